@@ -1,0 +1,32 @@
+"""Typed errors of the core; the front ends turn them into friendly messages."""
+
+from __future__ import annotations
+
+
+class InterviewQAError(Exception):
+    """Base of every error the core raises on purpose."""
+
+
+class CorpusParseError(InterviewQAError):
+    """A corpus file cannot be read or decoded (binary, empty, undecodable)."""
+
+    def __init__(self, file: str, reason: str) -> None:
+        super().__init__(f"{file}: {reason}")
+        self.file = file
+        self.reason = reason
+
+
+class ConfigError(InterviewQAError):
+    """The configuration file is missing a value or holds a wrong one."""
+
+
+class ModelUnavailableError(InterviewQAError):
+    """The embedding model cannot be built or loaded on this machine."""
+
+
+class IndexNotBuiltError(InterviewQAError):
+    """There is no index yet: run `interview-qa build`."""
+
+
+class IndexCorruptError(InterviewQAError):
+    """An index file is missing, truncated or altered since it was written."""

@@ -1,0 +1,162 @@
+"""The small frozen records the core hands out: interviews, passages, search hits."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+PassageKind = Literal["answer", "intro", "summary"]
+METADATA_FIELDS = ("title", "series", "episode", "bureau", "interviewee", "role", "outlet", "reporters", "date", "url")
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What is known about one interview, from its text or its YAML front matter."""
+
+    title: str | None = None
+    series: str | None = None
+    episode: str | None = None
+    bureau: str | None = None
+    interviewee: str | None = None
+    role: str | None = None
+    outlet: str | None = None
+    reporters: tuple[str, ...] = ()
+    date: str | None = None
+    url: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["reporters"] = list(self.reporters)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the source text: `source[start:end]`, in code points."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph of the source, with sentences broken across blank lines already joined."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One question and the answer given to it."""
+
+    asker: str
+    question: str
+    answerer: str
+    answer: str
+    question_span: Span | None = None
+    answer_span: Span | None = None
+
+    def to_dict(self) -> dict[str, str]:
+        return {"asker": self.asker, "question": self.question, "answerer": self.answerer, "answer": self.answer}
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """The unit of retrieval: verbatim source text plus what it needs to be cited.
+
+    `text == repair_whitespace(source[start:end])`; question, heading and bureau are kept apart from it.
+    """
+
+    passage_id: str
+    interview_id: str
+    kind: PassageKind
+    text: str
+    start: int
+    end: int
+    file: str
+    bureau: str
+    interviewee: str
+    speaker: str
+    role: str | None = None
+    question: str | None = None
+    asker: str | None = None
+    heading: str | None = None
+    turn: int | None = None
+    title: str | None = None
+    series: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+    url: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The passage object of PRODUCT.md's JSON (a search hit without its score)."""
+        return {
+            "passage_id": self.passage_id,
+            "text": self.text,
+            "bureau": self.bureau,
+            "interviewee": self.interviewee,
+            "question": self.question,
+            "heading": self.heading,
+            "kind": self.kind,
+            "source": {
+                "file": self.file,
+                "start": self.start,
+                "end": self.end,
+                "title": self.title,
+                "outlet": self.outlet,
+                "date": self.date,
+                "url": self.url,
+            },
+        }
+
+    def to_record(self) -> dict[str, Any]:
+        """Every field, for storing in the index folder."""
+        return asdict(self)
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Passage:
+        return cls(**record)
+
+
+@dataclass(frozen=True, slots=True)
+class Interview:
+    """A parsed corpus file: metadata, intro, turns, closing summary, and the passages cut from them."""
+
+    interview_id: str
+    file: str
+    text: str
+    metadata: Metadata
+    intro: tuple[Paragraph, ...]
+    turns: tuple[Turn, ...]
+    summary: tuple[Paragraph, ...]
+    passages: tuple[Passage, ...]
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One passage returned by search, with its score and the sentence that matched best."""
+
+    passage: Passage
+    score: float
+    best_sentence: tuple[int, int] | None = None  # offsets into passage.text
+
+    def to_dict(self) -> dict[str, Any]:
+        data = self.passage.to_dict()
+        data["score"] = round(float(self.score), 6)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """The answer to one question: hits, or `answered=False` with no hits."""
+
+    query: str
+    answered: bool
+    hits: tuple[Hit, ...] = field(default_factory=tuple)
+    normalized_query: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"query": self.query, "answered": self.answered, "hits": [h.to_dict() for h in self.hits]}
