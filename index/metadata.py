@@ -1,0 +1,112 @@
+"""Metadata read from the prose: title lines, the series and episode, the byline, the sentence naming the interviewee."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from index.speakers import ROLE, ROLE_UNIT, split_org_role
+
+_EPISODE = re.compile(
+    r"(?P<ep>[①-⑳㉑-㉟㊱-㊿]|[(（][一二三四五六七八九十\d]+[)）]|之[一二三四五六七八九十\d]+|"
+    r"第[一二三四五六七八九十百\d]+[期篇集讲回]|No\.?\s*\d+|\d+)\s*$"
+)
+_SERIES = re.compile(r"系列|访谈录|访谈|专访|对话|栏目|专题|特别报道")
+_BYLINE = re.compile(
+    r"^(?:文[/／])?(?P<outlet>[^\s：:，。]*?)\s*(?:全媒体|融媒体|首席|见习)?记者[\s：:]*"
+    r"(?P<names>[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4})*)\s*(?:(?:通讯员|实习生|摄影).*)?$"
+)
+_SOURCE = re.compile(r"^[（(【\[]?(?:来源|稿源|稿件来源|转自)[:：]\s*(?P<outlet>[^）)】\]]+)[）)】\]]?$")
+_BOILERPLATE = re.compile(r"^[（(【\[]?(?:责任编辑|编辑|校对|审核|审校|监制|值班编辑|原标题|纠错|图片来源|摄影)[:：]")
+_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})")
+_BUREAU_LINE = re.compile(r"^[\u4e00-\u9fff·]{2,20}(?:管委会|委员会|办公室|局|厅|委|办|院|中心|署)$")
+_INTERVIEW_VERB = re.compile(r"(?:专访|采访|对话|访问|访谈|邀请)(?:了|到)?")
+_NAME = r"[\u4e00-\u9fff·]{2,4}"
+
+
+@dataclass(slots=True)
+class TitleBlock:
+    """What the short lines above the interview say."""
+
+    series: str | None = None
+    episode: str | None = None
+    outlet: str | None = None
+    reporters: tuple[str, ...] = ()
+    date: str | None = None
+    bureau: str | None = None
+    headlines: list[str] = field(default_factory=list)
+    first_line: str | None = None
+
+
+def strip_markup(line: str) -> str:
+    """A title line without Markdown heading marks, emphasis or bullets."""
+    return re.sub(r"^#{1,6}\s*|^[*_]{2}|[*_]{2}$|^[●■◆▲★◎○□•]\s*", "", line.strip()).strip()
+
+
+def classify_title_line(line: str, block: TitleBlock) -> str:
+    """Records what a short line says into `block`; returns its kind (series, byline, date, source, bureau, headline)."""
+    text = strip_markup(line)
+    if _BOILERPLATE.match(text):
+        return "boilerplate"
+    block.first_line = block.first_line or text
+    if match := _SOURCE.match(text):
+        block.outlet = block.outlet or match.group("outlet").strip()
+        return "source"
+    if match := _BYLINE.match(text):
+        outlet = match.group("outlet").strip("·/ ")
+        if outlet and outlet not in ("本报", "本台", "本网", "本刊", "本站"):
+            block.outlet = outlet
+        block.reporters = tuple(re.split(r"[\s、，,]+", match.group("names").strip()))
+        return "byline"
+    if (match := _DATE.search(text)) and len(text) <= 30:
+        block.date = "{}-{:02d}-{:02d}".format(int(match["y"]), int(match["m"]), int(match["d"]))
+        return "date"
+    if _SERIES.search(text) and block.series is None:
+        episode = _EPISODE.search(text)
+        if episode and episode.start() > 0:
+            block.series, block.episode = text[: episode.start()].strip(" ·-—"), episode.group("ep").strip()
+        else:
+            block.series = text
+        return "series"
+    if _BUREAU_LINE.match(text):
+        block.bureau = block.bureau or text
+        return "bureau"
+    block.headlines.append(text)
+    return "headline"
+
+
+def is_boilerplate(line: str) -> bool:
+    """Editor and source credits that belong to no passage."""
+    text = strip_markup(line)
+    return bool(_BOILERPLATE.match(text) or _SOURCE.match(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str | None
+    bureau: str | None
+    role: str | None
+
+
+def find_interviewee(intro: str, known_name: str | None) -> Person:
+    """The bureau, role and name from the sentence that introduces the interviewee."""
+    if known_name:
+        for match in re.finditer(re.escape(known_name), intro):
+            before = re.split(r"[，。；！？：:,;!?\s“”]", intro[: match.start()])[-1]
+            before = _INTERVIEW_VERB.split(before)[-1]
+            bureau, role = split_org_role(before)
+            if bureau or role:
+                return Person(known_name, bureau, role)
+            after = re.match(rf"[，,（(]\s*(?P<desc>[^，。；）)]{{2,60}})", intro[match.end() :])
+            if after:
+                bureau, role = split_org_role(after.group("desc"))
+                if bureau or role:
+                    return Person(known_name, bureau, role)
+        return Person(known_name, None, None)
+    for verb in _INTERVIEW_VERB.finditer(intro):
+        rest = re.split(r"[，。；！？,;!?]", intro[verb.end() :])[0]
+        match = re.search(rf"^(?P<desc>.*?{ROLE_UNIT})(?P<name>{_NAME})$", rest)
+        if match and re.search(rf"{ROLE}$", match.group("desc")):
+            bureau, role = split_org_role(match.group("desc"))
+            return Person(match.group("name"), bureau, role)
+    return Person(None, None, None)

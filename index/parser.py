@@ -1,0 +1,328 @@
+"""A corpus file's text -> an `Interview`: metadata, intro, question-and-answer turns, summary, and passages."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from index.metadata import TitleBlock, classify_title_line, find_interviewee, is_boilerplate, strip_markup
+from index.models import Interview, Metadata, Paragraph, Passage, PassageKind, Span, Turn
+from index.segment import SHORT_LINE, ends_sentence, iter_lines, line_continues, make_paragraph, pack_sentences, split_sentences
+from index.sources import SourceText, read_source
+from index.speakers import Label, accepted_labels, bracket_parts, find_label, is_asker
+
+DEFAULT_MAX_PASSAGE_CHARS = 500
+_SUMMARY_MARK = re.compile(
+    r"^[●■◆▲★◎○□•·#*\s【\[]*(?:访谈总结|访谈手记|记者手记|采访手记|结束语|结语|编后语?|后记|小结|总结)[】\]*]*[:：]?\s*$"
+)
+_INLINE_HEADING = re.compile(r"^(?P<heading>[^\s。！？!?；;]{4,40}?)[ \t\u3000]+(?=\S)")
+_FULL_STOP = re.compile(r"[。！？!?；;…][”’」』）)]*$")
+_MD_HEADING = re.compile(r"^(?:#{1,6}\s+|\*\*)(?P<heading>[^*\n]+?)(?:\*\*)?\s*$")
+
+
+@dataclass(slots=True)
+class _Block:
+    """A paragraph of the source, with the speaker label that opens it (if any)."""
+
+    start: int
+    end: int
+    first_line: str
+    label: Label | None = None
+    content_start: int = 0  # where the words after the label start
+
+    @property
+    def label_only(self) -> bool:
+        """A speaker line (say `09:31:06 主持人`) whose words start on the next line."""
+        return self.label is not None and self.content_start >= self.end
+
+
+@dataclass(slots=True)
+class _Segment:
+    """Consecutive blocks spoken by one speaker."""
+
+    speaker: str
+    asks: bool
+    blocks: list[_Block] = field(default_factory=list)
+    question: str | None = None  # for an answer: the question it replies to
+    asker: str | None = None
+    turn: int | None = None  # for an answer: its index in the interview's turns
+
+
+def interview_id_for(file: str) -> str:
+    """A short stable id from the file's path inside the corpus."""
+    return hashlib.sha1(file.encode("utf-8")).hexdigest()[:8]
+
+
+def parse_file(path: Path, file: str | None = None, max_chars: int = DEFAULT_MAX_PASSAGE_CHARS) -> Interview:
+    """Reads and parses one corpus file (raises CorpusParseError when it cannot be read)."""
+    return parse_source(read_source(path, file or path.name), max_chars)
+
+
+def parse_text(text: str, file: str = "<text>", max_chars: int = DEFAULT_MAX_PASSAGE_CHARS) -> Interview:
+    """Parses text as if it were a `.txt` corpus file (front matter included)."""
+    from index.sources import split_front_matter
+
+    metadata, body_start, warnings = split_front_matter(text, file)
+    return parse_source(SourceText(file, text, body_start, metadata, {}, "utf-8", tuple(warnings)), max_chars)
+
+
+def parse_source(source: SourceText, max_chars: int = DEFAULT_MAX_PASSAGE_CHARS) -> Interview:
+    text = source.text
+    blocks = _blocks(text, source.body_start)
+    first_turn = next((i for i, b in enumerate(blocks) if b.label), len(blocks))
+    pre, body = blocks[:first_turn], blocks[first_turn:]
+
+    title = TitleBlock()
+    intro: list[_Block] = []
+    headings: dict[int, str] = {}
+    for block in pre:
+        if block.end - block.start <= SHORT_LINE * 2 and not _FULL_STOP.search(text[block.start : block.end]):
+            if classify_title_line(text[block.start : block.end], title) == "headline":
+                headings[len(intro)] = title.headlines[-1]
+        elif is_boilerplate(block.first_line):
+            continue
+        else:
+            intro.append(block)
+    summary_at = next((i for i, b in enumerate(body) if not b.label and _SUMMARY_MARK.match(b.first_line)), None)
+    summary_heading = strip_markup(body[summary_at].first_line).strip("●■◆▲★◎○□•·【】[]：: ") if summary_at is not None else None
+    summary = [b for b in body[summary_at + 1 :] if not is_boilerplate(b.first_line)] if summary_at is not None else []
+    body = body[:summary_at] if summary_at is not None else body
+    body = [b for b in body if not is_boilerplate(b.first_line)]
+
+    segments = _segments(body, text)
+    answerers = [s.speaker for s in segments if not s.asks]
+    named = next((a for a in answerers if not re.fullmatch(r"答\d*|A\d*", a, re.I)), None)
+    bracket = bracket_parts(named) if named and " " in named else (None, None, named)
+    intro_text = "\n".join(text[b.start : b.end] for b in pre)
+    person = find_interviewee(intro_text, source.metadata.get("interviewee") or bracket[2])
+    metadata = Metadata(
+        title=(title.headlines or [None])[0] or source.hints.get("title") or title.first_line,
+        series=title.series,
+        episode=title.episode,
+        bureau=person.bureau or bracket[0] or title.bureau or source.hints.get("bureau"),
+        interviewee=person.name or bracket[2],
+        role=person.role or bracket[1],
+        outlet=title.outlet or _outlet_from_askers(segments) or source.hints.get("outlet"),
+        reporters=title.reporters,
+        date=title.date or source.hints.get("date"),
+        url=source.hints.get("url"),
+    )
+    metadata = replace(metadata, **source.metadata)
+    turns = _turns(segments, text)
+
+    interview_id = interview_id_for(source.file)
+    builder = _PassageBuilder(text, source.file, interview_id, metadata, max_chars)
+    for i, block in enumerate(intro):
+        builder.add_section([block], "intro", heading=headings.get(i))
+    warnings = list(source.warnings)
+    if turns:
+        for segment in _answer_segments(segments):
+            for heading, section in _sections(segment.blocks, text):
+                builder.add_section(section, "answer", heading=heading, turn=segment.turn, segment=segment)
+    elif body or not intro:
+        warnings.append(f"{source.file}: no question-and-answer turns recognised; indexed as paragraphs")
+        for heading, section in _sections(body, text):
+            builder.add_section(section, "answer", heading=heading)
+    else:
+        warnings.append(f"{source.file}: no question-and-answer turns recognised; indexed as paragraphs")
+    for heading, section in _sections(summary, text, heading=summary_heading):
+        builder.add_section(section, "summary", heading=heading)
+    if not metadata.bureau:
+        warnings.append(f"{source.file}: no bureau found in the text; add `bureau:` to its front matter")
+    if not builder.passages:
+        warnings.append(f"{source.file}: no passages")
+    return Interview(
+        interview_id=interview_id,
+        file=source.file,
+        text=text,
+        metadata=metadata,
+        intro=tuple(make_paragraph(text, b.start, b.end) for b in intro),
+        turns=tuple(turns),
+        summary=tuple(make_paragraph(text, b.start, b.end) for b in summary),
+        passages=tuple(builder.passages),
+        warnings=tuple(warnings),
+    )
+
+
+def _blocks(text: str, body_start: int) -> list[_Block]:
+    """Lines joined into paragraphs; a long line without a sentence end continues on the next line."""
+    lines = list(iter_lines(text, body_start))
+    labels = [find_label(text[s.start : s.end]) for s in lines]
+    intro_end = next((s.start for s, label in zip(lines, labels) if label), len(text))
+    accepted = accepted_labels([l for l in labels if l], text[body_start:intro_end])
+    blocks: list[_Block] = []
+    for span, label in zip(lines, labels):
+        line = text[span.start : span.end]
+        if label and label.name not in accepted:
+            label = None
+        previous = blocks[-1] if blocks else None
+        if (
+            previous is not None
+            and label is None
+            and not _SUMMARY_MARK.match(line)
+            and not previous.label_only
+            and line_continues(text[previous.content_start : previous.end].rsplit("\n", 1)[-1])
+        ):
+            previous.end = span.end
+            continue
+        block = _Block(span.start, span.end, line, label, span.start + (label.content_offset if label else 0))
+        blocks.append(block)
+    return blocks
+
+
+def _segments(body: list[_Block], text: str) -> list[_Segment]:
+    """Runs of blocks by one speaker; a label-only line hands its words to the following blocks."""
+    segments: list[_Segment] = []
+    for block in body:
+        if block.label is not None:
+            name = block.label.name
+            segments.append(_Segment(name, is_asker(name)))
+            if not block.label_only:
+                segments[-1].blocks.append(block)
+        elif segments:
+            segments[-1].blocks.append(block)
+    return segments
+
+
+def _answer_segments(segments: list[_Segment]) -> list[_Segment]:
+    return [s for s in segments if not s.asks and s.blocks]
+
+
+def _segment_text(segment: _Segment, text: str) -> tuple[str, Span | None]:
+    if not segment.blocks:
+        return "", None
+    paragraphs = [make_paragraph(text, b.content_start, b.end).text for b in segment.blocks]
+    return "\n".join(paragraphs), Span(segment.blocks[0].content_start, segment.blocks[-1].end)
+
+
+def _turns(segments: list[_Segment], text: str) -> list[Turn]:
+    """Pairs each answer with the question before it; a question nobody answered stays as a turn without answer."""
+    turns: list[Turn] = []
+    question: _Segment | None = None
+    answered = False
+
+    def unanswered(segment: _Segment) -> Turn:
+        words, span = _segment_text(segment, text)
+        return Turn(segment.speaker, words, "", "", span, None)
+
+    for segment in segments:
+        if segment.asks:
+            if question is not None and not answered:
+                if question.speaker == segment.speaker:
+                    question.blocks.extend(segment.blocks)
+                    continue
+                turns.append(unanswered(question))
+            question, answered = _Segment(segment.speaker, True, list(segment.blocks)), False
+        elif segment.blocks:
+            words, q_span = _segment_text(question, text) if question else ("", None)
+            answer, a_span = _segment_text(segment, text)
+            segment.question, segment.asker = words or None, question.speaker if question else None
+            segment.turn = len(turns)
+            turns.append(Turn(segment.asker or "", words, segment.speaker, answer, q_span, a_span))
+            answered = True
+    if question is not None and not answered:
+        turns.append(unanswered(question))
+    return turns if any(t.answer for t in turns) else []
+
+
+def _sections(blocks: list[_Block], text: str, heading: str | None = None) -> list[tuple[str | None, list[_Block]]]:
+    """An answer cut at its own sub-headings: own-line headings, Markdown headings, or "标题 正文" lines."""
+    sections: list[tuple[str | None, list[_Block]]] = []
+    current: list[_Block] = []
+    for i, block in enumerate(blocks):
+        line = text[block.content_start : block.end]
+        own_line = "\n" not in line and len(line) <= SHORT_LINE and not ends_sentence(line)
+        md = _MD_HEADING.match(line)
+        if (own_line or md) and i + 1 < len(blocks):
+            if current:
+                sections.append((heading, current))
+            heading, current = strip_markup(md.group("heading") if md else line), []
+            continue
+        inline = _INLINE_HEADING.match(line)
+        if inline and not re.search(r"[A-Za-z0-9]{3,}", inline.group("heading")) and len(line) - inline.end() >= 8:
+            if current:
+                sections.append((heading, current))
+            heading, current = inline.group("heading"), [block]
+            continue
+        current.append(block)
+    if current:
+        sections.append((heading, current))
+    return sections
+
+
+def _outlet_from_askers(segments: list[_Segment]) -> str | None:
+    for segment in segments:
+        if segment.asks and not re.search(r"记者|主持|^问|^Q", segment.speaker, re.I):
+            return segment.speaker
+    return None
+
+
+class _PassageBuilder:
+    """Cuts sections into passages of at most `max_chars`, at sentence ends, keeping exact source offsets."""
+
+    def __init__(self, text: str, file: str, interview_id: str, metadata: Metadata, max_chars: int) -> None:
+        self.text, self.file, self.interview_id, self.metadata, self.max_chars = text, file, interview_id, metadata, max_chars
+        self.passages: list[Passage] = []
+        self._ids: set[str] = set()
+
+    def add_section(self, blocks: list[_Block], kind: PassageKind, heading: str | None = None,
+                    turn: int | None = None, segment: _Segment | None = None) -> None:
+        if not blocks:
+            return
+        start, end = blocks[0].content_start, blocks[-1].end
+        if end - start <= self.max_chars:
+            spans = [Span(start, end)]
+        else:
+            sentences = [s for b in blocks for s in split_sentences(self.text, b.content_start, b.end)]
+            spans = pack_sentences(sentences, self.max_chars)
+        for span in spans:
+            self._add(span, kind, heading, turn, segment)
+
+    def _add(self, span: Span, kind: PassageKind, heading: str | None, turn: int | None, segment: _Segment | None) -> None:
+        paragraph: Paragraph = make_paragraph(self.text, span.start, span.end)
+        if not paragraph.text:
+            return
+        meta = self.metadata
+        if kind == "answer" and segment is not None:
+            org, role, person = bracket_parts(segment.speaker) if " " in segment.speaker else (None, None, segment.speaker)
+            generic = re.fullmatch(r"答\d*|A\d*", person, re.I)
+            speaker = (meta.interviewee or person) if generic else person
+            role = role or (meta.role if speaker == meta.interviewee else None)
+            bureau = org or meta.bureau or ""
+        elif kind == "answer":  # a file without turns: statements of the interviewee or the bureau
+            speaker, role, bureau = meta.interviewee or meta.bureau or "", meta.role, meta.bureau or ""
+        else:  # intro and summary are the outlet's words, not the interviewee's
+            speaker, role, bureau = meta.outlet or "编者", None, meta.bureau or ""
+        digest = hashlib.sha1(paragraph.text.encode("utf-8")).hexdigest()
+        passage_id = f"{self.interview_id}-{digest[:6]}"
+        n = 1
+        while passage_id in self._ids:
+            n += 1
+            passage_id = f"{self.interview_id}-{digest[:6]}{n}"
+        self._ids.add(passage_id)
+        self.passages.append(
+            Passage(
+                passage_id=passage_id,
+                interview_id=self.interview_id,
+                kind=kind,
+                text=paragraph.text,
+                start=span.start,
+                end=span.end,
+                file=self.file,
+                bureau=bureau,
+                interviewee=meta.interviewee or speaker,
+                speaker=speaker,
+                role=role,
+                question=segment.question if segment else None,
+                asker=segment.asker if segment else None,
+                heading=heading,
+                turn=turn,
+                title=meta.title,
+                series=meta.series,
+                outlet=meta.outlet,
+                date=meta.date,
+                url=meta.url,
+            )
+        )

@@ -1,0 +1,125 @@
+"""Reading a corpus file into text: encodings, binary and empty files, YAML front matter, HTML pages.
+
+The text returned is what passage offsets point into: the decoded file with its BOM removed and line endings
+turned into `\\n` (for `.html`, the article text extracted from the page).
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from index.errors import CorpusParseError
+from index.models import METADATA_FIELDS
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+MAX_FILE_BYTES = 20 * 1024 * 1024
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """A decoded corpus file: the text, where its body starts, and metadata given outside the prose."""
+
+    file: str
+    text: str
+    body_start: int = 0
+    metadata: dict[str, Any] = field(default_factory=dict)  # front matter: overrides what the text says
+    hints: dict[str, Any] = field(default_factory=dict)  # HTML head: used where the text says nothing
+    encoding: str = "utf-8"
+    warnings: tuple[str, ...] = ()
+
+
+def decode_bytes(data: bytes, file: str) -> tuple[str, str]:
+    """Decodes UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK; rejects empty and binary files."""
+    if not data.strip():
+        raise CorpusParseError(file, "the file is empty")
+    if data.startswith(codecs.BOM_UTF8):
+        candidates = [("utf-8-sig", data)]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = [("utf-16", data)]
+    elif b"\x00" in data[:4096]:
+        raise CorpusParseError(file, "binary data, not a text file")
+    else:
+        candidates = [("utf-8", data), ("gb18030", data)]
+    for encoding, payload in candidates:
+        try:
+            text = payload.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _looks_binary(text):
+            raise CorpusParseError(file, "binary data, not a text file")
+        return text.replace("\r\n", "\n").replace("\r", "\n"), encoding.replace("-sig", "")
+    raise CorpusParseError(file, "cannot decode the text: it is neither UTF-8 nor GB18030/GBK")
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:20000]
+    controls = sum(1 for c in sample if unicodedata.category(c) in ("Cc", "Co", "Cs", "Cn") and c not in "\n\r\t\f")
+    return controls > max(8, len(sample) // 50)
+
+
+def split_front_matter(text: str, file: str) -> tuple[dict[str, Any], int, list[str]]:
+    """YAML front matter between `---` lines at the very top: (metadata, where the body starts, warnings)."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, 0, []
+    warnings: list[str] = []
+    try:
+        data = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        return {}, match.end(), [f"{file}: the front matter is not valid YAML{where}; it was ignored"]
+    if not isinstance(data, dict):
+        return {}, match.end(), [f"{file}: the front matter is not a mapping of keys to values; it was ignored"]
+    metadata: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in METADATA_FIELDS:
+            warnings.append(f"{file}: unknown front matter key {key!r} ignored (known: {', '.join(METADATA_FIELDS)})")
+            continue
+        if value is None:
+            continue
+        if key == "reporters":
+            names = value if isinstance(value, list) else re.split(r"[\s、，,;；]+", str(value))
+            metadata[key] = tuple(str(n).strip() for n in names if str(n).strip())
+        elif isinstance(value, (dt.date, dt.datetime)):
+            metadata[key] = value.isoformat()
+        else:
+            metadata[key] = str(value).strip()
+    return metadata, match.end(), warnings
+
+
+def read_source(path: Path, display_name: str | None = None) -> SourceText:
+    """Reads one corpus file; raises CorpusParseError with the reason when it cannot be read as text."""
+    file = display_name or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise CorpusParseError(file, f"the file is {size // 1024 // 1024} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB")
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise CorpusParseError(file, "is a directory, not a file") from None
+    except FileNotFoundError:
+        raise CorpusParseError(file, "no such file") from None
+    except PermissionError:
+        raise CorpusParseError(file, "permission denied") from None
+    text, encoding = decode_bytes(data, file)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        from index.html_text import extract_article
+
+        article = extract_article(text)
+        if not article.text.strip():
+            raise CorpusParseError(file, "no article text found in the HTML page")
+        return SourceText(file, article.text, 0, {}, article.metadata, encoding)
+    metadata, body_start, warnings = split_front_matter(text, file)
+    return SourceText(file, text, body_start, metadata, {}, encoding, tuple(warnings))

@@ -1,0 +1,28 @@
+"""Shared fixtures: every test runs in a temp dir, with no token, no user config and no network."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.config import default_cache_dir
+from tests.fake_bot_api import fake_bot_api  # noqa: F401 (fixture: a started fake Telegram Bot API)
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "corpus" / "weihai-ocean-development-bureau-2020.txt"
+FIXTURE_CORPUS = ROOT / "tests" / "fixtures" / "corpus"
+MODEL_CACHE = default_cache_dir()  # the converted model is a build artifact shared by runs, not user config
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Points everything at a temp dir: no real config, no token, offline model hub."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("TELEGRAM_BOT_TOKEN", "TELEGRAM_API_BASE_URL", "TELEGRAM_WEBHOOK_SECRET", "INTERVIEW_QA_CONFIG",
+                 "INTERVIEW_QA_LOG_SALT"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("INTERVIEW_QA_CACHE", str(MODEL_CACHE))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("TRANSFORMERS_OFFLINE", "1")
+    return tmp_path
