@@ -56,10 +56,111 @@ def cmd_model_build(args: argparse.Namespace, config: AppConfig) -> int:
     return 0
 
 
+def _open(config: AppConfig, progress: bool = False, force: bool = False):  # type: ignore[no-untyped-def]
+    """Model + refreshed index + Searcher; warnings about the corpus go to stderr."""
+    from index.service import open_searcher
+
+    searcher, report = open_searcher(config.core, progress=progress, force=force)
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return searcher, report
+
+
+def cmd_build(args: argparse.Namespace, config: AppConfig) -> int:
+    searcher, report = _open(config, progress=not args.quiet, force=args.force)
+    if report.rebuilt:
+        print(f"index rebuilt ({report.reason}): {searcher.passage_count} passages from "
+              f"{len(report.parsed) + len(report.reused)} files; parsed {len(report.parsed)}, "
+              f"reused {len(report.reused)}, removed {len(report.removed)}, embedded {report.embedded} texts")
+    else:
+        print(f"index up to date: {searcher.passage_count} passages from {len(report.reused)} files")
+    print(f"index folder: {config.index.dir}")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace, config: AppConfig) -> int:
+    from bot.render import render_result_text
+
+    if args.stdin == bool(args.question):
+        raise InterviewQAError("give one question, or --stdin to read one question per line")
+    searcher, _ = _open(config)
+    if args.stdin:
+        for line in sys.stdin:
+            question = line.rstrip("\n")
+            result = searcher.search(question, top_k=args.top_k, bureau=args.bureau)
+            if args.json:
+                _print_json(result.to_dict())
+            else:
+                print(render_result_text(result) + "\n")
+        return 0
+    result = searcher.search(args.question, top_k=args.top_k, bureau=args.bureau)
+    if args.json:
+        _print_json(result.to_dict())
+    else:
+        print(render_result_text(result))
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace, config: AppConfig) -> int:
+    from index.evaluation import evaluate, load_questions
+
+    questions = load_questions(Path(args.file))
+    searcher, _ = _open(config)
+    report = evaluate((q, searcher.search(q.q, top_k=max(3, config.search.top_k))) for q in questions)
+    if args.json:
+        _print_json(report.to_dict())
+        return 0
+    print(f"questions {report.questions} (answerable {report.answerable}, unanswerable {report.unanswerable})")
+    print(f"R@1 {report.recall_at_1:.3f}  R@3 {report.recall_at_3:.3f}  MRR {report.mrr:.3f}")
+    print(f"abstention precision {report.abstain_precision:.3f}  recall {report.abstain_recall:.3f}  "
+          f"false refusals {report.false_refusal:.3f}")
+    for miss in report.misses:
+        what = "answered, should abstain" if miss["expect"] is None else (
+            "refused" if not miss["answered"] else f"rank {miss['rank']}")
+        print(f"  - {what}: {miss['q']}")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace, config: AppConfig) -> int:
+    from bot.render import render_verification_text
+    from index.claims import check_claim
+
+    searcher, _ = _open(config)
+    verification = check_claim(searcher, args.claim)
+    if args.json:
+        _print_json(verification.to_dict())
+    else:
+        print(render_verification_text(verification))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="interview-qa", description="Answers questions with verbatim quotes from published interviews.")
     parser.add_argument("--config", help="path of config.yaml (default: $INTERVIEW_QA_CONFIG or ./config.yaml)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = commands.add_parser("build", help="build or refresh the index (only changed files are re-embedded)")
+    build.add_argument("--force", action="store_true", help="re-parse every file (embeddings are still reused)")
+    build.add_argument("--quiet", action="store_true", help="no progress bar")
+    build.set_defaults(handler=cmd_build)
+
+    search = commands.add_parser("search", help="answer a question with passages from the interviews")
+    search.add_argument("question", nargs="?")
+    search.add_argument("--top-k", type=int, default=None, help="passages to return (default: search.top_k)")
+    search.add_argument("--bureau", help="only passages of this bureau")
+    search.add_argument("--json", action="store_true", help="one JSON object per question")
+    search.add_argument("--stdin", action="store_true", help="read one question per line")
+    search.set_defaults(handler=cmd_search)
+
+    evaluation = commands.add_parser("eval", help="R@1, R@3, MRR and abstention on a question file (JSONL)")
+    evaluation.add_argument("file")
+    evaluation.add_argument("--json", action="store_true")
+    evaluation.set_defaults(handler=cmd_eval)
+
+    verify = commands.add_parser("verify", help="is this claim in the record? verbatim, differs or not_found")
+    verify.add_argument("claim")
+    verify.add_argument("--json", action="store_true")
+    verify.set_defaults(handler=cmd_verify)
 
     corpus = commands.add_parser("corpus", help="look at corpus files")
     corpus_commands = corpus.add_subparsers(dest="corpus_command", required=True, metavar="SUBCOMMAND")

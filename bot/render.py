@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import textwrap
 
-from index.models import Interview
+from typing import TYPE_CHECKING
+
+from index.models import Hit, Interview, SearchResult
+
+if TYPE_CHECKING:
+    from index.claims import Verification
 
 
 def _short(text: str, width: int = 70) -> str:
@@ -31,4 +36,50 @@ def render_inspection(interview: Interview) -> str:
     if interview.warnings:
         lines.append("warnings:")
         lines.extend(f"  - {w}" for w in interview.warnings)
+    return "\n".join(lines)
+
+
+def render_hit_text(hit: Hit, number: int | None = None) -> str:
+    """One answer card as plain text: who said it, to which question, the verbatim quote, the source."""
+    p = hit.passage
+    speaker = f"{p.speaker}（{p.role}）" if p.role else p.speaker
+    kind = {"intro": "导语", "summary": "访谈总结"}.get(p.kind)
+    lines = [f"{f'[{number}] ' if number else ''}{p.bureau or '—'} · {speaker}{f' · {kind}' if kind else ''}"]
+    if p.question:
+        lines.append(f"问（{p.asker or '记者'}）：{p.question}")
+    if p.heading and not p.text.startswith(p.heading):
+        lines.append(f"【{p.heading}】")
+    lines.append(f"“{p.text}”")
+    lines.append("出处：" + source_line(hit))
+    return "\n".join(lines)
+
+
+def source_line(hit: Hit) -> str:
+    p = hit.passage
+    parts = [x for x in (p.outlet, f"《{p.title}》" if p.title else None, p.date, p.url) if x]
+    parts.append(f"{p.file} 第{p.start}–{p.end}字")
+    return "，".join(parts)
+
+
+def render_result_text(result: SearchResult) -> str:
+    if not result.answered:
+        return "访谈中没有找到相关内容。（not found in the interviews）"
+    return "\n\n".join(render_hit_text(hit, i) for i, hit in enumerate(result.hits, 1))
+
+
+VERDICT_TEXT = {
+    "verbatim": "原文如此（verbatim）：这一说法的措辞见于访谈原文。",
+    "differs": "与原文有出入（differs）：访谈中有相近的说法，但以下内容不同。",
+    "not_found": "访谈中没有找到这一说法（not_found）。",
+}
+
+
+def render_verification_text(verification: Verification) -> str:
+    lines = [f"说法：{verification.claim}", VERDICT_TEXT[verification.verdict]]
+    for difference in verification.differences:
+        kind = "数字" if difference.kind == "number" else "文字"
+        lines.append(f"  - {kind}：说法「{difference.claim or '（无）'}」，原文「{difference.record or '（无）'}」")
+    for number, hit in enumerate(verification.hits, 1):
+        lines.append("")
+        lines.append(render_hit_text(hit, number))
     return "\n".join(lines)

@@ -157,6 +157,7 @@ class SearchResult:
     answered: bool
     hits: tuple[Hit, ...] = field(default_factory=tuple)
     normalized_query: str = ""
+    confidence: float = 0.0  # the abstention model's probability that the interviews answer the question
 
     def to_dict(self) -> dict[str, Any]:
         return {"query": self.query, "answered": self.answered, "hits": [h.to_dict() for h in self.hits]}

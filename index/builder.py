@@ -1,0 +1,249 @@
+"""Building and refreshing the index: only new or changed corpus files are parsed and embedded again."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import numpy as np
+
+from index.config import CoreConfig
+from index.corpus import CorpusFile, corpus_files, parse_corpus_file
+from index.errors import CorpusParseError, IndexCorruptError, IndexNotBuiltError
+from index.keyword import KeywordIndex
+from index.models import Passage
+from index.store import PARSER_VERSION, IndexData, build_lock, library_versions, load, save
+from index.text import corpus_words, split_sentences_simple
+from index.vectors import VectorIndex
+
+
+class Embedder(Protocol):
+    name: str
+    fingerprint: str
+    dim: int
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def embed_passages(self, texts: Sequence[str], progress: bool = False) -> np.ndarray: ...
+
+
+@dataclass(frozen=True, slots=True)
+class RefreshReport:
+    """What a refresh did, for the command line and /reload."""
+
+    data: IndexData
+    rebuilt: bool
+    parsed: tuple[str, ...] = ()
+    reused: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    embedded: int = 0
+    warnings: tuple[str, ...] = ()
+    reason: str = ""
+
+
+@dataclass(slots=True)
+class _Plan:
+    passages: list[Passage] = field(default_factory=list)
+    files: dict[str, dict[str, Any]] = field(default_factory=dict)
+    parsed: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+
+
+def passage_embedding_text(passage: Passage) -> str:
+    """What the passage vector encodes: its heading (when the text does not start with it) and its text."""
+    if passage.heading and not passage.text.startswith(passage.heading):
+        return f"{passage.heading}\n{passage.text}"
+    return passage.text
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans, position = [], 0
+    for sentence in split_sentences_simple(text):
+        start = text.index(sentence, position)
+        spans.append((start, start + len(sentence)))
+        position = start + len(sentence)
+    return spans
+
+
+def model_identity(config: CoreConfig, embedder: Embedder) -> dict[str, Any]:
+    return {"name": embedder.name, "fingerprint": embedder.fingerprint, "dim": int(embedder.dim),
+            "query_prompt": config.model.query_prompt, "passage_prompt": config.model.passage_prompt}
+
+
+def index_settings(config: CoreConfig) -> dict[str, Any]:
+    return {"parser_version": PARSER_VERSION, "max_passage_chars": config.corpus.max_passage_chars,
+            "faiss_type": config.index.faiss_type, "hnsw_m": config.index.hnsw_m, "ivf_lists": config.index.ivf_lists}
+
+
+def refresh_index(config: CoreConfig, embedder: Embedder, force: bool = False, progress: bool = False) -> RefreshReport:
+    """Brings the index in line with the corpus, the model and the settings; a no-op when nothing changed."""
+    index_dir = config.index.dir
+    with build_lock(index_dir):
+        files, skipped = corpus_files(config.corpus.dir)
+        old: IndexData | None = None
+        reason = ""
+        try:
+            old = load(index_dir)
+        except IndexNotBuiltError:
+            reason = "no index yet"
+        except IndexCorruptError as error:
+            reason = f"the index was damaged and is rebuilt ({error})"
+        identity, settings = model_identity(config, embedder), index_settings(config)
+        current = {f.name: f.sha256 for f in files}
+        if old is not None:
+            same_model = old.manifest.get("model") == identity and old.manifest.get("settings") == settings
+            old_files = {name: entry["sha256"] for name, entry in old.manifest.get("files", {}).items()}
+            if same_model and old_files == current and not force:
+                return RefreshReport(old, False, reused=tuple(current), warnings=_warnings(old.manifest, skipped),
+                                     reason="up to date")
+            if not same_model:
+                reason = "the model or index settings changed"
+                old = None if old.manifest.get("model") != identity else old
+            else:
+                reason = "the corpus changed" if old_files != current else "forced rebuild"
+        reusable = old if old is not None and old.manifest.get("settings") == settings and not force else None
+        plan = _plan(files, reusable, config.corpus.max_passage_chars)
+        vector_source = old if old is not None and old.manifest.get("model") == identity else None
+        data, embedded = _assemble(plan.passages, embedder, config, vector_source, progress)
+        old_names = set(old.manifest.get("files", {})) if old is not None else set()
+        manifest = {"model": identity, "settings": settings, "files": plan.files, "skipped": skipped,
+                    "versions": library_versions(), "corpus_dir": str(config.corpus.dir)}
+        data = _with_manifest(data, manifest)
+        save(data, index_dir)
+        return RefreshReport(
+            load(index_dir), True, tuple(plan.parsed), tuple(plan.reused), tuple(sorted(old_names - set(current))),
+            embedded, _warnings(manifest, skipped), reason,
+        )
+
+
+def _warnings(manifest: dict[str, Any], skipped: list[str]) -> tuple[str, ...]:
+    found = [w for entry in manifest.get("files", {}).values() for w in entry.get("warnings", [])]
+    return tuple(skipped + found)
+
+
+def _plan(files: list[CorpusFile], old: IndexData | None, max_chars: int) -> _Plan:
+    plan = _Plan()
+    old_files = old.manifest.get("files", {}) if old is not None else {}
+    for file in files:
+        entry = old_files.get(file.name)
+        if old is not None and entry and entry["sha256"] == file.sha256:
+            plan.passages.extend(p for p in old.passages if p.file == file.name)
+            plan.files[file.name] = entry
+            plan.reused.append(file.name)
+            continue
+        plan.parsed.append(file.name)
+        try:
+            interview = parse_corpus_file(file, max_chars)
+        except CorpusParseError as error:
+            plan.files[file.name] = {"sha256": file.sha256, "passages": 0, "warnings": [f"{file.name}: skipped: {error.reason}"]}
+            continue
+        plan.passages.extend(interview.passages)
+        plan.files[file.name] = {"sha256": file.sha256, "passages": len(interview.passages),
+                                 "interview_id": interview.interview_id, "warnings": list(interview.warnings)}
+    return plan
+
+
+def _assemble(passages: list[Passage], embedder: Embedder, config: CoreConfig, old: IndexData | None,
+              progress: bool) -> tuple[IndexData, int]:
+    cache = _VectorCache(embedder, old)
+    heading_rows: dict[str, int] = {}
+    question_rows: dict[str, int] = {}
+    owners: list[int] = []
+    spans: list[tuple[int, int]] = []
+    sentences: list[str] = []
+    passage_heading, passage_question = [], []
+    for row, passage in enumerate(passages):
+        for start, end in sentence_spans(passage.text):
+            owners.append(row)
+            spans.append((start, end))
+            sentences.append(passage.text[start:end])
+        passage_heading.append(heading_rows.setdefault(passage.heading, len(heading_rows)) if passage.heading else -1)
+        passage_question.append(question_rows.setdefault(passage.question, len(question_rows)) if passage.question else -1)
+    texts = [passage_embedding_text(p) for p in passages]
+    cache.request("passage", texts + sentences + list(heading_rows))
+    cache.request("query", list(question_rows))
+    cache.compute(progress)
+    passage_vectors = cache.matrix("passage", texts)
+    data = IndexData(
+        manifest={},
+        passages=tuple(passages),
+        passage_vectors=passage_vectors,
+        sentence_vectors=cache.matrix("passage", sentences),
+        sentence_owner=np.asarray(owners, dtype=np.int32),
+        sentence_spans=np.asarray(spans, dtype=np.int32).reshape(-1, 2),
+        heading_vectors=cache.matrix("passage", list(heading_rows)),
+        passage_heading=np.asarray(passage_heading, dtype=np.int32),
+        question_vectors=cache.matrix("query", list(question_rows)),
+        passage_question=np.asarray(passage_question, dtype=np.int32),
+        vectors=VectorIndex.build(passage_vectors, config.index.faiss_type, config.index.hnsw_m, config.index.ivf_lists),
+        text_keywords=KeywordIndex.build(texts),
+        meta_keywords=KeywordIndex.build([f"{p.heading or ''}\n{p.question or ''}" for p in passages]),
+        vocabulary=document_frequencies(passages),
+    )
+    return data, cache.computed
+
+
+def document_frequencies(passages: Sequence[Passage]) -> dict[str, int]:
+    """How many passages use each word (of heading, question or text)."""
+    counts: dict[str, int] = {}
+    for passage in passages:
+        for word in corpus_words(f"{passage.heading or ''}\n{passage.question or ''}\n{passage.text}"):
+            counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def _with_manifest(data: IndexData, manifest: dict[str, Any]) -> IndexData:
+    from dataclasses import replace
+
+    return replace(data, manifest=manifest)
+
+
+class _VectorCache:
+    """Embeddings by (prompt kind, text): reused from the previous build, computed once for what is new."""
+
+    def __init__(self, embedder: Embedder, old: IndexData | None) -> None:
+        self.embedder = embedder
+        self.vectors: dict[tuple[str, str], np.ndarray] = {}
+        self.missing: dict[str, list[str]] = {"passage": [], "query": []}
+        self.computed = 0
+        if old is not None:
+            self._harvest(old)
+
+    def _harvest(self, old: IndexData) -> None:
+        texts = [passage_embedding_text(p) for p in old.passages]
+        for text, vector in zip(texts, old.passage_vectors):
+            self.vectors[("passage", text)] = vector
+        for owner, (start, end), vector in zip(old.sentence_owner, old.sentence_spans, old.sentence_vectors):
+            self.vectors[("passage", old.passages[owner].text[start:end])] = vector
+        headings = {p.heading: int(r) for p, r in zip(old.passages, old.passage_heading) if r >= 0}
+        for heading, row in headings.items():
+            self.vectors[("passage", heading)] = old.heading_vectors[row]
+        questions = {p.question: int(r) for p, r in zip(old.passages, old.passage_question) if r >= 0}
+        for question, row in questions.items():
+            self.vectors[("query", question)] = old.question_vectors[row]
+
+    def request(self, kind: str, texts: list[str]) -> None:
+        seen = set(self.missing[kind])
+        for text in texts:
+            if (kind, text) not in self.vectors and text not in seen:
+                self.missing[kind].append(text)
+                seen.add(text)
+
+    def compute(self, progress: bool) -> None:
+        for kind, texts in self.missing.items():
+            if not texts:
+                continue
+            if kind == "passage":
+                vectors = self.embedder.embed_passages(texts, progress=progress)
+            else:
+                vectors = self.embedder.embed_queries(texts)
+            for text, vector in zip(texts, vectors):
+                self.vectors[(kind, text)] = vector
+            self.computed += len(texts)
+            texts.clear()
+
+    def matrix(self, kind: str, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.embedder.dim), dtype=np.float32)
+        return np.stack([self.vectors[(kind, t)] for t in texts]).astype(np.float32, copy=False)

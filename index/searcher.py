@@ -1,0 +1,244 @@
+"""Search: a question in, the best answer passages (or an honest "not found") out."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from index.builder import Embedder
+from index.config import SearchConfig
+from index.fusion import AbstentionModel, weighted_fusion
+from index.models import Hit, Passage, SearchResult
+from index.store import IndexData
+from index.text import normalize_query, query_words, strip_question_words
+
+CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
+EXACT_SEARCH_LIMIT = 5000  # up to this many passages every passage is scored; above, a candidate pool is
+_PUNCT_WS = re.compile(r"[\W_]+", re.UNICODE)
+_HAS_WORD = re.compile(r"[\w\u3400-\u9fff]")
+FEATURES = ("dense_text", "dense_sentence", "dense_heading", "dense_question", "bm25_text", "bm25_meta")
+
+
+@dataclass(frozen=True, slots=True)
+class Calibration:
+    """Fusion weights and the abstention model, fitted on the tuning set by benchmarks/calibrate.py."""
+
+    model: str
+    weights: dict[str, float]
+    abstention: AbstentionModel
+    notes: dict[str, Any]
+
+    @classmethod
+    def load(cls, path: Path = CALIBRATION_FILE) -> Calibration:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        a = raw["abstention"]
+        model = AbstentionModel(tuple(a["features"]), tuple(a["coefficients"]), float(a["intercept"]),
+                                tuple(a["means"]), tuple(a["scales"]), float(a["threshold"]))
+        return cls(raw.get("model", ""), {k: float(v) for k, v in raw["weights"].items()}, model, raw.get("notes", {}))
+
+
+def dedupe_key(text: str) -> str:
+    """Text with punctuation and whitespace stripped, hashed: equal keys are the same words."""
+    bare = _PUNCT_WS.sub("", unicodedata.normalize("NFKC", text)).lower()
+    return hashlib.sha1(bare.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """Every feature for the candidate rows of one query, and the fused score."""
+
+    rows: np.ndarray
+    features: dict[str, np.ndarray]
+    fused: np.ndarray
+    query_vector: np.ndarray
+    query: str
+
+
+class Searcher:
+    """Fuses dense and keyword evidence over an `IndexData`; built once, shared by every front end."""
+
+    def __init__(self, data: IndexData, embedder: Embedder, config: SearchConfig | None = None,
+                 calibration: Calibration | None = None) -> None:
+        self.data = data
+        self.embedder = embedder
+        self.config = config or SearchConfig()
+        self.calibration = calibration or Calibration.load()
+        self._by_id = {p.passage_id: i for i, p in enumerate(data.passages)}
+        self._sentence_start = np.searchsorted(data.sentence_owner, np.arange(len(data.passages) + 1)).astype(np.int64)
+        self._dedupe = [dedupe_key(p.text) for p in data.passages]
+
+    # -- lookups --------------------------------------------------------------------------------------------
+    def passage(self, passage_id: str) -> Passage | None:
+        row = self._by_id.get(passage_id)
+        return None if row is None else self.data.passages[row]
+
+    def turn_passages(self, passage: Passage) -> list[Passage]:
+        """All passages of the same turn (or the same intro/summary), in source order: the answer in context."""
+        same = [p for p in self.data.passages if p.interview_id == passage.interview_id and p.kind == passage.kind
+                and p.turn == passage.turn]
+        return sorted(same, key=lambda p: p.start)
+
+    def bureaus(self) -> list[tuple[str, int]]:
+        """Bureaus in the corpus with their number of interviews, most first."""
+        interviews: dict[str, set[str]] = {}
+        for p in self.data.passages:
+            if p.bureau:
+                interviews.setdefault(p.bureau, set()).add(p.interview_id)
+        return sorted(((b, len(ids)) for b, ids in interviews.items()), key=lambda pair: (-pair[1], pair[0]))
+
+    @property
+    def passage_count(self) -> int:
+        return len(self.data.passages)
+
+    # -- search ---------------------------------------------------------------------------------------------
+    def search(self, query: str, top_k: int | None = None, bureau: str | None = None,
+               interview_id: str | None = None) -> SearchResult:
+        normalized = normalize_query(query, self.config.max_query_chars)
+        if not _HAS_WORD.search(normalized) or not self.data.passages:
+            return SearchResult(query, False, (), normalized)
+        scored = self.score(normalized, bureau=bureau, interview_id=interview_id)
+        if scored.rows.size == 0:
+            return SearchResult(query, False, (), normalized)
+        order = np.argsort(-scored.fused, kind="stable")
+        evidence = self.evidence(scored, order)
+        threshold = self.config.min_confidence
+        model = self.calibration.abstention
+        confidence = model.probability(evidence)
+        if confidence < (model.threshold if threshold is None else threshold):
+            return SearchResult(query, False, (), normalized, confidence)
+        hits = self._hits(scored, order, top_k or self.config.top_k)
+        return SearchResult(query, True, tuple(hits), normalized, confidence)
+
+    def score(self, query: str, bureau: str | None = None, interview_id: str | None = None,
+              query_vector: np.ndarray | None = None) -> Scored:
+        """All features of the candidate passages for a normalised query."""
+        data = self.data
+        qv = self.embedder.embed_queries([query])[0] if query_vector is None else query_vector
+        keywords = strip_question_words(query)  # 什么/怎么/吗… say nothing about the subject
+        bm25_text = data.text_keywords.scores(keywords)
+        bm25_meta = data.meta_keywords.scores(keywords)
+        rows = self._candidates(qv, bm25_text, bm25_meta)
+        if bureau or interview_id:
+            keep = [r for r in rows if (not bureau or data.passages[r].bureau == bureau)
+                    and (not interview_id or data.passages[r].interview_id == interview_id)]
+            rows = np.asarray(keep, dtype=np.int64)
+        if rows.size == 0:
+            empty = np.zeros(0, dtype=np.float32)
+            return Scored(rows, {name: empty for name in FEATURES}, empty, qv, query)
+        dense_text = data.passage_vectors[rows] @ qv
+        features = {
+            "dense_text": dense_text,
+            "dense_sentence": self._sentence_max(rows, qv),
+            "dense_heading": _lookup(data.heading_vectors, data.passage_heading[rows], qv, fallback=dense_text),
+            "dense_question": _lookup(data.question_vectors, data.passage_question[rows], qv, fallback=dense_text),
+            "bm25_text": bm25_text[rows],
+            "bm25_meta": bm25_meta[rows],
+        }
+        fused = weighted_fusion(features, self.calibration.weights)
+        return Scored(rows, features, fused, qv, query)
+
+    def evidence(self, scored: Scored, order: np.ndarray) -> dict[str, float]:
+        """Query-level evidence for the abstention model, read off the best-ranked passage."""
+        top = int(order[0])
+        passage = self.data.passages[int(scored.rows[top])]
+        f = scored.features
+        dense_max = float(max(f["dense_text"].max(), f["dense_sentence"].max()))
+        latin = sum(c.isascii() and c.isalpha() for c in scored.query) / max(1, len(scored.query))
+        covered_top, covered_corpus, proper_missing = self._word_coverage(scored.query, passage)
+        return {
+            "dense_max": dense_max,
+            "dense_latin": dense_max * latin,
+            "latin": latin,
+            "bm25_top": float(f["bm25_text"][top]),
+            "coverage_top": covered_top,
+            "coverage_corpus": covered_corpus,
+            "proper_missing": float(proper_missing),
+        }
+
+    def _word_coverage(self, query: str, passage: Passage) -> tuple[float, float, int]:
+        """IDF-weighted share of the question's content words in the passage and in the corpus; names it lacks."""
+        words = query_words(query)
+        if not words:
+            return 0.0, 0.0, 0
+        vocabulary = self.data.vocabulary
+        n = max(1, len(self.data.passages))
+        where = f"{passage.heading or ''}{passage.question or ''}{passage.text}".lower()
+        total = top = corpus = 0.0
+        proper_missing = 0
+        for word, proper in words:
+            df = vocabulary.get(word, 0)
+            weight = float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
+            total += weight
+            in_passage = word in where
+            top += weight if in_passage else 0.0
+            corpus += weight if (in_passage or df > 0) else 0.0
+            proper_missing += int(proper and not in_passage and not word.isascii())
+        return top / total, corpus / total, proper_missing
+
+    def _candidates(self, qv: np.ndarray, bm25_text: np.ndarray, bm25_meta: np.ndarray) -> np.ndarray:
+        n = len(self.data.passages)
+        if n <= EXACT_SEARCH_LIMIT:
+            return np.arange(n, dtype=np.int64)
+        pool = self.config.candidates
+        ids, _ = self.data.vectors.search(qv, pool)
+        lexical = [np.argpartition(-s, min(pool, n - 1))[:pool] for s in (bm25_text, bm25_meta)]
+        return np.unique(np.concatenate([ids.astype(np.int64), *[l.astype(np.int64) for l in lexical]]))
+
+    def _sentence_max(self, rows: np.ndarray, qv: np.ndarray) -> np.ndarray:
+        starts, ends = self._sentence_start[rows], self._sentence_start[rows + 1]
+        index = np.concatenate([np.arange(s, e) for s, e in zip(starts, ends)]) if rows.size else np.zeros(0, int)
+        if index.size == 0:
+            return np.zeros(rows.size, dtype=np.float32)
+        sims = self.data.sentence_vectors[index] @ qv
+        lengths = ends - starts
+        out = np.full(rows.size, -1.0, dtype=np.float32)
+        nonempty = lengths > 0
+        offsets = np.concatenate([[0], np.cumsum(lengths[nonempty])[:-1]])
+        out[nonempty] = np.maximum.reduceat(sims, offsets)
+        return out
+
+    def _hits(self, scored: Scored, order: np.ndarray, top_k: int) -> list[Hit]:
+        hits: list[Hit] = []
+        seen: set[str] = set()
+        taken: list[np.ndarray] = []
+        for position in order:
+            row = int(scored.rows[position])
+            key = self._dedupe[row]
+            vector = self.data.passage_vectors[row]
+            if key in seen or any(float(vector @ other) > 0.985 for other in taken):
+                continue
+            seen.add(key)
+            taken.append(vector)
+            best = self._best_sentence(row, scored.query_vector)
+            hits.append(Hit(self.data.passages[row], round(float(scored.fused[position]), 6), best))
+            if len(hits) >= top_k:
+                break
+        return hits
+
+    def _best_sentence(self, row: int, qv: np.ndarray) -> tuple[int, int] | None:
+        """Offsets in the passage text of the sentence closest to the query (to highlight it)."""
+        start, end = int(self._sentence_start[row]), int(self._sentence_start[row + 1])
+        if end <= start:
+            return None
+        sims = self.data.sentence_vectors[start:end] @ qv
+        best = start + int(np.argmax(sims))
+        s, e = self.data.sentence_spans[best]
+        return int(s), int(e)
+
+
+def _lookup(table: np.ndarray, rows: np.ndarray, qv: np.ndarray, fallback: np.ndarray) -> np.ndarray:
+    """Cosine to the row of `table` each candidate points at; `fallback` where it points nowhere (-1)."""
+    out = fallback.astype(np.float32, copy=True)
+    has = rows >= 0
+    if has.any() and len(table):
+        out[has] = table[rows[has]] @ qv
+    return out

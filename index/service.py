@@ -1,0 +1,24 @@
+"""Opening the search service: load the model, bring the index up to date, build the Searcher (once per process)."""
+
+from __future__ import annotations
+
+from index.builder import RefreshReport, refresh_index
+from index.config import CoreConfig
+from index.searcher import Searcher
+from index.vectors import set_threads
+
+
+def open_searcher(config: CoreConfig, progress: bool = False, force: bool = False) -> tuple[Searcher, RefreshReport]:
+    """The model loaded, the index refreshed (only changed files re-embedded), and a Searcher over it."""
+    from index.embedder import load_embedder
+
+    set_threads(config.model.threads)
+    embedder = load_embedder(config.model)
+    report = refresh_index(config, embedder, force=force, progress=progress)
+    return Searcher(report.data, embedder, config.search), report
+
+
+def reload_searcher(searcher: Searcher, config: CoreConfig) -> tuple[Searcher, RefreshReport]:
+    """A new Searcher over a refreshed index, reusing the loaded model (for /reload)."""
+    report = refresh_index(config, searcher.embedder)
+    return Searcher(report.data, searcher.embedder, config.search, searcher.calibration), report

@@ -1,0 +1,216 @@
+"""The index folder: arrays, keyword indexes and passages beside a manifest that describes them.
+
+Layout: `<dir>/CURRENT` names the live build folder `<dir>/build-*`; a build is written to a temp folder, checked,
+renamed, and only then does `CURRENT` switch to it (`os.replace`), so a crash mid-build leaves the previous index
+live. The manifest records the model identity, the parser settings, each corpus file's sha256 and each index file's
+sha256, which are checked on load: a truncated or edited file is refused, never served.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import hashlib
+import json
+import os
+import platform
+import shutil
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from index.errors import IndexCorruptError, IndexNotBuiltError
+from index.keyword import KeywordIndex
+from index.models import Passage
+from index.vectors import VectorIndex
+
+FORMAT_VERSION = 1
+PARSER_VERSION = 1  # bump when parsing changes what passages a file gives
+CURRENT = "CURRENT"
+MANIFEST = "manifest.json"
+_ARRAYS = ("passage_vectors", "sentence_vectors", "sentence_owner", "sentence_spans", "heading_vectors",
+           "passage_heading", "question_vectors", "passage_question")
+
+
+@dataclass(frozen=True, slots=True)
+class IndexData:
+    """Everything search needs, in memory. Row i of the passage arrays is `passages[i]`."""
+
+    manifest: dict[str, Any]
+    passages: tuple[Passage, ...]
+    passage_vectors: np.ndarray  # (n, d) embeddings of heading + text
+    sentence_vectors: np.ndarray  # (m, d) embeddings of each sentence
+    sentence_owner: np.ndarray  # (m,) passage row of each sentence
+    sentence_spans: np.ndarray  # (m, 2) offsets of each sentence in its passage's text
+    heading_vectors: np.ndarray  # (h, d)
+    passage_heading: np.ndarray  # (n,) row in heading_vectors, or -1
+    question_vectors: np.ndarray  # (q, d) the reporters' questions, embedded as queries
+    passage_question: np.ndarray  # (n,) row in question_vectors, or -1
+    vectors: VectorIndex
+    text_keywords: KeywordIndex  # BM25 over heading + text
+    meta_keywords: KeywordIndex  # BM25 over heading + question
+    vocabulary: dict[str, int]  # jieba word -> number of passages that use it
+
+
+def library_versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    versions = {"python": platform.python_version()}
+    for package in ("interview-qa", "numpy", "faiss-cpu", "bm25s", "sentence-transformers", "torch", "jieba", "opencc"):
+        try:
+            versions[package] = version(package)
+        except PackageNotFoundError:
+            continue
+    return versions
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _fsync_tree(folder: Path) -> None:
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            with path.open("rb") as handle:
+                os.fsync(handle.fileno())
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def build_lock(index_dir: Path) -> Iterator[None]:
+    """One builder at a time per index folder (other processes wait)."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with (index_dir / ".lock").open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def current_build(index_dir: Path) -> Path:
+    """The live build folder; IndexNotBuiltError when there is none."""
+    pointer = index_dir / CURRENT
+    try:
+        name = pointer.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        raise IndexNotBuiltError(f"no index in {index_dir}: run `interview-qa build`") from None
+    folder = index_dir / name
+    if not name.startswith("build-") or "/" in name or not folder.is_dir():
+        raise IndexCorruptError(f"{pointer} points at {name!r}, which is not a build folder")
+    return folder
+
+
+def read_manifest(index_dir: Path) -> dict[str, Any]:
+    folder = current_build(index_dir)
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise IndexCorruptError(f"{folder / MANIFEST} cannot be read: {error}") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_VERSION:
+        raise IndexCorruptError(f"{folder / MANIFEST} is not an index manifest of format {FORMAT_VERSION}")
+    return manifest
+
+
+def save(data: IndexData, index_dir: Path) -> Path:
+    """Writes a new build folder and switches CURRENT to it atomically; returns the folder."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
+    temp = Path(tempfile.mkdtemp(prefix=".tmp-build-", dir=index_dir))
+    try:
+        for name in _ARRAYS:
+            np.save(temp / f"{name}.npy", np.ascontiguousarray(getattr(data, name)), allow_pickle=False)
+        with (temp / "passages.jsonl").open("w", encoding="utf-8") as handle:
+            for passage in data.passages:
+                handle.write(json.dumps(passage.to_record(), ensure_ascii=False) + "\n")
+        data.vectors.save(temp / "vectors.faiss")
+        data.text_keywords.save(temp / "bm25_text")
+        data.meta_keywords.save(temp / "bm25_meta")
+        (temp / "vocabulary.json").write_text(json.dumps(data.vocabulary, ensure_ascii=False), encoding="utf-8")
+        checksums = {p.relative_to(temp).as_posix(): _sha256(p) for p in sorted(temp.rglob("*")) if p.is_file()}
+        manifest = dict(data.manifest, format=FORMAT_VERSION, checksums=checksums,
+                        passage_count=len(data.passages), created=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+        (temp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        _fsync_tree(temp)
+        final = index_dir / f"build-{stamp}-{temp.name[-8:]}"
+        temp.rename(final)
+        pointer = index_dir / f".{CURRENT}.tmp"
+        pointer.write_text(final.name + "\n", encoding="utf-8")
+        with pointer.open("rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(pointer, index_dir / CURRENT)
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+    _remove_old_builds(index_dir, keep=final.name)
+    return final
+
+
+def _remove_old_builds(index_dir: Path, keep: str) -> None:
+    for folder in index_dir.iterdir():
+        if folder.is_dir() and folder.name != keep and folder.name.startswith(("build-", ".tmp-build-")):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def load(index_dir: Path, verify: bool = True) -> IndexData:
+    """Loads the live build; IndexCorruptError when a file is missing or differs from its checksum."""
+    folder = current_build(index_dir)
+    manifest = read_manifest(index_dir)
+    checksums: dict[str, str] = manifest.get("checksums") or {}
+    if not checksums:
+        raise IndexCorruptError(f"{folder / MANIFEST} lists no files")
+    if verify:
+        for name, expected in checksums.items():
+            path = folder / name
+            if not path.is_file():
+                raise IndexCorruptError(f"index file missing: {path}")
+            if _sha256(path) != expected:
+                raise IndexCorruptError(f"index file changed or truncated since it was written: {path}")
+    try:
+        arrays = {name: np.load(folder / f"{name}.npy", allow_pickle=False) for name in _ARRAYS}
+        with (folder / "passages.jsonl").open(encoding="utf-8") as handle:
+            passages = tuple(Passage.from_record(json.loads(line)) for line in handle if line.strip())
+        n = len(passages)
+        data = IndexData(
+            manifest=manifest,
+            passages=passages,
+            vectors=VectorIndex.load(folder / "vectors.faiss"),
+            text_keywords=KeywordIndex.load(folder / "bm25_text", n),
+            meta_keywords=KeywordIndex.load(folder / "bm25_meta", n),
+            vocabulary=json.loads((folder / "vocabulary.json").read_text(encoding="utf-8")),
+            **arrays,
+        )
+    except (OSError, ValueError, TypeError, KeyError, RuntimeError) as error:
+        raise IndexCorruptError(f"index in {folder} cannot be loaded: {error}") from None
+    _check_shapes(data, folder)
+    return data
+
+
+def _check_shapes(data: IndexData, folder: Path) -> None:
+    n = len(data.passages)
+    problems = []
+    if data.passage_vectors.shape[0] != n or data.vectors.size != n:
+        problems.append("passage vectors do not match the passages")
+    if len(data.passage_heading) != n or len(data.passage_question) != n:
+        problems.append("passage tables do not match the passages")
+    if len(data.sentence_owner) != len(data.sentence_vectors) or len(data.sentence_spans) != len(data.sentence_owner):
+        problems.append("sentence tables disagree")
+    if n and data.passage_vectors.shape[1] != data.manifest.get("model", {}).get("dim"):
+        problems.append("vector dimension differs from the manifest")
+    if n != data.manifest.get("passage_count"):
+        problems.append("passage count differs from the manifest")
+    if problems:
+        raise IndexCorruptError(f"index in {folder} is inconsistent: {'; '.join(problems)}")

@@ -1,0 +1,120 @@
+"""Query normalisation and Chinese tokens for the keyword index (pure functions; OpenCC and jieba do the work)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_MENTION = re.compile(r"@[A-Za-z0-9_]{3,}")
+_COMMAND = re.compile(r"^/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?\s*")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_WORD = re.compile(r"[a-z]+|\d+(?:\.\d+)?")
+# Words that shape a question but say nothing about its subject; ignored when judging how much of it the corpus covers.
+QUESTION_WORDS = (
+    "请问", "请教", "问一下", "想问", "想知道", "我想", "有没有", "是不是", "是否", "能不能", "可不可以", "可以", "怎么样",
+    "怎么", "怎样", "如何", "为什么", "什么", "哪些", "哪个", "哪里", "哪儿", "多少", "几个", "多大", "吗", "呢", "吧",
+    "啊", "呀", "么", "了", "的", "地", "得", "是", "有", "在", "和", "与", "及", "对", "把", "被", "都", "也", "还",
+    "就", "又", "听说", "真的", "一下", "这个", "那个", "这些", "那些", "我们", "你们", "他们", "咱们", "一些", "具体",
+)
+
+
+@lru_cache(maxsize=1)
+def _t2s():  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional -> Simplified Chinese (OpenCC t2s); other text unchanged."""
+    return _t2s().convert(text)
+
+
+def normalize_query(text: str, max_chars: int = 200, bot_username: str | None = None) -> str:
+    """NFKC, controls removed, bot mentions and a leading command stripped, Simplified Chinese, at most `max_chars`."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _CONTROL.sub("", text)
+    text = _COMMAND.sub("", text.strip())
+    if bot_username:
+        text = re.sub(rf"@{re.escape(bot_username)}\b", " ", text, flags=re.I)
+    text = _MENTION.sub(" ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return to_simplified(text)[:max_chars].strip()
+
+
+def normalize_for_index(text: str) -> str:
+    """What the keyword index sees of a passage: NFKC, lower case, Simplified."""
+    return to_simplified(unicodedata.normalize("NFKC", text)).lower()
+
+
+def bigrams(text: str) -> list[str]:
+    """Character bigrams of each Chinese run (a lone character stays a unigram), plus ASCII words and numbers."""
+    text = normalize_for_index(text)
+    tokens: list[str] = []
+    for run in _CJK_RUN.findall(text):
+        if len(run) == 1:
+            tokens.append(run)
+        tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
+    tokens.extend(_WORD.findall(text))
+    return tokens
+
+
+def strip_question_words(text: str) -> str:
+    """The query without question words and particles, for judging what it asks about."""
+    for word in QUESTION_WORDS:
+        text = text.replace(word, " ")
+    return text
+
+
+def split_sentences_simple(text: str) -> list[str]:
+    """Sentences of a passage text (for sentence-level evidence); short fragments are merged forward."""
+    parts = [p for p in re.split(r"(?<=[。！？!?；;])", text) if p.strip()]
+    merged: list[str] = []
+    for part in parts:
+        if merged and len(merged[-1]) < 12:
+            merged[-1] += part
+        else:
+            merged.append(part)
+    return merged
+
+
+_STOPWORDS = frozenset(QUESTION_WORDS) | frozenset(
+    "为啥 咋 啥 谁 几 多 个 些 这 那 哪 要 会 能 去 来 到 让 给 说 做 搞 吧 呗 嘛 哦 嗯 么 过 着 现在 今年 目前 情况 问题 方面 "
+    "相关 主要 一般 应该 需要 知道 告诉 关于 还有 以及 或者 而且 但是 因为 所以 如果 the a an of is are was were to in on "
+    "for and or what which who how why when where do does did can could would should please tell me about".split()
+)
+_PROPER_FLAGS = ("ns", "nr", "nt", "nz", "t")
+
+
+def _jieba():  # type: ignore[no-untyped-def]
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    return jieba
+
+
+def corpus_words(text: str) -> set[str]:
+    """Every jieba word (search mode, so long words also give their parts) of a passage, for the vocabulary."""
+    jieba = _jieba()
+    return {w for w in jieba.lcut_for_search(normalize_for_index(text)) if w.strip() and _is_content(w)}
+
+
+def query_words(query: str) -> list[tuple[str, bool]]:
+    """The content words of a question with whether each is a name, place, organisation, time or number."""
+    jieba = _jieba()
+    words: list[tuple[str, bool]] = []
+    for pair in jieba.posseg.lcut(normalize_for_index(query)):
+        word, flag = pair.word.strip(), pair.flag
+        if not word or word in _STOPWORDS or not _is_content(word):
+            continue
+        proper = flag in _PROPER_FLAGS or (flag == "m" and any(c.isdigit() for c in word))
+        words.append((word, proper and len(word) >= 2))
+    return words
+
+
+def _is_content(word: str) -> bool:
+    return bool(re.search(r"[\u3400-\u9fffa-z0-9]", word)) and word not in _STOPWORDS and not (
+        len(word) == 1 and word in "的了是在有和与及对把被都也还就又吗呢吧啊呀么个这那些哪谁几多少样怎什要会能去来到让给说做搞")

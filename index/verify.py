@@ -1,0 +1,466 @@
+"""Claim checking: is a claim's wording in the record, and if not, what differs? Pure: no I/O, no model.
+
+Retrieval supplies candidate passages; `verify_claim` aligns the claim with each passage text character by
+character (quantities as single tokens, see `index.quantities`) and returns an `Alignment` with one of three
+verdicts. `align_claim` does the same against one passage.
+
+Normalisation, for comparison only (`record_span`, `diff_spans` and `sources` are offsets into the ORIGINAL
+passage text): NFKC, ASCII case folded; whitespace, punctuation (Chinese and ASCII, quotes “”‘’「」, brackets,
+·、), symbols (emoji, ●, +, <, >) and HTML-looking tags (``<b>``, ``</p>``) dropped; the decimal point between two
+digits, ``%`` and ``‰`` kept. ``“五聚焦五提升”，`` equals ``五聚焦五提升``; ``１．３５`` equals ``1.35``.
+Traditional Chinese is folded into Simplified upstream, not here.
+
+Claim framing is ignored, only at the start or end of the claim and only in these patterns: a lead-in
+(``请问``, ``听说``, ``据说``, ``网传``, ``有人说``, ``据报道``, ``据悉``, ``是不是`` ...); an attribution of at
+most 24 characters ending in 说/表示/介绍/指出/提到/强调/透露/谈到/坦言 or ``称：`` (``邢海文说``,
+``据威海市海洋发展局介绍，``, ``局长表示：``, ``威海市海洋发展局党组书记、局长邢海文表示：``); a speaker label
+of at most 12 characters before a colon (``邢海文：``); a tail (``吗``, ``呢``, ``，是不是真的？``, ``是真的吗``,
+``对吗``, ``，邢海文说。``, final punctuation). A claim verbatim with its framing is verbatim as it stands; when
+the "framing" is itself in the record (``专家指出……`` against a passage saying 专家指出) the whole claim is
+checked. `Alignment.claim_span` says which part of the claim was checked. Who said it is not checked here: the
+hit shows the speaker.
+
+Verdicts:
+
+- ``verbatim``: the normalised claim is a contiguous substring of one passage (``缓缴资金1.35亿元``). Quantities
+  are compared by value with their unit, so a claim that matches except that it writes an equal quantity
+  differently (``缓缴资金13500万元`` against ``1.35亿元``; ``二十万人`` against ``20万人``) is also ``verbatim``:
+  it states what the record states. The rewritten quantities are listed in `Alignment.equivalents` (never in
+  ``differences``) so an exact quote can still be copied.
+- ``differs``: the claim says nearly what one passage says, with some spans changed. The passage windows where
+  the claim's character pairs line up best are aligned with difflib's SequenceMatcher; ``similarity`` is the
+  share of the claim's normalised characters found there, counting only runs of two characters or more (a
+  shared 的 is chance). ``differs`` needs ``similarity >= DIFFERS_MIN_SIMILARITY`` (0.6), or an anchored number:
+  a changed quantity next to at least 4 matching characters (``缓缴资金2亿元``: similarity 0.57, and
+  ``邢海文说疫情期间缓缴资金2亿元``: 0.55, both name the figure the record gives for 缓缴资金). Each changed span
+  is a `Difference`: kind ``number`` when a quantity is on either side (``2亿元`` vs ``1.35亿元``; a unit change
+  ``1.35万元`` vs ``1.35亿元``; an approximation dropped, ``8000元`` vs ``超过8000元``; dates: ``10月份`` vs
+  ``9月份`` is ``10月`` vs ``9月``, kind number), kind ``text`` otherwise (a name: ``王某某`` vs ``唐启升``;
+  ``claim=""`` for words of the record the claim leaves out, ``record=""`` for words it adds). A changed start or
+  end of the claim is paired with as many record characters there, stopping at a clause end (，。；：！？) the
+  claim does not share; an edge longer than 4 characters that shares none with the record there is paired with
+  nothing (``record=""``). Two text changes one shared character apart are reported as one.
+- A claim stitched from several places (first half verbatim in passage A, second half verbatim in passage B, or
+  two places of one passage that are not next to each other) is ``differs``: `verify_claim` covers the claim
+  greedily with the longest verbatim pieces (at least 6 characters each, at most 3 stray characters between
+  two, at most 16 pieces) and, when that leaves fewer claim characters unexplained than the best single
+  passage, reports one text `Difference` per join (``claim`` and ``record`` are the piece that does not follow
+  on, ``note`` says so in Chinese); `Alignment.sources` lists every piece as (passage index, start, end). The
+  texts alone do not say that two passages are consecutive in the source: such a claim is reported as a join,
+  and the caller, who knows the passages' offsets, may merge them first.
+- ``not_found``: empty or punctuation-only claims, and claims of which less than 0.6 aligns with every passage
+  and no number is anchored: a made-up claim (``青岛市旅游收入增长了20%``: 0.15;
+  ``威海市海洋发展局今年推动海洋经济高质量发展，旅游收入增长30%``: 0.53) and a paraphrase that keeps the facts
+  but not the wording (``威海把海域使用金的缴纳时间往后推了，推迟到疫情结束``: 0.50;
+  ``疫情期间威海的海洋企业可以晚点交海域使用金，总共缓了一亿多``: 0.39). Wording is what is checked; finding
+  the passage a paraphrase means is the job of search. ``similarity`` is still reported.
+
+Bounds: claims of more than ``MAX_ALIGN_CHARS`` (1,000) normalised characters are not aligned: they are
+``verbatim`` when one passage contains them, a join when verbatim pieces cover them, else ``not_found`` with
+similarity 0 (a 10,000-character claim is answered in tens of milliseconds). Text repeated within the claim is
+not a join (``not_found``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import Any, Literal
+
+from index.quantities import Quantity, Tokenised, normalise, parse_quantity, tokenise
+
+__all__ = [
+    "Alignment", "Difference", "Quantity", "Verdict", "align_claim", "parse_quantity", "verify_claim",
+    "normalise", "DIFFERS_MIN_SIMILARITY", "MAX_ALIGN_CHARS",
+]
+
+Verdict = Literal["verbatim", "differs", "not_found"]
+DIFFERS_MIN_SIMILARITY = 0.6
+MAX_ALIGN_CHARS = 1000
+_MIN_PIECE, _MAX_GAP, _MAX_PIECES, _ADJACENT = 6, 3, 16, 8
+_MAX_OCCURRENCES = 64
+_CANDIDATES = 3  # windows of a passage aligned in full before choosing
+_ANCHOR = 4  # matched characters next to a changed number that make it the same statement
+_EDGE = 4  # a changed edge of the claim this long or shorter is paired with the record however different
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """One changed span: what the claim says and what the record says there."""
+
+    claim: str
+    record: str
+    kind: Literal["number", "text"]
+    note: str | None = None  # set for joins of two passages
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"claim": self.claim, "record": self.record, "kind": self.kind}
+        if self.note:
+            data["note"] = self.note
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """The verdict on a claim and where in which passage it was found."""
+
+    verdict: Verdict
+    passage_index: int | None
+    record_span: tuple[int, int] | None
+    differences: tuple[Difference, ...]
+    similarity: float
+    diff_spans: tuple[tuple[int, int], ...]
+    claim_span: tuple[int, int] | None = None  # the part of the claim checked (framing left out)
+    equivalents: tuple[Difference, ...] = ()  # equal quantities written differently (not differences)
+    sources: tuple[tuple[int, int, int], ...] = ()  # (passage_index, start, end) of every piece quoted
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "verdict": self.verdict,
+            "passage_index": self.passage_index,
+            "record_span": list(self.record_span) if self.record_span else None,
+            "differences": [d.to_dict() for d in self.differences],
+            "similarity": round(self.similarity, 4),
+            "diff_spans": [list(s) for s in self.diff_spans],
+            "equivalents": [d.to_dict() for d in self.equivalents],
+        }
+
+
+_NOT_FOUND = Alignment("not_found", None, None, (), 0.0, ())
+
+@lru_cache(maxsize=512)
+def _passage(text: str) -> Tokenised:
+    return tokenise(text, 0, len(text))
+
+
+@lru_cache(maxsize=512)
+def _grams(text: str) -> dict[Any, list[int]]:
+    """Positions of every token and token bigram of a passage."""
+    toks = _passage(text).tokens
+    index: dict[Any, list[int]] = defaultdict(list)
+    for j, t in enumerate(toks):
+        index[t].append(j)
+        if j + 1 < len(toks):
+            index[(t, toks[j + 1])].append(j)
+    return dict(index)
+
+
+# ---------------------------------------------------------------------------------------------------- framing
+
+_VERB = r"(?:说|表示|介绍|指出|提到|强调|透露|谈到|坦言|称(?=[\s，,：:]))(?:过|了|道)?"
+_LEAD_RE = re.compile(
+    r"[\s\"“”'‘’「」『』]*(?:请问|请帮忙核实|请帮我核实|请核实|核实一下|想问一下|想问|问一下|是不是真的|是不是|"
+    r"网上有人说|有人说|有人讲|听说|据说|网传|网上说|传言|有报道称|据报道|报道称|据悉|据了解|据介绍)[\s，,：:、]*"
+)
+_ATTR_RE = re.compile(r"[\s\"“”'‘’「」『』]*(?:据)?[^\s，。！？,.!?；;：:“”\"「」『』]{1,24}?" + _VERB + r"[\s，,：:]*")
+_LABEL_RE = re.compile(r"[\s\"“”'‘’「」『』]*[^\s，。！？,.!?；;：:“”\"「」『』]{1,12}[：:]\s*")  # 邢海文：
+_TAIL_RE = re.compile(
+    r"(?:[\s，,]*(?:这是真的吗|是不是真的|是真的吗|是否属实|属实吗|对不对|对吗|是吗|没错吧|吗|呢)"
+    r"|[\s，,]+[^\s，。！？,.!?；;：:]{1,24}?" + _VERB + r")[\s。？?！!…\.~～\"”’」』]*$"
+)
+_END_PUNCT = frozenset("。？?！!….~～\"”’」』")
+
+
+def _framing(claim: str) -> tuple[int, int]:
+    """The span of the claim left once leading and trailing framing is taken off."""
+    start, end = 0, len(claim)
+    for _ in range(4):
+        m = next((m for r in (_LEAD_RE, _ATTR_RE, _LABEL_RE) if (m := r.match(claim, start, end))), None)
+        if m is None or m.end() == start:
+            break
+        start = m.end()
+    while end > start and (claim[end - 1] in _END_PUNCT or claim[end - 1].isspace()):
+        end -= 1
+    tail = _TAIL_RE.search(claim, max(start, end - 40), end)  # a bounded window: no quadratic search
+    if tail is not None:
+        end = tail.start()
+    return (start, end) if start < end else (0, len(claim))
+
+
+# -------------------------------------------------------------------------------------------------- alignment
+
+
+@dataclass(frozen=True, slots=True)
+class _Result:
+    alignment: Alignment
+    unmatched: int  # claim characters not found in the record
+
+
+def _verbatim_at(c: Tokenised, p: Tokenised) -> tuple[int, int] | None:
+    at = p.norm.find(c.norm)
+    if at < 0:
+        return None
+    return p.pos[at], p.pos[at + len(c.norm) - 1] + 1
+
+
+def _windows(c: Tokenised, p: Tokenised) -> list[tuple[int, int]]:
+    """Up to ``_CANDIDATES`` stretches of passage tokens where the claim's bigrams vote most consistently."""
+    grams = _grams(p.source)
+    ct, m = c.tokens, len(c.tokens)
+    votes: dict[int, int] = defaultdict(int)
+    keys = [ct[0]] if m == 1 else [(ct[i], ct[i + 1]) for i in range(m - 1)]
+    for i, key in enumerate(keys):
+        occ = grams.get(key)
+        if occ and len(occ) <= _MAX_OCCURRENCES:
+            for j in occ:
+                votes[j - i] += 1
+    drift, pad = max(2, m // 5), max(4, m // 5)
+    offsets = sorted(votes)
+    clusters: list[tuple[int, int, int]] = []  # votes, first offset, last offset
+    total, lo_i = 0, 0
+    for d in offsets:
+        total += votes[d]
+        while d - offsets[lo_i] > drift:
+            total -= votes[offsets[lo_i]]
+            lo_i += 1
+        clusters.append((total, offsets[lo_i], d))
+    chosen: list[tuple[int, int]] = []
+    for _, first, last in sorted(clusters, key=lambda x: (-x[0], x[1])):
+        if all(last < a or first > b for a, b in chosen):
+            chosen.append((first, last))
+            if len(chosen) == _CANDIDATES:
+                break
+    return [(max(0, a - pad), min(len(p.tokens), b + m + pad)) for a, b in chosen]
+
+
+def _has_quantity(tokens: Sequence[str | Quantity]) -> bool:
+    return any(isinstance(t, Quantity) for t in tokens)
+
+
+def _kind(c: Tokenised, a: int, b: int, p: Tokenised, x: int, y: int) -> Literal["number", "text"]:
+    return "number" if _has_quantity(c.tokens[a:b]) or _has_quantity(p.tokens[x:y]) else "text"
+
+
+_CLAUSE_END = frozenset("，。；：！？,;:!?\n")
+
+
+def _clause_end(x: Tokenised, a: int) -> bool:
+    """Whether a clause ends between tokens ``a`` and ``a + 1`` in the original text."""
+    if a < 0 or a + 1 >= len(x.spans):
+        return False
+    return any(ch in _CLAUSE_END for ch in x.source[x.pos[x.spans[a][1] - 1] + 1 : x.pos[x.spans[a + 1][0]]])
+
+
+def _paired(claim: Sequence[str | Quantity], record: Sequence[str | Quantity]) -> int:
+    """How many record tokens a changed edge of the claim is paired with: none when it is long and shares nothing."""
+    return len(record) if len(claim) <= _EDGE or set(claim) & set(record) else 0
+
+
+def _align(c: Tokenised, p: Tokenised, index: int, claim_span: tuple[int, int]) -> _Result:
+    m = len(c.norm)
+    if not m:
+        return _Result(_NOT_FOUND, 0)
+    span = _verbatim_at(c, p)
+    if span is not None:
+        return _Result(Alignment("verbatim", index, span, (), 1.0, (), claim_span, (), ((index, *span),)), 0)
+    windows = _windows(c, p) if m <= MAX_ALIGN_CHARS else []
+    results = [_align_window(c, p, index, claim_span, lo, hi) for lo, hi in windows]
+    if not results:
+        return _Result(Alignment("not_found", None, None, (), 0.0, (), claim_span), m)
+    return max(results, key=_rank)
+
+
+def _rank(r: _Result) -> tuple[int, int, float, int, int]:
+    """Verbatim first (more of the claim verbatim first), then similarity, fewer unmatched, fewer differences."""
+    a = r.alignment
+    checked = a.claim_span[1] - a.claim_span[0] if a.verdict == "verbatim" and a.claim_span else 0
+    verdict = {"verbatim": 2, "differs": 1, "not_found": 0}[a.verdict]
+    return verdict, checked, a.similarity, -r.unmatched, -len(a.differences)
+
+
+def _align_window(c: Tokenised, p: Tokenised, index: int, claim_span: tuple[int, int], lo: int, hi: int) -> _Result:
+    m = len(c.norm)
+    ct, n = c.tokens, len(c.tokens)
+    ops = SequenceMatcher(None, ct, p.tokens[lo:hi], autojunk=False).get_opcodes()
+    ops = [(tag, i1, i2, j1 + lo, j2 + lo) for tag, i1, i2, j1, j2 in ops]
+    equal = [op for op in ops if op[0] == "equal"]
+    if not equal:
+        return _Result(Alignment("not_found", None, None, (), 0.0, (), claim_span), m)
+    first, last = equal[0], equal[-1]
+    changes: list[tuple[int, int, int, int]] = []
+    # A changed start or end of the claim is paired with as many record tokens there, up to a clause end that
+    # the claim does not share (疫情期间|缓缴资金 against 缴纳，|缓缴资金 pairs 疫情期间 with nothing); a long
+    # edge sharing no character with the record there is paired with nothing.
+    if first[1] > 0:
+        k, j, t = first[1], first[3], 0
+        while t < k and j - t > 0 and (not _clause_end(p, j - t - 1) or _clause_end(c, k - t - 1)):
+            t += 1
+        changes.append((0, k, j - _paired(ct[:k], p.tokens[j - t : j]), j))
+    changes += [op[1:] for op in ops[ops.index(first) : ops.index(last)] if op[0] != "equal"]
+    if last[2] < n:
+        i, j, t = last[2], last[4], 0
+        while t < n - i and j + t < len(p.tokens) and (not _clause_end(p, j + t - 1) or _clause_end(c, i + t - 1)):
+            t += 1
+        changes.append((i, n, j, j + _paired(ct[i:], p.tokens[j : j + t])))
+    merged: list[tuple[int, int, int, int]] = []
+    for ch in changes:  # one shared character between two text changes is chance: report them as one
+        if merged:
+            a, b, x, y = merged[-1]
+            if (ch[0] - b == 1 and ch[2] - y == 1 and _kind(c, a, ch[1], p, x, ch[3]) == "text"):
+                merged[-1] = (a, ch[1], x, ch[3])
+                continue
+        merged.append(ch)
+    matched = sum(c.chars(i1, i2) for _, i1, i2, _, _ in equal if c.chars(i1, i2) >= 2)
+    unmatched = sum(c.chars(a, b) for a, b, _, _ in merged)
+    equivalents = tuple(
+        Difference(c.text(i1 + k, i1 + k + 1), p.text(j1 + k, j1 + k + 1), "number")
+        for _, i1, i2, j1, _ in equal
+        for k in range(i2 - i1)
+        if isinstance(ct[i1 + k], Quantity)
+        and c.norm[slice(*c.spans[i1 + k])] != p.norm[slice(*p.spans[j1 + k])]
+    )
+    rec_lo = min([first[3]] + [x for _, _, x, _ in merged])
+    rec_hi = max([last[4]] + [y for _, _, _, y in merged])
+    record_span = p.original(rec_lo, rec_hi)
+    if not merged:
+        alignment = Alignment("verbatim", index, record_span, (), 1.0, (), claim_span, equivalents,
+                              ((index, *record_span),))
+        return _Result(alignment, 0)
+    similarity = matched / m
+    run_ending = {i2: c.chars(i1, i2) for _, i1, i2, _, _ in equal}
+    run_starting = {i1: c.chars(i1, i2) for _, i1, i2, _, _ in equal}
+    anchored = any(
+        _has_quantity(ct[a:b]) and _has_quantity(p.tokens[x:y])
+        and max(run_ending.get(a, 0), run_starting.get(b, 0)) >= _ANCHOR
+        for a, b, x, y in merged
+    )
+    if similarity < DIFFERS_MIN_SIMILARITY and not anchored:
+        return _Result(Alignment("not_found", None, None, (), similarity, (), claim_span), unmatched)
+    differences = tuple(Difference(c.text(a, b), p.text(x, y), _kind(c, a, b, p, x, y)) for a, b, x, y in merged)
+    diff_spans = tuple(p.original(x, y) for _, _, x, y in merged if x < y)
+    alignment = Alignment("differs", index, record_span, differences, similarity, diff_spans, claim_span,
+                          equivalents, ((index, *record_span),))
+    return _Result(alignment, unmatched)
+
+
+def _claim_forms(claim: str) -> tuple[Tokenised, Tokenised | None, tuple[int, int]]:
+    full = tokenise(claim, 0, len(claim))
+    start, end = _framing(claim)
+    if (start, end) == (0, len(claim)):
+        return full, None, (0, len(claim))
+    body = tokenise(claim, start, end)
+    return full, (body if body.norm else None), (start, end)
+
+
+def _align_forms(full: Tokenised, body: Tokenised | None, span: tuple[int, int], p: Tokenised, index: int) -> _Result:
+    whole = (0, len(full.source))
+    if body is None or _verbatim_at(full, p) is not None:
+        return _align(full, p, index, whole)
+    framed = _align(body, p, index, span)
+    if framed.alignment.verdict == "verbatim":
+        return framed
+    unframed = _align(full, p, index, whole)
+    framing_chars = len(full.norm) - len(body.norm)
+    # the "framing" is itself in the record: check the whole claim
+    if framed.unmatched + framing_chars - unframed.unmatched >= max(1, framing_chars // 2):
+        return unframed
+    return framed
+
+
+def align_claim(claim: str, passage_text: str) -> Alignment:
+    """Align one claim with one passage text (see the module docstring for the rules)."""
+    full, body, span = _claim_forms(claim)
+    if not full.norm:
+        return _NOT_FOUND
+    return _align_forms(full, body, span, _passage(passage_text), 0).alignment
+
+
+# -------------------------------------------------------------------------------------------------- stitching
+
+
+def _longest_prefix(needle: str, hay: str) -> int:
+    lo, hi = 0, min(len(needle), len(hay))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if needle[:mid] in hay:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _stitch(c: Tokenised, passages: Sequence[Tokenised]) -> tuple[Alignment, int] | None:
+    """Cover the claim with verbatim pieces of the passages; an Alignment when that needs a real join."""
+    text, m = c.norm, len(c.norm)
+    pieces: list[tuple[int, int, int, int]] = []  # claim norm start, end, passage index, passage norm start
+    gaps = 0
+    t = 0
+    while t < m:
+        found = None
+        for u in range(t, min(m, t + _MAX_GAP + 1)):
+            prev = pieces[-1][2] if pieces else -1
+            lengths = [(_longest_prefix(text[u:], p.norm), k == prev, -k) for k, p in enumerate(passages)]
+            length, _, neg_k = max(lengths, default=(0, False, 0))
+            if length >= _MIN_PIECE:
+                found = (u, u + length, -neg_k)
+                break
+        if found is None:
+            if m - t > _MAX_GAP:
+                return None
+            gaps += m - t
+            break
+        u, v, k = found
+        gaps += u - t
+        hay = passages[k].norm
+        at = hay.find(text[u:v])
+        if pieces and pieces[-1][2] == k:  # prefer the place right after the previous piece
+            near = hay.find(text[u:v], pieces[-1][3] + pieces[-1][1] - pieces[-1][0])
+            at = near if near >= 0 else at
+        pieces.append((u, v, k, at))
+        if len(pieces) > _MAX_PIECES:
+            return None
+        t = v
+    joins = 0
+    differences: list[Difference] = []
+    if pieces and pieces[0][0] > 0:
+        differences.append(Difference(c.source[c.pos[0] : c.pos[pieces[0][0]]], "", "text"))
+    for (u0, v0, k0, at0), (u1, v1, k1, at1) in zip(pieces, pieces[1:]):
+        p1 = passages[k1]
+        end0 = at0 + v0 - u0
+        piece1 = c.source[c.pos[v0] : c.pos[v1 - 1] + 1]
+        claim_gap = c.source[c.pos[v0] : c.pos[u1]] if u1 > v0 else ""
+        if k0 == k1 and 0 <= at1 - end0 <= _ADJACENT:
+            record_gap = p1.source[p1.pos[end0] : p1.pos[at1]] if at1 > end0 else ""
+            kind = "number" if re.search(r"\d", claim_gap + record_gap) else "text"
+            differences.append(Difference(claim_gap, record_gap, kind))
+            continue
+        if k0 == k1 and at1 < end0 and at1 + (v1 - u1) > at0:
+            return None  # the same words twice: repetition, not a join
+        joins += 1
+        where = "跳到了同一段原文的另一处" if k0 == k1 else f"接上了另一段原文（第{k1 + 1}段候选）"
+        record = p1.source[p1.pos[at1] : p1.pos[at1 + v1 - u1 - 1] + 1]
+        differences.append(Difference(piece1 if not claim_gap else claim_gap + piece1, record, "text",
+                                      f"说法在此{where}，原文中这两处并不相连"))
+    if not joins:
+        return None
+    if pieces[-1][1] < m:
+        differences.append(Difference(c.source[c.pos[pieces[-1][1]] : c.pos[-1] + 1], "", "text"))
+    sources = tuple((k, passages[k].pos[at], passages[k].pos[at + v - u - 1] + 1) for u, v, k, at in pieces)
+    first = sources[0]
+    alignment = Alignment("differs", first[0], (first[1], first[2]), tuple(differences), (m - gaps) / m, (),
+                          None, (), sources)
+    return alignment, gaps
+
+
+def verify_claim(claim: str, passage_texts: Sequence[str]) -> Alignment:
+    """The best alignment of the claim over the passages, joins of several passages included."""
+    full, body, span = _claim_forms(claim)
+    if not full.norm or not passage_texts:
+        return _NOT_FOUND if not full.norm else Alignment("not_found", None, None, (), 0.0, (), span)
+    passages = [_passage(t) for t in passage_texts]
+    results = [_align_forms(full, body, span, p, k) for k, p in enumerate(passages)]
+    best = max(results, key=_rank)
+    if best.alignment.verdict == "verbatim":
+        return best.alignment
+    checked = body if body is not None and best.alignment.claim_span == span else full
+    stitched = _stitch(checked, passages)
+    if stitched is not None:
+        alignment, gaps = stitched
+        unmatched = best.unmatched if best.alignment.verdict == "differs" else len(checked.norm)
+        if gaps < unmatched:
+            return replace(alignment, claim_span=span if checked is body else (0, len(claim)))
+    return best.alignment

@@ -1,0 +1,36 @@
+"""Test doubles for speed: a deterministic embedder (hashed character bigrams), never used outside unit tests."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+import numpy as np
+
+from index.text import bigrams
+
+
+class FakeEmbedder:
+    """Maps texts to normalised vectors of hashed bigrams: similar wording -> similar vectors. Counts its calls."""
+
+    name = "fake-bigram-embedder"
+
+    def __init__(self, dim: int = 64, fingerprint: str = "fake-1") -> None:
+        self.dim = dim
+        self.fingerprint = fingerprint
+        self.embedded: list[str] = []
+
+    def _one(self, text: str) -> np.ndarray:
+        vector = np.zeros(self.dim, dtype=np.float32)
+        for token in bigrams(text) or [text]:
+            digest = hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest()
+            vector[int.from_bytes(digest[:4], "little") % self.dim] += 1.0 if digest[4] % 2 else -1.0
+        norm = float(np.linalg.norm(vector))
+        return vector / norm if norm else vector
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        self.embedded.extend(texts)
+        return np.stack([self._one(t) for t in texts]) if texts else np.zeros((0, self.dim), np.float32)
+
+    def embed_passages(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
+        return self.embed_queries(texts)
