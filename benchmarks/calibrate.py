@@ -1,6 +1,6 @@
 """Fits the fusion weights and the "not found" model on the TUNING set and writes index/calibration.json.
 
-    .venv/bin/python benchmarks/calibrate.py [--tuning benchmarks/data/tuning.jsonl] [--max-false-refusal 0.02]
+    .venv/bin/python benchmarks/calibrate.py [--tuning FILE ...] [--max-false-refusal 0.02]
 
 The dev set (tests/data/questions.jsonl) is never read here: it measures what this fitted.
 Re-run after changing the embedding model or the corpus substantially.
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import itertools
 import json
 import sys
 from pathlib import Path
@@ -24,20 +23,42 @@ from bot.config import load_config  # noqa: E402
 from index.builder import refresh_index  # noqa: E402
 from index.embedder import load_embedder  # noqa: E402
 from index.evaluation import Question, load_questions  # noqa: E402
-from index.fusion import AbstentionModel, fit_logistic  # noqa: E402
+from index.fusion import AbstentionModel, fit_logistic, minmax  # noqa: E402
 from index.searcher import CALIBRATION_FILE, Calibration, Searcher  # noqa: E402
 from index.text import normalize_query  # noqa: E402
 
-ABSTAIN_FEATURES = ("dense_max", "dense_latin", "latin", "bm25_top", "coverage_top", "coverage_corpus", "proper_missing")
-GRID = {
-    "dense_text": (0.0, 0.25, 0.5),
-    "dense_sentence": (0.25, 0.5, 1.0),
-    "dense_heading": (0.0, 0.25),
-    "dense_question": (0.0, 0.25, 0.5),
-    "bm25_text": (1.0,),
-    "bm25_meta": (0.0, 0.25),
-}
+ABSTAIN_FEATURES = ("dense_max", "dense_latin", "latin", "bm25_top", "coverage_top", "coverage_corpus", "absent_nouns")
+FUSION_FEATURES = ("dense_text", "dense_sentence", "dense_heading", "dense_question", "lead_question", "bm25_text",
+                   "bm25_meta", "lead_keywords", "answer_kind", "bm25_sentence")
 _NEUTRAL = AbstentionModel(("dense_max",), (0.0,), 0.0, (0.0,), (1.0,), 0.0)
+
+
+def fit_fusion_weights(searcher: Searcher, questions: list[Question],
+                       vectors: dict[str, np.ndarray]) -> dict[str, float]:
+    """Pointwise logistic regression: is this passage the right one, from its min-max scaled features.
+
+    Features that come out with a negative weight are dropped and the rest refitted, so every weight reads
+    "more of this evidence, higher rank". Weights are scaled so that bm25_text is 1.
+    """
+    rows, labels = [], []
+    for question in questions:
+        if not question.expect:
+            continue
+        query = normalize_query(question.q)
+        scored = searcher.score(query, query_vector=vectors[query])
+        rows.append(np.stack([minmax(scored.features[f]) for f in FUSION_FEATURES], axis=1))
+        labels.append([any(e in searcher.data.passages[int(r)].text for e in question.expect) for r in scored.rows])
+    x, y = np.concatenate(rows), np.concatenate(labels).astype(float)
+    keep = list(range(len(FUSION_FEATURES)))
+    while True:
+        coefficients, _, _, scales = fit_logistic(x[:, keep], y, l2=1.0, steps=4000)
+        weights = coefficients / scales
+        if (weights >= 0).all():
+            break
+        keep = [k for k, w in zip(keep, weights) if w >= 0]
+    named = {FUSION_FEATURES[k]: float(w) for k, w in zip(keep, weights)}
+    unit = named.get("bm25_text") or max(named.values())
+    return {f: round(named.get(f, 0.0) / unit, 4) for f in FUSION_FEATURES}
 
 
 def ranking_quality(searcher: Searcher, questions: list[Question], vectors: dict[str, np.ndarray]) -> tuple[float, float, float]:
@@ -60,7 +81,8 @@ def ranking_quality(searcher: Searcher, questions: list[Question], vectors: dict
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--tuning", default=str(ROOT / "benchmarks" / "data" / "tuning.jsonl"))
+    parser.add_argument("--tuning", nargs="+", default=[str(ROOT / "benchmarks" / "data" / name)
+                                                         for name in ("tuning.jsonl", "tuning2.jsonl")])
     parser.add_argument("--max-false-refusal", type=float, default=0.02)
     parser.add_argument("--config", default=str(ROOT / "config.yaml"))
     parser.add_argument("--output", default=str(CALIBRATION_FILE))
@@ -69,24 +91,18 @@ def main() -> int:
     config = load_config(args.config)
     embedder = load_embedder(config.model)
     data = refresh_index(config.core, embedder).data
-    questions = load_questions(Path(args.tuning))
+    questions = [q for path in args.tuning for q in load_questions(Path(path))]
     queries = sorted({normalize_query(q.q) for q in questions})
     vectors = dict(zip(queries, embedder.embed_queries(queries)))
 
-    best: tuple[float, dict[str, float], tuple[float, float, float]] | None = None
-    for values in itertools.product(*GRID.values()):
-        weights = dict(zip(GRID, values))
-        searcher = Searcher(data, embedder, config.search, Calibration(embedder.name, weights, _NEUTRAL, {}))
-        quality = ranking_quality(searcher, questions, vectors)
-        objective = quality[0] + quality[1] + quality[2]
-        if best is None or objective > best[0] + 1e-9:
-            best = (objective, weights, quality)
-    assert best is not None
-    _, weights, quality = best
+    probe = Searcher(data, embedder, config.search, Calibration(embedder.name, {"bm25_text": 1.0}, _NEUTRAL, {}))
+    weights = fit_fusion_weights(probe, questions, vectors)
+    quality = ranking_quality(Searcher(data, embedder, config.search, Calibration(embedder.name, weights, _NEUTRAL, {})),
+                              questions, vectors)
     print(f"fusion weights {weights}: tuning R@1 {quality[0]:.3f} R@3 {quality[1]:.3f} MRR {quality[2]:.3f}")
 
     searcher = Searcher(data, embedder, config.search, Calibration(embedder.name, weights, _NEUTRAL, {}))
-    rows, labels = [], []
+    rows, labels, decisive = [], [], []
     for question in questions:
         query = normalize_query(question.q)
         scored = searcher.score(query, query_vector=vectors[query])
@@ -96,10 +112,14 @@ def main() -> int:
         good = question.expect is not None and any(e in top_text for e in question.expect)
         rows.append([evidence[name] for name in ABSTAIN_FEATURES])
         labels.append(1 if question.expect is not None else 0)
-    x, y = np.asarray(rows), np.asarray(labels)
-    coefficients, intercept, means, scales = fit_logistic(x, y, l2=1.0)
+        decisive.append(bool(evidence["decisive"]))
+    x, y, ruled = np.asarray(rows), np.asarray(labels), np.asarray(decisive)
+    # The rules of index.answerability settle some questions; the model learns on the others.
+    coefficients, intercept, means, scales = fit_logistic(x[~ruled], y[~ruled], l2=1.0)
     z = (x - means) / scales @ coefficients + intercept
-    probability = 1 / (1 + np.exp(-z))
+    probability = np.where(ruled, 0.0, 1 / (1 + np.exp(-z)))
+    print(f"rules settle {int(ruled.sum())} questions ({int((ruled & (y == 0)).sum())} unanswerable, "
+          f"{int((ruled & (y == 1)).sum())} answerable)")
     threshold, refusal, recall = 0.0, 0.0, 0.0
     for candidate in np.linspace(0.01, 0.99, 99):
         fr = float(np.mean(probability[y == 1] < candidate))
@@ -122,7 +142,7 @@ def main() -> int:
         },
         "notes": {
             "fitted": dt.date.today().isoformat(),
-            "tuning_file": Path(args.tuning).name,
+            "tuning_files": [Path(p).name for p in args.tuning],
             "tuning_questions": len(questions),
             "tuning_answerable": int(y.sum()),
             "tuning_ranking": {"R@1": round(quality[0], 4), "R@3": round(quality[1], 4), "MRR": round(quality[2], 4)},

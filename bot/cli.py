@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bot.config import AppConfig, load_config
-from index.errors import InterviewQAError
+from index.errors import ConfigError, InterviewQAError
 
 Handler = Callable[[argparse.Namespace, AppConfig], int]
 
@@ -134,6 +134,37 @@ def cmd_verify(args: argparse.Namespace, config: AppConfig) -> int:
     return 0
 
 
+def cmd_chat(args: argparse.Namespace, config: AppConfig) -> int:
+    from dataclasses import replace
+
+    from bot.conversation import Conversation
+    from bot.telegram_app import settings_from
+    from bot.terminal import run_chat
+
+    print("正在加载模型和访谈库……", file=sys.stderr, flush=True)
+    searcher, _ = _open(config)
+    conversation = Conversation(searcher, replace(settings_from(config), questions_per_minute=0))
+    conversation.refresh_examples()
+    return run_chat(conversation)
+
+
+def cmd_serve(args: argparse.Namespace, config: AppConfig) -> int:
+    import logging
+    import os
+
+    from bot.telegram_app import install_redaction, run
+
+    token = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
+    if not token:
+        raise ConfigError("TELEGRAM_BOT_TOKEN is not set: export the token BotFather gave you "
+                          "(or use `interview-qa chat` for the terminal)")
+    install_redaction(token)  # before the first log line; httpx/httpcore stay at WARNING whatever the level
+    logging.basicConfig(level=getattr(logging, args.log_level),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    run(config, token)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="interview-qa", description="Answers questions with verbatim quotes from published interviews.")
     parser.add_argument("--config", help="path of config.yaml (default: $INTERVIEW_QA_CONFIG or ./config.yaml)")
@@ -168,6 +199,13 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.add_argument("file")
     inspect.add_argument("--json", action="store_true")
     inspect.set_defaults(handler=cmd_corpus_inspect)
+
+    chat = commands.add_parser("chat", help="ask questions in the terminal (reads stdin line by line)")
+    chat.set_defaults(handler=cmd_chat)
+
+    serve = commands.add_parser("serve", help="run the Telegram bot (token from TELEGRAM_BOT_TOKEN)")
+    serve.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
+    serve.set_defaults(handler=cmd_serve)
 
     model = commands.add_parser("model", help="the embedding model")
     model_commands = model.add_subparsers(dest="model_command", required=True, metavar="SUBCOMMAND")

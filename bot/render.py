@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import textwrap
-
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from index.models import Hit, Interview, SearchResult
+from index.models import Hit, Interview, Passage, SearchResult
 
 if TYPE_CHECKING:
     from index.claims import Verification
@@ -39,8 +39,10 @@ def render_inspection(interview: Interview) -> str:
     return "\n".join(lines)
 
 
-def render_hit_text(hit: Hit, number: int | None = None) -> str:
-    """One answer card as plain text: who said it, to which question, the verbatim quote, the source."""
+def render_hit_text(hit: Hit, number: int | None = None, emphasis: Callable[[str], str] | None = None) -> str:
+    """One answer card as plain text: who said it, to which question, the verbatim quote, the source.
+
+    `emphasis` wraps the best sentence (e.g. in ANSI bold on a terminal); by default it is not marked."""
     p = hit.passage
     speaker = f"{p.speaker}（{p.role}）" if p.role else p.speaker
     kind = {"intro": "导语", "summary": "访谈总结"}.get(p.kind)
@@ -49,9 +51,23 @@ def render_hit_text(hit: Hit, number: int | None = None) -> str:
         lines.append(f"问（{p.asker or '记者'}）：{p.question}")
     if p.heading and not p.text.startswith(p.heading):
         lines.append(f"【{p.heading}】")
-    lines.append(f"“{p.text}”")
+    text = p.text
+    if emphasis is not None and hit.best_sentence:
+        start, end = hit.best_sentence
+        text = text[:start] + emphasis(text[start:end]) + text[end:]
+    lines.append(f"“{text}”")
     lines.append("出处：" + source_line(hit))
     return "\n".join(lines)
+
+
+def source_rows(p: Passage) -> list[tuple[str, str]]:
+    """The source details of a passage as (label, value) pairs, the empty ones left out."""
+    rows = [("单位", p.bureau), ("受访人", f"{p.interviewee}（{p.role}）" if p.role else p.interviewee),
+            ("发言人", p.speaker if p.speaker != p.interviewee else None), ("提问", p.asker),
+            ("标题", f"《{p.title}》" if p.title else None), ("系列", p.series), ("媒体", p.outlet),
+            ("日期", p.date), ("链接", p.url), ("文件", f"{p.file}，第{p.start}–{p.end}字"),
+            ("段落编号", p.passage_id)]
+    return [(label, value) for label, value in rows if value]
 
 
 def source_line(hit: Hit) -> str:

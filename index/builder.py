@@ -179,6 +179,7 @@ def _assemble(passages: list[Passage], embedder: Embedder, config: CoreConfig, o
         vectors=VectorIndex.build(passage_vectors, config.index.faiss_type, config.index.hnsw_m, config.index.ivf_lists),
         text_keywords=KeywordIndex.build(texts),
         meta_keywords=KeywordIndex.build([f"{p.heading or ''}\n{p.question or ''}" for p in passages]),
+        sentence_keywords=KeywordIndex.build(sentences),
         vocabulary=document_frequencies(passages),
     )
     return data, cache.computed

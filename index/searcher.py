@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from index.answerability import Signs, read_signs
 from index.builder import Embedder
 from index.config import SearchConfig
 from index.fusion import AbstentionModel, weighted_fusion
@@ -25,7 +26,8 @@ CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
 EXACT_SEARCH_LIMIT = 5000  # up to this many passages every passage is scored; above, a candidate pool is
 _PUNCT_WS = re.compile(r"[\W_]+", re.UNICODE)
 _HAS_WORD = re.compile(r"[\w\u3400-\u9fff]")
-FEATURES = ("dense_text", "dense_sentence", "dense_heading", "dense_question", "bm25_text", "bm25_meta")
+FEATURES = ("dense_text", "dense_sentence", "dense_heading", "dense_question", "lead_question", "bm25_text", "bm25_meta",
+            "lead_keywords", "answer_kind", "bm25_sentence")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +77,12 @@ class Searcher:
         self._by_id = {p.passage_id: i for i, p in enumerate(data.passages)}
         self._sentence_start = np.searchsorted(data.sentence_owner, np.arange(len(data.passages) + 1)).astype(np.int64)
         self._dedupe = [dedupe_key(p.text) for p in data.passages]
+        self._is_lead = _turn_leads(data.passages)
+        self._is_answer = np.asarray([p.kind == "answer" for p in data.passages], dtype=np.float32)
+        self._known_names = frozenset(
+            [n for p in data.passages for n in (p.bureau, p.title, p.series, p.outlet) if n]
+            + [w for w in data.vocabulary if len(w) >= 2 and w[-1] in "市省县区镇局厅委办部院署"]
+        )
 
     # -- lookups --------------------------------------------------------------------------------------------
     def passage(self, passage_id: str) -> Passage | None:
@@ -112,7 +120,7 @@ class Searcher:
         evidence = self.evidence(scored, order)
         threshold = self.config.min_confidence
         model = self.calibration.abstention
-        confidence = model.probability(evidence)
+        confidence = 0.0 if evidence["decisive"] else model.probability(evidence)
         if confidence < (model.threshold if threshold is None else threshold):
             return SearchResult(query, False, (), normalized, confidence)
         hits = self._hits(scored, order, top_k or self.config.top_k)
@@ -143,6 +151,12 @@ class Searcher:
             "bm25_text": bm25_text[rows],
             "bm25_meta": bm25_meta[rows],
         }
+        # A question that restates the reporter's is best answered by the opening of that answer.
+        question_match = features["dense_question"]
+        features["lead_question"] = np.where(self._is_lead[rows], question_match, question_match.min())
+        features["lead_keywords"] = np.where(self._is_lead[rows], features["bm25_meta"], 0.0).astype(np.float32)
+        features["bm25_sentence"] = self._sentence_max(rows, None, data.sentence_keywords.scores(keywords))
+        features["answer_kind"] = self._is_answer[rows]  # what the bureau said, over the outlet's intro and summary
         fused = weighted_fusion(features, self.calibration.weights)
         return Scored(rows, features, fused, qv, query)
 
@@ -154,7 +168,10 @@ class Searcher:
         dense_max = float(max(f["dense_text"].max(), f["dense_sentence"].max()))
         latin = sum(c.isascii() and c.isalpha() for c in scored.query) / max(1, len(scored.query))
         covered_top, covered_corpus, proper_missing = self._word_coverage(scored.query, passage)
+        signs = self.signs(scored.query, passage)
         return {
+            "decisive": float(signs.decisive),
+            "absent_nouns": signs.absent_nouns,
             "dense_max": dense_max,
             "dense_latin": dense_max * latin,
             "latin": latin,
@@ -163,6 +180,11 @@ class Searcher:
             "coverage_corpus": covered_corpus,
             "proper_missing": float(proper_missing),
         }
+
+    def signs(self, query: str, passage: Passage) -> Signs:
+        """Rule-based signs that the corpus does not answer the question (see index.answerability)."""
+        where = f"{passage.heading or ''}{passage.question or ''}{passage.text}"
+        return read_signs(query, where, self.data.vocabulary, self._known_names)
 
     def _word_coverage(self, query: str, passage: Passage) -> tuple[float, float, int]:
         """IDF-weighted share of the question's content words in the passage and in the corpus; names it lacks."""
@@ -193,12 +215,13 @@ class Searcher:
         lexical = [np.argpartition(-s, min(pool, n - 1))[:pool] for s in (bm25_text, bm25_meta)]
         return np.unique(np.concatenate([ids.astype(np.int64), *[l.astype(np.int64) for l in lexical]]))
 
-    def _sentence_max(self, rows: np.ndarray, qv: np.ndarray) -> np.ndarray:
+    def _sentence_max(self, rows: np.ndarray, qv: np.ndarray | None, scores: np.ndarray | None = None) -> np.ndarray:
+        """Per candidate passage, the best of its sentences: by cosine to `qv`, or by the given sentence scores."""
         starts, ends = self._sentence_start[rows], self._sentence_start[rows + 1]
         index = np.concatenate([np.arange(s, e) for s, e in zip(starts, ends)]) if rows.size else np.zeros(0, int)
         if index.size == 0:
             return np.zeros(rows.size, dtype=np.float32)
-        sims = self.data.sentence_vectors[index] @ qv
+        sims = scores[index] if scores is not None else self.data.sentence_vectors[index] @ qv
         lengths = ends - starts
         out = np.full(rows.size, -1.0, dtype=np.float32)
         nonempty = lengths > 0
@@ -233,6 +256,19 @@ class Searcher:
         best = start + int(np.argmax(sims))
         s, e = self.data.sentence_spans[best]
         return int(s), int(e)
+
+
+def _turn_leads(passages: Sequence[Passage]) -> np.ndarray:
+    """True for the first passage of each answer (the part before its first sub-heading)."""
+    first: dict[tuple[str, int], int] = {}
+    for row, passage in enumerate(passages):
+        if passage.kind == "answer" and passage.turn is not None:
+            key = (passage.interview_id, passage.turn)
+            if key not in first or passage.start < passages[first[key]].start:
+                first[key] = row
+    leads = np.zeros(len(passages), dtype=bool)
+    leads[list(first.values())] = True
+    return leads
 
 
 def _lookup(table: np.ndarray, rows: np.ndarray, qv: np.ndarray, fallback: np.ndarray) -> np.ndarray:

@@ -12,7 +12,7 @@ def open_searcher(config: CoreConfig, progress: bool = False, force: bool = Fals
     """The model loaded, the index refreshed (only changed files re-embedded), and a Searcher over it."""
     from index.embedder import load_embedder
 
-    set_threads(config.model.threads)
+    set_threads(1)
     embedder = load_embedder(config.model)
     report = refresh_index(config, embedder, force=force, progress=progress)
     return Searcher(report.data, embedder, config.search), report

@@ -29,7 +29,7 @@ from index.keyword import KeywordIndex
 from index.models import Passage
 from index.vectors import VectorIndex
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 PARSER_VERSION = 1  # bump when parsing changes what passages a file gives
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
@@ -54,6 +54,7 @@ class IndexData:
     vectors: VectorIndex
     text_keywords: KeywordIndex  # BM25 over heading + text
     meta_keywords: KeywordIndex  # BM25 over heading + question
+    sentence_keywords: KeywordIndex  # BM25 over each sentence (rows of the sentence arrays)
     vocabulary: dict[str, int]  # jieba word -> number of passages that use it
 
 
@@ -139,6 +140,7 @@ def save(data: IndexData, index_dir: Path) -> Path:
         data.vectors.save(temp / "vectors.faiss")
         data.text_keywords.save(temp / "bm25_text")
         data.meta_keywords.save(temp / "bm25_meta")
+        data.sentence_keywords.save(temp / "bm25_sentences")
         (temp / "vocabulary.json").write_text(json.dumps(data.vocabulary, ensure_ascii=False), encoding="utf-8")
         checksums = {p.relative_to(temp).as_posix(): _sha256(p) for p in sorted(temp.rglob("*")) if p.is_file()}
         manifest = dict(data.manifest, format=FORMAT_VERSION, checksums=checksums,
@@ -190,6 +192,7 @@ def load(index_dir: Path, verify: bool = True) -> IndexData:
             vectors=VectorIndex.load(folder / "vectors.faiss"),
             text_keywords=KeywordIndex.load(folder / "bm25_text", n),
             meta_keywords=KeywordIndex.load(folder / "bm25_meta", n),
+            sentence_keywords=KeywordIndex.load(folder / "bm25_sentences", len(arrays["sentence_owner"])),
             vocabulary=json.loads((folder / "vocabulary.json").read_text(encoding="utf-8")),
             **arrays,
         )

@@ -104,10 +104,11 @@ def corpus_words(text: str) -> set[str]:
 
 def query_words(query: str) -> list[tuple[str, bool]]:
     """The content words of a question with whether each is a name, place, organisation, time or number."""
-    jieba = _jieba()
+    from index.answerability import pos_tokens
+
     words: list[tuple[str, bool]] = []
-    for pair in jieba.posseg.lcut(normalize_for_index(query)):
-        word, flag = pair.word.strip(), pair.flag
+    for word, flag in pos_tokens(normalize_for_index(query)):
+        word = word.strip()
         if not word or word in _STOPWORDS or not _is_content(word):
             continue
         proper = flag in _PROPER_FLAGS or (flag == "m" and any(c.isdigit() for c in word))

@@ -13,6 +13,7 @@ FAISS_TYPES = ("flat", "hnsw", "ivf")
 
 
 def set_threads(threads: int) -> None:
+    """FAISS's OpenMP threads; one query at a time is fastest on one (no fork-join per search)."""
     faiss.omp_set_num_threads(max(1, threads))
 
 
