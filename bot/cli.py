@@ -165,6 +165,22 @@ def cmd_serve(args: argparse.Namespace, config: AppConfig) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace, config: AppConfig) -> int:
+    from bot.report import build_report, parse_since, render_csv, render_markdown
+
+    path = config.query_log.path
+    if not path.exists():
+        state = "on" if config.query_log.enabled else "off (query_log.enabled in config.yaml)"
+        raise InterviewQAError(f"no query log at {path}; logging is {state}")
+    try:
+        since = parse_since(args.since) if args.since else None
+    except ValueError as error:
+        raise InterviewQAError(str(error)) from None
+    report = build_report(path, since)
+    sys.stdout.write(render_csv(report) if args.format == "csv" else render_markdown(report) + "\n")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="interview-qa", description="Answers questions with verbatim quotes from published interviews.")
     parser.add_argument("--config", help="path of config.yaml (default: $INTERVIEW_QA_CONFIG or ./config.yaml)")
@@ -192,6 +208,11 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("claim")
     verify.add_argument("--json", action="store_true")
     verify.set_defaults(handler=cmd_verify)
+
+    report = commands.add_parser("report", help="what people ask: most asked, unanswered, most 👎, per bureau")
+    report.add_argument("--since", help="only questions from this date on (YYYY-MM-DD)")
+    report.add_argument("--format", choices=("md", "csv"), default="md")
+    report.set_defaults(handler=cmd_report)
 
     corpus = commands.add_parser("corpus", help="look at corpus files")
     corpus_commands = corpus.add_subparsers(dest="corpus_command", required=True, metavar="SUBCOMMAND")
