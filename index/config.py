@@ -26,7 +26,7 @@ class ModelConfig:
     query_prompt: str | None = "query: "
     passage_prompt: str | None = "passage: "
     cache_dir: Path = field(default_factory=default_cache_dir)
-    threads: int = 2
+    threads: int = 1
     batch_size: int = 32
 
 

@@ -109,11 +109,11 @@ class Searcher:
 
     # -- search ---------------------------------------------------------------------------------------------
     def search(self, query: str, top_k: int | None = None, bureau: str | None = None,
-               interview_id: str | None = None) -> SearchResult:
+               interview_id: str | None = None, query_vector: np.ndarray | None = None) -> SearchResult:
         normalized = normalize_query(query, self.config.max_query_chars)
         if not _HAS_WORD.search(normalized) or not self.data.passages:
             return SearchResult(query, False, (), normalized)
-        scored = self.score(normalized, bureau=bureau, interview_id=interview_id)
+        scored = self.score(normalized, bureau=bureau, interview_id=interview_id, query_vector=query_vector)
         if scored.rows.size == 0:
             return SearchResult(query, False, (), normalized)
         order = np.argsort(-scored.fused, kind="stable")
@@ -125,6 +125,14 @@ class Searcher:
             return SearchResult(query, False, (), normalized, confidence)
         hits = self._hits(scored, order, top_k or self.config.top_k)
         return SearchResult(query, True, tuple(hits), normalized, confidence)
+
+    def search_many(self, queries: Sequence[str], top_k: int | None = None,
+                    bureau: str | None = None) -> list[SearchResult]:
+        """Several questions at once: one batched model call for all of them (for a busy bot), same results."""
+        normalized = [normalize_query(q, self.config.max_query_chars) for q in queries]
+        wanted = sorted({n for n in normalized if _HAS_WORD.search(n)})
+        vectors = dict(zip(wanted, self.embedder.embed_queries(wanted))) if wanted and self.data.passages else {}
+        return [self.search(q, top_k, bureau, query_vector=vectors.get(n)) for q, n in zip(queries, normalized)]
 
     def score(self, query: str, bureau: str | None = None, interview_id: str | None = None,
               query_vector: np.ndarray | None = None) -> Scored:
