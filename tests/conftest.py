@@ -8,7 +8,6 @@ import pytest
 
 from index.config import default_cache_dir
 from tests.fake_bot_api import fake_bot_api  # noqa: F401 (fixture: a started fake Telegram Bot API)
-from tests.fake_bot_api import fake_bot_api  # noqa: F401 (fixture: a started fake Telegram Bot API)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "corpus" / "weihai-ocean-development-bureau-2020.txt"
