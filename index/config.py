@@ -28,6 +28,7 @@ class ModelConfig:
     cache_dir: Path = field(default_factory=default_cache_dir)
     threads: int = 1
     batch_size: int = 32
+    onnx_queries: bool = True  # embed questions with ONNX Runtime (checked equal to the model at load; faster)
 
 
 @dataclass(frozen=True, slots=True)

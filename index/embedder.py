@@ -8,6 +8,7 @@ name on machines that reach the hub).
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,6 +23,7 @@ from index.model_builder import ensure_builtin_model, read_model_identity
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
+log = logging.getLogger("interview_qa.embedder")
 _WEIGHT_SUFFIXES = (".safetensors", ".bin", ".pt", ".pth", ".onnx", ".xml", ".msgpack", ".h5", ".gguf")
 _MB = 1 << 20
 
@@ -63,9 +65,44 @@ class SentenceTransformerEmbedder:
         self.dim = int(get_dim())
         self._torch = torch
         self._fast = _fast_path_parts(model)
+        self.query_encoder: Any = None  # an OnnxQueryEncoder once `use_onnx` checked it agrees with this model
+
+    def use_onnx(self, cache_dir: Path, threads: int = 1) -> bool:
+        """Embeds questions with ONNX Runtime from now on, if the exported model gives the same vectors.
+
+        The export (once per model fingerprint, ~10 s) lands in `cache_dir/onnx/`. Returns False, and keeps the
+        PyTorch path, when onnxruntime is missing, the model is not transformer + mean pooling, or the vectors of
+        a few probe questions differ (cosine < 0.9999).
+        """
+        if self._fast is None:
+            return False
+        try:
+            from index.onnx_encoder import OnnxQueryEncoder
+        except ImportError:
+            return False
+        tokenizer, hf_model, max_length = self._fast
+        digest = hashlib.sha256(self.fingerprint.encode()).hexdigest()[:16]
+        path = Path(cache_dir) / "onnx" / f"query-encoder-{digest}.onnx"
+        try:
+            if not path.exists():
+                _export_onnx(hf_model, tokenizer, path)
+            encoder = OnnxQueryEncoder(path, tokenizer, max_length, threads)
+            probes = [self.query_prompt + p for p in _PROBES]
+            agreement = np.sum(encoder(probes) * self._encode(list(_PROBES), self.query_prompt, False), axis=1)
+        except Exception as exc:  # noqa: BLE001 - any failure keeps the PyTorch path, which is always right
+            log.warning("ONNX query encoder not used (%s: %s)", type(exc).__name__, exc)
+            return False
+        if float(agreement.min()) < 0.9999:
+            log.warning("ONNX query encoder not used: its vectors differ from the model's (cosine %.5f)",
+                        float(agreement.min()))
+            return False
+        self.query_encoder = encoder
+        return True
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         texts = _as_list(texts)
+        if self.query_encoder is not None and 0 < len(texts) <= 64:
+            return self.query_encoder([self.query_prompt + t for t in texts])
         if len(texts) == 1 and self._fast is not None:
             return self._embed_one(self.query_prompt + texts[0])
         return self._encode(texts, self.query_prompt, progress=False)
@@ -105,6 +142,45 @@ class SentenceTransformerEmbedder:
             if switch:
                 torch.set_num_threads(previous)
         return vector.numpy().astype(np.float32, copy=False)
+
+
+_PROBES = ("疫情期间海域使用金可以缓缴吗？", "海洋", "How much was deferred during the epidemic?",
+           "威海市海洋发展局党组书记、局长邢海文谈精致模范机关创建")
+
+
+def _export_onnx(hf_model: Any, tokenizer: Any, path: Path) -> None:
+    """Exports a copy of the transformer with mean pooling and L2 normalisation to ONNX (atomically)."""
+    import copy
+    import warnings
+
+    import torch
+
+    class Pooled(torch.nn.Module):
+        def __init__(self, transformer: Any) -> None:
+            super().__init__()
+            self.transformer = transformer
+
+        def forward(self, input_ids: Any, attention_mask: Any) -> Any:
+            hidden = self.transformer(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+            mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+            mean = (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1e-9)
+            return torch.nn.functional.normalize(mean, p=2, dim=1)
+
+    module = Pooled(copy.deepcopy(hf_model)).eval()  # the exporter alters the module it traces: never the live one
+    sample = tokenizer(["query: 海洋经济"], return_tensors="pt")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_suffix(f".tmp-{os.getpid()}")
+    try:
+        with torch.inference_mode(False), torch.no_grad(), warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the tracer's notes on shapes; agreement is checked after loading
+            torch.onnx.export(module, (sample["input_ids"], sample["attention_mask"]), str(temp),
+                              input_names=["input_ids", "attention_mask"], output_names=["embedding"],
+                              dynamic_axes={"input_ids": {0: "batch", 1: "tokens"},
+                                            "attention_mask": {0: "batch", 1: "tokens"}, "embedding": {0: "batch"}},
+                              opset_version=17, dynamo=False)
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
 
 
 def _as_list(texts: Sequence[str]) -> list[str]:
@@ -250,10 +326,13 @@ def load_embedder(config: ModelConfig) -> SentenceTransformerEmbedder:
         snapshot = _hub_snapshot(name)
         fingerprint = f"hub:{snapshot.name}" if snapshot is not None else _name_fingerprint(name)
         display_name = name
-    return SentenceTransformerEmbedder(
+    embedder = SentenceTransformerEmbedder(
         model, name=display_name, fingerprint=fingerprint, batch_size=config.batch_size,
         query_prompt=_resolve_prompt(config.query_prompt, model, "query"),
         passage_prompt=_resolve_prompt(config.passage_prompt, model, "passage", "document"))
+    if config.onnx_queries:
+        embedder.use_onnx(Path(config.cache_dir), threads=max(1, int(config.threads)))
+    return embedder
 
 
 def _name_fingerprint(name: str) -> str:

@@ -135,12 +135,14 @@ def test_a_local_folder_keeps_its_identity_and_prompts(real_embedder, builtin_mo
 
     monkeypatch.setattr(emb_module, "_load", reuse)
     other = emb_module.load_embedder(ModelConfig(name=str(builtin_model_folder), query_prompt=None,
-                                                 passage_prompt=None, cache_dir=builtin_model_folder.parent))
+                                                 passage_prompt=None, cache_dir=builtin_model_folder.parent,
+                                                 onnx_queries=False))
     assert loaded == [(str(builtin_model_folder), True)]
     assert other.fingerprint == real_embedder.fingerprint
     assert (other.query_prompt, other.passage_prompt) == ("query: ", "passage: ")  # the folder's own prompts
     bare = emb_module.load_embedder(ModelConfig(name=str(builtin_model_folder), query_prompt="",
-                                                passage_prompt="", cache_dir=builtin_model_folder.parent))
+                                                passage_prompt="", cache_dir=builtin_model_folder.parent,
+                                                onnx_queries=False))
     assert (bare.query_prompt, bare.passage_prompt) == ("", "")
 
 
@@ -164,3 +166,31 @@ def test_queries_and_passages_can_run_in_parallel_threads(real_embedder) -> None
         futures = [(pool.submit(fn, arg), want) for fn, arg, want in jobs]
         for future, want in futures:
             np.testing.assert_allclose(future.result(), want, atol=1e-5)
+
+
+@pytest.mark.model
+def test_questions_go_through_onnx_runtime_with_the_same_vectors(real_embedder) -> None:
+    """The ONNX export is used for questions only after it agrees with the model; single and batched."""
+    assert real_embedder.query_encoder is not None, "onnxruntime is a dependency: the fast path must be on"
+    texts = [*QUERIES, "海洋", "How much sea-use fee was deferred during the epidemic?"]
+    fast = real_embedder.embed_queries(texts)
+    one_by_one = np.vstack([real_embedder.embed_queries([t]) for t in texts])
+    reference = real_embedder.model.encode(texts, prompt="query: ", normalize_embeddings=True, convert_to_numpy=True)
+    assert np.min(np.sum(fast * reference, axis=1)) > 0.9999
+    np.testing.assert_allclose(one_by_one, fast, atol=1e-4)
+
+
+@pytest.mark.model
+def test_a_broken_onnx_export_is_refused_and_pytorch_kept(real_embedder, tmp_path: Path) -> None:
+    from index.embedder import SentenceTransformerEmbedder
+
+    other = SentenceTransformerEmbedder(real_embedder.model, name="x", fingerprint="broken-export",
+                                        query_prompt="query: ", passage_prompt="passage: ")
+    digest = __import__("hashlib").sha256(b"broken-export").hexdigest()[:16]
+    broken = tmp_path / "onnx" / f"query-encoder-{digest}.onnx"
+    broken.parent.mkdir(parents=True)
+    broken.write_bytes(b"not an onnx model")
+    assert other.use_onnx(tmp_path) is False
+    assert other.query_encoder is None
+    np.testing.assert_allclose(other.embed_queries(["海洋"]), real_embedder.model.encode(
+        ["海洋"], prompt="query: ", normalize_embeddings=True, convert_to_numpy=True), atol=1e-5)
