@@ -15,7 +15,7 @@ import re
 import secrets
 import time
 from collections import OrderedDict, deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from index.claims import Verification, check_claim
@@ -167,6 +167,7 @@ class Question:
     user: int
     text: str
     bureau: str | None = None
+    top_k: int | None = None  # None: the settings' (inline queries ask for more)
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,8 +334,24 @@ class Conversation:
 
     def search(self, question: Question) -> SearchResult:
         """The slow part: only reads the searcher, safe in a worker thread."""
-        top_k = max(self.settings.top_k, self.settings.results_per_page)
-        return self.searcher.search(question.text, top_k=top_k, bureau=question.bureau)
+        return self.searcher.search(question.text, top_k=self._top_k(question), bureau=question.bureau)
+
+    def search_batch(self, questions: Sequence[Question]) -> list[SearchResult]:
+        """Several questions with one batched model call per (bureau, top_k) group (`Searcher.search_many`), in
+        order; the same results as `search` one by one. Slow: run it in a worker thread."""
+        searcher = self.searcher
+        groups: dict[tuple[str | None, int], list[int]] = {}
+        for row, question in enumerate(questions):
+            groups.setdefault((question.bureau, self._top_k(question)), []).append(row)
+        results: list[SearchResult | None] = [None] * len(questions)
+        for (bureau, top_k), rows in groups.items():
+            found = searcher.search_many([questions[row].text for row in rows], top_k=top_k, bureau=bureau)
+            for row, result in zip(rows, found, strict=True):
+                results[row] = result
+        return [r for r in results if r is not None]
+
+    def _top_k(self, question: Question) -> int:
+        return question.top_k or max(self.settings.top_k, self.settings.results_per_page)
 
     def answer(self, question: Question, result: SearchResult) -> Answer | NotFound:
         """The reply to a searched question; stores the hits for "more"."""
