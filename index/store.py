@@ -30,7 +30,7 @@ from index.models import Passage
 from index.vectors import VectorIndex
 
 FORMAT_VERSION = 2
-PARSER_VERSION = 1  # bump when parsing changes what passages a file gives
+PARSER_VERSION = 2  # bump when parsing or what is embedded for a passage changes
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
 _ARRAYS = ("passage_vectors", "sentence_vectors", "sentence_owner", "sentence_spans", "heading_vectors",
