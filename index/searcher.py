@@ -121,7 +121,7 @@ class Searcher:
         threshold = self.config.min_confidence
         model = self.calibration.abstention
         confidence = 0.0 if evidence["decisive"] else model.probability(evidence)
-        if confidence < (model.threshold if threshold is None else threshold):
+        if evidence["decisive"] or confidence < (model.threshold if threshold is None else threshold):
             return SearchResult(query, False, (), normalized, confidence)
         hits = self._hits(scored, order, top_k or self.config.top_k)
         return SearchResult(query, True, tuple(hits), normalized, confidence)

@@ -1,0 +1,141 @@
+"""The command line's contracts: JSON shapes, --stdin order, one-line errors and exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot import cli
+from tests.conftest import FIXTURE_CORPUS, MODEL_CACHE, ROOT, SEED
+from tests.fakes import FakeEmbedder
+
+HIT_KEYS = {"passage_id", "text", "score", "bureau", "interviewee", "question", "heading", "kind", "source"}
+SOURCE_KEYS = {"file", "start", "end", "title", "outlet", "date", "url"}
+
+
+@pytest.fixture()
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A corpus, a config that answers everything (the fake embedder is not calibrated) and the fake model."""
+    (tmp_path / "corpus").mkdir()
+    shutil.copy(SEED, tmp_path / "corpus" / SEED.name)
+    shutil.copy(FIXTURE_CORPUS / "fictional-wen-da.txt", tmp_path / "corpus")
+    (tmp_path / "config.yaml").write_text("search:\n  min_confidence: 0.0\n", encoding="utf-8")
+    monkeypatch.setattr("index.embedder.load_embedder", lambda config: FakeEmbedder())
+    return tmp_path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_search_json_shape(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "search", "海域使用金推迟到疫情结束后缴纳", "--json", "--top-k", "2")
+    assert code == 0
+    data = json.loads(out)
+    assert set(data) == {"query", "answered", "hits"} and data["answered"] is True and len(data["hits"]) == 2
+    hit = data["hits"][0]
+    assert set(hit) == HIT_KEYS and set(hit["source"]) == SOURCE_KEYS
+    source = (workspace / "corpus" / hit["source"]["file"]).read_text(encoding="utf-8")
+    assert hit["text"] == source[hit["source"]["start"] : hit["source"]["end"]]
+    assert isinstance(hit["score"], float) and hit["kind"] in ("answer", "intro", "summary")
+
+
+def test_search_stdin_writes_one_line_per_question_in_order(workspace: Path, capsys: pytest.CaptureFixture[str],
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    questions = ["伏季休渔从什么时候开始", "", "你好", "海域使用金推迟缴纳", "？" * 5000]
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("\n".join(questions) + "\n"))
+    code, out, _ = run(capsys, "search", "--stdin", "--json")
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and [line["query"] for line in lines] == questions
+    assert [line["answered"] for line in lines] == [True, False, False, True, False]
+    assert all(line["hits"] == [] for line in lines if not line["answered"])
+
+
+def test_bureau_filter_on_the_command_line(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "search", "补助", "--bureau", "海川市海洋渔业局", "--json")
+    assert {h["bureau"] for h in json.loads(out)["hits"]} == {"海川市海洋渔业局"}
+
+
+def test_verify_json(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "verify", "将海域使用金推迟到疫情结束后缴纳，缓缴资金2亿元", "--json")
+    data = json.loads(out)
+    assert set(data) == {"claim", "verdict", "differences", "passages"}
+    assert data["verdict"] == "differs"
+    assert {"claim": "2亿元", "record": "1.35亿元", "kind": "number"} in data["differences"]
+    assert set(data["passages"][0]) == HIT_KEYS and "1.35亿元" in data["passages"][0]["text"]
+    _, out, _ = run(capsys, "verify", "将海域使用金推迟到疫情结束后缴纳，缓缴资金13500万元", "--json")
+    assert json.loads(out)["verdict"] == "verbatim"
+    _, out, _ = run(capsys, "verify", "青岛市旅游收入增长了20%", "--json")
+    assert json.loads(out) == {"claim": "青岛市旅游收入增长了20%", "verdict": "not_found", "differences": [],
+                               "passages": []}
+
+
+def test_eval_json(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    questions = workspace / "q.jsonl"
+    questions.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in [
+        {"q": "海域使用金推迟到疫情结束后缴纳", "expect": ["1.35亿元"]},
+        {"q": "伏季休渔从什么时候开始", "expect": ["9月1日12时"]},
+        {"q": "威海市海洋发展局的电话是多少", "expect": None},
+    ]), encoding="utf-8")
+    code, out, _ = run(capsys, "eval", str(questions), "--json")
+    data = json.loads(out)
+    assert code == 0 and data["R@1"] == 1.0 and data["MRR"] == 1.0
+    assert data["abstain_recall"] == 1.0 and data["abstain_precision"] == 1.0 and data["false_refusal"] == 0.0
+    questions.write_text('{"q": "x", "expect": "not a list"}\n', encoding="utf-8")
+    code, _, err = run(capsys, "eval", str(questions))
+    assert code == 1 and "q.jsonl:1: not a question line" in err
+
+
+def test_corpus_inspect_json(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "corpus", "inspect", str(workspace / "corpus" / SEED.name), "--json")
+    data = json.loads(out)
+    assert code == 0 and set(data) == {"file", "metadata", "turns", "passages", "warnings"}
+    assert set(data["metadata"]) == {"title", "series", "episode", "bureau", "interviewee", "role", "outlet",
+                                     "reporters", "date", "url"}
+    assert data["metadata"]["reporters"] == ["刘宁", "李英豪"] and len(data["turns"]) == 3
+    assert set(data["turns"][0]) == {"asker", "question", "answerer", "answer"}
+    assert all(set(p) == HIT_KEYS - {"score"} for p in data["passages"])
+
+
+@pytest.mark.parametrize(("content", "reason"), [(b"", "the file is empty"), (b"\x00\x01\x02" * 50, "binary data")])
+def test_unreadable_file_is_one_line_and_non_zero(workspace: Path, capsys: pytest.CaptureFixture[str],
+                                                  content: bytes, reason: str) -> None:
+    bad = workspace / "bad.txt"
+    bad.write_bytes(content)
+    code, out, err = run(capsys, "corpus", "inspect", str(bad))
+    assert code == 1 and out == ""
+    assert err.strip().count("\n") == 0 and str(bad) in err and reason in err and "Traceback" not in err
+
+
+def test_missing_file_and_bad_config_are_one_line(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "corpus", "inspect", "nowhere.txt")
+    assert code == 1 and "nowhere.txt: no such file" in err
+    (workspace / "config.yaml").write_text("search: {top_k: many}\n", encoding="utf-8")
+    code, _, err = run(capsys, "search", "海洋")
+    assert code == 1 and "top_k" in err and err.count("\n") == 1
+    (workspace / "config.yaml").write_text("serach: {}\n", encoding="utf-8")
+    code, _, err = run(capsys, "search", "海洋")
+    assert code == 1 and "unknown key(s) serach" in err
+
+
+@pytest.mark.model
+def test_the_real_command_answers_from_stdin_with_the_real_model(tmp_path: Path) -> None:
+    """End to end as an operator runs it: the console script, the converted model, a fresh index."""
+    (tmp_path / "config.yaml").write_text(
+        f"corpus: {{dir: {ROOT / 'corpus'}}}\nindex: {{dir: {tmp_path / 'index'}}}\n", encoding="utf-8")
+    env = {**os.environ, "INTERVIEW_QA_CACHE": str(MODEL_CACHE)}
+    questions = "疫情期间海域使用金可以缓缴吗？\n海洋发展局的电话是多少？\n"
+    result = subprocess.run([sys.executable, "-m", "bot.cli", "search", "--stdin", "--json"], input=questions,
+                            capture_output=True, text=True, cwd=tmp_path, env=env, timeout=600)
+    assert result.returncode == 0, result.stderr
+    first, second = (json.loads(line) for line in result.stdout.splitlines())
+    assert first["answered"] and "1.35亿元" in first["hits"][0]["text"]
+    assert not second["answered"] and second["hits"] == []

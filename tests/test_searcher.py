@@ -1,0 +1,142 @@
+"""Search over a small index with the fake embedder: normalisation, filters, duplicates, abstention, hits."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index.builder import refresh_index
+from index.config import CoreConfig, CorpusConfig, IndexConfig, SearchConfig
+from index.fusion import reciprocal_rank_fusion, weighted_fusion
+from index.searcher import Searcher, dedupe_key
+from index.text import normalize_query
+from tests.conftest import FIXTURE_CORPUS, SEED
+from tests.fakes import FakeEmbedder
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(SEED, folder / SEED.name)
+    for name in ("fictional-wen-da.txt", "fictional-host.txt"):
+        shutil.copy(FIXTURE_CORPUS / name, folder / name)
+    return folder
+
+
+def searcher_for(tmp_path: Path, corpus: Path, **search: object) -> Searcher:
+    config = CoreConfig(corpus=CorpusConfig(dir=corpus), index=IndexConfig(dir=tmp_path / "index"))
+    embedder = FakeEmbedder()
+    data = refresh_index(config, embedder).data
+    return Searcher(data, embedder, SearchConfig(**{"min_confidence": 0.0, **search}))
+
+
+def test_query_normalisation() -> None:
+    assert normalize_query("疫情期間海域使用金可以緩繳嗎") == "疫情期间海域使用金可以缓缴吗"
+    assert normalize_query("/ask@InterviewQABot  海洋牧场？") == "海洋牧场?"
+    assert normalize_query("@InterviewQABot 海洋\u200b牧场\x07") == "海洋牧场"
+    assert normalize_query("ＡＢＣ１２３") == "ABC123"
+    assert len(normalize_query("海" * 5000, max_chars=200)) == 200
+
+
+def test_the_right_passage_comes_first_and_hits_carry_their_source(tmp_path: Path, corpus: Path) -> None:
+    searcher = searcher_for(tmp_path, corpus)
+    result = searcher.search("海域使用金推迟到疫情结束后缴纳")
+    assert result.answered
+    top = result.hits[0]
+    assert "1.35亿元" in top.passage.text
+    data = result.to_dict()
+    assert set(data) == {"query", "answered", "hits"}
+    hit = data["hits"][0]
+    assert set(hit) == {"passage_id", "text", "score", "bureau", "interviewee", "question", "heading", "kind", "source"}
+    assert set(hit["source"]) == {"file", "start", "end", "title", "outlet", "date", "url"}
+    assert hit["bureau"] == "威海市海洋发展局" and hit["kind"] == "answer" and hit["question"]
+    start, end = top.best_sentence
+    assert "海域使用金推迟到疫情结束后缴纳" in top.passage.text[start:end]
+
+
+def test_traditional_chinese_finds_the_same_passage(tmp_path: Path, corpus: Path) -> None:
+    searcher = searcher_for(tmp_path, corpus)
+    simplified = searcher.search("伏季休渔从什么时候开始")
+    traditional = searcher.search("伏季休漁從什麼時候開始")
+    assert traditional.hits[0].passage.passage_id == simplified.hits[0].passage.passage_id
+
+
+def test_bureau_filter(tmp_path: Path, corpus: Path) -> None:
+    searcher = searcher_for(tmp_path, corpus)
+    result = searcher.search("补贴", bureau="海川市住房和城乡建设局")
+    assert result.answered and {h.passage.bureau for h in result.hits} == {"海川市住房和城乡建设局"}
+    assert not searcher.search("补贴", bureau="没有这个局").answered
+    assert [b for b, _ in searcher.bureaus()] == sorted(
+        ["威海市海洋发展局", "海川市海洋渔业局", "海川市住房和城乡建设局"], key=lambda b: b)  # one interview each
+
+
+def test_near_duplicate_passages_are_collapsed(tmp_path: Path, corpus: Path) -> None:
+    copy = corpus / "fictional-wen-da-reprint.txt"
+    copy.write_text((corpus / "fictional-wen-da.txt").read_text(encoding="utf-8").replace("。", "．"), encoding="utf-8")
+    searcher = searcher_for(tmp_path, corpus, top_k=5)
+    result = searcher.search("休渔期间渔民生活补助每人每月多少")
+    keys = [dedupe_key(h.passage.text) for h in result.hits]
+    assert len(keys) == len(set(keys))
+    assert sum("每人每月补助1500元" in h.passage.text for h in result.hits) == 1
+
+
+def test_empty_and_punctuation_only_questions_are_not_answered(tmp_path: Path, corpus: Path) -> None:
+    searcher = searcher_for(tmp_path, corpus)
+    for question in ("", "   ", "？？？", "/ask", "@InterviewQABot"):
+        result = searcher.search(question)
+        assert not result.answered and result.hits == ()
+
+
+def test_abstention_threshold_decides(tmp_path: Path, corpus: Path) -> None:
+    never = searcher_for(tmp_path, corpus, min_confidence=1.01)
+    assert not never.search("海域使用金推迟到疫情结束后缴纳").answered
+    assert never.search("海域使用金推迟到疫情结束后缴纳").to_dict()["hits"] == []
+
+
+def test_rules_refuse_what_the_corpus_cannot_answer_even_with_a_low_threshold(tmp_path: Path, corpus: Path) -> None:
+    searcher = searcher_for(tmp_path, corpus)
+    for question in ("威海市海洋发展局的办公电话是多少？", "青岛市海洋发展局出台了哪些政策？", "你好", "2023年海洋局做了什么"):
+        assert not searcher.search(question).answered, question
+    assert searcher.search("海洋局怎么推进精致模范机关建设？").answered  # 海洋局 is short for 海洋发展局
+
+
+def test_search_many_gives_the_same_answers(tmp_path: Path, corpus: Path) -> None:
+    searcher = searcher_for(tmp_path, corpus)
+    questions = ["海域使用金推迟", "伏季休渔", "", "加装电梯补贴", "海域使用金推迟"]
+    one_by_one = [searcher.search(q) for q in questions]
+    together = searcher.search_many(questions)
+    ids = lambda r: (r.answered, [h.passage.passage_id for h in r.hits])  # noqa: E731
+    assert [ids(r) for r in together] == [ids(r) for r in one_by_one]
+
+
+def test_turn_context_and_passage_lookup(tmp_path: Path, corpus: Path) -> None:
+    searcher = searcher_for(tmp_path, corpus)
+    hit = searcher.search("海域使用金推迟到疫情结束后缴纳").hits[0]
+    turn = searcher.turn_passages(hit.passage)
+    assert hit.passage in turn and [p.start for p in turn] == sorted(p.start for p in turn)
+    assert turn[0].text.startswith("今年以来") and len(turn) == 4
+    assert searcher.passage(hit.passage.passage_id) == hit.passage
+    assert searcher.passage("nope") is None
+
+
+def test_large_corpora_use_a_candidate_pool_with_the_same_best_hit(tmp_path: Path, corpus: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    searcher = searcher_for(tmp_path, corpus)
+    exact = searcher.search("加装电梯政府补贴多少").hits[0].passage.passage_id
+    monkeypatch.setattr("index.searcher.EXACT_SEARCH_LIMIT", 3)
+    pooled = replace(searcher.config, candidates=5)
+    assert Searcher(searcher.data, searcher.embedder, pooled, searcher.calibration).search(
+        "加装电梯政府补贴多少").hits[0].passage.passage_id == exact
+
+
+def test_fusion_maths() -> None:
+    fused = reciprocal_rank_fusion([[1, 2, 3], [3, 1]], k=60)
+    assert [item for item, _ in fused] == [1, 3, 2]
+    assert fused[0][1] == pytest.approx(1 / 61 + 1 / 62)
+    scores = weighted_fusion({"a": np.array([1.0, 3.0, 2.0]), "b": np.array([5.0, 5.0, 5.0])}, {"a": 2.0, "b": 1.0})
+    np.testing.assert_allclose(scores, [0.0, 2.0, 1.0])

@@ -1,0 +1,158 @@
+"""The index folder: manifest, incremental refresh, atomic switch, damaged files refused and rebuilt."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index.builder import refresh_index
+from index.config import CoreConfig, CorpusConfig, IndexConfig
+from index.errors import IndexCorruptError, IndexNotBuiltError
+from index.store import CURRENT, MANIFEST, current_build, load
+from tests.conftest import FIXTURE_CORPUS, SEED
+from tests.fakes import FakeEmbedder
+
+
+def make_corpus(folder: Path, *names: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        source = SEED if name == SEED.name else FIXTURE_CORPUS / name
+        shutil.copy(source, folder / name)
+    return folder
+
+
+def config_for(tmp_path: Path, corpus: Path, **index: object) -> CoreConfig:
+    return CoreConfig(corpus=CorpusConfig(dir=corpus), index=IndexConfig(dir=tmp_path / "index", **index))
+
+
+def test_first_build_writes_a_manifest_that_describes_the_index(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus", SEED.name, "fictional-wen-da.txt")
+    embedder = FakeEmbedder()
+    report = refresh_index(config_for(tmp_path, corpus), embedder)
+    assert report.rebuilt and report.reason == "no index yet"
+    manifest = json.loads((current_build(tmp_path / "index") / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["model"]["name"] == embedder.name and manifest["model"]["dim"] == embedder.dim
+    assert manifest["model"]["fingerprint"] == embedder.fingerprint
+    assert set(manifest["files"]) == {SEED.name, "fictional-wen-da.txt"}
+    assert manifest["passage_count"] == len(report.data.passages) == 18 + 4
+    assert {"numpy", "faiss-cpu", "bm25s"} <= set(manifest["versions"])
+    assert all(len(digest) == 64 for digest in manifest["checksums"].values())
+    assert report.data.passage_vectors.shape == (22, embedder.dim)
+
+
+def test_unchanged_corpus_is_not_embedded_again(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus", SEED.name)
+    config = config_for(tmp_path, corpus)
+    refresh_index(config, FakeEmbedder())
+    embedder = FakeEmbedder()
+    again = refresh_index(config, embedder)
+    assert not again.rebuilt and again.reason == "up to date"
+    assert embedder.embedded == []
+
+
+def test_only_a_changed_file_is_embedded_again(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus", SEED.name, "fictional-wen-da.txt")
+    config = config_for(tmp_path, corpus)
+    first = refresh_index(config, FakeEmbedder())
+    changed = corpus / "fictional-wen-da.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("1500元", "1800元"), encoding="utf-8")
+    embedder = FakeEmbedder()
+    report = refresh_index(config, embedder)
+    assert report.rebuilt and report.parsed == ("fictional-wen-da.txt",) and report.reused == (SEED.name,)
+    assert embedder.embedded and all("1800元" in text for text in embedder.embedded if "元" in text)
+    assert not any("聚焦" in text for text in embedder.embedded), "the seed's passages were reused"
+    assert len(report.data.passages) == len(first.data.passages)
+    assert any("1800元" in p.text for p in report.data.passages)
+
+
+def test_removed_and_added_files_are_followed(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus", SEED.name, "fictional-wen-da.txt")
+    config = config_for(tmp_path, corpus)
+    refresh_index(config, FakeEmbedder())
+    (corpus / "fictional-wen-da.txt").unlink()
+    shutil.copy(FIXTURE_CORPUS / "fictional-host.txt", corpus / "fictional-host.txt")
+    report = refresh_index(config, FakeEmbedder())
+    assert report.removed == ("fictional-wen-da.txt",)
+    assert {p.file for p in report.data.passages} == {SEED.name, "fictional-host.txt"}
+
+
+def test_a_changed_model_rebuilds_everything(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus", SEED.name)
+    config = config_for(tmp_path, corpus)
+    refresh_index(config, FakeEmbedder(fingerprint="weights-1"))
+    embedder = FakeEmbedder(fingerprint="weights-2")
+    report = refresh_index(config, embedder)
+    assert report.rebuilt and "model" in report.reason
+    assert len(embedder.embedded) >= len(report.data.passages)
+
+
+@pytest.mark.parametrize("damage", ["truncate", "edit", "delete", "pointer"])
+def test_damaged_index_is_refused_and_rebuilt_never_served(tmp_path: Path, damage: str) -> None:
+    corpus = make_corpus(tmp_path / "corpus", SEED.name)
+    config = config_for(tmp_path, corpus)
+    good = refresh_index(config, FakeEmbedder())
+    build = current_build(tmp_path / "index")
+    target = build / "passage_vectors.npy"
+    if damage == "truncate":
+        target.write_bytes(target.read_bytes()[:100])
+    elif damage == "edit":
+        raw = bytearray(target.read_bytes())
+        raw[-10] ^= 0xFF
+        target.write_bytes(bytes(raw))
+    elif damage == "delete":
+        (build / "passages.jsonl").unlink()
+    else:
+        (tmp_path / "index" / CURRENT).write_text("build-that-does-not-exist\n")
+    with pytest.raises(IndexCorruptError):
+        load(tmp_path / "index")
+    report = refresh_index(config, FakeEmbedder())
+    assert report.rebuilt and "damaged" in report.reason
+    np.testing.assert_allclose(report.data.passage_vectors, good.data.passage_vectors)
+    assert [p.passage_id for p in report.data.passages] == [p.passage_id for p in good.data.passages]
+
+
+def test_no_index_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(IndexNotBuiltError, match="interview-qa build"):
+        load(tmp_path / "nothing")
+
+
+def test_a_failed_build_leaves_the_previous_index_live(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus", SEED.name)
+    config = config_for(tmp_path, corpus)
+    good = refresh_index(config, FakeEmbedder())
+    shutil.copy(FIXTURE_CORPUS / "fictional-host.txt", corpus / "fictional-host.txt")
+
+    class Exploding(FakeEmbedder):
+        def embed_passages(self, texts, progress=False):  # type: ignore[no-untyped-def]
+            raise RuntimeError("power cut")
+
+    with pytest.raises(RuntimeError):
+        refresh_index(config, Exploding())
+    survivor = load(tmp_path / "index")
+    assert [p.passage_id for p in survivor.passages] == [p.passage_id for p in good.data.passages]
+    assert not [p for p in (tmp_path / "index").iterdir() if p.name.startswith(".tmp-build-")]
+    assert len([p for p in (tmp_path / "index").iterdir() if p.name.startswith("build-")]) == 1
+
+
+def test_bad_files_are_recorded_with_their_reason_and_the_rest_indexed(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus", SEED.name)
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    report = refresh_index(config_for(tmp_path, corpus), FakeEmbedder())
+    assert {p.file for p in report.data.passages} == {SEED.name}
+    assert "empty.txt: skipped: the file is empty" in report.warnings
+    assert any(w.startswith("photo.jpg: skipped: not a corpus file type") for w in report.warnings)
+
+
+@pytest.mark.parametrize("kind", ["hnsw", "ivf"])
+def test_approximate_index_types_find_the_same_best_passage(tmp_path: Path, kind: str) -> None:
+    corpus = make_corpus(tmp_path / "corpus", SEED.name)
+    exact = refresh_index(config_for(tmp_path / "a", corpus), FakeEmbedder()).data
+    approx = refresh_index(config_for(tmp_path / "b", corpus, faiss_type=kind), FakeEmbedder()).data
+    assert approx.manifest["settings"]["faiss_type"] == kind
+    query = FakeEmbedder().embed_queries(["海域使用金缓缴"])[0]
+    assert exact.vectors.search(query, 1)[0][0] == approx.vectors.search(query, 1)[0][0]
