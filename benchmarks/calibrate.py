@@ -1,6 +1,6 @@
 """Fits the fusion weights and the "not found" model on the TUNING set and writes index/calibration.json.
 
-    .venv/bin/python benchmarks/calibrate.py [--tuning FILE ...] [--max-false-refusal 0.02]
+    .venv/bin/python benchmarks/calibrate.py [--tuning FILE ...] [--max-false-refusal 0.01]
 
 The dev set (tests/data/questions.jsonl) is never read here: it measures what this fitted.
 Re-run after changing the embedding model or the corpus substantially.
@@ -83,7 +83,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tuning", nargs="+", default=[str(ROOT / "benchmarks" / "data" / name)
                                                          for name in ("tuning.jsonl", "tuning2.jsonl")])
-    parser.add_argument("--max-false-refusal", type=float, default=0.02)
+    parser.add_argument("--max-false-refusal", type=float, default=0.01)
     parser.add_argument("--config", default=str(ROOT / "config.yaml"))
     parser.add_argument("--output", default=str(CALIBRATION_FILE))
     args = parser.parse_args()

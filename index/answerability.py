@@ -4,8 +4,10 @@ Dense similarity says a question is on the topic of the corpus; it cannot say wh
 asked for (a phone number, another city's policy, next year's budget). These pure checks can:
 
 - `small_talk`: greetings, thanks, "are you a robot": not questions about the interviews at all;
-- `missing_kind`: the question asks for a kind of fact (phone number, address, opening hours, birth or career,
-  a price or rate, a salary) that the best passage does not contain in any form;
+- `vague`: one bare word that half the corpus uses ("海洋"): nothing one passage could answer;
+- `missing_kinds`: the question asks for a kind of fact (phone number, address, opening hours, a date, birth or
+  career, a price or a rate, a sum of money, a salary, an area, a number of vessels, how to apply, the weather) that the best passage
+  does not contain in any form;
 - `unknown_places`: it names a place or an organisation (青岛, 烟台, 农业农村局) that the corpus never mentions;
   abbreviations of names the corpus does use (海洋局 for 海洋发展局) are known;
 - `unknown_years`: it asks about a year (2023) that the corpus never mentions;
@@ -31,11 +33,20 @@ _KINDS: tuple[tuple[str, str, str], ...] = (
     ("address", r"地址|在哪儿?办公|办公地点|怎么去|坐公交|坐车|几路车|门牌|address",
      r"路\d*号|街\d*号|地址|大厦|[路街道]\d+号"),
     ("hours", r"几点|上班时间|办公时间|开放时间|营业时间|opening hours", r"\d+[:：]\d+|\d+点|\d+时"),
-    ("biography", r"出生|哪年生|多大岁数|年龄|多少岁|履历|简历|老家|籍贯|以前在哪|born|biography",
-     r"出生|生于|\d+岁|籍贯|曾任|历任"),
-    ("price", r"多少钱一|一斤|每斤|单价|价格|价钱|票价|门票|收费标准|征收标准|每亩|一亩|price|exchange rate",
+    ("date", r"几月几[号日]|几号|哪天|哪一天|哪年|哪一年|何时|什么时间|哪个月|具体日期|when\b",
+     r"\d+月|\d+日|\d{4}年|月份|年初|年底|每月|每年|每半年|每季度|结束后|期间|以来|今年"),
+    ("biography", r"出生|哪年生|多大岁数|多大了|年龄|多少岁|履历|简历|老家|籍贯|哪里人|以前在哪|之前在哪|在哪个单位|哪个单位工作|是哪个单位的|"
+     r"上任|任职多久|born|biography",
+     r"出生|生于|\d+岁|籍贯|曾任|历任|任职|毕业于|研究所|大学"),
+    ("rate", r"一斤|每斤|单价|价格|价钱|票价|门票|收费标准|征收标准|怎么收费|怎么算钱|每亩|一亩|保费|price|exchange rate",
      r"元/|每亩|一亩|每斤|价格|单价|票价|标准为"),
+    ("amount", r"多少钱", r"\d[\d.]*\s*(?:万|亿)?元"),
     ("salary", r"工资|薪水|薪资|待遇|salary", r"工资|薪|待遇"),
+    ("area", r"多少平方|面积|占地|多少公顷|多少亩|多大地方", r"平方|公顷|亩|面积"),
+    ("vessels", r"多少艘|几艘|多少条船|多少只船", r"\d+艘|艘"),
+    ("procedure", r"怎么申请|如何申请|申请条件|需要什么材料|要带什么|去哪[里儿]?办|怎么办理|如何办理|报名条件|怎么报名|"
+     r"在哪[里儿]?报名|怎么理赔", r"申请|办理|受理|材料|报名|窗口|理赔"),
+    ("weather", r"天气|下雨|气温多少|几度|weather", r"天气|气温|降雨|下雨|\d+度"),
 )
 _ORG_ENDINGS = ("管委会", "委员会", "办公室", "局", "厅")
 _NOUNISH = ("n", "ns", "nt", "nz", "l", "vn", "j")
@@ -81,6 +92,7 @@ class Signs:
     """What the checks found for one question and its best passage."""
 
     small_talk: bool
+    vague: bool
     missing_kinds: tuple[str, ...]
     unknown_places: tuple[str, ...]
     unknown_years: tuple[str, ...]
@@ -89,7 +101,15 @@ class Signs:
     @property
     def decisive(self) -> bool:
         """Any sign that settles it: the interviews do not answer this."""
-        return self.small_talk or bool(self.missing_kinds or self.unknown_places or self.unknown_years)
+        return self.small_talk or self.vague or bool(self.missing_kinds or self.unknown_places or self.unknown_years)
+
+
+def is_vague(query: str, vocabulary: dict[str, int] | Collection[str], passages: int) -> bool:
+    """A bare word that half the corpus uses ("海洋", "政策"): no question to answer with one passage."""
+    words = [w for w, flag in pos_tokens(query) if re.search(r"[\u4e00-\u9fffa-z0-9]", w) and flag not in ("x", "y", "r")]
+    if len(words) != 1 or passages < 4 or not isinstance(vocabulary, dict):
+        return False
+    return vocabulary.get(words[0], 0) >= passages / 2 or len(words[0]) == 1
 
 
 def is_small_talk(query: str) -> bool:
@@ -159,10 +179,12 @@ def absent_nouns(query: str, vocabulary: Collection[str], passage_text: str) -> 
     return total
 
 
-def read_signs(query: str, passage_text: str, vocabulary: Collection[str], known_names: Iterable[str]) -> Signs:
+def read_signs(query: str, passage_text: str, vocabulary: Collection[str], known_names: Iterable[str],
+               passages: int = 0) -> Signs:
     lowered = query.lower()
     return Signs(
         small_talk=is_small_talk(query),
+        vague=is_vague(lowered, vocabulary, passages),
         missing_kinds=missing_kinds(lowered, passage_text),
         unknown_places=unknown_places(lowered, vocabulary, known_names, passage_text),
         unknown_years=unknown_years(lowered, vocabulary, passage_text),

@@ -192,7 +192,7 @@ class Searcher:
     def signs(self, query: str, passage: Passage) -> Signs:
         """Rule-based signs that the corpus does not answer the question (see index.answerability)."""
         where = f"{passage.heading or ''}{passage.question or ''}{passage.text}"
-        return read_signs(query, where, self.data.vocabulary, self._known_names)
+        return read_signs(query, where, self.data.vocabulary, self._known_names, len(self.data.passages))
 
     def _word_coverage(self, query: str, passage: Passage) -> tuple[float, float, int]:
         """IDF-weighted share of the question's content words in the passage and in the corpus; names it lacks."""
