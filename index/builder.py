@@ -10,7 +10,7 @@ import numpy as np
 
 from index.config import CoreConfig
 from index.corpus import CorpusFile, corpus_files, parse_corpus_file
-from index.errors import CorpusParseError, IndexCorruptError, IndexNotBuiltError
+from index.errors import CorpusParseError, IndexCorruptError, IndexNotBuiltError, IndexOutdatedError
 from index.keyword import KeywordIndex
 from index.models import Passage
 from index.store import PARSER_VERSION, IndexData, build_lock, library_versions, load, save
@@ -90,6 +90,8 @@ def refresh_index(config: CoreConfig, embedder: Embedder, force: bool = False, p
             old = load(index_dir)
         except IndexNotBuiltError:
             reason = "no index yet"
+        except IndexOutdatedError as error:
+            reason = f"the index format changed ({error})"
         except IndexCorruptError as error:
             reason = f"the index was damaged and is rebuilt ({error})"
         identity, settings = model_identity(config, embedder), index_settings(config)
@@ -164,8 +166,10 @@ def _assemble(passages: list[Passage], embedder: Embedder, config: CoreConfig, o
         passage_heading.append(heading_rows.setdefault(passage.heading, len(heading_rows)) if passage.heading else -1)
         passage_question.append(question_rows.setdefault(passage.question, len(question_rows)) if passage.question else -1)
     texts = [passage_embedding_text(p) for p in passages]
+    vocabulary = document_frequencies(passages)
+    terms = cross_lingual_terms(vocabulary)
     cache.request("passage", texts + sentences + list(heading_rows))
-    cache.request("query", list(question_rows))
+    cache.request("query", list(question_rows) + terms)
     cache.compute(progress)
     passage_vectors = cache.matrix("passage", texts)
     data = IndexData(
@@ -183,9 +187,20 @@ def _assemble(passages: list[Passage], embedder: Embedder, config: CoreConfig, o
         text_keywords=KeywordIndex.build(texts),
         meta_keywords=KeywordIndex.build([f"{p.heading or ''}\n{p.question or ''}" for p in passages]),
         sentence_keywords=KeywordIndex.build(sentences),
-        vocabulary=document_frequencies(passages),
+        vocabulary=vocabulary,
+        terms=tuple(terms),
+        term_vectors=cache.matrix("query", terms),
     )
     return data, cache.computed
+
+
+MAX_TERMS = 20_000
+
+
+def cross_lingual_terms(vocabulary: dict[str, int]) -> list[str]:
+    """Chinese words of two or more characters, most used first: what an English question's words map onto."""
+    words = [w for w in vocabulary if len(w) >= 2 and any("\u4e00" <= c <= "\u9fff" for c in w)]
+    return sorted(words, key=lambda w: (-vocabulary[w], w))[:MAX_TERMS]
 
 
 def document_frequencies(passages: Sequence[Passage]) -> dict[str, int]:
@@ -226,6 +241,8 @@ class _VectorCache:
         questions = {p.question: int(r) for p, r in zip(old.passages, old.passage_question) if r >= 0}
         for question, row in questions.items():
             self.vectors[("query", question)] = old.question_vectors[row]
+        for term, vector in zip(old.terms, old.term_vectors):
+            self.vectors[("query", term)] = vector
 
     def request(self, kind: str, texts: list[str]) -> None:
         seen = set(self.missing[kind])

@@ -30,3 +30,7 @@ class IndexNotBuiltError(InterviewQAError):
 
 class IndexCorruptError(InterviewQAError):
     """An index file is missing, truncated or altered since it was written."""
+
+
+class IndexOutdatedError(IndexCorruptError):
+    """The index was written by another version of interview-qa (a different format): rebuild it."""

@@ -26,6 +26,14 @@ CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
 EXACT_SEARCH_LIMIT = 5000  # up to this many passages every passage is scored; above, a candidate pool is
 _PUNCT_WS = re.compile(r"[\W_]+", re.UNICODE)
 _HAS_WORD = re.compile(r"[\w\u3400-\u9fff]")
+CROSS_LINGUAL_MATCH = 0.87  # cosine at which an English word's nearest corpus word is taken as its translation
+_LATIN_WORD = re.compile(r"[a-z][a-z'\-]+")
+_ENGLISH_STOPWORDS = frozenset(
+    "the a an of is are was were to in on for and or what which who how why when where do does did can could would "
+    "should please tell me about has have had its it this that these those by with from at as be been being any there "
+    "their they them he she his her i you we our us your after during doing done so than then into over under up out "
+    "more most many much some such only also just very".split()
+)
 FEATURES = ("dense_text", "dense_sentence", "dense_heading", "dense_question", "lead_question", "bm25_text", "bm25_meta",
             "lead_keywords", "answer_kind", "bm25_sentence")
 
@@ -139,7 +147,7 @@ class Searcher:
         """All features of the candidate passages for a normalised query."""
         data = self.data
         qv = self.embedder.embed_queries([query])[0] if query_vector is None else query_vector
-        keywords = strip_question_words(query)  # 什么/怎么/吗… say nothing about the subject
+        keywords = self.keywords(query)
         bm25_text = data.text_keywords.scores(keywords)
         bm25_meta = data.meta_keywords.scores(keywords)
         rows = self._candidates(qv, bm25_text, bm25_meta)
@@ -167,6 +175,22 @@ class Searcher:
         features["answer_kind"] = self._is_answer[rows]  # what the bureau said, over the outlet's intro and summary
         fused = weighted_fusion(features, self.calibration.weights)
         return Scored(rows, features, fused, qv, query)
+
+    def keywords(self, query: str) -> str:
+        """What the keyword indexes search for: the question without question words (什么/怎么/吗… say nothing
+        about the subject); for a question in English, the corpus words closest to its words as well."""
+        stripped = strip_question_words(query)
+        latin = sum(c.isascii() and c.isalpha() for c in query) / max(1, len(query))
+        if latin < 0.5 or not len(self.data.terms):
+            return stripped
+        words = [w for w in _LATIN_WORD.findall(query.lower()) if w not in _ENGLISH_STOPWORDS]
+        grams = (words + [f"{a} {b}" for a, b in zip(words, words[1:])])[:24]
+        if not grams:
+            return stripped
+        similarities = self.embedder.embed_queries(grams) @ self.data.term_vectors.T
+        best = similarities.argmax(axis=1)
+        found = [self.data.terms[int(j)] for i, j in enumerate(best) if similarities[i, j] >= CROSS_LINGUAL_MATCH]
+        return " ".join([*dict.fromkeys(found), stripped])
 
     def evidence(self, scored: Scored, order: np.ndarray) -> dict[str, float]:
         """Query-level evidence for the abstention model, read off the best-ranked passage."""

@@ -18,22 +18,22 @@ import platform
 import shutil
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from index.errors import IndexCorruptError, IndexNotBuiltError
+from index.errors import IndexCorruptError, IndexNotBuiltError, IndexOutdatedError
 from index.keyword import KeywordIndex
 from index.models import Passage
 from index.vectors import VectorIndex
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 PARSER_VERSION = 2  # bump when parsing or what is embedded for a passage changes
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
-_ARRAYS = ("passage_vectors", "sentence_vectors", "sentence_owner", "sentence_spans", "heading_vectors",
+_ARRAYS = ("passage_vectors", "sentence_vectors", "sentence_owner", "sentence_spans", "heading_vectors", "term_vectors",
            "passage_heading", "question_vectors", "passage_question")
 
 
@@ -56,6 +56,8 @@ class IndexData:
     meta_keywords: KeywordIndex  # BM25 over heading + question
     sentence_keywords: KeywordIndex  # BM25 over each sentence (rows of the sentence arrays)
     vocabulary: dict[str, int]  # jieba word -> number of passages that use it
+    terms: tuple[str, ...] = ()  # the corpus's most used words, embedded as queries (row i of term_vectors)
+    term_vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
 
 
 def library_versions() -> dict[str, str]:
@@ -121,8 +123,10 @@ def read_manifest(index_dir: Path) -> dict[str, Any]:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise IndexCorruptError(f"{folder / MANIFEST} cannot be read: {error}") from None
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_VERSION:
-        raise IndexCorruptError(f"{folder / MANIFEST} is not an index manifest of format {FORMAT_VERSION}")
+    if not isinstance(manifest, dict) or "format" not in manifest:
+        raise IndexCorruptError(f"{folder / MANIFEST} is not an index manifest")
+    if manifest["format"] != FORMAT_VERSION:
+        raise IndexOutdatedError(f"{folder} has index format {manifest['format']}, this version writes {FORMAT_VERSION}")
     return manifest
 
 
@@ -142,6 +146,7 @@ def save(data: IndexData, index_dir: Path) -> Path:
         data.meta_keywords.save(temp / "bm25_meta")
         data.sentence_keywords.save(temp / "bm25_sentences")
         (temp / "vocabulary.json").write_text(json.dumps(data.vocabulary, ensure_ascii=False), encoding="utf-8")
+        (temp / "terms.json").write_text(json.dumps(list(data.terms), ensure_ascii=False), encoding="utf-8")
         checksums = {p.relative_to(temp).as_posix(): _sha256(p) for p in sorted(temp.rglob("*")) if p.is_file()}
         manifest = dict(data.manifest, format=FORMAT_VERSION, checksums=checksums,
                         passage_count=len(data.passages), created=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
@@ -194,6 +199,7 @@ def load(index_dir: Path, verify: bool = True) -> IndexData:
             meta_keywords=KeywordIndex.load(folder / "bm25_meta", n),
             sentence_keywords=KeywordIndex.load(folder / "bm25_sentences", len(arrays["sentence_owner"])),
             vocabulary=json.loads((folder / "vocabulary.json").read_text(encoding="utf-8")),
+            terms=tuple(json.loads((folder / "terms.json").read_text(encoding="utf-8"))),
             **arrays,
         )
     except (OSError, ValueError, TypeError, KeyError, RuntimeError) as error:
@@ -213,6 +219,8 @@ def _check_shapes(data: IndexData, folder: Path) -> None:
         problems.append("sentence tables disagree")
     if n and data.passage_vectors.shape[1] != data.manifest.get("model", {}).get("dim"):
         problems.append("vector dimension differs from the manifest")
+    if len(data.terms) != len(data.term_vectors):
+        problems.append("term vectors do not match the terms")
     if n != data.manifest.get("passage_count"):
         problems.append("passage count differs from the manifest")
     if problems:

@@ -28,9 +28,9 @@ def corpus(tmp_path: Path) -> Path:
     return folder
 
 
-def searcher_for(tmp_path: Path, corpus: Path, **search: object) -> Searcher:
+def searcher_for(tmp_path: Path, corpus: Path, dim: int = 64, **search: object) -> Searcher:
     config = CoreConfig(corpus=CorpusConfig(dir=corpus), index=IndexConfig(dir=tmp_path / "index"))
-    embedder = FakeEmbedder()
+    embedder = FakeEmbedder(dim)
     data = refresh_index(config, embedder).data
     return Searcher(data, embedder, SearchConfig(**{"min_confidence": 0.0, **search}))
 
@@ -140,3 +140,30 @@ def test_fusion_maths() -> None:
     assert fused[0][1] == pytest.approx(1 / 61 + 1 / 62)
     scores = weighted_fusion({"a": np.array([1.0, 3.0, 2.0]), "b": np.array([5.0, 5.0, 5.0])}, {"a": 2.0, "b": 1.0})
     np.testing.assert_allclose(scores, [0.0, 2.0, 1.0])
+
+
+def test_an_english_question_is_searched_with_the_corpus_words_nearest_to_its_words(tmp_path: Path,
+                                                                                     corpus: Path) -> None:
+    searcher = searcher_for(tmp_path, corpus, dim=8192)  # wide enough that hashed words do not collide
+    assert searcher.data.terms and len(searcher.data.terms) == len(searcher.data.term_vectors)
+    chinese = searcher.keywords("海域使用金可以缓缴吗")
+    assert chinese == searcher.keywords("海域使用金可以缓缴吗")  # not touched: no Latin script
+    assert "吗" not in chinese
+
+    terms = list(searcher.data.terms)
+
+    class Dictionary(FakeEmbedder):
+        """English words land on the vectors of their translations, as a multilingual model would put them."""
+
+        words = {"deferred": "缓缴", "usage": "使用"}
+
+        def embed_queries(self, texts):  # type: ignore[no-untyped-def]
+            plain = super().embed_queries(texts).copy()
+            for i, text in enumerate(texts):
+                if text in self.words:
+                    plain[i] = searcher.data.term_vectors[terms.index(self.words[text])]
+            return plain
+
+    english = Searcher(searcher.data, Dictionary(8192), searcher.config, searcher.calibration)
+    keywords = english.keywords("how much usage fee was deferred")
+    assert "缓缴" in keywords.split() and "使用" in keywords.split()
