@@ -13,6 +13,7 @@ import binascii
 import hashlib
 import re
 import secrets
+import threading
 import time
 from collections import OrderedDict, deque
 from collections.abc import Callable, Sequence
@@ -27,11 +28,13 @@ EXAMPLE_QUESTIONS = ("疫情期间海域使用金可以缓缴吗？", "海洋局
                      "威海的海洋牧场是怎么建设的？")
 MAX_EXAMPLES = 3
 PAGES_KEPT = 2048  # answers whose "more" button still works
+RESULTS_KEPT = 1024  # recent search results, reused when the same question is asked again (same searcher)
 MAX_CLAIM_CHARS = 1000  # longer claims are refused with a hint
 NOTICE_INTERVAL = 10.0  # seconds between two "too many questions" notices to one user
 _PASSAGE_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z_-]{0,39}")
 _TOKEN = re.compile(r"[0-9a-f]{10}")
 _KEY = re.compile(r"[0-9a-z]{1,12}")
+_WORDY = re.compile(r"[^\W_]")  # a letter or digit of any script: emoji, punctuation and invisibles alone are no question
 
 
 # -- reply model ----------------------------------------------------------------------------------------------
@@ -297,14 +300,20 @@ class Conversation:
         self._next_key = 0
         self._instance = _base36(secrets.randbelow(36 ** 3) + 36 ** 3)  # old buttons of another run never match
         self._bureau_for: dict[int, str] = {}
+        self._hinted: dict[tuple[int, int, str], float] = {}
+        self._clock = clock
+        self._results: OrderedDict[tuple[str, str | None, int], tuple[Searcher, SearchResult]] = OrderedDict()
+        self._results_lock = threading.Lock()  # searches run in several worker threads
         self.examples: tuple[str, ...] = EXAMPLE_QUESTIONS[:MAX_EXAMPLES]
         self.searcher = searcher
         self.corpus = corpus_info(searcher)
 
     def replace_searcher(self, searcher: Searcher) -> None:
-        """Use a new Searcher (after /reload); pages already shown keep their passages."""
+        """Use a new Searcher (after /reload); pages already shown keep their passages, recent results go."""
         self.searcher = searcher
         self.corpus = corpus_info(searcher)
+        with self._results_lock:
+            self._results.clear()
 
     def refresh_examples(self) -> tuple[str, ...]:
         """Example questions the current corpus answers (searches: run it off the event loop)."""
@@ -321,7 +330,7 @@ class Conversation:
     def prepare(self, user: int, text: str | None) -> Question | Hint:
         """Validate and rate-limit a question (cheap: runs on the event loop)."""
         question = (text or "").strip()
-        if not question:
+        if not _WORDY.search(question):
             return self._hint("empty", "请用文字输入一个问题，例如：" + self._example())
         if len(question) > self.settings.max_query_chars:
             return self._hint("too_long", f"问题太长了（{len(question)}字）。请把问题缩短到"
@@ -334,21 +343,47 @@ class Conversation:
 
     def search(self, question: Question) -> SearchResult:
         """The slow part: only reads the searcher, safe in a worker thread."""
-        return self.searcher.search(question.text, top_k=self._top_k(question), bureau=question.bureau)
+        return self.search_batch([question])[0]
 
     def search_batch(self, questions: Sequence[Question]) -> list[SearchResult]:
         """Several questions with one batched model call per (bureau, top_k) group (`Searcher.search_many`), in
-        order; the same results as `search` one by one. Slow: run it in a worker thread."""
+        order; the same results as `search` one by one. A question asked again is answered from the recent
+        results. Slow: run it in a worker thread."""
         searcher = self.searcher
+        results: list[SearchResult | None] = [self.cached(q, searcher) for q in questions]
         groups: dict[tuple[str | None, int], list[int]] = {}
         for row, question in enumerate(questions):
-            groups.setdefault((question.bureau, self._top_k(question)), []).append(row)
-        results: list[SearchResult | None] = [None] * len(questions)
+            if results[row] is None:
+                groups.setdefault((question.bureau, self._top_k(question)), []).append(row)
         for (bureau, top_k), rows in groups.items():
-            found = searcher.search_many([questions[row].text for row in rows], top_k=top_k, bureau=bureau)
+            if len(rows) == 1:
+                found = [searcher.search(questions[rows[0]].text, top_k=top_k, bureau=bureau)]
+            else:
+                found = searcher.search_many([questions[row].text for row in rows], top_k=top_k, bureau=bureau)
             for row, result in zip(rows, found, strict=True):
                 results[row] = result
+                self._remember(questions[row], searcher, result)
         return [r for r in results if r is not None]
+
+    def cached(self, question: Question, searcher: Searcher | None = None) -> SearchResult | None:
+        """The result of the same question (same bureau, same number of hits) searched recently by the current
+        searcher, or None. Cheap: front ends may call it on their event loop."""
+        key = self._result_key(question)
+        with self._results_lock:
+            entry = self._results.get(key)
+            if entry is None or entry[0] is not (searcher or self.searcher):
+                return None
+            self._results.move_to_end(key)
+            return entry[1]
+
+    def _remember(self, question: Question, searcher: Searcher, result: SearchResult) -> None:
+        with self._results_lock:
+            self._results[self._result_key(question)] = (searcher, result)
+            while len(self._results) > RESULTS_KEPT:
+                self._results.popitem(last=False)
+
+    def _result_key(self, question: Question) -> tuple[str, str | None, int]:
+        return question.text, question.bureau, self._top_k(question)
 
     def _top_k(self, question: Question) -> int:
         return question.top_k or max(self.settings.top_k, self.settings.results_per_page)
@@ -479,6 +514,20 @@ class Conversation:
 
     def hint(self, code: str, text: str) -> Hint:
         return self._hint(code, text)
+
+    def repeated(self, user: int, chat: int, hint: Hint) -> bool:
+        """True when `user` got this very notice in this chat less than NOTICE_INTERVAL seconds ago: a flood of
+        stickers or empty messages gets one notice, not one each (replies share Telegram's 30 messages/s with
+        every user)."""
+        now = self._clock()
+        if len(self._hinted) > 10_000:
+            self._hinted = {k: t for k, t in self._hinted.items() if now - t < NOTICE_INTERVAL}
+        key = (user, chat, hint.text)
+        last = self._hinted.get(key)
+        if last is not None and now - last < NOTICE_INTERVAL:
+            return True
+        self._hinted[key] = now
+        return False
 
     def non_text(self) -> Hint:
         return self._hint("non_text", "我只能读懂文字问题（图片、语音、贴纸和文件都看不了）。请用文字提问，例如："
