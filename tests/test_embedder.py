@@ -194,3 +194,19 @@ def test_a_broken_onnx_export_is_refused_and_pytorch_kept(real_embedder, tmp_pat
     assert other.query_encoder is None
     np.testing.assert_allclose(other.embed_queries(["海洋"]), real_embedder.model.encode(
         ["海洋"], prompt="query: ", normalize_embeddings=True, convert_to_numpy=True), atol=1e-5)
+
+
+@pytest.mark.model
+def test_the_pytorch_model_is_freed_while_serving_and_comes_back_for_new_passages(builtin_model_folder: Path) -> None:
+    """open_searcher frees PyTorch once the index is built; a later refresh with new text loads it again."""
+    from index.config import ModelConfig
+
+    embedder = emb_module.load_embedder(ModelConfig(cache_dir=builtin_model_folder.parents[1]))
+    assert embedder.query_encoder is not None
+    before = embedder.embed_queries(["海洋牧场"])
+    passages_before = embedder.embed_passages(["海洋牧场建设"])
+    assert embedder.release_model() and embedder.model is None
+    np.testing.assert_allclose(embedder.embed_queries(["海洋牧场"]), before, atol=1e-6)  # ONNX alone
+    assert embedder.model is None
+    np.testing.assert_allclose(embedder.embed_passages(["海洋牧场建设"]), passages_before, atol=1e-5)
+    assert embedder.model is not None  # loaded again for the passages
