@@ -40,7 +40,10 @@ class SourceText:
 
 
 def decode_bytes(data: bytes, file: str) -> tuple[str, str]:
-    """Decodes UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK; rejects empty and binary files."""
+    """Decodes UTF-8 (with or without BOM), UTF-16, GB18030/GBK or Big5; rejects empty and binary files.
+
+    A UTF-8 file cut off in the middle of its last character keeps everything before it.
+    """
     if not data.strip():
         raise CorpusParseError(file, "the file is empty")
     if data.startswith(codecs.BOM_UTF8):
@@ -48,18 +51,65 @@ def decode_bytes(data: bytes, file: str) -> tuple[str, str]:
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         candidates = [("utf-16", data)]
     elif b"\x00" in data[:4096]:
-        raise CorpusParseError(file, "binary data, not a text file")
+        candidates = [(_utf16_without_bom(data), data)] if _utf16_without_bom(data) else []
+        if not candidates:
+            raise CorpusParseError(file, "binary data, not a text file")
     else:
-        candidates = [("utf-8", data), ("gb18030", data)]
+        candidates = [("utf-8", data), ("utf-8", _without_cut_character(data)), ("gb18030", data)]
     for encoding, payload in candidates:
         try:
             text = payload.decode(encoding)
         except UnicodeDecodeError:
             continue
+        if encoding == "gb18030" and (guess := _other_chinese_encoding(data)):
+            encoding, text = guess, data.decode(guess)
         if _looks_binary(text):
             raise CorpusParseError(file, "binary data, not a text file")
         return text.replace("\r\n", "\n").replace("\r", "\n"), encoding.replace("-sig", "")
-    raise CorpusParseError(file, "cannot decode the text: it is neither UTF-8 nor GB18030/GBK")
+    if guess := _other_chinese_encoding(data):
+        return data.decode(guess).replace("\r\n", "\n").replace("\r", "\n"), guess
+    raise CorpusParseError(file, "cannot decode the text: it is neither UTF-8 nor GB18030/GBK nor Big5")
+
+
+def _without_cut_character(data: bytes) -> bytes:
+    """The bytes without an incomplete UTF-8 sequence at the very end (a file cut off mid-character)."""
+    for cut in range(1, 4):
+        lead = data[-cut] if len(data) >= cut else 0
+        if lead >= 0xC0:  # the start byte of a multi-byte sequence that has fewer bytes than it needs
+            return data[:-cut]
+        if lead < 0x80:
+            break
+    return data
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" when the NUL bytes sit where UTF-16 text of CJK and ASCII puts them."""
+    sample = data[:4096]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if max(even, odd) < 4 or min(even, odd) > max(even, odd) // 2:
+        return None
+    encoding = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return None if _looks_binary(text) else encoding
+
+
+def _other_chinese_encoding(data: bytes) -> str | None:
+    """"big5" when charset-normalizer finds the bytes are Traditional Chinese in Big5 rather than GB18030."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:65536], cp_isolation=["gb18030", "big5"]).best()
+    return "big5" if best is not None and best.encoding == "big5" and _decodes(data, "big5") else None
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _looks_binary(text: str) -> bool:
@@ -122,4 +172,6 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
             raise CorpusParseError(file, "no article text found in the HTML page")
         return SourceText(file, article.text, 0, {}, article.metadata, encoding)
     metadata, body_start, warnings = split_front_matter(text, file)
+    if encoding == "utf-8" and not _decodes(data, "utf-8"):
+        warnings.append(f"{file}: the file ends in the middle of a character; that last character was left out")
     return SourceText(file, text, body_start, metadata, {}, encoding, tuple(warnings))

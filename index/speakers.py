@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.text import to_simplified
+
 ROLE_UNIT = (
     r"(?:一级|二级|三级|四级)?(?:机关党委|党组|党委|党工委|党总支|党支部)?(?:常务)?(?:副)?"
     r"(?:书记|局长|厅长|处长|科长|部长|主任|院长|所长|站长|队长|馆长|校长|行长|社长|会长|理事长|秘书长|主席|"
@@ -67,6 +69,7 @@ def find_label(line: str) -> Label | None:
 
 def is_asker(name: str, interviewee: str | None = None) -> bool:
     """Whether a label belongs to the side that asks (reporter, host, outlet) rather than the one that answers."""
+    name = to_simplified(name)  # 記者 is 记者
     bare = name.split()[-1] if name.split() else name
     if _ANSWERER.match(name) or (interviewee and interviewee in name):
         return False
@@ -84,7 +87,7 @@ def accepted_labels(candidates: list[Label], intro_text: str) -> set[str]:
         counts[label.name] = counts.get(label.name, 0) + 1
     accepted = set()
     for label in candidates:
-        name = label.name
+        name = to_simplified(label.name)
         if (
             label.bracketed
             or label.timestamped
@@ -92,11 +95,15 @@ def accepted_labels(candidates: list[Label], intro_text: str) -> set[str]:
             or _ASCII_LABEL.match(name)
             or "记者" in name
             or "主持" in name
-            or counts[name] >= 2
+            or counts[label.name] >= 2
             or (len(name) <= 12 and _OUTLET.search(name) and not _ROLE_ANY.search(name))
-            or (len(name) >= 2 and name in intro_text)
+            or (len(label.name) >= 2 and label.name in intro_text)
         ):
-            accepted.add(name)
+            accepted.add(label.name)
+    # A name that answers right after an accepted asker is a speaker too (a one-question interview: 记者：… 张三：…).
+    for previous, label in zip(candidates, candidates[1:]):
+        if previous.name in accepted and is_asker(previous.name) and not is_asker(label.name) and len(label.name) <= 12:
+            accepted.add(label.name)
     return accepted
 
 

@@ -300,9 +300,6 @@ BAD_FILES: dict[str, tuple[bytes, str]] = {  # name: (bytes, the reason the warn
     "binary.txt": (bytes(range(256)) * 40, "binary data"),
     "empty.txt": (b"", "the file is empty"),
     "whitespace.md": (b"  \n\t\n   \r\n", "the file is empty"),
-    "utf16-no-bom.txt": (WATER.encode("utf-16-le"), "binary data"),
-    "big5.txt": (TRAD.encode("big5"), "not a text file"),
-    "truncated-utf8.txt": (WATER.encode("utf-8")[:-2], "cannot decode"),
     "latin1.md": ("Q: café?\n\nA: Prices at the café rose.\n".encode("latin-1"), "cannot decode"),
     "no-article.html": (b"<html><head><title>x</title><script>var a;</script></head><body><nav>home</nav></body></html>",
                         "no article text"),
@@ -318,6 +315,9 @@ GOOD_FILES: dict[str, bytes] = {
     "bom-utf8.md": codecs.BOM_UTF8 + "---\nbureau: 海川市交通局\n---\n问：公交票价会涨吗？\n答：今年公交票价不涨。\n".encode(),
     "tiny-turns.txt": "\n\n".join(f"记者：第{i}问？\n\n钱明：第{i}答。" for i in range(1000)).encode(),
     "controls.txt": "海川市教育局谈开学\x07\n\n记者：几号开学？\n\n局长：9月1日开学\x1b。\n".encode(),
+    "utf16-no-bom.txt": WATER.encode("utf-16-le"),
+    "big5.txt": TRAD.encode("big5"),
+    "truncated-utf8.txt": WATER.encode("utf-8")[:-2],  # warned about, and indexed without its cut last character
 }
 
 
@@ -335,7 +335,9 @@ def test_bad_corpus_files_are_named_with_a_reason_and_the_rest_is_indexed(tmp_pa
     files = {p.file for p in report.data.passages}
     assert {"fictional-water.txt", "fictional-q-a.txt", *GOOD_FILES, "no-turns.txt", "bad-front-matter.md",
             "list-front-matter.md"} <= files
-    assert not files & {"binary.txt", "empty.txt", "whitespace.md", "big5.txt", "latin1.md", "slides.pdf"}
+    assert not files & {"binary.txt", "empty.txt", "whitespace.md", "latin1.md", "slides.pdf"}
+    assert any(w.startswith("truncated-utf8.txt") and "middle of a character" in w for w in report.warnings)
+    assert any("錢明" == p.speaker for p in report.data.passages if p.file == "big5.txt")
     assert sum(p.file == "tiny-turns.txt" for p in report.data.passages) >= 1000
     gbk = next(p for p in report.data.passages if p.file == "gbk.txt")
     assert "严禁带火种" in gbk.text and gbk.bureau == "海川市林业局"

@@ -104,3 +104,34 @@ def test_load_corpus_skips_bad_files_with_warnings_and_keeps_the_rest(tmp_path: 
 def test_missing_corpus_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(CorpusParseError, match="corpus folder does not exist"):
         load_corpus(tmp_path / "nowhere")
+
+
+def test_a_utf8_file_cut_mid_character_keeps_the_rest_with_a_warning(tmp_path: Path) -> None:
+    data = SEED.read_text(encoding="utf-8").rstrip().encode("utf-8")
+    path = write(tmp_path / "cut.txt", data[:-1])
+    interview = parse_file(path, "cut.txt")
+    assert any("ends in the middle of a character" in w for w in interview.warnings)
+    assert len(interview.passages) == len(seed_passages())
+    assert interview.passages[-1].text == seed_passages()[-1][:-1]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom(tmp_path: Path, encoding: str) -> None:
+    path = write(tmp_path / "u16.txt", SEED.read_text(encoding="utf-8").encode(encoding))
+    assert [p.text for p in parse_file(path, SEED.name).passages] == seed_passages()
+
+
+def test_big5_traditional_chinese(tmp_path: Path) -> None:
+    text = "記者：今年伏季休漁從什麼時候開始？\n\n孫立平：今年伏季休漁從5月1日12時開始，到9月1日12時結束。\n\n" \
+           "記者：違規出海怎麼處罰？\n\n孫立平：依法沒收漁獲物和漁具，並處以罰款。\n"
+    interview = parse_file(write(tmp_path / "big5.txt", text.encode("big5")), "big5.txt")
+    assert [t.answerer for t in interview.turns] == ["孫立平", "孫立平"]
+    assert interview.passages[0].text.startswith("今年伏季休漁從5月1日")
+
+
+def test_a_one_question_interview_without_intro(tmp_path: Path) -> None:
+    path = write(tmp_path / "one.txt", "记者：加装电梯有补贴吗？\n\n吴建国：每部电梯政府补贴20万元。\n".encode("utf-8"))
+    interview = parse_file(path, "one.txt")
+    assert [(t.asker, t.answerer) for t in interview.turns] == [("记者", "吴建国")]
+    assert interview.passages[0].text == "每部电梯政府补贴20万元。" and not interview.warnings[:1] == [
+        "one.txt: no question-and-answer turns recognised; indexed as paragraphs"]
