@@ -208,6 +208,9 @@ def answer_card(reply: Answer) -> Card:
         n = f" {reply.first_number + i}" if len(reply.shown) > 1 else ""
         pid = hit.passage.passage_id
         rows.append((Button(f"完整回答{n}", Action("c", pid).encode()), Button(f"出处{n}", Action("s", pid).encode())))
+    if reply.log_id is not None:
+        rows.append((Button("👍 有帮助", Action("f", f"+{reply.log_id}").encode()),
+                     Button("👎 没帮助", Action("f", f"-{reply.log_id}").encode())))
     return Card(tuple(split_html(head + "\n\n".join(cards))), tuple(rows))
 
 
@@ -324,6 +327,12 @@ def stats_card(reply: Stats) -> Card:
     text = (f"📊 运行时间：{hours}小时{rest // 60}分{rest % 60}秒\n"
             f"原文 {c.passages} 段，访谈 {c.interviews} 篇，单位 {len(c.bureaus)} 个\n"
             f"自启动以来：回答 {reply.answered} 个问题，没有找到 {reply.not_found} 个，提示 {reply.hints} 次")
+    if reply.log is not None:
+        log = reply.log
+        bureaus = "、".join(f"{escape(b['bureau'])}（{b['questions']}）" for b in log.get("top_bureaus", [])) or "—"
+        text += (f"\n\n📒 提问记录：共 {log['total']} 个问题，找到答案 {log['answered_share']:.0%}，"
+                 f"👍 {log['thumbs_up']} / 👎 {log['thumbs_down']}，提问人数 {log['users']}\n"
+                 f"问得最多的单位：{bureaus}\n完整报告：interview-qa report")
     return Card((text,))
 
 

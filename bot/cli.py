@@ -151,9 +151,16 @@ def cmd_chat(args: argparse.Namespace, config: AppConfig) -> int:
 
     print("正在加载模型和访谈库……", file=sys.stderr, flush=True)
     searcher, _ = _open(config)
+    from bot.querylog import QueryLog
+
     conversation = Conversation(searcher, replace(settings_from(config), questions_per_minute=0))
+    conversation.query_log = QueryLog.open(config.query_log)
     conversation.refresh_examples()
-    return run_chat(conversation)
+    try:
+        return run_chat(conversation)
+    finally:
+        if conversation.query_log is not None:
+            conversation.query_log.close()
 
 
 def cmd_serve(args: argparse.Namespace, config: AppConfig) -> int:

@@ -17,11 +17,15 @@ import threading
 import time
 from collections import OrderedDict, deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
 
 from index.claims import Verification, check_claim
 from index.models import Hit, Passage, SearchResult
 from index.searcher import Searcher
+
+if TYPE_CHECKING:
+    from bot.querylog import QueryLog
 
 # Questions that the shipped corpus answers; kept only while the loaded corpus still answers them.
 EXAMPLE_QUESTIONS = ("疫情期间海域使用金可以缓缴吗？", "海洋局打造模范机关的总体思路是什么？",
@@ -34,6 +38,7 @@ NOTICE_INTERVAL = 10.0  # seconds between two "too many questions" notices to on
 _PASSAGE_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z_-]{0,39}")
 _TOKEN = re.compile(r"[0-9a-f]{10}")
 _KEY = re.compile(r"[0-9a-z]{1,12}")
+_FEEDBACK = re.compile(r"[+-][1-9][0-9]{0,11}")  # 👍/👎 and the query log's row id
 _WORDY = re.compile(r"[^\W_]")  # a letter or digit of any script: emoji, punctuation and invisibles alone are no question
 
 
@@ -57,6 +62,7 @@ class Answer:
     per_page: int = 1
     key: str | None = None
     bureau: str | None = None
+    log_id: int | None = None  # the query log's row for this question: 👍/👎 buttons rate it
 
     @property
     def shown(self) -> tuple[Hit, ...]:
@@ -149,6 +155,7 @@ class Stats:
     answered: int
     not_found: int
     hints: int
+    log: dict[str, Any] | None = None  # bot.report.summary of the query log, when it is on
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +217,8 @@ def decode_action(data: str | None) -> Action | None:
     if kind in ("c", "s") and _PASSAGE_ID.fullmatch(rest):
         return Action(kind, rest)
     if kind in ("b", "i") and _TOKEN.fullmatch(rest):
+        return Action(kind, rest)
+    if kind == "f" and _FEEDBACK.fullmatch(rest):
         return Action(kind, rest)
     return None
 
@@ -307,6 +316,38 @@ class Conversation:
         self.examples: tuple[str, ...] = EXAMPLE_QUESTIONS[:MAX_EXAMPLES]
         self.searcher = searcher
         self.corpus = corpus_info(searcher)
+        self.query_log: QueryLog | None = None  # opt-in (config query_log.enabled); front ends set it
+
+    # -- the opt-in query log (blocking SQLite calls: front ends run them off their event loop) -------------------
+    def record(self, chat_type: str, question: Question, result: SearchResult, reply: Reply) -> Reply:
+        """Logs the question when the log is on; an answer then carries its row id for the 👍/👎 buttons."""
+        if self.query_log is None:
+            return reply
+        from bot.querylog import QueryLogError
+
+        try:
+            row = self.query_log.record(chat_type, question.user, question.text, result)
+        except QueryLogError as error:  # logging never costs the user an answer
+            import logging
+
+            logging.getLogger("interview_qa.conversation").warning("query log: %s", error)
+            return reply
+        return replace(reply, log_id=row) if isinstance(reply, Answer) else reply
+
+    def feedback(self, user: int, action: Action) -> Hint:
+        """👍/👎 under an answer: only the user who asked may rate it."""
+        value, row = (1 if action.arg[0] == "+" else -1), int(action.arg[1:])
+        if self.query_log is None:
+            return Hint("feedback_off", "反馈功能未开启。")
+        from bot.querylog import QueryLogError
+
+        try:
+            taken = self.query_log.feedback(row, user, value)
+        except QueryLogError:
+            return Hint("feedback_failed", "暂时无法记录反馈，请稍后再试。")
+        if not taken:
+            return Hint("feedback_refused", "只能评价自己提出的问题。")
+        return Hint("feedback_thanks", "谢谢反馈！" if value > 0 else "谢谢反馈，我们会据此改进访谈库。")
 
     def replace_searcher(self, searcher: Searcher) -> None:
         """Use a new Searcher (after /reload); pages already shown keep their passages, recent results go."""
@@ -397,12 +438,13 @@ class Conversation:
         key = self._store(question.text, result.hits, question.bureau)
         return Answer(question.text, result.hits, 0, self.settings.results_per_page, key, question.bureau)
 
-    def ask(self, user: int, text: str | None) -> Reply:
-        """prepare + search + answer, for front ends that may block (the terminal, tests)."""
+    def ask(self, user: int, text: str | None, chat_type: str = "terminal") -> Reply:
+        """prepare + search + answer (+ the query log), for front ends that may block (the terminal, tests)."""
         question = self.prepare(user, text)
         if isinstance(question, Hint):
             return question
-        return self.answer(question, self.search(question))
+        result = self.search(question)
+        return self.record(chat_type, question, result, self.answer(question, result))
 
     def _store(self, question: str, hits: tuple[Hit, ...], bureau: str | None) -> str:
         self._next_key += 1
@@ -509,8 +551,18 @@ class Conversation:
         return About(self.corpus)
 
     def stats(self) -> Stats:
+        """Counters since start, and the query log's summary when it is on (reads SQLite: run off the loop)."""
         c = self.counters
-        return Stats(self.corpus, time.time() - c.started, c.answered, c.not_found, c.hints)
+        summary = None
+        if self.query_log is not None:
+            from bot.querylog import QueryLogError
+            from bot.report import summary as log_summary
+
+            try:
+                summary = log_summary(self.query_log)
+            except QueryLogError:
+                summary = None
+        return Stats(self.corpus, time.time() - c.started, c.answered, c.not_found, c.hints, summary)
 
     def hint(self, code: str, text: str) -> Hint:
         return self._hint(code, text)

@@ -325,6 +325,7 @@ async def _post_init(app: Application) -> None:
     loop = asyncio.get_running_loop()
     searcher = await loop.run_in_executor(executor, app.bot_data["searcher_factory"])
     conversation = Conversation(searcher, settings_from(app.bot_data["config"]))
+    conversation.query_log = await loop.run_in_executor(executor, _open_query_log, app.bot_data["config"])
     await loop.run_in_executor(executor, conversation.refresh_examples)
     batcher = SearchBatcher(executor, lambda: app.bot_data["conversation"], app.bot_data["search_workers"])
     app.bot_data.update(searcher=searcher, conversation=conversation, batcher=batcher)
@@ -335,7 +336,20 @@ async def _post_init(app: Application) -> None:
         log.warning("setMyCommands failed: %s", error)
 
 
+def _open_query_log(config: AppConfig) -> Any:
+    """The opt-in query log (None when off); a missing salt stops the start with a clear message."""
+    from bot.querylog import QueryLog
+
+    query_log = QueryLog.open(config.query_log)
+    if query_log is not None:
+        log.info("query log on: %s (retention %d days)", config.query_log.path, config.query_log.retention_days)
+    return query_log
+
+
 async def _post_shutdown(app: Application) -> None:
+    conversation = app.bot_data.get("conversation")
+    if conversation is not None and conversation.query_log is not None:
+        conversation.query_log.close()
     executor = app.bot_data.pop("executor", None)
     if executor is not None:
         executor.shutdown(wait=False, cancel_futures=True)
@@ -406,8 +420,12 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, te
 async def _finish(update: Update, context: ContextTypes.DEFAULT_TYPE, prepared: Reply | Question) -> None:
     conversation = _conversation(context)
     if isinstance(prepared, Question):
-        result = await context.bot_data["batcher"].search(prepared)
-        prepared = conversation.answer(prepared, result)
+        question = prepared
+        result = await context.bot_data["batcher"].search(question)
+        prepared = conversation.answer(question, result)
+        if conversation.query_log is not None:
+            chat = update.effective_chat.type if update.effective_chat else "private"
+            prepared = await asyncio.to_thread(conversation.record, str(chat), question, result, prepared)
     await respond(update, context, prepared)
 
 
@@ -509,7 +527,7 @@ async def cmd_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     conversation = _conversation(context)
     if not _is_admin(update, context):
         return await respond(update, context, conversation.hint("admin_only", "抱歉，/stats 仅限管理员使用。"))
-    await respond(update, context, conversation.stats())
+    await respond(update, context, await asyncio.to_thread(conversation.stats))
 
 
 async def cmd_reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -544,6 +562,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     action = decode_action(query.data)
     if action is None or query.message is None:
         await query.answer("这个按钮无法识别，请重新提问。")
+        return
+    if action.kind == "f":  # 👍/👎: a notice, no message
+        notice = await asyncio.to_thread(_conversation(context).feedback, query.from_user.id, action)
+        await query.answer(notice.text)
         return
     reply = _conversation(context).act(query.from_user.id, action)
     if isinstance(reply, Hint):

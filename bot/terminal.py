@@ -88,7 +88,8 @@ class TerminalChat:
 
     def render(self, reply: Reply | Question) -> str:
         if isinstance(reply, Question):
-            reply = self.conversation.answer(reply, self.conversation.search(reply))
+            result = self.conversation.search(reply)
+            reply = self.conversation.record("terminal", reply, result, self.conversation.answer(reply, result))
         if isinstance(reply, Answer):
             self.last_answer, self.last_hit = reply, reply.shown[-1] if reply.shown else None
         elif isinstance(reply, ClaimCheck) and reply.verification.hits:
