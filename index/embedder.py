@@ -106,8 +106,7 @@ class SentenceTransformerEmbedder:
         except ImportError:
             return False
         tokenizer, hf_model, max_length = self._fast
-        digest = hashlib.sha256(self.fingerprint.encode()).hexdigest()[:16]
-        path = Path(cache_dir) / "onnx" / f"query-encoder-{digest}-v2.onnx"
+        path = onnx_export_path(cache_dir, self.fingerprint)
         try:
             if not path.exists():
                 _export_onnx(hf_model, tokenizer, path)
@@ -167,6 +166,12 @@ class SentenceTransformerEmbedder:
             if switch:
                 torch.set_num_threads(previous)
         return vector.numpy().astype(np.float32, copy=False)
+
+
+def onnx_export_path(cache_dir: Path, fingerprint: str) -> Path:
+    """Where the question encoder of the model with this fingerprint is exported (its weights beside it)."""
+    digest = hashlib.sha256(fingerprint.encode()).hexdigest()[:16]
+    return Path(cache_dir) / "onnx" / f"query-encoder-{digest}-v2.onnx"
 
 
 _PROBES = ("疫情期间海域使用金可以缓缴吗？", "海洋", "How much was deferred during the epidemic?",

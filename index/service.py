@@ -19,14 +19,19 @@ def open_searcher(config: CoreConfig, progress: bool = False, force: bool = Fals
     set_threads(1)
     embedder = load_embedder(config.model)
     report = refresh_index(config, embedder, force=force, progress=progress)
-    embedder.release_model()
+    _release(embedder)
     return Searcher(report.data, embedder, config.search), report
 
 
 def reload_searcher(searcher: Searcher, config: CoreConfig) -> tuple[Searcher, RefreshReport]:
     """A new Searcher over a refreshed index, reusing the loaded model (for /reload)."""
     report = refresh_index(config, searcher.embedder)
-    release = getattr(searcher.embedder, "release_model", None)
+    _release(searcher.embedder)
+    return Searcher(report.data, searcher.embedder, config.search, searcher.calibration), report
+
+
+def _release(embedder: object) -> None:
+    """Frees what only building needs, for embedders that can (index.embedder's, once questions go through ONNX)."""
+    release = getattr(embedder, "release_model", None)
     if release is not None:
         release()
-    return Searcher(report.data, searcher.embedder, config.search, searcher.calibration), report

@@ -186,8 +186,7 @@ def test_a_broken_onnx_export_is_refused_and_pytorch_kept(real_embedder, tmp_pat
 
     other = SentenceTransformerEmbedder(real_embedder.model, name="x", fingerprint="broken-export",
                                         query_prompt="query: ", passage_prompt="passage: ")
-    digest = __import__("hashlib").sha256(b"broken-export").hexdigest()[:16]
-    broken = tmp_path / "onnx" / f"query-encoder-{digest}.onnx"
+    broken = emb_module.onnx_export_path(tmp_path, "broken-export")
     broken.parent.mkdir(parents=True)
     broken.write_bytes(b"not an onnx model")
     assert other.use_onnx(tmp_path) is False
