@@ -26,6 +26,7 @@ CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
 EXACT_SEARCH_LIMIT = 5000  # up to this many passages every passage is scored; above, a candidate pool is
 _PUNCT_WS = re.compile(r"[\W_]+", re.UNICODE)
 _HAS_WORD = re.compile(r"[\w\u3400-\u9fff]")
+MAX_TRANSLATED_WORDS = 10
 CROSS_LINGUAL_MATCH = 0.87  # cosine at which an English word's nearest corpus word is taken as its translation
 _LATIN_WORD = re.compile(r"[a-z][a-z'\-]+")
 _ENGLISH_STOPWORDS = frozenset(
@@ -86,6 +87,7 @@ class Searcher:
         self._sentence_start = np.searchsorted(data.sentence_owner, np.arange(len(data.passages) + 1)).astype(np.int64)
         self._dedupe = [dedupe_key(p.text) for p in data.passages]
         self._is_lead = _turn_leads(data.passages)
+        self._word_cache: dict[str, np.ndarray] = {}  # English word -> vector (dict ops are atomic under the GIL)
         self._is_answer = np.asarray([p.kind == "answer" for p in data.passages], dtype=np.float32)
         self._known_names = frozenset(
             [n for p in data.passages for n in (p.bureau, p.title, p.series, p.outlet) if n]
@@ -183,14 +185,26 @@ class Searcher:
         latin = sum(c.isascii() and c.isalpha() for c in query) / max(1, len(query))
         if latin < 0.5 or not len(self.data.terms):
             return stripped
-        words = [w for w in _LATIN_WORD.findall(query.lower()) if w not in _ENGLISH_STOPWORDS]
-        grams = (words + [f"{a} {b}" for a, b in zip(words, words[1:])])[:24]
+        words = list(dict.fromkeys(w for w in _LATIN_WORD.findall(query.lower()) if w not in _ENGLISH_STOPWORDS))
+        grams = words[:MAX_TRANSLATED_WORDS]
         if not grams:
             return stripped
-        similarities = self.embedder.embed_queries(grams) @ self.data.term_vectors.T
+        similarities = self._word_vectors(tuple(grams)) @ self.data.term_vectors.T
         best = similarities.argmax(axis=1)
         found = [self.data.terms[int(j)] for i, j in enumerate(best) if similarities[i, j] >= CROSS_LINGUAL_MATCH]
         return " ".join([*dict.fromkeys(found), stripped])
+
+    def _word_vectors(self, words: tuple[str, ...]) -> np.ndarray:
+        """Vectors of English words, remembered: the same words come back in many questions."""
+        found = {w: self._word_cache.get(w) for w in words}
+        missing = [w for w, v in found.items() if v is None]
+        if missing:
+            for word, vector in zip(missing, self.embedder.embed_queries(missing)):
+                found[word] = vector
+                if len(self._word_cache) >= 4096:
+                    self._word_cache.pop(next(iter(self._word_cache)), None)
+                self._word_cache[word] = vector
+        return np.stack([found[w] for w in words])
 
     def evidence(self, scored: Scored, order: np.ndarray) -> dict[str, float]:
         """Query-level evidence for the abstention model, read off the best-ranked passage."""
