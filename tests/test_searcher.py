@@ -12,7 +12,7 @@ import pytest
 from index.builder import refresh_index
 from index.config import CoreConfig, CorpusConfig, IndexConfig, SearchConfig
 from index.fusion import reciprocal_rank_fusion, weighted_fusion
-from index.searcher import Searcher, dedupe_key
+from index.searcher import MAX_TRANSLATED_WORDS, Searcher, dedupe_key
 from index.text import normalize_query
 from tests.conftest import FIXTURE_CORPUS, SEED
 from tests.fakes import FakeEmbedder
@@ -164,6 +164,15 @@ def test_an_english_question_is_searched_with_the_corpus_words_nearest_to_its_wo
                     plain[i] = searcher.data.term_vectors[terms.index(self.words[text])]
             return plain
 
-    english = Searcher(searcher.data, Dictionary(8192), searcher.config, searcher.calibration)
+    dictionary = Dictionary(8192)
+    english = Searcher(searcher.data, dictionary, searcher.config, searcher.calibration)
     keywords = english.keywords("how much usage fee was deferred")
     assert "缓缴" in keywords.split() and "使用" in keywords.split()
+    assert sorted(dictionary.embedded) == ["deferred", "fee", "usage"]  # content words, each once
+
+    dictionary.embedded.clear()
+    again = english.keywords("was the usage fee deferred").split()
+    assert "缓缴" in again and "使用" in again  # the same words, remembered: no model call
+    assert dictionary.embedded == []
+    english.keywords(" ".join(f"word{letter}" for letter in "abcdefghijklmnop"))  # 16 new words
+    assert len(dictionary.embedded) == MAX_TRANSLATED_WORDS
