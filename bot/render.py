@@ -95,6 +95,8 @@ def render_verification_text(verification: Verification) -> str:
     for difference in verification.differences:
         kind = "数字" if difference.kind == "number" else "文字"
         lines.append(f"  - {kind}：说法「{difference.claim or '（无）'}」，原文「{difference.record or '（无）'}」")
+    for equal in verification.alignment.equivalents:
+        lines.append(f"  - 写法不同、数值相同：「{equal.claim}」=「{equal.record}」")
     for number, hit in enumerate(verification.hits, 1):
         lines.append("")
         lines.append(render_hit_text(hit, number))

@@ -78,6 +78,14 @@ def test_verify_json(workspace: Path, capsys: pytest.CaptureFixture[str]) -> Non
                                "passages": []}
 
 
+
+def test_verify_text_names_an_equal_quantity_written_differently(workspace: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """As the bot's card does: verbatim in value, but the exact quote writes the number as the record does."""
+    code, out, _ = run(capsys, "verify", "将海域使用金推迟到疫情结束后缴纳，缓缴资金13500万元")
+    assert code == 0 and "（verbatim）" in out
+    assert "写法不同、数值相同：「13500万元」=「1.35亿元」" in out
+
 def test_eval_json(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
     questions = workspace / "q.jsonl"
     questions.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in [
