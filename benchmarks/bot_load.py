@@ -102,7 +102,7 @@ def write_config(folder: Path, questions_per_minute: int, settings: list[str]) -
     """The shipped settings, the index in `folder`, and `section.key=value` overrides (--set)."""
     import yaml
 
-    from index.config import default_cache_dir
+    from index.settings import default_cache_dir
 
     config: dict[str, dict[str, Any]] = {
         "corpus": {"dir": str(ROOT / "corpus")}, "index": {"dir": str(folder / "index")},

@@ -20,11 +20,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.config import load_config  # noqa: E402
-from index.builder import refresh_index  # noqa: E402
-from index.embedder import load_embedder  # noqa: E402
+from index.store.builder import refresh_index  # noqa: E402
+from index.embedding.st_embedder import load_embedder  # noqa: E402
 from index.evaluation import Question, load_questions  # noqa: E402
-from index.fusion import AbstentionModel, fit_logistic, minmax  # noqa: E402
-from index.searcher import CALIBRATION_FILE, Calibration, Searcher  # noqa: E402
+from index.search.fusion import AbstentionModel, fit_logistic, minmax  # noqa: E402
+from index.search.searcher import CALIBRATION_FILE, Calibration, Searcher  # noqa: E402
 from index.text import normalize_query  # noqa: E402
 
 ABSTAIN_FEATURES = ("dense_max", "dense_latin", "latin", "bm25_top", "coverage_top", "coverage_corpus", "absent_nouns")
@@ -114,7 +114,7 @@ def main() -> int:
         labels.append(1 if question.expect is not None else 0)
         decisive.append(bool(evidence["decisive"]))
     x, y, ruled = np.asarray(rows), np.asarray(labels), np.asarray(decisive)
-    # The rules of index.answerability settle some questions; the model learns on the others.
+    # The rules of index.search.rules settle some questions; the model learns on the others.
     coefficients, intercept, means, scales = fit_logistic(x[~ruled], y[~ruled], l2=1.0)
     z = (x - means) / scales @ coefficients + intercept
     probability = np.where(ruled, 0.0, 1 / (1 + np.exp(-z)))

@@ -25,15 +25,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.config import load_config  # noqa: E402
-from index.builder import refresh_index  # noqa: E402
-from index.embedder import load_embedder  # noqa: E402
+from index.store.builder import refresh_index  # noqa: E402
+from index.embedding.st_embedder import load_embedder  # noqa: E402
 from index.evaluation import Question, evaluate, load_questions  # noqa: E402
-from index.keyword import KeywordIndex  # noqa: E402
-from index.models import Hit, Passage, SearchResult  # noqa: E402
-from index.searcher import Searcher  # noqa: E402
-from index.store import IndexData  # noqa: E402
+from index.store.keyword import KeywordIndex  # noqa: E402
+from index.records import Hit, Passage, SearchResult  # noqa: E402
+from index.search.searcher import Searcher  # noqa: E402
+from index.store.folder import IndexData  # noqa: E402
 from index.text import normalize_query  # noqa: E402
-from index.vectors import VectorIndex, set_threads  # noqa: E402
+from index.store.vectors import VectorIndex, set_threads  # noqa: E402
 
 MAX_FALSE_REFUSAL = 0.01
 

@@ -30,9 +30,9 @@ from bot.conversation import (
     Welcome,
     passage_payload,
 )
-from index.builder import RefreshReport
+from index.store.builder import RefreshReport
 from bot.render import source_rows
-from index.models import Hit, Passage
+from index.records import Hit, Passage
 
 MAX_MESSAGE = 4096
 TAG_ORDER = ("b", "u", "s", "i")  # nesting order when spans of several kinds overlap

@@ -19,7 +19,7 @@ def _print_json(data: object) -> None:
 
 
 def cmd_corpus_inspect(args: argparse.Namespace, config: AppConfig) -> int:
-    from index.parser import parse_file
+    from index.parsing.parser import parse_file
 
     path = Path(args.file)
     try:  # a file inside the corpus folder gets the name (and passage ids) it has in the index
@@ -45,9 +45,9 @@ def cmd_corpus_inspect(args: argparse.Namespace, config: AppConfig) -> int:
 def cmd_model_build(args: argparse.Namespace, config: AppConfig) -> int:
     """Converts the built-in model (once) and exports its question encoder to ONNX (once), so that the bot
     itself starts light: these two steps need several times the memory of serving."""
-    from index.config import DEFAULT_MODEL
-    from index.embedder import load_embedder
-    from index.model_builder import builtin_model_dir, ensure_builtin_model
+    from index.settings import DEFAULT_MODEL
+    from index.embedding.st_embedder import load_embedder
+    from index.embedding.e5_folder import builtin_model_dir, ensure_builtin_model
 
     if config.model.name == DEFAULT_MODEL:
         folder = builtin_model_dir(config.model.cache_dir)
@@ -131,7 +131,7 @@ def cmd_eval(args: argparse.Namespace, config: AppConfig) -> int:
 
 def cmd_verify(args: argparse.Namespace, config: AppConfig) -> int:
     from bot.render import render_verification_text
-    from index.claims import check_claim
+    from index.claims.verdict import check_claim
 
     searcher, _ = _open(config)
     verification = check_claim(searcher, args.claim)

@@ -9,7 +9,7 @@ from typing import Any, get_type_hints
 
 import yaml
 
-from index.config import CoreConfig, CorpusConfig, IndexConfig, ModelConfig, SearchConfig
+from index.settings import CoreConfig, CorpusConfig, IndexConfig, ModelConfig, SearchConfig
 from index.errors import ConfigError
 
 CONFIG_ENV = "INTERVIEW_QA_CONFIG"

@@ -20,9 +20,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from index.claims import Verification, check_claim
-from index.models import Hit, Passage, SearchResult
-from index.searcher import Searcher
+from index.claims.verdict import Verification, check_claim
+from index.records import Hit, Passage, SearchResult
+from index.search.searcher import Searcher
 
 if TYPE_CHECKING:
     from bot.querylog import QueryLog

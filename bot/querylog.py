@@ -40,7 +40,7 @@ from index.errors import ConfigError, InterviewQAError
 
 if TYPE_CHECKING:
     from bot.config import QueryLogConfig
-    from index.models import SearchResult
+    from index.records import SearchResult
 
 log = logging.getLogger(__name__)
 

@@ -6,10 +6,10 @@ import textwrap
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from index.models import Hit, Interview, Passage, SearchResult
+from index.records import Hit, Interview, Passage, SearchResult
 
 if TYPE_CHECKING:
-    from index.claims import Verification
+    from index.claims.verdict import Verification
 
 
 def _short(text: str, width: int = 70) -> str:

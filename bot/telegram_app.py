@@ -48,10 +48,10 @@ from telegram.request import HTTPXRequest
 from bot import cards
 from bot.config import AppConfig
 from bot.conversation import Conversation, ConversationSettings, Hint, Question, Reply, decode_action
-from index.builder import RefreshReport
+from index.store.builder import RefreshReport
 from index.errors import ConfigError, InterviewQAError
-from index.models import SearchResult
-from index.searcher import Searcher
+from index.records import SearchResult
+from index.search.searcher import Searcher
 
 log = logging.getLogger("interview_qa.telegram")
 T = TypeVar("T")
@@ -60,7 +60,7 @@ Reloader = Callable[[Searcher], tuple[Searcher, RefreshReport]]
 COMMANDS = (("ask", "提问（群聊中使用）"), ("bureaus", "按单位查看访谈"), ("verify", "核对一个说法与原文是否一致"),
             ("about", "关于本机器人"), ("help", "用法"))
 INLINE_RESULTS = 5
-SEARCH_WORKERS = 2  # search threads: a query embeds on one core (index.embedder), so two use both cores
+SEARCH_WORKERS = 2  # search threads: a query embeds on one core (index.embedding.st_embedder), so two use both cores
 MAX_BATCH = 16  # questions embedded in one model call when they queue up (see SearchBatcher)
 RETRIED = ("send", "answer", "edit")  # Bot API methods retried after a 5xx or a timeout (a reply, not bootstrap)
 _SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")

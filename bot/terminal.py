@@ -31,7 +31,7 @@ from bot.conversation import (
     Welcome,
 )
 from bot.render import render_hit_text, render_verification_text, source_line, source_rows
-from index.models import Hit
+from index.records import Hit
 
 USER = 0  # the one terminal user
 COMMANDS = {

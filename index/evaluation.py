@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from index.errors import InterviewQAError
-from index.models import SearchResult
+from index.records import SearchResult
 
 
 @dataclass(frozen=True, slots=True)

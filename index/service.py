@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from index.builder import RefreshReport, refresh_index
-from index.config import CoreConfig
-from index.searcher import Searcher
-from index.vectors import set_threads
+from index.store.builder import RefreshReport, refresh_index
+from index.settings import CoreConfig
+from index.search.searcher import Searcher
+from index.store.vectors import set_threads
 
 
 def open_searcher(config: CoreConfig, progress: bool = False, force: bool = False) -> tuple[Searcher, RefreshReport]:
@@ -14,7 +14,7 @@ def open_searcher(config: CoreConfig, progress: bool = False, force: bool = Fals
     Once the index is up to date, questions go through ONNX Runtime and the PyTorch copy of the model is freed;
     it comes back by itself when a later refresh has passages to embed.
     """
-    from index.embedder import load_embedder
+    from index.embedding.st_embedder import load_embedder
 
     set_threads(1)
     embedder = load_embedder(config.model)
@@ -31,7 +31,7 @@ def reload_searcher(searcher: Searcher, config: CoreConfig) -> tuple[Searcher, R
 
 
 def _release(embedder: object) -> None:
-    """Frees what only building needs, for embedders that can (index.embedder's, once questions go through ONNX)."""
+    """Frees what only building needs, for embedders that can (index.embedding.st_embedder's, once questions go through ONNX)."""
     release = getattr(embedder, "release_model", None)
     if release is not None:
         release()

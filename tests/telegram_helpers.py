@@ -15,9 +15,9 @@ from telegram.ext import Application, ContextTypes
 
 from bot.config import AppConfig, TelegramConfig
 from bot.telegram_app import build_application
-from index.builder import refresh_index
-from index.config import CoreConfig, CorpusConfig, IndexConfig, SearchConfig
-from index.searcher import Searcher
+from index.store.builder import refresh_index
+from index.settings import CoreConfig, CorpusConfig, IndexConfig, SearchConfig
+from index.search.searcher import Searcher
 from tests.fake_bot_api import FakeBotAPI
 from tests.fakes import FakeEmbedder
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.answerability import absent_nouns, is_small_talk, missing_kinds, read_signs, unknown_places, unknown_years
+from index.search.rules import absent_nouns, is_small_talk, missing_kinds, read_signs, unknown_places, unknown_years
 
 PASSAGE = "出台《关于应对新型冠状病毒肺炎疫情支持海洋企业平稳健康发展的措施》，将海域使用金推迟到疫情结束后缴纳，缓缴资金1.35亿元。"
 VOCABULARY = {"海洋", "企业", "海域", "使用金", "疫情", "威海市", "威海", "海洋发展局", "发展局", "2020"}
@@ -62,7 +62,7 @@ def test_signs_are_decisive_only_when_a_rule_fires() -> None:
 
 
 def test_a_bare_word_half_the_corpus_uses_is_too_vague() -> None:
-    from index.answerability import is_vague
+    from index.search.rules import is_vague
 
     vocabulary = {"海洋": 10, "唐启升": 1}
     assert is_vague("海洋", vocabulary, passages=12)

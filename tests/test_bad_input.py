@@ -21,9 +21,9 @@ from typing import Any
 import pytest
 
 from bot.conversation import question_payload
-from index.builder import refresh_index
-from index.parser import parse_file
-from index.sources import MAX_FILE_BYTES
+from index.store.builder import refresh_index
+from index.parsing.parser import parse_file
+from index.parsing.sources import MAX_FILE_BYTES
 from tests.fake_bot_api import JSON, Call, FakeBotAPI, _TelegramHTML
 from tests.fakes import FakeEmbedder
 from tests.telegram_helpers import ADMIN, WATER, app_config, running_bot

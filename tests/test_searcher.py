@@ -9,10 +9,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index.builder import refresh_index
-from index.config import CoreConfig, CorpusConfig, IndexConfig, SearchConfig
-from index.fusion import reciprocal_rank_fusion, weighted_fusion
-from index.searcher import MAX_TRANSLATED_WORDS, Searcher, dedupe_key
+from index.store.builder import refresh_index
+from index.settings import CoreConfig, CorpusConfig, IndexConfig, SearchConfig
+from index.search.fusion import reciprocal_rank_fusion, weighted_fusion
+from index.search.searcher import MAX_TRANSLATED_WORDS, Searcher, dedupe_key
 from index.text import normalize_query
 from tests.conftest import FIXTURE_CORPUS, SEED
 from tests.fakes import FakeEmbedder
@@ -128,7 +128,7 @@ def test_large_corpora_use_a_candidate_pool_with_the_same_best_hit(tmp_path: Pat
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     searcher = searcher_for(tmp_path, corpus)
     exact = searcher.search("加装电梯政府补贴多少").hits[0].passage.passage_id
-    monkeypatch.setattr("index.searcher.EXACT_SEARCH_LIMIT", 3)
+    monkeypatch.setattr("index.search.searcher.EXACT_SEARCH_LIMIT", 3)
     pooled = replace(searcher.config, candidates=5)
     assert Searcher(searcher.data, searcher.embedder, pooled, searcher.calibration).search(
         "加装电梯政府补贴多少").hits[0].passage.passage_id == exact

@@ -17,9 +17,9 @@ from telegram.error import NetworkError
 
 from bot.conversation import question_payload
 from bot.telegram_app import build_application, redact, run
-from index.builder import RefreshReport
+from index.store.builder import RefreshReport
 from index.errors import ConfigError
-from index.searcher import Searcher
+from index.search.searcher import Searcher
 from tests.fake_bot_api import FakeBotAPI
 from tests.telegram_helpers import ADMIN, app_config, fake_searcher, running_bot, texts
 

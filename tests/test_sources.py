@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from index.corpus import load_corpus
+from index.parsing.corpus import load_corpus
 from index.errors import CorpusParseError
-from index.parser import parse_file
-from index.sources import decode_bytes, read_source
+from index.parsing.parser import parse_file
+from index.parsing.sources import decode_bytes, read_source
 from tests.conftest import FIXTURE_CORPUS, SEED
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index.builder import refresh_index
-from index.config import CoreConfig, CorpusConfig, IndexConfig
+from index.store.builder import refresh_index
+from index.settings import CoreConfig, CorpusConfig, IndexConfig
 from index.errors import IndexCorruptError, IndexNotBuiltError
-from index.store import CURRENT, MANIFEST, current_build, load
+from index.store.folder import CURRENT, MANIFEST, current_build, load
 from tests.conftest import FIXTURE_CORPUS, SEED
 from tests.fakes import FakeEmbedder
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from index.models import Paragraph, Span
+from index.records import Paragraph, Span
 
 SENTENCE_END = "。！？!?…；;：:”’」』）)】》\"'"
 SHORT_LINE = 40

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from index.errors import CorpusParseError
-from index.models import METADATA_FIELDS
+from index.records import METADATA_FIELDS
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
@@ -165,7 +165,7 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
         raise CorpusParseError(file, "permission denied") from None
     text, encoding = decode_bytes(data, file)
     if path.suffix.lower() in HTML_SUFFIXES:
-        from index.html_text import extract_article
+        from index.parsing.html_text import extract_article
 
         article = extract_article(text)
         if not article.text.strip():

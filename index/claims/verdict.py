@@ -1,4 +1,4 @@
-"""Checking a claim against the record: retrieval finds candidate passages, `index.verify` aligns the wording."""
+"""Checking a claim against the record: retrieval finds candidate passages, `index.claims.alignment` aligns the wording."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from typing import Any
 
 import numpy as np
 
-from index.models import Hit
-from index.searcher import Searcher
+from index.records import Hit
+from index.search.searcher import Searcher
 from index.text import normalize_query
-from index.verify import Alignment, Difference, verify_claim
+from index.claims.alignment import Alignment, Difference, verify_claim
 
 MAX_CLAIM_CHARS = 2000
 CANDIDATES = 8

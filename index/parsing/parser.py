@@ -7,11 +7,11 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from index.metadata import TitleBlock, classify_title_line, find_interviewee, is_boilerplate, strip_markup
-from index.models import Interview, Metadata, Paragraph, Passage, PassageKind, Span, Turn
-from index.segment import SHORT_LINE, ends_sentence, iter_lines, line_continues, make_paragraph, pack_sentences, split_sentences
-from index.sources import SourceText, read_source
-from index.speakers import Label, accepted_labels, bracket_parts, find_label, is_asker
+from index.parsing.metadata import TitleBlock, classify_title_line, find_interviewee, is_boilerplate, strip_markup
+from index.records import Interview, Metadata, Paragraph, Passage, PassageKind, Span, Turn
+from index.parsing.segment import SHORT_LINE, ends_sentence, iter_lines, line_continues, make_paragraph, pack_sentences, split_sentences
+from index.parsing.sources import SourceText, read_source
+from index.parsing.speakers import Label, accepted_labels, bracket_parts, find_label, is_asker
 
 DEFAULT_MAX_PASSAGE_CHARS = 500
 _SUMMARY_MARK = re.compile(
@@ -62,7 +62,7 @@ def parse_file(path: Path, file: str | None = None, max_chars: int = DEFAULT_MAX
 
 def parse_text(text: str, file: str = "<text>", max_chars: int = DEFAULT_MAX_PASSAGE_CHARS) -> Interview:
     """Parses text as if it were a `.txt` corpus file (front matter included)."""
-    from index.sources import split_front_matter
+    from index.parsing.sources import split_front_matter
 
     metadata, body_start, warnings = split_front_matter(text, file)
     return parse_source(SourceText(file, text, body_start, metadata, {}, "utf-8", tuple(warnings)), max_chars)

@@ -1,5 +1,5 @@
 """Query embeddings through ONNX Runtime: the same transformer, mean pooling and normalisation as the
-sentence-transformers model it was exported from (index.embedder checks that the vectors agree), 2-3x faster
+sentence-transformers model it was exported from (index.embedding.st_embedder checks that the vectors agree), 2-3x faster
 per short question on a CPU than eager PyTorch. The only module that imports onnxruntime."""
 
 from __future__ import annotations

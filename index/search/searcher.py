@@ -14,12 +14,12 @@ from typing import Any
 
 import numpy as np
 
-from index.answerability import Signs, read_signs
-from index.builder import Embedder
-from index.config import SearchConfig
-from index.fusion import AbstentionModel, weighted_fusion
-from index.models import Hit, Passage, SearchResult
-from index.store import IndexData
+from index.search.rules import Signs, read_signs
+from index.embedding.protocol import Embedder
+from index.settings import SearchConfig
+from index.search.fusion import AbstentionModel, weighted_fusion
+from index.records import Hit, Passage, SearchResult
+from index.store.folder import IndexData
 from index.text import normalize_query, query_words, strip_question_words
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
@@ -228,7 +228,7 @@ class Searcher:
         }
 
     def signs(self, query: str, passage: Passage) -> Signs:
-        """Rule-based signs that the corpus does not answer the question (see index.answerability)."""
+        """Rule-based signs that the corpus does not answer the question (see index.search.rules)."""
         where = f"{passage.heading or ''}{passage.question or ''}{passage.text}"
         return read_signs(query, where, self.data.vocabulary, self._known_names, len(self.data.passages))
 

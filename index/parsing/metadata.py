@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from index.speakers import ROLE, ROLE_UNIT, split_org_role
+from index.parsing.speakers import ROLE, ROLE_UNIT, split_org_role
 
 _EPISODE = re.compile(
     r"(?P<ep>[①-⑳㉑-㉟㊱-㊿]|[(（][一二三四五六七八九十\d]+[)）]|之[一二三四五六七八九十\d]+|"

@@ -4,28 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 import numpy as np
 
-from index.config import CoreConfig
-from index.corpus import CorpusFile, corpus_files, parse_corpus_file
+from index.settings import CoreConfig
+from index.parsing.corpus import CorpusFile, corpus_files, parse_corpus_file
+from index.embedding.protocol import Embedder
 from index.errors import CorpusParseError, IndexCorruptError, IndexNotBuiltError, IndexOutdatedError
-from index.keyword import KeywordIndex
-from index.models import Passage
-from index.store import PARSER_VERSION, IndexData, build_lock, library_versions, load, save
+from index.store.keyword import KeywordIndex
+from index.records import Passage
+from index.store.folder import PARSER_VERSION, IndexData, build_lock, library_versions, load, save
 from index.text import corpus_words, split_sentences_simple
-from index.vectors import VectorIndex
-
-
-class Embedder(Protocol):
-    name: str
-    fingerprint: str
-    dim: int
-
-    def embed_queries(self, texts: Sequence[str]) -> np.ndarray: ...
-
-    def embed_passages(self, texts: Sequence[str], progress: bool = False) -> np.ndarray: ...
+from index.store.vectors import VectorIndex
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,7 @@
 """Claim checking: is a claim's wording in the record, and if not, what differs? Pure: no I/O, no model.
 
 Retrieval supplies candidate passages; `verify_claim` aligns the claim with each passage text character by
-character (quantities as single tokens, see `index.quantities`) and returns an `Alignment` with one of three
+character (quantities as single tokens, see `index.claims.quantities`) and returns an `Alignment` with one of three
 verdicts. `align_claim` does the same against one passage.
 
 Normalisation, for comparison only (`record_span`, `diff_spans` and `sources` are offsets into the ORIGINAL
@@ -71,7 +71,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any, Literal
 
-from index.quantities import Quantity, Tokenised, normalise, parse_quantity, tokenise
+from index.claims.quantities import Quantity, Tokenised, normalise, parse_quantity, tokenise
 
 __all__ = [
     "Alignment", "Difference", "Quantity", "Verdict", "align_claim", "parse_quantity", "verify_claim",

@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+
+from index.text import pos_tokens
 
 _SMALL_TALK = re.compile(
     r"^(?:(?:hi|hello|hey|你好|您好|嗨|哈喽|早上好|下午好|晚上好|good (?:morning|afternoon|evening))(?: .*)?|"
@@ -121,16 +122,6 @@ def missing_kinds(query: str, passage_text: str) -> tuple[str, ...]:
     """Kinds of fact the question asks for that the passage does not contain."""
     lowered = query.lower()
     return tuple(name for name, asks, has in _KINDS if re.search(asks, lowered) and not re.search(has, passage_text))
-
-
-@lru_cache(maxsize=2048)
-def pos_tokens(text: str) -> tuple[tuple[str, str], ...]:
-    """(word, part of speech) pairs from jieba, cached: several checks read the same question."""
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(60)
-    return tuple((pair.word, pair.flag) for pair in jieba.posseg.lcut(text))
 
 
 def _is_subsequence(short: str, long: str) -> bool:

@@ -1,0 +1,28 @@
+"""The one advisory file lock of the project: one builder of the index or of the model folder at a time."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # not POSIX: builders rely on atomic renames alone
+    fcntl = None  # type: ignore[assignment]
+
+HAVE_FLOCK = fcntl is not None
+
+
+@contextlib.contextmanager
+def file_lock(path: Path) -> Iterator[None]:
+    """Holds an exclusive lock on `path` (created if missing) while the block runs; other processes wait."""
+    if fcntl is None:
+        yield
+        return
+    with open(path, "a+b") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
