@@ -23,14 +23,27 @@ from bot.config import load_config  # noqa: E402
 from index.store.builder import refresh_index  # noqa: E402
 from index.embedding.st_embedder import load_embedder  # noqa: E402
 from index.evaluation import Question, load_questions  # noqa: E402
-from index.search.fusion import AbstentionModel, fit_logistic, minmax  # noqa: E402
-from index.search.searcher import CALIBRATION_FILE, Calibration, Searcher  # noqa: E402
+from index.search.abstention import CALIBRATION_FILE, AbstentionModel, Calibration  # noqa: E402
+from index.search.fusion import minmax  # noqa: E402
+from index.search.searcher import Searcher  # noqa: E402
 from index.text import normalize_query  # noqa: E402
 
 ABSTAIN_FEATURES = ("dense_max", "dense_latin", "latin", "bm25_top", "coverage_top", "coverage_corpus", "absent_nouns")
 FUSION_FEATURES = ("dense_text", "dense_sentence", "dense_heading", "dense_question", "lead_question", "bm25_text",
                    "bm25_meta", "lead_keywords", "answer_kind", "bm25_sentence")
 _NEUTRAL = AbstentionModel(("dense_max",), (0.0,), 0.0, (0.0,), (1.0,), 0.0)
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:
+    """L2-regularised logistic regression (scikit-learn) on standardised columns: (coefficients, intercept,
+    means, scales), the coefficients in standardised units."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    scaler = StandardScaler().fit(x)
+    scales = np.where(scaler.scale_ < 1e-9, 1.0, scaler.scale_)
+    model = LogisticRegression(C=1.0, max_iter=1000).fit((x - scaler.mean_) / scales, y)
+    return model.coef_[0], float(model.intercept_[0]), scaler.mean_, scales
 
 
 def fit_fusion_weights(searcher: Searcher, questions: list[Question],
@@ -51,7 +64,7 @@ def fit_fusion_weights(searcher: Searcher, questions: list[Question],
     x, y = np.concatenate(rows), np.concatenate(labels).astype(float)
     keep = list(range(len(FUSION_FEATURES)))
     while True:
-        coefficients, _, _, scales = fit_logistic(x[:, keep], y, l2=1.0, steps=4000)
+        coefficients, _, _, scales = fit_logistic(x[:, keep], y)
         weights = coefficients / scales
         if (weights >= 0).all():
             break
@@ -95,27 +108,25 @@ def main() -> int:
     queries = sorted({normalize_query(q.q) for q in questions})
     vectors = dict(zip(queries, embedder.embed_queries(queries)))
 
-    probe = Searcher(data, embedder, config.search, Calibration(embedder.name, {"bm25_text": 1.0}, _NEUTRAL, {}))
+    probe = Searcher(data, embedder, config.search, Calibration(embedder.name, {"bm25_text": 1.0}, _NEUTRAL))
     weights = fit_fusion_weights(probe, questions, vectors)
-    quality = ranking_quality(Searcher(data, embedder, config.search, Calibration(embedder.name, weights, _NEUTRAL, {})),
+    quality = ranking_quality(Searcher(data, embedder, config.search, Calibration(embedder.name, weights, _NEUTRAL)),
                               questions, vectors)
     print(f"fusion weights {weights}: tuning R@1 {quality[0]:.3f} R@3 {quality[1]:.3f} MRR {quality[2]:.3f}")
 
-    searcher = Searcher(data, embedder, config.search, Calibration(embedder.name, weights, _NEUTRAL, {}))
+    searcher = Searcher(data, embedder, config.search, Calibration(embedder.name, weights, _NEUTRAL))
     rows, labels, decisive = [], [], []
     for question in questions:
         query = normalize_query(question.q)
         scored = searcher.score(query, query_vector=vectors[query])
         order = np.argsort(-scored.fused, kind="stable")
         evidence = searcher.evidence(scored, order)
-        top_text = searcher.data.passages[int(scored.rows[order[0]])].text
-        good = question.expect is not None and any(e in top_text for e in question.expect)
         rows.append([evidence[name] for name in ABSTAIN_FEATURES])
         labels.append(1 if question.expect is not None else 0)
         decisive.append(bool(evidence["decisive"]))
     x, y, ruled = np.asarray(rows), np.asarray(labels), np.asarray(decisive)
     # The rules of index.search.rules settle some questions; the model learns on the others.
-    coefficients, intercept, means, scales = fit_logistic(x[~ruled], y[~ruled], l2=1.0)
+    coefficients, intercept, means, scales = fit_logistic(x[~ruled], y[~ruled])
     z = (x - means) / scales @ coefficients + intercept
     probability = np.where(ruled, 0.0, 1 / (1 + np.exp(-z)))
     print(f"rules settle {int(ruled.sum())} questions ({int((ruled & (y == 0)).sum())} unanswerable, "

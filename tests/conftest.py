@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from index.search.abstention import Calibration
 from index.settings import default_cache_dir
 from tests.fake_bot_api import fake_bot_api  # noqa: F401 (fixture: a started fake Telegram Bot API)
 
@@ -26,6 +28,20 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pat
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("TRANSFORMERS_OFFLINE", "1")
     return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def shipped_calibration_for_fakes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fake embedders (fingerprints "fake-…") have no calibration of their own: the shipped one stands in, as
+    if fitted for them. Any other fingerprint goes through the real check."""
+    real_load = Calibration.load.__func__  # type: ignore[attr-defined]
+
+    def load(cls: type[Calibration], fingerprint: str, *args: object, **kwargs: object) -> Calibration:
+        if fingerprint.startswith("fake"):
+            return replace(Calibration.read(), fingerprint=fingerprint)
+        return real_load(cls, fingerprint, *args, **kwargs)
+
+    monkeypatch.setattr(Calibration, "load", classmethod(load))
 
 
 @pytest.fixture(scope="session")

@@ -11,8 +11,9 @@ import pytest
 
 from index.store.builder import refresh_index
 from index.settings import CoreConfig, CorpusConfig, IndexConfig, SearchConfig
-from index.search.fusion import reciprocal_rank_fusion, weighted_fusion
-from index.search.searcher import MAX_TRANSLATED_WORDS, Searcher, dedupe_key
+from index.search.fusion import weighted_fusion
+from index.search.english import MAX_TRANSLATED_WORDS
+from index.search.searcher import Searcher, dedupe_key
 from index.text import normalize_query
 from tests.conftest import FIXTURE_CORPUS, SEED
 from tests.fakes import FakeEmbedder
@@ -135,9 +136,6 @@ def test_large_corpora_use_a_candidate_pool_with_the_same_best_hit(tmp_path: Pat
 
 
 def test_fusion_maths() -> None:
-    fused = reciprocal_rank_fusion([[1, 2, 3], [3, 1]], k=60)
-    assert [item for item, _ in fused] == [1, 3, 2]
-    assert fused[0][1] == pytest.approx(1 / 61 + 1 / 62)
     scores = weighted_fusion({"a": np.array([1.0, 3.0, 2.0]), "b": np.array([5.0, 5.0, 5.0])}, {"a": 2.0, "b": 1.0})
     np.testing.assert_allclose(scores, [0.0, 2.0, 1.0])
 
@@ -176,3 +174,37 @@ def test_an_english_question_is_searched_with_the_corpus_words_nearest_to_its_wo
     assert dictionary.embedded == []
     english.keywords(" ".join(f"word{letter}" for letter in "abcdefghijklmnop"))  # 16 new words
     assert len(dictionary.embedded) == MAX_TRANSLATED_WORDS
+
+
+def test_a_bureau_filter_is_applied_before_the_candidate_pool(tmp_path: Path, corpus: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    searcher = searcher_for(tmp_path, corpus)
+    question = "疫情期间海域使用金可以缓缴吗"  # the seed (威海) answers it: a pool drawn from all passages holds only 威海's
+    bureau = "海川市住房和城乡建设局"
+    monkeypatch.setattr("index.search.searcher.EXACT_SEARCH_LIMIT", 2)
+    pooled = Searcher(searcher.data, searcher.embedder, replace(searcher.config, candidates=2), searcher.calibration)
+    scored = pooled.score(normalize_query(question))
+    assert all(pooled.data.passages[int(r)].bureau != bureau for r in scored.rows)  # the unfiltered pool
+    filtered = pooled.score(normalize_query(question), bureau=bureau)
+    assert filtered.rows.size and all(pooled.data.passages[int(r)].bureau == bureau for r in filtered.rows)
+    assert pooled.search(question, bureau=bureau).hits[0].passage.bureau == bureau
+
+
+def test_a_calibration_for_another_model_is_not_used(tmp_path: Path, corpus: Path,
+                                                     caplog: pytest.LogCaptureFixture) -> None:
+    from index.search.abstention import Calibration
+    from index.search.searcher import EVIDENCE, FEATURES
+
+    shipped = Calibration.read()
+    assert shipped.mismatch(shipped.fingerprint, FEATURES, EVIDENCE) is None  # the shipped file fits this version
+    with caplog.at_level("WARNING"):
+        other = Calibration.load("another-model", FEATURES, EVIDENCE)
+    assert not other.fitted and "fitted for another model" in caplog.text
+    with caplog.at_level("WARNING"):
+        missing = Calibration.load(shipped.fingerprint, FEATURES[:1], EVIDENCE)
+    assert not missing.fitted and "does not compute" in caplog.text
+    searcher = searcher_for(tmp_path, corpus)
+    fallback = Searcher(searcher.data, searcher.embedder, replace(searcher.config, min_confidence=None), other)
+    result = fallback.search("海域使用金推迟到疫情结束后缴纳")  # works uncalibrated: answers what the corpus says
+    assert result.answered and "1.35亿元" in result.hits[0].passage.text
+    assert not fallback.search("明天去巴黎的机票多少钱").answered

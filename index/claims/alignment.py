@@ -1,8 +1,9 @@
 """Claim checking: is a claim's wording in the record, and if not, what differs? Pure: no I/O, no model.
 
-Retrieval supplies candidate passages; `verify_claim` aligns the claim with each passage text character by
-character (quantities as single tokens, see `index.claims.quantities`) and returns an `Alignment` with one of three
-verdicts. `align_claim` does the same against one passage.
+Retrieval supplies candidate passages; `index.claims.verdict.verify_claim` aligns the claim with each passage text
+character by character (quantities as single tokens, see `index.claims.quantities`; framing, see
+`index.claims.framing`; joins, see `index.claims.stitching`) and returns an `Alignment` with one of three verdicts.
+`align_claim` does the same against one passage.
 
 Normalisation, for comparison only (`record_span`, `diff_spans` and `sources` are offsets into the ORIGINAL
 passage text): NFKC, ASCII case folded; whitespace, punctuation (Chinese and ASCII, quotes “”‘’「」, brackets,
@@ -66,22 +67,22 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any, Literal
 
+from index.claims.framing import claim_forms
 from index.claims.quantities import Quantity, Tokenised, normalise, parse_quantity, tokenise
 
 __all__ = [
-    "Alignment", "Difference", "Quantity", "Verdict", "align_claim", "parse_quantity", "verify_claim",
-    "normalise", "DIFFERS_MIN_SIMILARITY", "MAX_ALIGN_CHARS",
+    "Alignment", "Difference", "Quantity", "Verdict", "align_claim", "parse_quantity", "normalise",
+    "DIFFERS_MIN_SIMILARITY", "MAX_ALIGN_CHARS",
 ]
 
 Verdict = Literal["verbatim", "differs", "not_found"]
 DIFFERS_MIN_SIMILARITY = 0.6
 MAX_ALIGN_CHARS = 1000
-_MIN_PIECE, _MAX_GAP, _MAX_PIECES, _ADJACENT = 6, 3, 16, 8
 _MAX_OCCURRENCES = 64
 _CANDIDATES = 3  # windows of a passage aligned in full before choosing
 _ANCHOR = 4  # matched characters next to a changed number that make it the same statement
@@ -130,17 +131,17 @@ class Alignment:
         }
 
 
-_NOT_FOUND = Alignment("not_found", None, None, (), 0.0, ())
+NOT_FOUND = Alignment("not_found", None, None, (), 0.0, ())
 
 @lru_cache(maxsize=512)
-def _passage(text: str) -> Tokenised:
+def tokenised_passage(text: str) -> Tokenised:
     return tokenise(text, 0, len(text))
 
 
 @lru_cache(maxsize=512)
 def _grams(text: str) -> dict[Any, list[int]]:
     """Positions of every token and token bigram of a passage."""
-    toks = _passage(text).tokens
+    toks = tokenised_passage(text).tokens
     index: dict[Any, list[int]] = defaultdict(list)
     for j, t in enumerate(toks):
         index[t].append(j)
@@ -149,43 +150,8 @@ def _grams(text: str) -> dict[Any, list[int]]:
     return dict(index)
 
 
-# ---------------------------------------------------------------------------------------------------- framing
-
-_VERB = r"(?:说|表示|介绍|指出|提到|强调|透露|谈到|坦言|称(?=[\s，,：:]))(?:过|了|道)?"
-_LEAD_RE = re.compile(
-    r"[\s\"“”'‘’「」『』]*(?:请问|请帮忙核实|请帮我核实|请核实|核实一下|想问一下|想问|问一下|是不是真的|是不是|"
-    r"网上有人说|有人说|有人讲|听说|据说|网传|网上说|传言|有报道称|据报道|报道称|据悉|据了解|据介绍)[\s，,：:、]*"
-)
-_ATTR_RE = re.compile(r"[\s\"“”'‘’「」『』]*(?:据)?[^\s，。！？,.!?；;：:“”\"「」『』]{1,24}?" + _VERB + r"[\s，,：:]*")
-_LABEL_RE = re.compile(r"[\s\"“”'‘’「」『』]*[^\s，。！？,.!?；;：:“”\"「」『』]{1,12}[：:]\s*")  # 邢海文：
-_TAIL_RE = re.compile(
-    r"(?:[\s，,]*(?:这是真的吗|是不是真的|是真的吗|是否属实|属实吗|对不对|对吗|是吗|没错吧|吗|呢)"
-    r"|[\s，,]+[^\s，。！？,.!?；;：:]{1,24}?" + _VERB + r")[\s。？?！!…\.~～\"”’」』]*$"
-)
-_END_PUNCT = frozenset("。？?！!….~～\"”’」』")
-
-
-def _framing(claim: str) -> tuple[int, int]:
-    """The span of the claim left once leading and trailing framing is taken off."""
-    start, end = 0, len(claim)
-    for _ in range(4):
-        m = next((m for r in (_LEAD_RE, _ATTR_RE, _LABEL_RE) if (m := r.match(claim, start, end))), None)
-        if m is None or m.end() == start:
-            break
-        start = m.end()
-    while end > start and (claim[end - 1] in _END_PUNCT or claim[end - 1].isspace()):
-        end -= 1
-    tail = _TAIL_RE.search(claim, max(start, end - 40), end)  # a bounded window: no quadratic search
-    if tail is not None:
-        end = tail.start()
-    return (start, end) if start < end else (0, len(claim))
-
-
-# -------------------------------------------------------------------------------------------------- alignment
-
-
 @dataclass(frozen=True, slots=True)
-class _Result:
+class AlignmentResult:
     alignment: Alignment
     unmatched: int  # claim characters not found in the record
 
@@ -250,21 +216,21 @@ def _paired(claim: Sequence[str | Quantity], record: Sequence[str | Quantity]) -
     return len(record) if len(claim) <= _EDGE or set(claim) & set(record) else 0
 
 
-def _align(c: Tokenised, p: Tokenised, index: int, claim_span: tuple[int, int]) -> _Result:
+def _align(c: Tokenised, p: Tokenised, index: int, claim_span: tuple[int, int]) -> AlignmentResult:
     m = len(c.norm)
     if not m:
-        return _Result(_NOT_FOUND, 0)
+        return AlignmentResult(NOT_FOUND, 0)
     span = _verbatim_at(c, p)
     if span is not None:
-        return _Result(Alignment("verbatim", index, span, (), 1.0, (), claim_span, (), ((index, *span),)), 0)
+        return AlignmentResult(Alignment("verbatim", index, span, (), 1.0, (), claim_span, (), ((index, *span),)), 0)
     windows = _windows(c, p) if m <= MAX_ALIGN_CHARS else []
     results = [_align_window(c, p, index, claim_span, lo, hi) for lo, hi in windows]
     if not results:
-        return _Result(Alignment("not_found", None, None, (), 0.0, (), claim_span), m)
-    return max(results, key=_rank)
+        return AlignmentResult(Alignment("not_found", None, None, (), 0.0, (), claim_span), m)
+    return max(results, key=rank)
 
 
-def _rank(r: _Result) -> tuple[int, int, float, int, int]:
+def rank(r: AlignmentResult) -> tuple[int, int, float, int, int]:
     """Verbatim first (more of the claim verbatim first), then similarity, fewer unmatched, fewer differences."""
     a = r.alignment
     checked = a.claim_span[1] - a.claim_span[0] if a.verdict == "verbatim" and a.claim_span else 0
@@ -272,81 +238,100 @@ def _rank(r: _Result) -> tuple[int, int, float, int, int]:
     return verdict, checked, a.similarity, -r.unmatched, -len(a.differences)
 
 
-def _align_window(c: Tokenised, p: Tokenised, index: int, claim_span: tuple[int, int], lo: int, hi: int) -> _Result:
-    m = len(c.norm)
-    ct, n = c.tokens, len(c.tokens)
-    ops = SequenceMatcher(None, ct, p.tokens[lo:hi], autojunk=False).get_opcodes()
-    ops = [(tag, i1, i2, j1 + lo, j2 + lo) for tag, i1, i2, j1, j2 in ops]
-    equal = [op for op in ops if op[0] == "equal"]
-    if not equal:
-        return _Result(Alignment("not_found", None, None, (), 0.0, (), claim_span), m)
-    first, last = equal[0], equal[-1]
-    changes: list[tuple[int, int, int, int]] = []
-    # A changed start or end of the claim is paired with as many record tokens there, up to a clause end that
-    # the claim does not share (疫情期间|缓缴资金 against 缴纳，|缓缴资金 pairs 疫情期间 with nothing); a long
-    # edge sharing no character with the record there is paired with nothing.
+Change = tuple[int, int, int, int]  # claim tokens [a, b) against record tokens [x, y)
+Opcode = tuple[str, int, int, int, int]
+
+
+def _edge_changes(c: Tokenised, p: Tokenised, first: Opcode, last: Opcode) -> tuple[list[Change], list[Change]]:
+    """A changed start or end of the claim, paired with as many record tokens there, up to a clause end that the
+    claim does not share (疫情期间|缓缴资金 against 缴纳，|缓缴资金 pairs 疫情期间 with nothing); a long edge sharing
+    no character with the record there is paired with nothing."""
+    claim_tokens, n = c.tokens, len(c.tokens)
+    head: list[Change] = []
+    tail: list[Change] = []
     if first[1] > 0:
         k, j, t = first[1], first[3], 0
         while t < k and j - t > 0 and (not _clause_end(p, j - t - 1) or _clause_end(c, k - t - 1)):
             t += 1
-        changes.append((0, k, j - _paired(ct[:k], p.tokens[j - t : j]), j))
-    changes += [op[1:] for op in ops[ops.index(first) : ops.index(last)] if op[0] != "equal"]
+        head.append((0, k, j - _paired(claim_tokens[:k], p.tokens[j - t : j]), j))
     if last[2] < n:
         i, j, t = last[2], last[4], 0
         while t < n - i and j + t < len(p.tokens) and (not _clause_end(p, j + t - 1) or _clause_end(c, i + t - 1)):
             t += 1
-        changes.append((i, n, j, j + _paired(ct[i:], p.tokens[j : j + t])))
-    merged: list[tuple[int, int, int, int]] = []
-    for ch in changes:  # one shared character between two text changes is chance: report them as one
+        tail.append((i, n, j, j + _paired(claim_tokens[i:], p.tokens[j : j + t])))
+    return head, tail
+
+
+def _merge_close_text_changes(c: Tokenised, p: Tokenised, changes: list[Change]) -> list[Change]:
+    """One shared character between two text changes is chance: report them as one change."""
+    merged: list[Change] = []
+    for change in changes:
         if merged:
             a, b, x, y = merged[-1]
-            if (ch[0] - b == 1 and ch[2] - y == 1 and _kind(c, a, ch[1], p, x, ch[3]) == "text"):
-                merged[-1] = (a, ch[1], x, ch[3])
+            if change[0] - b == 1 and change[2] - y == 1 and _kind(c, a, change[1], p, x, change[3]) == "text":
+                merged[-1] = (a, change[1], x, change[3])
                 continue
-        merged.append(ch)
-    matched = sum(c.chars(i1, i2) for _, i1, i2, _, _ in equal if c.chars(i1, i2) >= 2)
-    unmatched = sum(c.chars(a, b) for a, b, _, _ in merged)
-    equivalents = tuple(
+        merged.append(change)
+    return merged
+
+
+def _equivalents(c: Tokenised, p: Tokenised, equal: list[Opcode]) -> tuple[Difference, ...]:
+    """Equal quantities written differently (13500万元 against 1.35亿元) inside the matching runs."""
+    return tuple(
         Difference(c.text(i1 + k, i1 + k + 1), p.text(j1 + k, j1 + k + 1), "number")
         for _, i1, i2, j1, _ in equal
         for k in range(i2 - i1)
-        if isinstance(ct[i1 + k], Quantity)
+        if isinstance(c.tokens[i1 + k], Quantity)
         and c.norm[slice(*c.spans[i1 + k])] != p.norm[slice(*p.spans[j1 + k])]
     )
-    rec_lo = min([first[3]] + [x for _, _, x, _ in merged])
-    rec_hi = max([last[4]] + [y for _, _, _, y in merged])
-    record_span = p.original(rec_lo, rec_hi)
-    if not merged:
-        alignment = Alignment("verbatim", index, record_span, (), 1.0, (), claim_span, equivalents,
-                              ((index, *record_span),))
-        return _Result(alignment, 0)
-    similarity = matched / m
+
+
+def _anchored(c: Tokenised, p: Tokenised, equal: list[Opcode], changes: list[Change]) -> bool:
+    """A changed quantity next to at least _ANCHOR matching characters: the same statement with another figure."""
     run_ending = {i2: c.chars(i1, i2) for _, i1, i2, _, _ in equal}
     run_starting = {i1: c.chars(i1, i2) for _, i1, i2, _, _ in equal}
-    anchored = any(
-        _has_quantity(ct[a:b]) and _has_quantity(p.tokens[x:y])
+    return any(
+        _has_quantity(c.tokens[a:b]) and _has_quantity(p.tokens[x:y])
         and max(run_ending.get(a, 0), run_starting.get(b, 0)) >= _ANCHOR
-        for a, b, x, y in merged
+        for a, b, x, y in changes
     )
-    if similarity < DIFFERS_MIN_SIMILARITY and not anchored:
-        return _Result(Alignment("not_found", None, None, (), similarity, (), claim_span), unmatched)
-    differences = tuple(Difference(c.text(a, b), p.text(x, y), _kind(c, a, b, p, x, y)) for a, b, x, y in merged)
-    diff_spans = tuple(p.original(x, y) for _, _, x, y in merged if x < y)
+
+
+def _align_window(c: Tokenised, p: Tokenised, index: int, claim_span: tuple[int, int], lo: int,
+                  hi: int) -> AlignmentResult:
+    """The claim aligned with passage tokens [lo, hi): verbatim, differs (with its changes) or not found."""
+    length = len(c.norm)
+    ops = SequenceMatcher(None, c.tokens, p.tokens[lo:hi], autojunk=False).get_opcodes()
+    ops = [(tag, i1, i2, j1 + lo, j2 + lo) for tag, i1, i2, j1, j2 in ops]
+    equal = [op for op in ops if op[0] == "equal"]
+    if not equal:
+        return AlignmentResult(Alignment("not_found", None, None, (), 0.0, (), claim_span), length)
+    first, last = equal[0], equal[-1]
+    head, tail = _edge_changes(c, p, first, last)
+    inner = [op[1:] for op in ops[ops.index(first) : ops.index(last)] if op[0] != "equal"]
+    changes = _merge_close_text_changes(c, p, head + inner + tail)
+    matched = sum(c.chars(i1, i2) for _, i1, i2, _, _ in equal if c.chars(i1, i2) >= 2)
+    unmatched = sum(c.chars(a, b) for a, b, _, _ in changes)
+    equivalents = _equivalents(c, p, equal)
+    record_lo = min([first[3]] + [x for _, _, x, _ in changes])
+    record_hi = max([last[4]] + [y for _, _, _, y in changes])
+    record_span = p.original(record_lo, record_hi)
+    if not changes:
+        alignment = Alignment("verbatim", index, record_span, (), 1.0, (), claim_span, equivalents,
+                              ((index, *record_span),))
+        return AlignmentResult(alignment, 0)
+    similarity = matched / length
+    if similarity < DIFFERS_MIN_SIMILARITY and not _anchored(c, p, equal, changes):
+        return AlignmentResult(Alignment("not_found", None, None, (), similarity, (), claim_span), unmatched)
+    differences = tuple(Difference(c.text(a, b), p.text(x, y), _kind(c, a, b, p, x, y)) for a, b, x, y in changes)
+    diff_spans = tuple(p.original(x, y) for _, _, x, y in changes if x < y)
     alignment = Alignment("differs", index, record_span, differences, similarity, diff_spans, claim_span,
                           equivalents, ((index, *record_span),))
-    return _Result(alignment, unmatched)
+    return AlignmentResult(alignment, unmatched)
 
 
-def _claim_forms(claim: str) -> tuple[Tokenised, Tokenised | None, tuple[int, int]]:
-    full = tokenise(claim, 0, len(claim))
-    start, end = _framing(claim)
-    if (start, end) == (0, len(claim)):
-        return full, None, (0, len(claim))
-    body = tokenise(claim, start, end)
-    return full, (body if body.norm else None), (start, end)
-
-
-def _align_forms(full: Tokenised, body: Tokenised | None, span: tuple[int, int], p: Tokenised, index: int) -> _Result:
+def align_forms(full: Tokenised, body: Tokenised | None, span: tuple[int, int], p: Tokenised, index: int) -> AlignmentResult:
+    """The claim aligned with one passage, with its framing left out where that lines up better."""
     whole = (0, len(full.source))
     if body is None or _verbatim_at(full, p) is not None:
         return _align(full, p, index, whole)
@@ -363,104 +348,7 @@ def _align_forms(full: Tokenised, body: Tokenised | None, span: tuple[int, int],
 
 def align_claim(claim: str, passage_text: str) -> Alignment:
     """Align one claim with one passage text (see the module docstring for the rules)."""
-    full, body, span = _claim_forms(claim)
+    full, body, span = claim_forms(claim)
     if not full.norm:
-        return _NOT_FOUND
-    return _align_forms(full, body, span, _passage(passage_text), 0).alignment
-
-
-# -------------------------------------------------------------------------------------------------- stitching
-
-
-def _longest_prefix(needle: str, hay: str) -> int:
-    lo, hi = 0, min(len(needle), len(hay))
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if needle[:mid] in hay:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
-def _stitch(c: Tokenised, passages: Sequence[Tokenised]) -> tuple[Alignment, int] | None:
-    """Cover the claim with verbatim pieces of the passages; an Alignment when that needs a real join."""
-    text, m = c.norm, len(c.norm)
-    pieces: list[tuple[int, int, int, int]] = []  # claim norm start, end, passage index, passage norm start
-    gaps = 0
-    t = 0
-    while t < m:
-        found = None
-        for u in range(t, min(m, t + _MAX_GAP + 1)):
-            prev = pieces[-1][2] if pieces else -1
-            lengths = [(_longest_prefix(text[u:], p.norm), k == prev, -k) for k, p in enumerate(passages)]
-            length, _, neg_k = max(lengths, default=(0, False, 0))
-            if length >= _MIN_PIECE:
-                found = (u, u + length, -neg_k)
-                break
-        if found is None:
-            if m - t > _MAX_GAP:
-                return None
-            gaps += m - t
-            break
-        u, v, k = found
-        gaps += u - t
-        hay = passages[k].norm
-        at = hay.find(text[u:v])
-        if pieces and pieces[-1][2] == k:  # prefer the place right after the previous piece
-            near = hay.find(text[u:v], pieces[-1][3] + pieces[-1][1] - pieces[-1][0])
-            at = near if near >= 0 else at
-        pieces.append((u, v, k, at))
-        if len(pieces) > _MAX_PIECES:
-            return None
-        t = v
-    joins = 0
-    differences: list[Difference] = []
-    if pieces and pieces[0][0] > 0:
-        differences.append(Difference(c.source[c.pos[0] : c.pos[pieces[0][0]]], "", "text"))
-    for (u0, v0, k0, at0), (u1, v1, k1, at1) in zip(pieces, pieces[1:]):
-        p1 = passages[k1]
-        end0 = at0 + v0 - u0
-        piece1 = c.source[c.pos[v0] : c.pos[v1 - 1] + 1]
-        claim_gap = c.source[c.pos[v0] : c.pos[u1]] if u1 > v0 else ""
-        if k0 == k1 and 0 <= at1 - end0 <= _ADJACENT:
-            record_gap = p1.source[p1.pos[end0] : p1.pos[at1]] if at1 > end0 else ""
-            kind = "number" if re.search(r"\d", claim_gap + record_gap) else "text"
-            differences.append(Difference(claim_gap, record_gap, kind))
-            continue
-        if k0 == k1 and at1 < end0 and at1 + (v1 - u1) > at0:
-            return None  # the same words twice: repetition, not a join
-        joins += 1
-        where = "跳到了同一段原文的另一处" if k0 == k1 else f"接上了另一段原文（第{k1 + 1}段候选）"
-        record = p1.source[p1.pos[at1] : p1.pos[at1 + v1 - u1 - 1] + 1]
-        differences.append(Difference(piece1 if not claim_gap else claim_gap + piece1, record, "text",
-                                      f"说法在此{where}，原文中这两处并不相连"))
-    if not joins:
-        return None
-    if pieces[-1][1] < m:
-        differences.append(Difference(c.source[c.pos[pieces[-1][1]] : c.pos[-1] + 1], "", "text"))
-    sources = tuple((k, passages[k].pos[at], passages[k].pos[at + v - u - 1] + 1) for u, v, k, at in pieces)
-    first = sources[0]
-    alignment = Alignment("differs", first[0], (first[1], first[2]), tuple(differences), (m - gaps) / m, (),
-                          None, (), sources)
-    return alignment, gaps
-
-
-def verify_claim(claim: str, passage_texts: Sequence[str]) -> Alignment:
-    """The best alignment of the claim over the passages, joins of several passages included."""
-    full, body, span = _claim_forms(claim)
-    if not full.norm or not passage_texts:
-        return _NOT_FOUND if not full.norm else Alignment("not_found", None, None, (), 0.0, (), span)
-    passages = [_passage(t) for t in passage_texts]
-    results = [_align_forms(full, body, span, p, k) for k, p in enumerate(passages)]
-    best = max(results, key=_rank)
-    if best.alignment.verdict == "verbatim":
-        return best.alignment
-    checked = body if body is not None and best.alignment.claim_span == span else full
-    stitched = _stitch(checked, passages)
-    if stitched is not None:
-        alignment, gaps = stitched
-        unmatched = best.unmatched if best.alignment.verdict == "differs" else len(checked.norm)
-        if gaps < unmatched:
-            return replace(alignment, claim_span=span if checked is body else (0, len(claim)))
-    return best.alignment
+        return NOT_FOUND
+    return align_forms(full, body, span, tokenised_passage(passage_text), 0).alignment

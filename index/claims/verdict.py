@@ -1,16 +1,20 @@
-"""Checking a claim against the record: retrieval finds candidate passages, `index.claims.alignment` aligns the wording."""
+"""The verdict on a claim: retrieval finds candidate passages, `index.claims.alignment` aligns the wording with each,
+`index.claims.stitching` covers claims quoted from several places."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
 
+from index.claims.alignment import NOT_FOUND, Alignment, Difference, align_forms, rank, tokenised_passage
+from index.claims.framing import claim_forms
+from index.claims.stitching import stitch
 from index.records import Hit
 from index.search.searcher import Searcher
 from index.text import normalize_query
-from index.claims.alignment import Alignment, Difference, verify_claim
 
 MAX_CLAIM_CHARS = 2000
 CANDIDATES = 8
@@ -30,6 +34,26 @@ class Verification:
         return {"claim": self.claim, "verdict": self.verdict,
                 "differences": [d.to_dict() for d in self.differences],
                 "passages": [h.to_dict() for h in self.hits]}
+
+
+def verify_claim(claim: str, passage_texts: Sequence[str]) -> Alignment:
+    """The best alignment of the claim over the passages, joins of several passages included (pure)."""
+    full, body, span = claim_forms(claim)
+    if not full.norm or not passage_texts:
+        return NOT_FOUND if not full.norm else Alignment("not_found", None, None, (), 0.0, (), span)
+    passages = [tokenised_passage(t) for t in passage_texts]
+    results = [align_forms(full, body, span, p, k) for k, p in enumerate(passages)]
+    best = max(results, key=rank)
+    if best.alignment.verdict == "verbatim":
+        return best.alignment
+    checked = body if body is not None and best.alignment.claim_span == span else full
+    stitched = stitch(checked, passages)
+    if stitched is not None:
+        alignment, gaps = stitched
+        unmatched = best.unmatched if best.alignment.verdict == "differs" else len(checked.norm)
+        if gaps < unmatched:
+            return replace(alignment, claim_span=span if checked is body else (0, len(claim)))
+    return best.alignment
 
 
 def check_claim(searcher: Searcher, claim: str, show: int = 3) -> Verification:

@@ -3,58 +3,33 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 import numpy as np
 
-from index.search.rules import Signs, read_signs
 from index.embedding.protocol import Embedder
-from index.settings import SearchConfig
-from index.search.fusion import AbstentionModel, weighted_fusion
 from index.records import Hit, Passage, SearchResult
+from index.search.abstention import Calibration
+from index.search.english import EnglishKeywords, latin_share
+from index.search.fusion import weighted_fusion
+from index.search.lookups import PassageLookups
+from index.search.rules import Signs, read_signs
+from index.settings import SearchConfig
 from index.store.folder import IndexData
 from index.text import normalize_query, query_words, strip_question_words
 
-CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
 EXACT_SEARCH_LIMIT = 5000  # up to this many passages every passage is scored; above, a candidate pool is
+DUPLICATE_COSINE = 0.985  # two hits closer than this are the same passage said twice: only the first is shown
+ENGLISH_QUESTION = 0.5  # share of Latin letters from which a question gets English keywords
 _PUNCT_WS = re.compile(r"[\W_]+", re.UNICODE)
 _HAS_WORD = re.compile(r"[\w\u3400-\u9fff]")
-MAX_TRANSLATED_WORDS = 10
-CROSS_LINGUAL_MATCH = 0.87  # cosine at which an English word's nearest corpus word is taken as its translation
-_LATIN_WORD = re.compile(r"[a-z][a-z'\-]+")
-_ENGLISH_STOPWORDS = frozenset(
-    "the a an of is are was were to in on for and or what which who how why when where do does did can could would "
-    "should please tell me about has have had its it this that these those by with from at as be been being any there "
-    "their they them he she his her i you we our us your after during doing done so than then into over under up out "
-    "more most many much some such only also just very".split()
-)
 FEATURES = ("dense_text", "dense_sentence", "dense_heading", "dense_question", "lead_question", "bm25_text", "bm25_meta",
             "lead_keywords", "answer_kind", "bm25_sentence")
-
-
-@dataclass(frozen=True, slots=True)
-class Calibration:
-    """Fusion weights and the abstention model, fitted on the tuning set by benchmarks/calibrate.py."""
-
-    model: str
-    weights: dict[str, float]
-    abstention: AbstentionModel
-    notes: dict[str, Any]
-
-    @classmethod
-    def load(cls, path: Path = CALIBRATION_FILE) -> Calibration:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        a = raw["abstention"]
-        model = AbstentionModel(tuple(a["features"]), tuple(a["coefficients"]), float(a["intercept"]),
-                                tuple(a["means"]), tuple(a["scales"]), float(a["threshold"]))
-        return cls(raw.get("model", ""), {k: float(v) for k, v in raw["weights"].items()}, model, raw.get("notes", {}))
+EVIDENCE = ("absent_nouns", "dense_max", "dense_latin", "latin", "bm25_top", "coverage_top", "coverage_corpus",
+            "proper_missing")
 
 
 def dedupe_key(text: str) -> str:
@@ -74,48 +49,25 @@ class Scored:
     query: str
 
 
-class Searcher:
+class Searcher(PassageLookups):
     """Fuses dense and keyword evidence over an `IndexData`; built once, shared by every front end."""
 
     def __init__(self, data: IndexData, embedder: Embedder, config: SearchConfig | None = None,
                  calibration: Calibration | None = None) -> None:
+        super().__init__(data.passages)
         self.data = data
         self.embedder = embedder
         self.config = config or SearchConfig()
-        self.calibration = calibration or Calibration.load()
-        self._by_id = {p.passage_id: i for i, p in enumerate(data.passages)}
+        self.calibration = calibration or Calibration.load(embedder.fingerprint, FEATURES, EVIDENCE)
+        self.english = EnglishKeywords(data.terms, data.term_vectors, embedder.embed_queries)
         self._sentence_start = np.searchsorted(data.sentence_owner, np.arange(len(data.passages) + 1)).astype(np.int64)
         self._dedupe = [dedupe_key(p.text) for p in data.passages]
         self._is_lead = _turn_leads(data.passages)
-        self._word_cache: dict[str, np.ndarray] = {}  # English word -> vector (dict ops are atomic under the GIL)
         self._is_answer = np.asarray([p.kind == "answer" for p in data.passages], dtype=np.float32)
         self._known_names = frozenset(
             [n for p in data.passages for n in (p.bureau, p.title, p.series, p.outlet) if n]
             + [w for w in data.vocabulary if len(w) >= 2 and w[-1] in "市省县区镇局厅委办部院署"]
         )
-
-    # -- lookups --------------------------------------------------------------------------------------------
-    def passage(self, passage_id: str) -> Passage | None:
-        row = self._by_id.get(passage_id)
-        return None if row is None else self.data.passages[row]
-
-    def turn_passages(self, passage: Passage) -> list[Passage]:
-        """All passages of the same turn (or the same intro/summary), in source order: the answer in context."""
-        same = [p for p in self.data.passages if p.interview_id == passage.interview_id and p.kind == passage.kind
-                and p.turn == passage.turn]
-        return sorted(same, key=lambda p: p.start)
-
-    def bureaus(self) -> list[tuple[str, int]]:
-        """Bureaus in the corpus with their number of interviews, most first."""
-        interviews: dict[str, set[str]] = {}
-        for p in self.data.passages:
-            if p.bureau:
-                interviews.setdefault(p.bureau, set()).add(p.interview_id)
-        return sorted(((b, len(ids)) for b, ids in interviews.items()), key=lambda pair: (-pair[1], pair[0]))
-
-    @property
-    def passage_count(self) -> int:
-        return len(self.data.passages)
 
     # -- search ---------------------------------------------------------------------------------------------
     def search(self, query: str, top_k: int | None = None, bureau: str | None = None,
@@ -150,13 +102,10 @@ class Searcher:
         data = self.data
         qv = self.embedder.embed_queries([query])[0] if query_vector is None else query_vector
         keywords = self.keywords(query)
-        bm25_text = data.text_keywords.scores(keywords)
-        bm25_meta = data.meta_keywords.scores(keywords)
-        rows = self._candidates(qv, bm25_text, bm25_meta)
-        if bureau or interview_id:
-            keep = [r for r in rows if (not bureau or data.passages[r].bureau == bureau)
-                    and (not interview_id or data.passages[r].interview_id == interview_id)]
-            rows = np.asarray(keep, dtype=np.int64)
+        allowed = self._allowed(bureau, interview_id)
+        bm25_text = data.text_keywords.scores(keywords, allowed)
+        bm25_meta = data.meta_keywords.scores(keywords, allowed)
+        rows = self._candidates(qv, bm25_text, bm25_meta, allowed)
         if rows.size == 0:
             empty = np.zeros(0, dtype=np.float32)
             return Scored(rows, {name: empty for name in FEATURES}, empty, qv, query)
@@ -182,29 +131,9 @@ class Searcher:
         """What the keyword indexes search for: the question without question words (什么/怎么/吗… say nothing
         about the subject); for a question in English, the corpus words closest to its words as well."""
         stripped = strip_question_words(query)
-        latin = sum(c.isascii() and c.isalpha() for c in query) / max(1, len(query))
-        if latin < 0.5 or not len(self.data.terms):
+        if latin_share(query) < ENGLISH_QUESTION:
             return stripped
-        words = list(dict.fromkeys(w for w in _LATIN_WORD.findall(query.lower()) if w not in _ENGLISH_STOPWORDS))
-        grams = words[:MAX_TRANSLATED_WORDS]
-        if not grams:
-            return stripped
-        similarities = self._word_vectors(tuple(grams)) @ self.data.term_vectors.T
-        best = similarities.argmax(axis=1)
-        found = [self.data.terms[int(j)] for i, j in enumerate(best) if similarities[i, j] >= CROSS_LINGUAL_MATCH]
-        return " ".join([*dict.fromkeys(found), stripped])
-
-    def _word_vectors(self, words: tuple[str, ...]) -> np.ndarray:
-        """Vectors of English words, remembered: the same words come back in many questions."""
-        found = {w: self._word_cache.get(w) for w in words}
-        missing = [w for w, v in found.items() if v is None]
-        if missing:
-            for word, vector in zip(missing, self.embedder.embed_queries(missing)):
-                found[word] = vector
-                if len(self._word_cache) >= 4096:
-                    self._word_cache.pop(next(iter(self._word_cache)), None)
-                self._word_cache[word] = vector
-        return np.stack([found[w] for w in words])
+        return " ".join([*self.english.translate(query), stripped])
 
     def evidence(self, scored: Scored, order: np.ndarray) -> dict[str, float]:
         """Query-level evidence for the abstention model, read off the best-ranked passage."""
@@ -212,7 +141,7 @@ class Searcher:
         passage = self.data.passages[int(scored.rows[top])]
         f = scored.features
         dense_max = float(max(f["dense_text"].max(), f["dense_sentence"].max()))
-        latin = sum(c.isascii() and c.isalpha() for c in scored.query) / max(1, len(scored.query))
+        latin = latin_share(scored.query)
         covered_top, covered_corpus, proper_missing = self._word_coverage(scored.query, passage)
         signs = self.signs(scored.query, passage)
         return {
@@ -252,14 +181,27 @@ class Searcher:
             proper_missing += int(proper and not in_passage and not word.isascii())
         return top / total, corpus / total, proper_missing
 
-    def _candidates(self, qv: np.ndarray, bm25_text: np.ndarray, bm25_meta: np.ndarray) -> np.ndarray:
-        n = len(self.data.passages)
-        if n <= EXACT_SEARCH_LIMIT:
-            return np.arange(n, dtype=np.int64)
+    def _allowed(self, bureau: str | None, interview_id: str | None) -> np.ndarray | None:
+        """1.0 for the passages a filter keeps, 0.0 for the others; None without a filter."""
+        if not bureau and not interview_id:
+            return None
+        return np.asarray([(not bureau or p.bureau == bureau) and (not interview_id or p.interview_id == interview_id)
+                           for p in self.data.passages], dtype=np.float32)
+
+    def _candidates(self, qv: np.ndarray, bm25_text: np.ndarray, bm25_meta: np.ndarray,
+                    allowed: np.ndarray | None) -> np.ndarray:
+        """Every passage the filter keeps, or above EXACT_SEARCH_LIMIT a pool from FAISS and from each BM25 index
+        drawn from those passages only (filtering after pooling would miss a bureau's answers)."""
+        rows = np.flatnonzero(allowed) if allowed is not None else np.arange(len(self.data.passages), dtype=np.int64)
+        if rows.size <= EXACT_SEARCH_LIMIT:
+            return rows.astype(np.int64)
         pool = self.config.candidates
-        ids, _ = self.data.vectors.search(qv, pool)
-        lexical = [np.argpartition(-s, min(pool, n - 1))[:pool] for s in (bm25_text, bm25_meta)]
-        return np.unique(np.concatenate([ids.astype(np.int64), *[l.astype(np.int64) for l in lexical]]))
+        ids, _ = self.data.vectors.search(qv, pool, rows if allowed is not None else None)
+        lexical = []
+        for scores in (bm25_text, bm25_meta):
+            top = np.argpartition(-scores, min(pool, scores.size - 1))[:pool]
+            lexical.append(top[allowed[top] > 0] if allowed is not None else top)
+        return np.unique(np.concatenate([ids.astype(np.int64), *[t.astype(np.int64) for t in lexical]]))
 
     def _sentence_max(self, rows: np.ndarray, qv: np.ndarray | None, scores: np.ndarray | None = None) -> np.ndarray:
         """Per candidate passage, the best of its sentences: by cosine to `qv`, or by the given sentence scores."""
@@ -283,7 +225,7 @@ class Searcher:
             row = int(scored.rows[position])
             key = self._dedupe[row]
             vector = self.data.passage_vectors[row]
-            if key in seen or any(float(vector @ other) > 0.985 for other in taken):
+            if key in seen or any(float(vector @ other) > DUPLICATE_COSINE for other in taken):
                 continue
             seen.add(key)
             taken.append(vector)

@@ -17,6 +17,7 @@ class KeywordIndex:
     def __init__(self, retriever: bm25s.BM25, size: int) -> None:
         self._retriever = retriever
         self.size = size
+        self._matrix_size = max(size, 1)  # bm25s always holds at least one document
 
     @classmethod
     def build(cls, texts: Sequence[str], k1: float = 1.2, b: float = 0.75) -> KeywordIndex:
@@ -25,25 +26,15 @@ class KeywordIndex:
         retriever.index([bigrams(t) or [""] for t in texts] or [[""]], show_progress=False)
         return cls(retriever, len(texts))
 
-    def scores(self, query: str) -> np.ndarray:
-        """BM25 score of every document (float32, 0 where nothing matches)."""
+    def scores(self, query: str, mask: np.ndarray | None = None) -> np.ndarray:
+        """BM25 score of every document (float32, 0 where nothing matches; 0 where `mask` is 0)."""
         tokens = bigrams(query)
         if not tokens or self.size == 0:
             return np.zeros(self.size, dtype=np.float32)
-        return np.asarray(self._retriever.get_scores(tokens), dtype=np.float32)[: self.size]
-
-    def idf(self, tokens: Sequence[str]) -> np.ndarray:
-        """Inverse document frequency of each token (0 for tokens the corpus does not have)."""
-        vocab = self._retriever.vocab_dict
-        n = max(self.size, 1)
-        nonzero = np.diff(self._retriever.scores["indptr"]) if self.size else np.zeros(0)
-        out = np.zeros(len(tokens), dtype=np.float32)
-        for i, token in enumerate(tokens):
-            token_id = vocab.get(token)
-            if token_id is not None and token_id < len(nonzero):
-                df = float(nonzero[token_id])
-                out[i] = np.log(1 + (n - df + 0.5) / (df + 0.5))
-        return out
+        if mask is not None and len(mask) < self._matrix_size:  # the one-token filler of an empty index
+            mask = np.pad(mask, (0, self._matrix_size - len(mask)))
+        scores = self._retriever.get_scores(tokens, weight_mask=mask)
+        return np.asarray(scores, dtype=np.float32)[: self.size]
 
     def save(self, folder: Path) -> None:
         self._retriever.save(str(folder), show_progress=False)

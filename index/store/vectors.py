@@ -54,13 +54,26 @@ class VectorIndex:
             index.add(vectors)
         return cls(index)
 
-    def search(self, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-        """(ids, cosines) of the `k` nearest rows to one normalised query vector; ids of -1 are padding."""
+    def search(self, query: np.ndarray, k: int, among: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(ids, cosines) of the `k` nearest rows to one normalised query vector, only among the rows `among`
+        when it is given; ids of -1 (padding) are dropped."""
         if self.size == 0:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-        scores, ids = self._index.search(np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32), min(k, self.size))
+        params = None
+        if among is not None:
+            params = self._search_parameters(faiss.IDSelectorBatch(np.ascontiguousarray(among, dtype=np.int64)))
+        matrix = np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32)
+        scores, ids = self._index.search(matrix, min(k, self.size), params=params)
         keep = ids[0] >= 0
         return ids[0][keep], scores[0][keep]
+
+    def _search_parameters(self, selector: faiss.IDSelector) -> faiss.SearchParameters:
+        """Search parameters that restrict the search to `selector`, keeping the index's own settings."""
+        if isinstance(self._index, faiss.IndexHNSW):
+            return faiss.SearchParametersHNSW(sel=selector, efSearch=self._index.hnsw.efSearch)
+        if isinstance(self._index, faiss.IndexIVF):
+            return faiss.SearchParametersIVF(sel=selector, nprobe=self._index.nprobe)
+        return faiss.SearchParameters(sel=selector)
 
     def save(self, path: Path) -> None:
         faiss.write_index(self._index, str(path))

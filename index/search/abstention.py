@@ -1,0 +1,109 @@
+"""The "not found" model and the calibration file that holds it beside the fusion weights.
+
+`benchmarks/calibrate.py` fits both for one embedding model and writes `calibration.json` with that model's
+fingerprint and the names of the features it used. Loaded with another model, or with features this version does
+not compute, the file is not trusted: a warning says why and an uncalibrated decision is used instead.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger("interview_qa.search")
+CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
+# Without a calibration for the model in use: rank by both retrievers, and answer when at least half of the
+# question's content words (weighted by rarity) occur in the corpus; a model-free, scale-free rule of thumb.
+UNCALIBRATED_WEIGHTS = {"dense_text": 0.5, "dense_sentence": 0.25, "bm25_text": 1.0, "bm25_sentence": 0.25}
+UNCALIBRATED_COVERAGE = 0.5
+UNCALIBRATED_STEEPNESS = 8.0  # logit per unit of coverage: 0.25 more coverage is ~0.88 probability
+
+
+def sigmoid(z: float) -> float:
+    """1 / (1 + e^-z) without overflow for large |z|."""
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+@dataclass(frozen=True, slots=True)
+class AbstentionModel:
+    """Logistic regression on evidence of the best hit: P(the interviews answer this question)."""
+
+    features: tuple[str, ...]
+    coefficients: tuple[float, ...]
+    intercept: float
+    means: tuple[float, ...]
+    scales: tuple[float, ...]
+    threshold: float
+
+    def probability(self, evidence: Mapping[str, float]) -> float:
+        """Every feature must be in `evidence` (a KeyError otherwise: a missing feature is never read as 0)."""
+        z = self.intercept
+        for name, coefficient, mean, scale in zip(self.features, self.coefficients, self.means, self.scales):
+            z += coefficient * (float(evidence[name]) - mean) / (scale or 1.0)
+        return sigmoid(z)
+
+
+UNCALIBRATED_MODEL = AbstentionModel(("coverage_corpus",), (UNCALIBRATED_STEEPNESS,),
+                                     0.0, (UNCALIBRATED_COVERAGE,), (1.0,), 0.5)
+
+
+@dataclass(frozen=True, slots=True)
+class Calibration:
+    """Fusion weights and the abstention model, fitted on the tuning sets by benchmarks/calibrate.py."""
+
+    model: str
+    weights: dict[str, float]
+    abstention: AbstentionModel
+    notes: dict[str, Any] = field(default_factory=dict)
+    fingerprint: str = ""
+    fitted: bool = True  # False: the uncalibrated fallback
+
+    @classmethod
+    def uncalibrated(cls, model: str = "", fingerprint: str = "") -> Calibration:
+        return cls(model, dict(UNCALIBRATED_WEIGHTS), UNCALIBRATED_MODEL, {}, fingerprint, fitted=False)
+
+    @classmethod
+    def read(cls, path: Path = CALIBRATION_FILE) -> Calibration:
+        """The file as written, without checks (benchmarks and tests)."""
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        a = raw["abstention"]
+        model = AbstentionModel(tuple(a["features"]), tuple(float(c) for c in a["coefficients"]),
+                                float(a["intercept"]), tuple(float(m) for m in a["means"]),
+                                tuple(float(s) for s in a["scales"]), float(a["threshold"]))
+        return cls(raw.get("model", ""), {k: float(v) for k, v in raw["weights"].items()}, model,
+                   raw.get("notes", {}), raw.get("fingerprint", ""))
+
+    @classmethod
+    def load(cls, fingerprint: str, fusion_features: Collection[str], evidence_features: Collection[str],
+             path: Path = CALIBRATION_FILE) -> Calibration:
+        """The calibration for the model with this fingerprint, or the uncalibrated fallback with a warning."""
+        try:
+            calibration = cls.read(path)
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            log.warning("calibration %s cannot be read (%s); using an uncalibrated decision", path, error)
+            return cls.uncalibrated(fingerprint=fingerprint)
+        problem = calibration.mismatch(fingerprint, fusion_features, evidence_features)
+        if problem:
+            log.warning("calibration %s not used: %s; using an uncalibrated decision (run benchmarks/calibrate.py "
+                        "for this model)", path, problem)
+            return cls.uncalibrated(calibration.model, fingerprint)
+        return calibration
+
+    def mismatch(self, fingerprint: str, fusion_features: Collection[str],
+                 evidence_features: Collection[str]) -> str | None:
+        """Why this calibration does not fit the model and the features of this version, or None."""
+        if self.fingerprint != fingerprint:
+            return f"it was fitted for another model ({self.model or 'unknown'}, fingerprint {self.fingerprint[:12]})"
+        unknown = sorted(set(self.weights) - set(fusion_features))
+        unknown += sorted(set(self.abstention.features) - set(evidence_features))
+        if unknown:
+            return f"it uses features this version does not compute ({', '.join(unknown)})"
+        return None
