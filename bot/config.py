@@ -1,52 +1,62 @@
-"""config.yaml -> typed settings. Relative paths are resolved against the folder of the config file."""
+"""config.yaml -> typed settings, validated once at load (pydantic): a wrong type, an unknown key or value, a number
+out of range is one error line naming the key. Relative paths are resolved against the folder of the config file."""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import field, replace
 from pathlib import Path
-from typing import Any, get_type_hints
+from typing import Any, Literal
 
 import yaml
+from pydantic import Field, TypeAdapter, ValidationError, field_validator
+from pydantic.dataclasses import dataclass
 
-from index.settings import CoreConfig, CorpusConfig, IndexConfig, ModelConfig, SearchConfig
 from index.errors import ConfigError
+from index.settings import STRICT, CoreConfig, CorpusConfig, IndexConfig, ModelConfig, SearchConfig
 
 CONFIG_ENV = "INTERVIEW_QA_CONFIG"
+TCP_PORT = Field(ge=1, le=65535)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, config=STRICT)
 class WebhookConfig:
     listen: str = "127.0.0.1"
-    port: int = 8443
+    port: int = Field(8443, ge=1, le=65535)
     url: str | None = None  # the public HTTPS URL Telegram posts to
     path: str = "telegram"
     secret_token: str | None = None  # or TELEGRAM_WEBHOOK_SECRET
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, config=STRICT)
 class TelegramConfig:
     base_url: str | None = None  # or TELEGRAM_API_BASE_URL; the real Bot API when unset
-    mode: str = "polling"  # polling | webhook
+    mode: Literal["polling", "webhook"] = "polling"
     webhook: WebhookConfig = field(default_factory=WebhookConfig)
     admins: tuple[int, ...] = ()
-    questions_per_minute: int = 20  # per user
-    inline_per_minute: int = 30  # per user
-    concurrent_updates: int = 8
-    max_retries: int = 3  # for 429 and network errors, through AIORateLimiter
-    results_per_page: int = 1
-    read_timeout: float = 10.0
+    questions_per_minute: int = Field(20, ge=0, le=10_000)  # per user; 0: no limit
+    inline_per_minute: int = Field(30, ge=0, le=10_000)  # per user; 0: no limit
+    concurrent_updates: int = Field(8, ge=1, le=1024)
+    max_retries: int = Field(3, ge=0, le=20)  # for 429 and network errors, through AIORateLimiter
+    results_per_page: int = Field(1, ge=1, le=10)
+    read_timeout: float = Field(10.0, gt=0, le=600)
+
+    @field_validator("admins", mode="before")
+    @classmethod
+    def _one_admin(cls, value: Any) -> Any:
+        """`admins: 12345` means one admin."""
+        return [value] if isinstance(value, int) else value
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, config=STRICT)
 class QueryLogConfig:
     enabled: bool = False
     path: Path = Path(".cache/querylog.sqlite3")
-    retention_days: int = 90
-    salt_env: str = "INTERVIEW_QA_LOG_SALT"
+    retention_days: int = Field(90, ge=1, le=36_500)
+    salt_env: str = Field("INTERVIEW_QA_LOG_SALT", min_length=1)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, config=STRICT)
 class AppConfig:
     corpus: CorpusConfig = field(default_factory=CorpusConfig)
     model: ModelConfig = field(default_factory=ModelConfig)
@@ -87,53 +97,35 @@ def load_config(explicit: str | os.PathLike[str] | None = None) -> AppConfig:
         raise ConfigError(f"{path}: not valid YAML: {error}") from None
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: the top level must be a mapping of sections")
-    config = _build(AppConfig, raw, str(path))
+    if "source" in raw:
+        raise ConfigError(f"{path}: unknown key `source`")
+    raw = {key: value for key, value in raw.items() if value is not None}  # an empty section: its defaults
+    try:
+        config = TypeAdapter(AppConfig).validate_python(_expand_user(raw))
+    except ValidationError as error:
+        raise ConfigError(f"{path}: {describe(error)}") from None
     return _resolve(config, path.resolve().parent, source=path)
 
 
-def _build(cls: type, raw: dict[str, Any], where: str) -> Any:
-    hints = get_type_hints(cls)
-    known = {f.name for f in fields(cls)} - {"source"}
-    unknown = set(raw) - known
-    if unknown:
-        raise ConfigError(f"{where}: unknown key(s) {', '.join(sorted(map(str, unknown)))}; known: {', '.join(sorted(known))}")
-    values: dict[str, Any] = {}
-    for name, value in raw.items():
-        kind = hints[name]
-        if is_dataclass(kind):
-            if value is None:
-                continue
-            if not isinstance(value, dict):
-                raise ConfigError(f"{where}: `{name}` must be a section (a mapping)")
-            values[name] = _build(kind, value, f"{where}: {name}")
-        else:
-            values[name] = _coerce(value, kind, f"{where}: {name}")
-    return cls(**values)
+def describe(error: ValidationError) -> str:
+    """The first problem of a validation error, as `section.key: what is wrong (got value)`."""
+    first = error.errors()[0]
+    key = ".".join(str(part) for part in first["loc"]) or "(top level)"
+    if first["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
+        return f"unknown key `{key}`"
+    got = f" (got {first['input']!r})" if not isinstance(first.get("input"), dict) else ""
+    more = f"; and {len(error.errors()) - 1} more problem(s)" if len(error.errors()) > 1 else ""
+    return f"`{key}`: {first['msg']}{got}{more}"
 
 
-def _coerce(value: Any, kind: Any, where: str) -> Any:
-    text = str(kind)
-    if value is None:
-        if "None" in text:
-            return None
-        raise ConfigError(f"{where} must not be empty")
-    try:
-        if "Path" in text:
-            return Path(os.path.expanduser(str(value)))
-        if "tuple[int" in text:
-            items = value if isinstance(value, list) else [value]
-            return tuple(int(v) for v in items)
-        if kind is bool or text == "bool":
-            if not isinstance(value, bool):
-                raise ValueError("use true or false")
-            return value
-        if "int" in text and "float" not in text and "str" not in text:
-            return int(value)
-        if "float" in text:
-            return float(value)
-        return str(value)
-    except (TypeError, ValueError) as error:
-        raise ConfigError(f"{where}: {value!r} is not valid ({error})") from None
+def _expand_user(raw: dict[str, Any]) -> dict[str, Any]:
+    """`~` in the path settings means the home folder."""
+    out = {section: dict(values) if isinstance(values, dict) else values for section, values in raw.items()}
+    for section, key in (("corpus", "dir"), ("index", "dir"), ("model", "cache_dir"), ("query_log", "path")):
+        values = out.get(section)
+        if isinstance(values, dict) and isinstance(values.get(key), str):
+            values[key] = os.path.expanduser(values[key])
+    return out
 
 
 def _resolve(config: AppConfig, base: Path, source: Path | None = None) -> AppConfig:
@@ -141,8 +133,6 @@ def _resolve(config: AppConfig, base: Path, source: Path | None = None) -> AppCo
 
     def absolute(path: Path) -> Path:
         return path if path.is_absolute() else (base / path)
-
-    from dataclasses import replace
 
     return replace(
         config,

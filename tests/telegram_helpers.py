@@ -24,7 +24,7 @@ from tests.fakes import FakeEmbedder
 ROOT = Path(__file__).resolve().parents[1]
 ADMIN = 42
 ANSWERING = SearchConfig(min_confidence=0.0)  # the fake embedder's scores mean nothing to the calibration
-REFUSING = SearchConfig(min_confidence=1.01)
+REFUSING = SearchConfig(min_confidence=1.0)
 
 # FICTIONAL interviews, written for these tests (海川市 is invented); one answer holds HTML-looking text and "&".
 WATER = """---

@@ -131,7 +131,7 @@ def test_missing_file_and_bad_config_are_one_line(workspace: Path, capsys: pytes
     assert code == 1 and "top_k" in err and err.count("\n") == 1
     (workspace / "config.yaml").write_text("serach: {}\n", encoding="utf-8")
     code, _, err = run(capsys, "search", "海洋")
-    assert code == 1 and "unknown key(s) serach" in err
+    assert code == 1 and "unknown key `serach`" in err
 
 
 @pytest.mark.model

@@ -80,10 +80,11 @@ class Searcher(PassageLookups):
             return SearchResult(query, False, (), normalized)
         order = np.argsort(-scored.fused, kind="stable")
         evidence = self.evidence(scored, order)
-        threshold = self.config.min_confidence
         model = self.calibration.abstention
+        threshold = model.threshold if self.config.min_confidence is None else self.config.min_confidence
         confidence = 0.0 if evidence["decisive"] else model.probability(evidence)
-        if evidence["decisive"] or confidence < (model.threshold if threshold is None else threshold):
+        # a probability is below 1.0 in exact arithmetic: min_confidence 1.0 answers nothing
+        if evidence["decisive"] or confidence < threshold or threshold >= 1.0:
             return SearchResult(query, False, (), normalized, confidence)
         hits = self._hits(scored, order, top_k or self.config.top_k)
         return SearchResult(query, True, tuple(hits), normalized, confidence)

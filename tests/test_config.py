@@ -1,0 +1,54 @@
+"""config.yaml is validated once, at load: every wrong value is one line naming its key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import load_config
+from index.errors import ConfigError
+
+
+@pytest.mark.parametrize(("yaml_text", "key"), [
+    ("search: {top_k: -1}", "search.top_k"),
+    ("search: {top_k: 0}", "search.top_k"),
+    ("search: {candidates: -5}", "search.candidates"),
+    ("search: {max_query_chars: 0}", "search.max_query_chars"),
+    ("search: {min_confidence: 2}", "search.min_confidence"),
+    ("search: {top_k: many}", "search.top_k"),
+    ("index: {faiss_type: annoy}", "index.faiss_type"),
+    ("index: {hnsw_m: -3}", "index.hnsw_m"),
+    ("telegram: {mode: carrier-pigeon}", "telegram.mode"),
+    ("telegram: {webhook: {port: 70000}}", "telegram.webhook.port"),
+    ("telegram: {questions_per_minute: -1}", "telegram.questions_per_minute"),
+    ("corpus: {max_passage_chars: 3}", "corpus.max_passage_chars"),
+    ("model: {threads: 0}", "model.threads"),
+    ("query_log: {enabled: maybe}", "query_log.enabled"),
+    ("search: {topk: 3}", "search.topk"),
+    ("serach: {}", "serach"),
+])
+def test_a_wrong_value_is_one_error_naming_its_key(tmp_path: Path, yaml_text: str, key: str) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_text(yaml_text + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    message = str(caught.value)
+    assert f"`{key}`" in message and "\n" not in message and str(path) in message
+
+
+def test_good_values_load_typed_and_paths_resolve_next_to_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "conf" / "config.yaml"
+    path.parent.mkdir()
+    path.write_text("search: {top_k: '5', min_confidence: 0.3}\ntelegram: {admins: 42, mode: webhook}\n"
+                    "index: {dir: idx, faiss_type: hnsw}\nquery_log:\n", encoding="utf-8")
+    config = load_config(path)
+    assert config.search.top_k == 5 and config.search.min_confidence == 0.3
+    assert config.telegram.admins == (42,) and config.telegram.mode == "webhook"
+    assert config.index.dir == path.parent / "idx" and config.index.faiss_type == "hnsw"
+    assert config.query_log.enabled is False and config.source == path
+
+
+def test_the_shipped_config_yaml_is_valid() -> None:
+    shipped = load_config(Path(__file__).resolve().parents[1] / "config.yaml")
+    assert shipped.search.top_k >= 1 and shipped.telegram.mode == "polling"
