@@ -55,8 +55,6 @@ class Turn:
     question: str
     answerer: str
     answer: str
-    question_span: Span | None = None
-    answer_span: Span | None = None
 
     def to_dict(self) -> dict[str, str]:
         return {"asker": self.asker, "question": self.question, "answerer": self.answerer, "answer": self.answer}
@@ -122,15 +120,13 @@ class Passage:
 
 @dataclass(frozen=True, slots=True)
 class Interview:
-    """A parsed corpus file: metadata, intro, turns, closing summary, and the passages cut from them."""
+    """A parsed corpus file: metadata, question-and-answer turns, and the passages cut from it (intro, answers, summary)."""
 
     interview_id: str
     file: str
     text: str
     metadata: Metadata
-    intro: tuple[Paragraph, ...]
     turns: tuple[Turn, ...]
-    summary: tuple[Paragraph, ...]
     passages: tuple[Passage, ...]
     warnings: tuple[str, ...] = ()
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from index.parsing.corpus import load_corpus
 from index.records import Interview
 from index.parsing.parser import parse_file, parse_text
 from index.parsing.segment import repair_whitespace

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from index.parsing.corpus import load_corpus
+from index.settings import CoreConfig, CorpusConfig, IndexConfig
+from index.store.builder import refresh_index
+from tests.fakes import FakeEmbedder
 from index.errors import CorpusParseError
 from index.parsing.parser import parse_file
 from index.parsing.sources import decode_bytes, read_source
@@ -83,7 +85,12 @@ def test_front_matter_unknown_keys_warn_and_known_keys_override(tmp_path: Path) 
     assert any("colour" in w for w in interview.warnings)
 
 
-def test_load_corpus_skips_bad_files_with_warnings_and_keeps_the_rest(tmp_path: Path) -> None:
+def build(tmp_path: Path, corpus: Path):  # -> index.store.builder.RefreshReport
+    config = CoreConfig(corpus=CorpusConfig(dir=corpus), index=IndexConfig(dir=tmp_path / "index"))
+    return refresh_index(config, FakeEmbedder())
+
+
+def test_a_build_skips_bad_files_with_warnings_and_keeps_the_rest(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     shutil.copy(SEED, corpus / SEED.name)
@@ -92,9 +99,9 @@ def test_load_corpus_skips_bad_files_with_warnings_and_keeps_the_rest(tmp_path: 
     write(corpus / "notes.docx", b"PK\x03\x04")
     write(corpus / "sub" / "gbk.txt", (FIXTURE_CORPUS / "fictional-host.txt").read_text("utf-8").encode("gbk"))
     write(corpus / "README.md", "这个文件夹放访谈。".encode("utf-8"))
-    loaded = load_corpus(corpus)
-    assert [i.file for i in loaded.interviews] == ["sub/gbk.txt", SEED.name]
-    text = "\n".join(loaded.warnings)
+    report = build(tmp_path, corpus)
+    assert sorted({p.file for p in report.data.passages}) == sorted(["sub/gbk.txt", SEED.name])
+    text = "\n".join(report.warnings)
     assert "empty.txt: skipped: the file is empty" in text
     assert "picture.txt: skipped: binary data" in text
     assert "notes.docx: skipped: not a corpus file type" in text
@@ -103,7 +110,7 @@ def test_load_corpus_skips_bad_files_with_warnings_and_keeps_the_rest(tmp_path: 
 
 def test_missing_corpus_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(CorpusParseError, match="corpus folder does not exist"):
-        load_corpus(tmp_path / "nowhere")
+        build(tmp_path, tmp_path / "nowhere")
 
 
 def test_a_utf8_file_cut_mid_character_keeps_the_rest_with_a_warning(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""The corpus folder: which files it holds, their hashes, and all of them parsed (bad files warned about, skipped)."""
+"""The corpus folder: which files it holds and their hashes; each one parsed on demand."""
 
 from __future__ import annotations
 
@@ -20,13 +20,6 @@ class CorpusFile:
     name: str
     path: Path
     sha256: str
-
-
-@dataclass(frozen=True, slots=True)
-class Corpus:
-    interviews: tuple[Interview, ...]
-    files: tuple[CorpusFile, ...]
-    warnings: tuple[str, ...]
 
 
 def corpus_files(directory: Path) -> tuple[list[CorpusFile], list[str]]:
@@ -59,20 +52,3 @@ def _walk(directory: Path) -> Iterator[Path]:
 
 def parse_corpus_file(file: CorpusFile, max_chars: int = DEFAULT_MAX_PASSAGE_CHARS) -> Interview:
     return parse_file(file.path, file.name, max_chars)
-
-
-def load_corpus(directory: Path, max_chars: int = DEFAULT_MAX_PASSAGE_CHARS) -> Corpus:
-    """Parses every file; a file that cannot be read becomes a warning naming it and the reason."""
-    files, warnings = corpus_files(directory)
-    interviews: list[Interview] = []
-    kept: list[CorpusFile] = []
-    for file in files:
-        try:
-            interview = parse_corpus_file(file, max_chars)
-        except CorpusParseError as error:
-            warnings.append(f"{file.name}: skipped: {error.reason}")
-            continue
-        interviews.append(interview)
-        kept.append(file)
-        warnings.extend(interview.warnings)
-    return Corpus(tuple(interviews), tuple(kept), tuple(warnings))

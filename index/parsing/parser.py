@@ -68,12 +68,39 @@ def parse_text(text: str, file: str = "<text>", max_chars: int = DEFAULT_MAX_PAS
     return parse_source(SourceText(file, text, body_start, metadata, {}, "utf-8", tuple(warnings)), max_chars)
 
 
+@dataclass(slots=True)
+class _Layout:
+    """The blocks of a file sorted into title lines, intro, question-and-answer body and closing summary."""
+
+    title: TitleBlock
+    pre: list[_Block]  # everything before the first turn (title lines included)
+    intro: list[_Block]
+    headings: dict[int, str]  # intro block index -> the headline just before it
+    body: list[_Block]
+    summary: list[_Block]
+    summary_heading: str | None
+
+
 def parse_source(source: SourceText, max_chars: int = DEFAULT_MAX_PASSAGE_CHARS) -> Interview:
     text = source.text
-    blocks = _blocks(text, source.body_start)
+    layout = _layout(_blocks(text, source.body_start), text)
+    segments = _segments(layout.body, text)
+    metadata = _metadata(source, layout, segments)
+    turns = _turns(segments, text)
+    interview_id = interview_id_for(source.file)
+    builder = _PassageBuilder(text, source.file, interview_id, metadata, max_chars)
+    warnings = list(source.warnings) + _add_passages(builder, layout, segments, bool(turns), source.file)
+    if not metadata.bureau:
+        warnings.append(f"{source.file}: no bureau found in the text; add `bureau:` to its front matter")
+    if not builder.passages:
+        warnings.append(f"{source.file}: no passages")
+    return Interview(interview_id=interview_id, file=source.file, text=text, metadata=metadata, turns=tuple(turns),
+                     passages=tuple(builder.passages), warnings=tuple(warnings))
+
+
+def _layout(blocks: list[_Block], text: str) -> _Layout:
     first_turn = next((i for i, b in enumerate(blocks) if b.label), len(blocks))
     pre, body = blocks[:first_turn], blocks[first_turn:]
-
     title = TitleBlock()
     intro: list[_Block] = []
     headings: dict[int, str] = {}
@@ -81,21 +108,26 @@ def parse_source(source: SourceText, max_chars: int = DEFAULT_MAX_PASSAGE_CHARS)
         if block.end - block.start <= SHORT_LINE * 2 and not _FULL_STOP.search(text[block.start : block.end]):
             if classify_title_line(text[block.start : block.end], title) == "headline":
                 headings[len(intro)] = title.headlines[-1]
-        elif is_boilerplate(block.first_line):
-            continue
-        else:
+        elif not is_boilerplate(block.first_line):
             intro.append(block)
     summary_at = next((i for i, b in enumerate(body) if not b.label and _SUMMARY_MARK.match(b.first_line)), None)
-    summary_heading = strip_markup(body[summary_at].first_line).strip("●■◆▲★◎○□•·【】[]：: ") if summary_at is not None else None
-    summary = [b for b in body[summary_at + 1 :] if not is_boilerplate(b.first_line)] if summary_at is not None else []
-    body = body[:summary_at] if summary_at is not None else body
+    summary: list[_Block] = []
+    summary_heading = None
+    if summary_at is not None:
+        summary_heading = strip_markup(body[summary_at].first_line).strip("●■◆▲★◎○□•·【】[]：: ")
+        summary = [b for b in body[summary_at + 1 :] if not is_boilerplate(b.first_line)]
+        body = body[:summary_at]
     body = [b for b in body if not is_boilerplate(b.first_line)]
+    return _Layout(title, pre, intro, headings, body, summary, summary_heading)
 
-    segments = _segments(body, text)
+
+def _metadata(source: SourceText, layout: _Layout, segments: list[_Segment]) -> Metadata:
+    """What the text says about the interview, overridden by the front matter."""
+    text, title = source.text, layout.title
     answerers = [s.speaker for s in segments if not s.asks]
     named = next((a for a in answerers if not re.fullmatch(r"答\d*|A\d*", a, re.I)), None)
     bracket = bracket_parts(named) if named and " " in named else (None, None, named)
-    intro_text = "\n".join(text[b.start : b.end] for b in pre)
+    intro_text = "\n".join(text[b.start : b.end] for b in layout.pre)
     person = find_interviewee(intro_text, source.metadata.get("interviewee") or bracket[2])
     metadata = Metadata(
         title=(title.headlines or [None])[0] or source.hints.get("title") or title.first_line,
@@ -109,41 +141,28 @@ def parse_source(source: SourceText, max_chars: int = DEFAULT_MAX_PASSAGE_CHARS)
         date=title.date or source.hints.get("date"),
         url=source.hints.get("url"),
     )
-    metadata = replace(metadata, **source.metadata)
-    turns = _turns(segments, text)
+    return replace(metadata, **source.metadata)
 
-    interview_id = interview_id_for(source.file)
-    builder = _PassageBuilder(text, source.file, interview_id, metadata, max_chars)
-    for i, block in enumerate(intro):
-        builder.add_section([block], "intro", heading=headings.get(i))
-    warnings = list(source.warnings)
-    if turns:
+
+def _add_passages(builder: _PassageBuilder, layout: _Layout, segments: list[_Segment], has_turns: bool,
+                  file: str) -> list[str]:
+    """Cuts the intro, the answers (or, without turns, the paragraphs) and the summary; returns warnings."""
+    text = builder.text
+    warnings: list[str] = []
+    for i, block in enumerate(layout.intro):
+        builder.add_section([block], "intro", heading=layout.headings.get(i))
+    if has_turns:
         for segment in _answer_segments(segments):
             for heading, section in _sections(segment.blocks, text):
                 builder.add_section(section, "answer", heading=heading, turn=segment.turn, segment=segment)
-    elif body or not intro:
-        warnings.append(f"{source.file}: no question-and-answer turns recognised; indexed as paragraphs")
-        for heading, section in _sections(body, text):
-            builder.add_section(section, "answer", heading=heading)
     else:
-        warnings.append(f"{source.file}: no question-and-answer turns recognised; indexed as paragraphs")
-    for heading, section in _sections(summary, text, heading=summary_heading):
+        warnings.append(f"{file}: no question-and-answer turns recognised; indexed as paragraphs")
+        if layout.body or not layout.intro:
+            for heading, section in _sections(layout.body, text):
+                builder.add_section(section, "answer", heading=heading)
+    for heading, section in _sections(layout.summary, text, heading=layout.summary_heading):
         builder.add_section(section, "summary", heading=heading)
-    if not metadata.bureau:
-        warnings.append(f"{source.file}: no bureau found in the text; add `bureau:` to its front matter")
-    if not builder.passages:
-        warnings.append(f"{source.file}: no passages")
-    return Interview(
-        interview_id=interview_id,
-        file=source.file,
-        text=text,
-        metadata=metadata,
-        intro=tuple(make_paragraph(text, b.start, b.end) for b in intro),
-        turns=tuple(turns),
-        summary=tuple(make_paragraph(text, b.start, b.end) for b in summary),
-        passages=tuple(builder.passages),
-        warnings=tuple(warnings),
-    )
+    return warnings
 
 
 def _blocks(text: str, body_start: int) -> list[_Block]:
@@ -190,11 +209,8 @@ def _answer_segments(segments: list[_Segment]) -> list[_Segment]:
     return [s for s in segments if not s.asks and s.blocks]
 
 
-def _segment_text(segment: _Segment, text: str) -> tuple[str, Span | None]:
-    if not segment.blocks:
-        return "", None
-    paragraphs = [make_paragraph(text, b.content_start, b.end).text for b in segment.blocks]
-    return "\n".join(paragraphs), Span(segment.blocks[0].content_start, segment.blocks[-1].end)
+def _segment_text(segment: _Segment, text: str) -> str:
+    return "\n".join(make_paragraph(text, b.content_start, b.end).text for b in segment.blocks)
 
 
 def _turns(segments: list[_Segment], text: str) -> list[Turn]:
@@ -204,8 +220,8 @@ def _turns(segments: list[_Segment], text: str) -> list[Turn]:
     answered = False
 
     def unanswered(segment: _Segment) -> Turn:
-        words, span = _segment_text(segment, text)
-        return Turn(segment.speaker, words, "", "", span, None)
+        words = _segment_text(segment, text)
+        return Turn(segment.speaker, words, "", "")
 
     for segment in segments:
         if segment.asks:
@@ -216,11 +232,11 @@ def _turns(segments: list[_Segment], text: str) -> list[Turn]:
                 turns.append(unanswered(question))
             question, answered = _Segment(segment.speaker, True, list(segment.blocks)), False
         elif segment.blocks:
-            words, q_span = _segment_text(question, text) if question else ("", None)
-            answer, a_span = _segment_text(segment, text)
+            words = _segment_text(question, text) if question else ""
+            answer = _segment_text(segment, text)
             segment.question, segment.asker = words or None, question.speaker if question else None
             segment.turn = len(turns)
-            turns.append(Turn(segment.asker or "", words, segment.speaker, answer, q_span, a_span))
+            turns.append(Turn(segment.asker or "", words, segment.speaker, answer))
             answered = True
     if question is not None and not answered:
         turns.append(unanswered(question))
