@@ -11,6 +11,8 @@ from typing import Any
 from index.errors import InterviewQAError
 from index.records import SearchResult
 
+PREVIEW_CHARS = 40  # of the top hit, in the list of misses
+
 
 @dataclass(frozen=True, slots=True)
 class Question:
@@ -82,9 +84,9 @@ def evaluate(pairs: Iterable[tuple[Question, SearchResult]]) -> Report:
     refused = refused_answerable + refused_unanswerable
     misses = tuple(
         {"q": q.q, "expect": list(q.expect or []), "rank": rank, "answered": r.answered,
-         "top": r.hits[0].passage.text[:40] if r.hits else None}
+         "top": r.hits[0].passage.text[:PREVIEW_CHARS] if r.hits else None}
         for (q, r), rank in zip(answerable, ranks) if rank != 1
-    ) + tuple({"q": q.q, "expect": None, "answered": True, "top": r.hits[0].passage.text[:40]}
+    ) + tuple({"q": q.q, "expect": None, "answered": True, "top": r.hits[0].passage.text[:PREVIEW_CHARS]}
               for q, r in unanswerable if r.answered)
     return Report(
         questions=len(pairs),

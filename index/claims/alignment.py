@@ -83,7 +83,8 @@ __all__ = [
 Verdict = Literal["verbatim", "differs", "not_found"]
 DIFFERS_MIN_SIMILARITY = 0.6
 MAX_ALIGN_CHARS = 1000
-_MAX_OCCURRENCES = 64
+_MAX_OCCURRENCES = 64  # a bigram more frequent in a passage than this votes for nothing
+PASSAGES_CACHED = 512  # tokenised passages remembered (claims are checked against the same few)
 _CANDIDATES = 3  # windows of a passage aligned in full before choosing
 _ANCHOR = 4  # matched characters next to a changed number that make it the same statement
 _EDGE = 4  # a changed edge of the claim this long or shorter is paired with the record however different
@@ -133,12 +134,12 @@ class Alignment:
 
 NOT_FOUND = Alignment("not_found", None, None, (), 0.0, ())
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=PASSAGES_CACHED)
 def tokenised_passage(text: str) -> Tokenised:
     return tokenise(text, 0, len(text))
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=PASSAGES_CACHED)
 def _grams(text: str) -> dict[Any, list[int]]:
     """Positions of every token and token bigram of a passage."""
     toks = tokenised_passage(text).tokens
@@ -174,6 +175,7 @@ def _windows(c: Tokenised, p: Tokenised) -> list[tuple[int, int]]:
         if occ and len(occ) <= _MAX_OCCURRENCES:
             for j in occ:
                 votes[j - i] += 1
+    # votes a fifth of the claim's length apart are one place; a window reaches that far past it on each side
     drift, pad = max(2, m // 5), max(4, m // 5)
     offsets = sorted(votes)
     clusters: list[tuple[int, int, int]] = []  # votes, first offset, last offset

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 log = logging.getLogger("interview_qa.embedder")
 _WEIGHT_SUFFIXES = (".safetensors", ".bin", ".pt", ".pth", ".onnx", ".xml", ".msgpack", ".h5", ".gguf")
 _MB = 1 << 20
+ONNX_AGREEMENT = 0.9999  # cosine the ONNX encoder must reach against PyTorch on every probe to be used
+ONNX_MAX_BATCH = 64  # more questions at once go through PyTorch's batched encode
 
 
 class SentenceTransformerEmbedder:
@@ -101,7 +103,7 @@ class SentenceTransformerEmbedder:
         except Exception as exc:  # noqa: BLE001 - any failure keeps the PyTorch path, which is always right
             log.warning("ONNX query encoder not used (%s: %s)", type(exc).__name__, exc)
             return False
-        if float(agreement.min()) < 0.9999:
+        if float(agreement.min()) < ONNX_AGREEMENT:
             log.warning("ONNX query encoder not used: its vectors differ from the model's (cosine %.5f)",
                         float(agreement.min()))
             return False
@@ -110,7 +112,7 @@ class SentenceTransformerEmbedder:
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         texts = _as_list(texts)
-        if self.query_encoder is not None and 0 < len(texts) <= 64:
+        if self.query_encoder is not None and 0 < len(texts) <= ONNX_MAX_BATCH:
             return self.query_encoder([self.query_prompt + t for t in texts])
         if len(texts) == 1 and self._fast is not None and self.model is not None:
             return self._embed_one(self.query_prompt + texts[0])
@@ -155,7 +157,7 @@ class SentenceTransformerEmbedder:
 
 def onnx_export_path(cache_dir: Path, fingerprint: str) -> Path:
     """Where the question encoder of the model with this fingerprint is exported (its weights beside it)."""
-    digest = hashlib.sha256(fingerprint.encode()).hexdigest()[:16]
+    digest = hashlib.sha256(fingerprint.encode()).hexdigest()[:16]  # 64 bits: enough for a file name
     return Path(cache_dir) / "onnx" / f"query-encoder-{digest}-v2.onnx"
 
 
@@ -193,14 +195,14 @@ def _export_onnx(hf_model: Any, tokenizer: Any, path: Path) -> None:
                               input_names=["input_ids", "attention_mask"], output_names=["embedding"],
                               dynamic_axes={"input_ids": {0: "batch", 1: "tokens"},
                                             "attention_mask": {0: "batch", 1: "tokens"}, "embedding": {0: "batch"}},
-                              opset_version=17, dynamo=False)
+                              opset_version=17, dynamo=False)  # opset 17: fused LayerNorm, run by every recent onnxruntime
         # The weights go to a file of their own, which ONNX Runtime maps from disk instead of copying into memory.
         import onnx
 
         graph = onnx.load(str(temp))
         weights.unlink(missing_ok=True)  # onnx appends to an existing file
         onnx.save_model(graph, str(temp), save_as_external_data=True, all_tensors_to_one_file=True,
-                        location=weights.name, size_threshold=1024)
+                        location=weights.name, size_threshold=1024)  # tensors over 1 KB go to the mapped file
         os.replace(temp, path)
     finally:
         temp.unlink(missing_ok=True)

@@ -21,6 +21,9 @@ _BLOCKS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5
            "blockquote", "pre", "table", "tr", "td", "th", "dd", "dt", "dl", "figure", "figcaption", "br", "hr"}
 _DATE_META = ("article:published_time", "pubdate", "publishdate", "publish_date", "date", "dc.date")
 
+MIN_ARTICLE_CHARS = 50  # an <article> with less text is a teaser, not the story
+MIN_CONTENT_SHARE = 0.3  # a content <div> holding less of the page's text is a sidebar
+
 
 @dataclass(frozen=True, slots=True)
 class Article:
@@ -47,7 +50,7 @@ def extract_article(html: str) -> Article:
 
 def _main_container(soup: BeautifulSoup) -> Tag:
     article = soup.find("article")
-    if isinstance(article, Tag) and len(article.get_text(strip=True)) > 50:
+    if isinstance(article, Tag) and len(article.get_text(strip=True)) > MIN_ARTICLE_CHARS:
         return article
     best: Tag | None = None
     best_len = 0
@@ -59,7 +62,7 @@ def _main_container(soup: BeautifulSoup) -> Tag:
         if size > best_len:
             best, best_len = tag, size
     body = soup.body or soup
-    if best is not None and best_len >= 0.3 * len(body.get_text(strip=True)):
+    if best is not None and best_len >= MIN_CONTENT_SHARE * len(body.get_text(strip=True)):
         return best
     return body
 

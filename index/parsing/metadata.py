@@ -23,6 +23,8 @@ _BUREAU_LINE = re.compile(r"^[\u4e00-\u9fff·]{2,20}(?:管委会|委员会|办�
 _INTERVIEW_VERB = re.compile(r"(?:专访|采访|对话|访问|访谈|邀请)(?:了|到)?")
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
 
+DATE_LINE_MAX_CHARS = 30  # a longer line with a date in it is a sentence, not a date line
+
 
 @dataclass(slots=True)
 class TitleBlock:
@@ -58,7 +60,7 @@ def classify_title_line(line: str, block: TitleBlock) -> str:
             block.outlet = outlet
         block.reporters = tuple(re.split(r"[\s、，,]+", match.group("names").strip()))
         return "byline"
-    if (match := _DATE.search(text)) and len(text) <= 30:
+    if (match := _DATE.search(text)) and len(text) <= DATE_LINE_MAX_CHARS:
         block.date = "{}-{:02d}-{:02d}".format(int(match["y"]), int(match["m"]), int(match["d"]))
         return "date"
     if _SERIES.search(text) and block.series is None:

@@ -14,6 +14,9 @@ from index.parsing.sources import SourceText, read_source
 from index.parsing.speakers import Label, accepted_labels, bracket_parts, find_label, is_asker
 
 DEFAULT_MAX_PASSAGE_CHARS = 500
+INTERVIEW_ID_HEX = 8  # hex digits of the file path's hash: an interview id
+PASSAGE_ID_HEX = 6  # hex digits of the text's hash after the interview id: a passage id
+MIN_TEXT_AFTER_HEADING = 8  # a "标题 正文" line needs this much text after its heading
 _SUMMARY_MARK = re.compile(
     r"^[●■◆▲★◎○□•·#*\s【\[]*(?:访谈总结|访谈手记|记者手记|采访手记|结束语|结语|编后语?|后记|小结|总结)[】\]*]*[:：]?\s*$"
 )
@@ -52,7 +55,7 @@ class _Segment:
 
 def interview_id_for(file: str) -> str:
     """A short stable id from the file's path inside the corpus."""
-    return hashlib.sha1(file.encode("utf-8")).hexdigest()[:8]
+    return hashlib.sha1(file.encode("utf-8")).hexdigest()[:INTERVIEW_ID_HEX]
 
 
 def parse_file(path: Path, file: str | None = None, max_chars: int = DEFAULT_MAX_PASSAGE_CHARS) -> Interview:
@@ -257,7 +260,7 @@ def _sections(blocks: list[_Block], text: str, heading: str | None = None) -> li
             heading, current = strip_markup(md.group("heading") if md else line), []
             continue
         inline = _INLINE_HEADING.match(line)
-        if inline and not re.search(r"[A-Za-z0-9]{3,}", inline.group("heading")) and len(line) - inline.end() >= 8:
+        if inline and not re.search(r"[A-Za-z0-9]{3,}", inline.group("heading")) and len(line) - inline.end() >= MIN_TEXT_AFTER_HEADING:
             if current:
                 sections.append((heading, current))
             heading, current = inline.group("heading"), [block]
@@ -312,11 +315,11 @@ class _PassageBuilder:
         else:  # intro and summary are the outlet's words, not the interviewee's
             speaker, role, bureau = meta.outlet or "编者", None, meta.bureau or ""
         digest = hashlib.sha1(paragraph.text.encode("utf-8")).hexdigest()
-        passage_id = f"{self.interview_id}-{digest[:6]}"
+        passage_id = f"{self.interview_id}-{digest[:PASSAGE_ID_HEX]}"
         n = 1
         while passage_id in self._ids:
             n += 1
-            passage_id = f"{self.interview_id}-{digest[:6]}{n}"
+            passage_id = f"{self.interview_id}-{digest[:PASSAGE_ID_HEX]}{n}"
         self._ids.add(passage_id)
         self.passages.append(
             Passage(

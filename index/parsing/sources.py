@@ -23,6 +23,13 @@ TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 MAX_FILE_BYTES = 20 * 1024 * 1024
+MB = 1024 * 1024
+SNIFF_BYTES = 4096  # a NUL in the first 4 KB: UTF-16 or binary
+DETECT_BYTES = 65536  # enough text for charset-normalizer to tell GB18030 from Big5
+BINARY_SAMPLE_CHARS = 20_000
+MAX_CONTROL_SHARE = 50  # more than one control character in 50 (and more than 8): binary, not text
+MIN_CONTROLS = 8
+UTF8_MAX_SEQUENCE = 4  # bytes of the longest UTF-8 character
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
@@ -50,7 +57,7 @@ def decode_bytes(data: bytes, file: str) -> tuple[str, str]:
         candidates = [("utf-8-sig", data)]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         candidates = [("utf-16", data)]
-    elif b"\x00" in data[:4096]:
+    elif b"\x00" in data[:SNIFF_BYTES]:
         candidates = [(_utf16_without_bom(data), data)] if _utf16_without_bom(data) else []
         if not candidates:
             raise CorpusParseError(file, "binary data, not a text file")
@@ -73,7 +80,7 @@ def decode_bytes(data: bytes, file: str) -> tuple[str, str]:
 
 def _without_cut_character(data: bytes) -> bytes:
     """The bytes without an incomplete UTF-8 sequence at the very end (a file cut off mid-character)."""
-    for cut in range(1, 4):
+    for cut in range(1, UTF8_MAX_SEQUENCE):
         lead = data[-cut] if len(data) >= cut else 0
         if lead >= 0xC0:  # the start byte of a multi-byte sequence that has fewer bytes than it needs
             return data[:-cut]
@@ -84,8 +91,9 @@ def _without_cut_character(data: bytes) -> bytes:
 
 def _utf16_without_bom(data: bytes) -> str | None:
     """"utf-16-le"/"utf-16-be" when the NUL bytes sit where UTF-16 text of CJK and ASCII puts them."""
-    sample = data[:4096]
+    sample = data[:SNIFF_BYTES]
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    # a handful of NULs is noise; UTF-16 puts nearly all of them on one side
     if max(even, odd) < 4 or min(even, odd) > max(even, odd) // 2:
         return None
     encoding = "utf-16-le" if odd > even else "utf-16-be"
@@ -100,7 +108,7 @@ def _other_chinese_encoding(data: bytes) -> str | None:
     """"big5" when charset-normalizer finds the bytes are Traditional Chinese in Big5 rather than GB18030."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:65536], cp_isolation=["gb18030", "big5"]).best()
+    best = from_bytes(data[:DETECT_BYTES], cp_isolation=["gb18030", "big5"]).best()
     return "big5" if best is not None and best.encoding == "big5" and _decodes(data, "big5") else None
 
 
@@ -113,9 +121,9 @@ def _decodes(data: bytes, encoding: str) -> bool:
 
 
 def _looks_binary(text: str) -> bool:
-    sample = text[:20000]
+    sample = text[:BINARY_SAMPLE_CHARS]
     controls = sum(1 for c in sample if unicodedata.category(c) in ("Cc", "Co", "Cs", "Cn") and c not in "\n\r\t\f")
-    return controls > max(8, len(sample) // 50)
+    return controls > max(MIN_CONTROLS, len(sample) // MAX_CONTROL_SHARE)
 
 
 def split_front_matter(text: str, file: str) -> tuple[dict[str, Any], int, list[str]]:

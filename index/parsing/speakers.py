@@ -13,6 +13,8 @@ ROLE_UNIT = (
     r"巡视员|调研员|总经理|经理|董事长|总工程师|总经济师|总会计师|新闻发言人|发言人|负责人|成员|委员|市长|区长|"
     r"县长|镇长|乡长|总编辑|专员|督察长|总监|干部)"
 )
+MAX_OUTLET_LABEL_CHARS = 12  # a longer label is a sentence with a colon, not a speaker
+PERSON_NAME_CHARS = (2, 4)  # a Chinese personal name
 ROLE = rf"{ROLE_UNIT}(?:[、，,\s兼和及]*{ROLE_UNIT})*"
 ORG_SUFFIX = r"(?:管委会|委员会|办公室|管理区|局|厅|委|办|部|院|中心|署|所|会|公司|集团|政府|处|站|队|馆|园区|大学|医院)"
 _ROLE_FULL = re.compile(rf"^{ROLE}$")
@@ -96,13 +98,13 @@ def accepted_labels(candidates: list[Label], intro_text: str) -> set[str]:
             or "记者" in name
             or "主持" in name
             or counts[label.name] >= 2
-            or (len(name) <= 12 and _OUTLET.search(name) and not _ROLE_ANY.search(name))
+            or (len(name) <= MAX_OUTLET_LABEL_CHARS and _OUTLET.search(name) and not _ROLE_ANY.search(name))
             or (len(label.name) >= 2 and label.name in intro_text)
         ):
             accepted.add(label.name)
     # A name that answers right after an accepted asker is a speaker too (a one-question interview: 记者：… 张三：…).
     for previous, label in zip(candidates, candidates[1:]):
-        if previous.name in accepted and is_asker(previous.name) and not is_asker(label.name) and len(label.name) <= 12:
+        if previous.name in accepted and is_asker(previous.name) and not is_asker(label.name) and len(label.name) <= MAX_OUTLET_LABEL_CHARS:
             accepted.add(label.name)
     return accepted
 
@@ -129,7 +131,7 @@ def bracket_parts(name: str) -> tuple[str | None, str | None, str]:
         for last_role in _ROLE_ANY.finditer(name):
             pass
         person = name[last_role.end() :] if last_role else ""
-        if last_role and 2 <= len(person) <= 4:
+        if last_role and PERSON_NAME_CHARS[0] <= len(person) <= PERSON_NAME_CHARS[1]:
             org, role = split_org_role(name[: last_role.end()])
             return org, role, person
         return None, None, name
