@@ -1,17 +1,23 @@
-"""Fits the fusion weights and the "not found" model on the TUNING set and writes index/calibration.json.
+"""Fits the fusion weights and the three-outcome decision on the TUNING sets and writes the calibration file.
 
-    .venv/bin/python benchmarks/calibrate.py [--tuning FILE ...] [--max-false-refusal 0.01]
+    .venv/bin/python benchmarks/calibrate.py [--output index/search/calibration.json] [--json]
 
-The dev set (tests/data/questions.jsonl) is never read here: it measures what this fitted.
-Re-run after changing the embedding model or the corpus substantially.
+Every fitted number is also estimated leave-one-interview-out: for each interview of the tuning sets, the weights,
+the decision model and its thresholds are fitted on the questions of the other interviews and applied to its
+questions; the figures printed (and stored under "notes") are those held-out predictions, by style. The dev sets
+(tests/data/dev) are never read here: benchmarks/retrieval.py measures them. Re-run after changing the embedding
+model, the features, or the tuning sets.
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
 import datetime as dt
 import json
 import sys
+from collections import defaultdict
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -19,152 +25,229 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.corpora import load_corpus, question_sets  # noqa: E402
 from bot.config import load_config  # noqa: E402
-from index.store.builder import refresh_index  # noqa: E402
 from index.embedding.st_embedder import load_embedder  # noqa: E402
-from index.evaluation import Question, load_questions  # noqa: E402
-from index.search.abstention import CALIBRATION_FILE, AbstentionModel, Calibration  # noqa: E402
+from index.evaluation import Question, evaluate  # noqa: E402
+from index.records import SearchResult  # noqa: E402
+from index.search.decision import CALIBRATION_FILE, Calibration, DecisionModel  # noqa: E402
 from index.search.fusion import minmax  # noqa: E402
-from index.search.searcher import Searcher  # noqa: E402
+from index.search.query import parse_query  # noqa: E402
+from index.search.searcher import EVIDENCE, FEATURES, Searcher  # noqa: E402
 from index.text import normalize_query  # noqa: E402
 
-ABSTAIN_FEATURES = ("dense_max", "dense_latin", "latin", "bm25_top", "coverage_top", "coverage_corpus", "absent_nouns")
-FUSION_FEATURES = ("dense_text", "dense_sentence", "dense_heading", "dense_question", "lead_question", "bm25_text",
-                   "bm25_meta", "lead_keywords", "answer_kind", "bm25_sentence")
-_NEUTRAL = AbstentionModel(("dense_max",), (0.0,), 0.0, (0.0,), (1.0,), 0.0)
+MAX_MISSED_ANSWERS = 0.01  # the lower threshold keeps at least 99% of answerable (held-out) questions answered
+MAX_CONFIDENT_WRONG = 0.03  # the upper one lets at most 3% of unanswerable ones through with high confidence
+HARD_NEGATIVES = 30  # wrong passages per question that the pairwise ranking fit compares with the right one
+C = 1.0  # inverse L2 strength of every logistic fit (scikit-learn's default; features are standardised)
+NEUTRAL = DecisionModel(("dense_top",), (0.0,), 0.0, (0.0,), (1.0,), 0.0, 0.0)
 
 
-def fit_logistic(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:
-    """L2-regularised logistic regression (scikit-learn) on standardised columns: (coefficients, intercept,
-    means, scales), the coefficients in standardised units."""
+@dataclass
+class Item:
+    """One tuning question with what fitting needs: its candidates' features, which of them are right."""
+
+    question: Question
+    corpus: str
+    group: str  # the interview it was written for: the unit of cross-validation
+    vetoed: bool
+    vectors: tuple[np.ndarray, np.ndarray] | None = None
+    scaled: np.ndarray | None = None  # (candidates, features), min-max scaled per question
+    relevant: np.ndarray | None = None  # (candidates,) bool
+
+
+def with_calibration(searcher: Searcher, calibration: Calibration) -> Searcher:
+    """The same searcher (index tables shared, not rebuilt) with other weights and decision."""
+    other = copy.copy(searcher)
+    other.calibration = calibration
+    return other
+
+
+def prepare(searchers: dict[str, Searcher], sets: dict[str, list[Question]], embedder) -> list[Item]:
+    items: list[Item] = []
+    for corpus, questions in sets.items():
+        searcher = searchers[corpus]
+        texts = {q.q: searcher.retrieval_texts(q.q) for q in questions}
+        wanted = sorted({t for group in texts.values() for t in group})
+        vectors = dict(zip(wanted, embedder.embed_queries(wanted)))
+        for q in questions:
+            group = q.file or "(none)"
+            vecs = (vectors[texts[q.q][0]], vectors[texts[q.q][-1]])
+            probe = searcher.search(q.q, query_vector=vecs[0], focus_vector=vecs[1])
+            vetoed = not probe.answered and probe.reason is not None and probe.reason.split(":")[0] in (
+                "small_talk", "unknown_place", "unknown_year", "empty")
+            item = Item(q, corpus, group, vetoed, vecs)
+            if not vetoed:
+                parts = parse_query(normalize_query(q.q, searcher.config.max_query_chars))
+                scored = searcher.score(searcher.context(parts, *vecs))
+                item.scaled = np.stack([minmax(scored.features[f]) for f in FEATURES], axis=1)
+                texts_ = [searcher.data.passages[int(r)].text for r in scored.rows]
+                item.relevant = np.asarray([bool(q.expect) and any(e in t for e in q.expect) for t in texts_])
+            items.append(item)
+    return items
+
+
+def fit_weights(items: list[Item]) -> dict[str, float]:
+    """Pairwise logistic regression: the right passage against the hardest wrong ones, on scaled features.
+
+    Features that come out with a negative weight are dropped and the rest refitted, so every weight reads "more of
+    this evidence, higher rank". Weights are scaled so that the largest is 1."""
+    from sklearn.linear_model import LogisticRegression
+
+    diffs = []
+    for item in items:
+        if item.scaled is None or item.relevant is None or not item.relevant.any():
+            continue
+        positive = item.scaled[item.relevant].max(axis=0)
+        negatives = item.scaled[~item.relevant]
+        hardest = negatives[np.argsort(-negatives.sum(axis=1))[:HARD_NEGATIVES]]
+        diffs.append(positive - hardest)
+    x = np.concatenate(diffs)
+    keep = list(range(len(FEATURES)))
+    while True:
+        xx = np.concatenate([x[:, keep], -x[:, keep]])
+        yy = np.concatenate([np.ones(len(x)), np.zeros(len(x))])
+        model = LogisticRegression(C=C, fit_intercept=False, max_iter=2000).fit(xx, yy)
+        weights = model.coef_[0]
+        if (weights >= 0).all():
+            break
+        keep = [k for k, w in zip(keep, weights) if w >= 0]
+    top = float(weights.max()) or 1.0
+    named = {FEATURES[k]: float(w) / top for k, w in zip(keep, weights)}
+    return {f: round(named.get(f, 0.0), 4) for f in FEATURES}
+
+
+def evidence_rows(items: list[Item], searchers: dict[str, Searcher], weights: dict[str, float]) -> np.ndarray:
+    rows = []
+    for item in items:
+        searcher = searchers[item.corpus]
+        probe = with_calibration(searcher, Calibration(searcher.embedder.name, weights, NEUTRAL,
+                                                       fingerprint=searcher.embedder.fingerprint))
+        result = probe.search(item.question.q, query_vector=item.vectors[0], focus_vector=item.vectors[1],
+                              explain=True)
+        evidence = result.explanation["decision"]["evidence"]
+        rows.append([evidence[name] for name in EVIDENCE])
+    return np.asarray(rows, dtype=np.float64)
+
+
+def fit_decision(x: np.ndarray, y: np.ndarray) -> DecisionModel:
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
 
     scaler = StandardScaler().fit(x)
     scales = np.where(scaler.scale_ < 1e-9, 1.0, scaler.scale_)
-    model = LogisticRegression(C=1.0, max_iter=1000).fit((x - scaler.mean_) / scales, y)
-    return model.coef_[0], float(model.intercept_[0]), scaler.mean_, scales
+    model = LogisticRegression(C=C, max_iter=2000).fit((x - scaler.mean_) / scales, y)
+    return DecisionModel(tuple(EVIDENCE), tuple(float(c) for c in model.coef_[0]), float(model.intercept_[0]),
+                         tuple(float(m) for m in scaler.mean_), tuple(float(s) for s in scales), 0.0, 1.0)
 
 
-def fit_fusion_weights(searcher: Searcher, questions: list[Question],
-                       vectors: dict[str, np.ndarray]) -> dict[str, float]:
-    """Pointwise logistic regression: is this passage the right one, from its min-max scaled features.
-
-    Features that come out with a negative weight are dropped and the rest refitted, so every weight reads
-    "more of this evidence, higher rank". Weights are scaled so that bm25_text is 1.
-    """
-    rows, labels = [], []
-    for question in questions:
-        if not question.expect:
-            continue
-        query = normalize_query(question.q)
-        scored = searcher.score(query, query_vector=vectors[query])
-        rows.append(np.stack([minmax(scored.features[f]) for f in FUSION_FEATURES], axis=1))
-        labels.append([any(e in searcher.data.passages[int(r)].text for e in question.expect) for r in scored.rows])
-    x, y = np.concatenate(rows), np.concatenate(labels).astype(float)
-    keep = list(range(len(FUSION_FEATURES)))
-    while True:
-        coefficients, _, _, scales = fit_logistic(x[:, keep], y)
-        weights = coefficients / scales
-        if (weights >= 0).all():
-            break
-        keep = [k for k, w in zip(keep, weights) if w >= 0]
-    named = {FUSION_FEATURES[k]: float(w) for k, w in zip(keep, weights)}
-    unit = named.get("bm25_text") or max(named.values())
-    return {f: round(named.get(f, 0.0) / unit, 4) for f in FUSION_FEATURES}
+def thresholds(probability: np.ndarray, answerable: np.ndarray) -> tuple[float, float]:
+    """low: the highest cut that keeps >= 1 - MAX_MISSED_ANSWERS of answerable questions answered; high: the
+    lowest cut above it that lets <= MAX_CONFIDENT_WRONG of unanswerable ones through."""
+    grid = np.linspace(0.0, 1.0, 1001)
+    pos, neg = probability[answerable], probability[~answerable]
+    low = max((t for t in grid if np.mean(pos < t) <= MAX_MISSED_ANSWERS), default=0.0)
+    high = min((t for t in grid if t >= low and (neg.size == 0 or np.mean(neg >= t) <= MAX_CONFIDENT_WRONG)),
+               default=1.0)
+    return float(low), float(high)
 
 
-def ranking_quality(searcher: Searcher, questions: list[Question], vectors: dict[str, np.ndarray]) -> tuple[float, float, float]:
-    """R@1, R@3, MRR of the ranking alone (no abstention) over answerable questions."""
-    r1 = r3 = mrr = 0.0
-    answerable = [q for q in questions if q.expect]
-    for question in answerable:
-        query = normalize_query(question.q)
-        scored = searcher.score(query, query_vector=vectors[query])
-        order = np.argsort(-scored.fused, kind="stable")
-        texts = [searcher.data.passages[int(scored.rows[i])].text for i in order]
-        rank = next((i + 1 for i, t in enumerate(texts) if any(e in t for e in question.expect or ())), None)
-        if rank:
-            r1 += rank == 1
-            r3 += rank <= 3
-            mrr += 1 / rank
-    n = max(1, len(answerable))
-    return r1 / n, r3 / n, mrr / n
+def fit(items: list[Item], searchers: dict[str, Searcher]) -> Calibration:
+    """Weights, then the decision model on the evidence those weights rank, then its thresholds (in-sample)."""
+    weights = fit_weights(items)
+    kept = [i for i in items if not i.vetoed]
+    x = evidence_rows(kept, searchers, weights)
+    y = np.asarray([i.question.expect is not None for i in kept])
+    model = fit_decision(x, y)
+    probability = np.asarray([model.probability(dict(zip(EVIDENCE, row))) for row in x])
+    low, high = thresholds(probability, y)
+    embedder = next(iter(searchers.values())).embedder
+    return Calibration(embedder.name, weights, replace(model, low=low, high=high), {}, embedder.fingerprint)
+
+
+def cross_validate(items: list[Item], searchers: dict[str, Searcher]) -> dict[str, list[tuple[Question, SearchResult]]]:
+    """Leave one interview out: the held-out interview's questions searched with everything fitted on the others."""
+    results: dict[str, list[tuple[Question, SearchResult]]] = defaultdict(list)
+    groups = sorted({i.group for i in items})
+    for group in groups:
+        train = [i for i in items if i.group != group]
+        held = [i for i in items if i.group == group]
+        calibration = fit(train, searchers)
+        for item in held:
+            searcher = with_calibration(searchers[item.corpus], calibration)
+            result = searcher.search(item.question.q, top_k=3, query_vector=item.vectors[0],
+                                     focus_vector=item.vectors[1])
+            results[item.corpus].append((item.question, result))
+        print(f"  fold {group}: {len(held)} questions", file=sys.stderr, flush=True)
+    return results
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--tuning", nargs="+", default=[str(ROOT / "benchmarks" / "data" / name)
-                                                         for name in ("tuning.jsonl", "tuning2.jsonl")])
-    parser.add_argument("--max-false-refusal", type=float, default=0.01)
     parser.add_argument("--config", default=str(ROOT / "config.yaml"))
     parser.add_argument("--output", default=str(CALIBRATION_FILE))
+    parser.add_argument("--no-cv", action="store_true", help="skip the leave-one-interview-out estimate")
     args = parser.parse_args()
 
     config = load_config(args.config)
     embedder = load_embedder(config.model)
-    data = refresh_index(config.core, embedder).data
-    questions = [q for path in args.tuning for q in load_questions(Path(path))]
-    queries = sorted({normalize_query(q.q) for q in questions})
-    vectors = dict(zip(queries, embedder.embed_queries(queries)))
+    sets = question_sets("tuning")
+    searchers = {}
+    for name in sets:
+        corpus = load_corpus(name, config.core, embedder)
+        searchers[name] = Searcher(corpus.data, embedder, config.search,
+                                   Calibration(embedder.name, {f: 1.0 for f in FEATURES}, NEUTRAL,
+                                               fingerprint=embedder.fingerprint))
+    items = prepare(searchers, sets, embedder)
+    print(f"{len(items)} tuning questions, {sum(i.vetoed for i in items)} settled by the rules, "
+          f"{len({i.group for i in items})} interviews", file=sys.stderr)
 
-    probe = Searcher(data, embedder, config.search, Calibration(embedder.name, {"bm25_text": 1.0}, _NEUTRAL))
-    weights = fit_fusion_weights(probe, questions, vectors)
-    quality = ranking_quality(Searcher(data, embedder, config.search, Calibration(embedder.name, weights, _NEUTRAL)),
-                              questions, vectors)
-    print(f"fusion weights {weights}: tuning R@1 {quality[0]:.3f} R@3 {quality[1]:.3f} MRR {quality[2]:.3f}")
+    notes: dict[str, object] = {}
+    if not args.no_cv:
+        held_out = cross_validate(items, searchers)
+        for corpus, pairs in held_out.items():
+            report = evaluate(pairs)
+            notes[f"cv_{corpus}"] = {"overall": report.overall.to_dict(),
+                                     "by_style": {s: v.to_dict() for s, v in sorted(report.by_style.items())}}
+            print_report(f"leave-one-interview-out, {corpus}", report)
 
-    searcher = Searcher(data, embedder, config.search, Calibration(embedder.name, weights, _NEUTRAL))
-    rows, labels, decisive = [], [], []
-    for question in questions:
-        query = normalize_query(question.q)
-        scored = searcher.score(query, query_vector=vectors[query])
-        order = np.argsort(-scored.fused, kind="stable")
-        evidence = searcher.evidence(scored, order)
-        rows.append([evidence[name] for name in ABSTAIN_FEATURES])
-        labels.append(1 if question.expect is not None else 0)
-        decisive.append(bool(evidence["decisive"]))
-    x, y, ruled = np.asarray(rows), np.asarray(labels), np.asarray(decisive)
-    # The rules of index.search.rules settle some questions; the model learns on the others.
-    coefficients, intercept, means, scales = fit_logistic(x[~ruled], y[~ruled])
-    z = (x - means) / scales @ coefficients + intercept
-    probability = np.where(ruled, 0.0, 1 / (1 + np.exp(-z)))
-    print(f"rules settle {int(ruled.sum())} questions ({int((ruled & (y == 0)).sum())} unanswerable, "
-          f"{int((ruled & (y == 1)).sum())} answerable)")
-    threshold, refusal, recall = 0.0, 0.0, 0.0
-    for candidate in np.linspace(0.01, 0.99, 99):
-        fr = float(np.mean(probability[y == 1] < candidate))
-        ar = float(np.mean(probability[y == 0] < candidate))
-        if fr <= args.max_false_refusal and ar >= recall:
-            threshold, refusal, recall = float(candidate), fr, ar
-    print(f"abstention: threshold {threshold:.2f}: tuning false refusal {refusal:.3f}, abstain recall {recall:.3f}")
-
-    calibration = {
-        "model": embedder.name,
-        "fingerprint": embedder.fingerprint,
-        "weights": weights,
-        "abstention": {
-            "features": list(ABSTAIN_FEATURES),
-            "coefficients": [round(float(c), 6) for c in coefficients],
-            "intercept": round(float(intercept), 6),
-            "means": [round(float(m), 6) for m in means],
-            "scales": [round(float(s), 6) for s in scales],
-            "threshold": round(threshold, 4),
-        },
-        "notes": {
-            "fitted": dt.date.today().isoformat(),
-            "tuning_files": [Path(p).name for p in args.tuning],
-            "tuning_questions": len(questions),
-            "tuning_answerable": int(y.sum()),
-            "tuning_ranking": {"R@1": round(quality[0], 4), "R@3": round(quality[1], 4), "MRR": round(quality[2], 4)},
-            "tuning_false_refusal": round(refusal, 4),
-            "tuning_abstain_recall": round(recall, 4),
-            "max_false_refusal": args.max_false_refusal,
-        },
-    }
-    Path(args.output).write_text(json.dumps(calibration, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    calibration = fit(items, searchers)
+    print(f"weights: {calibration.weights}")
+    d = calibration.decision
+    print(f"decision: low {d.low:.3f}, high {d.high:.3f}; "
+          + ", ".join(f"{n} {c:+.2f}" for n, c in zip(d.features, d.coefficients)))
+    write(calibration, notes, sets, Path(args.output))
     print(f"wrote {args.output}")
     return 0
+
+
+def print_report(title: str, report) -> None:  # type: ignore[no-untyped-def]
+    o = report.overall
+    print(f"\n{title}: R@1 {o.recall_at_1:.3f} R@3 {o.recall_at_3:.3f} MRR {o.mrr:.3f} bureau "
+          f"{o.bureau_right if o.bureau_right is not None else float('nan'):.3f} | answered {o.answered:.3f} "
+          f"high {o.answered_high:.3f} | not found {o.not_found:.3f} nf-or-low {o.not_found_or_low:.3f}")
+    for style, s in sorted(report.by_style.items()):
+        if s.answerable:
+            print(f"  {style:13s} n={s.questions:3d} R@1 {s.recall_at_1:.2f} answered {s.answered:.2f} "
+                  f"high {s.answered_high:.2f} bureau {s.bureau_right if s.bureau_right is not None else 0:.2f}")
+        else:
+            print(f"  {style:13s} n={s.questions:3d} not found {s.not_found:.2f} nf-or-low {s.not_found_or_low:.2f}")
+
+
+def write(calibration: Calibration, notes: dict[str, object], sets: dict[str, list[Question]], path: Path) -> None:
+    d = calibration.decision
+    data = {
+        "model": calibration.model,
+        "fingerprint": calibration.fingerprint,
+        "weights": calibration.weights,
+        "decision": {"features": list(d.features), "coefficients": [round(c, 6) for c in d.coefficients],
+                     "intercept": round(d.intercept, 6), "means": [round(m, 6) for m in d.means],
+                     "scales": [round(s, 6) for s in d.scales], "low": round(d.low, 4), "high": round(d.high, 4)},
+        "notes": {"fitted": dt.date.today().isoformat(),
+                  "tuning_sets": {name: len(questions) for name, questions in sets.items()},
+                  "max_missed_answers": MAX_MISSED_ANSWERS, "max_confident_wrong": MAX_CONFIDENT_WRONG, **notes},
+    }
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -145,15 +145,31 @@ class Hit:
         return data
 
 
+Confidence = Literal["high", "low"]
+
+
 @dataclass(frozen=True, slots=True)
 class SearchResult:
-    """The answer to one question: hits, or `answered=False` with no hits."""
+    """The answer to one question. Three outcomes: `confidence` "high" (the answer), "low" (no passage answers it
+    directly; the closest one, with `suggestions` of what the interviews do answer), or `answered=False` with no hits
+    and a `reason` code (see index.search.rules: small_talk, unknown_place:青岛, unknown_year:2023,
+    unknown_bureau:威海市农业农村局, not_covered, empty)."""
 
     query: str
     answered: bool
     hits: tuple[Hit, ...] = field(default_factory=tuple)
     normalized_query: str = ""
-    confidence: float = 0.0  # the abstention model's probability that the interviews answer the question
+    probability: float = 0.0  # the decision model's probability that the interviews answer the question
+    confidence: Confidence | None = None  # None exactly when not answered
+    reason: str | None = None  # why not answered; None when answered
+    suggestions: tuple[str, ...] = ()  # 您可能想问: the reporters' questions or headings of nearby passages
+    explanation: dict[str, Any] | None = None  # the evidence behind the ranking and the decision (--explain)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"query": self.query, "answered": self.answered, "hits": [h.to_dict() for h in self.hits]}
+    def to_dict(self, explain: bool = False) -> dict[str, Any]:
+        data: dict[str, Any] = {"query": self.query, "answered": self.answered,
+                                "confidence": self.confidence if self.answered else None,
+                                "reason": None if self.answered else (self.reason or "not_covered"),
+                                "suggestions": list(self.suggestions), "hits": [h.to_dict() for h in self.hits]}
+        if explain:
+            data["explanation"] = self.explanation
+        return data

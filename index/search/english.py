@@ -40,16 +40,20 @@ class EnglishKeywords:
 
     def translate(self, query: str) -> list[str]:
         """Corpus words for the English content words of the query (at most MAX_TRANSLATED_WORDS), in order."""
+        return self.translate_with_share(query)[0]
+
+    def translate_with_share(self, query: str) -> tuple[list[str], float]:
+        """The corpus words found, and the share of the query's English content words that found one."""
         if not self.terms:
-            return []
+            return [], 0.0
         words = list(dict.fromkeys(w for w in _LATIN_WORD.findall(query.lower()) if w not in _ENGLISH_STOPWORDS))
         words = words[:MAX_TRANSLATED_WORDS]
         if not words:
-            return []
+            return [], 0.0
         similarities = self._vectors(tuple(words)) @ self.term_vectors.T
         best = similarities.argmax(axis=1)
         found = [self.terms[int(j)] for i, j in enumerate(best) if similarities[i, j] >= CROSS_LINGUAL_MATCH]
-        return list(dict.fromkeys(found))
+        return list(dict.fromkeys(found)), len(found) / len(words)
 
     def _vectors(self, words: tuple[str, ...]) -> np.ndarray:
         found = {w: self._cache.get(w) for w in words}

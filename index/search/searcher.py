@@ -1,4 +1,10 @@
-"""Search: a question in, the best answer passages (or an honest "not found") out."""
+"""Search: a question in, the best answer passages with a confidence (or an honest "not found" and why) out.
+
+In order: normalise; take off courtesies (index.search.query); let the few decisive signs settle it
+(index.search.rules); find the bureaus and places it names (index.search.bureaus, index.search.places); score the
+candidate passages (index.search.features) and fuse the evidence (index.search.fusion); decide between the three
+outcomes (index.search.decision); collapse near-duplicates, highlight the best sentence, suggest what else to ask.
+"""
 
 from __future__ import annotations
 
@@ -6,47 +12,46 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
 
 import numpy as np
 
 from index.embedding.protocol import Embedder
-from index.records import Hit, Passage, SearchResult
-from index.search.abstention import Calibration
+from index.records import Hit, SearchResult
+from index.search import rules
+from index.search.bureaus import BureauIndex
+from index.search.decision import Calibration
 from index.search.english import EnglishKeywords, latin_share
+from index.search.features import CANDIDATE_FEATURES, DECISION_FEATURES, Evidence, QueryContext, Scored
 from index.search.fusion import weighted_fusion
 from index.search.lookups import PassageLookups
-from index.search.rules import Signs, read_signs
+from index.search.places import everyday_words, place_names, places_in
+from index.search.query import QueryParts, parse_query
 from index.settings import SearchConfig
 from index.store.folder import IndexData
-from index.text import normalize_query, query_words, strip_question_words
+from index.text import normalize_query, pos_tokens, strip_question_words
 
 EXACT_SEARCH_LIMIT = 5000  # up to this many passages every passage is scored; above, a candidate pool is
 DUPLICATE_COSINE = 0.985  # two hits closer than this are the same passage said twice: only the first is shown
 ENGLISH_QUESTION = 0.5  # share of Latin letters from which a question gets English keywords
+MAX_SUGGESTIONS = 3
+SUGGESTION_POOL = 12  # distinct passages looked at for suggestions (some have neither a question nor a heading)
 _PUNCT_WS = re.compile(r"[\W_]+", re.UNICODE)
 _HAS_WORD = re.compile(r"[\w\u3400-\u9fff]")
-FEATURES = ("dense_text", "dense_sentence", "dense_heading", "dense_question", "lead_question", "bm25_text", "bm25_meta",
-            "lead_keywords", "answer_kind", "bm25_sentence")
-EVIDENCE = ("absent_nouns", "dense_max", "dense_latin", "latin", "bm25_top", "coverage_top", "coverage_corpus",
-            "proper_missing")
+_CJK_CHARS = re.compile(r"[\u3400-\u9fff]")
+MIN_SUBJECT_CHARS = 4  # fewer Chinese characters left without the bureau's name: search with the name
+_CITY = re.compile(r"([\u4e00-\u9fff]{2})[市县]")
+_THIS_CITY = ("本市", "我市", "全市", "该市")
+# Kept for callers that name them: the features ranking and the decision read.
+FEATURES = CANDIDATE_FEATURES
+EVIDENCE = DECISION_FEATURES
 
 
 def dedupe_key(text: str) -> str:
     """Text with punctuation and whitespace stripped, hashed: equal keys are the same words."""
     bare = _PUNCT_WS.sub("", unicodedata.normalize("NFKC", text)).lower()
     return hashlib.sha1(bare.encode("utf-8")).hexdigest()[:16]
-
-
-@dataclass(frozen=True, slots=True)
-class Scored:
-    """Every feature for the candidate rows of one query, and the fused score."""
-
-    rows: np.ndarray
-    features: dict[str, np.ndarray]
-    fused: np.ndarray
-    query_vector: np.ndarray
-    query: str
 
 
 class Searcher(PassageLookups):
@@ -60,73 +65,135 @@ class Searcher(PassageLookups):
         self.config = config or SearchConfig()
         self.calibration = calibration or Calibration.load(embedder.fingerprint, FEATURES, EVIDENCE)
         self.english = EnglishKeywords(data.terms, data.term_vectors, embedder.embed_queries)
-        self._sentence_start = np.searchsorted(data.sentence_owner, np.arange(len(data.passages) + 1)).astype(np.int64)
+        self.bureau_index = BureauIndex(p.bureau for p in data.passages)
+        self.evidence = Evidence(data, self.bureau_index)
         self._dedupe = [dedupe_key(p.text) for p in data.passages]
-        self._is_lead = _turn_leads(data.passages)
-        self._is_answer = np.asarray([p.kind == "answer" for p in data.passages], dtype=np.float32)
-        self._known_names = frozenset(
-            [n for p in data.passages for n in (p.bureau, p.title, p.series, p.outlet) if n]
-            + [w for w in data.vocabulary if len(w) >= 2 and w[-1] in "市省县区镇局厅委办部院署"]
-        )
+
+    @cached_property
+    def corpus_text(self) -> str:
+        """Every passage's text with its heading and question, for "does the corpus mention it" checks."""
+        return "\n".join(f"{p.heading or ''}{p.question or ''}{p.title or ''}{p.text}" for p in self.data.passages)
+
+    @cached_property
+    def foreign_places(self) -> frozenset[str]:
+        """Place names of the packaged list that no passage mentions."""
+        text = self.corpus_text
+        return frozenset(name for name in place_names() if name not in text)
 
     # -- search ---------------------------------------------------------------------------------------------
     def search(self, query: str, top_k: int | None = None, bureau: str | None = None,
-               interview_id: str | None = None, query_vector: np.ndarray | None = None) -> SearchResult:
+               interview_id: str | None = None, query_vector: np.ndarray | None = None,
+               focus_vector: np.ndarray | None = None, explain: bool = False) -> SearchResult:
         normalized = normalize_query(query, self.config.max_query_chars)
         if not _HAS_WORD.search(normalized) or not self.data.passages:
-            return SearchResult(query, False, (), normalized)
-        scored = self.score(normalized, bureau=bureau, interview_id=interview_id, query_vector=query_vector)
+            return SearchResult(query, False, (), normalized, reason=rules.EMPTY)
+        parts = parse_query(normalized)
+        # in a long message, a place in the context ("I am from 上海...") is not what is asked about
+        asked = places_in([w for w, _ in pos_tokens(parts.focus)])
+        vetoed = rules.veto(parts, asked, self.foreign_places, self.corpus_text)
+        if vetoed:
+            return SearchResult(query, False, (), normalized, reason=vetoed,
+                                explanation={"veto": vetoed} if explain else None)
+        context = self.context(parts, query_vector, focus_vector)
+        scored = self.score(context, bureau=bureau, interview_id=interview_id)
         if scored.rows.size == 0:
-            return SearchResult(query, False, (), normalized)
+            return SearchResult(query, False, (), normalized, reason=rules.NOT_COVERED)
         order = np.argsort(-scored.fused, kind="stable")
-        evidence = self.evidence(scored, order)
-        model = self.calibration.abstention
-        threshold = model.threshold if self.config.min_confidence is None else self.config.min_confidence
-        confidence = 0.0 if evidence["decisive"] else model.probability(evidence)
-        # a probability is below 1.0 in exact arithmetic: min_confidence 1.0 answers nothing
-        if evidence["decisive"] or confidence < threshold or threshold >= 1.0:
-            return SearchResult(query, False, (), normalized, confidence)
+        evidence = self.evidence.decision_features(scored, int(order[0]))
+        model = self.calibration.decision
+        probability = model.probability(evidence)
+        confidence = model.outcome(probability, self.config.min_confidence)
+        explanation = self._explain(scored, order, evidence) if explain else None
+        if confidence is None:
+            unknown = context.unknown_bureau
+            why = rules.reason(rules.UNKNOWN_BUREAU, unknown.text) if unknown else rules.NOT_COVERED
+            return SearchResult(query, False, (), normalized, probability, None, why, (), explanation)
         hits = self._hits(scored, order, top_k or self.config.top_k)
-        return SearchResult(query, True, tuple(hits), normalized, confidence)
+        suggestions = self._suggestions(scored, order, hits) if confidence == "low" else ()
+        return SearchResult(query, True, tuple(hits), normalized, probability, confidence, None, suggestions,
+                            explanation)
 
     def search_many(self, queries: Sequence[str], top_k: int | None = None,
                     bureau: str | None = None) -> list[SearchResult]:
         """Several questions at once: one batched model call for all of them (for a busy bot), same results."""
-        normalized = [normalize_query(q, self.config.max_query_chars) for q in queries]
-        wanted = sorted({n for n in normalized if _HAS_WORD.search(n)})
+        texts = [self.retrieval_texts(q) for q in queries]
+        wanted = sorted({t for group in texts for t in group if _HAS_WORD.search(t)})
         vectors = dict(zip(wanted, self.embedder.embed_queries(wanted))) if wanted and self.data.passages else {}
-        return [self.search(q, top_k, bureau, query_vector=vectors.get(n)) for q, n in zip(queries, normalized)]
+        return [self.search(q, top_k, bureau, query_vector=vectors.get(group[0]),
+                            focus_vector=vectors.get(group[-1])) for q, group in zip(queries, texts)]
 
-    def score(self, query: str, bureau: str | None = None, interview_id: str | None = None,
+    def retrieval_texts(self, query: str) -> tuple[str, ...]:
+        """The texts a question is embedded as: what it is about (courtesies, and the bureau and city it names, taken
+        off), and its asking clause when that differs."""
+        parts = parse_query(normalize_query(query, self.config.max_query_chars))
+        core, focus = self.subject(parts.core), self.subject(parts.focus)
+        return (core,) if focus == core else (core, focus)
+
+    def subject(self, text: str) -> str:
+        """The text without the bureaus and corpus places it names, when enough is left to search for: the bureau is
+        matched by its own evidence (bureau_match), and its name would favour every passage that repeats it."""
+        names = [m.text for m in self.bureau_index.mentions(text)]
+        names += [p for p in self.bureau_index.places if p in text]
+        names += [p[:-1] for p in self.bureau_index.places if len(p) > 2 and p[:-1] in text]
+        stripped = text
+        for name in sorted(names, key=len, reverse=True):
+            stripped = stripped.replace(name, " ")
+        stripped = re.sub(r"\s+", " ", stripped).strip(" ，,的")
+        return stripped if len(_CJK_CHARS.findall(stripped)) >= MIN_SUBJECT_CHARS else text
+
+    def context(self, parts: QueryParts, query_vector: np.ndarray | None = None,
+                focus_vector: np.ndarray | None = None) -> QueryContext:
+        """The question's vectors, keywords, and the bureaus and places it names."""
+        core, focus = self.subject(parts.core), self.subject(parts.focus)
+        if query_vector is None or (focus != core and focus_vector is None):
+            texts = [core] if focus == core else [core, focus]
+            vectors = self.embedder.embed_queries(texts)
+            query_vector, focus_vector = vectors[0], vectors[-1]
+        if focus == core or focus_vector is None:
+            focus_vector = query_vector
+        mentions = tuple(self.bureau_index.mentions(parts.core))
+        places = tuple(p for p in self.bureau_index.places
+                       if p in parts.core or (len(p) > 2 and p[:-1] in parts.core))
+        if len(places) == 1:  # 澜州的海洋局: the place narrows a bureau named without one
+            mentions = tuple(m if m.place or not m.matches else
+                             type(m)(m.text, places[0], tuple(b for b in m.matches
+                                                               if self.bureau_index.place_of(b) == places[0]))
+                             for m in mentions)
+        pointed = frozenset(b for m in mentions for b in m.matches)
+        translated, share = self.english.translate_with_share(core) if latin_share(core) >= ENGLISH_QUESTION else ((), 0.0)
+        keywords = " ".join([*translated, strip_question_words(core)])
+        return QueryContext(core, keywords, query_vector, focus_vector, mentions, places, pointed,
+                            self.unknown_city(parts.core), tuple(translated), share)
+
+    def unknown_city(self, text: str) -> str | None:
+        """A city or county the question names (two characters and 市/县) that no passage mentions. Two characters
+        before 市 are not a city when the last of them and 市 make an everyday word (城市, 超市, 股市)."""
+        for match in _CITY.finditer(text):
+            name, stem = match.group(0), match.group(1)
+            if stem[-1] + name[-1] in everyday_words() or name in everyday_words() or stem in _THIS_CITY:
+                continue
+            if name not in self.corpus_text and stem not in self.corpus_text:
+                return name
+        return None
+
+    def score(self, context: QueryContext | str, bureau: str | None = None, interview_id: str | None = None,
               query_vector: np.ndarray | None = None) -> Scored:
-        """All features of the candidate passages for a normalised query."""
+        """All ranking features of the candidate passages, and their fused score."""
+        if isinstance(context, str):
+            context = self.context(parse_query(context), query_vector)
         data = self.data
-        qv = self.embedder.embed_queries([query])[0] if query_vector is None else query_vector
-        keywords = self.keywords(query)
         allowed = self._allowed(bureau, interview_id)
-        bm25_text = data.text_keywords.scores(keywords, allowed)
-        bm25_meta = data.meta_keywords.scores(keywords, allowed)
-        rows = self._candidates(qv, bm25_text, bm25_meta, allowed)
+        bm25_text = data.text_keywords.scores(context.keywords, allowed)
+        bm25_meta = data.meta_keywords.scores(context.keywords, allowed)
+        rows = self._candidates(context.vector, bm25_text, bm25_meta, allowed)
         if rows.size == 0:
             empty = np.zeros(0, dtype=np.float32)
-            return Scored(rows, {name: empty for name in FEATURES}, empty, qv, query)
-        dense_text = data.passage_vectors[rows] @ qv
-        features = {
-            "dense_text": dense_text,
-            "dense_sentence": self._sentence_max(rows, qv),
-            "dense_heading": _lookup(data.heading_vectors, data.passage_heading[rows], qv, fallback=dense_text),
-            "dense_question": _lookup(data.question_vectors, data.passage_question[rows], qv, fallback=dense_text),
-            "bm25_text": bm25_text[rows],
-            "bm25_meta": bm25_meta[rows],
-        }
-        # A question that restates the reporter's is best answered by the opening of that answer.
-        question_match = features["dense_question"]
-        features["lead_question"] = np.where(self._is_lead[rows], question_match, question_match.min())
-        features["lead_keywords"] = np.where(self._is_lead[rows], features["bm25_meta"], 0.0).astype(np.float32)
-        features["bm25_sentence"] = self._sentence_max(rows, None, data.sentence_keywords.scores(keywords))
-        features["answer_kind"] = self._is_answer[rows]  # what the bureau said, over the outlet's intro and summary
-        fused = weighted_fusion(features, self.calibration.weights)
-        return Scored(rows, features, fused, qv, query)
+            return Scored(rows, {name: empty for name in FEATURES}, empty, context)
+        bm25_sentences = data.sentence_keywords.scores(context.keywords)
+        features = self.evidence.candidate_features(context, rows, bm25_text, bm25_meta, bm25_sentences)
+        weights = self.calibration.weights
+        return Scored(rows, features, weighted_fusion(features, weights), context,
+                      sum(w for name, w in weights.items() if name in features and w > 0))
 
     def keywords(self, query: str) -> str:
         """What the keyword indexes search for: the question without question words (什么/怎么/吗… say nothing
@@ -136,52 +203,7 @@ class Searcher(PassageLookups):
             return stripped
         return " ".join([*self.english.translate(query), stripped])
 
-    def evidence(self, scored: Scored, order: np.ndarray) -> dict[str, float]:
-        """Query-level evidence for the abstention model, read off the best-ranked passage."""
-        top = int(order[0])
-        passage = self.data.passages[int(scored.rows[top])]
-        f = scored.features
-        dense_max = float(max(f["dense_text"].max(), f["dense_sentence"].max()))
-        latin = latin_share(scored.query)
-        covered_top, covered_corpus, proper_missing = self._word_coverage(scored.query, passage)
-        signs = self.signs(scored.query, passage)
-        return {
-            "decisive": float(signs.decisive),
-            "absent_nouns": signs.absent_nouns,
-            "dense_max": dense_max,
-            "dense_latin": dense_max * latin,
-            "latin": latin,
-            "bm25_top": float(f["bm25_text"][top]),
-            "coverage_top": covered_top,
-            "coverage_corpus": covered_corpus,
-            "proper_missing": float(proper_missing),
-        }
-
-    def signs(self, query: str, passage: Passage) -> Signs:
-        """Rule-based signs that the corpus does not answer the question (see index.search.rules)."""
-        where = f"{passage.heading or ''}{passage.question or ''}{passage.text}"
-        return read_signs(query, where, self.data.vocabulary, self._known_names, len(self.data.passages))
-
-    def _word_coverage(self, query: str, passage: Passage) -> tuple[float, float, int]:
-        """IDF-weighted share of the question's content words in the passage and in the corpus; names it lacks."""
-        words = query_words(query)
-        if not words:
-            return 0.0, 0.0, 0
-        vocabulary = self.data.vocabulary
-        n = max(1, len(self.data.passages))
-        where = f"{passage.heading or ''}{passage.question or ''}{passage.text}".lower()
-        total = top = corpus = 0.0
-        proper_missing = 0
-        for word, proper in words:
-            df = vocabulary.get(word, 0)
-            weight = float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
-            total += weight
-            in_passage = word in where
-            top += weight if in_passage else 0.0
-            corpus += weight if (in_passage or df > 0) else 0.0
-            proper_missing += int(proper and not in_passage and not word.isascii())
-        return top / total, corpus / total, proper_missing
-
+    # -- candidates, hits -----------------------------------------------------------------------------------
     def _allowed(self, bureau: str | None, interview_id: str | None) -> np.ndarray | None:
         """1.0 for the passages a filter keeps, 0.0 for the others; None without a filter."""
         if not bureau and not interview_id:
@@ -204,41 +226,49 @@ class Searcher(PassageLookups):
             lexical.append(top[allowed[top] > 0] if allowed is not None else top)
         return np.unique(np.concatenate([ids.astype(np.int64), *[t.astype(np.int64) for t in lexical]]))
 
-    def _sentence_max(self, rows: np.ndarray, qv: np.ndarray | None, scores: np.ndarray | None = None) -> np.ndarray:
-        """Per candidate passage, the best of its sentences: by cosine to `qv`, or by the given sentence scores."""
-        starts, ends = self._sentence_start[rows], self._sentence_start[rows + 1]
-        index = np.concatenate([np.arange(s, e) for s, e in zip(starts, ends)]) if rows.size else np.zeros(0, int)
-        if index.size == 0:
-            return np.zeros(rows.size, dtype=np.float32)
-        sims = scores[index] if scores is not None else self.data.sentence_vectors[index] @ qv
-        lengths = ends - starts
-        out = np.full(rows.size, -1.0, dtype=np.float32)
-        nonempty = lengths > 0
-        offsets = np.concatenate([[0], np.cumsum(lengths[nonempty])[:-1]])
-        out[nonempty] = np.maximum.reduceat(sims, offsets)
-        return out
-
-    def _hits(self, scored: Scored, order: np.ndarray, top_k: int) -> list[Hit]:
-        hits: list[Hit] = []
+    def _distinct(self, scored: Scored, order: np.ndarray, limit: int) -> list[int]:
+        """Positions in `order` of up to `limit` passages that are not near-duplicates of a better-ranked one."""
+        kept: list[int] = []
         seen: set[str] = set()
         taken: list[np.ndarray] = []
         for position in order:
             row = int(scored.rows[position])
-            key = self._dedupe[row]
             vector = self.data.passage_vectors[row]
-            if key in seen or any(float(vector @ other) > DUPLICATE_COSINE for other in taken):
+            if self._dedupe[row] in seen or any(float(vector @ other) > DUPLICATE_COSINE for other in taken):
                 continue
-            seen.add(key)
+            seen.add(self._dedupe[row])
             taken.append(vector)
-            best = self._best_sentence(row, scored.query_vector)
-            hits.append(Hit(self.data.passages[row], round(float(scored.fused[position]), 6), best))
-            if len(hits) >= top_k:
+            kept.append(int(position))
+            if len(kept) >= limit:
                 break
+        return kept
+
+    def _hits(self, scored: Scored, order: np.ndarray, top_k: int) -> list[Hit]:
+        hits = []
+        for position in self._distinct(scored, order, top_k):
+            row = int(scored.rows[position])
+            best = self._best_sentence(row, scored.context.vector)
+            hits.append(Hit(self.data.passages[row], round(float(scored.fused[position]), 6), best))
         return hits
+
+    def _suggestions(self, scored: Scored, order: np.ndarray, hits: Sequence[Hit]) -> tuple[str, ...]:
+        """您可能想问: the reporters' questions (or the headings) of the next distinct passages, each once."""
+        shown = {h.passage.passage_id for h in hits[:1]}
+        out: list[str] = []
+        for position in self._distinct(scored, order, SUGGESTION_POOL):
+            passage = self.data.passages[int(scored.rows[position])]
+            if passage.passage_id in shown:
+                continue
+            text = passage.question or passage.heading
+            if text and text not in out:
+                out.append(text)
+            if len(out) >= MAX_SUGGESTIONS:
+                break
+        return tuple(out)
 
     def _best_sentence(self, row: int, qv: np.ndarray) -> tuple[int, int] | None:
         """Offsets in the passage text of the sentence closest to the query (to highlight it)."""
-        start, end = int(self._sentence_start[row]), int(self._sentence_start[row + 1])
+        start, end = int(self.evidence.sentence_start[row]), int(self.evidence.sentence_start[row + 1])
         if end <= start:
             return None
         sims = self.data.sentence_vectors[start:end] @ qv
@@ -246,24 +276,33 @@ class Searcher(PassageLookups):
         s, e = self.data.sentence_spans[best]
         return int(s), int(e)
 
+    def _explain(self, scored: Scored, order: np.ndarray, evidence: dict[str, float]) -> dict[str, Any]:
+        """The evidence of the first candidates and of the decision, for `search --explain`."""
+        from index.search.fusion import minmax
 
-def _turn_leads(passages: Sequence[Passage]) -> np.ndarray:
-    """True for the first passage of each answer (the part before its first sub-heading)."""
-    first: dict[tuple[str, int], int] = {}
-    for row, passage in enumerate(passages):
-        if passage.kind == "answer" and passage.turn is not None:
-            key = (passage.interview_id, passage.turn)
-            if key not in first or passage.start < passages[first[key]].start:
-                first[key] = row
-    leads = np.zeros(len(passages), dtype=bool)
-    leads[list(first.values())] = True
-    return leads
-
-
-def _lookup(table: np.ndarray, rows: np.ndarray, qv: np.ndarray, fallback: np.ndarray) -> np.ndarray:
-    """Cosine to the row of `table` each candidate points at; `fallback` where it points nowhere (-1)."""
-    out = fallback.astype(np.float32, copy=True)
-    has = rows >= 0
-    if has.any() and len(table):
-        out[has] = table[rows[has]] @ qv
-    return out
+        scaled = {name: minmax(values) for name, values in scored.features.items()}
+        model = self.calibration.decision
+        context = scored.context
+        candidates = []
+        for position in order[: max(self.config.top_k, 5)]:
+            passage = self.data.passages[int(scored.rows[position])]
+            candidates.append({
+                "passage_id": passage.passage_id, "bureau": passage.bureau, "fused": round(float(scored.fused[position]), 4),
+                "features": {name: [round(float(scored.features[name][position]), 4),
+                                    round(float(scaled[name][position]), 4)] for name in scored.features},
+            })
+        return {
+            "keywords": context.keywords,
+            "bureaus_named": [{"text": m.text, "place": m.place, "matches": list(m.matches)} for m in context.mentions],
+            "places_named": list(context.places),
+            "weights": dict(self.calibration.weights),
+            "calibrated": self.calibration.fitted,
+            "candidates": candidates,
+            "decision": {
+                "evidence": {k: round(v, 4) for k, v in evidence.items()},
+                "contributions": {k: round(v, 4) for k, v in model.logit(evidence)},
+                "probability": round(model.probability(evidence), 4),
+                "thresholds": {"low": model.low if self.config.min_confidence is None else self.config.min_confidence,
+                               "high": model.high},
+            },
+        }

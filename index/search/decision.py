@@ -1,8 +1,11 @@
-"""The "not found" model and the calibration file that holds it beside the fusion weights.
+"""The decision between the three outcomes, and the calibration file that holds it beside the fusion weights.
 
-`benchmarks/calibrate.py` fits both for one embedding model and writes `calibration.json` with that model's
-fingerprint and the names of the features it used. Loaded with another model, or with features this version does
-not compute, the file is not trusted: a warning says why and an uncalibrated decision is used instead.
+One logistic model gives the probability that the interviews answer the question, from the decision evidence of
+index.search.features; two thresholds cut it into "high" (the answer), "low" (the closest passage, said to be only
+close) and "not found". `benchmarks/calibrate.py` fits all of it for one embedding model (leave-one-interview-out)
+and writes `calibration.json` with that model's fingerprint and the names of the features it used. Loaded with
+another model, or with features this version does not compute, the file is not trusted: a warning says why and an
+uncalibrated decision is used instead.
 """
 
 from __future__ import annotations
@@ -19,9 +22,11 @@ log = logging.getLogger("interview_qa.search")
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
 # Without a calibration for the model in use: rank by both retrievers, and answer when at least half of the
 # question's content words (weighted by rarity) occur in the corpus; a model-free, scale-free rule of thumb.
-UNCALIBRATED_WEIGHTS = {"dense_text": 0.5, "dense_sentence": 0.25, "bm25_text": 1.0, "bm25_sentence": 0.25}
+UNCALIBRATED_WEIGHTS = {"dense_text": 0.5, "dense_sentence": 0.25, "bm25_text": 1.0, "bm25_sentence": 0.25,
+                        "bureau_match": 0.5}
 UNCALIBRATED_COVERAGE = 0.5
 UNCALIBRATED_STEEPNESS = 8.0  # logit per unit of coverage: 0.25 more coverage is ~0.88 probability
+UNCALIBRATED_HIGH = 0.8  # without a calibration, "high" needs most of the question's words in the best passage
 
 
 def sigmoid(z: float) -> float:
@@ -33,15 +38,28 @@ def sigmoid(z: float) -> float:
 
 
 @dataclass(frozen=True, slots=True)
-class AbstentionModel:
-    """Logistic regression on evidence of the best hit: P(the interviews answer this question)."""
+class DecisionModel:
+    """Logistic regression on evidence of the best hit: P(the interviews answer this question), cut in three."""
 
     features: tuple[str, ...]
     coefficients: tuple[float, ...]
     intercept: float
     means: tuple[float, ...]
     scales: tuple[float, ...]
-    threshold: float
+    low: float  # below: not found
+    high: float  # at or above: the answer; between: the closest passage, said to be only close
+
+    def outcome(self, probability: float, min_confidence: float | None = None) -> str | None:
+        """"high", "low" or None (not found); `min_confidence` (config) replaces the lower threshold."""
+        low = self.low if min_confidence is None else min_confidence
+        if probability < low or low >= 1.0:  # a probability is below 1.0 in exact arithmetic
+            return None
+        return "high" if probability >= max(self.high, low) else "low"
+
+    def logit(self, evidence: Mapping[str, float]) -> list[tuple[str, float]]:
+        """Each feature's contribution to the log-odds (for --explain)."""
+        return [(name, coefficient * (float(evidence[name]) - mean) / (scale or 1.0))
+                for name, coefficient, mean, scale in zip(self.features, self.coefficients, self.means, self.scales)]
 
     def probability(self, evidence: Mapping[str, float]) -> float:
         """Every feature must be in `evidence` (a KeyError otherwise: a missing feature is never read as 0)."""
@@ -51,8 +69,8 @@ class AbstentionModel:
         return sigmoid(z)
 
 
-UNCALIBRATED_MODEL = AbstentionModel(("coverage_corpus",), (UNCALIBRATED_STEEPNESS,),
-                                     0.0, (UNCALIBRATED_COVERAGE,), (1.0,), 0.5)
+UNCALIBRATED_MODEL = DecisionModel(("coverage_corpus",), (UNCALIBRATED_STEEPNESS,),
+                                   0.0, (UNCALIBRATED_COVERAGE,), (1.0,), 0.5, UNCALIBRATED_HIGH)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +79,7 @@ class Calibration:
 
     model: str
     weights: dict[str, float]
-    abstention: AbstentionModel
+    decision: DecisionModel
     notes: dict[str, Any] = field(default_factory=dict)
     fingerprint: str = ""
     fitted: bool = True  # False: the uncalibrated fallback
@@ -71,20 +89,22 @@ class Calibration:
         return cls(model, dict(UNCALIBRATED_WEIGHTS), UNCALIBRATED_MODEL, {}, fingerprint, fitted=False)
 
     @classmethod
-    def read(cls, path: Path = CALIBRATION_FILE) -> Calibration:
+    def read(cls, path: Path | None = None) -> Calibration:
         """The file as written, without checks (benchmarks and tests)."""
+        path = path or CALIBRATION_FILE
         raw = json.loads(path.read_text(encoding="utf-8"))
-        a = raw["abstention"]
-        model = AbstentionModel(tuple(a["features"]), tuple(float(c) for c in a["coefficients"]),
-                                float(a["intercept"]), tuple(float(m) for m in a["means"]),
-                                tuple(float(s) for s in a["scales"]), float(a["threshold"]))
+        a = raw["decision"]
+        model = DecisionModel(tuple(a["features"]), tuple(float(c) for c in a["coefficients"]),
+                              float(a["intercept"]), tuple(float(m) for m in a["means"]),
+                              tuple(float(s) for s in a["scales"]), float(a["low"]), float(a["high"]))
         return cls(raw.get("model", ""), {k: float(v) for k, v in raw["weights"].items()}, model,
                    raw.get("notes", {}), raw.get("fingerprint", ""))
 
     @classmethod
     def load(cls, fingerprint: str, fusion_features: Collection[str], evidence_features: Collection[str],
-             path: Path = CALIBRATION_FILE) -> Calibration:
+             path: Path | None = None) -> Calibration:
         """The calibration for the model with this fingerprint, or the uncalibrated fallback with a warning."""
+        path = path or CALIBRATION_FILE
         try:
             calibration = cls.read(path)
         except (OSError, ValueError, KeyError, TypeError) as error:
@@ -103,7 +123,7 @@ class Calibration:
         if self.fingerprint != fingerprint:
             return f"it was fitted for another model ({self.model or 'unknown'}, fingerprint {self.fingerprint[:12]})"
         unknown = sorted(set(self.weights) - set(fusion_features))
-        unknown += sorted(set(self.abstention.features) - set(evidence_features))
+        unknown += sorted(set(self.decision.features) - set(evidence_features))
         if unknown:
             return f"it uses features this version does not compute ({', '.join(unknown)})"
         return None

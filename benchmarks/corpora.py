@@ -1,0 +1,67 @@
+"""The two corpora the product is measured on, and their question sets, for calibrate.py and retrieval.py.
+
+- "shipped": `corpus/` as shipped (the seed interview of 威海市海洋发展局);
+- "bureaus": the 12 fictional interviews of tests/fixtures/bureaus (two fictional cities, overlapping topics)
+  plus the seed: 13 bureaus of three cities.
+Tuning sets (benchmarks/data/tuning/) fit; dev sets (tests/data/dev/) measure and are never read by calibrate.py.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from index.embedding.protocol import Embedder  # noqa: E402
+from index.evaluation import Question, load_questions  # noqa: E402
+from index.settings import CoreConfig, CorpusConfig, IndexConfig  # noqa: E402
+from index.store.builder import refresh_index  # noqa: E402
+from index.store.folder import IndexData  # noqa: E402
+
+SHIPPED = ROOT / "corpus"
+BUREAUS = ROOT / "tests" / "fixtures" / "bureaus"
+WORK = ROOT / ".cache" / "benchmarks"
+TUNING = {"shipped": ROOT / "benchmarks" / "data" / "tuning" / "seed.jsonl",
+          "bureaus": ROOT / "benchmarks" / "data" / "tuning" / "bureaus.jsonl"}
+DEV = {"shipped": ROOT / "tests" / "data" / "dev" / "seed.jsonl",
+       "bureaus": ROOT / "tests" / "data" / "dev" / "bureaus.jsonl"}
+
+
+@dataclass(frozen=True)
+class Corpus:
+    name: str
+    data: IndexData
+
+
+def corpus_folder(name: str) -> Path:
+    """The corpus folder for "shipped" or "bureaus" (the latter assembled under .cache/benchmarks)."""
+    if name == "shipped":
+        return SHIPPED
+    folder = WORK / "bureaus-corpus"
+    wanted = {p.name: p for p in [*BUREAUS.iterdir(), *SHIPPED.iterdir()] if p.is_file()}
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in set(p.name for p in folder.iterdir()) - set(wanted):
+        (folder / stale).unlink()
+    for name_, source in wanted.items():
+        target = folder / name_
+        if not target.exists() or target.read_bytes() != source.read_bytes():
+            shutil.copyfile(source, target)
+    return folder
+
+
+def load_corpus(name: str, config: CoreConfig, embedder: Embedder) -> Corpus:
+    """The index of one corpus, built or refreshed under .cache/benchmarks with the configured model."""
+    folder = corpus_folder(name)
+    core = CoreConfig(corpus=CorpusConfig(dir=folder, max_passage_chars=config.corpus.max_passage_chars),
+                      model=config.model, index=IndexConfig(dir=WORK / f"index-{name}"), search=config.search)
+    return Corpus(name, refresh_index(core, embedder).data)
+
+
+def question_sets(kind: str) -> dict[str, list[Question]]:
+    """{"shipped": [...], "bureaus": [...]} of the tuning or the dev sets."""
+    paths = TUNING if kind == "tuning" else DEV
+    return {name: load_questions(path) for name, path in paths.items()}

@@ -1,0 +1,123 @@
+"""Bureaus named in a question, matched to the bureaus of the corpus. The city is part of a bureau's identity:
+威海市农业农村局 is not 澜州市农业农村局.
+
+A corpus bureau name splits into its place and its kind at the first 市/县/区/省 (澜州市 + 农业农村局). A question
+names a kind by its full name or a short one made the usual way, by keeping some of its characters in order with the
+same first and last character (住建局 for 住房和城乡建设局, 医保局 for 医疗保障局, 海洋局 for 海洋发展局), with or
+without a place before it (澜州, 澜州市, 市).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+_PLACE = re.compile(r"^(.{2,8}?(?:市|县|区|省))(?=.{2,})")
+_ORG_END = re.compile(r"(?:局|委员会|委|厅|办公室|办|署|中心)$")
+MIN_KIND_CHARS = 3  # 教育局, 人社局: a kind named with fewer characters is too vague to match (局)
+MAX_KIND_CHARS = 12
+_ANY_ORG = re.compile(r"[\u4e00-\u9fff]{1,10}(?:局|委员会|厅)")
+_ADMIN_UNITS = ("市", "县", "区")
+_THIS = "本我全该此"  # 本市, 我市, 全市: this city, whichever it is
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_PLACE_NAME_CHARS = 2  # most city and county names: 南浦市, 青石县
+
+
+@dataclass(frozen=True, slots=True)
+class Bureau:
+    name: str  # as in the corpus: 澜州市农业农村局
+    place: str  # 澜州市 ("" when the name has none)
+    kind: str  # 农业农村局
+
+    @property
+    def place_stem(self) -> str:
+        """The place without its suffix: 澜州."""
+        return self.place[:-1] if len(self.place) > 2 else self.place
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A bureau named in a question: the words used, the place given with it, and the corpus bureaus it fits."""
+
+    text: str
+    place: str  # "" when the question gives no place with it (or only 市)
+    matches: tuple[str, ...]  # corpus bureau names; empty: the corpus has no such bureau
+
+
+def split_bureau(name: str) -> Bureau:
+    match = _PLACE.match(name)
+    if match is None:
+        return Bureau(name, "", name)
+    return Bureau(name, match.group(1), name[match.end(1):])
+
+
+def is_short_form(short: str, full: str) -> bool:
+    """住建局 for 住房和城乡建设局: the same first and last character, the others in order."""
+    if len(short) < MIN_KIND_CHARS - 1 or len(short) > len(full) or short[0] != full[0] or short[-1] != full[-1]:
+        return False
+    rest = iter(full[1:-1])
+    return all(c in rest for c in short[1:-1])
+
+
+class BureauIndex:
+    """The corpus's bureaus, and what a question says about them."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.bureaus = tuple(split_bureau(n) for n in sorted(set(n for n in names if n)))
+        self.places = tuple(sorted({b.place for b in self.bureaus if b.place}))
+        self._stems = {b.place_stem: b.place for b in self.bureaus if b.place}
+
+    def place_of(self, bureau: str) -> str:
+        return split_bureau(bureau).place
+
+    def mentions(self, question: str) -> list[Mention]:
+        """The bureaus the question names, longest reading first; overlapping readings are one mention."""
+        found: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+        for end in range(len(question), 0, -1):
+            if not _ORG_END.search(question[:end]):
+                continue
+            best = self._mention_ending_at(question, end)
+            if best is None:
+                continue
+            start, mention = best
+            if any(start < b and end > a for a, b in taken):
+                continue
+            taken.append((start, end))
+            found.append(mention)
+        return found[::-1]
+
+    def _mention_ending_at(self, question: str, end: int) -> tuple[int, Mention] | None:
+        for length in range(min(MAX_KIND_CHARS, end), MIN_KIND_CHARS - 1, -1):
+            start = end - length
+            kind_text = question[start:end]
+            kinds = [b for b in self.bureaus if is_short_form(kind_text, b.kind)]
+            if not kinds:
+                continue
+            place, start = self._place_before(question, start)
+            matches = tuple(b.name for b in kinds if not place or b.place == place)
+            return start, Mention(question[start:end], place, matches)
+        generic = _ANY_ORG.search(question[:end])
+        if generic and generic.end() == end and len(generic.group()) >= MIN_KIND_CHARS:
+            text = generic.group()
+            place = next((p for stem, p in self._stems.items() if text.startswith(stem)), "")
+            return generic.start(), Mention(text, place, ())
+        return None
+
+    def _place_before(self, question: str, start: int) -> tuple[str, int]:
+        """The place written just before a bureau kind, and where it starts: a corpus place (澜州 / 澜州市), another
+        place named as a city or county (南浦市: then no corpus bureau fits), or "" (none, or 市/本市: this city)."""
+        before = question[:start]
+        for stem, place in self._stems.items():
+            for written in (place, stem):
+                if before.endswith(written):
+                    return place, start - len(written)
+        if before.endswith(_ADMIN_UNITS):
+            rest = before[:-1]
+            if not rest or rest[-1] in _THIS or not _CJK.match(rest[-1]):
+                return "", start - len(before) + len(rest.rstrip(_THIS))  # 市农业农村局, 本市住建局
+            named = rest[-_PLACE_NAME_CHARS:]
+            if len(named) == _PLACE_NAME_CHARS and all(_CJK.match(c) for c in named):
+                return named + before[-1], start - _PLACE_NAME_CHARS - 1
+        return "", start

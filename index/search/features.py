@@ -1,0 +1,261 @@
+"""Evidence, as arrays: per candidate passage (for ranking) and per question (for the decision). Pure numpy over
+the index's arrays; the model calls happen before (the query vectors come in ready).
+
+Ranking evidence is scaled over the candidates of one question before fusion (index.search.fusion), so only its
+order matters. Decision evidence is read off the best passage and made comparable across corpora: cosines (the same
+model everywhere), cosines relative to the rest of the corpus, shares of the question's words found, and yes/no
+signs about the bureau it names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from index.records import Passage
+from index.search.bureaus import BureauIndex, Mention
+from index.search.english import latin_share
+from index.store.folder import IndexData
+from index.text import pos_tokens, query_words
+
+CANDIDATE_FEATURES = ("dense_text", "dense_sentence", "dense_heading", "dense_question", "lead_question",
+                      "dense_focus", "bm25_text", "bm25_meta", "bm25_sentence", "lead_keywords", "answer_kind",
+                      "bureau_match", "place_match")
+DECISION_FEATURES = ("dense_top", "dense_lift", "coverage_top", "coverage_corpus", "absent_share", "latin",
+                     "dense_latin", "unknown_bureau", "unknown_city", "bureau_mismatch", "place_mismatch", "focus_top",
+                     "number_missing", "time_missing", "fused_top", "fused_margin", "question_top", "specificity",
+                     "content_words", "general_top", "general_corpus")
+MAX_CONTENT_WORDS = 8  # more content words than this say no more about how specific a question is
+# Questions that ask for a quantity or a time (interrogatives, not topics), and how a passage states one.
+_ASKS_NUMBER = re.compile(r"多少|几[个项家条次万亿元人户所座天年]|多大|多长|比例|百分之|how (?:many|much)|what percentage|"
+                          r"what share|how large", re.I)
+_ASKS_TIME = re.compile(r"什么时候|何时|哪天|哪一天|几月|几号|几点|哪年|哪一年|截止|when\b|what time|which (?:day|year|month)",
+                        re.I)
+_HAS_NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万亿]+(?:个|项|家|条|次|万|亿|元|人|户|所|座|倍|成)|%|％")
+_HAS_TIME = re.compile(r"\d+\s*[年月日时点]|[一二三四五六七八九十]+月|年底|年初|月底|月初|上半年|下半年|季度|期间|以来|之前|之后|"
+                       r"前|后|今年|去年|明年|当天|当日")
+NOUN_TAGS = ("n", "vn", "nz", "ns", "nt", "l", "j")
+
+
+@dataclass(frozen=True, slots=True)
+class QueryContext:
+    """Everything about one question that scoring needs, worked out once."""
+
+    text: str  # the normalised question without courtesies
+    keywords: str  # what the keyword indexes search for
+    vector: np.ndarray  # the question embedded
+    focus_vector: np.ndarray  # the clause that asks, embedded (the question's own vector when it is short)
+    mentions: tuple[Mention, ...] = ()  # bureaus it names
+    places: tuple[str, ...] = ()  # corpus places it names (澜州市), with or without a bureau
+    pointed: frozenset[str] = field(default_factory=frozenset)  # corpus bureaus the mentions fit
+    unknown_city: str | None = None  # a city or county it names that no passage mentions (南浦市)
+    translated: tuple[str, ...] = ()  # for a question in English: the corpus words its words map onto
+    translated_share: float = 0.0  # the share of its English content words that found one
+
+    @property
+    def unknown_bureau(self) -> Mention | None:
+        """The first bureau it names that the corpus does not have (another city's, or a kind it has not)."""
+        return next((m for m in self.mentions if not m.matches), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """Every ranking feature for the candidate rows of one question, and the fused score."""
+
+    rows: np.ndarray
+    features: dict[str, np.ndarray]
+    fused: np.ndarray
+    context: QueryContext
+    weight_sum: float = 1.0  # the most a fused score can be (each scaled feature is at most 1)
+
+
+def general_rarity(word: str) -> float:
+    """-log of the word's frequency in jieba's general dictionary (words it lacks count as the rarest)."""
+    import jieba
+
+    dictionary = jieba.dt
+    if not dictionary.initialized:
+        dictionary.initialize()
+    return float(np.log(dictionary.total / max(1, dictionary.FREQ.get(word, 0))))
+
+
+def _share_in(words: Sequence[str], passage: Passage) -> float:
+    where = f"{passage.heading or ''}{passage.question or ''}{passage.text}"
+    return sum(1 for w in words if w in where) / max(1, len(words))
+
+
+class Evidence:
+    """Precomputed per-passage tables over one index, and the features computed from them."""
+
+    def __init__(self, data: IndexData, bureaus: BureauIndex) -> None:
+        self.data = data
+        self.bureaus = bureaus
+        n = len(data.passages)
+        self.sentence_start = np.searchsorted(data.sentence_owner, np.arange(n + 1)).astype(np.int64)
+        self.is_lead = _turn_leads(data.passages)
+        self.is_answer = np.asarray([p.kind == "answer" for p in data.passages], dtype=np.float32)
+        self.bureau_of = [p.bureau for p in data.passages]
+        self.place_of = [bureaus.place_of(p.bureau) if p.bureau else "" for p in data.passages]
+
+    # -- ranking -------------------------------------------------------------------------------------------
+    def candidate_features(self, context: QueryContext, rows: np.ndarray, bm25_text: np.ndarray,
+                           bm25_meta: np.ndarray, bm25_sentences: np.ndarray) -> dict[str, np.ndarray]:
+        data, qv = self.data, context.vector
+        dense_text = data.passage_vectors[rows] @ qv
+        dense_sentence = self.sentence_max(rows, qv)
+        dense_question = _lookup(data.question_vectors, data.passage_question[rows], qv, fallback=dense_text)
+        lead = self.is_lead[rows]
+        focus = context.focus_vector
+        dense_focus = dense_sentence if focus is qv else np.maximum(data.passage_vectors[rows] @ focus,
+                                                                    self.sentence_max(rows, focus))
+        features = {
+            "dense_text": dense_text,
+            "dense_sentence": dense_sentence,
+            "dense_heading": _lookup(data.heading_vectors, data.passage_heading[rows], qv, fallback=dense_text),
+            "dense_question": dense_question,
+            # a question that restates the reporter's is best answered by the opening of that answer
+            "lead_question": np.where(lead, dense_question, dense_question.min()),
+            "dense_focus": dense_focus,
+            "bm25_text": bm25_text[rows],
+            "bm25_meta": bm25_meta[rows],
+            "bm25_sentence": self.sentence_max(rows, None, bm25_sentences),
+            "lead_keywords": np.where(lead, bm25_meta[rows], 0.0).astype(np.float32),
+            "answer_kind": self.is_answer[rows],  # what the bureau said, over the outlet's intro and summary
+            "bureau_match": np.asarray([self.bureau_of[r] in context.pointed for r in rows], dtype=np.float32),
+            "place_match": np.asarray([bool(self.place_of[r]) and self.place_of[r] in context.places for r in rows],
+                                      dtype=np.float32),
+        }
+        return features
+
+    def sentence_max(self, rows: np.ndarray, qv: np.ndarray | None, scores: np.ndarray | None = None) -> np.ndarray:
+        """Per candidate passage, the best of its sentences: by cosine to `qv`, or by the given sentence scores."""
+        starts, ends = self.sentence_start[rows], self.sentence_start[rows + 1]
+        index = np.concatenate([np.arange(s, e) for s, e in zip(starts, ends)]) if rows.size else np.zeros(0, int)
+        if index.size == 0:
+            return np.zeros(rows.size, dtype=np.float32)
+        sims = scores[index] if scores is not None else self.data.sentence_vectors[index] @ qv
+        lengths = ends - starts
+        out = np.full(rows.size, -1.0, dtype=np.float32)
+        nonempty = lengths > 0
+        offsets = np.concatenate([[0], np.cumsum(lengths[nonempty])[:-1]])
+        out[nonempty] = np.maximum.reduceat(sims, offsets)
+        return out
+
+    # -- deciding ------------------------------------------------------------------------------------------
+    def decision_features(self, scored: Scored, top: int) -> dict[str, float]:
+        """Question-level evidence read off the best-ranked candidate (position `top` in scored.rows)."""
+        context, f = scored.context, scored.features
+        row = int(scored.rows[top])
+        passage = self.data.passages[row]
+        dense = np.maximum(f["dense_text"], f["dense_sentence"])
+        dense_top = float(dense[top])
+        latin = latin_share(context.text)
+        coverage_top, coverage_corpus, absent_share = self.word_coverage(context.text, passage)
+        if context.translated:  # English: the share of its words whose Chinese counterparts the passage holds
+            coverage_top = context.translated_share * _share_in(context.translated, passage)
+            coverage_corpus = context.translated_share
+        specificity, content_words = self.specificity(context.text)
+        general_top, general_corpus = self.general_coverage(context.text, passage)
+        fused = scored.fused
+        runner_up = float(np.partition(fused, -2)[-2]) if fused.size > 1 else 0.0
+        total_weight = scored.weight_sum or 1.0
+        mismatch = bool(context.pointed) and self.bureau_of[row] not in context.pointed
+        place_mismatch = bool(context.places) and self.place_of[row] not in context.places
+        where = f"{passage.heading or ''}{passage.text}"
+        return {
+            "dense_top": dense_top,
+            "dense_lift": dense_top - float(np.median(dense)),  # how far the best stands out from the corpus
+            "coverage_top": coverage_top,
+            "coverage_corpus": coverage_corpus,
+            "absent_share": absent_share,
+            "latin": latin,
+            "dense_latin": dense_top * latin,
+            "unknown_bureau": float(context.unknown_bureau is not None),
+            "bureau_mismatch": float(mismatch),
+            "place_mismatch": float(place_mismatch),
+            "focus_top": float(f["dense_focus"][top]),
+            "unknown_city": float(context.unknown_city is not None),
+            "number_missing": float(bool(_ASKS_NUMBER.search(context.text)) and not _HAS_NUMBER.search(where)),
+            "time_missing": float(bool(_ASKS_TIME.search(context.text)) and not _HAS_TIME.search(where)),
+            # the retrievers agree on the best passage (1: it is first by every weighted feature), and by how much
+            "fused_top": float(fused[top]) / total_weight,
+            "fused_margin": (float(fused[top]) - runner_up) / total_weight,
+            "question_top": float(f["dense_question"][top]),
+            "specificity": specificity,
+            "content_words": float(min(content_words, MAX_CONTENT_WORDS)),
+            "general_top": general_top,
+            "general_corpus": general_corpus,
+        }
+
+    def general_coverage(self, query: str, passage: Passage) -> tuple[float, float]:
+        """Shares of the question's content words found in the passage and in the corpus, each word weighted by how
+        rare it is in general Chinese (jieba's dictionary), so that the weights mean the same in any corpus."""
+        words = query_words(query)
+        if not words:
+            return 0.0, 0.0
+        where = f"{passage.heading or ''}{passage.question or ''}{passage.text}".lower()
+        vocabulary = self.data.vocabulary
+        total = top = corpus = 0.0
+        for word, _ in words:
+            weight = general_rarity(word)
+            total += weight
+            top += weight if word in where else 0.0
+            corpus += weight if (word in where or word in vocabulary) else 0.0
+        return top / total, corpus / total
+
+    def specificity(self, query: str) -> tuple[float, int]:
+        """How rare in the corpus the question's rarest content word is (0: every passage has it, 1: none does),
+        and how many content words it has."""
+        words = query_words(query)
+        if not words:
+            return 0.0, 0
+        n = max(1, len(self.data.passages))
+        vocabulary = self.data.vocabulary
+        rarest = max(float(np.log((n + 1) / (vocabulary.get(w, 0) + 1))) for w, _ in words)
+        return rarest / float(np.log(n + 1)), len(words)
+
+    def word_coverage(self, query: str, passage: Passage) -> tuple[float, float, float]:
+        """IDF-weighted shares of the question's content words found in the passage and in the corpus, and the
+        share of its nouns the corpus never uses."""
+        words = query_words(query)
+        if not words:
+            return 0.0, 0.0, 0.0
+        vocabulary = self.data.vocabulary
+        n = max(1, len(self.data.passages))
+        where = f"{passage.heading or ''}{passage.question or ''}{passage.text}".lower()
+        total = top = corpus = 0.0
+        for word, _ in words:
+            df = vocabulary.get(word, 0)
+            weight = float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
+            total += weight
+            in_passage = word in where
+            top += weight if in_passage else 0.0
+            corpus += weight if (in_passage or df > 0) else 0.0
+        nouns = [w for w, tag in pos_tokens(query) if tag.startswith(NOUN_TAGS) and len(w) >= 2 and not w.isascii()]
+        absent = sum(1 for w in nouns if w not in vocabulary and w not in where)
+        return top / total, corpus / total, absent / max(1, len(nouns))
+
+
+def _turn_leads(passages: Sequence[Passage]) -> np.ndarray:
+    """True for the first passage of each answer (the part before its first sub-heading)."""
+    first: dict[tuple[str, int], int] = {}
+    for row, passage in enumerate(passages):
+        if passage.kind == "answer" and passage.turn is not None:
+            key = (passage.interview_id, passage.turn)
+            if key not in first or passage.start < passages[first[key]].start:
+                first[key] = row
+    leads = np.zeros(len(passages), dtype=bool)
+    leads[list(first.values())] = True
+    return leads
+
+
+def _lookup(table: np.ndarray, rows: np.ndarray, qv: np.ndarray, fallback: np.ndarray) -> np.ndarray:
+    """Cosine to the row of `table` each candidate points at; `fallback` where it points nowhere (-1)."""
+    out = fallback.astype(np.float32, copy=True)
+    has = rows >= 0
+    if has.any() and len(table):
+        out[has] = table[rows[has]] @ qv
+    return out

