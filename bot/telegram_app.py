@@ -45,9 +45,11 @@ from telegram.ext import (
 )
 from telegram.request import HTTPXRequest
 
-from bot import cards
 from bot.config import AppConfig
-from bot.conversation import Conversation, ConversationSettings, Hint, Question, Reply, decode_action
+from bot.conversation.actions import decode_action
+from bot.conversation.conversation import Conversation, ConversationSettings
+from bot.conversation.replies import Hint, Question, Reply
+from bot.render import html as cards
 from index.store.builder import RefreshReport
 from index.errors import ConfigError, InterviewQAError
 from index.records import SearchResult
@@ -254,13 +256,6 @@ class SearchBatcher:
 
 
 # -- building ------------------------------------------------------------------------------------------------------
-def settings_from(config: AppConfig) -> ConversationSettings:
-    t, s = config.telegram, config.search
-    return ConversationSettings(results_per_page=max(1, t.results_per_page),
-                                questions_per_minute=t.questions_per_minute,
-                                inline_per_minute=t.inline_per_minute, max_query_chars=s.max_query_chars, top_k=s.top_k)
-
-
 def build_application(config: AppConfig, token: str, searcher_factory: SearcherFactory | None = None,
                       reloader: Reloader | None = None, search_workers: int = SEARCH_WORKERS) -> Application:
     """The Application, not started. `searcher_factory` runs once in `post_init` (default: the real model)."""
@@ -324,7 +319,7 @@ async def _post_init(app: Application) -> None:
     app.bot_data["executor"] = executor
     loop = asyncio.get_running_loop()
     searcher = await loop.run_in_executor(executor, app.bot_data["searcher_factory"])
-    conversation = Conversation(searcher, settings_from(app.bot_data["config"]))
+    conversation = Conversation(searcher, ConversationSettings.from_config(app.bot_data["config"]))
     conversation.query_log = await loop.run_in_executor(executor, _open_query_log, app.bot_data["config"])
     await loop.run_in_executor(executor, conversation.refresh_examples)
     batcher = SearchBatcher(executor, lambda: app.bot_data["conversation"], app.bot_data["search_workers"])

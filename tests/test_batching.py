@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 from telegram.error import BadRequest, NetworkError, TimedOut
 
-from bot.conversation import Conversation, ConversationSettings, Question
+from bot.conversation.conversation import Conversation, ConversationSettings
+from bot.conversation.replies import Question
 from bot.telegram_app import RetryingRateLimiter, SearchBatcher
 from index.records import SearchResult
 from index.search.searcher import Searcher

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.conversation import EXAMPLE_QUESTIONS, Conversation, ConversationSettings
+from bot.conversation.conversation import Conversation, ConversationSettings
 from bot.terminal import run_chat
+from bot.texts import EXAMPLE_QUESTIONS
 from tests.fake_bot_api import FakeBotAPI
 from tests.telegram_helpers import FOREST, app_config, fake_searcher, running_bot, write_corpus
 

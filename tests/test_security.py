@@ -15,7 +15,7 @@ import httpx
 import pytest
 from telegram.error import NetworkError
 
-from bot.conversation import question_payload
+from bot.conversation.actions import question_payload
 from bot.telegram_app import build_application, redact, run
 from index.store.builder import RefreshReport
 from index.errors import ConfigError

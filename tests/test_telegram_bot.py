@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from bot.conversation import question_payload
+from bot.conversation.actions import question_payload
 from tests.fake_bot_api import Call, FakeBotAPI
 from tests.telegram_helpers import ADMIN, FOREST, REFUSING, app_config, fake_searcher, running_bot, texts
 
