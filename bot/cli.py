@@ -172,7 +172,8 @@ def cmd_serve(args: argparse.Namespace, config: AppConfig) -> int:
     import logging
     import os
 
-    from bot.telegram_app import install_redaction, run
+    from bot.telegram.app import run
+    from bot.telegram.redaction import install_redaction
 
     token = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
     if not token:

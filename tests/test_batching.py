@@ -15,7 +15,8 @@ from telegram.error import BadRequest, NetworkError, TimedOut
 
 from bot.conversation.conversation import Conversation, ConversationSettings
 from bot.conversation.replies import Question
-from bot.telegram_app import RetryingRateLimiter, SearchBatcher
+from bot.telegram.batcher import SearchBatcher
+from bot.telegram.transport import RetryingRateLimiter
 from index.records import SearchResult
 from index.search.searcher import Searcher
 from tests.telegram_helpers import FOREST, app_config, fake_searcher, write_corpus
