@@ -1,6 +1,6 @@
-"""Every text a user reads, in Chinese: hints, button and card labels, verdicts, the terminal's help, the command
-menu, the bot's notices. Constants for fixed texts, small functions for texts with values; values are inserted as
-given, so the Telegram renderer escapes them first (these texts hold no HTML of their own)."""
+"""Every text a user reads, in Chinese: hints, button and card labels, verdicts, the terminal's help and words, the
+command menu, the bot's notices. Constants for fixed texts; small functions (or a `{where}` template) for texts with
+values, which are inserted as given: the Telegram renderer escapes them first (these texts hold no HTML)."""
 
 from __future__ import annotations
 
@@ -114,6 +114,12 @@ UNTITLED = "无标题"
 FULL_ANSWER = "完整回答"
 SOURCE = "出处"
 DETAILS_SEPARATOR = "，"
+EMPTY_LIBRARY = "访谈库还是空的。"
+TRY_ASKING = "可以试着这样问："
+# The labels of a passage's source details, in the order they are shown.
+SOURCE_LABELS = {"bureau": "单位", "interviewee": "受访人", "speaker": "发言人", "asker": "提问", "title": "标题",
+                 "series": "系列", "outlet": "媒体", "date": "日期", "url": "链接", "file": "文件",
+                 "passage_id": "段落编号"}
 
 
 def with_role(name: str, role: str | None) -> str:
@@ -164,15 +170,6 @@ def file_span(file: str, start: int, end: int, separator: str = " ") -> str:
     return f"{file}{separator}第{start}–{end}字"
 
 
-# The labels of a passage's source details, in the order they are shown.
-SOURCE_LABELS = {"bureau": "单位", "interviewee": "受访人", "speaker": "发言人", "asker": "提问", "title": "标题",
-                 "series": "系列", "outlet": "媒体", "date": "日期", "url": "链接", "file": "文件",
-                 "passage_id": "段落编号"}
-
-
-EMPTY_LIBRARY = "访谈库还是空的。"
-TRY_ASKING = "可以试着这样问："
-NOT_FOUND_NEXT = "发送 /bureaus 查看各单位的访谈，/help 查看用法。"
 
 # -- verdicts of /verify -------------------------------------------------------------------------------------------
 VERDICTS = {
@@ -211,6 +208,7 @@ def equivalent(claimed: str, record: str) -> str:
 
 # -- Telegram cards ------------------------------------------------------------------------------------------------
 NOT_FOUND_BOT = "{where}没有找到与这个问题相关的内容。本机器人只引用已发表的访谈原文，不会自己编写答案。"
+NOT_FOUND_NEXT = "发送 /bureaus 查看各单位的访谈，/help 查看用法。"
 BUREAUS_INTRO = "访谈库收录了以下单位的访谈。点单位名查看它的访谈；点「只问这个单位」后，下一个问题只在该单位的访谈中查找。"
 WELCOME_EXAMPLES = "直接输入问题即可，例如："
 WELCOME_COMMANDS = ("命令：\n/ask 问题 —— 提问（群聊中用 /ask 或 @我）\n/bureaus —— 按单位查看访谈、只问某个单位\n"

@@ -72,6 +72,8 @@ class QueryRecorder(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class ConversationSettings:
+    """What the conversation needs of config.yaml (`from_config`); the defaults suit tests."""
+
     results_per_page: int = 1
     questions_per_minute: int = 20  # 0: no limit
     inline_per_minute: int = 30
@@ -87,6 +89,8 @@ class ConversationSettings:
 
 @dataclass(slots=True)
 class Counters:
+    """Replies since start, for /stats."""
+
     answered: int = 0
     not_found: int = 0
     hints: int = 0
@@ -94,6 +98,7 @@ class Counters:
 
 
 def corpus_info(searcher: Searcher) -> CorpusInfo:
+    """Passages, interviews and bureaus of what the searcher holds."""
     interviews = {p.interview_id for p in searcher.data.passages}
     return CorpusInfo(searcher.passage_count, len(interviews), tuple(searcher.bureaus()))
 

@@ -386,6 +386,8 @@ def render(reply: Reply, bot_username: str | None = None) -> Card:
 # -- inline mode and /reload ----------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class InlineArticle:
+    """One result of an inline query: its list entry (title, description) and the message it sends (html)."""
+
     id: str
     title: str
     description: str

@@ -41,6 +41,7 @@ def _short(text: str, width: int = SHORT_CHARS) -> str:
 
 
 def render_inspection(interview: Interview) -> str:
+    """A parsed file for an operator: metadata, turns, passages with their offsets, warnings."""
     meta = interview.metadata
     lines = [f"file: {interview.file}", "metadata:"]
     for key, value in meta.to_dict().items():
@@ -97,6 +98,7 @@ def source_rows(p: Passage) -> list[tuple[str, str]]:
 
 
 def source_line(hit: Hit) -> str:
+    """The source on one line: outlet, title, date, URL, and the file with the character span."""
     p = hit.passage
     parts = [x for x in (p.outlet, texts.book_title(p.title) if p.title else None, p.date, p.url) if x]
     parts.append(texts.file_span(p.file, p.start, p.end))

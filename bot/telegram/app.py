@@ -91,6 +91,7 @@ def _default_searcher_factory(config: AppConfig) -> SearcherFactory:
 
 
 def _default_reloader(config: AppConfig) -> Reloader:
+    """/reload: the index refreshed from the corpus folder with the model already loaded."""
     def reload(searcher: Searcher) -> tuple[Searcher, RefreshReport]:
         from index.service import reload_searcher
 
@@ -99,6 +100,7 @@ def _default_reloader(config: AppConfig) -> Reloader:
 
 
 def add_handlers(app: BotApplication) -> None:
+    """Which update reaches which handler: private chats any text, groups only what is addressed to the bot."""
     new = filters.UpdateType.MESSAGE
     addressed = h.AddressedToBot()
     for name, callback in COMMANDS:
@@ -142,6 +144,7 @@ def _open_query_log(config: AppConfig) -> QueryLog | None:
 
 
 async def _post_shutdown(app: BotApplication) -> None:
+    """Closes the query log and stops the search threads."""
     data = app.bot_data
     if data.query_log is not None:
         data.query_log.close()
@@ -152,10 +155,12 @@ async def _post_shutdown(app: BotApplication) -> None:
 
 # -- running -------------------------------------------------------------------------------------------------------
 def webhook_secret(config: AppConfig) -> str | None:
+    """TELEGRAM_WEBHOOK_SECRET, else telegram.webhook.secret_token."""
     return os.environ.get("TELEGRAM_WEBHOOK_SECRET") or config.telegram.webhook.secret_token
 
 
 def _check_webhook(config: AppConfig, secret: str | None) -> None:
+    """A webhook needs its public URL, and a secret token Telegram accepts (a short or missing one is warned of)."""
     if not config.telegram.webhook.url:
         raise ConfigError("telegram.mode is webhook but telegram.webhook.url (the public HTTPS URL) is not set")
     if secret is not None and not _SECRET.fullmatch(secret):

@@ -108,6 +108,7 @@ async def answer_question(update: Update, context: Context, text: str | None) ->
 
 
 async def _finish(update: Update, context: Context, prepared: Reply | Question) -> None:
+    """A prepared Question searched, answered and logged (when the log is on); any other reply sent as it is."""
     conversation = _conversation(context)
     if isinstance(prepared, Question):
         question = prepared
@@ -139,6 +140,7 @@ def _is_admin(update: Update, context: Context) -> bool:
 
 
 def _user(update: Update) -> int:
+    """The sender's id (0 when the update has none)."""
     return update.effective_user.id if update.effective_user else 0
 
 
@@ -217,6 +219,7 @@ async def cmd_verify(update: Update, context: Context) -> None:
 
 
 async def cmd_stats(update: Update, context: Context) -> None:
+    """Admins: counters since start, and the query log's summary when it is on."""
     conversation = _conversation(context)
     if not _is_admin(update, context):
         return await respond(update, context, conversation.hint("admin_only", texts.admin_only("/stats")))
@@ -282,6 +285,7 @@ def _inline_refusal(conversation: Conversation, user: int, text: str) -> tuple[s
 
 
 def _article(hit: Hit, bot_username: str | None) -> InlineQueryResultArticle:
+    """A hit as an inline result, with a button that opens the passage in the bot."""
     a = cards.inline_article(hit, bot_username)
     markup = InlineKeyboardMarkup([[InlineKeyboardButton(texts.INLINE_OPEN, url=a.link)]]) if a.link else None
     content = InputTextMessageContent(a.html, parse_mode=ParseMode.HTML,

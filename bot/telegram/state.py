@@ -48,6 +48,7 @@ class BotData:
         self._executor = executor
 
     def start(self, conversation: Conversation, batcher: SearchBatcher) -> None:
+        """The running parts, once post_init has built them."""
         self._conversation, self._batcher = conversation, batcher
         self.searcher = conversation.searcher
 

@@ -61,6 +61,7 @@ class TolerantUpdatesRequest(HTTPXRequest):
 
 
 def _readable(update: Any) -> Any:
+    """The update as it came when the library can read it, else an empty update with its id."""
     try:
         Update.de_json(update, None)
         return update
