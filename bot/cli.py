@@ -7,9 +7,14 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.config import AppConfig, load_config
 from index.errors import ConfigError, InterviewQAError
+
+if TYPE_CHECKING:
+    from index.search.searcher import Searcher
+    from index.store.builder import RefreshReport
 
 Handler = Callable[[argparse.Namespace, AppConfig], int]
 
@@ -36,7 +41,7 @@ def cmd_corpus_inspect(args: argparse.Namespace, config: AppConfig) -> int:
             "warnings": list(interview.warnings),
         })
         return 0
-    from bot.render import render_inspection
+    from bot.render.plain import render_inspection
 
     print(render_inspection(interview))
     return 0
@@ -64,7 +69,7 @@ def cmd_model_build(args: argparse.Namespace, config: AppConfig) -> int:
     return 0
 
 
-def _open(config: AppConfig, progress: bool = False, force: bool = False):  # type: ignore[no-untyped-def]
+def _open(config: AppConfig, progress: bool = False, force: bool = False) -> tuple[Searcher, RefreshReport]:
     """Model + refreshed index + Searcher; warnings about the corpus go to stderr."""
     from index.service import open_searcher
 
@@ -87,7 +92,7 @@ def cmd_build(args: argparse.Namespace, config: AppConfig) -> int:
 
 
 def cmd_search(args: argparse.Namespace, config: AppConfig) -> int:
-    from bot.render import render_result_text
+    from bot.render.plain import render_result_text
 
     if args.stdin == bool(args.question):
         raise InterviewQAError("give one question, or --stdin to read one question per line")
@@ -130,7 +135,7 @@ def cmd_eval(args: argparse.Namespace, config: AppConfig) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, config: AppConfig) -> int:
-    from bot.render import render_verification_text
+    from bot.render.plain import render_verification_text
     from index.claims.verdict import check_claim
 
     searcher, _ = _open(config)
@@ -145,29 +150,30 @@ def cmd_verify(args: argparse.Namespace, config: AppConfig) -> int:
 def cmd_chat(args: argparse.Namespace, config: AppConfig) -> int:
     from dataclasses import replace
 
-    from bot.conversation import Conversation
-    from bot.telegram_app import settings_from
+    from bot import texts
+    from bot.conversation.conversation import Conversation, ConversationSettings
+    from bot.querylog import QueryLog
     from bot.terminal import run_chat
 
-    print("正在加载模型和访谈库……", file=sys.stderr, flush=True)
+    print(texts.LOADING, file=sys.stderr, flush=True)
     searcher, _ = _open(config)
-    from bot.querylog import QueryLog
-
-    conversation = Conversation(searcher, replace(settings_from(config), questions_per_minute=0))
-    conversation.query_log = QueryLog.open(config.query_log)
+    query_log = QueryLog.open(config.query_log)
+    settings = replace(ConversationSettings.from_config(config), questions_per_minute=0)
+    conversation = Conversation(searcher, settings, query_log=query_log)
     conversation.refresh_examples()
     try:
         return run_chat(conversation)
     finally:
-        if conversation.query_log is not None:
-            conversation.query_log.close()
+        if query_log is not None:
+            query_log.close()
 
 
 def cmd_serve(args: argparse.Namespace, config: AppConfig) -> int:
     import logging
     import os
 
-    from bot.telegram_app import install_redaction, run
+    from bot.telegram.app import run
+    from bot.telegram.redaction import install_redaction
 
     token = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
     if not token:

@@ -14,6 +14,8 @@ Design (see also `QueryLog`):
   escaping; if the database stays locked past the deadline, `QueryLogBusyError` (a `QueryLogError`) is raised.
 - Retention: rows older than `retention_days` are deleted at open, every `purge_every` records and at least every
   `purge_interval`; `retention_days = 0` keeps rows forever.
+- Reading: `summarize` (the /stats numbers, also `QueryLog.summary`), `iter_rows` and `connect_reader` (a separate
+  read-only connection) serve `bot.report`.
 - Row ids: `INTEGER PRIMARY KEY AUTOINCREMENT`, never reused after a purge, so a stale 👍/👎 button can never rate
   another question. An id fits easily in the 64 bytes of Telegram callback data (e.g. `fb:+:123456`).
 """
@@ -52,6 +54,7 @@ MAX_QUESTION_CHARS = 500
 MAX_PASSAGE_IDS = 10
 BUSY_TIMEOUT_MS = 5_000
 RETRY_DEADLINE_S = 30.0
+TOP_BUREAUS = 5  # bureaus named in the summary
 TS_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"  # fixed width, so text order is time order
 
 Clock = Callable[[], datetime]
@@ -342,6 +345,14 @@ class QueryLog:
                 self._conn.close()
                 self._conn = None
 
+    def summary(self, since: date | datetime | None = None) -> dict[str, Any]:
+        """The /stats numbers of this log (`summarize`), read through a separate read-only connection."""
+        conn = connect_reader(self)
+        try:
+            return summarize(conn, since)
+        finally:
+            conn.close()
+
     def __enter__(self) -> QueryLog:
         return self
 
@@ -376,3 +387,27 @@ def iter_rows(conn: sqlite3.Connection, since: date | datetime | None = None) ->
         except (ValueError, TypeError):
             passage_ids = ()
         yield LogRow(row_id, ts, chat_type, question, bool(answered), passage_ids, bureau, feedback)
+
+
+def summarize(conn: sqlite3.Connection, since: date | datetime | None) -> dict[str, Any]:
+    """The /stats numbers: total, answered share, 👍/👎, distinct users, top bureaus (SQL aggregates, fast)."""
+    bound = since_ts(since)
+    where, params = ("WHERE ts >= ?", (bound,)) if bound else ("", ())
+    total, answered, up, down, users = conn.execute(
+        "SELECT COUNT(*), COALESCE(SUM(answered), 0), COALESCE(SUM(feedback = 1), 0), "
+        f"COALESCE(SUM(feedback = -1), 0), COUNT(DISTINCT user_hash) FROM queries {where}", params).fetchone()
+    bureau_where = f"{where} AND" if where else "WHERE"
+    bureaus = conn.execute(
+        f"SELECT bureau, COUNT(*) AS n FROM queries {bureau_where} answered = 1 AND bureau IS NOT NULL "
+        f"GROUP BY bureau ORDER BY n DESC, bureau LIMIT {TOP_BUREAUS}", params).fetchall()
+    return {
+        "since": since.isoformat() if since else None,
+        "total": int(total),
+        "answered": int(answered),
+        "unanswered": int(total) - int(answered),
+        "answered_share": round(int(answered) / int(total), 4) if total else 0.0,
+        "thumbs_up": int(up),
+        "thumbs_down": int(down),
+        "users": int(users),
+        "top_bureaus": [{"bureau": b, "questions": int(n)} for b, n in bureaus],
+    }

@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import sqlite3
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -18,10 +17,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from bot.querylog import LogRow, QueryLog, connect_reader, format_ts, iter_rows, since_ts, utc_now
+from bot.querylog import LogRow, QueryLog, connect_reader, format_ts, iter_rows, summarize, utc_now
 
 Source = QueryLog | str | os.PathLike[str]
-TOP_BUREAUS = 5
 CSV_COLUMNS = ("section", "rank", "item", "detail", "count", "answered", "thumbs_up", "thumbs_down")
 
 
@@ -82,34 +80,11 @@ def question_key(question: str) -> str:
     return text[start:end] or text
 
 
-def _summary_from(conn: sqlite3.Connection, since: date | datetime | None) -> dict[str, Any]:
-    bound = since_ts(since)
-    where, params = ("WHERE ts >= ?", (bound,)) if bound else ("", ())
-    total, answered, up, down, users = conn.execute(
-        "SELECT COUNT(*), COALESCE(SUM(answered), 0), COALESCE(SUM(feedback = 1), 0), "
-        f"COALESCE(SUM(feedback = -1), 0), COUNT(DISTINCT user_hash) FROM queries {where}", params).fetchone()
-    bureau_where = f"{where} AND" if where else "WHERE"
-    bureaus = conn.execute(
-        f"SELECT bureau, COUNT(*) AS n FROM queries {bureau_where} answered = 1 AND bureau IS NOT NULL "
-        f"GROUP BY bureau ORDER BY n DESC, bureau LIMIT {TOP_BUREAUS}", params).fetchall()
-    return {
-        "since": since.isoformat() if since else None,
-        "total": int(total),
-        "answered": int(answered),
-        "unanswered": int(total) - int(answered),
-        "answered_share": round(int(answered) / int(total), 4) if total else 0.0,
-        "thumbs_up": int(up),
-        "thumbs_down": int(down),
-        "users": int(users),
-        "top_bureaus": [{"bureau": b, "questions": int(n)} for b, n in bureaus],
-    }
-
-
 def summary(log: Source, since: date | datetime | None = None) -> dict[str, Any]:
     """The /stats numbers: total, answered share, 👍/👎, distinct users, top bureaus (SQL aggregates, fast)."""
     conn = connect_reader(log)
     try:
-        return _summary_from(conn, since)
+        return summarize(conn, since)
     finally:
         conn.close()
 
@@ -185,7 +160,7 @@ def build_report(path_or_log: Source, since: date | datetime | None = None, limi
     conn = connect_reader(path_or_log)
     try:
         conn.execute("BEGIN")  # one snapshot: the summary and the tables see the same rows
-        data = _summary_from(conn, since)
+        data = summarize(conn, since)
         report = aggregate(iter_rows(conn, since), data, since, limit)
         conn.execute("COMMIT")
         return report

@@ -14,7 +14,7 @@ from telegram import Update
 from telegram.ext import Application, ContextTypes
 
 from bot.config import AppConfig, TelegramConfig
-from bot.telegram_app import build_application
+from bot.telegram.app import build_application
 from index.store.builder import refresh_index
 from index.settings import CoreConfig, CorpusConfig, IndexConfig, SearchConfig
 from index.search.searcher import Searcher

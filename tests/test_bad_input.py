@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from bot.conversation import question_payload
+from bot.conversation.actions import question_payload
 from index.store.builder import refresh_index
 from index.parsing.parser import parse_file
 from index.parsing.sources import MAX_FILE_BYTES
@@ -386,7 +386,8 @@ def test_a_file_over_the_size_limit_is_skipped_with_its_size(tmp_path: Path) -> 
 
 @pytest.mark.parametrize("text", ["", "   ", "😀", "？？", "\u200b", "/"])
 def test_no_words_no_search(text: str, tmp_path: Path) -> None:
-    from bot.conversation import Conversation, ConversationSettings, Hint
+    from bot.conversation.conversation import Conversation, ConversationSettings
+    from bot.conversation.replies import Hint
     from tests.telegram_helpers import fake_searcher
 
     conversation = Conversation(fake_searcher(app_config(tmp_path)), ConversationSettings())

@@ -13,8 +13,10 @@ from typing import Any
 import pytest
 from telegram.error import BadRequest, NetworkError, TimedOut
 
-from bot.conversation import Conversation, ConversationSettings, Question
-from bot.telegram_app import RetryingRateLimiter, SearchBatcher
+from bot.conversation.conversation import Conversation, ConversationSettings
+from bot.conversation.replies import Question
+from bot.telegram.batcher import SearchBatcher
+from bot.telegram.transport import RetryingRateLimiter
 from index.records import SearchResult
 from index.search.searcher import Searcher
 from tests.telegram_helpers import FOREST, app_config, fake_searcher, write_corpus

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot import cards
-from bot.conversation import Answer, ClaimCheck, CorpusInfo, NotFound, decode_action
+from bot.conversation.actions import decode_action
+from bot.conversation.replies import Answer, ClaimCheck, CorpusInfo, NotFound
+from bot.render import html as cards
 from index.claims.verdict import Verification
 from index.records import Hit, Passage
 from index.claims.alignment import Alignment, Difference
@@ -160,7 +161,7 @@ def test_inline_article_is_one_message_with_a_deep_link() -> None:
 
 
 def test_every_reply_type_renders() -> None:
-    from bot.conversation import About, BureauChoice, Hint, Stats, Welcome
+    from bot.conversation.replies import About, BureauChoice, Hint, Stats, Welcome
 
     corpus = CorpusInfo(10, 2, (("海川市<水务局>", 1),))
     for reply in (Hint("x", "a < b"), About(corpus), Stats(corpus, 3725.0, 3, 1, 2), Welcome(corpus, ("问？",)),

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.conversation import EXAMPLE_QUESTIONS, Conversation, ConversationSettings
+from bot.conversation.conversation import Conversation, ConversationSettings
 from bot.terminal import run_chat
+from bot.texts import EXAMPLE_QUESTIONS
 from tests.fake_bot_api import FakeBotAPI
 from tests.telegram_helpers import FOREST, app_config, fake_searcher, running_bot, write_corpus
 
@@ -64,7 +65,7 @@ async def test_telegram_round_trip_with_the_real_model(real_searcher,  # type: i
                                                        fake_bot_api: FakeBotAPI, tmp_path: Path) -> None:
     user = fake_bot_api.user(3001)
     async with running_bot(fake_bot_api, app_config(tmp_path), lambda: real_searcher) as app:
-        assert app.bot_data["conversation"].examples == EXAMPLE_QUESTIONS  # each works on the shipped corpus
+        assert app.bot_data.conversation.examples == EXAMPLE_QUESTIONS  # each works on the shipped corpus
         fake_bot_api.private_text(user, "疫情期间海域使用金可以缓缴吗？")
         [call] = await fake_bot_api.wait_for("sendMessage", timeout=20)
         fake_bot_api.private_text(user, "青岛市的旅游收入增长了多少？")

@@ -6,25 +6,20 @@ from pathlib import Path
 
 import pytest
 
-from bot.conversation import (
-    Action,
+from bot.conversation.actions import Action, bureau_token, decode_action, decode_question_payload, question_payload
+from bot.conversation.conversation import Conversation, ConversationSettings
+from bot.conversation.ratelimit import RateLimiter
+from bot.conversation.replies import (
     Answer,
     BureauSelected,
     ClaimCheck,
-    Conversation,
-    ConversationSettings,
     Hint,
     InterviewList,
     NotFound,
     Question,
-    RateLimiter,
     SourceDetails,
     TurnContext,
     Welcome,
-    bureau_token,
-    decode_action,
-    decode_question_payload,
-    question_payload,
 )
 from index.search.searcher import Searcher
 from tests.telegram_helpers import FOREST, REFUSING, app_config, fake_searcher, write_corpus

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 import numpy as np
@@ -36,13 +35,6 @@ def test_cheap_fingerprint_follows_the_weights(tmp_path: Path) -> None:
     assert first == emb_module._cheap_fingerprint(tmp_path)
     (tmp_path / "model.safetensors").write_bytes(b"\1" * 2_999_999 + b"\2")  # last byte only
     assert emb_module._cheap_fingerprint(tmp_path) != first
-
-
-def test_only_the_embedder_imports_sentence_transformers_or_torch() -> None:
-    pattern = re.compile(r"^\s*(?:import|from)\s+(?:sentence_transformers|torch)\b", re.MULTILINE)
-    offenders = [p.relative_to(ROOT).as_posix() for folder in ("index", "bot") for p in (ROOT / folder).rglob("*.py")
-                 if p.name != "st_embedder.py" and pattern.search(p.read_text("utf-8"))]
-    assert not offenders
 
 
 # --- the real model (one load per session) --------------------------------------------------------------------

@@ -140,7 +140,7 @@ async def test_a_bot_api_that_stays_down_costs_replies_but_never_the_bot(fake_bo
 async def test_a_search_that_fails_gets_an_apology_and_the_next_one_an_answer(fake_bot_api: FakeBotAPI,
                                                                             tmp_path: Path) -> None:
     async with running_bot(fake_bot_api, app_config(tmp_path), allow_errors=True) as app:
-        searcher = app.bot_data["conversation"].searcher
+        searcher = app.bot_data.conversation.searcher
         real = searcher.search_many
         searcher.search = searcher.search_many = lambda *a, **k: (_ for _ in ()).throw(MemoryError("out of memory"))
         apology = await ask_and_wait(fake_bot_api, 3050)

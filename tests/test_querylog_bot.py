@@ -64,7 +64,7 @@ async def test_logging_is_off_by_default_and_the_answer_has_no_rating_buttons(
 def test_the_terminal_chat_logs_its_questions_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import io
 
-    from bot.conversation import Conversation, ConversationSettings
+    from bot.conversation.conversation import Conversation, ConversationSettings
     from bot.querylog import QueryLog
     from bot.terminal import run_chat
     from tests.telegram_helpers import fake_searcher

@@ -15,8 +15,9 @@ import httpx
 import pytest
 from telegram.error import NetworkError
 
-from bot.conversation import question_payload
-from bot.telegram_app import build_application, redact, run
+from bot.conversation.actions import question_payload
+from bot.telegram.app import build_application, run
+from bot.telegram.redaction import redact
 from index.store.builder import RefreshReport
 from index.errors import ConfigError
 from index.search.searcher import Searcher
@@ -45,7 +46,7 @@ async def test_the_token_is_in_no_log_line_at_any_level_and_in_no_message(fake_b
             raise NetworkError(f"httpx.ConnectError for {url} (token {token})") from cause
 
     async with running_bot(fake_bot_api, app_config(tmp_path), allow_errors=True) as app:
-        searcher = app.bot_data["conversation"].searcher
+        searcher = app.bot_data.conversation.searcher
         searcher.search = searcher.search_many = leaky
         fake_bot_api.private_text(fake_bot_api.user(4001), QUESTION)
         [apology] = await fake_bot_api.wait_for("sendMessage")
@@ -71,7 +72,7 @@ async def test_the_token_is_in_no_log_line_at_any_level_and_in_no_message(fake_b
 
 
 def test_redaction_covers_the_secret_part_and_other_secrets() -> None:
-    from bot.telegram_app import install_redaction
+    from bot.telegram.redaction import install_redaction
 
     install_redaction("987654:ANOTHER-secret-token-xyz", "webhook-secret-0123456789", "short")
     assert redact("https://api.telegram.org/bot987654:ANOTHER-secret-token-xyz/getMe") == \

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from bot.conversation import question_payload
+from bot.conversation.actions import question_payload
 from tests.fake_bot_api import Call, FakeBotAPI
 from tests.telegram_helpers import ADMIN, FOREST, REFUSING, app_config, fake_searcher, running_bot, texts
 
@@ -136,7 +136,7 @@ async def test_reload_refused_for_users_and_picks_up_new_files_for_admins(fake_b
     user, admin = fake_bot_api.user(1006), fake_bot_api.user(ADMIN, "管理员")
     config = app_config(tmp_path)
     async with running_bot(fake_bot_api, config) as app:
-        old = app.bot_data["searcher"]
+        old = app.bot_data.searcher
         fake_bot_api.command(user, None, "reload")
         await fake_bot_api.wait_for("sendMessage", 1)
         fake_bot_api.command(user, None, "stats")
@@ -148,7 +148,7 @@ async def test_reload_refused_for_users_and_picks_up_new_files_for_admins(fake_b
         await fake_bot_api.wait_for("sendMessage", 5)
         fake_bot_api.command(admin, None, "stats")
         await fake_bot_api.wait_for("sendMessage", 6)
-        assert app.bot_data["searcher"] is not old
+        assert app.bot_data.searcher is not old
     refused, refused_stats, working, done, answer, stats = texts(fake_bot_api)
     assert "仅限管理员" in refused and "仅限管理员" in refused_stats
     assert "正在重新加载" in working
@@ -270,7 +270,7 @@ async def test_a_failing_handler_is_reported_politely(fake_bot_api: FakeBotAPI, 
         raise RuntimeError("boom")
 
     async with running_bot(fake_bot_api, app_config(tmp_path), allow_errors=True) as app:
-        app.bot_data["conversation"].searcher.search = broken
+        app.bot_data.conversation.searcher.search = broken
         fake_bot_api.private_text(user, QUESTION)
         [call] = await fake_bot_api.wait_for("sendMessage")
     assert "出了问题" in call.result["text"]
@@ -309,7 +309,7 @@ async def test_webhook_mode_checks_the_secret(fake_bot_api: FakeBotAPI, tmp_path
         port = s.getsockname()[1]
     user = fake_bot_api.user(1018)
     config = app_config(tmp_path, base_url=fake_bot_api.base_url)
-    from bot.telegram_app import build_application
+    from bot.telegram.app import build_application
 
     app = build_application(config, fake_bot_api.token, lambda: fake_searcher(config))
     await app.initialize()
@@ -359,7 +359,7 @@ def test_serve_without_a_token_is_one_clear_line(capsys: pytest.CaptureFixture[s
 def test_webhook_without_url_is_a_config_error(tmp_path: Path) -> None:
     from dataclasses import replace
 
-    from bot.telegram_app import run
+    from bot.telegram.app import run
     from index.errors import ConfigError
 
     config = app_config(tmp_path)
@@ -375,7 +375,7 @@ from pathlib import Path
 from tests.telegram_helpers import app_config, fake_searcher
 from bot.cli import main
 from bot.config import WebhookConfig
-import bot.telegram_app as t
+import bot.telegram.app as t
 
 tmp, base_url, mode, port = Path(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4]) or 8443  # unused when polling
 webhook = WebhookConfig(listen="127.0.0.1", port=port, url=f"http://127.0.0.1:{port}/hook", path="hook",

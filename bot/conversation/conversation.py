@@ -1,290 +1,96 @@
-"""Front-end-neutral conversation logic: a message in, a reply model out (Telegram and the terminal render it).
+"""The conversation: a message in, a reply model out, over one Searcher, with per-user state.
 
-Pure: no telegram import, no I/O besides calling the Searcher. State (pages of results, a bureau chosen for the
-next question, rate limits, counters) lives in one `Conversation` per process. Front ends call `prepare` (cheap,
+No telegram import and no I/O of its own: it calls the Searcher, and the query log it is given (an object with
+`record`, `feedback` and `summary`: `bot.querylog.QueryLog`). State (pages of results, a bureau chosen for the next
+question, rate limits, counters) lives in one `Conversation` per process. Front ends call `prepare` (cheap,
 validates and rate-limits), then `search` (slow: may run in a worker thread; only reads the searcher), then
 `answer` (stores the pages), or `ask` for all three at once.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
-import hashlib
+import logging
 import re
 import secrets
 import threading
 import time
-from collections import OrderedDict, deque
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from index.claims.verdict import Verification, check_claim
+from bot import texts
+from bot.conversation.actions import Action, bureau_token, decode_passage_payload, decode_question_payload
+from bot.conversation.ratelimit import FORGET_AFTER_KEYS, NOTICE_INTERVAL, RateLimiter
+from bot.conversation.replies import (
+    About,
+    Answer,
+    BureauChoice,
+    BureauSelected,
+    ClaimCheck,
+    CorpusInfo,
+    Hint,
+    InterviewInfo,
+    InterviewList,
+    NotFound,
+    Question,
+    Reply,
+    SourceDetails,
+    Stats,
+    TurnContext,
+    Welcome,
+)
+from index.claims.verdict import check_claim
+from index.errors import InterviewQAError
 from index.records import Hit, Passage, SearchResult
 from index.search.searcher import Searcher
 
 if TYPE_CHECKING:
-    from bot.querylog import QueryLog
+    from bot.config import AppConfig
 
-# Questions that the shipped corpus answers; kept only while the loaded corpus still answers them.
-EXAMPLE_QUESTIONS = ("疫情期间海域使用金可以缓缴吗？", "海洋局打造模范机关的总体思路是什么？",
-                     "威海的海洋牧场是怎么建设的？")
+log = logging.getLogger("interview_qa.conversation")
 MAX_EXAMPLES = 3
+MAX_EXAMPLE_CHARS = 40  # a reporter's question short enough to serve as an example
 PAGES_KEPT = 2048  # answers whose "more" button still works
 RESULTS_KEPT = 1024  # recent search results, reused when the same question is asked again (same searcher)
 MAX_CLAIM_CHARS = 1000  # longer claims are refused with a hint
-NOTICE_INTERVAL = 10.0  # seconds between two "too many questions" notices to one user
-_PASSAGE_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z_-]{0,39}")
-_TOKEN = re.compile(r"[0-9a-f]{10}")
-_KEY = re.compile(r"[0-9a-z]{1,12}")
-_FEEDBACK = re.compile(r"[+-][1-9][0-9]{0,11}")  # 👍/👎 and the query log's row id
-_WORDY = re.compile(r"[^\W_]")  # a letter or digit of any script: emoji, punctuation and invisibles alone are no question
+BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+# a letter or digit of any script: emoji, punctuation and invisibles alone are no question
+_WORDY = re.compile(r"[^\W_]")
 
 
-# -- reply model ----------------------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class Hint:
-    """A short notice instead of an answer. `quiet`: the front end may drop it (repeated rate-limit notices)."""
+class QueryRecorder(Protocol):
+    """The opt-in query log as the conversation uses it (`bot.querylog.QueryLog`). Its calls block (SQLite): front
+    ends run them off their event loop. A failure raises an InterviewQAError (QueryLogError)."""
 
-    code: str  # empty | too_long | non_text | unknown_command | rate_limited | usage | expired | bad_payload | ...
-    text: str
-    quiet: bool = False
+    def record(self, chat_type: str, user_id: int, question: str, result: SearchResult) -> int: ...
 
+    def feedback(self, row_id: int, user_id: int, value: int) -> bool: ...
 
-@dataclass(frozen=True, slots=True)
-class Answer:
-    """One page of the hits for a question; `key` names the stored result for "more" (None: a single passage)."""
-
-    question: str
-    hits: tuple[Hit, ...]
-    page: int = 0
-    per_page: int = 1
-    key: str | None = None
-    bureau: str | None = None
-    log_id: int | None = None  # the query log's row for this question: 👍/👎 buttons rate it
-
-    @property
-    def shown(self) -> tuple[Hit, ...]:
-        return self.hits[self.page * self.per_page:(self.page + 1) * self.per_page]
-
-    @property
-    def first_number(self) -> int:
-        return self.page * self.per_page + 1
-
-    @property
-    def has_more(self) -> bool:
-        return self.key is not None and (self.page + 1) * self.per_page < len(self.hits)
-
-
-@dataclass(frozen=True, slots=True)
-class NotFound:
-    """The interviews do not cover the question; what they do cover."""
-
-    question: str
-    bureaus: tuple[tuple[str, int], ...]
-    examples: tuple[str, ...]
-    bureau: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class TurnContext:
-    """The whole answer a passage belongs to, in source order."""
-
-    passage: Passage
-    turn: tuple[Passage, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class SourceDetails:
-    passage: Passage
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimCheck:
-    verification: Verification
-
-
-@dataclass(frozen=True, slots=True)
-class BureauChoice:
-    """The bureaus, each with the token its buttons carry."""
-
-    bureaus: tuple[tuple[str, int, str], ...]  # name, interviews, token
-
-
-@dataclass(frozen=True, slots=True)
-class InterviewInfo:
-    interview_id: str
-    title: str | None
-    interviewee: str
-    role: str | None
-    outlet: str | None
-    date: str | None
-    url: str | None
-    passages: int
-    first_passage_id: str
-
-
-@dataclass(frozen=True, slots=True)
-class InterviewList:
-    bureau: str
-    interviews: tuple[InterviewInfo, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class BureauSelected:
-    bureau: str
-
-
-@dataclass(frozen=True, slots=True)
-class CorpusInfo:
-    passages: int
-    interviews: int
-    bureaus: tuple[tuple[str, int], ...]
-
-
-@dataclass(frozen=True, slots=True)
-class About:
-    corpus: CorpusInfo
-
-
-@dataclass(frozen=True, slots=True)
-class Stats:
-    corpus: CorpusInfo
-    uptime: float
-    answered: int
-    not_found: int
-    hints: int
-    log: dict[str, Any] | None = None  # bot.report.summary of the query log, when it is on
-
-
-@dataclass(frozen=True, slots=True)
-class Welcome:
-    """The greeting of /start and the body of /help."""
-
-    corpus: CorpusInfo
-    examples: tuple[str, ...]
-
-
-Reply = (Hint | Answer | NotFound | TurnContext | SourceDetails | ClaimCheck | BureauChoice | InterviewList
-         | BureauSelected | About | Stats | Welcome)
-
-
-@dataclass(frozen=True, slots=True)
-class Question:
-    """A validated question, ready to search."""
-
-    user: int
-    text: str
-    bureau: str | None = None
-    top_k: int | None = None  # None: the settings' (inline queries ask for more)
+    def summary(self) -> dict[str, Any]: ...
 
 
 @dataclass(frozen=True, slots=True)
 class ConversationSettings:
+    """What the conversation needs of config.yaml (`from_config`); the defaults suit tests."""
+
     results_per_page: int = 1
     questions_per_minute: int = 20  # 0: no limit
     inline_per_minute: int = 30
     max_query_chars: int = 200
     top_k: int = 3
 
-
-# -- button actions (callback data, at most 64 bytes) -------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class Action:
-    """What a button asks for: more (m), context (c), source (s), filter by bureau (b), interviews (i)."""
-
-    kind: str
-    arg: str
-    page: int = 0
-
-    def encode(self) -> str:
-        data = f"{self.kind}:{self.arg}:{self.page}" if self.kind == "m" else f"{self.kind}:{self.arg}"
-        assert len(data.encode("utf-8")) <= 64, data
-        return data
+    @classmethod
+    def from_config(cls, config: AppConfig) -> ConversationSettings:
+        t, s = config.telegram, config.search
+        return cls(results_per_page=max(1, t.results_per_page), questions_per_minute=t.questions_per_minute,
+                   inline_per_minute=t.inline_per_minute, max_query_chars=s.max_query_chars, top_k=s.top_k)
 
 
-def decode_action(data: str | None) -> Action | None:
-    """Callback data -> Action; None for anything this bot did not write (tampered, foreign, old format)."""
-    if not data or len(data.encode("utf-8")) > 64:
-        return None
-    kind, _, rest = data.partition(":")
-    if kind == "m":
-        key, _, page = rest.partition(":")
-        if _KEY.fullmatch(key) and page.isdigit() and page.isascii() and 0 < int(page) < 100:
-            return Action("m", key, int(page))
-        return None
-    if kind in ("c", "s") and _PASSAGE_ID.fullmatch(rest):
-        return Action(kind, rest)
-    if kind in ("b", "i") and _TOKEN.fullmatch(rest):
-        return Action(kind, rest)
-    if kind == "f" and _FEEDBACK.fullmatch(rest):
-        return Action(kind, rest)
-    return None
-
-
-def bureau_token(bureau: str) -> str:
-    return hashlib.sha1(bureau.encode("utf-8")).hexdigest()[:10]
-
-
-# -- deep links ---------------------------------------------------------------------------------------------------
-def passage_payload(passage_id: str) -> str:
-    return f"p_{passage_id}"
-
-
-def question_payload(question: str) -> str | None:
-    """`q_` + base64url of the question, or None when it does not fit Telegram's 64-character payload."""
-    encoded = base64.urlsafe_b64encode(question.encode("utf-8")).decode("ascii").rstrip("=")
-    payload = f"q_{encoded}"
-    return payload if len(payload) <= 64 else None
-
-
-def decode_question_payload(payload: str) -> str | None:
-    body = payload[2:]
-    if not re.fullmatch(r"[A-Za-z0-9_-]{1,62}", body):
-        return None
-    try:
-        return base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)).decode("utf-8")
-    except (binascii.Error, ValueError):
-        return None
-
-
-# -- rate limiting ------------------------------------------------------------------------------------------------
-class RateLimiter:
-    """Sliding window per key: at most `limit` events in `window` seconds (limit 0: no limit)."""
-
-    def __init__(self, limit: int, window: float = 60.0, clock: Callable[[], float] = time.monotonic) -> None:
-        self.limit, self.window, self.clock = limit, window, clock
-        self._events: dict[int, deque[float]] = {}
-        self._notified: dict[int, float] = {}
-
-    def wait(self, key: int) -> float:
-        """0.0 and the event counted, or the seconds until the next event is allowed (not counted)."""
-        if self.limit <= 0:
-            return 0.0
-        now = self.clock()
-        events = self._events.setdefault(key, deque())
-        while events and events[0] <= now - self.window:
-            events.popleft()
-        if len(events) >= self.limit:
-            return max(0.1, events[0] + self.window - now)
-        events.append(now)
-        if len(self._events) > 10_000:  # forget idle users
-            self._events = {k: v for k, v in self._events.items() if v and v[-1] > now - self.window}
-        return 0.0
-
-    def notify(self, key: int) -> bool:
-        """True when a "please wait" notice may be sent to `key` now (one per NOTICE_INTERVAL)."""
-        now = self.clock()
-        if now - self._notified.get(key, -1e9) < NOTICE_INTERVAL:
-            return False
-        self._notified[key] = now
-        return True
-
-
-# -- the conversation ---------------------------------------------------------------------------------------------
 @dataclass(slots=True)
 class Counters:
+    """Replies since start, for /stats."""
+
     answered: int = 0
     not_found: int = 0
     hints: int = 0
@@ -292,6 +98,7 @@ class Counters:
 
 
 def corpus_info(searcher: Searcher) -> CorpusInfo:
+    """Passages, interviews and bureaus of what the searcher holds."""
     interviews = {p.interview_id for p in searcher.data.passages}
     return CorpusInfo(searcher.passage_count, len(interviews), tuple(searcher.bureaus()))
 
@@ -300,7 +107,7 @@ class Conversation:
     """Questions to replies over one Searcher (swapped by /reload), with per-user state."""
 
     def __init__(self, searcher: Searcher, settings: ConversationSettings | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic, query_log: QueryRecorder | None = None) -> None:
         self.settings = settings or ConversationSettings()
         self.questions = RateLimiter(self.settings.questions_per_minute, clock=clock)
         self.inline = RateLimiter(self.settings.inline_per_minute, clock=clock)
@@ -313,24 +120,20 @@ class Conversation:
         self._clock = clock
         self._results: OrderedDict[tuple[str, str | None, int], tuple[Searcher, SearchResult]] = OrderedDict()
         self._results_lock = threading.Lock()  # searches run in several worker threads
-        self.examples: tuple[str, ...] = EXAMPLE_QUESTIONS[:MAX_EXAMPLES]
+        self.examples: tuple[str, ...] = texts.EXAMPLE_QUESTIONS[:MAX_EXAMPLES]
         self.searcher = searcher
         self.corpus = corpus_info(searcher)
-        self.query_log: QueryLog | None = None  # opt-in (config query_log.enabled); front ends set it
+        self.query_log = query_log  # opt-in (config query_log.enabled); None: nothing is logged
 
-    # -- the opt-in query log (blocking SQLite calls: front ends run them off their event loop) -------------------
+    # -- the opt-in query log (blocking calls: front ends run them off their event loop) ---------------------------
     def record(self, chat_type: str, question: Question, result: SearchResult, reply: Reply) -> Reply:
         """Logs the question when the log is on; an answer then carries its row id for the 👍/👎 buttons."""
         if self.query_log is None:
             return reply
-        from bot.querylog import QueryLogError
-
         try:
             row = self.query_log.record(chat_type, question.user, question.text, result)
-        except QueryLogError as error:  # logging never costs the user an answer
-            import logging
-
-            logging.getLogger("interview_qa.conversation").warning("query log: %s", error)
+        except InterviewQAError as error:  # logging never costs the user an answer
+            log.warning("query log: %s", error)
             return reply
         return replace(reply, log_id=row) if isinstance(reply, Answer) else reply
 
@@ -338,16 +141,14 @@ class Conversation:
         """👍/👎 under an answer: only the user who asked may rate it."""
         value, row = (1 if action.arg[0] == "+" else -1), int(action.arg[1:])
         if self.query_log is None:
-            return Hint("feedback_off", "反馈功能未开启。")
-        from bot.querylog import QueryLogError
-
+            return Hint("feedback_off", texts.FEEDBACK_OFF)
         try:
             taken = self.query_log.feedback(row, user, value)
-        except QueryLogError:
-            return Hint("feedback_failed", "暂时无法记录反馈，请稍后再试。")
+        except InterviewQAError:
+            return Hint("feedback_failed", texts.FEEDBACK_FAILED)
         if not taken:
-            return Hint("feedback_refused", "只能评价自己提出的问题。")
-        return Hint("feedback_thanks", "谢谢反馈！" if value > 0 else "谢谢反馈，我们会据此改进访谈库。")
+            return Hint("feedback_refused", texts.FEEDBACK_REFUSED)
+        return Hint("feedback_thanks", texts.FEEDBACK_THANKS if value > 0 else texts.FEEDBACK_THANKS_DOWN)
 
     def replace_searcher(self, searcher: Searcher) -> None:
         """Use a new Searcher (after /reload); pages already shown keep their passages, recent results go."""
@@ -359,10 +160,10 @@ class Conversation:
     def refresh_examples(self) -> tuple[str, ...]:
         """Example questions the current corpus answers (searches: run it off the event loop)."""
         searcher = self.searcher
-        kept = [q for q in EXAMPLE_QUESTIONS if searcher.search(q, top_k=1).answered][:MAX_EXAMPLES]
+        kept = [q for q in texts.EXAMPLE_QUESTIONS if searcher.search(q, top_k=1).answered][:MAX_EXAMPLES]
         if len(kept) < MAX_EXAMPLES:  # another corpus: the reporters' own short questions
-            asked = sorted({p.question for p in searcher.data.passages if p.question and len(p.question) <= 40},
-                           key=lambda q: (len(q), q))
+            asked = sorted({p.question for p in searcher.data.passages
+                            if p.question and len(p.question) <= MAX_EXAMPLE_CHARS}, key=lambda q: (len(q), q))
             kept += [q for q in asked if q not in kept][: MAX_EXAMPLES - len(kept)]
         self.examples = tuple(kept)
         return self.examples
@@ -372,14 +173,12 @@ class Conversation:
         """Validate and rate-limit a question (cheap: runs on the event loop)."""
         question = (text or "").strip()
         if not _WORDY.search(question):
-            return self._hint("empty", "请用文字输入一个问题，例如：" + self._example())
+            return self._hint("empty", texts.ask_in_words(self._example()))
         if len(question) > self.settings.max_query_chars:
-            return self._hint("too_long", f"问题太长了（{len(question)}字）。请把问题缩短到"
-                                          f"{self.settings.max_query_chars}字以内，只问一件事。")
-        wait = self.questions.wait(user)
-        if wait:
-            return self._hint("rate_limited", f"提问太频繁了，请 {int(wait) + 1} 秒后再试。",
-                              quiet=not self.questions.notify(user))
+            return self._hint("too_long", texts.question_too_long(len(question), self.settings.max_query_chars))
+        limited = self._rate_limited(user)
+        if limited is not None:
+            return limited
         return Question(user, question, self._bureau_for.pop(user, None))
 
     def search(self, question: Question) -> SearchResult:
@@ -465,7 +264,7 @@ class Conversation:
             return self.source(action.arg)
         bureau = self._bureau_by_token(action.arg)
         if bureau is None:
-            return self._hint("expired", "这个单位已不在访谈库中，请重新发送 /bureaus。")
+            return self._hint("expired", texts.BUREAU_GONE)
         if action.kind == "b":
             self._bureau_for[user] = bureau
             return BureauSelected(bureau)
@@ -474,30 +273,30 @@ class Conversation:
     def page(self, key: str, page: int) -> Answer | Hint:
         stored = self._pages.get(key)
         if stored is None:
-            return self._hint("expired", "这条结果已过期，请重新提问。")
+            return self._hint("expired", texts.RESULT_EXPIRED)
         question, hits, bureau = stored
         per_page = self.settings.results_per_page
         if page * per_page >= len(hits):
-            return self._hint("no_more", "没有更多结果了。")
+            return self._hint("no_more", texts.NO_MORE)
         return Answer(question, hits, page, per_page, key, bureau)
 
     def context(self, passage_id: str) -> TurnContext | Hint:
         passage = self.searcher.passage(passage_id)
         if passage is None:
-            return self._hint("expired", "找不到这段原文（访谈库可能已更新），请重新提问。")
+            return self._hint("expired", texts.PASSAGE_GONE)
         return TurnContext(passage, tuple(self.searcher.turn_passages(passage)))
 
     def source(self, passage_id: str) -> SourceDetails | Hint:
         passage = self.searcher.passage(passage_id)
         if passage is None:
-            return self._hint("expired", "找不到这段原文（访谈库可能已更新），请重新提问。")
+            return self._hint("expired", texts.PASSAGE_GONE)
         return SourceDetails(passage)
 
     def open_passage(self, passage_id: str) -> Answer | Hint:
         """One passage as an answer card (deep link `p_<id>`)."""
         passage = self.searcher.passage(passage_id)
         if passage is None:
-            return self._hint("bad_payload", "这个链接指向的原文已不在访谈库中。可以直接提问，例如：" + self._example())
+            return self._hint("bad_payload", texts.passage_link_gone(self._example()))
         return Answer("", (Hit(passage, 0.0, None),))
 
     # -- commands -----------------------------------------------------------------------------------------------
@@ -505,11 +304,11 @@ class Conversation:
         """/start with an optional deep-link payload: `p_<passage_id>`, or `q_<base64url>` (a Question to search)."""
         if not payload or payload == "help":
             return Welcome(self.corpus, self.examples)
-        if payload.startswith("p_") and _PASSAGE_ID.fullmatch(payload[2:]):
-            return self.open_passage(payload[2:])
+        if (passage_id := decode_passage_payload(payload)) is not None:
+            return self.open_passage(passage_id)
         if payload.startswith("q_") and (question := decode_question_payload(payload)):
             return self.prepare(user, question)
-        return self._hint("bad_payload", "这个链接无法识别。可以直接提问，例如：" + self._example())
+        return self._hint("bad_payload", texts.link_unknown(self._example()))
 
     def welcome(self) -> Welcome:
         return Welcome(self.corpus, self.examples)
@@ -518,14 +317,11 @@ class Conversation:
         """Validate and rate-limit a claim for /verify (checked against the record like a question)."""
         claim = (claim or "").strip()
         if not claim:
-            return self._hint("usage", "用法：/verify 说法，例如：/verify 缓缴资金2亿元")
+            return self._hint("usage", texts.VERIFY_USAGE)
         if len(claim) > MAX_CLAIM_CHARS:
-            return self._hint("too_long", f"说法太长了（{len(claim)}字），请控制在{MAX_CLAIM_CHARS}字以内。")
-        wait = self.questions.wait(user)
-        if wait:
-            return self._hint("rate_limited", f"提问太频繁了，请 {int(wait) + 1} 秒后再试。",
-                              quiet=not self.questions.notify(user))
-        return claim
+            return self._hint("too_long", texts.claim_too_long(len(claim), MAX_CLAIM_CHARS))
+        limited = self._rate_limited(user)
+        return claim if limited is None else limited
 
     def verify(self, claim: str) -> ClaimCheck:
         """Checks a claim against the record (slow: run it off the event loop)."""
@@ -555,12 +351,9 @@ class Conversation:
         c = self.counters
         summary = None
         if self.query_log is not None:
-            from bot.querylog import QueryLogError
-            from bot.report import summary as log_summary
-
             try:
-                summary = log_summary(self.query_log)
-            except QueryLogError:
+                summary = self.query_log.summary()
+            except InterviewQAError:
                 summary = None
         return Stats(self.corpus, time.time() - c.started, c.answered, c.not_found, c.hints, summary)
 
@@ -572,7 +365,7 @@ class Conversation:
         stickers or empty messages gets one notice, not one each (replies share Telegram's 30 messages/s with
         every user)."""
         now = self._clock()
-        if len(self._hinted) > 10_000:
+        if len(self._hinted) > FORGET_AFTER_KEYS:
             self._hinted = {k: t for k, t in self._hinted.items() if now - t < NOTICE_INTERVAL}
         key = (user, chat, hint.text)
         last = self._hinted.get(key)
@@ -582,19 +375,24 @@ class Conversation:
         return False
 
     def non_text(self) -> Hint:
-        return self._hint("non_text", "我只能读懂文字问题（图片、语音、贴纸和文件都看不了）。请用文字提问，例如："
-                          + self._example())
+        return self._hint("non_text", texts.non_text(self._example()))
 
     def unknown_command(self, command: str) -> Hint:
-        return self._hint("unknown_command", f"没有 {command} 这个命令。可用命令：/ask /bureaus /verify /about /help，"
-                                             "也可以直接输入问题。")
+        return self._hint("unknown_command", texts.unknown_command(command))
+
+    def _rate_limited(self, user: int) -> Hint | None:
+        """None and the question counted, or the "please wait" hint (quiet when the user was told recently)."""
+        wait = self.questions.wait(user)
+        if not wait:
+            return None
+        return self._hint("rate_limited", texts.too_frequent(int(wait) + 1), quiet=not self.questions.notify(user))
 
     def _hint(self, code: str, text: str, quiet: bool = False) -> Hint:
         self.counters.hints += 1
         return Hint(code, text, quiet)
 
     def _example(self) -> str:
-        return f"“{self.examples[0]}”" if self.examples else "“……是怎么做的？”"
+        return texts.quoted_example(self.examples[0] if self.examples else texts.EXAMPLE_FALLBACK)
 
     def _bureau_by_token(self, token: str) -> str | None:
         return next((name for name, _ in self.corpus.bureaus if bureau_token(name) == token), None)
@@ -605,10 +403,9 @@ def _role(passages: list[Passage]) -> str | None:
 
 
 def _base36(n: int) -> str:
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
     out = ""
     while True:
         n, r = divmod(n, 36)
-        out = digits[r] + out
+        out = BASE36[r] + out
         if n == 0:
             return out

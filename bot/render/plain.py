@@ -1,0 +1,213 @@
+"""Plain text for the terminal chat and the command line: reply models, search results, verdicts, and a parsed
+corpus file (for an operator checking a new interview)."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from bot import texts
+from bot.conversation.replies import (
+    About,
+    Answer,
+    BureauChoice,
+    BureauSelected,
+    ClaimCheck,
+    CorpusInfo,
+    Hint,
+    InterviewList,
+    NotFound,
+    Reply,
+    SourceDetails,
+    Stats,
+    TurnContext,
+    Welcome,
+)
+from index.records import Hit, Interview, Passage, SearchResult
+
+if TYPE_CHECKING:
+    from index.claims.verdict import Verification
+
+Emphasis = Callable[[str], str]
+SHORT_CHARS = 70  # a passage in the inspection of a file
+SHORT_TURN_CHARS = 60  # a question or an answer there
+
+
+def _short(text: str, width: int = SHORT_CHARS) -> str:
+    flat = text.replace("\n", " / ")
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def render_inspection(interview: Interview) -> str:
+    """A parsed file for an operator: metadata, turns, passages with their offsets, warnings."""
+    meta = interview.metadata
+    lines = [f"file: {interview.file}", "metadata:"]
+    for key, value in meta.to_dict().items():
+        shown = " ".join(value) if isinstance(value, list) else value
+        lines.append(f"  {key:12} {shown if shown else '—'}")
+    lines.append(f"turns: {len(interview.turns)}")
+    for i, turn in enumerate(interview.turns, 1):
+        lines.append(f"  {i}. {turn.asker or '—'}：{_short(turn.question, SHORT_TURN_CHARS)}")
+        lines.append(f"     {turn.answerer or '—'}：{_short(turn.answer, SHORT_TURN_CHARS)}")
+    lines.append(f"passages: {len(interview.passages)}")
+    for p in interview.passages:
+        where = f"[{p.start}:{p.end}]"
+        head = f" 【{p.heading}】" if p.heading else ""
+        lines.append(f"  {p.passage_id} {p.kind:7} {where:12}{head}")
+        lines.append(textwrap.indent(_short(p.text), "      "))
+    if interview.warnings:
+        lines.append("warnings:")
+        lines.extend(f"  - {w}" for w in interview.warnings)
+    return "\n".join(lines)
+
+
+def _speaker_line(p: Passage) -> str:
+    return f"{p.bureau or texts.NO_VALUE} · {texts.with_role(p.speaker, p.role)}"
+
+
+def render_hit_text(hit: Hit, number: int | None = None, emphasis: Emphasis | None = None) -> str:
+    """One answer card as plain text: who said it, to which question, the verbatim quote, the source.
+
+    `emphasis` wraps the best sentence (e.g. in ANSI bold on a terminal); by default it is not marked."""
+    p = hit.passage
+    kind = texts.PASSAGE_KINDS.get(p.kind)
+    lines = [f"{f'[{number}] ' if number else ''}{_speaker_line(p)}{f' · {kind}' if kind else ''}"]
+    if p.question:
+        lines.append(texts.asked_plain(p.asker or texts.DEFAULT_ASKER, p.question))
+    if p.heading and not p.text.startswith(p.heading):
+        lines.append(texts.heading(p.heading))
+    text = p.text
+    if emphasis is not None and hit.best_sentence:
+        start, end = hit.best_sentence
+        text = text[:start] + emphasis(text[start:end]) + text[end:]
+    lines.append(texts.quotation(text))
+    lines.append(texts.source_plain(source_line(hit)))
+    return "\n".join(lines)
+
+
+def source_rows(p: Passage) -> list[tuple[str, str]]:
+    """The source details of a passage as (label, value) pairs, the empty ones left out."""
+    values = {"bureau": p.bureau, "interviewee": texts.with_role(p.interviewee, p.role),
+              "speaker": p.speaker if p.speaker != p.interviewee else None, "asker": p.asker,
+              "title": texts.book_title(p.title) if p.title else None, "series": p.series, "outlet": p.outlet,
+              "date": p.date, "url": p.url, "file": texts.file_span(p.file, p.start, p.end, texts.DETAILS_SEPARATOR),
+              "passage_id": p.passage_id}
+    return [(texts.SOURCE_LABELS[key], value) for key, value in values.items() if value]
+
+
+def source_line(hit: Hit) -> str:
+    """The source on one line: outlet, title, date, URL, and the file with the character span."""
+    p = hit.passage
+    parts = [x for x in (p.outlet, texts.book_title(p.title) if p.title else None, p.date, p.url) if x]
+    parts.append(texts.file_span(p.file, p.start, p.end))
+    return texts.DETAILS_SEPARATOR.join(parts)
+
+
+def render_result_text(result: SearchResult) -> str:
+    if not result.answered:
+        return texts.NOT_FOUND_CLI
+    return "\n\n".join(render_hit_text(hit, i) for i, hit in enumerate(result.hits, 1))
+
+
+def render_verification_text(verification: Verification) -> str:
+    lines = [texts.claim(verification.claim), texts.VERDICTS_PLAIN[verification.verdict]]
+    for d in verification.differences:
+        kind = texts.difference_kind(d.kind)
+        lines.append(f"  - {texts.difference(kind, d.claim or texts.NONE, d.record or texts.NONE)}")
+    for equal in verification.alignment.equivalents:
+        lines.append(f"  - {texts.equivalent(equal.claim, equal.record)}")
+    for number, hit in enumerate(verification.hits, 1):
+        lines.append("")
+        lines.append(render_hit_text(hit, number))
+    return "\n".join(lines)
+
+
+# -- reply models -------------------------------------------------------------------------------------------------
+def _corpus_line(c: CorpusInfo) -> str:
+    names = "、".join(b for b, _ in c.bureaus) or texts.NONE
+    return texts.corpus_line(c.interviews, c.passages, len(c.bureaus), names)
+
+
+def _bullets(items: tuple[str, ...]) -> str:
+    return "".join(f"\n  • {item}" for item in items)
+
+
+def _answer(reply: Answer, emphasis: Emphasis | None) -> str:
+    numbered = reply.key is not None and len(reply.hits) > 1
+    cards = [render_hit_text(hit, reply.first_number + i if numbered else None, emphasis)
+             for i, hit in enumerate(reply.shown)]
+    where = texts.position(reply.first_number, len(reply.hits)) if numbered else None
+    head = texts.only_in_bureau(reply.bureau) + "\n" if reply.bureau else ""
+    return head + "\n\n".join(cards) + "\n" + texts.terminal_answer_tail(where, reply.has_more)
+
+
+def _not_found(reply: NotFound) -> str:
+    lines = [texts.NOT_FOUND_PLAIN.format(where=texts.searched_in(reply.bureau))]
+    if reply.bureaus:
+        lines.append(texts.covered_bureaus("、".join(texts.bureau_count(b, n) for b, n in reply.bureaus)))
+    if reply.examples:
+        lines.append(texts.TRY_ASKING + _bullets(reply.examples))
+    return "\n".join(lines)
+
+
+def _context(reply: TurnContext) -> str:
+    first = reply.turn[0] if reply.turn else reply.passage
+    lines = [texts.FULL_ANSWER + "：", _speaker_line(first)]
+    if first.question:
+        lines.append(texts.asked_plain(first.asker or texts.DEFAULT_ASKER, first.question))
+    for p in reply.turn or (reply.passage,):
+        pointer = "▶ " if p.passage_id == reply.passage.passage_id and len(reply.turn) > 1 else "  "
+        shows_heading = p.heading and not p.text.startswith(p.heading) and p.kind == "answer"
+        heading = texts.heading(p.heading) if p.heading and shows_heading else ""
+        lines.append(f"{pointer}{heading}{texts.quotation(p.text)}")
+    whole = replace(first, end=max(p.end for p in reply.turn or (reply.passage,)))
+    lines.append(texts.source_plain(source_line(Hit(whole, 0.0))))
+    return "\n".join(lines)
+
+
+def _interviews(reply: InterviewList) -> str:
+    lines = [texts.interviews_heading(reply.bureau, len(reply.interviews))]
+    for n, i in enumerate(reply.interviews, 1):
+        who = texts.with_role(i.interviewee, i.role)
+        details = texts.DETAILS_SEPARATOR.join(x for x in (who, i.outlet, i.date, i.url) if x)
+        lines.append(texts.terminal_interview_line(n, i.title or texts.UNTITLED, details))
+    return "\n".join(lines)
+
+
+def _welcome(reply: Welcome) -> str:
+    lines = [texts.TERMINAL_GREETING, _corpus_line(reply.corpus)]
+    if reply.examples:
+        lines.append(texts.TERMINAL_EXAMPLES + _bullets(reply.examples))
+    return "\n".join(lines + [texts.TERMINAL_HELP])
+
+
+def render_plain(reply: Reply, emphasis: Emphasis | None = None) -> str:
+    """Any reply model as plain text."""
+    match reply:
+        case Hint():
+            return reply.text
+        case Answer():
+            return _answer(reply, emphasis)
+        case NotFound():
+            return _not_found(reply)
+        case TurnContext():
+            return _context(reply)
+        case SourceDetails():
+            return texts.SOURCE + "：\n" + "\n".join(f"  {k}：{v}" for k, v in source_rows(reply.passage))
+        case ClaimCheck():  # the passage the claim was aligned with, as on Telegram
+            return render_verification_text(replace(reply.verification, hits=reply.verification.hits[:1]))
+        case InterviewList():
+            return _interviews(reply)
+        case BureauChoice():
+            return "\n".join(texts.bureau_count(name, n) for name, n, _ in reply.bureaus)
+        case BureauSelected():
+            return texts.terminal_bureau_selected(reply.bureau)
+        case About():
+            return texts.TERMINAL_ABOUT + "\n" + _corpus_line(reply.corpus)
+        case Stats():
+            return texts.terminal_stats(_corpus_line(reply.corpus), reply.answered, reply.not_found)
+        case Welcome():
+            return _welcome(reply)
+    raise TypeError(f"no plain text for {type(reply).__name__}")

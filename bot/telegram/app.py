@@ -1,0 +1,192 @@
+"""Wiring and running: `build_application` makes the Application (transport, defaults, typed bot data, handlers);
+`post_init` builds the Searcher once (in a worker thread), the conversation and the search batcher; searches run
+in a small thread pool (SEARCH_WORKERS) off the event loop. `run` starts polling (default) or the webhook server;
+SIGINT/SIGTERM stop it cleanly.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import re
+from concurrent.futures import ThreadPoolExecutor
+
+from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.error import InvalidToken, NetworkError, TelegramError
+from telegram.ext import (
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    Defaults,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot import texts
+from bot.config import AppConfig
+from bot.conversation.conversation import Conversation, ConversationSettings
+from bot.querylog import QueryLog
+from bot.telegram import handlers as h
+from bot.telegram.batcher import SearchBatcher
+from bot.telegram.redaction import install_redaction, redact
+from bot.telegram.state import CONTEXT_TYPES, BotApplication, Reloader, SearcherFactory
+from bot.telegram.transport import RetryingRateLimiter, TolerantUpdatesRequest
+from index.errors import ConfigError, InterviewQAError
+from index.search.searcher import Searcher
+from index.store.builder import RefreshReport
+
+log = logging.getLogger("interview_qa.telegram")
+SEARCH_WORKERS = 2  # search threads: a query embeds on one core (index.embedding.st_embedder), so two use both cores
+BOOTSTRAP_RETRIES = 3  # getMe, deleteWebhook/setWebhook at start-up
+MIN_WEBHOOK_SECRET_CHARS = 16  # shorter secret tokens get a warning
+_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what Telegram accepts as a webhook secret token
+COMMANDS = (("start", h.cmd_start), ("help", h.cmd_help), ("ask", h.cmd_ask), ("bureaus", h.cmd_bureaus),
+            ("verify", h.cmd_verify), ("about", h.cmd_about), ("reload", h.cmd_reload), ("stats", h.cmd_stats))
+
+
+def build_application(config: AppConfig, token: str, searcher_factory: SearcherFactory | None = None,
+                      reloader: Reloader | None = None, search_workers: int = SEARCH_WORKERS) -> BotApplication:
+    """The Application, not started. `searcher_factory` runs once in `post_init` (default: the real model)."""
+    if not token or not token.strip():
+        raise ConfigError("TELEGRAM_BOT_TOKEN is not set: export the token BotFather gave you "
+                          "(or use `interview-qa chat` for the terminal)")
+    install_redaction(token, webhook_secret(config))
+    t = config.telegram
+    builder = (ApplicationBuilder().token(token)
+               .context_types(CONTEXT_TYPES)
+               .rate_limiter(RetryingRateLimiter(max_retries=t.max_retries))
+               .http_version("1.1")
+               .get_updates_request(TolerantUpdatesRequest(connection_pool_size=1, http_version="1.1"))
+               .concurrent_updates(max(1, t.concurrent_updates))
+               .read_timeout(t.read_timeout)
+               .defaults(Defaults(parse_mode=ParseMode.HTML, allow_sending_without_reply=True,
+                                  link_preview_options=LinkPreviewOptions(is_disabled=True)))
+               .post_init(_post_init).post_shutdown(_post_shutdown))
+    if base_url := config.telegram_base_url:
+        builder = builder.base_url(base_url)
+    app: BotApplication = builder.build()
+    data = app.bot_data
+    data.config = config
+    data.searcher_factory = searcher_factory or _default_searcher_factory(config)
+    data.reloader = reloader or _default_reloader(config)
+    data.admins = frozenset(t.admins)
+    data.search_workers = max(1, search_workers)
+    add_handlers(app)
+    return app
+
+
+def _default_searcher_factory(config: AppConfig) -> SearcherFactory:
+    """The real model and index (warnings about the corpus go to the log)."""
+    def open_real_searcher() -> Searcher:
+        from index.service import open_searcher
+
+        searcher, report = open_searcher(config.core)
+        for warning in report.warnings:
+            log.warning("corpus: %s", warning)
+        return searcher
+    return open_real_searcher
+
+
+def _default_reloader(config: AppConfig) -> Reloader:
+    """/reload: the index refreshed from the corpus folder with the model already loaded."""
+    def reload(searcher: Searcher) -> tuple[Searcher, RefreshReport]:
+        from index.service import reload_searcher
+
+        return reload_searcher(searcher, config.core)
+    return reload
+
+
+def add_handlers(app: BotApplication) -> None:
+    """Which update reaches which handler: private chats any text, groups only what is addressed to the bot."""
+    new = filters.UpdateType.MESSAGE
+    addressed = h.AddressedToBot()
+    for name, callback in COMMANDS:
+        app.add_handler(CommandHandler(name, callback, filters=new))
+    app.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE, h.on_edited))
+    app.add_handler(MessageHandler(new & filters.COMMAND, h.on_unknown_command))
+    app.add_handler(MessageHandler(new & filters.TEXT & filters.ChatType.PRIVATE, h.on_private_text))
+    app.add_handler(MessageHandler(new & filters.TEXT & filters.ChatType.GROUPS & addressed, h.on_group_text))
+    wanted = filters.ChatType.PRIVATE | (filters.ChatType.GROUPS & addressed)
+    app.add_handler(MessageHandler(new & ~filters.TEXT & ~filters.StatusUpdate.ALL & wanted, h.on_non_text))
+    app.add_handler(CallbackQueryHandler(h.on_button))
+    app.add_handler(InlineQueryHandler(h.on_inline))
+    app.add_error_handler(h.on_error)
+
+
+async def _post_init(app: BotApplication) -> None:
+    """Builds the Searcher once (slow: the model) and the conversation; registers the command menu."""
+    data = app.bot_data
+    assert data.searcher_factory is not None
+    executor = ThreadPoolExecutor(max_workers=data.search_workers, thread_name_prefix="search")
+    data.use_executor(executor)
+    loop = asyncio.get_running_loop()
+    searcher = await loop.run_in_executor(executor, data.searcher_factory)
+    data.query_log = await loop.run_in_executor(executor, _open_query_log, data.config)
+    conversation = Conversation(searcher, ConversationSettings.from_config(data.config), query_log=data.query_log)
+    await loop.run_in_executor(executor, conversation.refresh_examples)
+    data.start(conversation, SearchBatcher(executor, lambda: data.conversation, data.search_workers))
+    log.info("ready: %d passages, %d interviews", conversation.corpus.passages, conversation.corpus.interviews)
+    try:
+        await app.bot.set_my_commands([BotCommand(name, text) for name, text in texts.COMMANDS])
+    except TelegramError as error:
+        log.warning("setMyCommands failed: %s", error)
+
+
+def _open_query_log(config: AppConfig) -> QueryLog | None:
+    """The opt-in query log (None when off); a missing salt stops the start with a clear message."""
+    query_log = QueryLog.open(config.query_log)
+    if query_log is not None:
+        log.info("query log on: %s (retention %d days)", config.query_log.path, config.query_log.retention_days)
+    return query_log
+
+
+async def _post_shutdown(app: BotApplication) -> None:
+    """Closes the query log and stops the search threads."""
+    data = app.bot_data
+    if data.query_log is not None:
+        data.query_log.close()
+    executor = data.release_executor()
+    if executor is not None:
+        executor.shutdown(wait=False, cancel_futures=True)
+
+
+# -- running -------------------------------------------------------------------------------------------------------
+def webhook_secret(config: AppConfig) -> str | None:
+    """TELEGRAM_WEBHOOK_SECRET, else telegram.webhook.secret_token."""
+    return os.environ.get("TELEGRAM_WEBHOOK_SECRET") or config.telegram.webhook.secret_token
+
+
+def _check_webhook(config: AppConfig, secret: str | None) -> None:
+    """A webhook needs its public URL, and a secret token Telegram accepts (a short or missing one is warned of)."""
+    if not config.telegram.webhook.url:
+        raise ConfigError("telegram.mode is webhook but telegram.webhook.url (the public HTTPS URL) is not set")
+    if secret is not None and not _SECRET.fullmatch(secret):
+        raise ConfigError("the webhook secret token may hold only A-Z, a-z, 0-9, _ and - (1 to 256 characters)")
+    if secret is None or len(secret) < MIN_WEBHOOK_SECRET_CHARS:
+        log.warning("the webhook has %s: set TELEGRAM_WEBHOOK_SECRET to 32 or more random characters "
+                    "(secrets shorter than 8 characters are not redacted from logs)",
+                    "no secret token" if secret is None else "a short secret token")
+
+
+def run(config: AppConfig, token: str | None, searcher_factory: SearcherFactory | None = None) -> None:
+    """Serves until SIGINT/SIGTERM: long polling by default, the webhook server when telegram.mode is webhook."""
+    t = config.telegram
+    secret = webhook_secret(config)
+    if t.mode == "webhook":
+        _check_webhook(config, secret)
+    app = build_application(config, token or "", searcher_factory)
+    try:
+        if t.mode == "webhook":
+            app.run_webhook(listen=t.webhook.listen, port=t.webhook.port, url_path=t.webhook.path,
+                            webhook_url=t.webhook.url, secret_token=secret, allowed_updates=Update.ALL_TYPES,
+                            bootstrap_retries=BOOTSTRAP_RETRIES)
+        else:
+            app.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=BOOTSTRAP_RETRIES)
+    except InvalidToken:
+        raise ConfigError("the Bot API rejected TELEGRAM_BOT_TOKEN (check the token BotFather gave you)") from None
+    except NetworkError as error:
+        raise InterviewQAError(f"cannot reach the Bot API at {config.telegram_base_url or 'api.telegram.org'}: "
+                               f"{redact(str(error))}") from None

@@ -1,0 +1,341 @@
+"""Every text a user reads, in Chinese: hints, button and card labels, verdicts, the terminal's help and words, the
+command menu, the bot's notices. Constants for fixed texts; small functions (or a `{where}` template) for texts with
+values, which are inserted as given: the Telegram renderer escapes them first (these texts hold no HTML)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+# -- examples and hints of the conversation ------------------------------------------------------------------------
+# Questions that the shipped corpus answers; kept only while the loaded corpus still answers them.
+EXAMPLE_QUESTIONS = ("疫情期间海域使用金可以缓缴吗？", "海洋局打造模范机关的总体思路是什么？",
+                     "威海的海洋牧场是怎么建设的？")
+EXAMPLE_FALLBACK = "……是怎么做的？"  # when the corpus offers no example question
+
+
+def quoted_example(question: str) -> str:
+    return f"“{question}”"
+
+
+def ask_in_words(example: str) -> str:
+    return "请用文字输入一个问题，例如：" + example
+
+
+def question_too_long(length: int, limit: int) -> str:
+    return f"问题太长了（{length}字）。请把问题缩短到{limit}字以内，只问一件事。"
+
+
+def claim_too_long(length: int, limit: int) -> str:
+    return f"说法太长了（{length}字），请控制在{limit}字以内。"
+
+
+def too_frequent(seconds: int) -> str:
+    return f"提问太频繁了，请 {seconds} 秒后再试。"
+
+
+def non_text(example: str) -> str:
+    return "我只能读懂文字问题（图片、语音、贴纸和文件都看不了）。请用文字提问，例如：" + example
+
+
+def unknown_command(command: str) -> str:
+    return f"没有 {command} 这个命令。可用命令：/ask /bureaus /verify /about /help，也可以直接输入问题。"
+
+
+def passage_link_gone(example: str) -> str:
+    return "这个链接指向的原文已不在访谈库中。可以直接提问，例如：" + example
+
+
+def link_unknown(example: str) -> str:
+    return "这个链接无法识别。可以直接提问，例如：" + example
+
+
+VERIFY_USAGE = "用法：/verify 说法，例如：/verify 缓缴资金2亿元"
+BUREAU_GONE = "这个单位已不在访谈库中，请重新发送 /bureaus。"
+RESULT_EXPIRED = "这条结果已过期，请重新提问。"
+NO_MORE = "没有更多结果了。"
+PASSAGE_GONE = "找不到这段原文（访谈库可能已更新），请重新提问。"
+FEEDBACK_OFF = "反馈功能未开启。"
+FEEDBACK_FAILED = "暂时无法记录反馈，请稍后再试。"
+FEEDBACK_REFUSED = "只能评价自己提出的问题。"
+FEEDBACK_THANKS = "谢谢反馈！"
+FEEDBACK_THANKS_DOWN = "谢谢反馈，我们会据此改进访谈库。"
+
+# -- the Telegram bot: command menu, notices of the handlers, inline mode ------------------------------------------
+COMMANDS = (("ask", "提问（群聊中使用）"), ("bureaus", "按单位查看访谈"), ("verify", "核对一个说法与原文是否一致"),
+            ("about", "关于本机器人"), ("help", "用法"))
+EDITED_COMMAND = "编辑过的命令不会重新执行，请重新发送命令。"
+ASK_USAGE = "用法：/ask 问题，例如：/ask 疫情期间海域使用金可以缓缴吗？"
+RELOAD_BUSY = "正在重新加载，请稍候。"
+RELOADING = "正在重新加载访谈库……"
+UNKNOWN_BUTTON = "这个按钮无法识别，请重新提问。"
+ERROR_BUTTON = "出了点问题，请稍后再试。"
+ERROR_MESSAGE = "抱歉，处理这条消息时出了问题，请稍后再试。"
+INLINE_EMPTY = "输入问题，查找访谈原文"
+INLINE_TOO_FAST = "查询太频繁，请稍后再试"
+INLINE_NOT_FOUND = "访谈中没有找到，点此查看可以问什么"
+INLINE_OPEN = "在机器人中查看"
+EXCERPT = "（节选）"
+
+
+def other_bot(target: str) -> str:
+    return f"这条命令是发给 @{target} 的。本机器人的命令：/ask /bureaus /verify /about /help，也可以直接输入问题。"
+
+
+def admin_only(command: str) -> str:
+    return f"抱歉，{command} 仅限管理员使用。"
+
+
+def reload_failed(error: object) -> str:
+    return f"重新加载失败，仍在使用原来的访谈库：{error}"
+
+
+def inline_too_long(limit: int) -> str:
+    return f"问题太长，请控制在{limit}字以内"
+
+
+def inline_title(speaker: str, sentence: str) -> str:
+    return f"{speaker}：{sentence}"
+
+
+# -- buttons under a card ------------------------------------------------------------------------------------------
+BUTTON_MORE = "更多结果 ▶"
+BUTTON_CONTEXT = "完整回答"
+BUTTON_SOURCE = "出处"
+BUTTON_HELPFUL = "👍 有帮助"
+BUTTON_UNHELPFUL = "👎 没帮助"
+BUTTON_ONLY_BUREAU = "只问这个单位"
+
+# -- pieces of a passage, shared by both renderers -----------------------------------------------------------------
+PASSAGE_KINDS: Mapping[str, str] = {"intro": "导语", "summary": "访谈总结"}  # an answer has no label
+DEFAULT_ASKER = "记者"
+NO_VALUE = "—"  # an unknown bureau or asker
+NONE = "（无）"
+UNTITLED = "无标题"
+FULL_ANSWER = "完整回答"
+SOURCE = "出处"
+DETAILS_SEPARATOR = "，"
+EMPTY_LIBRARY = "访谈库还是空的。"
+TRY_ASKING = "可以试着这样问："
+# The labels of a passage's source details, in the order they are shown.
+SOURCE_LABELS = {"bureau": "单位", "interviewee": "受访人", "speaker": "发言人", "asker": "提问", "title": "标题",
+                 "series": "系列", "outlet": "媒体", "date": "日期", "url": "链接", "file": "文件",
+                 "passage_id": "段落编号"}
+
+
+def with_role(name: str, role: str | None) -> str:
+    return f"{name}（{role}）" if role else name
+
+
+def book_title(title: str) -> str:
+    return f"《{title}》"
+
+
+def heading(text: str) -> str:
+    return f"【{text}】"
+
+
+def quotation(text: str) -> str:
+    return f"“{text}”"
+
+
+def position(number: int, total: int) -> str:
+    return f"第 {number}/{total} 条"
+
+
+def only_in_bureau(bureau: str) -> str:
+    return f"（只在「{bureau}」的访谈中查找）"
+
+
+def searched_in(bureau: str | None) -> str:
+    return f"在「{bureau}」的访谈中" if bureau else "访谈中"
+
+
+def bureau_count(bureau: str, interviews: int) -> str:
+    return f"{bureau}（{interviews}篇）"
+
+
+def covered_bureaus(joined: str) -> str:
+    return "目前收录的访谈来自：" + joined + "。"
+
+
+def corpus_line(interviews: int, passages: int, bureaus: int, names: str) -> str:
+    return f"目前收录 {interviews} 篇访谈、{passages} 段原文，来自 {bureaus} 个单位：{names}。"
+
+
+def interviews_heading(bureau: str, count: int) -> str:
+    return f"「{bureau}」的访谈（{count}篇）："
+
+
+def file_span(file: str, start: int, end: int, separator: str = " ") -> str:
+    return f"{file}{separator}第{start}–{end}字"
+
+
+
+# -- verdicts of /verify -------------------------------------------------------------------------------------------
+VERDICTS = {
+    "verbatim": "✅ 原文如此：这一说法的措辞见于访谈原文。",
+    "differs": "⚠️ 与原文有出入：访谈中有相近的说法，但以下内容不同。",
+    "not_found": "❌ 访谈中没有找到这一说法。",
+}
+VERDICTS_PLAIN = {
+    "verbatim": "原文如此（verbatim）：这一说法的措辞见于访谈原文。",
+    "differs": "与原文有出入（differs）：访谈中有相近的说法，但以下内容不同。",
+    "not_found": "访谈中没有找到这一说法（not_found）。",
+}
+VERIFY_SCOPE = "（只核对措辞是否见于原文。想找相关内容，可以直接提问。）"
+VERIFY_RECORD = "原文（粗体为对应的句子，下划线为不同之处）："
+
+
+def claim(text: str) -> str:
+    return f"说法：{text}"
+
+
+def difference_kind(kind: str) -> str:
+    return "数字" if kind == "number" else "文字"
+
+
+def difference(kind: str, claimed: str, record: str) -> str:
+    return f"{kind}：说法「{claimed}」，原文「{record}」"
+
+
+def note(text: str) -> str:
+    return f"（{text}）"
+
+
+def equivalent(claimed: str, record: str) -> str:
+    return f"写法不同、数值相同：「{claimed}」=「{record}」"
+
+
+# -- Telegram cards ------------------------------------------------------------------------------------------------
+NOT_FOUND_BOT = "{where}没有找到与这个问题相关的内容。本机器人只引用已发表的访谈原文，不会自己编写答案。"
+NOT_FOUND_NEXT = "发送 /bureaus 查看各单位的访谈，/help 查看用法。"
+BUREAUS_INTRO = "访谈库收录了以下单位的访谈。点单位名查看它的访谈；点「只问这个单位」后，下一个问题只在该单位的访谈中查找。"
+WELCOME_EXAMPLES = "直接输入问题即可，例如："
+WELCOME_COMMANDS = ("命令：\n/ask 问题 —— 提问（群聊中用 /ask 或 @我）\n/bureaus —— 按单位查看访谈、只问某个单位\n"
+                    "/verify 说法 —— 核对一个说法与原文是否一致\n/about —— 关于本机器人\n/help —— 用法")
+ABOUT = ("本机器人回答关于政府部门已发表访谈的问题。每个回答都是访谈原文的逐字引用，并注明谁说的、"
+         "回答的是记者的哪个问题、发表在哪里；访谈中没有的内容，会如实告知“没有找到”，从不自己编写答案。")
+ABOUT_VERIFY = "用 /verify 可以核对一个说法是否与原文一致。"
+STATS_LOG_REPORT = "完整报告：interview-qa report"
+
+
+def welcome(emphasis: Callable[[str], str]) -> str:
+    """The greeting of /start and /help; `emphasis` marks the word 原文 (bold on Telegram)."""
+    return (f"👋 你好！我用政府部门已发表访谈的{emphasis('原文')}回答问题：谁说的、回答记者的哪个问题、发表在哪里。"
+            "访谈里没有的内容，我会如实说“没有找到”，不会自己编写答案。")
+
+
+def asked(asker: str, question: str) -> str:
+    return f"{asker}问：{question}"
+
+
+def share_passage(link: str) -> str:
+    return f"分享这段原文：{link}"
+
+
+def read_from_start(link: str) -> str:
+    return f"从头阅读：{link}"
+
+
+def interview_line(number: int, title: str, details: str, passages: int) -> str:
+    return f"{number}. {book_title(title)}{details}，{passages}段原文"
+
+
+def share_inline(bot_username: str) -> str:
+    return f"在任何聊天中输入 @{bot_username} 问题，可以把原文分享出去。"
+
+
+def bureau_selected(bureau: str) -> str:
+    return f"好的，下一个问题只在「{bureau}」的访谈中查找。请直接输入问题。"
+
+
+def stats(hours: int, minutes: int, seconds: int, passages: int, interviews: int, bureaus: int, answered: int,
+          not_found: int, hints: int) -> str:
+    return (f"运行时间：{hours}小时{minutes}分{seconds}秒\n"
+            f"原文 {passages} 段，访谈 {interviews} 篇，单位 {bureaus} 个\n"
+            f"自启动以来：回答 {answered} 个问题，没有找到 {not_found} 个，提示 {hints} 次")
+
+
+def stats_log(total: int, answered_share: float, thumbs_up: int, thumbs_down: int, users: int) -> str:
+    return (f"提问记录：共 {total} 个问题，找到答案 {answered_share:.0%}，"
+            f"👍 {thumbs_up} / 👎 {thumbs_down}，提问人数 {users}")
+
+
+def stats_bureaus(bureaus: str) -> str:
+    return f"问得最多的单位：{bureaus}"
+
+
+def reload_unchanged(seconds: float) -> str:
+    return f"✅ 访谈库没有变化（用时 {seconds:.1f} 秒）。"
+
+
+def reload_done(seconds: float) -> str:
+    return f"✅ 访谈库已重新加载（用时 {seconds:.1f} 秒）。"
+
+
+def reload_parsed(count: int, files: str) -> str:
+    return f"新增或更新 {count} 个文件：{files}"
+
+
+def reload_removed(count: int, files: str) -> str:
+    return f"删除 {count} 个文件：{files}"
+
+
+def reload_reused(count: int) -> str:
+    return f"未变 {count} 个文件。"
+
+
+def more_files(count: int) -> str:
+    return f" 等{count}个"
+
+
+RELOAD_WARNINGS = "⚠️ 警告："
+
+# -- the terminal (`interview-qa chat`) and the command line -------------------------------------------------------
+# The words the terminal chat understands (a leading "/" works too), each mapped to its command.
+TERMINAL_WORDS = {
+    "more": "more", "更多": "more", "context": "context", "完整回答": "context", "完整": "context",
+    "source": "source", "出处": "source", "verify": "verify", "核对": "verify", "bureaus": "bureaus",
+    "单位": "bureaus", "about": "about", "关于": "about", "help": "help", "帮助": "help", "?": "help",
+    "quit": "quit", "exit": "quit", "q": "quit", "退出": "quit",
+}
+TERMINAL_HELP = ("直接输入问题，回答都是访谈原文。命令：\n"
+                 "  more 更多结果 · context 完整回答 · source 出处 · verify 说法（核对说法）\n"
+                 "  bureaus 单位与访谈 · about 关于 · help 帮助 · quit 退出")
+TERMINAL_GREETING = "你好！我用政府部门已发表访谈的原文回答问题。"
+TERMINAL_EXAMPLES = "例如："
+TERMINAL_ABOUT = ("回答关于政府部门已发表访谈的问题：每个回答都是访谈原文的逐字引用，注明谁说的、回答记者的哪个问题、"
+                  "发表在哪里；访谈中没有的内容如实告知“没有找到”。")
+TERMINAL_PROMPT = "问> "
+TERMINAL_BYE = "再见！"
+NOTHING_TO_PAGE = "还没有可以翻页的结果，请先提问。"
+NO_RESULT_YET = "还没有结果，请先提问。"
+NOT_FOUND_PLAIN = "{where}没有找到与这个问题相关的内容。本程序只引用已发表的访谈原文，不会自己编写答案。"
+NOT_FOUND_CLI = "访谈中没有找到相关内容。（not found in the interviews）"
+LOADING = "正在加载模型和访谈库……"
+
+
+def asked_plain(asker: str, question: str) -> str:
+    return f"问（{asker}）：{question}"
+
+
+def source_plain(details: str) -> str:
+    return f"{SOURCE}：{details}"
+
+
+def terminal_answer_tail(position_text: str | None, has_more: bool) -> str:
+    """The line under an answer in the terminal: where it is in the list, and the commands that apply."""
+    return ("（" + (position_text + "。" if position_text else "") + ("more 更多结果 · " if has_more else "")
+            + "context 完整回答 · source 出处）")
+
+
+def terminal_interview_line(number: int, title: str, details: str) -> str:
+    return f"  {number}. {book_title(title)}{details}"
+
+
+def terminal_bureau_selected(bureau: str) -> str:
+    return f"下一个问题只在「{bureau}」的访谈中查找。"
+
+
+def terminal_stats(corpus: str, answered: int, not_found: int) -> str:
+    return f"{corpus}\n回答 {answered} 个，没有找到 {not_found} 个。"
