@@ -40,7 +40,9 @@ def test_search_json_shape(workspace: Path, capsys: pytest.CaptureFixture[str]) 
     code, out, _ = run(capsys, "search", "海域使用金推迟到疫情结束后缴纳", "--json", "--top-k", "2")
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"query", "answered", "hits"} and data["answered"] is True and len(data["hits"]) == 2
+    assert set(data) == {"query", "answered", "confidence", "reason", "suggestions", "hits"}
+    assert data["answered"] is True and data["confidence"] in ("high", "low") and data["reason"] is None
+    assert len(data["hits"]) == 2
     hit = data["hits"][0]
     assert set(hit) == HIT_KEYS and set(hit["source"]) == SOURCE_KEYS
     source = (workspace / "corpus" / hit["source"]["file"]).read_text(encoding="utf-8")

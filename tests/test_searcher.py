@@ -193,7 +193,7 @@ def test_a_bureau_filter_is_applied_before_the_candidate_pool(tmp_path: Path, co
 
 def test_a_calibration_for_another_model_is_not_used(tmp_path: Path, corpus: Path,
                                                      caplog: pytest.LogCaptureFixture) -> None:
-    from index.search.abstention import Calibration
+    from index.search.decision import Calibration
     from index.search.searcher import EVIDENCE, FEATURES
 
     shipped = Calibration.read()

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 _PLACE = re.compile(r"^(.{2,8}?(?:市|县|区|省))(?=.{2,})")
 _ORG_END = re.compile(r"(?:局|委员会|委|厅|办公室|办|署|中心)$")
+_GENERIC_ORG_END = re.compile(r"(?:局|委员会|委|厅)$")  # without 办: 怎么办 is no office
 MIN_KIND_CHARS = 3  # 教育局, 人社局: a kind named with fewer characters is too vague to match (局)
 MAX_KIND_CHARS = 12
-_ANY_ORG = re.compile(r"[\u4e00-\u9fff]{1,10}(?:局|委员会|厅)")
 _ADMIN_UNITS = ("市", "县", "区")
 _THIS = "本我全该此"  # 本市, 我市, 全市: this city, whichever it is
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -43,6 +43,20 @@ class Mention:
     text: str
     place: str  # "" when the question gives no place with it (or only 市)
     matches: tuple[str, ...]  # corpus bureau names; empty: the corpus has no such bureau
+
+
+def _organisation_words(question: str) -> dict[int, int]:
+    """end -> start of each word (jieba) of three characters or more that ends like an organisation (局, 厅, 委):
+    公安局, 税务局, 发改委; not 格局 or 大局."""
+    from index.text import pos_tokens
+
+    found: dict[int, int] = {}
+    position = 0
+    for word, _ in pos_tokens(question):
+        start, position = position, position + len(word)
+        if len(word) >= MIN_KIND_CHARS and _GENERIC_ORG_END.search(word):
+            found[position] = start
+    return found
 
 
 def split_bureau(name: str) -> Bureau:
@@ -75,10 +89,11 @@ class BureauIndex:
         """The bureaus the question names, longest reading first; overlapping readings are one mention."""
         found: list[Mention] = []
         taken: list[tuple[int, int]] = []
+        organisations = _organisation_words(question)
         for end in range(len(question), 0, -1):
             if not _ORG_END.search(question[:end]):
                 continue
-            best = self._mention_ending_at(question, end)
+            best = self._mention_ending_at(question, end, organisations)
             if best is None:
                 continue
             start, mention = best
@@ -88,7 +103,8 @@ class BureauIndex:
             found.append(mention)
         return found[::-1]
 
-    def _mention_ending_at(self, question: str, end: int) -> tuple[int, Mention] | None:
+    def _mention_ending_at(self, question: str, end: int,
+                           organisations: dict[int, int]) -> tuple[int, Mention] | None:
         for length in range(min(MAX_KIND_CHARS, end), MIN_KIND_CHARS - 1, -1):
             start = end - length
             kind_text = question[start:end]
@@ -98,11 +114,11 @@ class BureauIndex:
             place, start = self._place_before(question, start)
             matches = tuple(b.name for b in kinds if not place or b.place == place)
             return start, Mention(question[start:end], place, matches)
-        generic = _ANY_ORG.search(question[:end])
-        if generic and generic.end() == end and len(generic.group()) >= MIN_KIND_CHARS:
-            text = generic.group()
+        if end in organisations:  # an organisation of a kind the corpus has no interview of (公安局, 税务局)
+            start = organisations[end]
+            text = question[start:end]
             place = next((p for stem, p in self._stems.items() if text.startswith(stem)), "")
-            return generic.start(), Mention(text, place, ())
+            return start, Mention(text, place, ())
         return None
 
     def _place_before(self, question: str, start: int) -> tuple[str, int]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 _OPENING = re.compile(
     r"^(?:\s|[，,。.！!、~～…]|"
     r"你好(?:呀|啊)?|您好|大家好|嗨|哈喽|哈啰|喂|早上好|上午好|中午好|下午好|晚上好|早安|"
-    r"hi\b|hello\b|hey\b|dear\b|good (?:morning|afternoon|evening)\b|"
+    r"(?:hi|hello|hey)(?: there)?\b|dear\b|good (?:morning|afternoon|evening)\b|"
     r"(?:太|非常|十分)?(?:谢谢|感谢)(?:你|您)?(?:的(?:回答|回复|解答))?(?:了|啦)?|多谢|thanks?(?: you)?\b|"
     r"好的|好吧|嗯+|哦+|明白了|知道了|了解了|收到|ok\b|okay\b|"
     r"请问(?:一下)?|请教(?:一下)?|麻烦(?:问)?(?:一下|下)?|打扰(?:一下|了)?|不好意思|冒昧问一下|"

@@ -6,7 +6,13 @@ Each is high-precision by construction:
   A greeting or thanks before a question never makes it small talk.
 - `unknown_place`: it names a place of China's administrative divisions (from a packaged list, see
   index.search.places) that no passage mentions: 青岛市海洋发展局 when the corpus is about 威海.
+- `unknown_place`, too: it names a city or county in the usual form (南浦市, 两个字 + 市/县) that no passage mentions
+  and that is not an everyday word (城市, 超市).
+- `unknown_bureau`: it names a bureau with its city (威海市农业农村局, 栖川市医保局) and the corpus has no interview of
+  that bureau of that city, and no passage mentions it: the city is part of a bureau's identity.
 - `unknown_year`: it names a year (2023) that no passage mentions.
+
+In a long message only the clause that asks counts: a place in the context ("我在上海工作……") is not the subject.
 
 A reason is a code, optionally with what was found after a colon; front ends turn it into words.
 """
@@ -20,7 +26,7 @@ from index.search.query import QueryParts
 SMALL_TALK = "small_talk"
 UNKNOWN_PLACE = "unknown_place"
 UNKNOWN_YEAR = "unknown_year"
-UNKNOWN_BUREAU = "unknown_bureau"  # decided by the model, reported with the bureau named
+UNKNOWN_BUREAU = "unknown_bureau"
 NOT_COVERED = "not_covered"
 EMPTY = "empty"
 
@@ -29,16 +35,22 @@ def reason(code: str, detail: str | None = None) -> str:
     return f"{code}:{detail}" if detail else code
 
 
-def veto(parts: QueryParts, places: Sequence[str], foreign_places: Collection[str], corpus_text: str) -> str | None:
+def veto(parts: QueryParts, places: Sequence[str], foreign_places: Collection[str], corpus_text: str,
+         unknown_city: str | None = None, unknown_bureau: str | None = None) -> str | None:
     """The reason the interviews cannot answer this question, when one sign settles it; else None.
 
-    `places` are the place names found in the question, `foreign_places` those no passage mentions, `corpus_text`
-    all passage text (for years)."""
+    `places` are the place names found in the question's asking clause, `foreign_places` those no passage mentions,
+    `corpus_text` all passage text (for years); `unknown_city` and `unknown_bureau` what the asking clause names
+    that the corpus does not have (see index.search.searcher)."""
     if parts.small_talk:
         return reason(SMALL_TALK)
     unknown = [p for p in places if p in foreign_places]
+    if unknown_city and not any(unknown_city in u or u in unknown_city for u in unknown):
+        unknown.append(unknown_city)
     if unknown:
         return reason(UNKNOWN_PLACE, "、".join(unknown))
+    if unknown_bureau:
+        return reason(UNKNOWN_BUREAU, unknown_bureau)
     years = [y for y in parts.years if y not in corpus_text]
     if years:
         return reason(UNKNOWN_YEAR, "、".join(years))

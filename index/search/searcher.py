@@ -90,7 +90,8 @@ class Searcher(PassageLookups):
         parts = parse_query(normalized)
         # in a long message, a place in the context ("I am from 上海...") is not what is asked about
         asked = places_in([w for w, _ in pos_tokens(parts.focus)])
-        vetoed = rules.veto(parts, asked, self.foreign_places, self.corpus_text)
+        vetoed = rules.veto(parts, asked, self.foreign_places, self.corpus_text, self.unknown_city(parts.focus),
+                            self.unknown_bureau(parts.focus))
         if vetoed:
             return SearchResult(query, False, (), normalized, reason=vetoed,
                                 explanation={"veto": vetoed} if explain else None)
@@ -164,6 +165,13 @@ class Searcher(PassageLookups):
         keywords = " ".join([*translated, strip_question_words(core)])
         return QueryContext(core, keywords, query_vector, focus_vector, mentions, places, pointed,
                             self.unknown_city(parts.core), tuple(translated), share)
+
+    def unknown_bureau(self, text: str) -> str | None:
+        """A bureau named with its city that the corpus has no interview of and no passage mentions."""
+        for mention in self.bureau_index.mentions(text):
+            if mention.place and not mention.matches and mention.text not in self.corpus_text:
+                return mention.text
+        return None
 
     def unknown_city(self, text: str) -> str | None:
         """A city or county the question names (two characters and 市/县) that no passage mentions. Two characters

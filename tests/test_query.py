@@ -1,0 +1,93 @@
+"""What a question is made of: courtesies, small talk, the asking clause, the places, years and bureaus it names,
+and the few signs that settle it alone (index.search.query, places, bureaus, rules)."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.search import rules
+from index.search.bureaus import BureauIndex, is_short_form, split_bureau
+from index.search.places import place_names, places_in
+from index.search.query import parse_query, strip_courtesies
+from index.text import pos_tokens
+
+BUREAUS = BureauIndex(["澜州市农业农村局", "澜州市住房和城乡建设局", "澜州市医疗保障局", "栖川市农业农村局",
+                       "栖川市人力资源和社会保障局", "威海市海洋发展局"])
+
+
+@pytest.mark.parametrize("text", ["你好", "您好！", "谢谢", "谢谢你！", "Hello, how are you today?", "hi there",
+                                  "你是机器人吗？", "在吗", "好的，再见啦", "太感谢了，你真靠谱", "有人在线吗",
+                                  "你是真人还是AI啊？", "嗯嗯", "讲个笑话"])
+def test_small_talk_is_nothing_but_courtesies_and_chat(text: str) -> None:
+    assert parse_query(text).small_talk, text
+
+
+@pytest.mark.parametrize(("text", "core"), [
+    ("你好，请问疫情期间海域使用金可以缓缴吗？", "疫情期间海域使用金可以缓缴吗"),
+    ("谢谢，那海洋牧场建了几个？", "海洋牧场建了几个"),
+    ("您好，想咨询一下医保异地结算怎么办理", "医保异地结算怎么办理"),
+    ("好的，那养殖补贴有多少？谢谢！", "养殖补贴有多少"),
+    ("hi, what did the bureau do about corruption?", "what did the bureau do about corruption"),
+    ("海洋牧场怎么建设", "海洋牧场怎么建设"),
+])
+def test_a_greeting_or_thanks_before_a_question_never_makes_it_small_talk(text: str, core: str) -> None:
+    parts = parse_query(text)
+    assert not parts.small_talk and parts.core == core == strip_courtesies(text).rstrip("？?")
+
+
+def test_a_long_message_is_also_searched_by_the_clause_that_asks() -> None:
+    long = "我是一名退休的老党员，一直关注机关作风建设，前段时间看了报纸上的访谈，想问一下海洋局在作风建设上具体做了哪些工作？"
+    assert parse_query(long).focus == "海洋局在作风建设上具体做了哪些工作"
+    assert parse_query("海洋局在作风建设上做了哪些工作").focus == "海洋局在作风建设上做了哪些工作"  # short: itself
+
+
+def test_years_named() -> None:
+    assert parse_query("2023年海洋局做了什么").years == ("2023",)
+    assert parse_query("缓缴资金1.35亿元").years == ()
+
+
+def test_places_come_from_the_packaged_list_of_divisions_not_from_everyday_words() -> None:
+    names = place_names()
+    assert {"青岛", "青岛市", "威海", "北京", "山东", "荣成市", "文登区"} <= names
+    assert not {"海洋", "台风", "远海", "海鲜", "城区", "日照", "澜州"} & names  # everyday words, a fictional city
+    found = lambda q: places_in([w for w, _ in pos_tokens(q)])  # noqa: E731
+    assert found("青岛市海洋发展局出台了哪些政策？") == ["青岛市"]
+    assert found("荣成市的渔船补贴") == ["荣成市"]
+    assert found("今天有台风吗，远海的渔船回港了没") == []
+
+
+def test_short_names_of_bureaus() -> None:
+    assert is_short_form("住建局", "住房和城乡建设局") and is_short_form("医保局", "医疗保障局")
+    assert is_short_form("海洋局", "海洋发展局") and is_short_form("人社局", "人力资源和社会保障局")
+    assert not is_short_form("环保局", "生态环境局") and not is_short_form("局", "海洋发展局")
+    assert split_bureau("澜州市住房和城乡建设局") == split_bureau("澜州市住房和城乡建设局")
+    assert split_bureau("澜州市住房和城乡建设局").place == "澜州市"
+
+
+@pytest.mark.parametrize(("question", "place", "matches"), [
+    ("澜州市住建局加装电梯补贴多少", "澜州市", ("澜州市住房和城乡建设局",)),
+    ("栖川农业局怎么帮农民", "栖川市", ("栖川市农业农村局",)),
+    ("医保局异地结算怎么办", "", ("澜州市医疗保障局",)),
+    ("市农业农村局怎么帮农民卖菜", "", ("栖川市农业农村局", "澜州市农业农村局")),
+    ("威海市农业农村局有什么举措", "威海市", ()),  # the city is part of the bureau: this one is not in the corpus
+    ("南浦市住建局加装电梯补贴多少", "南浦市", ()),
+    ("公安局怎么办身份证", "", ()),
+])
+def test_bureaus_named_in_a_question_keep_their_city(question: str, place: str, matches: tuple[str, ...]) -> None:
+    [mention] = BUREAUS.mentions(question)
+    assert mention.place == place and sorted(mention.matches) == sorted(matches)
+
+
+def test_no_bureau_is_read_into_everyday_words() -> None:
+    assert BUREAUS.mentions("整体格局和大局意识") == []
+
+
+def test_the_signs_that_settle_a_question_alone() -> None:
+    corpus = "威海市海洋发展局 2020年 海域使用金推迟到疫情结束后缴纳"
+    foreign = {"青岛", "青岛市"}
+    veto = lambda q, places=(): rules.veto(parse_query(q), places, foreign, corpus)  # noqa: E731
+    assert veto("你好") == "small_talk"
+    assert veto("青岛市海洋发展局出台了哪些政策", ["青岛市"]) == "unknown_place:青岛市"
+    assert veto("2023年海洋局做了什么") == "unknown_year:2023"
+    assert veto("2020年缓缴了多少") is None
+    assert veto("你好，请问疫情期间海域使用金可以缓缴吗？") is None
