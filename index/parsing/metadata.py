@@ -22,6 +22,7 @@ _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-
 _BUREAU_LINE = re.compile(r"^[\u4e00-\u9fff·]{2,20}(?:管委会|委员会|办公室|局|厅|委|办|院|中心|署)$")
 _INTERVIEW_VERB = re.compile(r"(?:专访|采访|对话|访问|访谈|邀请)(?:了|到)?")
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
+_ROLE_UNITS = re.compile(ROLE_UNIT)
 
 DATE_LINE_MAX_CHARS = 30  # a longer line with a date in it is a sentence, not a date line
 
@@ -90,21 +91,29 @@ class Person:
     role: str | None
 
 
+_CLAUSE_BREAK = re.compile(r"[，。；！？：:,;!?\s“”—…]")  # "——访" subtitles and "……" end a clause too
+_SUBTITLE_VERB = re.compile(r"^(?:专访|采访|访问|访谈|访|对话)")
+
+
 def find_interviewee(intro: str, known_name: str | None) -> Person:
-    """The bureau, role and name from the sentence that introduces the interviewee."""
+    """The bureau, role and name from the sentences that introduce the interviewee.
+
+    Every mention of the name is read ("——访澜州市住房和城乡建设局局长韩振宇" in a subtitle, "专访了……党组书记、局长韩振宇"
+    in the intro): the fullest role wins (党组书记、局长 over 局长), and a bureau with its city over one without.
+    """
     if known_name:
+        found: list[tuple[str | None, str | None]] = []
         for match in re.finditer(re.escape(known_name), intro):
-            before = re.split(r"[，。；！？：:,;!?\s“”]", intro[: match.start()])[-1]
-            before = _INTERVIEW_VERB.split(before)[-1]
+            before = _CLAUSE_BREAK.split(intro[: match.start()].rstrip(" \t\u3000"))[-1]
+            before = _SUBTITLE_VERB.sub("", _INTERVIEW_VERB.split(before)[-1])
             bureau, role = split_org_role(before)
+            if not (bureau or role):
+                after = re.match(rf"[，,（(]\s*(?P<desc>[^，。；）)]{{2,60}})", intro[match.end() :])
+                if after:
+                    bureau, role = split_org_role(after.group("desc"))
             if bureau or role:
-                return Person(known_name, bureau, role)
-            after = re.match(rf"[，,（(]\s*(?P<desc>[^，。；）)]{{2,60}})", intro[match.end() :])
-            if after:
-                bureau, role = split_org_role(after.group("desc"))
-                if bureau or role:
-                    return Person(known_name, bureau, role)
-        return Person(known_name, None, None)
+                found.append((bureau, role))
+        return _best_description(known_name, found)
     for verb in _INTERVIEW_VERB.finditer(intro):
         rest = re.split(r"[，。；！？,;!?]", intro[verb.end() :])[0]
         match = re.search(rf"^(?P<desc>.*?{ROLE_UNIT})(?P<name>{_NAME})$", rest)
@@ -112,3 +121,17 @@ def find_interviewee(intro: str, known_name: str | None) -> Person:
             bureau, role = split_org_role(match.group("desc"))
             return Person(match.group("name"), bureau, role)
     return Person(None, None, None)
+
+
+def _best_description(name: str, found: list[tuple[str | None, str | None]]) -> Person:
+    """The fullest role of all mentions, and the first bureau that names its city (else the first bureau)."""
+    roles = [role for _, role in found if role]
+    role = max(roles, key=lambda r: (len(_ROLE_UNITS.findall(r)), len(r)), default=None)
+    bureaus = [bureau for bureau, _ in found if bureau]
+    bureau = next((b for b in bureaus if not is_unqualified(b)), bureaus[0] if bureaus else None)
+    return Person(name, bureau, role)
+
+
+def is_unqualified(bureau: str) -> bool:
+    """"市农业农村局" (the city left out, as a speaker in that city says it) rather than "栖川市农业农村局"."""
+    return bureau.startswith(("市", "省", "区", "县"))
