@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from index.parsing.metadata import TitleBlock, classify_title_line, find_interviewee, is_boilerplate, strip_markup
+from index.parsing.metadata import (TitleBlock, classify_title_line, find_city, find_interviewee, is_boilerplate,
+                                    qualify_bureau, strip_markup)
 from index.records import Interview, Metadata, Paragraph, Passage, PassageKind, Span, Turn
 from index.parsing.segment import SHORT_LINE, ends_sentence, iter_lines, line_continues, make_paragraph, pack_sentences, split_sentences
 from index.parsing.sources import SourceText, read_source
@@ -130,13 +131,17 @@ def _metadata(source: SourceText, layout: _Layout, segments: list[_Segment]) -> 
     answerers = [s.speaker for s in segments if not s.asks]
     named = next((a for a in answerers if not re.fullmatch(r"答\d*|A\d*", a, re.I)), None)
     bracket = bracket_parts(named) if named and " " in named else (None, None, named)
-    intro_text = "\n".join(text[b.start : b.end] for b in layout.pre)
+    first_answer = next((i for i, s in enumerate(segments) if not s.asks and s.blocks), len(segments))
+    opening = [b for s in segments[:first_answer] for b in s.blocks]  # "今天我们邀请市农业农村局局长赵刚"
+    intro_text = "\n".join(text[b.start : b.end] for b in layout.pre + opening)
     person = find_interviewee(intro_text, source.metadata.get("interviewee") or bracket[2])
+    titles = "\n".join([*title.headlines, title.first_line or "", source.hints.get("title") or ""])
+    bureau = person.bureau or bracket[0] or title.bureau or source.hints.get("bureau")
     metadata = Metadata(
         title=(title.headlines or [None])[0] or source.hints.get("title") or title.first_line,
         series=title.series,
         episode=title.episode,
-        bureau=person.bureau or bracket[0] or title.bureau or source.hints.get("bureau"),
+        bureau=qualify_bureau(bureau, find_city(titles, text)),
         interviewee=person.name or bracket[2],
         role=person.role or bracket[1],
         outlet=title.outlet or _outlet_from_askers(segments) or source.hints.get("outlet"),
@@ -177,9 +182,9 @@ def _blocks(text: str, body_start: int) -> list[_Block]:
     blocks: list[_Block] = []
     for span, label in zip(lines, labels):
         line = text[span.start : span.end]
-        if label and label.name not in accepted:
-            label = None
         previous = blocks[-1] if blocks else None
+        if label and (label.name not in accepted or _speaks_on(previous, label)):
+            label = None
         if (
             previous is not None
             and label is None
@@ -192,6 +197,11 @@ def _blocks(text: str, body_start: int) -> list[_Block]:
         block = _Block(span.start, span.end, line, label, span.start + (label.content_offset if label else 0))
         blocks.append(block)
     return blocks
+
+
+def _speaks_on(previous: _Block | None, label: Label) -> bool:
+    """The line after a timed speaker line (`10:00:06 主持人`) is that speaker's words, whatever it starts with."""
+    return previous is not None and previous.label_only and previous.label.timestamped and not label.timestamped
 
 
 def _segments(body: list[_Block], text: str) -> list[_Segment]:

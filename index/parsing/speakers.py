@@ -30,6 +30,8 @@ _ASCII_LABEL = re.compile(r"^(?:Q|A|Q\d+|A\d+|Host|Reporter|Interviewer|Intervie
 _ASKER = re.compile(r"记者|主持|^问\d*$|^Q\d*$|提问|采访者|^Host$|^Reporter$|^Interviewer$", re.I)
 _ANSWERER = re.compile(r"^答\d*$|^A\d*$|^Interviewee$", re.I)
 _OUTLET = re.compile(r"报|电视|广播|新闻|媒体|传媒|网$|台$|社$|壹点|客户端|杂志|频道|融媒")
+# Whom a speech addresses, not who speaks: "新闻界的各位朋友：大家上午好！", "女士们、先生们：", "尊敬的各位来宾："
+_SALUTATION = re.compile(r"各位|诸位|尊敬的|亲爱的|们$|^大家$")
 KNOWN_ROLES = re.compile(r"^(?:记者|问|答|主持人|Q|A|Q\d+|A\d+|问\d+|答\d+)$", re.I)
 NOT_LABELS = re.compile(
     r"^(?:编者按|编者的话|编后|导语|摘要|原标题|标题|来源|稿源|责任编辑|编辑|校对|审核|作者|通讯员|摄影|图|文|时间|地点|"
@@ -60,6 +62,8 @@ def find_label(line: str) -> Label | None:
     if match := _PLAIN.match(line):
         name = match.group("name").strip()
         if not name or NOT_LABELS.match(name) or re.fullmatch(r"[\d\s.:]+", name) or "http" in name.lower():
+            return None
+        if _SALUTATION.search(name):
             return None
         if re.fullmatch(r"[A-Za-z0-9 ]+", name) and not _ASCII_LABEL.match(name):
             return None
