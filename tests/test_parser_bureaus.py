@@ -115,3 +115,61 @@ def test_a_salutation_with_a_colon_is_not_a_speaker_label(line: str) -> None:
     from index.parsing.speakers import find_label
 
     assert find_label(line) is None
+
+
+# 3. Own-line sub-headings that end in a closing quote; HTML sub-headings
+
+
+def headings(interview: Interview) -> list[str]:
+    return [p.heading for p in answers(interview) if p.heading]
+
+
+@pytest.mark.parametrize(
+    ("name", "heading", "starts"),
+    [
+        ("lanzhou-housing.txt", "既改“面子”，更改“里子”", "去年改造中"),
+        ("lanzhou-housing.txt", "建管并重，防止“一年新、两年旧、三年回原样”", "对改造后的小区"),
+        ("qichuan-ecology.txt", "摸清底数，“一口一档”", "2020年8月起"),
+        ("qichuan-ecology.txt", "医疗废物做到“日产日清”", "疫情期间，全市医疗废物"),
+        ("lanzhou-culture-tourism.html", "亮承诺、比效率，审批服务“不见面”", "我们把旅行社设立"),
+        ("qichuan-emergency.html", "渔船“应回尽回”，海上人员“应撤尽撤”", "会同海洋渔业"),
+        ("qichuan-emergency.html", "城区排涝“闻雨而动”", "针对城区内涝问题"),
+    ],
+    ids=lambda v: v if isinstance(v, str) and "." in v else "",
+)
+def test_a_sub_heading_ending_in_a_closing_quote_is_a_heading(name: str, heading: str, starts: str) -> None:
+    interview = bureau_file(name)
+    section = [p for p in answers(interview) if p.heading == heading]
+    assert section and section[0].text.startswith(starts), headings(interview)
+    assert not any(heading in p.text for p in interview.passages), "a heading is not quoted inside the section before"
+
+
+@pytest.mark.parametrize(
+    ("line", "ends"),
+    [("既改“面子”，更改“里子”", False), ("摸清底数，“一口一档”", False), ("规划（2020—2025年）", False),
+     ("他说：“一定办好。”", True), ("真正“长出牙齿”。", True), ("“谁来管？”", True), ("好。", True), ("主要有：", True)],
+)
+def test_a_closing_quote_ends_a_sentence_only_after_a_full_stop(line: str, ends: bool) -> None:
+    from index.parsing.segment import ends_sentence
+
+    assert ends_sentence(line) is ends
+
+
+def test_html_strong_and_h3_paragraphs_are_own_line_headings(tmp_path: Path) -> None:
+    long_heading = "推进城乡供水一体化，让农村群众和城里人一样喝上安全放心的“同质水”，全面提升供水保障水平"
+    assert len(long_heading) > 40
+    page = f"""<html><head><title>访海川市水务局局长何清</title></head><body><div class="article-content">
+<p>本文为虚构示例。记者专访了海川市水务局局长何清。</p>
+<p><strong>记者：</strong>今年供水有哪些变化？</p>
+<p><strong>何清：</strong>今年我们重点做了两件事。</p>
+<p><strong>{long_heading}</strong></p>
+<p>全市新建水厂3座，日供水能力提高到90万吨。</p>
+<h3>一、管网改造：</h3>
+<p>改造老旧管网120公里，漏损率下降到9%。</p>
+</div></body></html>"""
+    path = tmp_path / "water.html"
+    path.write_text(page, encoding="utf-8")
+    interview = parse_file(path, "water.html")
+    assert [(p.heading, p.text[:4]) for p in answers(interview)] == [
+        (None, "今年我们"), (long_heading, "全市新建"), ("一、管网改造：", "改造老旧")]
+    assert_verbatim(interview)

@@ -18,6 +18,7 @@ DEFAULT_MAX_PASSAGE_CHARS = 500
 INTERVIEW_ID_HEX = 8  # hex digits of the file path's hash: an interview id
 PASSAGE_ID_HEX = 6  # hex digits of the text's hash after the interview id: a passage id
 MIN_TEXT_AFTER_HEADING = 8  # a "标题 正文" line needs this much text after its heading
+MAX_MARKED_HEADING_CHARS = 80  # a bold or <h…> paragraph longer than this is emphasised prose, not a heading
 _SUMMARY_MARK = re.compile(
     r"^[●■◆▲★◎○□•·#*\s【\[]*(?:访谈总结|访谈手记|记者手记|采访手记|结束语|结语|编后语?|后记|小结|总结)[】\]*]*[:：]?\s*$"
 )
@@ -87,13 +88,13 @@ class _Layout:
 
 def parse_source(source: SourceText, max_chars: int = DEFAULT_MAX_PASSAGE_CHARS) -> Interview:
     text = source.text
-    layout = _layout(_blocks(text, source.body_start), text)
+    layout = _layout(_blocks(text, source.body_start, source.headings), text)
     segments = _segments(layout.body, text)
     metadata = _metadata(source, layout, segments)
     turns = _turns(segments, text)
     interview_id = interview_id_for(source.file)
     builder = _PassageBuilder(text, source.file, interview_id, metadata, max_chars)
-    warnings = list(source.warnings) + _add_passages(builder, layout, segments, bool(turns), source.file)
+    warnings = list(source.warnings) + _add_passages(builder, layout, segments, bool(turns), source)
     if not metadata.bureau:
         warnings.append(f"{source.file}: no bureau found in the text; add `bureau:` to its front matter")
     if not builder.passages:
@@ -153,28 +154,29 @@ def _metadata(source: SourceText, layout: _Layout, segments: list[_Segment]) -> 
 
 
 def _add_passages(builder: _PassageBuilder, layout: _Layout, segments: list[_Segment], has_turns: bool,
-                  file: str) -> list[str]:
+                  source: SourceText) -> list[str]:
     """Cuts the intro, the answers (or, without turns, the paragraphs) and the summary; returns warnings."""
-    text = builder.text
+    text, marked = builder.text, source.headings
     warnings: list[str] = []
     for i, block in enumerate(layout.intro):
         builder.add_section([block], "intro", heading=layout.headings.get(i))
     if has_turns:
         for segment in _answer_segments(segments):
-            for heading, section in _sections(segment.blocks, text):
+            for heading, section in _sections(segment.blocks, text, marked=marked):
                 builder.add_section(section, "answer", heading=heading, turn=segment.turn, segment=segment)
     else:
-        warnings.append(f"{file}: no question-and-answer turns recognised; indexed as paragraphs")
+        warnings.append(f"{source.file}: no question-and-answer turns recognised; indexed as paragraphs")
         if layout.body or not layout.intro:
-            for heading, section in _sections(layout.body, text):
+            for heading, section in _sections(layout.body, text, marked=marked):
                 builder.add_section(section, "answer", heading=heading)
-    for heading, section in _sections(layout.summary, text, heading=layout.summary_heading):
+    for heading, section in _sections(layout.summary, text, heading=layout.summary_heading, marked=marked):
         builder.add_section(section, "summary", heading=heading)
     return warnings
 
 
-def _blocks(text: str, body_start: int) -> list[_Block]:
-    """Lines joined into paragraphs; a long line without a sentence end continues on the next line."""
+def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) -> list[_Block]:
+    """Lines joined into paragraphs; a long line without a sentence end continues on the next line (unless the page
+    marked it as a heading)."""
     lines = list(iter_lines(text, body_start))
     labels = [find_label(text[s.start : s.end]) for s in lines]
     intro_end = next((s.start for s, label in zip(lines, labels) if label), len(text))
@@ -190,6 +192,7 @@ def _blocks(text: str, body_start: int) -> list[_Block]:
             and label is None
             and not _SUMMARY_MARK.match(line)
             and not previous.label_only
+            and previous.start not in marked
             and line_continues(text[previous.content_start : previous.end].rsplit("\n", 1)[-1])
         ):
             previous.end = span.end
@@ -256,13 +259,17 @@ def _turns(segments: list[_Segment], text: str) -> list[Turn]:
     return turns if any(t.answer for t in turns) else []
 
 
-def _sections(blocks: list[_Block], text: str, heading: str | None = None) -> list[tuple[str | None, list[_Block]]]:
-    """An answer cut at its own sub-headings: own-line headings, Markdown headings, or "标题 正文" lines."""
+def _sections(blocks: list[_Block], text: str, heading: str | None = None,
+              marked: frozenset[int] = frozenset()) -> list[tuple[str | None, list[_Block]]]:
+    """An answer cut at its own sub-headings: own-line headings, Markdown headings, "标题 正文" lines, or lines the
+    page marked as headings (`marked`: HTML <h…> and all-bold paragraphs)."""
     sections: list[tuple[str | None, list[_Block]]] = []
     current: list[_Block] = []
     for i, block in enumerate(blocks):
         line = text[block.content_start : block.end]
         own_line = "\n" not in line and len(line) <= SHORT_LINE and not ends_sentence(line)
+        own_line = own_line or (block.start in marked and block.label is None and "\n" not in line
+                                and len(line) <= MAX_MARKED_HEADING_CHARS and not _FULL_STOP.search(line))
         md = _MD_HEADING.match(line)
         if (own_line or md) and i + 1 < len(blocks):
             if current:
