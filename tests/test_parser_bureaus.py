@@ -173,3 +173,84 @@ def test_html_strong_and_h3_paragraphs_are_own_line_headings(tmp_path: Path) -> 
     assert [(p.heading, p.text[:4]) for p in answers(interview)] == [
         (None, "今年我们"), (long_heading, "全市新建"), ("一、管网改造：", "改造老旧")]
     assert_verbatim(interview)
+
+
+# 4. Numbered paragraphs are sub-sections; long sections are cut at paragraph breaks first
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("lanzhou-housing.txt", ["一是缓缴保证金，给企业“减负担”", "二是开辟绿色通道，帮项目“早开工”",
+                                 "三是合理调整工期和价款，让企业“不吃亏”"]),
+        ("lanzhou-ocean-fisheries.txt", ["一是管住“人、船、港”", "二是用好“天、海、岸”立体监控", "三是保持打击高压态势",
+                                         "第一，优化布局", "第二，创新模式", "第三，强化科技支撑",
+                                         "一是把组织建强", "二是把作风做实", "三是把纪律立严"]),
+        ("qichuan-ecology.txt", ["第一，把支部建在督察组上", "第二，立规矩、晒清单", "第三，严监督、强问责"]),
+        ("lanzhou-culture-tourism.html", ["一是有序恢复开放", "二是线上服务不断档", "三是补齐基层短板",
+                                          "四是群众文化活动“不打烊”"]),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_numbered_paragraphs_are_sections_headed_by_their_opening_clause(name: str, expected: list[str]) -> None:
+    interview = bureau_file(name)
+    numbered = [p for p in answers(interview) if p.heading in expected]
+    assert [p.heading for p in numbered] == expected
+    for passage in numbered:
+        assert passage.text.startswith(passage.heading)
+        assert passage.text.count("\n") == 0, "one numbered paragraph per passage"
+
+
+def test_the_paragraph_after_a_numbered_list_is_not_part_of_its_last_item() -> None:
+    interview = bureau_file("lanzhou-ocean-fisheries.txt")
+    after = next(p for p in interview.passages if p.text.startswith("对于渔民收入问题"))
+    assert after.heading is None and after.speaker == "许文涛"
+    closing = next(p for p in interview.passages if p.text.startswith("通过这些措施"))
+    assert closing.heading is None
+
+
+NUMBERED = """记者：今年有哪些便民措施？
+
+张华：主要有三项。
+
+（一）延长服务时间。窗口周末照常办理业务。
+
+（二）推行网上办理。32项业务可以在手机上办。
+
+（三）减少证明材料。取消证明材料18项。
+
+此外，我们还开通了咨询热线。
+
+记者：明年呢？
+
+张华：一是提升服务质量，群众满意度要达到98%以上。
+
+这一项已经写进年度考核。
+"""
+
+
+def test_parenthesised_numbers_and_a_lone_first_item() -> None:
+    interview = parse_text(NUMBERED, "numbered.txt")
+    assert [(p.heading, p.text[:6]) for p in answers(interview)] == [
+        (None, "主要有三项。"), ("（一）延长服务时间", "（一）延长服"), ("（二）推行网上办理", "（二）推行网"),
+        ("（三）减少证明材料", "（三）减少证"), (None, "此外，我们还"),
+        (None, "一是提升服务"),
+    ], "a lone 一是 without 二是 is no list"
+    assert_verbatim(interview)
+
+
+def test_a_long_section_is_cut_at_paragraph_breaks_before_sentence_ends() -> None:
+    first = "".join(f"第{i}项工作已经完成，群众反映良好。" for i in range(16))
+    second = "".join(f"第{i}项任务正在推进，预计年底完成。" for i in range(16))
+    assert 200 < len(first) < 300 and 200 < len(second) < 300
+    interview = parse_text(f"问：进展如何？\n\n答：{first}\n\n{second}\n", max_chars=500)
+    assert [p.text for p in answers(interview)] == [first, second]
+
+
+def test_no_passage_ends_with_the_first_sentence_of_a_paragraph() -> None:
+    for path in BUREAU_FILES:
+        interview = parse_file(path, path.name)
+        for passage in interview.passages:
+            if "\n" in passage.text:
+                tail = passage.text.rsplit("\n", 1)[1]
+                assert interview.text[passage.end : passage.end + 1] in ("", "\n"), (path.name, tail)

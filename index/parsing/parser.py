@@ -10,7 +10,8 @@ from pathlib import Path
 from index.parsing.metadata import (TitleBlock, classify_title_line, find_city, find_interviewee, is_boilerplate,
                                     qualify_bureau, strip_markup)
 from index.records import Interview, Metadata, Paragraph, Passage, PassageKind, Span, Turn
-from index.parsing.segment import SHORT_LINE, ends_sentence, iter_lines, line_continues, make_paragraph, pack_sentences, split_sentences
+from index.parsing.segment import (SHORT_LINE, ends_sentence, enumerator, iter_lines, line_continues, make_paragraph,
+                                   opening_clause, pack_sentences, split_sentences)
 from index.parsing.sources import SourceText, read_source
 from index.parsing.speakers import Label, accepted_labels, bracket_parts, find_label, is_asker
 
@@ -261,10 +262,14 @@ def _turns(segments: list[_Segment], text: str) -> list[Turn]:
 
 def _sections(blocks: list[_Block], text: str, heading: str | None = None,
               marked: frozenset[int] = frozenset()) -> list[tuple[str | None, list[_Block]]]:
-    """An answer cut at its own sub-headings: own-line headings, Markdown headings, "标题 正文" lines, or lines the
-    page marked as headings (`marked`: HTML <h…> and all-bold paragraphs)."""
+    """An answer cut at its own sub-headings: own-line headings, Markdown headings, "标题 正文" lines, lines the page
+    marked as headings (`marked`: HTML <h…> and all-bold paragraphs), and numbered paragraphs ("一是……", "第二，……",
+    "（三）……"), each of which is a section headed by its opening clause; the paragraph after the last item goes back
+    to the heading before the list."""
     sections: list[tuple[str | None, list[_Block]]] = []
     current: list[_Block] = []
+    outer = heading  # the heading of the text around a numbered list
+    listed = _numbered(blocks, text)
     for i, block in enumerate(blocks):
         line = text[block.content_start : block.end]
         own_line = "\n" not in line and len(line) <= SHORT_LINE and not ends_sentence(line)
@@ -274,18 +279,36 @@ def _sections(blocks: list[_Block], text: str, heading: str | None = None,
         if (own_line or md) and i + 1 < len(blocks):
             if current:
                 sections.append((heading, current))
-            heading, current = strip_markup(md.group("heading") if md else line), []
+            heading = outer = strip_markup(md.group("heading") if md else line)
+            current = []
             continue
+        if i in listed:
+            if current:
+                sections.append((heading, current))
+            heading, current = opening_clause(line), [block]
+            continue
+        if i - 1 in listed and current:  # the list is over
+            sections.append((heading, current))
+            heading, current = outer, []
         inline = _INLINE_HEADING.match(line)
         if inline and not re.search(r"[A-Za-z0-9]{3,}", inline.group("heading")) and len(line) - inline.end() >= MIN_TEXT_AFTER_HEADING:
             if current:
                 sections.append((heading, current))
-            heading, current = inline.group("heading"), [block]
+            heading = outer = inline.group("heading")
+            current = [block]
             continue
         current.append(block)
     if current:
         sections.append((heading, current))
     return sections
+
+
+def _numbered(blocks: list[_Block], text: str) -> set[int]:
+    """Indexes of the blocks that are items of a numbered list: a marker whose neighbour number (same style) also
+    opens a block of this answer, so that a lone "一是一非……" is no list."""
+    markers = {i: enumerator(text[b.content_start : b.end]) for i, b in enumerate(blocks)}
+    present = {m for m in markers.values() if m}
+    return {i for i, m in markers.items() if m and ((m[0], m[1] + 1) in present or (m[0], m[1] - 1) in present)}
 
 
 def _outlet_from_askers(segments: list[_Segment]) -> str | None:
@@ -307,14 +330,29 @@ class _PassageBuilder:
                     turn: int | None = None, segment: _Segment | None = None) -> None:
         if not blocks:
             return
-        start, end = blocks[0].content_start, blocks[-1].end
-        if end - start <= self.max_chars:
-            spans = [Span(start, end)]
-        else:
-            sentences = [s for b in blocks for s in split_sentences(self.text, b.content_start, b.end)]
-            spans = pack_sentences(sentences, self.max_chars)
-        for span in spans:
+        for span in self._pack(blocks):
             self._add(span, kind, heading, turn, segment)
+
+    def _pack(self, blocks: list[_Block]) -> list[Span]:
+        """Whole paragraphs packed up to `max_chars`; a longer paragraph is cut at its sentence ends on its own, so a
+        passage never ends with the first sentences of the next paragraph."""
+        spans: list[Span] = []
+        current: Span | None = None
+        for block in blocks:
+            paragraph = Span(block.content_start, block.end)
+            if current is not None and paragraph.end - current.start <= self.max_chars:
+                current = Span(current.start, paragraph.end)
+                continue
+            if current is not None:
+                spans.append(current)
+                current = None
+            if paragraph.end - paragraph.start <= self.max_chars:
+                current = paragraph
+            else:
+                spans.extend(pack_sentences(split_sentences(self.text, paragraph.start, paragraph.end), self.max_chars))
+        if current is not None:
+            spans.append(current)
+        return spans
 
     def _add(self, span: Span, kind: PassageKind, heading: str | None, turn: int | None, segment: _Segment | None) -> None:
         paragraph: Paragraph = make_paragraph(self.text, span.start, span.end)
