@@ -254,3 +254,56 @@ def test_no_passage_ends_with_the_first_sentence_of_a_paragraph() -> None:
             if "\n" in passage.text:
                 tail = passage.text.rsplit("\n", 1)[1]
                 assert interview.text[passage.end : passage.end + 1] in ("", "\n"), (path.name, tail)
+
+
+# 5. Each answer passage carries its own speaker; turns name the person who answers
+
+
+def test_a_deputy_answering_at_a_press_conference_is_credited_as_himself() -> None:
+    interview = bureau_file("lanzhou-ocean-fisheries.txt")
+    assert [t.answerer for t in interview.turns if t.answer] == ["邵海鸣", "邵海鸣", "许文涛", "邵海鸣", "许文涛", "邵海鸣"]
+    asked_deputy = ("伏季休渔期间", "近几年渔船安全生产")
+    deputy = [p for p in answers(interview) if (p.question or "").startswith(asked_deputy)]
+    assert deputy and {(p.speaker, p.role, p.bureau) for p in deputy} == {("许文涛", "副局长", "澜州市海洋与渔业局")}
+    assert {p.to_dict()["interviewee"] for p in deputy} == {"许文涛"}, "the JSON does not credit the chief"
+    chief = [p for p in answers(interview) if not (p.question or "").startswith(asked_deputy)]
+    assert {(p.speaker, p.role, p.to_dict()["interviewee"]) for p in chief} == {("邵海鸣", "党组书记、局长", "邵海鸣")}
+    assert (interview.metadata.interviewee, interview.metadata.role) == ("邵海鸣", "党组书记、局长")
+
+
+def test_turns_name_the_person_not_the_whole_label() -> None:
+    interview = bureau_file("qichuan-ecology.txt")
+    assert {t.answerer for t in interview.turns if t.answer} == {"骆清源"}
+    assert {(p.speaker, p.role) for p in answers(interview)} == {("骆清源", "局长")}
+
+
+DEPUTY = """澜州市海洋与渔业工作新闻发布会
+
+本文为虚构示例。澜州市海洋与渔业局党组书记、局长邵海鸣和副局长许文涛回答记者提问。
+
+09:43:58 澜州广播电视台记者
+请问休渔期执法有什么新举措？
+
+09:44:35 邵海鸣
+我们实行“港长制”，每个停泊点都有专人值守。
+
+09:48:10 澜州日报记者
+渔船更新改造进展如何？
+
+09:48:52 市海洋与渔业局副局长许文涛
+今年已完成更新改造渔船86艘。
+
+09:50:10 澜州日报记者
+远洋渔业呢？
+
+09:50:30 许文涛（副局长）
+全市现有远洋渔船54艘。
+"""
+
+
+def test_speaker_labels_without_a_space_or_with_the_role_in_brackets() -> None:
+    interview = parse_text(DEPUTY, "deputy.txt")
+    assert [t.answerer for t in interview.turns] == ["邵海鸣", "许文涛", "许文涛"]
+    assert [(p.speaker, p.role, p.bureau) for p in answers(interview)] == [
+        ("邵海鸣", "党组书记、局长", "澜州市海洋与渔业局"), ("许文涛", "副局长", "澜州市海洋与渔业局"),
+        ("许文涛", "副局长", "澜州市海洋与渔业局")]

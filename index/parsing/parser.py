@@ -13,7 +13,7 @@ from index.records import Interview, Metadata, Paragraph, Passage, PassageKind, 
 from index.parsing.segment import (SHORT_LINE, ends_sentence, enumerator, iter_lines, line_continues, make_paragraph,
                                    opening_clause, pack_sentences, split_sentences)
 from index.parsing.sources import SourceText, read_source
-from index.parsing.speakers import Label, accepted_labels, bracket_parts, find_label, is_asker
+from index.parsing.speakers import Label, accepted_labels, find_label, is_asker, is_generic_answerer, speaker_parts
 
 DEFAULT_MAX_PASSAGE_CHARS = 500
 INTERVIEW_ID_HEX = 8  # hex digits of the file path's hash: an interview id
@@ -91,10 +91,11 @@ def parse_source(source: SourceText, max_chars: int = DEFAULT_MAX_PASSAGE_CHARS)
     text = source.text
     layout = _layout(_blocks(text, source.body_start, source.headings), text)
     segments = _segments(layout.body, text)
-    metadata = _metadata(source, layout, segments)
-    turns = _turns(segments, text)
+    metadata, city = _metadata(source, layout, segments)
+    people = _People(metadata, city, _intro_text(text, layout, segments))
+    turns = _turns(segments, text, people)
     interview_id = interview_id_for(source.file)
-    builder = _PassageBuilder(text, source.file, interview_id, metadata, max_chars)
+    builder = _PassageBuilder(text, source.file, interview_id, metadata, max_chars, people)
     warnings = list(source.warnings) + _add_passages(builder, layout, segments, bool(turns), source)
     if not metadata.bureau:
         warnings.append(f"{source.file}: no bureau found in the text; add `bureau:` to its front matter")
@@ -127,31 +128,65 @@ def _layout(blocks: list[_Block], text: str) -> _Layout:
     return _Layout(title, pre, intro, headings, body, summary, summary_heading)
 
 
-def _metadata(source: SourceText, layout: _Layout, segments: list[_Segment]) -> Metadata:
-    """What the text says about the interview, overridden by the front matter."""
+def _intro_text(text: str, layout: _Layout, segments: list[_Segment]) -> str:
+    """What introduces the people: the lines above the first turn and the words asked before the first answer
+    ("今天我们邀请市农业农村局局长赵刚")."""
+    first_answer = next((i for i, s in enumerate(segments) if not s.asks and s.blocks), len(segments))
+    opening = [b for s in segments[:first_answer] for b in s.blocks]
+    return "\n".join(text[b.start : b.end] for b in layout.pre + opening)
+
+
+def _metadata(source: SourceText, layout: _Layout, segments: list[_Segment]) -> tuple[Metadata, str | None]:
+    """What the text says about the interview, overridden by the front matter; and the city it is about, if clear."""
     text, title = source.text, layout.title
     answerers = [s.speaker for s in segments if not s.asks]
-    named = next((a for a in answerers if not re.fullmatch(r"答\d*|A\d*", a, re.I)), None)
-    bracket = bracket_parts(named) if named and " " in named else (None, None, named)
-    first_answer = next((i for i, s in enumerate(segments) if not s.asks and s.blocks), len(segments))
-    opening = [b for s in segments[:first_answer] for b in s.blocks]  # "今天我们邀请市农业农村局局长赵刚"
-    intro_text = "\n".join(text[b.start : b.end] for b in layout.pre + opening)
-    person = find_interviewee(intro_text, source.metadata.get("interviewee") or bracket[2])
+    named = next((a for a in answerers if not is_generic_answerer(a)), None)
+    label_org, label_role, label_person = speaker_parts(named) if named else (None, None, None)
+    person = find_interviewee(_intro_text(text, layout, segments), source.metadata.get("interviewee") or label_person)
     titles = "\n".join([*title.headlines, title.first_line or "", source.hints.get("title") or ""])
-    bureau = person.bureau or bracket[0] or title.bureau or source.hints.get("bureau")
+    city = find_city(titles, text)
     metadata = Metadata(
         title=(title.headlines or [None])[0] or source.hints.get("title") or title.first_line,
         series=title.series,
         episode=title.episode,
-        bureau=qualify_bureau(bureau, find_city(titles, text)),
-        interviewee=person.name or bracket[2],
-        role=person.role or bracket[1],
+        bureau=qualify_bureau(person.bureau or label_org or title.bureau or source.hints.get("bureau"), city),
+        interviewee=person.name or label_person,
+        role=person.role or label_role,
         outlet=title.outlet or _outlet_from_askers(segments) or source.hints.get("outlet"),
         reporters=title.reporters,
         date=title.date or source.hints.get("date"),
         url=source.hints.get("url"),
     )
-    return replace(metadata, **source.metadata)
+    return replace(metadata, **source.metadata), city
+
+
+class _People:
+    """Who a speaker label names: person, role and bureau (the bureau completed from the interview's)."""
+
+    def __init__(self, metadata: Metadata, city: str | None, intro: str) -> None:
+        self.metadata, self.city, self.intro = metadata, city, intro
+        self._known: dict[str, tuple[str, str | None, str]] = {}
+
+    def __call__(self, label: str) -> tuple[str, str | None, str]:
+        """(person, role, bureau) of an answerer label; "答" is the interviewee."""
+        if label not in self._known:
+            self._known[label] = self._read(label)
+        return self._known[label]
+
+    def _read(self, label: str) -> tuple[str, str | None, str]:
+        meta = self.metadata
+        org, role, person = speaker_parts(label)
+        if is_generic_answerer(person):
+            person = meta.interviewee or person
+        if role is None and person == meta.interviewee:
+            role = meta.role
+        elif role is None or org is None:  # a deputy named in the intro: "……副局长许文涛"
+            said = find_interviewee(self.intro, person)
+            role, org = role or said.role, org or said.bureau
+        bureau = meta.bureau or ""
+        if org and not (bureau and bureau.endswith(org)):  # "市海洋与渔业局" is the interview's "澜州市海洋与渔业局"
+            bureau = qualify_bureau(org, self.city) or bureau
+        return person, role, bureau
 
 
 def _add_passages(builder: _PassageBuilder, layout: _Layout, segments: list[_Segment], has_turns: bool,
@@ -230,7 +265,7 @@ def _segment_text(segment: _Segment, text: str) -> str:
     return "\n".join(make_paragraph(text, b.content_start, b.end).text for b in segment.blocks)
 
 
-def _turns(segments: list[_Segment], text: str) -> list[Turn]:
+def _turns(segments: list[_Segment], text: str, people: _People) -> list[Turn]:
     """Pairs each answer with the question before it; a question nobody answered stays as a turn without answer."""
     turns: list[Turn] = []
     question: _Segment | None = None
@@ -253,7 +288,7 @@ def _turns(segments: list[_Segment], text: str) -> list[Turn]:
             answer = _segment_text(segment, text)
             segment.question, segment.asker = words or None, question.speaker if question else None
             segment.turn = len(turns)
-            turns.append(Turn(segment.asker or "", words, segment.speaker, answer))
+            turns.append(Turn(segment.asker or "", words, people(segment.speaker)[0], answer))
             answered = True
     if question is not None and not answered:
         turns.append(unanswered(question))
@@ -321,8 +356,10 @@ def _outlet_from_askers(segments: list[_Segment]) -> str | None:
 class _PassageBuilder:
     """Cuts sections into passages of at most `max_chars`, at sentence ends, keeping exact source offsets."""
 
-    def __init__(self, text: str, file: str, interview_id: str, metadata: Metadata, max_chars: int) -> None:
+    def __init__(self, text: str, file: str, interview_id: str, metadata: Metadata, max_chars: int,
+                 people: _People) -> None:
         self.text, self.file, self.interview_id, self.metadata, self.max_chars = text, file, interview_id, metadata, max_chars
+        self.people = people
         self.passages: list[Passage] = []
         self._ids: set[str] = set()
 
@@ -359,12 +396,10 @@ class _PassageBuilder:
         if not paragraph.text:
             return
         meta = self.metadata
+        interviewee = meta.interviewee
         if kind == "answer" and segment is not None:
-            org, role, person = bracket_parts(segment.speaker) if " " in segment.speaker else (None, None, segment.speaker)
-            generic = re.fullmatch(r"答\d*|A\d*", person, re.I)
-            speaker = (meta.interviewee or person) if generic else person
-            role = role or (meta.role if speaker == meta.interviewee else None)
-            bureau = org or meta.bureau or ""
+            speaker, role, bureau = self.people(segment.speaker)
+            interviewee = speaker  # a deputy's answers are his, not the chief's
         elif kind == "answer":  # a file without turns: statements of the interviewee or the bureau
             speaker, role, bureau = meta.interviewee or meta.bureau or "", meta.role, meta.bureau or ""
         else:  # intro and summary are the outlet's words, not the interviewee's
@@ -386,7 +421,7 @@ class _PassageBuilder:
                 end=span.end,
                 file=self.file,
                 bureau=bureau,
-                interviewee=meta.interviewee or speaker,
+                interviewee=interviewee or speaker,
                 speaker=speaker,
                 role=role,
                 question=segment.question if segment else None,

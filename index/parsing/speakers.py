@@ -144,3 +144,22 @@ def bracket_parts(name: str) -> tuple[str | None, str | None, str]:
     if org is None and role is None and len(parts) >= 3:
         org, role = parts[0], " ".join(parts[1:-1])
     return org, role, person
+
+
+_ROLE_IN_BRACKETS = re.compile(r"^(?P<person>[^（(）)\s]{2,4})\s*[（(](?P<desc>[^（(）)]{2,40})[）)]$")
+
+
+def is_generic_answerer(name: str) -> bool:
+    """"答", "A", "Interviewee": a label that says someone answers, not who."""
+    return bool(_ANSWERER.match(name))
+
+
+def speaker_parts(label: str) -> tuple[str | None, str | None, str]:
+    """The bureau, role and person of any answerer label: "澜州市海洋与渔业局副局长 许文涛", "市海洋与渔业局副局长许文涛",
+    "许文涛（副局长）", "许文涛" (role and bureau None); "答" stays "答"."""
+    label = label.strip()
+    if match := _ROLE_IN_BRACKETS.match(label):
+        org, role = split_org_role(match.group("desc"))
+        if org or role:
+            return org, role, match.group("person")
+    return bracket_parts(label)
