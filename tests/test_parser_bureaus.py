@@ -307,3 +307,68 @@ def test_speaker_labels_without_a_space_or_with_the_role_in_brackets() -> None:
     assert [(p.speaker, p.role, p.bureau) for p in answers(interview)] == [
         ("邵海鸣", "党组书记、局长", "澜州市海洋与渔业局"), ("许文涛", "副局长", "澜州市海洋与渔业局"),
         ("许文涛", "副局长", "澜州市海洋与渔业局")]
+
+
+# 6. Host procedural lines are no turns; courtesies are no answer passages
+
+
+@pytest.mark.parametrize("name", ["lanzhou-ocean-fisheries.txt", "qichuan-ecology.txt", "qichuan-agriculture.txt",
+                                  "lanzhou-market-regulation.md"])
+def test_host_procedure_is_not_a_turn(name: str) -> None:
+    interview = bureau_file(name)
+    assert all(t.answer for t in interview.turns), [t.question for t in interview.turns if not t.answer]
+    for procedure in ("现在开始提问", "进入提问环节", "到此结束", "就到这里", "感谢谭局长做客"):
+        assert not any(procedure in t.question for t in interview.turns)
+
+
+@pytest.mark.parametrize(
+    ("name", "courtesy"),
+    [
+        ("qichuan-agriculture.txt", "谢谢主持人，谢谢各位听众！"),
+        ("lanzhou-ocean-fisheries.txt", "以上是我的简要介绍，谢谢大家！"),
+        ("lanzhou-ocean-fisheries.txt", "谢谢主持人。各位媒体朋友，上午好。"),
+        ("qichuan-ecology.txt", "我就先介绍这些，谢谢大家。"),
+        ("qichuan-ecology.txt", "各位记者朋友，大家上午好！"),
+    ],
+)
+def test_courtesies_are_not_answer_passages(name: str, courtesy: str) -> None:
+    interview = bureau_file(name)
+    assert not any(courtesy in p.text for p in interview.passages)
+    assert courtesy in interview.text
+
+
+def test_answers_that_begin_with_thanks_are_kept_whole() -> None:
+    interview = bureau_file("lanzhou-ocean-fisheries.txt")
+    assert any(p.text.startswith("谢谢您的提问。这项政策主要面向") for p in answers(interview))
+
+
+CLOSING = """记者：今年公交票价会涨吗？
+
+张华：今年公交票价不涨，继续实行一元一票制。
+
+记者：谢谢您接受我们的采访。
+
+张华：不客气，谢谢！欢迎大家多提宝贵意见。再见！
+
+主持人：今天的访谈就到这里，我们下期节目再见。
+"""
+
+
+def test_closing_courtesies_are_neither_turns_nor_passages() -> None:
+    interview = parse_text(CLOSING, "closing.txt")
+    assert [(t.question, t.answer) for t in interview.turns] == [("今年公交票价会涨吗？", "今年公交票价不涨，继续实行一元一票制。")]
+    assert [p.text for p in interview.passages] == ["今年公交票价不涨，继续实行一元一票制。"]
+
+
+@pytest.mark.parametrize(
+    ("text", "courtesy"),
+    [("谢谢主持人，谢谢各位。", True), ("各位记者朋友，大家上午好！", True), ("主持人好，听众朋友们好。", True),
+     ("我先通报几方面情况。", True), ("感谢大家长期以来对全市工作的关心和支持。", True), ("再见！", True),
+     ("谢谢。入海排污口是陆海统筹的关键节点。", False), ("作风好不好，群众心里最有数。", False),
+     ("节目一结束，我们就安排人员核实。", False), ("我们的目标是让群众满意。", False)],
+    ids=range(10),
+)
+def test_courtesy_vocabulary(text: str, courtesy: bool) -> None:
+    from index.parsing.courtesy import is_courtesy
+
+    assert is_courtesy(text) is courtesy

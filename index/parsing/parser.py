@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from index.parsing.courtesy import is_courtesy
 from index.parsing.metadata import (TitleBlock, classify_title_line, find_city, find_interviewee, is_boilerplate,
                                     qualify_bureau, strip_markup)
 from index.records import Interview, Metadata, Paragraph, Passage, PassageKind, Span, Turn
@@ -198,7 +200,7 @@ def _add_passages(builder: _PassageBuilder, layout: _Layout, segments: list[_Seg
         builder.add_section([block], "intro", heading=layout.headings.get(i))
     if has_turns:
         for segment in _answer_segments(segments):
-            for heading, section in _sections(segment.blocks, text, marked=marked):
+            for heading, section in _sections(segment.blocks, text, marked=marked, skip=_is_courtesy_block):
                 builder.add_section(section, "answer", heading=heading, turn=segment.turn, segment=segment)
     else:
         warnings.append(f"{source.file}: no question-and-answer turns recognised; indexed as paragraphs")
@@ -266,14 +268,18 @@ def _segment_text(segment: _Segment, text: str) -> str:
 
 
 def _turns(segments: list[_Segment], text: str, people: _People) -> list[Turn]:
-    """Pairs each answer with the question before it; a question nobody answered stays as a turn without answer."""
+    """Pairs each answer with the question before it; a question nobody answered stays as a turn without answer.
+
+    Words that ask nothing and get no answer (a host's "现在开始提问", "发布会到此结束": no question mark) are no turn;
+    an answer that is only courtesies ("谢谢主持人，谢谢各位。") answers nothing."""
     turns: list[Turn] = []
     question: _Segment | None = None
     answered = False
 
-    def unanswered(segment: _Segment) -> Turn:
+    def close(segment: _Segment) -> None:
         words = _segment_text(segment, text)
-        return Turn(segment.speaker, words, "", "")
+        if re.search(r"[？?]", words):
+            turns.append(Turn(segment.speaker, words, "", ""))
 
     for segment in segments:
         if segment.asks:
@@ -281,9 +287,9 @@ def _turns(segments: list[_Segment], text: str, people: _People) -> list[Turn]:
                 if question.speaker == segment.speaker:
                     question.blocks.extend(segment.blocks)
                     continue
-                turns.append(unanswered(question))
+                close(question)
             question, answered = _Segment(segment.speaker, True, list(segment.blocks)), False
-        elif segment.blocks:
+        elif segment.blocks and not all(_is_courtesy_block(b, text) for b in segment.blocks):
             words = _segment_text(question, text) if question else ""
             answer = _segment_text(segment, text)
             segment.question, segment.asker = words or None, question.speaker if question else None
@@ -291,21 +297,26 @@ def _turns(segments: list[_Segment], text: str, people: _People) -> list[Turn]:
             turns.append(Turn(segment.asker or "", words, people(segment.speaker)[0], answer))
             answered = True
     if question is not None and not answered:
-        turns.append(unanswered(question))
+        close(question)
     return turns if any(t.answer for t in turns) else []
 
 
-def _sections(blocks: list[_Block], text: str, heading: str | None = None,
-              marked: frozenset[int] = frozenset()) -> list[tuple[str | None, list[_Block]]]:
+def _sections(blocks: list[_Block], text: str, heading: str | None = None, marked: frozenset[int] = frozenset(),
+              skip: Callable[[_Block, str], bool] | None = None) -> list[tuple[str | None, list[_Block]]]:
     """An answer cut at its own sub-headings: own-line headings, Markdown headings, "标题 正文" lines, lines the page
     marked as headings (`marked`: HTML <h…> and all-bold paragraphs), and numbered paragraphs ("一是……", "第二，……",
     "（三）……"), each of which is a section headed by its opening clause; the paragraph after the last item goes back
-    to the heading before the list."""
+    to the heading before the list. Blocks for which `skip` is true (courtesies) end a section and are left out."""
     sections: list[tuple[str | None, list[_Block]]] = []
     current: list[_Block] = []
     outer = heading  # the heading of the text around a numbered list
     listed = _numbered(blocks, text)
     for i, block in enumerate(blocks):
+        if skip is not None and skip(block, text):
+            if current:
+                sections.append((heading, current))
+            current = []
+            continue
         line = text[block.content_start : block.end]
         own_line = "\n" not in line and len(line) <= SHORT_LINE and not ends_sentence(line)
         own_line = own_line or (block.start in marked and block.label is None and "\n" not in line
@@ -336,6 +347,10 @@ def _sections(blocks: list[_Block], text: str, heading: str | None = None,
     if current:
         sections.append((heading, current))
     return sections
+
+
+def _is_courtesy_block(block: _Block, text: str) -> bool:
+    return is_courtesy(text[block.content_start : block.end])
 
 
 def _numbered(blocks: list[_Block], text: str) -> set[int]:
