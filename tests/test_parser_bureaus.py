@@ -372,3 +372,54 @@ def test_courtesy_vocabulary(text: str, courtesy: bool) -> None:
     from index.parsing.courtesy import is_courtesy
 
     assert is_courtesy(text) is courtesy
+
+
+# 7. Metadata lines: source and time, a news page's info line, a radio programme, a byline with a credit
+
+
+@pytest.mark.parametrize(
+    ("name", "outlet", "series", "date", "reporters"),
+    [
+        ("qichuan-education.txt", "栖川日报", None, "2022-03-21", ("苏禾",)),
+        ("qichuan-agriculture.txt", "栖川人民广播电台新闻综合广播", "政风行风热线", "2022-05-19", ()),
+        ("lanzhou-housing.txt", "澜州晚报", None, "2021-03-26", ("苏雅",)),
+        ("lanzhou-market-regulation.md", "澜州广播电视台", "问政澜州·局长访谈", "2020-11-12", ()),
+        ("qichuan-emergency.html", "栖川新闻网", None, "2021-07-20", ("陶然",)),
+    ],
+    ids=lambda v: v if isinstance(v, str) and "." in v else "",
+)
+def test_metadata_lines(name: str, outlet: str, series: str | None, date: str, reporters: tuple[str, ...]) -> None:
+    meta = bureau_file(name).metadata
+    assert (meta.outlet, meta.series, meta.date, meta.reporters) == (outlet, series, date, reporters)
+
+
+def test_a_news_page_info_line_is_metadata_not_a_heading() -> None:
+    text = ("织密安全防护网 守护万家平安\n\n——访栖川市应急管理局局长柏振东\n\n"
+            "2021-07-20 09:12 来源：栖川新闻网 记者 陶然 字号：大 中 小\n\n"
+            "本文为虚构示例。日前，记者专访了栖川市应急管理局党委书记、局长柏振东。\n\n"
+            "记者：防汛准备得怎么样？\n\n柏振东：我们落实各级防汛责任人5300余名。\n")
+    interview = parse_text(text, "info.txt")
+    meta = interview.metadata
+    assert (meta.date, meta.outlet, meta.reporters) == ("2021-07-20", "栖川新闻网", ("陶然",))
+    assert not any("字号" in (p.heading or "") or "来源" in (p.heading or "") for p in interview.passages)
+    assert [p.heading for p in interview.passages if p.kind == "intro"] == ["——访栖川市应急管理局局长柏振东"]
+
+
+def test_a_press_release_header_line_names_no_heading() -> None:
+    interview = bureau_file("qichuan-ecology.txt")
+    assert not any((p.heading or "").startswith("发布人") for p in interview.passages)
+    assert interview.metadata.date == "2021-06-03"
+
+
+@pytest.mark.parametrize(
+    ("line", "reporters"),
+    [("澜州晚报记者 苏雅 通讯员 何建军", ("苏雅",)), ("记者 林涛 实习生 王一", ("林涛",)),
+     ("海川日报记者 王晓 陈立", ("王晓", "陈立")), ("本报记者 张三 摄影 李四", ("张三",))],
+    ids=range(4),
+)
+def test_a_byline_credit_is_not_a_reporter(line: str, reporters: tuple[str, ...]) -> None:
+    from index.parsing.metadata import TitleBlock, classify_title_line
+
+    block = TitleBlock()
+    classify_title_line(line, block)
+    assert block.reporters == reporters
