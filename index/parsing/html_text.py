@@ -25,10 +25,14 @@ MIN_ARTICLE_CHARS = 50  # an <article> with less text is a teaser, not the story
 MIN_CONTENT_SHARE = 0.3  # a content <div> holding less of the page's text is a sidebar
 
 
+_EMPHASIS = {"strong", "b", "h1", "h2", "h3", "h4", "h5", "h6"}  # a paragraph all in these is a heading
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     text: str
     metadata: dict[str, Any] = field(default_factory=dict)
+    headings: frozenset[int] = frozenset()  # offsets in `text` of paragraphs that were <h…> or all <strong>/<b>
 
 
 def extract_article(html: str) -> Article:
@@ -44,8 +48,18 @@ def extract_article(html: str) -> Article:
         if marks.strip() and _BOILERPLATE.search(marks) and not _CONTENT.search(str(tag.get("id") or "")):
             tag.decompose()
     root = _main_container(soup)
-    paragraphs = [re.sub(r"[ \t\u3000\xa0]+", " ", p).strip() for p in _paragraphs(root)]
-    return Article("\n\n".join(p for p in paragraphs if p) + "\n", metadata)
+    parts: list[str] = []
+    headings: set[int] = set()
+    offset = 0
+    for raw, heading in _paragraphs(root):
+        paragraph = re.sub(r"[ \t\u3000\xa0]+", " ", raw).strip()
+        if not paragraph:
+            continue
+        if heading:
+            headings.add(offset)
+        parts.append(paragraph)
+        offset += len(paragraph) + 2
+    return Article("\n\n".join(parts) + "\n", metadata, frozenset(headings))
 
 
 def _main_container(soup: BeautifulSoup) -> Tag:
@@ -67,29 +81,31 @@ def _main_container(soup: BeautifulSoup) -> Tag:
     return body
 
 
-def _paragraphs(root: Tag) -> list[str]:
-    out: list[str] = []
-    buffer: list[str] = []
+def _paragraphs(root: Tag) -> list[tuple[str, bool]]:
+    """The text of each block, and whether all of it is a heading or bold (a sub-heading of the article)."""
+    out: list[tuple[str, bool]] = []
+    buffer: list[tuple[str, bool]] = []
 
     def flush() -> None:
-        if "".join(buffer).strip():
-            out.append("".join(buffer))
+        text = "".join(piece for piece, _ in buffer)
+        if text.strip():
+            out.append((text, all(emphasised for piece, emphasised in buffer if piece.strip())))
         buffer.clear()
 
-    def walk(node: Tag) -> None:
+    def walk(node: Tag, emphasised: bool) -> None:
         for child in node.children:
             if isinstance(child, NavigableString):
                 if type(child) is NavigableString:  # not comments, doctypes, CDATA
-                    buffer.append(str(child).replace("\n", " "))
+                    buffer.append((str(child).replace("\n", " "), emphasised))
             elif isinstance(child, Tag):
                 block = child.name in _BLOCKS
                 if block:
                     flush()
-                walk(child)
+                walk(child, emphasised or child.name in _EMPHASIS)
                 if block:
                     flush()
 
-    walk(root)
+    walk(root, False)
     flush()
     return out
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from index.parsing.speakers import ROLE, ROLE_UNIT, split_org_role
@@ -12,16 +13,42 @@ _EPISODE = re.compile(
     r"第[一二三四五六七八九十百\d]+[期篇集讲回]|No\.?\s*\d+|\d+)\s*$"
 )
 _SERIES = re.compile(r"系列|访谈录|访谈|专访|对话|栏目|专题|特别报道")
+_CREDIT = r"通讯员|实习生|摄影|摄像|编辑|字号|特约"  # names after these are credits, not reporters
+_NAMES = rf"(?!{_CREDIT})[\u4e00-\u9fff]{{2,4}}(?:[ \t\u3000、，,]+(?!{_CREDIT})[\u4e00-\u9fff]{{2,4}})*"
 _BYLINE = re.compile(
-    r"^(?:文[/／])?(?P<outlet>[^\s：:，。]*?)\s*(?:全媒体|融媒体|首席|见习)?记者[\s：:]*"
-    r"(?P<names>[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4})*)\s*(?:(?:通讯员|实习生|摄影).*)?$"
+    rf"^(?:文[/／])?(?P<outlet>[^\s：:，。]*?)\s*(?:全媒体|融媒体|首席|见习)?记者[\s：:]*(?P<names>{_NAMES})"
+    rf"\s*(?:(?:{_CREDIT}).*)?$"
 )
+_OWN_OUTLET = ("本报", "本台", "本网", "本刊", "本站")
+_DATE_FIELD = (r"(?:(?:发布|发表|更新|刊发|播出)?(?:时间|日期)[:：]\s*)?(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})"
+               r"\s*[月\-/.]\s*(?P<d>\d{1,2})\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
+# The fields of a news page's info line ("2021-07-20 09:12 来源：栖川新闻网 记者 陶然 字号：大 中 小") or of a
+# programme line ("栖川人民广播电台新闻综合广播《政风行风热线》 2022年5月19日"), in the order they are taken out.
+_META_FIELDS = (
+    ("noise", re.compile(r"(?:字号|字体)[:：]?(?:\s*[大中小])+|(?:浏览|阅读|点击)(?:次数|量)?[:：]?\s*\d+次?"
+                         r"|【?(?:打印|关闭|分享到?|收藏|我要纠错)】?")),
+    ("date", re.compile(_DATE_FIELD)),
+    ("source", re.compile(r"[（(【\[]?(?:来源|稿源|稿件来源|转自)[:：]\s*(?P<outlet>[^\s：:（）()【】\[\]]+)[）)】\]]?")),
+    ("credit", re.compile(rf"(?:{_CREDIT})[\s：:]*{_NAMES}")),
+    ("reporter", re.compile(rf"(?:文[/／])?(?P<outlet>[^\s：:，。《》]*?)(?:全媒体|融媒体|首席|见习)?记者[\s：:]*(?P<names>{_NAMES})"
+                            rf"|(?:作者|撰文)[:：]\s*(?P<authors>{_NAMES})")),
+    ("programme", re.compile(r"(?P<outlet>[^\s《》]{2,30}?)?《(?P<series>[^》]{2,30})》")),
+)
+_META_LEFTOVER = re.compile(r"[\s|｜/·•\-—_,，。:：()（）【】\[\]]*")
+_PROGRAMME_OUTLET = re.compile(r"报|台|广播|电视|网|新闻|频道|媒体|客户端|杂志|社")
+_GUEST_LINE = re.compile(r"^(?:发布人|嘉宾|访谈嘉宾|本期嘉宾|主讲人|受访者|受访人)[:：]")
 _SOURCE = re.compile(r"^[（(【\[]?(?:来源|稿源|稿件来源|转自)[:：]\s*(?P<outlet>[^）)】\]]+)[）)】\]]?$")
 _BOILERPLATE = re.compile(r"^[（(【\[]?(?:责任编辑|编辑|校对|审核|审校|监制|值班编辑|原标题|纠错|图片来源|摄影)[:：]")
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})")
 _BUREAU_LINE = re.compile(r"^[\u4e00-\u9fff·]{2,20}(?:管委会|委员会|办公室|局|厅|委|办|院|中心|署)$")
 _INTERVIEW_VERB = re.compile(r"(?:专访|采访|对话|访问|访谈|邀请)(?:了|到)?")
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
+_ROLE_UNITS = re.compile(ROLE_UNIT)
+
+# "栖川市" at the start of a clause; not 城市, 超市, 全省各市, 地级市, 市场
+_CITY = re.compile(r"(?<![\u4e00-\u9fff])(?P<city>[\u4e00-\u9fff]{2,4}?)市(?!场)")
+_NOT_CITY_LAST = frozenset("城都超股夜门集街上菜楼车花早闹黑全本我该各每省地县区级辖列在的至到")
+CLEAR_CITY_RATIO = 2  # a city is clear when it is named more than twice as often as any other
 
 DATE_LINE_MAX_CHARS = 30  # a longer line with a date in it is a sentence, not a date line
 
@@ -51,30 +78,76 @@ def classify_title_line(line: str, block: TitleBlock) -> str:
     if _BOILERPLATE.match(text):
         return "boilerplate"
     block.first_line = block.first_line or text
+    if _GUEST_LINE.match(text):  # "发布人：栖川市生态环境局党组书记、局长 骆清源": read with the intro
+        return "guest"
+    if _read_meta_line(text, block):
+        return "meta"
     if match := _SOURCE.match(text):
         block.outlet = block.outlet or match.group("outlet").strip()
         return "source"
     if match := _BYLINE.match(text):
         outlet = match.group("outlet").strip("·/ ")
-        if outlet and outlet not in ("本报", "本台", "本网", "本刊", "本站"):
+        if outlet and outlet not in _OWN_OUTLET:
             block.outlet = outlet
-        block.reporters = tuple(re.split(r"[\s、，,]+", match.group("names").strip()))
+        block.reporters = _names(match.group("names"))
         return "byline"
     if (match := _DATE.search(text)) and len(text) <= DATE_LINE_MAX_CHARS:
-        block.date = "{}-{:02d}-{:02d}".format(int(match["y"]), int(match["m"]), int(match["d"]))
+        block.date = block.date or _iso_date(match)
         return "date"
     if _SERIES.search(text) and block.series is None:
         episode = _EPISODE.search(text)
         if episode and episode.start() > 0:
-            block.series, block.episode = text[: episode.start()].strip(" ·-—"), episode.group("ep").strip()
+            block.series, block.episode = _unquoted(text[: episode.start()].strip(" ·-—")), episode.group("ep").strip()
         else:
-            block.series = text
+            block.series = _unquoted(text)
         return "series"
     if _BUREAU_LINE.match(text):
         block.bureau = block.bureau or text
         return "bureau"
     block.headlines.append(text)
     return "headline"
+
+
+def _read_meta_line(text: str, block: TitleBlock) -> bool:
+    """Records a line made only of metadata fields (date, source, reporters, programme, page furniture); False, and
+    nothing recorded, when anything else is left on it."""
+    found: list[tuple[str, re.Match[str]]] = []
+    rest = text
+    for kind, pattern in _META_FIELDS:
+        for match in pattern.finditer(rest):
+            if kind == "programme" and match["outlet"] and not _PROGRAMME_OUTLET.search(match["outlet"]):
+                continue
+            found.append((kind, match))
+        rest = pattern.sub(lambda m: " " * len(m.group()), rest)
+    if not found or _META_LEFTOVER.fullmatch(rest) is None or {k for k, _ in found} <= {"noise", "credit"}:
+        return False
+    for kind, match in found:
+        if kind == "date":
+            block.date = block.date or _iso_date(match)
+        elif kind == "source":
+            block.outlet = block.outlet or match["outlet"].strip()
+        elif kind == "reporter":
+            outlet = (match["outlet"] or "").strip("·/ ")
+            if outlet and outlet not in _OWN_OUTLET:
+                block.outlet = outlet
+            block.reporters = _names(match["names"] or match["authors"])
+        elif kind == "programme":
+            block.outlet = block.outlet or (match["outlet"] or "").strip() or None
+            block.series = block.series or match["series"].strip()
+    return True
+
+
+def _names(names: str) -> tuple[str, ...]:
+    return tuple(re.split(r"[\s、，,]+", names.strip()))
+
+
+def _iso_date(match: re.Match[str]) -> str:
+    return "{}-{:02d}-{:02d}".format(int(match["y"]), int(match["m"]), int(match["d"]))
+
+
+def _unquoted(series: str) -> str:
+    """"《问政澜州·局长访谈》" -> "问政澜州·局长访谈"."""
+    return series[1:-1] if series.startswith("《") and series.endswith("》") and series.count("《") == 1 else series
 
 
 def is_boilerplate(line: str) -> bool:
@@ -90,21 +163,29 @@ class Person:
     role: str | None
 
 
+_CLAUSE_BREAK = re.compile(r"[，。；！？：:,;!?\s“”—…]")  # "——访" subtitles and "……" end a clause too
+_SUBTITLE_VERB = re.compile(r"^(?:专访|采访|访问|访谈|访|对话)")
+
+
 def find_interviewee(intro: str, known_name: str | None) -> Person:
-    """The bureau, role and name from the sentence that introduces the interviewee."""
+    """The bureau, role and name from the sentences that introduce the interviewee.
+
+    Every mention of the name is read ("——访澜州市住房和城乡建设局局长韩振宇" in a subtitle, "专访了……党组书记、局长韩振宇"
+    in the intro): the fullest role wins (党组书记、局长 over 局长), and a bureau with its city over one without.
+    """
     if known_name:
+        found: list[tuple[str | None, str | None]] = []
         for match in re.finditer(re.escape(known_name), intro):
-            before = re.split(r"[，。；！？：:,;!?\s“”]", intro[: match.start()])[-1]
-            before = _INTERVIEW_VERB.split(before)[-1]
+            before = _CLAUSE_BREAK.split(intro[: match.start()].rstrip(" \t\u3000"))[-1]
+            before = _SUBTITLE_VERB.sub("", _INTERVIEW_VERB.split(before)[-1])
             bureau, role = split_org_role(before)
+            if not (bureau or role):
+                after = re.match(rf"[，,（(]\s*(?P<desc>[^，。；）)]{{2,60}})", intro[match.end() :])
+                if after:
+                    bureau, role = split_org_role(after.group("desc"))
             if bureau or role:
-                return Person(known_name, bureau, role)
-            after = re.match(rf"[，,（(]\s*(?P<desc>[^，。；）)]{{2,60}})", intro[match.end() :])
-            if after:
-                bureau, role = split_org_role(after.group("desc"))
-                if bureau or role:
-                    return Person(known_name, bureau, role)
-        return Person(known_name, None, None)
+                found.append((bureau, role))
+        return _best_description(known_name, found)
     for verb in _INTERVIEW_VERB.finditer(intro):
         rest = re.split(r"[，。；！？,;!?]", intro[verb.end() :])[0]
         match = re.search(rf"^(?P<desc>.*?{ROLE_UNIT})(?P<name>{_NAME})$", rest)
@@ -112,3 +193,34 @@ def find_interviewee(intro: str, known_name: str | None) -> Person:
             bureau, role = split_org_role(match.group("desc"))
             return Person(match.group("name"), bureau, role)
     return Person(None, None, None)
+
+
+def _best_description(name: str, found: list[tuple[str | None, str | None]]) -> Person:
+    """The fullest role of all mentions, and the first bureau that names its city (else the first bureau)."""
+    roles = [role for _, role in found if role]
+    role = max(roles, key=lambda r: (len(_ROLE_UNITS.findall(r)), len(r)), default=None)
+    bureaus = [bureau for bureau, _ in found if bureau]
+    bureau = next((b for b in bureaus if not is_unqualified(b)), bureaus[0] if bureaus else None)
+    return Person(name, bureau, role)
+
+
+def is_unqualified(bureau: str) -> bool:
+    """"市农业农村局" (the city left out, as a speaker in that city says it) rather than "栖川市农业农村局"."""
+    return bureau.startswith(("市", "省", "区", "县"))
+
+
+def find_city(title: str, text: str) -> str | None:
+    """The city an interview is about, when it is clear: the one city of the title, else of the whole text."""
+    for source in (title, text):
+        counts = Counter(m["city"] for m in _CITY.finditer(source) if m["city"][-1] not in _NOT_CITY_LAST)
+        if counts:
+            (top, n), *others = counts.most_common()
+            return top if not others or n > CLEAR_CITY_RATIO * others[0][1] else None
+    return None
+
+
+def qualify_bureau(bureau: str | None, city: str | None) -> str | None:
+    """"市农业农村局" -> "栖川市农业农村局" when the city is known."""
+    if bureau and city and bureau.startswith("市"):
+        return city + bureau
+    return bureau

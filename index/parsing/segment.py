@@ -4,7 +4,8 @@ The verbatim guarantee: every passage text is `repair_whitespace(source[start:en
 whitespace runs that contain a line break:
 
 - where the line before it goes on (it has no sentence end and is long, over 40 characters, or leaves a quote or
-  bracket open) it joins the lines: removed between two Chinese characters (the seed's "用三聚焦三" / "攻坚"), one
+  bracket open) it joins the lines (a sentence end is a terminator 。！？!?；;… or a colon, and a closing quote or
+  bracket only right after a terminator): removed between two Chinese characters (the seed's "用三聚焦三" / "攻坚"), one
   space otherwise;
 - anywhere else (after a sentence end, a title, a heading, a list item) it becomes one `\\n`: a paragraph break.
 
@@ -24,6 +25,13 @@ _TERMINATORS = "。！？!?；;…"
 _CLOSERS = "”’」』）)】》\"'"
 _WS_WITH_BREAK = re.compile(r"[ \t\u3000\xa0]*\n\s*")
 _SENTENCE = re.compile(rf"[^{_TERMINATORS}]*(?:[{_TERMINATORS}]+[{_CLOSERS}]*|$)")
+_NUMERAL = "一二三四五六七八九十"
+# "一是……", "第一，……", "（一）……", "一、……", "（1）……", "1．……" at the start of a paragraph
+_ENUMERATOR = re.compile(
+    rf"^(?:(?P<shi>[{_NUMERAL}]{{1,3}})是|第(?P<di>[{_NUMERAL}]{{1,3}})(?=[，,、：:]|是)|[（(](?P<paren>[{_NUMERAL}]{{1,3}})[）)]"
+    rf"|(?P<dun>[{_NUMERAL}]{{1,3}})、|[（(](?P<paren_digit>\d{{1,2}})[）)]|(?P<digit>\d{{1,2}})[、．.](?!\d))"
+)
+MAX_CLAUSE_HEADING = 40  # an opening clause longer than this is cut at its first comma, or is no heading
 
 
 def is_cjk(char: str) -> bool:
@@ -41,7 +49,15 @@ def is_cjk(char: str) -> bool:
 
 
 def ends_sentence(line: str) -> bool:
-    return bool(line) and line[-1] in SENTENCE_END
+    """Whether a line ends a sentence: a terminator or a colon; a closing quote or bracket only right after a
+    terminator ("真正“长出牙齿”。" and "“谁来管？”" end one; the heading "既改“面子”，更改“里子”" does not)."""
+    line = line.rstrip()
+    if not line or line[-1] not in SENTENCE_END:
+        return False
+    if line[-1] not in _CLOSERS:
+        return True
+    before = line.rstrip(_CLOSERS)
+    return bool(before) and before[-1] in _TERMINATORS
 
 
 _OPENERS = {"“": "”", "「": "」", "『": "』", "（": "）", "《": "》", "【": "】", "(": ")"}
@@ -112,7 +128,22 @@ def split_sentences(text: str, start: int, end: int) -> list[Span]:
 
 
 def pack_sentences(sentences: list[Span], max_chars: int) -> list[Span]:
-    """Greedily groups consecutive sentences into spans of at most `max_chars` (a longer sentence stands alone)."""
+    """Consecutive sentences grouped into as few spans of at most `max_chars` as greedy packing needs, with the
+    lengths evened out (no short last piece); a sentence longer than `max_chars` stands alone."""
+    fewest = _greedy(sentences, max_chars)
+    if len(fewest) <= 1:
+        return fewest
+    low, high = 1, max_chars
+    while low < high:  # the smallest limit that still needs no more spans
+        middle = (low + high) // 2
+        if len(_greedy(sentences, middle)) <= len(fewest):
+            high = middle
+        else:
+            low = middle + 1
+    return _greedy(sentences, low)
+
+
+def _greedy(sentences: list[Span], max_chars: int) -> list[Span]:
     chunks: list[Span] = []
     current: Span | None = None
     for sentence in sentences:
@@ -125,3 +156,37 @@ def pack_sentences(sentences: list[Span], max_chars: int) -> list[Span]:
     if current is not None:
         chunks.append(current)
     return chunks
+
+
+def _numeral(word: str) -> int | None:
+    """一 .. 九十九 (as list items count) -> 1 .. 99."""
+    if word.isdigit():
+        return int(word)
+    digits = {c: i for i, c in enumerate(_NUMERAL, 1)}
+    if len(word) == 1:
+        return digits.get(word)
+    if word.startswith("十"):
+        return 10 + (digits.get(word[1], 99) if len(word) == 2 else 99)
+    if len(word) >= 2 and word[1] == "十":
+        tens = digits.get(word[0], 99) * 10
+        return tens + (digits.get(word[2], 99) if len(word) == 3 else 0)
+    return None
+
+
+def enumerator(line: str) -> tuple[str, int] | None:
+    """The list marker a paragraph opens with, as (style, number): "二是……" -> ("shi", 2), "（三）……" -> ("paren", 3)."""
+    match = _ENUMERATOR.match(line)
+    if not match:
+        return None
+    style = next(name for name, value in match.groupdict().items() if value is not None)
+    number = _numeral(match.group(style))
+    return (style, number) if number is not None and number < 100 else None
+
+
+def opening_clause(line: str) -> str | None:
+    """The heading of a numbered paragraph: its first sentence without the full stop ("一是缓缴保证金，给企业“减负担”"),
+    cut at the first comma when longer than MAX_CLAUSE_HEADING characters; None when even that is too long."""
+    first = re.split(r"[。！？!?；;：:\n]", line, maxsplit=1)[0].strip()
+    if len(first) > MAX_CLAUSE_HEADING:
+        first = re.split(r"[，,]", first, maxsplit=1)[0].strip()
+    return first if 0 < len(first) <= MAX_CLAUSE_HEADING else None

@@ -44,6 +44,7 @@ class SourceText:
     hints: dict[str, Any] = field(default_factory=dict)  # HTML head: used where the text says nothing
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = ()
+    headings: frozenset[int] = frozenset()  # offsets of lines the page marked as headings (HTML <h…>, <strong>)
 
 
 def decode_bytes(data: bytes, file: str) -> tuple[str, str]:
@@ -178,7 +179,7 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
         article = extract_article(text)
         if not article.text.strip():
             raise CorpusParseError(file, "no article text found in the HTML page")
-        return SourceText(file, article.text, 0, {}, article.metadata, encoding)
+        return SourceText(file, article.text, 0, {}, article.metadata, encoding, headings=article.headings)
     metadata, body_start, warnings = split_front_matter(text, file)
     if encoding == "utf-8" and not _decodes(data, "utf-8"):
         warnings.append(f"{file}: the file ends in the middle of a character; that last character was left out")

@@ -30,6 +30,8 @@ _ASCII_LABEL = re.compile(r"^(?:Q|A|Q\d+|A\d+|Host|Reporter|Interviewer|Intervie
 _ASKER = re.compile(r"记者|主持|^问\d*$|^Q\d*$|提问|采访者|^Host$|^Reporter$|^Interviewer$", re.I)
 _ANSWERER = re.compile(r"^答\d*$|^A\d*$|^Interviewee$", re.I)
 _OUTLET = re.compile(r"报|电视|广播|新闻|媒体|传媒|网$|台$|社$|壹点|客户端|杂志|频道|融媒")
+# Whom a speech addresses, not who speaks: "新闻界的各位朋友：大家上午好！", "女士们、先生们：", "尊敬的各位来宾："
+_SALUTATION = re.compile(r"各位|诸位|尊敬的|亲爱的|们$|^大家$")
 KNOWN_ROLES = re.compile(r"^(?:记者|问|答|主持人|Q|A|Q\d+|A\d+|问\d+|答\d+)$", re.I)
 NOT_LABELS = re.compile(
     r"^(?:编者按|编者的话|编后|导语|摘要|原标题|标题|来源|稿源|责任编辑|编辑|校对|审核|作者|通讯员|摄影|图|文|时间|地点|"
@@ -60,6 +62,8 @@ def find_label(line: str) -> Label | None:
     if match := _PLAIN.match(line):
         name = match.group("name").strip()
         if not name or NOT_LABELS.match(name) or re.fullmatch(r"[\d\s.:]+", name) or "http" in name.lower():
+            return None
+        if _SALUTATION.search(name):
             return None
         if re.fullmatch(r"[A-Za-z0-9 ]+", name) and not _ASCII_LABEL.match(name):
             return None
@@ -140,3 +144,22 @@ def bracket_parts(name: str) -> tuple[str | None, str | None, str]:
     if org is None and role is None and len(parts) >= 3:
         org, role = parts[0], " ".join(parts[1:-1])
     return org, role, person
+
+
+_ROLE_IN_BRACKETS = re.compile(r"^(?P<person>[^（(）)\s]{2,4})\s*[（(](?P<desc>[^（(）)]{2,40})[）)]$")
+
+
+def is_generic_answerer(name: str) -> bool:
+    """"答", "A", "Interviewee": a label that says someone answers, not who."""
+    return bool(_ANSWERER.match(name))
+
+
+def speaker_parts(label: str) -> tuple[str | None, str | None, str]:
+    """The bureau, role and person of any answerer label: "澜州市海洋与渔业局副局长 许文涛", "市海洋与渔业局副局长许文涛",
+    "许文涛（副局长）", "许文涛" (role and bureau None); "答" stays "答"."""
+    label = label.strip()
+    if match := _ROLE_IN_BRACKETS.match(label):
+        org, role = split_org_role(match.group("desc"))
+        if org or role:
+            return org, role, match.group("person")
+    return bracket_parts(label)

@@ -1,0 +1,42 @@
+"""Courtesies and stage directions: thanks, greetings, salutations, welcomes, farewells, and a speaker's "I will now
+report" or a host's "questions now" — words that answer nothing and are never indexed as an answer.
+
+The vocabulary is generic (how any speech opens and closes), not taken from the questions people ask.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ADDRESSEE = r"(?:们|大家|您|你|朋友|主持人|记者|听众|观众|网友|同志|来宾|嘉宾|各位)"
+_DAYTIME = r"(?:上午|下午|晚上|早上|中午|早)"
+_CLAUSE_PATTERNS = (
+    # thanks: "谢谢主持人", "谢谢您的提问", "借此机会，感谢新闻界一直以来的关注"
+    r"(?:借此机会|在此|首先|最后|再次|也|还要|同时)?(?:要)?(?:非常|十分|衷心|真诚|由衷)?(?:地)?(?:感谢|谢谢|多谢|致谢).*",
+    r"不客气|不用谢|应该的",
+    # greetings: "上午好", "大家上午好", "主持人好", "听众朋友们好", "您好"
+    rf"(?:[\u4e00-\u9fff]{{0,10}}?{_ADDRESSEE})?{_DAYTIME}好|[\u4e00-\u9fff]{{0,10}}?{_ADDRESSEE}好",
+    # salutations: "各位媒体朋友", "女士们、先生们", "尊敬的各位来宾"
+    r"(?:尊敬的|亲爱的)?(?:各位|诸位)[\u4e00-\u9fff]{0,10}|[\u4e00-\u9fff]{0,8}(?:朋友|同志|女士|先生|来宾|嘉宾|记者|听众|观众|网友)们",
+    # welcomes and farewells
+    r"欢迎.*", r".*再见.*", r"回头见|下次见",
+    # a speaker's stage directions: "我先通报几方面情况", "以上是我的简要介绍", "我就先介绍这些"
+    r"(?:下面|现在|首先|接下来|那么|好的?|那|借此机会|在此|最后)",
+    r"(?:那|下面|首先)?(?:我|我们)(?:就|先|再|来){0,2}(?:简要|简单)?(?:地)?(?:通报|介绍|发布|汇报|说明)(?:一下)?"
+    r"(?:几方面|几个方面|有关|以下|以上|这些)?(?:的)?(?:情况|内容|工作)?(?:这些)?",
+    r"以上(?:就)?是我的(?:简要|简单)?(?:介绍|通报|发布|汇报|说明)",
+    # a host's stage directions: "现在开始提问", "今天的发布会就到这里"
+    r"(?:下面|现在)?(?:开始|进入)(?:记者)?提问(?:环节)?",
+    r"(?:今天的|本场|本次|今天|本期)?(?:新闻)?(?:发布会|节目|访谈|直播)(?:就)?(?:到此结束|到这里|结束)(?:了)?",
+)
+_CLAUSE = re.compile("|".join(f"(?:{p})" for p in _CLAUSE_PATTERNS))
+_SENTENCE_BREAK = re.compile(r"[。！？!?；;…\n]+")
+_CLAUSE_BREAK = re.compile(r"[，,、：:\s]+")
+
+
+def is_courtesy(text: str) -> bool:
+    """Whether every clause of `text` is a courtesy or a stage direction ("谢谢主持人，谢谢各位。"); a paragraph
+    that also says something ("谢谢。入海排污口是……") is not."""
+    clauses = [c.strip("“”‘’\"'（）() ") for s in _SENTENCE_BREAK.split(text) for c in _CLAUSE_BREAK.split(s)]
+    clauses = [c for c in clauses if c]
+    return bool(clauses) and all(_CLAUSE.fullmatch(c) for c in clauses)

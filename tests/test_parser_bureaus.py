@@ -1,0 +1,425 @@
+"""The fictional multi-bureau corpus (tests/fixtures/bureaus): subtitles, press conferences, sub-headings, numbered
+paragraphs, speakers, courtesies and metadata lines, each as its file shows it and as a small text of its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.parsing.parser import parse_file, parse_text
+from index.records import Interview
+from tests.conftest import ROOT
+from tests.test_parser import assert_verbatim
+
+BUREAUS = ROOT / "tests" / "fixtures" / "bureaus"
+BUREAU_FILES = sorted(BUREAUS.iterdir())
+
+
+def bureau_file(name: str) -> Interview:
+    return parse_file(BUREAUS / name, name)
+
+
+def answers(interview: Interview) -> list:
+    return [p for p in interview.passages if p.kind == "answer"]
+
+
+@pytest.mark.parametrize("path", BUREAU_FILES, ids=lambda p: p.name)
+def test_every_bureau_passage_is_verbatim(path: Path) -> None:
+    interview = parse_file(path, path.name)
+    assert interview.passages
+    assert_verbatim(interview)
+
+
+# 1. "——访<city><bureau>局长<name>" subtitles
+
+
+@pytest.mark.parametrize(
+    ("name", "bureau", "role"),
+    [
+        ("lanzhou-housing.txt", "澜州市住房和城乡建设局", "党组书记、局长"),
+        ("lanzhou-culture-tourism.html", "澜州市文化和旅游局", "党组书记、局长"),
+        ("lanzhou-market-regulation.md", "澜州市市场监督管理局", "党组书记、局长"),
+        ("qichuan-emergency.html", "栖川市应急管理局", "党委书记、局长"),
+    ],
+    ids=lambda v: v if isinstance(v, str) and "." in v else "",
+)
+def test_a_subtitle_naming_the_interviewee_gives_the_bureau_without_the_dash(name: str, bureau: str, role: str) -> None:
+    interview = bureau_file(name)
+    assert (interview.metadata.bureau, interview.metadata.role) == (bureau, role)
+    assert {p.bureau for p in interview.passages} == {bureau}
+
+
+def test_subtitle_on_its_own_line_and_at_the_end_of_a_headline() -> None:
+    body = ("本文为虚构示例。记者专访了海川市水务局党组书记、局长何清。\n\n"
+            "记者：今年会停水吗？\n\n何清：今年不会停水。\n")
+    for top in ("水清岸绿惠民生\n——访海川市水务局局长何清\n\n", "水清岸绿惠民生——访海川市水务局局长何清\n\n"):
+        meta = parse_text(top + body).metadata
+        assert (meta.bureau, meta.interviewee, meta.role) == ("海川市水务局", "何清", "党组书记、局长"), top
+    meta = parse_text("水清岸绿惠民生\n——访海川市水务局局长何清\n\n记者：今年会停水吗？\n\n何清：今年不会停水。\n").metadata
+    assert (meta.bureau, meta.role) == ("海川市水务局", "局长"), "the headline alone still names the bureau"
+
+
+# 2. A press conference whose host opens with a salutation that has a colon in it
+
+PRESS_CONFERENCE = """栖川市农业农村工作新闻发布会
+
+本文为虚构示例，仅供测试。
+
+10:00:06 主持人
+新闻界的各位朋友：大家上午好！今天我们邀请市农业农村局局长赵刚，向大家介绍今年春耕生产情况。
+
+10:01:20 赵刚
+今年全市春播粮食面积稳定在92万亩，农资供应充足。
+
+10:05:10 栖川日报记者
+请问今年种粮补贴标准是多少？
+
+10:05:40 赵刚
+今年种粮补贴标准为每亩120元，五月底前发放到户。
+"""
+
+
+def test_ecology_press_conference_host_salutation_is_not_a_speaker() -> None:
+    interview = bureau_file("qichuan-ecology.txt")
+    assert interview.metadata.outlet is None, "reporters of many outlets ask: no single outlet"
+    assert not any("各位朋友" in t.asker or "各位朋友" in t.answerer for t in interview.turns)
+    assert interview.metadata.bureau == "栖川市生态环境局"
+    opening = answers(interview)[0]
+    assert opening.asker == "主持人" and (opening.question or "").startswith("新闻界的各位朋友：大家上午好！")
+    assert not any(p.speaker == "新闻界的各位朋友" for p in interview.passages)
+
+
+def test_a_host_salutation_after_a_timed_speaker_line_is_the_host_speaking() -> None:
+    interview = parse_text(PRESS_CONFERENCE, "press.txt")
+    meta = interview.metadata
+    assert (meta.bureau, meta.interviewee, meta.role, meta.outlet) == ("栖川市农业农村局", "赵刚", "局长", None)
+    assert [t.asker for t in interview.turns] == ["主持人", "栖川日报记者"]
+    assert interview.turns[0].question.startswith("新闻界的各位朋友：大家上午好！")
+    assert {p.bureau for p in interview.passages} == {"栖川市农业农村局"}
+    assert_verbatim(interview)
+
+
+def test_the_city_of_a_bureau_named_without_it_must_be_clear() -> None:
+    untitled = PRESS_CONFERENCE.replace("栖川市农业农村工作新闻发布会", "农业农村工作新闻发布会")
+    from_text = untitled.replace("本文为虚构示例，仅供测试。", "本文为虚构示例。栖川市人民政府新闻办公室举行发布会。")
+    assert parse_text(from_text, "press.txt").metadata.bureau == "栖川市农业农村局"
+    two_cities = untitled.replace("本文为虚构示例，仅供测试。", "本文为虚构示例。澜州市、栖川市两地记者参加。")
+    assert parse_text(two_cities, "press.txt").metadata.bureau == "市农业农村局"
+    assert parse_text(untitled, "press.txt").metadata.bureau == "市农业农村局"
+
+
+@pytest.mark.parametrize("line", ["新闻界的各位朋友：大家上午好！", "女士们、先生们：大家好！", "尊敬的各位来宾：",
+                                  "各位听众朋友：感谢收听。", "同志们：现在开会。"], ids=range(5))
+def test_a_salutation_with_a_colon_is_not_a_speaker_label(line: str) -> None:
+    from index.parsing.speakers import find_label
+
+    assert find_label(line) is None
+
+
+# 3. Own-line sub-headings that end in a closing quote; HTML sub-headings
+
+
+def headings(interview: Interview) -> list[str]:
+    return [p.heading for p in answers(interview) if p.heading]
+
+
+@pytest.mark.parametrize(
+    ("name", "heading", "starts"),
+    [
+        ("lanzhou-housing.txt", "既改“面子”，更改“里子”", "去年改造中"),
+        ("lanzhou-housing.txt", "建管并重，防止“一年新、两年旧、三年回原样”", "对改造后的小区"),
+        ("qichuan-ecology.txt", "摸清底数，“一口一档”", "2020年8月起"),
+        ("qichuan-ecology.txt", "医疗废物做到“日产日清”", "疫情期间，全市医疗废物"),
+        ("lanzhou-culture-tourism.html", "亮承诺、比效率，审批服务“不见面”", "我们把旅行社设立"),
+        ("qichuan-emergency.html", "渔船“应回尽回”，海上人员“应撤尽撤”", "会同海洋渔业"),
+        ("qichuan-emergency.html", "城区排涝“闻雨而动”", "针对城区内涝问题"),
+    ],
+    ids=lambda v: v if isinstance(v, str) and "." in v else "",
+)
+def test_a_sub_heading_ending_in_a_closing_quote_is_a_heading(name: str, heading: str, starts: str) -> None:
+    interview = bureau_file(name)
+    section = [p for p in answers(interview) if p.heading == heading]
+    assert section and section[0].text.startswith(starts), headings(interview)
+    assert not any(heading in p.text for p in interview.passages), "a heading is not quoted inside the section before"
+
+
+@pytest.mark.parametrize(
+    ("line", "ends"),
+    [("既改“面子”，更改“里子”", False), ("摸清底数，“一口一档”", False), ("规划（2020—2025年）", False),
+     ("他说：“一定办好。”", True), ("真正“长出牙齿”。", True), ("“谁来管？”", True), ("好。", True), ("主要有：", True)],
+)
+def test_a_closing_quote_ends_a_sentence_only_after_a_full_stop(line: str, ends: bool) -> None:
+    from index.parsing.segment import ends_sentence
+
+    assert ends_sentence(line) is ends
+
+
+def test_html_strong_and_h3_paragraphs_are_own_line_headings(tmp_path: Path) -> None:
+    long_heading = "推进城乡供水一体化，让农村群众和城里人一样喝上安全放心的“同质水”，全面提升供水保障水平"
+    assert len(long_heading) > 40
+    page = f"""<html><head><title>访海川市水务局局长何清</title></head><body><div class="article-content">
+<p>本文为虚构示例。记者专访了海川市水务局局长何清。</p>
+<p><strong>记者：</strong>今年供水有哪些变化？</p>
+<p><strong>何清：</strong>今年我们重点做了两件事。</p>
+<p><strong>{long_heading}</strong></p>
+<p>全市新建水厂3座，日供水能力提高到90万吨。</p>
+<h3>一、管网改造：</h3>
+<p>改造老旧管网120公里，漏损率下降到9%。</p>
+</div></body></html>"""
+    path = tmp_path / "water.html"
+    path.write_text(page, encoding="utf-8")
+    interview = parse_file(path, "water.html")
+    assert [(p.heading, p.text[:4]) for p in answers(interview)] == [
+        (None, "今年我们"), (long_heading, "全市新建"), ("一、管网改造：", "改造老旧")]
+    assert_verbatim(interview)
+
+
+# 4. Numbered paragraphs are sub-sections; long sections are cut at paragraph breaks first
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("lanzhou-housing.txt", ["一是缓缴保证金，给企业“减负担”", "二是开辟绿色通道，帮项目“早开工”",
+                                 "三是合理调整工期和价款，让企业“不吃亏”"]),
+        ("lanzhou-ocean-fisheries.txt", ["一是管住“人、船、港”", "二是用好“天、海、岸”立体监控", "三是保持打击高压态势",
+                                         "第一，优化布局", "第二，创新模式", "第三，强化科技支撑",
+                                         "一是把组织建强", "二是把作风做实", "三是把纪律立严"]),
+        ("qichuan-ecology.txt", ["第一，把支部建在督察组上", "第二，立规矩、晒清单", "第三，严监督、强问责"]),
+        ("lanzhou-culture-tourism.html", ["一是有序恢复开放", "二是线上服务不断档", "三是补齐基层短板",
+                                          "四是群众文化活动“不打烊”"]),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_numbered_paragraphs_are_sections_headed_by_their_opening_clause(name: str, expected: list[str]) -> None:
+    interview = bureau_file(name)
+    numbered = [p for p in answers(interview) if p.heading in expected]
+    assert [p.heading for p in numbered] == expected
+    for passage in numbered:
+        assert passage.text.startswith(passage.heading)
+        assert passage.text.count("\n") == 0, "one numbered paragraph per passage"
+
+
+def test_the_paragraph_after_a_numbered_list_is_not_part_of_its_last_item() -> None:
+    interview = bureau_file("lanzhou-ocean-fisheries.txt")
+    after = next(p for p in interview.passages if p.text.startswith("对于渔民收入问题"))
+    assert after.heading is None and after.speaker == "许文涛"
+    closing = next(p for p in interview.passages if p.text.startswith("通过这些措施"))
+    assert closing.heading is None
+
+
+NUMBERED = """记者：今年有哪些便民措施？
+
+张华：主要有三项。
+
+（一）延长服务时间。窗口周末照常办理业务。
+
+（二）推行网上办理。32项业务可以在手机上办。
+
+（三）减少证明材料。取消证明材料18项。
+
+此外，我们还开通了咨询热线。
+
+记者：明年呢？
+
+张华：一是提升服务质量，群众满意度要达到98%以上。
+
+这一项已经写进年度考核。
+"""
+
+
+def test_parenthesised_numbers_and_a_lone_first_item() -> None:
+    interview = parse_text(NUMBERED, "numbered.txt")
+    assert [(p.heading, p.text[:6]) for p in answers(interview)] == [
+        (None, "主要有三项。"), ("（一）延长服务时间", "（一）延长服"), ("（二）推行网上办理", "（二）推行网"),
+        ("（三）减少证明材料", "（三）减少证"), (None, "此外，我们还"),
+        (None, "一是提升服务"),
+    ], "a lone 一是 without 二是 is no list"
+    assert_verbatim(interview)
+
+
+def test_a_long_section_is_cut_at_paragraph_breaks_before_sentence_ends() -> None:
+    first = "".join(f"第{i}项工作已经完成，群众反映良好。" for i in range(16))
+    second = "".join(f"第{i}项任务正在推进，预计年底完成。" for i in range(16))
+    assert 200 < len(first) < 300 and 200 < len(second) < 300
+    interview = parse_text(f"问：进展如何？\n\n答：{first}\n\n{second}\n", max_chars=500)
+    assert [p.text for p in answers(interview)] == [first, second]
+
+
+def test_no_passage_ends_with_the_first_sentence_of_a_paragraph() -> None:
+    for path in BUREAU_FILES:
+        interview = parse_file(path, path.name)
+        for passage in interview.passages:
+            if "\n" in passage.text:
+                tail = passage.text.rsplit("\n", 1)[1]
+                assert interview.text[passage.end : passage.end + 1] in ("", "\n"), (path.name, tail)
+
+
+# 5. Each answer passage carries its own speaker; turns name the person who answers
+
+
+def test_a_deputy_answering_at_a_press_conference_is_credited_as_himself() -> None:
+    interview = bureau_file("lanzhou-ocean-fisheries.txt")
+    assert [t.answerer for t in interview.turns if t.answer] == ["邵海鸣", "邵海鸣", "许文涛", "邵海鸣", "许文涛", "邵海鸣"]
+    asked_deputy = ("伏季休渔期间", "近几年渔船安全生产")
+    deputy = [p for p in answers(interview) if (p.question or "").startswith(asked_deputy)]
+    assert deputy and {(p.speaker, p.role, p.bureau) for p in deputy} == {("许文涛", "副局长", "澜州市海洋与渔业局")}
+    assert {p.to_dict()["interviewee"] for p in deputy} == {"许文涛"}, "the JSON does not credit the chief"
+    chief = [p for p in answers(interview) if not (p.question or "").startswith(asked_deputy)]
+    assert {(p.speaker, p.role, p.to_dict()["interviewee"]) for p in chief} == {("邵海鸣", "党组书记、局长", "邵海鸣")}
+    assert (interview.metadata.interviewee, interview.metadata.role) == ("邵海鸣", "党组书记、局长")
+
+
+def test_turns_name_the_person_not_the_whole_label() -> None:
+    interview = bureau_file("qichuan-ecology.txt")
+    assert {t.answerer for t in interview.turns if t.answer} == {"骆清源"}
+    assert {(p.speaker, p.role) for p in answers(interview)} == {("骆清源", "局长")}
+
+
+DEPUTY = """澜州市海洋与渔业工作新闻发布会
+
+本文为虚构示例。澜州市海洋与渔业局党组书记、局长邵海鸣和副局长许文涛回答记者提问。
+
+09:43:58 澜州广播电视台记者
+请问休渔期执法有什么新举措？
+
+09:44:35 邵海鸣
+我们实行“港长制”，每个停泊点都有专人值守。
+
+09:48:10 澜州日报记者
+渔船更新改造进展如何？
+
+09:48:52 市海洋与渔业局副局长许文涛
+今年已完成更新改造渔船86艘。
+
+09:50:10 澜州日报记者
+远洋渔业呢？
+
+09:50:30 许文涛（副局长）
+全市现有远洋渔船54艘。
+"""
+
+
+def test_speaker_labels_without_a_space_or_with_the_role_in_brackets() -> None:
+    interview = parse_text(DEPUTY, "deputy.txt")
+    assert [t.answerer for t in interview.turns] == ["邵海鸣", "许文涛", "许文涛"]
+    assert [(p.speaker, p.role, p.bureau) for p in answers(interview)] == [
+        ("邵海鸣", "党组书记、局长", "澜州市海洋与渔业局"), ("许文涛", "副局长", "澜州市海洋与渔业局"),
+        ("许文涛", "副局长", "澜州市海洋与渔业局")]
+
+
+# 6. Host procedural lines are no turns; courtesies are no answer passages
+
+
+@pytest.mark.parametrize("name", ["lanzhou-ocean-fisheries.txt", "qichuan-ecology.txt", "qichuan-agriculture.txt",
+                                  "lanzhou-market-regulation.md"])
+def test_host_procedure_is_not_a_turn(name: str) -> None:
+    interview = bureau_file(name)
+    assert all(t.answer for t in interview.turns), [t.question for t in interview.turns if not t.answer]
+    for procedure in ("现在开始提问", "进入提问环节", "到此结束", "就到这里", "感谢谭局长做客"):
+        assert not any(procedure in t.question for t in interview.turns)
+
+
+@pytest.mark.parametrize(
+    ("name", "courtesy"),
+    [
+        ("qichuan-agriculture.txt", "谢谢主持人，谢谢各位听众！"),
+        ("lanzhou-ocean-fisheries.txt", "以上是我的简要介绍，谢谢大家！"),
+        ("lanzhou-ocean-fisheries.txt", "谢谢主持人。各位媒体朋友，上午好。"),
+        ("qichuan-ecology.txt", "我就先介绍这些，谢谢大家。"),
+        ("qichuan-ecology.txt", "各位记者朋友，大家上午好！"),
+    ],
+)
+def test_courtesies_are_not_answer_passages(name: str, courtesy: str) -> None:
+    interview = bureau_file(name)
+    assert not any(courtesy in p.text for p in interview.passages)
+    assert courtesy in interview.text
+
+
+def test_answers_that_begin_with_thanks_are_kept_whole() -> None:
+    interview = bureau_file("lanzhou-ocean-fisheries.txt")
+    assert any(p.text.startswith("谢谢您的提问。这项政策主要面向") for p in answers(interview))
+
+
+CLOSING = """记者：今年公交票价会涨吗？
+
+张华：今年公交票价不涨，继续实行一元一票制。
+
+记者：谢谢您接受我们的采访。
+
+张华：不客气，谢谢！欢迎大家多提宝贵意见。再见！
+
+主持人：今天的访谈就到这里，我们下期节目再见。
+"""
+
+
+def test_closing_courtesies_are_neither_turns_nor_passages() -> None:
+    interview = parse_text(CLOSING, "closing.txt")
+    assert [(t.question, t.answer) for t in interview.turns] == [("今年公交票价会涨吗？", "今年公交票价不涨，继续实行一元一票制。")]
+    assert [p.text for p in interview.passages] == ["今年公交票价不涨，继续实行一元一票制。"]
+
+
+@pytest.mark.parametrize(
+    ("text", "courtesy"),
+    [("谢谢主持人，谢谢各位。", True), ("各位记者朋友，大家上午好！", True), ("主持人好，听众朋友们好。", True),
+     ("我先通报几方面情况。", True), ("感谢大家长期以来对全市工作的关心和支持。", True), ("再见！", True),
+     ("谢谢。入海排污口是陆海统筹的关键节点。", False), ("作风好不好，群众心里最有数。", False),
+     ("节目一结束，我们就安排人员核实。", False), ("我们的目标是让群众满意。", False)],
+    ids=range(10),
+)
+def test_courtesy_vocabulary(text: str, courtesy: bool) -> None:
+    from index.parsing.courtesy import is_courtesy
+
+    assert is_courtesy(text) is courtesy
+
+
+# 7. Metadata lines: source and time, a news page's info line, a radio programme, a byline with a credit
+
+
+@pytest.mark.parametrize(
+    ("name", "outlet", "series", "date", "reporters"),
+    [
+        ("qichuan-education.txt", "栖川日报", None, "2022-03-21", ("苏禾",)),
+        ("qichuan-agriculture.txt", "栖川人民广播电台新闻综合广播", "政风行风热线", "2022-05-19", ()),
+        ("lanzhou-housing.txt", "澜州晚报", None, "2021-03-26", ("苏雅",)),
+        ("lanzhou-market-regulation.md", "澜州广播电视台", "问政澜州·局长访谈", "2020-11-12", ()),
+        ("qichuan-emergency.html", "栖川新闻网", None, "2021-07-20", ("陶然",)),
+    ],
+    ids=lambda v: v if isinstance(v, str) and "." in v else "",
+)
+def test_metadata_lines(name: str, outlet: str, series: str | None, date: str, reporters: tuple[str, ...]) -> None:
+    meta = bureau_file(name).metadata
+    assert (meta.outlet, meta.series, meta.date, meta.reporters) == (outlet, series, date, reporters)
+
+
+def test_a_news_page_info_line_is_metadata_not_a_heading() -> None:
+    text = ("织密安全防护网 守护万家平安\n\n——访栖川市应急管理局局长柏振东\n\n"
+            "2021-07-20 09:12 来源：栖川新闻网 记者 陶然 字号：大 中 小\n\n"
+            "本文为虚构示例。日前，记者专访了栖川市应急管理局党委书记、局长柏振东。\n\n"
+            "记者：防汛准备得怎么样？\n\n柏振东：我们落实各级防汛责任人5300余名。\n")
+    interview = parse_text(text, "info.txt")
+    meta = interview.metadata
+    assert (meta.date, meta.outlet, meta.reporters) == ("2021-07-20", "栖川新闻网", ("陶然",))
+    assert not any("字号" in (p.heading or "") or "来源" in (p.heading or "") for p in interview.passages)
+    assert [p.heading for p in interview.passages if p.kind == "intro"] == ["——访栖川市应急管理局局长柏振东"]
+
+
+def test_a_press_release_header_line_names_no_heading() -> None:
+    interview = bureau_file("qichuan-ecology.txt")
+    assert not any((p.heading or "").startswith("发布人") for p in interview.passages)
+    assert interview.metadata.date == "2021-06-03"
+
+
+@pytest.mark.parametrize(
+    ("line", "reporters"),
+    [("澜州晚报记者 苏雅 通讯员 何建军", ("苏雅",)), ("记者 林涛 实习生 王一", ("林涛",)),
+     ("海川日报记者 王晓 陈立", ("王晓", "陈立")), ("本报记者 张三 摄影 李四", ("张三",))],
+    ids=range(4),
+)
+def test_a_byline_credit_is_not_a_reporter(line: str, reporters: tuple[str, ...]) -> None:
+    from index.parsing.metadata import TitleBlock, classify_title_line
+
+    block = TitleBlock()
+    classify_title_line(line, block)
+    assert block.reporters == reporters
