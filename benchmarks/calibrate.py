@@ -37,9 +37,11 @@ from index.search.searcher import EVIDENCE, FEATURES, Searcher  # noqa: E402
 from index.text import normalize_query  # noqa: E402
 
 MAX_MISSED_ANSWERS = 0.01  # the lower threshold keeps at least 99% of answerable (held-out) questions answered
-MAX_CONFIDENT_WRONG = 0.03  # the upper one lets at most 3% of unanswerable ones through with high confidence
+MAX_CONFIDENT_WRONG = 0.04  # the upper one lets at most 4% of unanswerable ones through with high confidence
 HARD_NEGATIVES = 30  # wrong passages per question that the pairwise ranking fit compares with the right one
-C = 1.0  # inverse L2 strength of every logistic fit (scikit-learn's default; features are standardised)
+C_RANKING = 1.0  # inverse L2 strength of the ranking fit (scikit-learn's default; features are scaled)
+C_DECISION = 0.1  # of the decision fit: stronger, as its evidence is correlated and its questions few (chosen by
+# leave-one-interview-out over 0.1, 0.3, 1.0)
 NEUTRAL = DecisionModel(("dense_top",), (0.0,), 0.0, (0.0,), (1.0,), 0.0, 0.0)
 
 
@@ -73,9 +75,8 @@ def prepare(searchers: dict[str, Searcher], sets: dict[str, list[Question]], emb
         for q in questions:
             group = q.file or "(none)"
             vecs = (vectors[texts[q.q][0]], vectors[texts[q.q][-1]])
-            probe = searcher.search(q.q, query_vector=vecs[0], focus_vector=vecs[1])
-            vetoed = not probe.answered and probe.reason is not None and probe.reason.split(":")[0] in (
-                "small_talk", "unknown_place", "unknown_year", "empty")
+            probe = searcher.search(q.q, query_vector=vecs[0], focus_vector=vecs[1], explain=True)
+            vetoed = probe.reason == "empty" or bool(probe.explanation and "veto" in probe.explanation)
             item = Item(q, corpus, group, vetoed, vecs)
             if not vetoed:
                 parts = parse_query(normalize_query(q.q, searcher.config.max_query_chars))
@@ -107,7 +108,7 @@ def fit_weights(items: list[Item]) -> dict[str, float]:
     while True:
         xx = np.concatenate([x[:, keep], -x[:, keep]])
         yy = np.concatenate([np.ones(len(x)), np.zeros(len(x))])
-        model = LogisticRegression(C=C, fit_intercept=False, max_iter=2000).fit(xx, yy)
+        model = LogisticRegression(C=C_RANKING, fit_intercept=False, max_iter=2000).fit(xx, yy)
         weights = model.coef_[0]
         if (weights >= 0).all():
             break
@@ -136,18 +137,20 @@ def fit_decision(x: np.ndarray, y: np.ndarray) -> DecisionModel:
 
     scaler = StandardScaler().fit(x)
     scales = np.where(scaler.scale_ < 1e-9, 1.0, scaler.scale_)
-    model = LogisticRegression(C=C, max_iter=2000).fit((x - scaler.mean_) / scales, y)
+    model = LogisticRegression(C=C_DECISION, max_iter=3000).fit((x - scaler.mean_) / scales, y)
     return DecisionModel(tuple(EVIDENCE), tuple(float(c) for c in model.coef_[0]), float(model.intercept_[0]),
                          tuple(float(m) for m in scaler.mean_), tuple(float(s) for s in scales), 0.0, 1.0)
 
 
-def thresholds(probability: np.ndarray, answerable: np.ndarray) -> tuple[float, float]:
+def thresholds(probability: np.ndarray, answerable: np.ndarray, settled: int) -> tuple[float, float]:
     """low: the highest cut that keeps >= 1 - MAX_MISSED_ANSWERS of answerable questions answered; high: the
-    lowest cut above it that lets <= MAX_CONFIDENT_WRONG of unanswerable ones through."""
+    lowest cut above it that lets <= MAX_CONFIDENT_WRONG of unanswerable ones through with high confidence.
+    `settled` unanswerable questions were refused by the rules before the model: they count as refused."""
     grid = np.linspace(0.0, 1.0, 1001)
     pos, neg = probability[answerable], probability[~answerable]
+    total = neg.size + settled
     low = max((t for t in grid if np.mean(pos < t) <= MAX_MISSED_ANSWERS), default=0.0)
-    high = min((t for t in grid if t >= low and (neg.size == 0 or np.mean(neg >= t) <= MAX_CONFIDENT_WRONG)),
+    high = min((t for t in grid if t >= low and (total == 0 or np.sum(neg >= t) / total <= MAX_CONFIDENT_WRONG)),
                default=1.0)
     return float(low), float(high)
 
@@ -160,14 +163,15 @@ def fit(items: list[Item], searchers: dict[str, Searcher]) -> Calibration:
     y = np.asarray([i.question.expect is not None for i in kept])
     model = fit_decision(x, y)
     probability = np.asarray([model.probability(dict(zip(EVIDENCE, row))) for row in x])
-    low, high = thresholds(probability, y)
+    settled = sum(1 for i in items if i.vetoed and i.question.expect is None)
+    low, high = thresholds(probability, y, settled)
     embedder = next(iter(searchers.values())).embedder
     return Calibration(embedder.name, weights, replace(model, low=low, high=high), {}, embedder.fingerprint)
 
 
 def cross_validate(items: list[Item], searchers: dict[str, Searcher]) -> dict[str, list[tuple[Question, SearchResult]]]:
     """Leave one interview out: the held-out interview's questions searched with everything fitted on the others."""
-    results: dict[str, list[tuple[Question, SearchResult]]] = defaultdict(list)
+    results: dict[str, list[tuple[Question, SearchResult]]] = defaultdict(list)  # corpus -> held-out results
     groups = sorted({i.group for i in items})
     for group in groups:
         train = [i for i in items if i.group != group]
@@ -191,7 +195,7 @@ def main() -> int:
 
     config = load_config(args.config)
     embedder = load_embedder(config.model)
-    sets = question_sets("tuning")
+    sets = question_sets("tuning", single=True)
     searchers = {}
     for name in sets:
         corpus = load_corpus(name, config.core, embedder)
@@ -205,7 +209,9 @@ def main() -> int:
     notes: dict[str, object] = {}
     if not args.no_cv:
         held_out = cross_validate(items, searchers)
-        for corpus, pairs in held_out.items():
+        for corpus, pairs in sorted(held_out.items()):
+            if corpus.startswith("single:"):
+                continue
             report = evaluate(pairs)
             notes[f"cv_{corpus}"] = {"overall": report.overall.to_dict(),
                                      "by_style": {s: v.to_dict() for s, v in sorted(report.by_style.items())}}

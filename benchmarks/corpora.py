@@ -38,11 +38,17 @@ class Corpus:
 
 
 def corpus_folder(name: str) -> Path:
-    """The corpus folder for "shipped" or "bureaus" (the latter assembled under .cache/benchmarks)."""
+    """The corpus folder for "shipped", "bureaus", or "single:<file>" (one interview of tests/fixtures/bureaus
+    alone); the last two are assembled under .cache/benchmarks."""
     if name == "shipped":
         return SHIPPED
-    folder = WORK / "bureaus-corpus"
-    wanted = {p.name: p for p in [*BUREAUS.iterdir(), *SHIPPED.iterdir()] if p.is_file()}
+    if name.startswith("single:"):
+        file = name.split(":", 1)[1]
+        folder = WORK / f"single-{file}"
+        wanted = {file: BUREAUS / file}
+    else:
+        folder = WORK / "bureaus-corpus"
+        wanted = {p.name: p for p in [*BUREAUS.iterdir(), *SHIPPED.iterdir()] if p.is_file()}
     folder.mkdir(parents=True, exist_ok=True)
     for stale in set(p.name for p in folder.iterdir()) - set(wanted):
         (folder / stale).unlink()
@@ -57,11 +63,19 @@ def load_corpus(name: str, config: CoreConfig, embedder: Embedder) -> Corpus:
     """The index of one corpus, built or refreshed under .cache/benchmarks with the configured model."""
     folder = corpus_folder(name)
     core = CoreConfig(corpus=CorpusConfig(dir=folder, max_passage_chars=config.corpus.max_passage_chars),
-                      model=config.model, index=IndexConfig(dir=WORK / f"index-{name}"), search=config.search)
+                      model=config.model, index=IndexConfig(dir=WORK / f"index-{name.replace(':', '-')}"),
+                      search=config.search)
     return Corpus(name, refresh_index(core, embedder).data)
 
 
-def question_sets(kind: str) -> dict[str, list[Question]]:
-    """{"shipped": [...], "bureaus": [...]} of the tuning or the dev sets."""
+def question_sets(kind: str, single: bool = False) -> dict[str, list[Question]]:
+    """{"shipped": [...], "bureaus": [...]} of the tuning or the dev sets; with `single`, also each bureau
+    interview's own questions asked of that interview alone ("single:<file>"), as a corpus of one interview is
+    (the shipped corpus is one)."""
     paths = TUNING if kind == "tuning" else DEV
-    return {name: load_questions(path) for name, path in paths.items()}
+    sets = {name: load_questions(path) for name, path in paths.items()}
+    if single:
+        files = sorted({q.file for q in sets["bureaus"] if q.file and (BUREAUS / q.file).is_file()})
+        for file in files:
+            sets[f"single:{file}"] = [q for q in sets["bureaus"] if q.file == file]
+    return sets

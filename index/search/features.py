@@ -23,17 +23,23 @@ from index.text import pos_tokens, query_words
 
 CANDIDATE_FEATURES = ("dense_text", "dense_sentence", "dense_heading", "dense_question", "lead_question",
                       "dense_focus", "bm25_text", "bm25_meta", "bm25_sentence", "lead_keywords", "answer_kind",
-                      "bureau_match", "place_match")
-DECISION_FEATURES = ("dense_top", "dense_lift", "coverage_top", "coverage_corpus", "absent_share", "latin",
-                     "dense_latin", "unknown_bureau", "unknown_city", "bureau_mismatch", "place_mismatch", "focus_top",
-                     "number_missing", "time_missing", "fused_top", "fused_margin", "question_top", "specificity",
-                     "content_words", "general_top", "general_corpus")
+                      "bureau_match", "place_match", "length")
+# The decision reads these twice: for questions in Chinese, and (prefixed "en_") for questions in English, whose
+# evidence looks different (no keywords of their own, lower cosines to Chinese passages); plus "english" itself.
+DECISION_BASE = ("head_missing", "dense_rel", "coverage_top", "coverage_corpus", "absent_share", "unknown_bureau",
+                 "place_mismatch", "number_missing", "time_missing", "fused_top", "fused_margin", "question_rel",
+                 "specificity", "content_words", "general_top", "general_corpus")
+DECISION_FEATURES = (*DECISION_BASE, *(f"en_{name}" for name in DECISION_BASE), "english")
+ENGLISH_QUESTION = 0.5  # share of Latin letters from which a question is read as English
 MAX_CONTENT_WORDS = 8  # more content words than this say no more about how specific a question is
 # Questions that ask for a quantity or a time (interrogatives, not topics), and how a passage states one.
 _ASKS_NUMBER = re.compile(r"多少|几[个项家条次万亿元人户所座天年]|多大|多长|比例|百分之|how (?:many|much)|what percentage|"
                           r"what share|how large", re.I)
 _ASKS_TIME = re.compile(r"什么时候|何时|哪天|哪一天|几月|几号|几点|哪年|哪一年|截止|when\b|what time|which (?:day|year|month)",
                         re.I)
+# Interrogatives: the content word next to one is what the question asks about (电话是多少, 叫什么名字, 几点开门).
+_INTERROGATIVES = ("什么", "多少", "几", "哪", "谁", "怎么", "怎样", "如何", "吗", "是否", "有没有", "能不能", "啥", "咋",
+                   "多久", "多长", "多大", "何时")
 _HAS_NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万亿]+(?:个|项|家|条|次|万|亿|元|人|户|所|座|倍|成)|%|％")
 _HAS_TIME = re.compile(r"\d+\s*[年月日时点]|[一二三四五六七八九十]+月|年底|年初|月底|月初|上半年|下半年|季度|期间|以来|之前|之后|"
                        r"前|后|今年|去年|明年|当天|当日")
@@ -72,6 +78,26 @@ class Scored:
     weight_sum: float = 1.0  # the most a fused score can be (each scaled feature is at most 1)
 
 
+def question_heads(query: str) -> list[str]:
+    """The content words right next to the question's interrogatives: what it asks about (电话 in 电话是多少)."""
+    words = [w for w, _ in pos_tokens(query)]
+    content = {w for w, _ in query_words(query)}
+    heads: list[str] = []
+    for i, word in enumerate(words):
+        if not any(word.startswith(q) or word.endswith(q) for q in _INTERROGATIVES):
+            continue
+        for j in (i - 1, i - 2, i + 1):
+            if 0 <= j < len(words) and words[j] in content and len(words[j]) >= 2:
+                heads.append(words[j])
+                break
+    return heads
+
+
+def _head_missing(query: str, where: str) -> bool:
+    heads = question_heads(query)
+    return bool(heads) and not any(h in where for h in heads)
+
+
 def general_rarity(word: str) -> float:
     """-log of the word's frequency in jieba's general dictionary (words it lacks count as the rarest)."""
     import jieba
@@ -97,7 +123,10 @@ class Evidence:
         self.sentence_start = np.searchsorted(data.sentence_owner, np.arange(n + 1)).astype(np.int64)
         self.is_lead = _turn_leads(data.passages)
         self.is_answer = np.asarray([p.kind == "answer" for p in data.passages], dtype=np.float32)
+        # a one-sentence lead-in ("我们做了三方面工作。") matches a topic and answers nothing
+        self.length = np.log1p(np.asarray([len(p.text) for p in data.passages], dtype=np.float32))
         self.bureau_of = [p.bureau for p in data.passages]
+        self.anchor = _answer_anchor(data)
         self.place_of = [bureaus.place_of(p.bureau) if p.bureau else "" for p in data.passages]
 
     # -- ranking -------------------------------------------------------------------------------------------
@@ -127,6 +156,7 @@ class Evidence:
             "bureau_match": np.asarray([self.bureau_of[r] in context.pointed for r in rows], dtype=np.float32),
             "place_match": np.asarray([bool(self.place_of[r]) and self.place_of[r] in context.places for r in rows],
                                       dtype=np.float32),
+            "length": self.length[rows],
         }
         return features
 
@@ -165,8 +195,10 @@ class Evidence:
         mismatch = bool(context.pointed) and self.bureau_of[row] not in context.pointed
         place_mismatch = bool(context.places) and self.place_of[row] not in context.places
         where = f"{passage.heading or ''}{passage.text}"
-        return {
+        evidence = {
             "dense_top": dense_top,
+            "dense_rel": dense_top - self.anchor,
+            "question_rel": float(f["dense_question"][top]) - self.anchor,
             "dense_lift": dense_top - float(np.median(dense)),  # how far the best stands out from the corpus
             "coverage_top": coverage_top,
             "coverage_corpus": coverage_corpus,
@@ -188,7 +220,14 @@ class Evidence:
             "content_words": float(min(content_words, MAX_CONTENT_WORDS)),
             "general_top": general_top,
             "general_corpus": general_corpus,
+            "head_missing": float(_head_missing(context.text, where)),
         }
+        english = latin >= ENGLISH_QUESTION
+        evidence["english"] = float(english)
+        for name in DECISION_BASE:
+            value = evidence[name]
+            evidence[name], evidence[f"en_{name}"] = (0.0, value) if english else (value, 0.0)
+        return evidence
 
     def general_coverage(self, query: str, passage: Passage) -> tuple[float, float]:
         """Shares of the question's content words found in the passage and in the corpus, each word weighted by how
@@ -237,6 +276,19 @@ class Evidence:
         nouns = [w for w, tag in pos_tokens(query) if tag.startswith(NOUN_TAGS) and len(w) >= 2 and not w.isascii()]
         absent = sum(1 for w in nouns if w not in vocabulary and w not in where)
         return top / total, corpus / total, absent / max(1, len(nouns))
+
+
+DEFAULT_ANCHOR = 0.91  # e5-small's typical cosine of a reporter's question to its answer, when a corpus has none
+
+
+def _answer_anchor(data: IndexData) -> float:
+    """The median cosine of each reporter's question to the passage that answers it, in this corpus: what an
+    answered question looks like here, to read a question's best cosine against (corpora and writing differ)."""
+    rows = data.passage_question
+    has = rows >= 0
+    if not has.any() or not len(data.question_vectors):
+        return DEFAULT_ANCHOR
+    return float(np.median(np.sum(data.question_vectors[rows[has]] * data.passage_vectors[has], axis=1)))
 
 
 def _turn_leads(passages: Sequence[Passage]) -> np.ndarray:

@@ -38,16 +38,6 @@ def _jieba_dictionary() -> dict[str, tuple[int, str]]:
     return words
 
 
-def everyday_words() -> frozenset[str]:
-    """Words of jieba's general dictionary that are not only place names (城市, 超市, 股市)."""
-    return _everyday_words()
-
-
-@lru_cache(maxsize=1)
-def _everyday_words() -> frozenset[str]:
-    return frozenset(word for word, (_, tag) in _jieba_dictionary().items() if tag != PLACE_TAG)
-
-
 def _short_name(name: str) -> str | None:
     for suffix in _SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:

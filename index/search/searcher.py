@@ -24,9 +24,9 @@ from index.search.bureaus import BureauIndex
 from index.search.decision import Calibration
 from index.search.english import EnglishKeywords, latin_share
 from index.search.features import CANDIDATE_FEATURES, DECISION_FEATURES, Evidence, QueryContext, Scored
-from index.search.fusion import weighted_fusion
+from index.search.fusion import FLAT, weighted_fusion
 from index.search.lookups import PassageLookups
-from index.search.places import everyday_words, place_names, places_in
+from index.search.places import PLACE_TAG, place_names, places_in
 from index.search.query import QueryParts, parse_query
 from index.settings import SearchConfig
 from index.store.folder import IndexData
@@ -41,8 +41,7 @@ _PUNCT_WS = re.compile(r"[\W_]+", re.UNICODE)
 _HAS_WORD = re.compile(r"[\w\u3400-\u9fff]")
 _CJK_CHARS = re.compile(r"[\u3400-\u9fff]")
 MIN_SUBJECT_CHARS = 4  # fewer Chinese characters left without the bureau's name: search with the name
-_CITY = re.compile(r"([\u4e00-\u9fff]{2})[市县]")
-_THIS_CITY = ("本市", "我市", "全市", "该市")
+_CITY_UNITS = ("市", "县")
 # Kept for callers that name them: the features ranking and the decision read.
 FEATURES = CANDIDATE_FEATURES
 EVIDENCE = DECISION_FEATURES
@@ -174,14 +173,14 @@ class Searcher(PassageLookups):
         return None
 
     def unknown_city(self, text: str) -> str | None:
-        """A city or county the question names (two characters and 市/县) that no passage mentions. Two characters
-        before 市 are not a city when the last of them and 市 make an everyday word (城市, 超市, 股市)."""
-        for match in _CITY.finditer(text):
-            name, stem = match.group(0), match.group(1)
-            if stem[-1] + name[-1] in everyday_words() or name in everyday_words() or stem in _THIS_CITY:
-                continue
-            if name not in self.corpus_text and stem not in self.corpus_text:
-                return name
+        """A city or county the question names that no passage mentions: a word jieba reads as a place name, right
+        before 市 or 县 (南浦市, 青石县; not 城市 or 知道市里)."""
+        words = pos_tokens(text)
+        for (word, tag), (after, _) in zip(words, words[1:]):
+            if tag == PLACE_TAG and len(word) >= 2 and after[:1] in _CITY_UNITS:
+                name = word + after[0]
+                if name not in self.corpus_text and word not in self.corpus_text:
+                    return name
         return None
 
     def score(self, context: QueryContext | str, bureau: str | None = None, interview_id: str | None = None,
@@ -200,8 +199,10 @@ class Searcher(PassageLookups):
         bm25_sentences = data.sentence_keywords.scores(context.keywords)
         features = self.evidence.candidate_features(context, rows, bm25_text, bm25_meta, bm25_sentences)
         weights = self.calibration.weights
-        return Scored(rows, features, weighted_fusion(features, weights), context,
-                      sum(w for name, w in weights.items() if name in features and w > 0))
+        # the most a fused score can be here: features equal for every candidate (no bureau named) add nothing
+        informative = sum(w for name, w in weights.items()
+                          if w > 0 and name in features and np.ptp(features[name]) > FLAT)
+        return Scored(rows, features, weighted_fusion(features, weights), context, informative or 1.0)
 
     def keywords(self, query: str) -> str:
         """What the keyword indexes search for: the question without question words (什么/怎么/吗… say nothing
