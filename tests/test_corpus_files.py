@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from index.errors import CorpusParseError
 from index.parsing.corpus import corpus_files
 from index.parsing.parser import parse_file
-from tests.conftest import FIXTURE_CORPUS, SEED
+from tests.conftest import FIXTURE_CORPUS, ROOT, SEED
 
 HOST = FIXTURE_CORPUS / "fictional-host.txt"
 
@@ -68,3 +71,41 @@ def test_a_symlinked_folder_is_followed_and_loops_and_dangling_links_are_warned_
     assert "gone.txt: skipped: a link to something missing" in text
     assert "gone-folder: skipped: a link to something missing" in text
     assert "linked/back/: skipped: a link to a folder already read (a loop)" in text
+
+
+@pytest.mark.parametrize(("name", "data"), [("slides.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"),
+                                            ("notes.docx", b"PK\x03\x04\x14\x00\x06\x00" + bytes(200))])
+def test_an_unsupported_type_is_refused_by_name(tmp_path: Path, name: str, data: bytes) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(CorpusParseError) as caught:
+        parse_file(path, name)
+    assert caught.value.reason.startswith(f"unsupported type {Path(name).suffix}; supported: .txt, .md")
+
+
+@pytest.mark.parametrize("name", ["slides.pdf", "notes.docx"])
+def test_corpus_inspect_of_an_unsupported_type_exits_non_zero_with_one_line(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(b"%PDF-1.4 not really" if name.endswith(".pdf") else b"PK\x03\x04" + bytes(100))
+    run = subprocess.run([sys.executable, "-m", "bot.cli", "corpus", "inspect", str(path)], cwd=ROOT,
+                         capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+    assert run.returncode != 0
+    assert "unsupported type" in run.stderr and ".txt" in run.stderr and "Traceback" not in run.stderr
+    assert "%PDF" not in run.stdout
+
+
+def test_the_size_message_has_one_decimal(tmp_path: Path) -> None:
+    from index.parsing.sources import MAX_FILE_BYTES
+
+    path = tmp_path / "giant.txt"
+    with path.open("wb") as handle:  # sparse
+        handle.truncate(int(21.5 * 1024 * 1024))
+    with pytest.raises(CorpusParseError) as caught:
+        parse_file(path, "giant.txt")
+    assert caught.value.reason == "the file is 21.5 MB; the limit is 20 MB"
+    just_over = tmp_path / "just-over.txt"
+    with just_over.open("wb") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1)
+    with pytest.raises(CorpusParseError) as caught:
+        parse_file(just_over, "just-over.txt")
+    assert caught.value.reason == "the file is 20.1 MB; the limit is 20 MB", "never reads as the limit itself"

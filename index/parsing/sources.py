@@ -173,15 +173,24 @@ def skip_reason(name: str) -> str | None:
     return None
 
 
+def megabytes(size: int) -> str:
+    """"21.5 MB": one decimal, rounded up, so that a file over a limit never reads as the limit itself."""
+    tenths = -(-size * 10 // MB)
+    return f"{tenths // 10} MB" if tenths % 10 == 0 else f"{tenths / 10:.1f} MB"
+
+
 def read_source(path: Path, display_name: str | None = None) -> SourceText:
     """Reads one corpus file; raises CorpusParseError with the reason when it cannot be read as text.
 
     A file `build` would leave out (a draft, a README) is still read, with a warning saying so."""
     file = display_name or str(path)
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES and path.is_file():
+        shown = path.suffix.lower() or "(no suffix)"
+        raise CorpusParseError(file, f"unsupported type {shown}; supported: {', '.join(SUPPORTED_SUFFIXES)}")
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise CorpusParseError(file, f"the file is {size // 1024 // 1024} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB")
+            raise CorpusParseError(file, f"the file is {megabytes(size)}; the limit is {megabytes(MAX_FILE_BYTES)}")
         data = path.read_bytes()
     except IsADirectoryError:
         raise CorpusParseError(file, "is a directory, not a file") from None
