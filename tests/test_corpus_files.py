@@ -109,3 +109,18 @@ def test_the_size_message_has_one_decimal(tmp_path: Path) -> None:
     with pytest.raises(CorpusParseError) as caught:
         parse_file(just_over, "just-over.txt")
     assert caught.value.reason == "the file is 20.1 MB; the limit is 20 MB", "never reads as the limit itself"
+
+
+def test_a_file_that_will_take_long_gets_a_warning_with_the_expected_time(tmp_path: Path) -> None:
+    from index.parsing.parser import EMBED_SECONDS_PER_1000_CHARS, parse_text
+
+    turns = "".join(f"记者：第{i}批水厂什么时候建成？\n\n钱明：第{i}批水厂预计{i % 12 + 1}月建成，日供水能力提高{i}万吨。\n\n"
+                    for i in range(10_000))
+    interview = parse_text(turns, "big.txt")
+    warning = next(w for w in interview.warnings if "will take" in w)
+    chars = sum(len(p.text) for p in interview.passages)
+    minutes = round(chars / 1000 * EMBED_SECONDS_PER_1000_CHARS / 60)
+    assert warning == (f"big.txt: a large file ({chars:,} characters, {len(interview.passages):,} passages) will take "
+                       f"about {minutes} minutes to embed (on 2 cores); `build` is busy that long")
+    small = parse_file(SEED, SEED.name)
+    assert not any("will take" in w for w in small.warnings)
