@@ -423,3 +423,11 @@ def test_a_byline_credit_is_not_a_reporter(line: str, reporters: tuple[str, ...]
     block = TitleBlock()
     classify_title_line(line, block)
     assert block.reporters == reporters
+
+
+def test_a_courtesy_after_a_numbered_list_also_ends_it() -> None:
+    text = ("记者：有哪些措施？\n\n张华：主要有两项。\n\n一是延长服务时间。窗口周末照常办理。\n\n二是推行网上办理。32项业务网上办。\n\n"
+            "谢谢大家。\n\n此外，我们还开通了咨询热线。\n")
+    interview = parse_text(text, "list.txt")
+    assert [(p.heading, p.text[:2]) for p in answers(interview)] == [
+        (None, "主要"), ("一是延长服务时间", "一是"), ("二是推行网上办理", "二是"), (None, "此外")]

@@ -257,7 +257,8 @@ def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) ->
 
 def _speaks_on(previous: _Block | None, label: Label) -> bool:
     """The line after a timed speaker line (`10:00:06 主持人`) is that speaker's words, whatever it starts with."""
-    return previous is not None and previous.label_only and previous.label.timestamped and not label.timestamped
+    return (previous is not None and previous.label is not None and previous.label_only
+            and previous.label.timestamped and not label.timestamped)
 
 
 def _segments(body: list[_Block], text: str) -> list[_Segment]:
@@ -326,11 +327,14 @@ def _sections(blocks: list[_Block], text: str, heading: str | None = None, marke
     current: list[_Block] = []
     outer = heading  # the heading of the text around a numbered list
     listed = _numbered(blocks, text)
+    in_list = False
     for i, block in enumerate(blocks):
         if skip is not None and skip(block, text):
             if current:
                 sections.append((heading, current))
             current = []
+            if in_list:
+                heading, in_list = outer, False
             continue
         line = text[block.content_start : block.end]
         own_line = "\n" not in line and len(line) <= SHORT_LINE and not ends_sentence(line)
@@ -341,16 +345,17 @@ def _sections(blocks: list[_Block], text: str, heading: str | None = None, marke
             if current:
                 sections.append((heading, current))
             heading = outer = strip_markup(md.group("heading") if md else line)
-            current = []
+            current, in_list = [], False
             continue
         if i in listed:
             if current:
                 sections.append((heading, current))
-            heading, current = opening_clause(line), [block]
+            heading, current, in_list = opening_clause(line), [block], True
             continue
-        if i - 1 in listed and current:  # the list is over
-            sections.append((heading, current))
-            heading, current = outer, []
+        if in_list:  # the list is over
+            if current:
+                sections.append((heading, current))
+            heading, current, in_list = outer, [], False
         inline = _INLINE_HEADING.match(line)
         if inline and not re.search(r"[A-Za-z0-9]{3,}", inline.group("heading")) and len(line) - inline.end() >= MIN_TEXT_AFTER_HEADING:
             if current:
