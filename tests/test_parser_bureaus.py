@@ -146,7 +146,7 @@ def test_a_sub_heading_ending_in_a_closing_quote_is_a_heading(name: str, heading
 
 @pytest.mark.parametrize(
     ("line", "ends"),
-    [("既改“面子”，更改“里子”", False), ("摸清底数，“一口一档”", False), ("规划（2020—2025年）", False),
+    [("既改“面子”，更改“里子”", False), ("摸清底数，“一口一档”", False), ("今年完成改造。（记者 苏雅）", True),
      ("他说：“一定办好。”", True), ("真正“长出牙齿”。", True), ("“谁来管？”", True), ("好。", True), ("主要有：", True)],
 )
 def test_a_closing_quote_ends_a_sentence_only_after_a_full_stop(line: str, ends: bool) -> None:
