@@ -146,7 +146,7 @@ def test_a_sub_heading_ending_in_a_closing_quote_is_a_heading(name: str, heading
 
 @pytest.mark.parametrize(
     ("line", "ends"),
-    [("既改“面子”，更改“里子”", False), ("摸清底数，“一口一档”", False), ("规划（2020—2025年）", False),
+    [("既改“面子”，更改“里子”", False), ("摸清底数，“一口一档”", False), ("今年完成改造。（记者 苏雅）", True),
      ("他说：“一定办好。”", True), ("真正“长出牙齿”。", True), ("“谁来管？”", True), ("好。", True), ("主要有：", True)],
 )
 def test_a_closing_quote_ends_a_sentence_only_after_a_full_stop(line: str, ends: bool) -> None:
@@ -423,3 +423,11 @@ def test_a_byline_credit_is_not_a_reporter(line: str, reporters: tuple[str, ...]
     block = TitleBlock()
     classify_title_line(line, block)
     assert block.reporters == reporters
+
+
+def test_a_courtesy_after_a_numbered_list_also_ends_it() -> None:
+    text = ("记者：有哪些措施？\n\n张华：主要有两项。\n\n一是延长服务时间。窗口周末照常办理。\n\n二是推行网上办理。32项业务网上办。\n\n"
+            "谢谢大家。\n\n此外，我们还开通了咨询热线。\n")
+    interview = parse_text(text, "list.txt")
+    assert [(p.heading, p.text[:2]) for p in answers(interview)] == [
+        (None, "主要"), ("一是延长服务时间", "一是"), ("二是推行网上办理", "二是"), (None, "此外")]

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from index.parsing.parser import parse_text
+from index.parsing.courtesy import is_courtesy
 from index.parsing.segment import enumerator
 from tests.test_parser import assert_verbatim
 
@@ -23,7 +24,8 @@ class GeneratedTurn:
 
 
 def sentence() -> st.SearchStrategy[str]:
-    """A sentence of plain prose (not a numbered list item such as "一是……", which would be its own section)."""
+    """A sentence of plain prose: not a numbered list item ("一是……", its own section) nor a courtesy ("……再见。",
+    never indexed)."""
     clause = st.text(alphabet=CHARS, min_size=3, max_size=14)
     return st.builds(
         lambda parts, end, quoted: ("“" + parts[0] + "”" if quoted else parts[0]) + "".join(
@@ -31,7 +33,7 @@ def sentence() -> st.SearchStrategy[str]:
         st.lists(clause, min_size=1, max_size=4),
         st.sampled_from("。。。！？"),
         st.booleans(),
-    ).filter(lambda text: enumerator(text) is None)
+    ).filter(lambda text: enumerator(text) is None and not is_courtesy(text))
 
 
 def heading() -> st.SearchStrategy[str]:

@@ -105,7 +105,7 @@ def test_a_build_skips_bad_files_with_warnings_and_keeps_the_rest(tmp_path: Path
     assert "empty.txt: skipped: the file is empty" in text
     assert "picture.txt: skipped: binary data" in text
     assert "notes.docx: skipped: not a corpus file type" in text
-    assert "README" not in text
+    assert "README.md: skipped: a README describes the folder, it is not an interview" in text
 
 
 def test_missing_corpus_folder_is_a_clear_error(tmp_path: Path) -> None:

@@ -1,8 +1,15 @@
-"""The corpus folder: which files it holds and their hashes; each one parsed on demand."""
+"""The corpus folder: which files it holds and their hashes; each one parsed on demand.
+
+The rule: names starting with `.` are hidden and ignored without a word; files and folders whose names start with
+`_` (drafts) and README files are skipped with a warning naming them; symbolic links to folders are followed (a link
+back to a folder already read is a loop and is skipped with a warning), and a link to something missing is warned
+about; every other file of a supported type is indexed.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +17,7 @@ from pathlib import Path
 from index.errors import CorpusParseError
 from index.records import Interview
 from index.parsing.parser import DEFAULT_MAX_PASSAGE_CHARS, parse_file
-from index.parsing.sources import SUPPORTED_SUFFIXES
+from index.parsing.sources import SUPPORTED_SUFFIXES, skip_reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,14 +30,14 @@ class CorpusFile:
 
 
 def corpus_files(directory: Path) -> tuple[list[CorpusFile], list[str]]:
-    """Every supported file under `directory`, sorted by name; other files are named in the warnings."""
+    """Every supported file under `directory`, sorted by name; what is left out is named in the warnings."""
     if not directory.is_dir():
         raise CorpusParseError(str(directory), "the corpus folder does not exist")
     files: list[CorpusFile] = []
     warnings: list[str] = []
-    for path in sorted(_walk(directory)):
-        name = path.relative_to(directory).as_posix()
-        if path.name.startswith((".", "_")) or path.stem.upper() == "README":
+    for name, path, skipped in sorted(_walk(directory)):
+        if skipped:
+            warnings.append(f"{name}: {skipped}")
             continue
         if path.suffix.lower() not in SUPPORTED_SUFFIXES:
             warnings.append(f"{name}: skipped: not a corpus file type ({', '.join(SUPPORTED_SUFFIXES)})")
@@ -44,10 +51,37 @@ def corpus_files(directory: Path) -> tuple[list[CorpusFile], list[str]]:
     return files, warnings
 
 
-def _walk(directory: Path) -> Iterator[Path]:
-    for path in directory.rglob("*"):
-        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(directory).parts[:-1]):
-            yield path
+def _walk(directory: Path) -> Iterator[tuple[str, Path, str | None]]:
+    """(name, path, None) for each file to read, or (name, path, "skipped…: why") for what is left out. Folders are
+    followed through links, each real folder once: a link back to a folder already read is a loop."""
+    seen: set[str] = set()
+
+    def visit(folder: Path, prefix: str) -> Iterator[tuple[str, Path, str | None]]:
+        seen.add(os.path.realpath(folder))
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as error:
+            yield prefix or "./", folder, f"skipped: cannot read the folder: {error.strerror or error}"
+            return
+        for entry in entries:
+            name, path = prefix + entry.name, Path(entry.path)
+            if entry.name.startswith("."):
+                continue
+            if entry.is_symlink() and not path.exists():
+                yield name, path, f"skipped: a link to something missing ({os.readlink(path)})"
+            elif path.is_dir():
+                if reason := skip_reason(entry.name):
+                    count = sum(len(files) for _, _, files in os.walk(path))
+                    yield f"{name}/", path, f"skipped folder ({count} file{'' if count == 1 else 's'}): {reason}"
+                elif os.path.realpath(path) in seen:
+                    yield f"{name}/", path, "skipped: a link to a folder already read (a loop)"
+                else:
+                    yield from visit(path, name + "/")
+            elif path.is_file():
+                reason = skip_reason(entry.name)
+                yield name, path, f"skipped: {reason}" if reason else None
+
+    yield from visit(directory, "")
 
 
 def parse_corpus_file(file: CorpusFile, max_chars: int = DEFAULT_MAX_PASSAGE_CHARS) -> Interview:

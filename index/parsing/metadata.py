@@ -73,7 +73,8 @@ def strip_markup(line: str) -> str:
 
 
 def classify_title_line(line: str, block: TitleBlock) -> str:
-    """Records what a short line says into `block`; returns its kind (series, byline, date, source, bureau, headline)."""
+    """Records what a short line says into `block`; returns its kind (guest, meta, source, byline, date, series, bureau,
+    headline; only a headline is kept as a heading)."""
     text = strip_markup(line)
     if _BOILERPLATE.match(text):
         return "boilerplate"

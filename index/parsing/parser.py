@@ -21,6 +21,10 @@ DEFAULT_MAX_PASSAGE_CHARS = 500
 INTERVIEW_ID_HEX = 8  # hex digits of the file path's hash: an interview id
 PASSAGE_ID_HEX = 6  # hex digits of the text's hash after the interview id: a passage id
 MIN_TEXT_AFTER_HEADING = 8  # a "标题 正文" line needs this much text after its heading
+# Embedding a passage's text, its sentences, headings and question with the default model took 2.1 s per 1,000
+# characters of passage text on 2 shared cores (the 12 files of tests/fixtures/bureaus, 35,477 characters, 75 s).
+EMBED_SECONDS_PER_1000_CHARS = 2.1
+SLOW_FILE_SECONDS = 300  # a file that keeps `build` busy longer than this gets a warning with the expected time
 MAX_MARKED_HEADING_CHARS = 80  # a bold or <h…> paragraph longer than this is emphasised prose, not a heading
 _SUMMARY_MARK = re.compile(
     r"^[●■◆▲★◎○□•·#*\s【\[]*(?:访谈总结|访谈手记|记者手记|采访手记|结束语|结语|编后语?|后记|小结|总结)[】\]*]*[:：]?\s*$"
@@ -103,8 +107,19 @@ def parse_source(source: SourceText, max_chars: int = DEFAULT_MAX_PASSAGE_CHARS)
         warnings.append(f"{source.file}: no bureau found in the text; add `bureau:` to its front matter")
     if not builder.passages:
         warnings.append(f"{source.file}: no passages")
+    warnings.extend(_slow_file_warning(source.file, builder.passages))
     return Interview(interview_id=interview_id, file=source.file, text=text, metadata=metadata, turns=tuple(turns),
                      passages=tuple(builder.passages), warnings=tuple(warnings))
+
+
+def _slow_file_warning(file: str, passages: list[Passage]) -> list[str]:
+    """A warning with the expected embedding time when a file will keep `build` busy for minutes."""
+    chars = sum(len(p.text) for p in passages)
+    seconds = chars / 1000 * EMBED_SECONDS_PER_1000_CHARS
+    if seconds < SLOW_FILE_SECONDS:
+        return []
+    return [f"{file}: a large file ({chars:,} characters, {len(passages):,} passages) will take about "
+            f"{round(seconds / 60):,} minutes to embed (on 2 cores); `build` is busy that long"]
 
 
 def _layout(blocks: list[_Block], text: str) -> _Layout:
@@ -242,7 +257,8 @@ def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) ->
 
 def _speaks_on(previous: _Block | None, label: Label) -> bool:
     """The line after a timed speaker line (`10:00:06 主持人`) is that speaker's words, whatever it starts with."""
-    return previous is not None and previous.label_only and previous.label.timestamped and not label.timestamped
+    return (previous is not None and previous.label is not None and previous.label_only
+            and previous.label.timestamped and not label.timestamped)
 
 
 def _segments(body: list[_Block], text: str) -> list[_Segment]:
@@ -311,11 +327,14 @@ def _sections(blocks: list[_Block], text: str, heading: str | None = None, marke
     current: list[_Block] = []
     outer = heading  # the heading of the text around a numbered list
     listed = _numbered(blocks, text)
+    in_list = False
     for i, block in enumerate(blocks):
         if skip is not None and skip(block, text):
             if current:
                 sections.append((heading, current))
             current = []
+            if in_list:
+                heading, in_list = outer, False
             continue
         line = text[block.content_start : block.end]
         own_line = "\n" not in line and len(line) <= SHORT_LINE and not ends_sentence(line)
@@ -326,16 +345,17 @@ def _sections(blocks: list[_Block], text: str, heading: str | None = None, marke
             if current:
                 sections.append((heading, current))
             heading = outer = strip_markup(md.group("heading") if md else line)
-            current = []
+            current, in_list = [], False
             continue
         if i in listed:
             if current:
                 sections.append((heading, current))
-            heading, current = opening_clause(line), [block]
+            heading, current, in_list = opening_clause(line), [block], True
             continue
-        if i - 1 in listed and current:  # the list is over
-            sections.append((heading, current))
-            heading, current = outer, []
+        if in_list:  # the list is over
+            if current:
+                sections.append((heading, current))
+            heading, current, in_list = outer, [], False
         inline = _INLINE_HEADING.match(line)
         if inline and not re.search(r"[A-Za-z0-9]{3,}", inline.group("heading")) and len(line) - inline.end() >= MIN_TEXT_AFTER_HEADING:
             if current:

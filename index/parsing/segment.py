@@ -4,8 +4,8 @@ The verbatim guarantee: every passage text is `repair_whitespace(source[start:en
 whitespace runs that contain a line break:
 
 - where the line before it goes on (it has no sentence end and is long, over 40 characters, or leaves a quote or
-  bracket open) it joins the lines (a sentence end is a terminator 。！？!?；;… or a colon, and a closing quote or
-  bracket only right after a terminator): removed between two Chinese characters (the seed's "用三聚焦三" / "攻坚"), one
+  bracket open) it joins the lines (a sentence end is a terminator 。！？!?；;…, a colon or a closing bracket, and a
+  closing quote only right after a terminator): removed between two Chinese characters (the seed's "用三聚焦三" / "攻坚"), one
   space otherwise;
 - anywhere else (after a sentence end, a title, a heading, a list item) it becomes one `\\n`: a paragraph break.
 
@@ -23,6 +23,7 @@ SENTENCE_END = "。！？!?…；;：:”’」』）)】》\"'"
 SHORT_LINE = 40
 _TERMINATORS = "。！？!?；;…"
 _CLOSERS = "”’」』）)】》\"'"
+_QUOTE_CLOSERS = "”’」』\"'"
 _WS_WITH_BREAK = re.compile(r"[ \t\u3000\xa0]*\n\s*")
 _SENTENCE = re.compile(rf"[^{_TERMINATORS}]*(?:[{_TERMINATORS}]+[{_CLOSERS}]*|$)")
 _NUMERAL = "一二三四五六七八九十"
@@ -49,12 +50,12 @@ def is_cjk(char: str) -> bool:
 
 
 def ends_sentence(line: str) -> bool:
-    """Whether a line ends a sentence: a terminator or a colon; a closing quote or bracket only right after a
+    """Whether a line ends a sentence: a terminator, a colon or a closing bracket; a closing quote only right after a
     terminator ("真正“长出牙齿”。" and "“谁来管？”" end one; the heading "既改“面子”，更改“里子”" does not)."""
     line = line.rstrip()
     if not line or line[-1] not in SENTENCE_END:
         return False
-    if line[-1] not in _CLOSERS:
+    if line[-1] not in _QUOTE_CLOSERS:
         return True
     before = line.rstrip(_CLOSERS)
     return bool(before) and before[-1] in _TERMINATORS

@@ -24,6 +24,7 @@ HTML_SUFFIXES = (".html", ".htm")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MB = 1024 * 1024
+README_NAME = "README"  # README, Readme.md, readme.txt: notes about the folder
 SNIFF_BYTES = 4096  # a NUL in the first 4 KB: UTF-16 or binary
 DETECT_BYTES = 65536  # enough text for charset-normalizer to tell GB18030 from Big5
 BINARY_SAMPLE_CHARS = 20_000
@@ -113,6 +114,11 @@ def _other_chinese_encoding(data: bytes) -> str | None:
     return "big5" if best is not None and best.encoding == "big5" and _decodes(data, "big5") else None
 
 
+def _skip_note(file: str, path: Path) -> tuple[str, ...]:
+    reason = skip_reason(path.name)
+    return (f"{file}: build skips this file: {reason}",) if reason else ()
+
+
 def _decodes(data: bytes, encoding: str) -> bool:
     try:
         data.decode(encoding)
@@ -158,13 +164,33 @@ def split_front_matter(text: str, file: str) -> tuple[dict[str, Any], int, list[
     return metadata, match.end(), warnings
 
 
+def skip_reason(name: str) -> str | None:
+    """Why `build` leaves a file or folder of this name out of the corpus (a draft, a README), or None."""
+    if name.startswith("_"):
+        return "a name starting with _ marks a draft; rename it to index it"
+    if name.upper().startswith(README_NAME):
+        return "a README describes the folder, it is not an interview"
+    return None
+
+
+def megabytes(size: int) -> str:
+    """"21.5 MB": one decimal, rounded up, so that a file over a limit never reads as the limit itself."""
+    tenths = -(-size * 10 // MB)
+    return f"{tenths // 10} MB" if tenths % 10 == 0 else f"{tenths / 10:.1f} MB"
+
+
 def read_source(path: Path, display_name: str | None = None) -> SourceText:
-    """Reads one corpus file; raises CorpusParseError with the reason when it cannot be read as text."""
+    """Reads one corpus file; raises CorpusParseError with the reason when it cannot be read as text.
+
+    A file `build` would leave out (a draft, a README) is still read, with a warning saying so."""
     file = display_name or str(path)
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES and path.is_file():
+        shown = path.suffix.lower() or "(no suffix)"
+        raise CorpusParseError(file, f"unsupported type {shown}; supported: {', '.join(SUPPORTED_SUFFIXES)}")
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise CorpusParseError(file, f"the file is {size // 1024 // 1024} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB")
+            raise CorpusParseError(file, f"the file is {megabytes(size)}; the limit is {megabytes(MAX_FILE_BYTES)}")
         data = path.read_bytes()
     except IsADirectoryError:
         raise CorpusParseError(file, "is a directory, not a file") from None
@@ -179,8 +205,10 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
         article = extract_article(text)
         if not article.text.strip():
             raise CorpusParseError(file, "no article text found in the HTML page")
-        return SourceText(file, article.text, 0, {}, article.metadata, encoding, headings=article.headings)
+        return SourceText(file, article.text, 0, {}, article.metadata, encoding, _skip_note(file, path),
+                          article.headings)
     metadata, body_start, warnings = split_front_matter(text, file)
+    warnings.extend(_skip_note(file, path))
     if encoding == "utf-8" and not _decodes(data, "utf-8"):
         warnings.append(f"{file}: the file ends in the middle of a character; that last character was left out")
     return SourceText(file, text, body_start, metadata, {}, encoding, tuple(warnings))

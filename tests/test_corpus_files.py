@@ -1,0 +1,126 @@
+"""Which files of the corpus folder are read: drafts and READMEs named in the warnings, symlinked folders followed
+(loops guarded), dangling links warned about; unsupported types, sizes and slow files in `corpus inspect`."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from index.errors import CorpusParseError
+from index.parsing.corpus import corpus_files
+from index.parsing.parser import parse_file
+from tests.conftest import FIXTURE_CORPUS, ROOT, SEED
+
+HOST = FIXTURE_CORPUS / "fictional-host.txt"
+
+
+def names(directory: Path) -> tuple[list[str], list[str]]:
+    files, warnings = corpus_files(directory)
+    return [f.name for f in files], warnings
+
+
+def test_drafts_and_readmes_are_skipped_and_named_with_the_reason(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "_drafts").mkdir(parents=True)
+    shutil.copy(SEED, corpus / "seed.txt")
+    shutil.copy(HOST, corpus / "_draft.txt")
+    shutil.copy(HOST, corpus / "_drafts" / "a.txt")
+    shutil.copy(HOST, corpus / "_drafts" / "b.txt")
+    (corpus / "Readme.md").write_text("这个文件夹放访谈。", encoding="utf-8")
+    (corpus / "README.txt").write_text("这个文件夹放访谈。", encoding="utf-8")
+    (corpus / ".hidden.txt").write_text("记者：你好？\n\n张三：你好。", encoding="utf-8")
+    files, warnings = names(corpus)
+    assert files == ["seed.txt"]
+    text = "\n".join(warnings)
+    assert "_draft.txt: skipped: a name starting with _ marks a draft" in text
+    assert "_drafts/: skipped folder (2 files): a name starting with _ marks a draft" in text
+    assert "Readme.md: skipped: a README describes the folder" in text
+    assert "README.txt: skipped: a README describes the folder" in text
+    assert ".hidden" not in text, "hidden files (.DS_Store, .gitkeep) stay silent"
+
+
+def test_inspecting_a_file_that_build_skips_says_so(tmp_path: Path) -> None:
+    draft = tmp_path / "_draft.txt"
+    shutil.copy(HOST, draft)
+    interview = parse_file(draft, "_draft.txt")
+    assert interview.passages
+    assert any("_draft.txt: build skips this file: a name starting with _ marks a draft" in w
+               for w in interview.warnings)
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks here")
+def test_a_symlinked_folder_is_followed_and_loops_and_dangling_links_are_warned_about(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.copy(SEED, corpus / "seed.txt")
+    shutil.copy(HOST, elsewhere / "host.txt")
+    (corpus / "linked").symlink_to(elsewhere, target_is_directory=True)
+    (elsewhere / "back").symlink_to(corpus, target_is_directory=True)  # a loop: corpus/linked/back -> corpus
+    (corpus / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    (corpus / "gone-folder").symlink_to(tmp_path / "missing-folder", target_is_directory=True)
+    files, warnings = names(corpus)
+    assert files == ["linked/host.txt", "seed.txt"]
+    text = "\n".join(warnings)
+    assert "gone.txt: skipped: a link to something missing" in text
+    assert "gone-folder: skipped: a link to something missing" in text
+    assert "linked/back/: skipped: a link to a folder already read (a loop)" in text
+
+
+@pytest.mark.parametrize(("name", "data"), [("slides.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"),
+                                            ("notes.docx", b"PK\x03\x04\x14\x00\x06\x00" + bytes(200))])
+def test_an_unsupported_type_is_refused_by_name(tmp_path: Path, name: str, data: bytes) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(CorpusParseError) as caught:
+        parse_file(path, name)
+    assert caught.value.reason.startswith(f"unsupported type {Path(name).suffix}; supported: .txt, .md")
+
+
+@pytest.mark.parametrize("name", ["slides.pdf", "notes.docx"])
+def test_corpus_inspect_of_an_unsupported_type_exits_non_zero_with_one_line(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(b"%PDF-1.4 not really" if name.endswith(".pdf") else b"PK\x03\x04" + bytes(100))
+    run = subprocess.run([sys.executable, "-m", "bot.cli", "corpus", "inspect", str(path)], cwd=ROOT,
+                         capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+    assert run.returncode != 0
+    assert "unsupported type" in run.stderr and ".txt" in run.stderr and "Traceback" not in run.stderr
+    assert "%PDF" not in run.stdout
+
+
+def test_the_size_message_has_one_decimal(tmp_path: Path) -> None:
+    from index.parsing.sources import MAX_FILE_BYTES
+
+    path = tmp_path / "giant.txt"
+    with path.open("wb") as handle:  # sparse
+        handle.truncate(int(21.5 * 1024 * 1024))
+    with pytest.raises(CorpusParseError) as caught:
+        parse_file(path, "giant.txt")
+    assert caught.value.reason == "the file is 21.5 MB; the limit is 20 MB"
+    just_over = tmp_path / "just-over.txt"
+    with just_over.open("wb") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1)
+    with pytest.raises(CorpusParseError) as caught:
+        parse_file(just_over, "just-over.txt")
+    assert caught.value.reason == "the file is 20.1 MB; the limit is 20 MB", "never reads as the limit itself"
+
+
+def test_a_file_that_will_take_long_gets_a_warning_with_the_expected_time(tmp_path: Path) -> None:
+    from index.parsing.parser import EMBED_SECONDS_PER_1000_CHARS, parse_text
+
+    turns = "".join(f"记者：第{i}批水厂什么时候建成？\n\n钱明：第{i}批水厂预计{i % 12 + 1}月建成，日供水能力提高{i}万吨。\n\n"
+                    for i in range(10_000))
+    interview = parse_text(turns, "big.txt")
+    warning = next(w for w in interview.warnings if "will take" in w)
+    chars = sum(len(p.text) for p in interview.passages)
+    minutes = round(chars / 1000 * EMBED_SECONDS_PER_1000_CHARS / 60)
+    assert warning == (f"big.txt: a large file ({chars:,} characters, {len(interview.passages):,} passages) will take "
+                       f"about {minutes} minutes to embed (on 2 cores); `build` is busy that long")
+    small = parse_file(SEED, SEED.name)
+    assert not any("will take" in w for w in small.warnings)
