@@ -192,7 +192,7 @@ def source_html(p: Passage) -> str:
 
 
 def _quote(p: Passage, body: str) -> str:
-    shows_heading = p.heading and not p.text.startswith(p.heading) and p.kind == "answer"
+    shows_heading = p.heading and p.heading not in p.text and p.kind == "answer"
     heading = texts.heading(escape(p.heading)) + "\n" if shows_heading else ""
     return f"{heading}<blockquote>{body}</blockquote>"
 

@@ -76,7 +76,7 @@ def render_hit_text(hit: Hit, number: int | None = None, emphasis: Emphasis | No
     lines = [f"{f'[{number}] ' if number else ''}{_speaker_line(p)}{f' · {kind}' if kind else ''}"]
     if p.question:
         lines.append(texts.asked_plain(p.asker or texts.DEFAULT_ASKER, p.question))
-    if p.heading and not p.text.startswith(p.heading):
+    if p.heading and p.heading not in p.text:
         lines.append(texts.heading(p.heading))
     text = p.text
     if emphasis is not None and hit.best_sentence:
@@ -159,7 +159,7 @@ def _context(reply: TurnContext) -> str:
         lines.append(texts.asked_plain(first.asker or texts.DEFAULT_ASKER, first.question))
     for p in reply.turn or (reply.passage,):
         pointer = "▶ " if p.passage_id == reply.passage.passage_id and len(reply.turn) > 1 else "  "
-        shows_heading = p.heading and not p.text.startswith(p.heading) and p.kind == "answer"
+        shows_heading = p.heading and p.heading not in p.text and p.kind == "answer"
         heading = texts.heading(p.heading) if p.heading and shows_heading else ""
         lines.append(f"{pointer}{heading}{texts.quotation(p.text)}")
     whole = replace(first, end=max(p.end for p in reply.turn or (reply.passage,)))

@@ -18,6 +18,8 @@ from index.parsing.sources import SourceText, read_source
 from index.parsing.speakers import Label, accepted_labels, find_label, is_asker, is_generic_answerer, speaker_parts
 
 DEFAULT_MAX_PASSAGE_CHARS = 500
+LEAD_IN_CHARS = 60  # an answer's opening shorter than this that announces its sections goes with the first one
+_ANNOUNCES = re.compile(r"[一二三四五六七八九十两几多]+(?:项|件事|个方面|方面|点|条|招|步|个字|句话)")
 INTERVIEW_ID_HEX = 8  # hex digits of the file path's hash: an interview id
 PASSAGE_ID_HEX = 6  # hex digits of the text's hash after the interview id: a passage id
 MIN_TEXT_AFTER_HEADING = 8  # a "标题 正文" line needs this much text after its heading
@@ -215,7 +217,8 @@ def _add_passages(builder: _PassageBuilder, layout: _Layout, segments: list[_Seg
         builder.add_section([block], "intro", heading=layout.headings.get(i))
     if has_turns:
         for segment in _answer_segments(segments):
-            for heading, section in _sections(segment.blocks, text, marked=marked, skip=_is_courtesy_block):
+            sections = _with_lead_in(_sections(segment.blocks, text, marked=marked, skip=_is_courtesy_block), text)
+            for heading, section in sections:
                 builder.add_section(section, "answer", heading=heading, turn=segment.turn, segment=segment)
     else:
         warnings.append(f"{source.file}: no question-and-answer turns recognised; indexed as paragraphs")
@@ -225,6 +228,18 @@ def _add_passages(builder: _PassageBuilder, layout: _Layout, segments: list[_Seg
     for heading, section in _sections(layout.summary, text, heading=layout.summary_heading, marked=marked):
         builder.add_section(section, "summary", heading=heading)
     return warnings
+
+
+def _with_lead_in(sections: list[tuple[str | None, list[_Block]]], text: str) -> list[tuple[str | None, list[_Block]]]:
+    """A short opening that announces the sections after it ("我们做了三方面工作。", "主要有以下几项：") is kept with the
+    first section: alone it matches the topic of every question about the answer and answers none of them."""
+    if len(sections) < 2 or sections[0][0] is not None:
+        return sections
+    lead = sections[0][1]
+    words = "".join(text[b.content_start : b.end] for b in lead).strip()
+    if len(words) >= LEAD_IN_CHARS or not (_ANNOUNCES.search(words) or words.endswith(("：", ":"))):
+        return sections
+    return [(sections[1][0], lead + sections[1][1]), *sections[2:]]
 
 
 def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) -> list[_Block]:

@@ -44,7 +44,7 @@ class _Plan:
 def passage_embedding_text(passage: Passage) -> str:
     """What the passage vector and keyword index see: its heading (or, for an answer without one, the question it
     answers: question and answer are one unit) before its text. The quote itself is `passage.text` alone."""
-    if passage.heading and not passage.text.startswith(passage.heading):
+    if passage.heading and passage.heading not in passage.text:
         return f"{passage.heading}\n{passage.text}"
     if passage.kind == "answer" and not passage.heading and passage.question:
         return f"{passage.question}\n{passage.text}"

@@ -30,7 +30,7 @@ from index.records import Passage
 from index.store.vectors import VectorIndex
 
 FORMAT_VERSION = 3
-PARSER_VERSION = 3  # bump when parsing or what is embedded for a passage changes
+PARSER_VERSION = 4  # bump when parsing or what is embedded for a passage changes
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
 _ARRAYS = ("passage_vectors", "sentence_vectors", "sentence_owner", "sentence_spans", "heading_vectors", "term_vectors",
