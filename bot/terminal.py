@@ -14,7 +14,7 @@ from typing import TextIO
 
 from bot import texts
 from bot.conversation.conversation import Conversation
-from bot.conversation.replies import Answer, ClaimCheck, Hint, Question, Reply
+from bot.conversation.replies import Answer, ClaimCheck, Hint, NotFound, Question, Reply
 from bot.render.plain import render_plain
 from index.records import Hit
 
@@ -36,8 +36,15 @@ class TerminalChat:
 
     def handle(self, line: str) -> str | None:
         """The text to print for one input line; None means quit."""
-        word, _, rest = line.strip().lstrip("/").partition(" ")
-        command = texts.TERMINAL_WORDS.get(word.lower()) if line.strip() else None
+        stripped = line.strip()
+        word, _, rest = stripped.lstrip("/").partition(" ")
+        command = texts.TERMINAL_WORDS.get(word.lower()) if stripped else None
+        if command is not None and command != "verify" and rest.strip():
+            command = None  # "about the sea…", "help me find…": a question, not a command (the whole line is)
+        if stripped.isdigit() and self.last_answer is not None and self.last_answer.suggestions:
+            number = int(stripped) - 1
+            if 0 <= number < len(self.last_answer.suggestions):  # 您可能想问 by its number
+                return self.render(self.conversation.prepare(USER, self.last_answer.suggestions[number]))
         if command == "quit":
             return None
         if command == "help":
@@ -68,6 +75,8 @@ class TerminalChat:
             reply = self.conversation.record("terminal", reply, result, self.conversation.answer(reply, result))
         if isinstance(reply, Answer):
             self.last_answer, self.last_hit = reply, reply.shown[-1] if reply.shown else None
+        elif isinstance(reply, NotFound):  # `context` and `more` after a "not found" refer to nothing
+            self.last_answer, self.last_hit = None, None
         elif isinstance(reply, ClaimCheck) and reply.verification.hits:
             self.last_hit = reply.verification.hits[0]
         return render_plain(reply, self.emphasis)

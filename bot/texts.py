@@ -339,3 +339,35 @@ def terminal_bureau_selected(bureau: str) -> str:
 
 def terminal_stats(corpus: str, answered: int, not_found: int) -> str:
     return f"{corpus}\n回答 {answered} 个，没有找到 {not_found} 个。"
+
+
+# -- the three outcomes of a search: answer, closest passage (low confidence), not found with its reason ----------
+LOW_CONFIDENCE = "访谈中没有直接回答这个问题的内容，以下是最接近的原文"
+MAY_ASK = "您可能想问："
+# Why a question was not found, by the reason code of index.search.rules (the part after ":" fills {detail}).
+NOT_FOUND_REASONS = {
+    "small_talk": "这看起来是一句寒暄，不是关于访谈内容的问题。",
+    "unknown_place": "访谈中没有提到「{detail}」。",
+    "unknown_year": "访谈中没有提到{detail}年。",
+    "unknown_bureau": "收录的访谈中没有「{detail}」的访谈（同名单位在不同城市是不同的单位）。",
+    "not_covered": "访谈中没有足够接近这个问题的内容。",
+    "empty": "问题里没有可以查找的文字。",
+}
+
+
+def not_found_reason(reason: str | None) -> str:
+    """The sentence that says why a question was not found."""
+    code, _, detail = (reason or "not_covered").partition(":")
+    return NOT_FOUND_REASONS.get(code, NOT_FOUND_REASONS["not_covered"]).format(detail=detail)
+
+
+def suggestion_line(number: int, question: str) -> str:
+    return f"  {number}. {question}"
+
+
+TERMINAL_SUGGESTION_HINT = "（输入序号即可提问）"
+
+
+def suggestion_button(question: str, width: int = 30) -> str:
+    """A 您可能想问 button: the question, shortened to fit a button."""
+    return question if len(question) <= width else question[: width - 1] + "…"

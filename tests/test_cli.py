@@ -93,12 +93,14 @@ def test_eval_json(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
     questions.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in [
         {"q": "海域使用金推迟到疫情结束后缴纳", "expect": ["1.35亿元"]},
         {"q": "伏季休渔从什么时候开始", "expect": ["9月1日12时"]},
-        {"q": "威海市海洋发展局的电话是多少", "expect": None},
+        {"q": "青岛市海洋发展局出台了哪些政策", "expect": None, "style": "other_bureau"},
     ]), encoding="utf-8")
     code, out, _ = run(capsys, "eval", str(questions), "--json")
     data = json.loads(out)
     assert code == 0 and data["R@1"] == 1.0 and data["MRR"] == 1.0
     assert data["abstain_recall"] == 1.0 and data["abstain_precision"] == 1.0 and data["false_refusal"] == 0.0
+    assert data["answered"] == 1.0 and data["not_found"] == 1.0 and data["not_found_or_low"] == 1.0
+    assert data["answered_high"] + 0 <= 1.0 and data["by_style"]["other_bureau"]["not_found"] == 1.0
     questions.write_text('{"q": "x", "expect": "not a list"}\n', encoding="utf-8")
     code, _, err = run(capsys, "eval", str(questions))
     assert code == 1 and "q.jsonl:1: not a question line" in err

@@ -51,7 +51,8 @@ def test_the_right_passage_comes_first_and_hits_carry_their_source(tmp_path: Pat
     top = result.hits[0]
     assert "1.35亿元" in top.passage.text
     data = result.to_dict()
-    assert set(data) == {"query", "answered", "hits"}
+    assert set(data) == {"query", "answered", "confidence", "reason", "suggestions", "hits"}
+    assert data["confidence"] in ("high", "low") and data["reason"] is None
     hit = data["hits"][0]
     assert set(hit) == {"passage_id", "text", "score", "bureau", "interviewee", "question", "heading", "kind", "source"}
     assert set(hit["source"]) == {"file", "start", "end", "title", "outlet", "date", "url"}
@@ -99,11 +100,48 @@ def test_abstention_threshold_decides(tmp_path: Path, corpus: Path) -> None:
     assert never.search("海域使用金推迟到疫情结束后缴纳").to_dict()["hits"] == []
 
 
-def test_rules_refuse_what_the_corpus_cannot_answer_even_with_a_low_threshold(tmp_path: Path, corpus: Path) -> None:
-    searcher = searcher_for(tmp_path, corpus)
-    for question in ("威海市海洋发展局的办公电话是多少？", "青岛市海洋发展局出台了哪些政策？", "你好", "2023年海洋局做了什么"):
-        assert not searcher.search(question).answered, question
+def test_the_signs_that_settle_a_question_refuse_it_even_with_no_threshold(tmp_path: Path, corpus: Path) -> None:
+    searcher = searcher_for(tmp_path, corpus)  # min_confidence 0: only the decisive signs can refuse
+    for question, reason in (("青岛市海洋发展局出台了哪些政策？", "unknown_place:青岛市"), ("你好", "small_talk"),
+                             ("2023年海洋局做了什么", "unknown_year:2023"),
+                             ("威海市农业农村局今年做了什么", "unknown_bureau:威海市农业农村局"),
+                             ("南浦市住建局加装电梯补贴多少", "unknown_place:南浦市")):
+        result = searcher.search(question)
+        assert not result.answered and result.reason == reason and result.hits == (), question
+        assert result.to_dict()["reason"] == reason and result.to_dict()["confidence"] is None
     assert searcher.search("海洋局怎么推进精致模范机关建设？").answered  # 海洋局 is short for 海洋发展局
+    assert searcher.search("你好，请问疫情期间海域使用金可以缓缴吗？").answered  # a greeting before a question
+
+
+def test_low_confidence_answers_come_with_suggestions_of_what_the_interviews_answer(tmp_path: Path,
+                                                                                    corpus: Path) -> None:
+    searcher = searcher_for(tmp_path, corpus)
+    from index.search.decision import DecisionModel
+
+    model = searcher.calibration.decision
+    always_low = replace(searcher.calibration, decision=DecisionModel(
+        model.features, model.coefficients, model.intercept, model.means, model.scales, 0.0, 1.0))
+    low = Searcher(searcher.data, searcher.embedder, replace(searcher.config, min_confidence=None), always_low)
+    result = low.search("海域使用金推迟到疫情结束后缴纳")
+    assert result.answered and result.confidence == "low" and result.hits
+    shown = {h.passage.question for h in result.hits[:1]} | {h.passage.heading for h in result.hits[:1]}
+    assert 1 <= len(result.suggestions) <= 3 and len(set(result.suggestions)) == len(result.suggestions)
+    assert not shown & set(result.suggestions)  # what else the interviews answer, not the passage shown
+    passages_questions = {p.question for p in searcher.data.passages} | {p.heading for p in searcher.data.passages}
+    assert set(result.suggestions) <= passages_questions
+
+
+def test_explain_gives_the_evidence_of_the_ranking_and_the_decision(tmp_path: Path, corpus: Path) -> None:
+    searcher = searcher_for(tmp_path, corpus)
+    result = searcher.search("海域使用金推迟到疫情结束后缴纳", explain=True)
+    explanation = result.explanation
+    assert explanation is not None and explanation["candidates"][0]["passage_id"] == result.hits[0].passage.passage_id
+    decision = explanation["decision"]
+    assert set(decision["evidence"]) >= set(searcher.calibration.decision.features)
+    assert abs(decision["probability"] - result.probability) < 1e-3
+    assert result.to_dict(explain=True)["explanation"] == explanation and "explanation" not in result.to_dict()
+    vetoed = searcher.search("你好", explain=True)
+    assert vetoed.explanation == {"veto": "small_talk"}
 
 
 def test_search_many_gives_the_same_answers(tmp_path: Path, corpus: Path) -> None:

@@ -13,21 +13,22 @@ MAX_PAYLOAD_CHARS = 64  # Telegram's limit on a /start payload
 MAX_PAGE = 100  # "more" pages a button may ask for (exclusive)
 _PASSAGE_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z_-]{0,39}")
 _TOKEN = re.compile(r"[0-9a-f]{10}")
-_KEY = re.compile(r"[0-9a-z]{1,12}")
+_KEY = re.compile(r"[0-9a-z]{1,16}")
 _FEEDBACK = re.compile(r"[+-][1-9][0-9]{0,11}")  # 👍/👎 and the query log's row id
 _BASE64URL = re.compile(r"[A-Za-z0-9_-]{1,62}")
 
 
 @dataclass(frozen=True, slots=True)
 class Action:
-    """What a button asks for: more (m), context (c), source (s), filter by bureau (b), interviews (i), feedback (f)."""
+    """What a button asks for: more (m), context (c), source (s), filter by bureau (b), interviews (i), feedback (f),
+    ask a suggested question (q: the stored answer's key, the suggestion's number in `page`)."""
 
     kind: str
     arg: str
     page: int = 0
 
     def encode(self) -> str:
-        data = f"{self.kind}:{self.arg}:{self.page}" if self.kind == "m" else f"{self.kind}:{self.arg}"
+        data = f"{self.kind}:{self.arg}:{self.page}" if self.kind in ("m", "q") else f"{self.kind}:{self.arg}"
         assert len(data.encode("utf-8")) <= MAX_CALLBACK_BYTES, data
         return data
 
@@ -37,10 +38,11 @@ def decode_action(data: str | None) -> Action | None:
     if not data or len(data.encode("utf-8")) > MAX_CALLBACK_BYTES:
         return None
     kind, _, rest = data.partition(":")
-    if kind == "m":
+    if kind in ("m", "q"):
         key, _, page = rest.partition(":")
-        if _KEY.fullmatch(key) and page.isdigit() and page.isascii() and 0 < int(page) < MAX_PAGE:
-            return Action("m", key, int(page))
+        first = 1 if kind == "m" else 0  # page 0 is the answer itself; suggestions count from 0
+        if _KEY.fullmatch(key) and page.isdigit() and page.isascii() and first <= int(page) < MAX_PAGE:
+            return Action(kind, key, int(page))
         return None
     if kind in ("c", "s") and _PASSAGE_ID.fullmatch(rest):
         return Action(kind, rest)

@@ -52,6 +52,7 @@ log = logging.getLogger("interview_qa.conversation")
 MAX_EXAMPLES = 3
 MAX_EXAMPLE_CHARS = 40  # a reporter's question short enough to serve as an example
 PAGES_KEPT = 2048  # answers whose "more" button still works
+KEY_BITS = 64  # random bits of a stored answer's key: 13 base-36 characters, unguessable
 RESULTS_KEPT = 1024  # recent search results, reused when the same question is asked again (same searcher)
 MAX_CLAIM_CHARS = 1000  # longer claims are refused with a hint
 BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -97,6 +98,18 @@ class Counters:
     started: float = field(default_factory=time.time)
 
 
+@dataclass(frozen=True, slots=True)
+class StoredAnswer:
+    """What the buttons under an answer need: whose it is, the hits, the suggestions."""
+
+    user: int
+    question: str
+    hits: tuple[Hit, ...]
+    bureau: str | None
+    confidence: str
+    suggestions: tuple[str, ...]
+
+
 def corpus_info(searcher: Searcher) -> CorpusInfo:
     """Passages, interviews and bureaus of what the searcher holds."""
     interviews = {p.interview_id for p in searcher.data.passages}
@@ -112,9 +125,7 @@ class Conversation:
         self.questions = RateLimiter(self.settings.questions_per_minute, clock=clock)
         self.inline = RateLimiter(self.settings.inline_per_minute, clock=clock)
         self.counters = Counters()
-        self._pages: OrderedDict[str, tuple[str, tuple[Hit, ...], str | None]] = OrderedDict()
-        self._next_key = 0
-        self._instance = _base36(secrets.randbelow(36 ** 3) + 36 ** 3)  # old buttons of another run never match
+        self._pages: OrderedDict[str, StoredAnswer] = OrderedDict()
         self._bureau_for: dict[int, str] = {}
         self._hinted: dict[tuple[int, int, str], float] = {}
         self._clock = clock
@@ -229,13 +240,16 @@ class Conversation:
         return question.top_k or max(self.settings.top_k, self.settings.results_per_page)
 
     def answer(self, question: Question, result: SearchResult) -> Answer | NotFound:
-        """The reply to a searched question; stores the hits for "more"."""
+        """The reply to a searched question; stores the hits for "more" and the suggestions for their buttons."""
         if not result.answered or not result.hits:
             self.counters.not_found += 1
-            return NotFound(question.text, self.corpus.bureaus, self.examples, question.bureau)
+            return NotFound(question.text, self.corpus.bureaus, self.examples, question.bureau, result.reason)
         self.counters.answered += 1
-        key = self._store(question.text, result.hits, question.bureau)
-        return Answer(question.text, result.hits, 0, self.settings.results_per_page, key, question.bureau)
+        stored = StoredAnswer(question.user, question.text, result.hits, question.bureau, result.confidence or "high",
+                              result.suggestions)
+        key = self._store(stored)
+        return Answer(question.text, result.hits, 0, self.settings.results_per_page, key, question.bureau,
+                      confidence=stored.confidence, suggestions=stored.suggestions)
 
     def ask(self, user: int, text: str | None, chat_type: str = "terminal") -> Reply:
         """prepare + search + answer (+ the query log), for front ends that may block (the terminal, tests)."""
@@ -245,19 +259,21 @@ class Conversation:
         result = self.search(question)
         return self.record(chat_type, question, result, self.answer(question, result))
 
-    def _store(self, question: str, hits: tuple[Hit, ...], bureau: str | None) -> str:
-        self._next_key += 1
-        key = self._instance + _base36(self._next_key)
-        self._pages[key] = (question, hits, bureau)
+    def _store(self, stored: StoredAnswer) -> str:
+        """Keeps an answer for its buttons under a random key: nobody can guess another user's (see `page`)."""
+        key = _base36(secrets.randbits(KEY_BITS))
+        self._pages[key] = stored
         while len(self._pages) > PAGES_KEPT:
             self._pages.popitem(last=False)
         return key
 
     # -- buttons ------------------------------------------------------------------------------------------------
-    def act(self, user: int, action: Action) -> Reply:
+    def act(self, user: int, action: Action) -> Reply | Question:
         """The reply to a pressed button."""
         if action.kind == "m":
-            return self.page(action.arg, action.page)
+            return self.page(action.arg, action.page, user)
+        if action.kind == "q":
+            return self.ask_suggestion(user, action.arg, action.page)
         if action.kind == "c":
             return self.context(action.arg)
         if action.kind == "s":
@@ -270,15 +286,23 @@ class Conversation:
             return BureauSelected(bureau)
         return self.interviews(bureau)
 
-    def page(self, key: str, page: int) -> Answer | Hint:
+    def page(self, key: str, page: int, user: int | None = None) -> Answer | Hint:
+        """Another page of a stored answer; only for the user who asked (`user` None: the terminal, one user)."""
         stored = self._pages.get(key)
-        if stored is None:
+        if stored is None or (user is not None and stored.user != user):
             return self._hint("expired", texts.RESULT_EXPIRED)
-        question, hits, bureau = stored
         per_page = self.settings.results_per_page
-        if page * per_page >= len(hits):
+        if page * per_page >= len(stored.hits):
             return self._hint("no_more", texts.NO_MORE)
-        return Answer(question, hits, page, per_page, key, bureau)
+        return Answer(stored.question, stored.hits, page, per_page, key, stored.bureau,
+                      confidence=stored.confidence, suggestions=stored.suggestions)
+
+    def ask_suggestion(self, user: int, key: str, number: int) -> Question | Hint:
+        """The question behind a 您可能想问 button, asked as if the user had typed it."""
+        stored = self._pages.get(key)
+        if stored is None or stored.user != user or number >= len(stored.suggestions):
+            return self._hint("expired", texts.RESULT_EXPIRED)
+        return self.prepare(user, stored.suggestions[number])
 
     def context(self, passage_id: str) -> TurnContext | Hint:
         passage = self.searcher.passage(passage_id)

@@ -39,6 +39,8 @@ class Answer:
     key: str | None = None
     bureau: str | None = None
     log_id: int | None = None  # the query log's row for this question: 👍/👎 buttons rate it
+    confidence: str = "high"  # "low": no passage answers it directly; these are the closest
+    suggestions: tuple[str, ...] = ()  # 您可能想问 (with low confidence): buttons ask them
 
     @property
     def shown(self) -> tuple[Hit, ...]:
@@ -61,6 +63,7 @@ class NotFound:
     bureaus: tuple[tuple[str, int], ...]
     examples: tuple[str, ...]
     bureau: str | None = None
+    reason: str | None = None  # the search's reason code (index.search.rules): small_talk, unknown_place:青岛, ...
 
 
 @dataclass(frozen=True, slots=True)

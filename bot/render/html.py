@@ -234,21 +234,29 @@ def answer_card(reply: Answer) -> Card:
     cards = [hit_card(hit, reply.first_number + i if numbered else None, len(reply.hits))
              for i, hit in enumerate(reply.shown)]
     head = f"<i>{texts.only_in_bureau(escape(reply.bureau))}</i>\n" if reply.bureau else ""
+    if reply.confidence == "low":
+        head += f"<i>{texts.LOW_CONFIDENCE}：</i>\n\n"
     rows: list[tuple[Button, ...]] = []
     if reply.has_more and reply.key:
         rows.append((Button(texts.BUTTON_MORE, Action("m", reply.key, reply.page + 1).encode()),))
+    tail = ""
+    if reply.suggestions and reply.key and reply.page == 0:
+        tail = "\n\n" + bold(texts.MAY_ASK) + "\n" + "\n".join(
+            escape(texts.suggestion_line(n, q)) for n, q in enumerate(reply.suggestions, 1))
+        rows.extend((Button(texts.suggestion_button(q), Action("q", reply.key, n).encode()),)
+                    for n, q in enumerate(reply.suggestions))
     for i, hit in enumerate(reply.shown):
         n = f" {reply.first_number + i}" if len(reply.shown) > 1 else ""
         rows.append(_passage_buttons(hit.passage.passage_id, n))
     if reply.log_id is not None:
         rows.append((Button(texts.BUTTON_HELPFUL, Action("f", f"+{reply.log_id}").encode()),
                      Button(texts.BUTTON_UNHELPFUL, Action("f", f"-{reply.log_id}").encode())))
-    return Card(tuple(split_html(head + "\n\n".join(cards))), tuple(rows))
+    return Card(tuple(split_html(head + "\n\n".join(cards) + tail)), tuple(rows))
 
 
 def not_found_card(reply: NotFound) -> Card:
     where = texts.searched_in(escape(reply.bureau) if reply.bureau else None)
-    lines = [texts.NOT_FOUND_BOT.format(where=where)]
+    lines = [texts.NOT_FOUND_BOT.format(where=where), escape(texts.not_found_reason(reply.reason))]
     if reply.bureaus:
         lines.append(texts.covered_bureaus("、".join(texts.bureau_count(escape(b), n) for b, n in reply.bureaus)))
     if reply.examples:

@@ -106,9 +106,19 @@ def source_line(hit: Hit) -> str:
 
 
 def render_result_text(result: SearchResult) -> str:
+    """A search result for the command line: the hits, or "not found" and why; low confidence said first."""
     if not result.answered:
-        return texts.NOT_FOUND_CLI
-    return "\n\n".join(render_hit_text(hit, i) for i, hit in enumerate(result.hits, 1))
+        return texts.NOT_FOUND_CLI + "\n" + texts.not_found_reason(result.reason)
+    head = [texts.LOW_CONFIDENCE + "：\n"] if result.confidence == "low" else []
+    body = "\n\n".join(render_hit_text(hit, i) for i, hit in enumerate(result.hits, 1))
+    return "".join(head) + body + _suggestions(result.suggestions)
+
+
+def _suggestions(suggestions: tuple[str, ...], hint: str = "") -> str:
+    if not suggestions:
+        return ""
+    lines = [texts.suggestion_line(n, q) for n, q in enumerate(suggestions, 1)]
+    return "\n\n" + texts.MAY_ASK + hint + "\n" + "\n".join(lines)
 
 
 def render_verification_text(verification: Verification) -> str:
@@ -140,11 +150,14 @@ def _answer(reply: Answer, emphasis: Emphasis | None) -> str:
              for i, hit in enumerate(reply.shown)]
     where = texts.position(reply.first_number, len(reply.hits)) if numbered else None
     head = texts.only_in_bureau(reply.bureau) + "\n" if reply.bureau else ""
-    return head + "\n\n".join(cards) + "\n" + texts.terminal_answer_tail(where, reply.has_more)
+    if reply.confidence == "low":
+        head += texts.LOW_CONFIDENCE + "：\n"
+    tail = _suggestions(reply.suggestions, texts.TERMINAL_SUGGESTION_HINT) if reply.page == 0 else ""
+    return head + "\n\n".join(cards) + "\n" + texts.terminal_answer_tail(where, reply.has_more) + tail
 
 
 def _not_found(reply: NotFound) -> str:
-    lines = [texts.NOT_FOUND_PLAIN.format(where=texts.searched_in(reply.bureau))]
+    lines = [texts.NOT_FOUND_PLAIN.format(where=texts.searched_in(reply.bureau)), texts.not_found_reason(reply.reason)]
     if reply.bureaus:
         lines.append(texts.covered_bureaus("、".join(texts.bureau_count(b, n) for b, n in reply.bureaus)))
     if reply.examples:

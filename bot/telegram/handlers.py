@@ -269,6 +269,9 @@ async def on_button(update: Update, context: Context) -> None:
         await query.answer(reply.text)
         return
     await query.answer()
+    if isinstance(reply, Question):  # a 您可能想问 button: asked as if typed
+        await _finish(update, context, reply)
+        return
     await send(context, query.message.chat.id, reply)
 
 

@@ -16,6 +16,10 @@ from dataclasses import dataclass
 _PLACE = re.compile(r"^(.{2,8}?(?:市|县|区|省))(?=.{2,})")
 _ORG_END = re.compile(r"(?:局|委员会|委|厅|办公室|办|署|中心)$")
 _GENERIC_ORG_END = re.compile(r"(?:局|委员会|委|厅)$")  # without 办: 怎么办 is no office
+_ORG_WORDS = ("局", "厅", "委")
+_MAX_ORG_WORDS = 3  # words before a lone 局 that can name it (农业 农村 局)
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
+_PLACE_ENDS = ("市", "县", "区", "省")
 MIN_KIND_CHARS = 3  # 教育局, 人社局: a kind named with fewer characters is too vague to match (局)
 MAX_KIND_CHARS = 12
 _ADMIN_UNITS = ("市", "县", "区")
@@ -46,16 +50,27 @@ class Mention:
 
 
 def _organisation_words(question: str) -> dict[int, int]:
-    """end -> start of each word (jieba) of three characters or more that ends like an organisation (局, 厅, 委):
-    公安局, 税务局, 发改委; not 格局 or 大局."""
+    """end -> start of each organisation named by words (jieba): one word of three characters or more that ends like
+    an organisation (公安局, 税务局, 发改委; not 格局 or 大局), or a lone 局/厅/委 with up to three words before it
+    (农业 农村 局), a place not included."""
     from index.text import pos_tokens
 
+    words = [w for w, _ in pos_tokens(question)]
+    starts = [0]
+    for word in words:
+        starts.append(starts[-1] + len(word))
     found: dict[int, int] = {}
-    position = 0
-    for word, _ in pos_tokens(question):
-        start, position = position, position + len(word)
+    for i, word in enumerate(words):
+        end = starts[i + 1]
         if len(word) >= MIN_KIND_CHARS and _GENERIC_ORG_END.search(word):
-            found[position] = start
+            found[end] = starts[i]
+        elif word in _ORG_WORDS and i > 0:
+            first = i
+            while first > 0 and i - first < _MAX_ORG_WORDS and _CJK_WORD.fullmatch(words[first - 1]) \
+                    and not words[first - 1].endswith(_PLACE_ENDS):
+                first -= 1
+            if end - starts[first] >= MIN_KIND_CHARS:
+                found[end] = starts[first]
     return found
 
 
@@ -115,10 +130,8 @@ class BureauIndex:
             matches = tuple(b.name for b in kinds if not place or b.place == place)
             return start, Mention(question[start:end], place, matches)
         if end in organisations:  # an organisation of a kind the corpus has no interview of (公安局, 税务局)
-            start = organisations[end]
-            text = question[start:end]
-            place = next((p for stem, p in self._stems.items() if text.startswith(stem)), "")
-            return start, Mention(text, place, ())
+            place, start = self._place_before(question, organisations[end])
+            return start, Mention(question[start:end], place, ())
         return None
 
     def _place_before(self, question: str, start: int) -> tuple[str, int]:

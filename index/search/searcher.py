@@ -261,15 +261,15 @@ class Searcher(PassageLookups):
         return hits
 
     def _suggestions(self, scored: Scored, order: np.ndarray, hits: Sequence[Hit]) -> tuple[str, ...]:
-        """您可能想问: the reporters' questions (or the headings) of the next distinct passages, each once."""
-        shown = {h.passage.passage_id for h in hits[:1]}
+        """您可能想问: the reporters' questions (or the headings) of the next distinct passages, each once, and none
+        that the passage shown already answers."""
+        shown = hits[0].passage if hits else None
+        taken = {shown.question, shown.heading} if shown else set()
         out: list[str] = []
         for position in self._distinct(scored, order, SUGGESTION_POOL):
             passage = self.data.passages[int(scored.rows[position])]
-            if passage.passage_id in shown:
-                continue
             text = passage.question or passage.heading
-            if text and text not in out:
+            if text and text not in out and text not in taken:
                 out.append(text)
             if len(out) >= MAX_SUGGESTIONS:
                 break
