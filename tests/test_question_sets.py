@@ -1,0 +1,95 @@
+"""The question sets the product is fitted and judged on stay honest: dev apart from tuning, every expected phrase in
+its interview, every way of asking covered, and no decisive sign ever refusing an answerable question."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from index.evaluation import Question, load_questions
+from index.parsing.parser import parse_file
+from index.search.searcher import Searcher
+from index.settings import CoreConfig, CorpusConfig, IndexConfig, SearchConfig
+from index.store.builder import refresh_index
+from tests.conftest import ROOT, SEED
+from tests.fakes import FakeEmbedder
+
+BUREAUS = ROOT / "tests" / "fixtures" / "bureaus"
+DEV = {"shipped": ROOT / "tests" / "data" / "dev" / "seed.jsonl", "bureaus": ROOT / "tests" / "data" / "dev" / "bureaus.jsonl"}
+TUNING = {"shipped": ROOT / "benchmarks" / "data" / "tuning" / "seed.jsonl",
+          "bureaus": ROOT / "benchmarks" / "data" / "tuning" / "bureaus.jsonl"}
+ANSWERABLE_STYLES = {"official", "colloquial", "indirect", "keyword", "typo", "traditional", "english", "long",
+                     "figure", "polite", "bureau_named"}
+UNANSWERABLE_STYLES = {"uncovered", "other_bureau", "off_topic", "small_talk"}
+NEAR_DUPLICATE = 0.6  # character-bigram Jaccard, punctuation and spaces removed
+
+
+def bigram_set(text: str) -> set[str]:
+    bare = re.sub(r"[\W_]+", "", text.lower())
+    return {bare[i : i + 2] for i in range(len(bare) - 1)}
+
+
+def all_questions(paths: dict[str, Path]) -> list[Question]:
+    return [q for path in paths.values() for q in load_questions(path)]
+
+
+def test_no_dev_question_is_a_near_duplicate_of_a_tuning_question() -> None:
+    tuning = [(q.q, bigram_set(q.q)) for q in all_questions(TUNING)]
+    duplicates = []
+    for question in all_questions(DEV):
+        grams = bigram_set(question.q)
+        for text, other in tuning:
+            if grams and other and len(grams & other) / len(grams | other) >= NEAR_DUPLICATE:
+                duplicates.append((question.q, text))
+    assert duplicates == []
+
+
+@pytest.mark.parametrize("paths", [DEV, TUNING], ids=["dev", "tuning"])
+def test_every_way_of_asking_is_there_and_tagged(paths: dict[str, Path]) -> None:
+    for name, path in paths.items():
+        questions = load_questions(path)
+        styles = {q.style for q in questions}
+        assert styles == ANSWERABLE_STYLES | UNANSWERABLE_STYLES, (name, styles)
+        for q in questions:
+            assert (q.expect is None) == (q.style in UNANSWERABLE_STYLES), q
+            assert q.expect is None or (q.bureau and q.file), q
+
+
+def test_every_expected_phrase_is_inside_one_passage_of_its_interview() -> None:
+    files = {p.name: p for p in BUREAUS.iterdir()} | {SEED.name: SEED}
+    passages = {name: [p.text for p in parse_file(path, name).passages] for name, path in files.items()}
+    bureaus = {name: parse_file(path, name).metadata.bureau for name, path in files.items()}
+    missing = [(q.q, phrase) for q in all_questions(DEV) + all_questions(TUNING) if q.expect
+               for phrase in q.expect if not any(phrase in text for text in passages[q.file or ""])]
+    assert missing == []
+    wrong_bureau = [q.q for q in all_questions(DEV) + all_questions(TUNING) if q.expect and bureaus[q.file] != q.bureau]
+    assert wrong_bureau == []
+
+
+@pytest.fixture(scope="module")
+def fake_searchers(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Searcher]:
+    """The two corpora indexed with the fake embedder: enough for the signs, which read words, not vectors."""
+    searchers = {}
+    for name, files in (("shipped", [SEED]), ("bureaus", [*BUREAUS.iterdir(), SEED])):
+        folder = tmp_path_factory.mktemp(f"corpus-{name}")
+        for path in files:
+            shutil.copy(path, folder / path.name)
+        config = CoreConfig(corpus=CorpusConfig(dir=folder), index=IndexConfig(dir=folder.parent / f"index-{name}"))
+        searchers[name] = Searcher(refresh_index(config, FakeEmbedder()).data, FakeEmbedder(), SearchConfig())
+    return searchers
+
+
+def test_no_decisive_sign_refuses_an_answerable_question(fake_searchers: dict[str, Searcher]) -> None:
+    refused = []
+    for paths in (DEV, TUNING):
+        for name, path in paths.items():
+            for question in load_questions(path):
+                if question.expect is None:
+                    continue
+                result = fake_searchers[name].search(question.q, explain=True)
+                if result.explanation and "veto" in result.explanation:
+                    refused.append((question.q, result.reason))
+    assert refused == []
