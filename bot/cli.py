@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from index.store.builder import RefreshReport
 
 Handler = Callable[[argparse.Namespace, AppConfig], int]
+MAX_TOP_K = 50  # the most passages one answer shows (search.top_k has the same bound)
 
 
 def _print_json(data: object) -> None:
@@ -91,27 +92,66 @@ def cmd_build(args: argparse.Namespace, config: AppConfig) -> int:
     return 0
 
 
-def cmd_search(args: argparse.Namespace, config: AppConfig) -> int:
-    from bot.render.plain import render_result_text
+def _stdin_lines() -> Iterator[tuple[int, str | None]]:
+    """(line number, text) of each stdin line, decoded the way corpus files are (UTF-8, else GB18030/GBK/Big5);
+    text None for a line that is in no Chinese encoding."""
+    from index.errors import CorpusParseError
+    from index.parsing.sources import decode_bytes
 
+    for number, raw in enumerate(sys.stdin.buffer, 1):
+        line = raw.rstrip(b"\r\n")
+        if not line.strip():
+            yield number, ""
+            continue
+        try:
+            yield number, decode_bytes(line, f"stdin line {number}")[0]
+        except CorpusParseError:
+            yield number, None
+
+
+def _result_out(result, args: argparse.Namespace) -> str:  # type: ignore[no-untyped-def]
+    from bot.render.plain import render_explanation, render_result_text
+
+    if args.json:
+        return json.dumps(result.to_dict(explain=args.explain), ensure_ascii=False)
+    text = render_result_text(result)
+    return text + ("\n\n" + render_explanation(result) if args.explain else "")
+
+
+def cmd_search(args: argparse.Namespace, config: AppConfig) -> int:
     if args.stdin == bool(args.question):
         raise InterviewQAError("give one question, or --stdin to read one question per line")
     searcher, _ = _open(config)
+    args.bureau = _resolve_bureau(searcher, args.bureau)
     if args.stdin:
-        for line in sys.stdin:
-            question = line.rstrip("\n")
-            result = searcher.search(question, top_k=args.top_k, bureau=args.bureau)
-            if args.json:
-                _print_json(result.to_dict())
-            else:
-                print(render_result_text(result) + "\n")
+        for number, question in _stdin_lines():
+            if question is None:  # one bad line is reported where its answer would be; the others go on
+                message = f"line {number} is not text in UTF-8 or GB18030/GBK"
+                print(json.dumps({"line": number, "error": message}) if args.json else f"error: {message}",
+                      flush=True)
+                continue
+            result = searcher.search(question, top_k=args.top_k, bureau=args.bureau, explain=args.explain)
+            print(_result_out(result, args) + ("" if args.json else "\n"), flush=True)
         return 0
-    result = searcher.search(args.question, top_k=args.top_k, bureau=args.bureau)
-    if args.json:
-        _print_json(result.to_dict())
-    else:
-        print(render_result_text(result))
+    result = searcher.search(args.question, top_k=args.top_k, bureau=args.bureau, explain=args.explain)
+    print(_result_out(result, args), flush=True)
     return 0
+
+
+def _resolve_bureau(searcher, bureau: str | None) -> str | None:  # type: ignore[no-untyped-def]
+    """--bureau as a corpus bureau: its full name, or a short one that fits one bureau only (海洋发展局, 海洋局,
+    澜州住建局); else one line with the close names."""
+    if not bureau:
+        return None
+    names = [name for name, _ in searcher.bureaus()]
+    if bureau in names:
+        return bureau
+    close = sorted({m for mention in searcher.bureau_index.mentions(bureau) for m in mention.matches}
+                   | {name for name in names if bureau in name})
+    if len(close) == 1:
+        return close[0]
+    hint = f"; did you mean {', '.join(close)}?" if close else f"; the bureaus are: {', '.join(names) or 'none'}"
+    raise InterviewQAError(f"--bureau {bureau!r} is not a bureau of the corpus{hint}")
 
 
 def cmd_eval(args: argparse.Namespace, config: AppConfig) -> int:
@@ -123,13 +163,23 @@ def cmd_eval(args: argparse.Namespace, config: AppConfig) -> int:
     if args.json:
         _print_json(report.to_dict())
         return 0
-    print(f"questions {report.questions} (answerable {report.answerable}, unanswerable {report.unanswerable})")
-    print(f"R@1 {report.recall_at_1:.3f}  R@3 {report.recall_at_3:.3f}  MRR {report.mrr:.3f}")
-    print(f"abstention precision {report.abstain_precision:.3f}  recall {report.abstain_recall:.3f}  "
-          f"false refusals {report.false_refusal:.3f}")
+    o = report.overall
+    print(f"questions {o.questions} (answerable {o.answerable}, unanswerable {o.unanswerable})")
+    bureau = f"  top hit's bureau {o.bureau_right:.3f}" if o.bureau_right is not None else ""
+    print(f"R@1 {o.recall_at_1:.3f}  R@3 {o.recall_at_3:.3f}  MRR {o.mrr:.3f}{bureau}")
+    print(f"answerable: answered {o.answered:.3f} (high confidence {o.answered_high:.3f}, low "
+          f"{o.answered - o.answered_high:.3f}), refused {1 - o.answered:.3f}")
+    print(f"unanswerable: not found {o.not_found:.3f}, low confidence {o.not_found_or_low - o.not_found:.3f}, "
+          f"high {1 - o.not_found_or_low:.3f}; abstention precision {o.abstain_precision:.3f}")
+    for style, s in sorted(report.by_style.items()):
+        if s.answerable:
+            print(f"  {style:13s} {s.questions:4d}  R@1 {s.recall_at_1:.2f}  answered {s.answered:.2f} "
+                  f"(high {s.answered_high:.2f})")
+        else:
+            print(f"  {style:13s} {s.questions:4d}  not found {s.not_found:.2f}, or low {s.not_found_or_low:.2f}")
     for miss in report.misses:
-        what = "answered, should abstain" if miss["expect"] is None else (
-            "refused" if not miss["answered"] else f"rank {miss['rank']}")
+        what = f"answered ({miss['answered']}), should abstain" if miss["expect"] is None else (
+            f"refused ({miss.get('reason')})" if not miss["answered"] else f"rank {miss['rank']}")
         print(f"  - {what}: {miss['q']}")
     return 0
 
@@ -202,6 +252,17 @@ def cmd_report(args: argparse.Namespace, config: AppConfig) -> int:
     return 0
 
 
+def _top_k(value: str) -> int:
+    """--top-k: an integer from 1 to MAX_TOP_K."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if not 1 <= number <= MAX_TOP_K:
+        raise argparse.ArgumentTypeError(f"{number} is out of range: 1 to {MAX_TOP_K}")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="interview-qa", description="Answers questions with verbatim quotes from published interviews.")
     parser.add_argument("--config", help="path of config.yaml (default: $INTERVIEW_QA_CONFIG or ./config.yaml)")
@@ -214,10 +275,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     search = commands.add_parser("search", help="answer a question with passages from the interviews")
     search.add_argument("question", nargs="?")
-    search.add_argument("--top-k", type=int, default=None, help="passages to return (default: search.top_k)")
+    search.add_argument("--top-k", type=_top_k, default=None, help="passages to return, 1 to 50 (default: search.top_k)")
     search.add_argument("--bureau", help="only passages of this bureau")
     search.add_argument("--json", action="store_true", help="one JSON object per question")
     search.add_argument("--stdin", action="store_true", help="read one question per line")
+    search.add_argument("--explain", action="store_true",
+                        help="show the evidence behind the ranking and the decision (why a question got \"not found\")")
     search.set_defaults(handler=cmd_search)
 
     evaluation = commands.add_parser("eval", help="R@1, R@3, MRR and abstention on a question file (JSONL)")

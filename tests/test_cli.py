@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -30,6 +31,11 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+def stdin_of(data: bytes) -> io.TextIOWrapper:
+    """A stdin made of these bytes (with the .buffer the command reads)."""
+    return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
+
+
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = cli.main(list(argv))
     out, err = capsys.readouterr()
@@ -53,7 +59,7 @@ def test_search_json_shape(workspace: Path, capsys: pytest.CaptureFixture[str]) 
 def test_search_stdin_writes_one_line_per_question_in_order(workspace: Path, capsys: pytest.CaptureFixture[str],
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     questions = ["伏季休渔从什么时候开始", "", "你好", "海域使用金推迟缴纳", "？" * 5000]
-    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("\n".join(questions) + "\n"))
+    monkeypatch.setattr("sys.stdin", stdin_of(("\n".join(questions) + "\n").encode("utf-8")))
     code, out, _ = run(capsys, "search", "--stdin", "--json")
     lines = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and [line["query"] for line in lines] == questions
@@ -151,3 +157,38 @@ def test_the_real_command_answers_from_stdin_with_the_real_model(tmp_path: Path)
     first, second = (json.loads(line) for line in result.stdout.splitlines())
     assert first["answered"] and "1.35亿元" in first["hits"][0]["text"]
     assert not second["answered"] and second["hits"] == []
+
+
+def test_stdin_in_gbk_or_with_a_bad_line_loses_no_other_line(workspace: Path, capsys: pytest.CaptureFixture[str],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    data = "伏季休渔从什么时候开始\n".encode("gbk") + b"\x80\x80\xff\n" + "海域使用金推迟缴纳\n".encode("utf-8")
+    monkeypatch.setattr("sys.stdin", stdin_of(data))
+    code, out, _ = run(capsys, "search", "--stdin", "--json")
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(lines) == 3
+    assert lines[0]["query"] == "伏季休渔从什么时候开始" and lines[0]["answered"]
+    assert lines[1] == {"line": 2, "error": "line 2 is not text in UTF-8 or GB18030/GBK"}
+    assert lines[2]["query"] == "海域使用金推迟缴纳"
+
+
+@pytest.mark.parametrize("top_k", ["0", "-1", "1000", "many"])
+def test_top_k_out_of_range_is_one_line(workspace: Path, capsys: pytest.CaptureFixture[str], top_k: str) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        run(capsys, "search", "海洋", "--top-k", top_k)
+    err = capsys.readouterr().err
+    assert stopped.value.code == 2 and "--top-k" in err and "Traceback" not in err
+
+
+def test_bureau_by_a_short_name_or_an_unknown_one(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "search", "补贴", "--bureau", "渔业局", "--json")
+    assert code == 0 and {h["bureau"] for h in json.loads(out)["hits"]} == {"海川市海洋渔业局"}
+    code, _, err = run(capsys, "search", "补贴", "--bureau", "公安局")
+    assert code == 1 and err.count("\n") == 1 and "not a bureau of the corpus" in err and "威海市海洋发展局" in err
+
+
+def test_explain_says_why(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "search", "你好", "--explain")
+    assert code == 0 and "settled by a sign alone: small_talk" in out
+    code, out, _ = run(capsys, "search", "海域使用金推迟到疫情结束后缴纳", "--explain", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["explanation"]["decision"]["probability"] >= 0 and data["explanation"]["candidates"]

@@ -114,6 +114,35 @@ def render_result_text(result: SearchResult) -> str:
     return "".join(head) + body + _suggestions(result.suggestions)
 
 
+EXPLAIN_MIN_CONTRIBUTION = 0.05  # smaller pushes on the log-odds are left out of --explain
+
+
+def render_explanation(result: SearchResult) -> str:
+    """What `search --explain` prints: the decision and its evidence, then the first candidates' evidence."""
+    e = result.explanation or {}
+    if "veto" in e:
+        return f"decision: not found, settled by a sign alone: {e['veto']}"
+    d = e.get("decision", {})
+    lines = [f"decision: {result.confidence or 'not found'} (probability {d.get('probability', 0):.3f}; "
+             f"thresholds low {d.get('thresholds', {}).get('low', 0):.3f}, high {d.get('thresholds', {}).get('high', 0):.3f}; "
+             f"{'calibrated' if e.get('calibrated') else 'UNCALIBRATED'})"]
+    contributions = sorted(d.get("contributions", {}).items(), key=lambda kv: -abs(kv[1]))
+    lines.append("  evidence (value, contribution to the log-odds):")
+    for name, contribution in contributions:
+        if abs(contribution) >= EXPLAIN_MIN_CONTRIBUTION:
+            lines.append(f"    {name:18s} {d['evidence'].get(name, 0):8.3f}  {contribution:+.3f}")
+    if e.get("bureaus_named") or e.get("places_named"):
+        lines.append(f"  bureaus named: {e.get('bureaus_named')}; places named: {e.get('places_named')}")
+    lines.append(f"  keywords: {e.get('keywords', '')}")
+    weights = e.get("weights", {})
+    for candidate in e.get("candidates", []):
+        top = sorted(((weights.get(n, 0) * v[1], n) for n, v in candidate["features"].items()), reverse=True)[:4]
+        parts = ", ".join(f"{n} {s:.2f}" for s, n in top if s > 0)
+        lines.append(f"  candidate {candidate['passage_id']} ({candidate['bureau']}): fused {candidate['fused']:.3f}"
+                     f" <- {parts}")
+    return "\n".join(lines)
+
+
 def _suggestions(suggestions: tuple[str, ...], hint: str = "") -> str:
     if not suggestions:
         return ""
