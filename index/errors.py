@@ -34,3 +34,7 @@ class IndexCorruptError(InterviewQAError):
 
 class IndexOutdatedError(IndexCorruptError):
     """The index was written by another version of interview-qa (a different format): rebuild it."""
+
+
+class IndexWriteError(InterviewQAError):
+    """The index folder cannot be created or written (a parent that is a file, a read-only mount)."""

@@ -1,37 +1,170 @@
-"""Opening the search service: load the model, bring the index up to date, build the Searcher (once per process)."""
+"""Opening the search service: the question encoder, the index brought up to date, the Searcher (once per process).
+
+What loads when (see README, "What loads when"):
+- answering (the index current, the question encoder exported): ONNX Runtime + tokenizers for the question, FAISS,
+  bm25s, jieba and OpenCC for the index; torch and sentence-transformers are never imported;
+- a changed corpus or model, or no question encoder yet: the PyTorch model is loaded to embed the new texts (and to
+  export the encoder), then freed; answering goes on through the encoder.
+"""
 
 from __future__ import annotations
 
-from index.store.builder import RefreshReport, refresh_index
-from index.settings import CoreConfig
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from index.embedding.protocol import Embedder
+from index.errors import InterviewQAError
 from index.search.searcher import Searcher
+from index.settings import CoreConfig, ModelConfig
+from index.store.builder import Notify, RefreshReport, model_identity, refresh_index, up_to_date
+from index.store.folder import check_writable, load
 from index.store.vectors import set_threads
 
+log = logging.getLogger("interview_qa.index")
+OnRefreshed = Callable[[Searcher, RefreshReport], None]
 
-def open_searcher(config: CoreConfig, progress: bool = False, force: bool = False) -> tuple[Searcher, RefreshReport]:
-    """The model loaded, the index refreshed (only changed files re-embedded), and a Searcher over it.
 
-    Once the index is up to date, questions go through ONNX Runtime and the PyTorch copy of the model is freed;
-    it comes back by itself when a later refresh has passages to embed.
+def load_question_encoder(model: ModelConfig) -> Any | None:
+    """The torch-free question encoder of the configured model (index.embedding.question_encoder), or None when it
+    was not exported yet (or model.onnx_queries is off). Raises ModelUnavailableError when it is damaged."""
+    if not model.onnx_queries:
+        return None
+    from index.embedding.identity import resolve_model
+    from index.embedding.question_encoder import QuestionEncoder, choose_variant, encoder_dir, read_meta
+
+    ref = resolve_model(model)
+    if ref.fingerprint is None:
+        return None
+    folder = encoder_dir(model.cache_dir, ref.fingerprint)
+    meta = read_meta(folder)
+    if meta is None or meta.get("fingerprint") != ref.fingerprint or meta.get("name") != ref.name:
+        return None
+    variant = choose_variant(model.question_encoder, meta)
+    return QuestionEncoder(folder, variant, model.threads, model.query_prompt, model.passage_prompt)
+
+
+def open_searcher(config: CoreConfig, progress: bool = False, force: bool = False, notify: Notify | None = None,
+                  on_refreshed: OnRefreshed | None = None) -> tuple[Searcher, RefreshReport]:
+    """A Searcher over the index brought up to date (only changed files re-embedded).
+
+    `notify` hears what takes time (a build waiting for another, texts to embed with an estimate). With
+    `on_refreshed`, a stale index that still loads is served at once while it is refreshed in a background thread,
+    and `on_refreshed(new searcher, report)` is called when the new index is live (the bot keeps answering).
     """
+    set_threads(1)
+    encoder = None if force else load_question_encoder(config.model)
+    if encoder is not None:
+        report = up_to_date(config, model_identity(config, encoder))
+        if report is not None:
+            return Searcher(report.data, encoder, config.search), report
+        if on_refreshed is not None and (stale := _loadable(config)) is not None:
+            _refresh_in_background(config, encoder, stale, on_refreshed, notify)
+            return Searcher(stale.data, encoder, config.search), stale
+    check_writable(config.index.dir)  # before the model load, which takes seconds
+    builder = _LazyBuilder(config.model, encoder) if encoder is not None else _builder(config.model)
+    report = refresh_index(config, builder, force=force, progress=progress, notify=notify)
+    if encoder is not None:  # PyTorch loaded only if texts were embedded, and freed again
+        _done_with(builder)
+        return Searcher(report.data, encoder, config.search), report
+    return Searcher(report.data, _answering(config.model, builder), config.search), report
+
+
+def reload_searcher(searcher: Searcher, config: CoreConfig, notify: Notify | None = None) -> tuple[Searcher, RefreshReport]:
+    """A new Searcher over a refreshed index, with the question encoder already loaded (for /reload)."""
+    encoder = searcher.embedder
+    report = up_to_date(config, model_identity(config, encoder))
+    if report is None:
+        check_writable(config.index.dir)
+        builder = _builder_for(config.model, encoder)
+        report = refresh_index(config, builder, notify=notify)
+        _done_with(builder)
+    return Searcher(report.data, encoder, config.search, searcher.calibration), report
+
+
+def _loadable(config: CoreConfig) -> RefreshReport | None:
+    """The live index as it is (stale), if it loads, for serving while the new one is built."""
+    try:
+        data = load(config.index.dir)
+    except InterviewQAError:
+        return None
+    return RefreshReport(data, False, reason="served while the index is refreshed")
+
+
+def _refresh_in_background(config: CoreConfig, encoder: Embedder, stale: RefreshReport,
+                           on_refreshed: OnRefreshed, notify: Notify | None) -> None:
+    def work() -> None:
+        try:
+            check_writable(config.index.dir)
+            builder = _builder_for(config.model, encoder)
+            report = refresh_index(config, builder, notify=notify)
+            _done_with(builder)
+        except InterviewQAError as error:
+            log.error("index: the background refresh failed, still serving the previous index: %s", error)
+            return
+        on_refreshed(Searcher(report.data, encoder, config.search), report)
+
+    log.info("index: serving the previous index (%d passages) while the changed corpus is indexed",
+             len(stale.data.passages))
+    threading.Thread(target=work, name="index-refresh", daemon=True).start()
+
+
+def _builder_for(model: ModelConfig, answering: Embedder) -> Any:
+    """What embeds a refresh's new texts: PyTorch, loaded only if there are any, when questions go through the
+    question encoder; otherwise the embedder that answers (PyTorch itself, or a test's fake)."""
+    from index.embedding.question_encoder import QuestionEncoder
+
+    return _LazyBuilder(model, answering) if isinstance(answering, QuestionEncoder) else answering
+
+
+def _done_with(builder: Any) -> None:
+    if isinstance(builder, _LazyBuilder) and builder.loaded is not None:
+        _release(builder.loaded)
+
+
+class _LazyBuilder:
+    """The identity of the question encoder's model; the PyTorch model is loaded only when texts must be embedded
+    (a removed file, a changed setting that re-parses, or a refresh that finds every vector reused need none)."""
+
+    def __init__(self, model: ModelConfig, encoder: Embedder) -> None:
+        self.model, self.name, self.fingerprint, self.dim = model, encoder.name, encoder.fingerprint, encoder.dim
+        self.loaded: Any = None
+
+    def _load(self) -> Any:
+        if self.loaded is None:
+            self.loaded = _builder(self.model)
+        return self.loaded
+
+    def embed_queries(self, texts: Any) -> Any:
+        return self._load().embed_queries(texts)
+
+    def embed_passages(self, texts: Any, progress: bool = False) -> Any:
+        return self._load().embed_passages(texts, progress=progress)
+
+
+def _builder(model: ModelConfig) -> Any:
+    """The PyTorch embedder that builds the index (and exports the question encoder), freed after each build."""
     from index.embedding.st_embedder import load_embedder
 
-    set_threads(1)
-    embedder = load_embedder(config.model)
-    report = refresh_index(config, embedder, force=force, progress=progress)
-    _release(embedder)
-    return Searcher(report.data, embedder, config.search), report
+    return load_embedder(model)
 
 
-def reload_searcher(searcher: Searcher, config: CoreConfig) -> tuple[Searcher, RefreshReport]:
-    """A new Searcher over a refreshed index, reusing the loaded model (for /reload)."""
-    report = refresh_index(config, searcher.embedder)
-    _release(searcher.embedder)
-    return Searcher(report.data, searcher.embedder, config.search, searcher.calibration), report
+def _answering(model: ModelConfig, builder: Any) -> Embedder:
+    """What answers questions once the index is built: the question encoder (sharing the builder's tokenizer), the
+    PyTorch model freed meanwhile; the PyTorch model itself when this model has no ONNX export."""
+    from index.embedding.question_encoder import choose_variant, read_meta
+
+    built = getattr(builder, "query_encoder", None)
+    if built is None:
+        return builder
+    encoder = built.with_variant(choose_variant(model.question_encoder, read_meta(built.folder) or {}), model.threads)
+    _release(builder)
+    return encoder
 
 
-def _release(embedder: object) -> None:
-    """Frees what only building needs, for embedders that can (index.embedding.st_embedder's, once questions go through ONNX)."""
-    release = getattr(embedder, "release_model", None)
+def _release(builder: Any) -> None:
+    """Frees the PyTorch model (~0.5 GB; loaded again by the next refresh that has texts to embed)."""
+    release = getattr(builder, "release_model", None)
     if release is not None:
         release()

@@ -17,6 +17,7 @@ from pydantic.dataclasses import dataclass
 DEFAULT_MODEL = "intfloat/multilingual-e5-small"
 STRICT = ConfigDict(extra="forbid")  # an unknown key is an error, not silently ignored
 FaissType = Literal["flat", "hnsw", "ivf"]
+QuestionEncoderKind = Literal["auto", "quantized", "float"]
 
 
 def default_cache_dir() -> Path:
@@ -38,6 +39,9 @@ class ModelConfig:
     threads: int = Field(1, ge=1, le=256)
     batch_size: int = Field(32, ge=1, le=4096)
     onnx_queries: bool = True  # embed questions with ONNX Runtime (checked equal to the model at load; faster)
+    # which ONNX question encoder answers: auto (the quantized one where the benchmark found retrieval unchanged for
+    # this model, index/embedding/quantized.json; float otherwise), quantized, or float
+    question_encoder: QuestionEncoderKind = "auto"
 
 
 @dataclass(frozen=True, config=STRICT)

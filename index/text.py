@@ -89,11 +89,9 @@ _PROPER_FLAGS = ("ns", "nr", "nt", "nz", "t")
 
 
 def _jieba():  # type: ignore[no-untyped-def]
-    import jieba
-    import jieba.posseg
+    from index.segmenter import jieba_modules
 
-    jieba.setLogLevel(60)
-    return jieba
+    return jieba_modules()[0]
 
 
 def corpus_words(text: str) -> set[str]:
@@ -122,8 +120,6 @@ def _is_content(word: str) -> bool:
 @lru_cache(maxsize=2048)
 def pos_tokens(text: str) -> tuple[tuple[str, str], ...]:
     """(word, part of speech) pairs from jieba, cached: several checks read the same question."""
-    import jieba
-    import jieba.posseg
+    from index.segmenter import jieba_modules
 
-    jieba.setLogLevel(60)
-    return tuple((pair.word, pair.flag) for pair in jieba.posseg.lcut(text))
+    return tuple((pair.word, pair.flag) for pair in jieba_modules()[1].lcut(text))

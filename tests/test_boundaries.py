@@ -22,7 +22,7 @@ ONLY_IMPORTER = {
     "bm25s": "index/store/keyword.py",
     "sentence_transformers": "index/embedding/st_embedder.py",
     "torch": "index/embedding/st_embedder.py",
-    "onnxruntime": "index/embedding/onnx_encoder.py",
+    "onnxruntime": "index/embedding/question_encoder.py",
 }
 NO_IO = ("sqlite3", "bot.querylog", "bot.report", "bot.cli", "telegram", "bot.telegram")
 _IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
@@ -121,6 +121,8 @@ import index.embedding.st_embedder
 from tests.fakes import FakeEmbedder
 
 index.embedding.st_embedder.load_embedder = lambda config: FakeEmbedder()
+import index.service
+index.service.load_question_encoder = lambda model: None  # the fake model has no ONNX question encoder
 import bot.cli
 
 code = bot.cli.main(["--config", sys.argv[1], "chat"])

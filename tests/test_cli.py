@@ -28,6 +28,7 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copy(FIXTURE_CORPUS / "fictional-wen-da.txt", tmp_path / "corpus")
     (tmp_path / "config.yaml").write_text("search:\n  min_confidence: 0.0\n", encoding="utf-8")
     monkeypatch.setattr("index.embedding.st_embedder.load_embedder", lambda config: FakeEmbedder())
+    monkeypatch.setattr("index.service.load_question_encoder", lambda model: None)  # the fake has no ONNX encoder
     return tmp_path
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -174,13 +175,18 @@ def test_questions_go_through_onnx_runtime_with_the_same_vectors(real_embedder) 
 
 @pytest.mark.model
 def test_a_broken_onnx_export_is_refused_and_pytorch_kept(real_embedder, tmp_path: Path) -> None:
+    from index.embedding.question_encoder import ENCODER_FORMAT, encoder_dir
     from index.embedding.st_embedder import SentenceTransformerEmbedder
 
     other = SentenceTransformerEmbedder(real_embedder.model, name="x", fingerprint="broken-export",
                                         query_prompt="query: ", passage_prompt="passage: ")
-    broken = emb_module.onnx_export_path(tmp_path, "broken-export")
-    broken.parent.mkdir(parents=True)
-    broken.write_bytes(b"not an onnx model")
+    broken = encoder_dir(tmp_path, "broken-export")
+    broken.mkdir(parents=True)
+    (broken / "encoder.json").write_text(json.dumps({
+        "format": ENCODER_FORMAT, "name": "x", "fingerprint": "broken-export", "dim": 384, "max_length": 512,
+        "pad_id": 1, "prompts": {}, "variants": {"float.onnx": {}}}))
+    (broken / "tokenizer.json").write_text((real_embedder.query_encoder.folder / "tokenizer.json").read_text())
+    (broken / "float.onnx").write_bytes(b"not an onnx model")
     assert other.use_onnx(tmp_path) is False
     assert other.query_encoder is None
     np.testing.assert_allclose(other.embed_queries(["海洋"]), real_embedder.model.encode(
@@ -188,16 +194,16 @@ def test_a_broken_onnx_export_is_refused_and_pytorch_kept(real_embedder, tmp_pat
 
 
 @pytest.mark.model
-def test_the_pytorch_model_is_freed_while_serving_and_comes_back_for_new_passages(builtin_model_folder: Path) -> None:
-    """open_searcher frees PyTorch once the index is built; a later refresh with new text loads it again."""
+def test_the_pytorch_model_is_freed_after_a_build_and_comes_back_for_new_passages(builtin_model_folder: Path) -> None:
+    """The builder frees PyTorch once the index is built (questions go through the service's question encoder);
+    a later refresh with new text loads it again, with the same vectors."""
     from index.settings import ModelConfig
 
     embedder = emb_module.load_embedder(ModelConfig(cache_dir=builtin_model_folder.parents[1]))
     assert embedder.query_encoder is not None
     before = embedder.embed_queries(["海洋牧场"])
     passages_before = embedder.embed_passages(["海洋牧场建设"])
-    assert embedder.release_model() and embedder.model is None
-    np.testing.assert_allclose(embedder.embed_queries(["海洋牧场"]), before, atol=1e-6)  # ONNX alone
-    assert embedder.model is None
+    assert embedder.release_model() and embedder.model is None and embedder.query_encoder is None
     np.testing.assert_allclose(embedder.embed_passages(["海洋牧场建设"]), passages_before, atol=1e-5)
     assert embedder.model is not None  # loaded again for the passages
+    np.testing.assert_allclose(embedder.embed_queries(["海洋牧场"]), before, atol=1e-5)

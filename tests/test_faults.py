@@ -251,6 +251,7 @@ def test_a_corrupted_index_is_detected_and_rebuilt_never_served(tmp_path: Path, 
     from index.service import open_searcher
 
     monkeypatch.setattr(index.embedding.st_embedder, "load_embedder", lambda model: FakeEmbedder())
+    monkeypatch.setattr("index.service.load_question_encoder", lambda model: None)
     searcher, report = open_searcher(config)
     assert report.rebuilt and "damaged" in report.reason
     result = searcher.search(QUESTION, top_k=1)
@@ -330,6 +331,8 @@ def slow_fsync(folder):
     real_fsync(folder)
 
 index.embedding.st_embedder.load_embedder = lambda model: SlowEmbedder()
+import index.service
+index.service.load_question_encoder = lambda model: None  # the fake model has no ONNX question encoder
 index.store.folder._fsync_tree = slow_fsync
 from bot.cli import main
 sys.exit(main(["--config", sys.argv[1], "build", "--quiet"]))

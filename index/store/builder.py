@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,7 +15,9 @@ from index.embedding.protocol import Embedder
 from index.errors import CorpusParseError, IndexCorruptError, IndexNotBuiltError, IndexOutdatedError
 from index.store.keyword import KeywordIndex
 from index.records import Passage
-from index.store.folder import PARSER_VERSION, IndexData, build_lock, library_versions, load, save
+from index.store.folder import (PARSER_VERSION, IndexData, build_lock, library_versions, load, read_manifest,
+                                restore_current, save)
+from index.search.places import foreign_places, place_names, searchable_text
 from index.text import corpus_words, split_sentences_simple
 from index.store.vectors import VectorIndex
 
@@ -65,52 +68,125 @@ def model_identity(config: CoreConfig, embedder: Embedder) -> dict[str, Any]:
             "query_prompt": config.model.query_prompt, "passage_prompt": config.model.passage_prompt}
 
 
+TABLES_VERSION = 1  # bump when what a build derives and stores for search changes (1: places.json)
+
+
 def index_settings(config: CoreConfig) -> dict[str, Any]:
-    return {"parser_version": PARSER_VERSION, "max_passage_chars": config.corpus.max_passage_chars,
+    return {"parser_version": PARSER_VERSION, "tables_version": TABLES_VERSION, "max_passage_chars": config.corpus.max_passage_chars,
             "faiss_type": config.index.faiss_type, "hnsw_m": config.index.hnsw_m, "ivf_lists": config.index.ivf_lists}
 
 
-def refresh_index(config: CoreConfig, embedder: Embedder, force: bool = False, progress: bool = False) -> RefreshReport:
-    """Brings the index in line with the corpus, the model and the settings; a no-op when nothing changed."""
+Notify = Callable[[str], None]
+DEFAULT_SECONDS_PER_TEXT = 0.01  # embedding one text on 2 cores, until a build of this index has measured it
+
+
+def up_to_date(config: CoreConfig, identity: dict[str, Any]) -> RefreshReport | None:
+    """The live index, when it matches the corpus, the model `identity` and the settings; None when it does not (or
+    there is none, or it is damaged: refresh_index says why). Takes no lock and writes nothing, so a current index
+    can be searched on a read-only mount."""
     index_dir = config.index.dir
-    with build_lock(index_dir):
-        files, skipped = corpus_files(config.corpus.dir)
-        old: IndexData | None = None
-        reason = ""
-        try:
-            old = load(index_dir)
-        except IndexNotBuiltError:
-            reason = "no index yet"
-        except IndexOutdatedError as error:
-            reason = f"the index format changed ({error})"
-        except IndexCorruptError as error:
-            reason = f"the index was damaged and is rebuilt ({error})"
-        identity, settings = model_identity(config, embedder), index_settings(config)
-        current = {f.name: f.sha256 for f in files}
-        if old is not None:
-            same_model = old.manifest.get("model") == identity and old.manifest.get("settings") == settings
-            old_files = {name: entry["sha256"] for name, entry in old.manifest.get("files", {}).items()}
-            if same_model and old_files == current and not force:
-                return RefreshReport(old, False, reused=tuple(current), warnings=_warnings(old.manifest, skipped),
-                                     reason="up to date")
-            if not same_model:
-                reason = "the model or index settings changed"
-                old = None if old.manifest.get("model") != identity else old
-            else:
-                reason = "the corpus changed" if old_files != current else "forced rebuild"
-        reusable = old if old is not None and old.manifest.get("settings") == settings and not force else None
-        plan = _plan(files, reusable, config.corpus.max_passage_chars)
-        vector_source = old if old is not None and old.manifest.get("model") == identity else None
-        data, embedded = _assemble(plan.passages, embedder, config, vector_source, progress)
-        old_names = set(old.manifest.get("files", {})) if old is not None else set()
-        manifest = {"model": identity, "settings": settings, "files": plan.files, "skipped": skipped,
-                    "versions": library_versions(), "corpus_dir": str(config.corpus.dir)}
-        data = _with_manifest(data, manifest)
-        save(data, index_dir)
-        return RefreshReport(
-            load(index_dir), True, tuple(plan.parsed), tuple(plan.reused), tuple(sorted(old_names - set(current))),
-            embedded, _warnings(manifest, skipped), reason,
-        )
+    try:
+        manifest = read_manifest(index_dir)
+    except (IndexNotBuiltError, IndexCorruptError):
+        return None
+    if manifest.get("model") != identity or manifest.get("settings") != index_settings(config):
+        return None
+    files, skipped = corpus_files(config.corpus.dir)
+    current = {f.name: f.sha256 for f in files}
+    if {name: entry.get("sha256") for name, entry in manifest.get("files", {}).items()} != current:
+        return None
+    try:
+        data = load(index_dir)
+    except IndexCorruptError:
+        return None
+    if data.manifest != manifest:  # rebuilt between the two reads: judge the new one next time
+        return None
+    return RefreshReport(data, False, reused=tuple(current), warnings=_warnings(manifest, skipped),
+                         reason="up to date")
+
+
+def refresh_index(config: CoreConfig, embedder: Embedder, force: bool = False, progress: bool = False,
+                  notify: Notify | None = None) -> RefreshReport:
+    """Brings the index in line with the corpus, the model and the settings; a no-op when nothing changed.
+
+    `notify` hears, in one line each, what is about to take time: waiting for another build, and how many texts
+    are embedded with an estimate of how long that takes."""
+    identity = model_identity(config, embedder)
+    if not force and (fresh := up_to_date(config, identity)) is not None:
+        return fresh
+    index_dir = config.index.dir
+    with build_lock(index_dir, notify):
+        return _refresh_locked(config, embedder, identity, force, progress, notify)
+
+
+def _refresh_locked(config: CoreConfig, embedder: Embedder, identity: dict[str, Any], force: bool, progress: bool,
+                    notify: Notify | None) -> RefreshReport:
+    index_dir = config.index.dir
+    files, skipped = corpus_files(config.corpus.dir)
+    old: IndexData | None = None
+    reason = ""
+    try:
+        old = load(index_dir)
+    except IndexNotBuiltError:
+        reason = "no index yet"
+    except IndexOutdatedError as error:
+        reason = f"the index format changed ({error})"
+    except IndexCorruptError as error:
+        reason = f"the index was damaged and is rebuilt ({error})"
+    settings = index_settings(config)
+    current = {f.name: f.sha256 for f in files}
+    if old is not None:
+        same_model = old.manifest.get("model") == identity and old.manifest.get("settings") == settings
+        old_files = {name: entry["sha256"] for name, entry in old.manifest.get("files", {}).items()}
+        if same_model and old_files == current and not force:
+            restore_current(index_dir)  # a build found without CURRENT (deleted): point at it again
+            return RefreshReport(old, False, reused=tuple(current), warnings=_warnings(old.manifest, skipped),
+                                 reason="up to date")
+        if not same_model:
+            reason = "the model or index settings changed"
+            old = None if old.manifest.get("model") != identity else old
+        else:
+            reason = "the corpus changed" if old_files != current else "forced rebuild"
+    reusable = old if old is not None and old.manifest.get("settings") == settings and not force else None
+    changed = [f for f in files if not (reusable and reusable.manifest.get("files", {}).get(f.name, {}).get(
+        "sha256") == f.sha256)]
+    if notify and changed:
+        notify(f"index: {reason}: reading {len(changed)} file{'s' if len(changed) != 1 else ''} of {len(files)}")
+    plan = _plan(files, reusable, config.corpus.max_passage_chars)
+    vector_source = old if old is not None and old.manifest.get("model") == identity else None
+    rate = _seconds_per_text(old.manifest if old is not None else None)
+    data, embedded, seconds = _assemble(plan.passages, embedder, config, vector_source, progress, notify, rate)
+    old_names = set(old.manifest.get("files", {})) if old is not None else set()
+    manifest = {"model": identity, "settings": settings, "files": plan.files, "skipped": skipped,
+                "versions": library_versions(), "corpus_dir": str(config.corpus.dir),
+                "embedding": _embedding_record(old.manifest if old is not None else None, embedded, seconds)}
+    data = _with_manifest(data, manifest)
+    save(data, index_dir)
+    return RefreshReport(
+        load(index_dir), True, tuple(plan.parsed), tuple(plan.reused), tuple(sorted(old_names - set(current))),
+        embedded, _warnings(manifest, skipped), reason,
+    )
+
+
+def _seconds_per_text(manifest: dict[str, Any] | None) -> float:
+    record = (manifest or {}).get("embedding") or {}
+    texts, seconds = record.get("texts", 0), record.get("seconds", 0.0)
+    return seconds / texts if texts >= 50 and seconds > 0 else DEFAULT_SECONDS_PER_TEXT
+
+
+def _embedding_record(manifest: dict[str, Any] | None, texts: int, seconds: float) -> dict[str, Any]:
+    """How fast this machine embedded texts, for the next build's estimate (the last build that measured enough)."""
+    if texts >= 50:
+        return {"texts": texts, "seconds": round(seconds, 3)}
+    return dict((manifest or {}).get("embedding") or {})
+
+
+def _about(seconds: float) -> str:
+    if seconds < 90:
+        return f"about {max(1, round(seconds))} s"
+    if seconds < 5400:
+        return f"about {round(seconds / 60)} min"
+    return f"about {seconds / 3600:.1f} h"
 
 
 def _warnings(manifest: dict[str, Any], skipped: list[str]) -> tuple[str, ...]:
@@ -141,7 +217,8 @@ def _plan(files: list[CorpusFile], old: IndexData | None, max_chars: int) -> _Pl
 
 
 def _assemble(passages: list[Passage], embedder: Embedder, config: CoreConfig, old: IndexData | None,
-              progress: bool) -> tuple[IndexData, int]:
+              progress: bool, notify: Notify | None = None,
+              seconds_per_text: float = DEFAULT_SECONDS_PER_TEXT) -> tuple[IndexData, int, float]:
     cache = _VectorCache(embedder, old)
     heading_rows: dict[str, int] = {}
     question_rows: dict[str, int] = {}
@@ -161,7 +238,13 @@ def _assemble(passages: list[Passage], embedder: Embedder, config: CoreConfig, o
     terms = cross_lingual_terms(vocabulary)
     cache.request("passage", texts + sentences + list(heading_rows))
     cache.request("query", list(question_rows) + terms)
+    pending = sum(len(texts) for texts in cache.missing.values())
+    if notify and pending:
+        notify(f"index: embedding {pending} new text{'s' if pending != 1 else ''} "
+               f"({_about(pending * seconds_per_text)} on this machine)")
+    started = time.perf_counter()
     cache.compute(progress)
+    seconds = time.perf_counter() - started
     passage_vectors = cache.matrix("passage", texts)
     data = IndexData(
         manifest={},
@@ -181,8 +264,10 @@ def _assemble(passages: list[Passage], embedder: Embedder, config: CoreConfig, o
         vocabulary=vocabulary,
         terms=tuple(terms),
         term_vectors=cache.matrix("query", terms),
+        place_names=(names := place_names()),
+        foreign_places=foreign_places(names, searchable_text(passages)),
     )
-    return data, cache.computed
+    return data, cache.computed, seconds
 
 
 MAX_TERMS = 20_000

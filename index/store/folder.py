@@ -16,14 +16,14 @@ import os
 import platform
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from index.errors import IndexCorruptError, IndexNotBuiltError, IndexOutdatedError
+from index.errors import IndexCorruptError, IndexNotBuiltError, IndexOutdatedError, IndexWriteError
 from index.store.keyword import KeywordIndex
 from index.store.lock import file_lock
 from index.records import Passage
@@ -33,6 +33,7 @@ FORMAT_VERSION = 3
 PARSER_VERSION = 4  # bump when parsing or what is embedded for a passage changes
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
+PLACES = "places.json"
 _ARRAYS = ("passage_vectors", "sentence_vectors", "sentence_owner", "sentence_spans", "heading_vectors", "term_vectors",
            "passage_heading", "question_vectors", "passage_question")
 
@@ -58,6 +59,9 @@ class IndexData:
     vocabulary: dict[str, int]  # jieba word -> number of passages that use it
     terms: tuple[str, ...] = ()  # the corpus's most used words, embedded as queries (row i of term_vectors)
     term_vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
+    # derived once at build time instead of in every process (None: not stored, the Searcher works them out)
+    place_names: frozenset[str] | None = None  # the packaged place names (index.search.places.place_names)
+    foreign_places: frozenset[str] | None = None  # those no passage mentions
 
 
 def library_versions() -> dict[str, str]:
@@ -93,28 +97,96 @@ def _fsync_tree(folder: Path) -> None:
 
 
 @contextlib.contextmanager
-def build_lock(index_dir: Path) -> Iterator[None]:
-    """One builder at a time per index folder (other processes wait)."""
-    index_dir.mkdir(parents=True, exist_ok=True)
-    with file_lock(index_dir / ".lock"):
+def build_lock(index_dir: Path, notify: Callable[[str], None] | None = None) -> Iterator[None]:
+    """One builder at a time per index folder (other processes wait, and `notify` hears that they do)."""
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        lock = file_lock(index_dir / ".lock", on_wait=notify and (lambda: notify(
+            f"index: another build of {index_dir} is running; waiting for it to finish")))
+        lock.__enter__()
+    except OSError as error:
+        raise IndexWriteError(f"the index folder {index_dir} cannot be written: {error.strerror or error}") from None
+    try:
         yield
+    finally:
+        lock.__exit__(None, None, None)
+
+
+def check_writable(index_dir: Path) -> None:
+    """IndexWriteError, in one line, when the index folder cannot be created or written (checked before the slow
+    model load that a build starts with)."""
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=index_dir):
+            pass
+    except OSError as error:
+        raise IndexWriteError(f"the index folder {index_dir} cannot be written: {error.strerror or error} "
+                              "(set index.dir to a writable folder)") from None
 
 
 def current_build(index_dir: Path) -> Path:
-    """The live build folder; IndexNotBuiltError when there is none."""
+    """The live build folder; IndexNotBuiltError when there is none. Without CURRENT (deleted by hand, or lost), the
+    newest build folder whose files all match its manifest is the live one (`restore_current` writes it back)."""
     pointer = index_dir / CURRENT
     try:
         name = pointer.read_text(encoding="utf-8").strip()
     except FileNotFoundError:
-        raise IndexNotBuiltError(f"no index in {index_dir}: run `interview-qa build`") from None
+        recovered = newest_valid_build(index_dir)
+        if recovered is None:
+            raise IndexNotBuiltError(f"no index in {index_dir}: run `interview-qa build`") from None
+        return recovered
+    except OSError as error:
+        raise IndexCorruptError(f"{pointer} cannot be read: {error.strerror or error}") from None
     folder = index_dir / name
     if not name.startswith("build-") or "/" in name or not folder.is_dir():
         raise IndexCorruptError(f"{pointer} points at {name!r}, which is not a build folder")
     return folder
 
 
+def newest_valid_build(index_dir: Path) -> Path | None:
+    """The newest `build-*` folder whose manifest reads and whose files all match their checksums."""
+    try:
+        folders = sorted((p for p in index_dir.iterdir() if p.name.startswith("build-") and p.is_dir()),
+                         key=lambda p: p.name, reverse=True)  # names start with the UTC time of the build
+    except OSError:
+        return None
+    for folder in folders:
+        try:
+            manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+            checksums = manifest.get("checksums") or {}
+            if manifest.get("format") == FORMAT_VERSION and checksums and all(
+                    _sha256(folder / name) == digest for name, digest in checksums.items()):
+                return folder
+        except (OSError, ValueError, AttributeError):
+            continue
+    return None
+
+
+def restore_current(index_dir: Path) -> None:
+    """Writes CURRENT back when it is missing and a valid build was found (best effort: read-only is fine)."""
+    pointer = index_dir / CURRENT
+    if pointer.exists():
+        return
+    folder = newest_valid_build(index_dir)
+    if folder is None:
+        return
+    with contextlib.suppress(OSError):
+        _write_pointer(index_dir, folder.name)
+
+
+def _write_pointer(index_dir: Path, name: str) -> None:
+    temp = index_dir / f".{CURRENT}.tmp"
+    temp.write_text(name + "\n", encoding="utf-8")
+    with temp.open("rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(temp, index_dir / CURRENT)
+
+
 def read_manifest(index_dir: Path) -> dict[str, Any]:
-    folder = current_build(index_dir)
+    return _manifest_of(current_build(index_dir))
+
+
+def _manifest_of(folder: Path) -> dict[str, Any]:
     try:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
@@ -143,6 +215,9 @@ def save(data: IndexData, index_dir: Path) -> Path:
         data.sentence_keywords.save(temp / "bm25_sentences")
         (temp / "vocabulary.json").write_text(json.dumps(data.vocabulary, ensure_ascii=False), encoding="utf-8")
         (temp / "terms.json").write_text(json.dumps(list(data.terms), ensure_ascii=False), encoding="utf-8")
+        if data.place_names is not None and data.foreign_places is not None:
+            places = {"names": sorted(data.place_names), "foreign": sorted(data.foreign_places)}
+            (temp / PLACES).write_text(json.dumps(places, ensure_ascii=False), encoding="utf-8")
         checksums = {p.relative_to(temp).as_posix(): _sha256(p) for p in sorted(temp.rglob("*")) if p.is_file()}
         manifest = dict(data.manifest, format=FORMAT_VERSION, checksums=checksums,
                         passage_count=len(data.passages), created=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
@@ -150,11 +225,7 @@ def save(data: IndexData, index_dir: Path) -> Path:
         _fsync_tree(temp)
         final = index_dir / f"build-{stamp}-{temp.name[-8:]}"
         temp.rename(final)
-        pointer = index_dir / f".{CURRENT}.tmp"
-        pointer.write_text(final.name + "\n", encoding="utf-8")
-        with pointer.open("rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(pointer, index_dir / CURRENT)
+        _write_pointer(index_dir, final.name)
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise
@@ -171,7 +242,7 @@ def _remove_old_builds(index_dir: Path, keep: str) -> None:
 def load(index_dir: Path, verify: bool = True) -> IndexData:
     """Loads the live build; IndexCorruptError when a file is missing or differs from its checksum."""
     folder = current_build(index_dir)
-    manifest = read_manifest(index_dir)
+    manifest = _manifest_of(folder)
     checksums: dict[str, str] = manifest.get("checksums") or {}
     if not checksums:
         raise IndexCorruptError(f"{folder / MANIFEST} lists no files")
@@ -196,12 +267,21 @@ def load(index_dir: Path, verify: bool = True) -> IndexData:
             sentence_keywords=KeywordIndex.load(folder / "bm25_sentences", len(arrays["sentence_owner"])),
             vocabulary=json.loads((folder / "vocabulary.json").read_text(encoding="utf-8")),
             terms=tuple(json.loads((folder / "terms.json").read_text(encoding="utf-8"))),
+            **_places(folder, checksums),
             **arrays,
         )
     except (OSError, ValueError, TypeError, KeyError, RuntimeError) as error:
         raise IndexCorruptError(f"index in {folder} cannot be loaded: {error}") from None
     _check_shapes(data, folder)
     return data
+
+
+def _places(folder: Path, checksums: dict[str, str]) -> dict[str, frozenset[str]]:
+    """The stored place names, when this build has them (older builds: the Searcher works them out)."""
+    if PLACES not in checksums:
+        return {}
+    places = json.loads((folder / PLACES).read_text(encoding="utf-8"))
+    return {"place_names": frozenset(places["names"]), "foreign_places": frozenset(places["foreign"])}
 
 
 def _check_shapes(data: IndexData, folder: Path) -> None:
