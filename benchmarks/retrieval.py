@@ -1,6 +1,6 @@
 """Retrieval benchmark: BM25-only, dense-only and the full pipeline on the dev sets, in one run, by way of asking.
 
-    .venv/bin/python benchmarks/retrieval.py [--json] [--scale 100000] [--misses]
+    .venv/bin/python benchmarks/retrieval.py [--json] [--scale 100000] [--misses] [--encoders [--write-verdict]]
 
 Two corpora (benchmarks/corpora.py): the shipped one (the seed interview) with tests/data/dev/seed.jsonl, and the
 13-bureau one with tests/data/dev/bureaus.jsonl. The dev sets are never read by calibrate.py. Each baseline gets a
@@ -8,6 +8,12 @@ Two corpora (benchmarks/corpora.py): the shipped one (the seed interview) with t
 refused, so every row is measured the same way; baselines have no "low confidence" outcome. Latency is warm,
 single-threaded, one question at a time, embedding included. The scale part times the pipeline on a synthetic index
 (random unit vectors, texts of the corpus's characters) with real question embeddings.
+
+The tables above use the float question encoder (the reference). `--encoders` then runs the pipeline on both dev
+sets with the float and the quantized question encoder side by side (index/embedding/question_encoder.py): R@1,
+R@3, MRR, every outcome, latency, and the questions whose outcome or rank of the first right passage differs. The
+quantized encoder keeps retrieval equal when at most one dev question differs; `--write-verdict` records the result
+in index/embedding/quantized.json, which `model.question_encoder: auto` follows.
 """
 
 from __future__ import annotations
@@ -149,6 +155,9 @@ def main() -> int:
     parser.add_argument("--scale", type=int, default=100_000, help="synthetic passages for the scale test (0: skip)")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--misses", action="store_true", help="list the pipeline's misses")
+    parser.add_argument("--encoders", action="store_true", help="compare the float and quantized question encoders")
+    parser.add_argument("--write-verdict", action="store_true",
+                        help="with --encoders: record the comparison in index/embedding/quantized.json")
     args = parser.parse_args()
 
     config = load_config(args.config)
@@ -184,6 +193,10 @@ def main() -> int:
             if args.misses:
                 for miss in reports["pipeline"].misses:
                     print("  -", json.dumps(miss, ensure_ascii=False))
+    if args.encoders:
+        out["encoders"] = compare_encoders(embedder, config, dev, args.write_verdict)
+        if not args.json:
+            print_encoders(out["encoders"])
     if args.scale:
         out["scale"] = scale(args.scale, embedder, config, dev["shipped"])
         if not args.json:
@@ -192,6 +205,75 @@ def main() -> int:
     if args.json:
         print(json.dumps(out, ensure_ascii=False, indent=1))
     return 0
+
+
+MAX_DIFFERING = 1  # dev questions answered differently by the quantized encoder that still count as equal
+ENCODER_FIGURES = ("R@1", "R@3", "MRR", "answered", "answered_high", "not_found", "not_found_or_low")
+
+
+def outcome(question: Question, result: SearchResult) -> tuple[str, int | None]:
+    """What a question got: high / low / not found, and the rank (1-3) of the first passage with an expected phrase."""
+    if not result.answered:
+        return "not_found", None
+    rank = next((i + 1 for i, hit in enumerate(result.hits[:TOP_K]) if question.expect
+                 and any(e in hit.passage.text for e in question.expect)), None)
+    return str(result.confidence), rank
+
+
+def compare_encoders(embedder, config, dev: dict[str, list[Question]], write: bool) -> dict:  # type: ignore[no-untyped-def]
+    """The pipeline with the float and the quantized question encoder on each dev set (see the module docstring)."""
+    import datetime as dt
+
+    from index.embedding.question_encoder import QUANTIZED_RECIPE, VERDICT_FILE, QuestionEncoder
+
+    if embedder.query_encoder is None:
+        raise SystemExit("no ONNX question encoder for this model: run `interview-qa model build`")
+    folder = embedder.query_encoder.folder
+    encoders = {"float": QuestionEncoder(folder, "float", 1, embedder.query_prompt, embedder.passage_prompt)}
+    encoders["quantized"] = encoders["float"].with_variant("quantized")
+    report: dict[str, object] = {"recipe": QUANTIZED_RECIPE, "model": embedder.name,
+                                 "fingerprint": embedder.fingerprint, "sets": {}}
+    differing: list[dict] = []
+    for corpus_name, questions in dev.items():
+        data = load_corpus(corpus_name, config.core, embedder).data
+        rows, outcomes = {}, {}
+        for name, encoder in encoders.items():
+            searcher = Searcher(data, encoder, config.search)
+            answers = []
+            for question in questions[:20]:  # warm-up
+                searcher.search(question.q, top_k=TOP_K)
+            times = []
+            for question in questions:
+                start = time.perf_counter()
+                answers.append(searcher.search(question.q, top_k=TOP_K))
+                times.append(time.perf_counter() - start)
+            rows[name] = row(name, evaluate(zip(questions, answers)), times)
+            outcomes[name] = [outcome(q, r) for q, r in zip(questions, answers)]
+        for question, a, b in zip(questions, outcomes["float"], outcomes["quantized"]):
+            if a != b:
+                differing.append({"set": corpus_name, "q": question.q, "float": a, "quantized": b})
+        report["sets"][corpus_name] = {"questions": len(questions), "rows": rows}  # type: ignore[index]
+    report["differing"] = differing
+    report["equal"] = len(differing) <= MAX_DIFFERING
+    report["measured"] = dt.date.today().isoformat()
+    report["machine"] = f"{platform.machine()}, Python {platform.python_version()}"
+    if write:
+        VERDICT_FILE.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return report
+
+
+def print_encoders(report: dict) -> None:
+    print(f"\n## question encoder: float vs quantized ({report['recipe']})\n")
+    keys = ["set", "encoder", *ENCODER_FIGURES, "p50_ms", "p95_ms"]
+    print("| " + " | ".join(keys) + " |\n|" + "---|" * len(keys))
+    for name, entry in report["sets"].items():
+        for encoder, r in entry["rows"].items():
+            print("| " + " | ".join([name, encoder, *(str(r[k]) for k in ENCODER_FIGURES),
+                                     str(r["p50_ms"]), str(r["p95_ms"])]) + " |")
+    print(f"\nquestions answered differently: {len(report['differing'])} (equal when <= {MAX_DIFFERING}): "
+          f"{'quantized keeps retrieval equal' if report['equal'] else 'float stays the default'}")
+    for d in report["differing"]:
+        print(f"  - [{d['set']}] float {d['float']} / quantized {d['quantized']}: {d['q']}")
 
 
 def scale(size: int, embedder, config, questions: list[Question]) -> dict:  # type: ignore[no-untyped-def]
