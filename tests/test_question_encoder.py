@@ -177,3 +177,29 @@ def test_answering_a_question_never_imports_torch(built_workspace: Path, argv: t
     assert "1.35亿元" in done.stdout
     assert {"onnxruntime", "tokenizers", "faiss", "bm25s", "jieba"} <= {m.split(".")[0] for m in modules}
     assert not [m for m in modules if m.split(".")[0] in HEAVY]
+
+
+@pytest.mark.model
+async def test_the_bot_answers_without_importing_torch(built_workspace: Path, fake_bot_api) -> None:  # type: ignore[no-untyped-def]
+    """`serve` in its own process against the fake Bot API: ready, answers, and never imported torch."""
+    import asyncio
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "INTERVIEW_QA_CACHE": str(MODEL_CACHE),
+           "TELEGRAM_BOT_TOKEN": fake_bot_api.token, "TELEGRAM_API_BASE_URL": fake_bot_api.base_url}
+    log = built_workspace / "serve.log"
+    with log.open("wb") as out:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-X", "importtime", "-m", "bot.cli", "--config", str(built_workspace / "config.yaml"),
+            "serve", env=env, cwd=str(built_workspace), stdout=out, stderr=out)
+        try:
+            await fake_bot_api.wait_for("getUpdates", timeout=120)
+            fake_bot_api.private_text(fake_bot_api.user(5151), "疫情期间海域使用金可以缓缴吗？")
+            [reply] = await fake_bot_api.wait_for("sendMessage", timeout=60)
+        finally:
+            process.terminate()
+            await process.wait()
+    assert "1.35亿元" in reply.params["text"]
+    modules = {line.split("|")[-1].strip() for line in log.read_text("utf-8", "replace").splitlines()
+               if line.startswith("import time:")}
+    assert {"onnxruntime", "telegram"} <= {m.split(".")[0] for m in modules}
+    assert not [m for m in modules if m.split(".")[0] in HEAVY]

@@ -113,6 +113,7 @@ def refresh_index(config: CoreConfig, embedder: Embedder, force: bool = False, p
     are embedded with an estimate of how long that takes."""
     identity = model_identity(config, embedder)
     if not force and (fresh := up_to_date(config, identity)) is not None:
+        restore_current(config.index.dir)  # a build found without CURRENT (deleted): point at it again
         return fresh
     index_dir = config.index.dir
     with build_lock(index_dir, notify):
