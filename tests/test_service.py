@@ -5,6 +5,8 @@ previous index answers. Issue 12, items 8, 9, 11, 12, 15, 22."""
 
 from __future__ import annotations
 
+import contextlib
+import http.server
 import os
 import re
 import shutil
@@ -13,15 +15,16 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from bot import cli
-from index.errors import IndexWriteError
 from index.settings import CoreConfig, CorpusConfig, IndexConfig, ModelConfig
 from index.store.builder import refresh_index
-from index.store.folder import CURRENT, current_build, file_lock, load
+from index.store.folder import CURRENT, current_build, load
+from index.store.lock import file_lock
 from tests.conftest import FIXTURE_CORPUS, ROOT, SEED
 from tests.fakes import FakeEmbedder
 
@@ -217,32 +220,62 @@ def test_serving_answers_from_the_previous_index_while_the_changed_corpus_is_ind
 
 # --- item 15: a hub model that is not on this machine, offline --------------------------------------------------
 
-def closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]  # nothing listens on it once closed
+@contextlib.contextmanager
+def hub(kind: str) -> Iterator[str]:
+    """An HF_ENDPOINT: "refused" (nothing listens), "silent" (accepts, never answers: a proxy that hangs) or
+    "missing" (answers 404 for every model)."""
+    if kind == "refused":
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        yield f"http://127.0.0.1:{port}"
+        return
+    if kind == "silent":
+        with socket.socket() as server:
+            server.bind(("127.0.0.1", 0))
+            server.listen(16)
+            yield f"http://127.0.0.1:{server.getsockname()[1]}"
+        return
+
+    class NotFound(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            self.send_error(404)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), NotFound)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
-@pytest.mark.parametrize("offline", [True, False])
+@pytest.mark.parametrize("hub_kind, says", [("offline", "switched off"), ("refused", "cannot be reached"),
+                                            ("silent", "cannot be reached"), ("missing", "has no model")])
 def test_a_model_that_is_not_here_fails_fast_in_one_line(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], offline: bool) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], hub_kind: str,
+        says: str) -> None:
     make_workspace(tmp_path)
     with (tmp_path / "config.yaml").open("a", encoding="utf-8") as handle:
         handle.write(f"model: {{name: no-such-org/no-such-model, cache_dir: {tmp_path / 'cache'}}}\n")
     monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))  # an empty hub cache
-    monkeypatch.setenv("HF_ENDPOINT", f"http://127.0.0.1:{closed_port()}")
-    if offline:
+    monkeypatch.delenv("TRANSFORMERS_OFFLINE", raising=False)
+    if hub_kind == "offline":
         monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     else:
         monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
-        monkeypatch.delenv("TRANSFORMERS_OFFLINE", raising=False)
-    began = time.monotonic()
-    code = cli.main(["--config", str(tmp_path / "config.yaml"), "search", "海域使用金"])
-    spent = time.monotonic() - began
+    with hub("refused" if hub_kind == "offline" else hub_kind) as endpoint:
+        monkeypatch.setenv("HF_ENDPOINT", endpoint)
+        began = time.monotonic()
+        code = cli.main(["--config", str(tmp_path / "config.yaml"), "search", "海域使用金"])
+        spent = time.monotonic() - began
     err = capsys.readouterr().err
     assert code == 1 and err.strip().count("\n") == 0, err
-    assert "'no-such-org/no-such-model' is not on this machine" in err
-    assert ("switched off" if offline else "cannot be reached") in err
+    assert "'no-such-org/no-such-model' is not on this machine" in err and says in err
     assert spent < 30  # a hang guard: the hub libraries' retries took 77 s
 
 
@@ -256,6 +289,7 @@ def test_the_systemd_unit_does_not_build_the_index_before_serving() -> None:
 
 
 def test_an_unwritable_index_folder_is_a_typed_error(tmp_path: Path) -> None:
+    from index.errors import IndexWriteError
     from index.store.folder import check_writable
 
     (tmp_path / "file").write_text("x")

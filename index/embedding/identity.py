@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import socket
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
@@ -20,7 +19,7 @@ from index.settings import DEFAULT_MODEL, ModelConfig
 
 WEIGHT_SUFFIXES = (".safetensors", ".bin", ".pt", ".pth", ".onnx", ".xml", ".msgpack", ".h5", ".gguf")
 _MB = 1 << 20
-HUB_PROBE_SECONDS = 3.0  # how long to wait for the model hub before saying it cannot be reached
+HUB_PROBE_SECONDS = 5.0  # how long to wait for the model hub before saying it cannot be reached
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,26 +93,27 @@ def hub_endpoint() -> str:
     return os.environ.get("HF_ENDPOINT", "").strip() or "https://huggingface.co"
 
 
-def hub_reachable(timeout: float = HUB_PROBE_SECONDS) -> bool:
-    """One TCP connection to the hub's host: the hub libraries otherwise retry for minutes before giving up."""
-    url = urlparse(hub_endpoint())
-    host = url.hostname
-    if not host:
-        return False
-    port = url.port or (443 if url.scheme == "https" else 80)
+def hub_problem(name: str, timeout: float = HUB_PROBE_SECONDS) -> str | None:
+    """Why the hub cannot give model `name`, asked once with a short timeout (the hub libraries otherwise retry for
+    minutes before giving up), or None when it answers that it has it (or answers something else: let them try)."""
+    from urllib.error import HTTPError, URLError
+    from urllib.request import Request, urlopen
+
+    host = urlparse(hub_endpoint()).hostname or hub_endpoint()
     try:
-        with socket.create_connection((host, port), timeout=timeout):
-            return True
-    except OSError:
-        return False
+        with urlopen(Request(f"{hub_endpoint().rstrip('/')}/api/models/{name}"), timeout=timeout):
+            return None
+    except HTTPError as error:
+        return f"the hub ({host}) has no model by that name" if error.code in (401, 404) else None
+    except (URLError, OSError, ValueError):
+        return f"the hub ({host}) cannot be reached"
 
 
 def require_hub_model(ref: ModelRef, config: ModelConfig) -> None:
     """Fails fast, in one line, when a hub model is neither on this machine nor downloadable from here."""
     if ref.kind != "hub" or ref.fingerprint is not None:
         return
-    why = ("the hub is switched off here (HF_HUB_OFFLINE)" if hub_offline() else
-           None if hub_reachable() else f"the hub ({urlparse(hub_endpoint()).hostname}) cannot be reached")
+    why = "the hub is switched off here (HF_HUB_OFFLINE)" if hub_offline() else hub_problem(ref.name)
     if why is None:
         return
     raise ModelUnavailableError(
