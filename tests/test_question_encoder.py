@@ -118,7 +118,7 @@ def test_both_variants_agree_with_pytorch_on_every_question(encoder_folder: Path
     floats = QuestionEncoder(encoder_folder, "float")
     quantized = floats.with_variant("quantized")
     assert np.min(np.sum(floats.embed_queries(questions) * reference, axis=1)) > 0.9999
-    assert np.min(np.sum(quantized.embed_queries(questions) * reference, axis=1)) > 0.995
+    assert np.min(np.sum(quantized.embed_queries(questions) * reference, axis=1)) > 0.9995
     one = floats.embed_queries([questions[0]])
     np.testing.assert_allclose(one, floats.embed_queries(questions[:3])[:1], atol=1e-5)  # padding changes nothing
 
