@@ -376,3 +376,11 @@ def test_one_digit_changed_is_a_number_difference(data: st.DataObject) -> None:
     numbers = [d for d in a.differences if d.kind == "number"]
     assert numbers and any(new in d.claim for d in numbers)
     assert any(s <= at < e for s, e in a.diff_spans)
+
+
+@pytest.mark.parametrize("claim", ["20", "从业人20", "20万"])
+def test_a_number_matches_only_a_whole_quantity_with_its_unit(claim: str) -> None:
+    passage = "全市渔业从业人员20万人，海洋经济总产值增长8%。"
+    assert verify_claim(claim, [passage]).verdict != "verbatim"
+    assert verify_claim("从业人员20万人", [passage]).verdict == "verbatim"
+    assert verify_claim("从业人员二十万人", [passage]).verdict == "verbatim"  # the same quantity written in words
