@@ -82,12 +82,16 @@ def _open(config: AppConfig, progress: bool = False, force: bool = False) -> tup
 
 def cmd_build(args: argparse.Namespace, config: AppConfig) -> int:
     searcher, report = _open(config, progress=not args.quiet, force=args.force)
+    files = searcher.data.manifest.get("files", {})
+    indexed = sum(1 for entry in files.values() if entry.get("passages", 0) > 0)  # skipped files are no source
+    skipped = len(files) - indexed
+    also = f" ({skipped} file{'s' if skipped != 1 else ''} skipped: see the warnings)" if skipped else ""
     if report.rebuilt:
-        print(f"index rebuilt ({report.reason}): {searcher.passage_count} passages from "
-              f"{len(report.parsed) + len(report.reused)} files; parsed {len(report.parsed)}, "
-              f"reused {len(report.reused)}, removed {len(report.removed)}, embedded {report.embedded} texts")
+        print(f"index rebuilt ({report.reason}): {searcher.passage_count} passages from {indexed} files{also}; "
+              f"parsed {len(report.parsed)}, reused {len(report.reused)}, removed {len(report.removed)}, "
+              f"embedded {report.embedded} texts")
     else:
-        print(f"index up to date: {searcher.passage_count} passages from {len(report.reused)} files")
+        print(f"index up to date: {searcher.passage_count} passages from {indexed} files{also}")
     print(f"index folder: {config.index.dir}")
     return 0
 

@@ -114,6 +114,7 @@ UNTITLED = "无标题"
 FULL_ANSWER = "完整回答"
 SOURCE = "出处"
 DETAILS_SEPARATOR = "，"
+DETAILS_SEPARATOR_SPEAKER = " · "  # between bureau and speaker
 EMPTY_LIBRARY = "访谈库还是空的。"
 TRY_ASKING = "可以试着这样问："
 # The labels of a passage's source details, in the order they are shown.
@@ -225,8 +226,8 @@ def welcome(emphasis: Callable[[str], str]) -> str:
             "访谈里没有的内容，我会如实说“没有找到”，不会自己编写答案。")
 
 
-def asked(asker: str, question: str) -> str:
-    return f"{asker}问：{question}"
+def asked(asker: str | None, question: str) -> str:
+    return f"{asker}问：{question}" if asker else f"问：{question}"
 
 
 def share_passage(link: str) -> str:
@@ -315,8 +316,8 @@ NOT_FOUND_CLI = "访谈中没有找到相关内容。（not found in the intervi
 LOADING = "正在加载模型和访谈库……"
 
 
-def asked_plain(asker: str, question: str) -> str:
-    return f"问（{asker}）：{question}"
+def asked_plain(asker: str | None, question: str) -> str:
+    return f"问（{asker}）：{question}" if asker else f"问：{question}"
 
 
 def source_plain(details: str) -> str:
@@ -371,3 +372,12 @@ TERMINAL_SUGGESTION_HINT = "（输入序号即可提问）"
 def suggestion_button(question: str, width: int = 30) -> str:
     """A 您可能想问 button: the question, shortened to fit a button."""
     return question if len(question) <= width else question[: width - 1] + "…"
+
+
+# -- the bureau list, a page at a time ------------------------------------------------------------------------------
+BUTTON_MORE_BUREAUS = "更多单位 »"
+BUTTON_PREVIOUS_BUREAUS = "« 上一页"
+
+
+def page_of(page: int, pages: int) -> str:
+    return f"（第 {page}/{pages} 页）"

@@ -30,7 +30,7 @@ from bot.conversation.replies import (
     TurnContext,
     Welcome,
 )
-from bot.render.plain import source_rows
+from bot.render.plain import known_name, source_rows
 from index.records import Hit, Passage
 from index.store.builder import RefreshReport
 
@@ -175,13 +175,19 @@ def _card(lines: Iterable[str], separator: str = "\n", buttons: tuple[tuple[Butt
 
 # -- pieces of a card -----------------------------------------------------------------------------------------
 def speaker_line(p: Passage) -> str:
-    speaker = texts.with_role(escape(p.speaker), escape(p.role))
-    kind = texts.PASSAGE_KINDS.get(p.kind)
-    return f"🏛 {escape(p.bureau or texts.NO_VALUE)} · {speaker}{f' · {kind}' if kind else ''}"
+    """🏛 bureau · speaker (role) · kind, leaving out what is unknown (a 问/答 interview names nobody)."""
+    speaker = known_name(p.speaker)
+    who = texts.with_role(escape(speaker), escape(p.role)) if speaker else escape(p.role)
+    parts = [escape(p.bureau) if p.bureau else None, who or None, texts.PASSAGE_KINDS.get(p.kind)]
+    known = " · ".join(x for x in parts if x)
+    return f"🏛 {known}" if known else ""
 
 
 def question_line(p: Passage) -> str | None:
-    return f"❓ {texts.asked(escape(p.asker or texts.DEFAULT_ASKER), escape(p.question))}" if p.question else None
+    if not p.question:
+        return None
+    asker = texts.DEFAULT_ASKER if p.asker is None else known_name(p.asker)
+    return f"❓ {texts.asked(escape(asker) if asker else None, escape(p.question))}"
 
 
 def source_html(p: Passage) -> str:
@@ -221,7 +227,8 @@ def hit_card(hit: Hit, number: int | None = None, total: int | None = None) -> s
     bold), the source."""
     p = hit.passage
     lines = [f"<i>{texts.position(number, total)}</i>"] if number and total and total > 1 else []
-    lines.append(speaker_line(p))
+    if speaker := speaker_line(p):
+        lines.append(speaker)
     if (question := question_line(p)) is not None:
         lines.append(question)
     lines.append(_quote(p, highlight(p.text, hit.best_sentence)))
@@ -267,7 +274,7 @@ def not_found_card(reply: NotFound) -> Card:
 
 def context_card(reply: TurnContext) -> Card:
     first = reply.turn[0] if reply.turn else reply.passage
-    lines = [f"📖 {bold(texts.FULL_ANSWER)}", speaker_line(first)]
+    lines = [f"📖 {bold(texts.FULL_ANSWER)}", *[x for x in (speaker_line(first),) if x]]
     if (question := question_line(first)) is not None:
         lines.append(question)
     for p in reply.turn or (reply.passage,):
@@ -304,7 +311,7 @@ def verification_card(reply: ClaimCheck) -> Card:
     p = hit.passage
     spans = [(hit.best_sentence[0], hit.best_sentence[1], "b")] if hit.best_sentence else []
     spans += [(s, e, "u") for s, e in v.alignment.diff_spans]
-    lines += ["", texts.VERIFY_RECORD, speaker_line(p)]
+    lines += ["", texts.VERIFY_RECORD, *[x for x in (speaker_line(p),) if x]]
     if (question := question_line(p)) is not None:
         lines.append(question)
     lines += [_quote(p, mark(p.text, spans)), source_html(p)]
@@ -314,9 +321,17 @@ def verification_card(reply: ClaimCheck) -> Card:
 def bureaus_card(reply: BureauChoice) -> Card:
     if not reply.bureaus:
         return Card((texts.EMPTY_LIBRARY,))
-    rows = tuple((Button(texts.bureau_count(name, n), Action("i", token).encode()),
-                  Button(texts.BUTTON_ONLY_BUREAU, Action("b", token).encode())) for name, n, token in reply.bureaus)
-    return Card((texts.BUREAUS_INTRO,), rows)
+    rows = [(Button(texts.bureau_count(name, n), Action("i", token).encode()),
+             Button(texts.BUTTON_ONLY_BUREAU, Action("b", token).encode())) for name, n, token in reply.bureaus]
+    paging = []
+    if reply.page > 0:
+        paging.append(Button(texts.BUTTON_PREVIOUS_BUREAUS, Action("l", "bureaus", reply.page - 1).encode()))
+    if reply.page + 1 < reply.pages:
+        paging.append(Button(texts.BUTTON_MORE_BUREAUS, Action("l", "bureaus", reply.page + 1).encode()))
+    if paging:
+        rows.append(tuple(paging))
+    head = texts.BUREAUS_INTRO + (f"\n\n{texts.page_of(reply.page + 1, reply.pages)}" if reply.pages > 1 else "")
+    return Card((head,), tuple(rows))
 
 
 def interviews_card(reply: InterviewList, bot_username: str | None = None) -> Card:

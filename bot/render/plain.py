@@ -3,6 +3,8 @@ corpus file (for an operator checking a new interview)."""
 
 from __future__ import annotations
 
+import re
+
 import textwrap
 from collections.abc import Callable
 from dataclasses import replace
@@ -63,8 +65,26 @@ def render_inspection(interview: Interview) -> str:
     return "\n".join(lines)
 
 
+_BARE_LABEL = re.compile(r"^(?:问|答|Q|A)\d*$", re.I)  # 问：/答： interviews name nobody: show no name
+
+
+def known_name(label: str | None) -> str | None:
+    """A speaker or asker worth showing: None for 问, 答, Q, A and empty labels."""
+    return label if label and not _BARE_LABEL.match(label.strip()) else None
+
+
 def _speaker_line(p: Passage) -> str:
-    return f"{p.bureau or texts.NO_VALUE} · {texts.with_role(p.speaker, p.role)}"
+    """Bureau · speaker (role), leaving out what is unknown."""
+    speaker = known_name(p.speaker)
+    parts = [p.bureau or None, texts.with_role(speaker, p.role) if speaker else p.role]
+    return texts.DETAILS_SEPARATOR_SPEAKER.join(x for x in parts if x)
+
+
+def _asker(asker: str | None) -> str | None:
+    """Who asked, as shown: the named asker, 记者 when nobody is named, nothing for a bare 问/Q label."""
+    if asker is None:
+        return texts.DEFAULT_ASKER
+    return known_name(asker)
 
 
 def render_hit_text(hit: Hit, number: int | None = None, emphasis: Emphasis | None = None) -> str:
@@ -73,9 +93,10 @@ def render_hit_text(hit: Hit, number: int | None = None, emphasis: Emphasis | No
     `emphasis` wraps the best sentence (e.g. in ANSI bold on a terminal); by default it is not marked."""
     p = hit.passage
     kind = texts.PASSAGE_KINDS.get(p.kind)
-    lines = [f"{f'[{number}] ' if number else ''}{_speaker_line(p)}{f' · {kind}' if kind else ''}"]
+    who = texts.DETAILS_SEPARATOR_SPEAKER.join(x for x in (_speaker_line(p), kind) if x)
+    lines = [f"{f'[{number}] ' if number else ''}{who}".strip()]
     if p.question:
-        lines.append(texts.asked_plain(p.asker or texts.DEFAULT_ASKER, p.question))
+        lines.append(texts.asked_plain(_asker(p.asker), p.question))
     if p.heading and p.heading not in p.text:
         lines.append(texts.heading(p.heading))
     text = p.text
@@ -196,9 +217,9 @@ def _not_found(reply: NotFound) -> str:
 
 def _context(reply: TurnContext) -> str:
     first = reply.turn[0] if reply.turn else reply.passage
-    lines = [texts.FULL_ANSWER + "：", _speaker_line(first)]
+    lines = [texts.FULL_ANSWER + "：", *[x for x in (_speaker_line(first),) if x]]
     if first.question:
-        lines.append(texts.asked_plain(first.asker or texts.DEFAULT_ASKER, first.question))
+        lines.append(texts.asked_plain(_asker(first.asker), first.question))
     for p in reply.turn or (reply.passage,):
         pointer = "▶ " if p.passage_id == reply.passage.passage_id and len(reply.turn) > 1 else "  "
         shows_heading = p.heading and p.heading not in p.text and p.kind == "answer"
