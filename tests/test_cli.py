@@ -199,3 +199,8 @@ def test_the_build_summary_counts_only_the_files_it_indexed(workspace: Path, cap
     code, out, err = run(capsys, "build", "--quiet")
     assert code == 0 and "passages from 2 files (1 file skipped: see the warnings)" in out
     assert "picture.txt: skipped: binary data" in err
+
+
+def test_verify_prints_no_terminal_escape_sequences(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "verify", "\x1b[31m缓缴资金2亿元\x1b[0m\x07")
+    assert code == 0 and "\x1b" not in out and "\x07" not in out and "缓缴资金2亿元" in out

@@ -131,6 +131,17 @@ async def test_start_with_and_without_payload(fake_bot_api: FakeBotAPI, tmp_path
     assert "80万吨" in asked
 
 
+async def test_two_different_bad_deep_links_in_a_row_both_get_a_reply(fake_bot_api: FakeBotAPI,
+                                                                       tmp_path: Path) -> None:
+    user = fake_bot_api.user(1015)
+    async with running_bot(fake_bot_api, app_config(tmp_path)):
+        for payload in ("garbage<>", "other!!"):
+            fake_bot_api.command(user, None, "start", payload)
+            await fake_bot_api.wait_for("sendMessage", len(texts(fake_bot_api)) + 1)
+    first, second = texts(fake_bot_api)
+    assert "无法识别" in first and "无法识别" in second
+
+
 async def test_reload_refused_for_users_and_picks_up_new_files_for_admins(fake_bot_api: FakeBotAPI,
                                                                            tmp_path: Path) -> None:
     user, admin = fake_bot_api.user(1006), fake_bot_api.user(ADMIN, "管理员")

@@ -53,6 +53,8 @@ MAX_EXAMPLES = 3
 MAX_EXAMPLE_CHARS = 40  # a reporter's question short enough to serve as an example
 PAGES_KEPT = 2048  # answers whose "more" button still works
 BUREAUS_PER_PAGE = 30  # two buttons each: 60 buttons and the page buttons, under Telegram's ~100
+# notices that a flood of messages brings, one each: said once per NOTICE_INTERVAL to a user in a chat
+FLOOD_HINTS = frozenset({"non_text", "empty", "too_long", "unknown_command", "rate_limited", "edited_command"})
 KEY_BITS = 64  # random bits of a stored answer's key: 13 base-36 characters, unguessable
 RESULTS_KEPT = 1024  # recent search results, reused when the same question is asked again (same searcher)
 MAX_CLAIM_CHARS = 1000  # longer claims are refused with a hint
@@ -395,7 +397,10 @@ class Conversation:
     def repeated(self, user: int, chat: int, hint: Hint) -> bool:
         """True when `user` got this very notice in this chat less than NOTICE_INTERVAL seconds ago: a flood of
         stickers or empty messages gets one notice, not one each (replies share Telegram's 30 messages/s with
-        every user)."""
+        every user). Only notices a flood can bring count; the answer to a command (a bad deep link, /verify
+        without a claim) is always sent."""
+        if hint.code not in FLOOD_HINTS:
+            return False
         now = self._clock()
         if len(self._hinted) > FORGET_AFTER_KEYS:
             self._hinted = {k: t for k, t in self._hinted.items() if now - t < NOTICE_INTERVAL}

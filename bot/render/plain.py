@@ -171,11 +171,19 @@ def _suggestions(suggestions: tuple[str, ...], hint: str = "") -> str:
     return "\n\n" + texts.MAY_ASK + hint + "\n" + "\n".join(lines)
 
 
+_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text a user typed, safe to print on a terminal: escape sequences and control characters taken out."""
+    return _CONTROL.sub("", text)
+
+
 def render_verification_text(verification: Verification) -> str:
-    lines = [texts.claim(verification.claim), texts.VERDICTS_PLAIN[verification.verdict]]
+    lines = [texts.claim(printable(verification.claim)), texts.VERDICTS_PLAIN[verification.verdict]]
     for d in verification.differences:
         kind = texts.difference_kind(d.kind)
-        lines.append(f"  - {texts.difference(kind, d.claim or texts.NONE, d.record or texts.NONE)}")
+        lines.append(f"  - {texts.difference(kind, printable(d.claim) or texts.NONE, d.record or texts.NONE)}")
     for equal in verification.alignment.equivalents:
         lines.append(f"  - {texts.equivalent(equal.claim, equal.record)}")
     for number, hit in enumerate(verification.hits, 1):
