@@ -108,6 +108,7 @@ BUTTON_ONLY_BUREAU = "只问这个单位"
 # -- pieces of a passage, shared by both renderers -----------------------------------------------------------------
 PASSAGE_KINDS: Mapping[str, str] = {"intro": "导语", "summary": "访谈总结"}  # an answer has no label
 DEFAULT_ASKER = "记者"
+BARE_LABELS = ("问", "答", "Q", "A")  # speaker labels that name nobody (问：/答： interviews): not shown as names
 NO_VALUE = "—"  # an unknown bureau or asker
 NONE = "（无）"
 UNTITLED = "无标题"

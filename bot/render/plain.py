@@ -65,7 +65,7 @@ def render_inspection(interview: Interview) -> str:
     return "\n".join(lines)
 
 
-_BARE_LABEL = re.compile(r"^(?:问|答|Q|A)\d*$", re.I)  # 问：/答： interviews name nobody: show no name
+_BARE_LABEL = re.compile(rf"^(?:{'|'.join(texts.BARE_LABELS)})\d*$", re.I)  # such interviews name nobody
 
 
 def known_name(label: str | None) -> str | None:
