@@ -42,6 +42,7 @@ _HAS_WORD = re.compile(r"[\w\u3400-\u9fff]")
 _CJK_CHARS = re.compile(r"[\u3400-\u9fff]")
 MIN_SUBJECT_CHARS = 4  # fewer Chinese characters left without the bureau's name: search with the name
 _CITY_UNITS = ("市", "县")
+_LATIN_WORDS = re.compile(r"[a-z]+")
 # Kept for callers that name them: the features ranking and the decision read.
 FEATURES = CANDIDATE_FEATURES
 EVIDENCE = DECISION_FEATURES
@@ -72,6 +73,14 @@ class Searcher(PassageLookups):
     def corpus_text(self) -> str:
         """Every passage's text with its heading and question, for "does the corpus mention it" checks."""
         return "\n".join(f"{p.heading or ''}{p.question or ''}{p.title or ''}{p.text}" for p in self.data.passages)
+
+    @cached_property
+    def places_in_pinyin(self) -> dict[str, str]:
+        """The corpus's cities spelled in pinyin without tones (澜州市 -> lanzhou), for questions in English."""
+        from pypinyin import lazy_pinyin
+
+        return {place: "".join(lazy_pinyin(place[:-1] if len(place) > 2 else place)).lower()
+                for place in self.bureau_index.places}
 
     @cached_property
     def foreign_places(self) -> frozenset[str]:
@@ -154,6 +163,9 @@ class Searcher(PassageLookups):
         mentions = tuple(self.bureau_index.mentions(parts.core))
         places = tuple(p for p in self.bureau_index.places
                        if p in parts.core or (len(p) > 2 and p[:-1] in parts.core))
+        if latin_share(parts.core) >= ENGLISH_QUESTION:  # "in Lanzhou": the city's name in pinyin
+            words = set(_LATIN_WORDS.findall(parts.core.lower()))
+            places += tuple(p for p, spelled in self.places_in_pinyin.items() if spelled in words and p not in places)
         if len(places) == 1:  # 澜州的海洋局: the place narrows a bureau named without one
             mentions = tuple(m if m.place or not m.matches else
                              type(m)(m.text, places[0], tuple(b for b in m.matches
