@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from index.search.abstention import Calibration
+from index.search.decision import Calibration
 from index.settings import default_cache_dir
 from tests.fake_bot_api import fake_bot_api  # noqa: F401 (fixture: a started fake Telegram Bot API)
 

@@ -48,8 +48,11 @@ COMMANDS = (("start", h.cmd_start), ("help", h.cmd_help), ("ask", h.cmd_ask), ("
 
 
 def build_application(config: AppConfig, token: str, searcher_factory: SearcherFactory | None = None,
-                      reloader: Reloader | None = None, search_workers: int = SEARCH_WORKERS) -> BotApplication:
-    """The Application, not started. `searcher_factory` runs once in `post_init` (default: the real model)."""
+                      reloader: Reloader | None = None, search_workers: int = SEARCH_WORKERS,
+                      updater: bool = True) -> BotApplication:
+    """The Application, not started. `searcher_factory` runs once in `post_init` (default: the real model).
+    `updater=False` builds it without an Updater (`.updater(None)`), for a webhook served by another app (the web
+    server's route puts the updates on `update_queue`: python-telegram-bot's custom-webhook pattern)."""
     if not token or not token.strip():
         raise ConfigError("TELEGRAM_BOT_TOKEN is not set: export the token BotFather gave you "
                           "(or use `interview-qa chat` for the terminal)")
@@ -67,6 +70,8 @@ def build_application(config: AppConfig, token: str, searcher_factory: SearcherF
                .post_init(_post_init).post_shutdown(_post_shutdown))
     if base_url := config.telegram_base_url:
         builder = builder.base_url(base_url)
+    if not updater:
+        builder = builder.updater(None)
     app: BotApplication = builder.build()
     data = app.bot_data
     data.config = config
