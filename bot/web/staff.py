@@ -120,7 +120,7 @@ class ClaimView:
 def claim_view(verification: Any, claim: str) -> ClaimView:
     alignment = verification.alignment
     spans = []
-    if alignment.claim_span and verification.verdict != "not_found":
+    if alignment.claim_span and verification.verdict != "not_found" and alignment.claim_span != (0, len(claim)):
         spans.append((alignment.claim_span[0], alignment.claim_span[1], "claim"))
     for d in verification.differences:
         spans += [(s, e, "diff") for s, e in find_all(claim, d.claim)]

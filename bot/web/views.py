@@ -157,7 +157,7 @@ def interview_view(passages: Sequence[Passage], source: tuple[str, int] | None) 
         for p in passages:
             if p.question and (p.turn, p.question) != turn:
                 turn = (p.turn, p.question)
-                blocks.append(Block("question", texts.asked_plain(p.asker or texts.DEFAULT_ASKER, p.question)))
+                blocks.append(Block("question", texts.asked(p.asker or texts.DEFAULT_ASKER, p.question)))
             if p.heading and not p.text.startswith(p.heading):
                 blocks.append(Block("text", p.heading))
             blocks.append(Block("passage", p.text, p))
