@@ -41,8 +41,7 @@ async def search(request: Request) -> Response:
     refused = limited(request)
     if refused is not None:
         return refused
-    front = state.front("api")
-    result = await state.run(lambda: front.search(query, top_k=top_k, bureau=bureau))
+    result = await state.search(query, top_k=top_k, bureau=bureau, frontend="api")
     return _json(result.to_dict())
 
 

@@ -11,13 +11,14 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, disable_created_metrics, generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
 from index.records import SearchResult
 
 LATENCY_BUCKETS = (0.005, 0.01, 0.015, 0.025, 0.05, 0.08, 0.1, 0.2, 0.5, 1.0, 2.5)  # seconds; 80 ms is the API target
 CONTENT_TYPE = CONTENT_TYPE_LATEST
+disable_created_metrics()  # the *_created series (a timestamp per label set) say nothing here
 
 
 def outcome(result: SearchResult) -> str:

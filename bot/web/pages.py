@@ -49,9 +49,8 @@ async def search(request: Request) -> Response:
     refused = limited(request)
     if refused is not None:
         return refused
-    front = state.front("web")
     began = time.perf_counter()
-    result = await state.run(lambda: front.search(query, bureau=bureau))
+    result = await state.search(query, bureau=bureau, frontend="web")
     if state.query_log is not None:
         await state.run(_log, state, query, result)
     view = ResultView.of(result, bureau)

@@ -18,6 +18,7 @@ from bot.config import AppConfig
 from bot.web.metrics import MeteredSearcher, Metrics
 from bot.web.security import AddressLimiter, LOGINS_PER_MINUTE, staff_token
 from bot.web.views import read_interview_source
+from index.records import SearchResult
 from index.search.searcher import Searcher
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ class WebState:
 
     def _use(self, searcher: Searcher) -> None:
         self._searcher = searcher
-        self._fronts = {name: MeteredSearcher(searcher, self.metrics, name) for name in ("web", "api", "telegram")}
+        self._fronts = {"telegram": MeteredSearcher(searcher, self.metrics, "telegram")}
         self.built_at = time.time()
         interviews = {p.interview_id for p in searcher.data.passages}
         self.metrics.corpus(searcher.passage_count, len(interviews))
@@ -94,7 +95,7 @@ class WebState:
         return self._searcher
 
     def front(self, name: str) -> MeteredSearcher:
-        """The searcher as front end `name` (web, api, telegram) sees it: its searches counted under its name."""
+        """The searcher as the bot sees it (`telegram`): its searches counted under that name."""
         return self._fronts[name]
 
     def _examples(self, searcher: Searcher) -> tuple[str, ...]:
@@ -152,6 +153,21 @@ class WebState:
     # -- work off the event loop -----------------------------------------------------------------------------------
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
         return await asyncio.get_running_loop().run_in_executor(self.executor, fn, *args)
+
+    async def search(self, query: str, top_k: int | None = None, bureau: str | None = None,
+                     frontend: str = "api") -> SearchResult:
+        """One search in a search thread, counted under `frontend` (web: the page, api: /api/search). Not
+        batched: on this model a batch of questions costs as much CPU per question as one alone (measured,
+        benchmarks/web_load.py), so batching would only make the first questions of a batch wait."""
+        searcher = self.searcher
+
+        def run() -> SearchResult:
+            began = time.perf_counter()
+            result = searcher.search(query, top_k=top_k, bureau=bureau)
+            self.metrics.observe(frontend, result, time.perf_counter() - began)
+            return result
+
+        return await self.run(run)
 
     def interview_source(self, file: str) -> tuple[str, int] | None:
         """The source text of a corpus file (cached until the file changes or the index is reloaded)."""
