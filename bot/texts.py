@@ -104,6 +104,7 @@ BUTTON_SOURCE = "出处"
 BUTTON_HELPFUL = "👍 有帮助"
 BUTTON_UNHELPFUL = "👎 没帮助"
 BUTTON_ONLY_BUREAU = "只问这个单位"
+BUTTON_READ_ALL = "阅读全文"  # opens the interview on the web (web.public_url), at the passage
 
 # -- pieces of a passage, shared by both renderers -----------------------------------------------------------------
 PASSAGE_KINDS: Mapping[str, str] = {"intro": "导语", "summary": "访谈总结"}  # an answer has no label
@@ -485,7 +486,7 @@ def staff_document_counts(counts: dict[str, int]) -> str:
 
 
 def staff_log_summary(total: int, answered: int, up: int, down: int, users: int) -> str:
-    return f"共 {total} 个问题，找到答案 {answered} 个，👍 {up} / 👎 {down}，提问人数 {users}。"
+    return f"共 {total} 个问题，找到答案 {answered} 个，评价“有帮助” {up} 次、“没帮助” {down} 次，提问人数 {users}。"
 
 
 def upload_unreadable(name: str, why: str) -> str:

@@ -3,6 +3,7 @@ to a webhook route of the same app (python-telegram-bot's custom-webhook pattern
 
 from __future__ import annotations
 
+import json
 import re
 import socket
 from dataclasses import replace
@@ -110,3 +111,48 @@ async def test_a_busy_port_is_one_clear_error(tmp_path: Path) -> None:
         with pytest.raises(ConfigError, match="cannot listen on 127.0.0.1"):
             async with running_web(config):
                 pass
+
+
+def _buttons(server: FakeBotAPI) -> list[dict]:
+    call = server.calls_of("sendMessage")[-1]
+    markup = call.params.get("reply_markup")
+    markup = json.loads(markup) if isinstance(markup, str) else markup
+    return [b for row in markup["inline_keyboard"] for b in row]
+
+
+@pytest.mark.parametrize("public_url, private, mini_app", [
+    ("https://qa.example.org", True, True), ("https://qa.example.org/", False, False),
+    ("http://127.0.0.1:8080", True, False)])
+async def test_with_a_public_url_the_source_buttons_open_the_web_pages(fake_bot_api: FakeBotAPI, tmp_path: Path,
+                                                                        public_url: str, private: bool,
+                                                                        mini_app: bool) -> None:
+    from bot.config import WebConfig
+    from tests.telegram_helpers import app_config, running_bot
+
+    config = app_config(tmp_path)
+    config = replace(config, web=WebConfig(public_url=public_url))
+    async with running_bot(fake_bot_api, config):
+        user = fake_bot_api.user(7100, "用户")
+        if private:
+            fake_bot_api.private_text(user, "今年夏天用水高峰会不会停水？")
+        else:
+            fake_bot_api.group_text(user, -7100, "今年夏天用水高峰会不会停水？", mention=True)
+        await fake_bot_api.wait_for("sendMessage", 1)
+    buttons = {b["text"]: b for b in _buttons(fake_bot_api)}
+    base = public_url.rstrip("/")
+    source, read = buttons["出处"], buttons["阅读全文"]
+    assert re.fullmatch(re.escape(base) + r"/p/[0-9a-f]+-[0-9a-f]+", source["url"])
+    passage_id = source["url"].rsplit("/", 1)[1]
+    link = read["web_app"]["url"] if mini_app else read["url"]
+    assert re.fullmatch(re.escape(base) + r"/i/[0-9a-f]+#p-" + passage_id, link)
+    assert ("web_app" in read) == mini_app and "callback_data" in buttons["完整回答"]
+
+
+async def test_without_a_public_url_the_buttons_stay_in_the_chat(fake_bot_api: FakeBotAPI, tmp_path: Path) -> None:
+    from tests.telegram_helpers import app_config, running_bot
+
+    async with running_bot(fake_bot_api, app_config(tmp_path)):
+        fake_bot_api.private_text(fake_bot_api.user(7200, "用户"), "今年夏天用水高峰会不会停水？")
+        await fake_bot_api.wait_for("sendMessage", 1)
+    buttons = {b["text"]: b for b in _buttons(fake_bot_api)}
+    assert "阅读全文" not in buttons and buttons["出处"]["callback_data"].startswith("s:")

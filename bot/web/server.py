@@ -42,6 +42,22 @@ class _Server(uvicorn.Server):
         yield
 
 
+@contextlib.contextmanager
+def _bot_errors(config: AppConfig) -> Iterator[None]:
+    """The Bot API's refusals at start-up as one clear line (the token never in it)."""
+    from telegram.error import InvalidToken, NetworkError
+
+    from bot.telegram.redaction import redact
+
+    try:
+        yield
+    except InvalidToken:
+        raise ConfigError("the Bot API rejected TELEGRAM_BOT_TOKEN (check the token BotFather gave you)") from None
+    except NetworkError as error:
+        raise InterviewQAError(f"cannot reach the Bot API at {config.telegram_base_url or 'api.telegram.org'}: "
+                               f"{redact(str(error))}") from None
+
+
 class WebServer:
     """The web app on uvicorn, with the bot when `token` is given. `start()` returns once it accepts requests."""
 
@@ -62,8 +78,10 @@ class WebServer:
         self._check_telegram()
         sock = self._bind()
         try:
-            await asyncio.get_running_loop().run_in_executor(None, self.state.open)
             if self.token:
+                await self._connect_bot()  # getMe first: a wrong token or an unreachable API fails fast
+            await asyncio.get_running_loop().run_in_executor(None, self.state.open)
+            if self.bot is not None:
                 await self._start_bot()
             webhook = self.config.telegram.webhook.path if self.bot is not None and self._webhook else None
             app = create_app(self.state, webhook, self._webhook_secret)
@@ -120,17 +138,15 @@ class WebServer:
         sock.setblocking(False)
         return sock
 
-    async def _start_bot(self) -> None:
-        from telegram import Update
-        from telegram.error import InvalidToken, NetworkError, TelegramError
+    async def _connect_bot(self) -> None:
+        """The Application built and initialised (getMe): the token checked before the model is loaded."""
+        from telegram.error import TelegramError
 
         from bot.telegram.app import build_application
-        from bot.telegram.redaction import redact
 
         assert self.token is not None
-        front = self.state.front("telegram")
-        front.counting = False  # the bot's example questions at start are not questions asked
-        app = build_application(self.config, self.token, lambda: front, self.state.bot_reload,  # type: ignore[arg-type,return-value]
+        front = lambda: self.state.front("telegram")  # noqa: E731 - opened by the time post_init asks for it
+        app = build_application(self.config, self.token, front, self.state.bot_reload,  # type: ignore[arg-type]
                                 updater=not self._webhook)
         metrics = self.state.metrics
 
@@ -140,8 +156,18 @@ class WebServer:
 
         app.add_error_handler(count_error)
         self.bot = app
-        try:
+        with _bot_errors(self.config):
             await app.initialize()
+
+    async def _start_bot(self) -> None:
+        """post_init (the conversation over the opened searcher), then polling or the webhook, then the handlers."""
+        from telegram import Update
+
+        app = self.bot
+        assert app is not None
+        front = self.state.front("telegram")
+        front.counting = False  # the bot's example questions at start are not questions asked
+        with _bot_errors(self.config):
             assert app.post_init is not None
             await app.post_init(app)
             front.counting = True
@@ -151,11 +177,6 @@ class WebServer:
                 assert app.updater is not None
                 await app.updater.start_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=BOOTSTRAP_RETRIES)
             await app.start()
-        except InvalidToken:
-            raise ConfigError("the Bot API rejected TELEGRAM_BOT_TOKEN (check the token BotFather gave you)") from None
-        except NetworkError as error:
-            raise InterviewQAError(f"cannot reach the Bot API at {self.config.telegram_base_url or 'api.telegram.org'}:"
-                                   f" {redact(str(error))}") from None
         self.state.bot = app
         log.info("telegram: %s", "webhook at /" + self.config.telegram.webhook.path.strip("/")
                  if self._webhook else "polling")
@@ -216,9 +237,10 @@ class WebServer:
         await self.stop()
 
 
-async def serve_forever(config: AppConfig, token: str | None) -> None:
+async def serve_forever(config: AppConfig, token: str | None,
+                        searcher_factory: Callable[[], Searcher] | None = None) -> None:
     """Serves until SIGINT/SIGTERM (or until the server stops by itself)."""
-    server = WebServer(config, token)
+    server = WebServer(config, token, searcher_factory)
     await server.start()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -232,7 +254,7 @@ async def serve_forever(config: AppConfig, token: str | None) -> None:
     finally:
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(sig)
-        log.info("stopping")
+        log.info("stopping the web%s", " and the bot" if token else "")
         await server.stop()
 
 
