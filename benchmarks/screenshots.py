@@ -1,6 +1,8 @@
 """Screenshots of the main pages, desktop (1280x900) and phone (390x844), in a real headless Chromium.
 
-    .venv/bin/python benchmarks/screenshots.py [--out docs/screenshots]
+    .venv/bin/python benchmarks/screenshots.py [--out .cache/screenshots]
+
+The README shows two of them, copied to docs/: answer-phone.png and staff-text-desktop.png.
 
 Starts `interview-qa serve` (its own process, the real model, the shipped corpus, a query log in a temp folder),
 asks a few questions so the log has something to chart, signs in to the staff console and checks a short text, and
@@ -111,5 +113,5 @@ async def main(out: Path) -> None:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--out", type=Path, default=ROOT / ".cache" / "screenshots")
     asyncio.run(main(parser.parse_args().out))

@@ -78,15 +78,13 @@ async def telegram_webhook(request: Request) -> Response:
     body = await request.body()
     if len(body) > MAX_UPDATE_BYTES:
         return Response(status_code=413)
-    from telegram import Update
+    from bot.telegram.app import feed_webhook
 
     try:
-        update = Update.de_json(json.loads(body), bot.bot)
-    except Exception as error:  # noqa: BLE001 - whatever the library cannot read is a bad request, not a crash
-        log.warning("webhook update cannot be read (%s)", type(error).__name__)
+        payload = json.loads(body)
+    except (UnicodeDecodeError, ValueError):
         return Response(status_code=400)
-    await bot.update_queue.put(update)
-    return Response(status_code=200)
+    return Response(status_code=200 if isinstance(payload, dict) and await feed_webhook(bot, payload) else 400)
 
 
 async def _http_error(request: Request, error: Exception) -> Response:

@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from index.search.searcher import Searcher
 
 log = logging.getLogger("interview_qa.web")
-BOOTSTRAP_RETRIES = 3  # setWebhook at start-up
 STARTUP_POLL_S = 0.01
 SHUTDOWN_GRACE_S = 5
 
@@ -40,22 +39,6 @@ class _Server(uvicorn.Server):
     @contextlib.contextmanager
     def capture_signals(self) -> Iterator[None]:
         yield
-
-
-@contextlib.contextmanager
-def _bot_errors(config: AppConfig) -> Iterator[None]:
-    """The Bot API's refusals at start-up as one clear line (the token never in it)."""
-    from telegram.error import InvalidToken, NetworkError
-
-    from bot.telegram.redaction import redact
-
-    try:
-        yield
-    except InvalidToken:
-        raise ConfigError("the Bot API rejected TELEGRAM_BOT_TOKEN (check the token BotFather gave you)") from None
-    except NetworkError as error:
-        raise InterviewQAError(f"cannot reach the Bot API at {config.telegram_base_url or 'api.telegram.org'}: "
-                               f"{redact(str(error))}") from None
 
 
 class WebServer:
@@ -110,16 +93,10 @@ class WebServer:
         return self.config.telegram.mode == "webhook"
 
     def _check_telegram(self) -> None:
-        if not self.token or not self._webhook:
-            return
-        from bot.telegram.app import _check_webhook, webhook_secret
+        if self.token and self._webhook:
+            from bot.telegram.app import check_embedded_webhook
 
-        secret = webhook_secret(self.config)
-        _check_webhook(self.config, secret)
-        if not secret:
-            raise ConfigError("telegram.mode is webhook but no secret token is set: set TELEGRAM_WEBHOOK_SECRET to "
-                              "32 or more random characters (A-Z a-z 0-9 _ -); a webhook without one is refused")
-        self._webhook_secret = secret
+            self._webhook_secret = check_embedded_webhook(self.config)
 
     def _bind(self) -> socket.socket:
         host, port = self.config.web.host, self.config.web_port
@@ -140,63 +117,28 @@ class WebServer:
 
     async def _connect_bot(self) -> None:
         """The Application built and initialised (getMe): the token checked before the model is loaded."""
-        from telegram.error import TelegramError
-
-        from bot.telegram.app import build_application
+        from bot.telegram.app import open_embedded
 
         assert self.token is not None
         front = lambda: self.state.front("telegram")  # noqa: E731 - opened by the time post_init asks for it
-        app = build_application(self.config, self.token, front, self.state.bot_reload,  # type: ignore[arg-type]
-                                updater=not self._webhook)
-        metrics = self.state.metrics
-
-        async def count_error(update: object, context: Any) -> None:
-            if isinstance(context.error, TelegramError):
-                metrics.telegram_errors.labels(type(context.error).__name__).inc()
-
-        app.add_error_handler(count_error)
-        self.bot = app
-        with _bot_errors(self.config):
-            await app.initialize()
+        errors = self.state.metrics.telegram_errors
+        self.bot = await open_embedded(self.config, self.token, front, self.state.bot_reload,  # type: ignore[arg-type]
+                                       lambda name: errors.labels(name).inc())
 
     async def _start_bot(self) -> None:
         """post_init (the conversation over the opened searcher), then polling or the webhook, then the handlers."""
-        from telegram import Update
+        from bot.telegram.app import start_embedded
 
-        app = self.bot
-        assert app is not None
+        assert self.bot is not None
         front = self.state.front("telegram")
         front.counting = False  # the bot's example questions at start are not questions asked
-        with _bot_errors(self.config):
-            assert app.post_init is not None
-            await app.post_init(app)
+        try:
+            await start_embedded(self.bot, self._webhook_secret)
+        finally:
             front.counting = True
-            if self._webhook:
-                await self._set_webhook(app)
-            else:
-                assert app.updater is not None
-                await app.updater.start_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=BOOTSTRAP_RETRIES)
-            await app.start()
-        self.state.bot = app
+        self.state.bot = self.bot
         log.info("telegram: %s", "webhook at /" + self.config.telegram.webhook.path.strip("/")
                  if self._webhook else "polling")
-
-    async def _set_webhook(self, app: BotApplication) -> None:
-        from telegram import Update
-        from telegram.error import InvalidToken, NetworkError
-
-        for attempt in range(BOOTSTRAP_RETRIES + 1):
-            try:
-                await app.bot.set_webhook(self.config.telegram.webhook.url or "", secret_token=self._webhook_secret,
-                                          allowed_updates=Update.ALL_TYPES)
-                return
-            except InvalidToken:
-                raise
-            except NetworkError as error:
-                if attempt == BOOTSTRAP_RETRIES:
-                    raise
-                log.warning("setWebhook failed (%s); retry %d of %d", error, attempt + 1, BOOTSTRAP_RETRIES)
-                await asyncio.sleep(1.0 * 2 ** attempt)
 
     # -- stop -----------------------------------------------------------------------------------------------------
     async def stop(self) -> None:
@@ -209,21 +151,10 @@ class WebServer:
 
     async def _stop_bot(self) -> None:
         app, self.bot, self.state.bot = self.bot, None, None
-        if app is None:
-            return
-        from telegram.error import TelegramError
+        if app is not None:
+            from bot.telegram.app import stop_embedded
 
-        try:
-            if app.updater is not None and app.updater.running:
-                await app.updater.stop()
-            if app.running:
-                await app.stop()
-            await app.shutdown()
-        except (TelegramError, RuntimeError) as error:
-            log.warning("stopping the bot: %s", error)
-        finally:
-            if app.post_shutdown is not None:
-                await app.post_shutdown(app)
+            await stop_embedded(app)
 
     @property
     def task(self) -> asyncio.Task[None] | None:
