@@ -4,7 +4,8 @@ questions; baselines measured in the same run; then the weight of every page.
 
     .venv/bin/python benchmarks/web_load.py [--json] [--clients 20] [--seconds 30] [--bot-rate 1]
 
-Runs, in order, each against the same server process:
+Runs, in order (the first in this process, the others against the same server process):
+- `searcher alone x1`: the same kind of searches in this process, without HTTP: what a search costs by itself;
 - `healthz xN`: GET /healthz from N clients (no search): what HTTP, the app and this load generator cost alone;
 - `search x1`: /api/search from one client, one request at a time: a search with no queue;
 - `search xN, think`: N clients each asking a question a second (a user reads the answer before asking again);
@@ -213,8 +214,32 @@ async def page_weights(http: httpx.AsyncClient) -> list[dict[str, Any]]:
     return rows
 
 
+def searcher_alone(texts: list[str], seconds: float) -> Run:
+    """The same searches in this process, no HTTP: what a search costs by itself (measured before the server
+    starts, so the two do not compete)."""
+    from bot.config import load_config
+    from index.service import open_searcher
+
+    with tempfile.TemporaryDirectory(prefix="web-load-alone-") as tmp:
+        config = load_config(write_config(Path(tmp)))
+        searcher, _ = open_searcher(config.core)
+        for text in texts[:20]:
+            searcher.search(text)
+        run = Run("searcher alone x1 (no HTTP)", 1)
+        cpu, began = time.process_time(), time.monotonic()
+        for text in texts[20:]:
+            if time.monotonic() - began > seconds:
+                break
+            start = time.perf_counter()
+            searcher.search(text)
+            run.latencies.append(time.perf_counter() - start)
+        run.wall_s, run.client_cpu_s, run.load = time.monotonic() - began, time.process_time() - cpu, os.getloadavg()[0]
+    return run
+
+
 async def main(args: argparse.Namespace) -> dict[str, Any]:
     texts = questions()
+    alone = searcher_alone(texts[-12000:-10000], args.baseline_seconds)
     async with FakeBotAPI() as bot:
         with tempfile.TemporaryDirectory(prefix="web-load-") as tmp:
             process, url = await start_server(bot, Path(tmp))
@@ -232,7 +257,7 @@ async def main(args: argparse.Namespace) -> dict[str, Any]:
                     replies_before = len(bot.calls_of("sendMessage"))
                     sent, _ = await asyncio.gather(
                         telegram_questions(bot, texts[:500], args.bot_rate, args.seconds),
-                        load(http, target, "/api/search", args.seconds, texts[: len(texts) - 10000]))
+                        load(http, target, "/api/search", args.seconds, texts[: len(texts) - 12000]))
                     await asyncio.sleep(2.0)
                     replied = len(bot.calls_of("sendMessage")) - replies_before
                     pages = await page_weights(http)
@@ -241,7 +266,7 @@ async def main(args: argparse.Namespace) -> dict[str, Any]:
                 process.terminate()
                 rss = rss_mb(process.pid)
                 await process.wait()
-    runs = [floor.row(), single.row(), paced.row(), target.row()]
+    runs = [alone.row(), floor.row(), single.row(), paced.row(), target.row()]
     searched = sum(float(v) for v in re.findall(r'interview_qa_search_seconds_count\{frontend="api"\} (\S+)', metrics))
     return {"runs": runs, "pages": pages, "telegram": {"sent": sent, "replied": replied,
                                                        "polls": len(bot.calls_of("getUpdates"))},

@@ -74,6 +74,7 @@ async def test_not_found_says_why_and_what_the_interviews_cover(tmp_path: Path) 
         assert "<blockquote>" not in page and "海川市水务局" in page  # what is covered, not a quote
     assert texts.REASONS["small_talk"] in small_talk
     assert "访谈库中没有关于「青岛" in elsewhere
+    assert texts.TRY_ASKING in elsewhere and 'class="links examples"><li><a href="/search?q=' in elsewhere
 
 
 async def test_a_low_confidence_answer_says_so_and_suggests_what_to_ask(tmp_path: Path) -> None:
@@ -240,7 +241,9 @@ async def test_staff_pages_need_a_login(tmp_path: Path) -> None:
     assert still_out.status_code == 303
 
 
-async def test_login_guesses_are_limited_and_a_stale_form_is_refused(tmp_path: Path) -> None:
+async def test_login_guesses_are_limited_and_a_stale_form_is_refused(tmp_path: Path,
+                                                                     caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level("DEBUG")
     async with running_web(web_config(tmp_path)) as server, client(server) as http:
         form = (await http.get("/staff/login")).text
         forged = await http.post("/staff/login", data={"csrf": "forged", "token": STAFF_TOKEN})
@@ -250,6 +253,8 @@ async def test_login_guesses_are_limited_and_a_stale_form_is_refused(tmp_path: P
     assert forged.status_code == 403 and texts.STAFF_CSRF in forged.text
     assert statuses[:4] == [401] * 4 and 429 in statuses
     assert right_but_too_fast.status_code == 429
+    assert "staff login refused from 127.0.0.1" in caplog.text
+    assert STAFF_TOKEN not in caplog.text and "guess-" not in caplog.text  # what was typed is never logged
 
 
 async def test_without_the_staff_secret_the_console_is_off(tmp_path: Path) -> None:

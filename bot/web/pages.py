@@ -56,7 +56,7 @@ async def search(request: Request) -> Response:
     view = ResultView.of(result, bureau)
     log.debug("web search %.1f ms", (time.perf_counter() - began) * 1000)
     return page(request, "search.html", {"result": view, "query": query, "bureau": bureau, "bureaus": bureaus,
-                                          "title": texts.search_title(query)})
+                                          "title": texts.search_title(query), "examples": state.examples})
 
 
 def _log(state: Any, query: str, result: Any) -> None:
