@@ -237,6 +237,7 @@ async def test_staff_pages_need_a_login(tmp_path: Path) -> None:
         still_out = await http.get("/staff")
     assert all(p.status_code == 303 and p.headers["location"] == "/staff/login" for p in pages)
     assert [p.status_code for p in posts + charts] == [401] * 5
+    assert all(texts.STAFF_LOGIN_REQUIRED in p.text for p in posts + charts)
     assert wrong.status_code == 401 and texts.STAFF_LOGIN_FAILED in wrong.text
     assert still_out.status_code == 303
 

@@ -40,7 +40,7 @@ def _guard(request: Request, *, form: bool = False) -> Response | None:
         return None
     if request.method == "GET" and not form:
         return RedirectResponse("/staff/login", status_code=303)
-    return render_error(request, 401, texts.STAFF_LOGIN_TITLE)
+    return render_error(request, 401, texts.STAFF_LOGIN_REQUIRED)
 
 
 async def _checked_form(request: Request) -> tuple[Any, Response | None]:
