@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import quote
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -47,11 +48,34 @@ _BREAK_END = re.compile(r"(?:[。！？；!?;][”’」』）)]*|\n)\s*$")
 
 @dataclass(frozen=True, slots=True)
 class Button:
-    """An inline button: callback `data` (at most 64 bytes) or a `url`."""
+    """An inline button: callback `data` (at most 64 bytes), a `url`, or a `web_app` URL (a Telegram Mini App)."""
 
     text: str
     data: str | None = None
     url: str | None = None
+    web_app: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WebLinks:
+    """The web pages at `web.public_url`: 出处 opens a passage's permalink, 阅读全文 its interview at the passage
+    (as a Mini App where Telegram allows one: a private chat and an https address; a link otherwise)."""
+
+    base: str
+    mini_app: bool
+
+    def permalink(self, p: Passage) -> str:
+        return f"{self.base}/p/{quote(p.passage_id)}"
+
+    def interview(self, p: Passage) -> str:
+        return f"{self.base}/i/{quote(p.interview_id)}#p-{quote(p.passage_id)}"
+
+
+def web_links(public_url: str | None, private: bool) -> WebLinks | None:
+    if not public_url:
+        return None
+    base = public_url.rstrip("/")
+    return WebLinks(base, private and base.startswith("https://"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,9 +227,13 @@ def _quote(p: Passage, body: str) -> str:
     return f"{heading}<blockquote>{body}</blockquote>"
 
 
-def _passage_buttons(passage_id: str, suffix: str = "") -> tuple[Button, Button]:
-    return (Button(texts.BUTTON_CONTEXT + suffix, Action("c", passage_id).encode()),
-            Button(texts.BUTTON_SOURCE + suffix, Action("s", passage_id).encode()))
+def _passage_buttons(p: Passage, suffix: str = "", web: WebLinks | None = None) -> tuple[Button, ...]:
+    context = Button(texts.BUTTON_CONTEXT + suffix, Action("c", p.passage_id).encode())
+    if web is None:
+        return context, Button(texts.BUTTON_SOURCE + suffix, Action("s", p.passage_id).encode())
+    read = (Button(texts.BUTTON_READ_ALL + suffix, web_app=web.interview(p)) if web.mini_app
+            else Button(texts.BUTTON_READ_ALL + suffix, url=web.interview(p)))
+    return context, Button(texts.BUTTON_SOURCE + suffix, url=web.permalink(p)), read
 
 
 def _corpus_line(c: CorpusInfo) -> str:
@@ -236,7 +264,7 @@ def hit_card(hit: Hit, number: int | None = None, total: int | None = None) -> s
     return "\n".join(lines)
 
 
-def answer_card(reply: Answer) -> Card:
+def answer_card(reply: Answer, web: WebLinks | None = None) -> Card:
     numbered = reply.key is not None and len(reply.hits) > 1
     cards = [hit_card(hit, reply.first_number + i if numbered else None, len(reply.hits))
              for i, hit in enumerate(reply.shown)]
@@ -254,7 +282,7 @@ def answer_card(reply: Answer) -> Card:
                     for n, q in enumerate(reply.suggestions))
     for i, hit in enumerate(reply.shown):
         n = f" {reply.first_number + i}" if len(reply.shown) > 1 else ""
-        rows.append(_passage_buttons(hit.passage.passage_id, n))
+        rows.append(_passage_buttons(hit.passage, n, web))
     if reply.log_id is not None:
         rows.append((Button(texts.BUTTON_HELPFUL, Action("f", f"+{reply.log_id}").encode()),
                      Button(texts.BUTTON_UNHELPFUL, Action("f", f"-{reply.log_id}").encode())))
@@ -272,7 +300,7 @@ def not_found_card(reply: NotFound) -> Card:
     return _card(lines, "\n\n")
 
 
-def context_card(reply: TurnContext) -> Card:
+def context_card(reply: TurnContext, web: WebLinks | None = None) -> Card:
     first = reply.turn[0] if reply.turn else reply.passage
     lines = [f"📖 {bold(texts.FULL_ANSWER)}", *[x for x in (speaker_line(first),) if x]]
     if (question := question_line(first)) is not None:
@@ -281,7 +309,8 @@ def context_card(reply: TurnContext) -> Card:
         pointer = "👉 " if p.passage_id == reply.passage.passage_id and len(reply.turn) > 1 else ""
         lines.append(pointer + _quote(p, escape(p.text)))
     lines.append(source_html(first))
-    source = Button(texts.BUTTON_SOURCE, Action("s", reply.passage.passage_id).encode())
+    source = (Button(texts.BUTTON_SOURCE, Action("s", reply.passage.passage_id).encode()) if web is None
+              else Button(texts.BUTTON_SOURCE, url=web.permalink(reply.passage)))
     return _card(lines, buttons=((source,),))
 
 
@@ -293,7 +322,7 @@ def source_card(reply: SourceDetails, bot_username: str | None = None) -> Card:
     return _card(lines)
 
 
-def verification_card(reply: ClaimCheck) -> Card:
+def verification_card(reply: ClaimCheck, web: WebLinks | None = None) -> Card:
     v = reply.verification
     lines = [f"🔎 {texts.claim(escape(v.claim))}", texts.VERDICTS.get(v.verdict, escape(v.verdict))]
     for d in v.differences:
@@ -315,7 +344,7 @@ def verification_card(reply: ClaimCheck) -> Card:
     if (question := question_line(p)) is not None:
         lines.append(question)
     lines += [_quote(p, mark(p.text, spans)), source_html(p)]
-    return _card(lines, buttons=(_passage_buttons(p.passage_id),))
+    return _card(lines, buttons=(_passage_buttons(p, web=web),))
 
 
 def bureaus_card(reply: BureauChoice) -> Card:
@@ -376,21 +405,21 @@ def stats_card(reply: Stats) -> Card:
     return Card((text,))
 
 
-def render(reply: Reply, bot_username: str | None = None) -> Card:
-    """Any reply model as a Telegram card."""
+def render(reply: Reply, bot_username: str | None = None, web: WebLinks | None = None) -> Card:
+    """Any reply model as a Telegram card; with `web`, the source buttons open the web pages."""
     match reply:
         case Hint():
             return Card((escape(reply.text),))
         case Answer():
-            return answer_card(reply)
+            return answer_card(reply, web)
         case NotFound():
             return not_found_card(reply)
         case TurnContext():
-            return context_card(reply)
+            return context_card(reply, web)
         case SourceDetails():
             return source_card(reply, bot_username)
         case ClaimCheck():
-            return verification_card(reply)
+            return verification_card(reply, web)
         case BureauChoice():
             return bureaus_card(reply)
         case InterviewList():
