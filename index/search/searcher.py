@@ -96,10 +96,10 @@ class Searcher(PassageLookups):
         if not _HAS_WORD.search(normalized) or not self.data.passages:
             return SearchResult(query, False, (), normalized, reason=rules.EMPTY)
         parts = parse_query(normalized)
-        # in a long message, a place in the context ("I am from 上海...") is not what is asked about
-        asked = places_in([w for w, _ in pos_tokens(parts.focus)])
-        vetoed = rules.veto(parts, asked, self.foreign_places, self.corpus_text, self.unknown_city(parts.focus),
-                            self.unknown_bureau(parts.focus))
+        # a place in the context ("我在上海打工，……", a long message's first sentences) is not what is asked about
+        asked = places_in([w for w, _ in pos_tokens(parts.asked)])
+        vetoed = rules.veto(parts, asked, self.foreign_places, self.corpus_text, self.unknown_city(parts.asked),
+                            self.unknown_bureau(parts.asked))
         if vetoed:
             return SearchResult(query, False, (), normalized, reason=vetoed,
                                 explanation={"veto": vetoed} if explain else None)
