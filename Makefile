@@ -1,11 +1,12 @@
-# Two commands do all set-up:  `make run` (the bot, or the terminal chat without a token) and `make test`.
+# Two commands do all set-up:  `make run` (the web, and the bot when TELEGRAM_BOT_TOKEN is set) and `make test`.
+# `make chat` is the terminal chat.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 CLI    := $(BIN)/interview-qa
 
-.PHONY: run test install model index bench clean
+.PHONY: run chat test install browser model index bench clean
 
 # Installs only when pyproject.toml or constraints.txt changed since the last install.
 $(STAMP): pyproject.toml constraints.txt
@@ -25,14 +26,32 @@ model: install
 index: model
 	$(CLI) build
 
+# The web pages (and the Telegram bot when TELEGRAM_BOT_TOKEN is set) in one process; the log says the URL.
 run: index
-	@if [ -n "$$TELEGRAM_BOT_TOKEN" ]; then exec $(CLI) serve; else exec $(CLI) chat; fi
+	@echo "starting interview-qa serve: open the URL of the 'web:' line below (INTERVIEW_QA_WEB_PORT changes the port)"
+	exec $(CLI) serve
 
-test: install
+chat: index
+	exec $(CLI) chat
+
+# The browser tests drive Debian's chromium (with a CJK font). Installed with apt when missing and run as root;
+# otherwise those tests fail and say the command to run.
+browser:
+	@if ! dpkg -s chromium fonts-wqy-microhei >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing chromium and fonts-wqy-microhei (apt)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; \
+	  else \
+	    echo "note: the browser tests need: sudo apt-get install -y chromium fonts-wqy-microhei"; \
+	  fi; \
+	fi
+
+test: install browser
 	$(BIN)/python -m pytest
 
 bench: index
 	$(BIN)/python benchmarks/retrieval.py
+	$(BIN)/python benchmarks/web_load.py
 
 clean:
 	rm -rf $(VENV) .cache .pytest_cache .hypothesis

@@ -126,7 +126,8 @@ async def start_bot(server: FakeBotAPI, folder: Path, config: Path,
     command = [str(exe)] if exe.exists() and source is None else [sys.executable, "-m", "bot.cli"]
     log = folder / "bot.log"
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": server.token, "TELEGRAM_API_BASE_URL": server.base_url,
-           "INTERVIEW_QA_CONFIG": str(config), "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+           "INTERVIEW_QA_CONFIG": str(config), "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1",
+           "INTERVIEW_QA_WEB_PORT": "0"}  # serve runs the web too: on a free port, beside anything on 8080
     if source is not None:
         env["PYTHONPATH"] = str(source.resolve())
     with log.open("wb") as out:

@@ -73,7 +73,8 @@ async def bot_run(config: Path, folder: Path, questions: list[str]) -> tuple[flo
     from tests.fake_bot_api import FakeBotAPI
 
     async with FakeBotAPI() as server:
-        env = {**environment(config), "TELEGRAM_BOT_TOKEN": server.token, "TELEGRAM_API_BASE_URL": server.base_url}
+        env = {**environment(config), "TELEGRAM_BOT_TOKEN": server.token, "TELEGRAM_API_BASE_URL": server.base_url,
+               "INTERVIEW_QA_WEB_PORT": "0"}  # `serve` runs the web too: any free port
         log = (folder / "bot.log").open("wb")
         began = time.monotonic()
         process = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot.cli", "serve", "--log-level",

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.config import AppConfig, load_config
-from index.errors import ConfigError, InterviewQAError
+from index.errors import InterviewQAError
 
 if TYPE_CHECKING:
     from index.search.searcher import Searcher
@@ -92,12 +92,16 @@ def _open(config: AppConfig, progress: bool = True, force: bool = False) -> tupl
 
 def cmd_build(args: argparse.Namespace, config: AppConfig) -> int:
     searcher, report = _open(config, progress=not args.quiet, force=args.force)
+    files = searcher.data.manifest.get("files", {})
+    indexed = sum(1 for entry in files.values() if entry.get("passages", 0) > 0)  # skipped files are no source
+    skipped = len(files) - indexed
+    also = f" ({skipped} file{'s' if skipped != 1 else ''} skipped: see the warnings)" if skipped else ""
     if report.rebuilt:
-        print(f"index rebuilt ({report.reason}): {searcher.passage_count} passages from "
-              f"{len(report.parsed) + len(report.reused)} files; parsed {len(report.parsed)}, "
-              f"reused {len(report.reused)}, removed {len(report.removed)}, embedded {report.embedded} texts")
+        print(f"index rebuilt ({report.reason}): {searcher.passage_count} passages from {indexed} files{also}; "
+              f"parsed {len(report.parsed)}, reused {len(report.reused)}, removed {len(report.removed)}, "
+              f"embedded {report.embedded} texts")
     else:
-        print(f"index up to date: {searcher.passage_count} passages from {len(report.reused)} files")
+        print(f"index up to date: {searcher.passage_count} passages from {indexed} files{also}")
     print(f"index folder: {config.index.dir}")
     return 0
 
@@ -198,12 +202,41 @@ def cmd_verify(args: argparse.Namespace, config: AppConfig) -> int:
     from bot.render.plain import render_verification_text
     from index.claims.verdict import check_claim
 
+    if bool(args.file) == bool(args.claim):
+        raise InterviewQAError("give one claim, or --file FILE to check every attributed sentence of a text")
+    if args.file:
+        return _verify_file(args, config)
     searcher, _ = _open(config)
     verification = check_claim(searcher, args.claim)
     if args.json:
         _print_json(verification.to_dict())
     else:
         print(render_verification_text(verification))
+    return 0
+
+
+def _verify_file(args: argparse.Namespace, config: AppConfig) -> int:
+    """Every sentence of the file that quotes a bureau or attributes a statement to one, checked."""
+    from bot.render.plain import render_verification_text
+    from bot.web.uploads import read_path
+    from index.claims.document import check_document
+
+    text = read_path(Path(args.file))  # before the model loads: a wrong path fails fast
+    searcher, _ = _open(config)
+    checked = check_document(searcher, text)
+    if args.json:
+        _print_json(checked.to_list())
+        return 0
+    from bot import texts
+
+    for claim in checked.claims:
+        a = claim.attribution
+        print(texts.document_sentence_line(a.sentence_start, a.sentence_end, text[a.sentence_start:a.sentence_end]))
+        if claim.verification is None:
+            print(texts.STAFF_NOT_CHECKED + "\n")
+        else:
+            print(render_verification_text(claim.verification) + "\n")
+    print(texts.staff_document_counts(checked.counts()))
     return 0
 
 
@@ -229,19 +262,20 @@ def cmd_chat(args: argparse.Namespace, config: AppConfig) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, config: AppConfig) -> int:
+    """The web (always) and the Telegram bot (when TELEGRAM_BOT_TOKEN is set), in one process."""
     import logging
     import os
 
-    from bot.telegram.app import run
     from bot.telegram.redaction import install_redaction
+    from bot.web.security import staff_token
+    from bot.web.server import run
 
-    token = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
-    if not token:
-        raise ConfigError("TELEGRAM_BOT_TOKEN is not set: export the token BotFather gave you "
-                          "(or use `interview-qa chat` for the terminal)")
-    install_redaction(token)  # before the first log line; httpx/httpcore stay at WARNING whatever the level
+    token = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip() or None
+    install_redaction(token, staff_token())  # before the first log line; httpx/httpcore stay at WARNING
     logging.basicConfig(level=getattr(logging, args.log_level),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if token is None:
+        logging.getLogger("interview_qa.web").info("TELEGRAM_BOT_TOKEN is not set: serving the web only")
     run(config, token)
     return 0
 
@@ -299,7 +333,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluation.set_defaults(handler=cmd_eval)
 
     verify = commands.add_parser("verify", help="is this claim in the record? verbatim, differs or not_found")
-    verify.add_argument("claim")
+    verify.add_argument("claim", nargs="?")
+    verify.add_argument("--file", help="check every attributed sentence of a text (.txt .md .html .docx)")
     verify.add_argument("--json", action="store_true")
     verify.set_defaults(handler=cmd_verify)
 
@@ -318,7 +353,8 @@ def build_parser() -> argparse.ArgumentParser:
     chat = commands.add_parser("chat", help="ask questions in the terminal (reads stdin line by line)")
     chat.set_defaults(handler=cmd_chat)
 
-    serve = commands.add_parser("serve", help="run the Telegram bot (token from TELEGRAM_BOT_TOKEN)")
+    serve = commands.add_parser("serve", help="run the web pages, API and staff console, and the Telegram bot when "
+                                              "TELEGRAM_BOT_TOKEN is set")
     serve.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
     serve.set_defaults(handler=cmd_serve)
 

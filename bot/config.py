@@ -4,6 +4,7 @@ out of range is one error line naming the key. Relative paths are resolved again
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -16,6 +17,7 @@ from index.errors import ConfigError
 from index.settings import STRICT, CoreConfig, CorpusConfig, IndexConfig, ModelConfig, SearchConfig
 
 CONFIG_ENV = "INTERVIEW_QA_CONFIG"
+WEB_PORT_ENV = "INTERVIEW_QA_WEB_PORT"
 TCP_PORT = Field(ge=1, le=65535)
 
 
@@ -57,6 +59,26 @@ class QueryLogConfig:
 
 
 @dataclass(frozen=True, config=STRICT)
+class WebConfig:
+    """The web pages, the JSON API and the staff console (`interview-qa serve`)."""
+
+    host: str = "127.0.0.1"
+    port: int = Field(8080, ge=0, le=65535)  # or INTERVIEW_QA_WEB_PORT; 0: a free port
+    public_url: str | None = None  # https://qa.example.org: the bot's 出处 and 阅读全文 buttons open the web pages
+    searches_per_minute: int = Field(60, ge=0, le=100_000)  # per client address, pages and API; 0: no limit
+    max_body_kb: int = Field(2048, ge=1, le=51_200)  # a request body (an uploaded text) larger than this is refused
+    staff_session_hours: float = Field(12.0, gt=0, le=24 * 30)  # a staff login lasts this long
+    trust_proxy: bool = False  # true behind a reverse proxy: the client address is the last X-Forwarded-For hop
+
+    @field_validator("public_url")
+    @classmethod
+    def _no_trailing_slash(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"https?://[^\s/]+(/[^\s]*)?", value):
+            raise ValueError("must be an http(s) URL such as https://qa.example.org")
+        return value.rstrip("/") if value else value
+
+
+@dataclass(frozen=True, config=STRICT)
 class AppConfig:
     corpus: CorpusConfig = field(default_factory=CorpusConfig)
     model: ModelConfig = field(default_factory=ModelConfig)
@@ -64,6 +86,7 @@ class AppConfig:
     search: SearchConfig = field(default_factory=SearchConfig)
     telegram: TelegramConfig = field(default_factory=TelegramConfig)
     query_log: QueryLogConfig = field(default_factory=QueryLogConfig)
+    web: WebConfig = field(default_factory=WebConfig)
     source: Path | None = None  # the file these settings came from
 
     @property
@@ -73,6 +96,16 @@ class AppConfig:
     @property
     def telegram_base_url(self) -> str | None:
         return os.environ.get("TELEGRAM_API_BASE_URL") or self.telegram.base_url
+
+    @property
+    def web_port(self) -> int:
+        """INTERVIEW_QA_WEB_PORT (0: a free port), else web.port."""
+        value = os.environ.get(WEB_PORT_ENV, "").strip()
+        if not value:
+            return self.web.port
+        if not value.isdigit() or int(value) > 65535:
+            raise ConfigError(f"{WEB_PORT_ENV} must be a port number from 0 to 65535, not {value!r}")
+        return int(value)
 
 
 def config_path(explicit: str | os.PathLike[str] | None = None) -> Path | None:

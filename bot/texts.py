@@ -104,16 +104,19 @@ BUTTON_SOURCE = "出处"
 BUTTON_HELPFUL = "👍 有帮助"
 BUTTON_UNHELPFUL = "👎 没帮助"
 BUTTON_ONLY_BUREAU = "只问这个单位"
+BUTTON_READ_ALL = "阅读全文"  # opens the interview on the web (web.public_url), at the passage
 
 # -- pieces of a passage, shared by both renderers -----------------------------------------------------------------
 PASSAGE_KINDS: Mapping[str, str] = {"intro": "导语", "summary": "访谈总结"}  # an answer has no label
 DEFAULT_ASKER = "记者"
+BARE_LABELS = ("问", "答", "Q", "A")  # speaker labels that name nobody (问：/答： interviews): not shown as names
 NO_VALUE = "—"  # an unknown bureau or asker
 NONE = "（无）"
 UNTITLED = "无标题"
 FULL_ANSWER = "完整回答"
 SOURCE = "出处"
 DETAILS_SEPARATOR = "，"
+DETAILS_SEPARATOR_SPEAKER = " · "  # between bureau and speaker
 EMPTY_LIBRARY = "访谈库还是空的。"
 TRY_ASKING = "可以试着这样问："
 # The labels of a passage's source details, in the order they are shown.
@@ -225,8 +228,8 @@ def welcome(emphasis: Callable[[str], str]) -> str:
             "访谈里没有的内容，我会如实说“没有找到”，不会自己编写答案。")
 
 
-def asked(asker: str, question: str) -> str:
-    return f"{asker}问：{question}"
+def asked(asker: str | None, question: str) -> str:
+    return f"{asker}问：{question}" if asker else f"问：{question}"
 
 
 def share_passage(link: str) -> str:
@@ -315,8 +318,8 @@ NOT_FOUND_CLI = "访谈中没有找到相关内容。（not found in the intervi
 LOADING = "正在加载模型和访谈库……"
 
 
-def asked_plain(asker: str, question: str) -> str:
-    return f"问（{asker}）：{question}"
+def asked_plain(asker: str | None, question: str) -> str:
+    return f"问（{asker}）：{question}" if asker else f"问：{question}"
 
 
 def source_plain(details: str) -> str:
@@ -371,3 +374,172 @@ TERMINAL_SUGGESTION_HINT = "（输入序号即可提问）"
 def suggestion_button(question: str, width: int = 30) -> str:
     """A 您可能想问 button: the question, shortened to fit a button."""
     return question if len(question) <= width else question[: width - 1] + "…"
+
+
+# -- the bureau list, a page at a time ------------------------------------------------------------------------------
+BUTTON_MORE_BUREAUS = "更多单位 »"
+BUTTON_PREVIOUS_BUREAUS = "« 上一页"
+
+
+def page_of(page: int, pages: int) -> str:
+    return f"（第 {page}/{pages} 页）"
+
+
+# -- the web pages (bot/web; Jinja2 escapes every value) ------------------------------------------------------------
+SITE_NAME = "访谈原文问答"
+SITE_TAGLINE = "用政府部门已发表访谈的原文回答问题：谁说的、回答记者的哪个问题、发表在哪里。访谈里没有的内容，如实说“没有找到”，从不自己编写答案。"
+NAV_ASK = "提问"
+NAV_INTERVIEWS = "全部访谈"
+NAV_STAFF = "工作台"
+ASK_LABEL = "您的问题"
+ASK_PLACEHOLDER = "例如：疫情期间海域使用金可以缓缴吗？"
+ASK_BUTTON = "查找原文"
+BUREAU_LABEL = "单位"
+ALL_BUREAUS = "全部单位"
+EXAMPLES_HEADING = "可以这样问"
+BUREAUS_HEADING = "收录的单位"
+SUGGESTIONS_HEADING = "您可能想问"
+HIGH_CONFIDENCE = "访谈原文"
+NOT_FOUND_WEB = "访谈中没有找到与这个问题相关的内容。本网站只引用已发表的访谈原文，不会自己编写答案。"
+ASKED_BY = "记者问"
+READ_IN_CONTEXT = "在全文中查看"
+ORIGINAL_LINK = "原文链接"
+PERMALINK = "本段链接"
+INTERVIEWS_HEADING = "全部访谈"
+INTERVIEW_SOURCE_MISSING = "（原始文件暂时无法读取，以下只列出已收录的段落。）"
+INTERVIEW_META_SPEAKER = "受访人"
+INTERVIEW_META_OUTLET = "媒体"
+INTERVIEW_META_DATE = "日期"
+INTERVIEW_META_FILE = "文件"
+NOT_FOUND_PAGE = "没有这个页面。"
+PASSAGE_NOT_FOUND = "找不到这段原文（访谈库可能已更新）。"
+INTERVIEW_NOT_FOUND = "找不到这篇访谈（访谈库可能已更新）。"
+BAD_REQUEST = "请求无法识别。"
+SERVER_ERROR = "抱歉，服务器出了点问题，请稍后再试。"
+BODY_TOO_LARGE = "提交的内容太大了，请缩短文字或换一个较小的文件。"
+NOT_READY = "正在加载访谈库，请稍后再试。"
+BACK_HOME = "返回首页"
+FOOTER = "每段回答都是访谈原文的逐字引用。"
+API_ERROR_QUERY = "缺少参数 q（问题）"
+API_ERROR_CLAIM = "缺少说法：请提交 JSON {\"claim\": \"……\"} 或表单字段 claim"
+API_ERROR_TOP_K = "top_k 必须是 1 到 20 之间的整数"
+API_ERROR_JSON = "请求体不是有效的 JSON"
+TELEGRAM_FORBIDDEN = "forbidden"
+
+# the reasons a question was not answered (index.search.rules codes)
+REASONS = {
+    "small_talk": "这像是寒暄而不是问题。可以直接问访谈里谈到的事。",
+    "not_covered": "访谈中没有与这个问题相关的内容。",
+    "empty": "请输入一个问题。",
+}
+
+
+def web_reason(code: str) -> str:
+    """A reason code (`unknown_place:青岛`) in words."""
+    name, _, detail = code.partition(":")
+    if name == "unknown_place" and detail:
+        return f"访谈库中没有关于「{detail}」的访谈。"
+    if name == "unknown_year" and detail:
+        return f"访谈中没有提到{detail}年。"
+    if name == "unknown_bureau" and detail:
+        return f"访谈库中没有「{detail}」的访谈。"
+    return REASONS.get(name, REASONS["not_covered"])
+
+
+def page_title(part: str) -> str:
+    return f"{part} - {SITE_NAME}"
+
+
+def search_title(query: str) -> str:
+    return f"“{query}”"
+
+
+def searched_bureau(bureau: str) -> str:
+    return f"只在「{bureau}」的访谈中查找"
+
+
+def passages_count(count: int) -> str:
+    return f"{count}段原文"
+
+
+def too_many_requests(seconds: int) -> str:
+    return f"请求太频繁了，请 {seconds} 秒后再试。"
+
+
+# -- the staff console ----------------------------------------------------------------------------------------------
+STAFF_TITLE = "工作台"
+STAFF_LOGIN_TITLE = "工作人员登录"
+STAFF_LOGIN_LABEL = "工作台密钥"
+STAFF_LOGIN_BUTTON = "登录"
+STAFF_LOGIN_FAILED = "密钥不正确。"
+STAFF_LOGIN_REQUIRED = "请先登录工作台。"
+STAFF_LOGIN_TOO_FAST = "尝试次数太多，请一分钟后再试。"
+STAFF_OFF = "工作台未开启：请在服务器上设置环境变量 INTERVIEW_QA_STAFF_TOKEN（至少16个字符）后重启。"
+STAFF_LOGOUT = "退出登录"
+STAFF_CSRF = "表单已过期，请刷新页面后重新提交。"
+STAFF_CLAIM_HEADING = "核对一个说法"
+STAFF_CLAIM_LABEL = "说法"
+STAFF_CLAIM_PLACEHOLDER = "例如：据威海市海洋发展局介绍，疫情期间缓缴资金2亿元。"
+STAFF_CLAIM_BUTTON = "核对"
+STAFF_DOCUMENT_HEADING = "核对整篇文字"
+STAFF_DOCUMENT_LABEL = "粘贴新闻稿或文章"
+STAFF_DOCUMENT_FILE = "或上传文件（.txt .md .html .docx）"
+STAFF_DOCUMENT_BUTTON = "逐句核对"
+STAFF_DOCUMENT_EMPTY = "请粘贴文字或上传一个文件。"
+STAFF_DOCUMENT_SUMMARY = "核对结果"
+STAFF_NO_ATTRIBUTION = "无引述"
+STAFF_NOT_CHECKED = "未核对（超出数量上限）"
+STAFF_CLAIM_SIDE = "说法"
+STAFF_RECORD_SIDE = "原文"
+STAFF_DIFFERENCES = "不同之处"
+STAFF_LOG_HEADING = "提问记录"
+STAFF_LOG_OFF = "提问记录未开启（config.yaml 中 query_log.enabled）。"
+STAFF_LOG_EMPTY = "还没有提问记录。"
+STAFF_LOG_CSV = "下载 CSV"
+STAFF_RELOAD_HEADING = "访谈库"
+STAFF_RELOAD_BUTTON = "重新加载访谈库"
+STAFF_RELOAD_BUSY = "正在重新加载，请稍候。"
+STAFF_CHART_DAILY = "每日提问（按结果）"
+STAFF_CHART_TOP = "问得最多的问题"
+STAFF_CHART_UNANSWERED = "没有找到答案的问题"
+STAFF_CHART_DISLIKED = "被评为“没帮助”最多的段落"
+STAFF_CHART_ANSWERED = "找到答案"
+STAFF_CHART_NOT_FOUND = "没有找到"
+STAFF_CHART_NONE = "暂无数据"
+STAFF_COLUMN_QUESTION = "问题"
+STAFF_COLUMN_TIMES = "次数"
+STAFF_COLUMN_PASSAGE = "段落"
+STAFF_COLUMN_BUREAU = "单位"
+STAFF_UPLOAD_TYPE = "只能上传 .txt、.md、.html 或 .docx 文件。"
+VERDICT_LABELS = {"verbatim": "原文如此", "differs": "与原文有出入", "not_found": "没有找到", "not_checked": "未核对",
+                  "no_attribution": "无引述"}
+ATTRIBUTION_LABELS = {"according_to": "据……介绍", "speaker_first": "某人表示", "speaker_last": "……某人说",
+                      "quotation": "引号引述"}
+
+
+def staff_reloaded(changed: bool, seconds: float, passages: int, interviews: int) -> str:
+    done = "访谈库已重新加载" if changed else "访谈库没有变化"
+    return f"{done}（用时 {seconds:.1f} 秒）：{interviews} 篇访谈、{passages} 段原文。"
+
+
+def staff_document_counts(counts: dict[str, int]) -> str:
+    return (f"引述 {counts['verbatim'] + counts['differs'] + counts['not_found'] + counts['not_checked']} 处："
+            f"原文如此 {counts['verbatim']}，与原文有出入 {counts['differs']}，没有找到 {counts['not_found']}；"
+            f"无引述的句子 {counts['no_attribution']} 句。")
+
+
+def staff_log_summary(total: int, answered: int, up: int, down: int, users: int) -> str:
+    return f"共 {total} 个问题，找到答案 {answered} 个，评价“有帮助” {up} 次、“没帮助” {down} 次，提问人数 {users}。"
+
+
+def upload_unreadable(name: str, why: str) -> str:
+    return f"无法读取文件「{name}」：{why}"
+
+
+def document_sentence_line(start: int, end: int, sentence: str) -> str:
+    """The head of one checked sentence in `interview-qa verify --file`."""
+    return f"【第{start}–{end}字】{sentence}"
+
+
+def corpus_size(interviews: int, passages: int) -> str:
+    return f"目前收录 {interviews} 篇访谈、{passages} 段原文。"

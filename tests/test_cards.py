@@ -172,3 +172,16 @@ def test_every_reply_type_renders() -> None:
     with pytest.raises(ApiError):
         telegram_text("<b>unclosed")  # the validator really validates
     assert html.unescape(cards.escape("<&>")) == "<&>"
+
+
+def test_a_question_and_answer_interview_that_names_nobody_shows_no_placeholders() -> None:
+    from bot.render.html import hit_card
+    from bot.render.plain import render_hit_text
+    from index.parsing.parser import parse_text
+
+    interview = parse_text("问：补贴什么时候发放？\n\n答：补贴将在每年三月底前发放到农户账户。\n", "nameless.txt")
+    [passage] = [p for p in interview.passages if p.kind == "answer"]
+    card, plain = hit_card(Hit(passage, 1.0)), render_hit_text(Hit(passage, 1.0))
+    for shown in (card, plain):
+        assert "—" not in shown and "问问" not in shown and "（问）" not in shown and " · 答" not in shown, shown
+        assert "补贴什么时候发放" in shown and "三月底前" in shown

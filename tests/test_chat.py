@@ -9,7 +9,7 @@ import pytest
 
 from bot.conversation.conversation import Conversation, ConversationSettings
 from bot.terminal import run_chat
-from bot.texts import EXAMPLE_QUESTIONS
+from bot.texts import EXAMPLE_QUESTIONS, NO_RESULT_YET
 from tests.fake_bot_api import FakeBotAPI
 from tests.telegram_helpers import FOREST, app_config, fake_searcher, running_bot, write_corpus
 
@@ -77,3 +77,17 @@ async def test_telegram_round_trip_with_the_real_model(real_searcher,  # type: i
             for e in call.result["entities"] if e["type"] == "bold"]
     assert any("1.35亿元" in b for b in bold)
     assert "没有找到" in refused.result["text"] and "疫情期间海域使用金可以缓缴吗" in refused.result["text"]
+
+
+def test_a_command_is_the_whole_line_and_context_after_a_not_found_refers_to_nothing(tmp_path: Path) -> None:
+    write_corpus(tmp_path / "corpus", {"fictional-forest.txt": FOREST})
+    asked: list[str] = []
+    conversation = Conversation(fake_searcher(app_config(tmp_path)), ConversationSettings(questions_per_minute=0))
+    real_ask = conversation.ask
+    conversation.ask = lambda user, text, chat_type="terminal": (asked.append(text), real_ask(user, text, chat_type))[1]  # type: ignore[method-assign]
+    out = chat(conversation, "about the water supply in summer\nhelp me find the water bureau\n")
+    assert asked == ["about the water supply in summer", "help me find the water bureau"]  # questions, not commands
+    assert out  # the welcome and the two answers were printed
+    after = chat(conversation, "今年夏天用水高峰会不会停水？\n你好\ncontext\n").strip().split("\n\n")
+    assert "80万吨" in after[1] and "没有找到" in after[2]  # an answer, then small talk: not found
+    assert after[-1] == NO_RESULT_YET  # context refers to nothing, not to the older answer

@@ -193,3 +193,15 @@ def test_explain_says_why(workspace: Path, capsys: pytest.CaptureFixture[str]) -
     code, out, _ = run(capsys, "search", "海域使用金推迟到疫情结束后缴纳", "--explain", "--json")
     data = json.loads(out)
     assert code == 0 and data["explanation"]["decision"]["probability"] >= 0 and data["explanation"]["candidates"]
+
+
+def test_the_build_summary_counts_only_the_files_it_indexed(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (workspace / "corpus" / "picture.txt").write_bytes(b"\x00\x01\x02\x03" * 100)  # binary: skipped
+    code, out, err = run(capsys, "build", "--quiet")
+    assert code == 0 and "passages from 2 files (1 file skipped: see the warnings)" in out
+    assert "picture.txt: skipped: binary data" in err
+
+
+def test_verify_prints_no_terminal_escape_sequences(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "verify", "\x1b[31m缓缴资金2亿元\x1b[0m\x07")
+    assert code == 0 and "\x1b" not in out and "\x07" not in out and "缓缴资金2亿元" in out

@@ -184,3 +184,23 @@ def test_stats_and_about_count(conversation: Conversation) -> None:
     assert (stats.answered, stats.not_found, stats.hints) == (1, 0, 1)
     assert stats.corpus.passages == conversation.searcher.passage_count
     assert conversation.about().corpus.interviews == 3
+
+
+def test_many_bureaus_come_a_page_at_a_time_under_telegrams_button_limit(conversation: Conversation) -> None:
+    from dataclasses import replace
+
+    from bot.render.html import bureaus_card
+
+    names = tuple((f"海川市第{n}局", 1) for n in range(290))
+    conversation.corpus = replace(conversation.corpus, bureaus=names)
+    first = conversation.bureaus()
+    card = bureaus_card(first)
+    buttons = [b for row in card.buttons for b in row]
+    assert first.pages == 10 and len(first.bureaus) == 30 and len(buttons) <= 100
+    more = decode_action(buttons[-1].data)
+    assert more is not None and more.kind == "l" and more.page == 1
+    second = conversation.act(1, more)
+    assert second.page == 1 and second.bureaus[0][0] == "海川市第30局"  # type: ignore[union-attr]
+    last = conversation.bureaus(99)
+    assert last.page == 9 and last.bureaus[-1][0] == "海川市第289局"
+    assert decode_action("l:bureaus:100") is None

@@ -170,6 +170,20 @@ async def test_an_update_the_library_cannot_read_does_not_block_the_others(fake_
     assert f"update {poison['update_id']} cannot be read" in caplog.text
 
 
+async def test_a_message_without_its_chat_is_skipped_with_one_warning(fake_bot_api: FakeBotAPI, tmp_path: Path,
+                                                                    caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.WARNING)
+    async with running_bot(fake_bot_api, app_config(tmp_path)):
+        user = fake_bot_api.user(3090)
+        message = fake_bot_api.make_message(user, None, QUESTION)
+        del message["chat"]
+        stray = fake_bot_api.queue_update({"message": message})
+        after = await ask_and_wait(fake_bot_api, 3091)
+    assert ANSWER in after.result["text"]
+    assert f"update {stray['update_id']} cannot be read (ValueError: a message without its chat)" in caplog.text
+    assert "Traceback" not in caplog.text and not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
 def free_port() -> int:
     import socket
 

@@ -91,3 +91,9 @@ def test_the_signs_that_settle_a_question_alone() -> None:
     assert veto("2023年海洋局做了什么") == "unknown_year:2023"
     assert veto("2020年缓缴了多少") is None
     assert veto("你好，请问疫情期间海域使用金可以缓缴吗？") is None
+
+
+def test_a_place_in_a_clause_about_the_asker_is_context_not_the_subject() -> None:
+    parts = parse_query("我在上海打工，医保是澜州交的，万一生病住院，还得先自己垫钱再回去报销吗？")
+    assert "上海" not in parts.asked and "报销" in parts.asked
+    assert parse_query("青岛市海洋发展局出台了哪些政策？").asked == "青岛市海洋发展局出台了哪些政策"

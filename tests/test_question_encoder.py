@@ -185,7 +185,8 @@ async def test_the_bot_answers_without_importing_torch(built_workspace: Path, fa
     import asyncio
 
     env = {**os.environ, "PYTHONPATH": str(ROOT), "INTERVIEW_QA_CACHE": str(MODEL_CACHE),
-           "TELEGRAM_BOT_TOKEN": fake_bot_api.token, "TELEGRAM_API_BASE_URL": fake_bot_api.base_url}
+           "TELEGRAM_BOT_TOKEN": fake_bot_api.token, "TELEGRAM_API_BASE_URL": fake_bot_api.base_url,
+           "INTERVIEW_QA_WEB_PORT": "0"}
     log = built_workspace / "serve.log"
     with log.open("wb") as out:
         process = await asyncio.create_subprocess_exec(

@@ -156,3 +156,26 @@ def test_approximate_index_types_find_the_same_best_passage(tmp_path: Path, kind
     assert approx.manifest["settings"]["faiss_type"] == kind
     query = FakeEmbedder().embed_queries(["海域使用金缓缴"])[0]
     assert exact.vectors.search(query, 1)[0][0] == approx.vectors.search(query, 1)[0][0]
+
+
+def test_building_a_keyword_index_logs_nothing_below_warning() -> None:
+    import logging
+
+    from index.store.keyword import KeywordIndex
+
+    seen: list[logging.LogRecord] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            seen.append(record)
+
+    root = logging.getLogger()
+    handler, level = Keep(), root.level
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)  # as `interview-qa serve` runs
+    try:
+        KeywordIndex.build(["海域使用金推迟缴纳", "伏季休渔"]).scores("海域")
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(level)
+    assert [r.getMessage() for r in seen if r.name.startswith("bm25s") and r.levelno < logging.WARNING] == []

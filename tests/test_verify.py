@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from index.claims.quantities import Quantity, normalise, parse_quantity
+from index.claims.quantities import Quantity, normalise, parse_quantity, tokenise
 from index.claims.alignment import Alignment, align_claim
 from index.claims.verdict import verify_claim
 
@@ -352,6 +352,10 @@ def test_any_substring_is_verbatim(data: st.DataObject) -> None:
     end = data.draw(st.integers(start + 6, min(len(text), start + 200)))
     claim = text[start:end]
     assume(normalise(claim))
+    # a substring that cuts a quantity ("20" of "20万人") is not verbatim: only the ones that keep quantities whole
+    tokens = tokenise(text)
+    cut = [tokens.original(i, i + 1) for i, token in enumerate(tokens.tokens) if isinstance(token, Quantity)]
+    assume(not any(s < start < e or s < end < e for s, e in cut))
     for a, texts in ((align_claim(claim, text), [text]), (verify_claim(claim, PARAS), PARAS)):
         assert a.verdict == "verbatim"
         assert normalise(quoted(a, texts)) == normalise(claim)
@@ -376,3 +380,11 @@ def test_one_digit_changed_is_a_number_difference(data: st.DataObject) -> None:
     numbers = [d for d in a.differences if d.kind == "number"]
     assert numbers and any(new in d.claim for d in numbers)
     assert any(s <= at < e for s, e in a.diff_spans)
+
+
+@pytest.mark.parametrize("claim", ["20", "从业人20", "20万"])
+def test_a_number_matches_only_a_whole_quantity_with_its_unit(claim: str) -> None:
+    passage = "全市渔业从业人员20万人，海洋经济总产值增长8%。"
+    assert verify_claim(claim, [passage]).verdict != "verbatim"
+    assert verify_claim("从业人员20万人", [passage]).verdict == "verbatim"
+    assert verify_claim("从业人员二十万人", [passage]).verdict == "verbatim"  # the same quantity written in words

@@ -21,14 +21,15 @@ _BASE64URL = re.compile(r"[A-Za-z0-9_-]{1,62}")
 @dataclass(frozen=True, slots=True)
 class Action:
     """What a button asks for: more (m), context (c), source (s), filter by bureau (b), interviews (i), feedback (f),
-    ask a suggested question (q: the stored answer's key, the suggestion's number in `page`)."""
+    ask a suggested question (q: the stored answer's key, the suggestion's number in `page`), a page of the bureau
+    list (l: "bureaus", the page in `page`)."""
 
     kind: str
     arg: str
     page: int = 0
 
     def encode(self) -> str:
-        data = f"{self.kind}:{self.arg}:{self.page}" if self.kind in ("m", "q") else f"{self.kind}:{self.arg}"
+        data = f"{self.kind}:{self.arg}:{self.page}" if self.kind in ("m", "q", "l") else f"{self.kind}:{self.arg}"
         assert len(data.encode("utf-8")) <= MAX_CALLBACK_BYTES, data
         return data
 
@@ -38,9 +39,9 @@ def decode_action(data: str | None) -> Action | None:
     if not data or len(data.encode("utf-8")) > MAX_CALLBACK_BYTES:
         return None
     kind, _, rest = data.partition(":")
-    if kind in ("m", "q"):
+    if kind in ("m", "q", "l"):
         key, _, page = rest.partition(":")
-        first = 1 if kind == "m" else 0  # page 0 is the answer itself; suggestions count from 0
+        first = 1 if kind == "m" else 0  # page 0 is the answer itself; suggestions and bureau pages count from 0
         if _KEY.fullmatch(key) and page.isdigit() and page.isascii() and first <= int(page) < MAX_PAGE:
             return Action(kind, key, int(page))
         return None

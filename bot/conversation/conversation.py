@@ -52,6 +52,9 @@ log = logging.getLogger("interview_qa.conversation")
 MAX_EXAMPLES = 3
 MAX_EXAMPLE_CHARS = 40  # a reporter's question short enough to serve as an example
 PAGES_KEPT = 2048  # answers whose "more" button still works
+BUREAUS_PER_PAGE = 30  # two buttons each: 60 buttons and the page buttons, under Telegram's ~100
+# notices that a flood of messages brings, one each: said once per NOTICE_INTERVAL to a user in a chat
+FLOOD_HINTS = frozenset({"non_text", "empty", "too_long", "unknown_command", "rate_limited", "edited_command"})
 KEY_BITS = 64  # random bits of a stored answer's key: 13 base-36 characters, unguessable
 RESULTS_KEPT = 1024  # recent search results, reused when the same question is asked again (same searcher)
 MAX_CLAIM_CHARS = 1000  # longer claims are refused with a hint
@@ -274,6 +277,8 @@ class Conversation:
             return self.page(action.arg, action.page, user)
         if action.kind == "q":
             return self.ask_suggestion(user, action.arg, action.page)
+        if action.kind == "l":
+            return self.bureaus(action.page)
         if action.kind == "c":
             return self.context(action.arg)
         if action.kind == "s":
@@ -351,8 +356,13 @@ class Conversation:
         """Checks a claim against the record (slow: run it off the event loop)."""
         return ClaimCheck(check_claim(self.searcher, claim))
 
-    def bureaus(self) -> BureauChoice:
-        return BureauChoice(tuple((name, n, bureau_token(name)) for name, n in self.corpus.bureaus))
+    def bureaus(self, page: int = 0) -> BureauChoice:
+        """A page of BUREAUS_PER_PAGE bureaus (the last page when `page` is past it)."""
+        every = self.corpus.bureaus
+        pages = max(1, -(-len(every) // BUREAUS_PER_PAGE))
+        page = min(max(0, page), pages - 1)
+        shown = every[page * BUREAUS_PER_PAGE:(page + 1) * BUREAUS_PER_PAGE]
+        return BureauChoice(tuple((name, n, bureau_token(name)) for name, n in shown), page, pages)
 
     def interviews(self, bureau: str) -> InterviewList:
         seen: dict[str, list[Passage]] = {}
@@ -387,7 +397,10 @@ class Conversation:
     def repeated(self, user: int, chat: int, hint: Hint) -> bool:
         """True when `user` got this very notice in this chat less than NOTICE_INTERVAL seconds ago: a flood of
         stickers or empty messages gets one notice, not one each (replies share Telegram's 30 messages/s with
-        every user)."""
+        every user). Only notices a flood can bring count; the answer to a command (a bad deep link, /verify
+        without a claim) is always sent."""
+        if hint.code not in FLOOD_HINTS:
+            return False
         now = self._clock()
         if len(self._hinted) > FORGET_AFTER_KEYS:
             self._hinted = {k: t for k, t in self._hinted.items() if now - t < NOTICE_INTERVAL}

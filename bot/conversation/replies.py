@@ -90,9 +90,11 @@ class ClaimCheck:
 
 @dataclass(frozen=True, slots=True)
 class BureauChoice:
-    """The bureaus, each with the token its buttons carry."""
+    """One page of the bureaus, each with the token its buttons carry (Telegram allows about 100 buttons)."""
 
     bureaus: tuple[tuple[str, int, str], ...]  # name, interviews, token
+    page: int = 0
+    pages: int = 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import quote
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -30,7 +31,7 @@ from bot.conversation.replies import (
     TurnContext,
     Welcome,
 )
-from bot.render.plain import source_rows
+from bot.render.plain import known_name, source_rows
 from index.records import Hit, Passage
 from index.store.builder import RefreshReport
 
@@ -47,11 +48,34 @@ _BREAK_END = re.compile(r"(?:[。！？；!?;][”’」』）)]*|\n)\s*$")
 
 @dataclass(frozen=True, slots=True)
 class Button:
-    """An inline button: callback `data` (at most 64 bytes) or a `url`."""
+    """An inline button: callback `data` (at most 64 bytes), a `url`, or a `web_app` URL (a Telegram Mini App)."""
 
     text: str
     data: str | None = None
     url: str | None = None
+    web_app: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WebLinks:
+    """The web pages at `web.public_url`: 出处 opens a passage's permalink, 阅读全文 its interview at the passage
+    (as a Mini App where Telegram allows one: a private chat and an https address; a link otherwise)."""
+
+    base: str
+    mini_app: bool
+
+    def permalink(self, p: Passage) -> str:
+        return f"{self.base}/p/{quote(p.passage_id)}"
+
+    def interview(self, p: Passage) -> str:
+        return f"{self.base}/i/{quote(p.interview_id)}#p-{quote(p.passage_id)}"
+
+
+def web_links(public_url: str | None, private: bool) -> WebLinks | None:
+    if not public_url:
+        return None
+    base = public_url.rstrip("/")
+    return WebLinks(base, private and base.startswith("https://"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,13 +199,19 @@ def _card(lines: Iterable[str], separator: str = "\n", buttons: tuple[tuple[Butt
 
 # -- pieces of a card -----------------------------------------------------------------------------------------
 def speaker_line(p: Passage) -> str:
-    speaker = texts.with_role(escape(p.speaker), escape(p.role))
-    kind = texts.PASSAGE_KINDS.get(p.kind)
-    return f"🏛 {escape(p.bureau or texts.NO_VALUE)} · {speaker}{f' · {kind}' if kind else ''}"
+    """🏛 bureau · speaker (role) · kind, leaving out what is unknown (a 问/答 interview names nobody)."""
+    speaker = known_name(p.speaker)
+    who = texts.with_role(escape(speaker), escape(p.role)) if speaker else escape(p.role)
+    parts = [escape(p.bureau) if p.bureau else None, who or None, texts.PASSAGE_KINDS.get(p.kind)]
+    known = " · ".join(x for x in parts if x)
+    return f"🏛 {known}" if known else ""
 
 
 def question_line(p: Passage) -> str | None:
-    return f"❓ {texts.asked(escape(p.asker or texts.DEFAULT_ASKER), escape(p.question))}" if p.question else None
+    if not p.question:
+        return None
+    asker = texts.DEFAULT_ASKER if p.asker is None else known_name(p.asker)
+    return f"❓ {texts.asked(escape(asker) if asker else None, escape(p.question))}"
 
 
 def source_html(p: Passage) -> str:
@@ -197,9 +227,13 @@ def _quote(p: Passage, body: str) -> str:
     return f"{heading}<blockquote>{body}</blockquote>"
 
 
-def _passage_buttons(passage_id: str, suffix: str = "") -> tuple[Button, Button]:
-    return (Button(texts.BUTTON_CONTEXT + suffix, Action("c", passage_id).encode()),
-            Button(texts.BUTTON_SOURCE + suffix, Action("s", passage_id).encode()))
+def _passage_buttons(p: Passage, suffix: str = "", web: WebLinks | None = None) -> tuple[Button, ...]:
+    context = Button(texts.BUTTON_CONTEXT + suffix, Action("c", p.passage_id).encode())
+    if web is None:
+        return context, Button(texts.BUTTON_SOURCE + suffix, Action("s", p.passage_id).encode())
+    read = (Button(texts.BUTTON_READ_ALL + suffix, web_app=web.interview(p)) if web.mini_app
+            else Button(texts.BUTTON_READ_ALL + suffix, url=web.interview(p)))
+    return context, Button(texts.BUTTON_SOURCE + suffix, url=web.permalink(p)), read
 
 
 def _corpus_line(c: CorpusInfo) -> str:
@@ -221,7 +255,8 @@ def hit_card(hit: Hit, number: int | None = None, total: int | None = None) -> s
     bold), the source."""
     p = hit.passage
     lines = [f"<i>{texts.position(number, total)}</i>"] if number and total and total > 1 else []
-    lines.append(speaker_line(p))
+    if speaker := speaker_line(p):
+        lines.append(speaker)
     if (question := question_line(p)) is not None:
         lines.append(question)
     lines.append(_quote(p, highlight(p.text, hit.best_sentence)))
@@ -229,7 +264,7 @@ def hit_card(hit: Hit, number: int | None = None, total: int | None = None) -> s
     return "\n".join(lines)
 
 
-def answer_card(reply: Answer) -> Card:
+def answer_card(reply: Answer, web: WebLinks | None = None) -> Card:
     numbered = reply.key is not None and len(reply.hits) > 1
     cards = [hit_card(hit, reply.first_number + i if numbered else None, len(reply.hits))
              for i, hit in enumerate(reply.shown)]
@@ -247,7 +282,7 @@ def answer_card(reply: Answer) -> Card:
                     for n, q in enumerate(reply.suggestions))
     for i, hit in enumerate(reply.shown):
         n = f" {reply.first_number + i}" if len(reply.shown) > 1 else ""
-        rows.append(_passage_buttons(hit.passage.passage_id, n))
+        rows.append(_passage_buttons(hit.passage, n, web))
     if reply.log_id is not None:
         rows.append((Button(texts.BUTTON_HELPFUL, Action("f", f"+{reply.log_id}").encode()),
                      Button(texts.BUTTON_UNHELPFUL, Action("f", f"-{reply.log_id}").encode())))
@@ -265,16 +300,17 @@ def not_found_card(reply: NotFound) -> Card:
     return _card(lines, "\n\n")
 
 
-def context_card(reply: TurnContext) -> Card:
+def context_card(reply: TurnContext, web: WebLinks | None = None) -> Card:
     first = reply.turn[0] if reply.turn else reply.passage
-    lines = [f"📖 {bold(texts.FULL_ANSWER)}", speaker_line(first)]
+    lines = [f"📖 {bold(texts.FULL_ANSWER)}", *[x for x in (speaker_line(first),) if x]]
     if (question := question_line(first)) is not None:
         lines.append(question)
     for p in reply.turn or (reply.passage,):
         pointer = "👉 " if p.passage_id == reply.passage.passage_id and len(reply.turn) > 1 else ""
         lines.append(pointer + _quote(p, escape(p.text)))
     lines.append(source_html(first))
-    source = Button(texts.BUTTON_SOURCE, Action("s", reply.passage.passage_id).encode())
+    source = (Button(texts.BUTTON_SOURCE, Action("s", reply.passage.passage_id).encode()) if web is None
+              else Button(texts.BUTTON_SOURCE, url=web.permalink(reply.passage)))
     return _card(lines, buttons=((source,),))
 
 
@@ -286,7 +322,7 @@ def source_card(reply: SourceDetails, bot_username: str | None = None) -> Card:
     return _card(lines)
 
 
-def verification_card(reply: ClaimCheck) -> Card:
+def verification_card(reply: ClaimCheck, web: WebLinks | None = None) -> Card:
     v = reply.verification
     lines = [f"🔎 {texts.claim(escape(v.claim))}", texts.VERDICTS.get(v.verdict, escape(v.verdict))]
     for d in v.differences:
@@ -304,19 +340,27 @@ def verification_card(reply: ClaimCheck) -> Card:
     p = hit.passage
     spans = [(hit.best_sentence[0], hit.best_sentence[1], "b")] if hit.best_sentence else []
     spans += [(s, e, "u") for s, e in v.alignment.diff_spans]
-    lines += ["", texts.VERIFY_RECORD, speaker_line(p)]
+    lines += ["", texts.VERIFY_RECORD, *[x for x in (speaker_line(p),) if x]]
     if (question := question_line(p)) is not None:
         lines.append(question)
     lines += [_quote(p, mark(p.text, spans)), source_html(p)]
-    return _card(lines, buttons=(_passage_buttons(p.passage_id),))
+    return _card(lines, buttons=(_passage_buttons(p, web=web),))
 
 
 def bureaus_card(reply: BureauChoice) -> Card:
     if not reply.bureaus:
         return Card((texts.EMPTY_LIBRARY,))
-    rows = tuple((Button(texts.bureau_count(name, n), Action("i", token).encode()),
-                  Button(texts.BUTTON_ONLY_BUREAU, Action("b", token).encode())) for name, n, token in reply.bureaus)
-    return Card((texts.BUREAUS_INTRO,), rows)
+    rows = [(Button(texts.bureau_count(name, n), Action("i", token).encode()),
+             Button(texts.BUTTON_ONLY_BUREAU, Action("b", token).encode())) for name, n, token in reply.bureaus]
+    paging = []
+    if reply.page > 0:
+        paging.append(Button(texts.BUTTON_PREVIOUS_BUREAUS, Action("l", "bureaus", reply.page - 1).encode()))
+    if reply.page + 1 < reply.pages:
+        paging.append(Button(texts.BUTTON_MORE_BUREAUS, Action("l", "bureaus", reply.page + 1).encode()))
+    if paging:
+        rows.append(tuple(paging))
+    head = texts.BUREAUS_INTRO + (f"\n\n{texts.page_of(reply.page + 1, reply.pages)}" if reply.pages > 1 else "")
+    return Card((head,), tuple(rows))
 
 
 def interviews_card(reply: InterviewList, bot_username: str | None = None) -> Card:
@@ -361,21 +405,21 @@ def stats_card(reply: Stats) -> Card:
     return Card((text,))
 
 
-def render(reply: Reply, bot_username: str | None = None) -> Card:
-    """Any reply model as a Telegram card."""
+def render(reply: Reply, bot_username: str | None = None, web: WebLinks | None = None) -> Card:
+    """Any reply model as a Telegram card; with `web`, the source buttons open the web pages."""
     match reply:
         case Hint():
             return Card((escape(reply.text),))
         case Answer():
-            return answer_card(reply)
+            return answer_card(reply, web)
         case NotFound():
             return not_found_card(reply)
         case TurnContext():
-            return context_card(reply)
+            return context_card(reply, web)
         case SourceDetails():
             return source_card(reply, bot_username)
         case ClaimCheck():
-            return verification_card(reply)
+            return verification_card(reply, web)
         case BureauChoice():
             return bureaus_card(reply)
         case InterviewList():

@@ -3,6 +3,8 @@ corpus file (for an operator checking a new interview)."""
 
 from __future__ import annotations
 
+import re
+
 import textwrap
 from collections.abc import Callable
 from dataclasses import replace
@@ -63,8 +65,26 @@ def render_inspection(interview: Interview) -> str:
     return "\n".join(lines)
 
 
+_BARE_LABEL = re.compile(rf"^(?:{'|'.join(texts.BARE_LABELS)})\d*$", re.I)  # such interviews name nobody
+
+
+def known_name(label: str | None) -> str | None:
+    """A speaker or asker worth showing: None for 问, 答, Q, A and empty labels."""
+    return label if label and not _BARE_LABEL.match(label.strip()) else None
+
+
 def _speaker_line(p: Passage) -> str:
-    return f"{p.bureau or texts.NO_VALUE} · {texts.with_role(p.speaker, p.role)}"
+    """Bureau · speaker (role), leaving out what is unknown."""
+    speaker = known_name(p.speaker)
+    parts = [p.bureau or None, texts.with_role(speaker, p.role) if speaker else p.role]
+    return texts.DETAILS_SEPARATOR_SPEAKER.join(x for x in parts if x)
+
+
+def _asker(asker: str | None) -> str | None:
+    """Who asked, as shown: the named asker, 记者 when nobody is named, nothing for a bare 问/Q label."""
+    if asker is None:
+        return texts.DEFAULT_ASKER
+    return known_name(asker)
 
 
 def render_hit_text(hit: Hit, number: int | None = None, emphasis: Emphasis | None = None) -> str:
@@ -73,9 +93,10 @@ def render_hit_text(hit: Hit, number: int | None = None, emphasis: Emphasis | No
     `emphasis` wraps the best sentence (e.g. in ANSI bold on a terminal); by default it is not marked."""
     p = hit.passage
     kind = texts.PASSAGE_KINDS.get(p.kind)
-    lines = [f"{f'[{number}] ' if number else ''}{_speaker_line(p)}{f' · {kind}' if kind else ''}"]
+    who = texts.DETAILS_SEPARATOR_SPEAKER.join(x for x in (_speaker_line(p), kind) if x)
+    lines = [f"{f'[{number}] ' if number else ''}{who}".strip()]
     if p.question:
-        lines.append(texts.asked_plain(p.asker or texts.DEFAULT_ASKER, p.question))
+        lines.append(texts.asked_plain(_asker(p.asker), p.question))
     if p.heading and p.heading not in p.text:
         lines.append(texts.heading(p.heading))
     text = p.text
@@ -150,11 +171,19 @@ def _suggestions(suggestions: tuple[str, ...], hint: str = "") -> str:
     return "\n\n" + texts.MAY_ASK + hint + "\n" + "\n".join(lines)
 
 
+_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text a user typed, safe to print on a terminal: escape sequences and control characters taken out."""
+    return _CONTROL.sub("", text)
+
+
 def render_verification_text(verification: Verification) -> str:
-    lines = [texts.claim(verification.claim), texts.VERDICTS_PLAIN[verification.verdict]]
+    lines = [texts.claim(printable(verification.claim)), texts.VERDICTS_PLAIN[verification.verdict]]
     for d in verification.differences:
         kind = texts.difference_kind(d.kind)
-        lines.append(f"  - {texts.difference(kind, d.claim or texts.NONE, d.record or texts.NONE)}")
+        lines.append(f"  - {texts.difference(kind, printable(d.claim) or texts.NONE, d.record or texts.NONE)}")
     for equal in verification.alignment.equivalents:
         lines.append(f"  - {texts.equivalent(equal.claim, equal.record)}")
     for number, hit in enumerate(verification.hits, 1):
@@ -196,9 +225,9 @@ def _not_found(reply: NotFound) -> str:
 
 def _context(reply: TurnContext) -> str:
     first = reply.turn[0] if reply.turn else reply.passage
-    lines = [texts.FULL_ANSWER + "：", _speaker_line(first)]
+    lines = [texts.FULL_ANSWER + "：", *[x for x in (_speaker_line(first),) if x]]
     if first.question:
-        lines.append(texts.asked_plain(first.asker or texts.DEFAULT_ASKER, first.question))
+        lines.append(texts.asked_plain(_asker(first.asker), first.question))
     for p in reply.turn or (reply.passage,):
         pointer = "▶ " if p.passage_id == reply.passage.passage_id and len(reply.turn) > 1 else "  "
         shows_heading = p.heading and p.heading not in p.text and p.kind == "answer"

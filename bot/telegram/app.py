@@ -1,16 +1,19 @@
 """Wiring and running: `build_application` makes the Application (transport, defaults, typed bot data, handlers);
 `post_init` builds the Searcher once (in a worker thread), the conversation and the search batcher; searches run
 in a small thread pool (SEARCH_WORKERS) off the event loop. `run` starts polling (default) or the webhook server;
-SIGINT/SIGTERM stop it cleanly.
+SIGINT/SIGTERM stop it cleanly. Inside the web server (`interview-qa serve`), `open_embedded`, `start_embedded`,
+`feed_webhook` and `stop_embedded` run it in that server's event loop instead.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import re
 import time
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 from telegram import BotCommand, LinkPreviewOptions, Update
@@ -33,7 +36,7 @@ from bot.querylog import QueryLog
 from bot.telegram import handlers as h
 from bot.telegram.batcher import SearchBatcher
 from bot.telegram.redaction import install_redaction, redact
-from bot.telegram.state import CONTEXT_TYPES, BotApplication, BotData, Reloader, SearcherFactory
+from bot.telegram.state import CONTEXT_TYPES, BotApplication, BotData, Context, Reloader, SearcherFactory
 from bot.telegram.transport import RetryingRateLimiter, TolerantUpdatesRequest
 from index.errors import ConfigError, InterviewQAError
 from index.search.searcher import Searcher
@@ -50,8 +53,11 @@ COMMANDS = (("start", h.cmd_start), ("help", h.cmd_help), ("ask", h.cmd_ask), ("
 
 
 def build_application(config: AppConfig, token: str, searcher_factory: SearcherFactory | None = None,
-                      reloader: Reloader | None = None, search_workers: int = SEARCH_WORKERS) -> BotApplication:
-    """The Application, not started. `searcher_factory` runs once in `post_init` (default: the real model)."""
+                      reloader: Reloader | None = None, search_workers: int = SEARCH_WORKERS,
+                      updater: bool = True) -> BotApplication:
+    """The Application, not started. `searcher_factory` runs once in `post_init` (default: the real model).
+    `updater=False` builds it without an Updater (`.updater(None)`), for a webhook served by another app (the web
+    server's route puts the updates on `update_queue`: python-telegram-bot's custom-webhook pattern)."""
     if not token or not token.strip():
         raise ConfigError("TELEGRAM_BOT_TOKEN is not set: export the token BotFather gave you "
                           "(or use `interview-qa chat` for the terminal)")
@@ -69,6 +75,8 @@ def build_application(config: AppConfig, token: str, searcher_factory: SearcherF
                .post_init(_post_init).post_shutdown(_post_shutdown))
     if base_url := config.telegram_base_url:
         builder = builder.base_url(base_url)
+    if not updater:
+        builder = builder.updater(None)
     app: BotApplication = builder.build()
     data = app.bot_data
     data.config = config
@@ -205,3 +213,99 @@ def run(config: AppConfig, token: str | None, searcher_factory: SearcherFactory 
     except NetworkError as error:
         raise InterviewQAError(f"cannot reach the Bot API at {config.telegram_base_url or 'api.telegram.org'}: "
                                f"{redact(str(error))}") from None
+
+
+# -- inside another server (the web: bot.web.server) ---------------------------------------------------------------
+# python-telegram-bot's custom-webhook pattern: the Application runs in the web server's event loop; in webhook mode
+# it has no Updater and the web app's route hands each POST to `feed_webhook`; in polling mode its Updater polls.
+@contextlib.contextmanager
+def bot_api_errors(config: AppConfig) -> Iterator[None]:
+    """The Bot API's refusals at start-up as one clear line (the token never in it)."""
+    try:
+        yield
+    except InvalidToken:
+        raise ConfigError("the Bot API rejected TELEGRAM_BOT_TOKEN (check the token BotFather gave you)") from None
+    except NetworkError as error:
+        raise InterviewQAError(f"cannot reach the Bot API at {config.telegram_base_url or 'api.telegram.org'}: "
+                               f"{redact(str(error))}") from None
+
+
+def check_embedded_webhook(config: AppConfig) -> str:
+    """The secret of a webhook served by the web app: required (a webhook never runs without one), and valid."""
+    secret = webhook_secret(config)
+    _check_webhook(config, secret)
+    if not secret:
+        raise ConfigError("telegram.mode is webhook but no secret token is set: set TELEGRAM_WEBHOOK_SECRET to "
+                          "32 or more random characters (A-Z a-z 0-9 _ -); a webhook without one is refused")
+    return secret
+
+
+async def open_embedded(config: AppConfig, token: str, searcher_factory: SearcherFactory, reloader: Reloader,
+                        on_error: Callable[[str], None] | None = None) -> BotApplication:
+    """The Application built (without an Updater in webhook mode) and initialised: getMe checks the token before
+    the caller loads the model. `on_error` is told the name of every Bot API error a handler meets."""
+    app = build_application(config, token, searcher_factory, reloader, updater=config.telegram.mode != "webhook")
+    if on_error is not None:
+        async def count(update: object, context: Context) -> None:
+            if isinstance(context.error, TelegramError):
+                on_error(type(context.error).__name__)
+        app.add_error_handler(count)
+    with bot_api_errors(config):
+        await app.initialize()
+    return app
+
+
+async def start_embedded(app: BotApplication, secret: str | None = None) -> None:
+    """post_init (the searcher from the factory, the conversation), then polling or setWebhook, then the handlers."""
+    config = app.bot_data.config
+    with bot_api_errors(config):
+        assert app.post_init is not None
+        await app.post_init(app)
+        if app.updater is None:
+            await _set_webhook(app, config, secret)
+        else:
+            await app.updater.start_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=BOOTSTRAP_RETRIES)
+        await app.start()
+
+
+async def _set_webhook(app: BotApplication, config: AppConfig, secret: str | None) -> None:
+    for attempt in range(BOOTSTRAP_RETRIES + 1):
+        try:
+            await app.bot.set_webhook(config.telegram.webhook.url or "", secret_token=secret,
+                                      allowed_updates=Update.ALL_TYPES)
+            return
+        except InvalidToken:
+            raise
+        except NetworkError as error:
+            if attempt == BOOTSTRAP_RETRIES:
+                raise
+            log.warning("setWebhook failed (%s); retry %d of %d", error, attempt + 1, BOOTSTRAP_RETRIES)
+            await asyncio.sleep(2 ** attempt)
+
+
+async def stop_embedded(app: BotApplication) -> None:
+    """Polling stopped, the Application stopped and shut down, post_shutdown run; errors logged, not raised."""
+    try:
+        if app.updater is not None and app.updater.running:
+            await app.updater.stop()
+        if app.running:
+            await app.stop()
+        await app.shutdown()
+    except (TelegramError, RuntimeError) as error:
+        log.warning("stopping the bot: %s", error)
+    finally:
+        if app.post_shutdown is not None:
+            await app.post_shutdown(app)
+
+
+async def feed_webhook(app: BotApplication, payload: object) -> bool:
+    """One update Telegram posted, queued for the handlers; False when the library cannot read it."""
+    try:
+        update = Update.de_json(payload, app.bot)  # type: ignore[arg-type]
+    except Exception as error:  # noqa: BLE001 - whatever the library cannot read is a bad request, not a crash
+        log.warning("webhook update cannot be read (%s)", type(error).__name__)
+        return False
+    if update is None:
+        return False
+    await app.update_queue.put(update)
+    return True

@@ -20,6 +20,7 @@ from telegram import (
     Message,
     MessageEntity,
     Update,
+    WebAppInfo,
 )
 from telegram.constants import ChatType, ParseMode
 from telegram.error import TelegramError
@@ -75,15 +76,19 @@ async def _in_thread(context: Context, fn: Callable[..., T], *args: Any) -> T:
 def _markup(card: cards.Card) -> InlineKeyboardMarkup | None:
     if not card.buttons:
         return None
-    return InlineKeyboardMarkup([[InlineKeyboardButton(b.text, callback_data=b.data, url=b.url) for b in row]
-                                 for row in card.buttons])
+    return InlineKeyboardMarkup([[InlineKeyboardButton(b.text, callback_data=b.data, url=b.url,
+                                                       web_app=WebAppInfo(b.web_app) if b.web_app else None)
+                                  for b in row] for row in card.buttons])
 
 
-async def send(context: Context, chat_id: int, reply: Reply, reply_to: int | None = None) -> None:
-    """A reply model as one or more HTML messages; the buttons go under the last one."""
+async def send(context: Context, chat_id: int, reply: Reply, reply_to: int | None = None,
+               private: bool = True) -> None:
+    """A reply model as one or more HTML messages; the buttons go under the last one. With web.public_url set,
+    the source buttons open the web pages (a Mini App only in private chats, where Telegram allows one)."""
     if isinstance(reply, Hint) and reply.quiet:
         return
-    card = cards.render(reply, context.bot.username)
+    web = cards.web_links(context.bot_data.config.web.public_url, private)
+    card = cards.render(reply, context.bot.username, web)
     for n, chunk in enumerate(card.chunks):
         last = n == len(card.chunks) - 1
         await context.bot.send_message(chat_id, chunk, reply_markup=_markup(card) if last else None,
@@ -98,7 +103,7 @@ async def respond(update: Update, context: Context, reply: Reply) -> None:
             and _conversation(context).repeated(update.effective_user.id, message.chat_id, reply):
         return
     group = message.chat.type != ChatType.PRIVATE
-    await send(context, message.chat_id, reply, message.message_id if group else None)
+    await send(context, message.chat_id, reply, message.message_id if group else None, private=not group)
 
 
 async def answer_question(update: Update, context: Context, text: str | None) -> None:
@@ -272,7 +277,7 @@ async def on_button(update: Update, context: Context) -> None:
     if isinstance(reply, Question):  # a 您可能想问 button: asked as if typed
         await _finish(update, context, reply)
         return
-    await send(context, query.message.chat.id, reply)
+    await send(context, query.message.chat.id, reply, private=query.message.chat.type == ChatType.PRIVATE)
 
 
 def _inline_refusal(conversation: Conversation, user: int, text: str) -> tuple[str, int, bool] | None:

@@ -63,7 +63,10 @@ class TolerantUpdatesRequest(HTTPXRequest):
 def _readable(update: Any) -> Any:
     """The update as it came when the library can read it, else an empty update with its id."""
     try:
-        Update.de_json(update, None)
+        parsed = Update.de_json(update, None)
+        message = parsed.effective_message if parsed is not None else None
+        if message is not None and message.chat is None:  # read by the library, but there is no one to answer
+            raise ValueError("a message without its chat")
         return update
     except Exception as error:  # noqa: BLE001 - whatever the library chokes on
         update_id = update.get("update_id") if isinstance(update, dict) else None

@@ -158,10 +158,24 @@ class AlignmentResult:
 
 
 def _verbatim_at(c: Tokenised, p: Tokenised) -> tuple[int, int] | None:
+    """Where the claim's words stand in the passage, as whole quantities: "20" or "从业人20" is not in "20万人"."""
     at = p.norm.find(c.norm)
-    if at < 0:
-        return None
-    return p.pos[at], p.pos[at + len(c.norm) - 1] + 1
+    while at >= 0:
+        if _whole_quantities(c, p, at):
+            return p.pos[at], p.pos[at + len(c.norm) - 1] + 1
+        at = p.norm.find(c.norm, at + 1)
+    return None
+
+
+def _whole_quantities(c: Tokenised, p: Tokenised, at: int) -> bool:
+    """The claim placed at `at` neither cuts a quantity of the passage nor is a quantity that is only part of one."""
+    end = at + len(c.norm)
+    passage_quantities = {span for token, span in zip(p.tokens, p.spans) if isinstance(token, Quantity)}
+    for start, stop in passage_quantities:
+        if start < end and stop > at and not (at <= start and stop <= end):
+            return False
+    claim_quantities = [span for token, span in zip(c.tokens, c.spans) if isinstance(token, Quantity)]
+    return all((at + start, at + stop) in passage_quantities for start, stop in claim_quantities)
 
 
 def _windows(c: Tokenised, p: Tokenised) -> list[tuple[int, int]]:

@@ -181,7 +181,7 @@ def find_interviewee(intro: str, known_name: str | None) -> Person:
             before = _SUBTITLE_VERB.sub("", _INTERVIEW_VERB.split(before)[-1])
             bureau, role = split_org_role(before)
             if not (bureau or role):
-                after = re.match(rf"[，,（(]\s*(?P<desc>[^，。；）)]{{2,60}})", intro[match.end() :])
+                after = re.match(r"[，,（(]\s*(?P<desc>[^，。；）)]{2,60})", intro[match.end() :])
                 if after:
                     bureau, role = split_org_role(after.group("desc"))
             if bureau or role:

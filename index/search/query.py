@@ -47,6 +47,7 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _ASKING_END = re.compile(r"[?？吗呢么]\s*$|(?:什么|怎么|如何|哪些|哪个|多少|几|是否|有没有|能不能|可不可以)")
 _CLAUSE = re.compile(r"[^，,。！？!?；;\n]+")
 LONG_MESSAGE_CHARS = 40  # above this, the clause that asks is searched for on its own as well
+_FIRST_PERSON = ("我", "俺", "咱", "本人", "i ", "i'm", "my ", "we ")  # a clause about the asker starts so
 MIN_FOCUS_CHARS = 8  # a shorter asking clause takes the clause before it along ("……这件事，怎么办？")
 
 
@@ -59,6 +60,7 @@ class QueryParts:
     small_talk: bool  # nothing but courtesies and chat
     years: tuple[str, ...]  # four-digit years it names
     focus: str  # the sentence that asks, when the message is long and has several; else the core
+    asked: str  # what the decisive signs read: the focus without clauses about the asker (我在上海打工，……)
 
 
 def strip_courtesies(text: str) -> str:
@@ -101,8 +103,17 @@ def question_focus(core: str) -> str:
     return focus if _WORDY.search(focus) and len(focus) < len(core) else core
 
 
+def without_the_asker(text: str) -> str:
+    """The text without its clauses about the asker ("我在上海打工", "我家在青岛"): they give context, not the
+    subject; the text itself when every clause is one."""
+    clauses = [c for c in _CLAUSE.findall(text) if c.strip()]
+    kept = [c for c in clauses if not c.strip().startswith(_FIRST_PERSON)]
+    return "，".join(kept) if kept else text
+
+
 def parse_query(text: str) -> QueryParts:
     core = strip_courtesies(text)
     small_talk = not _WORDY.search(core) or is_chat(core) or is_chat(text)
+    focus = question_focus(core or text)
     return QueryParts(text=text, core=core or text, small_talk=small_talk, years=tuple(_YEAR.findall(text)),
-                      focus=question_focus(core or text))
+                      focus=focus, asked=without_the_asker(focus))

@@ -42,6 +42,7 @@ _HAS_WORD = re.compile(r"[\w\u3400-\u9fff]")
 _CJK_CHARS = re.compile(r"[\u3400-\u9fff]")
 MIN_SUBJECT_CHARS = 4  # fewer Chinese characters left without the bureau's name: search with the name
 _CITY_UNITS = ("市", "县")
+_LATIN_WORDS = re.compile(r"[a-z]+")
 # Kept for callers that name them: the features ranking and the decision read.
 FEATURES = CANDIDATE_FEATURES
 EVIDENCE = DECISION_FEATURES
@@ -79,6 +80,14 @@ class Searcher(PassageLookups):
         return self.data.place_names if self.data.place_names is not None else place_names()
 
     @cached_property
+    def places_in_pinyin(self) -> dict[str, str]:
+        """The corpus's cities spelled in pinyin without tones (澜州市 -> lanzhou), for questions in English."""
+        from pypinyin import lazy_pinyin
+
+        return {place: "".join(lazy_pinyin(place[:-1] if len(place) > 2 else place)).lower()
+                for place in self.bureau_index.places}
+
+    @cached_property
     def foreign_places(self) -> frozenset[str]:
         """Place names of the packaged list that no passage mentions (stored with the index when it was built)."""
         if self.data.foreign_places is not None:
@@ -93,10 +102,10 @@ class Searcher(PassageLookups):
         if not _HAS_WORD.search(normalized) or not self.data.passages:
             return SearchResult(query, False, (), normalized, reason=rules.EMPTY)
         parts = parse_query(normalized)
-        # in a long message, a place in the context ("I am from 上海...") is not what is asked about
-        asked = places_in([w for w, _ in pos_tokens(parts.focus)], self.place_names)
-        vetoed = rules.veto(parts, asked, self.foreign_places, self.corpus_text, self.unknown_city(parts.focus),
-                            self.unknown_bureau(parts.focus))
+        # a place in the context ("我在上海打工，……", a long message's first sentences) is not what is asked about
+        asked = places_in([w for w, _ in pos_tokens(parts.asked)], self.place_names)
+        vetoed = rules.veto(parts, asked, self.foreign_places, self.corpus_text, self.unknown_city(parts.asked),
+                            self.unknown_bureau(parts.asked))
         if vetoed:
             return SearchResult(query, False, (), normalized, reason=vetoed,
                                 explanation={"veto": vetoed} if explain else None)
@@ -160,6 +169,9 @@ class Searcher(PassageLookups):
         mentions = tuple(self.bureau_index.mentions(parts.core))
         places = tuple(p for p in self.bureau_index.places
                        if p in parts.core or (len(p) > 2 and p[:-1] in parts.core))
+        if latin_share(parts.core) >= ENGLISH_QUESTION:  # "in Lanzhou": the city's name in pinyin
+            words = set(_LATIN_WORDS.findall(parts.core.lower()))
+            places += tuple(p for p, spelled in self.places_in_pinyin.items() if spelled in words and p not in places)
         if len(places) == 1:  # 澜州的海洋局: the place narrows a bureau named without one
             mentions = tuple(m if m.place or not m.matches else
                              type(m)(m.text, places[0], tuple(b for b in m.matches

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 
 import bm25s
 import numpy as np
+
+# bm25s sets its own logger to DEBUG when imported, so "Building index from tokens" reached every log at INFO
+logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 from index.text import bigrams
 

@@ -1,0 +1,90 @@
+"""The JSON API: the command line's objects over HTTP.
+
+- `GET /api/search?q=&top_k=&bureau=`: exactly `interview-qa search --json` (`SearchResult.to_dict()`).
+- `POST /api/verify` (JSON `{"claim": str}` or a form field `claim`): exactly `interview-qa verify --json`.
+- `GET /api/passages/<id>`: the passage object (a search hit without its score), and its permalink.
+Errors are `{"error": str}` with a 4xx status.
+"""
+
+from __future__ import annotations
+
+import json
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from bot import texts
+from bot.web.common import limited, render_error, state_of
+from bot.web.pages import clean_param
+from bot.web.views import permalink
+
+MAX_TOP_K = 20
+MAX_CLAIM_CHARS = 2000  # as index.claims.verdict
+
+
+def _json(data: object, status: int = 200) -> JSONResponse:
+    return JSONResponse(data, status_code=status, headers={"cache-control": "no-store"})
+
+
+async def search(request: Request) -> Response:
+    state = state_of(request)
+    query = clean_param(request.query_params.get("q"))
+    if not query:
+        return render_error(request, 400, texts.API_ERROR_QUERY)
+    raw_top_k = request.query_params.get("top_k")
+    top_k = None
+    if raw_top_k not in (None, ""):
+        if not raw_top_k.isascii() or not raw_top_k.isdigit() or not 1 <= int(raw_top_k) <= MAX_TOP_K:
+            return render_error(request, 400, texts.API_ERROR_TOP_K)
+        top_k = int(raw_top_k)
+    bureau = clean_param(request.query_params.get("bureau"), 200) or None
+    refused = limited(request)
+    if refused is not None:
+        return refused
+    result = await state.search(query, top_k=top_k, bureau=bureau, frontend="api")
+    return _json(result.to_dict())
+
+
+async def verify(request: Request) -> Response:
+    state = state_of(request)
+    claim = await _claim(request)
+    if claim is None:
+        return render_error(request, 400, texts.API_ERROR_JSON)
+    if not claim:
+        return render_error(request, 400, texts.API_ERROR_CLAIM)
+    refused = limited(request)
+    if refused is not None:
+        return refused
+    from index.claims.verdict import check_claim
+
+    searcher = state.searcher
+    verification = await state.run(check_claim, searcher, claim[:MAX_CLAIM_CHARS])
+    state.metrics.claims.labels(verification.verdict).inc()
+    return _json(verification.to_dict())
+
+
+async def _claim(request: Request) -> str | None:
+    """The claim of a JSON or form body; "" when missing; None when the JSON is not valid."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        form = await request.form()
+        value = form.get("claim")
+        return clean_param(value if isinstance(value, str) else "", MAX_CLAIM_CHARS * 2)
+    body = await request.body()
+    try:
+        data = json.loads(body.decode("utf-8")) if body.strip() else {}
+    except (UnicodeDecodeError, ValueError):
+        return None
+    value = data.get("claim") if isinstance(data, dict) else None
+    return clean_param(value if isinstance(value, str) else "", MAX_CLAIM_CHARS * 2)
+
+
+async def passage(request: Request) -> Response:
+    state = state_of(request)
+    found = state.searcher.passage(request.path_params["passage_id"])
+    if found is None:
+        return render_error(request, 404, texts.PASSAGE_NOT_FOUND)
+    data = found.to_dict()
+    data["interview_id"] = found.interview_id
+    data["permalink"] = permalink(found)
+    return _json(data)

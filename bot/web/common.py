@@ -1,0 +1,61 @@
+"""Helpers every route uses: the state, rendering a page or an error, the per-address limit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.templating import Jinja2Templates
+
+from bot import texts
+from bot.conversation.actions import bureau_token
+from bot.web.security import client_address, csrf_token, is_staff
+from bot.web.state import WebState
+
+TEMPLATES = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
+TEMPLATES.env.globals["t"] = texts
+TEMPLATES.env.trim_blocks = True
+TEMPLATES.env.lstrip_blocks = True
+TEMPLATES.env.filters["anchor"] = lambda bureau: "b-" + bureau_token(bureau)
+TEMPLATES.env.tests["http_url"] = lambda value: isinstance(value, str) and value.startswith(("https://", "http://"))
+
+
+def state_of(request: Request) -> WebState:
+    return request.app.state.web  # type: ignore[no-any-return]
+
+
+def page(request: Request, template: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
+    state = state_of(request)
+    staff_on = state.staff_token is not None
+    context = {"staff_on": staff_on, "nav_staff": staff_on, "query": "", "bureau": None, **context}
+    if "csrf" in context or template.startswith("staff"):
+        context["csrf"] = csrf_token(request)
+    context.setdefault("signed_in", staff_on and is_staff(request, state.config.web.staff_session_hours * 3600))
+    return TEMPLATES.TemplateResponse(request, template, context, status_code=status,
+                                      headers={"cache-control": "no-store" if template.startswith("staff")
+                                               else "no-cache"})
+
+
+def render_error(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    """An error as a page (or as JSON under /api/), never a traceback."""
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"error": message}, status_code=status, headers=headers)
+    response = TEMPLATES.TemplateResponse(request, "error.html", {"message": message, "t": texts, "query": "",
+                                                                  "bureau": None, "nav_staff": False},
+                                          status_code=status)
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def limited(request: Request) -> Response | None:
+    """None and the request counted, or the 429 page when this address asked too often."""
+    state = state_of(request)
+    wait = state.limiter.wait(client_address(request, state.config.web.trust_proxy))
+    if not wait:
+        return None
+    state.metrics.rate_limited.inc()
+    seconds = int(wait) + 1
+    return render_error(request, 429, texts.too_many_requests(seconds), {"retry-after": str(seconds)})

@@ -1,0 +1,189 @@
+"""What keeps the web safe: security headers on every response (a Content-Security-Policy without inline script),
+a cap on request bodies, a per-address limit on searches, the staff secret and session, CSRF tokens on forms.
+
+The staff secret comes only from INTERVIEW_QA_STAFF_TOKEN (at least MIN_STAFF_TOKEN_CHARS characters; without it
+the console is off). It is compared in constant time, never logged, and the session cookie is signed
+(itsdangerous, through Starlette's SessionMiddleware) with a key derived from it: changing the secret signs every
+staff member out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+import time
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+from starlette.requests import Request
+
+from bot.conversation.ratelimit import RateLimiter
+
+STAFF_TOKEN_ENV = "INTERVIEW_QA_STAFF_TOKEN"
+MIN_STAFF_TOKEN_CHARS = 16
+SESSION_COOKIE = "iqa_session"
+LOGINS_PER_MINUTE = 5  # per client address: guessing the staff secret is slow
+# Pages load nothing but their own CSS and images; no script at all, no inline style; forms post only here.
+# Telegram's web client shows a Mini App in a frame: it may frame the pages, no one else may.
+CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
+       "frame-ancestors 'self' https://web.telegram.org")
+# The charts are SVG images drawn by matplotlib, whose markup styles itself; as images they run no script.
+SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'"
+HEADERS = (
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
+)
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+class SecurityHeaders:
+    """Adds the security headers to every HTTP response; a response that sets its own CSP keeps it."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                names = {name.lower() for name, _ in headers}
+                if b"content-security-policy" not in names:
+                    headers.append((b"content-security-policy", CSP.encode()))
+                headers += [(n, v) for n, v in HEADERS if n not in names]
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class BodyLimit:
+    """Refuses a request body larger than `limit` bytes with 413 (from its Content-Length, or while reading it)."""
+
+    def __init__(self, app: ASGIApp, limit: int, message: str) -> None:
+        self.app, self.limit, self.message = app, limit, message
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            return await self.app(scope, receive, send)
+        declared = dict(scope.get("headers", [])).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
+            return await self._refuse(send)
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.limit:
+                return await self._refuse(send)
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+    async def _refuse(self, send: Send) -> None:
+        body = self.message.encode("utf-8")
+        await send({"type": "http.response.start", "status": 413,
+                    "headers": [(b"content-type", b"text/plain; charset=utf-8"),
+                                (b"content-length", str(len(body)).encode()), (b"connection", b"close")]})
+        await send({"type": "http.response.body", "body": body})
+
+
+def client_address(request: Request, trust_proxy: bool) -> str:
+    """The client's address: the last X-Forwarded-For hop behind a trusted proxy, else the peer's."""
+    if trust_proxy:
+        forwarded = request.headers.get("x-forwarded-for", "")
+        hops = [h.strip() for h in forwarded.split(",") if h.strip()]
+        if hops:
+            return hops[-1]
+    return request.client.host if request.client else "unknown"
+
+
+class AddressLimiter:
+    """At most `per_minute` requests a minute per client address (0: no limit); runs on the event loop."""
+
+    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
+        self.limiter = RateLimiter(per_minute, clock=clock)
+
+    def wait(self, address: str) -> float:
+        """0.0 and the request counted, or the seconds to wait."""
+        return self.limiter.wait(_key(address))
+
+
+def _key(address: str) -> int:
+    return int.from_bytes(hashlib.blake2b(address.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+# -- staff ---------------------------------------------------------------------------------------------------------
+def staff_token(environ: MutableMapping[str, str] | None = None) -> str | None:
+    """The staff secret, or None (the console is off) when unset or too short."""
+    value = (os.environ if environ is None else environ).get(STAFF_TOKEN_ENV, "").strip()
+    return value if len(value) >= MIN_STAFF_TOKEN_CHARS else None
+
+
+def session_key(token: str | None) -> str:
+    """The key that signs session cookies: derived from the staff secret, random when there is none."""
+    if token is None:
+        return secrets.token_hex(32)
+    return hmac.new(token.encode("utf-8"), b"interview-qa web session v1", hashlib.sha256).hexdigest()
+
+
+def same_secret(given: str, token: str) -> bool:
+    """Constant-time comparison (of digests, so the time does not depend on the lengths either)."""
+    a = hashlib.sha256(given.encode("utf-8", "surrogatepass")).digest()
+    b = hashlib.sha256(token.encode("utf-8")).digest()
+    return hmac.compare_digest(a, b)
+
+
+def csrf_token(request: Request) -> str:
+    """This session's CSRF token (made on first use)."""
+    token = request.session.get("csrf")
+    if not isinstance(token, str) or len(token) < 32:
+        token = secrets.token_urlsafe(32)
+        request.session["csrf"] = token
+    return token
+
+
+def csrf_ok(request: Request, given: object) -> bool:
+    expected = request.session.get("csrf")
+    return isinstance(given, str) and isinstance(expected, str) and hmac.compare_digest(given, expected)
+
+
+def is_staff(request: Request, max_age_seconds: float) -> bool:
+    """A signed-in staff session that has not expired."""
+    since = request.session.get("staff_since")
+    return isinstance(since, (int, float)) and 0 <= time.time() - since <= max_age_seconds
+
+
+def sign_in(request: Request) -> None:
+    request.session.clear()
+    request.session["staff_since"] = time.time()
+    request.session["csrf"] = secrets.token_urlsafe(32)  # a new token after login
+
+
+def sign_out(request: Request) -> None:
+    request.session.clear()

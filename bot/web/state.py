@@ -1,0 +1,228 @@
+"""What the routes share, one per server: the settings, the Searcher (as each front end sees it), the search
+threads, the limits, the metrics, the opt-in query log, the running bot when there is one."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from bot import texts
+from bot.config import AppConfig
+from bot.web.metrics import MeteredSearcher, Metrics
+from bot.web.security import AddressLimiter, LOGINS_PER_MINUTE, staff_token
+from bot.web.views import read_interview_source
+from index.records import SearchResult
+from index.search.searcher import Searcher
+
+if TYPE_CHECKING:
+    from bot.querylog import QueryLog
+    from bot.telegram.state import BotApplication
+    from index.store.builder import RefreshReport
+
+log = logging.getLogger("interview_qa.web")
+T = TypeVar("T")
+SEARCH_WORKERS = 2  # a search uses one core (index.embedding), so two threads use both
+SOURCES_KEPT = 64  # interview source texts remembered for the interview pages
+MAX_EXAMPLES = 3
+
+
+class WebState:
+    """Built before the server starts (`open` loads the model and the index), closed after it stops."""
+
+    def __init__(self, config: AppConfig, searcher_factory: Callable[[], Searcher],
+                 reloader: Callable[[Searcher], tuple[Searcher, RefreshReport]] | None = None,
+                 environ: dict[str, str] | None = None) -> None:
+        self.config = config
+        self.metrics = Metrics()
+        self.searcher_factory = searcher_factory
+        self.reloader = reloader or _default_reloader(config)
+        self.staff_token = staff_token(environ)
+        self.limiter = AddressLimiter(config.web.searches_per_minute)
+        self.logins = AddressLimiter(LOGINS_PER_MINUTE)
+        self.executor = ThreadPoolExecutor(SEARCH_WORKERS, thread_name_prefix="web-search")
+        self.query_log: QueryLog | None = None
+        self.bot: BotApplication | None = None
+        self.started = time.time()
+        self.built_at: float | None = None
+        self.examples: tuple[str, ...] = ()
+        self._searcher: Searcher | None = None
+        self._fronts: dict[str, MeteredSearcher] = {}
+        self._reload_lock = threading.Lock()
+        self._sources: OrderedDict[str, tuple[float, tuple[str, int] | None]] = OrderedDict()
+        self._sources_lock = threading.Lock()
+
+    # -- the searcher -----------------------------------------------------------------------------------------
+    def open(self) -> None:
+        """Loads the model and brings the index up to date (slow: seconds), opens the query log when it is on."""
+        from bot.querylog import QueryLog
+
+        began = time.perf_counter()
+        try:
+            searcher = self.searcher_factory()
+        except Exception:
+            self.metrics.index_builds.labels("failed").inc()
+            raise
+        self.metrics.index_builds.labels("ok").inc()
+        self.metrics.index_build_seconds.set(time.perf_counter() - began)
+        self._use(searcher)
+        self.query_log = QueryLog.open(self.config.query_log)
+
+    def _use(self, searcher: Searcher) -> None:
+        self._searcher = searcher
+        self._fronts = {"telegram": MeteredSearcher(searcher, self.metrics, "telegram")}
+        self.built_at = time.time()
+        interviews = {p.interview_id for p in searcher.data.passages}
+        self.metrics.corpus(searcher.passage_count, len(interviews))
+        with self._sources_lock:
+            self._sources.clear()
+        self.examples = self._examples(searcher)
+
+    @property
+    def ready(self) -> bool:
+        return self._searcher is not None
+
+    @property
+    def searcher(self) -> Searcher:
+        if self._searcher is None:
+            raise RuntimeError("the searcher is not open yet")
+        return self._searcher
+
+    def front(self, name: str) -> MeteredSearcher:
+        """The searcher as the bot sees it (`telegram`): its searches counted under that name."""
+        return self._fronts[name]
+
+    def _examples(self, searcher: Searcher) -> tuple[str, ...]:
+        """Example questions the corpus answers: the shipped ones that still work, else reporters' short questions."""
+        kept = [q for q in texts.EXAMPLE_QUESTIONS if searcher.search(q, top_k=1).answered][:MAX_EXAMPLES]
+        if len(kept) < MAX_EXAMPLES:
+            asked = sorted({p.question for p in searcher.data.passages if p.question and len(p.question) <= 40},
+                           key=lambda q: (len(q), q))
+            kept += [q for q in asked if q not in kept][: MAX_EXAMPLES - len(kept)]
+        return tuple(kept)
+
+    # -- reloading (the staff button and the bot's /reload share it) -------------------------------------------
+    def reload(self) -> tuple[Searcher, RefreshReport] | None:
+        """A refreshed index swapped in for every front end; None when a reload is already under way. Blocking."""
+        if not self._reload_lock.acquire(blocking=False):
+            return None
+        try:
+            began = time.perf_counter()
+            try:
+                searcher, report = self.reloader(self.searcher)
+            except Exception:
+                self.metrics.index_builds.labels("failed").inc()
+                raise
+            self.metrics.index_builds.labels("ok").inc()
+            self.metrics.index_build_seconds.set(time.perf_counter() - began)
+            self._use(searcher)
+            self._tell_bot()
+            return searcher, report
+        finally:
+            self._reload_lock.release()
+
+    def refreshed(self, searcher: Searcher, report: RefreshReport) -> None:
+        """A background refresh (index.service) finished: every front end answers from the new index."""
+        with self._reload_lock:
+            waited = 0.0
+            while self._searcher is None and waited < 600:  # still starting: the first searcher is put in place
+                time.sleep(0.1)
+                waited += 0.1
+            self._use(searcher)
+            self._tell_bot()
+        log.info("index refreshed in the background (%s): now %d passages", report.reason, searcher.passage_count)
+
+    def bot_reload(self, _current: Any) -> tuple[Any, RefreshReport]:
+        """The bot's /reload: the same refresh, the bot handed its own (counted) view of the new searcher."""
+        from index.errors import InterviewQAError
+
+        done = self.reload()
+        if done is None:
+            raise InterviewQAError(texts.STAFF_RELOAD_BUSY)
+        return self.front("telegram"), done[1]
+
+    def _tell_bot(self) -> None:
+        """After a reload from the web, the bot answers from the new searcher too."""
+        if self.bot is None:
+            return
+        data = self.bot.bot_data
+        try:
+            conversation = data.conversation
+        except RuntimeError:
+            return
+        front = self.front("telegram")
+        if conversation.searcher is not front:
+            conversation.replace_searcher(front)  # type: ignore[arg-type]
+            data.searcher = front  # type: ignore[assignment]
+
+    # -- work off the event loop -----------------------------------------------------------------------------------
+    async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self.executor, fn, *args)
+
+    async def search(self, query: str, top_k: int | None = None, bureau: str | None = None,
+                     frontend: str = "api") -> SearchResult:
+        """One search in a search thread, counted under `frontend` (web: the page, api: /api/search). Not
+        batched: on this model a batch of questions costs as much CPU per question as one alone (measured,
+        benchmarks/web_load.py), so batching would only make the first questions of a batch wait."""
+        searcher = self.searcher
+
+        def run() -> SearchResult:
+            began = time.perf_counter()
+            result = searcher.search(query, top_k=top_k, bureau=bureau)
+            self.metrics.observe(frontend, result, time.perf_counter() - began)
+            return result
+
+        return await self.run(run)
+
+    def interview_source(self, file: str) -> tuple[str, int] | None:
+        """The source text of a corpus file (cached until the file changes or the index is reloaded)."""
+        corpus = Path(self.config.corpus.dir)
+        try:
+            mtime = (corpus / file).stat().st_mtime
+        except OSError:
+            return None
+        with self._sources_lock:
+            cached = self._sources.get(file)
+            if cached is not None and cached[0] == mtime:
+                self._sources.move_to_end(file)
+                return cached[1]
+        source = read_interview_source(corpus, file)
+        with self._sources_lock:
+            self._sources[file] = (mtime, source)
+            while len(self._sources) > SOURCES_KEPT:
+                self._sources.popitem(last=False)
+        return source
+
+    def close(self) -> None:
+        if self.query_log is not None:
+            self.query_log.close()
+            self.query_log = None
+        self.executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _default_reloader(config: AppConfig) -> Callable[[Searcher], tuple[Searcher, RefreshReport]]:
+    def reload(searcher: Searcher) -> tuple[Searcher, RefreshReport]:
+        from index.service import reload_searcher
+
+        return reload_searcher(searcher, config.core)
+    return reload
+
+
+def default_searcher_factory(config: AppConfig, on_refreshed: Callable[[Searcher, RefreshReport], None] | None = None
+                             ) -> Callable[[], Searcher]:
+    """The real model and index (warnings about the corpus go to the log). With `on_refreshed`, a changed corpus is
+    indexed in the background while the previous index answers, and `on_refreshed` gets the new searcher."""
+    def open_real_searcher() -> Searcher:
+        from index.service import open_searcher
+
+        searcher, report = open_searcher(config.core, notify=log.info, on_refreshed=on_refreshed)
+        for warning in report.warnings:
+            log.warning("corpus: %s", warning)
+        return searcher
+    return open_real_searcher

@@ -1,0 +1,36 @@
+"""The parser's working units: paragraphs of the source (with the speaker label that opens them) and runs of them
+spoken by one speaker."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from index.parsing.speakers import Label
+
+
+@dataclass(slots=True)
+class Block:
+    """A paragraph of the source, with the speaker label that opens it (if any)."""
+
+    start: int
+    end: int
+    first_line: str
+    label: Label | None = None
+    content_start: int = 0  # where the words after the label start
+
+    @property
+    def label_only(self) -> bool:
+        """A speaker line (say `09:31:06 主持人`) whose words start on the next line."""
+        return self.label is not None and self.content_start >= self.end
+
+
+@dataclass(slots=True)
+class Segment:
+    """Consecutive blocks spoken by one speaker."""
+
+    speaker: str
+    asks: bool
+    blocks: list[Block] = field(default_factory=list)
+    question: str | None = None  # for an answer: the question it replies to
+    asker: str | None = None
+    turn: int | None = None  # for an answer: its index in the interview's turns

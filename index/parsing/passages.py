@@ -1,0 +1,127 @@
+"""Sections cut into passages of at most `max_chars`, at paragraph breaks first and sentence ends after, each with
+exact source offsets, its speaker, the question it answers, its heading and its kind."""
+
+from __future__ import annotations
+
+import hashlib
+
+from index.parsing.blocks import Block, Segment
+from index.parsing.metadata import find_interviewee, qualify_bureau
+from index.parsing.segment import make_paragraph, pack_sentences, split_sentences
+from index.parsing.speakers import is_generic_answerer, speaker_parts
+from index.records import Metadata, Paragraph, Passage, PassageKind, Span
+
+PASSAGE_ID_HEX = 6  # hex digits of the text's hash after the interview id: a passage id
+
+
+class People:
+    """Who a speaker label names: person, role and bureau (the bureau completed from the interview's)."""
+
+    def __init__(self, metadata: Metadata, city: str | None, intro: str) -> None:
+        self.metadata, self.city, self.intro = metadata, city, intro
+        self._known: dict[str, tuple[str, str | None, str]] = {}
+
+    def __call__(self, label: str) -> tuple[str, str | None, str]:
+        """(person, role, bureau) of an answerer label; "答" is the interviewee."""
+        if label not in self._known:
+            self._known[label] = self._read(label)
+        return self._known[label]
+
+    def _read(self, label: str) -> tuple[str, str | None, str]:
+        meta = self.metadata
+        org, role, person = speaker_parts(label)
+        if is_generic_answerer(person):
+            person = meta.interviewee or person
+        if role is None and person == meta.interviewee:
+            role = meta.role
+        elif role is None or org is None:  # a deputy named in the intro: "……副局长许文涛"
+            said = find_interviewee(self.intro, person)
+            role, org = role or said.role, org or said.bureau
+        bureau = meta.bureau or ""
+        if org and not (bureau and bureau.endswith(org)):  # "市海洋与渔业局" is the interview's "澜州市海洋与渔业局"
+            bureau = qualify_bureau(org, self.city) or bureau
+        return person, role, bureau
+
+
+class PassageBuilder:
+    """Cuts sections into passages of at most `max_chars`, at sentence ends, keeping exact source offsets."""
+
+    def __init__(self, text: str, file: str, interview_id: str, metadata: Metadata, max_chars: int,
+                 people: People) -> None:
+        self.text, self.file, self.interview_id, self.metadata, self.max_chars = text, file, interview_id, metadata, max_chars
+        self.people = people
+        self.passages: list[Passage] = []
+        self._ids: set[str] = set()
+
+    def add_section(self, blocks: list[Block], kind: PassageKind, heading: str | None = None,
+                    turn: int | None = None, segment: Segment | None = None) -> None:
+        if not blocks:
+            return
+        for span in self._pack(blocks):
+            self._add(span, kind, heading, turn, segment)
+
+    def _pack(self, blocks: list[Block]) -> list[Span]:
+        """Whole paragraphs packed up to `max_chars`; a longer paragraph is cut at its sentence ends on its own, so a
+        passage never ends with the first sentences of the next paragraph."""
+        spans: list[Span] = []
+        current: Span | None = None
+        for block in blocks:
+            paragraph = Span(block.content_start, block.end)
+            if current is not None and paragraph.end - current.start <= self.max_chars:
+                current = Span(current.start, paragraph.end)
+                continue
+            if current is not None:
+                spans.append(current)
+                current = None
+            if paragraph.end - paragraph.start <= self.max_chars:
+                current = paragraph
+            else:
+                spans.extend(pack_sentences(split_sentences(self.text, paragraph.start, paragraph.end), self.max_chars))
+        if current is not None:
+            spans.append(current)
+        return spans
+
+    def _add(self, span: Span, kind: PassageKind, heading: str | None, turn: int | None, segment: Segment | None) -> None:
+        paragraph: Paragraph = make_paragraph(self.text, span.start, span.end)
+        if not paragraph.text:
+            return
+        meta = self.metadata
+        interviewee = meta.interviewee
+        if kind == "answer" and segment is not None:
+            speaker, role, bureau = self.people(segment.speaker)
+            interviewee = speaker  # a deputy's answers are his, not the chief's
+        elif kind == "answer":  # a file without turns: statements of the interviewee or the bureau
+            speaker, role, bureau = meta.interviewee or meta.bureau or "", meta.role, meta.bureau or ""
+        else:  # intro and summary are the outlet's words, not the interviewee's
+            speaker, role, bureau = meta.outlet or "编者", None, meta.bureau or ""
+        digest = hashlib.sha1(paragraph.text.encode("utf-8")).hexdigest()
+        passage_id = f"{self.interview_id}-{digest[:PASSAGE_ID_HEX]}"
+        n = 1
+        while passage_id in self._ids:
+            n += 1
+            passage_id = f"{self.interview_id}-{digest[:PASSAGE_ID_HEX]}{n}"
+        self._ids.add(passage_id)
+        self.passages.append(
+            Passage(
+                passage_id=passage_id,
+                interview_id=self.interview_id,
+                kind=kind,
+                text=paragraph.text,
+                start=span.start,
+                end=span.end,
+                file=self.file,
+                bureau=bureau,
+                interviewee=interviewee or speaker,
+                speaker=speaker,
+                role=role,
+                question=segment.question if segment else None,
+                asker=segment.asker if segment else None,
+                heading=heading,
+                turn=turn,
+                title=meta.title,
+                series=meta.series,
+                outlet=meta.outlet,
+                date=meta.date,
+                url=meta.url,
+            )
+        )

@@ -1,0 +1,61 @@
+"""Helpers for the web tests: the REAL server (uvicorn on 127.0.0.1, a free port) over the fictional test corpus
+with the FakeEmbedder, and the staff login done the way a browser does it (GET the form, POST it with its token)."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bot.config import AppConfig, WebConfig
+from bot.web.server import WebServer
+from tests.telegram_helpers import app_config, fake_searcher
+
+STAFF_TOKEN = "staff-secret-for-tests-0123456789"
+CSRF = re.compile(r'name="csrf" value="([^"]+)"')
+
+
+def web_config(tmp: Path, **web: Any) -> AppConfig:
+    """The bot tests' corpus and settings (water + Q/A interviews, always answering), the web on a free port."""
+    config = app_config(tmp)
+    return replace(config, web=replace(WebConfig(port=0, searches_per_minute=0), **web))
+
+
+@contextlib.asynccontextmanager
+async def running_web(config: AppConfig, *, staff: bool = True, token: str | None = None,
+                      **kwargs: Any) -> AsyncIterator[WebServer]:
+    environ = {"INTERVIEW_QA_STAFF_TOKEN": STAFF_TOKEN} if staff else {}
+    server = WebServer(config, token, kwargs.pop("searcher_factory", None) or (lambda: fake_searcher(config)),
+                       environ=environ, **kwargs)
+    await server.start()
+    try:
+        yield server
+    finally:
+        await server.stop()
+
+
+def client(server: WebServer) -> httpx.AsyncClient:
+    return httpx.AsyncClient(base_url=server.url.rstrip("/"), timeout=20.0, follow_redirects=False)
+
+
+def csrf_of(html: str) -> str:
+    found = CSRF.search(html)
+    assert found, "no CSRF token in the form"
+    return found.group(1)
+
+
+async def sign_in(http: httpx.AsyncClient, token: str = STAFF_TOKEN) -> httpx.Response:
+    form = await http.get("/staff/login")
+    assert form.status_code == 200, form.text
+    return await http.post("/staff/login", data={"csrf": csrf_of(form.text), "token": token})
+
+
+async def staff_csrf(http: httpx.AsyncClient) -> str:
+    page = await http.get("/staff")
+    assert page.status_code == 200, page.text
+    return csrf_of(page.text)
