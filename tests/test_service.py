@@ -295,3 +295,28 @@ def test_an_unwritable_index_folder_is_a_typed_error(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x")
     with pytest.raises(IndexWriteError, match="cannot be written"):
         check_writable(tmp_path / "file" / "index")
+
+
+def test_serve_switches_every_front_end_to_the_index_refreshed_in_the_background(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`serve` (bot/web): WebState answers from the previous index at once, then from the new one."""
+    from bot.web.server import WebServer
+    from tests.telegram_helpers import app_config
+
+    config = app_config(tmp_path)
+    before = refresh_index(config.core, FakeEmbedder()).data
+    shutil.copy(FIXTURE_CORPUS / "fictional-wen-da.txt", config.corpus.dir)
+    embedder = GatedEmbedder()
+    monkeypatch.setattr("index.service.load_question_encoder", lambda model: embedder)
+    server = WebServer(config)
+    try:
+        server.state.open()
+        assert server.state.searcher.passage_count == len(before.passages)
+        embedder.gate.set()
+        deadline = time.monotonic() + 60
+        while server.state.searcher.passage_count == len(before.passages) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert server.state.searcher.passage_count > len(before.passages)
+        assert server.state.front("telegram").passage_count == server.state.searcher.passage_count
+    finally:
+        server.state.close()
