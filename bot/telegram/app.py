@@ -12,7 +12,6 @@ import contextlib
 import logging
 import os
 import re
-import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 
@@ -36,7 +35,7 @@ from bot.querylog import QueryLog
 from bot.telegram import handlers as h
 from bot.telegram.batcher import SearchBatcher
 from bot.telegram.redaction import install_redaction, redact
-from bot.telegram.state import CONTEXT_TYPES, BotApplication, BotData, Context, Reloader, SearcherFactory
+from bot.telegram.state import CONTEXT_TYPES, BotApplication, Context, Reloader, SearcherFactory
 from bot.telegram.transport import RetryingRateLimiter, TolerantUpdatesRequest
 from index.errors import ConfigError, InterviewQAError
 from index.search.searcher import Searcher
@@ -45,7 +44,6 @@ from index.store.builder import RefreshReport
 log = logging.getLogger("interview_qa.telegram")
 SEARCH_WORKERS = 2  # search threads: a query embeds on one core (index.embedding.st_embedder), so two use both cores
 BOOTSTRAP_RETRIES = 3  # getMe, deleteWebhook/setWebhook at start-up
-STARTUP_WAIT = 600.0  # seconds a background index refresh waits for the bot to finish starting before switching
 MIN_WEBHOOK_SECRET_CHARS = 16  # shorter secret tokens get a warning
 _SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what Telegram accepts as a webhook secret token
 COMMANDS = (("start", h.cmd_start), ("help", h.cmd_help), ("ask", h.cmd_ask), ("bureaus", h.cmd_bureaus),
@@ -80,7 +78,7 @@ def build_application(config: AppConfig, token: str, searcher_factory: SearcherF
     app: BotApplication = builder.build()
     data = app.bot_data
     data.config = config
-    data.searcher_factory = searcher_factory or _default_searcher_factory(config, data)
+    data.searcher_factory = searcher_factory or _default_searcher_factory(config)
     data.reloader = reloader or _default_reloader(config)
     data.admins = frozenset(t.admins)
     data.search_workers = max(1, search_workers)
@@ -88,25 +86,12 @@ def build_application(config: AppConfig, token: str, searcher_factory: SearcherF
     return app
 
 
-def _default_searcher_factory(config: AppConfig, data: BotData | None = None) -> SearcherFactory:
-    """The real model and index (warnings about the corpus go to the log). A changed corpus is indexed in the
-    background while the previous index answers; the bot switches when the new one is live."""
-    def switch(searcher: Searcher, report: RefreshReport) -> None:  # in the refresh thread
-        waited = 0.0
-        while data is not None and data.searcher is None and waited < STARTUP_WAIT:  # post_init not done yet
-            time.sleep(0.1)
-            waited += 0.1
-        if data is None or data.searcher is None:
-            return
-        data.conversation.replace_searcher(searcher)
-        data.searcher = searcher
-        data.conversation.refresh_examples()
-        log.info("index refreshed in the background (%s): now %d passages", report.reason, searcher.passage_count)
-
+def _default_searcher_factory(config: AppConfig) -> SearcherFactory:
+    """The real model and index (warnings about the corpus go to the log)."""
     def open_real_searcher() -> Searcher:
         from index.service import open_searcher
 
-        searcher, report = open_searcher(config.core, notify=log.info, on_refreshed=switch if data else None)
+        searcher, report = open_searcher(config.core)
         for warning in report.warnings:
             log.warning("corpus: %s", warning)
         return searcher
