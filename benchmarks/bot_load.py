@@ -8,9 +8,9 @@ Latency is from the moment an update is queued in the fake (the bot sees it on i
 the fake receives the bot's sendMessage for it. A private chat has no reply-to, so replies are matched to
 questions in order per chat (exact while a user has one question open; in the burst, the k-th reply of a chat is
 timed against the k-th question of that chat). `lost` = questions without a reply when the run ends (--drain
-seconds after the last question). Questions are the dev set (tests/data/questions.jsonl: answerable ones and
-off-topic ones the bot must refuse), shuffled with a fixed seed. There are 105 of them, so most questions of a
-run are repeats, which the bot answers from its recent results without the model; `--distinct` words every
+seconds after the last question). Questions are the seed interview's dev set (tests/data/dev/seed.jsonl: answerable
+ones in every style and ones the bot must refuse), shuffled with a fixed seed. There are 143 of them, so most
+questions of a run are repeats, which the bot answers from its recent results without the model; `--distinct` words every
 question differently (an opener and a closer around it) so that each one goes through the model.
 
 The bot runs as a subprocess, so `rss_mb` is the bot's own peak RSS (VmHWM of /proc/<pid>/status), not this
@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.fake_bot_api import Call, FakeBotAPI  # noqa: E402
 
-QUESTIONS = ROOT / "tests" / "data" / "questions.jsonl"
+QUESTIONS = ROOT / "tests" / "data" / "dev" / "seed.jsonl"
 USER_BASE = {"warmup": 700_000, "paced": 710_000, "burst": 720_000}
 
 
