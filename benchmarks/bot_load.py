@@ -14,7 +14,8 @@ questions of a run are repeats, which the bot answers from its recent results wi
 question differently (an opener and a closer around it) so that each one goes through the model.
 
 The bot runs as a subprocess, so `rss_mb` is the bot's own peak RSS (VmHWM of /proc/<pid>/status), not this
-script's. The bot's config is the shipped one except: the index in a temp folder, and questions_per_minute raised
+script's; the index is built first by `interview-qa build` in another process (as `make index` does), so that figure
+is the serving process's, not the build's. The bot's config is the shipped one except: the index in a temp folder, and questions_per_minute raised
 (the paced run asks each user ~36 questions a minute, over the default per-user limit of 20, which would turn
 most questions into rate-limit notices). The machine is shared: the load average is sampled during each run and
 printed with the figures.
@@ -38,6 +39,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.corpora import build_index_first  # noqa: E402
 from tests.fake_bot_api import Call, FakeBotAPI  # noqa: E402
 
 QUESTIONS = ROOT / "tests" / "data" / "dev" / "seed.jsonl"
@@ -130,6 +132,7 @@ async def start_bot(server: FakeBotAPI, folder: Path, config: Path,
            "INTERVIEW_QA_WEB_PORT": "0"}  # serve runs the web too: on a free port, beside anything on 8080
     if source is not None:
         env["PYTHONPATH"] = str(source.resolve())
+    build_index_first(config, env)
     with log.open("wb") as out:
         process = await asyncio.create_subprocess_exec(*command, "serve", "--log-level", "WARNING", env=env,
                                                        cwd=str(folder), stdout=out, stderr=out)

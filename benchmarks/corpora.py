@@ -8,7 +8,9 @@ Tuning sets (benchmarks/data/tuning/) fit; dev sets (tests/data/dev/) measure an
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,3 +81,14 @@ def question_sets(kind: str, single: bool = False) -> dict[str, list[Question]]:
         for file in files:
             sets[f"single:{file}"] = [q for q in sets["bureaus"] if q.file == file]
     return sets
+
+
+def build_index_first(config: Path, env: dict[str, str] | None = None) -> None:
+    """`interview-qa build` with `config`, in its own process, as `make index` does before `make run`: a server
+    started afterwards finds its index current, so its peak memory is its own, not the build's PyTorch."""
+    exe = Path(sys.executable).with_name("interview-qa")
+    command = [str(exe)] if exe.exists() else [sys.executable, "-m", "bot.cli"]
+    done = subprocess.run([*command, "build"], env={**os.environ, **(env or {}), "INTERVIEW_QA_CONFIG": str(config)},
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"interview-qa build failed:\n{done.stderr[-3000:]}")
