@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from index.embedding.question_encoder import (QUANTIZED_RECIPE, VARIANT_FILES, QuestionEncoder, choose_variant,
-                                              read_meta)
+                                              like_length_groups, read_meta)
 from tests.conftest import MODEL_CACHE, ROOT, SEED
 
 HEAVY = ("torch", "sentence_transformers", "transformers")
@@ -110,6 +110,16 @@ def test_the_light_tokenizer_gives_the_ids_of_tokenizers(encoder_folder: Path) -
     assert max(len(library.encode(t).ids) for t in texts) == 512  # truncation was exercised
 
 
+def test_texts_are_run_in_groups_of_like_length() -> None:
+    lengths = [30, 12, 13, 80, 12, 33, 14, 90]
+    groups = like_length_groups(lengths, max_size=2)
+    assert sorted(i for g in groups for i in g) == list(range(len(lengths)))  # every text once
+    assert all(len(g) <= 2 for g in groups)
+    assert all(max(lengths[i] for i in g) <= min(lengths[i] for i in g) * 1.1 + 2 for g in groups)
+    assert [lengths[g[0]] for g in groups] == sorted(lengths[g[0]] for g in groups)  # shortest first
+    assert like_length_groups([]) == [] and like_length_groups([5]) == [[0]]
+
+
 @pytest.mark.model
 def test_both_variants_agree_with_pytorch_on_every_question(encoder_folder: Path, real_embedder) -> None:
     questions = question_sets()
@@ -121,6 +131,8 @@ def test_both_variants_agree_with_pytorch_on_every_question(encoder_folder: Path
     assert np.min(np.sum(quantized.embed_queries(questions) * reference, axis=1)) > 0.9995
     one = floats.embed_queries([questions[0]])
     np.testing.assert_allclose(one, floats.embed_queries(questions[:3])[:1], atol=1e-5)  # padding changes nothing
+    alone = np.vstack([floats.embed_queries([q]) for q in questions[:40]])
+    np.testing.assert_allclose(floats.embed_queries(questions[:40]), alone, atol=1e-5)  # a batch = one by one
 
 
 @pytest.mark.model

@@ -22,8 +22,8 @@ class SearchBatcher:
 
     A question is searched at once when a search thread is free; questions that arrive while every thread is
     busy wait, and the next free thread takes up to MAX_BATCH of them in one `Conversation.search_batch` (one
-    model call): an idle bot answers each question alone, a busy one spends ~20 ms of CPU per question instead
-    of ~45 (measured on 2 shared cores), so the queue drains instead of growing."""
+    model call, whose encoder runs texts of like length together): an idle bot answers each question alone, a busy
+    one spends less CPU per question, so the queue drains instead of growing."""
 
     def __init__(self, executor: Executor, conversation: Callable[[], Conversation], workers: int,
                  max_batch: int = MAX_BATCH) -> None:
