@@ -140,9 +140,7 @@ def dictionary_keywords(text: str, mapping: Mapping[str, Sequence[str]]) -> tupl
             i += 1
             continue
         for n in range(min(MAX_PHRASE_WORDS, len(words) - i), 0, -1):
-            phrase = words[i: i + n]
-            if phrase[-1] in _ENGLISH_STOPWORDS:
-                continue
+            phrase = words[i: i + n]  # may end in a particle: "set up", "carry out"
             headwords = _lookup(phrase, mapping)
             if headwords is not None:
                 found.extend(headwords)
