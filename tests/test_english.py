@@ -22,9 +22,12 @@ CEDICT = """\
 洋 洋 [yang2] /ocean/
 騙保 骗保 [pian4 bao3] /variant of 騙保險|骗保险/
 出海口 出海口 [chu1 hai3 kou3] /estuary; outlet to the sea/
+設立 设立 [she4 li4] /to set up; to establish/
+系列 系列 [xi4 lie4] /series; set/
 """
 VOCABULARY = {"费用": 40, "推迟": 3, "医疗保险": 5, "医疗": 9, "保险": 12, "最低工资": 1, "工资": 7, "渔船": 4,
-              "海洋": 30, "大洋": 1, "洋": 50, "骗保": 2}
+              "海洋": 30, "大洋": 1, "洋": 50, "骗保": 2, "设立": 6,
+              "系列": 8}
 
 
 def test_a_sense_is_looked_up_without_its_article_brackets_and_hyphens() -> None:
@@ -65,4 +68,6 @@ def test_a_phrase_is_tried_before_its_words() -> None:
     assert covered == 4 and missing == ["get"]
     found, _, _ = dictionary_keywords("How many fishing boats and what fees were deferred?", mapping)
     assert found == ["渔船", "费用", "推迟"]
+    found, _, _ = dictionary_keywords("Did they set up a platform?", mapping)
+    assert found == ["设立"]  # a phrase may end in a particle; "set" alone would be 系列
     assert dictionary_keywords("what is the weather like", {}) == ([], 0, ["weather", "like"])
