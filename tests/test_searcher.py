@@ -117,11 +117,7 @@ def test_the_signs_that_settle_a_question_refuse_it_even_with_no_threshold(tmp_p
 def test_low_confidence_answers_come_with_suggestions_of_what_the_interviews_answer(tmp_path: Path,
                                                                                     corpus: Path) -> None:
     searcher = searcher_for(tmp_path, corpus)
-    from index.search.decision import DecisionModel
-
-    model = searcher.calibration.decision
-    always_low = replace(searcher.calibration, decision=DecisionModel(
-        model.features, model.coefficients, model.intercept, model.means, model.scales, 0.0, 1.0))
+    always_low = replace(searcher.calibration, decision=replace(searcher.calibration.decision, low=0.0, high=1.0))
     low = Searcher(searcher.data, searcher.embedder, replace(searcher.config, min_confidence=None), always_low)
     result = low.search("海域使用金推迟到疫情结束后缴纳")
     assert result.answered and result.confidence == "low" and result.hits

@@ -1,7 +1,8 @@
 """The decision between the three outcomes, and the calibration file that holds it beside the fusion weights.
 
-One logistic model gives the probability that the interviews answer the question, from the decision evidence of
-index.search.features; two thresholds cut it into "high" (the answer), "low" (the closest passage, said to be only
+One model gives the probability that the interviews answer the question, from the decision evidence of
+index.search.features: small boosted trees (TreeDecisionModel, fitted with scikit-learn, evaluated here in plain
+Python from the numbers in the file), or a logistic regression (DecisionModel, the fallback's form); two thresholds cut it into "high" (the answer), "low" (the closest passage, said to be only
 close) and "not found". `benchmarks/calibrate.py` fits all of it for one embedding model (leave-one-interview-out)
 and writes `calibration.json` with that model's fingerprint and the names of the features it used. Loaded with
 another model, or with features this version does not compute, the file is not trusted: a warning says why and an
@@ -37,6 +38,15 @@ def sigmoid(z: float) -> float:
     return e / (1.0 + e)
 
 
+def cut(probability: float, low: float, high: float, min_confidence: float | None = None) -> str | None:
+    """The outcome of a probability: "high" at or above `high`, None (not found) below `low` (or `min_confidence`,
+    from the config, when set), else "low"."""
+    low = low if min_confidence is None else min_confidence
+    if probability < low or low >= 1.0:  # a probability is below 1.0 in exact arithmetic
+        return None
+    return "high" if probability >= max(high, low) else "low"
+
+
 @dataclass(frozen=True, slots=True)
 class DecisionModel:
     """Logistic regression on evidence of the best hit: P(the interviews answer this question), cut in three."""
@@ -51,10 +61,7 @@ class DecisionModel:
 
     def outcome(self, probability: float, min_confidence: float | None = None) -> str | None:
         """"high", "low" or None (not found); `min_confidence` (config) replaces the lower threshold."""
-        low = self.low if min_confidence is None else min_confidence
-        if probability < low or low >= 1.0:  # a probability is below 1.0 in exact arithmetic
-            return None
-        return "high" if probability >= max(self.high, low) else "low"
+        return cut(probability, self.low, self.high, min_confidence)
 
     def logit(self, evidence: Mapping[str, float]) -> list[tuple[str, float]]:
         """Each feature's contribution to the log-odds (for --explain)."""
@@ -69,6 +76,108 @@ class DecisionModel:
         return sigmoid(z)
 
 
+@dataclass(frozen=True, slots=True)
+class Tree:
+    """One regression tree as flat lists: node i splits on `feature[i]` at `threshold[i]` (x <= threshold goes to
+    `left[i]`, else `right[i]`), or is a leaf when `feature[i]` < 0. `value[i]` is the node's log-odds: the leaf's
+    output, or for a split the training-count-weighted mean of the leaves below it (for per-feature contributions)."""
+
+    feature: tuple[int, ...]
+    threshold: tuple[float, ...]
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    value: tuple[float, ...]
+
+    def path(self, x: list[float]) -> list[int]:
+        """The nodes from the root to the leaf that `x` falls in."""
+        node, nodes = 0, [0]
+        while self.feature[node] >= 0:
+            node = self.left[node] if x[self.feature[node]] <= self.threshold[node] else self.right[node]
+            nodes.append(node)
+        return nodes
+
+    def to_dict(self) -> dict[str, list[Any]]:
+        return {"feature": list(self.feature), "threshold": list(self.threshold),
+                "left": list(self.left), "right": list(self.right), "value": [round(v, 6) for v in self.value]}
+
+    @classmethod
+    def from_dict(cls, raw: Mapping[str, Any]) -> Tree:
+        tree = cls(tuple(int(f) for f in raw["feature"]), tuple(float(t) for t in raw["threshold"]),
+                   tuple(int(n) for n in raw["left"]), tuple(int(n) for n in raw["right"]),
+                   tuple(float(v) for v in raw["value"]))
+        sizes = {len(tree.feature), len(tree.threshold), len(tree.left), len(tree.right), len(tree.value)}
+        if len(sizes) != 1 or not tree.feature:
+            raise ValueError("a tree's node lists differ in length or are empty")
+        n = len(tree.feature)
+        if any(f >= 0 and not (0 < tree.left[i] < n and 0 < tree.right[i] < n) for i, f in enumerate(tree.feature)):
+            raise ValueError("a tree's node points outside the tree")
+        return tree
+
+
+@dataclass(frozen=True, slots=True)
+class TreeDecisionModel:
+    """Gradient-boosted trees on evidence of the best hit: P(the interviews answer this question), cut in three.
+    The log-odds are `baseline` plus each tree's leaf value."""
+
+    features: tuple[str, ...]
+    trees: tuple[Tree, ...]
+    baseline: float
+    low: float
+    high: float
+
+    def outcome(self, probability: float, min_confidence: float | None = None) -> str | None:
+        """"high", "low" or None (not found); `min_confidence` (config) replaces the lower threshold."""
+        return cut(probability, self.low, self.high, min_confidence)
+
+    def _row(self, evidence: Mapping[str, float]) -> list[float]:
+        return [float(evidence[name]) for name in self.features]  # a missing feature is a KeyError, never 0
+
+    def logit(self, evidence: Mapping[str, float]) -> list[tuple[str, float]]:
+        """Each feature's contribution to the log-odds (for --explain): along each tree's path, the change of the
+        node's value at the splits on that feature; the roots' values and `baseline` are the bias, not listed."""
+        x = self._row(evidence)
+        shares = [0.0] * len(self.features)
+        for tree in self.trees:
+            nodes = tree.path(x)
+            for parent, child in zip(nodes, nodes[1:]):
+                shares[tree.feature[parent]] += tree.value[child] - tree.value[parent]
+        return list(zip(self.features, shares))
+
+    def probability(self, evidence: Mapping[str, float]) -> float:
+        x = self._row(evidence)
+        return sigmoid(self.baseline + sum(tree.value[tree.path(x)[-1]] for tree in self.trees))
+
+
+Decision = DecisionModel | TreeDecisionModel
+
+
+def decision_to_dict(model: Decision) -> dict[str, Any]:
+    """The model as plain numbers for calibration.json."""
+    if isinstance(model, TreeDecisionModel):
+        return {"kind": "trees", "features": list(model.features), "baseline": round(model.baseline, 6),
+                "trees": [t.to_dict() for t in model.trees], "low": round(model.low, 4), "high": round(model.high, 4)}
+    return {"kind": "logistic", "features": list(model.features),
+            "coefficients": [round(c, 6) for c in model.coefficients], "intercept": round(model.intercept, 6),
+            "means": [round(m, 6) for m in model.means], "scales": [round(s, 6) for s in model.scales],
+            "low": round(model.low, 4), "high": round(model.high, 4)}
+
+
+def decision_from_dict(a: Mapping[str, Any]) -> Decision:
+    """The model stored by decision_to_dict (a file without "kind" holds a logistic model)."""
+    kind = a.get("kind", "logistic")
+    if kind == "trees":
+        features = tuple(a["features"])
+        trees = tuple(Tree.from_dict(t) for t in a["trees"])
+        if any(f >= len(features) for t in trees for f in t.feature):
+            raise ValueError("a tree splits on a feature the model does not list")
+        return TreeDecisionModel(features, trees, float(a["baseline"]), float(a["low"]), float(a["high"]))
+    if kind != "logistic":
+        raise ValueError(f"unknown decision model kind {kind!r}")
+    return DecisionModel(tuple(a["features"]), tuple(float(c) for c in a["coefficients"]),
+                         float(a["intercept"]), tuple(float(m) for m in a["means"]),
+                         tuple(float(s) for s in a["scales"]), float(a["low"]), float(a["high"]))
+
+
 UNCALIBRATED_MODEL = DecisionModel(("coverage_corpus",), (UNCALIBRATED_STEEPNESS,),
                                    0.0, (UNCALIBRATED_COVERAGE,), (1.0,), 0.5, UNCALIBRATED_HIGH)
 
@@ -79,7 +188,7 @@ class Calibration:
 
     model: str
     weights: dict[str, float]
-    decision: DecisionModel
+    decision: Decision
     notes: dict[str, Any] = field(default_factory=dict)
     fingerprint: str = ""
     fitted: bool = True  # False: the uncalibrated fallback
@@ -93,10 +202,7 @@ class Calibration:
         """The file as written, without checks (benchmarks and tests)."""
         path = path or CALIBRATION_FILE
         raw = json.loads(path.read_text(encoding="utf-8"))
-        a = raw["decision"]
-        model = DecisionModel(tuple(a["features"]), tuple(float(c) for c in a["coefficients"]),
-                              float(a["intercept"]), tuple(float(m) for m in a["means"]),
-                              tuple(float(s) for s in a["scales"]), float(a["low"]), float(a["high"]))
+        model = decision_from_dict(raw["decision"])
         return cls(raw.get("model", ""), {k: float(v) for k, v in raw["weights"].items()}, model,
                    raw.get("notes", {}), raw.get("fingerprint", ""))
 
