@@ -69,13 +69,15 @@ def english_key(sense: str) -> str | None:
     return " ".join(words)
 
 
-def read_cedict(lines: Iterable[str]) -> Iterator[tuple[str, list[str]]]:
-    """(simplified headword, English keys of its senses) for each entry of CC-CEDICT text."""
+def read_cedict(lines: Iterable[str],
+                keep: Callable[[str], bool] | None = None) -> Iterator[tuple[str, list[str]]]:
+    """(simplified headword, English keys of its senses) for each entry of CC-CEDICT text (only the headwords
+    `keep` accepts: the senses of the others are not parsed)."""
     for line in lines:
         if line.startswith("#"):
             continue
         match = _CEDICT_LINE.match(line)
-        if not match:
+        if not match or (keep is not None and not keep(match.group(2))):
             continue
         keys = []
         for sense in match.group(3).split("/"):
@@ -91,9 +93,8 @@ def english_map(vocabulary: Mapping[str, int], lines: Iterable[str] | None = Non
     """English key -> the corpus's headwords for it (at most MAX_HEADWORDS, the most used first): CC-CEDICT
     inverted and restricted to words the corpus uses (`vocabulary`: word -> number of passages)."""
     found: dict[str, set[str]] = {}
-    for headword, keys in read_cedict(cedict_lines() if lines is None else lines):
-        if len(headword) < MIN_HEADWORD_CHARS or headword not in vocabulary:
-            continue
+    wanted = lambda headword: len(headword) >= MIN_HEADWORD_CHARS and headword in vocabulary  # noqa: E731
+    for headword, keys in read_cedict(cedict_lines() if lines is None else lines, wanted):
         for key in keys:
             found.setdefault(key, set()).add(headword)
     return {key: sorted(words, key=lambda w: (-vocabulary[w], w))[:MAX_HEADWORDS] for key, words in sorted(found.items())}
