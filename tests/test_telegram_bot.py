@@ -451,6 +451,25 @@ async def test_serve_answers_and_stops_cleanly_on_sigterm(fake_bot_api: FakeBotA
     assert "s3cret-webhook-token" not in log
 
 
+async def test_sigterm_while_serve_is_starting_still_stops_it_cleanly(fake_bot_api: FakeBotAPI,
+                                                                      tmp_path: Path) -> None:
+    """A SIGTERM that arrives before the server has started (here: as soon as the bot checks its token) is not
+    the default kill: serve finishes starting, then stops the web and the bot and exits 0."""
+    import signal
+
+    process = await serve_process(fake_bot_api, tmp_path, fake_bot_api.token)
+    try:
+        await fake_bot_api.wait_for("getMe", timeout=60)
+        process.send_signal(signal.SIGTERM)
+        _, err = await asyncio.wait_for(process.communicate(), 60)
+    finally:
+        if process.returncode is None:
+            process.kill()
+    log = err.decode()
+    assert process.returncode == 0, log[-2000:]
+    assert "stopping the web and the bot" in log
+
+
 async def test_serve_with_a_wrong_token_is_one_clear_line(fake_bot_api: FakeBotAPI, tmp_path: Path) -> None:
     wrong = "999:WRONG-token-abcdef"
     process = await serve_process(fake_bot_api, tmp_path, wrong)

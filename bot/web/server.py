@@ -171,23 +171,34 @@ class WebServer:
 
 async def serve_forever(config: AppConfig, token: str | None,
                         searcher_factory: Callable[[], Searcher] | None = None) -> None:
-    """Serves until SIGINT/SIGTERM (or until the server stops by itself)."""
+    """Serves until SIGINT/SIGTERM (or until the server stops by itself). The handlers are installed before the
+    server starts: a signal that arrives while it starts (the bot may already be answering) stops it cleanly once
+    it has started, instead of killing it mid-reply. (A first index build is atomic: a SIGKILL after the service
+    manager's stop timeout leaves the previous index or none, never half of one.)"""
     server = WebServer(config, token, searcher_factory)
-    await server.start()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
+    try:
+        await server.start()  # a failed start cleans up after itself and raises
+    except BaseException:
+        _remove_signal_handlers(loop)
+        raise
     try:
         waiter = asyncio.create_task(stop.wait())
         assert server.task is not None
         await asyncio.wait({waiter, server.task}, return_when=asyncio.FIRST_COMPLETED)
         waiter.cancel()
     finally:
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.remove_signal_handler(sig)
+        _remove_signal_handlers(loop)
         log.info("stopping the web%s", " and the bot" if token else "")
         await server.stop()
+
+
+def _remove_signal_handlers(loop: asyncio.AbstractEventLoop) -> None:
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.remove_signal_handler(sig)
 
 
 def run(config: AppConfig, token: str | None) -> None:
