@@ -75,6 +75,9 @@ def test_a_file_without_kind_holds_a_logistic_model() -> None:
     {"kind": "trees", "features": ["a"], "baseline": 0.0, "low": 0.1, "high": 0.9,
      "trees": [{"feature": [0, -1, -1], "threshold": [0.5], "left": [1, 0, 0], "right": [2, 0, 0],
                 "value": [0, 1, 2]}]},
+    {"kind": "trees", "features": ["a"], "baseline": 0.0, "low": 0.1, "high": 0.9,  # node 1 points back to 1: a cycle
+     "trees": [{"feature": [0, 0, -1], "threshold": [0.5, 0.5, 0], "left": [1, 1, 0], "right": [2, 2, 0],
+                "value": [0, 1, 2]}]},
 ])
 def test_a_broken_decision_is_refused(broken: dict) -> None:
     with pytest.raises((ValueError, KeyError)):

@@ -109,8 +109,9 @@ class Tree:
         if len(sizes) != 1 or not tree.feature:
             raise ValueError("a tree's node lists differ in length or are empty")
         n = len(tree.feature)
-        if any(f >= 0 and not (0 < tree.left[i] < n and 0 < tree.right[i] < n) for i, f in enumerate(tree.feature)):
-            raise ValueError("a tree's node points outside the tree")
+        # children come after their parent (as scikit-learn numbers them): no node outside the tree, no cycle
+        if any(f >= 0 and not (i < tree.left[i] < n and i < tree.right[i] < n) for i, f in enumerate(tree.feature)):
+            raise ValueError("a tree's node points outside the tree or back up it")
         return tree
 
 
