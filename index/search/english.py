@@ -92,8 +92,10 @@ def read_cedict(lines: Iterable[str],
 def english_map(vocabulary: Mapping[str, int], lines: Iterable[str] | None = None) -> dict[str, list[str]]:
     """English key -> the corpus's headwords for it (at most MAX_HEADWORDS, the most used first): CC-CEDICT
     inverted and restricted to words the corpus uses (`vocabulary`: word -> number of passages)."""
+    def wanted(headword: str) -> bool:
+        return len(headword) >= MIN_HEADWORD_CHARS and headword in vocabulary
+
     found: dict[str, set[str]] = {}
-    wanted = lambda headword: len(headword) >= MIN_HEADWORD_CHARS and headword in vocabulary  # noqa: E731
     for headword, keys in read_cedict(cedict_lines() if lines is None else lines, wanted):
         for key in keys:
             found.setdefault(key, set()).add(headword)
