@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 from bot.cli import main
 from index.claims.document import MAX_CHECKED, check_document, find_sentences, split_sentences
 from tests.telegram_helpers import app_config, fake_searcher
+from tests.web_helpers import docx_bytes
 
 TEXT = ("海川市水务局近日介绍了夏季供水情况。据海川市水务局介绍，今年全市新建水厂两座，日供水能力提高到90万吨。\n"
         "“夏季高峰期间不会计划停水。”钱明说。天气越来越热了。老旧小区供水管网改造今年完成120个小区，钱明表示。\n"
@@ -112,17 +112,6 @@ class _Report:
     warnings: tuple[str, ...] = ()
 
 
-def _docx(paragraphs: list[str]) -> bytes:
-    import docx
-
-    document = docx.Document()
-    for paragraph in paragraphs:
-        document.add_paragraph(paragraph)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
 def test_verify_file_json_lists_the_single_claim_objects_with_offsets(workspace: Path,
                                                                        capsys: pytest.CaptureFixture[str]) -> None:
     path = workspace / "release.txt"
@@ -139,7 +128,7 @@ def test_verify_file_json_lists_the_single_claim_objects_with_offsets(workspace:
 def test_verify_file_reads_docx_and_html_and_prints_a_summary(workspace: Path,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
     claim = "据海川市水务局介绍，日供水能力提高到90万吨。"
-    (workspace / "a.docx").write_bytes(_docx(["新闻稿", claim]))
+    (workspace / "a.docx").write_bytes(docx_bytes(["新闻稿", claim]))
     (workspace / "b.html").write_text(f"<html><body><article><h1>新闻</h1><p>{claim}</p></article></body></html>",
                                       encoding="utf-8")
     for name in ("a.docx", "b.html"):

@@ -15,18 +15,15 @@ import pytest
 
 from index.embedding.question_encoder import (QUANTIZED_RECIPE, VARIANT_FILES, QuestionEncoder, choose_variant,
                                               like_length_groups, read_meta)
+from index.parsing.sources import decode_bytes
 from tests.conftest import MODEL_CACHE, ROOT, SEED
 
 HEAVY = ("torch", "sentence_transformers", "transformers")
 
 
 def read_text(path: Path) -> str:
-    """A corpus file's text (some fixtures are GB18030)."""
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("gb18030")
+    """A corpus file's text, decoded as the index builder decodes it (the fixtures use several encodings)."""
+    return decode_bytes(path.read_bytes(), path.name)[0]
 
 
 def question_sets() -> list[str]:

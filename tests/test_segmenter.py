@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from index.parsing.sources import decode_bytes
 from tests.conftest import ROOT
 
 CUT = """
@@ -34,12 +35,8 @@ print(json.dumps({
 
 
 def read_text(path: Path) -> str:
-    """A corpus file's text (some fixtures are GB18030)."""
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("gb18030")
+    """A corpus file's text, decoded as the index builder decodes it (the fixtures use several encodings)."""
+    return decode_bytes(path.read_bytes(), path.name)[0]
 
 
 def texts() -> list[str]:

@@ -6,7 +6,6 @@ the query log with charts and CSV, reload), and the limits (body size, upload ty
 
 from __future__ import annotations
 
-import io
 import json
 import re
 from dataclasses import replace
@@ -21,7 +20,8 @@ from bot.web.security import CSP
 from index.search.searcher import Searcher
 from index.settings import SearchConfig
 from tests.telegram_helpers import fake_searcher
-from tests.web_helpers import STAFF_TOKEN, client, csrf_of, running_web, sign_in, staff_csrf, web_config
+from tests.web_helpers import (STAFF_TOKEN, client, csrf_of, docx_bytes, running_web, sign_in, staff_csrf,
+                               web_config)
 
 QUESTION = "今年夏天用水高峰会不会停水？"
 MAX_PAGE_BYTES = 100 * 1024
@@ -290,23 +290,12 @@ async def test_staff_checks_a_claim_and_a_whole_text(tmp_path: Path) -> None:
                                         "no_attribution": 2}) in page
 
 
-def _docx(paragraphs: list[str]) -> bytes:
-    import docx
-
-    document = docx.Document()
-    for paragraph in paragraphs:
-        document.add_paragraph(paragraph)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
 async def test_staff_uploads_txt_html_and_docx_and_other_types_are_refused(tmp_path: Path) -> None:
     claim = "据海川市水务局介绍，日供水能力提高到90万吨。"
     files = {
         "a.txt": claim.encode("gb18030"),
         "b.html": f"<html><body><article><p>{claim}</p></article></body></html>".encode(),
-        "c.docx": _docx(["标题", claim]),
+        "c.docx": docx_bytes(["标题", claim]),
     }
     async with running_web(web_config(tmp_path)) as server, client(server) as http:
         await sign_in(http)

@@ -4,6 +4,7 @@ with the FakeEmbedder, and the staff login done the way a browser does it (GET t
 from __future__ import annotations
 
 import contextlib
+import io
 import re
 from collections.abc import AsyncIterator
 from dataclasses import replace
@@ -59,3 +60,15 @@ async def staff_csrf(http: httpx.AsyncClient) -> str:
     page = await http.get("/staff")
     assert page.status_code == 200, page.text
     return csrf_of(page.text)
+
+
+def docx_bytes(paragraphs: list[str]) -> bytes:
+    """A .docx file with these paragraphs (python-docx), for the upload and `verify --file` tests."""
+    import docx
+
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
