@@ -81,3 +81,11 @@ def test_another_citys_bureau_never_gets_this_citys_answer(bureaus_searcher) -> 
     for question in ("威海市农业农村局疫情期间怎么帮农民卖菜？", "栖川市医保局异地就医怎么备案？"):
         result = bureaus_searcher.search(question)
         assert not result.answered and result.reason and result.reason.startswith("unknown_bureau"), question
+
+
+@pytest.mark.model
+def test_a_question_naming_a_city_gets_that_citys_passage_first(bureaus_searcher) -> None:
+    # both cities' agriculture bureaus talk about rebuilding rural toilets; each city's question gets its own
+    for city in ("澜州", "栖川"):
+        result = bureaus_searcher.search(f"{city}农村改厕做得怎么样")
+        assert result.answered and result.hits[0].passage.bureau.startswith(city), (city, result.hits[:1])

@@ -14,6 +14,7 @@ from index.store.folder import load
 from index.settings import CoreConfig, CorpusConfig, IndexConfig, SearchConfig
 from index.search.fusion import weighted_fusion
 from index.search.english import MAX_TRANSLATED_WORDS
+from index.search.features import QueryContext, Scored, named_priority, ranking_order
 from index.search.searcher import Searcher, dedupe_key
 from index.text import normalize_query
 from tests.conftest import FIXTURE_CORPUS, SEED
@@ -256,3 +257,43 @@ def test_a_calibration_for_another_model_is_not_used(tmp_path: Path, corpus: Pat
     result = fallback.search("海域使用金推迟到疫情结束后缴纳")  # works uncalibrated: answers what the corpus says
     assert result.answered and "1.35亿元" in result.hits[0].passage.text
     assert not fallback.search("明天去巴黎的机票多少钱").answered
+
+
+def _scored(fused: list[float], bureau_match: list[float], place_match: list[float], pointed: bool,
+            places: bool) -> Scored:
+    vector = np.zeros(4, dtype=np.float32)
+    context = QueryContext("q", "q", vector, vector, places=("澜州市",) if places else (),
+                           pointed=frozenset({"澜州市农业农村局"}) if pointed else frozenset())
+    features = {"bureau_match": np.asarray(bureau_match, dtype=np.float32),
+                "place_match": np.asarray(place_match, dtype=np.float32)}
+    return Scored(np.arange(len(fused)), features, np.asarray(fused, dtype=np.float32), context)
+
+
+def test_the_passages_of_a_named_bureau_or_city_come_first_then_by_score() -> None:
+    # another city's passage matches best (0.9), but the question names this city (or this bureau)
+    by_place = _scored([0.9, 0.5, 0.7], [0, 0, 0], [0, 1, 1], pointed=False, places=True)
+    assert ranking_order(by_place).tolist() == [2, 1, 0]
+    by_bureau = _scored([0.9, 0.5, 0.7], [0, 1, 0], [0, 1, 1], pointed=True, places=True)
+    assert ranking_order(by_bureau).tolist() == [1, 2, 0]  # the bureau, its city, the rest
+    unnamed = _scored([0.9, 0.5, 0.7], [0, 0, 0], [0, 1, 1], pointed=False, places=False)
+    assert ranking_order(unnamed).tolist() == [0, 2, 1]
+    # a named city that no candidate belongs to changes nothing
+    nowhere = _scored([0.9, 0.5, 0.7], [0, 0, 0], [0, 0, 0], pointed=False, places=True)
+    assert named_priority(nowhere) is None and ranking_order(nowhere).tolist() == [0, 2, 1]
+
+
+def test_the_decision_sees_how_much_better_an_unnamed_passage_matches(tmp_path: Path, corpus: Path) -> None:
+    searcher = searcher_for(tmp_path, corpus)
+    named = [p.bureau for p in searcher.data.passages]
+    city = searcher.bureau_index.place_of(named[0])
+    question = f"{city[:-1]}加装电梯政府补贴多少"
+    explained = searcher.search(question, explain=True).explanation
+    assert explained is not None and city in explained["places_named"]
+    lead = explained["decision"]["evidence"]["outside_lead"]
+    scored = searcher.score(question)
+    priority = named_priority(scored)
+    assert priority is not None
+    top = int(ranking_order(scored)[0])
+    outside = scored.fused[priority < priority[top]]
+    expected = max(0.0, float(outside.max()) - float(scored.fused[top])) / scored.weight_sum if outside.size else 0.0
+    assert lead == pytest.approx(expected, abs=1e-3)

@@ -27,7 +27,7 @@ CANDIDATE_FEATURES = ("dense_text", "dense_sentence", "dense_heading", "dense_qu
 # The decision reads these twice: for questions in Chinese, and (prefixed "en_") for questions in English, whose
 # evidence looks different (no keywords of their own, lower cosines to Chinese passages); plus "english" itself.
 DECISION_BASE = ("head_missing", "dense_rel", "coverage_top", "coverage_corpus", "absent_share", "unknown_bureau",
-                 "place_mismatch", "number_missing", "time_missing", "fused_top", "fused_margin", "question_rel",
+                 "outside_lead", "number_missing", "time_missing", "fused_top", "fused_margin", "question_rel",
                  "specificity", "content_words", "general_top", "general_corpus")
 DECISION_FEATURES = (*DECISION_BASE, *(f"en_{name}" for name in DECISION_BASE), "english")
 ENGLISH_QUESTION = 0.5  # share of Latin letters from which a question is read as English
@@ -76,6 +76,27 @@ class Scored:
     fused: np.ndarray
     context: QueryContext
     weight_sum: float = 1.0  # the most a fused score can be (each scaled feature is at most 1)
+
+
+def ranking_order(scored: Scored) -> np.ndarray:
+    """Candidate positions, best first: the passages of the bureaus the question names, then the other passages
+    of the cities it names, then the rest, each group by fused score. 澜州 农村改厕 asks what 澜州 did, however
+    well another city's passage on the same work matches."""
+    named = named_priority(scored)
+    if named is None:
+        return np.argsort(-scored.fused, kind="stable")
+    return np.lexsort((-scored.fused, -named))
+
+
+def named_priority(scored: Scored) -> np.ndarray | None:
+    """Per candidate: 2 for a bureau the question names, +1 for a city it names, else 0; None when no candidate
+    belongs to what it names (or it names nothing)."""
+    priority = np.zeros(scored.fused.shape, dtype=np.float32)
+    if scored.context.pointed and "bureau_match" in scored.features:
+        priority += 2.0 * scored.features["bureau_match"]
+    if scored.context.places and "place_match" in scored.features:
+        priority += scored.features["place_match"]
+    return priority if priority.any() else None
 
 
 def question_heads(query: str) -> list[str]:
@@ -192,9 +213,11 @@ class Evidence:
         fused = scored.fused
         runner_up = float(np.partition(fused, -2)[-2]) if fused.size > 1 else 0.0
         total_weight = scored.weight_sum or 1.0
-        mismatch = bool(context.pointed) and self.bureau_of[row] not in context.pointed
-        place_mismatch = bool(context.places) and self.place_of[row] not in context.places
         where = f"{passage.heading or ''}{passage.text}"
+        named = named_priority(scored)
+        outside = fused[named < named[top]] if named is not None else fused[:0]
+        # how much better a passage of a bureau or city the question does not name matches it
+        outside_lead = max(0.0, float(outside.max()) - float(fused[top])) / total_weight if outside.size else 0.0
         evidence = {
             "dense_top": dense_top,
             "dense_rel": dense_top - self.anchor,
@@ -206,8 +229,7 @@ class Evidence:
             "latin": latin,
             "dense_latin": dense_top * latin,
             "unknown_bureau": float(context.unknown_bureau is not None),
-            "bureau_mismatch": float(mismatch),
-            "place_mismatch": float(place_mismatch),
+            "outside_lead": outside_lead,
             "focus_top": float(f["dense_focus"][top]),
             "unknown_city": float(context.unknown_city is not None),
             "number_missing": float(bool(_ASKS_NUMBER.search(context.text)) and not _HAS_NUMBER.search(where)),

@@ -23,7 +23,8 @@ from index.search import rules
 from index.search.bureaus import BureauIndex
 from index.search.decision import Calibration
 from index.search.english import EnglishKeywords, english_map, latin_share
-from index.search.features import CANDIDATE_FEATURES, DECISION_FEATURES, Evidence, QueryContext, Scored
+from index.search.features import (CANDIDATE_FEATURES, DECISION_FEATURES, Evidence, QueryContext, Scored,
+                                   ranking_order)
 from index.search.fusion import FLAT, weighted_fusion
 from index.search.lookups import PassageLookups
 from index.search.places import PLACE_TAG, foreign_places, place_names, places_in, searchable_text
@@ -117,7 +118,7 @@ class Searcher(PassageLookups):
         scored = self.score(context, bureau=bureau, interview_id=interview_id)
         if scored.rows.size == 0:
             return SearchResult(query, False, (), normalized, reason=rules.NOT_COVERED)
-        order = np.argsort(-scored.fused, kind="stable")
+        order = ranking_order(scored)
         evidence = self.evidence.decision_features(scored, int(order[0]))
         model = self.calibration.decision
         probability = model.probability(evidence)
