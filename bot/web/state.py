@@ -63,16 +63,21 @@ class WebState:
         """Loads the model and brings the index up to date (slow: seconds), opens the query log when it is on."""
         from bot.querylog import QueryLog
 
+        searcher = self._measured_build(self.searcher_factory)
+        self._use(searcher)
+        self.query_log = QueryLog.open(self.config.query_log)
+
+    def _measured_build(self, build: Callable[[], T]) -> T:
+        """`build()`, counted as an index build that succeeded or failed, and timed."""
         began = time.perf_counter()
         try:
-            searcher = self.searcher_factory()
+            result = build()
         except Exception:
             self.metrics.index_builds.labels("failed").inc()
             raise
         self.metrics.index_builds.labels("ok").inc()
         self.metrics.index_build_seconds.set(time.perf_counter() - began)
-        self._use(searcher)
-        self.query_log = QueryLog.open(self.config.query_log)
+        return result
 
     def _use(self, searcher: Searcher) -> None:
         self._searcher = searcher
@@ -113,14 +118,7 @@ class WebState:
         if not self._reload_lock.acquire(blocking=False):
             return None
         try:
-            began = time.perf_counter()
-            try:
-                searcher, report = self.reloader(self.searcher)
-            except Exception:
-                self.metrics.index_builds.labels("failed").inc()
-                raise
-            self.metrics.index_builds.labels("ok").inc()
-            self.metrics.index_build_seconds.set(time.perf_counter() - began)
+            searcher, report = self._measured_build(lambda: self.reloader(self.searcher))
             self._use(searcher)
             self._tell_bot()
             return searcher, report
