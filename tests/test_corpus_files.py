@@ -73,25 +73,31 @@ def test_a_symlinked_folder_is_followed_and_loops_and_dangling_links_are_warned_
     assert "linked/back/: skipped: a link to a folder already read (a loop)" in text
 
 
-@pytest.mark.parametrize(("name", "data"), [("slides.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"),
-                                            ("notes.docx", b"PK\x03\x04\x14\x00\x06\x00" + bytes(200))])
+@pytest.mark.parametrize(("name", "data"), [("slides.pptx", b"PK\x03\x04\x14\x00\x06\x00" + bytes(200)),
+                                            ("notes.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(200))])
 def test_an_unsupported_type_is_refused_by_name(tmp_path: Path, name: str, data: bytes) -> None:
     path = tmp_path / name
     path.write_bytes(data)
     with pytest.raises(CorpusParseError) as caught:
         parse_file(path, name)
     assert caught.value.reason.startswith(f"unsupported type {Path(name).suffix}; supported: .txt, .md")
+    assert ".docx" in caught.value.reason and ".pdf" in caught.value.reason
 
 
-@pytest.mark.parametrize("name", ["slides.pdf", "notes.docx"])
-def test_corpus_inspect_of_an_unsupported_type_exits_non_zero_with_one_line(tmp_path: Path, name: str) -> None:
+@pytest.mark.parametrize(("name", "data", "reason"), [
+    ("slides.pdf", b"%PDF-1.4 not really", "not a readable PDF"),
+    ("notes.docx", b"PK\x03\x04" + bytes(100), "not a .docx document"),
+    ("renamed.docx", "这不是文档".encode("utf-8"), "not a .docx document (not a zip archive)"),
+])
+def test_corpus_inspect_of_a_damaged_document_exits_non_zero_with_one_line(tmp_path: Path, name: str, data: bytes,
+                                                                         reason: str) -> None:
     path = tmp_path / name
-    path.write_bytes(b"%PDF-1.4 not really" if name.endswith(".pdf") else b"PK\x03\x04" + bytes(100))
+    path.write_bytes(data)
     run = subprocess.run([sys.executable, "-m", "bot.cli", "corpus", "inspect", str(path)], cwd=ROOT,
                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
     assert run.returncode != 0
-    assert "unsupported type" in run.stderr and ".txt" in run.stderr and "Traceback" not in run.stderr
-    assert "%PDF" not in run.stdout
+    assert reason in run.stderr and name in run.stderr and "Traceback" not in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1
 
 
 def test_the_size_message_has_one_decimal(tmp_path: Path) -> None:

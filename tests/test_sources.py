@@ -97,6 +97,7 @@ def test_a_build_skips_bad_files_with_warnings_and_keeps_the_rest(tmp_path: Path
     write(corpus / "empty.txt", b"")
     write(corpus / "picture.txt", b"\x00\x01\x02\x03" * 100)
     write(corpus / "notes.docx", b"PK\x03\x04")
+    write(corpus / "slides.pptx", b"PK\x03\x04")
     write(corpus / "sub" / "gbk.txt", (FIXTURE_CORPUS / "fictional-host.txt").read_text("utf-8").encode("gbk"))
     write(corpus / "README.md", "这个文件夹放访谈。".encode("utf-8"))
     report = build(tmp_path, corpus)
@@ -104,7 +105,8 @@ def test_a_build_skips_bad_files_with_warnings_and_keeps_the_rest(tmp_path: Path
     text = "\n".join(report.warnings)
     assert "empty.txt: skipped: the file is empty" in text
     assert "picture.txt: skipped: binary data" in text
-    assert "notes.docx: skipped: not a corpus file type" in text
+    assert "notes.docx: skipped: not a .docx document (not a zip archive)" in text
+    assert "slides.pptx: skipped: not a corpus file type" in text
     assert "README.md: skipped: a README describes the folder, it is not an interview" in text
 
 

@@ -17,6 +17,8 @@ class Block:
     first_line: str
     label: Label | None = None
     content_start: int = 0  # where the words after the label start
+    field: bool = False  # a header field ("访谈时间：…") or a line of the guest list
+    stamp: bool = False  # a line that is only a time ("【10:00:08】")
 
     @property
     def label_only(self) -> bool:

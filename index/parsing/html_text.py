@@ -12,7 +12,7 @@ _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside",
               "button", "select", "svg", "canvas", "menu")
 _BOILERPLATE = re.compile(
     r"(^|[\s_-])(nav|navbar|menu|footer|foot|header|top-?bar|breadcrumbs?|crumb|sidebar|side|share|comments?|"
-    r"related|recommend|copyright|toolbar|login|search|advert|ads?|banner|pager|pagination|social|qrcode)"
+    r"related?|relate_tit|recommend|copyright|toolbar|login|search|advert|ads?|banner|pager|pagination|social|qrcode)"
     r"($|[\s_-])",
     re.I,
 )
@@ -77,8 +77,39 @@ def _main_container(soup: BeautifulSoup) -> Tag:
             best, best_len = tag, size
     body = soup.body or soup
     if best is not None and best_len >= MIN_CONTENT_SHARE * len(body.get_text(strip=True)):
-        return best
+        return _with_title(soup, best)
     return body
+
+
+MAX_TITLE_CHARS = 100
+TITLE_WRAPPER_SLACK = 3000  # characters a wrapper of the title and the content may hold beyond twice the content's
+
+
+def _with_title(soup: BeautifulSoup, content: Tag) -> Tag:
+    """The content container widened to the block that also holds the page's title, when that block is not much
+    more: on older gov sites the title, the guest list and the introduction sit beside the transcript's cell."""
+    page_title = (soup.title.string or "").strip() if soup.title and soup.title.string else ""
+    heading = _title_element(soup, page_title)
+    if heading is None or heading in content.descendants:
+        return content
+    content_ancestors = [content, *content.parents]
+    ancestor = next((a for a in heading.parents if a in content_ancestors), None)
+    if ancestor is None or ancestor.name in ("html", "[document]", "body"):
+        return content
+    size, content_size = len(ancestor.get_text(strip=True)), len(content.get_text(strip=True))
+    return ancestor if size <= 2 * content_size + TITLE_WRAPPER_SLACK else content
+
+
+def _title_element(soup: BeautifulSoup, page_title: str) -> Tag | None:
+    """The element showing the article's title: an <h1>, or one marked as a title, whose text the page title holds."""
+    for tag in soup.find_all(True):
+        marks = " ".join([*(tag.get("class") or []), str(tag.get("id") or "")]).lower()
+        if tag.name != "h1" and not re.search(r"title", marks):
+            continue
+        text = tag.get_text(strip=True)
+        if 4 <= len(text) <= MAX_TITLE_CHARS and (not page_title or text in page_title or page_title in text):
+            return tag
+    return None
 
 
 def _paragraphs(root: Tag) -> list[tuple[str, bool]]:
@@ -135,4 +166,21 @@ def _head_metadata(soup: BeautifulSoup) -> dict[str, Any]:
     source = metas.get("contentsource") or metas.get("source")
     if source:
         metadata["outlet"] = source
+    site = metas.get("sitename") or metas.get("og:site_name") or _site_in_title(soup)
+    if site:
+        metadata["site"] = site
     return metadata
+
+
+_TITLE_PARTS = re.compile(r"\s*(?:_|\||｜| - | – | — |——|-{2,})\s*")
+_SITE_NAME = re.compile(r"(?:网|网站|门户网站|报|台|政府|客户端|在线|新闻|发布|融媒体中心|局|委员会|委)$")
+
+
+def _site_in_title(soup: BeautifulSoup) -> str | None:
+    """The site's name at the end of the page title ("…_在线访谈_溪宁市交通运输局", "… - 枫江新闻网")."""
+    if not (soup.title and soup.title.string):
+        return None
+    parts = [p for p in _TITLE_PARTS.split(soup.title.string.strip()) if p]
+    if len(parts) >= 2 and len(parts[-1]) <= 20 and _SITE_NAME.search(parts[-1]):
+        return parts[-1]
+    return None

@@ -6,13 +6,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from index.parsing.speakers import ROLE, ROLE_UNIT, split_org_role
+from index.parsing.speakers import ROLE, ROLE_UNIT, SECTION_WORDS, split_org_role
 
 _EPISODE = re.compile(
     r"(?P<ep>[①-⑳㉑-㉟㊱-㊿]|[(（][一二三四五六七八九十\d]+[)）]|之[一二三四五六七八九十\d]+|"
     r"第[一二三四五六七八九十百\d]+[期篇集讲回]|No\.?\s*\d+|\d+)\s*$"
 )
-_SERIES = re.compile(r"系列|访谈录|访谈|专访|对话|栏目|专题|特别报道")
+_SERIES = re.compile(r"系列|访谈录|栏目|专题|特别报道")
+_SERIES_WORD = re.compile(r"访谈|专访|对话")
+MAX_SERIES_NAME_CHARS = 12  # "局长访谈", "民生访谈": a short line naming a programme
 _CREDIT = r"通讯员|实习生|摄影|摄像|编辑|字号|特约"  # names after these are credits, not reporters
 _NAMES = rf"(?!{_CREDIT})[\u4e00-\u9fff]{{2,4}}(?:[ \t\u3000、，,]+(?!{_CREDIT})[\u4e00-\u9fff]{{2,4}})*"
 _BYLINE = re.compile(
@@ -95,7 +97,9 @@ def classify_title_line(line: str, block: TitleBlock) -> str:
     if (match := _DATE.search(text)) and len(text) <= DATE_LINE_MAX_CHARS:
         block.date = block.date or _iso_date(match)
         return "date"
-    if _SERIES.search(text) and block.series is None:
+    if SECTION_WORDS.match(text.strip("【】[]：: ")):
+        return "section"
+    if _is_series(text) and block.series is None:
         episode = _EPISODE.search(text)
         if episode and episode.start() > 0:
             block.series, block.episode = _unquoted(text[: episode.start()].strip(" ·-—")), episode.group("ep").strip()
@@ -107,6 +111,16 @@ def classify_title_line(line: str, block: TitleBlock) -> str:
         return "bureau"
     block.headlines.append(text)
     return "headline"
+
+
+def _is_series(text: str) -> bool:
+    """A programme or column name ("精致模范机关创建系列党建访谈录⑦", "《问政澜州·局长访谈》第9期", "民生访谈"), not a
+    headline that mentions an interview ("专访市交通运输局局长邵振华：织密一张网", "……——市人社局做客在线访谈")."""
+    if _SERIES.search(text):
+        return True
+    if not _SERIES_WORD.search(text) or re.search(r"[：:]|——", text):
+        return False
+    return bool(_EPISODE.search(text)) or len(text) <= MAX_SERIES_NAME_CHARS or text.startswith("《")
 
 
 def _read_meta_line(text: str, block: TitleBlock) -> bool:
@@ -151,10 +165,16 @@ def _unquoted(series: str) -> str:
     return series[1:-1] if series.startswith("《") and series.endswith("》") and series.count("《") == 1 else series
 
 
+_BREADCRUMB = re.compile(r"^(?:当前位置|您现在的位置|您的位置|所在位置|位置)[:：]|^[^。！？]{2,30}(?:\s*[>＞»›]{1,2}\s*[^。！？>＞»›]{1,30}){2,}$")
+_PAGE_FURNITURE = re.compile(r"^(?:[【\[]?(?:打印本页|关闭窗口|打印|关闭|返回顶部|分享到|收藏|我要纠错)[】\]]?[\s\u3000]*)+$|"
+                             r"^(?:相关附件|附件下载|扫一扫在手机打开当前页)[:：]?")
+
+
 def is_boilerplate(line: str) -> bool:
-    """Editor and source credits that belong to no passage."""
+    """Editor and source credits, breadcrumbs and page furniture ("【打印本页】【关闭窗口】") that belong to no passage."""
     text = strip_markup(line)
-    return bool(_BOILERPLATE.match(text) or _SOURCE.match(text))
+    return bool(_BOILERPLATE.match(text) or _SOURCE.match(text) or _BREADCRUMB.match(text)
+                or _PAGE_FURNITURE.match(text))
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,49 +5,23 @@ from __future__ import annotations
 
 import hashlib
 
+from typing import TYPE_CHECKING
+
 from index.parsing.blocks import Block, Segment
-from index.parsing.metadata import find_interviewee, qualify_bureau
 from index.parsing.segment import make_paragraph, pack_sentences, split_sentences
-from index.parsing.speakers import is_generic_answerer, speaker_parts
 from index.records import Metadata, Paragraph, Passage, PassageKind, Span
 
+if TYPE_CHECKING:
+    from index.parsing.cast import Cast
+
 PASSAGE_ID_HEX = 6  # hex digits of the text's hash after the interview id: a passage id
-
-
-class People:
-    """Who a speaker label names: person, role and bureau (the bureau completed from the interview's)."""
-
-    def __init__(self, metadata: Metadata, city: str | None, intro: str) -> None:
-        self.metadata, self.city, self.intro = metadata, city, intro
-        self._known: dict[str, tuple[str, str | None, str]] = {}
-
-    def __call__(self, label: str) -> tuple[str, str | None, str]:
-        """(person, role, bureau) of an answerer label; "答" is the interviewee."""
-        if label not in self._known:
-            self._known[label] = self._read(label)
-        return self._known[label]
-
-    def _read(self, label: str) -> tuple[str, str | None, str]:
-        meta = self.metadata
-        org, role, person = speaker_parts(label)
-        if is_generic_answerer(person):
-            person = meta.interviewee or person
-        if role is None and person == meta.interviewee:
-            role = meta.role
-        elif role is None or org is None:  # a deputy named in the intro: "……副局长许文涛"
-            said = find_interviewee(self.intro, person)
-            role, org = role or said.role, org or said.bureau
-        bureau = meta.bureau or ""
-        if org and not (bureau and bureau.endswith(org)):  # "市海洋与渔业局" is the interview's "澜州市海洋与渔业局"
-            bureau = qualify_bureau(org, self.city) or bureau
-        return person, role, bureau
 
 
 class PassageBuilder:
     """Cuts sections into passages of at most `max_chars`, at sentence ends, keeping exact source offsets."""
 
     def __init__(self, text: str, file: str, interview_id: str, metadata: Metadata, max_chars: int,
-                 people: People) -> None:
+                 people: Cast) -> None:
         self.text, self.file, self.interview_id, self.metadata, self.max_chars = text, file, interview_id, metadata, max_chars
         self.people = people
         self.passages: list[Passage] = []

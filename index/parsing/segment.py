@@ -184,6 +184,12 @@ def enumerator(line: str) -> tuple[str, int] | None:
     return (style, number) if number is not None and number < 100 else None
 
 
+def enumerator_end(line: str) -> int:
+    """Where the words after a paragraph's list marker start ("（一）为什么……" -> 3); 0 without a marker."""
+    match = _ENUMERATOR.match(line)
+    return match.end() if match and enumerator(line) is not None else 0
+
+
 def opening_clause(line: str) -> str | None:
     """The heading of a numbered paragraph: its first sentence without the full stop ("一是缓缴保证金，给企业“减负担”"),
     cut at the first comma when longer than MAX_CLAUSE_HEADING characters; None when even that is too long."""

@@ -17,11 +17,12 @@ from typing import Any
 import yaml
 
 from index.errors import CorpusParseError
+from index.parsing.documents import DOCX_SUFFIXES, PDF_SUFFIXES
 from index.records import METADATA_FIELDS
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + DOCX_SUFFIXES + PDF_SUFFIXES
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MB = 1024 * 1024
 README_NAME = "README"  # README, Readme.md, readme.txt: notes about the folder
@@ -198,8 +199,14 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
         raise CorpusParseError(file, "no such file") from None
     except PermissionError:
         raise CorpusParseError(file, "permission denied") from None
+    suffix = path.suffix.lower()
+    if suffix in DOCX_SUFFIXES + PDF_SUFFIXES:
+        from index.parsing.documents import docx_text, pdf_text
+
+        extracted = (docx_text if suffix in DOCX_SUFFIXES else pdf_text)(data, file)
+        return SourceText(file, extracted.text, 0, {}, {}, "", _skip_note(file, path), extracted.headings)
     text, encoding = decode_bytes(data, file)
-    if path.suffix.lower() in HTML_SUFFIXES:
+    if suffix in HTML_SUFFIXES:
         from index.parsing.html_text import extract_article
 
         article = extract_article(text)

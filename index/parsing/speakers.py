@@ -1,42 +1,61 @@
-"""Speaker labels that open a turn ("记者：", "【主持人】：", "09:31:06 主持人", "邢海文：") and who they are."""
+"""Speaker labels that open a turn and what they say about the speaker.
+
+Shapes: "记者：", "邢海文：", "【主持人】", "[主持人] …", "【嘉宾 周启航】", "[周局长]", "网友“清风徐来”：", "嘉宾 韩蕾：",
+"市财政局副局长 何静怡：", "枫江日报记者：", "**问：**"; with a time before ("09:31:06 主持人", "10:05:12 [主持人] …",
+"【10:00:08】 …") or after a bracket ("[主持人] 10:05:12 …"). A line that is only a time ("【10:00:08】", "10:05") is a
+stamp: no words of anyone. Whether a label really is a speaker is decided per document (`accepted_labels`).
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
+from index.parsing.people import (LABEL_WORDS, ORG_SUFFIX, ROLE, ROLE_UNIT, PersonDesc, parse_person,  # noqa: F401
+                                  short_title, split_org_role)
 from index.text import to_simplified
 
-ROLE_UNIT = (
-    r"(?:一级|二级|三级|四级)?(?:机关党委|党组|党委|党工委|党总支|党支部)?(?:常务)?(?:副)?"
-    r"(?:书记|局长|厅长|处长|科长|部长|主任|院长|所长|站长|队长|馆长|校长|行长|社长|会长|理事长|秘书长|主席|"
-    r"巡视员|调研员|总经理|经理|董事长|总工程师|总经济师|总会计师|新闻发言人|发言人|负责人|成员|委员|市长|区长|"
-    r"县长|镇长|乡长|总编辑|专员|督察长|总监|干部)"
-)
 MAX_OUTLET_LABEL_CHARS = 12  # a longer label is a sentence with a colon, not a speaker
 PERSON_NAME_CHARS = (2, 4)  # a Chinese personal name
-ROLE = rf"{ROLE_UNIT}(?:[、，,\s兼和及]*{ROLE_UNIT})*"
-ORG_SUFFIX = r"(?:管委会|委员会|办公室|管理区|局|厅|委|办|部|院|中心|署|所|会|公司|集团|政府|处|站|队|馆|园区|大学|医院)"
-_ROLE_FULL = re.compile(rf"^{ROLE}$")
 _ROLE_ANY = re.compile(ROLE_UNIT)
-_ORG_END = re.compile(rf"{ORG_SUFFIX}$")
-
-_TIMESTAMP = re.compile(r"^(?P<time>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)[ \t\u3000]+(?P<name>[^：:。，！？；\n]{1,40}?)"
-                        r"[ \t\u3000]*(?:[：:][ \t\u3000]*|$)")
-_BRACKET = re.compile(r"^(?P<md>\*\*|__)?【(?P<name>[^】\n]{1,40})】(?P=md)?[ \t\u3000]*[：:]?(?:\*\*|__)?[ \t\u3000]*")
+_STAMP = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
+_OPEN, _CLOSE = r"【\[［〔", r"】\]］〕"
+STAMP_LINE = re.compile(rf"^[{_OPEN}(（]?[ \t\u3000]*{_STAMP}[ \t\u3000]*[{_CLOSE})）]?$")
+_LEAD_STAMP = re.compile(rf"^[{_OPEN}]?[ \t\u3000]*{_STAMP}[ \t\u3000]*[{_CLOSE}]?[ \t\u3000]*")
+_TRAIL_STAMP = re.compile(rf"^{_STAMP}(?![\d:：])[ \t\u3000]*")
+_TIMED_NAME = re.compile(r"^(?P<name>[^：:。，！？；\n]{1,40}?)[ \t\u3000]*(?:[：:][ \t\u3000]*|$)")
+_BRACKET = re.compile(rf"^(?P<md>\*\*|__)?[{_OPEN}](?P<name>[^{_CLOSE}\n]{{1,40}})[{_CLOSE}](?P=md)?(?!\()"
+                      r"[ \t\u3000]*[：:]?(?:\*\*|__)?[ \t\u3000]*")
+_NICKNAME = re.compile(r"^(?P<md>\*\*|__)?(?P<name>(?:网友|网民|市民|听众)[ \t\u3000]*[“\"「『‘'][^”\"」』’'\n]{1,20}[”\"」』’'])"
+                       r"(?P=md)?[ \t\u3000]*(?:问|说|提问|留言)?[：:](?:\*\*|__)?[ \t\u3000]*")
 _PLAIN = re.compile(r"^(?P<md>\*\*|__)?(?P<name>[^：:\n。，！？；,!?“”\"'()（）《》【】*]{1,24}?)[ \t\u3000]*"
                     r"(?P=md)?[：:](?:\*\*|__)?[ \t\u3000]*")
 _ASCII_LABEL = re.compile(r"^(?:Q|A|Q\d+|A\d+|Host|Reporter|Interviewer|Interviewee)$", re.I)
-_ASKER = re.compile(r"记者|主持|^问\d*$|^Q\d*$|提问|采访者|^Host$|^Reporter$|^Interviewer$", re.I)
-_ANSWERER = re.compile(r"^答\d*$|^A\d*$|^Interviewee$", re.I)
+_ASKER = re.compile(r"记者|^主持|^问\d*$|^Q\d*$|提问|采访者|^Host$|^Reporter$|^Interviewer$", re.I)
+_ANSWERER = re.compile(r"^答\d*$|^A\d*$|^Interviewee$|^回答$", re.I)
 _OUTLET = re.compile(r"报|电视|广播|新闻|媒体|传媒|网$|台$|社$|壹点|客户端|杂志|频道|融媒")
 # Whom a speech addresses, not who speaks: "新闻界的各位朋友：大家上午好！", "女士们、先生们：", "尊敬的各位来宾："
 _SALUTATION = re.compile(r"各位|诸位|尊敬的|亲爱的|们$|^大家$")
 KNOWN_ROLES = re.compile(r"^(?:记者|问|答|主持人|Q|A|Q\d+|A\d+|问\d+|答\d+)$", re.I)
 NOT_LABELS = re.compile(
     r"^(?:编者按|编者的话|编后|导语|摘要|原标题|标题|来源|稿源|责任编辑|编辑|校对|审核|作者|通讯员|摄影|图|文|时间|地点|"
-    r"日期|注|附|备注|关键词|链接|网址|电话|邮箱|地址|说明|提示|本期嘉宾|嘉宾|主题|访谈嘉宾|访谈主题|访谈时间)$"
+    r"日期|注|附|备注|关键词|链接|网址|电话|邮箱|地址|说明|提示|本期嘉宾|嘉宾|主题|访谈嘉宾|访谈主题|访谈时间|发布时间|"
+    r"咨询电话|解读机关|发布机构|索引号|文号|特别说明|声明|附件)$"
 )
+# bracketed words that head a section of the page, never a speaker
+SECTION_WORDS = re.compile(
+    r"^(?:现场提问|文字实录|访谈实录|图文实录|图文直播|图片直播|视频直播|视频回放|访谈简介|访谈背景|访谈介绍|嘉宾简介|嘉宾介绍|"
+    r"精彩观点|精彩回顾|访谈摘要|打印本页|关闭窗口|打印|关闭|字号.*|大\s*中\s*小|编者按|编者的话|导语|背景|背景资料|"
+    r"相关链接|相关新闻|相关阅读|政策原文|政策解读|附件|访谈预告|互动交流|在线访谈|发布会实录|新闻发布会|答记者问)$"
+)
+ASK_WORDS = r"(?:主持人|主持|网友|网民|记者|听众|观众|市民)"
+ANSWER_WORDS = r"(?:访谈嘉宾|本期嘉宾|嘉宾|发布人|新闻发言人|发言人|答问人|解读人)"
+_ASK_WORD = re.compile(rf"^(?P<word>{ASK_WORDS})(?:提问|留言|问|说)?(?:$|[ \t\u3000]+|(?=[“\"「『‘']))(?P<rest>.*)$")
+_ANSWER_WORD = re.compile(rf"^(?P<word>{ANSWER_WORDS})(?:$|[ \t\u3000]+)(?P<rest>.*)$")
+_ROLE_ONLY = re.compile(r"^(?P<org>.*?)(?P<role>(?:有关|相关)?负责(?:同志|人))$")
+
+Side = Literal["ask", "answer"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,17 +67,65 @@ class Label:
     bracketed: bool = False
     timestamped: bool = False
     explicit_colon: bool = True
+    synthetic: bool = False  # given by the parser to a question heading and its answer, not written in the text
+
+
+@dataclass(frozen=True, slots=True)
+class LabelReading:
+    """What a label says about its speaker: the side, the label word (主持人, 嘉宾, 网友, 记者, 发布人, 答…), the
+    person it names or describes, a short title (周局长: ("周", "局长")), or the outlet of a reporter."""
+
+    side: Side
+    word: str | None = None
+    person: PersonDesc | None = None
+    title: tuple[str, str] | None = None
+    outlet: str | None = None
+    nickname: str | None = None
+
+
+def is_stamp_line(line: str) -> bool:
+    """A line that is only a time ("【10:00:08】", "[10:05:12]", "10:05")."""
+    return bool(STAMP_LINE.match(line.strip()))
 
 
 def find_label(line: str) -> Label | None:
     """The speaker label opening `line`, if the line has the shape of one (acceptance is decided per document)."""
-    if match := _TIMESTAMP.match(line):
-        name = match.group("name").strip(" *_")
-        if name and not NOT_LABELS.match(name):
-            return Label(name, match.end(), timestamped=True)
+    if is_stamp_line(line):
+        return None
+    stamp = _LEAD_STAMP.match(line)
+    if stamp and stamp.end() < len(line):
+        rest = line[stamp.end():]
+        label = _label_at(rest)
+        if label is None and (match := _TIMED_NAME.match(rest)):  # "09:31:06 主持人", "09:41:12 溪宁日报记者"
+            name = match.group("name").strip(" *_")
+            if name and not NOT_LABELS.match(name) and _speaker_like(name):
+                label = Label(name, match.end())
+        if label is not None:
+            return Label(label.name, stamp.end() + label.content_offset, label.bracketed, True, label.explicit_colon)
+        return None
+    return _label_at(line)
+
+
+def _speaker_like(name: str) -> bool:
+    """A timed line's words that name a speaker rather than start a sentence."""
+    reading = read_label(name)
+    return reading.word is not None or reading.person is not None or reading.title is not None or \
+        reading.outlet is not None or bool(_ANSWERER.match(name))
+
+
+def _label_at(line: str) -> Label | None:
     if match := _BRACKET.match(line):
         name = re.sub(r"\s+", " ", match.group("name").strip())
-        return Label(name, match.end(), bracketed=True)
+        if SECTION_WORDS.match(name.replace(" ", "")) or STAMP_LINE.match(name) or not re.search(r"[\u4e00-\u9fff]", name):
+            return None
+        if NOT_LABELS.match(name):
+            return None
+        end = match.end()
+        if trail := _TRAIL_STAMP.match(line[end:]):  # "[主持人] 10:05:12 …"
+            return Label(name, end + trail.end(), bracketed=True, timestamped=True)
+        return Label(name, end, bracketed=True)
+    if match := _NICKNAME.match(line):
+        return Label(re.sub(r"\s+", "", match.group("name")), match.end())
     if match := _PLAIN.match(line):
         name = match.group("name").strip()
         if not name or NOT_LABELS.match(name) or re.fullmatch(r"[\d\s.:]+", name) or "http" in name.lower():
@@ -73,34 +140,70 @@ def find_label(line: str) -> Label | None:
     return None
 
 
+def read_label(name: str) -> LabelReading:
+    """Who a label names and which side they are on (see LabelReading)."""
+    text = to_simplified(name).strip(" *_\u3000")
+    if _ANSWERER.match(text):
+        return LabelReading("answer", word=text)
+    if match := _ASK_WORD.match(text):
+        rest = match["rest"].strip()
+        nick = rest.strip("“”\"「」『』‘’'") or None
+        if match["word"] in ("主持人", "主持"):
+            return LabelReading("ask", "主持人", parse_person(rest) if rest else None)
+        if match["word"] == "记者":
+            return LabelReading("ask", "记者", parse_person(rest) if rest else None)
+        return LabelReading("ask", match["word"], nickname=nick)
+    if match := _ANSWER_WORD.match(text):
+        rest = match["rest"].strip()
+        title = short_title(rest) if rest else None
+        return LabelReading("answer", match["word"], parse_person(rest) if rest and title is None else None, title)
+    if "记者" in text or _ASKER.search(text):
+        outlet = text.split("记者")[0].strip() or None if "记者" in text else None
+        return LabelReading("ask", "记者" if "记者" in text else text, outlet=outlet)
+    if title := short_title(text):
+        return LabelReading("answer", title=title)
+    if match := _ROLE_ONLY.match(text):
+        org = match["org"].strip() or None
+        return LabelReading("answer", "负责人", PersonDesc(None, org, match["role"]))
+    person = parse_person(text)
+    if person is not None:
+        if person.role in ("主持人", "节目主持人"):
+            return LabelReading("ask", "主持人", person)
+        if person.role and "记者" in person.role:
+            return LabelReading("ask", "记者", person, outlet=person.org)
+        return LabelReading("answer", person=person)
+    if len(text) <= MAX_OUTLET_LABEL_CHARS and _OUTLET.search(text) and not _ROLE_ANY.search(text):
+        return LabelReading("ask", outlet=text)
+    return LabelReading("answer")
+
+
 def is_asker(name: str, interviewee: str | None = None) -> bool:
-    """Whether a label belongs to the side that asks (reporter, host, outlet) rather than the one that answers."""
-    name = to_simplified(name)  # 記者 is 记者
-    bare = name.split()[-1] if name.split() else name
-    if _ANSWERER.match(name) or (interviewee and interviewee in name):
+    """Whether a label belongs to the side that asks (reporter, host, netizen, outlet) rather than the one that
+    answers."""
+    if interviewee and interviewee in name and not _ASK_WORD.match(to_simplified(name)):
         return False
-    if _ASKER.search(name):
-        return True
-    if _ROLE_ANY.search(name):
-        return False
-    return bool(_OUTLET.search(bare))
+    return read_label(name).side == "ask"
 
 
 def accepted_labels(candidates: list[Label], intro_text: str) -> set[str]:
-    """Names that really are speakers: known roles, bracketed or timed labels, outlets, repeated ones, named in the intro."""
+    """Names that really are speakers: label words, bracketed or timed labels, outlets, people and titles, repeated
+    ones, names in the intro."""
     counts: dict[str, int] = {}
     for label in candidates:
         counts[label.name] = counts.get(label.name, 0) + 1
     accepted = set()
     for label in candidates:
         name = to_simplified(label.name)
+        reading = read_label(name)
+        named = reading.person.name if reading.person else None
         if (
             label.bracketed
             or label.timestamped
             or KNOWN_ROLES.match(name)
             or _ASCII_LABEL.match(name)
-            or "记者" in name
-            or "主持" in name
+            or reading.word is not None
+            or reading.title is not None
+            or (named is not None and (reading.person.org or reading.person.role or named in intro_text))
             or counts[label.name] >= 2
             or (len(name) <= MAX_OUTLET_LABEL_CHARS and _OUTLET.search(name) and not _ROLE_ANY.search(name))
             or (len(label.name) >= 2 and label.name in intro_text)
@@ -113,53 +216,29 @@ def accepted_labels(candidates: list[Label], intro_text: str) -> set[str]:
     return accepted
 
 
-def split_org_role(desc: str) -> tuple[str | None, str | None]:
-    """"威海市海洋发展局党组书记、局长" -> ("威海市海洋发展局", "党组书记、局长"); (None, None) when it is neither."""
-    desc = desc.strip(" ，,、")
-    if _ROLE_FULL.match(desc):
-        return None, desc
-    for end in range(2, len(desc)):
-        org, role = desc[:end], desc[end:].strip()
-        if _ORG_END.search(org) and _ROLE_FULL.match(role):
-            return org.strip(), role
-    if _ORG_END.search(desc):
-        return desc, None
-    return None, None
+def is_generic_answerer(name: str) -> bool:
+    """"答", "A", "Interviewee", "嘉宾", "发布人": a label that says someone answers, not who."""
+    reading = read_label(name)
+    return reading.side == "answer" and reading.person is None and reading.title is None and (
+        reading.word is not None and reading.word != "负责人" or bool(_ANSWERER.match(name)))
 
 
 def bracket_parts(name: str) -> tuple[str | None, str | None, str]:
     """"威海市海洋发展局 局长 邢海文" or "威海市海洋发展局局长邢海文" -> (bureau, role, person); "主持人" -> (None, None, "主持人")."""
+    person = parse_person(name)
+    if person is not None and person.name:
+        return person.org, person.role, person.name
     parts = name.split()
-    if len(parts) == 1:
-        last_role = None
-        for last_role in _ROLE_ANY.finditer(name):
-            pass
-        person = name[last_role.end() :] if last_role else ""
-        if last_role and PERSON_NAME_CHARS[0] <= len(person) <= PERSON_NAME_CHARS[1]:
-            org, role = split_org_role(name[: last_role.end()])
-            return org, role, person
-        return None, None, name
-    person = parts[-1]
-    org, role = split_org_role("".join(parts[:-1]))
-    if org is None and role is None and len(parts) >= 3:
-        org, role = parts[0], " ".join(parts[1:-1])
-    return org, role, person
-
-
-_ROLE_IN_BRACKETS = re.compile(r"^(?P<person>[^（(）)\s]{2,4})\s*[（(](?P<desc>[^（(）)]{2,40})[）)]$")
-
-
-def is_generic_answerer(name: str) -> bool:
-    """"答", "A", "Interviewee": a label that says someone answers, not who."""
-    return bool(_ANSWERER.match(name))
+    if len(parts) >= 3:
+        return parts[0], " ".join(parts[1:-1]), parts[-1]
+    return None, None, name
 
 
 def speaker_parts(label: str) -> tuple[str | None, str | None, str]:
     """The bureau, role and person of any answerer label: "澜州市海洋与渔业局副局长 许文涛", "市海洋与渔业局副局长许文涛",
     "许文涛（副局长）", "许文涛" (role and bureau None); "答" stays "答"."""
-    label = label.strip()
-    if match := _ROLE_IN_BRACKETS.match(label):
-        org, role = split_org_role(match.group("desc"))
-        if org or role:
-            return org, role, match.group("person")
-    return bracket_parts(label)
+    reading = read_label(label.strip())
+    person = reading.person
+    if person is not None and person.name:
+        return person.org, person.role, person.name
+    return bracket_parts(label.strip())

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from index.parsing.orgs import is_short_form
+
 _PLACE = re.compile(r"^(.{2,8}?(?:市|县|区|省))(?=.{2,})")
 _ORG_END = re.compile(r"(?:局|委员会|委|厅|办公室|办|署|中心)$")
 _GENERIC_ORG_END = re.compile(r"(?:局|委员会|委|厅)$")  # without 办: 怎么办 is no office
@@ -79,14 +81,6 @@ def split_bureau(name: str) -> Bureau:
     if match is None:
         return Bureau(name, "", name)
     return Bureau(name, match.group(1), name[match.end(1):])
-
-
-def is_short_form(short: str, full: str) -> bool:
-    """住建局 for 住房和城乡建设局: the same first and last character, the others in order."""
-    if len(short) < MIN_KIND_CHARS - 1 or len(short) > len(full) or short[0] != full[0] or short[-1] != full[-1]:
-        return False
-    rest = iter(full[1:-1])
-    return all(c in rest for c in short[1:-1])
 
 
 class BureauIndex:

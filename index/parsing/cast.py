@@ -1,0 +1,138 @@
+"""The people of one interview (its guest list, the host's introduction, the title, the labels) and who each
+answerer label stands for: a person with a role and a unit, a role standing for one (市医疗保障局负责人), or, for a
+label that says only that someone answers (答, 嘉宾), the main interviewee.
+
+A speaker is never a timestamp or a label word; a unit that cannot be read is the interview's own bureau, and
+that bureau, when nothing names it, is unknown ("").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from index.parsing.orgs import fullest, main_unit, qualify
+from index.parsing.people import PersonDesc, is_person_name, is_speaker
+from index.parsing.speakers import read_label
+from index.text import to_simplified
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who said an answer: the name shown (a person's name, or a role), their role, and the bureau they speak for."""
+
+    name: str
+    role: str | None
+    bureau: str
+
+
+class Cast:
+    """The interview's people, first the main interviewee; resolves answerer labels to speakers."""
+
+    def __init__(self, people: Iterable[PersonDesc], city: str | None, text: str, cities: tuple[str, ...] = (),
+                 bureau: str | None = None, renamed: dict[str, str] | None = None) -> None:
+        self.city, self.text, self.cities = city, text, cities
+        self.renamed = renamed or {}  # a unit read from the text -> the bureau the front matter gives it
+        simplified = to_simplified(text)
+        self._simplified = simplified if len(simplified) == len(text) and simplified != text else None
+        self.people: list[PersonDesc] = []
+        for person in people:
+            self.add(person)
+        self.bureau = bureau if bureau is not None else self.unit(self.main.org if self.main else None) or ""
+        self._known: dict[str, Speaker] = {}
+
+    @property
+    def main(self) -> PersonDesc | None:
+        return self.people[0] if self.people else None
+
+    def add(self, person: PersonDesc) -> None:
+        """Adds a person, or completes what is known of one already there (by name)."""
+        if person.name is None:
+            if not any(p.name is None and p.role == person.role for p in self.people):
+                self.people.append(person)
+            return
+        for i, known in enumerate(self.people):
+            if known.name == person.name:
+                self.people[i] = PersonDesc(known.name, known.org or person.org, _fuller(known.role, person.role))
+                return
+        self.people.append(person)
+
+    def unit(self, org: str | None) -> str | None:
+        """A unit's name as the bureau of a passage: its main unit, its fullest form in the text, with the city (or
+        the bureau the front matter gives it)."""
+        if not org:
+            return None
+        unit = qualify(fullest(main_unit(org), self.text, self.cities), self.city)
+        return self.renamed.get(unit, unit) if unit else unit
+
+    def find(self, name: str) -> PersonDesc | None:
+        return next((p for p in self.people if p.name == name), None)
+
+    def by_title(self, surname: str, title: str) -> PersonDesc | None:
+        """周局长: the person of that surname whose role has that title (副局长 for 方副局长); the only one of that
+        surname when no role says."""
+        same = [p for p in self.people if p.name and p.name.startswith(surname)]
+        fitting = [p for p in same if p.role and _has_title(p.role, title)]
+        if len(fitting) == 1:
+            return fitting[0]
+        return same[0] if len(same) == 1 else None
+
+    def __call__(self, label: str) -> tuple[str, str | None, str]:
+        """(speaker, role, bureau) of an answerer label."""
+        if label not in self._known:
+            self._known[label] = self._read(label)
+        speaker = self._known[label]
+        return speaker.name, speaker.role, speaker.bureau
+
+    def speaker(self, label: str) -> Speaker:
+        self(label)
+        return self._known[label]
+
+    def _of(self, person: PersonDesc) -> Speaker:
+        name = self.as_written(person.name or person.role or "")
+        role = self.as_written(person.role) if person.name else None
+        bureau = self.unit(person.org) or self.bureau
+        return Speaker(name or bureau, role, bureau)
+
+    def as_written(self, words: str | None) -> str | None:
+        """Words read in Simplified Chinese as the text writes them (龔建平 in a Traditional text)."""
+        if not words or self._simplified is None:
+            return words
+        at = self._simplified.find(words)
+        return self.text[at : at + len(words)] if at >= 0 else words
+
+    def _read(self, label: str) -> Speaker:
+        reading = read_label(label)
+        if reading.person is not None and reading.person.name:
+            known = self.find(reading.person.name)
+            person = reading.person if known is None else PersonDesc(
+                known.name, reading.person.org or known.org, _fuller(known.role, reading.person.role))
+            return self._of(person)
+        if reading.title is not None:
+            found = self.by_title(*reading.title)
+            if found is not None:
+                return self._of(found)
+            return Speaker("".join(reading.title), None, self.bureau)
+        if reading.person is not None:  # a role standing for a person: 负责人, 市医疗保障局有关负责人
+            return self._of(reading.person)
+        text = label.strip()
+        if is_person_name(text):
+            return self._of(self.find(text) or PersonDesc(text, None, None))
+        main = self.main
+        if main is not None:  # 答, 嘉宾, 发布人: the main interviewee
+            return self._of(main)
+        if is_speaker(text) and reading.word is None:
+            return Speaker(text, None, self.bureau)
+        return Speaker(self.bureau, None, self.bureau)  # nobody named: the bureau speaks
+
+
+def _has_title(role: str, title: str) -> bool:
+    if title.startswith("副"):
+        return title in role
+    return title in role.replace("副" + title, "")
+
+
+def _fuller(a: str | None, b: str | None) -> str | None:
+    if not a or not b:
+        return a or b
+    return b if len(b) > len(a) else a

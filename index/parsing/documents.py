@@ -1,0 +1,325 @@
+"""The text of a .docx or .pdf file: paragraphs separated by blank lines, with the offsets of the ones the file marks
+as headings. Offsets of passages refer to this text, as for HTML pages.
+
+- .docx (python-docx): body paragraphs and tables in document order; a paragraph in a Heading/Title style, or all
+  in bold, is a heading; a table row is one line of its cells joined by tabs; soft line breaks stay line breaks.
+- .pdf (pdfplumber): lines rejoined into paragraphs by their geometry (a line that reaches the right margin goes
+  on), running headers, footers and page numbers left out, two-column pages read column by column. A PDF with no
+  text layer (a scan) is refused: it needs OCR first.
+
+Both check the length of the text while reading, so a small file that unpacks to a huge text is refused early.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import statistics
+import zipfile
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from index.errors import CorpusParseError
+
+DOCX_SUFFIXES = (".docx",)
+PDF_SUFFIXES = (".pdf",)
+MAX_EXTRACTED_CHARS = 5_000_000  # a corpus document's text; uploads to check pass their own, smaller cap
+MAX_DOCX_XML_BYTES = 200 * 1024 * 1024  # declared size of word/document.xml beyond which we do not start
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_HEADING_STYLES = re.compile(r"^(?:heading|title|subtitle|标题|副标题)", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedText:
+    text: str
+    headings: frozenset[int]  # offsets in `text` of paragraphs the file marks as headings
+
+
+def _too_long(file: str, max_chars: int) -> CorpusParseError:
+    return CorpusParseError(file, f"the document's text is longer than {max_chars:,} characters")
+
+
+def _joined(paragraphs: Iterable[tuple[str, bool]]) -> ExtractedText:
+    parts: list[str] = []
+    headings: set[int] = set()
+    offset = 0
+    for text, heading in paragraphs:
+        text = text.strip()
+        if not text:
+            continue
+        if heading:
+            headings.add(offset)
+        parts.append(text)
+        offset += len(text) + 2
+    return ExtractedText("\n\n".join(parts) + "\n" if parts else "", frozenset(headings))
+
+
+# -- .docx ---------------------------------------------------------------------------------------------------------
+def docx_text(data: bytes, file: str, max_chars: int = MAX_EXTRACTED_CHARS) -> ExtractedText:
+    """The text of a .docx document; CorpusParseError when it is not one, or its text is longer than `max_chars`."""
+    _check_docx_length(data, file, max_chars)
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
+        raise CorpusParseError(file, f"not a readable .docx document ({type(error).__name__})") from None
+    extracted = _joined(_docx_paragraphs(document))
+    if not extracted.text:
+        raise CorpusParseError(file, "the document has no text")
+    return extracted
+
+
+def _check_docx_length(data: bytes, file: str, max_chars: int) -> None:
+    """Counts the document's characters while unpacking it (streamed: the whole XML is never held), and stops at
+    `max_chars`: a 200 KB file can unpack to 50 MB of text."""
+    from lxml import etree
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise CorpusParseError(file, "not a .docx document (not a zip archive)") from None
+    with archive:
+        try:
+            info = archive.getinfo("word/document.xml")
+        except KeyError:
+            raise CorpusParseError(file, "not a .docx document (no word/document.xml inside)") from None
+        if info.file_size > MAX_DOCX_XML_BYTES:
+            raise _too_long(file, max_chars)
+        count = 0
+        try:
+            with archive.open(info) as stream:
+                for _, element in etree.iterparse(stream, events=("end",), tag=f"{_W}t", huge_tree=False,
+                                                  resolve_entities=False, no_network=True):
+                    count += len(element.text or "")
+                    if count > max_chars:
+                        raise _too_long(file, max_chars)
+                    element.clear(keep_tail=False)
+        except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, EOFError) as error:
+            raise CorpusParseError(file, f"not a readable .docx document ({type(error).__name__})") from None
+
+
+def _docx_paragraphs(document) -> Iterable[tuple[str, bool]]:  # type: ignore[no-untyped-def]
+    from docx.table import Table
+
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            yield from ((line, False) for line in _table_lines(block))
+        else:
+            yield block.text, _is_docx_heading(block)
+
+
+def _table_lines(table) -> list[str]:  # type: ignore[no-untyped-def]
+    """One line per row, its cells (merged cells once) joined by tabs; a value cell of several paragraphs beside a
+    key cell (发布人 | three people) gives one line per paragraph, the first after the key."""
+    lines = []
+    for row in table.rows:
+        cells: list[list[str]] = []
+        seen: set[int] = set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            parts = [t.strip() for t in cell.text.splitlines() if t.strip()]
+            if parts:
+                cells.append(parts)
+        if len(cells) == 2 and len(cells[0]) == 1 and len(cells[1]) > 1:
+            lines.append(f"{cells[0][0]}\t{cells[1][0]}")
+            lines.extend(cells[1][1:])
+        elif cells:
+            lines.append("\t".join(" ".join(parts) for parts in cells))
+    return lines
+
+
+def _is_docx_heading(paragraph) -> bool:  # type: ignore[no-untyped-def]
+    """A Heading/Title style or an outline level, or every run with text in bold."""
+    style = paragraph.style
+    name = (style.name if style is not None else "") or ""
+    if _HEADING_STYLES.match(name):
+        return True
+    p_pr = paragraph._p.pPr
+    if p_pr is not None and p_pr.find(f"{_W}outlineLvl") is not None:
+        return True
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    style_bold = bool(style is not None and style.font is not None and style.font.bold)
+    return bool(runs) and all(r.bold or (r.bold is None and style_bold) for r in runs)
+
+
+# -- .pdf ----------------------------------------------------------------------------------------------------------
+_PAGE_NUMBER = re.compile(r"^(?:[-—–－‒\s]*\d{1,4}[-—–－‒\s]*|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|"
+                          r"\d{1,4}\s*/\s*\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$", re.I)
+_TERMINATORS = "。！？!?；;：:…”」』）)"
+RUNNING_SHARE = 0.5  # a top or bottom line repeated (digits aside) on at least this share of pages is furniture
+EDGE_LINES = 2  # lines at the top and the bottom of a page that may be a running header or footer
+MIN_CHARS_PER_PAGE = 10  # fewer characters on every page: no text layer
+INDENT_CHARS = 1.2  # a line starting this many character widths right of the margin opens a paragraph
+SHORT_CHARS = 1.5  # a line ending this many character widths before the right margin ends its paragraph
+GAP_LINES = 1.6  # a vertical gap this many times the usual line spacing separates paragraphs
+GUTTER_MIN_SHARE = 0.25  # a column gutter: an empty vertical strip between 25% and 75% of the page width
+MIN_GUTTER_WIDTH = 8.0  # points
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float  # the median character width
+
+
+def pdf_text(data: bytes, file: str, max_chars: int = MAX_EXTRACTED_CHARS) -> ExtractedText:
+    """The text of a PDF with a text layer; CorpusParseError for a scan, a damaged or locked file, or a text longer
+    than `max_chars`."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    pages: list[list[list[_Line]]] = []  # per page, per column, its lines
+    count = 0
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for page in pdf.pages:
+                columns = _page_columns(page)
+                count += sum(len(line.text) for column in columns for line in column)
+                if count > max_chars:
+                    raise _too_long(file, max_chars)
+                pages.append(columns)
+                page.close()
+    except CorpusParseError:
+        raise
+    except PDFPasswordIncorrect:
+        raise CorpusParseError(file, "the PDF is password-protected") from None
+    except (PDFSyntaxError, ValueError, KeyError, TypeError, AttributeError, OSError) as error:
+        raise CorpusParseError(file, f"not a readable PDF ({type(error).__name__})") from None
+    except Exception as error:  # pdfminer raises many kinds (PSEOF, PDFTypeError, ...) on damaged files
+        if type(error).__module__.startswith(("pdfminer", "pdfplumber", "pypdfium2")):
+            raise CorpusParseError(file, f"not a readable PDF ({type(error).__name__})") from None
+        raise
+    if not pages or all(sum(len(l.text) for c in p for l in c) < MIN_CHARS_PER_PAGE for p in pages):
+        raise CorpusParseError(file, "the PDF has no text layer (a scanned document?): it needs OCR before it can "
+                                     "be indexed")
+    furniture = _running_lines(pages)
+    flows = [[line for line in column if _key(line.text) not in furniture and not _PAGE_NUMBER.match(line.text)]
+             for page in pages for column in page]
+    extracted = _joined((paragraph, False) for paragraph in _paragraphs(flows))
+    if not extracted.text:
+        raise CorpusParseError(file, "the PDF has no text besides its page headers and footers")
+    return extracted
+
+
+def _page_columns(page) -> list[list[_Line]]:  # type: ignore[no-untyped-def]
+    """The page's lines, column by column (one column unless an empty vertical strip splits the text)."""
+    chars = [c for c in page.chars if c.get("text", "").strip()]
+    if not chars:
+        return [[]]
+    gutter = _gutter(chars, float(page.width))
+    if gutter is None:
+        return [_lines(page)]
+    left = page.crop((0, 0, gutter, page.height), strict=False)
+    right = page.crop((gutter, 0, page.width, page.height), strict=False)
+    return [_lines(left), _lines(right)]
+
+
+def _gutter(chars: Sequence[dict], width: float) -> float | None:
+    """The x of an empty vertical strip in the middle half of the page that has text on both sides on most of the
+    page's lines: two columns."""
+    covered = [False] * (int(width) + 1)
+    for c in chars:
+        for x in range(max(0, int(c["x0"])), min(len(covered), int(c["x1"]) + 1)):
+            covered[x] = True
+    low, high = int(width * GUTTER_MIN_SHARE), int(width * (1 - GUTTER_MIN_SHARE))
+    best: tuple[int, int] | None = None
+    start = None
+    for x in range(low, high + 1):
+        if not covered[x] and start is None:
+            start = x
+        if (covered[x] or x == high) and start is not None:
+            if best is None or x - start > best[1] - best[0]:
+                best = (start, x)
+            start = None
+    if best is None or best[1] - best[0] < MIN_GUTTER_WIDTH:
+        return None
+    middle = (best[0] + best[1]) / 2
+    left = sum(1 for c in chars if c["x1"] <= middle)
+    right = len(chars) - left
+    return middle if min(left, right) >= 0.2 * len(chars) else None
+
+
+def _lines(page) -> list[_Line]:  # type: ignore[no-untyped-def]
+    lines = []
+    for line in page.extract_text_lines(strip=True, return_chars=True):
+        text = line["text"].strip()
+        if not text:
+            continue
+        widths = [c["x1"] - c["x0"] for c in line["chars"] if c.get("text", "").strip()]
+        size = statistics.median(widths) if widths else 10.0
+        lines.append(_Line(text, float(line["x0"]), float(line["x1"]), float(line["top"]), float(line["bottom"]),
+                           float(size)))
+    return lines
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def _running_lines(pages: Sequence[Sequence[Sequence[_Line]]]) -> set[str]:
+    """Lines (digits aside) found among the first or last lines of at least half the pages: headers and footers."""
+    if len(pages) < 2:
+        return set()
+    counts: Counter[str] = Counter()
+    for page in pages:
+        lines = [line for column in page for line in column]
+        lines.sort(key=lambda l: l.top)
+        edge = {_key(l.text) for l in lines[:EDGE_LINES] + lines[-EDGE_LINES:]}
+        counts.update(edge)
+    needed = max(2, int(len(pages) * RUNNING_SHARE + 0.999))
+    return {key for key, n in counts.items() if n >= needed}
+
+
+def _paragraphs(flows: Sequence[Sequence[_Line]]) -> list[str]:
+    """Lines rejoined into paragraphs, reading the columns and pages in order: a line goes on the paragraph before
+    it unless that one ended short of the right margin, or this one is indented, or a gap lies between them."""
+    paragraphs: list[list[str]] = []
+    previous: _Line | None = None
+    previous_right = 0.0
+    for flow in flows:
+        if not flow:
+            continue
+        left = min(l.x0 for l in flow)
+        right = max(l.x1 for l in flow)
+        spacing = statistics.median([b.top - a.top for a, b in zip(flow, flow[1:]) if b.top > a.top] or [0.0])
+        for i, line in enumerate(flow):
+            char = line.size or 10.0
+            new = previous is None
+            if previous is not None:
+                ended_short = previous.x1 < previous_right - SHORT_CHARS * char
+                indented = line.x0 > left + INDENT_CHARS * char
+                same_flow = i > 0
+                gap = same_flow and spacing > 0 and line.top - previous.top > GAP_LINES * spacing
+                new = ended_short or indented or gap or (previous.text[-1] in _TERMINATORS and line.x0 > left + 0.5 * char)
+            if new:
+                paragraphs.append([line.text])
+            else:
+                paragraphs[-1].append(line.text)
+            previous, previous_right = line, right
+    return [_join_lines(p) for p in paragraphs]
+
+
+def _join_lines(lines: Sequence[str]) -> str:
+    """Lines of one paragraph: nothing between two Chinese characters, one space otherwise."""
+    out = lines[0]
+    for line in lines[1:]:
+        if out and line and (_wide(out[-1]) or _wide(line[0])):
+            out += line
+        else:
+            out += " " + line
+    return out
+
+
+def _wide(char: str) -> bool:
+    code = ord(char)
+    return 0x2E80 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xFF00 <= code <= 0xFFEF or 0x3000 <= code <= 0x303F

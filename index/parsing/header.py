@@ -1,0 +1,131 @@
+"""The header block above a transcript: "访谈主题：…", "访谈时间：…", "访谈嘉宾：" with one guest a line, "发布人：…",
+"主持人：…", "地点：…", "来源：…", and the same as table rows of a .docx or a web page ("发布机构\t溪宁市农业农村局\t
+发布日期\t2024-05-20"), several fields on one line ("来源：溪宁市人民政府网　　发布时间：2024-05-16").
+
+A line is a header field when its key is one of these and what follows is a value, not a sentence: "主持人：林悦"
+in the header is the host's name; "主持人：各位网友，大家好！" is the host speaking.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from index.parsing.people import PersonDesc, parse_people, parse_person
+
+_KEYS = {
+    "topic": ("访谈主题", "主题", "访谈题目", "题目", "标题", "发布会主题", "访谈话题"),
+    "time": ("访谈时间", "时间", "发布时间", "日期", "发布日期", "直播时间", "召开时间", "成文日期", "访谈日期"),
+    "place": ("地点", "访谈地点", "发布会地点", "会议地点"),
+    "guests": ("访谈嘉宾", "嘉宾", "本期嘉宾", "嘉宾介绍", "发布人", "出席人员", "出席嘉宾", "出席领导", "受访者", "受访人",
+               "访谈对象", "主讲人", "新闻发言人", "发言人", "答问人", "解读人"),
+    "host": ("主持人", "主持", "节目主持人", "访谈主持人"),
+    "source": ("来源", "信息来源", "稿源", "发布机构", "发布单位", "发文机关", "解读机关", "解读单位", "发布部门", "主办单位",
+               "供稿单位", "解读部门", "起草单位"),
+    "other": ("访谈状态", "索引号", "主题分类", "文号", "有效性", "浏览次数", "阅读次数", "点击数", "字号", "访谈栏目", "栏目",
+              "所属栏目", "访谈形式", "责任编辑", "编辑", "审核", "生效日期", "失效日期", "公开方式", "分类"),
+}
+_KEY_OF = {key: kind for kind, keys in _KEYS.items() for key in keys}
+_FIELD = re.compile(r"^[【\[［]?(?P<key>[\u4e00-\u9fff \u3000]{2,12}?)[】\]］]?[ \t\u3000]*[：:][ \t\u3000]*(?P<value>.*)$")
+_CELLS = re.compile(r"\t+")
+_FIELDS_ON_ONE_LINE = re.compile(r"[ \t\u3000]{2,}|\t")
+_SENTENCE = re.compile(r"[。！？!?]|[，,].*[，,]")
+MAX_VALUE_CHARS = 80  # a longer "key：…" line is a sentence
+
+
+def _plain(line: str) -> str:
+    """A line without Markdown emphasis and list bullets ("- **发布人**：")."""
+    return re.sub(r"^(?:[-*+•·●]|\d+[.)])[ \t]+", "", re.sub(r"\*\*|__", "", line.strip())).strip()
+
+
+def field_key(key: str) -> str | None:
+    """The kind of a header key, spaces ignored ("主 持 人" is 主持人); None when it is none."""
+    return _KEY_OF.get(re.sub(r"[ \u3000]+", "", key))
+
+
+def read_fields(line: str) -> list[tuple[str, str]] | None:
+    """(kind, value) of each header field on a line; None when the line is not made of header fields."""
+    line = _plain(line)
+    cells = [c.strip() for c in _CELLS.split(line) if c.strip()]
+    if len(cells) >= 2 and all(field_key(c.rstrip("：:")) is not None for c in cells[0::2]):
+        return [(field_key(k.rstrip("：:")) or "other", v) for k, v in zip(cells[0::2], cells[1::2] + [""])]
+    fields: list[tuple[str, str]] = []
+    for piece in _FIELDS_ON_ONE_LINE.split(line):
+        piece = piece.strip()
+        if not piece:
+            continue
+        match = _FIELD.match(piece)
+        kind = field_key(match["key"]) if match else None
+        if match is None or kind is None:
+            if fields and kind is None and match is None:  # a value with spaces in it: "溪宁广播电视台主持人　苏晴"
+                fields[-1] = (fields[-1][0], f"{fields[-1][1]} {piece}".strip())
+                continue
+            return None
+        fields.append((kind, match["value"].strip()))
+    if not fields:
+        return None
+    for kind, value in fields:
+        if len(value) > MAX_VALUE_CHARS or (kind in ("guests", "host") and value and _SENTENCE.search(value)):
+            return None
+        if kind == "host" and value and parse_person(value) is None:
+            return None  # "主持人：好的" speaks
+    return fields
+
+
+def is_guest_line(line: str) -> bool:
+    """A line of a guest list: one or more people described by unit, role and name, and nothing else."""
+    line = _plain(line).strip("·•-—● ")
+    if not line or len(line) > MAX_VALUE_CHARS or _SENTENCE.search(line):
+        return False
+    people = parse_people(line)
+    return bool(people) and all(p.name and (p.org or p.role) for p in people)
+
+
+@dataclass(slots=True)
+class Header:
+    """What the header block says."""
+
+    topic: str | None = None
+    time: str | None = None
+    place: str | None = None
+    guests: list[PersonDesc] = field(default_factory=list)
+    host: PersonDesc | None = None
+    sources: list[str] = field(default_factory=list)
+    lines: set[int] = field(default_factory=set)  # indexes of the lines that were header fields or guest lines
+
+
+def read_header(lines: list[str], labels: Sequence[object | None]) -> Header:
+    """The header fields above the first turn (the first labelled line that is no header field); a guests key with
+    nothing after it takes the guest lines that follow it (and is a speaker's label when none follows)."""
+    header = Header()
+    collecting = False
+    for i, line in enumerate(lines):
+        fields = read_fields(line)
+        if fields is None:
+            if collecting and is_guest_line(line):
+                header.guests.extend(parse_people(_plain(line).strip("·•-—● ")))
+                header.lines.add(i)
+                continue
+            collecting = False
+            if labels[i] is not None:
+                break
+            continue
+        if any(kind in ("guests", "host") and not value for kind, value in fields) and len(fields) == 1 and (
+                i + 1 >= len(lines) or not is_guest_line(lines[i + 1])):
+            if labels[i] is not None:
+                break  # "主持人：" with the words on the next line: the host speaking
+            continue
+        header.lines.add(i)
+        collecting = False
+        for kind, value in fields:
+            if kind == "guests":
+                header.guests.extend(parse_people(value))
+                collecting = True
+            elif kind == "host":
+                header.host = header.host or parse_person(value)
+            elif kind == "source" and value:
+                header.sources.append(value)
+            elif kind in ("topic", "time", "place") and value and getattr(header, kind) is None:
+                setattr(header, kind, value)
+    return header

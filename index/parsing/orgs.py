@@ -1,0 +1,151 @@
+"""Cities and government units named in a text: which city a document is about (from its title, its text, the
+outlet or site that published it, a dateline), the units it names (市交通运输局, 溪宁市人力资源和社会保障局), each
+unit's fullest name in the text, and a unit completed with the document's city.
+
+A city that cannot be read is None, never a guess: see `find_city`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+CITY_LEVELS = ("市",)
+# the character before 市 in words that are not a city (城市, 全市, 超市, 上市, 副市长, 县市区, 一市两区)
+_NOT_CITY_LAST = frozenset("城都超股夜门集街上菜楼车花早闹黑全本我该各每省地县区级辖列在的至到副一二三四五六七八九十两多个"
+                           "访进请邀对向从于和与及为是由给入出来去往赴抵离")
+_NOT_CITY_STEMS = frozenset("城市 超市 都市 上市 门市 股市 楼市 车市 夜市 集市 菜市 省市 县市 地市 全市 本市 我市 该市 各市 "
+                            "直辖 设区 地级 县级 副省 新城 老城 主城 中心".split())
+# the start of outlets and sites that name no city: national, provincial and regional media
+_NOT_CITY_OUTLETS = frozenset(
+    "人民 新华 中国 中新 光明 经济 法治 法制 工人 农民 科技 中央 央视 澎湃 齐鲁 大众 南方 羊城 华商 楚天 荆楚 钱江 扬子 现代 "
+    "新京 华西 三秦 燕赵 潇湘 东方 海峡 半岛 今日 新民 解放 文汇 每日 第一 环球 北方 东南 西部 中原 长江 珠江 黄河 "
+    "河北 山西 内蒙 辽宁 吉林 黑龙 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 广西 海南 四川 贵州 云南 西藏 陕西 "
+    "甘肃 青海 宁夏 新疆 台湾 香港 澳门".split()
+)
+_OUTLET_CITY = re.compile(
+    r"^(?:本报|本台|本网)?(?P<stem>[\u4e00-\u9fff]{2,3}?)市?(?:日报|晚报|早报|都市报|商报|新闻网|新闻|广播电视台|电视台|"
+    r"广播电台|人民广播电台|融媒体中心|融媒|发布|人民政府网|人民政府|政府网|政府|在线|网|报)"
+)
+_DATELINE = re.compile(r"(?:^|[（(\s])(?P<stem>[\u4e00-\u9fff]{2,3}?)(?:日报|晚报|新闻网)?(?:\d{1,2}月\d{1,2}日)?讯")
+TITLE_WEIGHT, SOURCE_WEIGHT, TEXT_WEIGHT = 3, 2, 1
+CLEAR_CITY_RATIO = 2.0  # a city is clear when its votes are more than twice any other's
+
+# a unit's kind after 市/a city: 人力资源和社会保障局, 交通运输局, 卫生健康委员会
+ORG_KIND = r"[\u4e00-\u9fff]{1,16}?(?:局|委员会|管委会|办公室|委|厅)"
+_NOT_IN_KIND = re.compile(r"[的了是在把被对将要也都还就让给从向与为着过呢吗吧啊我你他她这那其]")
+_NOT_KIND_END = re.compile(r"(?:格局|大局|布局|全局|结局|当局|时局|开局|新局|变局|棋局|饭局|赌局|僵局|残局|骗局|邮局|顾委|常委)$")
+_SUB_UNIT = re.compile(r"(?<=局|委|厅)[\u4e00-\u9fff]{2,12}(?:科|处|室|股|中心|站|队|所)$")
+
+
+def _stems_before_city_unit(text: str) -> Iterable[str]:
+    """The two characters before each 市 that may name a city (溪宁 in 今年溪宁市…)."""
+    for match in re.finditer(r"市(?!场|长)", text):
+        start = match.start()
+        stem = text[max(0, start - 2):start]
+        if len(stem) == 2 and re.fullmatch(r"[\u4e00-\u9fff]{2}", stem) and stem[-1] not in _NOT_CITY_LAST \
+                and stem not in _NOT_CITY_STEMS:
+            yield stem
+
+
+def outlet_city(outlet: str | None) -> str | None:
+    """"枫江日报" -> "枫江市", "溪宁市人民政府网" -> "溪宁市"; None for national or provincial media (人民日报, 齐鲁晚报)."""
+    if not outlet:
+        return None
+    match = _OUTLET_CITY.match(outlet.strip())
+    if match is None:
+        return None
+    stem = match["stem"]
+    if stem in _NOT_CITY_OUTLETS or stem[:2] in _NOT_CITY_OUTLETS or stem in _NOT_CITY_STEMS:
+        return None
+    return stem + "市"
+
+
+def find_city(title: str, text: str, sources: Iterable[str] = ()) -> str | None:
+    """The city a document is about, when clear: votes from "X市" in the title (x3), in the text (x1), and from the
+    outlets, sites and datelines that published it (x2); None when no city wins clearly."""
+    votes: Counter[str] = Counter()
+    for stem in _stems_before_city_unit(title):
+        votes[stem + "市"] += TITLE_WEIGHT
+    for stem in _stems_before_city_unit(text):
+        votes[stem + "市"] += TEXT_WEIGHT
+    for source in sources:
+        if (city := outlet_city(source)) is not None:
+            votes[city] += SOURCE_WEIGHT
+    for match in _DATELINE.finditer(text[:2000]):
+        city = outlet_city(match["stem"] + "日报")
+        if city is not None:
+            votes[city] += SOURCE_WEIGHT
+    if not votes:
+        return None
+    (top, n), *others = votes.most_common()
+    return top if not others or n > CLEAR_CITY_RATIO * others[0][1] else None
+
+
+_LONG_ENDINGS = (("委员会", "委"), ("办公室", "办"))
+
+
+def is_short_form(short: str, full: str) -> bool:
+    """住建局 for 住房和城乡建设局, 卫健委 for 卫生健康委员会: the same first and last character (委 standing for
+    委员会, 办 for 办公室), the others in order."""
+    for long, ending in _LONG_ENDINGS:
+        if full.endswith(long) and short.endswith(ending) and not short.endswith(long):
+            full = full[: -len(long)] + ending
+    if len(short) < 2 or len(short) > len(full) or short[0] != full[0] or short[-1] != full[-1]:
+        return False
+    rest = iter(full[1:-1])
+    return all(c in rest for c in short[1:-1])
+
+
+def org_mentions(text: str, cities: Iterable[str] = ()) -> list[tuple[int, str]]:
+    """(offset, name) of each government unit named as 市…局 or <city>…局 (a city of `cities`), the unit's own
+    sub-divisions left off (溪宁市农业农村局农田建设管理科 -> 溪宁市农业农村局)."""
+    stems = sorted({c[:-1] for c in cities if c.endswith("市") and len(c) > 2}, key=len, reverse=True)
+    place = "|".join(re.escape(s) for s in stems)
+    pattern = re.compile(rf"(?:(?:{place})市|市(?!场))(?P<kind>{ORG_KIND})" if place else rf"市(?!场)(?P<kind>{ORG_KIND})")
+    found = []
+    for match in pattern.finditer(text):
+        kind = match["kind"]
+        if kind.startswith("市") and not kind.startswith("市场"):
+            continue  # 市市… is read from the second 市
+        if _NOT_IN_KIND.search(kind) or _NOT_KIND_END.search(kind) or len(kind) < 2:
+            continue
+        found.append((match.start(), match.group()))
+    return found
+
+
+def main_unit(org: str) -> str:
+    """A unit without the section after it: 溪宁市农业农村局农田建设管理科 -> 溪宁市农业农村局."""
+    return _SUB_UNIT.sub("", org)
+
+
+def qualify(org: str | None, city: str | None) -> str | None:
+    """"市交通运输局" -> "溪宁市交通运输局" when the city is known; a unit that names its place stays as it is."""
+    if not org:
+        return None
+    if city and org.startswith("市") and not org.startswith("市场"):
+        return city + org[1:]
+    if city and re.match(r"^[\u4e00-\u9fff]{2,3}?[区县](?!域)", org) and "市" not in org[:4]:
+        return city + org  # 青榆区人民政府: a district of the city
+    return org
+
+
+def fullest(org: str, text: str, cities: Iterable[str] = ()) -> str:
+    """The longest way the text writes the same unit (市人社局 -> 市人力资源和社会保障局), keeping the place given."""
+    place, kind = split_place(org)
+    best = kind
+    for _, mention in org_mentions(text, cities):
+        other_place, other_kind = split_place(mention)
+        if len(other_kind) > len(best) and is_short_form(kind, other_kind) and (not place or not other_place
+                                                                                or other_place in (place, "市")):
+            best = other_kind
+    return place + best
+
+
+def split_place(org: str) -> tuple[str, str]:
+    """"溪宁市交通运输局" -> ("溪宁市", "交通运输局"); "市交通运输局" -> ("市", "交通运输局"); no place: ("", org)."""
+    match = re.match(r"^(?:[\u4e00-\u9fff]{2,3}?[市县区省](?=[\u4e00-\u9fff]{2,})|市(?!场))", org)
+    if match is None:
+        return "", org
+    return match.group(), org[match.end():]

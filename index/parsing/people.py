@@ -1,0 +1,199 @@
+"""Who speaks: personal names, roles and units, and the descriptions that join them ("市人力资源和社会保障局党组书记、
+局长 周启航", "周启航 市人社局局长", "何静怡（市财政局副局长）", "周局长", "市医疗保障局负责人").
+
+A name is a person's name only when it looks like one: two to four Chinese characters starting with a common
+surname, never a label word (主持人, 嘉宾, 网友), a role (局长) or a unit (市财政局).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.text import to_simplified
+
+ROLE_UNIT = (
+    r"(?:一级|二级|三级|四级)?(?:机关党委|党组|党委|党工委|党总支|党支部)?(?:常务)?(?:副)?"
+    r"(?:书记|局长|厅长|处长|科长|部长|主任|院长|所长|站长|队长|馆长|校长|行长|社长|会长|理事长|秘书长|主席|"
+    r"巡视员|调研员|总经理|经理|董事长|总工程师|总经济师|总会计师|新闻发言人|发言人|负责人|成员|委员|市长|区长|"
+    r"县长|镇长|乡长|总编辑|专员|督察长|总监|干部|(?:有关|相关)?负责(?:人|同志))"
+)
+ROLE = rf"{ROLE_UNIT}(?:[、，,\s兼和及]*{ROLE_UNIT})*"
+# what a person may be besides an official, in a guest list or a host line
+_OTHER_ROLES = r"(?:主持人|节目主持人|记者|首席记者|编辑|专家|教授|研究员|医生|律师|工程师|一级主任科员|二级主任科员|科员)"
+DESCRIPTION_ROLE = rf"(?:{ROLE_UNIT}|{_OTHER_ROLES})(?:[、，,\s兼和及]*(?:{ROLE_UNIT}|{_OTHER_ROLES}))*"
+ORG_SUFFIX = (r"(?:管委会|委员会|办公室|管理区|局|厅|委|办|部|院|中心|署|所|会|公司|集团|政府|处|站|队|馆|园区|大学|医院|"
+              r"电视台|广播电台|台|报社|日报|晚报|网|社|科|股)")
+_ROLE_FULL = re.compile(rf"^{DESCRIPTION_ROLE}$")
+_ROLE_ANY = re.compile(rf"{ROLE_UNIT}|{_OTHER_ROLES}")
+_ORG_END = re.compile(rf"{ORG_SUFFIX}$")
+# the common single and double surnames (enough to tell 周启航 from 大家 or 今天)
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆"
+    "汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔"
+    "伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍"
+    "华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬"
+    "师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻"
+    "位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿"
+    "乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵩帖蔚"
+)
+_DOUBLE_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯",
+                    "轩辕", "令狐", "钟离", "闻人", "端木", "南宫", "西门", "独孤", "申屠", "澹台", "呼延", "万俟")
+# words that label a side or a section, or stand for people in general: never a person's name
+LABEL_WORDS = frozenset(
+    "主持人 主持 嘉宾 访谈嘉宾 本期嘉宾 发布人 新闻发言人 发言人 网友 网民 记者 问 答 提问 回答 在线访谈 "
+    "编者按 编者 编辑 来源 时间 地点 主题 访谈主题 文字实录 图片直播 现场提问 网友提问 网友留言 市民 听众 观众 大家 各位 我们 "
+    "你们 他们 同志 朋友 领导 专家 群众 打印本页 关闭窗口".split()
+)
+_NOT_NAME_CHARS = re.compile(r"[局委厅办处署市省县区镇乡们的了我你他她它这那每该谁啥吗呢报台网社刊闻]")
+_VERB_FIRST = re.compile(r"^(?:专访|访问|采访|对话|走进|聚焦|解读|访谈|做客|访)")  # a headline, not a person
+_ROLE_PREFIX = re.compile(r"^(?:党组|党委|党工委|党总支|党支部|机关|常务|一级|二级|三级|四级|副)")
+SHORT_TITLE = re.compile(r"^(?P<surname>[\u4e00-\u9fff]{1,2}?)(?P<title>副?(?:局长|主任|书记|处长|科长|厅长|部长|院长|"
+                         r"市长|区长|县长|站长|所长|队长|馆长|校长|行长|主席|总经理|经理|总|老师|教授|博士|专家))$")
+HONORIFIC = re.compile(r"(?:先生|女士|同志)$")
+_TIMESTAMP = re.compile(r"\d{1,2}[:：]\d{2}")
+
+
+@dataclass(frozen=True, slots=True)
+class PersonDesc:
+    """A person (or a role standing for one) as a text describes them; any part may be unknown."""
+
+    name: str | None
+    org: str | None
+    role: str | None
+
+
+def has_surname(name: str) -> bool:
+    return name[:2] in _DOUBLE_SURNAMES or name[:1] in _SURNAMES
+
+
+def is_person_name(text: str) -> bool:
+    """Two to four Chinese characters that start with a common surname and are no label, role, unit or pronoun
+    (a name with a middle dot, 阿依古丽·买买提, too)."""
+    name = text.strip()
+    if "·" in name:
+        parts = name.split("·")
+        return (all(re.fullmatch(r"[\u4e00-\u9fff]{1,6}", p) for p in parts) and len(name) <= 12
+                and not re.search(r"[报网台社刊闻媒点局委市省县区]", name))
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name) or name in LABEL_WORDS or _ROLE_PREFIX.match(name):
+        return False
+    if _ROLE_ANY.search(name) or _NOT_NAME_CHARS.search(name[1:]):
+        return False
+    return has_surname(name)
+
+
+def is_speaker(text: str | None) -> bool:
+    """A speaker is a person or a role or a unit; never empty, a timestamp or a label word."""
+    if not text or not text.strip():
+        return False
+    text = text.strip()
+    return text not in LABEL_WORDS and not _TIMESTAMP.search(text) and not re.fullmatch(r"[\d\s:：.\-]+", text)
+
+
+def split_org_role(desc: str) -> tuple[str | None, str | None]:
+    """"威海市海洋发展局党组书记、局长" -> ("威海市海洋发展局", "党组书记、局长"); "局长" -> (None, "局长");
+    "市财政局" -> ("市财政局", None); (None, None) when it is neither."""
+    desc = re.sub(r"\s+", "", desc.strip(" ，,、\u3000"))
+    if not desc:
+        return None, None
+    if _ROLE_FULL.match(desc):
+        return None, desc
+    for end in range(2, len(desc)):
+        org, role = desc[:end], desc[end:]
+        if _ORG_END.search(org) and _ROLE_FULL.match(role):
+            return org, role
+    if _ORG_END.search(desc):
+        return desc, None
+    return None, None
+
+
+def _name_part(text: str) -> str | None:
+    text = HONORIFIC.sub("", text.strip(" ，,、\u3000"))
+    return text if is_person_name(text) else None
+
+
+def parse_person(desc: str) -> PersonDesc | None:
+    """A person from a description: unit, role and name in either order, with or without spaces, or the name with
+    the rest in brackets; a role alone ("市医疗保障局负责人") gives no name. None when nothing fits."""
+    desc = to_simplified(desc).strip(" ，,、；;。：:\u3000\t")
+    if not desc or _VERB_FIRST.match(desc):
+        return None
+    if bracket := re.fullmatch(r"(?P<name>[^（(）)\s]{2,6})\s*[（(](?P<desc>[^（(）)]{2,60})[）)]", desc):
+        if (name := _name_part(bracket["name"])) is not None:
+            org, role = split_org_role(bracket["desc"])
+            return PersonDesc(name, org, role)
+    tokens = desc.split()
+    if len(tokens) >= 2:
+        if (name := _name_part(tokens[-1])) is not None:
+            org, role = split_org_role("".join(tokens[:-1]))
+            if org or role:
+                return PersonDesc(name, org, role)
+        if (name := _name_part(tokens[0])) is not None:
+            org, role = split_org_role("".join(tokens[1:]))
+            if org or role:
+                return PersonDesc(name, org, role)
+    joined = "".join(tokens)
+    roles = list(_ROLE_ANY.finditer(joined))
+    for match in reversed(roles):  # "…局长周启航", "…副局长方晓岚先生"
+        if (name := _name_part(joined[match.end():])) is not None:
+            org, role = split_org_role(joined[: match.end()])
+            if org or role:
+                return PersonDesc(name, org, role)
+            break
+    for size in (2, 3, 4):  # "周启航市人社局局长"
+        if (name := _name_part(joined[:size])) is not None:
+            org, role = split_org_role(joined[size:])
+            if role:
+                return PersonDesc(name, org, role)
+    org, role = split_org_role(joined)
+    if role:
+        return PersonDesc(None, org, role)
+    if (name := _name_part(joined)) is not None:
+        return PersonDesc(name, None, None)
+    return None
+
+
+_LIST_SEPARATORS = re.compile(r"[，,；;、\n]|(?<=[\u4e00-\u9fff])[ \t\u3000]{2,}(?=[\u4e00-\u9fff])")
+_LEAD_IN = re.compile(
+    r"^.*?(?:邀请到了|邀请到|邀请了|请到了|请到|请来了|请来|有请|出席(?:今天|本次|今天的|本场)?(?:新闻)?(?:发布会|访谈|活动)?的(?:有|是)|"
+    r"参加(?:今天|本次)?(?:新闻)?(?:发布会|访谈)的(?:有|是)|(?:访谈|本期|今天的?)嘉宾(?:是|有|为)|嘉宾(?:是|有|为))[：:]?")
+
+
+def parse_people(text: str, lead_in: bool = False) -> list[PersonDesc]:
+    """The people of a list ("市人社局局长 周启航、副局长 方晓岚"; "出席今天发布会的有：市人社局局长顾承宇先生，…"): the
+    pieces between separators, joined while they name nobody (党组书记、局长 周启航), each later person taking the
+    unit of the one before when it names none. With `lead_in`, only what follows an inviting phrase is read, and
+    the list ends at the first piece that names nobody."""
+    text = to_simplified(text)
+    if lead_in:
+        match = _LEAD_IN.match(text)
+        if match is None:
+            return []
+        text = text[match.end():]
+        text = re.split(r"[。！？!?]", text, maxsplit=1)[0]
+    people: list[PersonDesc] = []
+    pending = ""
+    for piece in _LIST_SEPARATORS.split(text):
+        piece = piece.strip(" \t\u3000")
+        if not piece:
+            continue
+        candidate = f"{pending}、{piece}" if pending else piece
+        person = parse_person(candidate)
+        if person is not None and person.name:
+            if person.org is None and people and people[-1].org:
+                person = PersonDesc(person.name, people[-1].org, person.role)
+            people.append(person)
+            pending = ""
+        elif lead_in and people and not (_ROLE_ANY.search(piece) or _ORG_END.search(piece)):
+            break
+        else:
+            pending = candidate if len(candidate) < 60 else ""
+    return people
+
+
+def short_title(label: str) -> tuple[str, str] | None:
+    """"周局长" -> ("周", "局长"); "方副局长" -> ("方", "副局长"); None when it is not a surname and a title."""
+    match = SHORT_TITLE.match(to_simplified(label.strip()))
+    if match and has_surname(match["surname"]) and len(match["surname"]) <= 2:
+        return match["surname"], match["title"]
+    return None

@@ -1,0 +1,114 @@
+"""The fictional fixtures of the layouts government sites publish (tests/fixtures/layouts: 在线访谈, 新闻发布会,
+答记者问, 政策解读, news pages; .txt, .md, .html, .docx, .pdf; UTF-8, GB18030, Big5), each parsed against the
+ground truth written with it (tests/data/layouts_expected_*.yaml): bureau, city, who answers for which unit, and
+every question with who answers it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from index.errors import CorpusParseError
+from index.parsing.orgs import split_place
+from index.parsing.parser import parse_file
+from index.parsing.people import LABEL_WORDS
+from index.records import Interview
+from tests.conftest import ROOT
+from tests.test_parser import assert_verbatim
+
+LAYOUTS = ROOT / "tests" / "fixtures" / "layouts"
+EXPECTED: dict[str, dict[str, Any]] = {}
+for _path in sorted((ROOT / "tests" / "data").glob("layouts_expected_*.yaml")):
+    EXPECTED.update(yaml.safe_load(_path.read_text(encoding="utf-8")))
+READABLE = sorted(name for name, truth in EXPECTED.items() if truth["layout"] != "scanned_pdf")
+
+
+def parsed(name: str) -> Interview:
+    return parse_file(LAYOUTS / name, name)
+
+
+def test_every_fixture_has_its_ground_truth() -> None:
+    assert sorted(p.name for p in LAYOUTS.iterdir()) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", READABLE)
+def test_bureau_and_city(name: str) -> None:
+    interview, truth = parsed(name), EXPECTED[name]
+    assert interview.metadata.bureau == truth["bureau"]
+    assert split_place(interview.metadata.bureau or "")[0] == truth["city"]
+    assert not any("bureau" in w for w in interview.warnings), interview.warnings
+
+
+@pytest.mark.parametrize("name", READABLE)
+def test_each_answerer_speaks_for_their_own_unit(name: str) -> None:
+    interview, truth = parsed(name), EXPECTED[name]
+    answers = [p for p in interview.passages if p.kind == "answer"]
+    spoken = {(p.speaker, p.bureau) for p in answers}
+    for person in truth["answerers"]:
+        assert any(_speaks_as(speaker, person) and bureau == person["bureau"] for speaker, bureau in spoken), \
+            (person, spoken)
+    for passage in answers:
+        assert passage.speaker and passage.speaker not in LABEL_WORDS and not any(c.isdigit() for c in passage.speaker)
+    roles = {p.speaker: p.role for p in answers}
+    for person in truth["answerers"]:
+        if person["name"] and person.get("role"):
+            assert roles[person["name"]] == person["role"]
+
+
+@pytest.mark.parametrize("name", READABLE)
+def test_every_question_and_who_answers_it(name: str) -> None:
+    interview, truth = parsed(name), EXPECTED[name]
+    asked: dict[str, list[str]] = {}
+    for turn in interview.turns:
+        if turn.question and turn.answer:
+            asked.setdefault(turn.question, []).append(turn.answerer)
+    expected = truth["turns"]
+    found = []
+    for want in expected:
+        question = next((q for q in asked if q.startswith(want["question_starts"])), None)
+        assert question is not None, (want, list(asked))
+        people = [next(p for p in truth["answerers"] if p["name"] == n) for n in want["answerers"]]
+        assert len(asked[question]) == len(people) and all(
+            _speaks_as(speaker, person) for speaker, person in zip(asked[question], people)), (want, asked[question])
+        found.append(question)
+    assert len(asked) == len(expected), sorted(set(asked) - set(found))
+
+
+def _speaks_as(speaker: str, person: dict[str, Any]) -> bool:
+    """A person by name; a role by its words (有关负责人 is a 负责人); nobody named: the bureau itself."""
+    if person["name"]:
+        return speaker == person["name"]
+    if person["role"]:
+        return person["role"] in speaker
+    return speaker == person["bureau"]
+
+
+@pytest.mark.parametrize("name", READABLE)
+def test_layout_passages_are_verbatim(name: str) -> None:
+    assert_verbatim(parsed(name))
+
+
+def test_a_scanned_pdf_is_refused_with_a_reason() -> None:
+    scans = [name for name, truth in EXPECTED.items() if truth["layout"] == "scanned_pdf"]
+    assert scans
+    for name in scans:
+        with pytest.raises(CorpusParseError, match="OCR"):
+            parsed(name)
+
+
+def test_host_lines_are_never_answers() -> None:
+    for name in READABLE:
+        interview = parsed(name)
+        hosts = {t.asker for t in interview.turns if "主持" in t.asker}
+        for passage in interview.passages:
+            assert passage.speaker not in hosts and "主持" not in (passage.speaker or ""), (name, passage.text[:30])
+
+
+def test_the_fixtures_are_marked_fictional() -> None:
+    for name in READABLE:
+        assert "虚构" in parsed(name).text or "虛構" in parsed(name).text, name
+
+
