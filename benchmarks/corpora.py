@@ -2,7 +2,10 @@
 
 - "shipped": `corpus/` as shipped (the seed interview of 威海市海洋发展局);
 - "bureaus": the 12 fictional interviews of tests/fixtures/bureaus (two fictional cities, overlapping topics)
-  plus the seed: 13 bureaus of three cities.
+  plus the seed: 13 bureaus of three cities;
+- "layouts": the 13 fictional documents of tests/fixtures/layouts, in the layouts government sites publish
+  (在线访谈, 新闻发布会, 答记者问, 政策解读, news pages; .docx and .pdf too) for two other cities; dev questions only:
+  nothing is fitted on them.
 Tuning sets (benchmarks/data/tuning/) fit; dev sets (tests/data/dev/) measure and are never read by calibrate.py.
 """
 
@@ -26,11 +29,13 @@ from index.store.folder import IndexData  # noqa: E402
 
 SHIPPED = ROOT / "corpus"
 BUREAUS = ROOT / "tests" / "fixtures" / "bureaus"
+LAYOUTS = ROOT / "tests" / "fixtures" / "layouts"
 WORK = ROOT / ".cache" / "benchmarks"
 TUNING = {"shipped": ROOT / "benchmarks" / "data" / "tuning" / "seed.jsonl",
           "bureaus": ROOT / "benchmarks" / "data" / "tuning" / "bureaus.jsonl"}
 DEV = {"shipped": ROOT / "tests" / "data" / "dev" / "seed.jsonl",
-       "bureaus": ROOT / "tests" / "data" / "dev" / "bureaus.jsonl"}
+       "bureaus": ROOT / "tests" / "data" / "dev" / "bureaus.jsonl",
+       "layouts": ROOT / "tests" / "data" / "dev" / "layouts.jsonl"}
 
 
 @dataclass(frozen=True)
@@ -40,14 +45,18 @@ class Corpus:
 
 
 def corpus_folder(name: str) -> Path:
-    """The corpus folder for "shipped", "bureaus", or "single:<file>" (one interview of tests/fixtures/bureaus
-    alone); the last two are assembled under .cache/benchmarks."""
+    """The corpus folder for "shipped", "bureaus", "layouts" (the scanned PDF, which needs OCR, left out) or
+    "single:<file>" (one interview of tests/fixtures/bureaus alone); all but the first are assembled under
+    .cache/benchmarks."""
     if name == "shipped":
         return SHIPPED
     if name.startswith("single:"):
         file = name.split(":", 1)[1]
         folder = WORK / f"single-{file}"
         wanted = {file: BUREAUS / file}
+    elif name == "layouts":
+        folder = WORK / "layouts-corpus"
+        wanted = {p.name: p for p in LAYOUTS.iterdir() if p.is_file() and "scan" not in p.name}
     else:
         folder = WORK / "bureaus-corpus"
         wanted = {p.name: p for p in [*BUREAUS.iterdir(), *SHIPPED.iterdir()] if p.is_file()}

@@ -48,6 +48,20 @@ def cmd_corpus_inspect(args: argparse.Namespace, config: AppConfig) -> int:
     return 0
 
 
+def cmd_corpus_check(args: argparse.Namespace, config: AppConfig) -> int:
+    """One line per corpus file: what was read from it, the files that need a look first."""
+    from index.parsing.check import check_corpus
+
+    checks, skipped = check_corpus(config.corpus.dir, config.corpus.max_passage_chars)
+    if args.json:
+        _print_json({"files": [c.to_dict() for c in checks], "skipped": skipped})
+        return 0
+    from bot.render.plain import render_corpus_check
+
+    print(render_corpus_check(checks, skipped))
+    return 0
+
+
 def cmd_model_build(args: argparse.Namespace, config: AppConfig) -> int:
     """Converts the built-in model (once) and exports its question encoder (once), so that answering needs neither
     torch nor sentence-transformers: these steps need several times the memory of serving. Quick when both exist."""
@@ -95,7 +109,11 @@ def cmd_build(args: argparse.Namespace, config: AppConfig) -> int:
     files = searcher.data.manifest.get("files", {})
     indexed = sum(1 for entry in files.values() if entry.get("passages", 0) > 0)  # skipped files are no source
     skipped = len(files) - indexed
+    unknown = sum(1 for entry in files.values() if entry.get("passages", 0) > 0 and entry.get("unknown"))
     also = f" ({skipped} file{'s' if skipped != 1 else ''} skipped: see the warnings)" if skipped else ""
+    if unknown:
+        also += (f"; {unknown} file{'s' if unknown != 1 else ''} with an unknown bureau or city "
+                 f"(`interview-qa corpus check` shows which)")
     if report.rebuilt:
         print(f"index rebuilt ({report.reason}): {searcher.passage_count} passages from {indexed} files{also}; "
               f"parsed {len(report.parsed)}, reused {len(report.reused)}, removed {len(report.removed)}, "
@@ -349,6 +367,10 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.add_argument("file")
     inspect.add_argument("--json", action="store_true")
     inspect.set_defaults(handler=cmd_corpus_inspect)
+    check = corpus_commands.add_parser("check", help="one line per corpus file: format, layout, bureau, city, "
+                                                     "speakers, turns, passages, warnings (those that need a look first)")
+    check.add_argument("--json", action="store_true")
+    check.set_defaults(handler=cmd_corpus_check)
 
     chat = commands.add_parser("chat", help="ask questions in the terminal (reads stdin line by line)")
     chat.set_defaults(handler=cmd_chat)

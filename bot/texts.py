@@ -499,6 +499,13 @@ STAFF_LOG_CSV = "下载 CSV"
 STAFF_RELOAD_HEADING = "访谈库"
 STAFF_RELOAD_BUTTON = "重新加载访谈库"
 STAFF_RELOAD_BUSY = "正在重新加载，请稍候。"
+STAFF_FILES_HEADING = "访谈文件"
+STAFF_FILES_NOTE = "读取不全的文件排在前面：没有识别出局名或城市、没有问答、有警告或无法读取。可在文件开头加 YAML 前言（bureau: …）补全。"
+STAFF_FILES_COLUMNS = ("文件", "格式", "版式", "单位", "城市", "发言人", "问答", "段落", "警告")
+STAFF_FILES_UNKNOWN = "（未识别）"
+STAFF_FILES_UNREADABLE = "无法读取"
+LAYOUT_NAMES = {"online_interview": "在线访谈", "press_conference": "新闻发布会", "press_qa": "答记者问/政策解读",
+                "interview": "访谈", "paragraphs": "无问答（按段落）"}
 STAFF_CHART_DAILY = "每日提问（按结果）"
 STAFF_CHART_TOP = "问得最多的问题"
 STAFF_CHART_UNANSWERED = "没有找到答案的问题"

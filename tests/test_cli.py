@@ -200,6 +200,12 @@ def test_the_build_summary_counts_only_the_files_it_indexed(workspace: Path, cap
     code, out, err = run(capsys, "build", "--quiet")
     assert code == 0 and "passages from 2 files (1 file skipped: see the warnings)" in out
     assert "picture.txt: skipped: binary data" in err
+    assert "unknown bureau or city" not in out
+    (workspace / "corpus" / "nobody.txt").write_text("记者：明年停水吗？\n\n答：明年不停水。\n", encoding="utf-8")
+    code, out, err = run(capsys, "build", "--quiet")
+    assert code == 0 and "passages from 3 files" in out
+    assert "1 file with an unknown bureau or city (`interview-qa corpus check` shows which)" in out
+    assert "nobody.txt: no bureau found in the text; add `bureau:` to its front matter" in err
 
 
 def test_verify_prints_no_terminal_escape_sequences(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:

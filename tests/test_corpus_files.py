@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -130,3 +131,30 @@ def test_a_file_that_will_take_long_gets_a_warning_with_the_expected_time(tmp_pa
                        f"about {minutes} minutes to embed (on 2 cores); `build` is busy that long")
     small = parse_file(SEED, SEED.name)
     assert not any("will take" in w for w in small.warnings)
+
+
+def test_corpus_check_prints_a_line_per_file_those_that_need_a_look_first(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(ROOT / "tests" / "fixtures" / "layouts" / "xining-hrss-online.txt", corpus)
+    shutil.copy(ROOT / "tests" / "fixtures" / "layouts" / "fengjiang-medical-press.docx", corpus)
+    (corpus / "nobody.txt").write_text("今年的工作很多。\n\n明年还会更多。\n", encoding="utf-8")
+    (corpus / "scan.pdf").write_bytes((ROOT / "tests" / "fixtures" / "layouts" / "xining-civil-affairs-scan.pdf").read_bytes())
+    (tmp_path / "config.yaml").write_text("corpus:\n  dir: corpus\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "bot.cli", "corpus", "check"], cwd=tmp_path, capture_output=True,
+                         text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+    assert run.returncode == 0, run.stderr
+    lines = [line for line in run.stdout.splitlines() if not line.startswith("    ")]
+    assert [line[:1] for line in lines[:4]] == ["!", "!", " ", " "]
+    assert lines[0].startswith("! nobody.txt") and "bureau: (unknown)" in lines[0] and "turns: 0" in lines[0]
+    assert lines[1].startswith("! scan.pdf") and "OCR" in lines[1]
+    docx = next(line for line in lines if "fengjiang-medical-press.docx" in line)
+    assert "press_conference" in docx and "bureau: 枫江市卫生健康委员会" in docx and "city: 枫江市" in docx
+    assert "许文博" in docx and "钟立群" in docx and "turns: 7" in docx
+    assert "online_interview" in next(line for line in lines if "xining-hrss-online.txt" in line)
+    assert lines[-1] == "4 files, 2 need a look"
+    as_json = subprocess.run([sys.executable, "-m", "bot.cli", "corpus", "check", "--json"], cwd=tmp_path,
+                             capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+    files = json.loads(as_json.stdout)["files"]
+    assert [f["needs_a_look"] for f in files] == [True, True, False, False]
+    assert files[1]["error"] and files[0]["bureau"] is None

@@ -20,6 +20,7 @@ from bot.web.security import CSP
 from index.search.searcher import Searcher
 from index.settings import SearchConfig
 from tests.telegram_helpers import fake_searcher
+from tests.conftest import ROOT
 from tests.web_helpers import (STAFF_TOKEN, client, csrf_of, docx_bytes, running_web, sign_in, staff_csrf,
                                web_config)
 
@@ -118,6 +119,22 @@ async def test_an_interview_page_holds_every_passage_with_its_id_and_the_text_be
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>alert(1)" not in page
     assert missing.status_code == 404 and texts.PASSAGE_NOT_FOUND in missing.text
     assert gone.status_code == 404 and texts.INTERVIEW_NOT_FOUND in gone.text
+
+
+@pytest.mark.parametrize("name", ["fengjiang-medical-press.docx", "fengjiang-market-qa.pdf"])
+async def test_docx_and_pdf_interviews_are_answered_linked_and_shown_whole(tmp_path: Path, name: str) -> None:
+    config = web_config(tmp_path)
+    (config.corpus.dir / name).write_bytes((ROOT / "tests" / "fixtures" / "layouts" / name).read_bytes())
+    async with running_web(config) as server, client(server) as http:
+        passages = [p for p in server.state.searcher.data.passages if p.file == name]
+        answer = next(p for p in passages if p.kind == "answer" and p.question)
+        found = (await http.get("/api/search", params={"q": answer.question, "top_k": 3})).json()
+        redirect = await http.get(f"/p/{answer.passage_id}")
+        page = (await http.get(f"/i/{answer.interview_id}")).text
+    assert any(hit["source"]["file"] == name for hit in found["hits"])
+    assert redirect.headers["location"] == f"/i/{answer.interview_id}#p-{answer.passage_id}"
+    assert all(f'id="p-{p.passage_id}"' in page for p in passages)
+    assert texts.INTERVIEW_SOURCE_MISSING not in page, "the page is the extracted text, offsets and all"
 
 
 async def test_an_interview_whose_file_changed_is_shown_from_its_passages(tmp_path: Path) -> None:
@@ -390,3 +407,21 @@ async def test_reload_picks_up_a_new_interview(tmp_path: Path) -> None:
     assert page.status_code == 200 and "访谈库已重新加载" in page.text
     assert found["hits"][0]["bureau"] == "海川市林业局"
     assert 'interview_qa_index_builds_total{result="ok"} 2.0' in metrics
+
+
+async def test_staff_sees_what_was_read_from_each_corpus_file_with_those_that_need_a_look_first(tmp_path: Path) -> None:
+    config = web_config(tmp_path)
+    (config.corpus.dir / "unknown.txt").write_text("记者：今年停水吗？\n\n答：今年不停水，管网改造已经完成。\n", "utf-8")
+    (config.corpus.dir / "broken.docx").write_bytes(b"PK\x03\x04 not a document")
+    async with running_web(config) as server, client(server) as http:
+        assert (await sign_in(http)).status_code == 303
+        page = (await http.get("/staff")).text
+    rows = re.findall(r'<tr class="(look|ok)" data-file="([^"]+)" data-needs-look="(yes|no)">', page)
+    files = [file for _, file, _ in rows]
+    assert set(files) >= {"unknown.txt", "broken.docx"} and len(files) >= 4
+    looks = [look for look, _, _ in rows]
+    assert looks == sorted(looks), "the files that need a look come first"
+    assert dict((f, look) for look, f, _ in rows)["unknown.txt"] == "look"
+    assert dict((f, look) for look, f, _ in rows)["broken.docx"] == "look"
+    assert texts.STAFF_FILES_UNKNOWN in page and texts.STAFF_FILES_UNREADABLE in page
+    assert "not a .docx document" in page

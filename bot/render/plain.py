@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -31,6 +31,7 @@ from index.records import Hit, Interview, Passage, SearchResult
 
 if TYPE_CHECKING:
     from index.claims.verdict import Verification
+    from index.parsing.check import FileCheck
 
 Emphasis = Callable[[str], str]
 SHORT_CHARS = 70  # a passage in the inspection of a file
@@ -65,6 +66,28 @@ def render_inspection(interview: Interview) -> str:
     return "\n".join(lines)
 
 
+def render_corpus_check(checks: Sequence[FileCheck], skipped: Sequence[str]) -> str:
+    """`corpus check`: a line per file (format, layout, bureau, city, speakers, turns, passages, warnings), those
+    that need a look first and marked with !, then what the walk left out and a count."""
+    lines = []
+    for c in checks:
+        mark = "!" if c.needs_a_look else " "
+        if c.error:
+            lines.append(f"{mark} {c.file}  {c.format}  cannot be read: {c.error}")
+            continue
+        speakers = "、".join(c.speakers[:CHECK_SPEAKERS]) + ("…" if len(c.speakers) > CHECK_SPEAKERS else "")
+        lines.append(f"{mark} {c.file}  {c.format}  {c.layout}  bureau: {c.bureau or '(unknown)'}  "
+                     f"city: {c.city or '(unknown)'}  speakers: {speakers or '—'}  turns: {c.turns}  "
+                     f"passages: {c.passages}  warnings: {len(c.warnings)}")
+        lines.extend(f"    - {w}" for w in c.warnings)
+    lines.extend(f"  {s}" for s in skipped)
+    look = sum(1 for c in checks if c.needs_a_look)
+    lines.append(f"{len(checks)} file{'s' if len(checks) != 1 else ''}, {look} need{'s' if look == 1 else ''} a look"
+                 + (f", {len(skipped)} left out" if skipped else ""))
+    return "\n".join(lines)
+
+
+CHECK_SPEAKERS = 4  # speakers named on a line of `corpus check`
 _BARE_LABEL = re.compile(rf"^(?:{'|'.join(texts.BARE_LABELS)})\d*$", re.I)  # such interviews name nobody
 
 

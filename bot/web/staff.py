@@ -100,7 +100,10 @@ async def console(request: Request) -> Response:
 
 def _context(request: Request, **extra: Any) -> dict[str, Any]:
     state = state_of(request)
+    from index.parsing.check import checks_of_index
+
     return {"title": texts.STAFF_TITLE, "passages": state.searcher.passage_count,
+            "files": checks_of_index(state.searcher.data.manifest),
             "interviews": len({p.interview_id for p in state.searcher.data.passages}), "claim": "", "text": "",
             "claim_result": None, "document": None, "notice": None, "error": None, **extra}
 

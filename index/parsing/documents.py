@@ -153,6 +153,7 @@ _PAGE_NUMBER = re.compile(r"^(?:[-—–－‒\s]*\d{1,4}[-—–－‒\s]*|第\
 _TERMINATORS = "。！？!?；;：:…”」』）)"
 RUNNING_SHARE = 0.5  # a top or bottom line repeated (digits aside) on at least this share of pages is furniture
 EDGE_LINES = 2  # lines at the top and the bottom of a page that may be a running header or footer
+MAX_FURNITURE_CHARS = 40  # a longer line is body text
 MIN_CHARS_PER_PAGE = 10  # fewer characters on every page: no text layer
 INDENT_CHARS = 1.2  # a line starting this many character widths right of the margin opens a paragraph
 SHORT_CHARS = 1.5  # a line ending this many character widths before the right margin ends its paragraph
@@ -267,17 +268,29 @@ def _key(text: str) -> str:
 
 
 def _running_lines(pages: Sequence[Sequence[Sequence[_Line]]]) -> set[str]:
-    """Lines (digits aside) found among the first or last lines of at least half the pages: headers and footers."""
+    """Lines (digits aside) at the top or the bottom of at least half the pages: headers and footers. A second line
+    from the edge counts only below (or above) one that is furniture too, and a line that ends a sentence or is
+    long is body text however often it recurs."""
     if len(pages) < 2:
         return set()
-    counts: Counter[str] = Counter()
+    edges = []
     for page in pages:
-        lines = [line for column in page for line in column]
-        lines.sort(key=lambda l: l.top)
-        edge = {_key(l.text) for l in lines[:EDGE_LINES] + lines[-EDGE_LINES:]}
-        counts.update(edge)
+        lines = sorted((line for column in page for line in column), key=lambda l: l.top)
+        edges.append((lines[:EDGE_LINES], lines[::-1][:EDGE_LINES]))
     needed = max(2, int(len(pages) * RUNNING_SHARE + 0.999))
-    return {key for key, n in counts.items() if n >= needed}
+    furniture: set[str] = set()
+    for depth in range(EDGE_LINES):
+        counts: Counter[str] = Counter()
+        for ends in edges:
+            for lines in ends:
+                if len(lines) > depth and all(_key(l.text) in furniture for l in lines[:depth]):
+                    counts[_key(lines[depth].text)] += 1
+        furniture |= {key for key, n in counts.items() if n >= needed and _furniture_like(key)}
+    return furniture
+
+
+def _furniture_like(key: str) -> bool:
+    return len(key) <= MAX_FURNITURE_CHARS and not key.endswith(tuple("。！？；，、：!?;,:"))
 
 
 def _paragraphs(flows: Sequence[Sequence[_Line]]) -> list[str]:

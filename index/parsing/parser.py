@@ -358,8 +358,9 @@ def _metadata(source: SourceText, layout: _Layout, segments: list[Segment], head
     people = _people(header, titles, intro, _asked_text(text, segments), segments, text, cities)
     cast = Cast(people, city, text, cities)
     found = cast.unit(_main_org(people, titles, header, text, cities))
-    bureau = front_bureau or found
-    cast = Cast(people, city, text, cities, bureau or "", {found: front_bureau} if front_bureau and found else None)
+    given = "bureau" in source.metadata  # the front matter's bureau, "" for unknown, replaces the one read
+    bureau = front_bureau if given else found
+    cast = Cast(people, city, text, cities, bureau or "", {found: front_bureau or ""} if given and found else None)
     main = cast.main
     metadata = Metadata(
         title=(title.headlines or [None])[0] or source.hints.get("title") or header.topic or title.first_line,

@@ -5,6 +5,10 @@ A corpus bureau name splits into its place and its kind at the first 市/县/区
 names a kind by its full name or a short one made the usual way, by keeping some of its characters in order with the
 same first and last character (住建局 for 住房和城乡建设局, 医保局 for 医疗保障局, 海洋局 for 海洋发展局), with or
 without a place before it (澜州, 澜州市, 市).
+
+What the parser could not read never counts against a passage: a bureau whose city is unknown (市交通运输局) fits a
+question about that kind in any city, and when some passages have no bureau at all, a bureau the question names that
+no other passage has may be theirs (its matches are then those passages, "").
 """
 
 from __future__ import annotations
@@ -13,9 +17,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from index.parsing.orgs import is_short_form
+from index.parsing.orgs import is_short_form, split_place
 
-_PLACE = re.compile(r"^(.{2,8}?(?:市|县|区|省))(?=.{2,})")
 _ORG_END = re.compile(r"(?:局|委员会|委|厅|办公室|办|署|中心)$")
 _GENERIC_ORG_END = re.compile(r"(?:局|委员会|委|厅)$")  # without 办: 怎么办 is no office
 _ORG_WORDS = ("局", "厅", "委")
@@ -76,18 +79,23 @@ def _organisation_words(question: str) -> dict[int, int]:
     return found
 
 
+UNKNOWN = ""  # the bureau of a passage whose bureau could not be read
+
+
 def split_bureau(name: str) -> Bureau:
-    match = _PLACE.match(name)
-    if match is None:
-        return Bureau(name, "", name)
-    return Bureau(name, match.group(1), name[match.end(1):])
+    """"澜州市农业农村局" -> (澜州市, 农业农村局); "市交通运输局" -> ("", 交通运输局): the city unknown."""
+    place, kind = split_place(name)
+    return Bureau(name, "" if place == "市" else place, kind)
 
 
 class BureauIndex:
     """The corpus's bureaus, and what a question says about them."""
 
     def __init__(self, names: Iterable[str]) -> None:
+        names = list(names)
         self.bureaus = tuple(split_bureau(n) for n in sorted(set(n for n in names if n)))
+        self.unknown = any(n == UNKNOWN for n in names)  # some passages' bureau could not be read
+        self.placeless = self.unknown or any(not b.place for b in self.bureaus)  # some passages' city is unknown
         self.places = tuple(sorted({b.place for b in self.bureaus if b.place}))
         self._stems = {b.place_stem: b.place for b in self.bureaus if b.place}
 
@@ -121,12 +129,16 @@ class BureauIndex:
             if not kinds:
                 continue
             place, start = self._place_before(question, start)
-            matches = tuple(b.name for b in kinds if not place or b.place == place)
-            return start, Mention(question[start:end], place, matches)
+            matches = tuple(b.name for b in kinds if not place or b.place in (place, ""))
+            return start, Mention(question[start:end], place, matches or self._maybe_unknown())
         if end in organisations:  # an organisation of a kind the corpus has no interview of (公安局, 税务局)
             place, start = self._place_before(question, organisations[end])
-            return start, Mention(question[start:end], place, ())
+            return start, Mention(question[start:end], place, self._maybe_unknown())
         return None
+
+    def _maybe_unknown(self) -> tuple[str, ...]:
+        """No corpus bureau fits: the passages whose bureau is unknown may be that bureau's."""
+        return (UNKNOWN,) if self.unknown else ()
 
     def _place_before(self, question: str, start: int) -> tuple[str, int]:
         """The place written just before a bureau kind, and where it starts: a corpus place (澜州 / 澜州市), another

@@ -19,7 +19,7 @@ from index.records import Passage
 from index.search.bureaus import BureauIndex, Mention
 from index.search.english import latin_share
 from index.store.folder import IndexData
-from index.text import pos_tokens, query_words
+from index.text import normalize_for_index, pos_tokens, query_words
 
 CANDIDATE_FEATURES = ("dense_text", "dense_sentence", "dense_heading", "dense_question", "lead_question",
                       "dense_focus", "bm25_text", "bm25_meta", "bm25_sentence", "lead_keywords", "answer_kind",
@@ -101,14 +101,16 @@ def named_priority(scored: Scored) -> np.ndarray | None:
 
 def question_heads(query: str) -> list[str]:
     """The content words right next to the question's interrogatives: what it asks about (电话 in 电话是多少)."""
-    words = [w for w, _ in pos_tokens(query)]
+    tagged = pos_tokens(query)
+    words = [w for w, _ in tagged]
     content = {w for w, _ in query_words(query)}
+    nouns = {w for w, tag in tagged if tag.startswith(NOUN_TAGS)}  # 电话 in 电话是多少; not 一共 or 降到
     heads: list[str] = []
     for i, word in enumerate(words):
         if not any(word.startswith(q) or word.endswith(q) for q in _INTERROGATIVES):
             continue
         for j in (i - 1, i - 2, i + 1):
-            if 0 <= j < len(words) and words[j] in content and len(words[j]) >= 2:
+            if 0 <= j < len(words) and words[j] in content and words[j] in nouns and len(words[j]) >= 2:
                 heads.append(words[j])
                 break
     return heads
@@ -129,9 +131,14 @@ def general_rarity(word: str) -> float:
     return float(np.log(dictionary.total / max(1, dictionary.FREQ.get(word, 0))))
 
 
-def _share_in(words: Sequence[str], passage: Passage) -> float:
-    where = f"{passage.heading or ''}{passage.question or ''}{passage.text}"
+def _share_in(words: Sequence[str], where: str) -> float:
     return sum(1 for w in words if w in where) / max(1, len(words))
+
+
+def words_of(passage: Passage, question: bool = True) -> str:
+    """A passage's heading, question (when asked) and text as the question's words are looked for in them: NFKC,
+    lower case, Simplified (a passage in Traditional characters holds the same words)."""
+    return normalize_for_index(f"{passage.heading or ''}{passage.question or '' if question else ''}{passage.text}")
 
 
 class Evidence:
@@ -174,9 +181,10 @@ class Evidence:
             "bm25_sentence": self.sentence_max(rows, None, bm25_sentences),
             "lead_keywords": np.where(lead, bm25_meta[rows], 0.0).astype(np.float32),
             "answer_kind": self.is_answer[rows],  # what the bureau said, over the outlet's intro and summary
+            # a passage whose bureau or city could not be read is never taken for another one's
             "bureau_match": np.asarray([self.bureau_of[r] in context.pointed for r in rows], dtype=np.float32),
-            "place_match": np.asarray([bool(self.place_of[r]) and self.place_of[r] in context.places for r in rows],
-                                      dtype=np.float32),
+            "place_match": np.asarray([self.place_of[r] in context.places or (not self.place_of[r] and bool(context.places))
+                                       for r in rows], dtype=np.float32),
             "length": self.length[rows],
         }
         return features
@@ -206,14 +214,14 @@ class Evidence:
         latin = latin_share(context.text)
         coverage_top, coverage_corpus, absent_share = self.word_coverage(context.text, passage)
         if context.translated:  # English: the share of its words whose Chinese counterparts the passage holds
-            coverage_top = context.translated_share * _share_in(context.translated, passage)
+            coverage_top = context.translated_share * _share_in(context.translated, words_of(passage))
             coverage_corpus = context.translated_share
         specificity, content_words = self.specificity(context.text)
         general_top, general_corpus = self.general_coverage(context.text, passage)
         fused = scored.fused
         runner_up = float(np.partition(fused, -2)[-2]) if fused.size > 1 else 0.0
         total_weight = scored.weight_sum or 1.0
-        where = f"{passage.heading or ''}{passage.text}"
+        where = words_of(passage, question=False)
         named = named_priority(scored)
         outside = fused[named < named[top]] if named is not None else fused[:0]
         # how much better a passage of a bureau or city the question does not name matches it
@@ -257,7 +265,7 @@ class Evidence:
         words = query_words(query)
         if not words:
             return 0.0, 0.0
-        where = f"{passage.heading or ''}{passage.question or ''}{passage.text}".lower()
+        where = words_of(passage)
         vocabulary = self.data.vocabulary
         total = top = corpus = 0.0
         for word, _ in words:
@@ -286,7 +294,7 @@ class Evidence:
             return 0.0, 0.0, 0.0
         vocabulary = self.data.vocabulary
         n = max(1, len(self.data.passages))
-        where = f"{passage.heading or ''}{passage.question or ''}{passage.text}".lower()
+        where = words_of(passage)
         total = top = corpus = 0.0
         for word, _ in words:
             df = vocabulary.get(word, 0)

@@ -90,8 +90,10 @@ def places_in(words: list[str], names: frozenset[str] | None = None) -> list[str
 
 
 def searchable_text(passages: Iterable[Passage]) -> str:
-    """Every passage's text with its heading, question and title: what "does the corpus mention it" checks read."""
-    return "\n".join(f"{p.heading or ''}{p.question or ''}{p.title or ''}{p.text}" for p in passages)
+    """Every passage's text with its heading, question, title, bureau and outlet: what "does the corpus mention it"
+    checks read."""
+    return "\n".join(f"{p.heading or ''}{p.question or ''}{p.title or ''}{p.bureau}{p.outlet or ''}{p.text}"
+                      for p in passages)
 
 
 def foreign_places(names: Iterable[str], text: str) -> frozenset[str]:

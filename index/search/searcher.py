@@ -109,8 +109,10 @@ class Searcher(PassageLookups):
         parts = parse_query(normalized)
         # a place in the context ("我在上海打工，……", a long message's first sentences) is not what is asked about
         asked = places_in([w for w, _ in pos_tokens(parts.asked)], self.place_names)
-        vetoed = rules.veto(parts, asked, self.foreign_places, self.corpus_text, self.unknown_city(parts.asked),
-                            self.unknown_bureau(parts.asked))
+        # a place is decisive only when every passage's city is known: otherwise it may be where one of them is
+        placeless = self.bureau_index.placeless
+        vetoed = rules.veto(parts, () if placeless else asked, self.foreign_places, self.corpus_text,
+                            None if placeless else self.unknown_city(parts.asked), self.unknown_bureau(parts.asked))
         if vetoed:
             return SearchResult(query, False, (), normalized, reason=vetoed,
                                 explanation={"veto": vetoed} if explain else None)
@@ -180,7 +182,7 @@ class Searcher(PassageLookups):
         if len(places) == 1:  # 澜州的海洋局: the place narrows a bureau named without one
             mentions = tuple(m if m.place or not m.matches else
                              type(m)(m.text, places[0], tuple(b for b in m.matches
-                                                               if self.bureau_index.place_of(b) == places[0]))
+                                                               if self.bureau_index.place_of(b) in (places[0], "")))
                              for m in mentions)
         pointed = frozenset(b for m in mentions for b in m.matches)
         translated, share = self.english.translate_with_share(core) if latin_share(core) >= ENGLISH_QUESTION else ((), 0.0)

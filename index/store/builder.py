@@ -10,11 +10,12 @@ from typing import Any
 import numpy as np
 
 from index.settings import CoreConfig
+from index.parsing.check import FileCheck, check_interview, file_format
 from index.parsing.corpus import CorpusFile, corpus_files, parse_corpus_file
 from index.embedding.protocol import Embedder
 from index.errors import CorpusParseError, IndexCorruptError, IndexNotBuiltError, IndexOutdatedError
 from index.store.keyword import KeywordIndex
-from index.records import Passage
+from index.records import Interview, Passage
 from index.store.folder import (PARSER_VERSION, IndexData, build_lock, library_versions, load, read_manifest,
                                 restore_current, save)
 from index.search.english import english_map
@@ -196,6 +197,16 @@ def _warnings(manifest: dict[str, Any], skipped: list[str]) -> tuple[str, ...]:
     return tuple(skipped + found)
 
 
+def unknown_metadata(interview: Interview) -> list[str]:
+    """What of a file's metadata could not be read: "bureau", "city" (for the build summary)."""
+    from index.parsing.orgs import split_place
+
+    bureau = interview.metadata.bureau
+    if not bureau:
+        return ["bureau", "city"]
+    return ["city"] if split_place(bureau)[0] in ("", "市") else []
+
+
 def _plan(files: list[CorpusFile], old: IndexData | None, max_chars: int) -> _Plan:
     plan = _Plan()
     old_files = old.manifest.get("files", {}) if old is not None else {}
@@ -210,11 +221,13 @@ def _plan(files: list[CorpusFile], old: IndexData | None, max_chars: int) -> _Pl
         try:
             interview = parse_corpus_file(file, max_chars)
         except CorpusParseError as error:
-            plan.files[file.name] = {"sha256": file.sha256, "passages": 0, "warnings": [f"{file.name}: skipped: {error.reason}"]}
+            plan.files[file.name] = {"sha256": file.sha256, "passages": 0, "warnings": [f"{file.name}: skipped: {error.reason}"],
+                                     "check": FileCheck(file.name, file_format(file.name), error=error.reason).to_dict()}
             continue
         plan.passages.extend(interview.passages)
         plan.files[file.name] = {"sha256": file.sha256, "passages": len(interview.passages),
-                                 "interview_id": interview.interview_id, "warnings": list(interview.warnings)}
+                                 "interview_id": interview.interview_id, "warnings": list(interview.warnings),
+                                 "unknown": unknown_metadata(interview), "check": check_interview(interview).to_dict()}
     return plan
 
 

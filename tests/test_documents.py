@@ -1,0 +1,147 @@
+"""The text of .docx and .pdf files (index.parsing.documents): documents made here with python-docx and reportlab,
+the way bureaus' attachments come (header tables, bold labels, running headers and footers, two columns, scans)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+import pytest
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+
+from index.errors import CorpusParseError
+from index.parsing.documents import docx_text, pdf_text
+
+FONT = "STSong-Light"  # reportlab's built-in CID font: Chinese text with a text layer, no font file needed
+pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+
+
+def docx_of(build) -> bytes:  # type: ignore[no-untyped-def]
+    document = docx.Document()
+    build(document)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def pdf_of(pages: list[list[tuple[float, float, str]]], size: int = 12) -> bytes:
+    """A PDF whose pages hold these (x, y, text) lines."""
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    for lines in pages:
+        page.setFont(FONT, size)
+        for x, y, text in lines:
+            page.drawString(x, y, text)
+        page.showPage()
+    page.save()
+    return out.getvalue()
+
+
+def test_docx_headings_tables_bold_labels_and_soft_breaks() -> None:
+    def build(document) -> None:  # type: ignore[no-untyped-def]
+        document.add_heading("枫江市医疗保障局新闻发布会", 1)
+        table = document.add_table(rows=2, cols=2)
+        table.cell(0, 0).text, table.cell(0, 1).text = "时间", "2024年6月1日"
+        table.cell(1, 0).text = "发布人"
+        table.cell(1, 1).text = "枫江市医疗保障局局长 张三"
+        table.cell(1, 1).add_paragraph("枫江市医疗保障局副局长 李四")
+        label = document.add_paragraph()
+        label.add_run("主持人：").bold = True
+        label.add_run("请介绍一下。")
+        document.add_paragraph().add_run("一、门诊报销").bold = True
+        answer = document.add_paragraph()
+        run = answer.add_run("张三：今年门诊报销比例")
+        run.add_break()
+        answer.add_run("提高到60%。")
+
+    extracted = docx_text(docx_of(build), "a.docx")
+    assert extracted.text.split("\n\n") == [
+        "枫江市医疗保障局新闻发布会", "时间\t2024年6月1日", "发布人\t枫江市医疗保障局局长 张三", "枫江市医疗保障局副局长 李四",
+        "主持人：请介绍一下。", "一、门诊报销", "张三：今年门诊报销比例\n提高到60%。\n"]
+    starts = {extracted.text.index(line) for line in ("枫江市医疗保障局新闻发布会", "一、门诊报销")}
+    assert extracted.headings == starts, "the Heading style and the all-bold paragraph; a bold label is no heading"
+
+
+def test_a_docx_that_unpacks_to_a_huge_text_is_refused_while_reading() -> None:
+    paragraph = "<w:p><w:r><w:t>" + "字" * 1000 + "</w:t></w:r></w:p>"
+    body = paragraph * 300  # 300,000 characters from a few KB of zip
+    source = docx_of(lambda d: d.add_paragraph("x"))
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(source)) as original, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+        for item in original.infolist():
+            data = original.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"<w:body>", b"<w:body>" + body.encode("utf-8"))
+            copy.writestr(item, data)
+    assert len(out.getvalue()) < 60_000
+    with pytest.raises(CorpusParseError, match="longer than 200,000 characters"):
+        docx_text(out.getvalue(), "bomb.docx", max_chars=200_000)
+    assert len(docx_text(out.getvalue(), "bomb.docx", max_chars=400_000).text) > 300_000
+
+
+@pytest.mark.parametrize(("data", "reason"), [(b"PK\x03\x04" + bytes(60), "not a .docx document"),
+                                              ("不是文档".encode("utf-8"), "not a zip archive")])
+def test_a_damaged_docx_says_so(data: bytes, reason: str) -> None:
+    with pytest.raises(CorpusParseError, match=reason):
+        docx_text(data, "bad.docx")
+
+
+def test_pdf_lines_are_rejoined_and_running_headers_footers_and_page_numbers_left_out() -> None:
+    pages = []
+    for n in range(1, 4):
+        pages.append([
+            (72, 800, "溪宁市人民政府公报"),
+            (72, 740, f"　　记者：请问第{n}项措施是什么？"),
+            (72, 722, f"　　负责人：谢谢你的提问。第{n}项措施主要解决资金来源的问题，包括财政"),
+            (72, 704, f"补助和社会资本两个部分，今年安排资金{n}亿元。"),
+            (280, 60, f"— {n} —"),
+        ])
+    text = pdf_text(pdf_of(pages), "a.pdf").text
+    assert "公报" not in text and "—" not in text
+    assert text.split("\n\n")[:2] == ["记者：请问第1项措施是什么？",
+                                      "负责人：谢谢你的提问。第1项措施主要解决资金来源的问题，包括财政补助和社会资本两个部分，"
+                                      "今年安排资金1亿元。"]
+    assert text.count("记者：") == 3
+
+
+def test_a_paragraph_goes_on_across_a_page_break() -> None:
+    first = [(72, 740, "　　负责人：经营者单店预收资金余额达到五十万元的，应当将超出部分存入专用"),
+             (72, 722, "存管账户，由银行按照协议进行监管，防止经营"), (72, 60, "第 1 页 共 2 页")]
+    first[1] = (72, 722, "存管账户，由银行按照协议进行监管，防止经营者卷款跑路，保护消费者权益，")
+    second = [(72, 740, "确保资金安全。"), (72, 722, "　　记者：还有别的规定吗？"), (72, 60, "第 2 页 共 2 页")]
+    text = pdf_text(pdf_of([first, second]), "b.pdf").text
+    assert "防止经营者卷款跑路，保护消费者权益，确保资金安全。" in text and "页" not in text
+
+
+def test_two_columns_are_read_column_by_column() -> None:
+    left = ["左栏第一段的文字内容写得比较长一些，", "继续左栏的文字。", "　　左栏第二段。"]
+    right = ["右栏第一段的文字内容也比较长一些，", "继续右栏的文字。", "　　右栏第二段。"]
+    lines = [(60, 740 - 16 * i, a) for i, a in enumerate(left)] + [(320, 740 - 16 * i, b) for i, b in enumerate(right)]
+    text = pdf_text(pdf_of([lines], size=11), "c.pdf").text
+    assert text.split("\n\n") == ["左栏第一段的文字内容写得比较长一些，继续左栏的文字。", "左栏第二段。",
+                                  "右栏第一段的文字内容也比较长一些，继续右栏的文字。", "右栏第二段。\n"]
+
+
+def test_a_pdf_without_a_text_layer_needs_ocr() -> None:
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.rect(72, 400, 300, 200, fill=1)  # a picture of text would be here: no characters at all
+    page.showPage()
+    page.save()
+    with pytest.raises(CorpusParseError, match="no text layer .* needs OCR"):
+        pdf_text(out.getvalue(), "scan.pdf")
+
+
+@pytest.mark.parametrize("data", [b"%PDF-1.4 nothing else", b"%PDF-1.7\n" + bytes(300)])
+def test_a_damaged_pdf_says_so(data: bytes) -> None:
+    with pytest.raises(CorpusParseError, match="not a readable PDF|no text layer"):
+        pdf_text(data, "bad.pdf")
+
+
+def test_a_pdf_whose_text_is_too_long_is_refused_while_reading() -> None:
+    pages = [[(72, 780 - 14 * i, "字" * 40) for i in range(50)] for _ in range(3)]
+    with pytest.raises(CorpusParseError, match="longer than 3,000 characters"):
+        pdf_text(pdf_of(pages, size=10), "long.pdf", max_chars=3_000)
