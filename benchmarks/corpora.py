@@ -5,7 +5,9 @@
   plus the seed: 13 bureaus of three cities;
 - "layouts": the 13 fictional documents of tests/fixtures/layouts, in the layouts government sites publish
   (在线访谈, 新闻发布会, 答记者问, 政策解读, news pages; .docx and .pdf too) for two other cities; dev questions only:
-  nothing is fitted on them.
+  nothing is fitted on them;
+- "layouts2": 10 more documents in those layouts (tests/fixtures/layouts2), written apart from the first batch for
+  two more cities; tuning questions only.
 Tuning sets (benchmarks/data/tuning/) fit; dev sets (tests/data/dev/) measure and are never read by calibrate.py.
 """
 
@@ -30,9 +32,11 @@ from index.store.folder import IndexData  # noqa: E402
 SHIPPED = ROOT / "corpus"
 BUREAUS = ROOT / "tests" / "fixtures" / "bureaus"
 LAYOUTS = ROOT / "tests" / "fixtures" / "layouts"
+LAYOUTS2 = ROOT / "tests" / "fixtures" / "layouts2"
 WORK = ROOT / ".cache" / "benchmarks"
 TUNING = {"shipped": ROOT / "benchmarks" / "data" / "tuning" / "seed.jsonl",
-          "bureaus": ROOT / "benchmarks" / "data" / "tuning" / "bureaus.jsonl"}
+          "bureaus": ROOT / "benchmarks" / "data" / "tuning" / "bureaus.jsonl",
+          "layouts2": ROOT / "benchmarks" / "data" / "tuning" / "layouts2.jsonl"}
 DEV = {"shipped": ROOT / "tests" / "data" / "dev" / "seed.jsonl",
        "bureaus": ROOT / "tests" / "data" / "dev" / "bureaus.jsonl",
        "layouts": ROOT / "tests" / "data" / "dev" / "layouts.jsonl"}
@@ -54,9 +58,10 @@ def corpus_folder(name: str) -> Path:
         file = name.split(":", 1)[1]
         folder = WORK / f"single-{file}"
         wanted = {file: BUREAUS / file}
-    elif name == "layouts":
-        folder = WORK / "layouts-corpus"
-        wanted = {p.name: p for p in LAYOUTS.iterdir() if p.is_file() and "scan" not in p.name}
+    elif name in ("layouts", "layouts2"):
+        folder = WORK / f"{name}-corpus"
+        source = LAYOUTS if name == "layouts" else LAYOUTS2
+        wanted = {p.name: p for p in source.iterdir() if p.is_file() and "scan" not in p.name}
     else:
         folder = WORK / "bureaus-corpus"
         wanted = {p.name: p for p in [*BUREAUS.iterdir(), *SHIPPED.iterdir()] if p.is_file()}

@@ -19,10 +19,12 @@ from tests.fakes import FakeEmbedder
 
 BUREAUS = ROOT / "tests" / "fixtures" / "bureaus"
 LAYOUTS = ROOT / "tests" / "fixtures" / "layouts"
+LAYOUTS2 = ROOT / "tests" / "fixtures" / "layouts2"
 DEV = {"shipped": ROOT / "tests" / "data" / "dev" / "seed.jsonl", "bureaus": ROOT / "tests" / "data" / "dev" / "bureaus.jsonl",
        "layouts": ROOT / "tests" / "data" / "dev" / "layouts.jsonl"}
 TUNING = {"shipped": ROOT / "benchmarks" / "data" / "tuning" / "seed.jsonl",
-          "bureaus": ROOT / "benchmarks" / "data" / "tuning" / "bureaus.jsonl"}
+          "bureaus": ROOT / "benchmarks" / "data" / "tuning" / "bureaus.jsonl",
+          "layouts2": ROOT / "benchmarks" / "data" / "tuning" / "layouts2.jsonl"}
 ANSWERABLE_STYLES = {"official", "colloquial", "indirect", "keyword", "typo", "traditional", "english", "long",
                      "figure", "polite", "bureau_named"}
 UNANSWERABLE_STYLES = {"uncovered", "other_bureau", "off_topic", "small_talk"}
@@ -61,7 +63,7 @@ def test_every_way_of_asking_is_there_and_tagged(paths: dict[str, Path]) -> None
 
 
 def test_every_expected_phrase_is_inside_one_passage_of_its_interview() -> None:
-    files = {p.name: p for p in [*BUREAUS.iterdir(), *LAYOUTS.iterdir()] if p.suffix != ".pdf" or "scan" not in p.name}
+    files = {p.name: p for p in [*BUREAUS.iterdir(), *LAYOUTS.iterdir(), *LAYOUTS2.iterdir()] if "scan" not in p.name}
     files[SEED.name] = SEED
     parsed = {name: parse_file(path, name).passages for name, path in files.items()}
     missing = [(q.q, phrase) for q in all_questions(DEV) + all_questions(TUNING) if q.expect
@@ -79,7 +81,8 @@ def fake_searchers(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Search
     """The two corpora indexed with the fake embedder: enough for the signs, which read words, not vectors."""
     searchers = {}
     layouts = [p for p in LAYOUTS.iterdir() if "scan" not in p.name]
-    for name, files in (("shipped", [SEED]), ("bureaus", [*BUREAUS.iterdir(), SEED]), ("layouts", layouts)):
+    for name, files in (("shipped", [SEED]), ("bureaus", [*BUREAUS.iterdir(), SEED]), ("layouts", layouts),
+                        ("layouts2", list(LAYOUTS2.iterdir()))):
         folder = tmp_path_factory.mktemp(f"corpus-{name}")
         for path in files:
             shutil.copy(path, folder / path.name)

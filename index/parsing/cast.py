@@ -89,10 +89,12 @@ class Cast:
         return self._known[label]
 
     def _of(self, person: PersonDesc) -> Speaker:
-        name = self.as_written(person.name or person.role or "")
-        role = self.as_written(person.role) if person.name else None
+        role = person.role
+        if person.org and role and (section := person.org[len(main_unit(person.org)):]):
+            role = section + role  # 青峪市公安局经济犯罪侦查支队支队长: the bureau's section belongs to the role
+        name = self.as_written(person.name or role or "")
         bureau = self.unit(person.org) or self.bureau
-        return Speaker(name or bureau, role, bureau)
+        return Speaker(name or bureau, self.as_written(role) if person.name else None, bureau)
 
     def as_written(self, words: str | None) -> str | None:
         """Words read in Simplified Chinese as the text writes them (龔建平 in a Traditional text)."""
@@ -106,7 +108,7 @@ class Cast:
         if reading.person is not None and reading.person.name:
             known = self.find(reading.person.name)
             person = reading.person if known is None else PersonDesc(
-                known.name, reading.person.org or known.org, _fuller(known.role, reading.person.role))
+                known.name, _fuller(known.org, reading.person.org), _fuller(known.role, reading.person.role))
             return self._of(person)
         if reading.title is not None:
             found = self.by_title(*reading.title)

@@ -153,13 +153,17 @@ _PAGE_NUMBER = re.compile(r"^(?:[-—–－‒\s]*\d{1,4}[-—–－‒\s]*|第\
 _TERMINATORS = "。！？!?；;：:…”」』）)"
 RUNNING_SHARE = 0.5  # a top or bottom line repeated (digits aside) on at least this share of pages is furniture
 EDGE_LINES = 2  # lines at the top and the bottom of a page that may be a running header or footer
-MAX_FURNITURE_CHARS = 40  # a longer line is body text
+MAX_FURNITURE_CHARS = 60  # a longer line is body text
 MIN_CHARS_PER_PAGE = 10  # fewer characters on every page: no text layer
 INDENT_CHARS = 1.2  # a line starting this many character widths right of the margin opens a paragraph
 SHORT_CHARS = 1.5  # a line ending this many character widths before the right margin ends its paragraph
 GAP_LINES = 1.6  # a vertical gap this many times the usual line spacing separates paragraphs
 GUTTER_MIN_SHARE = 0.25  # a column gutter: an empty vertical strip between 25% and 75% of the page width
 MIN_GUTTER_WIDTH = 8.0  # points
+MARGIN_SHARE = 0.05  # the top and bottom of a page (running headers, footers) are read across the whole width
+GUTTER_MAX_ROWS = 0.1  # a gutter: crossed by at most 10% of the page's rows of text (a title, a full-width line)
+MIN_COLUMN_ROWS = 3  # and rows of text on each side of it that do not cross it: at least this many
+COLUMN_ROWS_SHARE = 0.05  # and this share of the rows (the last page's second column may be short)
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,41 +217,89 @@ def pdf_text(data: bytes, file: str, max_chars: int = MAX_EXTRACTED_CHARS) -> Ex
 
 
 def _page_columns(page) -> list[list[_Line]]:  # type: ignore[no-untyped-def]
-    """The page's lines, column by column (one column unless an empty vertical strip splits the text)."""
+    """The page's lines in reading order: one column; or, when an empty vertical strip splits the body, the lines
+    above the columns (the page header, a title block), the left column, the right one, then the full-width lines
+    below them (the footer). The page's top and bottom margins are read whole, so a running header split by the
+    gutter stays one line."""
     chars = [c for c in page.chars if c.get("text", "").strip()]
     if not chars:
         return [[]]
-    gutter = _gutter(chars, float(page.width))
+    height = float(page.height)
+    top_zone, bottom_zone = MARGIN_SHARE * height, (1 - MARGIN_SHARE) * height
+    body = [c for c in chars if top_zone <= float(c["top"]) <= bottom_zone]
+    gutter = _gutter(body, float(page.width)) if body else None
     if gutter is None:
         return [_lines(page)]
-    left = page.crop((0, 0, gutter, page.height), strict=False)
-    right = page.crop((gutter, 0, page.width, page.height), strict=False)
-    return [_lines(left), _lines(right)]
+
+    row_of = _row
+
+    rows: dict[int, list[dict]] = {}
+    for c in body:
+        rows.setdefault(row_of(c), []).append(c)
+    crossing = {top for top, row in rows.items() if any(c["x0"] < gutter < c["x1"] for c in row)}
+    two_sided = [top for top, row in sorted(rows.items()) if top not in crossing
+                 and any(c["x1"] <= gutter for c in row) and any(c["x0"] >= gutter for c in row)]
+    body_top = two_sided[0] if two_sided else min(rows)
+
+    def region(keep) -> list[_Line]:  # type: ignore[no-untyped-def]
+        return _lines(page.filter(lambda obj: obj.get("object_type") != "char" or keep(obj)))
+
+    def middle(c: dict) -> float:
+        return (float(c["x0"]) + float(c["x1"])) / 2
+
+    def in_columns(c: dict) -> bool:
+        return body_top <= row_of(c) and float(c["top"]) <= bottom_zone and row_of(c) not in crossing
+
+    above = region(lambda c: row_of(c) < body_top)
+    left = region(lambda c: in_columns(c) and middle(c) < gutter)
+    right = region(lambda c: in_columns(c) and middle(c) >= gutter)
+    below = region(lambda c: row_of(c) >= body_top and not in_columns(c))
+    return [column for column in (above, left, right, below) if column]
+
+
+ROW_POINTS = 3.0  # characters whose tops lie this close are on one row (two columns' lines are rarely level)
+
+
+def _row(char: dict) -> int:
+    return round(float(char["top"]) / ROW_POINTS)
 
 
 def _gutter(chars: Sequence[dict], width: float) -> float | None:
-    """The x of an empty vertical strip in the middle half of the page that has text on both sides on most of the
-    page's lines: two columns."""
-    covered = [False] * (int(width) + 1)
+    """The x of the widest vertical strip in the middle half of the page that almost no row of text crosses, with
+    many rows on each side of it that do not cross it: two columns. (In a single column with a ragged right edge,
+    the text right of an empty strip belongs to the few rows that cross it.)"""
+    rows: dict[int, list[tuple[float, float]]] = {}
     for c in chars:
-        for x in range(max(0, int(c["x0"])), min(len(covered), int(c["x1"]) + 1)):
-            covered[x] = True
+        rows.setdefault(_row(c), []).append((float(c["x0"]), float(c["x1"])))
+    crossing = [0] * (int(width) + 2)
+    for spans in rows.values():
+        covered = set()
+        for x0, x1 in spans:
+            covered.update(range(max(0, int(x0)), min(len(crossing), int(x1) + 1)))
+        for x in covered:
+            crossing[x] += 1
+    limit = int(GUTTER_MAX_ROWS * len(rows))
     low, high = int(width * GUTTER_MIN_SHARE), int(width * (1 - GUTTER_MIN_SHARE))
-    best: tuple[int, int] | None = None
+    strips: list[int] = []  # where each empty strip at least MIN_GUTTER_WIDTH wide starts
     start = None
-    for x in range(low, high + 1):
-        if not covered[x] and start is None:
+    for x in range(low, high + 2):
+        empty = x <= high and crossing[x] <= limit
+        if empty and start is None:
             start = x
-        if (covered[x] or x == high) and start is not None:
-            if best is None or x - start > best[1] - best[0]:
-                best = (start, x)
+        if not empty and start is not None:
+            if x - start >= MIN_GUTTER_WIDTH:
+                strips.append(start)
             start = None
-    if best is None or best[1] - best[0] < MIN_GUTTER_WIDTH:
-        return None
-    middle = (best[0] + best[1]) / 2
-    left = sum(1 for c in chars if c["x1"] <= middle)
-    right = len(chars) - left
-    return middle if min(left, right) >= 0.2 * len(chars) else None
+    needed = max(MIN_COLUMN_ROWS, COLUMN_ROWS_SHARE * len(rows))
+    best: tuple[int, float] | None = None
+    for a in strips:
+        b = a + MIN_GUTTER_WIDTH  # a strip runs on to the end of the middle half when the second column is short
+        apart = [spans for spans in rows.values() if not any(x0 < b and x1 > a for x0, x1 in spans)]
+        left = sum(1 for spans in apart if any(x1 <= a + 1 for _, x1 in spans))
+        right_starts = [min(x0 for x0, _ in spans if x0 >= b) for spans in apart if any(x0 >= b for x0, _ in spans)]
+        if min(left, len(right_starts)) >= needed and (best is None or min(left, len(right_starts)) > best[0]):
+            best = (min(left, len(right_starts)), (a + min(right_starts)) / 2)
+    return best[1] if best else None
 
 
 def _lines(page) -> list[_Line]:  # type: ignore[no-untyped-def]
@@ -313,13 +365,26 @@ def _paragraphs(flows: Sequence[Sequence[_Line]]) -> list[str]:
                 indented = line.x0 > left + INDENT_CHARS * char
                 same_flow = i > 0
                 gap = same_flow and spacing > 0 and line.top - previous.top > GAP_LINES * spacing
-                new = ended_short or indented or gap or (previous.text[-1] in _TERMINATORS and line.x0 > left + 0.5 * char)
+                after_sentence = previous.text[-1] in _TERMINATORS
+                new = (ended_short or indented or gap or (after_sentence and line.x0 > left + 0.5 * char)
+                       or (after_sentence and _opens_turn(line.text)))
             if new:
                 paragraphs.append([line.text])
             else:
                 paragraphs[-1].append(line.text)
             previous, previous_right = line, right
     return [_join_lines(p) for p in paragraphs]
+
+
+def _opens_turn(text: str) -> bool:
+    """A line that starts with a speaker's label ("嘉宾 谭若冰：", "网友：", "记者："): a new paragraph."""
+    from index.parsing.speakers import find_label, read_label
+
+    label = find_label(text)
+    if label is None:
+        return False
+    reading = read_label(label.name)
+    return reading.word is not None or reading.person is not None or reading.title is not None or bool(reading.outlet)
 
 
 def _join_lines(lines: Sequence[str]) -> str:

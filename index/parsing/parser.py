@@ -24,7 +24,8 @@ from index.parsing.sections import cut_sections, is_courtesy_block, with_lead_in
 from index.parsing.courtesy import is_courtesy
 from index.parsing.segment import SHORT_LINE, enumerator, enumerator_end, iter_lines, line_continues, make_paragraph
 from index.parsing.sources import SourceText, read_source
-from index.parsing.speakers import (Label, accepted_labels, find_label, is_asker, is_stamp_line, read_label)
+from index.parsing.speakers import (Label, accepted_labels, bare_label, find_label, is_asker, is_stamp_line,
+                                    read_label)
 from index.records import Interview, Metadata, Passage, Turn
 
 DEFAULT_MAX_PASSAGE_CHARS = 500
@@ -123,6 +124,7 @@ def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) ->
     header = read_header(line_texts, labels)
     for i in header.lines:
         labels[i] = None
+    _bare_speaker_lines(line_texts, labels, header.lines)
     first = next((i for i, label in enumerate(labels) if label), len(lines))
     intro_text = "\n".join(line_texts[:first])
     accepted = accepted_labels([l for l in labels if l], intro_text)
@@ -160,6 +162,20 @@ def _headline_is_no_label(lines: list[str], labels: list[Label | None]) -> None:
     label, words = labels[0], lines[0][labels[0].content_offset:].strip()
     if words and not _FULL_STOP.search(words) and sum(1 for l in labels if l and l.name == label.name) == 1:
         labels[0] = None
+
+
+MIN_BARE_LABELS = 2
+
+
+def _bare_speaker_lines(lines: list[str], labels: list[Label | None], header: set[int]) -> None:
+    """Speaker lines without a colon ("主持人", "临渚日报记者", "卢海平", the words on the next lines), when the document
+    writes its turns that way: at least two such lines, one of each side, after the header."""
+    found = {i: bare for i, line in enumerate(lines)
+             if labels[i] is None and i not in header and i + 1 < len(lines) and (bare := bare_label(line))}
+    sides = {read_label(label.name).side for label in found.values()}
+    if len(found) >= MIN_BARE_LABELS and sides == {"ask", "answer"}:
+        for i, label in found.items():
+            labels[i] = label
 
 
 def _speaks_on(previous: Block | None, label: Label) -> bool:

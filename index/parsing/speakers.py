@@ -9,6 +9,7 @@ stamp: no words of anyone. Whether a label really is a speaker is decided per do
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
@@ -22,7 +23,7 @@ _ROLE_ANY = re.compile(ROLE_UNIT)
 _STAMP = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
 _OPEN, _CLOSE = r"【\[［〔", r"】\]］〕"
 STAMP_LINE = re.compile(rf"^[{_OPEN}(（]?[ \t\u3000]*{_STAMP}[ \t\u3000]*[{_CLOSE})）]?$")
-_LEAD_STAMP = re.compile(rf"^[{_OPEN}]?[ \t\u3000]*{_STAMP}[ \t\u3000]*[{_CLOSE}]?[ \t\u3000]*")
+_LEAD_STAMP = re.compile(rf"^[{_OPEN}(（]?[ \t\u3000]*{_STAMP}[ \t\u3000]*[{_CLOSE})）]?[ \t\u3000]*")
 _TRAIL_STAMP = re.compile(rf"^{_STAMP}(?![\d:：])[ \t\u3000]*")
 _TIMED_NAME = re.compile(r"^(?P<name>[^：:。，！？；\n]{1,40}?)[ \t\u3000]*(?:[：:][ \t\u3000]*|$)")
 _BRACKET = re.compile(rf"^(?P<md>\*\*|__)?[{_OPEN}](?P<name>[^{_CLOSE}\n]{{1,40}})[{_CLOSE}](?P=md)?(?!\()"
@@ -34,7 +35,7 @@ _PLAIN = re.compile(r"^(?P<md>\*\*|__)?(?P<name>[^：:\n。，！？；,!?“”
 _ASCII_LABEL = re.compile(r"^(?:Q|A|Q\d+|A\d+|Host|Reporter|Interviewer|Interviewee)$", re.I)
 _ASKER = re.compile(r"记者|^主持|^问\d*$|^Q\d*$|提问|采访者|^Host$|^Reporter$|^Interviewer$", re.I)
 _ANSWERER = re.compile(r"^答\d*$|^A\d*$|^Interviewee$|^回答$", re.I)
-_OUTLET = re.compile(r"报|电视|广播|新闻|媒体|传媒|网$|台$|社$|壹点|客户端|杂志|频道|融媒")
+_OUTLET = re.compile(r"报|电视|广播|新闻|媒体|传媒|网$|台$|社$|壹点|客户端|杂志|频道|融媒|发布$")  # 青峪发布: a WeChat account
 # Whom a speech addresses, not who speaks: "新闻界的各位朋友：大家上午好！", "女士们、先生们：", "尊敬的各位来宾："
 _SALUTATION = re.compile(r"各位|诸位|尊敬的|亲爱的|们$|^大家$")
 KNOWN_ROLES = re.compile(r"^(?:记者|问|答|主持人|Q|A|Q\d+|A\d+|问\d+|答\d+)$", re.I)
@@ -47,7 +48,8 @@ NOT_LABELS = re.compile(
 SECTION_WORDS = re.compile(
     r"^(?:现场提问|文字实录|访谈实录|图文实录|图文直播|图片直播|视频直播|视频回放|访谈简介|访谈背景|访谈介绍|嘉宾简介|嘉宾介绍|"
     r"精彩观点|精彩回顾|访谈摘要|打印本页|关闭窗口|打印|关闭|字号.*|大\s*中\s*小|编者按|编者的话|导语|背景|背景资料|"
-    r"相关链接|相关新闻|相关阅读|政策原文|政策解读|附件|访谈预告|互动交流|在线访谈|发布会实录|新闻发布会|答记者问)$"
+    r"相关链接|相关新闻|相关阅读|政策原文|政策解读|附件|访谈预告|互动交流|在线访谈|发布会实录|新闻发布会|答记者问|字体.*|"
+    r"网友留言（?\d*）?|图片直播.*)$"
 )
 ASK_WORDS = r"(?:主持人|主持|网友|网民|记者|听众|观众|市民)"
 ANSWER_WORDS = r"(?:访谈嘉宾|本期嘉宾|嘉宾|发布人|新闻发言人|发言人|答问人|解读人)"
@@ -118,6 +120,8 @@ def _label_at(line: str) -> Label | None:
         name = re.sub(r"\s+", " ", match.group("name").strip())
         if SECTION_WORDS.match(name.replace(" ", "")) or STAMP_LINE.match(name) or not re.search(r"[\u4e00-\u9fff]", name):
             return None
+        if re.search(r"[：:|｜]", name):  # 【字体：大 中 小】, 【来源：…】: page furniture, not a speaker
+            return None
         if NOT_LABELS.match(name):
             return None
         end = match.end()
@@ -132,7 +136,8 @@ def _label_at(line: str) -> Label | None:
             return None
         if _SALUTATION.search(name):
             return None
-        if re.fullmatch(r"[A-Za-z0-9 ]+", name) and not _ASCII_LABEL.match(name):
+        ascii_name = unicodedata.normalize("NFKC", name)  # Ｑ is Q
+        if re.fullmatch(r"[A-Za-z0-9 ]+", ascii_name) and not _ASCII_LABEL.match(ascii_name):
             return None
         if re.search(r"[:/\\=<>]", name):
             return None
@@ -142,7 +147,7 @@ def _label_at(line: str) -> Label | None:
 
 def read_label(name: str) -> LabelReading:
     """Who a label names and which side they are on (see LabelReading)."""
-    text = to_simplified(name).strip(" *_\u3000")
+    text = to_simplified(unicodedata.normalize("NFKC", name)).strip(" *_\u3000")
     if _ANSWERER.match(text):
         return LabelReading("answer", word=text)
     if match := _ASK_WORD.match(text):
@@ -199,8 +204,8 @@ def accepted_labels(candidates: list[Label], intro_text: str) -> set[str]:
         if (
             label.bracketed
             or label.timestamped
-            or KNOWN_ROLES.match(name)
-            or _ASCII_LABEL.match(name)
+            or KNOWN_ROLES.match(unicodedata.normalize("NFKC", name))
+            or _ASCII_LABEL.match(unicodedata.normalize("NFKC", name))
             or reading.word is not None
             or reading.title is not None
             or (named is not None and (reading.person.org or reading.person.role or named in intro_text))
@@ -220,7 +225,26 @@ def is_generic_answerer(name: str) -> bool:
     """"答", "A", "Interviewee", "嘉宾", "发布人": a label that says someone answers, not who."""
     reading = read_label(name)
     return reading.side == "answer" and reading.person is None and reading.title is None and (
-        reading.word is not None and reading.word != "负责人" or bool(_ANSWERER.match(name)))
+        reading.word is not None and reading.word != "负责人" or bool(_ANSWERER.match(unicodedata.normalize("NFKC", name))))
+
+
+_BARE = re.compile(r"^(?:\*\*|__)?(?P<name>[\u4e00-\u9fff·][\u4e00-\u9fff· \t\u3000]{1,20}?)(?:\*\*|__)?$")
+
+
+def bare_label(line: str) -> Label | None:
+    """A line that is only a speaker, with no colon ("主持人", "临渚日报记者", "卢海平", "嘉宾 周启航"), as transcripts
+    in .docx write bold speaker lines; whether the document really uses such lines is decided by the parser."""
+    match = _BARE.match(line.strip())
+    if match is None:
+        return None
+    name = re.sub(r"\s+", " ", match["name"].strip())
+    if SECTION_WORDS.match(name.replace(" ", "")) or NOT_LABELS.match(name):
+        return None
+    reading = read_label(name)
+    named = reading.person is not None and reading.person.name is not None
+    if reading.word in (None, "问", "答") and not named and reading.title is None and reading.outlet is None:
+        return None
+    return Label(name, len(line))
 
 
 def bracket_parts(name: str) -> tuple[str | None, str | None, str]:
