@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from index.parsing.speakers import ROLE, ROLE_UNIT, SECTION_WORDS, split_org_role
@@ -47,10 +46,6 @@ _INTERVIEW_VERB = re.compile(r"(?:专访|采访|对话|访问|访谈|邀请)(?:�
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
 _ROLE_UNITS = re.compile(ROLE_UNIT)
 
-# "栖川市" at the start of a clause; not 城市, 超市, 全省各市, 地级市, 市场
-_CITY = re.compile(r"(?<![\u4e00-\u9fff])(?P<city>[\u4e00-\u9fff]{2,4}?)市(?!场)")
-_NOT_CITY_LAST = frozenset("城都超股夜门集街上菜楼车花早闹黑全本我该各每省地县区级辖列在的至到")
-CLEAR_CITY_RATIO = 2  # a city is clear when it is named more than twice as often as any other
 
 DATE_LINE_MAX_CHARS = 30  # a longer line with a date in it is a sentence, not a date line
 
@@ -228,20 +223,3 @@ def _best_description(name: str, found: list[tuple[str | None, str | None]]) -> 
 def is_unqualified(bureau: str) -> bool:
     """"市农业农村局" (the city left out, as a speaker in that city says it) rather than "栖川市农业农村局"."""
     return bureau.startswith(("市", "省", "区", "县"))
-
-
-def find_city(title: str, text: str) -> str | None:
-    """The city an interview is about, when it is clear: the one city of the title, else of the whole text."""
-    for source in (title, text):
-        counts = Counter(m["city"] for m in _CITY.finditer(source) if m["city"][-1] not in _NOT_CITY_LAST)
-        if counts:
-            (top, n), *others = counts.most_common()
-            return top if not others or n > CLEAR_CITY_RATIO * others[0][1] else None
-    return None
-
-
-def qualify_bureau(bureau: str | None, city: str | None) -> str | None:
-    """"市农业农村局" -> "栖川市农业农村局" when the city is known."""
-    if bureau and city and bureau.startswith("市"):
-        return city + bureau
-    return bureau

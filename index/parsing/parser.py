@@ -297,18 +297,28 @@ _ASKS = re.compile(r"[？?]|请问|请您|请你|介绍一下|谈谈|谈一谈|�
 
 
 def _question_text(segment: Segment, text: str) -> str:
-    """The question in what the host or a reporter said before an answer: what follows their last welcome,
-    courtesy or hand-over ("下面请何静怡副局长介绍……"), when it asks something; "" when it asks nothing (the answer
-    is then a statement, such as a speaker's opening at a press conference)."""
-    kept: list[Block] = []
+    """The question in what the host or a reporter said before an answer: what follows their last greeting,
+    welcome, courtesy or hand-over ("郑局长您好，欢迎做客《问政澜州》。", "下面请何静怡副局长介绍……"), when it asks
+    something; "" when it asks nothing (the answer is then a statement, such as a speaker's opening at a press
+    conference)."""
+    kept: list[str] = []
     for block in segment.blocks:
-        words = text[block.content_start : block.end]
-        if is_courtesy(words) or _OPENING.search(words):
-            kept = []
-        else:
-            kept.append(block)
-    question = "\n".join(strip_markup(make_paragraph(text, b.content_start, b.end).text) for b in kept)
+        words = strip_markup(make_paragraph(text, block.content_start, block.end).text)
+        sentences = _SENTENCES.findall(words)
+        last = max((i for i, sentence in enumerate(sentences) if is_courtesy(sentence) or _OPENING.search(sentence)),
+                   default=None)
+        if last is None:
+            kept.append(words)
+            continue
+        kept = []
+        rest = "".join(sentences[last + 1 :]).strip()
+        if rest:
+            kept.append(rest)
+    question = "\n".join(kept)
     return question if _ASKS.search(question) else ""
+
+
+_SENTENCES = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*[”’」』）)]*|\n")
 
 
 def _turns(segments: list[Segment], text: str, cast: Cast) -> list[Turn]:

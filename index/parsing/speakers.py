@@ -18,7 +18,6 @@ from index.parsing.people import (LABEL_WORDS, ORG_SUFFIX, ROLE, ROLE_UNIT, Pers
 from index.text import to_simplified
 
 MAX_OUTLET_LABEL_CHARS = 12  # a longer label is a sentence with a colon, not a speaker
-PERSON_NAME_CHARS = (2, 4)  # a Chinese personal name
 _ROLE_ANY = re.compile(ROLE_UNIT)
 _STAMP = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
 _OPEN, _CLOSE = r"【\[［〔", r"】\]］〕"
@@ -182,6 +181,13 @@ def read_label(name: str) -> LabelReading:
     return LabelReading("answer")
 
 
+def _names_someone(name: str) -> bool:
+    """A label that names a person, a title or a role ("张三", "周局长", "负责人"), not a phrase before a colon
+    ("出席今天发布会的有：")."""
+    reading = read_label(name)
+    return reading.person is not None or reading.title is not None or reading.word is not None
+
+
 def is_asker(name: str, interviewee: str | None = None) -> bool:
     """Whether a label belongs to the side that asks (reporter, host, netizen, outlet) rather than the one that
     answers."""
@@ -216,16 +222,10 @@ def accepted_labels(candidates: list[Label], intro_text: str) -> set[str]:
             accepted.add(label.name)
     # A name that answers right after an accepted asker is a speaker too (a one-question interview: 记者：… 张三：…).
     for previous, label in zip(candidates, candidates[1:]):
-        if previous.name in accepted and is_asker(previous.name) and not is_asker(label.name) and len(label.name) <= MAX_OUTLET_LABEL_CHARS:
+        if previous.name in accepted and is_asker(previous.name) and not is_asker(label.name) \
+                and len(label.name) <= MAX_OUTLET_LABEL_CHARS and _names_someone(label.name):
             accepted.add(label.name)
     return accepted
-
-
-def is_generic_answerer(name: str) -> bool:
-    """"答", "A", "Interviewee", "嘉宾", "发布人": a label that says someone answers, not who."""
-    reading = read_label(name)
-    return reading.side == "answer" and reading.person is None and reading.title is None and (
-        reading.word is not None and reading.word != "负责人" or bool(_ANSWERER.match(unicodedata.normalize("NFKC", name))))
 
 
 _BARE = re.compile(r"^(?:\*\*|__)?(?P<name>[\u4e00-\u9fff·][\u4e00-\u9fff· \t\u3000]{1,20}?)(?:\*\*|__)?$")
@@ -245,24 +245,3 @@ def bare_label(line: str) -> Label | None:
     if reading.word in (None, "问", "答") and not named and reading.title is None and reading.outlet is None:
         return None
     return Label(name, len(line))
-
-
-def bracket_parts(name: str) -> tuple[str | None, str | None, str]:
-    """"威海市海洋发展局 局长 邢海文" or "威海市海洋发展局局长邢海文" -> (bureau, role, person); "主持人" -> (None, None, "主持人")."""
-    person = parse_person(name)
-    if person is not None and person.name:
-        return person.org, person.role, person.name
-    parts = name.split()
-    if len(parts) >= 3:
-        return parts[0], " ".join(parts[1:-1]), parts[-1]
-    return None, None, name
-
-
-def speaker_parts(label: str) -> tuple[str | None, str | None, str]:
-    """The bureau, role and person of any answerer label: "澜州市海洋与渔业局副局长 许文涛", "市海洋与渔业局副局长许文涛",
-    "许文涛（副局长）", "许文涛" (role and bureau None); "答" stays "答"."""
-    reading = read_label(label.strip())
-    person = reading.person
-    if person is not None and person.name:
-        return person.org, person.role, person.name
-    return bracket_parts(label.strip())
