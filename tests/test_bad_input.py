@@ -306,7 +306,8 @@ BAD_FILES: dict[str, tuple[bytes, str]] = {  # name: (bytes, the reason the warn
     "bad-front-matter.md": (("---\ntitle: [unclosed\n---\n" + WATER.split("---\n", 2)[2]).encode(), "not valid YAML"),
     "list-front-matter.md": (("---\n- a\n- b\n---\n" + WATER.split("---\n", 2)[2]).encode(), "not a mapping"),
     "no-turns.txt": ("海川市今年修了很多路。\n\n第二段说的是公园建设，公园今年新增二十个。".encode(), "no question-and-answer turns"),
-    "slides.pdf": (b"%PDF-1.4 not really", "not a corpus file type"),
+    "slides.pdf": (b"%PDF-1.4 not really", "not a readable PDF"),
+    "slides.pptx": (b"PK\x03\x04 not really", "not a corpus file type"),
     "a<b>&amp.txt": (b"\x00\x01\x02" * 100, "binary data"),
 }
 GOOD_FILES: dict[str, bytes] = {
@@ -335,7 +336,7 @@ def test_bad_corpus_files_are_named_with_a_reason_and_the_rest_is_indexed(tmp_pa
     files = {p.file for p in report.data.passages}
     assert {"fictional-water.txt", "fictional-q-a.txt", *GOOD_FILES, "no-turns.txt", "bad-front-matter.md",
             "list-front-matter.md"} <= files
-    assert not files & {"binary.txt", "empty.txt", "whitespace.md", "latin1.md", "slides.pdf"}
+    assert not files & {"binary.txt", "empty.txt", "whitespace.md", "latin1.md", "slides.pdf", "slides.pptx"}
     assert any(w.startswith("truncated-utf8.txt") and "middle of a character" in w for w in report.warnings)
     assert any("錢明" == p.speaker for p in report.data.passages if p.file == "big5.txt")
     assert sum(p.file == "tiny-turns.txt" for p in report.data.passages) >= 1000

@@ -15,11 +15,13 @@ from index.evaluation import evaluate, load_questions
 from tests.conftest import MODEL_CACHE, ROOT, SEED
 
 DEV = ROOT / "tests" / "data" / "dev"
-# (measured on 2026-12-01, floor): the floor is what this test asserts
+# (measured on 2026-12-01 and 2026-12-05, floor): the floor is what this test asserts. not_found went from 0.64 to
+# 0.59 on 2026-12-05, when the calibration was refitted with the second batch of layouts (the price of answering
+# more of their questions: false refusals there fell from 4% to 2%); R@1, R@3, MRR, bureau and answered rose.
 SHIPPED_FLOORS = {"recall_at_1": 0.90, "recall_at_3": 0.94, "mrr": 0.92, "answered": 0.97, "not_found_or_low": 0.90,
                   "bureau_right": 0.97}
 BUREAUS_FLOORS = {"recall_at_1": 0.82, "recall_at_3": 0.90, "mrr": 0.86, "answered": 0.95, "not_found_or_low": 0.82,
-                  "bureau_right": 0.90, "not_found": 0.62}
+                  "bureau_right": 0.90, "not_found": 0.56}
 
 
 @pytest.fixture(scope="session")
