@@ -16,6 +16,18 @@ class CorpusParseError(InterviewQAError):
         self.reason = reason
 
 
+class CorpusUnavailableError(CorpusParseError):
+    """The corpus folder as a whole cannot be read (missing, not a folder, unreadable), or it suddenly holds no file
+    where the index has some: the refresh is refused and the previous index stays live. `kind` is one of
+    "missing", "not_a_folder", "unreadable", "emptied"; `indexed` is how many files the live index has."""
+
+    def __init__(self, folder: str, kind: str, reason: str, indexed: int = 0, detail: str = "") -> None:
+        super().__init__(folder, reason)
+        self.kind = kind
+        self.indexed = indexed
+        self.detail = detail  # the system's word for why, e.g. "Permission denied"
+
+
 class ConfigError(InterviewQAError):
     """The configuration file is missing a value or holds a wrong one."""
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from index.embedding.protocol import Embedder
-from index.errors import InterviewQAError
+from index.errors import CorpusUnavailableError, InterviewQAError
 from index.search.searcher import Searcher
 from index.settings import CoreConfig, ModelConfig
 from index.store.builder import Notify, RefreshReport, model_identity, refresh_index, up_to_date
@@ -56,7 +56,13 @@ def open_searcher(config: CoreConfig, progress: bool = False, force: bool = Fals
     set_threads(1)
     encoder = None if force else load_question_encoder(config.model)
     if encoder is not None:
-        report = up_to_date(config, model_identity(config, encoder))
+        try:
+            report = up_to_date(config, model_identity(config, encoder))
+        except CorpusUnavailableError as error:  # serve answers from the previous index, and says why
+            if on_refreshed is None or (stale := _loadable(config)) is None:
+                raise
+            log.error("index: %s; serving the previous index (%d passages)", error, len(stale.data.passages))
+            return Searcher(stale.data, encoder, config.search), stale
         if report is not None:
             return Searcher(report.data, encoder, config.search), report
         if on_refreshed is not None and (stale := _loadable(config)) is not None:
