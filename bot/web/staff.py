@@ -25,6 +25,7 @@ from bot.web.views import HitView, Piece, find_all, marked
 log = logging.getLogger("interview_qa.web")
 MAX_DOCUMENT_CHARS = 100_000  # a pasted or uploaded text longer than this is cut (and said so)
 CHARTS = ("daily", "top", "unanswered", "disliked")
+MAX_WARNINGS_SHOWN = 50  # corpus warnings listed after a reload (all of them go to the log)
 
 
 def _max_age(request: Request) -> float:
@@ -102,7 +103,8 @@ def _context(request: Request, **extra: Any) -> dict[str, Any]:
     state = state_of(request)
     return {"title": texts.STAFF_TITLE, "passages": state.searcher.passage_count,
             "interviews": len({p.interview_id for p in state.searcher.data.passages}), "claim": "", "text": "",
-            "claim_result": None, "document": None, "notice": None, "error": None, **extra}
+            "claim_result": None, "document": None, "notice": None, "error": None, "warnings": (),
+            "more_warnings": None, **extra}
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,13 +230,18 @@ async def reload(request: Request) -> Response:
     try:
         done = await state.run(state.reload)
     except InterviewQAError as error:
+        log.error("index: the reload failed, still serving the previous index: %s", error)
         return page(request, "staff.html", _context(request, error=texts.reload_failed(error)), 500)
     if done is None:
         return page(request, "staff.html", _context(request, notice=texts.STAFF_RELOAD_BUSY), 409)
     searcher, report = done
+    for warning in report.warnings:
+        log.warning("corpus: %s", warning)
     notice = texts.staff_reloaded(report.rebuilt, time.monotonic() - began, searcher.passage_count,
                                   len({p.interview_id for p in searcher.data.passages}))
-    return page(request, "staff.html", _context(request, notice=notice))
+    shown = list(report.warnings[:MAX_WARNINGS_SHOWN])
+    more = texts.staff_more_warnings(len(report.warnings) - len(shown)) if len(report.warnings) > len(shown) else None
+    return page(request, "staff.html", _context(request, notice=notice, warnings=shown, more_warnings=more))
 
 
 # -- the query log -------------------------------------------------------------------------------------------------

@@ -135,6 +135,8 @@ class WebState:
             self._use(searcher)
             self._tell_bot()
         log.info("index refreshed in the background (%s): now %d passages", report.reason, searcher.passage_count)
+        for warning in report.warnings:
+            log.warning("corpus: %s", warning)
 
     def bot_reload(self, _current: Any) -> tuple[Any, RefreshReport]:
         """The bot's /reload: the same refresh, the bot handed its own (counted) view of the new searcher."""

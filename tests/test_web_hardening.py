@@ -1,0 +1,103 @@
+"""Issue 25: the web, the staff console and the command line tried as an attacker and a careless operator would try
+them. The REAL server (uvicorn on 127.0.0.1) over the fictional test corpus (FakeEmbedder), as in test_web.py."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from bot import texts
+from index.store.builder import refresh_index
+from index.store.folder import current_build
+from tests.fakes import FakeEmbedder, unreadable_folder
+from tests.telegram_helpers import FOREST
+from tests.web_helpers import client, running_web, sign_in, staff_csrf, web_config
+
+QUESTION = "今年夏天用水高峰会不会停水？"
+
+
+# -- item 1: an unreadable corpus folder never empties the live index -------------------------------------------------
+@pytest.mark.parametrize("how", ["unreadable", "emptied"])
+async def test_a_staff_reload_over_an_unreadable_corpus_keeps_the_index_and_says_why(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, how: str) -> None:
+    caplog.set_level(logging.INFO)
+    config = web_config(tmp_path)
+    async with running_web(config) as server, client(server) as http:
+        before = (await http.get("/healthz")).json()
+        if how == "unreadable":
+            unreadable_folder(monkeypatch, config.corpus.dir)
+        else:
+            for path in config.corpus.dir.iterdir():
+                path.unlink()
+        await sign_in(http)
+        page = await http.post("/staff/reload", data={"csrf": await staff_csrf(http)})
+        after = (await http.get("/healthz")).json()
+        found = (await http.get("/api/search", params={"q": QUESTION})).json()
+        interview = await http.get(f"/i/{server.state.searcher.data.passages[0].interview_id}")
+    assert page.status_code == 500
+    why = (f"无法读取访谈文件夹 {config.corpus.dir}（Permission denied）" if how == "unreadable"
+           else f"访谈文件夹 {config.corpus.dir} 中现在没有访谈文件，而现有索引收录了 2 个文件")
+    assert why in page.text and "仍在使用原来的访谈库" in page.text
+    assert after["passages"] == before["passages"] > 0 and after["index"]["build"] == before["index"]["build"]
+    assert found["answered"] and interview.status_code == 200
+    logged = [r for r in caplog.records if r.levelno >= logging.ERROR and "the reload failed" in r.getMessage()]
+    assert logged and str(config.corpus.dir) in logged[0].getMessage()
+    assert ("cannot be read (Permission denied)" if how == "unreadable" else "has no interview files now") \
+        in logged[0].getMessage()
+    assert not [r for r in caplog.records if "now 0 passages" in r.getMessage()]
+
+
+async def test_serve_over_an_unreadable_corpus_answers_from_the_previous_index_and_logs_why(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """At start (`serve` with the question encoder): the previous index answers, the log says why at ERROR."""
+    from index.service import open_searcher
+
+    caplog.set_level(logging.INFO)
+    config = web_config(tmp_path)
+    good = refresh_index(config.core, FakeEmbedder())
+    monkeypatch.setattr("index.service.load_question_encoder", lambda model: FakeEmbedder())
+    unreadable_folder(monkeypatch, config.corpus.dir)
+    searcher, report = open_searcher(config.core, notify=logging.getLogger("t").info,
+                                     on_refreshed=lambda *_: pytest.fail("nothing to refresh from"))
+    assert searcher.passage_count == len(good.data.passages) and searcher.search(QUESTION).answered
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert any("the corpus folder cannot be read (Permission denied)" in m and "serving the previous index" in m
+               for m in errors), errors
+
+
+# -- item 11: a reload lists the corpus warnings, on the page and in the log ------------------------------------------
+async def test_a_staff_reload_lists_the_corpus_warnings(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO)
+    config = web_config(tmp_path)
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text(FOREST, encoding="utf-8")
+    async with running_web(config) as server, client(server) as http:
+        (config.corpus.dir / "picture.txt").write_bytes(b"\x00\x01\x02\x03" * 100)
+        (config.corpus.dir / "linked.txt").symlink_to(outside)
+        (config.corpus.dir / "_draft.txt").write_text(FOREST, encoding="utf-8")
+        await sign_in(http)
+        page = (await http.post("/staff/reload", data={"csrf": await staff_csrf(http)})).text
+    assert texts.STAFF_RELOAD_WARNINGS in page
+    for warning in ("picture.txt: skipped: binary data", "linked.txt: skipped: a link to a file outside the corpus",
+                    "_draft.txt: skipped: a name starting with _ marks a draft"):
+        assert warning in page
+        assert any(warning in r.getMessage() and r.levelno == logging.WARNING for r in caplog.records), warning
+
+
+# -- item 13: /healthz describes the index being served, not the one on disk -------------------------------------------
+async def test_healthz_names_the_build_it_serves_while_another_is_written(tmp_path: Path) -> None:
+    config = web_config(tmp_path)
+    async with running_web(config) as server, client(server) as http:
+        before = (await http.get("/healthz")).json()
+        (config.corpus.dir / "fictional-forest.txt").write_text(FOREST, encoding="utf-8")
+        newer = refresh_index(config.core, FakeEmbedder())  # another process rebuilt it; this one has not reloaded
+        on_disk = current_build(config.index.dir).name
+        during = (await http.get("/healthz")).json()
+        await sign_in(http)
+        await http.post("/staff/reload", data={"csrf": await staff_csrf(http)})
+        after = (await http.get("/healthz")).json()
+    assert on_disk != before["index"]["build"]
+    assert during["index"]["build"] == before["index"]["build"] and during["passages"] == before["passages"]
+    assert after["index"]["build"] == on_disk and after["passages"] == len(newer.data.passages)
