@@ -437,6 +437,13 @@ API_ERROR_QUERY = "缺少参数 q（问题）"
 API_ERROR_CLAIM = "缺少说法：请提交 JSON {\"claim\": \"……\"} 或表单字段 claim"
 API_ERROR_TOP_K = "top_k 必须是 1 到 20 之间的整数"
 API_ERROR_JSON = "请求体不是有效的 JSON"
+
+
+def unknown_bureau(given: str, close: tuple[str, ...], names: tuple[str, ...]) -> str:
+    """A bureau filter that names no bureau of the corpus (/api/search?bureau=)."""
+    if close:
+        return f"「{given}」不是访谈库中的单位，您是不是要找：{'、'.join(close)}"
+    return f"「{given}」不是访谈库中的单位。访谈库中的单位：{'、'.join(names) or '（无）'}"
 TELEGRAM_FORBIDDEN = "forbidden"
 
 # the reasons a question was not answered (index.search.rules codes)

@@ -50,3 +50,13 @@ class IndexOutdatedError(IndexCorruptError):
 
 class IndexWriteError(InterviewQAError):
     """The index folder cannot be created or written (a parent that is a file, a read-only mount)."""
+
+
+class UnknownBureauError(InterviewQAError):
+    """A bureau filter that names no bureau of the corpus (or fits several): `close` are the names it may mean,
+    `names` every bureau of the corpus."""
+
+    def __init__(self, given: str, close: tuple[str, ...], names: tuple[str, ...]) -> None:
+        hint = f"; did you mean {', '.join(close)}?" if close else f"; the bureaus are: {', '.join(names) or 'none'}"
+        super().__init__(f"{given!r} is not a bureau of the corpus{hint}")
+        self.given, self.close, self.names = given, close, names

@@ -101,3 +101,45 @@ async def test_healthz_names_the_build_it_serves_while_another_is_written(tmp_pa
     assert on_disk != before["index"]["build"]
     assert during["index"]["build"] == before["index"]["build"] and during["passages"] == before["passages"]
     assert after["index"]["build"] == on_disk and after["passages"] == len(newer.data.passages)
+
+
+# -- items 6, 9, 10: the JSON API -----------------------------------------------------------------------------------
+async def test_deeply_nested_json_is_400_not_valid_json_and_counted(tmp_path: Path,
+                                                                    caplog: pytest.LogCaptureFixture) -> None:
+    """Item 6: 1,100 levels of JSON gave 500 and two RecursionError tracebacks, and were not counted (70 of 70)."""
+    caplog.set_level(logging.INFO)
+    body = b'{"claim": ' + b"[" * 1100 + b"]" * 1100 + b"}"
+    async with running_web(web_config(tmp_path, searches_per_minute=4)) as server, client(server) as http:
+        responses = [await http.post("/api/verify", content=body, headers={"content-type": "application/json"})
+                     for _ in range(6)]
+    assert [r.status_code for r in responses] == [400] * 4 + [429] * 2
+    assert responses[0].json() == {"error": texts.API_ERROR_JSON}
+    assert not [r for r in caplog.records if r.exc_info or "RecursionError" in r.getMessage()]
+
+
+async def test_every_api_request_counts_against_the_limit(tmp_path: Path) -> None:
+    """Item 9: /api/passages/<id> was not limited; bad requests to /api/search were not counted either."""
+    async with running_web(web_config(tmp_path, searches_per_minute=3)) as server, client(server) as http:
+        passage_id = server.state.searcher.data.passages[0].passage_id
+        passages = [(await http.get(f"/api/passages/{passage_id}")).status_code for _ in range(4)]
+    async with running_web(web_config(tmp_path, searches_per_minute=3)) as server, client(server) as http:
+        bad = [(await http.get("/api/search", params={"q": "x", "top_k": "0"})).status_code for _ in range(4)]
+        missing = [(await http.get("/api/passages/nope")).status_code for _ in range(2)]
+    assert passages == [200, 200, 200, 429]
+    assert bad == [400, 400, 400, 429] and missing == [429, 429]
+
+
+async def test_api_search_takes_a_bureau_as_the_command_line_does(tmp_path: Path) -> None:
+    """Item 10: ?bureau=水务局 answered nothing (the CLI's --bureau 水务局 answers); an unknown bureau got 200."""
+    async with running_web(web_config(tmp_path)) as server, client(server) as http:
+        short = await http.get("/api/search", params={"q": QUESTION, "bureau": "水务局"})
+        full = await http.get("/api/search", params={"q": QUESTION, "bureau": "海川市水务局"})
+        unknown = await http.get("/api/search", params={"q": QUESTION, "bureau": "公安局"})
+        close = await http.get("/api/search", params={"q": QUESTION, "bureau": "海川"})
+    assert short.status_code == 200 and short.json() == full.json() and short.json()["answered"]
+    assert {hit["bureau"] for hit in short.json()["hits"]} == {"海川市水务局"}
+    bureaus = [name for name, _ in server.state.searcher.bureaus()]
+    assert len(bureaus) == 2 and unknown.status_code == 400 and close.status_code == 400
+    assert unknown.json() == {"error": texts.unknown_bureau("公安局", (), tuple(bureaus))}
+    assert close.json() == {"error": texts.unknown_bureau("海川", tuple(sorted(bureaus)), tuple(bureaus))}
+    assert all(name in unknown.json()["error"] and name in close.json()["error"] for name in bureaus)
