@@ -218,7 +218,7 @@ def _verify_file(args: argparse.Namespace, config: AppConfig) -> int:
     from bot.web.uploads import read_path
     from index.claims.document import check_document
 
-    text = read_path(Path(args.file))  # before the model loads: a wrong path fails fast
+    text = read_path(Path(args.file), config.web.max_body_kb * 1024)  # before the model loads: fails fast
     searcher, _ = _open(config)
     checked = check_document(searcher, text)
     if args.json:

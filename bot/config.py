@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import reprlib
 from dataclasses import field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -146,9 +147,27 @@ def describe(error: ValidationError) -> str:
     key = ".".join(str(part) for part in first["loc"]) or "(top level)"
     if first["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
         return f"unknown key `{key}`"
-    got = f" (got {first['input']!r})" if not isinstance(first.get("input"), dict) else ""
+    got = f" (got {short_repr(first['input'])})" if not isinstance(first.get("input"), dict) else ""
     more = f"; and {len(error.errors()) - 1} more problem(s)" if len(error.errors()) > 1 else ""
     return f"`{key}`: {first['msg']}{got}{more}"
+
+
+def _bounded_repr() -> reprlib.Repr:
+    shown = reprlib.Repr()
+    shown.maxlevel, shown.maxlist, shown.maxtuple, shown.maxdict, shown.maxset = 3, 4, 4, 4, 4
+    shown.maxstring = shown.maxother = 40
+    return shown
+
+
+_SHOWN = _bounded_repr()
+MAX_SHOWN_CHARS = 80
+
+
+def short_repr(value: object) -> str:
+    """A value as an error may show it: a few items of a few levels, at most MAX_SHOWN_CHARS characters (a YAML
+    alias bomb expands to millions of items, and the whole repr took 45 s and 2 GB)."""
+    text = _SHOWN.repr(value)
+    return text if len(text) <= MAX_SHOWN_CHARS else text[: MAX_SHOWN_CHARS - 1] + "…"
 
 
 def _expand_user(raw: dict[str, Any]) -> dict[str, Any]:
