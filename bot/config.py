@@ -70,6 +70,7 @@ class WebConfig:
     max_body_kb: int = Field(2048, ge=1, le=51_200)  # a request body (an uploaded text) larger than this is refused
     staff_session_hours: float = Field(12.0, gt=0, le=24 * 30)  # a staff login lasts this long
     trust_proxy: bool = False  # true behind a reverse proxy: the client address is the last X-Forwarded-For hop
+    staff_sessions: Path = Path(".cache/staff-sessions.sqlite3")  # signed-in staff sessions (signing out ends one)
 
     @field_validator("public_url")
     @classmethod
@@ -173,7 +174,8 @@ def short_repr(value: object) -> str:
 def _expand_user(raw: dict[str, Any]) -> dict[str, Any]:
     """`~` in the path settings means the home folder."""
     out = {section: dict(values) if isinstance(values, dict) else values for section, values in raw.items()}
-    for section, key in (("corpus", "dir"), ("index", "dir"), ("model", "cache_dir"), ("query_log", "path")):
+    for section, key in (("corpus", "dir"), ("index", "dir"), ("model", "cache_dir"), ("query_log", "path"),
+                         ("web", "staff_sessions")):
         values = out.get(section)
         if isinstance(values, dict) and isinstance(values.get(key), str):
             values[key] = os.path.expanduser(values[key])
@@ -192,5 +194,6 @@ def _resolve(config: AppConfig, base: Path, source: Path | None = None) -> AppCo
         index=replace(config.index, dir=absolute(config.index.dir)),
         model=replace(config.model, cache_dir=absolute(config.model.cache_dir)),
         query_log=replace(config.query_log, path=absolute(config.query_log.path)),
+        web=replace(config.web, staff_sessions=absolute(config.web.staff_sessions)),
         source=source,
     )

@@ -143,3 +143,79 @@ async def test_api_search_takes_a_bureau_as_the_command_line_does(tmp_path: Path
     assert unknown.json() == {"error": texts.unknown_bureau("公安局", (), tuple(bureaus))}
     assert close.json() == {"error": texts.unknown_bureau("海川", tuple(sorted(bureaus)), tuple(bureaus))}
     assert all(name in unknown.json()["error"] and name in close.json()["error"] for name in bureaus)
+
+
+# -- item 5: signing out ends the session ----------------------------------------------------------------------------
+async def test_a_cookie_copied_before_sign_out_opens_nothing_after_it(tmp_path: Path) -> None:
+    """The cookie from before /staff/logout opened /staff, posted claims with its CSRF token and got the CSV."""
+    from bot.web.security import SESSION_COOKIE
+
+    config = web_config(tmp_path)
+    async with running_web(config) as server, client(server) as http:
+        assert (await sign_in(http)).status_code == 303
+        csrf = await staff_csrf(http)
+        copied = http.cookies[SESSION_COOKIE]
+        assert (await http.post("/staff/logout", data={"csrf": csrf})).status_code == 303
+        async with client(server) as thief:
+            thief.cookies.set(SESSION_COOKIE, copied)
+            console = await thief.get("/staff")
+            claim = await thief.post("/staff/claim", data={"csrf": csrf, "claim": "日供水能力提高到90万吨"})
+            csv = await thief.get("/staff/log.csv")
+            reload = await thief.post("/staff/reload", data={"csrf": csrf})
+        back = await http.get("/staff")
+    assert console.status_code == 303 and console.headers["location"] == "/staff/login"
+    assert [r.status_code for r in (claim, csv, reload)] == [401, 401, 401]
+    assert back.status_code == 303
+
+
+async def test_a_staff_session_outlives_a_restart_and_ends_everywhere_at_sign_out(tmp_path: Path) -> None:
+    """Sessions are held on the server (web.staff_sessions, SQLite): a restart keeps them, sign-out ends them."""
+    from bot.web.security import SESSION_COOKIE
+
+    config = web_config(tmp_path)
+    async with running_web(config) as server, client(server) as http:
+        await sign_in(http)
+        cookie = http.cookies[SESSION_COOKIE]
+    assert config.web.staff_sessions.exists()  # relative: in the test's folder
+    async with running_web(config) as server, client(server) as first, client(server) as second:
+        first.cookies.set(SESSION_COOKIE, cookie)
+        second.cookies.set(SESSION_COOKIE, cookie)
+        assert (await first.get("/staff")).status_code == 200
+        await first.post("/staff/logout", data={"csrf": await staff_csrf(first)})
+        assert (await second.get("/staff")).status_code == 303
+
+
+# -- item 12: an attacker's failed logins do not keep staff out ------------------------------------------------------
+async def test_failed_logins_lock_guessing_but_not_the_right_secret(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                   caplog: pytest.LogCaptureFixture) -> None:
+    """Five wrong tries from an address locked the right secret out for a minute: behind a proxy with
+    `trust_proxy: false` every client shares one address, so anyone could keep staff out."""
+    import time
+
+    monkeypatch.setattr("bot.web.security.LOCKED_LOGIN_DELAY_S", 0.3)
+    caplog.set_level(logging.INFO)
+    async with running_web(web_config(tmp_path)) as server, client(server) as attacker, client(server) as staff:
+        wrong = [(await sign_in(attacker, f"guess-{n}")).status_code for n in range(8)]
+        began = time.monotonic()
+        right = await sign_in(staff)  # the same address (127.0.0.1), another browser
+        waited = time.monotonic() - began
+        console = await staff.get("/staff")
+        still_wrong = await sign_in(attacker, "guess-again")
+    assert wrong == [401] * 5 + [429] * 3 and still_wrong.status_code == 429
+    assert right.status_code == 303 and console.status_code == 200 and waited >= 0.3
+    lockouts = [r.getMessage() for r in caplog.records if "staff login locked" in r.getMessage()]
+    assert len(lockouts) == 1 and "127.0.0.1" in lockouts[0]
+    assert "guess-" not in caplog.text
+
+
+def test_the_login_guard_counts_per_address_and_per_session_over_a_minute() -> None:
+    from bot.web.security import LoginGuard
+
+    now = [0.0]
+    guard = LoginGuard(3, clock=lambda: now[0])
+    assert [guard.failed("1.1.1.1", f"s{n}") for n in range(3)] == [False, False, True]
+    assert guard.locked("1.1.1.1", "fresh") and not guard.locked("2.2.2.2", "fresh")
+    assert [guard.failed(f"10.0.0.{n}", "same") for n in range(3)] == [False, False, True]  # one browser, 3 addresses
+    assert guard.locked("9.9.9.9", "same")
+    now[0] = 61.0
+    assert not guard.locked("1.1.1.1", "fresh") and not guard.locked("9.9.9.9", "same")

@@ -7,6 +7,7 @@ session's CSRF token; without the secret set the console is off (404 with the re
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from bot import texts
 from bot.web.common import page, render_error, state_of
 from bot.web.pages import clean_param
+from bot.web import security
 from bot.web.security import SVG_CSP, client_address, csrf_ok, is_staff, same_secret, sign_in, sign_out
 from bot.web.views import HitView, Piece, find_all, marked
 
@@ -37,7 +39,7 @@ def _guard(request: Request, *, form: bool = False) -> Response | None:
     state = state_of(request)
     if state.staff_token is None:
         return render_error(request, 404, texts.STAFF_OFF)
-    if is_staff(request, _max_age(request)):
+    if is_staff(request, _max_age(request), state.sessions):
         return None
     if request.method == "GET" and not form:
         return RedirectResponse("/staff/login", status_code=303)
@@ -60,7 +62,7 @@ async def login_page(request: Request) -> Response:
     state = state_of(request)
     if state.staff_token is None:
         return render_error(request, 404, texts.STAFF_OFF)
-    if is_staff(request, _max_age(request)):
+    if is_staff(request, _max_age(request), state.sessions):
         return RedirectResponse("/staff", status_code=303)
     return page(request, "staff_login.html", {"title": texts.STAFF_LOGIN_TITLE, "error": None, "csrf": True})
 
@@ -73,21 +75,30 @@ async def login(request: Request) -> Response:
     context = {"title": texts.STAFF_LOGIN_TITLE, "csrf": True}
     if not csrf_ok(request, form.get("csrf")):
         return page(request, "staff_login.html", {**context, "error": texts.STAFF_CSRF}, 403)
-    if state.logins.wait(client_address(request, state.config.web.trust_proxy)):
-        return page(request, "staff_login.html", {**context, "error": texts.STAFF_LOGIN_TOO_FAST}, 429)
+    address = client_address(request, state.config.web.trust_proxy)
+    session = str(request.session.get("csrf"))  # the login form's session: counted apart from the address
+    locked = state.logins.locked(address, session)
+    if locked:  # every try waits, the right secret still gets in: failures of others cannot keep staff out
+        await asyncio.sleep(security.LOCKED_LOGIN_DELAY_S)
     given = form.get("token")
     if not isinstance(given, str) or not same_secret(given.strip(), state.staff_token):
-        log.warning("staff login refused from %s", client_address(request, state.config.web.trust_proxy))
+        if state.logins.failed(address, session):
+            log.warning("staff login locked for %s: %d wrong secrets within a minute; each try now waits %.0f s",
+                        address, state.logins.per_minute, security.LOCKED_LOGIN_DELAY_S)
+        if locked:
+            return page(request, "staff_login.html", {**context, "error": texts.STAFF_LOGIN_TOO_FAST}, 429)
+        log.warning("staff login refused from %s", address)
         return page(request, "staff_login.html", {**context, "error": texts.STAFF_LOGIN_FAILED}, 401)
-    sign_in(request)
-    log.info("staff signed in from %s", client_address(request, state.config.web.trust_proxy))
+    sign_in(request, _max_age(request), state.sessions)
+    log.info("staff signed in from %s", address)
     return RedirectResponse("/staff", status_code=303)
 
 
 async def logout(request: Request) -> Response:
     form = await request.form(max_files=0, max_fields=5)
     if csrf_ok(request, form.get("csrf")):
-        sign_out(request)
+        sign_out(request, state_of(request).sessions)
+        log.info("staff signed out")
     return RedirectResponse("/", status_code=303)
 
 

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from bot import texts
 from bot.config import AppConfig
 from bot.web.metrics import MeteredSearcher, Metrics
-from bot.web.security import AddressLimiter, LOGINS_PER_MINUTE, staff_token
+from bot.web.security import AddressLimiter, LOGIN_FAILURES_PER_MINUTE, LoginGuard, staff_token
+from bot.web.sessions import open_session_store
 from bot.web.views import read_interview_source
 from index.records import SearchResult
 from index.search.searcher import Searcher
@@ -45,7 +46,8 @@ class WebState:
         self.reloader = reloader or _default_reloader(config)
         self.staff_token = staff_token(environ)
         self.limiter = AddressLimiter(config.web.searches_per_minute)
-        self.logins = AddressLimiter(LOGINS_PER_MINUTE)
+        self.logins = LoginGuard(LOGIN_FAILURES_PER_MINUTE)
+        self.sessions = open_session_store(config.web.staff_sessions)
         self.executor = ThreadPoolExecutor(SEARCH_WORKERS, thread_name_prefix="web-search")
         self.query_log: QueryLog | None = None
         self.bot: BotApplication | None = None
@@ -200,6 +202,7 @@ class WebState:
         return source
 
     def close(self) -> None:
+        self.sessions.close()
         if self.query_log is not None:
             self.query_log.close()
             self.query_log = None
