@@ -219,3 +219,68 @@ def test_the_login_guard_counts_per_address_and_per_session_over_a_minute() -> N
     assert guard.locked("9.9.9.9", "same")
     now[0] = 61.0
     assert not guard.locked("1.1.1.1", "fresh") and not guard.locked("9.9.9.9", "same")
+
+
+# -- item 2: staff document checks never starve public searches -------------------------------------------------------
+async def test_staff_document_checks_run_one_at_a_time_apart_from_public_searches(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two uploads parsed at once took both search threads: a public /api/search waited 34 s."""
+    import asyncio
+    import threading
+
+    import index.claims.document
+
+    real = index.claims.document.check_document
+    gate, running, most = threading.Event(), [0], [0]
+    lock = threading.Lock()
+
+    def slow_check(searcher, text):  # type: ignore[no-untyped-def]
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        try:
+            assert gate.wait(30)
+            return real(searcher, text)
+        finally:
+            with lock:
+                running[0] -= 1
+
+    monkeypatch.setattr(index.claims.document, "check_document", slow_check)
+    text = "据海川市水务局介绍，今年全市新建水厂两座，日供水能力提高到90万吨。"
+    async with running_web(web_config(tmp_path)) as server, client(server) as staff, client(server) as public:
+        await sign_in(staff)
+        csrf = await staff_csrf(staff)
+        checks = [asyncio.create_task(staff.post("/staff/text", data={"csrf": csrf, "text": text})) for _ in range(3)]
+        await asyncio.sleep(0.3)  # the checks are under way (one running, two waiting their turn)
+        searches = await asyncio.wait_for(asyncio.gather(
+            *(public.get("/api/search", params={"q": QUESTION}) for _ in range(4))), timeout=10)
+        page = await asyncio.wait_for(public.get("/search", params={"q": QUESTION}), timeout=10)
+        assert not any(check.done() for check in checks)
+        gate.set()
+        done = await asyncio.gather(*checks)
+    assert all(r.status_code == 200 and r.json()["answered"] for r in searches) and page.status_code == 200
+    assert all(r.status_code == 200 and 'data-verdict="differs"' in r.text for r in done)
+    assert most[0] == 1
+
+
+async def test_a_docx_whose_text_unpacks_past_the_cap_is_refused_before_it_is_parsed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 208 KB upload whose document.xml unpacks to 49 MB took 20 s and doubled the memory."""
+    import docx
+
+    from bot.web.uploads import MAX_DOCX_XML
+    from tests.web_helpers import docx_of_size
+
+    big, small_docx = docx_of_size(MAX_DOCX_XML + 100_000), docx_of_size(200_000)
+    assert len(big) < 1024 * 1024
+    parsed: list[int] = []
+    real = docx.Document
+    monkeypatch.setattr(docx, "Document", lambda *a, **k: parsed.append(1) or real(*a, **k))
+    async with running_web(web_config(tmp_path)) as server, client(server) as http:
+        await sign_in(http)
+        csrf = await staff_csrf(http)
+        refused = await http.post("/staff/text", data={"csrf": csrf}, files={"file": ("big.docx", big)})
+        small = await http.post("/staff/text", data={"csrf": csrf},
+                                files={"file": ("small.docx", small_docx)})
+    assert refused.status_code == 400 and "big.docx" in refused.text and "10 MB" in refused.text
+    assert small.status_code == 200 and parsed == [1]

@@ -156,7 +156,7 @@ async def check_claim(request: Request) -> Response:
         return page(request, "staff.html", _context(request, error=texts.VERIFY_USAGE), 400)
     from index.claims.verdict import check_claim as check
 
-    verification = await state.run(check, state.searcher, claim)
+    verification = await state.run_staff(check, state.searcher, claim)
     state.metrics.claims.labels(verification.verdict).inc()
     return page(request, "staff.html", _context(request, claim=claim, claim_result=claim_view(verification, claim)))
 
@@ -184,7 +184,7 @@ async def check_text(request: Request) -> Response:
             return page(request, "staff.html", _context(request, error=texts.STAFF_UPLOAD_TYPE), 415)
         data = await upload.read()
         try:
-            text = await state.run(read_document, upload.filename, data)
+            text = await state.run_staff(read_document, upload.filename, data)
         except UploadError as error:
             return page(request, "staff.html", _context(request, error=texts.upload_unreadable(
                 upload.filename, str(error).split(": ", 1)[-1])), 400)
@@ -200,7 +200,7 @@ async def check_text(request: Request) -> Response:
         return page(request, "staff.html", _context(request, error=texts.STAFF_DOCUMENT_EMPTY), 400)
     from index.claims.document import check_document
 
-    checked = await state.run(check_document, state.searcher, text)
+    checked = await state.run_staff(check_document, state.searcher, text)
     rows = []
     for sentence in checked.sentences:
         claims = checked.claims_in(sentence)
@@ -239,7 +239,7 @@ async def reload(request: Request) -> Response:
     from index.errors import InterviewQAError
 
     try:
-        done = await state.run(state.reload)
+        done = await asyncio.to_thread(state.reload)  # minutes when it embeds: in no search thread
     except InterviewQAError as error:
         log.error("index: the reload failed, still serving the previous index: %s", error)
         return page(request, "staff.html", _context(request, error=texts.reload_failed(error)), 500)
@@ -275,7 +275,7 @@ async def query_log(request: Request) -> Response:
         from index.errors import InterviewQAError
 
         try:
-            context["report"] = await state.run(_report, state)
+            context["report"] = await state.run_staff(_report, state)
         except InterviewQAError as error:
             context["message"] = str(error)
     return page(request, "staff_log.html", context)
@@ -313,7 +313,7 @@ async def chart(request: Request) -> Response:
     from index.errors import InterviewQAError
 
     try:
-        svg = await state.run(_chart, state, name)
+        svg = await state.run_staff(_chart, state, name)
     except InterviewQAError as error:
         return render_error(request, 500, str(error))
     return Response(svg, media_type="image/svg+xml",
@@ -329,7 +329,7 @@ async def csv_download(request: Request) -> Response:
         return render_error(request, 404, texts.STAFF_LOG_OFF)
     from bot.report import render_csv
 
-    report = await state.run(_report, state)
+    report = await state.run_staff(_report, state)
     return PlainTextResponse(render_csv(report), media_type="text/csv; charset=utf-8",
                              headers={"content-disposition": 'attachment; filename="query-log.csv"',
                                       "cache-control": "no-store"})

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("interview_qa.web")
 T = TypeVar("T")
 SEARCH_WORKERS = 2  # a search uses one core (index.embedding), so two threads use both
+STAFF_WORKERS = 1  # staff checks of a whole text run one at a time, apart from the search threads
 SOURCES_KEPT = 64  # interview source texts remembered for the interview pages
 MAX_EXAMPLES = 3
 
@@ -49,6 +50,7 @@ class WebState:
         self.logins = LoginGuard(LOGIN_FAILURES_PER_MINUTE)
         self.sessions = open_session_store(config.web.staff_sessions)
         self.executor = ThreadPoolExecutor(SEARCH_WORKERS, thread_name_prefix="web-search")
+        self.staff_executor = ThreadPoolExecutor(STAFF_WORKERS, thread_name_prefix="web-staff")
         self.query_log: QueryLog | None = None
         self.bot: BotApplication | None = None
         self.started = time.time()
@@ -165,7 +167,13 @@ class WebState:
 
     # -- work off the event loop -----------------------------------------------------------------------------------
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        """`fn(*args)` in a search thread (public searches and pages)."""
         return await asyncio.get_running_loop().run_in_executor(self.executor, fn, *args)
+
+    async def run_staff(self, fn: Callable[..., T], *args: Any) -> T:
+        """`fn(*args)` in the staff thread: staff checks (a whole document takes seconds) run one at a time and
+        never occupy the search threads, so they cannot starve public searches."""
+        return await asyncio.get_running_loop().run_in_executor(self.staff_executor, fn, *args)
 
     async def search(self, query: str, top_k: int | None = None, bureau: str | None = None,
                      frontend: str = "api") -> SearchResult:
@@ -207,6 +215,7 @@ class WebState:
             self.query_log.close()
             self.query_log = None
         self.executor.shutdown(wait=False, cancel_futures=True)
+        self.staff_executor.shutdown(wait=False, cancel_futures=True)
 
 
 def _default_reloader(config: AppConfig) -> Callable[[Searcher], tuple[Searcher, RefreshReport]]:
