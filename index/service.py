@@ -4,7 +4,9 @@ What loads when (see README, "What loads when"):
 - answering (the index current, the question encoder exported): ONNX Runtime + tokenizers for the question, FAISS,
   bm25s, jieba and OpenCC for the index; torch and sentence-transformers are never imported;
 - a changed corpus or model, or no question encoder yet: the PyTorch model is loaded to embed the new texts (and to
-  export the encoder), then freed; answering goes on through the encoder.
+  export the encoder), then freed; answering goes on through the encoder. While serving (`serve`, /reload), the new
+  texts are embedded in a child process (index.embedding.child): PyTorch never loads in the serving process, and
+  the memory it took goes back to the system when the child exits.
 """
 
 from __future__ import annotations
@@ -69,12 +71,17 @@ def open_searcher(config: CoreConfig, progress: bool = False, force: bool = Fals
             _refresh_in_background(config, encoder, stale, on_refreshed, notify)
             return Searcher(stale.data, encoder, config.search), stale
     check_writable(config.index.dir)  # before the model load, which takes seconds
-    builder = _LazyBuilder(config.model, encoder) if encoder is not None else _builder(config.model)
-    report = refresh_index(config, builder, force=force, progress=progress, notify=notify)
-    if encoder is not None:  # PyTorch loaded only if texts were embedded, and freed again
+    if encoder is None:
+        builder = _builder(config.model)
+        report = refresh_index(config, builder, force=force, progress=progress, notify=notify)
+        return Searcher(report.data, _answering(config.model, builder), config.search), report
+    # PyTorch loaded only if texts are embedded: for serve in a child process, else here and freed again
+    builder = _child_builder(config.model, encoder) if on_refreshed is not None else _LazyBuilder(config.model, encoder)
+    try:
+        report = refresh_index(config, builder, force=force, progress=progress, notify=notify)
+    finally:
         _done_with(builder)
-        return Searcher(report.data, encoder, config.search), report
-    return Searcher(report.data, _answering(config.model, builder), config.search), report
+    return Searcher(report.data, encoder, config.search), report
 
 
 def reload_searcher(searcher: Searcher, config: CoreConfig, notify: Notify | None = None) -> tuple[Searcher, RefreshReport]:
@@ -84,8 +91,10 @@ def reload_searcher(searcher: Searcher, config: CoreConfig, notify: Notify | Non
     if report is None:
         check_writable(config.index.dir)
         builder = _builder_for(config.model, encoder)
-        report = refresh_index(config, builder, notify=notify)
-        _done_with(builder)
+        try:
+            report = refresh_index(config, builder, notify=notify)
+        finally:
+            _done_with(builder)
     return Searcher(report.data, encoder, config.search, searcher.calibration), report
 
 
@@ -101,14 +110,15 @@ def _loadable(config: CoreConfig) -> RefreshReport | None:
 def _refresh_in_background(config: CoreConfig, encoder: Embedder, stale: RefreshReport,
                            on_refreshed: OnRefreshed, notify: Notify | None) -> None:
     def work() -> None:
+        builder = _builder_for(config.model, encoder)
         try:
             check_writable(config.index.dir)
-            builder = _builder_for(config.model, encoder)
             report = refresh_index(config, builder, notify=notify)
-            _done_with(builder)
         except InterviewQAError as error:
             log.error("index: the background refresh failed, still serving the previous index: %s", error)
             return
+        finally:
+            _done_with(builder)
         on_refreshed(Searcher(report.data, encoder, config.search), report)
 
     log.info("index: serving the previous index (%d passages) while the changed corpus is indexed",
@@ -117,16 +127,27 @@ def _refresh_in_background(config: CoreConfig, encoder: Embedder, stale: Refresh
 
 
 def _builder_for(model: ModelConfig, answering: Embedder) -> Any:
-    """What embeds a refresh's new texts: PyTorch, loaded only if there are any, when questions go through the
-    question encoder; otherwise the embedder that answers (PyTorch itself, or a test's fake)."""
+    """What embeds the new texts of a refresh while serving: when questions go through the question encoder, a
+    child process that loads PyTorch only if there are any (so PyTorch never loads in the serving process, and its
+    memory is returned when the child exits); otherwise the embedder that answers (PyTorch itself, or a test's fake)."""
     from index.embedding.question_encoder import QuestionEncoder
 
-    return _LazyBuilder(model, answering) if isinstance(answering, QuestionEncoder) else answering
+    return _child_builder(model, answering) if isinstance(answering, QuestionEncoder) else answering
+
+
+def _child_builder(model: ModelConfig, encoder: Embedder) -> Any:
+    from index.embedding.child import ChildProcessEmbedder
+
+    return ChildProcessEmbedder(model, encoder.name, encoder.fingerprint, encoder.dim)
 
 
 def _done_with(builder: Any) -> None:
+    from index.embedding.child import ChildProcessEmbedder
+
     if isinstance(builder, _LazyBuilder) and builder.loaded is not None:
         _release(builder.loaded)
+    elif isinstance(builder, ChildProcessEmbedder):
+        builder.close()
 
 
 class _LazyBuilder:

@@ -50,3 +50,12 @@ def unreadable_folder(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
         return real(path, *args, **kwargs)  # type: ignore[call-overload]
 
     monkeypatch.setattr(os, "scandir", scandir)
+
+
+E5_SMALL_DIM = 384
+
+
+def load_fake_embedder(model: object) -> FakeEmbedder:
+    """Stands for index.embedding.st_embedder.load_embedder in a child process (index.embedding.child.LOADER):
+    vectors of e5-small's dimension, without PyTorch."""
+    return FakeEmbedder(dim=E5_SMALL_DIM)
