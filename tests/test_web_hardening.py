@@ -3,6 +3,7 @@ them. The REAL server (uvicorn on 127.0.0.1) over the fictional test corpus (Fak
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from pathlib import Path
 
@@ -284,3 +285,32 @@ async def test_a_docx_whose_text_unpacks_past_the_cap_is_refused_before_it_is_pa
                                 files={"file": ("small.docx", small_docx)})
     assert refused.status_code == 400 and "big.docx" in refused.text and "10 MB" in refused.text
     assert small.status_code == 200 and parsed == [1]
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "memory"])
+def test_a_session_store_ends_and_expires_sessions(tmp_path: Path, kind: str) -> None:
+    from bot.web.sessions import MemorySessionStore, SqliteSessionStore
+
+    now = [1000.0]
+    store = SqliteSessionStore(tmp_path / "s.sqlite3", clock=lambda: now[0]) if kind == "sqlite" \
+        else MemorySessionStore(clock=lambda: now[0])
+    first, second = store.start(60), store.start(600)
+    assert first != second and store.active(first) and store.active(second) and not store.active("forged")
+    store.end(first)
+    assert not store.active(first) and store.active(second)
+    now[0] += 601
+    assert not store.active(second)
+    if kind == "sqlite":  # only hashes are stored (in the database or its write-ahead log)
+        stored = b"".join(p.read_bytes() for p in tmp_path.glob("s.sqlite3*"))
+        assert second.encode() not in stored and hashlib.sha256(second.encode()).hexdigest().encode() in stored
+    store.close()
+
+
+def test_a_session_file_that_cannot_be_written_keeps_sessions_in_memory(tmp_path: Path,
+                                                                        caplog: pytest.LogCaptureFixture) -> None:
+    from bot.web.sessions import MemorySessionStore, open_session_store
+
+    (tmp_path / "a-file").write_text("not a folder")
+    store = open_session_store(tmp_path / "a-file" / "sessions.sqlite3")
+    assert isinstance(store, MemorySessionStore) and store.active(store.start(60))
+    assert "sessions are kept in memory" in caplog.text
