@@ -57,19 +57,8 @@ def open_searcher(config: CoreConfig, progress: bool = False, force: bool = Fals
     """
     set_threads(1)
     encoder = None if force else load_question_encoder(config.model)
-    if encoder is not None:
-        try:
-            report = up_to_date(config, model_identity(config, encoder))
-        except CorpusUnavailableError as error:  # serve answers from the previous index, and says why
-            if on_refreshed is None or (stale := _loadable(config)) is None:
-                raise
-            log.error("index: %s; serving the previous index (%d passages)", error, len(stale.data.passages))
-            return Searcher(stale.data, encoder, config.search), stale
-        if report is not None:
-            return Searcher(report.data, encoder, config.search), report
-        if on_refreshed is not None and (stale := _loadable(config)) is not None:
-            _refresh_in_background(config, encoder, stale, on_refreshed, notify)
-            return Searcher(stale.data, encoder, config.search), stale
+    if encoder is not None and (served := _as_it_is(config, encoder, on_refreshed, notify)) is not None:
+        return served
     check_writable(config.index.dir)  # before the model load, which takes seconds
     if encoder is None:
         builder = _builder(config.model)
@@ -82,6 +71,26 @@ def open_searcher(config: CoreConfig, progress: bool = False, force: bool = Fals
     finally:
         _done_with(builder)
     return Searcher(report.data, encoder, config.search), report
+
+
+def _as_it_is(config: CoreConfig, encoder: Embedder, on_refreshed: OnRefreshed | None,
+              notify: Notify | None) -> tuple[Searcher, RefreshReport] | None:
+    """A Searcher over the index as it is: when it is current; for serve (`on_refreshed`) also when it is stale
+    (refreshed in the background meanwhile) or when the corpus folder cannot be read (the reason logged). None: the
+    index must be built first."""
+    try:
+        report = up_to_date(config, model_identity(config, encoder))
+    except CorpusUnavailableError as error:
+        if on_refreshed is None or (stale := _loadable(config)) is None:
+            raise
+        log.error("index: %s; serving the previous index (%d passages)", error, len(stale.data.passages))
+        return Searcher(stale.data, encoder, config.search), stale
+    if report is not None:
+        return Searcher(report.data, encoder, config.search), report
+    if on_refreshed is not None and (stale := _loadable(config)) is not None:
+        _refresh_in_background(config, encoder, stale, on_refreshed, notify)
+        return Searcher(stale.data, encoder, config.search), stale
+    return None
 
 
 def reload_searcher(searcher: Searcher, config: CoreConfig, notify: Notify | None = None) -> tuple[Searcher, RefreshReport]:
