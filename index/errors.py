@@ -15,6 +15,9 @@ class CorpusParseError(InterviewQAError):
         self.file = file
         self.reason = reason
 
+    def __reduce__(self) -> tuple[object, ...]:  # pickled whole (a refresh in a child process raises it)
+        return type(self), (self.file, self.reason)
+
 
 class CorpusUnavailableError(CorpusParseError):
     """The corpus folder as a whole cannot be read (missing, not a folder, unreadable), or it suddenly holds no file
@@ -26,6 +29,9 @@ class CorpusUnavailableError(CorpusParseError):
         self.kind = kind
         self.indexed = indexed
         self.detail = detail  # the system's word for why, e.g. "Permission denied"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return type(self), (self.file, self.kind, self.reason, self.indexed, self.detail)
 
 
 class ConfigError(InterviewQAError):
@@ -46,6 +52,10 @@ class IndexCorruptError(InterviewQAError):
 
 class IndexOutdatedError(IndexCorruptError):
     """The index was written by another version of interview-qa (a different format): rebuild it."""
+
+
+class RefreshProcessError(InterviewQAError):
+    """The child process of a refresh (serve's) ended without a report: killed, or out of memory."""
 
 
 class IndexWriteError(InterviewQAError):

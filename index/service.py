@@ -4,9 +4,9 @@ What loads when (see README, "What loads when"):
 - answering (the index current, the question encoder exported): ONNX Runtime + tokenizers for the question, FAISS,
   bm25s, jieba and OpenCC for the index; torch and sentence-transformers are never imported;
 - a changed corpus or model, or no question encoder yet: the PyTorch model is loaded to embed the new texts (and to
-  export the encoder), then freed; answering goes on through the encoder. While serving (`serve`, /reload), the new
-  texts are embedded in a child process (index.embedding.child): PyTorch never loads in the serving process, and
-  the memory it took goes back to the system when the child exits.
+  export the encoder), then freed; answering goes on through the encoder. While serving (`serve`, /reload), the
+  whole refresh runs in a child process (index.store.child): PyTorch never loads in the serving process, and the
+  memory the refresh took goes back to the system when the child exits.
 """
 
 from __future__ import annotations
@@ -64,8 +64,10 @@ def open_searcher(config: CoreConfig, progress: bool = False, force: bool = Fals
         builder = _builder(config.model)
         report = refresh_index(config, builder, force=force, progress=progress, notify=notify)
         return Searcher(report.data, _answering(config.model, builder), config.search), report
-    # PyTorch loaded only if texts are embedded: for serve in a child process, else here and freed again
-    builder = _child_builder(config.model, encoder) if on_refreshed is not None else _LazyBuilder(config.model, encoder)
+    if on_refreshed is not None and _in_child(encoder):  # serve's first build: in a child process too
+        report = _refresh_in_child(config, encoder, notify)
+        return Searcher(report.data, encoder, config.search), report
+    builder = _LazyBuilder(config.model, encoder)  # PyTorch loaded only if texts are embedded, and freed again
     try:
         report = refresh_index(config, builder, force=force, progress=progress, notify=notify)
     finally:
@@ -99,11 +101,7 @@ def reload_searcher(searcher: Searcher, config: CoreConfig, notify: Notify | Non
     report = up_to_date(config, model_identity(config, encoder))
     if report is None:
         check_writable(config.index.dir)
-        builder = _builder_for(config.model, encoder)
-        try:
-            report = refresh_index(config, builder, notify=notify)
-        finally:
-            _done_with(builder)
+        report = _refresh_while_serving(config, encoder, notify)
     return Searcher(report.data, encoder, config.search, searcher.calibration), report
 
 
@@ -119,15 +117,12 @@ def _loadable(config: CoreConfig) -> RefreshReport | None:
 def _refresh_in_background(config: CoreConfig, encoder: Embedder, stale: RefreshReport,
                            on_refreshed: OnRefreshed, notify: Notify | None) -> None:
     def work() -> None:
-        builder = _builder_for(config.model, encoder)
         try:
             check_writable(config.index.dir)
-            report = refresh_index(config, builder, notify=notify)
+            report = _refresh_while_serving(config, encoder, notify)
         except InterviewQAError as error:
             log.error("index: the background refresh failed, still serving the previous index: %s", error)
             return
-        finally:
-            _done_with(builder)
         on_refreshed(Searcher(report.data, encoder, config.search), report)
 
     log.info("index: serving the previous index (%d passages) while the changed corpus is indexed",
@@ -135,28 +130,30 @@ def _refresh_in_background(config: CoreConfig, encoder: Embedder, stale: Refresh
     threading.Thread(target=work, name="index-refresh", daemon=True).start()
 
 
-def _builder_for(model: ModelConfig, answering: Embedder) -> Any:
-    """What embeds the new texts of a refresh while serving: when questions go through the question encoder, a
-    child process that loads PyTorch only if there are any (so PyTorch never loads in the serving process, and its
-    memory is returned when the child exits); otherwise the embedder that answers (PyTorch itself, or a test's fake)."""
+def _refresh_while_serving(config: CoreConfig, answering: Embedder, notify: Notify | None) -> RefreshReport:
+    """A refresh of serve (in the background, /reload): in a child process when questions go through the question
+    encoder, so that PyTorch (loaded only if there are texts to embed) and all the refresh takes never load in the
+    serving process; otherwise with the embedder that answers (PyTorch itself, or a test's fake)."""
+    if _in_child(answering):
+        return _refresh_in_child(config, answering, notify)
+    return refresh_index(config, answering, notify=notify)
+
+
+def _in_child(answering: Embedder) -> bool:
     from index.embedding.question_encoder import QuestionEncoder
 
-    return _child_builder(model, answering) if isinstance(answering, QuestionEncoder) else answering
+    return isinstance(answering, QuestionEncoder)
 
 
-def _child_builder(model: ModelConfig, encoder: Embedder) -> Any:
-    from index.embedding.child import ChildProcessEmbedder
+def _refresh_in_child(config: CoreConfig, encoder: Embedder, notify: Notify | None) -> RefreshReport:
+    from index.store.child import ModelIdentity, refresh_in_child
 
-    return ChildProcessEmbedder(model, encoder.name, encoder.fingerprint, encoder.dim)
+    return refresh_in_child(config, ModelIdentity(encoder.name, encoder.fingerprint, int(encoder.dim)), notify)
 
 
 def _done_with(builder: Any) -> None:
-    from index.embedding.child import ChildProcessEmbedder
-
     if isinstance(builder, _LazyBuilder) and builder.loaded is not None:
         _release(builder.loaded)
-    elif isinstance(builder, ChildProcessEmbedder):
-        builder.close()
 
 
 class _LazyBuilder:

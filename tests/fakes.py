@@ -56,6 +56,11 @@ E5_SMALL_DIM = 384
 
 
 def load_fake_embedder(model: object) -> FakeEmbedder:
-    """Stands for index.embedding.st_embedder.load_embedder in a child process (index.embedding.child.LOADER):
+    """Stands for index.embedding.st_embedder.load_embedder in a child process (index.store.child.LOADER):
     vectors of e5-small's dimension, without PyTorch."""
     return FakeEmbedder(dim=E5_SMALL_DIM)
+
+
+def load_dying_embedder(model: object) -> FakeEmbedder:
+    """A model load that kills its process (as the kernel's OOM killer would)."""
+    os._exit(137)

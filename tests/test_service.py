@@ -330,11 +330,12 @@ def test_serve_embeds_a_refresh_in_a_child_process_that_ends_when_it_is_done(
         caplog: pytest.LogCaptureFixture) -> None:
     """`serve` at 531 MB grew to 1.5 GB after a background refresh that embedded, and stayed there: PyTorch was
     loaded in the serving process. Here the serving process cannot load a model at all (NoModel), and the
-    refresh still embeds: in a child (whose loader, a fake, stands for PyTorch), which is gone afterwards."""
+    refresh still embeds: in a child process (whose loader, a fake, stands for PyTorch), gone afterwards."""
     import logging
     import multiprocessing
 
     from index.embedding.question_encoder import QuestionEncoder
+    from index.errors import CorpusUnavailableError, RefreshProcessError
     from index.service import open_searcher, reload_searcher
     from tests.fakes import E5_SMALL_DIM
 
@@ -347,7 +348,7 @@ def test_serve_embeds_a_refresh_in_a_child_process_that_ends_when_it_is_done(
     shutil.copy(FIXTURE_CORPUS / "fictional-wen-da.txt", config.corpus.dir)
     monkeypatch.setattr("index.service.load_question_encoder", lambda model: encoder)
     monkeypatch.setattr("index.embedding.st_embedder.load_embedder", NoModel())
-    monkeypatch.setattr("index.embedding.child.LOADER", "tests.fakes:load_fake_embedder")
+    monkeypatch.setattr("index.store.child.LOADER", "tests.fakes:load_fake_embedder")
     NoModel.calls = 0
     caplog.set_level(logging.INFO)
     done, switched = threading.Event(), []
@@ -356,13 +357,15 @@ def test_serve_embeds_a_refresh_in_a_child_process_that_ends_when_it_is_done(
         switched.append((searcher, report))
         done.set()
 
-    searcher, _ = open_searcher(config, on_refreshed=on_refreshed)
+    heard: list[str] = []
+    searcher, _ = open_searcher(config, on_refreshed=on_refreshed, notify=heard.append)
     assert searcher.passage_count == len(before.passages)
     assert done.wait(120)
+    assert any(line.startswith("index: embedding") for line in heard), heard  # the child's notices, heard here
     new_searcher, report = switched[0]
     assert report.rebuilt and "fictional-wen-da.txt" in report.parsed and report.embedded > 0
     assert new_searcher.passage_count > len(before.passages) and NoModel.calls == 0
-    children = [r.getMessage() for r in caplog.records if "embedding in a child process (pid" in r.getMessage()]
+    children = [r.getMessage() for r in caplog.records if "refreshing in a child process (pid" in r.getMessage()]
     assert len(children) == 1 and f"(pid {os.getpid()})" not in children[0]
     assert not multiprocessing.active_children()  # ended: its memory is the system's again
     (config.corpus.dir / "fictional-wen-da.txt").unlink()
@@ -370,3 +373,14 @@ def test_serve_embeds_a_refresh_in_a_child_process_that_ends_when_it_is_done(
     reloaded, report = reload_searcher(new_searcher, config)  # /reload and the staff console: the same
     assert report.rebuilt and "fictional-host.txt" in report.parsed and NoModel.calls == 0
     assert not multiprocessing.active_children()
+    build = current_build(config.index.dir)
+    for path in config.corpus.dir.iterdir():
+        path.unlink()
+    with pytest.raises(CorpusUnavailableError) as caught:  # raised in the child, typed here
+        reload_searcher(reloaded, config)
+    assert caught.value.kind == "emptied" and caught.value.indexed == 2
+    shutil.copy(FIXTURE_CORPUS / "fictional-wen-da.txt", config.corpus.dir)
+    monkeypatch.setattr("index.store.child.LOADER", "tests.fakes:load_dying_embedder")
+    with pytest.raises(RefreshProcessError, match="stopped before it finished"):
+        reload_searcher(reloaded, config)
+    assert current_build(config.index.dir) == build and not multiprocessing.active_children()
