@@ -198,9 +198,22 @@ async def check_text(request: Request) -> Response:
     text = text.replace("\r\n", "\n").replace("\r", "\n")[:MAX_DOCUMENT_CHARS]
     if not text.strip():
         return page(request, "staff.html", _context(request, error=texts.STAFF_DOCUMENT_EMPTY), 400)
+    return await state.run_staff(_checked_page, request, text)
+
+
+def _checked_page(request: Request, text: str) -> Response:
+    """In the staff thread: the text checked, a row per sentence and the page rendered (a long text's page is
+    megabytes: none of that work is done on the event loop, where it would hold up every other request)."""
     from index.claims.document import check_document
 
-    checked = await state.run_staff(check_document, state.searcher, text)
+    state = state_of(request)
+    checked = check_document(state.searcher, text)
+    document = {"rows": _sentence_rows(checked, state.metrics),
+                "summary": texts.staff_document_counts(checked.counts())}
+    return page(request, "staff.html", _context(request, text=text, document=document))
+
+
+def _sentence_rows(checked: Any, metrics: Any) -> list[SentenceRow]:
     rows = []
     for sentence in checked.sentences:
         claims = checked.claims_in(sentence)
@@ -210,17 +223,15 @@ async def check_text(request: Request) -> Response:
             spans.append((c.attribution.claim_start - sentence.start, c.attribution.claim_end - sentence.start,
                           "claim"))
             if c.verification is not None:
-                state.metrics.claims.labels(c.verification.verdict).inc()
-                view = claim_view(c.verification, c.claim)
-                views.append(view)
+                metrics.claims.labels(c.verification.verdict).inc()
+                views.append(claim_view(c.verification, c.claim))
                 for d in c.verification.differences:
                     offset = c.attribution.claim_start - sentence.start
                     spans += [(offset + s, offset + e, "diff") for s, e in find_all(c.claim, d.claim)]
         verdicts = [c.verification.verdict if c.verification else "not_checked" for c in claims]
         verdict = _worst(verdicts) if verdicts else "no_attribution"
         rows.append(SentenceRow(verdict, marked(sentence.text, spans), views, sentence.start, sentence.end))
-    document = {"rows": rows, "summary": texts.staff_document_counts(checked.counts())}
-    return page(request, "staff.html", _context(request, text=text, document=document))
+    return rows
 
 
 def _worst(verdicts: list[str]) -> str:
