@@ -170,20 +170,17 @@ def cmd_search(args: argparse.Namespace, config: AppConfig) -> int:
     return 0
 
 
-def _resolve_bureau(searcher, bureau: str | None) -> str | None:  # type: ignore[no-untyped-def]
-    """--bureau as a corpus bureau: its full name, or a short one that fits one bureau only (海洋发展局, 海洋局,
-    澜州住建局); else one line with the close names."""
+def _resolve_bureau(searcher: Searcher, bureau: str | None) -> str | None:
+    """--bureau as a corpus bureau (Searcher.resolve_bureau: a full name or a short one that fits one bureau only);
+    else one line with the close names, or all of them."""
+    from index.errors import UnknownBureauError
+
     if not bureau:
         return None
-    names = [name for name, _ in searcher.bureaus()]
-    if bureau in names:
-        return bureau
-    close = sorted({m for mention in searcher.bureau_index.mentions(bureau) for m in mention.matches}
-                   | {name for name in names if bureau in name})
-    if len(close) == 1:
-        return close[0]
-    hint = f"; did you mean {', '.join(close)}?" if close else f"; the bureaus are: {', '.join(names) or 'none'}"
-    raise InterviewQAError(f"--bureau {bureau!r} is not a bureau of the corpus{hint}")
+    try:
+        return searcher.resolve_bureau(bureau)
+    except UnknownBureauError as error:
+        raise InterviewQAError(f"--bureau {error}") from None
 
 
 def cmd_eval(args: argparse.Namespace, config: AppConfig) -> int:
@@ -239,7 +236,7 @@ def _verify_file(args: argparse.Namespace, config: AppConfig) -> int:
     from bot.web.uploads import read_path
     from index.claims.document import check_document
 
-    text = read_path(Path(args.file))  # before the model loads: a wrong path fails fast
+    text = read_path(Path(args.file), config.web.max_body_kb * 1024)  # before the model loads: fails fast
     searcher, _ = _open(config)
     checked = check_document(searcher, text)
     if args.json:

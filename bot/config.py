@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import reprlib
 from dataclasses import field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -69,6 +70,7 @@ class WebConfig:
     max_body_kb: int = Field(2048, ge=1, le=51_200)  # a request body (an uploaded text) larger than this is refused
     staff_session_hours: float = Field(12.0, gt=0, le=24 * 30)  # a staff login lasts this long
     trust_proxy: bool = False  # true behind a reverse proxy: the client address is the last X-Forwarded-For hop
+    staff_sessions: Path = Path(".cache/staff-sessions.sqlite3")  # signed-in staff sessions (signing out ends one)
 
     @field_validator("public_url")
     @classmethod
@@ -146,15 +148,34 @@ def describe(error: ValidationError) -> str:
     key = ".".join(str(part) for part in first["loc"]) or "(top level)"
     if first["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
         return f"unknown key `{key}`"
-    got = f" (got {first['input']!r})" if not isinstance(first.get("input"), dict) else ""
+    got = f" (got {short_repr(first['input'])})" if not isinstance(first.get("input"), dict) else ""
     more = f"; and {len(error.errors()) - 1} more problem(s)" if len(error.errors()) > 1 else ""
     return f"`{key}`: {first['msg']}{got}{more}"
+
+
+def _bounded_repr() -> reprlib.Repr:
+    shown = reprlib.Repr()
+    shown.maxlevel, shown.maxlist, shown.maxtuple, shown.maxdict, shown.maxset = 3, 4, 4, 4, 4
+    shown.maxstring = shown.maxother = 40
+    return shown
+
+
+_SHOWN = _bounded_repr()
+MAX_SHOWN_CHARS = 80
+
+
+def short_repr(value: object) -> str:
+    """A value as an error may show it: a few items of a few levels, at most MAX_SHOWN_CHARS characters (a YAML
+    alias bomb expands to millions of items, and the whole repr took 45 s and 2 GB)."""
+    text = _SHOWN.repr(value)
+    return text if len(text) <= MAX_SHOWN_CHARS else text[: MAX_SHOWN_CHARS - 1] + "…"
 
 
 def _expand_user(raw: dict[str, Any]) -> dict[str, Any]:
     """`~` in the path settings means the home folder."""
     out = {section: dict(values) if isinstance(values, dict) else values for section, values in raw.items()}
-    for section, key in (("corpus", "dir"), ("index", "dir"), ("model", "cache_dir"), ("query_log", "path")):
+    for section, key in (("corpus", "dir"), ("index", "dir"), ("model", "cache_dir"), ("query_log", "path"),
+                         ("web", "staff_sessions")):
         values = out.get(section)
         if isinstance(values, dict) and isinstance(values.get(key), str):
             values[key] = os.path.expanduser(values[key])
@@ -173,5 +194,6 @@ def _resolve(config: AppConfig, base: Path, source: Path | None = None) -> AppCo
         index=replace(config.index, dir=absolute(config.index.dir)),
         model=replace(config.model, cache_dir=absolute(config.model.cache_dir)),
         query_log=replace(config.query_log, path=absolute(config.query_log.path)),
+        web=replace(config.web, staff_sessions=absolute(config.web.staff_sessions)),
         source=source,
     )

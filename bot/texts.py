@@ -85,8 +85,21 @@ def admin_only(command: str) -> str:
     return f"抱歉，{command} 仅限管理员使用。"
 
 
+CORPUS_UNAVAILABLE = {  # index.errors.CorpusUnavailableError, by its kind
+    "missing": "访谈文件夹 {folder} 不存在",
+    "not_a_folder": "{folder} 不是文件夹",
+    "unreadable": "无法读取访谈文件夹 {folder}（{detail}）",
+    "emptied": "访谈文件夹 {folder} 中现在没有访谈文件，而现有索引收录了 {indexed} 个文件；如果确实要清空，请删除索引文件夹",
+}
+
+
 def reload_failed(error: object) -> str:
-    return f"重新加载失败，仍在使用原来的访谈库：{error}"
+    """A failed /reload or staff reload; a corpus folder that cannot be read is said in words."""
+    kind = getattr(error, "kind", None)
+    why = CORPUS_UNAVAILABLE[kind].format(folder=getattr(error, "file", ""), detail=getattr(error, "detail", ""),
+                                          indexed=getattr(error, "indexed", 0)) \
+        if isinstance(kind, str) and kind in CORPUS_UNAVAILABLE else str(error)
+    return f"重新加载失败，仍在使用原来的访谈库：{why}"
 
 
 def inline_too_long(limit: int) -> str:
@@ -424,6 +437,13 @@ API_ERROR_QUERY = "缺少参数 q（问题）"
 API_ERROR_CLAIM = "缺少说法：请提交 JSON {\"claim\": \"……\"} 或表单字段 claim"
 API_ERROR_TOP_K = "top_k 必须是 1 到 20 之间的整数"
 API_ERROR_JSON = "请求体不是有效的 JSON"
+
+
+def unknown_bureau(given: str, close: tuple[str, ...], names: tuple[str, ...]) -> str:
+    """A bureau filter that names no bureau of the corpus (/api/search?bureau=)."""
+    if close:
+        return f"「{given}」不是访谈库中的单位，您是不是要找：{'、'.join(close)}"
+    return f"「{given}」不是访谈库中的单位。访谈库中的单位：{'、'.join(names) or '（无）'}"
 TELEGRAM_FORBIDDEN = "forbidden"
 
 # the reasons a question was not answered (index.search.rules codes)
@@ -522,6 +542,13 @@ VERDICT_LABELS = {"verbatim": "原文如此", "differs": "与原文有出入", "
                   "no_attribution": "无引述"}
 ATTRIBUTION_LABELS = {"according_to": "据……介绍", "speaker_first": "某人表示", "speaker_last": "……某人说",
                       "quotation": "引号引述"}
+
+
+STAFF_RELOAD_WARNINGS = "以下文件没有收录或需要检查："
+
+
+def staff_more_warnings(count: int) -> str:
+    return f"……还有 {count} 条，见服务器日志。"
 
 
 def staff_reloaded(changed: bool, seconds: float, passages: int, interviews: int) -> str:

@@ -4,7 +4,9 @@ What loads when (see README, "What loads when"):
 - answering (the index current, the question encoder exported): ONNX Runtime + tokenizers for the question, FAISS,
   bm25s, jieba and OpenCC for the index; torch and sentence-transformers are never imported;
 - a changed corpus or model, or no question encoder yet: the PyTorch model is loaded to embed the new texts (and to
-  export the encoder), then freed; answering goes on through the encoder.
+  export the encoder), then freed; answering goes on through the encoder. While serving (`serve`, /reload), the
+  whole refresh runs in a child process (index.store.child): PyTorch never loads in the serving process, and the
+  memory the refresh took goes back to the system when the child exits.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from index.embedding.protocol import Embedder
-from index.errors import InterviewQAError
+from index.errors import CorpusUnavailableError, InterviewQAError
 from index.search.searcher import Searcher
 from index.settings import CoreConfig, ModelConfig
 from index.store.builder import Notify, RefreshReport, model_identity, refresh_index, up_to_date
@@ -55,20 +57,42 @@ def open_searcher(config: CoreConfig, progress: bool = False, force: bool = Fals
     """
     set_threads(1)
     encoder = None if force else load_question_encoder(config.model)
-    if encoder is not None:
-        report = up_to_date(config, model_identity(config, encoder))
-        if report is not None:
-            return Searcher(report.data, encoder, config.search), report
-        if on_refreshed is not None and (stale := _loadable(config)) is not None:
-            _refresh_in_background(config, encoder, stale, on_refreshed, notify)
-            return Searcher(stale.data, encoder, config.search), stale
+    if encoder is not None and (served := _as_it_is(config, encoder, on_refreshed, notify)) is not None:
+        return served
     check_writable(config.index.dir)  # before the model load, which takes seconds
-    builder = _LazyBuilder(config.model, encoder) if encoder is not None else _builder(config.model)
-    report = refresh_index(config, builder, force=force, progress=progress, notify=notify)
-    if encoder is not None:  # PyTorch loaded only if texts were embedded, and freed again
-        _done_with(builder)
+    if encoder is None:
+        builder = _builder(config.model)
+        report = refresh_index(config, builder, force=force, progress=progress, notify=notify)
+        return Searcher(report.data, _answering(config.model, builder), config.search), report
+    if on_refreshed is not None and _in_child(encoder):  # serve's first build: in a child process too
+        report = _refresh_in_child(config, encoder, notify)
         return Searcher(report.data, encoder, config.search), report
-    return Searcher(report.data, _answering(config.model, builder), config.search), report
+    builder = _LazyBuilder(config.model, encoder)  # PyTorch loaded only if texts are embedded, and freed again
+    try:
+        report = refresh_index(config, builder, force=force, progress=progress, notify=notify)
+    finally:
+        _done_with(builder)
+    return Searcher(report.data, encoder, config.search), report
+
+
+def _as_it_is(config: CoreConfig, encoder: Embedder, on_refreshed: OnRefreshed | None,
+              notify: Notify | None) -> tuple[Searcher, RefreshReport] | None:
+    """A Searcher over the index as it is: when it is current; for serve (`on_refreshed`) also when it is stale
+    (refreshed in the background meanwhile) or when the corpus folder cannot be read (the reason logged). None: the
+    index must be built first."""
+    try:
+        report = up_to_date(config, model_identity(config, encoder))
+    except CorpusUnavailableError as error:
+        if on_refreshed is None or (stale := _loadable(config)) is None:
+            raise
+        log.error("index: %s; serving the previous index (%d passages)", error, len(stale.data.passages))
+        return Searcher(stale.data, encoder, config.search), stale
+    if report is not None:
+        return Searcher(report.data, encoder, config.search), report
+    if on_refreshed is not None and (stale := _loadable(config)) is not None:
+        _refresh_in_background(config, encoder, stale, on_refreshed, notify)
+        return Searcher(stale.data, encoder, config.search), stale
+    return None
 
 
 def reload_searcher(searcher: Searcher, config: CoreConfig, notify: Notify | None = None) -> tuple[Searcher, RefreshReport]:
@@ -77,9 +101,7 @@ def reload_searcher(searcher: Searcher, config: CoreConfig, notify: Notify | Non
     report = up_to_date(config, model_identity(config, encoder))
     if report is None:
         check_writable(config.index.dir)
-        builder = _builder_for(config.model, encoder)
-        report = refresh_index(config, builder, notify=notify)
-        _done_with(builder)
+        report = _refresh_while_serving(config, encoder, notify)
     return Searcher(report.data, encoder, config.search, searcher.calibration), report
 
 
@@ -97,9 +119,7 @@ def _refresh_in_background(config: CoreConfig, encoder: Embedder, stale: Refresh
     def work() -> None:
         try:
             check_writable(config.index.dir)
-            builder = _builder_for(config.model, encoder)
-            report = refresh_index(config, builder, notify=notify)
-            _done_with(builder)
+            report = _refresh_while_serving(config, encoder, notify)
         except InterviewQAError as error:
             log.error("index: the background refresh failed, still serving the previous index: %s", error)
             return
@@ -110,12 +130,25 @@ def _refresh_in_background(config: CoreConfig, encoder: Embedder, stale: Refresh
     threading.Thread(target=work, name="index-refresh", daemon=True).start()
 
 
-def _builder_for(model: ModelConfig, answering: Embedder) -> Any:
-    """What embeds a refresh's new texts: PyTorch, loaded only if there are any, when questions go through the
-    question encoder; otherwise the embedder that answers (PyTorch itself, or a test's fake)."""
+def _refresh_while_serving(config: CoreConfig, answering: Embedder, notify: Notify | None) -> RefreshReport:
+    """A refresh of serve (in the background, /reload): in a child process when questions go through the question
+    encoder, so that PyTorch (loaded only if there are texts to embed) and all the refresh takes never load in the
+    serving process; otherwise with the embedder that answers (PyTorch itself, or a test's fake)."""
+    if _in_child(answering):
+        return _refresh_in_child(config, answering, notify)
+    return refresh_index(config, answering, notify=notify)
+
+
+def _in_child(answering: Embedder) -> bool:
     from index.embedding.question_encoder import QuestionEncoder
 
-    return _LazyBuilder(model, answering) if isinstance(answering, QuestionEncoder) else answering
+    return isinstance(answering, QuestionEncoder)
+
+
+def _refresh_in_child(config: CoreConfig, encoder: Embedder, notify: Notify | None) -> RefreshReport:
+    from index.store.child import ModelIdentity, refresh_in_child
+
+    return refresh_in_child(config, ModelIdentity(encoder.name, encoder.fingerprint, int(encoder.dim)), notify)
 
 
 def _done_with(builder: Any) -> None:

@@ -48,6 +48,7 @@ class ModelConfig:
 class CorpusConfig:
     dir: Path = Path("corpus")
     max_passage_chars: int = Field(500, ge=50, le=100_000)  # shorter than a few sentences cuts answers apart
+    follow_external_links: bool = False  # a link to a file or folder outside `dir` is skipped with a warning
 
 
 @dataclass(frozen=True, config=STRICT)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
+import pytest
 
 from index.text import bigrams
 
@@ -34,3 +37,30 @@ class FakeEmbedder:
 
     def embed_passages(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
         return self.embed_queries(texts)
+
+
+def unreadable_folder(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """`chmod 000 folder` as the corpus walk sees it, for any user (root reads through chmod 000): os.scandir of
+    that folder raises PermissionError; every other path (and file descriptor) is scanned as usual."""
+    real = os.scandir
+
+    def scandir(path: object = ".", *args: object, **kwargs: object) -> object:
+        if isinstance(path, (str, os.PathLike)) and Path(path) == folder:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+E5_SMALL_DIM = 384
+
+
+def load_fake_embedder(model: object) -> FakeEmbedder:
+    """Stands for index.embedding.st_embedder.load_embedder in a child process (index.store.child.LOADER):
+    vectors of e5-small's dimension, without PyTorch."""
+    return FakeEmbedder(dim=E5_SMALL_DIM)
+
+
+def load_dying_embedder(model: object) -> FakeEmbedder:
+    """A model load that kills its process (as the kernel's OOM killer would)."""
+    os._exit(137)

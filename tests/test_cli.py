@@ -14,7 +14,7 @@ import pytest
 
 from bot import cli
 from tests.conftest import FIXTURE_CORPUS, MODEL_CACHE, ROOT, SEED
-from tests.fakes import FakeEmbedder
+from tests.fakes import FakeEmbedder, unreadable_folder
 
 HIT_KEYS = {"passage_id", "text", "score", "bureau", "interviewee", "question", "heading", "kind", "source"}
 SOURCE_KEYS = {"file", "start", "end", "title", "outlet", "date", "url"}
@@ -211,3 +211,21 @@ def test_the_build_summary_counts_only_the_files_it_indexed(workspace: Path, cap
 def test_verify_prints_no_terminal_escape_sequences(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "verify", "\x1b[31m缓缴资金2亿元\x1b[0m\x07")
     assert code == 0 and "\x1b" not in out and "\x07" not in out and "缓缴资金2亿元" in out
+
+
+@pytest.mark.parametrize("how", ["unreadable", "emptied", "a file"])
+def test_build_over_a_corpus_folder_that_cannot_be_read_is_one_line_and_non_zero(
+        workspace: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, how: str) -> None:
+    """Issue 25, item 1: `build` warned and exited 0 with an empty index."""
+    assert run(capsys, "build", "--quiet")[0] == 0
+    corpus = workspace / "corpus"
+    if how == "unreadable":
+        unreadable_folder(monkeypatch, corpus)
+    else:
+        shutil.rmtree(corpus)
+        corpus.mkdir() if how == "emptied" else corpus.write_text("x")
+    code, out, err = run(capsys, "build", "--quiet")
+    assert code == 1 and out == "" and err.count("\n") == 1 and err.startswith("interview-qa: error: ")
+    assert str(corpus) in err and {"unreadable": "cannot be read (Permission denied)",
+                                   "emptied": "has no interview files now, where the index has 2",
+                                   "a file": "is not a folder"}[how] in err

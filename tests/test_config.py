@@ -52,3 +52,20 @@ def test_good_values_load_typed_and_paths_resolve_next_to_the_file(tmp_path: Pat
 def test_the_shipped_config_yaml_is_valid() -> None:
     shipped = load_config(Path(__file__).resolve().parents[1] / "config.yaml")
     assert shipped.search.top_k >= 1 and shipped.telegram.mode == "polling"
+
+
+def test_a_yaml_bomb_is_a_short_error_that_never_prints_the_whole_value(tmp_path: Path) -> None:
+    """Issue 25, item 8: the validation error printed the expanded value (45 s, 5.5 GB, 2 GB of stderr)."""
+    import time
+
+    levels = [f"&l0 [{', '.join(['lol'] * 9)}]"]
+    levels += [f"&l{n} [{', '.join([f'*l{n - 1}'] * 9)}]" for n in range(1, 7)]  # 9**7 = 4.8 million strings
+    path = tmp_path / "config.yaml"
+    path.write_text(f"search:\n  top_k: [{', '.join(levels)}]\n", encoding="utf-8")
+    began = time.monotonic()
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    message = str(caught.value)
+    assert time.monotonic() - began < 5
+    assert "`search.top_k`" in message and "\n" not in message and len(message) < len(str(path)) + 300
+    assert "[['lol'," in message and "…" in message

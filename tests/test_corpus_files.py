@@ -20,8 +20,8 @@ from tests.conftest import FIXTURE_CORPUS, ROOT, SEED
 HOST = FIXTURE_CORPUS / "fictional-host.txt"
 
 
-def names(directory: Path) -> tuple[list[str], list[str]]:
-    files, warnings = corpus_files(directory)
+def names(directory: Path, follow_external_links: bool = False) -> tuple[list[str], list[str]]:
+    files, warnings = corpus_files(directory, follow_external_links)
     return [f.name for f in files], warnings
 
 
@@ -66,12 +66,60 @@ def test_a_symlinked_folder_is_followed_and_loops_and_dangling_links_are_warned_
     (elsewhere / "back").symlink_to(corpus, target_is_directory=True)  # a loop: corpus/linked/back -> corpus
     (corpus / "gone.txt").symlink_to(tmp_path / "missing.txt")
     (corpus / "gone-folder").symlink_to(tmp_path / "missing-folder", target_is_directory=True)
-    files, warnings = names(corpus)
+    files, warnings = names(corpus, follow_external_links=True)  # `elsewhere` is outside the corpus folder
     assert files == ["linked/host.txt", "seed.txt"]
     text = "\n".join(warnings)
     assert "gone.txt: skipped: a link to something missing" in text
     assert "gone-folder: skipped: a link to something missing" in text
     assert "linked/back/: skipped: a link to a folder already read (a loop)" in text
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks here")
+def test_links_that_lead_outside_the_corpus_are_skipped_with_a_warning_unless_allowed(tmp_path: Path) -> None:
+    """Issue 25, item 4: `ln -s /etc/passwd corpus/passwd.txt` published /etc/passwd (and a link to /etc indexed
+    whatever text files it held)."""
+    corpus, outside = tmp_path / "corpus", tmp_path / "etc"
+    (corpus / "sub").mkdir(parents=True)
+    outside.mkdir()
+    shutil.copy(SEED, corpus / "seed.txt")
+    shutil.copy(HOST, corpus / "sub" / "host.txt")
+    (outside / "passwd.txt").write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    (corpus / "passwd.txt").symlink_to(outside / "passwd.txt")
+    (corpus / "etc").symlink_to(outside, target_is_directory=True)
+    (corpus / "relative.txt").symlink_to(Path("..") / "etc" / "passwd.txt")
+    (corpus / "same.txt").symlink_to(corpus / "sub" / "host.txt")  # a link inside the corpus is read
+    (corpus / "sub" / "up").symlink_to(Path(".."), target_is_directory=True)  # inside too (a loop)
+    files, warnings = names(corpus)
+    assert files == ["same.txt", "seed.txt", "sub/host.txt"]
+    text = "\n".join(warnings)
+    assert f"passwd.txt: skipped: a link to a file outside the corpus folder ({outside / 'passwd.txt'}" in text
+    assert "relative.txt: skipped: a link to a file outside the corpus folder" in text
+    assert f"etc/: skipped: a link to a folder outside the corpus folder ({outside}" in text
+    assert "corpus.follow_external_links: true reads it" in text
+    allowed, _ = names(corpus, follow_external_links=True)
+    assert allowed == ["etc/passwd.txt", "passwd.txt", "relative.txt", "same.txt", "seed.txt", "sub/host.txt"]
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks here")
+def test_a_link_outside_the_corpus_is_neither_indexed_nor_searchable(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from index.settings import CoreConfig, CorpusConfig, IndexConfig, SearchConfig
+    from index.store.builder import refresh_index
+    from tests.fakes import FakeEmbedder
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / "seed.txt")
+    shutil.copy(HOST, tmp_path / "elsewhere.txt")  # stands for /etc/passwd: readable text outside the corpus
+    (corpus / "passwd.txt").symlink_to(tmp_path / "elsewhere.txt")
+    config = CoreConfig(corpus=CorpusConfig(dir=corpus), index=IndexConfig(dir=tmp_path / "index"),
+                        search=SearchConfig(min_confidence=0.0))
+    report = refresh_index(config, FakeEmbedder())
+    assert {p.file for p in report.data.passages} == {"seed.txt"}
+    assert any(w.startswith("passwd.txt: skipped: a link to a file outside") for w in report.warnings)
+    allowed = replace(config, corpus=CorpusConfig(dir=corpus, follow_external_links=True))
+    assert "passwd.txt" in {p.file for p in refresh_index(allowed, FakeEmbedder()).data.passages}
 
 
 @pytest.mark.parametrize(("name", "data"), [("slides.pptx", b"PK\x03\x04\x14\x00\x06\x00" + bytes(200)),

@@ -156,3 +156,42 @@ def test_verify_file_refuses_what_it_cannot_read_in_one_line(workspace: Path, ca
 def test_verify_wants_a_claim_or_a_file(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["verify"]) == 1
     assert "give one claim, or --file FILE" in capsys.readouterr().err
+
+
+# Issue 25, item 7: `verify --file` read anything whole (/dev/zero grew to 6 GB, a FIFO hung, 1 GB was read before
+# being called binary). A child process with a memory limit and a timeout, so that the defect fails the test
+# instead of taking the machine down.
+GUARDED = """
+import resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+from bot.cli import main
+sys.exit(main(["verify", "--file", sys.argv[1]]))
+"""
+
+
+def _not_regular_files(folder: Path) -> dict[str, str]:
+    import os
+
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    os.mkfifo(folder / "fifo.txt")
+    (folder / "folder.txt").mkdir()
+    with (folder / "huge.txt").open("wb") as handle:
+        handle.truncate(1 << 30)  # sparse: 1 GB that takes no disk
+    return {"zero.txt": "not a regular file (a device)", "fifo.txt": "not a regular file (a pipe)",
+            "folder.txt": "is a directory, not a file", "huge.txt": "is 1024.0 MB, more than the 2.0 MB"}
+
+
+def test_verify_file_reads_only_regular_files_of_a_bounded_size(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    cases = _not_regular_files(tmp_path)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for name, why in cases.items():
+        done = subprocess.run([sys.executable, "-c", GUARDED, str(tmp_path / name)], capture_output=True,
+                              text=True, env=env, cwd=tmp_path, timeout=60)
+        assert done.returncode == 1 and done.stdout == "", (name, done.stderr[-500:])
+        assert done.stderr.count("\n") == 1 and why in done.stderr and name in done.stderr, done.stderr[-500:]

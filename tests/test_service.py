@@ -320,3 +320,67 @@ def test_serve_switches_every_front_end_to_the_index_refreshed_in_the_background
         assert server.state.front("telegram").passage_count == server.state.searcher.passage_count
     finally:
         server.state.close()
+
+
+# --- issue 25, item 3: serve's refresh embeds in a child process: PyTorch never loads in the serving process --------
+
+@pytest.mark.model
+def test_serve_embeds_a_refresh_in_a_child_process_that_ends_when_it_is_done(
+        real_embedder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+        caplog: pytest.LogCaptureFixture) -> None:
+    """`serve` at 531 MB grew to 1.5 GB after a background refresh that embedded, and stayed there: PyTorch was
+    loaded in the serving process. Here the serving process cannot load a model at all (NoModel), and the
+    refresh still embeds: in a child process (whose loader, a fake, stands for PyTorch), gone afterwards."""
+    import logging
+    import multiprocessing
+
+    from index.embedding.question_encoder import QuestionEncoder
+    from index.errors import CorpusUnavailableError, RefreshProcessError
+    from index.service import open_searcher, reload_searcher
+    from tests.fakes import E5_SMALL_DIM
+
+    encoder = real_embedder.query_encoder
+    assert isinstance(encoder, QuestionEncoder) and encoder.dim == E5_SMALL_DIM
+    config = make_workspace(tmp_path)
+    stand_in = FakeEmbedder(dim=encoder.dim, fingerprint=encoder.fingerprint)
+    stand_in.name = encoder.name  # the index as the real model would have built it (its identity)
+    before = refresh_index(config, stand_in).data
+    shutil.copy(FIXTURE_CORPUS / "fictional-wen-da.txt", config.corpus.dir)
+    monkeypatch.setattr("index.service.load_question_encoder", lambda model: encoder)
+    monkeypatch.setattr("index.embedding.st_embedder.load_embedder", NoModel())
+    monkeypatch.setattr("index.store.child.LOADER", "tests.fakes:load_fake_embedder")
+    NoModel.calls = 0
+    caplog.set_level(logging.INFO)
+    done, switched = threading.Event(), []
+
+    def on_refreshed(searcher, report):  # type: ignore[no-untyped-def]
+        switched.append((searcher, report))
+        done.set()
+
+    heard: list[str] = []
+    searcher, _ = open_searcher(config, on_refreshed=on_refreshed, notify=heard.append)
+    assert searcher.passage_count == len(before.passages)
+    assert done.wait(120)
+    assert any(line.startswith("index: embedding") for line in heard), heard  # the child's notices, heard here
+    new_searcher, report = switched[0]
+    assert report.rebuilt and "fictional-wen-da.txt" in report.parsed and report.embedded > 0
+    assert new_searcher.passage_count > len(before.passages) and NoModel.calls == 0
+    children = [r.getMessage() for r in caplog.records if "refreshing in a child process (pid" in r.getMessage()]
+    assert len(children) == 1 and f"(pid {os.getpid()})" not in children[0]
+    assert not multiprocessing.active_children()  # ended: its memory is the system's again
+    (config.corpus.dir / "fictional-wen-da.txt").unlink()
+    shutil.copy(FIXTURE_CORPUS / "fictional-host.txt", config.corpus.dir)
+    reloaded, report = reload_searcher(new_searcher, config)  # /reload and the staff console: the same
+    assert report.rebuilt and "fictional-host.txt" in report.parsed and NoModel.calls == 0
+    assert not multiprocessing.active_children()
+    build = current_build(config.index.dir)
+    for path in config.corpus.dir.iterdir():
+        path.unlink()
+    with pytest.raises(CorpusUnavailableError) as caught:  # raised in the child, typed here
+        reload_searcher(reloaded, config)
+    assert caught.value.kind == "emptied" and caught.value.indexed == 2
+    shutil.copy(FIXTURE_CORPUS / "fictional-wen-da.txt", config.corpus.dir)
+    monkeypatch.setattr("index.store.child.LOADER", "tests.fakes:load_dying_embedder")
+    with pytest.raises(RefreshProcessError, match="stopped before it finished"):
+        reload_searcher(reloaded, config)
+    assert current_build(config.index.dir) == build and not multiprocessing.active_children()

@@ -14,7 +14,7 @@ from index.settings import CoreConfig, CorpusConfig, IndexConfig
 from index.errors import IndexCorruptError, IndexNotBuiltError
 from index.store.folder import CURRENT, MANIFEST, current_build, load
 from tests.conftest import FIXTURE_CORPUS, SEED
-from tests.fakes import FakeEmbedder
+from tests.fakes import FakeEmbedder, unreadable_folder
 
 
 def make_corpus(folder: Path, *names: str) -> Path:
@@ -179,3 +179,59 @@ def test_building_a_keyword_index_logs_nothing_below_warning() -> None:
         root.removeHandler(handler)
         root.setLevel(level)
     assert [r.getMessage() for r in seen if r.name.startswith("bm25s") and r.levelno < logging.WARNING] == []
+
+
+# -- issue 25, item 1: a corpus folder that cannot be read never empties the live index -----------------------------
+def emptied(corpus: Path) -> None:
+    for path in corpus.iterdir():
+        path.unlink()
+
+
+@pytest.mark.parametrize("how", ["unreadable", "a file instead of a folder", "suddenly empty", "missing"])
+def test_a_corpus_folder_that_cannot_be_read_fails_the_refresh_and_keeps_the_index(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str) -> None:
+    from index.errors import CorpusUnavailableError
+
+    corpus = make_corpus(tmp_path / "corpus", SEED.name, "fictional-wen-da.txt")
+    config = config_for(tmp_path, corpus)
+    good = refresh_index(config, FakeEmbedder())
+    build = current_build(tmp_path / "index")
+    if how == "unreadable":
+        unreadable_folder(monkeypatch, corpus)
+    elif how == "a file instead of a folder":
+        shutil.rmtree(corpus)
+        corpus.write_text("not a folder")
+    elif how == "missing":
+        shutil.rmtree(corpus)
+    else:
+        emptied(corpus)
+    embedder = FakeEmbedder()
+    with pytest.raises(CorpusUnavailableError) as caught:
+        refresh_index(config, embedder)
+    assert str(corpus) in str(caught.value)
+    kinds = {"unreadable": "unreadable", "a file instead of a folder": "not_a_folder", "suddenly empty": "emptied",
+             "missing": "missing"}
+    assert caught.value.kind == kinds[how]
+    if how == "unreadable":
+        assert "cannot be read (Permission denied)" in str(caught.value)
+    if how == "suddenly empty":
+        assert caught.value.indexed == 2 and "where the index has 2" in str(caught.value)
+    assert current_build(tmp_path / "index") == build and embedder.embedded == []
+    assert [p.passage_id for p in load(tmp_path / "index").passages] == [p.passage_id for p in good.data.passages]
+
+
+def test_an_unreadable_sub_folder_is_a_warning_and_the_rest_is_indexed(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = make_corpus(tmp_path / "corpus", SEED.name)
+    make_corpus(corpus / "2023", "fictional-wen-da.txt")
+    unreadable_folder(monkeypatch, corpus / "2023")
+    report = refresh_index(config_for(tmp_path, corpus), FakeEmbedder())
+    assert {p.file for p in report.data.passages} == {SEED.name}
+    assert "2023/: skipped: cannot read the folder: Permission denied" in report.warnings
+
+
+def test_a_corpus_that_never_had_files_builds_an_empty_index(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    report = refresh_index(config_for(tmp_path, corpus), FakeEmbedder())
+    assert report.rebuilt and report.data.passages == ()

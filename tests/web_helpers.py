@@ -72,3 +72,21 @@ def docx_bytes(paragraphs: list[str]) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def docx_of_size(xml_bytes: int, paragraph: str = "据海川市水务局介绍，今年全市新建水厂两座。") -> bytes:
+    """A .docx whose word/document.xml is about `xml_bytes` of ordinary paragraphs (written straight into the zip:
+    python-docx takes minutes to add a million paragraphs); it compresses to a few hundred KB."""
+    import zipfile
+
+    unit = f"<w:p><w:r><w:t>{paragraph}</w:t></w:r></w:p>"
+    base = zipfile.ZipFile(io.BytesIO(docx_bytes(["标题"])))
+    xml = base.read("word/document.xml").decode("utf-8")
+    start = xml.index("<w:body>") + len("<w:body>")
+    body = unit * (xml_bytes // len(unit.encode("utf-8")) + 1)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in base.infolist():
+            data = xml[:start] + body + xml[start:] if info.filename == "word/document.xml" else base.read(info)
+            archive.writestr(info.filename, data)
+    return out.getvalue()

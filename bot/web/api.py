@@ -17,6 +17,7 @@ from bot import texts
 from bot.web.common import limited, render_error, state_of
 from bot.web.pages import clean_param
 from bot.web.views import permalink
+from index.errors import UnknownBureauError
 
 MAX_TOP_K = 20
 MAX_CLAIM_CHARS = 2000  # as index.claims.verdict
@@ -27,6 +28,9 @@ def _json(data: object, status: int = 200) -> JSONResponse:
 
 
 async def search(request: Request) -> Response:
+    refused = limited(request)  # every request counts, a refused one too
+    if refused is not None:
+        return refused
     state = state_of(request)
     query = clean_param(request.query_params.get("q"))
     if not query:
@@ -38,23 +42,25 @@ async def search(request: Request) -> Response:
             return render_error(request, 400, texts.API_ERROR_TOP_K)
         top_k = int(raw_top_k)
     bureau = clean_param(request.query_params.get("bureau"), 200) or None
-    refused = limited(request)
-    if refused is not None:
-        return refused
+    if bureau is not None:
+        try:
+            bureau = state.searcher.resolve_bureau(bureau)  # as `search --bureau`: 海洋局 for 威海市海洋发展局
+        except UnknownBureauError as error:
+            return render_error(request, 400, texts.unknown_bureau(error.given, error.close, error.names))
     result = await state.search(query, top_k=top_k, bureau=bureau, frontend="api")
     return _json(result.to_dict())
 
 
 async def verify(request: Request) -> Response:
+    refused = limited(request)
+    if refused is not None:
+        return refused
     state = state_of(request)
     claim = await _claim(request)
     if claim is None:
         return render_error(request, 400, texts.API_ERROR_JSON)
     if not claim:
         return render_error(request, 400, texts.API_ERROR_CLAIM)
-    refused = limited(request)
-    if refused is not None:
-        return refused
     from index.claims.verdict import check_claim
 
     searcher = state.searcher
@@ -73,13 +79,16 @@ async def _claim(request: Request) -> str | None:
     body = await request.body()
     try:
         data = json.loads(body.decode("utf-8")) if body.strip() else {}
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: JSON nested ~1,000 levels deep
         return None
     value = data.get("claim") if isinstance(data, dict) else None
     return clean_param(value if isinstance(value, str) else "", MAX_CLAIM_CHARS * 2)
 
 
 async def passage(request: Request) -> Response:
+    refused = limited(request)
+    if refused is not None:
+        return refused
     state = state_of(request)
     found = state.searcher.passage(request.path_params["passage_id"])
     if found is None:

@@ -41,23 +41,12 @@ async def healthz(request: Request) -> Response:
         "passages": searcher.passage_count,
         "interviews": len({p.interview_id for p in searcher.data.passages}),
         "bureaus": len(searcher.bureaus()),
-        "index": {"build": _build_name(state), "created": manifest.get("created"), "loaded_at": state.built_at},
+        "index": {"build": searcher.data.build, "created": manifest.get("created"), "loaded_at": state.built_at},
         "model": {"name": model.get("name"), "fingerprint": model.get("fingerprint"), "dim": model.get("dim")},
         "telegram": None if state.bot is None else state.config.telegram.mode,
         "query_log": state.query_log is not None,
         "staff_console": state.staff_token is not None,
     }, headers={"cache-control": "no-store"})
-
-
-def _build_name(state: WebState) -> str | None:
-    """The live build folder's name (it changes with every rebuild)."""
-    from index.errors import InterviewQAError
-    from index.store.folder import current_build
-
-    try:
-        return current_build(Path(state.config.index.dir)).name
-    except (InterviewQAError, OSError):
-        return None
 
 
 async def metrics(request: Request) -> Response:

@@ -20,11 +20,14 @@ from typing import Any
 from starlette.requests import Request
 
 from bot.conversation.ratelimit import RateLimiter
+from bot.web.sessions import SessionStore
 
 STAFF_TOKEN_ENV = "INTERVIEW_QA_STAFF_TOKEN"
 MIN_STAFF_TOKEN_CHARS = 16
 SESSION_COOKIE = "iqa_session"
-LOGINS_PER_MINUTE = 5  # per client address: guessing the staff secret is slow
+LOGIN_FAILURES_PER_MINUTE = 5  # per client address and per session; then every try waits, a wrong one gets 429
+LOCKED_LOGIN_DELAY_S = 2.0  # what each login try waits while its address or session is locked
+MAX_LOGIN_KEYS = 10_000
 # Pages load nothing but their own CSS and images; no script at all, no inline style; forms post only here.
 # Telegram's web client shows a Mini App in a frame: it may frame the pages, no one else may.
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
@@ -173,17 +176,60 @@ def csrf_ok(request: Request, given: object) -> bool:
     return isinstance(given, str) and isinstance(expected, str) and hmac.compare_digest(given, expected)
 
 
-def is_staff(request: Request, max_age_seconds: float) -> bool:
-    """A signed-in staff session that has not expired."""
-    since = request.session.get("staff_since")
-    return isinstance(since, (int, float)) and 0 <= time.time() - since <= max_age_seconds
+def is_staff(request: Request, max_age_seconds: float, sessions: SessionStore) -> bool:
+    """A signed-in staff session that has not expired and was not ended (signed out) on the server."""
+    since, session_id = request.session.get("staff_since"), request.session.get("sid")
+    return (isinstance(since, (int, float)) and 0 <= time.time() - since <= max_age_seconds
+            and isinstance(session_id, str) and sessions.active(session_id))
 
 
-def sign_in(request: Request) -> None:
+def sign_in(request: Request, max_age_seconds: float, sessions: SessionStore) -> None:
     request.session.clear()
     request.session["staff_since"] = time.time()
+    request.session["sid"] = sessions.start(max_age_seconds)
     request.session["csrf"] = secrets.token_urlsafe(32)  # a new token after login
 
 
-def sign_out(request: Request) -> None:
+def sign_out(request: Request, sessions: SessionStore) -> None:
+    """Ends the session on the server (a copy of the cookie opens nothing any more) and clears the cookie."""
+    session_id = request.session.get("sid")
+    if isinstance(session_id, str):
+        sessions.end(session_id)
     request.session.clear()
+
+
+class LoginGuard:
+    """Failed staff logins over the last minute, counted per client address and per browser session. Past
+    `per_minute` failures the address (or session) is locked: each try first waits LOCKED_LOGIN_DELAY_S and a wrong
+    one gets 429, but the right secret still signs in. So guessing stays slow, and an attacker's failures (from
+    behind the same proxy address, say) cannot keep staff out. Runs on the event loop."""
+
+    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
+        self.per_minute, self.clock = per_minute, clock
+        self._failures: dict[str, list[float]] = {}
+
+    def locked(self, address: str, session: str) -> bool:
+        return any(len(self._recent(key)) >= self.per_minute for key in self._keys(address, session))
+
+    def failed(self, address: str, session: str) -> bool:
+        """Counts a failure; True when it locks the address or the session (a lockout to log)."""
+        began = False
+        for key in self._keys(address, session):
+            recent = self._recent(key) + [self.clock()]
+            self._failures[key] = recent
+            began |= len(recent) == self.per_minute
+        self._sweep()
+        return began
+
+    @staticmethod
+    def _keys(address: str, session: str) -> tuple[str, str]:
+        return "a:" + address, "s:" + session
+
+    def _recent(self, key: str) -> list[float]:
+        now = self.clock()
+        return [t for t in self._failures.get(key, ()) if now - t < 60.0][-self.per_minute:]
+
+    def _sweep(self) -> None:
+        if len(self._failures) > MAX_LOGIN_KEYS:  # forget the quiet ones: the table stays small under a flood
+            now = self.clock()
+            self._failures = {k: v for k, v in self._failures.items() if v and now - v[-1] < 60.0}

@@ -7,6 +7,7 @@ session's CSRF token; without the secret set the console is off (404 with the re
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from dataclasses import dataclass
@@ -19,12 +20,14 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from bot import texts
 from bot.web.common import page, render_error, state_of
 from bot.web.pages import clean_param
+from bot.web import security
 from bot.web.security import SVG_CSP, client_address, csrf_ok, is_staff, same_secret, sign_in, sign_out
 from bot.web.views import HitView, Piece, find_all, marked
 
 log = logging.getLogger("interview_qa.web")
 MAX_DOCUMENT_CHARS = 100_000  # a pasted or uploaded text longer than this is cut (and said so)
 CHARTS = ("daily", "top", "unanswered", "disliked")
+MAX_WARNINGS_SHOWN = 50  # corpus warnings listed after a reload (all of them go to the log)
 
 
 def _max_age(request: Request) -> float:
@@ -36,7 +39,7 @@ def _guard(request: Request, *, form: bool = False) -> Response | None:
     state = state_of(request)
     if state.staff_token is None:
         return render_error(request, 404, texts.STAFF_OFF)
-    if is_staff(request, _max_age(request)):
+    if is_staff(request, _max_age(request), state.sessions):
         return None
     if request.method == "GET" and not form:
         return RedirectResponse("/staff/login", status_code=303)
@@ -59,7 +62,7 @@ async def login_page(request: Request) -> Response:
     state = state_of(request)
     if state.staff_token is None:
         return render_error(request, 404, texts.STAFF_OFF)
-    if is_staff(request, _max_age(request)):
+    if is_staff(request, _max_age(request), state.sessions):
         return RedirectResponse("/staff", status_code=303)
     return page(request, "staff_login.html", {"title": texts.STAFF_LOGIN_TITLE, "error": None, "csrf": True})
 
@@ -72,21 +75,30 @@ async def login(request: Request) -> Response:
     context = {"title": texts.STAFF_LOGIN_TITLE, "csrf": True}
     if not csrf_ok(request, form.get("csrf")):
         return page(request, "staff_login.html", {**context, "error": texts.STAFF_CSRF}, 403)
-    if state.logins.wait(client_address(request, state.config.web.trust_proxy)):
-        return page(request, "staff_login.html", {**context, "error": texts.STAFF_LOGIN_TOO_FAST}, 429)
+    address = client_address(request, state.config.web.trust_proxy)
+    session = str(request.session.get("csrf"))  # the login form's session: counted apart from the address
+    locked = state.logins.locked(address, session)
+    if locked:  # every try waits, the right secret still gets in: failures of others cannot keep staff out
+        await asyncio.sleep(security.LOCKED_LOGIN_DELAY_S)
     given = form.get("token")
     if not isinstance(given, str) or not same_secret(given.strip(), state.staff_token):
-        log.warning("staff login refused from %s", client_address(request, state.config.web.trust_proxy))
+        if state.logins.failed(address, session):
+            log.warning("staff login locked for %s: %d wrong secrets within a minute; each try now waits %.0f s",
+                        address, state.logins.per_minute, security.LOCKED_LOGIN_DELAY_S)
+        if locked:
+            return page(request, "staff_login.html", {**context, "error": texts.STAFF_LOGIN_TOO_FAST}, 429)
+        log.warning("staff login refused from %s", address)
         return page(request, "staff_login.html", {**context, "error": texts.STAFF_LOGIN_FAILED}, 401)
-    sign_in(request)
-    log.info("staff signed in from %s", client_address(request, state.config.web.trust_proxy))
+    sign_in(request, _max_age(request), state.sessions)
+    log.info("staff signed in from %s", address)
     return RedirectResponse("/staff", status_code=303)
 
 
 async def logout(request: Request) -> Response:
     form = await request.form(max_files=0, max_fields=5)
     if csrf_ok(request, form.get("csrf")):
-        sign_out(request)
+        sign_out(request, state_of(request).sessions)
+        log.info("staff signed out")
     return RedirectResponse("/", status_code=303)
 
 
@@ -105,7 +117,8 @@ def _context(request: Request, **extra: Any) -> dict[str, Any]:
     return {"title": texts.STAFF_TITLE, "passages": state.searcher.passage_count,
             "files": checks_of_index(state.searcher.data.manifest),
             "interviews": len({p.interview_id for p in state.searcher.data.passages}), "claim": "", "text": "",
-            "claim_result": None, "document": None, "notice": None, "error": None, **extra}
+            "claim_result": None, "document": None, "notice": None, "error": None, "warnings": (),
+            "more_warnings": None, **extra}
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +159,7 @@ async def check_claim(request: Request) -> Response:
         return page(request, "staff.html", _context(request, error=texts.VERIFY_USAGE), 400)
     from index.claims.verdict import check_claim as check
 
-    verification = await state.run(check, state.searcher, claim)
+    verification = await state.run_staff(check, state.searcher, claim)
     state.metrics.claims.labels(verification.verdict).inc()
     return page(request, "staff.html", _context(request, claim=claim, claim_result=claim_view(verification, claim)))
 
@@ -174,7 +187,7 @@ async def check_text(request: Request) -> Response:
             return page(request, "staff.html", _context(request, error=texts.STAFF_UPLOAD_TYPE), 415)
         data = await upload.read()
         try:
-            text = await state.run(read_document, upload.filename, data)
+            text = await state.run_staff(read_document, upload.filename, data)
         except UploadError as error:
             return page(request, "staff.html", _context(request, error=texts.upload_unreadable(
                 upload.filename, str(error).split(": ", 1)[-1])), 400)
@@ -188,9 +201,22 @@ async def check_text(request: Request) -> Response:
     text = text.replace("\r\n", "\n").replace("\r", "\n")[:MAX_DOCUMENT_CHARS]
     if not text.strip():
         return page(request, "staff.html", _context(request, error=texts.STAFF_DOCUMENT_EMPTY), 400)
+    return await state.run_staff(_checked_page, request, text)
+
+
+def _checked_page(request: Request, text: str) -> Response:
+    """In the staff thread: the text checked, a row per sentence and the page rendered (a long text's page is
+    megabytes: none of that work is done on the event loop, where it would hold up every other request)."""
     from index.claims.document import check_document
 
-    checked = await state.run(check_document, state.searcher, text)
+    state = state_of(request)
+    checked = check_document(state.searcher, text)
+    document = {"rows": _sentence_rows(checked, state.metrics),
+                "summary": texts.staff_document_counts(checked.counts())}
+    return page(request, "staff.html", _context(request, text=text, document=document))
+
+
+def _sentence_rows(checked: Any, metrics: Any) -> list[SentenceRow]:
     rows = []
     for sentence in checked.sentences:
         claims = checked.claims_in(sentence)
@@ -200,17 +226,15 @@ async def check_text(request: Request) -> Response:
             spans.append((c.attribution.claim_start - sentence.start, c.attribution.claim_end - sentence.start,
                           "claim"))
             if c.verification is not None:
-                state.metrics.claims.labels(c.verification.verdict).inc()
-                view = claim_view(c.verification, c.claim)
-                views.append(view)
+                metrics.claims.labels(c.verification.verdict).inc()
+                views.append(claim_view(c.verification, c.claim))
                 for d in c.verification.differences:
                     offset = c.attribution.claim_start - sentence.start
                     spans += [(offset + s, offset + e, "diff") for s, e in find_all(c.claim, d.claim)]
         verdicts = [c.verification.verdict if c.verification else "not_checked" for c in claims]
         verdict = _worst(verdicts) if verdicts else "no_attribution"
         rows.append(SentenceRow(verdict, marked(sentence.text, spans), views, sentence.start, sentence.end))
-    document = {"rows": rows, "summary": texts.staff_document_counts(checked.counts())}
-    return page(request, "staff.html", _context(request, text=text, document=document))
+    return rows
 
 
 def _worst(verdicts: list[str]) -> str:
@@ -229,15 +253,20 @@ async def reload(request: Request) -> Response:
     from index.errors import InterviewQAError
 
     try:
-        done = await state.run(state.reload)
+        done = await asyncio.to_thread(state.reload)  # minutes when it embeds: in no search thread
     except InterviewQAError as error:
+        log.error("index: the reload failed, still serving the previous index: %s", error)
         return page(request, "staff.html", _context(request, error=texts.reload_failed(error)), 500)
     if done is None:
         return page(request, "staff.html", _context(request, notice=texts.STAFF_RELOAD_BUSY), 409)
     searcher, report = done
+    for warning in report.warnings:
+        log.warning("corpus: %s", warning)
     notice = texts.staff_reloaded(report.rebuilt, time.monotonic() - began, searcher.passage_count,
                                   len({p.interview_id for p in searcher.data.passages}))
-    return page(request, "staff.html", _context(request, notice=notice))
+    shown = list(report.warnings[:MAX_WARNINGS_SHOWN])
+    more = texts.staff_more_warnings(len(report.warnings) - len(shown)) if len(report.warnings) > len(shown) else None
+    return page(request, "staff.html", _context(request, notice=notice, warnings=shown, more_warnings=more))
 
 
 # -- the query log -------------------------------------------------------------------------------------------------
@@ -260,7 +289,7 @@ async def query_log(request: Request) -> Response:
         from index.errors import InterviewQAError
 
         try:
-            context["report"] = await state.run(_report, state)
+            context["report"] = await state.run_staff(_report, state)
         except InterviewQAError as error:
             context["message"] = str(error)
     return page(request, "staff_log.html", context)
@@ -298,7 +327,7 @@ async def chart(request: Request) -> Response:
     from index.errors import InterviewQAError
 
     try:
-        svg = await state.run(_chart, state, name)
+        svg = await state.run_staff(_chart, state, name)
     except InterviewQAError as error:
         return render_error(request, 500, str(error))
     return Response(svg, media_type="image/svg+xml",
@@ -314,7 +343,7 @@ async def csv_download(request: Request) -> Response:
         return render_error(request, 404, texts.STAFF_LOG_OFF)
     from bot.report import render_csv
 
-    report = await state.run(_report, state)
+    report = await state.run_staff(_report, state)
     return PlainTextResponse(render_csv(report), media_type="text/csv; charset=utf-8",
                              headers={"content-disposition": 'attachment; filename="query-log.csv"',
                                       "cache-control": "no-store"})

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from bot import texts
 from bot.config import AppConfig
 from bot.web.metrics import MeteredSearcher, Metrics
-from bot.web.security import AddressLimiter, LOGINS_PER_MINUTE, staff_token
+from bot.web.security import AddressLimiter, LOGIN_FAILURES_PER_MINUTE, LoginGuard, staff_token
+from bot.web.sessions import open_session_store
 from bot.web.views import read_interview_source
 from index.records import SearchResult
 from index.search.searcher import Searcher
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("interview_qa.web")
 T = TypeVar("T")
 SEARCH_WORKERS = 2  # a search uses one core (index.embedding), so two threads use both
+STAFF_WORKERS = 1  # staff checks of a whole text run one at a time, apart from the search threads
 SOURCES_KEPT = 64  # interview source texts remembered for the interview pages
 MAX_EXAMPLES = 3
 
@@ -45,8 +47,10 @@ class WebState:
         self.reloader = reloader or _default_reloader(config)
         self.staff_token = staff_token(environ)
         self.limiter = AddressLimiter(config.web.searches_per_minute)
-        self.logins = AddressLimiter(LOGINS_PER_MINUTE)
+        self.logins = LoginGuard(LOGIN_FAILURES_PER_MINUTE)
+        self.sessions = open_session_store(config.web.staff_sessions)
         self.executor = ThreadPoolExecutor(SEARCH_WORKERS, thread_name_prefix="web-search")
+        self.staff_executor = ThreadPoolExecutor(STAFF_WORKERS, thread_name_prefix="web-staff")
         self.query_log: QueryLog | None = None
         self.bot: BotApplication | None = None
         self.started = time.time()
@@ -135,6 +139,8 @@ class WebState:
             self._use(searcher)
             self._tell_bot()
         log.info("index refreshed in the background (%s): now %d passages", report.reason, searcher.passage_count)
+        for warning in report.warnings:
+            log.warning("corpus: %s", warning)
 
     def bot_reload(self, _current: Any) -> tuple[Any, RefreshReport]:
         """The bot's /reload: the same refresh, the bot handed its own (counted) view of the new searcher."""
@@ -161,7 +167,13 @@ class WebState:
 
     # -- work off the event loop -----------------------------------------------------------------------------------
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        """`fn(*args)` in a search thread (public searches and pages)."""
         return await asyncio.get_running_loop().run_in_executor(self.executor, fn, *args)
+
+    async def run_staff(self, fn: Callable[..., T], *args: Any) -> T:
+        """`fn(*args)` in the staff thread: staff checks (a whole document takes seconds) run one at a time and
+        never occupy the search threads, so they cannot starve public searches."""
+        return await asyncio.get_running_loop().run_in_executor(self.staff_executor, fn, *args)
 
     async def search(self, query: str, top_k: int | None = None, bureau: str | None = None,
                      frontend: str = "api") -> SearchResult:
@@ -198,10 +210,12 @@ class WebState:
         return source
 
     def close(self) -> None:
+        self.sessions.close()
         if self.query_log is not None:
             self.query_log.close()
             self.query_log = None
         self.executor.shutdown(wait=False, cancel_futures=True)
+        self.staff_executor.shutdown(wait=False, cancel_futures=True)
 
 
 def _default_reloader(config: AppConfig) -> Callable[[Searcher], tuple[Searcher, RefreshReport]]:

@@ -6,6 +6,8 @@ returned here."""
 from __future__ import annotations
 
 import io
+import os
+import stat
 import zipfile
 from pathlib import Path
 
@@ -16,6 +18,13 @@ HTML_SUFFIXES = (".html", ".htm")
 DOCX_SUFFIXES = (".docx",)
 ACCEPTED = TEXT_SUFFIXES + HTML_SUFFIXES + DOCX_SUFFIXES
 MAX_DOCX_UNPACKED = 50 * 1024 * 1024  # a .docx that unpacks to more than this is refused (a zip bomb)
+# A .docx whose word/document.xml declares more than this is refused before it is parsed. Measured (2 cores): python-docx
+# reads ~0.25 s per MB of it; the 100,000 characters a check reads are 0.3-0.5 MB of XML, plain or styled in runs
+# (real Word files with revision marks: a few times that). 10 MB leaves room for those, and caps the parse near 2.5 s
+# (a 49 MB one took 20 s and doubled the server's memory).
+MAX_DOCX_XML = 10 * 1024 * 1024
+DOCX_BODY = "word/document.xml"
+MAX_FILE_BYTES = 2048 * 1024  # a file given to `verify --file`: as an upload (web.max_body_kb, 2 MB by default)
 
 
 class UploadError(InterviewQAError):
@@ -51,16 +60,52 @@ def read_document(name: str, data: bytes) -> str:
     return text
 
 
-def read_path(path: Path) -> str:
-    try:
-        data = path.read_bytes()
+def read_path(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """The text of a file given on the command line: a regular file (not a device, a pipe or a folder) of at most
+    `max_bytes`, checked before anything is read; UploadError with the reason otherwise."""
+    return read_document(path.name, _read_regular(path, max_bytes))
+
+
+def _read_regular(path: Path, max_bytes: int) -> bytes:
+    try:  # O_NONBLOCK: opening a FIFO does not wait for a writer (it is refused below)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
         raise UploadError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise UploadError(f"{path}: is a directory, not a file") from None
     except PermissionError:
         raise UploadError(f"{path}: permission denied") from None
-    return read_document(path.name, data)
+    except OSError as error:
+        raise UploadError(f"{path}: cannot be opened ({error.strerror or error})") from None
+    try:
+        _check_regular(path, os.fstat(fd), max_bytes)
+    except UploadError:
+        os.close(fd)
+        raise
+    with os.fdopen(fd, "rb") as handle:
+        data = handle.read(max_bytes + 1)  # a file that grows meanwhile is still read no further
+    if len(data) > max_bytes:
+        raise UploadError(f"{path}: is more than the {_mb(max_bytes)} a text to check may be")
+    return data
+
+
+def _check_regular(path: Path, info: os.stat_result, max_bytes: int) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise UploadError(f"{path}: is a directory, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise UploadError(f"{path}: not a regular file ({_kind(info.st_mode)})")
+    if info.st_size > max_bytes:
+        raise UploadError(f"{path}: is {_mb(info.st_size)}, more than the {_mb(max_bytes)} a text to check may be")
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a pipe"
+    return "a socket" if stat.S_ISSOCK(mode) else "not a file"
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB"
 
 
 def _docx_text(name: str, data: bytes) -> str:
@@ -68,6 +113,9 @@ def _docx_text(name: str, data: bytes) -> str:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if sum(i.file_size for i in archive.infolist()) > MAX_DOCX_UNPACKED:
                 raise UploadError(f"{name}: the document unpacks to more than {MAX_DOCX_UNPACKED // 1024 // 1024} MB")
+            if DOCX_BODY in archive.namelist() and archive.getinfo(DOCX_BODY).file_size > MAX_DOCX_XML:
+                raise UploadError(f"{name}: the document's text unpacks to more than {MAX_DOCX_XML // 1024 // 1024} "
+                                  "MB; split it, or paste the part to check")
     except zipfile.BadZipFile:
         raise UploadError(f"{name}: not a .docx document (not a zip archive)") from None
     import docx

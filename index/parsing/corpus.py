@@ -3,7 +3,9 @@
 The rule: names starting with `.` are hidden and ignored without a word; files and folders whose names start with
 `_` (drafts) and README files are skipped with a warning naming them; symbolic links to folders are followed (a link
 back to a folder already read is a loop and is skipped with a warning), and a link to something missing is warned
-about; every other file of a supported type is indexed.
+about; a file or folder that a link places outside the corpus folder is skipped with a warning (unless
+`follow_external_links`); every other file of a supported type is indexed. A corpus folder that is missing, not a
+folder or cannot be read is a CorpusUnavailableError, never an empty corpus.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.errors import CorpusParseError
+from index.errors import CorpusUnavailableError
 from index.records import Interview
 from index.parsing.parser import DEFAULT_MAX_PASSAGE_CHARS, parse_file
 from index.parsing.sources import SUPPORTED_SUFFIXES, skip_reason
@@ -29,13 +31,15 @@ class CorpusFile:
     sha256: str
 
 
-def corpus_files(directory: Path) -> tuple[list[CorpusFile], list[str]]:
+def corpus_files(directory: Path, follow_external_links: bool = False) -> tuple[list[CorpusFile], list[str]]:
     """Every supported file under `directory`, sorted by name; what is left out is named in the warnings."""
     if not directory.is_dir():
-        raise CorpusParseError(str(directory), "the corpus folder does not exist")
+        kind = "not_a_folder" if directory.exists() else "missing"
+        raise CorpusUnavailableError(str(directory), kind, "the corpus folder does not exist" if kind == "missing"
+                                     else "the corpus folder is not a folder")
     files: list[CorpusFile] = []
     warnings: list[str] = []
-    for name, path, skipped in sorted(_walk(directory)):
+    for name, path, skipped in sorted(_walk(directory, follow_external_links)):
         if skipped:
             warnings.append(f"{name}: {skipped}")
             continue
@@ -51,17 +55,26 @@ def corpus_files(directory: Path) -> tuple[list[CorpusFile], list[str]]:
     return files, warnings
 
 
-def _walk(directory: Path) -> Iterator[tuple[str, Path, str | None]]:
+def _walk(directory: Path, follow_external_links: bool = False) -> Iterator[tuple[str, Path, str | None]]:
     """(name, path, None) for each file to read, or (name, path, "skipped…: why") for what is left out. Folders are
     followed through links, each real folder once: a link back to a folder already read is a loop."""
     seen: set[str] = set()
+    root = os.path.realpath(directory)
+
+    def outside(path: Path) -> bool:
+        real = os.path.realpath(path)
+        return not follow_external_links and real != root and not real.startswith(root.rstrip(os.sep) + os.sep)
 
     def visit(folder: Path, prefix: str) -> Iterator[tuple[str, Path, str | None]]:
         seen.add(os.path.realpath(folder))
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as error:
-            yield prefix or "./", folder, f"skipped: cannot read the folder: {error.strerror or error}"
+            if not prefix:  # the corpus folder itself: an error, never an empty corpus
+                why = error.strerror or str(error)
+                raise CorpusUnavailableError(str(directory), "unreadable", f"the corpus folder cannot be read ({why})",
+                                             detail=why) from None
+            yield prefix, folder, f"skipped: cannot read the folder: {error.strerror or error}"
             return
         for entry in entries:
             name, path = prefix + entry.name, Path(entry.path)
@@ -69,6 +82,10 @@ def _walk(directory: Path) -> Iterator[tuple[str, Path, str | None]]:
                 continue
             if entry.is_symlink() and not path.exists():
                 yield name, path, f"skipped: a link to something missing ({os.readlink(path)})"
+            elif entry.is_symlink() and outside(path):
+                what, slash = ("folder", "/") if path.is_dir() else ("file", "")
+                yield (name + slash, path, f"skipped: a link to a {what} outside the corpus folder "
+                       f"({os.path.realpath(path)}; corpus.follow_external_links: true reads it)")
             elif path.is_dir():
                 if reason := skip_reason(entry.name):
                     count = sum(len(files) for _, _, files in os.walk(path))

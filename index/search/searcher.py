@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from index.embedding.protocol import Embedder
+from index.errors import UnknownBureauError
 from index.records import Hit, SearchResult
 from index.search import rules
 from index.search.bureaus import BureauIndex
@@ -98,6 +99,18 @@ class Searcher(PassageLookups):
         if self.data.foreign_places is not None:
             return self.data.foreign_places
         return foreign_places(self.place_names, self.corpus_text)
+
+    def resolve_bureau(self, name: str) -> str:
+        """A bureau of the corpus by its full name, or by a short one that fits one bureau only (海洋发展局, 海洋局,
+        澜州住建局); UnknownBureauError (with the close names, or all of them) otherwise."""
+        names = [bureau for bureau, _ in self.bureaus()]
+        if name in names:
+            return name
+        close = sorted({m for mention in self.bureau_index.mentions(name) for m in mention.matches}
+                       | {bureau for bureau in names if name in bureau})
+        if len(close) == 1:
+            return close[0]
+        raise UnknownBureauError(name, tuple(close), tuple(names))
 
     # -- search ---------------------------------------------------------------------------------------------
     def search(self, query: str, top_k: int | None = None, bureau: str | None = None,

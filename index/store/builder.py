@@ -13,7 +13,8 @@ from index.settings import CoreConfig
 from index.parsing.check import FileCheck, check_interview, file_format
 from index.parsing.corpus import CorpusFile, corpus_files, parse_corpus_file
 from index.embedding.protocol import Embedder
-from index.errors import CorpusParseError, IndexCorruptError, IndexNotBuiltError, IndexOutdatedError
+from index.errors import (CorpusParseError, CorpusUnavailableError, IndexCorruptError, IndexNotBuiltError,
+                          IndexOutdatedError)
 from index.store.keyword import KeywordIndex
 from index.records import Interview, Passage
 from index.store.folder import (PARSER_VERSION, IndexData, build_lock, library_versions, load, read_manifest,
@@ -93,7 +94,7 @@ def up_to_date(config: CoreConfig, identity: dict[str, Any]) -> RefreshReport | 
         return None
     if manifest.get("model") != identity or manifest.get("settings") != index_settings(config):
         return None
-    files, skipped = corpus_files(config.corpus.dir)
+    files, skipped = corpus_files(config.corpus.dir, config.corpus.follow_external_links)
     current = {f.name: f.sha256 for f in files}
     if {name: entry.get("sha256") for name, entry in manifest.get("files", {}).items()} != current:
         return None
@@ -125,7 +126,7 @@ def refresh_index(config: CoreConfig, embedder: Embedder, force: bool = False, p
 def _refresh_locked(config: CoreConfig, embedder: Embedder, identity: dict[str, Any], force: bool, progress: bool,
                     notify: Notify | None) -> RefreshReport:
     index_dir = config.index.dir
-    files, skipped = corpus_files(config.corpus.dir)
+    files, skipped = corpus_files(config.corpus.dir, config.corpus.follow_external_links)
     old: IndexData | None = None
     reason = ""
     try:
@@ -136,6 +137,7 @@ def _refresh_locked(config: CoreConfig, embedder: Embedder, identity: dict[str, 
         reason = f"the index format changed ({error})"
     except IndexCorruptError as error:
         reason = f"the index was damaged and is rebuilt ({error})"
+    _refuse_emptied(config, files, old)
     settings = index_settings(config)
     current = {f.name: f.sha256 for f in files}
     if old is not None:
@@ -169,6 +171,17 @@ def _refresh_locked(config: CoreConfig, embedder: Embedder, identity: dict[str, 
         load(index_dir), True, tuple(plan.parsed), tuple(plan.reused), tuple(sorted(old_names - set(current))),
         embedded, _warnings(manifest, skipped), reason,
     )
+
+
+def _refuse_emptied(config: CoreConfig, files: list[CorpusFile], old: IndexData | None) -> None:
+    """A corpus that suddenly has no file where the live index has some (an unmounted volume, a wrong folder) is
+    refused: an empty index would answer nothing, and the previous one would have to be embedded again."""
+    entries = old.manifest.get("files", {}).values() if old is not None else ()
+    indexed = sum(1 for entry in entries if entry.get("passages", 0) > 0)
+    if not files and indexed:
+        raise CorpusUnavailableError(
+            str(config.corpus.dir), "emptied", f"the corpus folder has no interview files now, where the index has "
+            f"{indexed}: the previous index is kept (to index an empty corpus, delete {config.index.dir})", indexed)
 
 
 def _seconds_per_text(manifest: dict[str, Any] | None) -> float:

@@ -64,6 +64,7 @@ class IndexData:
     place_names: frozenset[str] | None = None  # the packaged place names (index.search.places.place_names)
     foreign_places: frozenset[str] | None = None  # those no passage mentions
     english: dict[str, list[str]] | None = None  # English word or phrase -> corpus words (index.search.english)
+    build: str | None = None  # the build folder these were loaded from (None: assembled, not saved yet)
 
 
 def library_versions() -> dict[str, str]:
@@ -274,6 +275,7 @@ def load(index_dir: Path, verify: bool = True) -> IndexData:
             terms=tuple(json.loads((folder / "terms.json").read_text(encoding="utf-8"))),
             **_places(folder, checksums),
             english=json.loads((folder / ENGLISH).read_text(encoding="utf-8")) if ENGLISH in checksums else None,
+            build=folder.name,
             **arrays,
         )
     except (OSError, ValueError, TypeError, KeyError, RuntimeError) as error:
