@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 
 from bot.config import AppConfig, load_config
 from index.errors import InterviewQAError
+from index.limits import MAX_TOP_K
 
 if TYPE_CHECKING:
     from index.search.searcher import Searcher
     from index.store.builder import RefreshReport
 
 Handler = Callable[[argparse.Namespace, AppConfig], int]
-MAX_TOP_K = 50  # the most passages one answer shows (search.top_k has the same bound)
 
 
 def _print_json(data: object) -> None:
@@ -349,7 +349,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     verify = commands.add_parser("verify", help="is this claim in the record? verbatim, differs or not_found")
     verify.add_argument("claim", nargs="?")
-    verify.add_argument("--file", help="check every attributed sentence of a text (.txt .md .html .docx)")
+    verify.add_argument("--file", help="check every attributed sentence of a text (.txt .md .html .docx .pdf)")
     verify.add_argument("--json", action="store_true")
     verify.set_defaults(handler=cmd_verify)
 

@@ -503,7 +503,7 @@ STAFF_CLAIM_PLACEHOLDER = "例如：据威海市海洋发展局介绍，疫情�
 STAFF_CLAIM_BUTTON = "核对"
 STAFF_DOCUMENT_HEADING = "核对整篇文字"
 STAFF_DOCUMENT_LABEL = "粘贴新闻稿或文章"
-STAFF_DOCUMENT_FILE = "或上传文件（.txt .md .html .docx）"
+STAFF_DOCUMENT_FILE = "或上传文件（.txt .md .html .docx .pdf）"
 STAFF_DOCUMENT_BUTTON = "逐句核对"
 STAFF_DOCUMENT_EMPTY = "请粘贴文字或上传一个文件。"
 STAFF_DOCUMENT_SUMMARY = "核对结果"
@@ -537,7 +537,7 @@ STAFF_COLUMN_QUESTION = "问题"
 STAFF_COLUMN_TIMES = "次数"
 STAFF_COLUMN_PASSAGE = "段落"
 STAFF_COLUMN_BUREAU = "单位"
-STAFF_UPLOAD_TYPE = "只能上传 .txt、.md、.html 或 .docx 文件。"
+STAFF_UPLOAD_TYPE = "只能上传 .txt、.md、.html、.docx 或 .pdf 文件。"
 VERDICT_LABELS = {"verbatim": "原文如此", "differs": "与原文有出入", "not_found": "没有找到", "not_checked": "未核对",
                   "no_attribution": "无引述"}
 ATTRIBUTION_LABELS = {"according_to": "据……介绍", "speaker_first": "某人表示", "speaker_last": "……某人说",

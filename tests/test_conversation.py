@@ -22,6 +22,7 @@ from bot.conversation.replies import (
     Welcome,
 )
 from index.search.searcher import Searcher
+from index.limits import MAX_CLAIM_CHARS
 from tests.telegram_helpers import FOREST, REFUSING, app_config, fake_searcher, write_corpus
 
 
@@ -159,7 +160,8 @@ def test_start_payloads(conversation: Conversation, searcher: Searcher) -> None:
 
 def test_verify_and_claim_validation(conversation: Conversation) -> None:
     assert conversation.prepare_claim(1, " ").code == "usage"  # type: ignore[union-attr]
-    assert conversation.prepare_claim(1, "说" * 1001).code == "too_long"  # type: ignore[union-attr]
+    assert conversation.prepare_claim(1, "说" * (MAX_CLAIM_CHARS + 1)).code == "too_long"  # type: ignore[union-attr]
+    assert conversation.prepare_claim(1, "说" * MAX_CLAIM_CHARS) == "说" * MAX_CLAIM_CHARS
     claim = conversation.prepare_claim(1, "日供水能力提高到90万吨")
     assert claim == "日供水能力提高到90万吨"
     checked = conversation.verify(claim)

@@ -10,6 +10,7 @@ import pytest
 from bot.cli import main
 from index.claims.document import MAX_CHECKED, check_document, find_sentences, split_sentences
 from tests.telegram_helpers import app_config, fake_searcher
+from tests.test_documents import pdf_of
 from tests.web_helpers import docx_bytes
 
 TEXT = ("海川市水务局近日介绍了夏季供水情况。据海川市水务局介绍，今年全市新建水厂两座，日供水能力提高到90万吨。\n"
@@ -125,13 +126,14 @@ def test_verify_file_json_lists_the_single_claim_objects_with_offsets(workspace:
         assert o["sentence"]["start"] <= o["claim_start"] < o["claim_end"] <= o["sentence"]["end"]
 
 
-def test_verify_file_reads_docx_and_html_and_prints_a_summary(workspace: Path,
+def test_verify_file_reads_docx_html_and_pdf_and_prints_a_summary(workspace: Path,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
     claim = "据海川市水务局介绍，日供水能力提高到90万吨。"
     (workspace / "a.docx").write_bytes(docx_bytes(["新闻稿", claim]))
     (workspace / "b.html").write_text(f"<html><body><article><h1>新闻</h1><p>{claim}</p></article></body></html>",
                                       encoding="utf-8")
-    for name in ("a.docx", "b.html"):
+    (workspace / "c.pdf").write_bytes(pdf_of([[(72, 760, "新闻稿"), (72, 730, claim)]]))
+    for name in ("a.docx", "b.html", "c.pdf"):
         assert main(["verify", "--file", str(workspace / name)]) == 0
         out = capsys.readouterr().out
         assert "日供水能力提高到90万吨" in out and "「90万吨」，原文「80万吨」" in out
@@ -140,7 +142,8 @@ def test_verify_file_reads_docx_and_html_and_prints_a_summary(workspace: Path,
 
 @pytest.mark.parametrize("name, data, why", [
     ("missing.txt", None, "no such file"),
-    ("x.pdf", b"%PDF-1.4", "only .txt, .md, .html and .docx"),
+    ("x.pdf", b"%PDF-1.4", "not a readable PDF"),
+    ("x.pptx", b"PK\x03\x04", "only .txt, .md, .html, .docx and .pdf"),
     ("empty.txt", b"  \n", "the file is empty"),
     ("fake.docx", b"not a zip", "not a .docx document"),
 ])

@@ -44,6 +44,7 @@ from index.claims.verdict import check_claim
 from index.errors import InterviewQAError
 from index.records import Hit, Passage, SearchResult
 from index.search.searcher import Searcher
+from index.limits import MAX_CLAIM_CHARS
 
 if TYPE_CHECKING:
     from bot.config import AppConfig
@@ -57,7 +58,6 @@ BUREAUS_PER_PAGE = 30  # two buttons each: 60 buttons and the page buttons, unde
 FLOOD_HINTS = frozenset({"non_text", "empty", "too_long", "unknown_command", "rate_limited", "edited_command"})
 KEY_BITS = 64  # random bits of a stored answer's key: 13 base-36 characters, unguessable
 RESULTS_KEPT = 1024  # recent search results, reused when the same question is asked again (same searcher)
-MAX_CLAIM_CHARS = 1000  # longer claims are refused with a hint
 BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
 # a letter or digit of any script: emoji, punctuation and invisibles alone are no question
 _WORDY = re.compile(r"[^\W_]")

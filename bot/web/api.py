@@ -18,9 +18,8 @@ from bot.web.common import limited, render_error, state_of
 from bot.web.pages import clean_param
 from bot.web.views import permalink
 from index.errors import UnknownBureauError
+from index.limits import MAX_TOP_K, MAX_CLAIM_CHARS
 
-MAX_TOP_K = 20
-MAX_CLAIM_CHARS = 2000  # as index.claims.verdict
 
 
 def _json(data: object, status: int = 200) -> JSONResponse:

@@ -23,9 +23,9 @@ from bot.web.pages import clean_param
 from bot.web import security
 from bot.web.security import SVG_CSP, client_address, csrf_ok, is_staff, same_secret, sign_in, sign_out
 from bot.web.views import HitView, Piece, find_all, marked
+from index.limits import MAX_DOCUMENT_CHARS
 
 log = logging.getLogger("interview_qa.web")
-MAX_DOCUMENT_CHARS = 100_000  # a pasted or uploaded text longer than this is cut (and said so)
 CHARTS = ("daily", "top", "unanswered", "disliked")
 MAX_WARNINGS_SHOWN = 50  # corpus warnings listed after a reload (all of them go to the log)
 

@@ -1,7 +1,7 @@
 """A text to check, from an uploaded file or a file on the command line: .txt/.md (UTF-8 with or without BOM,
-UTF-16 with BOM, GB18030/GBK: the corpus reader's decoding), .html (the article text, as for the corpus) or .docx
-(python-docx: one line per paragraph, then the table cells). Offsets reported for a checked text are into the text
-returned here."""
+UTF-16 with BOM, GB18030/GBK: the corpus reader's decoding), .html (the article text, as for the corpus), .docx or
+.pdf (the corpus reader's text, read no further than MAX_DOCUMENT_CHARS). Offsets reported for a checked text are
+into the text returned here."""
 
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ import stat
 import zipfile
 from pathlib import Path
 
-from index.errors import InterviewQAError
+from index.errors import CorpusParseError, InterviewQAError
+from index.limits import MAX_DOCUMENT_CHARS
+from index.parsing.documents import DOCX_SUFFIXES, PDF_SUFFIXES
+from index.parsing.sources import HTML_SUFFIXES, TEXT_SUFFIXES
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown")
-HTML_SUFFIXES = (".html", ".htm")
-DOCX_SUFFIXES = (".docx",)
-ACCEPTED = TEXT_SUFFIXES + HTML_SUFFIXES + DOCX_SUFFIXES
+ACCEPTED = TEXT_SUFFIXES + HTML_SUFFIXES + DOCX_SUFFIXES + PDF_SUFFIXES
 MAX_DOCX_UNPACKED = 50 * 1024 * 1024  # a .docx that unpacks to more than this is refused (a zip bomb)
 # A .docx whose word/document.xml declares more than this is refused before it is parsed. Measured (2 cores): python-docx
 # reads ~0.25 s per MB of it; the 100,000 characters a check reads are 0.3-0.5 MB of XML, plain or styled in runs
@@ -43,11 +43,15 @@ def read_document(name: str, data: bytes) -> str:
     """The text of an uploaded or given file; UploadError with the reason otherwise."""
     suffix = suffix_of(name)
     if suffix not in ACCEPTED:
-        raise UploadError(f"{name}: only .txt, .md, .html and .docx files can be checked")
+        raise UploadError(f"{name}: only .txt, .md, .html, .docx and .pdf files can be checked")
     if not data.strip():
         raise UploadError(f"{name}: the file is empty")
     if suffix in DOCX_SUFFIXES:
         return _docx_text(name, data)
+    if suffix in PDF_SUFFIXES:
+        from index.parsing.documents import pdf_text
+
+        return _checked(lambda: pdf_text(data, name, MAX_DOCUMENT_CHARS).text)
     from index.parsing.sources import decode_bytes
 
     text, _ = decode_bytes(data, name)  # raises CorpusParseError (an InterviewQAError) for binary data
@@ -118,18 +122,15 @@ def _docx_text(name: str, data: bytes) -> str:
                                   "MB; split it, or paste the part to check")
     except zipfile.BadZipFile:
         raise UploadError(f"{name}: not a .docx document (not a zip archive)") from None
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
+    from index.parsing.documents import docx_text
 
+    return _checked(lambda: docx_text(data, name, MAX_DOCUMENT_CHARS).text)
+
+
+def _checked(read) -> str:  # type: ignore[no-untyped-def]
+    """A .docx or .pdf read by the corpus reader, its errors (a scan, a damaged file, too long a text) as upload
+    errors."""
     try:
-        document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError) as error:
-        raise UploadError(f"{name}: not a readable .docx document ({type(error).__name__})") from None
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.extend(cell.text for cell in row.cells)
-    text = "\n".join(lines)
-    if not text.strip():
-        raise UploadError(f"{name}: the document has no text")
-    return text
+        return read()
+    except CorpusParseError as error:
+        raise UploadError(f"{error.file}: {error.reason}") from None

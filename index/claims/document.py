@@ -33,7 +33,6 @@ MIN_QUOTE_CHARS = 6  # word characters a quotation needs to be a statement rathe
 MIN_CLAIM_CHARS = 4  # word characters an attributed statement needs to be checked
 MAX_SPEAKER_CHARS = 30  # characters between the start of a clause and its verb of saying
 MAX_QUOTE_CHARS = 600  # a quotation longer than this is cut into sentences all the same (an unclosed quote)
-MAX_DOCUMENT_CHARS = 200_000  # longer texts are refused by the front ends before they get here
 MAX_CHECKED = 200  # statements checked per text; the rest are reported as not checked
 
 _OPEN_QUOTES = "“「『\""

@@ -15,8 +15,8 @@ from index.claims.stitching import stitch
 from index.records import Hit
 from index.search.searcher import Searcher
 from index.text import normalize_query
+from index.limits import MAX_CLAIM_CHARS
 
-MAX_CLAIM_CHARS = 2000
 CANDIDATES = 8
 
 
