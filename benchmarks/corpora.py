@@ -27,7 +27,7 @@ from index.embedding.protocol import Embedder  # noqa: E402
 from index.evaluation import Question, load_questions  # noqa: E402
 from index.settings import CoreConfig, CorpusConfig, IndexConfig  # noqa: E402
 from index.store.builder import refresh_index  # noqa: E402
-from index.store.folder import IndexData  # noqa: E402
+from index.records import IndexData  # noqa: E402
 
 SHIPPED = ROOT / "corpus"
 BUREAUS = ROOT / "tests" / "fixtures" / "bureaus"

@@ -37,7 +37,7 @@ from index.embedding.st_embedder import load_embedder  # noqa: E402
 from index.evaluation import Question, Report, evaluate  # noqa: E402
 from index.records import Hit, Passage, SearchResult  # noqa: E402
 from index.search.searcher import Searcher  # noqa: E402
-from index.store.folder import IndexData  # noqa: E402
+from index.records import IndexData  # noqa: E402
 from index.store.keyword import KeywordIndex  # noqa: E402
 from index.store.vectors import VectorIndex, set_threads  # noqa: E402
 from index.text import normalize_query  # noqa: E402

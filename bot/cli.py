@@ -15,7 +15,7 @@ from index.limits import MAX_TOP_K
 
 if TYPE_CHECKING:
     from index.search.searcher import Searcher
-    from index.store.builder import RefreshReport
+    from index.records import RefreshReport
 
 Handler = Callable[[argparse.Namespace, AppConfig], int]
 

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from index.store.keyword import KeywordIndex
+    from index.store.vectors import VectorIndex
 
 PassageKind = Literal["answer", "intro", "summary"]
 METADATA_FIELDS = ("title", "series", "episode", "bureau", "interviewee", "role", "outlet", "reporters", "date", "url")
@@ -173,3 +179,45 @@ class SearchResult:
         if explain:
             data["explanation"] = self.explanation
         return data
+
+
+@dataclass(frozen=True, slots=True)
+class IndexData:
+    """Everything search needs, in memory. Row i of the passage arrays is `passages[i]`."""
+
+    manifest: dict[str, Any]
+    passages: tuple[Passage, ...]
+    passage_vectors: np.ndarray  # (n, d) embeddings of heading + text
+    sentence_vectors: np.ndarray  # (m, d) embeddings of each sentence
+    sentence_owner: np.ndarray  # (m,) passage row of each sentence
+    sentence_spans: np.ndarray  # (m, 2) offsets of each sentence in its passage's text
+    heading_vectors: np.ndarray  # (h, d)
+    passage_heading: np.ndarray  # (n,) row in heading_vectors, or -1
+    question_vectors: np.ndarray  # (q, d) the reporters' questions, embedded as queries
+    passage_question: np.ndarray  # (n,) row in question_vectors, or -1
+    vectors: VectorIndex
+    text_keywords: KeywordIndex  # BM25 over heading + text
+    meta_keywords: KeywordIndex  # BM25 over heading + question
+    sentence_keywords: KeywordIndex  # BM25 over each sentence (rows of the sentence arrays)
+    vocabulary: dict[str, int]  # jieba word -> number of passages that use it
+    terms: tuple[str, ...] = ()  # the corpus's most used words, embedded as queries (row i of term_vectors)
+    term_vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
+    # derived once at build time instead of in every process (None: not stored, the Searcher works them out)
+    place_names: frozenset[str] | None = None  # the packaged place names (index.lexicon.places.place_names)
+    foreign_places: frozenset[str] | None = None  # those no passage mentions
+    english: dict[str, list[str]] | None = None  # English word or phrase -> corpus words (index.lexicon.english)
+    build: str | None = None  # the build folder these were loaded from (None: assembled, not saved yet)
+
+
+@dataclass(frozen=True, slots=True)
+class RefreshReport:
+    """What a refresh did, for the command line and /reload."""
+
+    data: IndexData
+    rebuilt: bool
+    parsed: tuple[str, ...] = ()
+    reused: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    embedded: int = 0
+    warnings: tuple[str, ...] = ()
+    reason: str = ""

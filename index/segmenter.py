@@ -121,3 +121,16 @@ def _build(path: Path) -> None:
     finally:
         if os.path.exists(temp):
             os.unlink(temp)
+
+
+def general_frequency(word: str) -> tuple[int, int]:
+    """(how often jieba's general dictionary counts `word`, the dictionary's total count)."""
+    jieba, _ = jieba_modules()
+    return jieba.dt.FREQ.get(word, 0), jieba.dt.total
+
+
+def dictionary_path() -> str:
+    """jieba's general dictionary file (word, frequency, part of speech per line)."""
+    import jieba
+
+    return os.path.join(os.path.dirname(jieba.__file__), jieba.DEFAULT_DICT_NAME)

@@ -20,7 +20,8 @@ from index.embedding.protocol import Embedder
 from index.errors import CorpusUnavailableError, InterviewQAError
 from index.search.searcher import Searcher
 from index.settings import CoreConfig, ModelConfig
-from index.store.builder import Notify, RefreshReport, model_identity, refresh_index, up_to_date
+from index.records import RefreshReport
+from index.store.builder import Notify, model_identity, refresh_index, up_to_date
 from index.store.folder import check_writable, load
 from index.store.vectors import set_threads
 

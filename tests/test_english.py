@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.search.english import (dictionary_keywords, english_key, english_map, english_tokens, read_cedict,
+from index.lexicon.english import (dictionary_keywords, english_key, english_map, english_tokens, read_cedict,
                                   word_forms)
 
 CEDICT = """\

@@ -7,7 +7,7 @@ import pytest
 
 from index.search import rules
 from index.search.bureaus import BureauIndex, is_short_form, split_bureau
-from index.search.places import place_names, places_in
+from index.lexicon.places import place_names, places_in
 from index.search.query import parse_query, strip_courtesies
 from index.text import pos_tokens
 

@@ -13,7 +13,7 @@ from index.store.builder import refresh_index
 from index.store.folder import load
 from index.settings import CoreConfig, CorpusConfig, IndexConfig, SearchConfig
 from index.search.fusion import weighted_fusion
-from index.search.english import MAX_TRANSLATED_WORDS
+from index.lexicon.english import MAX_TRANSLATED_WORDS
 from index.search.features import QueryContext, Scored, named_priority, ranking_order
 from index.search.searcher import Searcher, dedupe_key
 from index.text import normalize_query

@@ -18,7 +18,7 @@ from telegram.error import NetworkError
 from bot.conversation.actions import question_payload
 from bot.telegram.app import build_application, run
 from bot.telegram.redaction import redact
-from index.store.builder import RefreshReport
+from index.records import RefreshReport
 from index.errors import ConfigError
 from index.search.searcher import Searcher
 from tests.fake_bot_api import FakeBotAPI

@@ -33,7 +33,7 @@ from bot.conversation.replies import (
 )
 from bot.render.plain import known_name, source_rows
 from index.records import Hit, Passage
-from index.store.builder import RefreshReport
+from index.records import RefreshReport
 
 MAX_MESSAGE = 4096  # Telegram's limit on a message, in characters
 INLINE_MARGIN = 10  # room for the 节选 mark under a cut inline card

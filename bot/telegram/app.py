@@ -39,7 +39,7 @@ from bot.telegram.state import CONTEXT_TYPES, BotApplication, Context, Reloader,
 from bot.telegram.transport import RetryingRateLimiter, TolerantUpdatesRequest
 from index.errors import ConfigError, InterviewQAError
 from index.search.searcher import Searcher
-from index.store.builder import RefreshReport
+from index.records import RefreshReport
 
 log = logging.getLogger("interview_qa.telegram")
 SEARCH_WORKERS = 2  # search threads: a query embeds on one core (index.embedding.st_embedder), so two use both cores

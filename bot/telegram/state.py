@@ -13,7 +13,7 @@ from bot.config import AppConfig
 from bot.conversation.conversation import Conversation
 from bot.telegram.batcher import SearchBatcher
 from index.search.searcher import Searcher
-from index.store.builder import RefreshReport
+from index.records import RefreshReport
 
 if TYPE_CHECKING:
     from bot.querylog import QueryLog

@@ -25,7 +25,7 @@ from index.search.searcher import Searcher
 if TYPE_CHECKING:
     from bot.querylog import QueryLog
     from bot.telegram.state import BotApplication
-    from index.store.builder import RefreshReport
+    from index.records import RefreshReport
 
 log = logging.getLogger("interview_qa.web")
 T = TypeVar("T")

@@ -17,8 +17,8 @@ import numpy as np
 
 from index.records import Passage
 from index.search.bureaus import BureauIndex, Mention
-from index.search.english import latin_share
-from index.store.folder import IndexData
+from index.lexicon.english import latin_share
+from index.records import IndexData
 from index.text import normalize_for_index, pos_tokens, query_words
 
 CANDIDATE_FEATURES = ("dense_text", "dense_sentence", "dense_heading", "dense_question", "lead_question",
@@ -123,12 +123,10 @@ def _head_missing(query: str, where: str) -> bool:
 
 def general_rarity(word: str) -> float:
     """-log of the word's frequency in jieba's general dictionary (words it lacks count as the rarest)."""
-    import jieba
+    from index.segmenter import general_frequency
 
-    dictionary = jieba.dt
-    if not dictionary.initialized:
-        dictionary.initialize()
-    return float(np.log(dictionary.total / max(1, dictionary.FREQ.get(word, 0))))
+    count, total = general_frequency(word)
+    return float(np.log(total / max(1, count)))
 
 
 def _share_in(words: Sequence[str], where: str) -> float:

@@ -5,7 +5,7 @@ Each is high-precision by construction:
 - `small_talk`: once greetings, thanks and polite openings are taken off, nothing is asked (你好; 谢谢; 你是机器人吗).
   A greeting or thanks before a question never makes it small talk.
 - `unknown_place`: it names a place of China's administrative divisions (from a packaged list, see
-  index.search.places) that no passage mentions: 青岛市海洋发展局 when the corpus is about 威海.
+  index.lexicon.places) that no passage mentions: 青岛市海洋发展局 when the corpus is about 威海.
 - `unknown_place`, too: it names a city or county in the usual form (南浦市, 两个字 + 市/县) that no passage mentions
   and that is not an everyday word (城市, 超市).
 - `unknown_bureau`: it names a bureau with its city (威海市农业农村局, 栖川市医保局) and the corpus has no interview of

@@ -1,7 +1,7 @@
 """Search: a question in, the best answer passages with a confidence (or an honest "not found" and why) out.
 
 In order: normalise; take off courtesies (index.search.query); let the few decisive signs settle it
-(index.search.rules); find the bureaus and places it names (index.search.bureaus, index.search.places); score the
+(index.search.rules); find the bureaus and places it names (index.search.bureaus, index.lexicon.places); score the
 candidate passages (index.search.features) and fuse the evidence (index.search.fusion); decide between the three
 outcomes (index.search.decision); collapse near-duplicates, highlight the best sentence, suggest what else to ask.
 """
@@ -23,15 +23,15 @@ from index.records import Hit, SearchResult
 from index.search import rules
 from index.search.bureaus import BureauIndex
 from index.search.decision import Calibration
-from index.search.english import EnglishKeywords, english_map, latin_share
+from index.lexicon.english import EnglishKeywords, english_map, latin_share
 from index.search.features import (CANDIDATE_FEATURES, DECISION_FEATURES, Evidence, QueryContext, Scored,
                                    ranking_order)
 from index.search.fusion import FLAT, weighted_fusion
 from index.search.lookups import PassageLookups
-from index.search.places import PLACE_TAG, foreign_places, place_names, places_in, searchable_text
+from index.lexicon.places import PLACE_TAG, foreign_places, place_names, places_in, searchable_text
 from index.search.query import QueryParts, parse_query
 from index.settings import SearchConfig
-from index.store.folder import IndexData
+from index.records import IndexData
 from index.text import normalize_query, pos_tokens, strip_question_words
 
 EXACT_SEARCH_LIMIT = 5000  # up to this many passages every passage is scored; above, a candidate pool is

@@ -16,27 +16,13 @@ from index.embedding.protocol import Embedder
 from index.errors import (CorpusParseError, CorpusUnavailableError, IndexCorruptError, IndexNotBuiltError,
                           IndexOutdatedError)
 from index.store.keyword import KeywordIndex
-from index.records import Interview, Passage
-from index.store.folder import (PARSER_VERSION, IndexData, build_lock, library_versions, load, read_manifest,
+from index.records import IndexData, Interview, Passage, RefreshReport
+from index.store.folder import (PARSER_VERSION, build_lock, library_versions, load, read_manifest,
                                 restore_current, save)
-from index.search.english import english_map
-from index.search.places import foreign_places, place_names, searchable_text
+from index.lexicon.english import english_map
+from index.lexicon.places import foreign_places, place_names, searchable_text
 from index.text import corpus_words, split_sentences_simple
 from index.store.vectors import VectorIndex
-
-
-@dataclass(frozen=True, slots=True)
-class RefreshReport:
-    """What a refresh did, for the command line and /reload."""
-
-    data: IndexData
-    rebuilt: bool
-    parsed: tuple[str, ...] = ()
-    reused: tuple[str, ...] = ()
-    removed: tuple[str, ...] = ()
-    embedded: int = 0
-    warnings: tuple[str, ...] = ()
-    reason: str = ""
 
 
 @dataclass(slots=True)

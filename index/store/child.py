@@ -22,7 +22,8 @@ import numpy as np
 
 from index.errors import InterviewQAError, RefreshProcessError
 from index.settings import CoreConfig, ModelConfig
-from index.store.builder import Notify, RefreshReport
+from index.records import RefreshReport
+from index.store.builder import Notify
 
 log = logging.getLogger("interview_qa.index")
 LOADER = "index.embedding.st_embedder:load_embedder"  # "module:function": what embeds, called with the ModelConfig

@@ -13,7 +13,6 @@ Townships are left out: thousands of their names are ordinary words (太平, 幸
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -31,11 +30,10 @@ PLACE_TAG = "ns"
 @lru_cache(maxsize=1)
 def _jieba_dictionary() -> dict[str, tuple[int, str]]:
     """word -> (frequency, part of speech) from jieba's general dictionary."""
-    import jieba
+    from index.segmenter import dictionary_path
 
     words: dict[str, tuple[int, str]] = {}
-    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    with open(path, encoding="utf-8") as handle:
+    with open(dictionary_path(), encoding="utf-8") as handle:
         for line in handle:
             parts = line.split()
             if len(parts) == 3:
