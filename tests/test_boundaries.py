@@ -143,3 +143,36 @@ def test_the_terminal_chat_runs_without_importing_telegram(tmp_path: Path) -> No
     *chat, last = result.stdout.rstrip("\n").split("\n")
     assert last == "telegram imported: False"
     assert "创新券" in "\n".join(chat) and "出处：" in "\n".join(chat)  # the question was answered
+
+
+LIGHT_MODULES = ("bot.conversation.conversation", "bot.conversation.replies", "bot.render.plain", "bot.render.html",
+                 "bot.texts", "index.records", "index.claims.records")
+HEAVY = ("faiss", "bm25s", "jieba", "onnxruntime", "torch", "telegram", "starlette")
+PROBE = "import importlib, sys\nimportlib.import_module(sys.argv[1])\nprint(' '.join(m for m in sys.argv[2:] if m in sys.modules))"
+
+
+@pytest.mark.parametrize("module", LIGHT_MODULES)
+def test_light_modules_load_no_heavy_library_even_through_others(module: str) -> None:
+    """Imported in a fresh process: what a module brings in through the modules it imports counts too (the
+    conversation once loaded faiss and bm25s through a record type three imports away)."""
+    result = subprocess.run([sys.executable, "-c", PROBE, module, *HEAVY], capture_output=True, text=True, cwd=ROOT,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == []
+
+
+def test_the_probe_sees_a_heavy_library_loaded_on_the_way() -> None:
+    result = subprocess.run([sys.executable, "-c", PROBE, "index.store.folder", *HEAVY], capture_output=True,
+                            text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+    assert {"faiss", "bm25s"} <= set(result.stdout.split())
+
+
+def test_store_and_search_do_not_import_each_other() -> None:
+    store_to_search = {name(p): sorted(f) for p in sources("index/store") if (f := imports_any(p, ("index.search",)))}
+    search_to_store = {name(p): sorted(f) for p in sources("index/search") if (f := imports_any(p, ("index.store",)))}
+    assert not store_to_search and not search_to_store
+
+
+def test_jieba_is_imported_by_one_module() -> None:
+    importers = {name(path) for path in sources("index", "bot") if imports_any(path, ("jieba",))}
+    assert importers == {"index/segmenter.py"}

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from bot.conversation.actions import decode_action
 from bot.conversation.replies import Answer, ClaimCheck, CorpusInfo, NotFound
 from bot.render import html as cards
-from index.claims.verdict import Verification
+from index.claims.records import Verification
 from index.records import Hit, Passage
-from index.claims.alignment import Alignment, Difference
+from index.claims.records import Alignment, Difference
 from tests.fake_bot_api import ApiError, _TelegramHTML
 
 TERMINATORS = "。！？；!?;\n"

@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from index.claims.quantities import Quantity, normalise, parse_quantity, tokenise
-from index.claims.alignment import Alignment, align_claim
+from index.claims.alignment import align_claim
+from index.claims.records import Alignment
 from index.claims.verdict import verify_claim
 
 SEED = Path(__file__).resolve().parents[1] / "corpus" / "weihai-ocean-development-bureau-2020.txt"

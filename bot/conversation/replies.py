@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from index.claims.verdict import Verification
+from index.claims.records import Verification
 from index.records import Hit, Passage
 
 

@@ -30,7 +30,7 @@ from bot.conversation.replies import (
 from index.records import Hit, Interview, Passage, SearchResult
 
 if TYPE_CHECKING:
-    from index.claims.verdict import Verification
+    from index.claims.records import Verification
     from index.parsing.check import FileCheck
 
 Emphasis = Callable[[str], str]

@@ -64,7 +64,6 @@ not a join (``not_found``).
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -73,6 +72,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from index.claims.framing import claim_forms
+from index.claims.records import NOT_FOUND, Alignment, Difference, Verdict  # noqa: F401 (the records, here before)
 from index.claims.quantities import Quantity, Tokenised, normalise, parse_quantity, tokenise
 
 __all__ = [
@@ -80,7 +80,6 @@ __all__ = [
     "DIFFERS_MIN_SIMILARITY", "MAX_ALIGN_CHARS",
 ]
 
-Verdict = Literal["verbatim", "differs", "not_found"]
 DIFFERS_MIN_SIMILARITY = 0.6
 MAX_ALIGN_CHARS = 1000
 _MAX_OCCURRENCES = 64  # a bigram more frequent in a passage than this votes for nothing
@@ -90,49 +89,6 @@ _ANCHOR = 4  # matched characters next to a changed number that make it the same
 _EDGE = 4  # a changed edge of the claim this long or shorter is paired with the record however different
 
 
-@dataclass(frozen=True, slots=True)
-class Difference:
-    """One changed span: what the claim says and what the record says there."""
-
-    claim: str
-    record: str
-    kind: Literal["number", "text"]
-    note: str | None = None  # set for joins of two passages
-
-    def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"claim": self.claim, "record": self.record, "kind": self.kind}
-        if self.note:
-            data["note"] = self.note
-        return data
-
-
-@dataclass(frozen=True, slots=True)
-class Alignment:
-    """The verdict on a claim and where in which passage it was found."""
-
-    verdict: Verdict
-    passage_index: int | None
-    record_span: tuple[int, int] | None
-    differences: tuple[Difference, ...]
-    similarity: float
-    diff_spans: tuple[tuple[int, int], ...]
-    claim_span: tuple[int, int] | None = None  # the part of the claim checked (framing left out)
-    equivalents: tuple[Difference, ...] = ()  # equal quantities written differently (not differences)
-    sources: tuple[tuple[int, int, int], ...] = ()  # (passage_index, start, end) of every piece quoted
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "verdict": self.verdict,
-            "passage_index": self.passage_index,
-            "record_span": list(self.record_span) if self.record_span else None,
-            "differences": [d.to_dict() for d in self.differences],
-            "similarity": round(self.similarity, 4),
-            "diff_spans": [list(s) for s in self.diff_spans],
-            "equivalents": [d.to_dict() for d in self.equivalents],
-        }
-
-
-NOT_FOUND = Alignment("not_found", None, None, (), 0.0, ())
 
 @lru_cache(maxsize=PASSAGES_CACHED)
 def tokenised_passage(text: str) -> Tokenised:

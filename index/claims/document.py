@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from index.claims.verdict import Verification
+    from index.claims.records import Verification
     from index.search.searcher import Searcher
 
 MIN_QUOTE_CHARS = 6  # word characters a quotation needs to be a statement rather than a slogan or a name

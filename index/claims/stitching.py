@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from index.claims.alignment import Alignment, Difference
+from index.claims.records import Alignment, Difference
 from index.claims.quantities import Tokenised
 
 MIN_PIECE = 6  # claim characters a verbatim piece needs

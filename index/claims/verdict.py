@@ -4,36 +4,23 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from index.claims.alignment import NOT_FOUND, Alignment, Difference, align_forms, rank, tokenised_passage
+from index.claims.alignment import align_forms, rank, tokenised_passage
+from index.claims.records import NOT_FOUND, Alignment, Verification
 from index.claims.framing import claim_forms
 from index.claims.stitching import stitch
 from index.records import Hit
-from index.search.searcher import Searcher
 from index.text import normalize_query
 from index.limits import MAX_CLAIM_CHARS
 
+if TYPE_CHECKING:
+    from index.search.searcher import Searcher
+
 CANDIDATES = 8
-
-
-@dataclass(frozen=True, slots=True)
-class Verification:
-    """The verdict on a claim, the differences, and the passages behind it (the aligned one first)."""
-
-    claim: str
-    verdict: str
-    differences: tuple[Difference, ...]
-    hits: tuple[Hit, ...]
-    alignment: Alignment
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"claim": self.claim, "verdict": self.verdict,
-                "differences": [d.to_dict() for d in self.differences],
-                "passages": [h.to_dict() for h in self.hits]}
 
 
 def verify_claim(claim: str, passage_texts: Sequence[str]) -> Alignment:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from index.parsing.speakers import ROLE, ROLE_UNIT, SECTION_WORDS, split_org_role
+from index.parsing.people import ROLE, ROLE_UNIT, split_org_role
+from index.parsing.speakers import SECTION_WORDS
 
 _EPISODE = re.compile(
     r"(?P<ep>[①-⑳㉑-㉟㊱-㊿]|[(（][一二三四五六七八九十\d]+[)）]|之[一二三四五六七八九十\d]+|"

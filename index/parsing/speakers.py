@@ -13,8 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
-from index.parsing.people import (LABEL_WORDS, ORG_SUFFIX, ROLE, ROLE_UNIT, PersonDesc, parse_person,  # noqa: F401
-                                  short_title, split_org_role)
+from index.parsing.people import ROLE_UNIT, PersonDesc, parse_person, short_title
 from index.text import to_simplified
 
 MAX_OUTLET_LABEL_CHARS = 12  # a longer label is a sentence with a colon, not a speaker
