@@ -34,7 +34,8 @@ from index.search.decision import (CALIBRATION_FILE, Calibration, Decision, Deci
                                    TreeDecisionModel, decision_to_dict)
 from index.search.fusion import minmax  # noqa: E402
 from index.search.query import parse_query  # noqa: E402
-from index.search.searcher import EVIDENCE, FEATURES, Searcher  # noqa: E402
+from index.search.features import CANDIDATE_FEATURES as FEATURES, DECISION_FEATURES as EVIDENCE  # noqa: E402
+from index.search.searcher import Searcher  # noqa: E402
 from index.text import normalize_query  # noqa: E402
 
 MAX_MISSED_ANSWERS = 0.01  # the lower threshold keeps at least 99% of answerable (held-out) questions answered

@@ -83,14 +83,19 @@ def test_no_bureau_is_read_into_everyday_words() -> None:
 
 
 def test_the_signs_that_settle_a_question_alone() -> None:
-    corpus = "威海市海洋发展局 2020年 海域使用金推迟到疫情结束后缴纳"
-    foreign = {"青岛", "青岛市"}
-    veto = lambda q, places=(): rules.veto(parse_query(q), places, foreign, corpus)  # noqa: E731
+    text = "威海市海洋发展局 2020年 海域使用金推迟到疫情结束后缴纳"
+    corpus = rules.CorpusSigns(BureauIndex(["威海市海洋发展局"]), text, frozenset({"青岛", "青岛市", "威海市"}),
+                               frozenset({"青岛", "青岛市"}))
+    veto = lambda q: rules.veto(parse_query(q), corpus)  # noqa: E731
     assert veto("你好") == "small_talk"
-    assert veto("青岛市海洋发展局出台了哪些政策", ["青岛市"]) == "unknown_place:青岛市"
+    assert veto("青岛市海洋发展局出台了哪些政策") == "unknown_place:青岛市"
+    assert veto("南浦市海洋发展局出台了哪些政策") == "unknown_place:南浦市"  # not a packaged name: 南浦 + 市
+    assert veto("威海市农业农村局出台了哪些政策") == "unknown_bureau:威海市农业农村局"
     assert veto("2023年海洋局做了什么") == "unknown_year:2023"
     assert veto("2020年缓缴了多少") is None
     assert veto("你好，请问疫情期间海域使用金可以缓缴吗？") is None
+    placeless = rules.CorpusSigns(BureauIndex(["市海洋发展局"]), text, corpus.place_names, corpus.foreign_places)
+    assert rules.veto(parse_query("青岛市海洋发展局出台了哪些政策"), placeless) is None, "the city may be the unknown one"
 
 
 def test_a_place_in_a_clause_about_the_asker_is_context_not_the_subject() -> None:

@@ -15,6 +15,7 @@ from index.settings import CoreConfig, CorpusConfig, IndexConfig, SearchConfig
 from index.search.fusion import weighted_fusion
 from index.lexicon.english import MAX_TRANSLATED_WORDS
 from index.search.features import QueryContext, Scored, named_priority, ranking_order
+from index.search.query import parse_query
 from index.search.searcher import Searcher, dedupe_key
 from index.text import normalize_query
 from tests.conftest import FIXTURE_CORPUS, SEED
@@ -176,13 +177,20 @@ def test_fusion_maths() -> None:
     np.testing.assert_allclose(scores, [0.0, 2.0, 1.0])
 
 
+def keywords(searcher: Searcher, question: str) -> str:
+    """What search gives the keyword indexes for a question (the question's context, as search builds it; the
+    question's own vectors given, so that only what the keywords need is embedded)."""
+    blank = np.zeros(searcher.embedder.dim, dtype=np.float32)
+    return searcher.context(parse_query(normalize_query(question)), blank, blank).keywords
+
+
 def test_an_english_question_is_searched_with_its_words_translated_by_the_dictionary(tmp_path: Path,
                                                                                      corpus: Path) -> None:
     searcher = searcher_for(tmp_path, corpus)
     assert searcher.data.english and all(len(w) >= 2 for words in searcher.data.english.values() for w in words)
-    translated = searcher.keywords("How much sea-use fee was deferred during the epidemic?").split()
+    translated = keywords(searcher, "How much sea-use fee was deferred during the epidemic?").split()
     assert "推迟" in translated  # "deferred" -> "to defer", a sense of 推迟 (CC-CEDICT), a word of the corpus
-    assert searcher.keywords("海域使用金可以缓缴吗").split() == ["海域使用金", "缓缴"]  # Chinese: nothing added
+    assert keywords(searcher, "海域使用金可以缓缴吗").split() == ["海域使用金", "缓缴"]  # Chinese: nothing added
     loaded = load(tmp_path / "index")
     assert loaded.english == searcher.data.english  # stored with the build (english.json), checksummed
 
@@ -193,7 +201,7 @@ def test_english_words_the_dictionary_lacks_get_the_corpus_words_nearest_to_them
     searcher = Searcher(replace(searcher.data, english={}), searcher.embedder, searcher.config, searcher.calibration)
     assert searcher.data.terms and len(searcher.data.terms) == len(searcher.data.term_vectors)
     calls = len(searcher.embedder.embedded)
-    chinese = searcher.keywords("海域使用金可以缓缴吗")
+    chinese = keywords(searcher, "海域使用金可以缓缴吗")
     assert chinese.split() == ["海域使用金", "缓缴"]  # question words out, nothing translated
     assert len(searcher.embedder.embedded) == calls  # no Latin script: no word embedded
 
@@ -213,15 +221,15 @@ def test_english_words_the_dictionary_lacks_get_the_corpus_words_nearest_to_them
 
     dictionary = Dictionary(8192)
     english = Searcher(searcher.data, dictionary, searcher.config, searcher.calibration)
-    keywords = english.keywords("how much usage fee was deferred")
-    assert "缓缴" in keywords.split() and "使用" in keywords.split()
+    found = keywords(english, "how much usage fee was deferred")
+    assert "缓缴" in found.split() and "使用" in found.split()
     assert sorted(dictionary.embedded) == ["deferred", "fee", "usage"]  # content words, each once
 
     dictionary.embedded.clear()
-    again = english.keywords("was the usage fee deferred").split()
+    again = keywords(english, "was the usage fee deferred").split()
     assert "缓缴" in again and "使用" in again  # the same words, remembered: no model call
     assert dictionary.embedded == []
-    english.keywords(" ".join(f"word{letter}" for letter in "abcdefghijklmnop"))  # 16 new words
+    keywords(english, " ".join(f"word{letter}" for letter in "abcdefghijklmnop"))  # 16 new words
     assert len(dictionary.embedded) == MAX_TRANSLATED_WORDS
 
 
@@ -242,7 +250,7 @@ def test_a_bureau_filter_is_applied_before_the_candidate_pool(tmp_path: Path, co
 def test_a_calibration_for_another_model_is_not_used(tmp_path: Path, corpus: Path,
                                                      caplog: pytest.LogCaptureFixture) -> None:
     from index.search.decision import Calibration
-    from index.search.searcher import EVIDENCE, FEATURES
+    from index.search.features import CANDIDATE_FEATURES as FEATURES, DECISION_FEATURES as EVIDENCE
 
     shipped = Calibration.read()
     assert shipped.mismatch(shipped.fingerprint, FEATURES, EVIDENCE) is None  # the shipped file fits this version
@@ -266,7 +274,8 @@ def _scored(fused: list[float], bureau_match: list[float], place_match: list[flo
                            pointed=frozenset({"澜州市农业农村局"}) if pointed else frozenset())
     features = {"bureau_match": np.asarray(bureau_match, dtype=np.float32),
                 "place_match": np.asarray(place_match, dtype=np.float32)}
-    return Scored(np.arange(len(fused)), features, np.asarray(fused, dtype=np.float32), context)
+    fused_scores = np.asarray(fused, dtype=np.float32)
+    return Scored(np.arange(len(fused)), features, fused_scores, context, 1.0, named_priority(features, context))
 
 
 def test_the_passages_of_a_named_bureau_or_city_come_first_then_by_score() -> None:
@@ -279,7 +288,7 @@ def test_the_passages_of_a_named_bureau_or_city_come_first_then_by_score() -> No
     assert ranking_order(unnamed).tolist() == [0, 2, 1]
     # a named city that no candidate belongs to changes nothing
     nowhere = _scored([0.9, 0.5, 0.7], [0, 0, 0], [0, 0, 0], pointed=False, places=True)
-    assert named_priority(nowhere) is None and ranking_order(nowhere).tolist() == [0, 2, 1]
+    assert nowhere.priority is None and ranking_order(nowhere).tolist() == [0, 2, 1]
 
 
 def test_the_decision_sees_how_much_better_an_unnamed_passage_matches(tmp_path: Path, corpus: Path) -> None:
@@ -291,7 +300,7 @@ def test_the_decision_sees_how_much_better_an_unnamed_passage_matches(tmp_path: 
         assert result.explanation is not None and f"{city}市" in result.explanation["places_named"]
         lead = result.explanation["decision"]["evidence"]["outside_lead"]
         scored = searcher.score(question)
-        priority = named_priority(scored)
+        priority = scored.priority
         assert priority is not None
         top = int(ranking_order(scored)[0])
         assert searcher.data.passages[int(scored.rows[top])].bureau.startswith(city)

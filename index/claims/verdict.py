@@ -7,13 +7,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from index.claims.alignment import align_forms, rank, tokenised_passage
 from index.claims.records import NOT_FOUND, Alignment, Verification
 from index.claims.framing import claim_forms
 from index.claims.stitching import stitch
 from index.records import Hit
+from index.search.features import ranking_order
 from index.text import normalize_query
 from index.limits import MAX_CLAIM_CHARS
 
@@ -50,7 +49,7 @@ def check_claim(searcher: Searcher, claim: str, show: int = 3) -> Verification:
         alignment = verify_claim(normalized, [])
         return Verification(claim, alignment.verdict, alignment.differences, (), alignment)
     scored = searcher.score(normalized[: searcher.config.max_query_chars * 2])
-    order = np.argsort(-scored.fused, kind="stable")[:CANDIDATES]
+    order = ranking_order(scored)[:CANDIDATES]  # the order search shows: a bureau or city named first
     rows = [int(scored.rows[i]) for i in order]
     passages = [searcher.data.passages[r] for r in rows]
     alignment = verify_claim(normalized, [p.text for p in passages])

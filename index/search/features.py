@@ -57,7 +57,6 @@ class QueryContext:
     mentions: tuple[Mention, ...] = ()  # bureaus it names
     places: tuple[str, ...] = ()  # corpus places it names (澜州市), with or without a bureau
     pointed: frozenset[str] = field(default_factory=frozenset)  # corpus bureaus the mentions fit
-    unknown_city: str | None = None  # a city or county it names that no passage mentions (南浦市)
     translated: tuple[str, ...] = ()  # for a question in English: the corpus words its words map onto
     translated_share: float = 0.0  # the share of its English content words that found one
 
@@ -76,26 +75,27 @@ class Scored:
     fused: np.ndarray
     context: QueryContext
     weight_sum: float = 1.0  # the most a fused score can be (each scaled feature is at most 1)
+    priority: np.ndarray | None = None  # named_priority of the candidates, worked out once
 
 
 def ranking_order(scored: Scored) -> np.ndarray:
     """Candidate positions, best first: the passages of the bureaus the question names, then the other passages
     of the cities it names, then the rest, each group by fused score. 澜州 农村改厕 asks what 澜州 did, however
     well another city's passage on the same work matches."""
-    named = named_priority(scored)
-    if named is None:
+    if scored.priority is None:
         return np.argsort(-scored.fused, kind="stable")
-    return np.lexsort((-scored.fused, -named))
+    return np.lexsort((-scored.fused, -scored.priority))
 
 
-def named_priority(scored: Scored) -> np.ndarray | None:
+def named_priority(features: dict[str, np.ndarray], context: QueryContext) -> np.ndarray | None:
     """Per candidate: 2 for a bureau the question names, +1 for a city it names, else 0; None when no candidate
     belongs to what it names (or it names nothing)."""
-    priority = np.zeros(scored.fused.shape, dtype=np.float32)
-    if scored.context.pointed and "bureau_match" in scored.features:
-        priority += 2.0 * scored.features["bureau_match"]
-    if scored.context.places and "place_match" in scored.features:
-        priority += scored.features["place_match"]
+    size = next(iter(features.values())).shape if features else (0,)
+    priority = np.zeros(size, dtype=np.float32)
+    if context.pointed and "bureau_match" in features:
+        priority += 2.0 * features["bureau_match"]
+    if context.places and "place_match" in features:
+        priority += features["place_match"]
     return priority if priority.any() else None
 
 
@@ -220,30 +220,23 @@ class Evidence:
         runner_up = float(np.partition(fused, -2)[-2]) if fused.size > 1 else 0.0
         total_weight = scored.weight_sum or 1.0
         where = words_of(passage, question=False)
-        named = named_priority(scored)
+        named = scored.priority
         outside = fused[named < named[top]] if named is not None else fused[:0]
         # how much better a passage of a bureau or city the question does not name matches it
         outside_lead = max(0.0, float(outside.max()) - float(fused[top])) / total_weight if outside.size else 0.0
         evidence = {
-            "dense_top": dense_top,
             "dense_rel": dense_top - self.anchor,
             "question_rel": float(f["dense_question"][top]) - self.anchor,
-            "dense_lift": dense_top - float(np.median(dense)),  # how far the best stands out from the corpus
             "coverage_top": coverage_top,
             "coverage_corpus": coverage_corpus,
             "absent_share": absent_share,
-            "latin": latin,
-            "dense_latin": dense_top * latin,
             "unknown_bureau": float(context.unknown_bureau is not None),
             "outside_lead": outside_lead,
-            "focus_top": float(f["dense_focus"][top]),
-            "unknown_city": float(context.unknown_city is not None),
             "number_missing": float(bool(_ASKS_NUMBER.search(context.text)) and not _HAS_NUMBER.search(where)),
             "time_missing": float(bool(_ASKS_TIME.search(context.text)) and not _HAS_TIME.search(where)),
             # the retrievers agree on the best passage (1: it is first by every weighted feature), and by how much
             "fused_top": float(fused[top]) / total_weight,
             "fused_margin": (float(fused[top]) - runner_up) / total_weight,
-            "question_top": float(f["dense_question"][top]),
             "specificity": specificity,
             "content_words": float(min(content_words, MAX_CONTENT_WORDS)),
             "general_top": general_top,

@@ -19,9 +19,18 @@ A reason is a code, optionally with what was found after a colon; front ends tur
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from index.lexicon.places import PLACE_TAG, places_in
+from index.search.bureaus import BureauIndex
 from index.search.query import QueryParts
+from index.text import pos_tokens
+
+if TYPE_CHECKING:
+    from index.search.features import QueryContext
+
+_CITY_UNITS = ("市", "县")
 
 SMALL_TALK = "small_talk"
 UNKNOWN_PLACE = "unknown_place"
@@ -35,23 +44,61 @@ def reason(code: str, detail: str | None = None) -> str:
     return f"{code}:{detail}" if detail else code
 
 
-def veto(parts: QueryParts, places: Sequence[str], foreign_places: Collection[str], corpus_text: str,
-         unknown_city: str | None = None, unknown_bureau: str | None = None) -> str | None:
-    """The reason the interviews cannot answer this question, when one sign settles it; else None.
+@dataclass(frozen=True, slots=True)
+class CorpusSigns:
+    """What the decisive signs read of a corpus: its bureaus, all its passage text, the packaged place names and
+    those no passage mentions."""
 
-    `places` are the place names found in the question's asking clause, `foreign_places` those no passage mentions,
-    `corpus_text` all passage text (for years); `unknown_city` and `unknown_bureau` what the asking clause names
-    that the corpus does not have (see index.search.searcher)."""
+    bureaus: BureauIndex
+    text: str
+    place_names: frozenset[str]
+    foreign_places: frozenset[str]
+
+
+def veto(parts: QueryParts, corpus: CorpusSigns) -> str | None:
+    """The reason the interviews cannot answer this question, when one sign settles it; else None. Only the clause
+    that asks counts (a place in the context, "我在上海打工，……", is not what is asked about), and a place settles
+    nothing while some passage's city is unknown (the place may be that passage's)."""
     if parts.small_talk:
         return reason(SMALL_TALK)
-    unknown = [p for p in places if p in foreign_places]
-    if unknown_city and not any(unknown_city in u or u in unknown_city for u in unknown):
-        unknown.append(unknown_city)
-    if unknown:
-        return reason(UNKNOWN_PLACE, "、".join(unknown))
-    if unknown_bureau:
-        return reason(UNKNOWN_BUREAU, unknown_bureau)
-    years = [y for y in parts.years if y not in corpus_text]
+    if not corpus.bureaus.placeless:
+        asked = places_in([w for w, _ in pos_tokens(parts.asked)], corpus.place_names)
+        unknown = [p for p in asked if p in corpus.foreign_places]
+        city = unknown_city(parts.asked, corpus.text)
+        if city and not any(city in u or u in city for u in unknown):
+            unknown.append(city)
+        if unknown:
+            return reason(UNKNOWN_PLACE, "、".join(unknown))
+    if bureau := unknown_bureau(parts.asked, corpus):
+        return reason(UNKNOWN_BUREAU, bureau)
+    years = [y for y in parts.years if y not in corpus.text]
     if years:
         return reason(UNKNOWN_YEAR, "、".join(years))
     return None
+
+
+def unknown_bureau(text: str, corpus: CorpusSigns) -> str | None:
+    """A bureau named with its city that the corpus has no interview of and no passage mentions."""
+    for mention in corpus.bureaus.mentions(text):
+        if mention.place and not mention.matches and mention.text not in corpus.text:
+            return mention.text
+    return None
+
+
+def unknown_city(text: str, corpus_text: str) -> str | None:
+    """A city or county the question names that no passage mentions: a word jieba reads as a place name, right
+    before 市 or 县 (南浦市, 青石县; not 城市 or 知道市里)."""
+    words = pos_tokens(text)
+    for (word, tag), (after, _) in zip(words, words[1:]):
+        if tag == PLACE_TAG and len(word) >= 2 and after[:1] in _CITY_UNITS:
+            name = word + after[0]
+            if name not in corpus_text and word not in corpus_text:
+                return name
+    return None
+
+
+def refusal(context: QueryContext) -> str:
+    """Why a question the decision refused is not answered: the bureau it names that the corpus lacks, or not
+    covered."""
+    unknown = context.unknown_bureau
+    return reason(UNKNOWN_BUREAU, unknown.text) if unknown else NOT_COVERED

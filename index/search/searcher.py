@@ -25,14 +25,14 @@ from index.search.bureaus import BureauIndex
 from index.search.decision import Calibration
 from index.lexicon.english import EnglishKeywords, english_map, latin_share
 from index.search.features import (CANDIDATE_FEATURES, DECISION_FEATURES, Evidence, QueryContext, Scored,
-                                   ranking_order)
+                                   named_priority, ranking_order)
 from index.search.fusion import FLAT, weighted_fusion
 from index.search.lookups import PassageLookups
-from index.lexicon.places import PLACE_TAG, foreign_places, place_names, places_in, searchable_text
+from index.lexicon.places import foreign_places, place_names, searchable_text
 from index.search.query import QueryParts, parse_query
 from index.settings import SearchConfig
 from index.records import IndexData
-from index.text import normalize_query, pos_tokens, strip_question_words
+from index.text import normalize_query, strip_question_words
 
 EXACT_SEARCH_LIMIT = 5000  # up to this many passages every passage is scored; above, a candidate pool is
 DUPLICATE_COSINE = 0.985  # two hits closer than this are the same passage said twice: only the first is shown
@@ -44,11 +44,7 @@ _PUNCT_WS = re.compile(r"[\W_]+", re.UNICODE)
 _HAS_WORD = re.compile(r"[\w\u3400-\u9fff]")
 _CJK_CHARS = re.compile(r"[\u3400-\u9fff]")
 MIN_SUBJECT_CHARS = 4  # fewer Chinese characters left without the bureau's name: search with the name
-_CITY_UNITS = ("市", "县")
 _LATIN_WORDS = re.compile(r"[a-z]+")
-# Kept for callers that name them: the features ranking and the decision read.
-FEATURES = CANDIDATE_FEATURES
-EVIDENCE = DECISION_FEATURES
 
 
 def dedupe_key(text: str) -> str:
@@ -66,7 +62,7 @@ class Searcher(PassageLookups):
         self.data = data
         self.embedder = embedder
         self.config = config or SearchConfig()
-        self.calibration = calibration or Calibration.load(embedder.fingerprint, FEATURES, EVIDENCE)
+        self.calibration = calibration or Calibration.load(embedder.fingerprint, CANDIDATE_FEATURES, DECISION_FEATURES)
         # the English map stored with the index; for an index built before it was, made on the first English question
         self.english = EnglishKeywords(data.terms, data.term_vectors, embedder.embed_queries,
                                        data.english if data.english is not None else lambda: english_map(data.vocabulary),
@@ -92,6 +88,11 @@ class Searcher(PassageLookups):
 
         return {place: "".join(lazy_pinyin(place[:-1] if len(place) > 2 else place)).lower()
                 for place in self.bureau_index.places}
+
+    @cached_property
+    def signs(self) -> rules.CorpusSigns:
+        """What the decisive signs read of this corpus."""
+        return rules.CorpusSigns(self.bureau_index, self.corpus_text, self.place_names, self.foreign_places)
 
     @cached_property
     def foreign_places(self) -> frozenset[str]:
@@ -120,12 +121,7 @@ class Searcher(PassageLookups):
         if not _HAS_WORD.search(normalized) or not self.data.passages:
             return SearchResult(query, False, (), normalized, reason=rules.EMPTY)
         parts = parse_query(normalized)
-        # a place in the context ("我在上海打工，……", a long message's first sentences) is not what is asked about
-        asked = places_in([w for w, _ in pos_tokens(parts.asked)], self.place_names)
-        # a place is decisive only when every passage's city is known: otherwise it may be where one of them is
-        placeless = self.bureau_index.placeless
-        vetoed = rules.veto(parts, () if placeless else asked, self.foreign_places, self.corpus_text,
-                            None if placeless else self.unknown_city(parts.asked), self.unknown_bureau(parts.asked))
+        vetoed = rules.veto(parts, self.signs)
         if vetoed:
             return SearchResult(query, False, (), normalized, reason=vetoed,
                                 explanation={"veto": vetoed} if explain else None)
@@ -140,9 +136,8 @@ class Searcher(PassageLookups):
         confidence = model.outcome(probability, self.config.min_confidence)
         explanation = self._explain(scored, order, evidence) if explain else None
         if confidence is None:
-            unknown = context.unknown_bureau
-            why = rules.reason(rules.UNKNOWN_BUREAU, unknown.text) if unknown else rules.NOT_COVERED
-            return SearchResult(query, False, (), normalized, probability, None, why, (), explanation)
+            return SearchResult(query, False, (), normalized, probability, None, rules.refusal(context), (),
+                                explanation)
         hits = self._hits(scored, order, top_k or self.config.top_k)
         suggestions = self._suggestions(scored, order, hits) if confidence == "low" else ()
         return SearchResult(query, True, tuple(hits), normalized, probability, confidence, None, suggestions,
@@ -201,25 +196,7 @@ class Searcher(PassageLookups):
         translated, share = self.english.translate_with_share(core) if latin_share(core) >= ENGLISH_QUESTION else ((), 0.0)
         keywords = " ".join([*translated, strip_question_words(core)])
         return QueryContext(core, keywords, query_vector, focus_vector, mentions, places, pointed,
-                            self.unknown_city(parts.core), tuple(translated), share)
-
-    def unknown_bureau(self, text: str) -> str | None:
-        """A bureau named with its city that the corpus has no interview of and no passage mentions."""
-        for mention in self.bureau_index.mentions(text):
-            if mention.place and not mention.matches and mention.text not in self.corpus_text:
-                return mention.text
-        return None
-
-    def unknown_city(self, text: str) -> str | None:
-        """A city or county the question names that no passage mentions: a word jieba reads as a place name, right
-        before 市 or 县 (南浦市, 青石县; not 城市 or 知道市里)."""
-        words = pos_tokens(text)
-        for (word, tag), (after, _) in zip(words, words[1:]):
-            if tag == PLACE_TAG and len(word) >= 2 and after[:1] in _CITY_UNITS:
-                name = word + after[0]
-                if name not in self.corpus_text and word not in self.corpus_text:
-                    return name
-        return None
+                            tuple(translated), share)
 
     def score(self, context: QueryContext | str, bureau: str | None = None, interview_id: str | None = None,
               query_vector: np.ndarray | None = None) -> Scored:
@@ -233,22 +210,15 @@ class Searcher(PassageLookups):
         rows = self._candidates(context.vector, bm25_text, bm25_meta, allowed)
         if rows.size == 0:
             empty = np.zeros(0, dtype=np.float32)
-            return Scored(rows, {name: empty for name in FEATURES}, empty, context)
+            return Scored(rows, {name: empty for name in CANDIDATE_FEATURES}, empty, context)
         bm25_sentences = data.sentence_keywords.scores(context.keywords)
         features = self.evidence.candidate_features(context, rows, bm25_text, bm25_meta, bm25_sentences)
         weights = self.calibration.weights
         # the most a fused score can be here: features equal for every candidate (no bureau named) add nothing
         informative = sum(w for name, w in weights.items()
                           if w > 0 and name in features and np.ptp(features[name]) > FLAT)
-        return Scored(rows, features, weighted_fusion(features, weights), context, informative or 1.0)
-
-    def keywords(self, query: str) -> str:
-        """What the keyword indexes search for: the question without question words (什么/怎么/吗… say nothing
-        about the subject); for a question in English, the corpus words closest to its words as well."""
-        stripped = strip_question_words(query)
-        if latin_share(query) < ENGLISH_QUESTION:
-            return stripped
-        return " ".join([*self.english.translate(query), stripped])
+        return Scored(rows, features, weighted_fusion(features, weights), context, informative or 1.0,
+                      named_priority(features, context))
 
     # -- candidates, hits -----------------------------------------------------------------------------------
     def _allowed(self, bureau: str | None, interview_id: str | None) -> np.ndarray | None:
