@@ -68,15 +68,80 @@ def strip_question_words(text: str) -> str:
     return text
 
 
-def split_sentences_simple(text: str) -> list[str]:
-    """Sentences of a passage text (for sentence-level evidence); short fragments are merged forward."""
-    parts = [p for p in re.split(r"(?<=[。！？!?；;])", text) if p.strip()]
-    merged: list[str] = []
-    for part in parts:
-        if merged and len(merged[-1]) < 12:
-            merged[-1] += part
+_ENDS = "。！？!?"
+_CLAUSE_ENDS = "；;"
+_TRAILERS = "”’」』）)】\"'"
+_OPEN_QUOTES = {"“": "”", "「": "」", "『": "』", "\"": "\""}
+MAX_QUOTE_CHARS = 600  # a quotation longer than this is cut into sentences all the same (an unclosed quote)
+SHORT_SENTENCE = 12  # a sentence shorter than this is read with the next one (sentence-level evidence)
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None, *, semicolons: bool = True,
+                   quotes: bool = False) -> list[tuple[int, int]]:
+    """The one sentence splitter: spans of the sentences of `text[start:end]`, each ending after its terminator
+    (。！？!?, a closing …… and, with `semicolons`, ；;) and the closing quotes and brackets after it; a line break
+    ends a sentence too. With `quotes`, a terminator inside a quotation does not end the sentence it is quoted in
+    ("“……。……。”他说。" is one), unless the quotation runs past MAX_QUOTE_CHARS. Surrounding whitespace is left out
+    and empty sentences dropped."""
+    end = len(text) if end is None else end
+    ends = _ENDS + (_CLAUSE_ENDS if semicolons else "")
+    spans: list[tuple[int, int]] = []
+    first, i = start, start
+    closing: str | None = None
+    quote_start = start
+    while i < end:
+        char = text[i]
+        if char == "\n":
+            spans.append((first, i))
+            first, closing = i + 1, None
+        elif closing is not None:
+            if char == closing:
+                closing = None
+            elif i - quote_start > MAX_QUOTE_CHARS and char in ends:
+                closing = None
+                i = _after_trailers(text, i + 1, end, ends)
+                spans.append((first, i))
+                first = i
+                continue
+        elif quotes and char in _OPEN_QUOTES:
+            closing, quote_start = _OPEN_QUOTES[char], i
+        elif char in ends or (char == "…" and text[i + 1:i + 2] == "…" and _next_is_new(text, i + 2, end)):
+            i = _after_trailers(text, i + 1, end, ends)
+            spans.append((first, i))
+            first = i
+            continue
+        i += 1
+    spans.append((first, end))
+    return [trimmed for s, e in spans if (trimmed := trim_span(text, s, e))[0] < trimmed[1]]
+
+
+def _next_is_new(text: str, i: int, end: int) -> bool:
+    return i >= end or text[i] in "\n”」』"
+
+
+def _after_trailers(text: str, i: int, end: int, ends: str) -> int:
+    while i < end and (text[i] in ends or text[i] in _TRAILERS or text[i] == "…"):
+        i += 1
+    return i
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the whitespace around it."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def evidence_sentences(text: str) -> list[tuple[int, int]]:
+    """The sentences of a passage text read for sentence-level evidence: a short one goes with the next."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sentence_spans(text):
+        if merged and merged[-1][1] - merged[-1][0] < SHORT_SENTENCE:
+            merged[-1] = (merged[-1][0], end)
         else:
-            merged.append(part)
+            merged.append((start, end))
     return merged
 
 

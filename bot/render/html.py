@@ -34,6 +34,7 @@ from bot.conversation.replies import (
 from bot.render.plain import known_name, source_rows
 from index.records import Hit, Passage
 from index.records import RefreshReport
+from index.text import sentence_spans
 
 MAX_MESSAGE = 4096  # Telegram's limit on a message, in characters
 INLINE_MARGIN = 10  # room for the 节选 mark under a cut inline card
@@ -42,7 +43,6 @@ SHOWN_WARNINGS = 20
 TITLE_CHARS, DESCRIPTION_CHARS = 60, 100  # of an inline result
 TAG_ORDER = ("b", "u", "s", "i")  # nesting order when spans of several kinds overlap
 _TOKENS = re.compile(r"<[^<>]*>|&(?:#\d+|#x[0-9a-fA-F]+|\w+);|[^<&]+|[<&]")
-_SENTENCE = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)]*\n*|\n+)|[^。！？；!?;\n]+")
 _BREAK_END = re.compile(r"(?:[。！？；!?;][”’」』）)]*|\n)\s*$")
 
 
@@ -125,9 +125,16 @@ def _atoms(source: str, piece: int) -> list[str]:
         if token.startswith("<") or (token.startswith("&") and len(token) > 1):
             atoms.append(token)
             continue
-        for sentence in _SENTENCE.findall(token):
+        for sentence in _sentences(token):
             atoms.extend(sentence[i:i + piece] for i in range(0, len(sentence), piece))
     return atoms
+
+
+def _sentences(text: str) -> list[str]:
+    """The text cut after each sentence (index.text.sentence_spans), nothing left out: the pieces join back to it."""
+    cuts = [end for _, end in sentence_spans(text)]
+    bounds = [0, *cuts[:-1], len(text)] if cuts else [0, len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:]) if a < b]
 
 
 def _tag(token: str) -> tuple[str, bool] | None:

@@ -25,6 +25,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from index.text import sentence_spans, trim_span
+
 if TYPE_CHECKING:
     from index.claims.records import Verification
     from index.search.searcher import Searcher
@@ -32,13 +34,11 @@ if TYPE_CHECKING:
 MIN_QUOTE_CHARS = 6  # word characters a quotation needs to be a statement rather than a slogan or a name
 MIN_CLAIM_CHARS = 4  # word characters an attributed statement needs to be checked
 MAX_SPEAKER_CHARS = 30  # characters between the start of a clause and its verb of saying
-MAX_QUOTE_CHARS = 600  # a quotation longer than this is cut into sentences all the same (an unclosed quote)
 MAX_CHECKED = 200  # statements checked per text; the rest are reported as not checked
 
 _OPEN_QUOTES = "“「『\""
 _CLOSE_FOR = {"“": "”", "「": "」", "『": "』", "\"": "\""}
 _ENDS = "。！？!?"
-_TRAILERS = "”’」』）)】\"'"
 _VERB = r"(?:表示|介绍|指出|强调|透露|坦言|谈到|提到|告诉记者|回应|称|说|讲|认为|解释|补充)"
 _WORD = re.compile(r"[\w\u3400-\u9fff]")
 _SAY = re.compile(_VERB)
@@ -120,53 +120,8 @@ class DocumentCheck:
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Spans of the sentences of `text`, leading and trailing whitespace left out, empty ones dropped."""
-    spans: list[tuple[int, int]] = []
-    start, i, n = 0, 0, len(text)
-    closing: str | None = None  # the closing mark of the open quotation
-    quote_start = 0
-    while i < n:
-        char = text[i]
-        if char == "\n":
-            spans.append((start, i))
-            start, closing = i + 1, None
-        elif closing is not None:
-            if char == closing:
-                closing = None
-            elif i - quote_start > MAX_QUOTE_CHARS and char in _ENDS:
-                closing = None  # an unclosed quotation: sentences again
-                i = _after_trailers(text, i + 1)
-                spans.append((start, i))
-                start = i
-                continue
-        elif char in _OPEN_QUOTES:
-            closing, quote_start = _CLOSE_FOR[char], i
-        elif char in _ENDS or char == "…" and text[i + 1:i + 2] == "…" and _next_is_new(text, i + 2):
-            i = _after_trailers(text, i + 1)
-            spans.append((start, i))
-            start = i
-            continue
-        i += 1
-    spans.append((start, n))
-    return [trimmed for s, e in spans if (trimmed := _trim(text, s, e))[0] < trimmed[1]]
-
-
-def _next_is_new(text: str, i: int) -> bool:
-    return i >= len(text) or text[i] in "\n”」』"
-
-
-def _after_trailers(text: str, i: int) -> int:
-    while i < len(text) and (text[i] in _ENDS or text[i] in _TRAILERS or text[i] == "…"):
-        i += 1
-    return i
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    """Spans of the sentences of `text` as statements are read: a quotation stays whole, a semicolon ends none."""
+    return sentence_spans(text, semicolons=False, quotes=True)
 
 
 def _words(text: str) -> int:
@@ -181,12 +136,12 @@ def _speaker(name: str) -> bool:
 
 def _content(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without surrounding whitespace, quotation marks and the final punctuation."""
-    start, end = _trim(text, start, end)
+    start, end = trim_span(text, start, end)
     while end > start and (text[end - 1] in _ENDS or text[end - 1] in "”」』\"…。，,；;"):
         end -= 1
     while start < end and text[start] in "“「『\"":
         start += 1
-    return _trim(text, start, end)
+    return trim_span(text, start, end)
 
 
 def _quotations(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -27,6 +27,7 @@ from index.parsing.sources import SourceText, read_source
 from index.parsing.speakers import (Label, accepted_labels, bare_label, find_label, is_asker, is_stamp_line,
                                     read_label)
 from index.records import Interview, Metadata, Passage, Turn
+from index.text import sentence_spans
 
 DEFAULT_MAX_PASSAGE_CHARS = 500
 INTERVIEW_ID_HEX = 8  # hex digits of the file path's hash: an interview id
@@ -304,21 +305,20 @@ def _question_text(segment: Segment, text: str) -> str:
     kept: list[str] = []
     for block in segment.blocks:
         words = strip_markup(make_paragraph(text, block.content_start, block.end).text)
-        sentences = _SENTENCES.findall(words)
+        sentences = [words[a:b] for a, b in sentence_spans(words)]
         last = max((i for i, sentence in enumerate(sentences) if is_courtesy(sentence) or _OPENING.search(sentence)),
                    default=None)
         if last is None:
             kept.append(words)
             continue
         kept = []
-        rest = "".join(sentences[last + 1 :]).strip()
+        rest = "".join(sentences[last + 1 :]).strip()  # sentences are contiguous but for the spaces between
         if rest:
             kept.append(rest)
     question = "\n".join(kept)
     return question if _ASKS.search(question) else ""
 
 
-_SENTENCES = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*[”’」』）)]*|\n")
 
 
 def _turns(segments: list[Segment], text: str, cast: Cast) -> list[Turn]:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 
 from index.records import Paragraph, Span
+from index.text import sentence_spans
 
 SENTENCE_END = "。！？!?…；;：:”’」』）)】》\"'"
 SHORT_LINE = 40
@@ -25,7 +26,6 @@ _TERMINATORS = "。！？!?；;…"
 _CLOSERS = "”’」』）)】》\"'"
 _QUOTE_CLOSERS = "”’」』\"'"
 _WS_WITH_BREAK = re.compile(r"[ \t\u3000\xa0]*\n\s*")
-_SENTENCE = re.compile(rf"[^{_TERMINATORS}]*(?:[{_TERMINATORS}]+[{_CLOSERS}]*|$)")
 _NUMERAL = "一二三四五六七八九十"
 # "一是……", "第一，……", "（一）……", "一、……", "（1）……", "1．……" at the start of a paragraph
 _ENUMERATOR = re.compile(
@@ -116,16 +116,8 @@ def make_paragraph(text: str, start: int, end: int) -> Paragraph:
 
 
 def split_sentences(text: str, start: int, end: int) -> list[Span]:
-    """Sentence spans inside `text[start:end]`, each ending after its terminator and closing quotes."""
-    spans: list[Span] = []
-    for match in _SENTENCE.finditer(text, start, end):
-        piece = match.group()
-        if not piece.strip():
-            continue
-        lead = len(piece) - len(piece.lstrip())
-        trail = len(piece) - len(piece.rstrip())
-        spans.append(Span(match.start() + lead, match.end() - trail))
-    return spans
+    """Sentence spans inside `text[start:end]` (index.text.sentence_spans), as Spans."""
+    return [Span(s, e) for s, e in sentence_spans(text, start, end)]
 
 
 def pack_sentences(sentences: list[Span], max_chars: int) -> list[Span]:

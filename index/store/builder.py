@@ -21,7 +21,7 @@ from index.store.folder import (PARSER_VERSION, build_lock, library_versions, lo
                                 restore_current, save)
 from index.lexicon.english import english_map
 from index.lexicon.places import foreign_places, place_names, searchable_text
-from index.text import corpus_words, split_sentences_simple
+from index.text import corpus_words, evidence_sentences
 from index.store.vectors import VectorIndex
 
 
@@ -41,15 +41,6 @@ def passage_embedding_text(passage: Passage) -> str:
     if passage.kind == "answer" and not passage.heading and passage.question:
         return f"{passage.question}\n{passage.text}"
     return passage.text
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    spans, position = [], 0
-    for sentence in split_sentences_simple(text):
-        start = text.index(sentence, position)
-        spans.append((start, start + len(sentence)))
-        position = start + len(sentence)
-    return spans
 
 
 def model_identity(config: CoreConfig, embedder: Embedder) -> dict[str, Any]:
@@ -241,7 +232,7 @@ def _assemble(passages: list[Passage], embedder: Embedder, config: CoreConfig, o
     sentences: list[str] = []
     passage_heading, passage_question = [], []
     for row, passage in enumerate(passages):
-        for start, end in sentence_spans(passage.text):
+        for start, end in evidence_sentences(passage.text):
             owners.append(row)
             spans.append((start, end))
             sentences.append(passage.text[start:end])
