@@ -1,24 +1,8 @@
 """Opt-in query log: one SQLite row per question, with a salted hash instead of the user id.
 
-Design (see also `QueryLog`):
-- Off by default: `QueryLog.open(config)` returns None and touches no file when `query_log.enabled` is false.
-- Privacy: the user id (a Telegram id, or a terminal user name) is stored only as HMAC-SHA256(salt, id), truncated to
-  16 hex digits (64 bits). The salt comes from the environment variable named by `config.salt_env`; if logging is
-  enabled and the salt is missing or shorter than 16 characters, `open` refuses with `QueryLogSaltError` (a
-  `ConfigError`) before creating anything: a log that silently fell back to raw or unsalted ids would defeat its
-  purpose. No name or username is ever passed in or stored; only the normalised question text is.
-- Durability: WAL journal, `synchronous=NORMAL` (a killed process loses at most the row being written; a power cut
-  may lose the last few commits but never corrupts the file), one short `BEGIN IMMEDIATE` transaction per row.
-- Concurrency: one connection per `QueryLog`, guarded by a lock, so any number of threads or asyncio tasks may share
-  it; other processes open their own `QueryLog`. `busy_timeout` plus a bounded retry keeps "database is locked" from
-  escaping; if the database stays locked past the deadline, `QueryLogBusyError` (a `QueryLogError`) is raised.
-- Retention: rows older than `retention_days` are deleted at open, every `purge_every` records and at least every
-  `purge_interval`; `retention_days = 0` keeps rows forever.
-- Reading: `summarize` (the /stats numbers, also `QueryLog.summary`), `iter_rows` and `connect_reader` (a separate
-  read-only connection) serve `bot.report`.
-- Row ids: `INTEGER PRIMARY KEY AUTOINCREMENT`, never reused after a purge, so a stale 👍/👎 button can never rate
-  another question. An id fits easily in the 64 bytes of Telegram callback data (e.g. `fb:+:123456`).
-"""
+Off unless `query_log.enabled`; refuses to start without a salt of 16+ characters; WAL, one short transaction per
+row, one locked connection shared by threads and tasks; old rows purged; row ids never reused. The design:
+docs/operations.md, "Privacy: the query log"."""
 
 from __future__ import annotations
 

@@ -1,12 +1,7 @@
 """jieba, started in ~0.35 s instead of ~1.1 s: its prefix dictionary and jieba.posseg's word -> tag table read from
-one file written once, instead of jieba unmarshalling its /tmp cache (a 350k-key dict, ~0.55 s) and jieba.posseg
-parsing dict.txt again at import (~0.45 s). Every question goes through jieba.posseg, so this is a third of a cold
-`search`. Only the loading differs: the tables are jieba's own, built by jieba from its default dictionary, and
-tests/test_segmenter.py checks that a process started this way cuts and tags text exactly as stock jieba does.
-
-The file lives in the model cache (`$INTERVIEW_QA_CACHE/jieba/`), is keyed by jieba's version and dict.txt's size,
-and is written the first time it is missing (atomically; where the cache cannot be written, stock jieba starts).
-"""
+one file in the model cache (`$INTERVIEW_QA_CACHE/jieba/`, keyed by jieba's version and dict.txt's size, written
+once, atomically; stock jieba where the cache cannot be written). The tables are jieba's own:
+tests/test_segmenter.py checks it cuts and tags exactly as stock jieba. See docs/operations.md, "What loads when"."""
 
 from __future__ import annotations
 

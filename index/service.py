@@ -1,13 +1,7 @@
 """Opening the search service: the question encoder, the index brought up to date, the Searcher (once per process).
 
-What loads when (see README, "What loads when"):
-- answering (the index current, the question encoder exported): ONNX Runtime + tokenizers for the question, FAISS,
-  bm25s, jieba and OpenCC for the index; torch and sentence-transformers are never imported;
-- a changed corpus or model, or no question encoder yet: the PyTorch model is loaded to embed the new texts (and to
-  export the encoder), then freed; answering goes on through the encoder. While serving (`serve`, /reload), the
-  whole refresh runs in a child process (index.store.child): PyTorch never loads in the serving process, and the
-  memory the refresh took goes back to the system when the child exits.
-"""
+Answering never imports torch; a changed corpus or model loads PyTorch to embed the new texts, then frees it (while
+serving, in a child process: index.store.child). What loads when: docs/operations.md."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """The dev sets through the real pipeline (real model, real indexes): a regression guard on the figures measured when
-the calibration was fitted (benchmarks/retrieval.py prints them against PRODUCT.md's targets; README "Measured").
+the calibration was fitted (benchmarks/retrieval.py prints them against PRODUCT.md's targets; docs/measurements.md).
 
 The floors sit a little under the measured figures, so that a change that makes answers worse fails here; they are
-not the product's targets, several of which the pipeline does not reach yet (see the README)."""
+not the product's targets, several of which the pipeline does not reach yet (see the README, "Current figures")."""
 
 from __future__ import annotations
 

@@ -1,66 +1,8 @@
 """Claim checking: is a claim's wording in the record, and if not, what differs? Pure: no I/O, no model.
 
-Retrieval supplies candidate passages; `index.claims.verdict.verify_claim` aligns the claim with each passage text
-character by character (quantities as single tokens, see `index.claims.quantities`; framing, see
-`index.claims.framing`; joins, see `index.claims.stitching`) and returns an `Alignment` with one of three verdicts.
-`align_claim` does the same against one passage.
-
-Normalisation, for comparison only (`record_span`, `diff_spans` and `sources` are offsets into the ORIGINAL
-passage text): NFKC, ASCII case folded; whitespace, punctuation (Chinese and ASCII, quotes “”‘’「」, brackets,
-·、), symbols (emoji, ●, +, <, >) and HTML-looking tags (``<b>``, ``</p>``) dropped; the decimal point between two
-digits, ``%`` and ``‰`` kept. ``“五聚焦五提升”，`` equals ``五聚焦五提升``; ``１．３５`` equals ``1.35``.
-Traditional Chinese is folded into Simplified upstream, not here.
-
-Claim framing is ignored, only at the start or end of the claim and only in these patterns: a lead-in
-(``请问``, ``听说``, ``据说``, ``网传``, ``有人说``, ``据报道``, ``据悉``, ``是不是`` ...); an attribution of at
-most 24 characters ending in 说/表示/介绍/指出/提到/强调/透露/谈到/坦言 or ``称：`` (``邢海文说``,
-``据威海市海洋发展局介绍，``, ``局长表示：``, ``威海市海洋发展局党组书记、局长邢海文表示：``); a speaker label
-of at most 12 characters before a colon (``邢海文：``); a tail (``吗``, ``呢``, ``，是不是真的？``, ``是真的吗``,
-``对吗``, ``，邢海文说。``, final punctuation). A claim verbatim with its framing is verbatim as it stands; when
-the "framing" is itself in the record (``专家指出……`` against a passage saying 专家指出) the whole claim is
-checked. `Alignment.claim_span` says which part of the claim was checked. Who said it is not checked here: the
-hit shows the speaker.
-
-Verdicts:
-
-- ``verbatim``: the normalised claim is a contiguous substring of one passage (``缓缴资金1.35亿元``). Quantities
-  are compared by value with their unit, so a claim that matches except that it writes an equal quantity
-  differently (``缓缴资金13500万元`` against ``1.35亿元``; ``二十万人`` against ``20万人``) is also ``verbatim``:
-  it states what the record states. The rewritten quantities are listed in `Alignment.equivalents` (never in
-  ``differences``) so an exact quote can still be copied.
-- ``differs``: the claim says nearly what one passage says, with some spans changed. The passage windows where
-  the claim's character pairs line up best are aligned with difflib's SequenceMatcher; ``similarity`` is the
-  share of the claim's normalised characters found there, counting only runs of two characters or more (a
-  shared 的 is chance). ``differs`` needs ``similarity >= DIFFERS_MIN_SIMILARITY`` (0.6), or an anchored number:
-  a changed quantity next to at least 4 matching characters (``缓缴资金2亿元``: similarity 0.57, and
-  ``邢海文说疫情期间缓缴资金2亿元``: 0.55, both name the figure the record gives for 缓缴资金). Each changed span
-  is a `Difference`: kind ``number`` when a quantity is on either side (``2亿元`` vs ``1.35亿元``; a unit change
-  ``1.35万元`` vs ``1.35亿元``; an approximation dropped, ``8000元`` vs ``超过8000元``; dates: ``10月份`` vs
-  ``9月份`` is ``10月`` vs ``9月``, kind number), kind ``text`` otherwise (a name: ``王某某`` vs ``唐启升``;
-  ``claim=""`` for words of the record the claim leaves out, ``record=""`` for words it adds). A changed start or
-  end of the claim is paired with as many record characters there, stopping at a clause end (，。；：！？) the
-  claim does not share; an edge longer than 4 characters that shares none with the record there is paired with
-  nothing (``record=""``). Two text changes one shared character apart are reported as one.
-- A claim stitched from several places (first half verbatim in passage A, second half verbatim in passage B, or
-  two places of one passage that are not next to each other) is ``differs``: `verify_claim` covers the claim
-  greedily with the longest verbatim pieces (at least 6 characters each, at most 3 stray characters between
-  two, at most 16 pieces) and, when that leaves fewer claim characters unexplained than the best single
-  passage, reports one text `Difference` per join (``claim`` and ``record`` are the piece that does not follow
-  on, ``note`` says so in Chinese); `Alignment.sources` lists every piece as (passage index, start, end). The
-  texts alone do not say that two passages are consecutive in the source: such a claim is reported as a join,
-  and the caller, who knows the passages' offsets, may merge them first.
-- ``not_found``: empty or punctuation-only claims, and claims of which less than 0.6 aligns with every passage
-  and no number is anchored: a made-up claim (``青岛市旅游收入增长了20%``: 0.15;
-  ``威海市海洋发展局今年推动海洋经济高质量发展，旅游收入增长30%``: 0.53) and a paraphrase that keeps the facts
-  but not the wording (``威海把海域使用金的缴纳时间往后推了，推迟到疫情结束``: 0.50;
-  ``疫情期间威海的海洋企业可以晚点交海域使用金，总共缓了一亿多``: 0.39). Wording is what is checked; finding
-  the passage a paraphrase means is the job of search. ``similarity`` is still reported.
-
-Bounds: claims of more than ``MAX_ALIGN_CHARS`` (1,000) normalised characters are not aligned: they are
-``verbatim`` when one passage contains them, a join when verbatim pieces cover them, else ``not_found`` with
-similarity 0 (a 10,000-character claim is answered in tens of milliseconds). Text repeated within the claim is
-not a join (``not_found``).
-"""
+`align_claim` aligns a claim with one passage character by character (quantities as single tokens, framing at its
+ends ignored) and returns an `Alignment`: verbatim / differs / not_found, the differences, and offsets into the
+ORIGINAL passage text. The normalisation, the thresholds and the examples: docs/claims.md."""
 
 from __future__ import annotations
 

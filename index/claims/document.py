@@ -1,22 +1,6 @@
 """A whole text checked at once (a press release, a news article): cut into sentences, the sentences that quote a
 bureau or attribute a statement to one found, and each such statement checked with `check_claim`. Pure: no I/O;
-every offset is into the text given (code points).
-
-A sentence ends at 。！？!? (with the closing quotes and brackets after it) or at a line break, never inside a
-quotation (“……。……。”他说。 is one sentence); a quotation left open ends at the line break.
-
-A sentence is attributed when it
-- opens with 据……介绍/表示/称/透露/了解/介绍 (``据威海市海洋发展局介绍，……``): the statement is what follows;
-- names who says it before the words said (``邢海文表示，……``, ``市海洋发展局负责人说：……``,
-  ``局长在会上指出，……``): the statement is what follows the verb;
-- ends with who said it (``……，邢海文说。``): the statement is what comes before;
-- quotes at least MIN_QUOTE_CHARS characters within “” 「」 『』 or "" with a speaker or bureau in the same sentence
-  (a verb of saying, or a name ending in 局/委/办/厅/政府/中心 or a title such as 局长, 书记, 负责人, 发言人): the
-  statement is the quoted text. Short quotations (a slogan, “三聚焦三攻坚”) and quotations with nobody named are
-  not statements.
-Everything else is "no attribution". Who is named is not checked against the record here: the passage shown with
-the verdict says who said it.
-"""
+every offset is into the text given (code points). What counts as attributed: docs/claims.md, "A whole text"."""
 
 from __future__ import annotations
 

@@ -1,20 +1,7 @@
-"""Quantities in Chinese text, so that claims compare numbers by value and unit, not by spelling.
-
-A quantity is a number with its magnitude, approximation marker and unit, read from text that is already
-NFKC-normalised with punctuation removed (the decimal point between digits is kept):
-
-- Arabic digits, decimals and magnitudes: ``1.35亿元`` -> 135000000 元, ``13500万元`` -> 135000000 元 (the same
-  quantity), ``20万人`` -> 200000 人, ``8000元``, ``3千米`` -> 3000 米.
-- Chinese numerals: ``二十万`` -> 200000, ``一百`` -> 100, ``两千`` -> 2000, ``一亿二千万``, ``一点五亿``,
-  ``二〇二〇年`` -> 2020 年, colloquial ``一万五`` -> 15000. A single Chinese numeral counts only when a unit
-  follows (``一次``, ``四个``): ``统一``, ``一战`` and ``一些`` stay words.
-- Percentages: ``50%``, ``百分之五十`` -> 50 %.
-- Approximations are part of the quantity: ``100多个`` -> (100, 个, 多); ``20余万`` -> (200000, "", 余);
-  ``近``, ``约``, ``逾``, ``超过``, ``将近``, ``大约``, ``不到``, ``不足`` before the number. ``100多个`` and
-  ``100个`` are different quantities.
-- Units (longest first): currency, people, counts, areas, lengths, weights, and calendar units (年 月 日 号 天
-  ...), so ``9月份`` reads as (9, 月): dates are numbers too.
-"""
+"""Quantities in Chinese text, so that claims compare numbers by value and unit, not by spelling: Arabic and Chinese
+numerals with magnitudes (1.35亿元 = 13500万元), percentages, approximations (100多个 is not 100个) and units,
+calendar units included (9月份 is (9, 月)), read from NFKC-normalised text with punctuation removed. The rules:
+docs/claims.md, "Quantities"."""
 
 from __future__ import annotations
 

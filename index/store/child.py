@@ -1,12 +1,7 @@
-"""A refresh of the index run in a child process, for `serve`: the corpus parsed, the new texts embedded (PyTorch
-loaded only if there are any), the keyword indexes and tables built and the new build saved, all in the child;
-the server then only loads the saved build. So PyTorch never loads in the serving process, and what a refresh
-takes (PyTorch's ~1.3 GB, the parsing and assembling) goes back to the system when the child exits: the
-allocator of a long-lived process keeps most of it (`serve` stayed at 1.5 GB after one refresh that embedded).
-
-The child is started with multiprocessing's "spawn" (a fresh interpreter: nothing of the server is copied into
-it) and reports over a pipe: the lines `notify` should hear, then the report or the typed error.
-"""
+"""A refresh of the index run in a child process (multiprocessing "spawn"), for `serve`: parsing, embedding (PyTorch
+only if there are new texts), the keyword indexes and the save all happen in the child, which reports over a pipe
+(the lines `notify` should hear, then the report or the typed error); the server only loads the saved build, so
+PyTorch never loads in it and what the refresh took goes back to the system. See docs/operations.md."""
 
 from __future__ import annotations
 
