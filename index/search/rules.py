@@ -1,8 +1,9 @@
 """The few signs that settle a question alone, before any passage is scored (small_talk, unknown_place,
 unknown_bureau, unknown_year); everything else is weighed by the decision model (index.search.decision).
 
-Each is high-precision by construction; in a long message only the clause that asks counts. A reason is a code,
-optionally with what was found after a colon; front ends turn it into words. Each sign owns its detector here. Details: docs/search.md."""
+Each is high-precision by construction and has its detector here; in a long message only the clause that asks
+counts. A reason is a code, optionally with what was found after a colon; front ends turn it into words. Details:
+docs/search.md."""
 
 from __future__ import annotations
 
