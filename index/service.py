@@ -19,6 +19,8 @@ from index.store.builder import Notify, model_identity, refresh_index, up_to_dat
 from index.store.folder import check_writable, load
 from index.store.vectors import set_threads
 
+SEARCH_WORKERS = 2  # search threads: a question embeds on one core (index.embedding), so two use both cores
+
 log = logging.getLogger("interview_qa.index")
 OnRefreshed = Callable[[Searcher, RefreshReport], None]
 

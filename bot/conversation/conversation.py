@@ -74,6 +74,17 @@ class QueryRecorder(Protocol):
     def summary(self) -> dict[str, Any]: ...
 
 
+def example_questions(searcher: Searcher) -> tuple[str, ...]:
+    """Example questions the corpus answers: the shipped ones that still work, else the reporters' short questions
+    (another corpus). Searches: run it off the event loop."""
+    kept = [q for q in texts.EXAMPLE_QUESTIONS if searcher.search(q, top_k=1).answered][:MAX_EXAMPLES]
+    if len(kept) < MAX_EXAMPLES:
+        asked = sorted({p.question for p in searcher.data.passages
+                        if p.question and len(p.question) <= MAX_EXAMPLE_CHARS}, key=lambda q: (len(q), q))
+        kept += [q for q in asked if q not in kept][: MAX_EXAMPLES - len(kept)]
+    return tuple(kept)
+
+
 @dataclass(frozen=True, slots=True)
 class ConversationSettings:
     """What the conversation needs of config.yaml (`from_config`); the defaults suit tests."""
@@ -173,13 +184,7 @@ class Conversation:
 
     def refresh_examples(self) -> tuple[str, ...]:
         """Example questions the current corpus answers (searches: run it off the event loop)."""
-        searcher = self.searcher
-        kept = [q for q in texts.EXAMPLE_QUESTIONS if searcher.search(q, top_k=1).answered][:MAX_EXAMPLES]
-        if len(kept) < MAX_EXAMPLES:  # another corpus: the reporters' own short questions
-            asked = sorted({p.question for p in searcher.data.passages
-                            if p.question and len(p.question) <= MAX_EXAMPLE_CHARS}, key=lambda q: (len(q), q))
-            kept += [q for q in asked if q not in kept][: MAX_EXAMPLES - len(kept)]
-        self.examples = tuple(kept)
+        self.examples = example_questions(self.searcher)
         return self.examples
 
     # -- questions ----------------------------------------------------------------------------------------------

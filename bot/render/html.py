@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from bot import texts
 from bot.conversation.actions import Action, passage_payload
+from bot.render.common import cut_by_spans, source_parts
 from bot.conversation.replies import (
     About,
     Answer,
@@ -96,18 +97,9 @@ def bold(text: str) -> str:
 
 def mark(text: str, spans: Iterable[tuple[int, int, str]]) -> str:
     """`text` escaped, with each (start, end, tag) span wrapped in <tag>; overlapping spans nest properly."""
-    clipped = [(max(0, s), min(len(text), e), t) for s, e, t in spans if t in TAG_ORDER]
-    clipped = [(s, e, t) for s, e, t in clipped if s < e]
-    cuts = sorted({0, len(text), *(s for s, _, _ in clipped), *(e for _, e, _ in clipped)})
-    pieces: list[tuple[tuple[str, ...], str]] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
-        tags = tuple(t for t in TAG_ORDER if any(s <= a and b <= e and t == tag for s, e, tag in clipped))
-        if pieces and pieces[-1][0] == tags:
-            pieces[-1] = (tags, pieces[-1][1] + text[a:b])
-        else:
-            pieces.append((tags, text[a:b]))
     out = []
-    for tags, piece in pieces:
+    for piece, marks in cut_by_spans(text, [(s, e, t) for s, e, t in spans if t in TAG_ORDER]):
+        tags = [t for t in TAG_ORDER if t in marks]
         out.append("".join(f"<{t}>" for t in tags) + escape(piece) + "".join(f"</{t}>" for t in reversed(tags)))
     return "".join(out)
 
@@ -223,7 +215,7 @@ def question_line(p: Passage) -> str | None:
 
 def source_html(p: Passage) -> str:
     """Outlet, series, title, date and URL, where known."""
-    parts = [x for x in (p.outlet, p.series, texts.book_title(p.title) if p.title else None, p.date) if x]
+    parts = source_parts(p)
     line = "📰 " + " · ".join(escape(x) for x in parts) if parts else f"📰 {escape(p.file)}"
     return line + (f"\n🔗 {escape(p.url)}" if p.url else "")
 

@@ -27,6 +27,7 @@ from bot.conversation.replies import (
     TurnContext,
     Welcome,
 )
+from bot.render.common import source_parts
 from index.records import Hit, Interview, Passage, SearchResult
 
 if TYPE_CHECKING:
@@ -144,7 +145,7 @@ def source_rows(p: Passage) -> list[tuple[str, str]]:
 def source_line(hit: Hit) -> str:
     """The source on one line: outlet, title, date, URL, and the file with the character span."""
     p = hit.passage
-    parts = [x for x in (p.outlet, texts.book_title(p.title) if p.title else None, p.date, p.url) if x]
+    parts = [*source_parts(p, series=False), *([p.url] if p.url else [])]
     parts.append(texts.file_span(p.file, p.start, p.end))
     return texts.DETAILS_SEPARATOR.join(parts)
 

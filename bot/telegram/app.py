@@ -40,9 +40,9 @@ from bot.telegram.transport import RetryingRateLimiter, TolerantUpdatesRequest
 from index.errors import ConfigError, InterviewQAError
 from index.search.searcher import Searcher
 from index.records import RefreshReport
+from index.service import SEARCH_WORKERS
 
 log = logging.getLogger("interview_qa.telegram")
-SEARCH_WORKERS = 2  # search threads: a query embeds on one core (index.embedding.st_embedder), so two use both cores
 BOOTSTRAP_RETRIES = 3  # getMe, deleteWebhook/setWebhook at start-up
 MIN_WEBHOOK_SECRET_CHARS = 16  # shorter secret tokens get a warning
 _SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what Telegram accepts as a webhook secret token

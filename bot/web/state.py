@@ -21,6 +21,8 @@ from bot.web.sessions import open_session_store
 from bot.web.views import read_interview_source
 from index.records import SearchResult
 from index.search.searcher import Searcher
+from index.service import SEARCH_WORKERS
+from bot.conversation.conversation import example_questions
 
 if TYPE_CHECKING:
     from bot.querylog import QueryLog
@@ -29,10 +31,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("interview_qa.web")
 T = TypeVar("T")
-SEARCH_WORKERS = 2  # a search uses one core (index.embedding), so two threads use both
 STAFF_WORKERS = 1  # staff checks of a whole text run one at a time, apart from the search threads
 SOURCES_KEPT = 64  # interview source texts remembered for the interview pages
-MAX_EXAMPLES = 3
 
 
 class WebState:
@@ -91,7 +91,7 @@ class WebState:
         self.metrics.corpus(searcher.passage_count, len(interviews))
         with self._sources_lock:
             self._sources.clear()
-        self.examples = self._examples(searcher)
+        self.examples = example_questions(searcher)
 
     @property
     def ready(self) -> bool:
@@ -106,15 +106,6 @@ class WebState:
     def front(self, name: str) -> MeteredSearcher:
         """The searcher as the bot sees it (`telegram`): its searches counted under that name."""
         return self._fronts[name]
-
-    def _examples(self, searcher: Searcher) -> tuple[str, ...]:
-        """Example questions the corpus answers: the shipped ones that still work, else reporters' short questions."""
-        kept = [q for q in texts.EXAMPLE_QUESTIONS if searcher.search(q, top_k=1).answered][:MAX_EXAMPLES]
-        if len(kept) < MAX_EXAMPLES:
-            asked = sorted({p.question for p in searcher.data.passages if p.question and len(p.question) <= 40},
-                           key=lambda q: (len(q), q))
-            kept += [q for q in asked if q not in kept][: MAX_EXAMPLES - len(kept)]
-        return tuple(kept)
 
     # -- reloading (the staff button and the bot's /reload share it) -------------------------------------------
     def reload(self) -> tuple[Searcher, RefreshReport] | None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from bot import texts
+from bot.render.common import cut_by_spans, source_parts
 from index.errors import InterviewQAError
 from index.records import Hit, Passage, SearchResult
 
@@ -34,17 +35,7 @@ class Piece:
 
 def marked(text: str, spans: Iterable[tuple[int, int, str]]) -> list[Piece]:
     """`text` cut at the span edges; each piece carries the marks of the spans that cover it."""
-    clipped = [(max(0, s), min(len(text), e), m) for s, e, m in spans]
-    clipped = [(s, e, m) for s, e, m in clipped if s < e]
-    cuts = sorted({0, len(text), *(s for s, _, _ in clipped), *(e for _, e, _ in clipped)})
-    pieces: list[Piece] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
-        marks = tuple(sorted({m for s, e, m in clipped if s <= a and b <= e}))
-        if pieces and pieces[-1].marks == marks:
-            pieces[-1] = Piece(pieces[-1].text + text[a:b], marks)
-        else:
-            pieces.append(Piece(text[a:b], marks))
-    return pieces
+    return [Piece(piece, tuple(sorted(marks))) for piece, marks in cut_by_spans(text, spans)]
 
 
 def find_all(text: str, needle: str) -> list[tuple[int, int]]:
@@ -83,7 +74,7 @@ class HitView:
 
 def source_line(p: Passage) -> str:
     """Outlet · series · 《title》 · date, where known."""
-    parts = [x for x in (p.outlet, p.series, texts.book_title(p.title) if p.title else None, p.date) if x]
+    parts = source_parts(p)
     return " · ".join(parts) if parts else p.file
 
 

@@ -35,6 +35,9 @@ _ENGLISH_STOPWORDS = frozenset(
 )
 
 
+ENGLISH_QUESTION = 0.5  # share of Latin letters from which a question is read as English (and gets English keywords)
+
+
 def latin_share(text: str) -> float:
     """The share of a text's characters that are Latin letters."""
     return sum(c.isascii() and c.isalpha() for c in text) / max(1, len(text))

@@ -33,7 +33,8 @@ def _too_long(file: str, max_chars: int) -> CorpusParseError:
     return CorpusParseError(file, f"the document's text is longer than {max_chars:,} characters")
 
 
-def _joined(paragraphs: Iterable[tuple[str, bool]]) -> ExtractedText:
+def join_paragraphs(paragraphs: Iterable[tuple[str, bool]]) -> ExtractedText:
+    """Paragraphs (text, is a heading) as one text with a blank line between them, and where the headings start."""
     parts: list[str] = []
     headings: set[int] = set()
     offset = 0
@@ -59,7 +60,7 @@ def docx_text(data: bytes, file: str, max_chars: int = MAX_EXTRACTED_CHARS) -> E
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
         raise CorpusParseError(file, f"not a readable .docx document ({type(error).__name__})") from None
-    extracted = _joined(_docx_paragraphs(document))
+    extracted = join_paragraphs(_docx_paragraphs(document))
     if not extracted.text:
         raise CorpusParseError(file, "the document has no text")
     return extracted
@@ -203,7 +204,7 @@ def pdf_text(data: bytes, file: str, max_chars: int = MAX_EXTRACTED_CHARS) -> Ex
     furniture = _running_lines(pages)
     flows = [[line for line in column if _key(line.text) not in furniture and not _PAGE_NUMBER.match(line.text)]
              for page in pages for column in page]
-    extracted = _joined((paragraph, False) for paragraph in _paragraphs(flows))
+    extracted = join_paragraphs((paragraph, False) for paragraph in _paragraphs(flows))
     if not extracted.text:
         raise CorpusParseError(file, "the PDF has no text besides its page headers and footers")
     return extracted

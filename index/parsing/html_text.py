@@ -8,6 +8,8 @@ from typing import Any
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from index.parsing.documents import join_paragraphs
+
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "template",
               "button", "select", "svg", "canvas", "menu")
 _BOILERPLATE = re.compile(
@@ -48,18 +50,8 @@ def extract_article(html: str) -> Article:
         if marks.strip() and _BOILERPLATE.search(marks) and not _CONTENT.search(str(tag.get("id") or "")):
             tag.decompose()
     root = _main_container(soup)
-    parts: list[str] = []
-    headings: set[int] = set()
-    offset = 0
-    for raw, heading in _paragraphs(root):
-        paragraph = re.sub(r"[ \t\u3000\xa0]+", " ", raw).strip()
-        if not paragraph:
-            continue
-        if heading:
-            headings.add(offset)
-        parts.append(paragraph)
-        offset += len(paragraph) + 2
-    return Article("\n\n".join(parts) + "\n", metadata, frozenset(headings))
+    joined = join_paragraphs((re.sub(r"[ \t\u3000\xa0]+", " ", raw), heading) for raw, heading in _paragraphs(root))
+    return Article(joined.text, metadata, joined.headings)
 
 
 def _main_container(soup: BeautifulSoup) -> Tag:

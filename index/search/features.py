@@ -17,7 +17,7 @@ import numpy as np
 
 from index.records import Passage
 from index.search.bureaus import BureauIndex, Mention
-from index.lexicon.english import latin_share
+from index.lexicon.english import ENGLISH_QUESTION, latin_share
 from index.records import IndexData
 from index.text import normalize_for_index, pos_tokens, query_words
 
@@ -30,7 +30,6 @@ DECISION_BASE = ("head_missing", "dense_rel", "coverage_top", "coverage_corpus",
                  "outside_lead", "number_missing", "time_missing", "fused_top", "fused_margin", "question_rel",
                  "specificity", "content_words", "general_top", "general_corpus")
 DECISION_FEATURES = (*DECISION_BASE, *(f"en_{name}" for name in DECISION_BASE), "english")
-ENGLISH_QUESTION = 0.5  # share of Latin letters from which a question is read as English
 MAX_CONTENT_WORDS = 8  # more content words than this say no more about how specific a question is
 # Questions that ask for a quantity or a time (interrogatives, not topics), and how a passage states one.
 _ASKS_NUMBER = re.compile(r"多少|几[个项家条次万亿元人户所座天年]|多大|多长|比例|百分之|how (?:many|much)|what percentage|"

@@ -23,7 +23,7 @@ from index.records import Hit, SearchResult
 from index.search import rules
 from index.search.bureaus import BureauIndex
 from index.search.decision import Calibration
-from index.lexicon.english import EnglishKeywords, english_map, latin_share
+from index.lexicon.english import ENGLISH_QUESTION, EnglishKeywords, english_map, latin_share
 from index.search.features import (CANDIDATE_FEATURES, DECISION_FEATURES, Evidence, QueryContext, Scored,
                                    named_priority, ranking_order)
 from index.search.fusion import FLAT, weighted_fusion
@@ -36,7 +36,6 @@ from index.text import normalize_query, strip_question_words
 
 EXACT_SEARCH_LIMIT = 5000  # up to this many passages every passage is scored; above, a candidate pool is
 DUPLICATE_COSINE = 0.985  # two hits closer than this are the same passage said twice: only the first is shown
-ENGLISH_QUESTION = 0.5  # share of Latin letters from which a question gets English keywords
 ENGLISH_FALLBACK = True  # English words the dictionary lacks: the nearest corpus word by vector (a model call)
 MAX_SUGGESTIONS = 3
 SUGGESTION_POOL = 12  # distinct passages looked at for suggestions (some have neither a question nor a heading)
