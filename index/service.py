@@ -198,3 +198,22 @@ def _release(builder: Any) -> None:
     release = getattr(builder, "release_model", None)
     if release is not None:
         release()
+
+
+def searcher_opener(config: CoreConfig, notify: Notify | None = None, on_refreshed: OnRefreshed | None = None
+                    ) -> Callable[[], Searcher]:
+    """What a front end opens its searcher with: the real model and index, the corpus warnings logged (see
+    open_searcher for `notify` and `on_refreshed`)."""
+    def open_real_searcher() -> Searcher:
+        searcher, report = open_searcher(config, notify=notify, on_refreshed=on_refreshed)
+        for warning in report.warnings:
+            log.warning("corpus: %s", warning)
+        return searcher
+    return open_real_searcher
+
+
+def searcher_reloader(config: CoreConfig) -> Callable[[Searcher], tuple[Searcher, RefreshReport]]:
+    """What /reload and the staff reload run: the index refreshed from the corpus, the model already loaded."""
+    def reload(searcher: Searcher) -> tuple[Searcher, RefreshReport]:
+        return reload_searcher(searcher, config)
+    return reload

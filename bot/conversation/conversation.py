@@ -1,6 +1,6 @@
-"""The conversation: a message in, a reply model out, over one Searcher, with per-user state.
+"""The conversation: a message in, a reply model out, over one searcher, with per-user state.
 
-No telegram import and no I/O of its own: it calls the Searcher, and the query log it is given (an object with
+No telegram import and no I/O of its own: it calls the SearchService, and the query log it is given (an object with
 `record`, `feedback` and `summary`: `bot.querylog.QueryLog`). State (pages of results, a bureau chosen for the next
 question, rate limits, counters) lives in one `Conversation` per process. Front ends call `prepare` (cheap,
 validates and rate-limits), then `search` (slow: may run in a worker thread; only reads the searcher), then
@@ -43,7 +43,7 @@ from bot.conversation.replies import (
 from index.claims.verdict import check_claim
 from index.errors import InterviewQAError
 from index.records import Hit, Passage, SearchResult
-from index.search.searcher import Searcher
+from index.search.service import SearchService
 from index.limits import MAX_CLAIM_CHARS
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ class QueryRecorder(Protocol):
     def summary(self) -> dict[str, Any]: ...
 
 
-def example_questions(searcher: Searcher) -> tuple[str, ...]:
+def example_questions(searcher: SearchService) -> tuple[str, ...]:
     """Example questions the corpus answers: the shipped ones that still work, else the reporters' short questions
     (another corpus). Searches: run it off the event loop."""
     kept = [q for q in texts.EXAMPLE_QUESTIONS if searcher.search(q, top_k=1).answered][:MAX_EXAMPLES]
@@ -124,16 +124,16 @@ class StoredAnswer:
     suggestions: tuple[str, ...]
 
 
-def corpus_info(searcher: Searcher) -> CorpusInfo:
+def corpus_info(searcher: SearchService) -> CorpusInfo:
     """Passages, interviews and bureaus of what the searcher holds."""
     interviews = {p.interview_id for p in searcher.data.passages}
     return CorpusInfo(searcher.passage_count, len(interviews), tuple(searcher.bureaus()))
 
 
 class Conversation:
-    """Questions to replies over one Searcher (swapped by /reload), with per-user state."""
+    """Questions to replies over one searcher (swapped by /reload), with per-user state."""
 
-    def __init__(self, searcher: Searcher, settings: ConversationSettings | None = None,
+    def __init__(self, searcher: SearchService, settings: ConversationSettings | None = None,
                  clock: Callable[[], float] = time.monotonic, query_log: QueryRecorder | None = None) -> None:
         self.settings = settings or ConversationSettings()
         self.questions = RateLimiter(self.settings.questions_per_minute, clock=clock)
@@ -143,7 +143,7 @@ class Conversation:
         self._bureau_for: dict[int, str] = {}
         self._hinted: dict[tuple[int, int, str], float] = {}
         self._clock = clock
-        self._results: OrderedDict[tuple[str, str | None, int], tuple[Searcher, SearchResult]] = OrderedDict()
+        self._results: OrderedDict[tuple[str, str | None, int], tuple[SearchService, SearchResult]] = OrderedDict()
         self._results_lock = threading.Lock()  # searches run in several worker threads
         self.examples: tuple[str, ...] = texts.EXAMPLE_QUESTIONS[:MAX_EXAMPLES]
         self.searcher = searcher
@@ -175,8 +175,8 @@ class Conversation:
             return Hint("feedback_refused", texts.FEEDBACK_REFUSED)
         return Hint("feedback_thanks", texts.FEEDBACK_THANKS if value > 0 else texts.FEEDBACK_THANKS_DOWN)
 
-    def replace_searcher(self, searcher: Searcher) -> None:
-        """Use a new Searcher (after /reload); pages already shown keep their passages, recent results go."""
+    def replace_searcher(self, searcher: SearchService) -> None:
+        """Use a new SearchService (after /reload); pages already shown keep their passages, recent results go."""
         self.searcher = searcher
         self.corpus = corpus_info(searcher)
         with self._results_lock:
@@ -205,7 +205,7 @@ class Conversation:
         return self.search_batch([question])[0]
 
     def search_batch(self, questions: Sequence[Question]) -> list[SearchResult]:
-        """Several questions with one batched model call per (bureau, top_k) group (`Searcher.search_many`), in
+        """Several questions with one batched model call per (bureau, top_k) group (`SearchService.search_many`), in
         order; the same results as `search` one by one. A question asked again is answered from the recent
         results. Slow: run it in a worker thread."""
         searcher = self.searcher
@@ -224,7 +224,7 @@ class Conversation:
                 self._remember(questions[row], searcher, result)
         return [r for r in results if r is not None]
 
-    def cached(self, question: Question, searcher: Searcher | None = None) -> SearchResult | None:
+    def cached(self, question: Question, searcher: SearchService | None = None) -> SearchResult | None:
         """The result of the same question (same bureau, same number of hits) searched recently by the current
         searcher, or None. Cheap: front ends may call it on their event loop."""
         key = self._result_key(question)
@@ -235,7 +235,7 @@ class Conversation:
             self._results.move_to_end(key)
             return entry[1]
 
-    def _remember(self, question: Question, searcher: Searcher, result: SearchResult) -> None:
+    def _remember(self, question: Question, searcher: SearchService, result: SearchResult) -> None:
         with self._results_lock:
             self._results[self._result_key(question)] = (searcher, result)
             while len(self._results) > RESULTS_KEPT:

@@ -38,9 +38,7 @@ from bot.telegram.redaction import install_redaction, redact
 from bot.telegram.state import CONTEXT_TYPES, BotApplication, Context, Reloader, SearcherFactory
 from bot.telegram.transport import RetryingRateLimiter, TolerantUpdatesRequest
 from index.errors import ConfigError, InterviewQAError
-from index.search.searcher import Searcher
-from index.records import RefreshReport
-from index.service import SEARCH_WORKERS
+from index.service import SEARCH_WORKERS, searcher_opener, searcher_reloader
 
 log = logging.getLogger("interview_qa.telegram")
 BOOTSTRAP_RETRIES = 3  # getMe, deleteWebhook/setWebhook at start-up
@@ -78,33 +76,12 @@ def build_application(config: AppConfig, token: str, searcher_factory: SearcherF
     app: BotApplication = builder.build()
     data = app.bot_data
     data.config = config
-    data.searcher_factory = searcher_factory or _default_searcher_factory(config)
-    data.reloader = reloader or _default_reloader(config)
+    data.searcher_factory = searcher_factory or searcher_opener(config.core)
+    data.reloader = reloader or searcher_reloader(config.core)
     data.admins = frozenset(t.admins)
     data.search_workers = max(1, search_workers)
     add_handlers(app)
     return app
-
-
-def _default_searcher_factory(config: AppConfig) -> SearcherFactory:
-    """The real model and index (warnings about the corpus go to the log)."""
-    def open_real_searcher() -> Searcher:
-        from index.service import open_searcher
-
-        searcher, report = open_searcher(config.core)
-        for warning in report.warnings:
-            log.warning("corpus: %s", warning)
-        return searcher
-    return open_real_searcher
-
-
-def _default_reloader(config: AppConfig) -> Reloader:
-    """/reload: the index refreshed from the corpus folder with the model already loaded."""
-    def reload(searcher: Searcher) -> tuple[Searcher, RefreshReport]:
-        from index.service import reload_searcher
-
-        return reload_searcher(searcher, config.core)
-    return reload
 
 
 def add_handlers(app: BotApplication) -> None:

@@ -232,7 +232,7 @@ async def cmd_stats(update: Update, context: Context) -> None:
 
 
 async def cmd_reload(update: Update, context: Context) -> None:
-    """Admins: refresh the index from the corpus folder (the model stays loaded) and swap the Searcher."""
+    """Admins: refresh the index from the corpus folder (the model stays loaded) and swap the searcher."""
     conversation, data = _conversation(context), context.bot_data
     if not _is_admin(update, context):
         return await respond(update, context, conversation.hint("admin_only", texts.admin_only("/reload")))
@@ -249,8 +249,7 @@ async def cmd_reload(update: Update, context: Context) -> None:
         return await respond(update, context, conversation.hint("reload_failed", texts.reload_failed(error)))
     finally:
         data.reloading = False
-    conversation.replace_searcher(searcher)
-    data.searcher = searcher
+    data.use_searcher(searcher)
     await _in_thread(context, conversation.refresh_examples)
     for chunk in cards.reload_card(report, conversation.corpus, time.monotonic() - began).chunks:
         await _message(update).reply_text(chunk)

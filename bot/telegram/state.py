@@ -12,14 +12,14 @@ from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 from bot.config import AppConfig
 from bot.conversation.conversation import Conversation
 from bot.telegram.batcher import SearchBatcher
-from index.search.searcher import Searcher
+from index.search.service import SearchService
 from index.records import RefreshReport
 
 if TYPE_CHECKING:
     from bot.querylog import QueryLog
 
-SearcherFactory = Callable[[], Searcher]
-Reloader = Callable[[Searcher], tuple[Searcher, RefreshReport]]
+SearcherFactory = Callable[[], SearchService]
+Reloader = Callable[[SearchService], tuple[SearchService, RefreshReport]]
 
 
 class NotStarted(RuntimeError):
@@ -36,7 +36,7 @@ class BotData:
         self.reloader: Reloader | None = None
         self.admins: frozenset[int] = frozenset()
         self.search_workers = 1
-        self.searcher: Searcher | None = None  # the one in use (swapped by /reload)
+        self.searcher: SearchService | None = None  # the one in use (swapped by /reload)
         self.query_log: QueryLog | None = None  # opt-in; closed at shutdown
         self.reloading = False  # a /reload is under way: a second one waits its turn
         self._executor: ThreadPoolExecutor | None = None
@@ -51,6 +51,13 @@ class BotData:
         """The running parts, once post_init has built them."""
         self._conversation, self._batcher = conversation, batcher
         self.searcher = conversation.searcher
+
+    def use_searcher(self, searcher: SearchService) -> None:
+        """Answer from another searcher from now on (after /reload, or a reload the web made); before post_init
+        built the conversation there is nothing to swap."""
+        if self._conversation is not None and self._conversation.searcher is not searcher:
+            self._conversation.replace_searcher(searcher)
+            self.searcher = searcher
 
     def release_executor(self) -> ThreadPoolExecutor | None:
         """The search threads, handed over once to be shut down."""

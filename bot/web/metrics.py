@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, disable_created_metrics, generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
-from index.records import SearchResult
+from index.records import IndexData, Passage, SearchResult
+from index.search.service import SearchService
+
+if TYPE_CHECKING:
+    from index.search.features import QueryContext, Scored
+    from index.settings import SearchConfig
 
 LATENCY_BUCKETS = (0.005, 0.01, 0.015, 0.025, 0.05, 0.08, 0.1, 0.2, 0.5, 1.0, 2.5)  # seconds; 80 ms is the API target
 CONTENT_TYPE = CONTENT_TYPE_LATEST
@@ -67,32 +72,59 @@ class Metrics:
 
 
 class MeteredSearcher:
-    """A Searcher as one front end sees it: every search counted by outcome and timed; everything else is the
-    Searcher's own (attributes and methods are passed through)."""
+    """A Searcher as one front end sees it (a SearchService): every search counted by outcome and timed; the rest is
+    the Searcher's own."""
 
-    def __init__(self, searcher: Any, metrics: Metrics, frontend: str) -> None:
+    def __init__(self, searcher: SearchService, metrics: Metrics, frontend: str) -> None:
         self._searcher = searcher
         self._metrics = metrics
         self._frontend = frontend
         self.counting = True  # off while the bot searches its example questions at start
 
     @property
-    def wrapped(self) -> Any:
+    def wrapped(self) -> SearchService:
         return self._searcher
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._searcher, name)
+    @property
+    def data(self) -> IndexData:
+        return self._searcher.data
 
-    def search(self, *args: Any, **kwargs: Any) -> SearchResult:
+    @property
+    def passage_count(self) -> int:
+        return self._searcher.passage_count
+
+    @property
+    def config(self) -> SearchConfig:
+        return self._searcher.config
+
+    def score(self, context: QueryContext | str, bureau: str | None = None,
+              interview_id: str | None = None) -> Scored:
+        return self._searcher.score(context, bureau, interview_id)
+
+    def passage(self, passage_id: str) -> Passage | None:
+        return self._searcher.passage(passage_id)
+
+    def turn_passages(self, passage: Passage) -> list[Passage]:
+        return self._searcher.turn_passages(passage)
+
+    def bureaus(self) -> list[tuple[str, int]]:
+        return self._searcher.bureaus()
+
+    def resolve_bureau(self, name: str) -> str:
+        return self._searcher.resolve_bureau(name)
+
+    def search(self, query: str, top_k: int | None = None, bureau: str | None = None,
+               interview_id: str | None = None) -> SearchResult:
         began = time.perf_counter()
-        result = self._searcher.search(*args, **kwargs)
+        result = self._searcher.search(query, top_k, bureau, interview_id)
         if self.counting:
             self._metrics.observe(self._frontend, result, time.perf_counter() - began)
         return result
 
-    def search_many(self, queries: Sequence[str], *args: Any, **kwargs: Any) -> list[SearchResult]:
+    def search_many(self, queries: Sequence[str], top_k: int | None = None,
+                    bureau: str | None = None) -> list[SearchResult]:
         began = time.perf_counter()
-        results = self._searcher.search_many(queries, *args, **kwargs)
+        results = self._searcher.search_many(queries, top_k, bureau)
         each = (time.perf_counter() - began) / max(1, len(results))
         for result in results if self.counting else ():
             self._metrics.observe(self._frontend, result, each)

@@ -123,7 +123,7 @@ class WebServer:
         assert self.token is not None
         front = lambda: self.state.front("telegram")  # noqa: E731 - opened by the time post_init asks for it
         errors = self.state.metrics.telegram_errors
-        self.bot = await open_embedded(self.config, self.token, front, self.state.bot_reload,  # type: ignore[arg-type]
+        self.bot = await open_embedded(self.config, self.token, front, self.state.bot_reload,
                                        lambda name: errors.labels(name).inc())
 
     async def _start_bot(self) -> None:

@@ -21,8 +21,9 @@ from bot.web.sessions import open_session_store
 from bot.web.views import read_interview_source
 from index.records import SearchResult
 from index.search.searcher import Searcher
-from index.service import SEARCH_WORKERS
+from index.service import SEARCH_WORKERS, searcher_opener, searcher_reloader
 from bot.conversation.conversation import example_questions
+from index.search.service import SearchService
 
 if TYPE_CHECKING:
     from bot.querylog import QueryLog
@@ -44,7 +45,7 @@ class WebState:
         self.config = config
         self.metrics = Metrics()
         self.searcher_factory = searcher_factory
-        self.reloader = reloader or _default_reloader(config)
+        self.reloader = reloader or searcher_reloader(config.core)
         self.staff_token = staff_token(environ)
         self.limiter = AddressLimiter(config.web.searches_per_minute)
         self.logins = LoginGuard(LOGIN_FAILURES_PER_MINUTE)
@@ -133,7 +134,7 @@ class WebState:
         for warning in report.warnings:
             log.warning("corpus: %s", warning)
 
-    def bot_reload(self, _current: Any) -> tuple[Any, RefreshReport]:
+    def bot_reload(self, _current: SearchService) -> tuple[SearchService, RefreshReport]:
         """The bot's /reload: the same refresh, the bot handed its own (counted) view of the new searcher."""
         from index.errors import InterviewQAError
 
@@ -143,18 +144,9 @@ class WebState:
         return self.front("telegram"), done[1]
 
     def _tell_bot(self) -> None:
-        """After a reload from the web, the bot answers from the new searcher too."""
-        if self.bot is None:
-            return
-        data = self.bot.bot_data
-        try:
-            conversation = data.conversation
-        except RuntimeError:
-            return
-        front = self.front("telegram")
-        if conversation.searcher is not front:
-            conversation.replace_searcher(front)  # type: ignore[arg-type]
-            data.searcher = front  # type: ignore[assignment]
+        """After a reload from the web, the bot answers from the new searcher too (its counted view)."""
+        if self.bot is not None:
+            self.bot.bot_data.use_searcher(self.front("telegram"))
 
     # -- work off the event loop -----------------------------------------------------------------------------------
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
@@ -209,23 +201,8 @@ class WebState:
         self.staff_executor.shutdown(wait=False, cancel_futures=True)
 
 
-def _default_reloader(config: AppConfig) -> Callable[[Searcher], tuple[Searcher, RefreshReport]]:
-    def reload(searcher: Searcher) -> tuple[Searcher, RefreshReport]:
-        from index.service import reload_searcher
-
-        return reload_searcher(searcher, config.core)
-    return reload
-
-
 def default_searcher_factory(config: AppConfig, on_refreshed: Callable[[Searcher, RefreshReport], None] | None = None
                              ) -> Callable[[], Searcher]:
-    """The real model and index (warnings about the corpus go to the log). With `on_refreshed`, a changed corpus is
-    indexed in the background while the previous index answers, and `on_refreshed` gets the new searcher."""
-    def open_real_searcher() -> Searcher:
-        from index.service import open_searcher
-
-        searcher, report = open_searcher(config.core, notify=log.info, on_refreshed=on_refreshed)
-        for warning in report.warnings:
-            log.warning("corpus: %s", warning)
-        return searcher
-    return open_real_searcher
+    """The real model and index. With `on_refreshed`, a changed corpus is indexed in the background while the
+    previous index answers, and `on_refreshed` gets the new searcher."""
+    return searcher_opener(config.core, notify=log.info, on_refreshed=on_refreshed)

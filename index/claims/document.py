@@ -13,7 +13,7 @@ from index.text import sentence_spans, trim_span
 
 if TYPE_CHECKING:
     from index.claims.records import Verification
-    from index.search.searcher import Searcher
+    from index.search.service import SearchService
 
 MIN_QUOTE_CHARS = 6  # word characters a quotation needs to be a statement rather than a slogan or a name
 MIN_CLAIM_CHARS = 4  # word characters an attributed statement needs to be checked
@@ -174,8 +174,8 @@ def find_sentences(text: str) -> list[Sentence]:
     return [Sentence(s, e, text[s:e], attributions(text, s, e)) for s, e in split_sentences(text)]
 
 
-def check_document(searcher: Searcher, text: str,
-                   check: Callable[[Searcher, str], Verification] | None = None) -> DocumentCheck:
+def check_document(searcher: SearchService, text: str,
+                   check: Callable[[SearchService, str], Verification] | None = None) -> DocumentCheck:
     """Every attributed statement of `text` checked against the record (`check_claim` by default), in order;
     statements past MAX_CHECKED are listed unchecked. Slow (one claim check per statement): off the event loop."""
     if check is None:

@@ -17,7 +17,7 @@ from index.text import normalize_query
 from index.limits import MAX_CLAIM_CHARS
 
 if TYPE_CHECKING:
-    from index.search.searcher import Searcher
+    from index.search.service import SearchService
 
 CANDIDATES = 8
 
@@ -42,7 +42,7 @@ def verify_claim(claim: str, passage_texts: Sequence[str]) -> Alignment:
     return best.alignment
 
 
-def check_claim(searcher: Searcher, claim: str, show: int = 3) -> Verification:
+def check_claim(searcher: SearchService, claim: str, show: int = 3) -> Verification:
     """Ranks passages for the claim (no abstention: the alignment decides), then aligns it with the best ones."""
     normalized = normalize_query(claim, MAX_CLAIM_CHARS)
     if not normalized or searcher.passage_count == 0:
