@@ -201,8 +201,9 @@ async def test_every_odd_message_gets_a_clear_reply_or_deliberate_silence(fake_b
         expected = sum(c.replies for c in CASES if c.expect is not SILENT)
         try:
             await server.wait_for("sendMessage", expected, timeout=20)
+            all_replied = True
         except AssertionError:
-            pass  # the cases below say which reply is missing
+            all_replied = False  # the cases below say which reply is missing; the test fails either way
         await asyncio.sleep(0.5)  # anything more would be a reply to what must stay silent
     problems = []
     sent = server.calls_of("sendMessage")
@@ -224,6 +225,7 @@ async def test_every_odd_message_gets_a_clear_reply_or_deliberate_silence(fake_b
         if case.group and got and any("reply_to_message" not in c.result for c in mine):
             problems.append(f"{case.name}: a group reply must quote the message it answers")
     assert not problems, "\n".join(problems)
+    assert all_replied, f"fewer than the {expected} replies expected arrived within 20 s"
 
 
 INLINE = [  # (query, offset, what the answer must be)

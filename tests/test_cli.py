@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import os
 import shutil
 import subprocess
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from bot import cli
+from index.search.decision import Calibration
 from tests.conftest import FIXTURE_CORPUS, MODEL_CACHE, ROOT, SEED
 from tests.fakes import FakeEmbedder, unreadable_folder
 
@@ -192,7 +194,14 @@ def test_explain_says_why(workspace: Path, capsys: pytest.CaptureFixture[str]) -
     assert code == 0 and "settled by a sign alone: small_talk" in out
     code, out, _ = run(capsys, "search", "海域使用金推迟到疫情结束后缴纳", "--explain", "--json")
     data = json.loads(out)
-    assert code == 0 and data["explanation"]["decision"]["probability"] >= 0 and data["explanation"]["candidates"]
+    decision = data["explanation"]["decision"]
+    assert code == 0 and data["explanation"]["candidates"]
+    assert data["explanation"]["candidates"][0]["passage_id"] == data["hits"][0]["passage_id"]
+    # the contributions explain the probability: the intercept plus their sum is its log-odds
+    intercept = Calibration.read().decision.intercept
+    log_odds = intercept + sum(decision["contributions"].values())
+    assert decision["probability"] == pytest.approx(1 / (1 + math.exp(-log_odds)), abs=2e-3)
+    assert (decision["probability"] >= decision["thresholds"]["high"]) == (data["confidence"] == "high")
 
 
 def test_the_build_summary_counts_only_the_files_it_indexed(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:

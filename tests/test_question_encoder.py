@@ -26,6 +26,9 @@ def read_text(path: Path) -> str:
     return decode_bytes(path.read_bytes(), path.name)[0]
 
 
+SAMPLE_QUESTIONS, SAMPLE_LONGEST = 240, 20
+
+
 def question_sets() -> list[str]:
     paths = [*(ROOT / "tests" / "data").rglob("*.jsonl"), *(ROOT / "benchmarks" / "data").rglob("*.jsonl")]
     return [json.loads(line)["q"] for path in paths for line in path.read_text("utf-8").splitlines() if line.strip()]
@@ -118,8 +121,11 @@ def test_texts_are_run_in_groups_of_like_length() -> None:
 
 
 @pytest.mark.model
-def test_both_variants_agree_with_pytorch_on_every_question(encoder_folder: Path, real_embedder) -> None:
-    questions = question_sets()
+def test_both_variants_agree_with_pytorch_on_a_sample_of_the_questions(encoder_folder: Path, real_embedder) -> None:
+    """A seeded sample of every question set (the longest questions always in): running all of them took ~55 s."""
+    everything = question_sets()
+    longest = sorted(everything, key=len)[-SAMPLE_LONGEST:]
+    questions = longest + random.Random(0).sample([q for q in everything if q not in longest], SAMPLE_QUESTIONS)
     reference = real_embedder.model.encode(questions, prompt="query: ", normalize_embeddings=True,
                                            convert_to_numpy=True, batch_size=64)
     floats = QuestionEncoder(encoder_folder, "float")
