@@ -30,13 +30,14 @@ import os
 import re
 import sqlite3
 import threading
-import time
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
+
+from tenacity import Retrying, retry_if_exception, stop_after_delay, wait_exponential
 
 from index.errors import ConfigError, InterviewQAError
 
@@ -147,7 +148,10 @@ def read_salt(salt_env: str, environ: Mapping[str, str] | None = None) -> str:
     return value
 
 
-def _is_busy(error: sqlite3.OperationalError) -> bool:
+def _is_busy(error: BaseException) -> bool:
+    """SQLite's "database is locked/busy": another writer holds it, and trying again shortly may succeed."""
+    if not isinstance(error, sqlite3.OperationalError):
+        return False
     code = getattr(error, "sqlite_errorcode", None)
     if code is not None:
         return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
@@ -156,19 +160,16 @@ def _is_busy(error: sqlite3.OperationalError) -> bool:
 
 
 def _retry(action: Callable[[], T], deadline_s: float = RETRY_DEADLINE_S, where: str = "query log") -> T:
-    """Runs `action`, retrying with backoff while SQLite reports busy/locked, up to the deadline."""
-    deadline = time.monotonic() + deadline_s
-    delay = 0.005
-    while True:
-        try:
-            return action()
-        except sqlite3.Error as error:
-            if not isinstance(error, sqlite3.OperationalError) or not _is_busy(error):
-                raise QueryLogError(f"{where}: {error}") from error
-            if time.monotonic() >= deadline:
-                raise QueryLogBusyError(f"query log stayed locked for {deadline_s:.0f} s: {error}") from error
-            time.sleep(delay)
-            delay = min(delay * 2, 0.1)
+    """Runs `action`, tried again while SQLite reports busy/locked (5 ms apart, doubling up to 100 ms) until the
+    deadline; any other SQLite error at once as a `QueryLogError`."""
+    retrying = Retrying(retry=retry_if_exception(_is_busy), stop=stop_after_delay(deadline_s),
+                        wait=wait_exponential(0.005, max=0.1), reraise=True)
+    try:
+        return retrying(action)
+    except sqlite3.Error as error:
+        if _is_busy(error):
+            raise QueryLogBusyError(f"query log stayed locked for {deadline_s:.0f} s: {error}") from error
+        raise QueryLogError(f"{where}: {error}") from error
 
 
 def _connect(path: Path, readonly: bool = False) -> sqlite3.Connection:

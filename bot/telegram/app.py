@@ -27,6 +27,7 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception_type, stop_after_attempt, wait_exponential
 
 from bot import texts
 from bot.config import AppConfig
@@ -44,6 +45,7 @@ from index.store.builder import RefreshReport
 log = logging.getLogger("interview_qa.telegram")
 SEARCH_WORKERS = 2  # search threads: a query embeds on one core (index.embedding.st_embedder), so two use both cores
 BOOTSTRAP_RETRIES = 3  # getMe, deleteWebhook/setWebhook at start-up
+WEBHOOK_BACKOFF_S = 1.0  # setWebhook is tried again after 1 s, then 2 s, then 4 s
 MIN_WEBHOOK_SECRET_CHARS = 16  # shorter secret tokens get a warning
 _SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what Telegram accepts as a webhook secret token
 COMMANDS = (("start", h.cmd_start), ("help", h.cmd_help), ("ask", h.cmd_ask), ("bureaus", h.cmd_bureaus),
@@ -254,18 +256,15 @@ async def start_embedded(app: BotApplication, secret: str | None = None) -> None
 
 
 async def _set_webhook(app: BotApplication, config: AppConfig, secret: str | None) -> None:
-    for attempt in range(BOOTSTRAP_RETRIES + 1):
-        try:
-            await app.bot.set_webhook(config.telegram.webhook.url or "", secret_token=secret,
-                                      allowed_updates=Update.ALL_TYPES)
-            return
-        except InvalidToken:
-            raise
-        except NetworkError as error:
-            if attempt == BOOTSTRAP_RETRIES:
-                raise
-            log.warning("setWebhook failed (%s); retry %d of %d", error, attempt + 1, BOOTSTRAP_RETRIES)
-            await asyncio.sleep(2 ** attempt)
+    """setWebhook, tried again after a network error or a refusal (1 s, 2 s, 4 s apart); a wrong token is final."""
+    def log_retry(state: RetryCallState) -> None:
+        error = state.outcome.exception() if state.outcome is not None else None
+        log.warning("setWebhook failed (%s); retry %d of %d", error, state.attempt_number, BOOTSTRAP_RETRIES)
+
+    retrying = AsyncRetrying(stop=stop_after_attempt(BOOTSTRAP_RETRIES + 1), wait=wait_exponential(WEBHOOK_BACKOFF_S),
+                             retry=retry_if_exception_type(NetworkError), before_sleep=log_retry, reraise=True)
+    await retrying(app.bot.set_webhook, config.telegram.webhook.url or "", secret_token=secret,
+                   allowed_updates=Update.ALL_TYPES)
 
 
 async def stop_embedded(app: BotApplication) -> None:
