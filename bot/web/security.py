@@ -19,7 +19,6 @@ from typing import Any
 
 from starlette.requests import Request
 
-from bot.conversation.ratelimit import RateLimiter
 from bot.web.sessions import SessionStore
 
 STAFF_TOKEN_ENV = "INTERVIEW_QA_STAFF_TOKEN"
@@ -124,21 +123,6 @@ def client_address(request: Request, trust_proxy: bool) -> str:
         if hops:
             return hops[-1]
     return request.client.host if request.client else "unknown"
-
-
-class AddressLimiter:
-    """At most `per_minute` requests a minute per client address (0: no limit); runs on the event loop."""
-
-    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
-        self.limiter = RateLimiter(per_minute, clock=clock)
-
-    def wait(self, address: str) -> float:
-        """0.0 and the request counted, or the seconds to wait."""
-        return self.limiter.wait(_key(address))
-
-
-def _key(address: str) -> int:
-    return int.from_bytes(hashlib.blake2b(address.encode("utf-8"), digest_size=8).digest(), "big")
 
 
 # -- staff ---------------------------------------------------------------------------------------------------------

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from bot import texts
 from bot.config import AppConfig
 from bot.web.metrics import MeteredSearcher, Metrics
-from bot.web.security import AddressLimiter, LOGIN_FAILURES_PER_MINUTE, LoginGuard, staff_token
+from bot.ratelimit import RateLimiter
+from bot.web.security import LOGIN_FAILURES_PER_MINUTE, LoginGuard, staff_token
 from bot.web.sessions import open_session_store
 from bot.web.views import read_interview_source
 from index.records import SearchResult
@@ -46,7 +47,7 @@ class WebState:
         self.searcher_factory = searcher_factory
         self.reloader = reloader or _default_reloader(config)
         self.staff_token = staff_token(environ)
-        self.limiter = AddressLimiter(config.web.searches_per_minute)
+        self.limiter = RateLimiter(config.web.searches_per_minute)  # per client address
         self.logins = LoginGuard(LOGIN_FAILURES_PER_MINUTE)
         self.sessions = open_session_store(config.web.staff_sessions)
         self.executor = ThreadPoolExecutor(SEARCH_WORKERS, thread_name_prefix="web-search")
