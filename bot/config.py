@@ -4,6 +4,7 @@ out of range is one error line naming the key. Relative paths are resolved again
 from __future__ import annotations
 
 import os
+import ipaddress
 import re
 import reprlib
 from dataclasses import field, replace
@@ -69,7 +70,10 @@ class WebConfig:
     searches_per_minute: int = Field(60, ge=0, le=100_000)  # per client address, pages and API; 0: no limit
     max_body_kb: int = Field(2048, ge=1, le=51_200)  # a request body (an uploaded text) larger than this is refused
     staff_session_hours: float = Field(12.0, gt=0, le=24 * 30)  # a staff login lasts this long
-    trust_proxy: bool = False  # true behind a reverse proxy: the client address is the last X-Forwarded-For hop
+    trust_proxy: bool = False  # true behind a reverse proxy: the client address comes from X-Forwarded-For
+    # the proxies whose X-Forwarded-For is believed (addresses or networks); the client is the last hop that is
+    # not one of them (uvicorn's ProxyHeadersMiddleware)
+    trusted_proxies: tuple[str, ...] = ("127.0.0.1", "::1")
     staff_sessions: Path = Path(".cache/staff-sessions.sqlite3")  # signed-in staff sessions (signing out ends one)
 
     @field_validator("public_url")
@@ -78,6 +82,18 @@ class WebConfig:
         if value is not None and not re.fullmatch(r"https?://[^\s/]+(/[^\s]*)?", value):
             raise ValueError("must be an http(s) URL such as https://qa.example.org")
         return value.rstrip("/") if value else value
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _addresses(cls, value: Any) -> Any:
+        """`trusted_proxies: 10.0.0.2` means one; each must be an IP address or network (10.0.0.0/8)."""
+        values = [value] if isinstance(value, str) else value
+        for item in values if isinstance(values, (list, tuple)) else ():
+            try:
+                ipaddress.ip_network(str(item), strict=False)
+            except ValueError:
+                raise ValueError(f"{short_repr(item)} is not an IP address or network") from None
+        return values
 
 
 @dataclass(frozen=True, config=STRICT)

@@ -1,5 +1,5 @@
 """What keeps the web safe: security headers on every response (a Content-Security-Policy without inline script),
-a cap on request bodies, a per-address limit on searches, the staff secret and session, CSRF tokens on forms.
+a cap on request bodies, the client address behind a trusted proxy, a per-address limit on searches, the staff secret and session, CSRF tokens on forms.
 
 The staff secret comes only from INTERVIEW_QA_STAFF_TOKEN (at least MIN_STAFF_TOKEN_CHARS characters; without it
 the console is off). It is compared in constant time, never logged, and the session cookie is signed
@@ -115,13 +115,9 @@ class BodyLimit:
         await send({"type": "http.response.body", "body": body})
 
 
-def client_address(request: Request, trust_proxy: bool) -> str:
-    """The client's address: the last X-Forwarded-For hop behind a trusted proxy, else the peer's."""
-    if trust_proxy:
-        forwarded = request.headers.get("x-forwarded-for", "")
-        hops = [h.strip() for h in forwarded.split(",") if h.strip()]
-        if hops:
-            return hops[-1]
+def client_address(request: Request) -> str:
+    """The client's address: behind a trusted proxy (`web.trust_proxy`) uvicorn's ProxyHeadersMiddleware has put
+    the X-Forwarded-For client in its place; otherwise the peer's."""
     return request.client.host if request.client else "unknown"
 
 
