@@ -34,6 +34,7 @@ SEARCH_WORKERS = 2  # a search uses one core (index.embedding), so two threads u
 STAFF_WORKERS = 1  # staff checks of a whole text run one at a time, apart from the search threads
 SOURCES_KEPT = 64  # interview source texts remembered for the interview pages
 MAX_EXAMPLES = 3
+OPEN_WAIT_S = 600  # how long a background refresh that finished first waits for the start to put its searcher in
 
 
 class WebState:
@@ -60,6 +61,7 @@ class WebState:
         self._searcher: Searcher | None = None
         self._fronts: dict[str, MeteredSearcher] = {}
         self._reload_lock = threading.Lock()
+        self._opened = threading.Event()  # set once the first searcher is in place
         self._sources: OrderedDict[str, tuple[float, tuple[str, int] | None]] = OrderedDict()
         self._sources_lock = threading.Lock()
 
@@ -93,6 +95,7 @@ class WebState:
         with self._sources_lock:
             self._sources.clear()
         self.examples = self._examples(searcher)
+        self._opened.set()  # after the whole swap: a refresh waiting for the start never races with it
 
     @property
     def ready(self) -> bool:
@@ -133,10 +136,7 @@ class WebState:
     def refreshed(self, searcher: Searcher, report: RefreshReport) -> None:
         """A background refresh (index.service) finished: every front end answers from the new index."""
         with self._reload_lock:
-            waited = 0.0
-            while self._searcher is None and waited < 600:  # still starting: the first searcher is put in place
-                time.sleep(0.1)
-                waited += 0.1
+            self._opened.wait(OPEN_WAIT_S)  # still starting: the first searcher is put in place first
             self._use(searcher)
             self._tell_bot()
         log.info("index refreshed in the background (%s): now %d passages", report.reason, searcher.passage_count)
