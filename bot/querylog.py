@@ -22,6 +22,7 @@ Design (see also `QueryLog`):
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import json
@@ -37,8 +38,10 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from pydantic import Field, SecretStr, create_model
 from tenacity import Retrying, retry_if_exception, stop_after_delay, wait_exponential
 
+from index.environment import Environment, reveal
 from index.errors import ConfigError, InterviewQAError
 
 if TYPE_CHECKING:
@@ -136,9 +139,16 @@ def normalize_question(text: str) -> str:
     return text[:MAX_QUESTION_CHARS]
 
 
+@functools.cache
+def _salt_environment(salt_env: str) -> type[Environment]:
+    """The settings of the variable that `query_log.salt_env` names."""
+    return create_model("SaltEnvironment", __base__=Environment,
+                        salt=(SecretStr | None, Field(None, validation_alias=salt_env)))
+
+
 def read_salt(salt_env: str, environ: Mapping[str, str] | None = None) -> str:
     """The salt from the environment, or `QueryLogSaltError` saying how to set one."""
-    value = (os.environ if environ is None else environ).get(salt_env, "")
+    value = reveal(_salt_environment(salt_env).read(environ).salt) or ""  # type: ignore[attr-defined]
     if len(value) < MIN_SALT_CHARS:
         problem = "is not set" if not value else f"is shorter than {MIN_SALT_CHARS} characters"
         raise QueryLogSaltError(

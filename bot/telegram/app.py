@@ -1,8 +1,8 @@
 """Wiring and running: `build_application` makes the Application (transport, defaults, typed bot data, handlers);
 `post_init` builds the Searcher once (in a worker thread), the conversation and the search batcher; searches run
-in a small thread pool (SEARCH_WORKERS) off the event loop. `run` starts polling (default) or the webhook server;
-SIGINT/SIGTERM stop it cleanly. Inside the web server (`interview-qa serve`), `open_embedded`, `start_embedded`,
-`feed_webhook` and `stop_embedded` run it in that server's event loop instead.
+in a small thread pool (SEARCH_WORKERS) off the event loop. It runs inside the web server (`interview-qa serve`):
+`open_embedded`, `start_embedded`, `feed_webhook` and `stop_embedded` run it in that server's event loop, polling by
+default, or with Telegram posting to a route of the web server (webhook mode).
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
 import re
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -30,7 +29,7 @@ from telegram.ext import (
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception_type, stop_after_attempt, wait_exponential
 
 from bot import texts
-from bot.config import AppConfig
+from bot.config import AppConfig, TelegramEnvironment
 from bot.conversation.conversation import Conversation, ConversationSettings
 from bot.querylog import QueryLog
 from bot.telegram import handlers as h
@@ -38,6 +37,7 @@ from bot.telegram.batcher import SearchBatcher
 from bot.telegram.redaction import install_redaction, redact
 from bot.telegram.state import CONTEXT_TYPES, BotApplication, Context, Reloader, SearcherFactory
 from bot.telegram.transport import RetryingRateLimiter, TolerantUpdatesRequest
+from index.environment import reveal
 from index.errors import ConfigError, InterviewQAError
 from index.search.searcher import Searcher
 from index.store.builder import RefreshReport
@@ -163,10 +163,10 @@ async def _post_shutdown(app: BotApplication) -> None:
         executor.shutdown(wait=False, cancel_futures=True)
 
 
-# -- running -------------------------------------------------------------------------------------------------------
+# -- the webhook's settings ----------------------------------------------------------------------------------------
 def webhook_secret(config: AppConfig) -> str | None:
     """TELEGRAM_WEBHOOK_SECRET, else telegram.webhook.secret_token."""
-    return os.environ.get("TELEGRAM_WEBHOOK_SECRET") or config.telegram.webhook.secret_token
+    return reveal(TelegramEnvironment.read().webhook_secret) or config.telegram.webhook.secret_token
 
 
 def _check_webhook(config: AppConfig, secret: str | None) -> None:
@@ -179,27 +179,6 @@ def _check_webhook(config: AppConfig, secret: str | None) -> None:
         log.warning("the webhook has %s: set TELEGRAM_WEBHOOK_SECRET to 32 or more random characters "
                     "(secrets shorter than 8 characters are not redacted from logs)",
                     "no secret token" if secret is None else "a short secret token")
-
-
-def run(config: AppConfig, token: str | None, searcher_factory: SearcherFactory | None = None) -> None:
-    """Serves until SIGINT/SIGTERM: long polling by default, the webhook server when telegram.mode is webhook."""
-    t = config.telegram
-    secret = webhook_secret(config)
-    if t.mode == "webhook":
-        _check_webhook(config, secret)
-    app = build_application(config, token or "", searcher_factory)
-    try:
-        if t.mode == "webhook":
-            app.run_webhook(listen=t.webhook.listen, port=t.webhook.port, url_path=t.webhook.path,
-                            webhook_url=t.webhook.url, secret_token=secret, allowed_updates=Update.ALL_TYPES,
-                            bootstrap_retries=BOOTSTRAP_RETRIES)
-        else:
-            app.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=BOOTSTRAP_RETRIES)
-    except InvalidToken:
-        raise ConfigError("the Bot API rejected TELEGRAM_BOT_TOKEN (check the token BotFather gave you)") from None
-    except NetworkError as error:
-        raise InterviewQAError(f"cannot reach the Bot API at {config.telegram_base_url or 'api.telegram.org'}: "
-                               f"{redact(str(error))}") from None
 
 
 # -- inside another server (the web: bot.web.server) ---------------------------------------------------------------

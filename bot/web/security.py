@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import secrets
 import time
-from collections.abc import Awaitable, Callable, MutableMapping
-from typing import Any
+from collections.abc import Awaitable, Callable, Mapping, MutableMapping
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field, SecretStr
 
 from starlette.requests import Request
 
 from bot.web.sessions import SessionStore
+from index.environment import Environment, blank_is_unset, reveal
 
 STAFF_TOKEN_ENV = "INTERVIEW_QA_STAFF_TOKEN"
 MIN_STAFF_TOKEN_CHARS = 16
@@ -122,9 +124,13 @@ def client_address(request: Request) -> str:
 
 
 # -- staff ---------------------------------------------------------------------------------------------------------
-def staff_token(environ: MutableMapping[str, str] | None = None) -> str | None:
+class StaffEnvironment(Environment):
+    token: Annotated[SecretStr | None, BeforeValidator(blank_is_unset)] = Field(None, validation_alias=STAFF_TOKEN_ENV)
+
+
+def staff_token(environ: Mapping[str, str] | None = None) -> str | None:
     """The staff secret, or None (the console is off) when unset or too short."""
-    value = (os.environ if environ is None else environ).get(STAFF_TOKEN_ENV, "").strip()
+    value = reveal(StaffEnvironment.read(environ).token) or ""
     return value if len(value) >= MIN_STAFF_TOKEN_CHARS else None
 
 
