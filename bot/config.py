@@ -5,7 +5,6 @@ typed settings too (`TelegramEnvironment`, `WebEnvironment`, `ConfigEnvironment`
 
 from __future__ import annotations
 
-import os
 import ipaddress
 import os
 import re
@@ -171,7 +170,7 @@ class ConfigFile(YamlConfigSettingsSource):
 
     def __init__(self, settings_cls: type[BaseSettings], path: Path) -> None:
         self.path = path
-        super().__init__(settings_cls, yaml_file=path)
+        super().__init__(settings_cls, yaml_file=path, yaml_file_encoding="utf-8")
 
     def _read_file(self, file_path: Any) -> dict[str, Any]:
         try:
@@ -208,8 +207,10 @@ class FileSettings(BaseSettings):
                                    dotenv_settings: PydanticBaseSettingsSource,
                                    file_secret_settings: PydanticBaseSettingsSource,
                                    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        # the file being read, and never section-named environment variables (a `WEB` or `INDEX` in the shell)
-        return (ConfigFile(settings_cls, _READING.get()),)
+        # the file being read (else only the values given), and never environment variables named like a
+        # section (a `WEB` or `INDEX` in the shell)
+        path = _READING.get()
+        return (init_settings,) if path is None else (ConfigFile(settings_cls, path),)
 
     @classmethod
     def read(cls, path: Path) -> FileSettings:
@@ -220,7 +221,7 @@ class FileSettings(BaseSettings):
             _READING.reset(reading)
 
 
-_READING: ContextVar[Path] = ContextVar("config file being read")
+_READING: ContextVar[Path | None] = ContextVar("the config file being read", default=None)
 
 
 def config_path(explicit: str | os.PathLike[str] | None = None) -> Path | None:

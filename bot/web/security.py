@@ -1,5 +1,6 @@
 """What keeps the web safe: security headers on every response (a Content-Security-Policy without inline script),
-a cap on request bodies, the client address behind a trusted proxy, a per-address limit on searches, the staff secret and session, CSRF tokens on forms.
+a cap on request bodies, the client's address (behind a trusted proxy: uvicorn's ProxyHeadersMiddleware), the staff
+secret and session, CSRF tokens on forms. (The per-address limit on searches: bot.ratelimit.)
 
 The staff secret comes only from INTERVIEW_QA_STAFF_TOKEN (at least MIN_STAFF_TOKEN_CHARS characters; without it
 the console is off). It is compared in constant time, never logged, and the session cookie is signed
