@@ -279,13 +279,14 @@ def cmd_chat(args: argparse.Namespace, config: AppConfig) -> int:
 def cmd_serve(args: argparse.Namespace, config: AppConfig) -> int:
     """The web (always) and the Telegram bot (when TELEGRAM_BOT_TOKEN is set), in one process."""
     import logging
-    import os
 
+    from bot.config import TelegramEnvironment
     from bot.telegram.redaction import install_redaction
     from bot.web.security import staff_token
     from bot.web.server import run
+    from index.environment import reveal
 
-    token = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip() or None
+    token = reveal(TelegramEnvironment.read().token)
     install_redaction(token, staff_token())  # before the first log line; httpx/httpcore stay at WARNING
     logging.basicConfig(level=getattr(logging, args.log_level),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")

@@ -1,31 +1,36 @@
-"""config.yaml -> typed settings, validated once at load (pydantic): a wrong type, an unknown key or value, a number
-out of range is one error line naming the key. Relative paths are resolved against the folder of the config file."""
+"""config.yaml -> typed settings, validated once at load (pydantic-settings, the file as the settings source): a
+wrong type, an unknown key or value, a number out of range is one error line naming the key. Relative paths are
+resolved against the folder of the config file. The environment variables that override it or hold secrets are
+typed settings too (`TelegramEnvironment`, `WebEnvironment`, `ConfigEnvironment`), read when they are used."""
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 import reprlib
+from contextvars import ContextVar
 from dataclasses import field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import Field, TypeAdapter, ValidationError, field_validator
+from pydantic import BeforeValidator, Field, SecretStr, ValidationError, field_validator
 from pydantic.dataclasses import dataclass
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, YamlConfigSettingsSource
 
+from index.environment import Environment, blank_is_unset
 from index.errors import ConfigError
 from index.settings import STRICT, CoreConfig, CorpusConfig, IndexConfig, ModelConfig, SearchConfig
 
 CONFIG_ENV = "INTERVIEW_QA_CONFIG"
+TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
 WEB_PORT_ENV = "INTERVIEW_QA_WEB_PORT"
 TCP_PORT = Field(ge=1, le=65535)
 
 
 @dataclass(frozen=True, config=STRICT)
 class WebhookConfig:
-    listen: str = "127.0.0.1"
-    port: int = Field(8443, ge=1, le=65535)
     url: str | None = None  # the public HTTPS URL Telegram posts to
     path: str = "telegram"
     secret_token: str | None = None  # or TELEGRAM_WEBHOOK_SECRET
@@ -69,7 +74,10 @@ class WebConfig:
     searches_per_minute: int = Field(60, ge=0, le=100_000)  # per client address, pages and API; 0: no limit
     max_body_kb: int = Field(2048, ge=1, le=51_200)  # a request body (an uploaded text) larger than this is refused
     staff_session_hours: float = Field(12.0, gt=0, le=24 * 30)  # a staff login lasts this long
-    trust_proxy: bool = False  # true behind a reverse proxy: the client address is the last X-Forwarded-For hop
+    trust_proxy: bool = False  # true behind a reverse proxy: the client address comes from X-Forwarded-For
+    # the proxies whose X-Forwarded-For is believed (addresses or networks); the client is the last hop that is
+    # not one of them (uvicorn's ProxyHeadersMiddleware)
+    trusted_proxies: tuple[str, ...] = ("127.0.0.1", "::1")
     staff_sessions: Path = Path(".cache/staff-sessions.sqlite3")  # signed-in staff sessions (signing out ends one)
 
     @field_validator("public_url")
@@ -78,6 +86,18 @@ class WebConfig:
         if value is not None and not re.fullmatch(r"https?://[^\s/]+(/[^\s]*)?", value):
             raise ValueError("must be an http(s) URL such as https://qa.example.org")
         return value.rstrip("/") if value else value
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _addresses(cls, value: Any) -> Any:
+        """`trusted_proxies: 10.0.0.2` means one; each must be an IP address or network (10.0.0.0/8)."""
+        values = [value] if isinstance(value, str) else value
+        for item in values if isinstance(values, (list, tuple)) else ():
+            try:
+                ipaddress.ip_network(str(item), strict=False)
+            except ValueError:
+                raise ValueError(f"{short_repr(item)} is not an IP address or network") from None
+        return values
 
 
 @dataclass(frozen=True, config=STRICT)
@@ -97,25 +117,120 @@ class AppConfig:
 
     @property
     def telegram_base_url(self) -> str | None:
-        return os.environ.get("TELEGRAM_API_BASE_URL") or self.telegram.base_url
+        """TELEGRAM_API_BASE_URL, else telegram.base_url."""
+        return TelegramEnvironment.read().api_base_url or self.telegram.base_url
 
     @property
     def web_port(self) -> int:
         """INTERVIEW_QA_WEB_PORT (0: a free port), else web.port."""
-        value = os.environ.get(WEB_PORT_ENV, "").strip()
+        port = WebEnvironment.read().port
+        return self.web.port if port is None else port
+
+
+# -- the environment -------------------------------------------------------------------------------------------------
+def _port(value: Any) -> Any:
+    if isinstance(value, str):
+        value = value.strip()
         if not value:
-            return self.web.port
+            return None
         if not value.isdigit() or int(value) > 65535:
-            raise ConfigError(f"{WEB_PORT_ENV} must be a port number from 0 to 65535, not {value!r}")
+            raise ValueError("must be a port number from 0 to 65535")
         return int(value)
+    return value
+
+
+class TelegramEnvironment(Environment):
+    """The bot's token (only ever from here), and the overrides of telegram.base_url and the webhook secret."""
+
+    token: Annotated[SecretStr | None, BeforeValidator(blank_is_unset)] = Field(None, validation_alias=TOKEN_ENV)
+    api_base_url: str | None = Field(None, validation_alias="TELEGRAM_API_BASE_URL")
+    webhook_secret: SecretStr | None = Field(None, validation_alias="TELEGRAM_WEBHOOK_SECRET")
+
+
+class WebEnvironment(Environment):
+    port: Annotated[int | None, BeforeValidator(_port)] = Field(None, validation_alias=WEB_PORT_ENV)
+
+
+class ConfigEnvironment(Environment):
+    config: Path | None = Field(None, validation_alias=CONFIG_ENV)
+
+
+# -- the file --------------------------------------------------------------------------------------------------------
+RETIRED = {  # keys that are gone, and what to do instead
+    ("telegram", "webhook", "listen"): "the web server receives the webhook: set web.host",
+    ("telegram", "webhook", "port"): "the web server receives the webhook: set web.port",
+}
+PATH_KEYS = (("corpus", "dir"), ("index", "dir"), ("model", "cache_dir"), ("query_log", "path"),
+             ("web", "staff_sessions"))
+
+
+class ConfigFile(YamlConfigSettingsSource):
+    """config.yaml as a settings source: bad YAML, a top level that is not a mapping or a retired key is one line
+    naming the file; an empty section means its defaults; `~` in a path setting means the home folder."""
+
+    def __init__(self, settings_cls: type[BaseSettings], path: Path) -> None:
+        self.path = path
+        super().__init__(settings_cls, yaml_file=path, yaml_file_encoding="utf-8")
+
+    def _read_file(self, file_path: Any) -> dict[str, Any]:
+        try:
+            raw = super()._read_file(file_path)
+        except (yaml.YAMLError, UnicodeDecodeError) as error:
+            raise ConfigError(f"{self.path}: not valid YAML: {error}") from None
+        if not isinstance(raw, dict):
+            raise ConfigError(f"{self.path}: the top level must be a mapping of sections")
+        for keys, instead in RETIRED.items():
+            section = raw
+            for key in keys[:-1]:
+                section = section.get(key) if isinstance(section, dict) else None
+            if isinstance(section, dict) and keys[-1] in section:
+                raise ConfigError(f"{self.path}: `{'.'.join(keys)}` is gone ({instead}); remove it")
+        return _expand_user({key: value for key, value in raw.items() if value is not None})
+
+
+class FileSettings(BaseSettings):
+    """The sections of config.yaml; `read(path)` validates the file once."""
+
+    model_config = SettingsConfigDict(extra="forbid", case_sensitive=True)
+
+    corpus: CorpusConfig = Field(default_factory=CorpusConfig)
+    model: ModelConfig = Field(default_factory=ModelConfig)
+    index: IndexConfig = Field(default_factory=IndexConfig)
+    search: SearchConfig = Field(default_factory=SearchConfig)
+    telegram: TelegramConfig = Field(default_factory=TelegramConfig)
+    query_log: QueryLogConfig = Field(default_factory=QueryLogConfig)
+    web: WebConfig = Field(default_factory=WebConfig)
+
+    @classmethod
+    def settings_customise_sources(cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,
+                                   env_settings: PydanticBaseSettingsSource,
+                                   dotenv_settings: PydanticBaseSettingsSource,
+                                   file_secret_settings: PydanticBaseSettingsSource,
+                                   ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # the file being read (else only the values given), and never environment variables named like a
+        # section (a `WEB` or `INDEX` in the shell)
+        path = _READING.get()
+        return (init_settings,) if path is None else (ConfigFile(settings_cls, path),)
+
+    @classmethod
+    def read(cls, path: Path) -> FileSettings:
+        reading = _READING.set(path)
+        try:
+            return cls()
+        finally:
+            _READING.reset(reading)
+
+
+_READING: ContextVar[Path | None] = ContextVar("the config file being read", default=None)
 
 
 def config_path(explicit: str | os.PathLike[str] | None = None) -> Path | None:
     """`--config`, else `$INTERVIEW_QA_CONFIG`, else `./config.yaml` if it exists, else None (the defaults)."""
     if explicit:
         return Path(explicit)
-    if os.environ.get(CONFIG_ENV):
-        return Path(os.environ[CONFIG_ENV])
+    named = ConfigEnvironment.read().config
+    if named is not None:
+        return named
     local = Path("config.yaml")
     return local if local.exists() else None
 
@@ -124,21 +239,13 @@ def load_config(explicit: str | os.PathLike[str] | None = None) -> AppConfig:
     path = config_path(explicit)
     if path is None:
         return _resolve(AppConfig(), Path.cwd())
+    if not path.is_file():
+        raise ConfigError(f"config file not found: {path}")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except FileNotFoundError:
-        raise ConfigError(f"config file not found: {path}") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: not valid YAML: {error}") from None
-    if not isinstance(raw, dict):
-        raise ConfigError(f"{path}: the top level must be a mapping of sections")
-    if "source" in raw:
-        raise ConfigError(f"{path}: unknown key `source`")
-    raw = {key: value for key, value in raw.items() if value is not None}  # an empty section: its defaults
-    try:
-        config = TypeAdapter(AppConfig).validate_python(_expand_user(raw))
+        settings = FileSettings.read(path)
     except ValidationError as error:
         raise ConfigError(f"{path}: {describe(error)}") from None
+    config = AppConfig(**{name: getattr(settings, name) for name in FileSettings.model_fields})
     return _resolve(config, path.resolve().parent, source=path)
 
 
@@ -174,8 +281,7 @@ def short_repr(value: object) -> str:
 def _expand_user(raw: dict[str, Any]) -> dict[str, Any]:
     """`~` in the path settings means the home folder."""
     out = {section: dict(values) if isinstance(values, dict) else values for section, values in raw.items()}
-    for section, key in (("corpus", "dir"), ("index", "dir"), ("model", "cache_dir"), ("query_log", "path"),
-                         ("web", "staff_sessions")):
+    for section, key in PATH_KEYS:
         values = out.get(section)
         if isinstance(values, dict) and isinstance(values.get(key), str):
             values[key] = os.path.expanduser(values[key])

@@ -6,6 +6,7 @@ docs/operations.md, "Privacy: the query log"."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import json
@@ -14,7 +15,6 @@ import os
 import re
 import sqlite3
 import threading
-import time
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -22,6 +22,10 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from pydantic import Field, SecretStr, create_model
+from tenacity import Retrying, retry_if_exception, stop_after_delay, wait_exponential
+
+from index.environment import Environment, reveal
 from index.errors import ConfigError, InterviewQAError
 
 if TYPE_CHECKING:
@@ -119,9 +123,16 @@ def normalize_question(text: str) -> str:
     return text[:MAX_QUESTION_CHARS]
 
 
+@functools.cache
+def _salt_environment(salt_env: str) -> type[Environment]:
+    """The settings of the variable that `query_log.salt_env` names."""
+    return create_model("SaltEnvironment", __base__=Environment,
+                        salt=(SecretStr | None, Field(None, validation_alias=salt_env)))
+
+
 def read_salt(salt_env: str, environ: Mapping[str, str] | None = None) -> str:
     """The salt from the environment, or `QueryLogSaltError` saying how to set one."""
-    value = (os.environ if environ is None else environ).get(salt_env, "")
+    value = reveal(_salt_environment(salt_env).read(environ).salt) or ""  # type: ignore[attr-defined]
     if len(value) < MIN_SALT_CHARS:
         problem = "is not set" if not value else f"is shorter than {MIN_SALT_CHARS} characters"
         raise QueryLogSaltError(
@@ -131,7 +142,10 @@ def read_salt(salt_env: str, environ: Mapping[str, str] | None = None) -> str:
     return value
 
 
-def _is_busy(error: sqlite3.OperationalError) -> bool:
+def _is_busy(error: BaseException) -> bool:
+    """SQLite's "database is locked/busy": another writer holds it, and trying again shortly may succeed."""
+    if not isinstance(error, sqlite3.OperationalError):
+        return False
     code = getattr(error, "sqlite_errorcode", None)
     if code is not None:
         return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
@@ -140,19 +154,16 @@ def _is_busy(error: sqlite3.OperationalError) -> bool:
 
 
 def _retry(action: Callable[[], T], deadline_s: float = RETRY_DEADLINE_S, where: str = "query log") -> T:
-    """Runs `action`, retrying with backoff while SQLite reports busy/locked, up to the deadline."""
-    deadline = time.monotonic() + deadline_s
-    delay = 0.005
-    while True:
-        try:
-            return action()
-        except sqlite3.Error as error:
-            if not isinstance(error, sqlite3.OperationalError) or not _is_busy(error):
-                raise QueryLogError(f"{where}: {error}") from error
-            if time.monotonic() >= deadline:
-                raise QueryLogBusyError(f"query log stayed locked for {deadline_s:.0f} s: {error}") from error
-            time.sleep(delay)
-            delay = min(delay * 2, 0.1)
+    """Runs `action`, tried again while SQLite reports busy/locked (5 ms apart, doubling up to 100 ms) until the
+    deadline; any other SQLite error at once as a `QueryLogError`."""
+    retrying = Retrying(retry=retry_if_exception(_is_busy), stop=stop_after_delay(deadline_s),
+                        wait=wait_exponential(0.005, max=0.1), reraise=True)
+    try:
+        return retrying(action)
+    except sqlite3.Error as error:
+        if _is_busy(error):
+            raise QueryLogBusyError(f"query log stayed locked for {deadline_s:.0f} s: {error}") from error
+        raise QueryLogError(f"{where}: {error}") from error
 
 
 def _connect(path: Path, readonly: bool = False) -> sqlite3.Connection:

@@ -6,7 +6,6 @@ Each class is a frozen pydantic dataclass: a wrong type, an unknown value or a n
 
 from __future__ import annotations
 
-import os
 from dataclasses import field
 from pathlib import Path
 from typing import Literal
@@ -14,18 +13,25 @@ from typing import Literal
 from pydantic import ConfigDict, Field
 from pydantic.dataclasses import dataclass
 
+from index.environment import Environment
+
 DEFAULT_MODEL = "intfloat/multilingual-e5-small"
 STRICT = ConfigDict(extra="forbid")  # an unknown key is an error, not silently ignored
 FaissType = Literal["flat", "hnsw", "ivf"]
 QuestionEncoderKind = Literal["auto", "quantized", "float"]
 
 
+class CacheEnvironment(Environment):
+    cache: Path | None = Field(None, validation_alias="INTERVIEW_QA_CACHE")
+    xdg_cache_home: Path | None = Field(None, validation_alias="XDG_CACHE_HOME")
+
+
 def default_cache_dir() -> Path:
     """Where built artifacts live outside git: `$INTERVIEW_QA_CACHE`, else `$XDG_CACHE_HOME/interview-qa`."""
-    if os.environ.get("INTERVIEW_QA_CACHE"):
-        return Path(os.environ["INTERVIEW_QA_CACHE"]).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base).expanduser() / "interview-qa"
+    env = CacheEnvironment.read()
+    if env.cache is not None:
+        return env.cache.expanduser()
+    return (env.xdg_cache_home or Path.home() / ".cache").expanduser() / "interview-qa"
 
 
 @dataclass(frozen=True, config=STRICT)

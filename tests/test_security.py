@@ -16,7 +16,7 @@ import pytest
 from telegram.error import NetworkError
 
 from bot.conversation.actions import question_payload
-from bot.telegram.app import build_application, run
+from bot.telegram.app import build_application, check_embedded_webhook
 from bot.telegram.redaction import redact
 from index.records import RefreshReport
 from index.errors import ConfigError
@@ -255,4 +255,4 @@ def test_a_webhook_secret_telegram_would_refuse_is_a_config_error(tmp_path: Path
     monkeypatch.setenv("TELEGRAM_WEBHOOK_SECRET", secret)
     webhook = WebhookConfig(url="https://bot.example.org/telegram")
     with pytest.raises(ConfigError, match="secret token may hold only"):
-        run(replace(config, telegram=replace(config.telegram, mode="webhook", webhook=webhook)), "123:abcdefgh")
+        check_embedded_webhook(replace(config, telegram=replace(config.telegram, mode="webhook", webhook=webhook)))

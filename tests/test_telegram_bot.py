@@ -365,13 +365,13 @@ async def test_a_burst_from_many_users_is_answered_in_full(fake_bot_api: FakeBot
 def test_webhook_without_url_is_a_config_error(tmp_path: Path) -> None:
     from dataclasses import replace
 
-    from bot.telegram.app import run
+    from bot.telegram.app import check_embedded_webhook
     from index.errors import ConfigError
 
     config = app_config(tmp_path)
     config = replace(config, telegram=replace(config.telegram, mode="webhook"))
     with pytest.raises(ConfigError, match="webhook.url"):
-        run(config, "123:abc")
+        check_embedded_webhook(config)
 
 
 SERVE_SCRIPT = """
@@ -385,8 +385,7 @@ from bot.config import WebConfig, WebhookConfig
 import bot.web.server as w
 
 tmp, base_url, mode, port = Path(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4]) or 8443  # unused when polling
-webhook = WebhookConfig(listen="127.0.0.1", port=port, url=f"http://127.0.0.1:{port}/hook", path="hook",
-                        secret_token="s3cret-webhook-token")
+webhook = WebhookConfig(url=f"http://127.0.0.1:{port}/hook", path="hook", secret_token="s3cret-webhook-token")
 config = app_config(tmp, base_url=base_url, mode=mode, webhook=webhook)
 # the webhook is a route of the web server (serve runs both): on the webhook's port here, any free port when polling
 config = replace(config, web=WebConfig(port=port if mode == "webhook" else 0))

@@ -1,8 +1,8 @@
 """Wiring and running: `build_application` makes the Application (transport, defaults, typed bot data, handlers);
 `post_init` builds the Searcher once (in a worker thread), the conversation and the search batcher; searches run
-in a small thread pool (SEARCH_WORKERS) off the event loop. `run` starts polling (default) or the webhook server;
-SIGINT/SIGTERM stop it cleanly. Inside the web server (`interview-qa serve`), `open_embedded`, `start_embedded`,
-`feed_webhook` and `stop_embedded` run it in that server's event loop instead.
+in a small thread pool (SEARCH_WORKERS) off the event loop. It runs inside the web server (`interview-qa serve`):
+`open_embedded`, `start_embedded`, `feed_webhook` and `stop_embedded` run it in that server's event loop, polling by
+default, or with Telegram posting to a route of the web server (webhook mode).
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
 import re
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -27,9 +26,10 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception_type, stop_after_attempt, wait_exponential
 
 from bot import texts
-from bot.config import AppConfig
+from bot.config import AppConfig, TelegramEnvironment
 from bot.conversation.conversation import Conversation, ConversationSettings
 from bot.querylog import QueryLog
 from bot.telegram import handlers as h
@@ -37,11 +37,13 @@ from bot.telegram.batcher import SearchBatcher
 from bot.telegram.redaction import install_redaction, redact
 from bot.telegram.state import CONTEXT_TYPES, BotApplication, Context, Reloader, SearcherFactory
 from bot.telegram.transport import RetryingRateLimiter, TolerantUpdatesRequest
+from index.environment import reveal
 from index.errors import ConfigError, InterviewQAError
 from index.service import SEARCH_WORKERS, searcher_opener, searcher_reloader
 
 log = logging.getLogger("interview_qa.telegram")
 BOOTSTRAP_RETRIES = 3  # getMe, deleteWebhook/setWebhook at start-up
+WEBHOOK_BACKOFF_S = 1.0  # setWebhook is tried again after 1 s, then 2 s, then 4 s
 MIN_WEBHOOK_SECRET_CHARS = 16  # shorter secret tokens get a warning
 _SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what Telegram accepts as a webhook secret token
 COMMANDS = (("start", h.cmd_start), ("help", h.cmd_help), ("ask", h.cmd_ask), ("bureaus", h.cmd_bureaus),
@@ -138,10 +140,10 @@ async def _post_shutdown(app: BotApplication) -> None:
         executor.shutdown(wait=False, cancel_futures=True)
 
 
-# -- running -------------------------------------------------------------------------------------------------------
+# -- the webhook's settings ----------------------------------------------------------------------------------------
 def webhook_secret(config: AppConfig) -> str | None:
     """TELEGRAM_WEBHOOK_SECRET, else telegram.webhook.secret_token."""
-    return os.environ.get("TELEGRAM_WEBHOOK_SECRET") or config.telegram.webhook.secret_token
+    return reveal(TelegramEnvironment.read().webhook_secret) or config.telegram.webhook.secret_token
 
 
 def _check_webhook(config: AppConfig, secret: str | None) -> None:
@@ -154,27 +156,6 @@ def _check_webhook(config: AppConfig, secret: str | None) -> None:
         log.warning("the webhook has %s: set TELEGRAM_WEBHOOK_SECRET to 32 or more random characters "
                     "(secrets shorter than 8 characters are not redacted from logs)",
                     "no secret token" if secret is None else "a short secret token")
-
-
-def run(config: AppConfig, token: str | None, searcher_factory: SearcherFactory | None = None) -> None:
-    """Serves until SIGINT/SIGTERM: long polling by default, the webhook server when telegram.mode is webhook."""
-    t = config.telegram
-    secret = webhook_secret(config)
-    if t.mode == "webhook":
-        _check_webhook(config, secret)
-    app = build_application(config, token or "", searcher_factory)
-    try:
-        if t.mode == "webhook":
-            app.run_webhook(listen=t.webhook.listen, port=t.webhook.port, url_path=t.webhook.path,
-                            webhook_url=t.webhook.url, secret_token=secret, allowed_updates=Update.ALL_TYPES,
-                            bootstrap_retries=BOOTSTRAP_RETRIES)
-        else:
-            app.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=BOOTSTRAP_RETRIES)
-    except InvalidToken:
-        raise ConfigError("the Bot API rejected TELEGRAM_BOT_TOKEN (check the token BotFather gave you)") from None
-    except NetworkError as error:
-        raise InterviewQAError(f"cannot reach the Bot API at {config.telegram_base_url or 'api.telegram.org'}: "
-                               f"{redact(str(error))}") from None
 
 
 # -- inside another server (the web: bot.web.server) ---------------------------------------------------------------
@@ -231,18 +212,15 @@ async def start_embedded(app: BotApplication, secret: str | None = None) -> None
 
 
 async def _set_webhook(app: BotApplication, config: AppConfig, secret: str | None) -> None:
-    for attempt in range(BOOTSTRAP_RETRIES + 1):
-        try:
-            await app.bot.set_webhook(config.telegram.webhook.url or "", secret_token=secret,
-                                      allowed_updates=Update.ALL_TYPES)
-            return
-        except InvalidToken:
-            raise
-        except NetworkError as error:
-            if attempt == BOOTSTRAP_RETRIES:
-                raise
-            log.warning("setWebhook failed (%s); retry %d of %d", error, attempt + 1, BOOTSTRAP_RETRIES)
-            await asyncio.sleep(2 ** attempt)
+    """setWebhook, tried again after a network error or a refusal (1 s, 2 s, 4 s apart); a wrong token is final."""
+    def log_retry(state: RetryCallState) -> None:
+        error = state.outcome.exception() if state.outcome is not None else None
+        log.warning("setWebhook failed (%s); retry %d of %d", error, state.attempt_number, BOOTSTRAP_RETRIES)
+
+    retrying = AsyncRetrying(stop=stop_after_attempt(BOOTSTRAP_RETRIES + 1), wait=wait_exponential(WEBHOOK_BACKOFF_S),
+                             retry=retry_if_exception_type(NetworkError), before_sleep=log_retry, reraise=True)
+    await retrying(app.bot.set_webhook, config.telegram.webhook.url or "", secret_token=secret,
+                   allowed_updates=Update.ALL_TYPES)
 
 
 async def stop_embedded(app: BotApplication) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable, Coroutine
 from typing import Any
@@ -11,6 +10,7 @@ from telegram import Update
 from telegram.error import BadRequest, NetworkError
 from telegram.ext import AIORateLimiter
 from telegram.request import HTTPXRequest
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt, wait_exponential
 
 log = logging.getLogger("interview_qa.telegram")
 RETRIED = ("send", "answer", "edit")  # Bot API methods retried after a 5xx or a timeout (a reply, not bootstrap)
@@ -33,18 +33,21 @@ class RetryingRateLimiter(AIORateLimiter):
                               kwargs: dict[str, Any], endpoint: str, data: dict[str, Any],
                               rate_limit_args: int | None) -> Any:
         retries = self.network_retries if endpoint.startswith(RETRIED) else 0
-        for attempt in range(retries + 1):
-            try:
-                return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
-            except BadRequest:
-                raise
-            except NetworkError as error:
-                if attempt == retries:
-                    raise
-                log.warning("%s failed (%s: %s); retry %d of %d", endpoint, type(error).__name__, error,
-                            attempt + 1, retries)
-                await asyncio.sleep(self.backoff * 2 ** attempt)
-        raise AssertionError("unreachable")
+        retrying = AsyncRetrying(stop=stop_after_attempt(retries + 1), wait=wait_exponential(self.backoff),
+                                 retry=retry_if_exception(_failed_in_transit), reraise=True,
+                                 before_sleep=lambda state: _log_retry(endpoint, state, retries))
+        return await retrying(super().process_request, callback, args, kwargs, endpoint, data, rate_limit_args)
+
+
+def _failed_in_transit(error: BaseException) -> bool:
+    """A 5xx, a timeout or a dropped connection; never a 400 (our request is wrong: repeating it cannot help)."""
+    return isinstance(error, NetworkError) and not isinstance(error, BadRequest)
+
+
+def _log_retry(endpoint: str, state: RetryCallState, retries: int) -> None:
+    error = state.outcome.exception() if state.outcome is not None else None
+    log.warning("%s failed (%s: %s); retry %d of %d", endpoint, type(error).__name__, error, state.attempt_number,
+                retries)
 
 
 class TolerantUpdatesRequest(HTTPXRequest):

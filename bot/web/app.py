@@ -1,5 +1,6 @@
-"""The ASGI app: routes, middleware (security headers, body cap, signed staff session), error pages, /healthz,
-/metrics and the Telegram webhook route. `create_app(state)` over a `WebState` that `bot.web.server` opens first."""
+"""The ASGI app: routes, middleware (the client behind a trusted proxy, security headers, body cap, signed staff
+session), error pages, /healthz, /metrics and the Telegram webhook route. `create_app(state)` over a `WebState`
+that `bot.web.server` opens first."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from bot import texts
 from bot.web import api, pages, staff
@@ -122,6 +124,8 @@ def create_app(state: WebState, webhook_path: str | None = None, webhook_secret:
         Middleware(SessionMiddleware, secret_key=session_key(state.staff_token), session_cookie=SESSION_COOKIE,
                    max_age=int(web.staff_session_hours * 3600), same_site="strict", https_only=secure_cookie),
     ]
+    if web.trust_proxy:  # outermost: every other layer and route sees the client, not the proxy
+        middleware.insert(0, Middleware(ProxyHeadersMiddleware, trusted_hosts=[str(h) for h in web.trusted_proxies]))
     app = Starlette(routes=routes, middleware=middleware,
                     exception_handlers={HTTPException: _http_error, Exception: _server_error})
     app.state.web = state

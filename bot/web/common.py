@@ -54,7 +54,7 @@ def render_error(request: Request, status: int, message: str, headers: dict[str,
 def limited(request: Request) -> Response | None:
     """None and the request counted, or the 429 page when this address asked too often."""
     state = state_of(request)
-    wait = state.limiter.wait(client_address(request, state.config.web.trust_proxy))
+    wait = state.limiter.wait(client_address(request))
     if not wait:
         return None
     state.metrics.rate_limited.inc()

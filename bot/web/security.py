@@ -1,5 +1,6 @@
 """What keeps the web safe: security headers on every response (a Content-Security-Policy without inline script),
-a cap on request bodies, a per-address limit on searches, the staff secret and session, CSRF tokens on forms.
+a cap on request bodies, the client's address (behind a trusted proxy: uvicorn's ProxyHeadersMiddleware), the staff
+secret and session, CSRF tokens on forms. (The per-address limit on searches: bot.ratelimit.)
 
 The staff secret comes only from INTERVIEW_QA_STAFF_TOKEN (at least MIN_STAFF_TOKEN_CHARS characters; without it
 the console is off). It is compared in constant time, never logged, and the session cookie is signed
@@ -11,16 +12,17 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import secrets
 import time
-from collections.abc import Awaitable, Callable, MutableMapping
-from typing import Any
+from collections.abc import Awaitable, Callable, Mapping, MutableMapping
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field, SecretStr
 
 from starlette.requests import Request
 
-from bot.conversation.ratelimit import RateLimiter
 from bot.web.sessions import SessionStore
+from index.environment import Environment, blank_is_unset, reveal
 
 STAFF_TOKEN_ENV = "INTERVIEW_QA_STAFF_TOKEN"
 MIN_STAFF_TOKEN_CHARS = 16
@@ -116,35 +118,20 @@ class BodyLimit:
         await send({"type": "http.response.body", "body": body})
 
 
-def client_address(request: Request, trust_proxy: bool) -> str:
-    """The client's address: the last X-Forwarded-For hop behind a trusted proxy, else the peer's."""
-    if trust_proxy:
-        forwarded = request.headers.get("x-forwarded-for", "")
-        hops = [h.strip() for h in forwarded.split(",") if h.strip()]
-        if hops:
-            return hops[-1]
+def client_address(request: Request) -> str:
+    """The client's address: behind a trusted proxy (`web.trust_proxy`) uvicorn's ProxyHeadersMiddleware has put
+    the X-Forwarded-For client in its place; otherwise the peer's."""
     return request.client.host if request.client else "unknown"
 
 
-class AddressLimiter:
-    """At most `per_minute` requests a minute per client address (0: no limit); runs on the event loop."""
-
-    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
-        self.limiter = RateLimiter(per_minute, clock=clock)
-
-    def wait(self, address: str) -> float:
-        """0.0 and the request counted, or the seconds to wait."""
-        return self.limiter.wait(_key(address))
-
-
-def _key(address: str) -> int:
-    return int.from_bytes(hashlib.blake2b(address.encode("utf-8"), digest_size=8).digest(), "big")
-
-
 # -- staff ---------------------------------------------------------------------------------------------------------
-def staff_token(environ: MutableMapping[str, str] | None = None) -> str | None:
+class StaffEnvironment(Environment):
+    token: Annotated[SecretStr | None, BeforeValidator(blank_is_unset)] = Field(None, validation_alias=STAFF_TOKEN_ENV)
+
+
+def staff_token(environ: Mapping[str, str] | None = None) -> str | None:
     """The staff secret, or None (the console is off) when unset or too short."""
-    value = (os.environ if environ is None else environ).get(STAFF_TOKEN_ENV, "").strip()
+    value = reveal(StaffEnvironment.read(environ).token) or ""
     return value if len(value) >= MIN_STAFF_TOKEN_CHARS else None
 
 

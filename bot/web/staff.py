@@ -75,7 +75,7 @@ async def login(request: Request) -> Response:
     context = {"title": texts.STAFF_LOGIN_TITLE, "csrf": True}
     if not csrf_ok(request, form.get("csrf")):
         return page(request, "staff_login.html", {**context, "error": texts.STAFF_CSRF}, 403)
-    address = client_address(request, state.config.web.trust_proxy)
+    address = client_address(request)
     session = str(request.session.get("csrf"))  # the login form's session: counted apart from the address
     locked = state.logins.locked(address, session)
     if locked:  # every try waits, the right secret still gets in: failures of others cannot keep staff out

