@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from bot import texts
 from bot.conversation.actions import Action, bureau_token, decode_passage_payload, decode_question_payload
-from bot.conversation.ratelimit import FORGET_AFTER_KEYS, NOTICE_INTERVAL, RateLimiter
+from bot.ratelimit import NOTICE_INTERVAL, RateLimiter
 from bot.conversation.replies import (
     About,
     Answer,
@@ -58,6 +58,7 @@ BUREAUS_PER_PAGE = 30  # two buttons each: 60 buttons and the page buttons, unde
 FLOOD_HINTS = frozenset({"non_text", "empty", "too_long", "unknown_command", "rate_limited", "edited_command"})
 KEY_BITS = 64  # random bits of a stored answer's key: 13 base-36 characters, unguessable
 RESULTS_KEPT = 1024  # recent search results, reused when the same question is asked again (same searcher)
+FORGET_AFTER_KEYS = 10_000  # past this many (user, chat, notice) keys, quiet ones are forgotten
 BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
 # a letter or digit of any script: emoji, punctuation and invisibles alone are no question
 _WORDY = re.compile(r"[^\W_]")
@@ -136,8 +137,8 @@ class Conversation:
     def __init__(self, searcher: SearchService, settings: ConversationSettings | None = None,
                  clock: Callable[[], float] = time.monotonic, query_log: QueryRecorder | None = None) -> None:
         self.settings = settings or ConversationSettings()
-        self.questions = RateLimiter(self.settings.questions_per_minute, clock=clock)
-        self.inline = RateLimiter(self.settings.inline_per_minute, clock=clock)
+        self.questions = RateLimiter(self.settings.questions_per_minute)
+        self.inline = RateLimiter(self.settings.inline_per_minute)
         self.counters = Counters()
         self._pages: OrderedDict[str, StoredAnswer] = OrderedDict()
         self._bureau_for: dict[int, str] = {}
