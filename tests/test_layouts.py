@@ -5,7 +5,7 @@ every question with who answers it."""
 
 from __future__ import annotations
 
-from pathlib import Path
+
 from typing import Any
 
 import pytest

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from index.parsing.metadata import TitleBlock
 from index.parsing.speakers import Label
 
 
@@ -36,3 +37,16 @@ class Segment:
     question: str | None = None  # for an answer: the question it replies to
     asker: str | None = None
     turn: int | None = None  # for an answer: its index in the interview's turns
+
+
+@dataclass(slots=True)
+class Layout:
+    """The blocks of a file sorted into title lines, intro, question-and-answer body and closing summary."""
+
+    title: TitleBlock
+    pre: list[Block]  # everything before the first turn (title lines included)
+    intro: list[Block]
+    headings: dict[int, str]  # intro block index -> the headline just before it
+    body: list[Block]
+    summary: list[Block]
+    summary_heading: str | None

@@ -10,24 +10,20 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, replace
 from pathlib import Path
 
-from index.parsing.blocks import Block, Segment
-from index.parsing.cast import Cast
+from index.parsing.about import interview_metadata
+from index.parsing.blocks import Block, Layout, Segment
 from index.parsing.header import Header, read_header
-from index.parsing.metadata import TitleBlock, classify_title_line, find_interviewee, is_boilerplate, strip_markup
-from index.parsing.orgs import find_city, main_unit, org_mentions, split_place
+from index.parsing.metadata import TitleBlock, classify_title_line, is_boilerplate, strip_markup
+from index.parsing.orgs import split_place
 from index.parsing.passages import PassageBuilder
-from index.parsing.people import PersonDesc, parse_people, parse_person
 from index.parsing.sections import cut_sections, is_courtesy_block, with_lead_in
-from index.parsing.courtesy import is_courtesy
-from index.parsing.segment import SHORT_LINE, enumerator, enumerator_end, iter_lines, line_continues, make_paragraph
+from index.parsing.segment import SHORT_LINE, iter_lines, line_continues
 from index.parsing.sources import SourceText, read_source
-from index.parsing.speakers import (Label, accepted_labels, bare_label, find_label, is_asker, is_stamp_line,
-                                    read_label)
-from index.records import Interview, Metadata, Passage, Turn
-from index.text import sentence_spans
+from index.parsing.speakers import Label, accepted_labels, bare_label, find_label, is_stamp_line, read_label
+from index.parsing.turns import has_answers, label_headed_questions, merge_answers, segments_of, turns_of
+from index.records import Interview, Passage
 
 DEFAULT_MAX_PASSAGE_CHARS = 500
 INTERVIEW_ID_HEX = 8  # hex digits of the file path's hash: an interview id
@@ -64,31 +60,18 @@ def parse_text(text: str, file: str = "<text>", max_chars: int = DEFAULT_MAX_PAS
     return parse_source(SourceText(file, text, body_start, metadata, {}, "utf-8", tuple(warnings)), max_chars)
 
 
-@dataclass(slots=True)
-class _Layout:
-    """The blocks of a file sorted into title lines, intro, question-and-answer body and closing summary."""
-
-    title: TitleBlock
-    pre: list[Block]  # everything before the first turn (title lines included)
-    intro: list[Block]
-    headings: dict[int, str]  # intro block index -> the headline just before it
-    body: list[Block]
-    summary: list[Block]
-    summary_heading: str | None
-
-
 def parse_source(source: SourceText, max_chars: int = DEFAULT_MAX_PASSAGE_CHARS) -> Interview:
     text = source.text
     blocks, header = _blocks(text, source.body_start, source.headings)
     layout = _layout(blocks, text)
-    segments = _segments(layout.body)
-    headed = not _answers(segments) and _headed_questions(blocks, text, source.headings)
+    segments = segments_of(layout.body)
+    headed = not has_answers(segments) and label_headed_questions(blocks, text, source.headings)
     if headed:
         layout = _layout(blocks, text)
-        segments = _segments(layout.body)
-    metadata, cast = _metadata(source, layout, segments, header)
-    segments = _merge_answers(segments, cast)
-    turns = _turns(segments, text, cast)
+        segments = segments_of(layout.body)
+    metadata, cast = interview_metadata(source, layout, segments, header)
+    segments = merge_answers(segments, cast)
+    turns = turns_of(segments, text, cast)
     interview_id = interview_id_for(source.file)
     builder = PassageBuilder(text, source.file, interview_id, metadata, max_chars, cast)
     warnings = list(source.warnings) + _add_passages(builder, layout, segments, bool(turns), source)
@@ -185,7 +168,7 @@ def _speaks_on(previous: Block | None, label: Label) -> bool:
             and previous.label.timestamped and not label.timestamped)
 
 
-def _layout(blocks: list[Block], text: str) -> _Layout:
+def _layout(blocks: list[Block], text: str) -> Layout:
     blocks = [b for b in blocks if not b.stamp]
     first_turn = next((i for i, b in enumerate(blocks) if b.label), len(blocks))
     pre, body = blocks[:first_turn], blocks[first_turn:]
@@ -212,262 +195,11 @@ def _layout(blocks: list[Block], text: str) -> _Layout:
         summary = [b for b in body[summary_at + 1 :] if not is_boilerplate(b.first_line) and not b.field]
         body = body[:summary_at]
     body = [b for b in body if not is_boilerplate(b.first_line) and not b.field]
-    return _Layout(title, pre, intro, headings, body, summary, summary_heading)
-
-
-def _headed_questions(blocks: list[Block], text: str, marked: frozenset[int]) -> bool:
-    """Labels the blocks of a document whose questions are headings with no speaker label ("一、为什么要制定《条例》？",
-    "（二）……？", "**……？**"): each such heading asks, the paragraphs after it answer. False (and nothing changed)
-    when fewer than two are found."""
-    candidates = [b for b in blocks if not b.stamp and not b.field and _is_question_heading(b, text, marked)]
-    answered = [b for b in candidates
-                if (i := blocks.index(b)) + 1 < len(blocks) and not blocks[i + 1].field
-                and blocks[i + 1] not in candidates]
-    if len(answered) < MIN_QUESTION_HEADINGS:
-        return False
-    for block in candidates:
-        line = text[block.start : block.end]
-        lead = len(line) - len(line.lstrip("*_#＃ \t\u3000"))
-        rest = line[lead:]
-        marker = enumerator_end(rest) or (match.end() if (match := _QUESTION_MARKER.match(rest)) else 0)
-        block.label = Label("问", lead + marker, synthetic=True)
-        block.content_start = block.start + lead + marker
-        i = blocks.index(block)
-        if i + 1 < len(blocks) and blocks[i + 1] not in candidates and not blocks[i + 1].stamp:
-            following = blocks[i + 1]
-            following.label = Label("答", 0, synthetic=True)
-            following.content_start = following.start
-    return True
-
-
-def _is_question_heading(block: Block, text: str, marked: frozenset[int]) -> bool:
-    line = text[block.start : block.end]
-    if "\n" in line.strip() or len(line) > MAX_QUESTION_HEADING_CHARS or not _QUESTION_END.search(line.strip()):
-        return False
-    bare = strip_markup(line)
-    inner = bare.rstrip("？?”’」』）) ")
-    emphasised = block.start in marked or line.lstrip().startswith(("**", "__", "#"))
-    numbered = enumerator(bare) is not None or _QUESTION_MARKER.match(bare)
-    if emphasised or numbered:  # a context sentence may come first: "农民口袋鼓起来是大家最关心的。今年……如何？"
-        return not re.search(r"[！!；;]", inner)
-    return not re.search(r"[。！!；;]", inner) and len(bare) <= SHORT_LINE * 1.5
-
-
-# -- speakers --------------------------------------------------------------------------------------------------------
-def _segments(body: list[Block]) -> list[Segment]:
-    """Runs of blocks by one speaker; a label-only line hands its words to the following blocks."""
-    segments: list[Segment] = []
-    for block in body:
-        if block.stamp or block.field:
-            continue
-        if block.label is not None:
-            name = block.label.name
-            segments.append(Segment(name, is_asker(name)))
-            if not block.label_only:
-                segments[-1].blocks.append(block)
-        elif segments:
-            segments[-1].blocks.append(block)
-    return segments
-
-
-def _answers(segments: list[Segment]) -> bool:
-    return any(not s.asks and s.blocks for s in segments)
-
-
-def _merge_answers(segments: list[Segment], cast: Cast) -> list[Segment]:
-    """One answer said over consecutive turns of one speaker (a time stamp or a label between them) is one answer."""
-    merged: list[Segment] = []
-    for segment in segments:
-        previous = merged[-1] if merged else None
-        if (previous is not None and not previous.asks and not segment.asks and previous.blocks and segment.blocks
-                and cast(previous.speaker)[0] == cast(segment.speaker)[0]):
-            previous.blocks.extend(segment.blocks)
-            continue
-        merged.append(segment)
-    return merged
-
-
-def _segment_text(segment: Segment, text: str) -> str:
-    return "\n".join(make_paragraph(text, b.content_start, b.end).text for b in segment.blocks)
-
-
-_OPENING = re.compile(r"^(?:各位|女士们|先生们|大家好|网友们|听众朋友|观众朋友|亲爱的|尊敬的|朋友们)|"
-                      r"欢迎(?:大家)?(?:收看|收听|关注|来到|做客|出席|参加|走进|光临)")
-_ASKS = re.compile(r"[？?]|请问|请您|请你|介绍一下|谈谈|谈一谈|说说|说一说|讲讲|讲一讲|怎么|怎样|如何|什么|哪些|哪个|哪里|"
-                   r"哪儿|多少|是否|有没有|能不能|可不可以|会不会|能否|吗|呢|关心|关注|想知道|想了解|想问|问")
-
-
-def _question_text(segment: Segment, text: str) -> str:
-    """The question in what the host or a reporter said before an answer: what follows their last greeting,
-    welcome, courtesy or hand-over ("郑局长您好，欢迎做客《问政澜州》。", "下面请何静怡副局长介绍……"), when it asks
-    something; "" when it asks nothing (the answer is then a statement, such as a speaker's opening at a press
-    conference)."""
-    kept: list[str] = []
-    for block in segment.blocks:
-        words = strip_markup(make_paragraph(text, block.content_start, block.end).text)
-        sentences = [words[a:b] for a, b in sentence_spans(words)]
-        last = max((i for i, sentence in enumerate(sentences) if is_courtesy(sentence) or _OPENING.search(sentence)),
-                   default=None)
-        if last is None:
-            kept.append(words)
-            continue
-        kept = []
-        rest = "".join(sentences[last + 1 :]).strip()  # sentences are contiguous but for the spaces between
-        if rest:
-            kept.append(rest)
-    question = "\n".join(kept)
-    return question if _ASKS.search(question) else ""
-
-
-
-
-def _turns(segments: list[Segment], text: str, cast: Cast) -> list[Turn]:
-    """Pairs each answer with the question before it; a question nobody answered stays as a turn without answer.
-
-    Words that ask nothing and get no answer (a host's "现在开始提问", "发布会到此结束": no question mark) are no turn;
-    an answer that is only courtesies ("谢谢主持人，谢谢各位。") answers nothing; the host's courtesies and stage
-    directions ("下面进入网友提问环节", "首先请顾局长介绍有关情况") are no part of the question."""
-    turns: list[Turn] = []
-    question: Segment | None = None
-    answered = False
-
-    def close(segment: Segment) -> None:
-        words = _question_text(segment, text)
-        if re.search(r"[？?]", words):
-            turns.append(Turn(segment.speaker, words, "", ""))
-
-    for segment in segments:
-        if segment.asks:
-            if question is not None and not answered:
-                if question.speaker == segment.speaker:
-                    question.blocks.extend(segment.blocks)
-                    continue
-                close(question)
-            question, answered = Segment(segment.speaker, True, list(segment.blocks)), False
-        elif segment.blocks and not all(is_courtesy_block(b, text) for b in segment.blocks):
-            words = _question_text(question, text) if question else ""
-            answer = _segment_text(segment, text)
-            segment.question, segment.asker = words or None, question.speaker if question else None
-            segment.turn = len(turns)
-            turns.append(Turn(segment.asker or "", words, cast(segment.speaker)[0], answer))
-            answered = True
-    if question is not None and not answered:
-        close(question)
-    return turns if any(t.answer for t in turns) else []
-
-
-# -- metadata --------------------------------------------------------------------------------------------------------
-def _intro_text(text: str, layout: _Layout, segments: list[Segment]) -> str:
-    """What introduces the people: the lines above the first turn and the words asked before the first answer
-    ("今天我们邀请市农业农村局局长赵刚")."""
-    first_answer = next((i for i, s in enumerate(segments) if not s.asks and s.blocks), len(segments))
-    opening = [b for s in segments[:first_answer] for b in s.blocks]
-    return "\n".join(text[b.start : b.end] for b in layout.pre + opening)
-
-
-def _asked_text(text: str, segments: list[Segment]) -> str:
-    """Everything the host and reporters said: where "出席今天发布会的有：…" and "今天我们请到了……" are."""
-    return "\n".join(text[b.start : b.end] for s in segments if s.asks for b in s.blocks)
-
-
-def _metadata(source: SourceText, layout: _Layout, segments: list[Segment], header: Header) -> tuple[Metadata, Cast]:
-    """What the text says about the interview (overridden by the front matter), and who answers in it."""
-    text, title = source.text, layout.title
-    titles = "\n".join([*title.headlines, title.first_line or "", source.hints.get("title") or "", header.topic or ""])
-    outlets = [o for o in (title.outlet, source.hints.get("outlet"), source.hints.get("site"), *header.sources) if o]
-    city = find_city(titles, text, outlets)
-    front_bureau = source.metadata.get("bureau")
-    if front_bureau and split_place(front_bureau)[0] not in ("", "市"):
-        city = split_place(front_bureau)[0] if split_place(front_bureau)[0].endswith("市") else city
-    cities = (city,) if city else ()
-    intro = _intro_text(text, layout, segments)
-    people = _people(header, titles, intro, _asked_text(text, segments), segments, text, cities)
-    cast = Cast(people, city, text, cities)
-    found = cast.unit(_main_org(people, titles, header, text, cities))
-    given = "bureau" in source.metadata  # the front matter's bureau, "" for unknown, replaces the one read
-    bureau = front_bureau if given else found
-    cast = Cast(people, city, text, cities, bureau or "", {found: front_bureau or ""} if given and found else None)
-    main = cast.main
-    metadata = Metadata(
-        title=(title.headlines or [None])[0] or source.hints.get("title") or header.topic or title.first_line,
-        series=title.series,
-        episode=title.episode,
-        bureau=bureau,
-        interviewee=(main.name or main.role) if main else None,
-        role=main.role if main and main.name else None,
-        outlet=title.outlet or _outlet_from_askers(segments) or source.hints.get("outlet") or next(iter(header.sources), None),
-        reporters=title.reporters,
-        date=title.date or _header_date(header) or source.hints.get("date"),
-        url=source.hints.get("url"),
-    )
-    return replace(metadata, **source.metadata), cast
-
-
-def _people(header: Header, titles: str, intro: str, asked: str, segments: list[Segment], text: str,
-            cities: tuple[str, ...]) -> list[PersonDesc]:
-    """The interview's people, the main interviewee first: the guest list, the host's introduction, the title, the
-    sentence that names the interviewee, and the answerer labels (a host or a reporter is no interviewee)."""
-    people = [g for g in header.guests if not _HOST_UNITS.search(g.org or "")]
-    for source in (intro, asked):
-        for line in source.splitlines():
-            people += parse_people(line, lead_in=True)
-    people += _title_people(titles, cities)
-    answerers = [read_label(s.speaker) for s in segments if not s.asks]
-    named = next((r.person.name for r in answerers if r.person and r.person.name), None)
-    said = find_interviewee(intro, named)
-    if said.name or said.bureau:
-        people.append(PersonDesc(said.name, said.bureau, said.role))
-    for reading in answerers:
-        if reading.person is not None:
-            people.append(reading.person)
-    return [p for p in people if p.name or p.role]
-
-
-def _title_people(titles: str, cities: tuple[str, ...]) -> list[PersonDesc]:
-    """The unit in a title and who speaks for it: "市医疗保障局负责人就《…》答记者问", "专访市交通运输局局长李振远"."""
-    people = []
-    for line in titles.splitlines():
-        for start, org in org_mentions(line, cities):
-            rest = line[start + len(org):]
-            after = re.match(r"^(?P<desc>(?:有关|相关)?负责(?:人|同志)|[^\s，,：:。！？—《“”]{2,16})", rest)
-            person = parse_person(org + after["desc"]) if after else None
-            if person is not None and person.org:
-                people.append(person)
-    return people
-
-
-def _main_org(people: list[PersonDesc], titles: str, header: Header, text: str, cities: tuple[str, ...]) -> str | None:
-    """The unit the interview is about: the main interviewee's, else the first one the title names (not the press
-    office or the outlet), else the one the source line names."""
-    for person in people:
-        if person.org and not _HOST_UNITS.search(person.org):
-            return person.org
-    for line in titles.splitlines():
-        for _, org in org_mentions(line, cities):
-            if not _HOST_UNITS.search(org):
-                return org
-    for source in header.sources:
-        for _, org in org_mentions(source, cities):
-            if not _HOST_UNITS.search(org):
-                return main_unit(org)
-    return None
-
-
-def _header_date(header: Header) -> str | None:
-    if header.time and (match := re.search(r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})", header.time)):
-        return "{}-{:02d}-{:02d}".format(*map(int, match.groups()))
-    return None
-
-
-def _outlet_from_askers(segments: list[Segment]) -> str | None:
-    """The outlet that asked, when one outlet asked every question (the seed's 齐鲁晚报·齐鲁壹点)."""
-    askers = {s.speaker for s in segments if s.asks}
-    outlets = {a for a in askers if read_label(a).outlet and "记者" not in a}
-    return next(iter(outlets)) if len(outlets) == 1 and len(askers) == 1 else None
+    return Layout(title, pre, intro, headings, body, summary, summary_heading)
 
 
 # -- passages --------------------------------------------------------------------------------------------------------
-def _add_passages(builder: PassageBuilder, layout: _Layout, segments: list[Segment], has_turns: bool,
+def _add_passages(builder: PassageBuilder, layout: Layout, segments: list[Segment], has_turns: bool,
                   source: SourceText) -> list[str]:
     """Cuts the intro, the answers (or, without turns, the paragraphs) and the summary; returns warnings."""
     text, marked = builder.text, source.headings

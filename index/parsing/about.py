@@ -1,0 +1,128 @@
+"""What the text says about the interview: its title lines, header block, the people it introduces and who answers
+(index.parsing.cast), its bureau and city, outlet and date; the front matter overrides it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from index.parsing.blocks import Layout, Segment
+from index.parsing.cast import Cast
+from index.parsing.header import Header
+from index.parsing.metadata import find_interviewee
+from index.parsing.orgs import find_city, main_unit, org_mentions, split_place
+from index.parsing.people import PersonDesc, parse_people, parse_person
+from index.parsing.sources import SourceText
+from index.parsing.speakers import read_label
+from index.records import Metadata
+
+_HOST_UNITS = re.compile(r"新闻办|新闻办公室|政府办|政府办公室|人民政府$|政府$|广播电视台|电视台|日报|晚报|报社|网$")
+
+
+def intro_text(text: str, layout: Layout, segments: list[Segment]) -> str:
+    """What introduces the people: the lines above the first turn and the words asked before the first answer
+    ("今天我们邀请市农业农村局局长赵刚")."""
+    first_answer = next((i for i, s in enumerate(segments) if not s.asks and s.blocks), len(segments))
+    opening = [b for s in segments[:first_answer] for b in s.blocks]
+    return "\n".join(text[b.start : b.end] for b in layout.pre + opening)
+
+
+def _asked_text(text: str, segments: list[Segment]) -> str:
+    """Everything the host and reporters said: where "出席今天发布会的有：…" and "今天我们请到了……" are."""
+    return "\n".join(text[b.start : b.end] for s in segments if s.asks for b in s.blocks)
+
+
+def interview_metadata(source: SourceText, layout: Layout, segments: list[Segment], header: Header) -> tuple[Metadata, Cast]:
+    """What the text says about the interview (overridden by the front matter), and who answers in it."""
+    text, title = source.text, layout.title
+    titles = "\n".join([*title.headlines, title.first_line or "", source.hints.get("title") or "", header.topic or ""])
+    outlets = [o for o in (title.outlet, source.hints.get("outlet"), source.hints.get("site"), *header.sources) if o]
+    city = find_city(titles, text, outlets)
+    front_bureau = source.metadata.get("bureau")
+    if front_bureau and split_place(front_bureau)[0] not in ("", "市"):
+        city = split_place(front_bureau)[0] if split_place(front_bureau)[0].endswith("市") else city
+    cities = (city,) if city else ()
+    intro = intro_text(text, layout, segments)
+    people = _people(header, titles, intro, _asked_text(text, segments), segments, text, cities)
+    cast = Cast(people, city, text, cities)
+    found = cast.unit(_main_org(people, titles, header, text, cities))
+    given = "bureau" in source.metadata  # the front matter's bureau, "" for unknown, replaces the one read
+    bureau = front_bureau if given else found
+    cast = Cast(people, city, text, cities, bureau or "", {found: front_bureau or ""} if given and found else None)
+    main = cast.main
+    metadata = Metadata(
+        title=(title.headlines or [None])[0] or source.hints.get("title") or header.topic or title.first_line,
+        series=title.series,
+        episode=title.episode,
+        bureau=bureau,
+        interviewee=(main.name or main.role) if main else None,
+        role=main.role if main and main.name else None,
+        outlet=title.outlet or _outlet_from_askers(segments) or source.hints.get("outlet") or next(iter(header.sources), None),
+        reporters=title.reporters,
+        date=title.date or _header_date(header) or source.hints.get("date"),
+        url=source.hints.get("url"),
+    )
+    return replace(metadata, **source.metadata), cast
+
+
+def _people(header: Header, titles: str, intro: str, asked: str, segments: list[Segment], text: str,
+            cities: tuple[str, ...]) -> list[PersonDesc]:
+    """The interview's people, the main interviewee first: the guest list, the host's introduction, the title, the
+    sentence that names the interviewee, and the answerer labels (a host or a reporter is no interviewee)."""
+    people = [g for g in header.guests if not _HOST_UNITS.search(g.org or "")]
+    for source in (intro, asked):
+        for line in source.splitlines():
+            people += parse_people(line, lead_in=True)
+    people += _title_people(titles, cities)
+    answerers = [read_label(s.speaker) for s in segments if not s.asks]
+    named = next((r.person.name for r in answerers if r.person and r.person.name), None)
+    said = find_interviewee(intro, named)
+    if said.name or said.bureau:
+        people.append(PersonDesc(said.name, said.bureau, said.role))
+    for reading in answerers:
+        if reading.person is not None:
+            people.append(reading.person)
+    return [p for p in people if p.name or p.role]
+
+
+def _title_people(titles: str, cities: tuple[str, ...]) -> list[PersonDesc]:
+    """The unit in a title and who speaks for it: "市医疗保障局负责人就《…》答记者问", "专访市交通运输局局长李振远"."""
+    people = []
+    for line in titles.splitlines():
+        for start, org in org_mentions(line, cities):
+            rest = line[start + len(org):]
+            after = re.match(r"^(?P<desc>(?:有关|相关)?负责(?:人|同志)|[^\s，,：:。！？—《“”]{2,16})", rest)
+            person = parse_person(org + after["desc"]) if after else None
+            if person is not None and person.org:
+                people.append(person)
+    return people
+
+
+def _main_org(people: list[PersonDesc], titles: str, header: Header, text: str, cities: tuple[str, ...]) -> str | None:
+    """The unit the interview is about: the main interviewee's, else the first one the title names (not the press
+    office or the outlet), else the one the source line names."""
+    for person in people:
+        if person.org and not _HOST_UNITS.search(person.org):
+            return person.org
+    for line in titles.splitlines():
+        for _, org in org_mentions(line, cities):
+            if not _HOST_UNITS.search(org):
+                return org
+    for source in header.sources:
+        for _, org in org_mentions(source, cities):
+            if not _HOST_UNITS.search(org):
+                return main_unit(org)
+    return None
+
+
+def _header_date(header: Header) -> str | None:
+    if header.time and (match := re.search(r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})", header.time)):
+        return "{}-{:02d}-{:02d}".format(*map(int, match.groups()))
+    return None
+
+
+def _outlet_from_askers(segments: list[Segment]) -> str | None:
+    """The outlet that asked, when one outlet asked every question (the seed's 齐鲁晚报·齐鲁壹点)."""
+    askers = {s.speaker for s in segments if s.asks}
+    outlets = {a for a in askers if read_label(a).outlet and "记者" not in a}
+    return next(iter(outlets)) if len(outlets) == 1 and len(askers) == 1 else None

@@ -1,0 +1,161 @@
+"""Who says what: question headings read as questions ("一、为什么要出台《办法》？"), runs of blocks by one speaker, one
+answer said over several turns, the question in what a host or reporter said, and the question-and-answer turns."""
+
+from __future__ import annotations
+
+import re
+
+from index.parsing.blocks import Block, Segment
+from index.parsing.cast import Cast
+from index.parsing.courtesy import is_courtesy
+from index.parsing.metadata import strip_markup
+from index.parsing.sections import is_courtesy_block
+from index.parsing.segment import SHORT_LINE, enumerator, enumerator_end, make_paragraph
+from index.parsing.speakers import Label, is_asker
+from index.records import Turn
+from index.text import sentence_spans
+
+_QUESTION_END = re.compile(r"[？?][”’」』）)]*(?:\*\*|__)?$")
+_QUESTION_MARKER = re.compile(r"^(?:问题?[一二三四五六七八九十\d]+[、：:.．]?|Q\d*[：:.．])[ \t\u3000]*")
+MAX_QUESTION_HEADING_CHARS = 120
+MIN_QUESTION_HEADINGS = 2  # a document reads as headed questions from two of them on
+
+
+def label_headed_questions(blocks: list[Block], text: str, marked: frozenset[int]) -> bool:
+    """Labels the blocks of a document whose questions are headings with no speaker label ("一、为什么要制定《条例》？",
+    "（二）……？", "**……？**"): each such heading asks, the paragraphs after it answer. False (and nothing changed)
+    when fewer than two are found."""
+    candidates = [b for b in blocks if not b.stamp and not b.field and _is_question_heading(b, text, marked)]
+    answered = [b for b in candidates
+                if (i := blocks.index(b)) + 1 < len(blocks) and not blocks[i + 1].field
+                and blocks[i + 1] not in candidates]
+    if len(answered) < MIN_QUESTION_HEADINGS:
+        return False
+    for block in candidates:
+        line = text[block.start : block.end]
+        lead = len(line) - len(line.lstrip("*_#＃ \t\u3000"))
+        rest = line[lead:]
+        marker = enumerator_end(rest) or (match.end() if (match := _QUESTION_MARKER.match(rest)) else 0)
+        block.label = Label("问", lead + marker, synthetic=True)
+        block.content_start = block.start + lead + marker
+        i = blocks.index(block)
+        if i + 1 < len(blocks) and blocks[i + 1] not in candidates and not blocks[i + 1].stamp:
+            following = blocks[i + 1]
+            following.label = Label("答", 0, synthetic=True)
+            following.content_start = following.start
+    return True
+
+
+def _is_question_heading(block: Block, text: str, marked: frozenset[int]) -> bool:
+    line = text[block.start : block.end]
+    if "\n" in line.strip() or len(line) > MAX_QUESTION_HEADING_CHARS or not _QUESTION_END.search(line.strip()):
+        return False
+    bare = strip_markup(line)
+    inner = bare.rstrip("？?”’」』）) ")
+    emphasised = block.start in marked or line.lstrip().startswith(("**", "__", "#"))
+    numbered = enumerator(bare) is not None or _QUESTION_MARKER.match(bare)
+    if emphasised or numbered:  # a context sentence may come first: "农民口袋鼓起来是大家最关心的。今年……如何？"
+        return not re.search(r"[！!；;]", inner)
+    return not re.search(r"[。！!；;]", inner) and len(bare) <= SHORT_LINE * 1.5
+
+
+def segments_of(body: list[Block]) -> list[Segment]:
+    """Runs of blocks by one speaker; a label-only line hands its words to the following blocks."""
+    segments: list[Segment] = []
+    for block in body:
+        if block.stamp or block.field:
+            continue
+        if block.label is not None:
+            name = block.label.name
+            segments.append(Segment(name, is_asker(name)))
+            if not block.label_only:
+                segments[-1].blocks.append(block)
+        elif segments:
+            segments[-1].blocks.append(block)
+    return segments
+
+
+def has_answers(segments: list[Segment]) -> bool:
+    return any(not s.asks and s.blocks for s in segments)
+
+
+def merge_answers(segments: list[Segment], cast: Cast) -> list[Segment]:
+    """One answer said over consecutive turns of one speaker (a time stamp or a label between them) is one answer."""
+    merged: list[Segment] = []
+    for segment in segments:
+        previous = merged[-1] if merged else None
+        if (previous is not None and not previous.asks and not segment.asks and previous.blocks and segment.blocks
+                and cast(previous.speaker)[0] == cast(segment.speaker)[0]):
+            previous.blocks.extend(segment.blocks)
+            continue
+        merged.append(segment)
+    return merged
+
+
+def _segment_text(segment: Segment, text: str) -> str:
+    return "\n".join(make_paragraph(text, b.content_start, b.end).text for b in segment.blocks)
+
+
+_OPENING = re.compile(r"^(?:各位|女士们|先生们|大家好|网友们|听众朋友|观众朋友|亲爱的|尊敬的|朋友们)|"
+                      r"欢迎(?:大家)?(?:收看|收听|关注|来到|做客|出席|参加|走进|光临)")
+_ASKS = re.compile(r"[？?]|请问|请您|请你|介绍一下|谈谈|谈一谈|说说|说一说|讲讲|讲一讲|怎么|怎样|如何|什么|哪些|哪个|哪里|"
+                   r"哪儿|多少|是否|有没有|能不能|可不可以|会不会|能否|吗|呢|关心|关注|想知道|想了解|想问|问")
+
+
+def question_text(segment: Segment, text: str) -> str:
+    """The question in what the host or a reporter said before an answer: what follows their last greeting,
+    welcome, courtesy or hand-over ("郑局长您好，欢迎做客《问政澜州》。", "下面请何静怡副局长介绍……"), when it asks
+    something; "" when it asks nothing (the answer is then a statement, such as a speaker's opening at a press
+    conference)."""
+    kept: list[str] = []
+    for block in segment.blocks:
+        words = strip_markup(make_paragraph(text, block.content_start, block.end).text)
+        sentences = [words[a:b] for a, b in sentence_spans(words)]
+        last = max((i for i, sentence in enumerate(sentences) if is_courtesy(sentence) or _OPENING.search(sentence)),
+                   default=None)
+        if last is None:
+            kept.append(words)
+            continue
+        kept = []
+        rest = "".join(sentences[last + 1 :]).strip()  # sentences are contiguous but for the spaces between
+        if rest:
+            kept.append(rest)
+    question = "\n".join(kept)
+    return question if _ASKS.search(question) else ""
+
+
+
+
+def turns_of(segments: list[Segment], text: str, cast: Cast) -> list[Turn]:
+    """Pairs each answer with the question before it; a question nobody answered stays as a turn without answer.
+
+    Words that ask nothing and get no answer (a host's "现在开始提问", "发布会到此结束": no question mark) are no turn;
+    an answer that is only courtesies ("谢谢主持人，谢谢各位。") answers nothing; the host's courtesies and stage
+    directions ("下面进入网友提问环节", "首先请顾局长介绍有关情况") are no part of the question."""
+    turns: list[Turn] = []
+    question: Segment | None = None
+    answered = False
+
+    def close(segment: Segment) -> None:
+        words = question_text(segment, text)
+        if re.search(r"[？?]", words):
+            turns.append(Turn(segment.speaker, words, "", ""))
+
+    for segment in segments:
+        if segment.asks:
+            if question is not None and not answered:
+                if question.speaker == segment.speaker:
+                    question.blocks.extend(segment.blocks)
+                    continue
+                close(question)
+            question, answered = Segment(segment.speaker, True, list(segment.blocks)), False
+        elif segment.blocks and not all(is_courtesy_block(b, text) for b in segment.blocks):
+            words = question_text(question, text) if question else ""
+            answer = _segment_text(segment, text)
+            segment.question, segment.asker = words or None, question.speaker if question else None
+            segment.turn = len(turns)
+            turns.append(Turn(segment.asker or "", words, cast(segment.speaker)[0], answer))
+            answered = True
+    if question is not None and not answered:
+        close(question)
+    return turns if any(t.answer for t in turns) else []
