@@ -12,10 +12,12 @@ import json
 import threading
 import time
 from collections.abc import Callable, Mapping
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from bot.state.database import Database, Tx
 from index.records import Hit, Passage
+
+if TYPE_CHECKING:
+    from bot.state.database import Database, Tx
 
 Clock = Callable[[], float]
 R = TypeVar("R")
