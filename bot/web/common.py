@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -51,10 +52,11 @@ def render_error(request: Request, status: int, message: str, headers: dict[str,
     return response
 
 
-def limited(request: Request) -> Response | None:
-    """None and the request counted, or the 429 page when this address asked too often."""
+async def limited(request: Request) -> Response | None:
+    """None and the request counted, or the 429 page when this address asked too often (counted in the state:
+    off the event loop)."""
     state = state_of(request)
-    wait = state.limiter.wait(client_address(request))
+    wait = await asyncio.to_thread(state.limiter.wait, client_address(request))
     if not wait:
         return None
     state.metrics.rate_limited.inc()
