@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from limits.storage import MemoryStorage, Storage
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
     from bot.report import Source
 
 log = logging.getLogger("interview_qa.state")
-POLLER_LOCK = "interview-qa telegram poller "
 
 
 class PollerBusyError(ConfigError):
@@ -98,11 +98,12 @@ class MemoryState(StateStore):
     _pollers: set[str] = set()  # noqa: RUF012 - one per process, shared by its stores
     _pollers_lock = threading.Lock()
 
-    def __init__(self, answer_ttl_s: float = 48 * 3600.0, context_ttl_s: float = 1800.0) -> None:
+    def __init__(self, answer_ttl_s: float = 48 * 3600.0, context_ttl_s: float = 1800.0,
+                 clock: Callable[[], float] = time.time) -> None:
         super().__init__(answer_ttl_s, context_ttl_s)
-        self.entries = MemoryEntries()
-        self.rate_storage = MemoryStorage()
-        self.sessions = MemorySessionStore()
+        self.entries = MemoryEntries(clock)
+        self.rate_storage = MemoryStorage()  # the library's own clock
+        self.sessions = MemorySessionStore(clock)
         self._generation = 0
         self._held: set[str] = set()
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import time
 import zlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +34,8 @@ __all__ = ["MemoryState", "PollerBusyError", "PostgresState", "SqliteState", "St
            "open_state"]
 
 log = logging.getLogger("interview_qa.state")
+Clock = Callable[[], float]
+POLLER_LOCK = "interview-qa telegram poller "
 
 
 class _SqlState(StateStore):
@@ -41,15 +43,15 @@ class _SqlState(StateStore):
 
     db: Database
 
-    def _use(self, db: Database, steps: Any, name: str) -> None:
+    def _use(self, db: Database, steps: Any, name: str, clock: Clock) -> None:
         self.db = db
         try:
             migrate(db, steps, name)
         except BaseException:
             db.close()
             raise
-        self.entries = SqlEntries(db)
-        self.rate_storage = SqlRateStorage(db)
+        self.entries = SqlEntries(db, clock)
+        self.rate_storage = SqlRateStorage(db, clock)
 
     def generation(self) -> int:
         row = self.db.transaction(lambda tx: tx.one("SELECT value FROM state_meta WHERE key = 'generation'"),
@@ -71,11 +73,11 @@ class SqliteState(_SqlState):
     kind = "sqlite"
 
     def __init__(self, path: Path, sessions_path: Path, answer_ttl_s: float = 48 * 3600.0,
-                 context_ttl_s: float = 1800.0) -> None:
+                 context_ttl_s: float = 1800.0, clock: Clock = time.time) -> None:
         super().__init__(answer_ttl_s, context_ttl_s)
         self.path = path
-        self._use(SqliteDatabase(path), SQLITE_STEPS, str(path))
-        self.sessions = open_session_store(sessions_path)
+        self._use(SqliteDatabase(path), SQLITE_STEPS, str(path), clock)
+        self.sessions = open_session_store(sessions_path, clock)
         self._poller: Any = None
 
     def open_query_log(self, config: QueryLogConfig, environ: Mapping[str, str] | None = None
@@ -117,13 +119,13 @@ class PostgresState(_SqlState):
     db: PostgresDatabase
 
     def __init__(self, url: str, pool_size: int = 10, answer_ttl_s: float = 48 * 3600.0,
-                 context_ttl_s: float = 1800.0) -> None:
+                 context_ttl_s: float = 1800.0, clock: Clock = time.time) -> None:
         from bot.state.postgres_log import PostgresSessionStore
 
         super().__init__(answer_ttl_s, context_ttl_s)
         database = PostgresDatabase(url, pool_size)
-        self._use(database, POSTGRES_STEPS, database.shown)
-        self.sessions = PostgresSessionStore(database, time.time)
+        self._use(database, POSTGRES_STEPS, database.shown, clock)
+        self.sessions = PostgresSessionStore(database, clock)
         self._poller: Any = None
 
     def open_query_log(self, config: QueryLogConfig, environ: Mapping[str, str] | None = None

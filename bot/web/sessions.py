@@ -110,11 +110,11 @@ class SqliteSessionStore:
             self._conn.close()
 
 
-def open_session_store(path: Path) -> SessionStore:
+def open_session_store(path: Path, clock: Clock = time.time) -> SessionStore:
     """The SQLite store at `path`; the in-memory one (and a warning) when that file cannot be opened."""
     try:
-        return SqliteSessionStore(path)
+        return SqliteSessionStore(path, clock)
     except (OSError, sqlite3.Error) as error:
         log.warning("staff sessions: %s cannot be opened (%s); sessions are kept in memory and end with a restart",
                     path, error)
-        return MemorySessionStore()
+        return MemorySessionStore(clock)
