@@ -149,7 +149,7 @@ def find_nginx() -> str | None:
     print("installing nginx (apt)", file=sys.stderr, flush=True)
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     subprocess.run(["apt-get", "update", "-qq"], env=env, capture_output=True, check=False)
-    subprocess.run(["apt-get", "install", "-y", "-qq", "nginx-light"], env=env, capture_output=True, check=False)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "nginx"], env=env, capture_output=True, check=False)
     return shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
 
 

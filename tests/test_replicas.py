@@ -136,3 +136,26 @@ async def test_a_second_poller_is_refused_with_a_clear_message(fake_bot_api: Fak
                 pass
     async with running_web(second, token=fake_bot_api.token) as server:  # the first one stopped: it may poll
         assert server.bot is not None
+
+
+def test_the_compose_deployment_is_postgres_two_webhook_replicas_and_nginx() -> None:
+    import ipaddress
+
+    import yaml
+
+    from bot.config import load_config
+    from tests.conftest import ROOT
+
+    compose = yaml.safe_load((ROOT / "deploy" / "compose.yaml").read_text(encoding="utf-8"))
+    services = compose["services"]
+    replicas_ = [name for name, s in services.items() if s.get("command") == ["serve"]]
+    assert sorted(services) == ["nginx", "postgres", "replica-1", "replica-2"] and len(replicas_) == 2
+    for name in replicas_:
+        assert "postgresql://" in services[name]["environment"]["INTERVIEW_QA_DATABASE_URL"]
+        assert services[name]["depends_on"]["postgres"]["condition"] == "service_healthy"
+    config = load_config(ROOT / "deploy" / "compose-config.yaml")
+    assert config.telegram.mode == "webhook" and config.web.trust_proxy and config.query_log.enabled
+    nginx_address = ipaddress.ip_address(services["nginx"]["networks"]["backend"]["ipv4_address"])
+    assert any(nginx_address in ipaddress.ip_network(n) for n in config.web.trusted_proxies)
+    upstream = (ROOT / "deploy" / "nginx-replicas.conf").read_text(encoding="utf-8")
+    assert all(f"server {name}:{config.web.port}" in upstream for name in replicas_)
