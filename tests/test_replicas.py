@@ -159,3 +159,18 @@ def test_the_compose_deployment_is_postgres_two_webhook_replicas_and_nginx() -> 
     assert any(nginx_address in ipaddress.ip_network(n) for n in config.web.trusted_proxies)
     upstream = (ROOT / "deploy" / "nginx-replicas.conf").read_text(encoding="utf-8")
     assert all(f"server {name}:{config.web.port}" in upstream for name in replicas_)
+
+
+async def test_a_state_that_cannot_be_reached_answers_searches_and_logs_one_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    from bot.state.database import StateError
+
+    async with running_web(web_config(tmp_path, searches_per_minute=1)) as server, client(server) as http:
+        def down(key: object) -> float:
+            raise StateError("state database postgresql://iqa:***@db/iqa: connection refused")
+
+        monkeypatch.setattr(server.state.limiter, "wait", down)
+        codes = [(await http.get("/api/search", params={"q": "停水吗"})).status_code for _ in range(3)]
+    assert codes == [200, 200, 200]
+    warnings = [r for r in caplog.records if "rate limit not checked" in r.getMessage()]
+    assert len(warnings) == 3 and all("\n" not in r.getMessage() and not r.exc_info for r in warnings)

@@ -305,10 +305,16 @@ def test_the_state_is_sqlite_unless_a_database_url_is_set(tmp_path: Path, postgr
 
 
 def test_an_unreachable_database_is_one_line_without_the_password() -> None:
+    began = time.monotonic()
     with pytest.raises(StateError) as caught:
         PostgresState("postgresql://iqa:hunter2-secret@127.0.0.1:1/nowhere", pool_size=1)
     assert "hunter2" not in str(caught.value) and "\n" not in str(caught.value)
     assert "cannot connect to the state database postgresql://iqa:***@127.0.0.1:1/nowhere" in str(caught.value)
+    assert time.monotonic() - began < 5  # refused at once, not after the pool's wait
+    from bot.state.database import redact_url
+
+    assert redact_url("postgresql://h/db?user=a&password=hunter2&sslmode=require") == \
+        "postgresql://h/db?user=a&password=***&sslmode=require"
 
 
 def test_memory_state_keeps_the_same_promises_within_one_process(tmp_path: Path) -> None:

@@ -60,7 +60,8 @@ class Database(Protocol):
 
 def redact_url(url: str) -> str:
     """A database URL as a log line may show it: the password replaced by ***."""
-    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
+    url = re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
+    return re.sub(r"(password=)[^&\s]*", r"\1***", url)
 
 
 # -- SQLite ----------------------------------------------------------------------------------------------------------
@@ -198,6 +199,7 @@ class PostgresDatabase:
         self.shown = redact_url(url)
         self._pool_timeout = PoolTimeout
         try:
+            psycopg.connect(url, connect_timeout=CONNECT_TIMEOUT_S).close()  # fails fast, with the server's reason
             self.pool = ConnectionPool(url, min_size=1, max_size=max(1, pool_size), open=False,
                                        kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT_S},
                                        timeout=POOL_TIMEOUT_S, name="interview-qa-state")
