@@ -171,6 +171,33 @@ async def test_a_state_that_cannot_be_reached_answers_searches_and_logs_one_line
 
         monkeypatch.setattr(server.state.limiter, "wait", down)
         codes = [(await http.get("/api/search", params={"q": "停水吗"})).status_code for _ in range(3)]
-    assert codes == [200, 200, 200]
+        health = (await http.get("/healthz")).json()
+    assert codes == [200, 200, 200] and health["state"] == "sqlite"  # no database URL: the SQLite files
     warnings = [r for r in caplog.records if "rate limit not checked" in r.getMessage()]
     assert len(warnings) == 3 and all("\n" not in r.getMessage() and not r.exc_info for r in warnings)
+
+
+def test_report_reads_the_log_every_replica_writes(postgres_url: str, monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.cli import main
+    from bot.state.store import PostgresState
+    from index.records import SearchResult
+
+    monkeypatch.setenv("INTERVIEW_QA_LOG_SALT", SALT)
+    assert main(["report"]) == 1  # no database URL, no SQLite log: one line
+    assert "no query log at" in capsys.readouterr().err
+    monkeypatch.setenv("INTERVIEW_QA_DATABASE_URL", postgres_url)
+    assert main(["report"]) == 1  # the database is empty and logging is off
+    assert "no query log in postgresql" in capsys.readouterr().err
+    stores = [PostgresState(postgres_url, pool_size=2) for _ in range(2)]
+    try:
+        for n, store in enumerate(stores):
+            query_log = store.open_query_log(QueryLogConfig(enabled=True))
+            assert query_log is not None
+            query_log.record("private", n, f"第{n}个副本收到的问题", SearchResult(query="q", answered=False))
+    finally:
+        for store in stores:
+            store.close()
+    assert main(["report", "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    assert "第0个副本收到的问题" in out and "第1个副本收到的问题" in out and "summary,,total,,2" in out
