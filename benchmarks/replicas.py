@@ -43,7 +43,7 @@ import httpx  # noqa: E402
 from benchmarks.corpora import build_index_first  # noqa: E402
 from benchmarks.web_load import Run, questions  # noqa: E402
 from tests.fake_bot_api import Call, FakeBotAPI  # noqa: E402
-from tests.postgres_server import PostgresServer, _free_port  # noqa: E402
+from tests.postgres_server import PostgresServer, free_port  # noqa: E402
 
 REPLICAS = 3
 SALT = "replica-benchmark-salt-0123456789"
@@ -157,7 +157,7 @@ class Proxy:
     """nginx in front of the replicas, or (nginx unavailable) a round-robin proxy in this process."""
 
     def __init__(self, folder: Path, ports: list[int]) -> None:
-        self.folder, self.ports, self.port = folder, ports, _free_port()
+        self.folder, self.ports, self.port = folder, ports, free_port()
         self.kind = "nginx"
         self._process: subprocess.Popen[bytes] | None = None
         self._runner: Any = None
@@ -418,7 +418,7 @@ async def main(args: argparse.Namespace) -> dict[str, Any]:
         index = folder / "index"
         async with FakeBotAPI() as bot:
             # one process, the default state (SQLite)
-            port = _free_port()
+            port = free_port()
             single_config = write_config(folder / "single", index, f"http://127.0.0.1:{port}/telegram")
             build_index_first(single_config, {"PYTHONPATH": str(ROOT)})
             single = await start_serve(single_config, port, bot, None, "single")
@@ -429,7 +429,7 @@ async def main(args: argparse.Namespace) -> dict[str, Any]:
             await stop(single)
 
             # three replicas behind the proxy, one PostgreSQL
-            ports = [_free_port() for _ in range(REPLICAS)]
+            ports = [free_port() for _ in range(REPLICAS)]
             proxy = Proxy(folder, ports)
             config = write_config(folder / "replicas", index, f"{proxy.url}/telegram")
             replicas = [await start_serve(config, p, bot, database_url, f"replica-{n}") for n, p in enumerate(ports)]

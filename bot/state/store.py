@@ -144,13 +144,15 @@ class PostgresState(_SqlState):
     def hold_poller(self, bot_id: str) -> None:
         if self._poller is not None:
             return
+        import psycopg
+
         conn = self.db.connect()
         key = zlib.crc32((POLLER_LOCK + bot_id).encode())
         try:
             held = conn.execute("SELECT pg_try_advisory_lock(%s, %s)", (0x1C0A, key - (1 << 31))).fetchone()
-        except Exception as error:  # noqa: BLE001 - psycopg's errors, one line
+        except psycopg.Error as error:
             conn.close()
-            raise StateError(f"state database {self.db.shown}: {error}") from None
+            raise StateError(f"state database {self.db.shown}: {str(error).strip().splitlines()[0]}") from None
         if not held or not held[0]:
             conn.close()
             raise poller_refusal(bot_id, self.db.shown)
