@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 CLI    := $(BIN)/interview-qa
 
-.PHONY: run chat test install browser model index bench clean
+.PHONY: run chat test install browser postgres model index bench clean
 
 # Installs only when pyproject.toml or constraints.txt changed since the last install.
 $(STAMP): pyproject.toml constraints.txt
@@ -46,7 +46,20 @@ browser:
 	  fi; \
 	fi
 
-test: install browser
+# The state tests run against a real PostgreSQL that they start themselves (initdb and pg_ctl in a temp dir):
+# Debian's server binaries, installed with apt when missing and run as root; otherwise those tests fail and say
+# the command to run.
+postgres:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing postgresql (apt)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	  else \
+	    echo "note: the PostgreSQL tests need: sudo apt-get install -y postgresql"; \
+	  fi; \
+	fi
+
+test: install browser postgres
 	$(BIN)/python -m pytest
 
 bench: index

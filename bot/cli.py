@@ -265,7 +265,14 @@ def cmd_chat(args: argparse.Namespace, config: AppConfig) -> int:
 
     print(texts.LOADING, file=sys.stderr, flush=True)
     searcher, _ = _open(config)
-    query_log = QueryLog.open(config.query_log)
+    store = None
+    if config.database_url:  # the shared log of the replicas
+        from bot.state.store import open_state
+
+        store = open_state(config)
+        query_log = store.open_query_log(config.query_log)
+    else:
+        query_log = QueryLog.open(config.query_log)
     settings = replace(ConversationSettings.from_config(config), questions_per_minute=0)
     conversation = Conversation(searcher, settings, query_log=query_log)
     conversation.refresh_examples()
@@ -274,6 +281,8 @@ def cmd_chat(args: argparse.Namespace, config: AppConfig) -> int:
     finally:
         if query_log is not None:
             query_log.close()
+        if store is not None:
+            store.close()
 
 
 def cmd_serve(args: argparse.Namespace, config: AppConfig) -> int:
@@ -297,17 +306,30 @@ def cmd_serve(args: argparse.Namespace, config: AppConfig) -> int:
 
 
 def cmd_report(args: argparse.Namespace, config: AppConfig) -> int:
+    """The query log's report: the SQLite file, or with a database URL the log every replica shares."""
     from bot.report import build_report, parse_since, render_csv, render_markdown
 
-    path = config.query_log.path
-    if not path.exists():
-        state = "on" if config.query_log.enabled else "off (query_log.enabled in config.yaml)"
-        raise InterviewQAError(f"no query log at {path}; logging is {state}")
     try:
         since = parse_since(args.since) if args.since else None
     except ValueError as error:
         raise InterviewQAError(str(error)) from None
-    report = build_report(path, since)
+    logging_state = "on" if config.query_log.enabled else "off (query_log.enabled in config.yaml)"
+    if config.database_url:
+        from bot.state.store import open_state
+
+        store = open_state(config)
+        try:
+            source = store.log_source(config.query_log)
+            if source is None:
+                raise InterviewQAError(f"no query log in {store.describe()}; logging is {logging_state}")
+            report = build_report(source, since)
+        finally:
+            store.close()
+    else:
+        path = config.query_log.path
+        if not path.exists():
+            raise InterviewQAError(f"no query log at {path}; logging is {logging_state}")
+        report = build_report(path, since)
     sys.stdout.write(render_csv(report) if args.format == "csv" else render_markdown(report) + "\n")
     return 0
 

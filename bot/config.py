@@ -19,13 +19,14 @@ from pydantic import BeforeValidator, Field, SecretStr, ValidationError, field_v
 from pydantic.dataclasses import dataclass
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, YamlConfigSettingsSource
 
-from index.environment import Environment, blank_is_unset
+from index.environment import Environment, blank_is_unset, reveal
 from index.errors import ConfigError
 from index.settings import STRICT, CoreConfig, CorpusConfig, IndexConfig, ModelConfig, SearchConfig
 
 CONFIG_ENV = "INTERVIEW_QA_CONFIG"
 TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
 WEB_PORT_ENV = "INTERVIEW_QA_WEB_PORT"
+DATABASE_URL_ENV = "INTERVIEW_QA_DATABASE_URL"
 TCP_PORT = Field(ge=1, le=65535)
 
 
@@ -101,6 +102,33 @@ class WebConfig:
 
 
 @dataclass(frozen=True, config=STRICT)
+class StateConfig:
+    """Where the state between requests lives (bot.state): SQLite files by default; PostgreSQL for replicas."""
+
+    url: str | None = None  # postgresql://user@host/db, or INTERVIEW_QA_DATABASE_URL; null: the SQLite files
+    path: Path = Path(".cache/state.sqlite3")  # SQLite: the answer keys behind buttons, limits, follow-up context
+    answer_hours: float = Field(48.0, gt=0, le=24 * 365)  # the buttons under an answer work this long
+    context_minutes: float = Field(30.0, gt=0, le=24 * 60)  # a chat's follow-up context is kept this long
+    reload_check_seconds: float = Field(2.0, gt=0, le=3600)  # how often a replica looks for a reload made elsewhere
+    pool_size: int = Field(10, ge=1, le=200)  # PostgreSQL connections per process
+
+    @field_validator("url")
+    @classmethod
+    def _postgresql(cls, value: str | None) -> str | None:
+        return check_database_url(value)
+
+
+def check_database_url(value: str | None) -> str | None:
+    """A PostgreSQL URL (postgresql:// or postgres://), or None; never echoes the URL (it may hold a password)."""
+    if value is None or not value.strip():
+        return None
+    value = value.strip()
+    if not re.match(r"postgres(ql)?://", value):
+        raise ValueError("must be a PostgreSQL URL such as postgresql://user@host:5432/dbname")
+    return value
+
+
+@dataclass(frozen=True, config=STRICT)
 class AppConfig:
     corpus: CorpusConfig = field(default_factory=CorpusConfig)
     model: ModelConfig = field(default_factory=ModelConfig)
@@ -109,6 +137,7 @@ class AppConfig:
     telegram: TelegramConfig = field(default_factory=TelegramConfig)
     query_log: QueryLogConfig = field(default_factory=QueryLogConfig)
     web: WebConfig = field(default_factory=WebConfig)
+    state: StateConfig = field(default_factory=StateConfig)
     source: Path | None = None  # the file these settings came from
 
     @property
@@ -119,6 +148,11 @@ class AppConfig:
     def telegram_base_url(self) -> str | None:
         """TELEGRAM_API_BASE_URL, else telegram.base_url."""
         return TelegramEnvironment.read().api_base_url or self.telegram.base_url
+
+    @property
+    def database_url(self) -> str | None:
+        """INTERVIEW_QA_DATABASE_URL, else state.url: the PostgreSQL state of replicas (None: SQLite files)."""
+        return reveal(StateEnvironment.read().database_url) or self.state.url
 
     @property
     def web_port(self) -> int:
@@ -151,6 +185,19 @@ class WebEnvironment(Environment):
     port: Annotated[int | None, BeforeValidator(_port)] = Field(None, validation_alias=WEB_PORT_ENV)
 
 
+def _database_url(value: Any) -> Any:
+    if isinstance(value, str):
+        return SecretStr(checked) if (checked := check_database_url(value)) else None
+    return value
+
+
+class StateEnvironment(Environment):
+    """The state database's URL (it may hold a password: a secret, never shown)."""
+
+    database_url: Annotated[SecretStr | None, BeforeValidator(_database_url)] = Field(
+        None, validation_alias=DATABASE_URL_ENV)
+
+
 class ConfigEnvironment(Environment):
     config: Path | None = Field(None, validation_alias=CONFIG_ENV)
 
@@ -161,7 +208,7 @@ RETIRED = {  # keys that are gone, and what to do instead
     ("telegram", "webhook", "port"): "the web server receives the webhook: set web.port",
 }
 PATH_KEYS = (("corpus", "dir"), ("index", "dir"), ("model", "cache_dir"), ("query_log", "path"),
-             ("web", "staff_sessions"))
+             ("web", "staff_sessions"), ("state", "path"))
 
 
 class ConfigFile(YamlConfigSettingsSource):
@@ -200,6 +247,7 @@ class FileSettings(BaseSettings):
     telegram: TelegramConfig = Field(default_factory=TelegramConfig)
     query_log: QueryLogConfig = Field(default_factory=QueryLogConfig)
     web: WebConfig = Field(default_factory=WebConfig)
+    state: StateConfig = Field(default_factory=StateConfig)
 
     @classmethod
     def settings_customise_sources(cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,
@@ -249,13 +297,17 @@ def load_config(explicit: str | os.PathLike[str] | None = None) -> AppConfig:
     return _resolve(config, path.resolve().parent, source=path)
 
 
+SECRET_KEYS = frozenset({"state.url"})  # a database URL may hold a password: an error never shows it
+
+
 def describe(error: ValidationError) -> str:
     """The first problem of a validation error, as `section.key: what is wrong (got value)`."""
     first = error.errors()[0]
     key = ".".join(str(part) for part in first["loc"]) or "(top level)"
     if first["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
         return f"unknown key `{key}`"
-    got = f" (got {short_repr(first['input'])})" if not isinstance(first.get("input"), dict) else ""
+    shown = not isinstance(first.get("input"), dict) and key not in SECRET_KEYS
+    got = f" (got {short_repr(first['input'])})" if shown else ""
     more = f"; and {len(error.errors()) - 1} more problem(s)" if len(error.errors()) > 1 else ""
     return f"`{key}`: {first['msg']}{got}{more}"
 
@@ -301,5 +353,6 @@ def _resolve(config: AppConfig, base: Path, source: Path | None = None) -> AppCo
         model=replace(config.model, cache_dir=absolute(config.model.cache_dir)),
         query_log=replace(config.query_log, path=absolute(config.query_log.path)),
         web=replace(config.web, staff_sessions=absolute(config.web.staff_sessions)),
+        state=replace(config.state, path=absolute(config.state.path)),
         source=source,
     )

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from pydantic import Field, SecretStr, create_model
 from tenacity import Retrying, retry_if_exception, stop_after_delay, wait_exponential
@@ -140,6 +140,24 @@ def read_salt(salt_env: str, environ: Mapping[str, str] | None = None) -> str:
             f"(e.g. `export {salt_env}=$(python -c 'import secrets; print(secrets.token_hex(32))')`) "
             f"and keep it stable, or set query_log.enabled: false")
     return value
+
+
+INSERT_SQL = ("INSERT INTO queries (ts, chat_type, user_hash, question, answered, passage_ids, bureau) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?)")
+
+
+def log_row(salt: str, chat_type: str, user_id: int | str | None, question: str, result: SearchResult,
+            moment: datetime) -> tuple[Any, ...]:
+    """The values of INSERT_SQL for one question: the user as a salted hash, the normalised question, the top
+    passages when it was answered."""
+    kind = chat_type if chat_type in CHAT_TYPES else "other"
+    user_hash = None if user_id is None else hash_user(salt, user_id)
+    text = normalize_question(result.normalized_query or question)
+    answered = bool(result.answered and result.hits)
+    passage_ids = [hit.passage.passage_id for hit in result.hits[:MAX_PASSAGE_IDS]] if answered else []
+    bureau = result.hits[0].passage.bureau if answered else None
+    return (format_ts(moment), kind, user_hash, text, int(answered), json.dumps(passage_ids, ensure_ascii=False),
+            bureau)
 
 
 def _is_busy(error: BaseException) -> bool:
@@ -281,18 +299,10 @@ class QueryLog:
 
     def record(self, chat_type: str, user_id: int | str | None, question: str, result: SearchResult) -> int:
         """Logs one question and its result; returns the row id to put in the feedback buttons."""
-        kind = chat_type if chat_type in CHAT_TYPES else "other"
-        user_hash = None if user_id is None else hash_user(self._salt, user_id)
-        text = normalize_question(result.normalized_query or question)
-        answered = bool(result.answered and result.hits)
-        passage_ids = [hit.passage.passage_id for hit in result.hits[:MAX_PASSAGE_IDS]] if answered else []
-        bureau = result.hits[0].passage.bureau if answered else None
-        ts = format_ts(self._clock())
-        row = (ts, kind, user_hash, text, int(answered), json.dumps(passage_ids, ensure_ascii=False), bureau)
+        row = log_row(self._salt, chat_type, user_id, question, result, self._clock())
 
         def insert(c: sqlite3.Connection) -> int:
-            cursor = c.execute("INSERT INTO queries (ts, chat_type, user_hash, question, answered, passage_ids, "
-                               "bureau) VALUES (?, ?, ?, ?, ?, ?, ?)", row)
+            cursor = c.execute(INSERT_SQL, row)
             return int(cursor.lastrowid or 0)
 
         with self._lock:
@@ -355,8 +365,17 @@ class QueryLog:
         self.close()
 
 
-def connect_reader(source: QueryLog | str | os.PathLike[str]) -> sqlite3.Connection:
-    """A separate read-only connection (WAL readers never block the bot's writers)."""
+class LogSource(Protocol):
+    """A query log kept elsewhere than a SQLite file (bot.state.postgres_log): a reading connection of its own."""
+
+    def connect_reader(self) -> Any: ...
+
+
+def connect_reader(source: QueryLog | LogSource | str | os.PathLike[str]) -> Any:
+    """A separate read-only connection (WAL readers never block the bot's writers): a sqlite3 connection, or the
+    DB-API connection of another kind of log."""
+    if not isinstance(source, (QueryLog, str, os.PathLike)):
+        return source.connect_reader()
     path = source.path if isinstance(source, QueryLog) else Path(source)
     if not path.is_file():
         raise QueryLogError(f"no query log at {path} (is query_log.enabled set?)")
@@ -368,7 +387,17 @@ def connect_reader(source: QueryLog | str | os.PathLike[str]) -> sqlite3.Connect
     return conn
 
 
-def iter_rows(conn: sqlite3.Connection, since: date | datetime | None = None) -> Iterator[LogRow]:
+def _sql(conn: Any, sql: str) -> str:
+    """SQL written with `?` placeholders, for this connection (psycopg's are `%s`)."""
+    return sql if isinstance(conn, sqlite3.Connection) else sql.replace("?", "%s")
+
+
+def begin_snapshot(conn: Any) -> None:
+    """One snapshot for several reads (the summary and the tables see the same rows)."""
+    conn.execute("BEGIN" if isinstance(conn, sqlite3.Connection) else "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+
+
+def iter_rows(conn: Any, since: date | datetime | None = None) -> Iterator[LogRow]:
     """The logged questions from `since` on, oldest first, streamed."""
     sql = "SELECT id, ts, chat_type, question, answered, passage_ids, bureau, feedback FROM queries"
     params: tuple[Any, ...] = ()
@@ -376,7 +405,8 @@ def iter_rows(conn: sqlite3.Connection, since: date | datetime | None = None) ->
     if bound is not None:
         sql += " WHERE ts >= ?"
         params = (bound,)
-    for row_id, ts, chat_type, question, answered, ids, bureau, feedback in conn.execute(sql + " ORDER BY id", params):
+    for row_id, ts, chat_type, question, answered, ids, bureau, feedback in conn.execute(_sql(conn, sql + " ORDER BY id"),
+                                                                                         params):
         try:
             passage_ids = tuple(str(p) for p in json.loads(ids or "[]"))
         except (ValueError, TypeError):
@@ -384,17 +414,18 @@ def iter_rows(conn: sqlite3.Connection, since: date | datetime | None = None) ->
         yield LogRow(row_id, ts, chat_type, question, bool(answered), passage_ids, bureau, feedback)
 
 
-def summarize(conn: sqlite3.Connection, since: date | datetime | None) -> dict[str, Any]:
+def summarize(conn: Any, since: date | datetime | None) -> dict[str, Any]:
     """The /stats numbers: total, answered share, 👍/👎, distinct users, top bureaus (SQL aggregates, fast)."""
     bound = since_ts(since)
     where, params = ("WHERE ts >= ?", (bound,)) if bound else ("", ())
-    total, answered, up, down, users = conn.execute(
-        "SELECT COUNT(*), COALESCE(SUM(answered), 0), COALESCE(SUM(feedback = 1), 0), "
-        f"COALESCE(SUM(feedback = -1), 0), COUNT(DISTINCT user_hash) FROM queries {where}", params).fetchone()
+    total, answered, up, down, users = conn.execute(_sql(conn,
+        "SELECT COUNT(*), COALESCE(SUM(answered), 0), COALESCE(SUM(CASE WHEN feedback = 1 THEN 1 ELSE 0 END), 0), "
+        "COALESCE(SUM(CASE WHEN feedback = -1 THEN 1 ELSE 0 END), 0), COUNT(DISTINCT user_hash) "
+        f"FROM queries {where}"), params).fetchone()
     bureau_where = f"{where} AND" if where else "WHERE"
-    bureaus = conn.execute(
+    bureaus = conn.execute(_sql(conn,
         f"SELECT bureau, COUNT(*) AS n FROM queries {bureau_where} answered = 1 AND bureau IS NOT NULL "
-        f"GROUP BY bureau ORDER BY n DESC, bureau LIMIT {TOP_BUREAUS}", params).fetchall()
+        f"GROUP BY bureau ORDER BY n DESC, bureau LIMIT {TOP_BUREAUS}"), params).fetchall()
     return {
         "since": since.isoformat() if since else None,
         "total": int(total),

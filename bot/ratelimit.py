@@ -1,13 +1,15 @@
-"""Per-key rate limits on the `limits` library (moving window, in memory): at most `limit` events per window for each
-key (a web client's address; a Telegram user), and at most one "please wait" notice per NOTICE_INTERVAL. Keys that
-fall quiet are forgotten by the library once their events leave the window."""
+"""Per-key rate limits on the `limits` library (moving window): at most `limit` events per window for each key (a web
+client's address; a Telegram user), and at most one "please wait" notice per NOTICE_INTERVAL. The counters are kept
+by a `limits` storage: in memory by default, or the state's (bot.state.ratelimits: SQLite, or PostgreSQL shared by
+replicas, so a limit holds whichever replica a request reaches). `name` keeps the limits that share a storage
+apart. Keys that fall quiet are forgotten once their events leave the window."""
 
 from __future__ import annotations
 
 import time
 
 from limits import RateLimitItemPerSecond
-from limits.storage import MemoryStorage
+from limits.storage import MemoryStorage, Storage
 from limits.strategies import MovingWindowRateLimiter
 
 NOTICE_INTERVAL = 10  # seconds between two "too many questions" notices to one user
@@ -17,11 +19,11 @@ MIN_WAIT_S = 0.1  # the shortest wait a refusal names
 class RateLimiter:
     """At most `limit` events in `window` seconds per key, as a moving window (limit 0: no limit)."""
 
-    def __init__(self, limit: int, window: int = 60) -> None:
+    def __init__(self, limit: int, window: int = 60, storage: Storage | None = None, name: str = "events") -> None:
         self.limit = limit
-        self._limiter = MovingWindowRateLimiter(MemoryStorage())
-        self._events = RateLimitItemPerSecond(max(1, limit), window, namespace="events")
-        self._notices = RateLimitItemPerSecond(1, NOTICE_INTERVAL, namespace="notices")
+        self._limiter = MovingWindowRateLimiter(storage if storage is not None else MemoryStorage())
+        self._events = RateLimitItemPerSecond(max(1, limit), window, namespace=name)
+        self._notices = RateLimitItemPerSecond(1, NOTICE_INTERVAL, namespace=name + "-notices")
 
     def wait(self, key: object) -> float:
         """0.0 and the event counted, or the seconds until the next event is allowed (not counted)."""

@@ -17,9 +17,19 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from bot.querylog import LogRow, QueryLog, connect_reader, format_ts, iter_rows, summarize, utc_now
+from bot.querylog import (
+    LogRow,
+    LogSource,
+    QueryLog,
+    begin_snapshot,
+    connect_reader,
+    format_ts,
+    iter_rows,
+    summarize,
+    utc_now,
+)
 
-Source = QueryLog | str | os.PathLike[str]
+Source = QueryLog | LogSource | str | os.PathLike[str]
 CSV_COLUMNS = ("section", "rank", "item", "detail", "count", "answered", "thumbs_up", "thumbs_down")
 
 
@@ -159,7 +169,7 @@ def build_report(path_or_log: Source, since: date | datetime | None = None, limi
     """Reads the log (a path or an open `QueryLog`) through its own read-only connection."""
     conn = connect_reader(path_or_log)
     try:
-        conn.execute("BEGIN")  # one snapshot: the summary and the tables see the same rows
+        begin_snapshot(conn)  # one snapshot: the summary and the tables see the same rows
         data = summarize(conn, since)
         report = aggregate(iter_rows(conn, since), data, since, limit)
         conn.execute("COMMIT")

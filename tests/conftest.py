@@ -72,3 +72,25 @@ def real_searcher(real_embedder, tmp_path_factory: pytest.TempPathFactory):  # -
                         index=IndexConfig(dir=tmp_path_factory.mktemp("real-index")))
     report = refresh_index(config, real_embedder)
     return Searcher(report.data, real_embedder, config.search)
+
+
+@pytest.fixture(scope="session")
+def postgres_server():  # -> tests.postgres_server.PostgresServer
+    """One real PostgreSQL for the whole session (Debian's server, initdb and pg_ctl in a temp dir; as root, run
+    as the postgres user). Missing: the test fails and says the command that installs it."""
+    from tests.postgres_server import PostgresMissing, PostgresServer
+
+    try:
+        server = PostgresServer().start()
+    except PostgresMissing as error:
+        pytest.fail(str(error))
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server) -> str:
+    """A new empty database on the session's server, for one test."""
+    import uuid
+
+    return postgres_server.create_database("t_" + uuid.uuid4().hex[:16])

@@ -24,7 +24,8 @@ ONLY_IMPORTER = {
     "torch": "index/embedding/st_embedder.py",
     "onnxruntime": "index/embedding/question_encoder.py",
 }
-NO_IO = ("sqlite3", "bot.querylog", "bot.report", "bot.cli", "telegram", "bot.telegram")
+NO_IO = ("sqlite3", "psycopg", "bot.querylog", "bot.report", "bot.cli", "telegram", "bot.telegram", "bot.state.database",
+         "bot.state.store", "bot.state.postgres_log")
 _IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from bot import texts
+from bot.config import StateConfig
 from index.store.builder import refresh_index
 from index.store.folder import current_build
 from tests.fakes import FakeEmbedder, unreadable_folder
@@ -124,9 +126,12 @@ async def test_every_api_request_counts_against_the_limit(tmp_path: Path) -> Non
         passage_id = server.state.searcher.data.passages[0].passage_id
         passages = [(await http.get(f"/api/passages/{passage_id}")).status_code for _ in range(4)]
     async with running_web(web_config(tmp_path, searches_per_minute=3)) as server, client(server) as http:
+        restarted = (await http.get(f"/api/passages/{passage_id}")).status_code  # the count is in the state file
+    fresh = replace(web_config(tmp_path, searches_per_minute=3), state=StateConfig(path=tmp_path / "fresh.sqlite3"))
+    async with running_web(fresh) as server, client(server) as http:
         bad = [(await http.get("/api/search", params={"q": "x", "top_k": "0"})).status_code for _ in range(4)]
         missing = [(await http.get("/api/passages/nope")).status_code for _ in range(2)]
-    assert passages == [200, 200, 200, 429]
+    assert passages == [200, 200, 200, 429] and restarted == 429
     assert bad == [400, 400, 400, 429] and missing == [429, 429]
 
 

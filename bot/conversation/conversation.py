@@ -1,10 +1,11 @@
 """The conversation: a message in, a reply model out, over one searcher, with per-user state.
 
-No telegram import and no I/O of its own: it calls the SearchService, and the query log it is given (an object with
-`record`, `feedback` and `summary`: `bot.querylog.QueryLog`). State (pages of results, a bureau chosen for the next
-question, rate limits, counters) lives in one `Conversation` per process. Front ends call `prepare` (cheap,
-validates and rate-limits), then `search` (slow: may run in a worker thread; only reads the searcher), then
-`answer` (stores the pages), or `ask` for all three at once.
+No telegram import and no I/O of its own: it calls the SearchService, the query log it is given (an object with
+`record`, `feedback` and `summary`: `bot.querylog.QueryLog`) and the state store it is given (bot.state.base: the
+answers behind buttons, a bureau chosen for the next question, rate limits; shared by replicas; in memory by
+default). Counters and recent results stay in each process's `Conversation`. Front ends call `prepare` (validates
+and rate-limits: a state call, so off their event loop), then `search` (slow: may run in a worker thread; only reads
+the searcher), then `answer` (stores the pages), or `ask` for all three at once.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from bot import texts
 from bot.conversation.actions import Action, bureau_token, decode_passage_payload, decode_question_payload
 from bot.ratelimit import NOTICE_INTERVAL, RateLimiter
+from bot.state.base import MemoryState, StateStore
 from bot.conversation.replies import (
     About,
     Answer,
@@ -52,7 +54,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("interview_qa.conversation")
 MAX_EXAMPLES = 3
 MAX_EXAMPLE_CHARS = 40  # a reporter's question short enough to serve as an example
-PAGES_KEPT = 2048  # answers whose "more" button still works
 BUREAUS_PER_PAGE = 30  # two buttons each: 60 buttons and the page buttons, under Telegram's ~100
 # notices that a flood of messages brings, one each: said once per NOTICE_INTERVAL to a user in a chat
 FLOOD_HINTS = frozenset({"non_text", "empty", "too_long", "unknown_command", "rate_limited", "edited_command"})
@@ -135,13 +136,17 @@ class Conversation:
     """Questions to replies over one searcher (swapped by /reload), with per-user state."""
 
     def __init__(self, searcher: SearchService, settings: ConversationSettings | None = None,
-                 clock: Callable[[], float] = time.monotonic, query_log: QueryRecorder | None = None) -> None:
+                 clock: Callable[[], float] = time.monotonic, query_log: QueryRecorder | None = None,
+                 state: StateStore | None = None) -> None:
         self.settings = settings or ConversationSettings()
-        self.questions = RateLimiter(self.settings.questions_per_minute)
-        self.inline = RateLimiter(self.settings.inline_per_minute)
+        # answer keys, chosen bureaus and limits: in the state (shared by replicas), in memory by default
+        self.state = state or MemoryState()
+        self.questions = RateLimiter(self.settings.questions_per_minute, storage=self.state.rate_storage,
+                                     name="questions")
+        self.inline = RateLimiter(self.settings.inline_per_minute, storage=self.state.rate_storage, name="inline")
         self.counters = Counters()
-        self._pages: OrderedDict[str, StoredAnswer] = OrderedDict()
-        self._bureau_for: dict[int, str] = {}
+        self._answers = self.state.answers()
+        self._choices = self.state.choices()
         self._hinted: dict[tuple[int, int, str], float] = {}
         self._clock = clock
         self._results: OrderedDict[tuple[str, str | None, int], tuple[SearchService, SearchResult]] = OrderedDict()
@@ -199,7 +204,7 @@ class Conversation:
         limited = self._rate_limited(user)
         if limited is not None:
             return limited
-        return Question(user, question, self._bureau_for.pop(user, None))
+        return Question(user, question, self._choices.take(user))
 
     def search(self, question: Question) -> SearchResult:
         """The slow part: only reads the searcher, safe in a worker thread."""
@@ -271,9 +276,7 @@ class Conversation:
     def _store(self, stored: StoredAnswer) -> str:
         """Keeps an answer for its buttons under a random key: nobody can guess another user's (see `page`)."""
         key = _base36(secrets.randbits(KEY_BITS))
-        self._pages[key] = stored
-        while len(self._pages) > PAGES_KEPT:
-            self._pages.popitem(last=False)
+        self._answers.keep(key, stored.user, stored)
         return key
 
     # -- buttons ------------------------------------------------------------------------------------------------
@@ -293,13 +296,13 @@ class Conversation:
         if bureau is None:
             return self._hint("expired", texts.BUREAU_GONE)
         if action.kind == "b":
-            self._bureau_for[user] = bureau
+            self._choices.choose(user, bureau)
             return BureauSelected(bureau)
         return self.interviews(bureau)
 
     def page(self, key: str, page: int, user: int | None = None) -> Answer | Hint:
         """Another page of a stored answer; only for the user who asked (`user` None: the terminal, one user)."""
-        stored = self._pages.get(key)
+        stored = self._answers.find(key, StoredAnswer)
         if stored is None or (user is not None and stored.user != user):
             return self._hint("expired", texts.RESULT_EXPIRED)
         per_page = self.settings.results_per_page
@@ -310,7 +313,7 @@ class Conversation:
 
     def ask_suggestion(self, user: int, key: str, number: int) -> Question | Hint:
         """The question behind a 您可能想问 button, asked as if the user had typed it."""
-        stored = self._pages.get(key)
+        stored = self._answers.find(key, StoredAnswer)
         if stored is None or stored.user != user or number >= len(stored.suggestions):
             return self._hint("expired", texts.RESULT_EXPIRED)
         return self.prepare(user, stored.suggestions[number])

@@ -30,8 +30,8 @@ from tenacity import AsyncRetrying, RetryCallState, retry_if_exception_type, sto
 
 from bot import texts
 from bot.config import AppConfig, TelegramEnvironment
-from bot.conversation.conversation import Conversation, ConversationSettings
-from bot.querylog import QueryLog
+from bot.conversation.conversation import Conversation, ConversationSettings, QueryRecorder
+from bot.state.base import MemoryState, StateStore
 from bot.telegram import handlers as h
 from bot.telegram.batcher import SearchBatcher
 from bot.telegram.redaction import install_redaction, redact
@@ -52,7 +52,7 @@ COMMANDS = (("start", h.cmd_start), ("help", h.cmd_help), ("ask", h.cmd_ask), ("
 
 def build_application(config: AppConfig, token: str, searcher_factory: SearcherFactory | None = None,
                       reloader: Reloader | None = None, search_workers: int = SEARCH_WORKERS,
-                      updater: bool = True) -> BotApplication:
+                      updater: bool = True, state: StateStore | None = None) -> BotApplication:
     """The Application, not started. `searcher_factory` runs once in `post_init` (default: the real model).
     `updater=False` builds it without an Updater (`.updater(None)`), for a webhook served by another app (the web
     server's route puts the updates on `update_queue`: python-telegram-bot's custom-webhook pattern)."""
@@ -82,6 +82,7 @@ def build_application(config: AppConfig, token: str, searcher_factory: SearcherF
     data.reloader = reloader or searcher_reloader(config.core)
     data.admins = frozenset(t.admins)
     data.search_workers = max(1, search_workers)
+    data.state = state
     add_handlers(app)
     return app
 
@@ -111,8 +112,11 @@ async def _post_init(app: BotApplication) -> None:
     data.use_executor(executor)
     loop = asyncio.get_running_loop()
     searcher = await loop.run_in_executor(executor, data.searcher_factory)
-    data.query_log = await loop.run_in_executor(executor, _open_query_log, data.config)
-    conversation = Conversation(searcher, ConversationSettings.from_config(data.config), query_log=data.query_log)
+    if data.state is None:  # the bot alone (tests): its state in this process
+        data.state = MemoryState()
+    data.query_log = await loop.run_in_executor(executor, _open_query_log, data.config, data.state)
+    conversation = Conversation(searcher, ConversationSettings.from_config(data.config), query_log=data.query_log,
+                                state=data.state)
     await loop.run_in_executor(executor, conversation.refresh_examples)
     data.start(conversation, SearchBatcher(executor, lambda: data.conversation, data.search_workers))
     log.info("ready: %d passages, %d interviews", conversation.corpus.passages, conversation.corpus.interviews)
@@ -122,11 +126,12 @@ async def _post_init(app: BotApplication) -> None:
         log.warning("setMyCommands failed: %s", error)
 
 
-def _open_query_log(config: AppConfig) -> QueryLog | None:
-    """The opt-in query log (None when off); a missing salt stops the start with a clear message."""
-    query_log = QueryLog.open(config.query_log)
+def _open_query_log(config: AppConfig, state: StateStore) -> QueryRecorder | None:
+    """The opt-in query log in the state (None when off); a missing salt stops the start with a clear message."""
+    query_log = state.open_query_log(config.query_log)
     if query_log is not None:
-        log.info("query log on: %s (retention %d days)", config.query_log.path, config.query_log.retention_days)
+        log.info("query log on: %s (retention %d days)", getattr(query_log, "path", state.kind),
+                 config.query_log.retention_days)
     return query_log
 
 
@@ -184,10 +189,13 @@ def check_embedded_webhook(config: AppConfig) -> str:
 
 
 async def open_embedded(config: AppConfig, token: str, searcher_factory: SearcherFactory, reloader: Reloader,
-                        on_error: Callable[[str], None] | None = None) -> BotApplication:
+                        on_error: Callable[[str], None] | None = None, state: StateStore | None = None
+                        ) -> BotApplication:
     """The Application built (without an Updater in webhook mode) and initialised: getMe checks the token before
-    the caller loads the model. `on_error` is told the name of every Bot API error a handler meets."""
-    app = build_application(config, token, searcher_factory, reloader, updater=config.telegram.mode != "webhook")
+    the caller loads the model. `on_error` is told the name of every Bot API error a handler meets; `state` is the
+    server's state store (shared by replicas)."""
+    app = build_application(config, token, searcher_factory, reloader, updater=config.telegram.mode != "webhook",
+                            state=state)
     if on_error is not None:
         async def count(update: object, context: Context) -> None:
             if isinstance(context.error, TelegramError):

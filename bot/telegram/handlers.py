@@ -73,6 +73,12 @@ async def _in_thread(context: Context, fn: Callable[..., T], *args: Any) -> T:
     return await asyncio.get_running_loop().run_in_executor(context.bot_data.executor, fn, *args)
 
 
+async def _stateful(fn: Callable[..., T], *args: Any) -> T:
+    """A conversation call that reads or writes the state (limits, answer keys: a database, maybe shared by
+    replicas), off the event loop and out of the search threads."""
+    return await asyncio.to_thread(fn, *args)
+
+
 def _markup(card: cards.Card) -> InlineKeyboardMarkup | None:
     if not card.buttons:
         return None
@@ -109,7 +115,7 @@ async def respond(update: Update, context: Context, reply: Reply) -> None:
 async def answer_question(update: Update, context: Context, text: str | None) -> None:
     """The path of every question: validate, search in the thread, reply."""
     user = update.effective_user.id if update.effective_user else 0
-    await _finish(update, context, _conversation(context).prepare(user, text))
+    await _finish(update, context, await _stateful(_conversation(context).prepare, user, text))
 
 
 async def _finish(update: Update, context: Context, prepared: Reply | Question) -> None:
@@ -118,7 +124,7 @@ async def _finish(update: Update, context: Context, prepared: Reply | Question) 
     if isinstance(prepared, Question):
         question = prepared
         result = await context.bot_data.batcher.search(question)
-        prepared = conversation.answer(question, result)
+        prepared = await _stateful(conversation.answer, question, result)
         if conversation.query_log is not None:
             chat = update.effective_chat.type if update.effective_chat else "private"
             prepared = await asyncio.to_thread(conversation.record, str(chat), question, result, prepared)
@@ -193,7 +199,7 @@ async def on_unknown_command(update: Update, context: Context) -> None:
 # -- commands ------------------------------------------------------------------------------------------------------
 async def cmd_start(update: Update, context: Context) -> None:
     payload = context.args[0] if context.args else None
-    await _finish(update, context, _conversation(context).start(_user(update), payload))
+    await _finish(update, context, await _stateful(_conversation(context).start, _user(update), payload))
 
 
 async def cmd_help(update: Update, context: Context) -> None:
@@ -217,7 +223,7 @@ async def cmd_ask(update: Update, context: Context) -> None:
 
 async def cmd_verify(update: Update, context: Context) -> None:
     conversation = _conversation(context)
-    claim = conversation.prepare_claim(_user(update), _command_argument(_message(update)))
+    claim = await _stateful(conversation.prepare_claim, _user(update), _command_argument(_message(update)))
     if isinstance(claim, Hint):
         return await respond(update, context, claim)
     await respond(update, context, await _in_thread(context, conversation.verify, claim))
@@ -268,7 +274,7 @@ async def on_button(update: Update, context: Context) -> None:
         notice = await asyncio.to_thread(_conversation(context).feedback, query.from_user.id, action)
         await query.answer(notice.text)
         return
-    reply = _conversation(context).act(query.from_user.id, action)
+    reply = await _stateful(_conversation(context).act, query.from_user.id, action)
     if isinstance(reply, Hint):
         await query.answer(reply.text)
         return
@@ -305,7 +311,7 @@ async def on_inline(update: Update, context: Context) -> None:
     query = update.inline_query
     assert query is not None
     text = query.query.strip()
-    refusal = _inline_refusal(_conversation(context), query.from_user.id, text)
+    refusal = await _stateful(_inline_refusal, _conversation(context), query.from_user.id, text)
     if refusal is not None:
         notice, cache_time, personal = refusal
         button = InlineQueryResultsButton(notice, start_parameter="help")

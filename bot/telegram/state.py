@@ -16,7 +16,8 @@ from index.search.service import SearchService
 from index.records import RefreshReport
 
 if TYPE_CHECKING:
-    from bot.querylog import QueryLog
+    from bot.conversation.conversation import QueryRecorder
+    from bot.state.base import StateStore
 
 SearcherFactory = Callable[[], SearchService]
 Reloader = Callable[[SearchService], tuple[SearchService, RefreshReport]]
@@ -37,7 +38,8 @@ class BotData:
         self.admins: frozenset[int] = frozenset()
         self.search_workers = 1
         self.searcher: SearchService | None = None  # the one in use (swapped by /reload)
-        self.query_log: QueryLog | None = None  # opt-in; closed at shutdown
+        self.query_log: QueryRecorder | None = None  # opt-in; closed at shutdown
+        self.state: StateStore | None = None  # answer keys, limits, the query log (the server's; memory alone)
         self.reloading = False  # a /reload is under way: a second one waits its turn
         self._executor: ThreadPoolExecutor | None = None
         self._conversation: Conversation | None = None

@@ -27,7 +27,7 @@ def _json(data: object, status: int = 200) -> JSONResponse:
 
 
 async def search(request: Request) -> Response:
-    refused = limited(request)  # every request counts, a refused one too
+    refused = await limited(request)  # every request counts, a refused one too
     if refused is not None:
         return refused
     state = state_of(request)
@@ -51,7 +51,7 @@ async def search(request: Request) -> Response:
 
 
 async def verify(request: Request) -> Response:
-    refused = limited(request)
+    refused = await limited(request)
     if refused is not None:
         return refused
     state = state_of(request)
@@ -85,7 +85,7 @@ async def _claim(request: Request) -> str | None:
 
 
 async def passage(request: Request) -> Response:
-    refused = limited(request)
+    refused = await limited(request)
     if refused is not None:
         return refused
     state = state_of(request)

@@ -47,6 +47,7 @@ async def healthz(request: Request) -> Response:
         "model": {"name": model.get("name"), "fingerprint": model.get("fingerprint"), "dim": model.get("dim")},
         "telegram": None if state.bot is None else state.config.telegram.mode,
         "query_log": state.query_log is not None,
+        "state": state.store.kind,
         "staff_console": state.staff_token is not None,
     }, headers={"cache-control": "no-store"})
 

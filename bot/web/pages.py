@@ -46,7 +46,7 @@ async def search(request: Request) -> Response:
     bureau = bureau_param(request, bureaus)
     if not query:
         return RedirectResponse("/", status_code=303)
-    refused = limited(request)
+    refused = await limited(request)
     if refused is not None:
         return refused
     began = time.perf_counter()

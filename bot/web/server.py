@@ -62,6 +62,10 @@ class WebServer:
         self._check_telegram()
         sock = self._bind()
         try:
+            if self.token and not self._webhook:  # Telegram gives updates to one poller: refuse a second one
+                from bot.state.base import bot_id_of
+
+                await asyncio.to_thread(self.state.store.hold_poller, bot_id_of(self.token))
             if self.token:
                 await self._connect_bot()  # getMe first: a wrong token or an unreachable API fails fast
             await asyncio.get_running_loop().run_in_executor(None, self.state.open)
@@ -124,7 +128,7 @@ class WebServer:
         front = lambda: self.state.front("telegram")  # noqa: E731 - opened by the time post_init asks for it
         errors = self.state.metrics.telegram_errors
         self.bot = await open_embedded(self.config, self.token, front, self.state.bot_reload,
-                                       lambda name: errors.labels(name).inc())
+                                       lambda name: errors.labels(name).inc(), state=self.state.store)
 
     async def _start_bot(self) -> None:
         """post_init (the conversation over the opened searcher), then polling or the webhook, then the handlers."""

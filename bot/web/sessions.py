@@ -3,8 +3,8 @@ session is valid only while its record is here (checked on every request). Signi
 copy of the cookie made before is worth nothing; records expire with the cookie (`web.staff_session_hours`).
 
 `SessionStore` is the small interface the web uses; `SqliteSessionStore` keeps the records in a SQLite file
-(`web.staff_sessions`, beside the query log), so that they outlive a restart; a shared store (PostgreSQL, for
-several replicas) can take its place. Only a hash of each session id is stored: the file alone opens no session.
+(`web.staff_sessions`, beside the query log), so that they outlive a restart; with a state database the shared
+store takes its place (bot.state.postgres_log.PostgresSessionStore, for replicas). Only a hash of each session id is stored: the file alone opens no session.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from typing import Protocol
 
 log = logging.getLogger("interview_qa.web")
 Clock = Callable[[], float]
+SessionClock = Clock
 _SCHEMA = "CREATE TABLE IF NOT EXISTS staff_sessions (id_hash TEXT PRIMARY KEY, expires REAL NOT NULL)"
 
 
@@ -37,7 +38,8 @@ class SessionStore(Protocol):
     def close(self) -> None: ...
 
 
-def _digest(session_id: str) -> str:
+def digest(session_id: str) -> str:
+    """What is stored of a session id."""
     return hashlib.sha256(session_id.encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -54,16 +56,16 @@ class MemorySessionStore:
         now = self.clock()
         with self._lock:
             self._expires = {k: v for k, v in self._expires.items() if v > now}
-            self._expires[_digest(session_id)] = now + lifetime_s
+            self._expires[digest(session_id)] = now + lifetime_s
         return session_id
 
     def active(self, session_id: str) -> bool:
         with self._lock:
-            return self._expires.get(_digest(session_id), 0.0) > self.clock()
+            return self._expires.get(digest(session_id), 0.0) > self.clock()
 
     def end(self, session_id: str) -> None:
         with self._lock:
-            self._expires.pop(_digest(session_id), None)
+            self._expires.pop(digest(session_id), None)
 
     def close(self) -> None:
         pass
@@ -86,14 +88,14 @@ class SqliteSessionStore:
         now = self.clock()
         with self._lock:
             self._conn.execute("DELETE FROM staff_sessions WHERE expires <= ?", (now,))
-            self._conn.execute("INSERT INTO staff_sessions VALUES (?, ?)", (_digest(session_id), now + lifetime_s))
+            self._conn.execute("INSERT INTO staff_sessions VALUES (?, ?)", (digest(session_id), now + lifetime_s))
         return session_id
 
     def active(self, session_id: str) -> bool:
         try:
             with self._lock:
                 row = self._conn.execute("SELECT expires FROM staff_sessions WHERE id_hash = ?",
-                                         (_digest(session_id),)).fetchone()
+                                         (digest(session_id),)).fetchone()
         except sqlite3.Error as error:  # fail closed: a store that cannot be read signs no one in
             log.warning("staff sessions: cannot be read (%s)", error)
             return False
@@ -101,18 +103,18 @@ class SqliteSessionStore:
 
     def end(self, session_id: str) -> None:
         with self._lock:
-            self._conn.execute("DELETE FROM staff_sessions WHERE id_hash = ?", (_digest(session_id),))
+            self._conn.execute("DELETE FROM staff_sessions WHERE id_hash = ?", (digest(session_id),))
 
     def close(self) -> None:
         with self._lock:
             self._conn.close()
 
 
-def open_session_store(path: Path) -> SessionStore:
+def open_session_store(path: Path, clock: Clock = time.time) -> SessionStore:
     """The SQLite store at `path`; the in-memory one (and a warning) when that file cannot be opened."""
     try:
-        return SqliteSessionStore(path)
+        return SqliteSessionStore(path, clock)
     except (OSError, sqlite3.Error) as error:
         log.warning("staff sessions: %s cannot be opened (%s); sessions are kept in memory and end with a restart",
                     path, error)
-        return MemorySessionStore()
+        return MemorySessionStore(clock)

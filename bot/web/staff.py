@@ -273,7 +273,17 @@ async def reload(request: Request) -> Response:
 def _report(state: Any) -> Any:
     from bot.report import build_report
 
-    return build_report(state.config.query_log.path)
+    source = state.store.log_source(state.config.query_log)
+    if source is None:
+        from index.errors import InterviewQAError
+
+        raise InterviewQAError(texts.STAFF_LOG_OFF)
+    return build_report(source)
+
+
+async def _has_log(state: Any) -> bool:
+    """Whether there is a query log to read (the shared one with PostgreSQL): a state call, in the staff thread."""
+    return await state.run_staff(lambda: state.store.log_source(state.config.query_log) is not None)
 
 
 async def query_log(request: Request) -> Response:
@@ -283,7 +293,7 @@ async def query_log(request: Request) -> Response:
     state = state_of(request)
     context: dict[str, Any] = {"title": texts.STAFF_LOG_HEADING, "report": None, "message": None,
                                "charts": CHARTS}
-    if not state.config.query_log.path.exists():
+    if not await _has_log(state):
         context["message"] = texts.STAFF_LOG_OFF if not state.config.query_log.enabled else texts.STAFF_LOG_EMPTY
     else:
         from index.errors import InterviewQAError
@@ -300,7 +310,7 @@ def _chart(state: Any, name: str) -> str:
     from bot.web import charts
 
     if name == "daily":
-        conn = connect_reader(state.config.query_log.path)
+        conn = connect_reader(state.store.log_source(state.config.query_log))
         try:
             return charts.daily_chart(charts.daily_counts(iter_rows(conn)))
         finally:
@@ -322,7 +332,7 @@ async def chart(request: Request) -> Response:
         return refused
     name = request.path_params["name"]
     state = state_of(request)
-    if name not in CHARTS or not state.config.query_log.path.exists():
+    if name not in CHARTS or not await _has_log(state):
         return render_error(request, 404, texts.NOT_FOUND_PAGE)
     from index.errors import InterviewQAError
 
@@ -339,7 +349,7 @@ async def csv_download(request: Request) -> Response:
     if refused is not None:
         return refused
     state = state_of(request)
-    if not state.config.query_log.path.exists():
+    if not await _has_log(state):
         return render_error(request, 404, texts.STAFF_LOG_OFF)
     from bot.report import render_csv
 

@@ -1,5 +1,7 @@
 """What the routes share, one per server: the settings, the Searcher (as each front end sees it), the search
-threads, the limits, the metrics, the opt-in query log, the running bot when there is one."""
+threads, the state store (bot.state: the limits, the staff sessions, the opt-in query log; shared by replicas with
+PostgreSQL), the metrics, the running bot when there is one. A reload bumps the state's index generation, and a
+watcher thread reloads this process when another one did (`state.reload_check_seconds`)."""
 
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from bot.config import AppConfig
 from bot.web.metrics import MeteredSearcher, Metrics
 from bot.ratelimit import RateLimiter
 from bot.web.security import LOGIN_FAILURES_PER_MINUTE, LoginGuard, staff_token
-from bot.web.sessions import open_session_store
+from bot.state.store import StateStore, open_state
 from bot.web.views import read_interview_source
 from index.records import SearchResult
 from index.search.searcher import Searcher
@@ -43,15 +45,17 @@ class WebState:
 
     def __init__(self, config: AppConfig, searcher_factory: Callable[[], Searcher],
                  reloader: Callable[[Searcher], tuple[Searcher, RefreshReport]] | None = None,
-                 environ: dict[str, str] | None = None) -> None:
+                 environ: dict[str, str] | None = None, store: StateStore | None = None) -> None:
         self.config = config
+        self.store = store if store is not None else open_state(config)
         self.metrics = Metrics()
         self.searcher_factory = searcher_factory
         self.reloader = reloader or searcher_reloader(config.core)
         self.staff_token = staff_token(environ)
-        self.limiter = RateLimiter(config.web.searches_per_minute)  # per client address
+        # per client address, counted in the state (every replica's requests together)
+        self.limiter = RateLimiter(config.web.searches_per_minute, storage=self.store.rate_storage, name="web")
         self.logins = LoginGuard(LOGIN_FAILURES_PER_MINUTE)
-        self.sessions = open_session_store(config.web.staff_sessions)
+        self.sessions = self.store.sessions
         self.executor = ThreadPoolExecutor(SEARCH_WORKERS, thread_name_prefix="web-search")
         self.staff_executor = ThreadPoolExecutor(STAFF_WORKERS, thread_name_prefix="web-staff")
         self.query_log: QueryLog | None = None
@@ -65,15 +69,19 @@ class WebState:
         self._opened = threading.Event()  # set once the first searcher is in place
         self._sources: OrderedDict[str, tuple[float, tuple[str, int] | None]] = OrderedDict()
         self._sources_lock = threading.Lock()
+        self._generation = 0  # the state's index generation this process answers from
+        self._closed = threading.Event()
+        self._watcher: threading.Thread | None = None
 
     # -- the searcher -----------------------------------------------------------------------------------------
     def open(self) -> None:
         """Loads the model and brings the index up to date (slow: seconds), opens the query log when it is on."""
-        from bot.querylog import QueryLog
-
+        self._generation = self.store.generation()  # a reload announced from now on is one to follow
         searcher = self._measured_build(self.searcher_factory)
         self._use(searcher)
-        self.query_log = QueryLog.open(self.config.query_log)
+        self.query_log = self.store.open_query_log(self.config.query_log)
+        self._watcher = threading.Thread(target=self._watch_generation, name="reload-watch", daemon=True)
+        self._watcher.start()
 
     def _measured_build(self, build: Callable[[], T]) -> T:
         """`build()`, counted as an index build that succeeded or failed, and timed."""
@@ -113,17 +121,36 @@ class WebState:
         return self._fronts[name]
 
     # -- reloading (the staff button and the bot's /reload share it) -------------------------------------------
-    def reload(self) -> tuple[Searcher, RefreshReport] | None:
-        """A refreshed index swapped in for every front end; None when a reload is already under way. Blocking."""
+    def reload(self, announce: bool = True) -> tuple[Searcher, RefreshReport] | None:
+        """A refreshed index swapped in for every front end; None when a reload is already under way. Blocking.
+        `announce`: the state's generation is bumped, so that every process sharing it reloads too."""
         if not self._reload_lock.acquire(blocking=False):
             return None
         try:
             searcher, report = self._measured_build(lambda: self.reloader(self.searcher))
             self._use(searcher)
             self._tell_bot()
+            if announce:
+                self._generation = self.store.bump_generation()
             return searcher, report
         finally:
             self._reload_lock.release()
+
+    def _watch_generation(self) -> None:
+        """Reloads this process when another one sharing the state reloaded (its generation moved on)."""
+        from index.errors import InterviewQAError
+
+        while not self._closed.wait(self.config.state.reload_check_seconds):
+            try:
+                seen = self.store.generation()
+                if seen == self._generation:
+                    continue
+                log.info("index: reloaded by another process (generation %d), reloading here", seen)
+                if self.reload(announce=False) is not None:
+                    self._generation = seen
+            except InterviewQAError as error:
+                log.error("index: following a reload made elsewhere failed, still serving the previous index: %s",
+                          error)
 
     def refreshed(self, searcher: Searcher, report: RefreshReport) -> None:
         """A background refresh (index.service) finished: every front end answers from the new index."""
@@ -194,12 +221,13 @@ class WebState:
         return source
 
     def close(self) -> None:
-        self.sessions.close()
+        self._closed.set()
         if self.query_log is not None:
             self.query_log.close()
             self.query_log = None
         self.executor.shutdown(wait=False, cancel_futures=True)
         self.staff_executor.shutdown(wait=False, cancel_futures=True)
+        self.store.close()
 
 
 def default_searcher_factory(config: AppConfig, on_refreshed: Callable[[Searcher, RefreshReport], None] | None = None
