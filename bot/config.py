@@ -60,6 +60,13 @@ class QueryLogConfig:
 
 
 @dataclass(frozen=True, config=STRICT)
+class ConversationConfig:
+    """Follow-up questions (index.dialogue): how long a chat's last exchanges are kept to read them with."""
+
+    context_minutes: float = Field(10.0, ge=0, le=24 * 60)  # 0: every question is read alone
+
+
+@dataclass(frozen=True, config=STRICT)
 class WebConfig:
     """The web pages, the JSON API and the staff console (`interview-qa serve`)."""
 
@@ -89,6 +96,7 @@ class AppConfig:
     telegram: TelegramConfig = field(default_factory=TelegramConfig)
     query_log: QueryLogConfig = field(default_factory=QueryLogConfig)
     web: WebConfig = field(default_factory=WebConfig)
+    conversation: ConversationConfig = field(default_factory=ConversationConfig)
     source: Path | None = None  # the file these settings came from
 
     @property

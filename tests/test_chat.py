@@ -84,7 +84,8 @@ def test_a_command_is_the_whole_line_and_context_after_a_not_found_refers_to_not
     asked: list[str] = []
     conversation = Conversation(fake_searcher(app_config(tmp_path)), ConversationSettings(questions_per_minute=0))
     real_ask = conversation.ask
-    conversation.ask = lambda user, text, chat_type="terminal": (asked.append(text), real_ask(user, text, chat_type))[1]  # type: ignore[method-assign]
+    conversation.ask = lambda user, text, chat_type="terminal", key=None: (  # type: ignore[method-assign]
+        asked.append(text), real_ask(user, text, chat_type, key))[1]
     out = chat(conversation, "about the water supply in summer\nhelp me find the water bureau\n")
     assert asked == ["about the water supply in summer", "help me find the water bureau"]  # questions, not commands
     assert out  # the welcome and the two answers were printed

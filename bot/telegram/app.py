@@ -44,8 +44,9 @@ log = logging.getLogger("interview_qa.telegram")
 BOOTSTRAP_RETRIES = 3  # getMe, deleteWebhook/setWebhook at start-up
 MIN_WEBHOOK_SECRET_CHARS = 16  # shorter secret tokens get a warning
 _SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what Telegram accepts as a webhook secret token
-COMMANDS = (("start", h.cmd_start), ("help", h.cmd_help), ("ask", h.cmd_ask), ("bureaus", h.cmd_bureaus),
-            ("verify", h.cmd_verify), ("about", h.cmd_about), ("reload", h.cmd_reload), ("stats", h.cmd_stats))
+COMMANDS = (("start", h.cmd_start), ("help", h.cmd_help), ("ask", h.cmd_ask), ("new", h.cmd_new),
+            ("bureaus", h.cmd_bureaus), ("verify", h.cmd_verify), ("about", h.cmd_about), ("reload", h.cmd_reload),
+            ("stats", h.cmd_stats))
 
 
 def build_application(config: AppConfig, token: str, searcher_factory: SearcherFactory | None = None,

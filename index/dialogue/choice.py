@@ -10,6 +10,7 @@ import logging
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -93,8 +94,11 @@ class Choice:
 
     @classmethod
     def load(cls, fingerprint: str, path: Path | None = None) -> Choice:
-        """The fit for the model with this fingerprint, or the rule of thumb with a warning."""
-        path = path or FOLLOWUP_FILE
+        """The fit for the model with this fingerprint, or the rule of thumb with a warning (read once a process)."""
+        return _load(cls, fingerprint, path or FOLLOWUP_FILE)
+
+    @classmethod
+    def load_now(cls, fingerprint: str, path: Path) -> Choice:
         try:
             choice = cls.read(path)
         except (OSError, ValueError, KeyError, TypeError) as error:
@@ -107,3 +111,8 @@ class Choice:
                         "benchmarks/dialogues.py --fit for this model)", path, why)
             return cls.unfitted(fingerprint)
         return choice
+
+
+@lru_cache(maxsize=8)
+def _load(cls: type[Choice], fingerprint: str, path: Path) -> Choice:
+    return cls.load_now(fingerprint, path)

@@ -85,8 +85,8 @@ class FollowUps:
         result = replace(self._checked(joined, evidence), query=question,
                          context=ContextUse(earlier.question, HOW_WITH_QUESTION))
         result = _with_explanation(result, explanation)
-        return Reading(result, turn_of(question, text, result, HOW_WITH_QUESTION), HOW_WITH_QUESTION,
-                       earlier.question, 2, explanation)
+        return Reading(result, next_turn(history, question, result), HOW_WITH_QUESTION, earlier.question, 2,
+                       explanation)
 
     def replay(self, questions: Sequence[str], top_k: int | None = None, bureau: str | None = None) -> tuple[Turn, ...]:
         """The exchanges of a conversation given as its questions (oldest first), each read with the ones before
@@ -132,13 +132,11 @@ class FollowUps:
         if not following:
             result = SearchResult(question, False, (), normalize_query(question), reason=NO_MORE, context=context,
                                   explanation=explanation)
-            return Reading(result, earlier, HOW_MORE, earlier.question, 0, explanation)
-        hits = tuple(Hit(p, 0.0, None) for p in following[:top_k])
-        result = SearchResult(question, True, hits, normalize_query(question), 1.0, earlier.confidence or "high",
-                              context=context, explanation=explanation)
-        turn = Turn(earlier.question, earlier.read_as, earlier.hits, (*earlier.shown, hits[0].passage.passage_id),
-                    HOW_MORE, earlier.confidence)
-        return Reading(result, turn, HOW_MORE, earlier.question, 0, explanation)
+        else:
+            hits = tuple(Hit(p, 0.0, None) for p in following[:top_k])
+            result = SearchResult(question, True, hits, normalize_query(question), 1.0, earlier.confidence or "high",
+                                  context=context, explanation=explanation)
+        return Reading(result, next_turn((earlier,), question, result), HOW_MORE, earlier.question, 0, explanation)
 
     def _rest_of_answer(self, shown: str | None, seen: set[str]) -> list[Passage]:
         """The passages after `shown` that answer the same question (its sub-headings, and a colleague's "我补充
@@ -233,6 +231,20 @@ def asked_words(core: str) -> list[str]:
 def _holds_asked(core: str, where: str) -> bool:
     """True when the passage holds every noun the question asks about (a question that names none holds)."""
     return all(word in where for word in asked_words(core))
+
+
+def next_turn(history: Sequence[Turn], question: str, result: SearchResult) -> Turn:
+    """The exchange to remember after `result` (what a chat keeps for the next question): "还有呢" carries on the
+    earlier exchange with one more passage shown; a follow-up read with its context is remembered as read."""
+    earlier = history[-1] if history else None
+    if result.context is None or earlier is None:
+        return turn_of(question, question, result)
+    if result.context.how == HOW_MORE:
+        if not result.hits:
+            return earlier
+        return Turn(earlier.question, earlier.read_as, earlier.hits,
+                    (*earlier.shown, result.hits[0].passage.passage_id), HOW_MORE, earlier.confidence)
+    return turn_of(question, f"{_tail(earlier.read_as)}，{question}", result, HOW_WITH_QUESTION)
 
 
 def _top(result: SearchResult) -> Passage | None:

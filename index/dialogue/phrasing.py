@@ -68,9 +68,9 @@ def continues(text: str) -> bool:
 def changes_topic(text: str) -> str | None:
     """What follows a change of topic said outright (换个话题，…; "" when nothing does), or None when the message does
     not open with one."""
-    plain = _plain(text)
-    found = _NEW_TOPIC.match(plain)
-    if found is None:
-        return None
-    rest = plain[found.end():]
-    return rest[_SEPARATOR.match(rest).end():].strip()  # type: ignore[union-attr]
+    for form in (text.strip(), _plain(text)):  # the user's own words when they match as typed
+        found = _NEW_TOPIC.match(form)
+        if found is not None:
+            rest = form[found.end():]
+            return rest[_SEPARATOR.match(rest).end():].strip()  # type: ignore[union-attr]
+    return None
