@@ -33,7 +33,7 @@ from benchmarks.corpora import load_corpus  # noqa: E402
 from bot.config import load_config  # noqa: E402
 from index.dialogue.choice import FOLLOWUP_FILE, READING_FEATURES, Choice, Logistic  # noqa: E402
 from index.dialogue.evaluation import Dialogue, ask, is_right, load_dialogues, score  # noqa: E402
-from index.dialogue.followups import FollowUps, _tail  # noqa: E402
+from index.dialogue.followups import FollowUps, _settled, _tail  # noqa: E402
 from index.dialogue.phrasing import asks_for_more  # noqa: E402
 from index.dialogue.turns import Turn, remember  # noqa: E402
 from index.embedding.st_embedder import load_embedder  # noqa: E402
@@ -61,8 +61,8 @@ def both_readings(followups: FollowUps, dialogues: list[Dialogue]) -> list[dict[
                 joined = followups.searcher.search(f"{_tail(earlier.read_as)}，{turn.q}")
                 evidence = followups.evidence(turn.q, earlier, alone, joined)
                 records.append({"file": dialogue.file, "dialogue": dialogue.id, "kind": turn.kind, "q": turn.q,
-                                "evidence": evidence, "complete": bool(evidence["new_words"] > 0
-                                                                       and evidence["alone_high"]),
+                                "evidence": evidence, "complete": _settled(alone) or bool(evidence["new_words"] > 0
+                                                                                         and evidence["alone_high"]),
                                 "alone_right": is_right(alone, turn.expect),
                                 "joined_right": is_right(joined, turn.expect),
                                 "joined_high": joined.confidence == "high"})

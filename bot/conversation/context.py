@@ -51,6 +51,7 @@ class MemoryContextStore:
             if entry[0] <= self._clock():
                 del self._entries[key]
                 return ()
+            self._entries.move_to_end(key)
             return entry[1]
 
     def put(self, key: str, turns: Sequence[Turn], seconds: float) -> None:

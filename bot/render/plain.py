@@ -198,8 +198,8 @@ def _context_lines(c: dict[str, Any]) -> list[str]:
         return [f"context: the rest of the answer to the earlier question {c.get('with')!r}, no search "
                 f"(next: {', '.join(c.get('next', [])) or 'nothing left'})"]
     if c.get("complete"):
-        return [f"context: not used: answered with high confidence alone, with words the conversation did not have "
-                f"({c.get('searches', 1)} search)"]
+        return [f"context: not used: a complete question (settled by a sign alone, or answered with high confidence "
+                f"alone with words the conversation did not have; {c.get('searches', 1)} search)"]
     r = c.get("reading", {})
     used = r.get("probability", 0) >= r.get("cut", 1)
     lines = [f"context: {'used: searched as ' + repr(c.get('read_as')) if used else 'not used: read alone'} "

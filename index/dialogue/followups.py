@@ -28,6 +28,7 @@ from index.dialogue.turns import (HOW_ALONE, HOW_MORE, HOW_WITH_QUESTION, MAX_TU
 from index.records import ContextUse, Hit, Passage, SearchResult
 from index.search.bureaus import BureauIndex
 from index.search.features import NOUN_TAGS, words_of
+from index.search.rules import EMPTY, SMALL_TALK, UNKNOWN_BUREAU, UNKNOWN_PLACE, UNKNOWN_YEAR
 from index.search.query import parse_query
 from index.search.service import SearchService
 from index.text import normalize_for_index, normalize_query, pos_tokens, query_words
@@ -38,6 +39,7 @@ MAX_CHARS_FEATURE = 30  # longer questions are all "long" to the choice
 MAX_WORDS_FEATURE = 6
 REPLAYS_KEPT = 512  # conversations given as questions, remembered for the next request
 _CLAUSE_CUT = re.compile(r"[，,。？?！!；;]")
+DECISIVE = (SMALL_TALK, UNKNOWN_PLACE, UNKNOWN_BUREAU, UNKNOWN_YEAR, EMPTY)  # a question these settle stands alone
 
 
 class FollowUps:
@@ -70,7 +72,9 @@ class FollowUps:
             return self._more(question, earlier, top_k or self.searcher.config.top_k, explain)
         alone = self.searcher.search(question, top_k=top_k, bureau=bureau, explain=explain)
         own = self.own_evidence(question, earlier)
-        if own["new_words"] > 0 and alone.answered and alone.confidence == "high":  # complete: never dragged back
+        if _settled(alone) or (own["new_words"] > 0 and alone.answered and alone.confidence == "high"):
+            # complete: a decisive sign settled it (谢谢; a place or year of its own), or it is answered with high
+            # confidence alone with words the conversation did not have: never dragged back
             explanation = {"how": HOW_ALONE, "complete": True, "evidence": own, "searches": 1} if explain else None
             return Reading(_with_explanation(alone, explanation), turn_of(question, question, alone), HOW_ALONE,
                            None, 1, explanation)
@@ -245,6 +249,11 @@ def next_turn(history: Sequence[Turn], question: str, result: SearchResult) -> T
         return Turn(earlier.question, earlier.read_as, earlier.hits,
                     (*earlier.shown, result.hits[0].passage.passage_id), HOW_MORE, earlier.confidence)
     return turn_of(question, f"{_tail(earlier.read_as)}，{question}", result, HOW_WITH_QUESTION)
+
+
+def _settled(result: SearchResult) -> bool:
+    """True when a decisive sign settled the question alone (small talk, a place, bureau or year of its own)."""
+    return not result.answered and (result.reason or "").partition(":")[0] in DECISIVE
 
 
 def _top(result: SearchResult) -> Passage | None:
