@@ -1,6 +1,6 @@
 """Follow-up questions: fit the reading choice on the tuning dialogues, and score the dev dialogues.
 
-    .venv/bin/python benchmarks/dialogues.py [--fit] [--sets dev|tuning|all] [--json] [--misses]
+    .venv/bin/python benchmarks/dialogues.py [--fit] [--sets dev|tuning|all] [--json] [--misses] [--alone]
 
 Tuning dialogues (benchmarks/data/tuning/dialogues-*.jsonl: the seed interview asked alone, 8 of the 12 fictional
 bureau interviews in the 13-bureau corpus, the second batch of layouts) fit; dev dialogues
@@ -130,6 +130,7 @@ def main() -> int:
     parser.add_argument("--sets", choices=("dev", "tuning", "all"), default="dev")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--misses", action="store_true")
+    parser.add_argument("--alone", action="store_true", help="ask every turn on its own (the product before follow-ups)")
     args = parser.parse_args()
     config = load_config(args.config)
     embedder = load_embedder(config.model)
@@ -157,7 +158,7 @@ def main() -> int:
     for kind, paths in sets:
         for corpus, path in paths.items():
             followups = FollowUps(searcher(corpus), choice)
-            outcomes = [o for d in load_dialogues(path) for o in ask(followups, d)]
+            outcomes = [o for d in load_dialogues(path) for o in ask(followups, d, alone=args.alone)]
             scores = score(outcomes).to_dict()
             if not args.misses:
                 scores.pop("misses")

@@ -204,3 +204,33 @@ def test_the_shipped_fit_names_the_model_it_was_fitted_for_and_known_features() 
     held_out = choice.notes["held_out"]
     assert held_out["switch_read_alone"] >= 0.95 and held_out["ellipsis"]["right"] >= 0.9
     assert not Choice.load_now("another-model", Path(__file__)).fitted  # not a fit file: the rule of thumb
+
+
+DIALOGUES_DEV = sorted((Path(__file__).parent / "data" / "dev").glob("dialogues-*.jsonl"))
+DIALOGUES_TUNING = sorted((Path(__file__).parents[1] / "benchmarks" / "data" / "tuning").glob("dialogues-*.jsonl"))
+
+
+def test_dev_dialogues_stay_apart_from_the_tuning_ones_and_hold_their_expected_phrases() -> None:
+    from index.parsing.parser import parse_file
+    from tests.conftest import ROOT, SEED
+    from tests.test_question_sets import NEAR_DUPLICATE, bigram_set
+
+    dev = [d for path in DIALOGUES_DEV for d in load_dialogues(path)]
+    tuning = [d for path in DIALOGUES_TUNING for d in load_dialogues(path)]
+    assert len(DIALOGUES_DEV) == 2 and len(DIALOGUES_TUNING) == 3 and len(dev) >= 100 and len(tuning) >= 100
+    interviews = {name: {t.file for d in dialogues for t in d.turns} for name, dialogues in (("dev", dev),
+                                                                                         ("tuning", tuning))}
+    assert not interviews["dev"] & interviews["tuning"]  # never fitted on a dev interview
+    for dialogues in (dev, tuning):
+        assert {t.kind for d in dialogues for t in d.turns} == {"first", "ellipsis", "pronoun", "more", "switch",
+                                                                 "unanswerable"}
+    tuned = [bigram_set(t.q) for d in tuning for t in d.turns if t.kind != "more"]  # 还有呢 is said the same way
+    duplicates = [t.q for d in dev for t in d.turns if t.kind != "more"
+                  and any(len(bigram_set(t.q) & g) / len(bigram_set(t.q) | g) >= NEAR_DUPLICATE for g in tuned)]
+    assert duplicates == []
+    folders = [ROOT / "tests" / "fixtures" / name for name in ("bureaus", "layouts", "layouts2")]
+    files = {p.name: p for folder in folders for p in folder.iterdir() if "scan" not in p.name} | {SEED.name: SEED}
+    passages = {name: parse_file(files[name], name).passages for name in interviews["dev"] | interviews["tuning"]}
+    missing = [t.q for d in dev + tuning for t in d.turns if t.expect
+               and not any(e in p.text for e in t.expect for p in passages[t.file or ""])]
+    assert missing == []

@@ -15,6 +15,8 @@ cross-validation) and `bureau` are the dialogue's unless a turn names its own.
 from __future__ import annotations
 
 import json
+import statistics
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -59,6 +61,7 @@ class Outcome:
     turn: DialogueTurn
     reading: Reading
     alone: SearchResult | None = None
+    seconds: float = 0.0  # to read the turn
 
     @property
     def right(self) -> bool:
@@ -127,14 +130,17 @@ def _dialogue(raw: dict[str, Any], number: int) -> Dialogue:
     return Dialogue(str(raw.get("id", number)), tuple(out))
 
 
-def ask(followups: FollowUps, dialogue: Dialogue, top_k: int | None = None) -> list[Outcome]:
-    """The dialogue asked turn by turn, each turn read with the exchanges before it (as a chat keeps them)."""
+def ask(followups: FollowUps, dialogue: Dialogue, top_k: int | None = None, alone: bool = False) -> list[Outcome]:
+    """The dialogue asked turn by turn, each turn read with the exchanges before it (as a chat keeps them); with
+    `alone`, every turn as if asked on its own (how the product answered before follow-ups)."""
     history: tuple[Turn, ...] = ()
     outcomes = []
     for turn in dialogue.turns:
-        reading = followups.read(turn.q, history, top_k)
-        alone = followups.searcher.search(turn.q, top_k=top_k) if turn.kind in (FIRST, "switch") else None
-        outcomes.append(Outcome(dialogue.id, turn, reading, alone))
+        began = time.perf_counter()
+        reading = followups.read(turn.q, () if alone else history, top_k)
+        seconds = time.perf_counter() - began
+        by_itself = followups.searcher.search(turn.q, top_k=top_k) if turn.kind in (FIRST, "switch") else None
+        outcomes.append(Outcome(dialogue.id, turn, reading, by_itself, seconds))
         history = remember(history, reading.turn)
     return outcomes
 
@@ -151,6 +157,7 @@ class DialogueScores:
     searches_max: int  # per follow-up
     searches_mean: float
     misses: tuple[dict[str, Any], ...]
+    follow_up_ms: float = 0.0  # median time to read a later turn (both searches and the choice)
 
     def to_dict(self) -> dict[str, Any]:
         return {"turns": self.turns, "follow_up_R@1": round(self.follow_up_r1, ROUND),
@@ -160,7 +167,7 @@ class DialogueScores:
                 "by_kind": {k: {"turns": n, "right": round(r, ROUND)} for k, (n, r) in self.by_kind.items()},
                 "context_used": {k: round(v, ROUND) for k, v in self.context_used.items()},
                 "searches_per_follow_up": {"max": self.searches_max, "mean": round(self.searches_mean, ROUND)},
-                "misses": list(self.misses)}
+                "follow_up_ms_p50": round(self.follow_up_ms, 2), "misses": list(self.misses)}
 
 
 def score(outcomes: Iterable[Outcome]) -> DialogueScores:
@@ -191,4 +198,5 @@ def score(outcomes: Iterable[Outcome]) -> DialogueScores:
         searches_max=max(searches, default=0),
         searches_mean=sum(searches) / len(searches) if searches else 0.0,
         misses=misses,
+        follow_up_ms=1000 * statistics.median(o.seconds for o in later) if later else 0.0,
     )
