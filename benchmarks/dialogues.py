@@ -33,7 +33,7 @@ from benchmarks.corpora import load_corpus  # noqa: E402
 from bot.config import load_config  # noqa: E402
 from index.dialogue.choice import FOLLOWUP_FILE, READING_FEATURES, Choice, Logistic  # noqa: E402
 from index.dialogue.evaluation import Dialogue, ask, is_right, load_dialogues, score  # noqa: E402
-from index.dialogue.followups import FollowUps, _settled, _tail  # noqa: E402
+from index.dialogue.followups import FollowUps, joined_text, settled  # noqa: E402
 from index.dialogue.phrasing import asks_for_more  # noqa: E402
 from index.dialogue.turns import Turn, remember  # noqa: E402
 from index.embedding.st_embedder import load_embedder  # noqa: E402
@@ -58,10 +58,10 @@ def both_readings(followups: FollowUps, dialogues: list[Dialogue]) -> list[dict[
             if history and not (asks_for_more(turn.q) and history[-1].hits):
                 earlier = history[-1]
                 alone = followups.searcher.search(turn.q)
-                joined = followups.searcher.search(f"{_tail(earlier.read_as)}，{turn.q}")
+                joined = followups.searcher.search(joined_text(earlier, turn.q))
                 evidence = followups.evidence(turn.q, earlier, alone, joined)
                 records.append({"file": dialogue.file, "dialogue": dialogue.id, "kind": turn.kind, "q": turn.q,
-                                "evidence": evidence, "complete": _settled(alone) or bool(evidence["new_words"] > 0
+                                "evidence": evidence, "complete": settled(alone) or bool(evidence["new_words"] > 0
                                                                                          and evidence["alone_high"]),
                                 "alone_right": is_right(alone, turn.expect),
                                 "joined_right": is_right(joined, turn.expect),

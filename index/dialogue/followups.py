@@ -72,13 +72,13 @@ class FollowUps:
             return self._more(question, earlier, top_k or self.searcher.config.top_k, explain)
         alone = self.searcher.search(question, top_k=top_k, bureau=bureau, explain=explain)
         own = self.own_evidence(question, earlier)
-        if _settled(alone) or (own["new_words"] > 0 and alone.answered and alone.confidence == "high"):
+        if settled(alone) or (own["new_words"] > 0 and alone.answered and alone.confidence == "high"):
             # complete: a decisive sign settled it (谢谢; a place or year of its own), or it is answered with high
             # confidence alone with words the conversation did not have: never dragged back
             explanation = {"how": HOW_ALONE, "complete": True, "evidence": own, "searches": 1} if explain else None
             return Reading(_with_explanation(alone, explanation), turn_of(question, question, alone), HOW_ALONE,
                            None, 1, explanation)
-        text = f"{_tail(earlier.read_as)}，{question}"
+        text = joined_text(earlier, question)
         joined = self.searcher.search(text, top_k=top_k, bureau=bureau, explain=explain)
         evidence = self.evidence(question, earlier, alone, joined, own)
         wanted = self.choice.reading.probability(evidence)
@@ -248,10 +248,15 @@ def next_turn(history: Sequence[Turn], question: str, result: SearchResult) -> T
             return earlier
         return Turn(earlier.question, earlier.read_as, earlier.hits,
                     (*earlier.shown, result.hits[0].passage.passage_id), HOW_MORE, earlier.confidence)
-    return turn_of(question, f"{_tail(earlier.read_as)}，{question}", result, HOW_WITH_QUESTION)
+    return turn_of(question, joined_text(earlier, question), result, HOW_WITH_QUESTION)
 
 
-def _settled(result: SearchResult) -> bool:
+def joined_text(earlier: Turn, question: str) -> str:
+    """The follow-up with the earlier question's text before it (the follow-up stays the clause that asks)."""
+    return f"{_tail(earlier.read_as)}，{question}"
+
+
+def settled(result: SearchResult) -> bool:
     """True when a decisive sign settled the question alone (small talk, a place, bureau or year of its own)."""
     return not result.answered and (result.reason or "").partition(":")[0] in DECISIVE
 
