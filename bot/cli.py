@@ -150,22 +150,50 @@ def _result_out(result, args: argparse.Namespace) -> str:  # type: ignore[no-unt
     return text + ("\n\n" + render_explanation(result) if args.explain else "")
 
 
+def _question_line(text: str) -> tuple[str, list[str]] | str:
+    """A line of `search --stdin`: a question, or a JSON object {"q": str, "history": [str, ...]} (the earlier
+    questions of its conversation, oldest first); a str alone when the line is a JSON object that is not one."""
+    stripped = text.strip()
+    if not stripped.startswith("{"):
+        return text, []
+    try:
+        item = json.loads(stripped)
+    except ValueError:
+        return text, []  # a question that happens to start with "{"
+    if not isinstance(item, dict):
+        return "a JSON line must be an object"
+    q, history = item.get("q"), item.get("history", [])
+    if not isinstance(q, str) or not q.strip():
+        return "a JSON line needs \"q\": the question"
+    if not isinstance(history, list) or not all(isinstance(h, str) for h in history):
+        return "\"history\" must be a list of the earlier questions (strings), oldest first"
+    return q, history
+
+
 def cmd_search(args: argparse.Namespace, config: AppConfig) -> int:
+    from index.dialogue.followups import FollowUps
+
     if args.stdin == bool(args.question):
         raise InterviewQAError("give one question, or --stdin to read one question per line")
+    if args.stdin and args.history:
+        raise InterviewQAError("--history is for one question; with --stdin, give JSON lines {\"q\": ..., \"history\": [...]}")
     searcher, _ = _open(config)
     args.bureau = _resolve_bureau(searcher, args.bureau)
+    followups = FollowUps(searcher)
     if args.stdin:
-        for number, question in _stdin_lines():
-            if question is None:  # one bad line is reported where its answer would be; the others go on
-                message = f"line {number} is not text in UTF-8 or GB18030/GBK"
+        for number, line in _stdin_lines():
+            parsed = _question_line(line) if line is not None else f"line {number} is not text in UTF-8 or GB18030/GBK"
+            if isinstance(parsed, str):  # one bad line is reported where its answer would be; the others go on
+                message = parsed if line is None else f"line {number}: {parsed}"
                 print(json.dumps({"line": number, "error": message}) if args.json else f"error: {message}",
                       flush=True)
                 continue
-            result = searcher.search(question, top_k=args.top_k, bureau=args.bureau, explain=args.explain)
+            question, history = parsed
+            result = followups.read_with_questions(question, history, args.top_k, args.bureau, args.explain).result
             print(_result_out(result, args) + ("" if args.json else "\n"), flush=True)
         return 0
-    result = searcher.search(args.question, top_k=args.top_k, bureau=args.bureau, explain=args.explain)
+    result = followups.read_with_questions(args.question, args.history or [], args.top_k, args.bureau,
+                                           args.explain).result
     print(_result_out(result, args), flush=True)
     return 0
 
@@ -184,8 +212,11 @@ def _resolve_bureau(searcher: Searcher, bureau: str | None) -> str | None:
 
 
 def cmd_eval(args: argparse.Namespace, config: AppConfig) -> int:
+    from index.dialogue.evaluation import is_dialogue_file
     from index.evaluation import evaluate, load_questions
 
+    if is_dialogue_file(Path(args.file)):
+        return _eval_dialogues(args, config)
     questions = load_questions(Path(args.file))
     searcher, _ = _open(config)
     report = evaluate((q, searcher.search(q.q, top_k=max(3, config.search.top_k))) for q in questions)
@@ -210,6 +241,32 @@ def cmd_eval(args: argparse.Namespace, config: AppConfig) -> int:
         what = f"answered ({miss['answered']}), should abstain" if miss["expect"] is None else (
             f"refused ({miss.get('reason')})" if not miss["answered"] else f"rank {miss['rank']}")
         print(f"  - {what}: {miss['q']}")
+    return 0
+
+
+def _eval_dialogues(args: argparse.Namespace, config: AppConfig) -> int:
+    """A dialogue file (index/dialogue/evaluation.py): each dialogue asked turn by turn, as a chat keeps it."""
+    from index.dialogue.evaluation import ask, load_dialogues, score
+    from index.dialogue.followups import FollowUps
+
+    dialogues = load_dialogues(Path(args.file))
+    searcher, _ = _open(config)
+    followups = FollowUps(searcher)
+    scores = score(o for d in dialogues for o in ask(followups, d, max(3, config.search.top_k)))
+    if args.json:
+        _print_json(scores.to_dict())
+        return 0
+    print(f"dialogues {len(dialogues)}, turns {scores.turns}")
+    print(f"follow-up R@1 {scores.follow_up_r1:.3f} (ellipsis, pronoun, more); topic switches answered as alone "
+          f"{scores.switch_as_alone:.3f}; unanswerable follow-ups not found or low {scores.unanswerable_not_high:.3f}; "
+          f"first turns as alone {scores.first_as_alone:.3f}")
+    print(f"searches per follow-up: at most {scores.searches_max}, {scores.searches_mean:.2f} on average")
+    for kind, (n, right) in scores.by_kind.items():
+        used = scores.context_used.get(kind)
+        also = f", read with the context {used:.2f}" if used is not None else ""
+        print(f"  {kind:13s} {n:4d}  right {right:.2f}{also}")
+    for miss in scores.misses:
+        print(f"  - {miss['kind']} ({miss['dialogue']}, read {miss['how']}, answered {miss['answered']}): {miss['q']}")
     return 0
 
 
@@ -360,12 +417,17 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--top-k", type=_top_k, default=None, help="passages to return, 1 to 50 (default: search.top_k)")
     search.add_argument("--bureau", help="only passages of this bureau")
     search.add_argument("--json", action="store_true", help="one JSON object per question")
-    search.add_argument("--stdin", action="store_true", help="read one question per line")
+    search.add_argument("--stdin", action="store_true",
+                        help="read one question per line, or JSON lines {\"q\": ..., \"history\": [earlier questions]}")
+    search.add_argument("--history", action="append", metavar="Q",
+                        help="an earlier question of the same conversation (repeat, oldest first): the question is "
+                             "read as its follow-up")
     search.add_argument("--explain", action="store_true",
                         help="show the evidence behind the ranking and the decision (why a question got \"not found\")")
     search.set_defaults(handler=cmd_search)
 
-    evaluation = commands.add_parser("eval", help="R@1, R@3, MRR and abstention on a question file (JSONL)")
+    evaluation = commands.add_parser("eval", help="R@1, R@3, MRR and abstention on a question file (JSONL), or the "
+                                                  "follow-up figures of a dialogue file")
     evaluation.add_argument("file")
     evaluation.add_argument("--json", action="store_true")
     evaluation.set_defaults(handler=cmd_eval)

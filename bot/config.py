@@ -66,6 +66,13 @@ class QueryLogConfig:
 
 
 @dataclass(frozen=True, config=STRICT)
+class ConversationConfig:
+    """Follow-up questions (index.dialogue): how long a chat's last exchanges are kept to read them with."""
+
+    context_minutes: float = Field(10.0, ge=0, le=24 * 60)  # 0: every question is read alone
+
+
+@dataclass(frozen=True, config=STRICT)
 class WebConfig:
     """The web pages, the JSON API and the staff console (`interview-qa serve`)."""
 
@@ -108,7 +115,6 @@ class StateConfig:
     url: str | None = None  # postgresql://user@host/db, or INTERVIEW_QA_DATABASE_URL; null: the SQLite files
     path: Path = Path(".cache/state.sqlite3")  # SQLite: the answer keys behind buttons, limits, follow-up context
     answer_hours: float = Field(48.0, gt=0, le=24 * 365)  # the buttons under an answer work this long
-    context_minutes: float = Field(30.0, gt=0, le=24 * 60)  # a chat's follow-up context is kept this long
     reload_check_seconds: float = Field(2.0, gt=0, le=3600)  # how often a replica looks for a reload made elsewhere
     pool_size: int = Field(10, ge=1, le=200)  # PostgreSQL connections per process
 
@@ -138,6 +144,7 @@ class AppConfig:
     query_log: QueryLogConfig = field(default_factory=QueryLogConfig)
     web: WebConfig = field(default_factory=WebConfig)
     state: StateConfig = field(default_factory=StateConfig)
+    conversation: ConversationConfig = field(default_factory=ConversationConfig)
     source: Path | None = None  # the file these settings came from
 
     @property

@@ -1,8 +1,9 @@
 """`interview-qa chat`: the conversation in a terminal, cards as plain text; reads stdin line by line (pipes work).
 
 Typed commands: `more` (next result), `context` (the full answer of the last result), `source` (its source),
-`verify 说法`, `bureaus`, `about`, `help`, `quit`; the Chinese words 更多/完整回答/出处/核对/单位/关于/帮助/退出 and a
-leading `/` work too. Anything else is a question.
+`verify 说法`, `bureaus`, `new` (a new topic: the next question is not read with the earlier ones), `about`, `help`,
+`quit`; the Chinese words 更多/完整回答/出处/核对/单位/新话题/关于/帮助/退出 and a leading `/` work too. Anything else
+is a question, read with the session's earlier questions when it follows up on them (那一共缓了多少钱？还有呢？).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from bot.render.plain import render_plain
 from index.records import Hit
 
 USER = 0  # the one terminal user
+SESSION = "terminal"  # the conversation key of the terminal session
 
 
 def _bold(text: str) -> str:
@@ -44,9 +46,11 @@ class TerminalChat:
         if stripped.isdigit() and self.last_answer is not None and self.last_answer.suggestions:
             number = int(stripped) - 1
             if 0 <= number < len(self.last_answer.suggestions):  # 您可能想问 by its number
-                return self.render(self.conversation.prepare(USER, self.last_answer.suggestions[number]))
+                return self.render(self.conversation.prepare(USER, self.last_answer.suggestions[number], SESSION))
         if command == "quit":
             return None
+        if command == "new":
+            return self.render(self.conversation.forget(SESSION))
         if command == "help":
             return self.render(self.conversation.welcome())
         if command == "about":
@@ -67,7 +71,7 @@ class TerminalChat:
             pid = self.last_hit.passage.passage_id
             reply = self.conversation.context(pid) if command == "context" else self.conversation.source(pid)
             return self.render(reply)
-        return self.render(self.conversation.ask(USER, line))
+        return self.render(self.conversation.ask(USER, line, key=SESSION))
 
     def render(self, reply: Reply | Question) -> str:
         if isinstance(reply, Question):

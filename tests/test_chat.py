@@ -68,8 +68,10 @@ async def test_telegram_round_trip_with_the_real_model(real_searcher,  # type: i
         assert app.bot_data.conversation.examples == EXAMPLE_QUESTIONS  # each works on the shipped corpus
         fake_bot_api.private_text(user, "疫情期间海域使用金可以缓缴吗？")
         [call] = await fake_bot_api.wait_for("sendMessage", timeout=20)
+        fake_bot_api.private_text(user, "那一共缓了多少钱？")  # a follow-up, read with the question before
+        [_, follow] = await fake_bot_api.wait_for("sendMessage", 2, timeout=20)
         fake_bot_api.private_text(user, "青岛市的旅游收入增长了多少？")
-        [_, refused] = await fake_bot_api.wait_for("sendMessage", 2, timeout=20)
+        [_, _, refused] = await fake_bot_api.wait_for("sendMessage", 3, timeout=20)
     text = call.result["text"]
     assert "缓缴资金1.35亿元" in text and "威海市海洋发展局" in text and "齐鲁晚报·齐鲁壹点" in text
     units = text.encode("utf-16-le")
@@ -77,6 +79,9 @@ async def test_telegram_round_trip_with_the_real_model(real_searcher,  # type: i
             for e in call.result["entities"] if e["type"] == "bold"]
     assert any("1.35亿元" in b for b in bold)
     assert "没有找到" in refused.result["text"] and "疫情期间海域使用金可以缓缴吗" in refused.result["text"]
+    assert "接着上一个问题" not in refused.result["text"]  # a complete question: read alone
+    assert follow.result["text"].startswith("（接着上一个问题：疫情期间海域使用金可以缓缴吗？）")
+    assert "缓缴资金1.35亿元" in follow.result["text"]
 
 
 def test_a_command_is_the_whole_line_and_context_after_a_not_found_refers_to_nothing(tmp_path: Path) -> None:
@@ -84,7 +89,8 @@ def test_a_command_is_the_whole_line_and_context_after_a_not_found_refers_to_not
     asked: list[str] = []
     conversation = Conversation(fake_searcher(app_config(tmp_path)), ConversationSettings(questions_per_minute=0))
     real_ask = conversation.ask
-    conversation.ask = lambda user, text, chat_type="terminal": (asked.append(text), real_ask(user, text, chat_type))[1]  # type: ignore[method-assign]
+    conversation.ask = lambda user, text, chat_type="terminal", key=None: (  # type: ignore[method-assign]
+        asked.append(text), real_ask(user, text, chat_type, key))[1]
     out = chat(conversation, "about the water supply in summer\nhelp me find the water bureau\n")
     assert asked == ["about the water supply in summer", "help me find the water bureau"]  # questions, not commands
     assert out  # the welcome and the two answers were printed

@@ -49,7 +49,8 @@ def test_search_json_shape(workspace: Path, capsys: pytest.CaptureFixture[str]) 
     code, out, _ = run(capsys, "search", "海域使用金推迟到疫情结束后缴纳", "--json", "--top-k", "2")
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"query", "answered", "confidence", "reason", "suggestions", "hits"}
+    assert set(data) == {"query", "answered", "confidence", "reason", "suggestions", "hits", "context"}
+    assert data["context"] is None  # a question asked on its own
     assert data["answered"] is True and data["confidence"] in ("high", "low") and data["reason"] is None
     assert len(data["hits"]) == 2
     hit = data["hits"][0]

@@ -31,6 +31,7 @@ SAMPLE_QUESTIONS, SAMPLE_LONGEST = 240, 20
 
 def question_sets() -> list[str]:
     paths = [*(ROOT / "tests" / "data").rglob("*.jsonl"), *(ROOT / "benchmarks" / "data").rglob("*.jsonl")]
+    paths = [p for p in paths if not p.name.startswith("dialogues-")]  # the question sets (dialogues: their turns)
     return [json.loads(line)["q"] for path in paths for line in path.read_text("utf-8").splitlines() if line.strip()]
 
 

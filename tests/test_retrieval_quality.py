@@ -91,3 +91,22 @@ def test_a_question_naming_a_city_gets_that_citys_passage_first(bureaus_searcher
     for city in ("澜州", "栖川"):
         result = bureaus_searcher.search(f"{city}农村改厕做得怎么样")
         assert result.answered and result.hits[0].passage.bureau.startswith(city), (city, result.hits[:1])
+
+
+# The dev dialogues of the 13-bureau corpus (tests/data/dev/dialogues-bureaus.jsonl), asked turn by turn through the
+# follow-up layer with the shipped fit (index/dialogue/followup.json): measured 2026-12-05 (docs/measurements.md).
+DIALOGUE_FLOORS = {"follow_up_r1": 0.90, "switch_as_alone": 1.0, "first_as_alone": 1.0, "unanswerable_not_high": 0.85}
+
+
+@pytest.mark.model
+def test_the_thirteen_bureaus_dev_dialogues(bureaus_searcher) -> None:
+    from index.dialogue.evaluation import ask, load_dialogues, score
+    from index.dialogue.followups import FollowUps
+
+    followups = FollowUps(bureaus_searcher)
+    assert followups.choice.fitted  # the shipped fit is for this model
+    scores = score(o for d in load_dialogues(DEV / "dialogues-bureaus.jsonl") for o in ask(followups, d, top_k=3))
+    low = {name: round(getattr(scores, name), 3) for name, floor in DIALOGUE_FLOORS.items()
+           if getattr(scores, name) < floor}
+    assert not low, (low, scores.misses)
+    assert scores.searches_max <= 2  # at most one search more than the question alone

@@ -54,8 +54,8 @@ def test_the_right_passage_comes_first_and_hits_carry_their_source(tmp_path: Pat
     top = result.hits[0]
     assert "1.35亿元" in top.passage.text
     data = result.to_dict()
-    assert set(data) == {"query", "answered", "confidence", "reason", "suggestions", "hits"}
-    assert data["confidence"] in ("high", "low") and data["reason"] is None
+    assert set(data) == {"query", "answered", "confidence", "reason", "suggestions", "hits", "context"}
+    assert data["confidence"] in ("high", "low") and data["reason"] is None and data["context"] is None
     hit = data["hits"][0]
     assert set(hit) == {"passage_id", "text", "score", "bureau", "interviewee", "question", "heading", "kind", "source"}
     assert set(hit["source"]) == {"file", "start", "end", "title", "outlet", "date", "url"}

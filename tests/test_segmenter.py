@@ -45,7 +45,8 @@ def texts() -> list[str]:
            for p in read_text(f).split("\n\n") if p.strip()]
     out += [p for p in (ROOT / "corpus").glob("*.txt") for p in read_text(p).split("\n\n") if p.strip()]
     for path in [*(ROOT / "tests" / "data").rglob("*.jsonl"), *(ROOT / "benchmarks" / "data").rglob("*.jsonl")]:
-        out += [json.loads(line)["q"] for line in path.read_text("utf-8").splitlines() if line.strip()]
+        items = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+        out += [turn["q"] for item in items for turn in item.get("turns", [item])]  # questions, and dialogues' turns
     return out + ["", " ", "A股 5G 1.35亿元 ＡＢＣ", "青岛市南浦县的海洋局局长叫什么", "😀海洋🌊", "\t\n混合\x00控制"]
 
 

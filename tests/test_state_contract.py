@@ -14,6 +14,7 @@ import pytest
 
 from bot.config import QueryLogConfig, load_config
 from bot.conversation.actions import Action
+from bot.conversation.context import StateContexts
 from bot.conversation.conversation import Conversation, ConversationSettings
 from bot.conversation.replies import Answer, BureauSelected, Hint, Question
 from bot.ratelimit import RateLimiter
@@ -21,6 +22,7 @@ from bot.report import build_report
 from bot.state.base import MemoryState, PollerBusyError, StateStore
 from bot.state.database import StateError
 from bot.state.store import PostgresState, SqliteState, open_state
+from index.dialogue.turns import Turn
 from index.records import Hit, Passage, SearchResult
 from tests.telegram_helpers import app_config, fake_searcher
 
@@ -134,6 +136,16 @@ def test_take_has_one_winner_among_threads_of_two_replicas(replicas) -> None:
     assert len([w for w in won if w is not None]) == 1
 
 
+def test_a_follow_up_asked_of_another_replica_is_read_with_its_conversation(replicas) -> None:
+    open_store, clock = replicas
+    one, two = StateContexts(open_store().contexts()), StateContexts(open_store().contexts())
+    first = Turn("疫情期间海域使用金可以缓缴吗？", "疫情期间海域使用金可以缓缴吗？", ("p1", "p2"), ("p1",), confidence="high")
+    one.put("7", [first], 600)
+    assert two.get("7") == (first,)  # the turns come back whole, as the follow-up reader needs them
+    clock.now += 601
+    assert two.get("7") == ()  # the put's own time, not the store's default
+
+
 def test_the_conversation_context_plug_point_gets_puts_and_clears_per_chat(replicas) -> None:
     open_store, clock = replicas
     one, two = open_store().contexts(), open_store().contexts()
@@ -145,7 +157,7 @@ def test_the_conversation_context_plug_point_gets_puts_and_clears_per_chat(repli
     two.clear("private:7")
     assert one.get("private:7") is None and one.get("group:-4001") == {"question": "另一个"}
     clock.now += 31
-    assert two.get("group:-4001") is None  # forgotten after state.context_minutes
+    assert two.get("group:-4001") is None  # forgotten after the store's default time (a put may say its own)
 
 
 # -- limits -------------------------------------------------------------------------------------------------------

@@ -41,7 +41,7 @@ async def test_private_question_gets_an_answer_card(fake_bot_api: FakeBotAPI, tm
     assert bold, "the best sentence is in bold"
     assert set(buttons(call)) == {"更多结果 ▶", "完整回答", "出处"}
     assert "reply_to_message" not in call.result  # private chats: no quoting
-    assert [c["command"] for c in fake_bot_api.commands] == ["ask", "bureaus", "verify", "about", "help"]
+    assert [c["command"] for c in fake_bot_api.commands] == ["ask", "new", "bureaus", "verify", "about", "help"]
 
 
 async def test_groups_answer_only_mentions_replies_and_ask(fake_bot_api: FakeBotAPI, tmp_path: Path) -> None:

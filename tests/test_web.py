@@ -159,7 +159,7 @@ async def test_api_search_is_the_cli_object(tmp_path: Path) -> None:
                ({}, {"q": ""}, {"q": "x", "top_k": "0"}, {"q": "x", "top_k": "abc"}, {"q": "x", "top_k": "٣"})]
     assert response.status_code == 200 and response.headers["content-type"] == "application/json"
     assert response.json() == json.loads(json.dumps(expected, ensure_ascii=False))
-    assert set(response.json()) == {"query", "answered", "confidence", "reason", "suggestions", "hits"}
+    assert set(response.json()) == {"query", "answered", "confidence", "reason", "suggestions", "hits", "context"}
     assert [r.status_code for r in bad] == [400] * 5 and all("error" in r.json() for r in bad)
 
 

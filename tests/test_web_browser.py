@@ -146,3 +146,30 @@ async def test_every_page_fits_a_phone_without_horizontal_scroll_or_console_erro
             assert await page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path
     # the only error allowed is the 404 of the missing page itself
     assert [e for e in errors if "404" not in e] == [] and len(errors) <= 1
+
+
+async def test_a_follow_up_typed_in_the_answer_pages_ask_box_is_read_with_the_question_before(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot import texts
+    from index.dialogue.choice import Choice
+    from tests.dialogue_helpers import write_dialogue_corpus
+    from tests.test_followups import FISHING, pointing_choice
+
+    monkeypatch.setattr(Choice, "load", classmethod(lambda cls, fingerprint, path=None: pointing_choice()))
+    write_dialogue_corpus(tmp_path / "corpus")
+    async with running_web(web_config(tmp_path)) as server, browser_page(PHONE) as (page, errors):
+        await page.goto(server.url)
+        await page.fill("#q", FISHING)
+        await page.click("form.ask button[type=submit]")
+        await page.wait_for_selector("#result")
+        assert await page.locator(".read-with").count() == 0
+        await page.fill("#q", "那补助什么时候发？")  # the answer page's own ask box, carrying the question before
+        await page.click("form.ask button[type=submit]")
+        await page.wait_for_selector(".read-with")
+        assert await page.inner_text(".read-with") == texts.read_with(FISHING)
+        assert "7月底前发放" in await page.inner_text("article.hit.first blockquote")
+        assert "prev=" in page.url
+        await page.click("a.new-topic")
+        await page.wait_for_selector("#q")
+        assert page.url == server.url and await page.locator("input[name=prev]").count() == 0
+        assert errors == []

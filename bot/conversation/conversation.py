@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from bot import texts
 from bot.conversation.actions import Action, bureau_token, decode_passage_payload, decode_question_payload
+from bot.conversation.context import ContextStore, StateContexts
 from bot.ratelimit import NOTICE_INTERVAL, RateLimiter
 from bot.state.base import MemoryState, StateStore
 from bot.conversation.replies import (
@@ -43,6 +44,9 @@ from bot.conversation.replies import (
     Welcome,
 )
 from index.claims.verdict import check_claim
+from index.dialogue.followups import NO_MORE, FollowUps, next_turn
+from index.dialogue.phrasing import changes_topic
+from index.dialogue.turns import Turn, remember
 from index.errors import InterviewQAError
 from index.records import Hit, Passage, SearchResult
 from index.search.service import SearchService
@@ -96,12 +100,14 @@ class ConversationSettings:
     inline_per_minute: int = 30
     max_query_chars: int = 200
     top_k: int = 3
+    context_minutes: float = 10.0  # a follow-up is read with the exchanges of the last this many minutes (0: never)
 
     @classmethod
     def from_config(cls, config: AppConfig) -> ConversationSettings:
         t, s = config.telegram, config.search
         return cls(results_per_page=max(1, t.results_per_page), questions_per_minute=t.questions_per_minute,
-                   inline_per_minute=t.inline_per_minute, max_query_chars=s.max_query_chars, top_k=s.top_k)
+                   inline_per_minute=t.inline_per_minute, max_query_chars=s.max_query_chars, top_k=s.top_k,
+                   context_minutes=config.conversation.context_minutes)
 
 
 @dataclass(slots=True)
@@ -124,6 +130,7 @@ class StoredAnswer:
     bureau: str | None
     confidence: str
     suggestions: tuple[str, ...]
+    read_with: str | None = None
 
 
 def corpus_info(searcher: SearchService) -> CorpusInfo:
@@ -137,7 +144,7 @@ class Conversation:
 
     def __init__(self, searcher: SearchService, settings: ConversationSettings | None = None,
                  clock: Callable[[], float] = time.monotonic, query_log: QueryRecorder | None = None,
-                 state: StateStore | None = None) -> None:
+                 state: StateStore | None = None, contexts: ContextStore | None = None) -> None:
         self.settings = settings or ConversationSettings()
         # answer keys, chosen bureaus and limits: in the state (shared by replicas), in memory by default
         self.state = state or MemoryState()
@@ -155,6 +162,9 @@ class Conversation:
         self.searcher = searcher
         self.corpus = corpus_info(searcher)
         self.query_log = query_log  # opt-in (config query_log.enabled); None: nothing is logged
+        # each chat's last exchanges: in the state (shared by replicas) unless a store is given
+        self.contexts: ContextStore = contexts or StateContexts(self.state.contexts())
+        self._followups: tuple[SearchService, FollowUps] | None = None
 
     # -- the opt-in query log (blocking calls: front ends run them off their event loop) ---------------------------
     def record(self, chat_type: str, question: Question, result: SearchResult, reply: Reply) -> Reply:
@@ -187,6 +197,7 @@ class Conversation:
         self.corpus = corpus_info(searcher)
         with self._results_lock:
             self._results.clear()
+            self._followups = None
 
     def refresh_examples(self) -> tuple[str, ...]:
         """Example questions the current corpus answers (searches: run it off the event loop)."""
@@ -194,9 +205,15 @@ class Conversation:
         return self.examples
 
     # -- questions ----------------------------------------------------------------------------------------------
-    def prepare(self, user: int, text: str | None) -> Question | Hint:
-        """Validate and rate-limit a question (cheap: runs on the event loop)."""
+    def prepare(self, user: int, text: str | None, key: str | None = None) -> Question | Hint:
+        """Validate and rate-limit a question (cheap: runs on the event loop). `key`: the conversation it belongs to
+        (a follow-up is read with it); "换个话题" and the like forget it."""
         question = (text or "").strip()
+        if key is not None and (rest := changes_topic(question)) is not None:
+            self.contexts.clear(key)
+            if not rest:
+                return self._hint("new_topic", texts.NEW_TOPIC)
+            question = rest
         if not _WORDY.search(question):
             return self._hint("empty", texts.ask_in_words(self._example()))
         if len(question) > self.settings.max_query_chars:
@@ -204,7 +221,25 @@ class Conversation:
         limited = self._rate_limited(user)
         if limited is not None:
             return limited
-        return Question(user, question, self._choices.take(user))
+        return Question(user, question, self._choices.take(user), key=key)
+
+    def forget(self, key: str) -> Hint:
+        """/new: the next question starts a new conversation."""
+        self.contexts.clear(key)
+        return self._hint("new_topic", texts.NEW_TOPIC)
+
+    def history(self, question: Question) -> tuple[Turn, ...]:
+        """The exchanges a question is read with (none outside a conversation). Cheap."""
+        if question.key is None or self.settings.context_minutes <= 0:
+            return ()
+        return self.contexts.get(question.key)
+
+    def followups(self, searcher: SearchService) -> FollowUps:
+        """The follow-up reader over `searcher` (made once per searcher, in a search thread)."""
+        with self._results_lock:
+            if self._followups is None or self._followups[0] is not searcher:
+                self._followups = (searcher, FollowUps(searcher))
+            return self._followups[1]
 
     def search(self, question: Question) -> SearchResult:
         """The slow part: only reads the searcher, safe in a worker thread."""
@@ -215,10 +250,15 @@ class Conversation:
         order; the same results as `search` one by one. A question asked again is answered from the recent
         results. Slow: run it in a worker thread."""
         searcher = self.searcher
-        results: list[SearchResult | None] = [self.cached(q, searcher) for q in questions]
+        histories = [self.history(q) for q in questions]
+        results: list[SearchResult | None] = [None if h else self.cached(q, searcher)
+                                              for q, h in zip(questions, histories)]
         groups: dict[tuple[str | None, int], list[int]] = {}
         for row, question in enumerate(questions):
-            if results[row] is None:
+            if histories[row]:  # a later question of a conversation: read with it, one by one
+                results[row] = self.followups(searcher).read(question.text, histories[row], self._top_k(question),
+                                                             question.bureau).result
+            elif results[row] is None:
                 groups.setdefault((question.bureau, self._top_k(question)), []).append(row)
         for (bureau, top_k), rows in groups.items():
             if len(rows) == 1:
@@ -233,6 +273,8 @@ class Conversation:
     def cached(self, question: Question, searcher: SearchService | None = None) -> SearchResult | None:
         """The result of the same question (same bureau, same number of hits) searched recently by the current
         searcher, or None. Cheap: front ends may call it on their event loop."""
+        if self.history(question):  # a follow-up's answer depends on its conversation
+            return None
         key = self._result_key(question)
         with self._results_lock:
             entry = self._results.get(key)
@@ -253,21 +295,35 @@ class Conversation:
     def _top_k(self, question: Question) -> int:
         return question.top_k or max(self.settings.top_k, self.settings.results_per_page)
 
-    def answer(self, question: Question, result: SearchResult) -> Answer | NotFound:
-        """The reply to a searched question; stores the hits for "more" and the suggestions for their buttons."""
+    def answer(self, question: Question, result: SearchResult) -> Answer | NotFound | Hint:
+        """The reply to a searched question; stores the hits for "more" and the suggestions for their buttons, and
+        the exchange in the question's conversation."""
+        self._keep_exchange(question, result)
+        read_with = result.context.with_question if result.context else None
+        if result.reason == NO_MORE:
+            return self._hint(NO_MORE, texts.NO_MORE_IN_ANSWER)
         if not result.answered or not result.hits:
             self.counters.not_found += 1
-            return NotFound(question.text, self.corpus.bureaus, self.examples, question.bureau, result.reason)
+            return NotFound(question.text, self.corpus.bureaus, self.examples, question.bureau, result.reason,
+                            read_with)
         self.counters.answered += 1
         stored = StoredAnswer(question.user, question.text, result.hits, question.bureau, result.confidence or "high",
-                              result.suggestions)
+                              result.suggestions, read_with)
         key = self._store(stored)
         return Answer(question.text, result.hits, 0, self.settings.results_per_page, key, question.bureau,
-                      confidence=stored.confidence, suggestions=stored.suggestions)
+                      confidence=stored.confidence, suggestions=stored.suggestions, read_with=read_with)
 
-    def ask(self, user: int, text: str | None, chat_type: str = "terminal") -> Reply:
+    def _keep_exchange(self, question: Question, result: SearchResult) -> None:
+        """The exchange kept in the question's conversation for `conversation.context_minutes`."""
+        if question.key is None or self.settings.context_minutes <= 0:
+            return
+        history = self.contexts.get(question.key)
+        turns = remember(history, next_turn(history, question.text, result))
+        self.contexts.put(question.key, turns, self.settings.context_minutes * 60)
+
+    def ask(self, user: int, text: str | None, chat_type: str = "terminal", key: str | None = None) -> Reply:
         """prepare + search + answer (+ the query log), for front ends that may block (the terminal, tests)."""
-        question = self.prepare(user, text)
+        question = self.prepare(user, text, key)
         if isinstance(question, Hint):
             return question
         result = self.search(question)
@@ -280,12 +336,12 @@ class Conversation:
         return key
 
     # -- buttons ------------------------------------------------------------------------------------------------
-    def act(self, user: int, action: Action) -> Reply | Question:
-        """The reply to a pressed button."""
+    def act(self, user: int, action: Action, conversation: str | None = None) -> Reply | Question:
+        """The reply to a pressed button (`conversation`: the chat key a suggested question is asked in)."""
         if action.kind == "m":
             return self.page(action.arg, action.page, user)
         if action.kind == "q":
-            return self.ask_suggestion(user, action.arg, action.page)
+            return self.ask_suggestion(user, action.arg, action.page, conversation)
         if action.kind == "l":
             return self.bureaus(action.page)
         if action.kind == "c":
@@ -309,14 +365,14 @@ class Conversation:
         if page * per_page >= len(stored.hits):
             return self._hint("no_more", texts.NO_MORE)
         return Answer(stored.question, stored.hits, page, per_page, key, stored.bureau,
-                      confidence=stored.confidence, suggestions=stored.suggestions)
+                      confidence=stored.confidence, suggestions=stored.suggestions, read_with=stored.read_with)
 
-    def ask_suggestion(self, user: int, key: str, number: int) -> Question | Hint:
-        """The question behind a 您可能想问 button, asked as if the user had typed it."""
+    def ask_suggestion(self, user: int, key: str, number: int, conversation: str | None = None) -> Question | Hint:
+        """The question behind a 您可能想问 button, asked as if the user had typed it (in `conversation`)."""
         stored = self._answers.find(key, StoredAnswer)
         if stored is None or stored.user != user or number >= len(stored.suggestions):
             return self._hint("expired", texts.RESULT_EXPIRED)
-        return self.prepare(user, stored.suggestions[number])
+        return self.prepare(user, stored.suggestions[number], conversation)
 
     def context(self, passage_id: str) -> TurnContext | Hint:
         passage = self.searcher.passage(passage_id)
@@ -338,14 +394,15 @@ class Conversation:
         return Answer("", (Hit(passage, 0.0, None),))
 
     # -- commands -----------------------------------------------------------------------------------------------
-    def start(self, user: int, payload: str | None) -> Reply | Question:
-        """/start with an optional deep-link payload: `p_<passage_id>`, or `q_<base64url>` (a Question to search)."""
+    def start(self, user: int, payload: str | None, key: str | None = None) -> Reply | Question:
+        """/start with an optional deep-link payload: `p_<passage_id>`, or `q_<base64url>` (a Question to search, in
+        the conversation `key`)."""
         if not payload or payload == "help":
             return Welcome(self.corpus, self.examples)
         if (passage_id := decode_passage_payload(payload)) is not None:
             return self.open_passage(passage_id)
         if payload.startswith("q_") and (question := decode_question_payload(payload)):
-            return self.prepare(user, question)
+            return self.prepare(user, question, key)
         return self._hint("bad_payload", texts.link_unknown(self._example()))
 
     def welcome(self) -> Welcome:

@@ -17,6 +17,7 @@ class Question:
     text: str
     bureau: str | None = None
     top_k: int | None = None  # None: the settings' (inline queries ask for more)
+    key: str | None = None  # the conversation it belongs to (bot.conversation.context.chat_key); None: none
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,7 @@ class Answer:
     log_id: int | None = None  # the query log's row for this question: 👍/👎 buttons rate it
     confidence: str = "high"  # "low": no passage answers it directly; these are the closest
     suggestions: tuple[str, ...] = ()  # 您可能想问 (with low confidence): buttons ask them
+    read_with: str | None = None  # the earlier question this one was read with (a follow-up); None: as asked
 
     @property
     def shown(self) -> tuple[Hit, ...]:
@@ -64,6 +66,7 @@ class NotFound:
     examples: tuple[str, ...]
     bureau: str | None = None
     reason: str | None = None  # the search's reason code (index.search.rules): small_talk, unknown_place:青岛, ...
+    read_with: str | None = None  # the earlier question this one was read with (a follow-up); None: as asked
 
 
 @dataclass(frozen=True, slots=True)

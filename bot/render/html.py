@@ -267,7 +267,8 @@ def answer_card(reply: Answer, web: WebLinks | None = None) -> Card:
     numbered = reply.key is not None and len(reply.hits) > 1
     cards = [hit_card(hit, reply.first_number + i if numbered else None, len(reply.hits))
              for i, hit in enumerate(reply.shown)]
-    head = f"<i>{texts.only_in_bureau(escape(reply.bureau))}</i>\n" if reply.bureau else ""
+    head = f"<i>{escape(texts.read_with(reply.read_with))}</i>\n" if reply.read_with else ""
+    head += f"<i>{texts.only_in_bureau(escape(reply.bureau))}</i>\n" if reply.bureau else ""
     if reply.confidence == "low":
         head += f"<i>{texts.LOW_CONFIDENCE}：</i>\n\n"
     rows: list[tuple[Button, ...]] = []
@@ -290,7 +291,8 @@ def answer_card(reply: Answer, web: WebLinks | None = None) -> Card:
 
 def not_found_card(reply: NotFound) -> Card:
     where = texts.searched_in(escape(reply.bureau) if reply.bureau else None)
-    lines = [texts.NOT_FOUND_BOT.format(where=where), escape(texts.not_found_reason(reply.reason))]
+    lines = [f"<i>{escape(texts.read_with(reply.read_with))}</i>"] if reply.read_with else []
+    lines += [texts.NOT_FOUND_BOT.format(where=where), escape(texts.not_found_reason(reply.reason))]
     if reply.bureaus:
         lines.append(texts.covered_bureaus("、".join(texts.bureau_count(escape(b), n) for b, n in reply.bureaus)))
     if reply.examples:

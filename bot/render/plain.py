@@ -8,7 +8,7 @@ import re
 import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot import texts
 from bot.conversation.replies import (
@@ -152,9 +152,10 @@ def source_line(hit: Hit) -> str:
 
 def render_result_text(result: SearchResult) -> str:
     """A search result for the command line: the hits, or "not found" and why; low confidence said first."""
+    read = texts.read_with(result.context.with_question) + "\n" if result.context else ""
     if not result.answered:
-        return texts.NOT_FOUND_CLI + "\n" + texts.not_found_reason(result.reason)
-    head = [texts.LOW_CONFIDENCE + "：\n"] if result.confidence == "low" else []
+        return read + texts.NOT_FOUND_CLI + "\n" + texts.not_found_reason(result.reason)
+    head = [read, texts.LOW_CONFIDENCE + "：\n"] if result.confidence == "low" else [read]
     body = "\n\n".join(render_hit_text(hit, i) for i, hit in enumerate(result.hits, 1))
     return "".join(head) + body + _suggestions(result.suggestions)
 
@@ -165,8 +166,11 @@ EXPLAIN_MIN_CONTRIBUTION = 0.05  # smaller pushes on the log-odds are left out o
 def render_explanation(result: SearchResult) -> str:
     """What `search --explain` prints: the decision and its evidence, then the first candidates' evidence."""
     e = result.explanation or {}
+    context = _context_lines(e["context"]) if "context" in e else []
     if "veto" in e:
-        return f"decision: not found, settled by a sign alone: {e['veto']}"
+        return "\n".join([*context, f"decision: not found, settled by a sign alone: {e['veto']}"])
+    if "decision" not in e:  # 还有呢: the rest of the answer, no search
+        return "\n".join(context)
     d = e.get("decision", {})
     lines = [f"decision: {result.confidence or 'not found'} (probability {d.get('probability', 0):.3f}; "
              f"thresholds low {d.get('thresholds', {}).get('low', 0):.3f}, high {d.get('thresholds', {}).get('high', 0):.3f}; "
@@ -185,7 +189,26 @@ def render_explanation(result: SearchResult) -> str:
         parts = ", ".join(f"{n} {s:.2f}" for s, n in top if s > 0)
         lines.append(f"  candidate {candidate['passage_id']} ({candidate['bureau']}): fused {candidate['fused']:.3f}"
                      f" <- {parts}")
-    return "\n".join(lines)
+    return "\n".join([*context, *lines])
+
+
+def _context_lines(c: dict[str, Any]) -> list[str]:
+    """How --explain says whether and how the conversation was used."""
+    if c.get("how") == "more":
+        return [f"context: the rest of the answer to the earlier question {c.get('with')!r}, no search "
+                f"(next: {', '.join(c.get('next', [])) or 'nothing left'})"]
+    if c.get("complete"):
+        return [f"context: not used: a complete question (settled by a sign alone, or answered with high confidence "
+                f"alone with words the conversation did not have; {c.get('searches', 1)} search)"]
+    r = c.get("reading", {})
+    used = r.get("probability", 0) >= r.get("cut", 1)
+    lines = [f"context: {'used: searched as ' + repr(c.get('read_as')) if used else 'not used: read alone'} "
+             f"(the choice {r.get('probability', 0):.3f} against its cut {r.get('cut', 0):.2f}; "
+             f"{'fitted' if c.get('fitted') else 'rule of thumb'}; {c.get('searches', 2)} searches)"]
+    for name, push in sorted(r.get("contributions", {}).items(), key=lambda kv: -abs(kv[1])):
+        if abs(push) >= EXPLAIN_MIN_CONTRIBUTION:
+            lines.append(f"    {name:18s} {c.get('evidence', {}).get(name, 0):8.3f}  {push:+.3f}")
+    return lines
 
 
 def _suggestions(suggestions: tuple[str, ...], hint: str = "") -> str:
@@ -231,7 +254,8 @@ def _answer(reply: Answer, emphasis: Emphasis | None) -> str:
     cards = [render_hit_text(hit, reply.first_number + i if numbered else None, emphasis)
              for i, hit in enumerate(reply.shown)]
     where = texts.position(reply.first_number, len(reply.hits)) if numbered else None
-    head = texts.only_in_bureau(reply.bureau) + "\n" if reply.bureau else ""
+    head = texts.read_with(reply.read_with) + "\n" if reply.read_with else ""
+    head += texts.only_in_bureau(reply.bureau) + "\n" if reply.bureau else ""
     if reply.confidence == "low":
         head += texts.LOW_CONFIDENCE + "：\n"
     tail = _suggestions(reply.suggestions, texts.TERMINAL_SUGGESTION_HINT) if reply.page == 0 else ""
@@ -239,7 +263,8 @@ def _answer(reply: Answer, emphasis: Emphasis | None) -> str:
 
 
 def _not_found(reply: NotFound) -> str:
-    lines = [texts.NOT_FOUND_PLAIN.format(where=texts.searched_in(reply.bureau)), texts.not_found_reason(reply.reason)]
+    lines = [texts.read_with(reply.read_with)] if reply.read_with else []
+    lines += [texts.NOT_FOUND_PLAIN.format(where=texts.searched_in(reply.bureau)), texts.not_found_reason(reply.reason)]
     if reply.bureaus:
         lines.append(texts.covered_bureaus("、".join(texts.bureau_count(b, n) for b, n in reply.bureaus)))
     if reply.examples:

@@ -215,8 +215,10 @@ class Contexts:
             return None
         return value if isinstance(value, dict) else None
 
-    def put(self, chat: str, context: Mapping[str, Any]) -> None:
-        self.entries.put(CONTEXTS, chat, None, json.dumps(dict(context), ensure_ascii=False), self.ttl_s)
+    def put(self, chat: str, context: Mapping[str, Any], ttl_s: float | None = None) -> None:
+        """Keeps `context` `ttl_s` seconds (the store's default when None)."""
+        self.entries.put(CONTEXTS, chat, None, json.dumps(dict(context), ensure_ascii=False),
+                         self.ttl_s if ttl_s is None else ttl_s)
 
     def clear(self, chat: str) -> None:
         self.entries.delete(CONTEXTS, chat)

@@ -185,10 +185,10 @@ def open_state(config: AppConfig) -> StateStore:
 
 
 def open_state_for(state: StateConfig, sessions_path: Path, url: str | None) -> StateStore:
-    answer_ttl, context_ttl = state.answer_hours * 3600, state.context_minutes * 60
+    answer_ttl = state.answer_hours * 3600  # contexts: each put says how long (conversation.context_minutes)
     if url:
-        store: StateStore = PostgresState(url, state.pool_size, answer_ttl, context_ttl)
+        store: StateStore = PostgresState(url, state.pool_size, answer_ttl)
     else:
-        store = SqliteState(state.path, sessions_path, answer_ttl, context_ttl)
+        store = SqliteState(state.path, sessions_path, answer_ttl)
     log.info("state: %s", store.describe())
     return store

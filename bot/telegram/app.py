@@ -46,8 +46,9 @@ BOOTSTRAP_RETRIES = 3  # getMe, deleteWebhook/setWebhook at start-up
 WEBHOOK_BACKOFF_S = 1.0  # setWebhook is tried again after 1 s, then 2 s, then 4 s
 MIN_WEBHOOK_SECRET_CHARS = 16  # shorter secret tokens get a warning
 _SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what Telegram accepts as a webhook secret token
-COMMANDS = (("start", h.cmd_start), ("help", h.cmd_help), ("ask", h.cmd_ask), ("bureaus", h.cmd_bureaus),
-            ("verify", h.cmd_verify), ("about", h.cmd_about), ("reload", h.cmd_reload), ("stats", h.cmd_stats))
+COMMANDS = (("start", h.cmd_start), ("help", h.cmd_help), ("ask", h.cmd_ask), ("new", h.cmd_new),
+            ("bureaus", h.cmd_bureaus), ("verify", h.cmd_verify), ("about", h.cmd_about), ("reload", h.cmd_reload),
+            ("stats", h.cmd_stats))
 
 
 def build_application(config: AppConfig, token: str, searcher_factory: SearcherFactory | None = None,

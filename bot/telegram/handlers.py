@@ -28,6 +28,7 @@ from telegram.ext import filters
 
 from bot import texts
 from bot.conversation.actions import decode_action
+from bot.conversation.context import chat_key
 from bot.conversation.conversation import Conversation
 from bot.conversation.replies import Hint, Question, Reply
 from bot.render import html as cards
@@ -112,10 +113,15 @@ async def respond(update: Update, context: Context, reply: Reply) -> None:
     await send(context, message.chat_id, reply, message.message_id if group else None, private=not group)
 
 
+def _chat_key(update: Update) -> str:
+    """The conversation a message belongs to: the chat, and in a group the user too."""
+    return chat_key(_message(update).chat_id, _user(update))
+
+
 async def answer_question(update: Update, context: Context, text: str | None) -> None:
-    """The path of every question: validate, search in the thread, reply."""
-    user = update.effective_user.id if update.effective_user else 0
-    await _finish(update, context, await _stateful(_conversation(context).prepare, user, text))
+    """The path of every question: validate, search in the thread (read with the chat's conversation), reply."""
+    await _finish(update, context, await _stateful(_conversation(context).prepare, _user(update), text,
+                                                   _chat_key(update)))
 
 
 async def _finish(update: Update, context: Context, prepared: Reply | Question) -> None:
@@ -199,7 +205,13 @@ async def on_unknown_command(update: Update, context: Context) -> None:
 # -- commands ------------------------------------------------------------------------------------------------------
 async def cmd_start(update: Update, context: Context) -> None:
     payload = context.args[0] if context.args else None
-    await _finish(update, context, await _stateful(_conversation(context).start, _user(update), payload))
+    await _finish(update, context, await _stateful(_conversation(context).start, _user(update), payload,
+                                                   _chat_key(update)))
+
+
+async def cmd_new(update: Update, context: Context) -> None:
+    """/new: the next question starts a new conversation (换个话题 typed does the same)."""
+    await respond(update, context, await _stateful(_conversation(context).forget, _chat_key(update)))
 
 
 async def cmd_help(update: Update, context: Context) -> None:
@@ -274,7 +286,8 @@ async def on_button(update: Update, context: Context) -> None:
         notice = await asyncio.to_thread(_conversation(context).feedback, query.from_user.id, action)
         await query.answer(notice.text)
         return
-    reply = await _stateful(_conversation(context).act, query.from_user.id, action)
+    reply = await _stateful(_conversation(context).act, query.from_user.id, action,
+                            chat_key(query.message.chat.id, query.from_user.id))
     if isinstance(reply, Hint):
         await query.answer(reply.text)
         return

@@ -1,6 +1,7 @@
 """The JSON API: the command line's objects over HTTP.
 
-- `GET /api/search?q=&top_k=&bureau=`: exactly `interview-qa search --json` (`SearchResult.to_dict()`).
+- `GET /api/search?q=&top_k=&bureau=&history=`: exactly `interview-qa search --json` (`SearchResult.to_dict()`);
+  `history` (repeatable, oldest first) holds the earlier questions of the conversation a follow-up is read with.
 - `POST /api/verify` (JSON `{"claim": str}` or a form field `claim`): exactly `interview-qa verify --json`.
 - `GET /api/passages/<id>`: the passage object (a search hit without its score), and its permalink.
 Errors are `{"error": str}` with a 4xx status.
@@ -15,7 +16,7 @@ from starlette.responses import JSONResponse, Response
 
 from bot import texts
 from bot.web.common import limited, render_error, state_of
-from bot.web.pages import clean_param
+from bot.web.pages import clean_param, history_param
 from bot.web.views import permalink
 from index.errors import UnknownBureauError
 from index.limits import MAX_TOP_K, MAX_CLAIM_CHARS
@@ -46,7 +47,8 @@ async def search(request: Request) -> Response:
             bureau = state.searcher.resolve_bureau(bureau)  # as `search --bureau`: 海洋局 for 威海市海洋发展局
         except UnknownBureauError as error:
             return render_error(request, 400, texts.unknown_bureau(error.given, error.close, error.names))
-    result = await state.search(query, top_k=top_k, bureau=bureau, frontend="api")
+    history = history_param(request, "history", state.config.search.max_query_chars)
+    result = await state.search(query, top_k=top_k, bureau=bureau, frontend="api", history=history)
     return _json(result.to_dict())
 
 

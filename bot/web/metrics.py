@@ -114,9 +114,9 @@ class MeteredSearcher:
         return self._searcher.resolve_bureau(name)
 
     def search(self, query: str, top_k: int | None = None, bureau: str | None = None,
-               interview_id: str | None = None) -> SearchResult:
+               interview_id: str | None = None, explain: bool = False) -> SearchResult:
         began = time.perf_counter()
-        result = self._searcher.search(query, top_k, bureau, interview_id)
+        result = self._searcher.search(query, top_k, bureau, interview_id, explain=explain)
         if self.counting:
             self._metrics.observe(self._frontend, result, time.perf_counter() - began)
         return result

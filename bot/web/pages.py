@@ -13,6 +13,8 @@ from starlette.responses import RedirectResponse, Response
 from bot import texts
 from bot.web.common import limited, page, render_error, state_of
 from bot.web.views import ResultView, interview_passages, interview_view, interviews_by_bureau, permalink
+from index.dialogue.phrasing import changes_topic
+from index.dialogue.turns import MAX_TURNS
 
 log = logging.getLogger("interview_qa.web")
 MAX_PARAM_CHARS = 2000  # a longer q= is cut before it is even normalised (the searcher caps it further)
@@ -30,6 +32,13 @@ def bureau_param(request: Request, bureaus: list[tuple[str, int]]) -> str | None
     return wanted if wanted and any(wanted == b for b, _ in bureaus) else None
 
 
+def history_param(request: Request, name: str, limit: int) -> list[str]:
+    """The earlier questions of the conversation a request carries (`prev=` or `history=`, repeatable, oldest
+    first): the last MAX_TURNS, each cleaned and capped."""
+    values = [clean_param(v, limit) for v in request.query_params.getlist(name)]
+    return [v for v in values if v][-MAX_TURNS:]
+
+
 async def home(request: Request) -> Response:
     state = state_of(request)
     searcher = state.searcher
@@ -44,19 +53,23 @@ async def search(request: Request) -> Response:
     query = clean_param(request.query_params.get("q"))
     bureaus = state.searcher.bureaus()
     bureau = bureau_param(request, bureaus)
+    prev = history_param(request, "prev", state.config.search.max_query_chars)
+    if (rest := changes_topic(query)) is not None:  # 换个话题，…: the question alone, the conversation dropped
+        query, prev = rest, []
     if not query:
         return RedirectResponse("/", status_code=303)
     refused = await limited(request)
     if refused is not None:
         return refused
     began = time.perf_counter()
-    result = await state.search(query, bureau=bureau, frontend="web")
+    result = await state.search(query, bureau=bureau, frontend="web", history=prev)
     if state.query_log is not None:
         await state.run(_log, state, query, result)
     view = ResultView.of(result, bureau)
     log.debug("web search %.1f ms", (time.perf_counter() - began) * 1000)
     return page(request, "search.html", {"result": view, "query": query, "bureau": bureau, "bureaus": bureaus,
-                                          "title": texts.search_title(query), "examples": state.examples})
+                                          "title": texts.search_title(query), "examples": state.examples,
+                                          "prev": [*prev, query][-MAX_TURNS:]})
 
 
 def _log(state: Any, query: str, result: Any) -> None:

@@ -10,7 +10,7 @@ import logging
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -22,6 +22,7 @@ from bot.ratelimit import RateLimiter
 from bot.web.security import LOGIN_FAILURES_PER_MINUTE, LoginGuard, staff_token
 from bot.state.store import StateStore, open_state
 from bot.web.views import read_interview_source
+from index.dialogue.followups import FollowUps
 from index.records import SearchResult
 from index.search.searcher import Searcher
 from index.service import SEARCH_WORKERS, searcher_opener, searcher_reloader
@@ -64,6 +65,7 @@ class WebState:
         self.built_at: float | None = None
         self.examples: tuple[str, ...] = ()
         self._searcher: Searcher | None = None
+        self._followups: FollowUps | None = None  # follow-up questions over the searcher (made on first use)
         self._fronts: dict[str, MeteredSearcher] = {}
         self._reload_lock = threading.Lock()
         self._opened = threading.Event()  # set once the first searcher is in place
@@ -97,6 +99,7 @@ class WebState:
 
     def _use(self, searcher: Searcher) -> None:
         self._searcher = searcher
+        self._followups = None
         self._fronts = {"telegram": MeteredSearcher(searcher, self.metrics, "telegram")}
         self.built_at = time.time()
         interviews = {p.interview_id for p in searcher.data.passages}
@@ -186,18 +189,26 @@ class WebState:
         never occupy the search threads, so they cannot starve public searches."""
         return await asyncio.get_running_loop().run_in_executor(self.staff_executor, fn, *args)
 
+    def followups(self, searcher: Searcher) -> FollowUps:
+        """The follow-up reader over `searcher` (it remembers the conversations the pages carry)."""
+        followups = self._followups
+        if followups is None or followups.searcher is not searcher:
+            followups = self._followups = FollowUps(searcher)
+        return followups
+
     async def search(self, query: str, top_k: int | None = None, bureau: str | None = None,
-                     frontend: str = "api") -> SearchResult:
-        """One search in a search thread, counted under `frontend` (web: the page, api: /api/search). Not
-        batched: on this model a batch of questions costs as much CPU per question as one alone (measured,
-        benchmarks/web_load.py), so batching would only make the first questions of a batch wait."""
+                     frontend: str = "api", history: Sequence[str] = ()) -> SearchResult:
+        """One question in a search thread, read with the earlier questions of its conversation (`history`,
+        oldest first: the page's prev=, the API's history=), counted under `frontend` (web: the page, api:
+        /api/search). Not batched: on this model a batch of questions costs as much CPU per question as one alone
+        (measured, benchmarks/web_load.py), so batching would only make the first questions of a batch wait."""
         searcher = self.searcher
 
         def run() -> SearchResult:
             began = time.perf_counter()
-            result = searcher.search(query, top_k=top_k, bureau=bureau)
-            self.metrics.observe(frontend, result, time.perf_counter() - began)
-            return result
+            reading = self.followups(searcher).read_with_questions(query, history, top_k, bureau)
+            self.metrics.observe(frontend, reading.result, time.perf_counter() - began)
+            return reading.result
 
         return await self.run(run)
 

@@ -88,15 +88,17 @@ class ResultView:
     suggestions: tuple[str, ...]
     reason_text: str | None
     bureau: str | None
+    read_with: str | None = None  # the earlier question a follow-up was read with
 
     @classmethod
     def of(cls, result: SearchResult, bureau: str | None) -> ResultView:
+        read_with = result.context.with_question if result.context else None
         if not result.answered or not result.hits:
             code = result.reason or "not_covered"
             return cls(result.query, "empty" if code == "empty" else "not_found", [], (),
-                       texts.web_reason(code), bureau)
+                       texts.web_reason(code), bureau, read_with)
         return cls(result.query, result.confidence or "high", [HitView.of(h) for h in result.hits],
-                   result.suggestions, None, bureau)
+                   result.suggestions, None, bureau, read_with)
 
 
 # -- an interview, whole ------------------------------------------------------------------------------------------
