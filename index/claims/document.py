@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from index.claims.speakers import Discourse, Entity, Mention, read_speaker
+from index.claims.speakers import THIRD_PARTY, Discourse, Entity, Mention, read_speaker
 from index.text import sentence_spans, trim_span
 
 if TYPE_CHECKING:
@@ -91,9 +91,9 @@ class CheckedClaim:
         if self.verification is not None:
             data = self.verification.to_dict()
         else:
-            data = {"claim": self.claim, "verdict": "not_checked", "differences": [], "passages": []}
+            data = {"claim": self.claim, "verdict": "not_checked", "differences": [], "facts": [], "passages": []}
         data.update({"sentence": {"start": a.sentence_start, "end": a.sentence_end},
-                     "claim_start": a.claim_start, "claim_end": a.claim_end, "attribution": a.how})
+                     "claim_start": a.claim_start, "claim_end": a.claim_end, **a.to_dict()})
         return data
 
 
@@ -111,7 +111,7 @@ class DocumentCheck:
 
     def counts(self) -> dict[str, int]:
         """How many statements got each verdict, and how many sentences had no attribution."""
-        out = {"verbatim": 0, "differs": 0, "not_found": 0, "not_checked": 0}
+        out = {"verbatim": 0, "consistent": 0, "differs": 0, "not_found": 0, "not_checked": 0}
         for claim in self.claims:
             out[claim.verification.verdict if claim.verification else "not_checked"] += 1
         out["no_attribution"] = sum(1 for s in self.sentences if not s.attributions and _WORD.search(s.text))
@@ -192,6 +192,19 @@ def _verb_at(clause: str, found: re.Match[str]) -> int | None:
     if clause[after] in "“「『":
         return after
     return None
+
+
+def _nested_speaker(who: str) -> Mention | None:
+    """The speaker of words before a verb of saying; in 文章称方慕远说过, the one the report quotes (not when the
+    report is hearsay: 网友称……)."""
+    mention = read_speaker(who)
+    if mention is not None:
+        return mention
+    inner = list(_SAY.finditer(who))
+    if not inner or inner[-1].start() == 0 or THIRD_PARTY.search(who[:inner[-1].start()]) or \
+            who[:inner[-1].start()].startswith(("听", "据说", "有人")):
+        return None
+    return read_speaker(who[inner[-1].end():])
 
 
 class _Reader:
@@ -327,7 +340,7 @@ class _Reader:
             said = _verb_at(clause, found)
             if said is None:
                 continue
-            mention = read_speaker(clause[:found.start()])
+            mention = _nested_speaker(clause[:found.start()])
             if mention is None:
                 continue
             stop = self._tail_start(start, end) or end
@@ -365,15 +378,21 @@ def find_sentences(text: str) -> list[Sentence]:
 
 def check_document(searcher: SearchService, text: str,
                    check: Callable[[SearchService, str], Verification] | None = None) -> DocumentCheck:
-    """Every attributed statement of `text` checked against the record (`check_claim` by default), in order;
-    statements past MAX_CHECKED are listed unchecked. Slow (one claim check per statement): off the event loop."""
-    if check is None:
-        from index.claims.verdict import check_claim as check
+    """Every attributed statement of `text` checked against the record (`check_claim` by default, searching the
+    passages of the body it is attributed to first), in order; statements past MAX_CHECKED are listed unchecked.
+    Slow (one claim check per statement): off the event loop."""
+    from index.claims.verdict import check_claim, corpus_tables, speaking_for, text_city
+
     sentences = find_sentences(text)
     claims: list[CheckedClaim] = []
+    city = text_city(searcher.data, text) if searcher.passage_count else None
+    cities = corpus_tables(searcher.data).cities if city else ()
     for sentence in sentences:
         for a in sentence.attributions:
             claim = text[a.claim_start:a.claim_end]
-            verification = check(searcher, claim) if len(claims) < MAX_CHECKED else None
+            verification = None
+            if len(claims) < MAX_CHECKED:
+                about = speaking_for(a.organisation, city, cities)
+                verification = check(searcher, claim) if check else check_claim(searcher, claim, about=about)
             claims.append(CheckedClaim(a, claim, verification))
     return DocumentCheck(text, tuple(sentences), tuple(claims))

@@ -49,7 +49,7 @@ _TRAILING = re.compile(
     r"|做客[^，。,：:]{0,20}?时|回答[^，。,：:]{0,12}?时|对记者|向记者|向媒体|对媒体|对此|日前|近日|昨天|昨日|今天|今日|当天|当日|此前"
     r"|随后|同时|也|还|又|再|都|更|则|就此|进一步|特别|专门|再次|明确|多次|一再|反复|坦率地|直言|笑着|这样|如是|最后|首先|接着|地)$"
 )
-_LEADING = re.compile(r"^(?:另据|据|而|但|不过|同时|此外|另外|其中|最后|对此|随后|而且|并且|并|还)")
+_LEADING = re.compile(r"^(?:【[^】]{0,12}】|\[[^\]]{0,12}\]|另据|据|而|但|不过|同时|此外|另外|其中|最后|对此|随后|而且|并且|并|还)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +202,7 @@ class Discourse:
 
     def _related(self, name: str) -> list[str]:
         return [known for known in self.orgs
-                if known == name or _abbreviates(name, known) or _abbreviates(known, name)]
+                if known == name or abbreviates(name, known) or abbreviates(known, name)]
 
     def note_person(self, name: str, org: str | None) -> None:
         known = self.people.pop(name, None)
@@ -280,7 +280,7 @@ def _name_at(text: str) -> str | None:
     return None
 
 
-def _abbreviates(short: str, full: str) -> bool:
+def abbreviates(short: str, full: str) -> bool:
     """住建局 abbreviates 澜州市住房和城乡建设局: its characters appear in order and both end alike."""
     if len(short) >= len(full) or short[-1] != full[-1]:
         return False
