@@ -168,15 +168,22 @@ async def test_api_verify_and_passages(tmp_path: Path) -> None:
     async with running_web(config) as server, client(server) as http:
         as_json = await http.post("/api/verify", json={"claim": "日供水能力提高到90万吨"})
         as_form = await http.post("/api/verify", data={"claim": "日供水能力提高到80万吨"})
+        reworded = await http.post("/api/verify", json={"claim": "海川今年新建的两座水厂投产后，日供水能力达到80万吨"})
         broken = await http.post("/api/verify", content=b"{not json", headers={"content-type": "application/json"})
         empty = await http.post("/api/verify", json={"claim": "  "})
         hit = as_json.json()["passages"][0]
         passage = await http.get(f"/api/passages/{hit['passage_id']}")
         unknown = await http.get("/api/passages/nope")
     assert as_json.json()["verdict"] == "differs"
-    assert {"claim": "90万吨", "record": "80万吨", "kind": "number"} in as_json.json()["differences"]
-    assert set(as_json.json()) == {"claim", "verdict", "differences", "passages"}
+    assert {"claim": "90万吨", "record": "80万吨", "kind": "number", "fact": "number"} in as_json.json()["differences"]
+    assert set(as_json.json()) == {"claim", "verdict", "differences", "facts", "passages"}
     assert as_form.json()["verdict"] == "verbatim"
+    # other words, the same facts: consistent, with each fact as the claim and the record write it
+    assert reworded.json()["verdict"] == "consistent" and reworded.json()["differences"] == []
+    assert reworded.json()["facts"] == [{"claim": "海川", "record": "海川市水务局", "kind": "place"},
+                                        {"claim": "两座", "record": "两座", "kind": "number"},
+                                        {"claim": "80万吨", "record": "80万吨", "kind": "number"}]
+    assert "80万吨" in reworded.json()["passages"][0]["text"]
     assert broken.status_code == 400 and empty.status_code == 400
     body = passage.json()
     assert body["text"] == hit["text"] and body["permalink"].endswith(f"#p-{hit['passage_id']}")

@@ -156,7 +156,9 @@ def read_facts(text: str, places: Collection[str] = (), context_chars: int = CON
                               _context(text, m.start(), m.end(), context_chars)))
     facts += _people(text, context_chars)
     facts += _places(text, places, context_chars)
-    return [replace(f, future=_future(text, f.start, f.end)) for f in sorted(_without_overlaps(facts), key=lambda f: f.start)]
+    named = frozenset(f.text for f in facts if f.kind == "place")  # a place is a fact of its own, not context
+    return [replace(f, future=_future(text, f.start, f.end), context=f.context - named)
+            for f in sorted(_without_overlaps(facts), key=lambda f: f.start)]
 
 
 def _future(text: str, start: int, end: int) -> bool:
@@ -355,7 +357,9 @@ def compare(claim_facts: Sequence[Fact], claim: str, passage: str, weights: Weig
             matched.append(FactPair(fact, best_same[1], best_same[0]))
             continue
         if fact.kind == "place" and (fact.key in metadata or best_same is not None):
-            matched.append(FactPair(fact, best_same[1] if best_same else None, 1.0))
+            # the passage's own bureau names the place (威海 of 威海市海洋发展局): the record side is that name
+            where = best_same[1] if best_same else Fact("place", metadata.split(" ")[0], -1, -1, fact.key, frozenset())
+            matched.append(FactPair(fact, where, 1.0))
             continue
         other = [(support(fact.context, _window(passage, r), weights), r) for r in record
                  if comparable(fact, r) and not equal(fact, r)]

@@ -201,8 +201,10 @@ def _facts_alignment(judgement: Judgement, index: int, span: tuple[int, int], le
         differences += [Difference(f.text, "", "number" if f.kind in ("number", "date") else "text", fact=f.kind)
                         for f in comparison.missing if f.kind in SUBSTANTIVE]
     # spans in the passage itself (facts found in the rest of its answer are listed, not marked)
-    diff_spans = tuple((p.record.start, p.record.end) for p in comparison.conflicts if p.record and p.record.end <= length)
-    fact_spans = tuple((p.record.start, p.record.end) for p in comparison.matched if p.record and p.record.end <= length)
+    diff_spans = tuple((p.record.start, p.record.end) for p in comparison.conflicts
+                       if p.record and 0 <= p.record.start and p.record.end <= length)
+    fact_spans = tuple((p.record.start, p.record.end) for p in comparison.matched
+                       if p.record and 0 <= p.record.start and p.record.end <= length)
     everything = [*diff_spans, *fact_spans]
     record_span = (min(a for a, _ in everything), max(b for _, b in everything)) if everything else None
     return Alignment(judgement.verdict, index, record_span, tuple(differences),  # type: ignore[arg-type]
