@@ -73,7 +73,7 @@ def test_check_document_gives_each_statement_its_verdict(tmp_path: Path) -> None
                         ("老旧小区供水管网改造今年完成120个小区", "verbatim"), ("明年将新建海底隧道三条", "not_found"),
                         ("今年全市新建水厂两座。我们会保障供水", "consistent")]
     first = checked.to_list()[0]
-    assert {"claim": "90万吨", "record": "80万吨", "kind": "number"} in first["differences"]
+    assert {"claim": "90万吨", "record": "80万吨", "kind": "number", "fact": "number"} in first["differences"]
     assert TEXT[first["sentence"]["start"]:first["sentence"]["end"]].startswith("据海川市水务局介绍")
     assert TEXT[first["claim_start"]:first["claim_end"]] == first["claim"]
     last = checked.to_list()[-1]  # other words around the same fact: consistent, with the fact matched
