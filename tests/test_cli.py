@@ -90,6 +90,13 @@ def test_verify_json(workspace: Path, capsys: pytest.CaptureFixture[str]) -> Non
 
 
 
+def test_verify_text_says_consistent_and_lists_the_facts_matched(workspace: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "verify", "疫情期间威海让企业晚点交海域使用金，等疫情结束后再缴纳，缓缴资金一共1.35亿元")
+    assert code == 0 and "（consistent）" in out
+    assert "一致的内容：地名「威海」（原文「威海市海洋发展局」）；数字「1.35亿元」" in out
+
+
 def test_verify_text_names_an_equal_quantity_written_differently(workspace: Path,
                                                                  capsys: pytest.CaptureFixture[str]) -> None:
     """As the bot's card does: verbatim in value, but the exact quote writes the number as the record does."""

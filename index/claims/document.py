@@ -247,8 +247,8 @@ class _Reader:
         whole_line = (start == 0 or text[:start].rstrip(" \t\u3000\ufeff").endswith("\n") or not text[:start].strip()) \
             and (end == len(text) or text[end:].lstrip(" \t\u3000").startswith(("\n", "\r")) or not text[end:].strip())
         m = _HEADLINE.match(text, start, end)
-        if not whole_line or m is None:
-            return []
+        if not whole_line or m is None or _SAY.search(m.group("who")):
+            return []  # 邱澜说：“……” is a quotation, not a headline
         mention = read_speaker(m.group("who"))
         if mention is None or mention.kind not in ("org", "org_official", "person"):
             return []
