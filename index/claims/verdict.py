@@ -107,6 +107,17 @@ class CorpusTables:
     weights: Weights
     places: frozenset[str]
     cities: tuple[str, ...]
+    answers: dict[tuple[str, str, int | None], tuple[Passage, ...]]  # the passages of each answer, in source order
+
+    def answer(self, passage: Passage) -> str:
+        """The passage's text, then the rest of the answer it was cut from (an answer cut at its sub-headings is
+        still one answer)."""
+        rest = [p.text for p in self.answers.get(_turn(passage), ()) if p.passage_id != passage.passage_id]
+        return "\n".join([passage.text, *rest])
+
+
+def _turn(passage: Passage) -> tuple[str, str, int | None]:
+    return passage.interview_id, passage.kind, passage.turn
 
 
 _tables: dict[int, tuple[IndexData, CorpusTables]] = {}
@@ -119,7 +130,11 @@ def corpus_tables(data: IndexData) -> CorpusTables:
         return cached[1]
     cities = sorted({m.group(0) for p in data.passages if p.bureau and (m := re.match(r".{2,4}?[市县]", p.bureau))})
     places = frozenset(set(cities) | {c[:-1] for c in cities if len(c) > 2} | set(data.place_names or ()))
-    tables = CorpusTables(Weights(data.vocabulary, len(data.passages)), places, tuple(cities))
+    answers: dict[tuple[str, str, int | None], list[Passage]] = {}
+    for passage in data.passages:
+        answers.setdefault(_turn(passage), []).append(passage)
+    tables = CorpusTables(Weights(data.vocabulary, len(data.passages)), places, tuple(cities),
+                          {key: tuple(sorted(group, key=lambda p: p.start)) for key, group in answers.items()})
     if len(_tables) >= 4:
         _tables.clear()
     _tables[id(data)] = (data, tables)
@@ -173,7 +188,7 @@ def check_claim(searcher: SearchService, claim: str, show: int = 3, about: str |
     body = normalized[span[0]:end]
     tables = corpus_tables(searcher.data)
     first_group = [p for p, rank_ in zip(passages, priority) if rank_ == priority[0]][:FACT_CANDIDATES]
-    judgement = judge(body, first_group, tables.weights, tables.places, lambda p: _answer(searcher, p))
+    judgement = judge(body, first_group, tables.weights, tables.places, tables.answer)
     if judgement.verdict == "not_found" or judgement.index is None or judgement.comparison is None:
         return Verification(claim, "not_found", (), (), replace(NOT_FOUND, claim_span=span,
                                                                  similarity=alignment.similarity))
@@ -183,12 +198,6 @@ def check_claim(searcher: SearchService, claim: str, show: int = 3, about: str |
     matched = tuple(MatchedFact(p.claim.text, p.record.text if p.record else "", p.claim.kind)
                     for p in judgement.comparison.matched)
     return replace(verification, facts=matched)
-
-
-def _answer(searcher: SearchService, passage: Passage) -> str:
-    """The passage's text, then the rest of the answer it was cut from."""
-    others = [p.text for p in searcher.turn_passages(passage) if p.passage_id != passage.passage_id]
-    return "\n".join([passage.text, *others])
 
 
 def _facts_alignment(judgement: Judgement, index: int, span: tuple[int, int], length: int) -> Alignment:
