@@ -4,7 +4,8 @@ A labelled text (YAML): `id`, `kind` (news, press_release, wechat, misquote), `t
 attributed sentence (and, as a reminder, some tricky unattributed ones) a `match` (words that occur in that sentence
 only), its `speaker` (null: not attributed), and for attributed ones the `verdict` expected, `passage` (words of the
 passage it is about), `paraphrase` (true: other words that keep every fact, so consistent with that passage) and
-`differs` (the pair). Sentences not listed are not attributed. Pure apart from reading the files."""
+`differs` (the pair). `passage` may list several phrases: a claim whose facts span the parts of one answer is right
+with any of them. Sentences not listed are not attributed. Pure apart from reading the files."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ class Label:
     match: str
     speaker: str | None
     verdict: str | None = None
-    passage: str | None = None
+    passage: tuple[str, ...] = ()  # words of the right passage (any of them: a claim may span an answer's parts)
     paraphrase: bool = False
 
 
@@ -49,10 +50,16 @@ def load_texts(folder: Path) -> list[LabelledText]:
     texts = []
     for path in sorted(folder.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        labels = tuple(Label(s["match"], s.get("speaker"), s.get("verdict"), s.get("passage"),
+        labels = tuple(Label(s["match"], s.get("speaker"), s.get("verdict"), _phrases(s.get("passage")),
                              bool(s.get("paraphrase"))) for s in data["sentences"])
         texts.append(LabelledText(data["id"], data["kind"], data["text"], labels))
     return texts
+
+
+def _phrases(value: str | list[str] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 def same_speaker(expected: str, got: str | None) -> bool:
@@ -157,7 +164,7 @@ def _score_sentence(report: Report, labelled: LabelledText, checked: DocumentChe
     if label.paraphrase:
         report.paraphrases += 1
         first = verification.hits[0].passage.text if verification and verification.hits else ""
-        right_passage = bool(label.passage) and label.passage in first
+        right_passage = any(phrase in first for phrase in label.passage)
         if verdict == "consistent" and (right_passage or not label.passage):
             report.paraphrases_right += 1
         elif verdict == "consistent":

@@ -125,17 +125,29 @@ def words(text: str) -> frozenset[str]:
     from index.text import normalize_for_index
 
     jieba = jieba_modules()[0]
-    # the dictionary's words only (no guessed words: 共缓 in 共缓缴), two characters or more
-    return frozenset(w for w in jieba.lcut_for_search(normalize_for_index(text), HMM=False)
-                     if len(w) >= 2 and _CONTENT.search(w) and w not in _FUNCTION_WORDS
-                     and not any(c.isdigit() for c in w))
+    # the dictionary's words (no guessed words: 共缓 in 共缓缴), two characters or more; where the dictionary knows
+    # only single characters (缓/缴), their pairs (缓缴), function characters left out
+    tokens = jieba.lcut_for_search(normalize_for_index(text), HMM=False)
+    found = {w for w in tokens if len(w) >= 2 and _CONTENT.search(w) and w not in _FUNCTION_WORDS
+             and not any(c.isdigit() for c in w)}
+    run: list[str] = []
+    for token in [*tokens, ""]:
+        if len(token) == 1 and "\u4e00" <= token <= "\u9fff" and token not in _FUNCTION_CHARS:
+            run.append(token)
+            continue
+        found.update(run[i] + run[i + 1] for i in range(len(run) - 1))
+        run = []
+    return frozenset(found)
 
 
 _CONTENT = re.compile(r"[\u3400-\u9fffa-z]")
+_FUNCTION_CHARS = frozenset("的了是在有和与及对把被都也还就又吗呢吧啊呀么个这那些共将已并等为从向由以于其我你他她它们再才更很最"
+                            "而且或但却让给到去来说要会能可得地着过之所")
 _FUNCTION_WORDS = frozenset(
     "的 了 是 在 有 和 与 及 对 把 被 都 也 还 就 又 吗 呢 吧 啊 呀 么 个 这 那 些 共 将 已 已经 并 等 为 从 向 由 以 于 其 其中 "
     "我们 我 他 她 他们 今年 全市 目前 累计 达到 达 到 约 多 余 以上 左右 超过 近 通过 进行 开展 实现 同时 一个 今年以来 "
-    "一共 总共 共计 合计 总计 一起 已经 截至 全部 所有 大约 将近 差不多 总的来说 其中".split()
+    "一共 总共 共计 合计 总计 一起 已经 截至 全部 所有 大约 将近 差不多 总的来说 其中 可以 能够 应该 需要 现在 就是 还是 "
+    "这个 那个 这些 那些 有关 相关".split()
 )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from index.claims.alignment import align_forms, rank, tokenised_passage
-from index.claims.facts import SUBSTANTIVE, Comparison, Weights, compare, read_facts
+from index.claims.facts import SUBSTANTIVE, Comparison, FactPair, Weights, compare, read_facts
 from index.claims.framing import claim_forms
 from index.claims.records import NOT_FOUND, Alignment, Difference, MatchedFact, Verification
 from index.claims.stitching import stitch
@@ -60,7 +60,10 @@ class Judgement:
 
 
 def fact_verdict(comparison: Comparison) -> str:
-    """consistent / differs / not_found from a claim's facts against one passage."""
+    """consistent / differs / not_found from a claim's facts against one passage: a place it names that the passage
+    neither names nor belongs to makes it about something else."""
+    if any(f.kind == "place" for f in comparison.missing):
+        return "not_found"  # a claim about another place is not about this passage
     if comparison.conflicts:
         return "differs"
     substantive = comparison.substantive
@@ -72,11 +75,19 @@ def fact_verdict(comparison: Comparison) -> str:
     return "differs" if matched else "not_found"
 
 
-def _explained(comparison: Comparison) -> tuple[float, float]:
-    """How well a passage explains the claim: its facts matched or contradicted there (weighted by how surely they
-    are about the same thing), then the wording shared."""
-    facts = sum(p.support for p in comparison.matched if p.claim.kind in SUBSTANTIVE)
-    facts += 0.8 * sum(p.support for p in comparison.conflicts)
+ELSEWHERE_IN_ANSWER = 0.9  # a fact found in the rest of the passage's answer counts a little less than in it
+
+
+def _explained(comparison: Comparison, length: int) -> tuple[float, float]:
+    """How well a passage (of `length` characters) explains the claim: its facts matched or contradicted there
+    (weighted by how surely they are about the same thing, and less when in the rest of its answer), then the
+    wording shared."""
+    def weight(pair: FactPair) -> float:
+        inside = pair.record is not None and pair.record.end <= length
+        return pair.support * (1.0 if inside else ELSEWHERE_IN_ANSWER)
+
+    facts = sum(weight(p) for p in comparison.matched if p.claim.kind in SUBSTANTIVE)
+    facts += 0.8 * sum(weight(p) for p in comparison.conflicts)
     return facts, comparison.coverage
 
 
@@ -90,7 +101,7 @@ def judge(claim: str, passages: Sequence[Passage], weights: Weights, places: fro
         comparison = compare(facts, claim, passage.text, weights, places,
                              metadata=f"{passage.bureau} {passage.title or ''}",
                              answer=answer_of(passage) if answer_of else None)
-        score = _explained(comparison)
+        score = _explained(comparison, len(passage.text))
         if best is None or score > best[0]:
             best = (score, index, comparison)
     if best is None:
