@@ -22,7 +22,6 @@ FactKind = Literal["number", "date", "period", "document", "programme", "person"
 SUBSTANTIVE: frozenset[str] = frozenset(("number", "date", "period", "document", "programme", "person"))
 DATE_UNITS = frozenset("年月日号")
 CONTEXT_CHARS = 10  # characters each side of a fact in the claim read as what the fact is about
-RECORD_CONTEXT_CHARS = 16  # the same in the passage
 MATCH_SUPPORT = 0.5  # share of a fact's context (weighted) the passage must share next to an equal fact
 CONFLICT_SUPPORT = 0.45  # ... next to a different fact, for the two to be about the same thing
 MIN_CONTEXT = 6  # fewer letters than this in a fact's clause: its context reaches past the clause
@@ -37,10 +36,8 @@ _PROGRAMME = re.compile(r"[“「‘\"]([^“”「」‘’\"]{2,24})(?:[”」
 _PERIOD = re.compile(r"每(?:个)?(?:半年|年度|年|季度|季|月|周|星期|天|日|学期|小时)")
 _PERSON_AFTER_TITLE = re.compile(rf"(?:{TITLE_RE}|院士|教授|研究员|专家)([\u4e00-\u9fff]{{2,3}})")
 _PERSON_BEFORE_TITLE = re.compile(rf"([\u4e00-\u9fff]{{2,3}})(?:{TITLE_RE}|院士|教授|研究员|先生|女士)")
-_LOCAL_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:市|区|县|镇|乡|村|湾|岛|港)")
 _ABOVE = frozenset(("多", "余", "超过", "超", "逾", "以上"))
 _BELOW = frozenset(("近", "将近", "不到", "不足"))
-_ABOUT = frozenset(("约", "大约", "左右"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +100,8 @@ def _quantities(text: str) -> Iterable[tuple[Quantity, int, int]]:
 def _context(text: str, start: int, end: int, size: int) -> frozenset[str]:
     """The words around text[start:end] within `size` characters: those of its clause, or of its whole sentence when
     the clause alone says too little (总额4.8亿元)."""
+    if size <= 0:
+        return frozenset()
     left = text[max(0, start - size):start]
     right = text[end:end + size]
     clause_left = _CLAUSE.split(left)[-1]
@@ -152,7 +151,8 @@ _FUNCTION_WORDS = frozenset(
 
 
 def read_facts(text: str, places: Collection[str] = (), context_chars: int = CONTEXT_CHARS) -> list[Fact]:
-    """The facts of a text, in order of where they stand."""
+    """The facts of a text, in order of where they stand, each with what it is about (within `context_chars`
+    characters; 0: none read, as for a passage's facts, whose surroundings are read where they are compared)."""
     facts: list[Fact] = []
     for quantity, a, b in _quantities(text):
         kind: FactKind = "date" if quantity.unit in DATE_UNITS else "number"
@@ -225,7 +225,8 @@ def _without_overlaps(facts: list[Fact]) -> list[Fact]:
 
 @lru_cache(maxsize=PASSAGES_CACHED)
 def passage_facts(text: str, places: frozenset[str] = frozenset()) -> tuple[Fact, ...]:
-    return tuple(read_facts(text, places, RECORD_CONTEXT_CHARS))
+    """The facts of a passage (or of a whole answer), read once."""
+    return tuple(read_facts(text, places, 0))
 
 
 # -- comparing -----------------------------------------------------------------------------------------------------
@@ -354,13 +355,13 @@ def compare(claim_facts: Sequence[Fact], claim: str, passage: str, weights: Weig
     """Each fact of the claim against the facts of one passage (see the module docstring); `answer`: the whole
     answer the passage is part of, the passage first (an answer cut at its sub-headings is still one answer), where
     the facts are looked for; the wording shared is the passage's own."""
-    record = passage_facts(answer or passage, places)
-    passage, wording = answer or passage, passage
+    text = answer or passage
+    record = passage_facts(text, places)
     matched: list[FactPair] = []
     conflicts: list[FactPair] = []
     missing: list[Fact] = []
     for fact in claim_facts:
-        same = [(support(fact.context, _window(passage, r), weights), r) for r in record
+        same = [(support(fact.context, _window(text, r), weights), r) for r in record
                 if equal(fact, r) and (fact.future == r.future or fact.kind not in ("number", "date"))]
         best_same = max(same, key=lambda x: x[0], default=None)
         # a document's or a programme's name equal is the same thing whatever is said around it; a number needs the
@@ -374,25 +375,18 @@ def compare(claim_facts: Sequence[Fact], claim: str, passage: str, weights: Weig
             where = best_same[1] if best_same else Fact("place", metadata.split(" ")[0], -1, -1, fact.key, frozenset())
             matched.append(FactPair(fact, where, 1.0))
             continue
-        other = [(support(fact.context, _window(passage, r), weights), r) for r in record
+        other = [(support(fact.context, _window(text, r), weights), r) for r in record
                  if comparable(fact, r) and not equal(fact, r)]
         best_other = max(other, key=lambda x: x[0], default=None)
         if best_other is not None and best_other[0] >= CONFLICT_SUPPORT:
             conflicts.append(FactPair(fact, best_other[1], best_other[0]))
         else:
             missing.append(fact)
-    return Comparison(tuple(matched), tuple(conflicts), tuple(missing), coverage(claim, wording, weights))
+    return Comparison(tuple(matched), tuple(conflicts), tuple(missing), coverage(claim, passage, weights))
 
 
-def _near(passage: str, fact: Fact) -> str:
-    """What a fact of the passage is about: the letters within RECORD_CONTEXT_CHARS of it, in its sentence."""
-    return _window(passage, fact, RECORD_CONTEXT_CHARS)
-
-
-def _window(passage: str, fact: Fact, size: int | None = None) -> frozenset[str]:
-    """The sentence of the passage a fact stands in (where an equal fact's context is looked for)."""
+def _window(passage: str, fact: Fact) -> frozenset[str]:
+    """The words of the sentence of the passage a fact stands in (where the claim fact's context is looked for)."""
     left = re.split(r"[。！？!?\n]", passage[:fact.start])[-1]
     right = re.split(r"[。！？!?\n]", passage[fact.end:])[0]
-    if size is not None:
-        left, right = left[-size:], right[:size]
     return words(left) | words(right)
