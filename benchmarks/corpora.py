@@ -7,7 +7,9 @@
   (在线访谈, 新闻发布会, 答记者问, 政策解读, news pages; .docx and .pdf too) for two other cities; dev questions only:
   nothing is fitted on them;
 - "layouts2": 10 more documents in those layouts (tests/fixtures/layouts2), written apart from the first batch for
-  two more cities; tuning questions only.
+  two more cities; tuning questions only;
+- "claims": the seed, the bureaus and the layouts together (26 documents of five cities): the record the labelled
+  texts of benchmarks/claims.py are checked against.
 Tuning sets (benchmarks/data/tuning/) fit; dev sets (tests/data/dev/) measure and are never read by calibrate.py.
 """
 
@@ -58,6 +60,10 @@ def corpus_folder(name: str) -> Path:
         file = name.split(":", 1)[1]
         folder = WORK / f"single-{file}"
         wanted = {file: BUREAUS / file}
+    elif name == "claims":
+        folder = WORK / "claims-corpus"
+        wanted = {p.name: p for p in [*BUREAUS.iterdir(), *SHIPPED.iterdir(), *LAYOUTS.iterdir()]
+                  if p.is_file() and "scan" not in p.name}
     elif name in ("layouts", "layouts2"):
         folder = WORK / f"{name}-corpus"
         source = LAYOUTS if name == "layouts" else LAYOUTS2

@@ -303,7 +303,8 @@ def _verify_file(args: argparse.Namespace, config: AppConfig) -> int:
 
     for claim in checked.claims:
         a = claim.attribution
-        print(texts.document_sentence_line(a.sentence_start, a.sentence_end, text[a.sentence_start:a.sentence_end]))
+        print(texts.document_sentence_line(a.sentence_start, a.sentence_end, text[a.sentence_start:a.sentence_end],
+                                           a.speaker))
         if claim.verification is None:
             print(texts.STAFF_NOT_CHECKED + "\n")
         else:

@@ -197,23 +197,40 @@ def file_span(file: str, start: int, end: int, separator: str = " ") -> str:
 # -- verdicts of /verify -------------------------------------------------------------------------------------------
 VERDICTS = {
     "verbatim": "✅ 原文如此：这一说法的措辞见于访谈原文。",
-    "differs": "⚠️ 与原文有出入：访谈中有相近的说法，但以下内容不同。",
+    "consistent": "☑️ 与原文一致：措辞不同，但其中的数字、日期、名称与访谈中说的一致。",
+    "differs": "⚠️ 与原文有出入：访谈中谈到了这件事，但以下内容不同。",
     "not_found": "❌ 访谈中没有找到这一说法。",
 }
 VERDICTS_PLAIN = {
     "verbatim": "原文如此（verbatim）：这一说法的措辞见于访谈原文。",
-    "differs": "与原文有出入（differs）：访谈中有相近的说法，但以下内容不同。",
+    "consistent": "与原文一致（consistent）：措辞不同，但其中的数字、日期、名称与访谈中说的一致。",
+    "differs": "与原文有出入（differs）：访谈中谈到了这件事，但以下内容不同。",
     "not_found": "访谈中没有找到这一说法（not_found）。",
 }
-VERIFY_SCOPE = "（只核对措辞是否见于原文。想找相关内容，可以直接提问。）"
-VERIFY_RECORD = "原文（粗体为对应的句子，下划线为不同之处）："
+VERIFY_SCOPE = "（访谈中没有谈到这件事，或说法里的数字说的是另一件事。想找相关内容，可以直接提问。）"
+FACTS_MATCHED = "一致的内容："
+FACT_KINDS = {"number": "数字", "date": "日期", "period": "频次", "document": "文件", "programme": "名称", "person": "人名",
+              "place": "地名"}
+
+
+def fact_kind(kind: str | None) -> str:
+    return FACT_KINDS.get(kind or "", "文字")
+
+
+def fact_matched(kind: str, claimed: str, record: str) -> str:
+    """One fact found equal in the record: as the claim writes it, and as the record does when it differs."""
+    same = claimed == record or not record
+    return f"{fact_kind(kind)}「{claimed}」" + ("" if same else f"（原文「{record}」）")
+VERIFY_RECORD = "原文（粗体为对应的句子，下划线为不同之处，斜体为一致的内容）："
 
 
 def claim(text: str) -> str:
     return f"说法：{text}"
 
 
-def difference_kind(kind: str) -> str:
+def difference_kind(kind: str, fact: str | None = None) -> str:
+    if fact:
+        return fact_kind(fact)
     return "数字" if kind == "number" else "文字"
 
 
@@ -546,8 +563,14 @@ STAFF_COLUMN_TIMES = "次数"
 STAFF_COLUMN_PASSAGE = "段落"
 STAFF_COLUMN_BUREAU = "单位"
 STAFF_UPLOAD_TYPE = "只能上传 .txt、.md、.html、.docx 或 .pdf 文件。"
-VERDICT_LABELS = {"verbatim": "原文如此", "differs": "与原文有出入", "not_found": "没有找到", "not_checked": "未核对",
-                  "no_attribution": "无引述"}
+VERDICT_LABELS = {"verbatim": "原文如此", "consistent": "与原文一致", "differs": "与原文有出入", "not_found": "没有找到",
+                  "not_checked": "未核对", "no_attribution": "无引述"}
+STAFF_FACTS = "一致的内容"
+
+
+def attributed_to(speaker: str) -> str:
+    """Who a sentence attributes its statement to, as the console and `verify --file` show it."""
+    return f"引述：{speaker}"
 
 
 STAFF_RELOAD_WARNINGS = "以下文件没有收录或需要检查："
@@ -563,9 +586,9 @@ def staff_reloaded(changed: bool, seconds: float, passages: int, interviews: int
 
 
 def staff_document_counts(counts: dict[str, int]) -> str:
-    return (f"引述 {counts['verbatim'] + counts['differs'] + counts['not_found'] + counts['not_checked']} 处："
-            f"原文如此 {counts['verbatim']}，与原文有出入 {counts['differs']}，没有找到 {counts['not_found']}；"
-            f"无引述的句子 {counts['no_attribution']} 句。")
+    checked = counts["verbatim"] + counts["consistent"] + counts["differs"] + counts["not_found"] + counts["not_checked"]
+    return (f"引述 {checked} 处：原文如此 {counts['verbatim']}，与原文一致 {counts['consistent']}，"
+            f"与原文有出入 {counts['differs']}，没有找到 {counts['not_found']}；无引述的句子 {counts['no_attribution']} 句。")
 
 
 def staff_log_summary(total: int, answered: int, up: int, down: int, users: int) -> str:
@@ -576,9 +599,10 @@ def upload_unreadable(name: str, why: str) -> str:
     return f"无法读取文件「{name}」：{why}"
 
 
-def document_sentence_line(start: int, end: int, sentence: str) -> str:
-    """The head of one checked sentence in `interview-qa verify --file`."""
-    return f"【第{start}–{end}字】{sentence}"
+def document_sentence_line(start: int, end: int, sentence: str, speaker: str | None = None) -> str:
+    """The head of one checked sentence in `interview-qa verify --file`, with who it is attributed to."""
+    who = f"（{attributed_to(speaker)}）" if speaker else ""
+    return f"【第{start}–{end}字】{sentence}{who}"
 
 
 def corpus_size(interviews: int, passages: int) -> str:

@@ -79,16 +79,23 @@ def test_bureau_filter_on_the_command_line(workspace: Path, capsys: pytest.Captu
 def test_verify_json(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "verify", "将海域使用金推迟到疫情结束后缴纳，缓缴资金2亿元", "--json")
     data = json.loads(out)
-    assert set(data) == {"claim", "verdict", "differences", "passages"}
+    assert set(data) == {"claim", "verdict", "differences", "facts", "passages"}
     assert data["verdict"] == "differs"
-    assert {"claim": "2亿元", "record": "1.35亿元", "kind": "number"} in data["differences"]
+    assert {"claim": "2亿元", "record": "1.35亿元", "kind": "number", "fact": "number"} in data["differences"]
     assert set(data["passages"][0]) == HIT_KEYS and "1.35亿元" in data["passages"][0]["text"]
     _, out, _ = run(capsys, "verify", "将海域使用金推迟到疫情结束后缴纳，缓缴资金13500万元", "--json")
     assert json.loads(out)["verdict"] == "verbatim"
     _, out, _ = run(capsys, "verify", "青岛市旅游收入增长了20%", "--json")
     assert json.loads(out) == {"claim": "青岛市旅游收入增长了20%", "verdict": "not_found", "differences": [],
-                               "passages": []}
+                               "facts": [], "passages": []}
 
+
+
+def test_verify_text_says_consistent_and_lists_the_facts_matched(workspace: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "verify", "疫情期间威海让企业晚点交海域使用金，等疫情结束后再缴纳，缓缴资金一共1.35亿元")
+    assert code == 0 and "（consistent）" in out
+    assert "一致的内容：地名「威海」（原文「威海市海洋发展局」）；数字「1.35亿元」" in out
 
 
 def test_verify_text_names_an_equal_quantity_written_differently(workspace: Path,

@@ -71,12 +71,15 @@ def test_check_document_gives_each_statement_its_verdict(tmp_path: Path) -> None
     verdicts = [(c.claim, c.verification.verdict if c.verification else None) for c in checked.claims]
     assert verdicts == [("今年全市新建水厂两座，日供水能力提高到90万吨", "differs"), ("夏季高峰期间不会计划停水", "verbatim"),
                         ("老旧小区供水管网改造今年完成120个小区", "verbatim"), ("明年将新建海底隧道三条", "not_found"),
-                        ("今年全市新建水厂两座。我们会保障供水", "differs")]
+                        ("今年全市新建水厂两座。我们会保障供水", "consistent")]
     first = checked.to_list()[0]
-    assert {"claim": "90万吨", "record": "80万吨", "kind": "number"} in first["differences"]
+    assert {"claim": "90万吨", "record": "80万吨", "kind": "number", "fact": "number"} in first["differences"]
     assert TEXT[first["sentence"]["start"]:first["sentence"]["end"]].startswith("据海川市水务局介绍")
     assert TEXT[first["claim_start"]:first["claim_end"]] == first["claim"]
-    assert checked.counts() == {"verbatim": 2, "differs": 2, "not_found": 1, "not_checked": 0, "no_attribution": 4}
+    last = checked.to_list()[-1]  # other words around the same fact: consistent, with the fact matched
+    assert last["facts"] == [{"claim": "两座", "record": "两座", "kind": "number"}] and last["speaker"] == "钱明"
+    assert checked.counts() == {"verbatim": 2, "consistent": 1, "differs": 1, "not_found": 1, "not_checked": 0,
+                                "no_attribution": 4}
 
 
 def test_statements_past_the_cap_are_listed_unchecked(tmp_path: Path) -> None:
@@ -119,9 +122,10 @@ def test_verify_file_json_lists_the_single_claim_objects_with_offsets(workspace:
     path.write_bytes(TEXT.encode("gb18030"))
     assert main(["verify", "--file", str(path), "--json"]) == 0
     objects = json.loads(capsys.readouterr().out)
-    assert [o["verdict"] for o in objects] == ["differs", "verbatim", "verbatim", "not_found", "differs"]
+    assert [o["verdict"] for o in objects] == ["differs", "verbatim", "verbatim", "not_found", "consistent"]
     for o in objects:
-        assert set(o) >= {"claim", "verdict", "differences", "passages", "sentence", "claim_start", "claim_end"}
+        assert set(o) >= {"claim", "verdict", "differences", "facts", "passages", "sentence", "claim_start",
+                          "claim_end", "speaker", "mention", "organisation", "attribution"}
         assert TEXT[o["claim_start"]:o["claim_end"]] == o["claim"]
         assert o["sentence"]["start"] <= o["claim_start"] < o["claim_end"] <= o["sentence"]["end"]
 

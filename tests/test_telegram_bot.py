@@ -209,6 +209,19 @@ async def test_html_in_the_corpus_is_escaped(fake_bot_api: FakeBotAPI, tmp_path:
     assert "<script>alert(1)</script>" in call.result["text"] and "水费 & 污水处理费" in call.result["text"]
 
 
+async def test_verify_a_paraphrase_is_consistent_and_names_the_facts_matched(fake_bot_api: FakeBotAPI,
+                                                                              tmp_path: Path) -> None:
+    user = fake_bot_api.user(1011)
+    async with running_bot(fake_bot_api, app_config(tmp_path)):
+        fake_bot_api.command(user, None, "verify", "海川今年新建的两座水厂投产后，日供水能力达到80万吨")
+        [call] = await fake_bot_api.wait_for("sendMessage")
+    sent, shown = call.params["text"], call.result["text"]
+    assert bot_texts.VERDICTS["consistent"] in shown and "与原文有出入" not in shown
+    assert bot_texts.FACTS_MATCHED + bot_texts.fact_matched("place", "海川", "海川市水务局") in shown
+    assert bot_texts.fact_matched("number", "80万吨", "80万吨") in shown
+    assert "<i>两座</i>" in sent and "<i>80万吨</i>" in sent  # the facts marked in the passage quoted
+
+
 async def test_verify_about_and_bureaus(fake_bot_api: FakeBotAPI, tmp_path: Path) -> None:
     user = fake_bot_api.user(1010)
     async with running_bot(fake_bot_api, app_config(tmp_path)):

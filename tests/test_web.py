@@ -168,15 +168,22 @@ async def test_api_verify_and_passages(tmp_path: Path) -> None:
     async with running_web(config) as server, client(server) as http:
         as_json = await http.post("/api/verify", json={"claim": "日供水能力提高到90万吨"})
         as_form = await http.post("/api/verify", data={"claim": "日供水能力提高到80万吨"})
+        reworded = await http.post("/api/verify", json={"claim": "海川今年新建的两座水厂投产后，日供水能力达到80万吨"})
         broken = await http.post("/api/verify", content=b"{not json", headers={"content-type": "application/json"})
         empty = await http.post("/api/verify", json={"claim": "  "})
         hit = as_json.json()["passages"][0]
         passage = await http.get(f"/api/passages/{hit['passage_id']}")
         unknown = await http.get("/api/passages/nope")
     assert as_json.json()["verdict"] == "differs"
-    assert {"claim": "90万吨", "record": "80万吨", "kind": "number"} in as_json.json()["differences"]
-    assert set(as_json.json()) == {"claim", "verdict", "differences", "passages"}
+    assert {"claim": "90万吨", "record": "80万吨", "kind": "number", "fact": "number"} in as_json.json()["differences"]
+    assert set(as_json.json()) == {"claim", "verdict", "differences", "facts", "passages"}
     assert as_form.json()["verdict"] == "verbatim"
+    # other words, the same facts: consistent, with each fact as the claim and the record write it
+    assert reworded.json()["verdict"] == "consistent" and reworded.json()["differences"] == []
+    assert reworded.json()["facts"] == [{"claim": "海川", "record": "海川市水务局", "kind": "place"},
+                                        {"claim": "两座", "record": "两座", "kind": "number"},
+                                        {"claim": "80万吨", "record": "80万吨", "kind": "number"}]
+    assert "80万吨" in reworded.json()["passages"][0]["text"]
     assert broken.status_code == 400 and empty.status_code == 400
     body = passage.json()
     assert body["text"] == hit["text"] and body["permalink"].endswith(f"#p-{hit['passage_id']}")
@@ -291,7 +298,7 @@ async def test_without_the_staff_secret_the_console_is_off(tmp_path: Path) -> No
 async def test_staff_checks_a_claim_and_a_whole_text(tmp_path: Path) -> None:
     text = ("海川市水务局近日介绍了夏季供水情况。据海川市水务局介绍，今年全市新建水厂两座，日供水能力提高到90万吨。\n"
             "“夏季高峰期间不会计划停水。”钱明说。天气越来越热了。老旧小区供水管网改造今年完成120个小区，钱明表示。\n"
-            "该局局长称，明年将新建海底隧道三条。")
+            "该局局长称，明年将新建海底隧道三条。钱明说，海川今年新建的两座水厂投产后，日供水能力达到80万吨。")
     async with running_web(web_config(tmp_path)) as server, client(server) as http:
         assert (await sign_in(http)).status_code == 303
         csrf = await staff_csrf(http)
@@ -303,12 +310,18 @@ async def test_staff_checks_a_claim_and_a_whole_text(tmp_path: Path) -> None:
     assert stale.status_code == 403
     rows = re.findall(r'<li class="sentence (\w+)" data-verdict="\w+" data-start="(\d+)" data-end="(\d+)"', page)
     verdicts = [r[0] for r in rows]
-    assert verdicts == ["no_attribution", "differs", "verbatim", "no_attribution", "verbatim", "not_found"]
+    assert verdicts == ["no_attribution", "differs", "verbatim", "no_attribution", "verbatim", "not_found",
+                        "consistent"]
     start, end = int(rows[1][1]), int(rows[1][2])
     assert text[start:end] == "据海川市水务局介绍，今年全市新建水厂两座，日供水能力提高到90万吨。"
     assert '<mark class="claim diff">90万吨</mark>' in page
-    assert texts.staff_document_counts({"verbatim": 2, "differs": 1, "not_found": 1, "not_checked": 0,
-                                        "no_attribution": 2}) in page
+    # the paraphrase: its facts marked in the sentence and listed, the speaker named
+    consistent = page[page.index('data-verdict="consistent"'):]
+    assert 'data-speaker="钱明"' in consistent and texts.attributed_to("钱明") in consistent
+    assert '<mark class="claim fact">两座</mark>' in consistent and '<ul class="facts">' in consistent
+    assert texts.fact_matched("number", "80万吨", "80万吨") in consistent
+    assert texts.staff_document_counts({"verbatim": 2, "consistent": 1, "differs": 1, "not_found": 1,
+                                        "not_checked": 0, "no_attribution": 2}) in page
 
 
 async def test_staff_uploads_txt_html_and_docx_and_other_types_are_refused(tmp_path: Path) -> None:

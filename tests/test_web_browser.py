@@ -108,6 +108,34 @@ async def test_staff_login_and_a_pasted_text_shows_a_differs_row_with_the_number
         assert errors == []
 
 
+async def test_a_pasted_paraphrase_shows_a_consistent_row_with_its_facts_matched(tmp_path: Path) -> None:
+    text = "钱明说，海川今年新建的两座水厂投产后，日供水能力达到80万吨。据说水费要涨了。"
+    async with running_web(web_config(tmp_path)) as server, browser_page() as (page, errors):
+        await page.goto(f"{server.url}staff/login")
+        await page.fill("#token", STAFF_TOKEN)
+        await page.click("form.staff button[type=submit]")
+        await page.wait_for_url(f"{server.url}staff")
+        await page.fill("#doc-text", text)
+        await page.click("#document form button[type=submit]")
+        await page.wait_for_selector("#document-result")
+        row = page.locator("li.sentence.consistent")
+        assert await row.count() == 1 and await row.get_attribute("data-speaker") == "钱明"
+        tag = row.locator("span.tag.consistent")
+        assert (await tag.inner_text()).strip() == "与原文一致"
+        assert await tag.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(31, 111, 139)"  # its own colour
+        facts = row.locator("ul.facts li")  # the facts matched, listed (the details are open)
+        assert await facts.count() == 3 and await facts.nth(2).is_visible()
+        assert [await facts.nth(i).get_attribute("data-kind") for i in range(3)] == ["place", "number", "number"]
+        assert "80万吨" in await facts.nth(2).inner_text()
+        in_sentence = row.locator(":scope > p mark.fact")  # marked in the sentence pasted...
+        assert [(await m.inner_text()).strip() for m in await in_sentence.all()] == ["海川", "两座", "80万吨"]
+        in_record = row.locator(".side article.hit mark.fact")  # ...and in the passage of the record
+        assert {(await m.inner_text()).strip() for m in await in_record.all()} >= {"两座", "80万吨"}
+        assert await in_record.first.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(212, 236, 245)"
+        assert await page.locator("li.sentence.no_attribution").count() == 1  # hearsay: no attribution
+        assert errors == []
+
+
 async def test_the_query_log_chart_renders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("INTERVIEW_QA_LOG_SALT", "a-salt-of-sixteen-or-more")
     config = replace(web_config(tmp_path), query_log=QueryLogConfig(enabled=True, path=tmp_path / "log.sqlite3"))

@@ -330,9 +330,12 @@ def verification_card(reply: ClaimCheck, web: WebLinks | None = None) -> Card:
         claimed = f"<s>{escape(d.claim)}</s>" if d.claim else texts.NONE
         record = f"<u>{escape(d.record)}</u>" if d.record else texts.NONE
         note = texts.note(escape(d.note)) if d.note else ""
-        lines.append(f"• {texts.difference(texts.difference_kind(d.kind), claimed, record)}{note}")
+        lines.append(f"• {texts.difference(texts.difference_kind(d.kind, d.fact), claimed, record)}{note}")
     for e in v.alignment.equivalents:
         lines.append(f"• {texts.equivalent(escape(e.claim), escape(e.record))}")
+    if v.facts:
+        lines.append(texts.FACTS_MATCHED + "；".join(texts.fact_matched(f.kind, escape(f.claim), escape(f.record))
+                                                    for f in v.facts))
     if v.verdict == "not_found":
         lines.append(texts.VERIFY_SCOPE)
     if not v.hits:
@@ -341,6 +344,7 @@ def verification_card(reply: ClaimCheck, web: WebLinks | None = None) -> Card:
     p = hit.passage
     spans = [(hit.best_sentence[0], hit.best_sentence[1], "b")] if hit.best_sentence else []
     spans += [(s, e, "u") for s, e in v.alignment.diff_spans]
+    spans += [(s, e, "i") for s, e in v.alignment.fact_spans]
     lines += ["", texts.VERIFY_RECORD, *[x for x in (speaker_line(p),) if x]]
     if (question := question_line(p)) is not None:
         lines.append(question)

@@ -229,8 +229,11 @@ def printable(text: str) -> str:
 def render_verification_text(verification: Verification) -> str:
     lines = [texts.claim(printable(verification.claim)), texts.VERDICTS_PLAIN[verification.verdict]]
     for d in verification.differences:
-        kind = texts.difference_kind(d.kind)
+        kind = texts.difference_kind(d.kind, d.fact)
         lines.append(f"  - {texts.difference(kind, printable(d.claim) or texts.NONE, d.record or texts.NONE)}")
+    if verification.facts:
+        matched = "；".join(texts.fact_matched(f.kind, printable(f.claim), f.record) for f in verification.facts)
+        lines.append(f"  {texts.FACTS_MATCHED}{matched}")
     for equal in verification.alignment.equivalents:
         lines.append(f"  - {texts.equivalent(equal.claim, equal.record)}")
     for number, hit in enumerate(verification.hits, 1):

@@ -123,7 +123,7 @@ def _context(request: Request, **extra: Any) -> dict[str, Any]:
 
 @dataclass(frozen=True, slots=True)
 class ClaimView:
-    """A verdict, the claim and the record side by side with what differs marked."""
+    """A verdict, the claim and the record side by side with what differs and the facts that match marked."""
 
     verdict: str
     claim_pieces: list[Piece]
@@ -131,6 +131,7 @@ class ClaimView:
     equivalents: list[Any]
     record: HitView | None
     more: list[HitView]
+    facts: list[Any]  # the facts found equal in the record (consistent, and the rest of a differs)
 
 
 def claim_view(verification: Any, claim: str) -> ClaimView:
@@ -140,13 +141,16 @@ def claim_view(verification: Any, claim: str) -> ClaimView:
         spans.append((alignment.claim_span[0], alignment.claim_span[1], "claim"))
     for d in verification.differences:
         spans += [(s, e, "diff") for s, e in find_all(claim, d.claim)]
+    for f in verification.facts:
+        spans += [(s, e, "fact") for s, e in find_all(claim, f.claim)]
     record = more = None
     if verification.hits:
         first = verification.hits[0]
-        record = HitView.of(first, [(s, e, "diff") for s, e in alignment.diff_spans])
+        record = HitView.of(first, [(s, e, "diff") for s, e in alignment.diff_spans]
+                            + [(s, e, "fact") for s, e in alignment.fact_spans])
         more = [HitView.of(h) for h in verification.hits[1:]]
     return ClaimView(verification.verdict, marked(claim, spans), list(verification.differences),
-                     list(alignment.equivalents), record, more or [])
+                     list(alignment.equivalents), record, more or [], list(verification.facts))
 
 
 async def check_claim(request: Request) -> Response:
@@ -166,11 +170,12 @@ async def check_claim(request: Request) -> Response:
 
 @dataclass(frozen=True, slots=True)
 class SentenceRow:
-    verdict: str  # verbatim | differs | not_found | not_checked | no_attribution
+    verdict: str  # verbatim | consistent | differs | not_found | not_checked | no_attribution
     pieces: list[Piece]
     claims: list[ClaimView]
     start: int
     end: int
+    speaker: str | None = None  # who the sentence attributes its statement to
 
 
 async def check_text(request: Request) -> Response:
@@ -228,17 +233,20 @@ def _sentence_rows(checked: Any, metrics: Any) -> list[SentenceRow]:
             if c.verification is not None:
                 metrics.claims.labels(c.verification.verdict).inc()
                 views.append(claim_view(c.verification, c.claim))
+                offset = c.attribution.claim_start - sentence.start
                 for d in c.verification.differences:
-                    offset = c.attribution.claim_start - sentence.start
                     spans += [(offset + s, offset + e, "diff") for s, e in find_all(c.claim, d.claim)]
+                for f in c.verification.facts:
+                    spans += [(offset + s, offset + e, "fact") for s, e in find_all(c.claim, f.claim)]
         verdicts = [c.verification.verdict if c.verification else "not_checked" for c in claims]
         verdict = _worst(verdicts) if verdicts else "no_attribution"
-        rows.append(SentenceRow(verdict, marked(sentence.text, spans), views, sentence.start, sentence.end))
+        speaker = claims[0].attribution.speaker if claims else None
+        rows.append(SentenceRow(verdict, marked(sentence.text, spans), views, sentence.start, sentence.end, speaker))
     return rows
 
 
 def _worst(verdicts: list[str]) -> str:
-    for verdict in ("not_found", "differs", "not_checked", "verbatim"):
+    for verdict in ("not_found", "differs", "not_checked", "consistent", "verbatim"):
         if verdict in verdicts:
             return verdict
     return "no_attribution"

@@ -18,20 +18,20 @@ _BIG = {"万": 10**4, "亿": 10**8}
 _UNITS = sorted(
     """元 人 个 艘 亩 公顷 项 家 次 批 条 % ‰ 吨 米 千米 公里 平方米 平方公里 平方千米 立方米 海里 公斤 千克 克 斤
     年 月 日 号 天 周 小时 分钟 秒 岁 名 位 只 种 座 所 户 处 件 台 辆 部 期 届 场 篇 倍 片 块 株 尾 头 箱 张 层 栋
-    间 类 支 队 组 本 笔 宗 例 轮 人次 美元 港元 欧元 元钱""".split(),
+    间 类 支 队 组 本 笔 宗 例 轮 人次 美元 港元 欧元 元钱 成 折""".split(),
     key=len,
     reverse=True,
 )
 _UNIT = "|".join(re.escape(u) for u in _UNITS)
-_PRE = "超过|将近|大约|不到|不足|逾|近|约"
+_PRE = "超过|将近|大约|不到|不足|逾|近|约|超"
 _CN_DIG = "零〇一二两三四五六七八九"
 _CN_ALL = _CN_DIG + "十百千万亿"
 
 QUANTITY_RE = re.compile(
     rf"(?P<pre>{_PRE})?(?:"
     rf"百分之(?P<pct>\d{{1,24}}(?:\.\d{{1,12}})?|[{_CN_ALL}]{{1,24}}(?:点[{_CN_DIG}]{{1,12}})?)"
-    rf"|(?P<num>\d{{1,24}}(?:\.\d{{1,12}})?)(?P<a1>多|余)?(?P<mag>[十百千万亿]{{0,4}})(?P<a2>多|余)?(?P<unit>{_UNIT})?"
-    rf"|(?P<cn>[{_CN_DIG}十][{_CN_ALL}]{{0,23}}(?:点[{_CN_DIG}]{{1,12}}[万亿]{{0,2}})?)(?P<a3>多|余)?(?P<cnunit>{_UNIT})?"
+    rf"|(?P<num>\d{{1,24}}(?:\.\d{{1,12}})?)(?P<a1>多|余)?(?P<mag>[十百千万亿]{{0,4}})(?P<a2>多|余)?(?P<unit>{_UNIT})?(?P<a4>以上|左右)?"
+    rf"|(?P<cn>[{_CN_DIG}十][{_CN_ALL}]{{0,23}}(?:点[{_CN_DIG}]{{1,12}}[万亿]{{0,2}})?)(?P<a3>多|余)?(?P<cnunit>{_UNIT})?(?P<a5>以上|左右)?"
     r")"
 )
 #: The characters a quantity can start with (a cheap pre-check before the regex).
@@ -114,7 +114,7 @@ def match_quantity(text: str, pos: int = 0) -> tuple[Quantity, int] | None:
     m = QUANTITY_RE.match(text, pos)
     if m is None:
         return None
-    approx = "".join(g for g in (m["pre"], m["a1"], m["a2"], m["a3"]) if g)
+    approx = "".join(g for g in (m["pre"], m["a1"], m["a2"], m["a3"], m["a4"], m["a5"]) if g)
     with localcontext(prec=120):  # lengths are bounded by the pattern, so this is exact
         return _read(m, approx)
 

@@ -8,7 +8,8 @@ from typing import Any, Literal
 
 from index.records import Hit
 
-Verdict = Literal["verbatim", "differs", "not_found"]
+Verdict = Literal["verbatim", "consistent", "differs", "not_found"]
+VERDICTS: tuple[str, ...] = ("verbatim", "consistent", "differs", "not_found")
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,12 +20,27 @@ class Difference:
     record: str
     kind: Literal["number", "text"]
     note: str | None = None  # set for joins of two passages
+    fact: str | None = None  # the kind of fact that differs (number, date, period, document, programme, person, place)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"claim": self.claim, "record": self.record, "kind": self.kind}
         if self.note:
             data["note"] = self.note
+        if self.fact:
+            data["fact"] = self.fact
         return data
+
+
+@dataclass(frozen=True, slots=True)
+class MatchedFact:
+    """A fact of the claim found, equal, in the passage: as the claim writes it and as the record does."""
+
+    claim: str
+    record: str
+    kind: str  # number, date, period, document, programme, person, place
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"claim": self.claim, "record": self.record, "kind": self.kind}
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +56,7 @@ class Alignment:
     claim_span: tuple[int, int] | None = None  # the part of the claim checked (framing left out)
     equivalents: tuple[Difference, ...] = ()  # equal quantities written differently (not differences)
     sources: tuple[tuple[int, int, int], ...] = ()  # (passage_index, start, end) of every piece quoted
+    fact_spans: tuple[tuple[int, int], ...] = ()  # where the claim's facts matched stand in the passage
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -65,8 +82,10 @@ class Verification:
     differences: tuple[Difference, ...]
     hits: tuple[Hit, ...]
     alignment: Alignment
+    facts: tuple[MatchedFact, ...] = ()  # the claim's facts found, equal, in the passage checked (hits[0])
 
     def to_dict(self) -> dict[str, Any]:
         return {"claim": self.claim, "verdict": self.verdict,
                 "differences": [d.to_dict() for d in self.differences],
+                "facts": [f.to_dict() for f in self.facts],
                 "passages": [h.to_dict() for h in self.hits]}
