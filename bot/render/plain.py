@@ -150,11 +150,17 @@ def source_line(hit: Hit) -> str:
     return texts.DETAILS_SEPARATOR.join(parts)
 
 
+def low_confidence_head() -> str:
+    """The two lines above a low-confidence answer: what it is (the closest passage), and that the reader should
+    check whether it answers (true both when it does and when it does not)."""
+    return f"{texts.LOW_CONFIDENCE}\n{texts.LOW_CONFIDENCE_CHECK}\n"
+
+
 def render_result_text(result: SearchResult) -> str:
     """A search result for the command line: the hits, or "not found" and why; low confidence said first."""
     if not result.answered:
         return texts.NOT_FOUND_CLI + "\n" + texts.not_found_reason(result.reason)
-    head = [texts.LOW_CONFIDENCE + "：\n"] if result.confidence == "low" else []
+    head = [low_confidence_head()] if result.confidence == "low" else []
     body = "\n\n".join(render_hit_text(hit, i) for i, hit in enumerate(result.hits, 1))
     return "".join(head) + body + _suggestions(result.suggestions)
 
@@ -233,7 +239,7 @@ def _answer(reply: Answer, emphasis: Emphasis | None) -> str:
     where = texts.position(reply.first_number, len(reply.hits)) if numbered else None
     head = texts.only_in_bureau(reply.bureau) + "\n" if reply.bureau else ""
     if reply.confidence == "low":
-        head += texts.LOW_CONFIDENCE + "：\n"
+        head += low_confidence_head()
     tail = _suggestions(reply.suggestions, texts.TERMINAL_SUGGESTION_HINT) if reply.page == 0 else ""
     return head + "\n\n".join(cards) + "\n" + texts.terminal_answer_tail(where, reply.has_more) + tail
 
