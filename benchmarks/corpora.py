@@ -7,7 +7,9 @@
   (在线访谈, 新闻发布会, 答记者问, 政策解读, news pages; .docx and .pdf too) for two other cities; dev questions only:
   nothing is fitted on them;
 - "layouts2": 10 more documents in those layouts (tests/fixtures/layouts2), written apart from the first batch for
-  two more cities; tuning questions only.
+  two more cities; tuning questions only;
+- "fixtures": the small fictional interviews of tests/fixtures/corpus (no question set asks about them; the
+  reader learns from their reporters' questions, benchmarks/reader_data.py).
 Tuning sets (benchmarks/data/tuning/) fit; dev sets (tests/data/dev/) measure and are never read by calibrate.py.
 """
 
@@ -33,6 +35,7 @@ SHIPPED = ROOT / "corpus"
 BUREAUS = ROOT / "tests" / "fixtures" / "bureaus"
 LAYOUTS = ROOT / "tests" / "fixtures" / "layouts"
 LAYOUTS2 = ROOT / "tests" / "fixtures" / "layouts2"
+FIXTURES = ROOT / "tests" / "fixtures" / "corpus"  # the small fictional interviews of the tests (the reader's data)
 WORK = ROOT / ".cache" / "benchmarks"
 TUNING = {"shipped": ROOT / "benchmarks" / "data" / "tuning" / "seed.jsonl",
           "bureaus": ROOT / "benchmarks" / "data" / "tuning" / "bureaus.jsonl",
@@ -54,6 +57,8 @@ def corpus_folder(name: str) -> Path:
     .cache/benchmarks."""
     if name == "shipped":
         return SHIPPED
+    if name == "fixtures":
+        return FIXTURES
     if name.startswith("single:"):
         file = name.split(":", 1)[1]
         folder = WORK / f"single-{file}"

@@ -200,6 +200,11 @@ class _LibraryTokenizer:
         return self._tokenizer.encode(text).ids
 
 
+def load_tokenizer(folder: Path, max_length: int) -> Any:
+    """The tokenizer of an encoder (or reader) folder: an object with `encode_ids(text) -> list[int]`."""
+    return _tokenizer(folder, max_length)
+
+
 def _tokenizer(folder: Path, max_length: int) -> Any:
     """The light loader when the exporter wrote its cache (checked equal there), else tokenizers itself."""
     light = folder / LIGHT_TOKENIZER
