@@ -60,7 +60,7 @@ TREE_ROUNDS = 50
 TREE_LEARNING_RATE = 0.05
 TREE_MIN_LEAF = 40
 TREE_L2 = 5.0
-NEUTRAL = DecisionModel(("dense_top",), (0.0,), 0.0, (0.0,), (1.0,), 0.0, 0.0)
+NEUTRAL = DecisionModel((), (), 0.0, (), (), 0.0, 0.0)  # no evidence read: every question answered
 # The reader's decision: its gate lets at most GATE_MISSED of answerable questions go unread (they are refused, as
 # without the reader, since the gate is at most the lower threshold); its high threshold keeps unanswerable questions
 # answered with high confidence at most READER_CONFIDENT_WRONG and the first passage of high answers right at least
@@ -201,7 +201,7 @@ class FoldReaders:
         from index.embedding.identity import resolve_model
         from index.embedding.question_encoder import encoder_dir
         from index.reading.build import export_reader
-        from index.reading.reader import ADAPTER_DIR, Reader, adapter_digest, read_meta
+        from index.reading.reader import Reader, adapter_digest, read_meta
 
         folds = json.loads((run / "folds.json").read_text("utf-8"))
         self.fold_of: dict[str, int] = folds["fold_of"]
@@ -214,7 +214,8 @@ class FoldReaders:
             if read_meta(folder) is None:
                 export_reader(adapter, ref.folder, encoder, folder, ref.fingerprint or "", ref.name, quantize=False)
             self.readers[k] = Reader(folder)
-        self.digest = adapter_digest(ADAPTER_DIR)  # the reader that will answer: what the decision is fitted for
+        self.run = run
+        self.digest = f"folds:{run.name}"  # while fitting; the written decision names the committed adapter
         self.memo_path = run / "scores.json"
         self.memo: dict[str, float] = json.loads(self.memo_path.read_text("utf-8")) if self.memo_path.exists() else {}
 
@@ -485,7 +486,8 @@ def main() -> int:
 
     calibration = fit(items, searchers, args.decision, readers)
     if calibration.reader is not None:
-        calibration = replace(calibration, reader=replace(calibration.reader, adopted=adopted))
+        calibration = replace(calibration, reader=replace(calibration.reader, adopted=adopted,
+                                                          adapter=committed_adapter(readers.run)))  # type: ignore[union-attr]
         r = calibration.reader
         print(f"reader: gate {r.gate:.3f}, second read within {r.close}, swapped over {r.swap}; low {r.low:.3f}, "
               f"high {r.high:.3f}; {describe(r.model)}")
@@ -496,6 +498,29 @@ def main() -> int:
     write(calibration, notes, sets, Path(args.output))
     print(f"wrote {args.output}")
     return 0
+
+
+def committed_adapter(run: Path) -> str:
+    """The digest of the committed adapter when it is the final reader of `run` (the one whose folds were read
+    here), else "" (the decision is then never used: train the final reader, and fit again)."""
+    import time
+
+    from index.reading.reader import ADAPTER_DIR, adapter_digest, adapter_problem, read_manifest
+
+    def ready() -> bool:
+        return adapter_problem(ADAPTER_DIR) is None and read_manifest(ADAPTER_DIR).get("run") == run.name
+
+    if not ready() and (run / "final").is_dir() and not (run / "final" / "done.json").exists():
+        print(f"reader: waiting for the final reader of {run.name} (benchmarks/train_reader.py is training it)",
+              file=sys.stderr, flush=True)
+        deadline = time.monotonic() + 3600
+        while not ready() and time.monotonic() < deadline:
+            time.sleep(20)
+    if ready():
+        return adapter_digest(ADAPTER_DIR)
+    print(f"reader: the committed adapter is not the final reader of {run.name}: its decision will not be used",
+          file=sys.stderr)
+    return ""
 
 
 def fold_readers(setting: str, config) -> FoldReaders | None:  # type: ignore[no-untyped-def]

@@ -11,8 +11,8 @@ single-threaded, one question at a time, embedding included. The scale part time
 
 With the reader (index/reading) built and its decision fitted (calibration.json), each table has a row
 `pipeline+reader` beside `pipeline` (the same search with search.reader on, float reader), with the share of questions
-it read (`read`) and its cost; `--readers` compares the float and the q4 reader on both dev sets, and with
-`--write-verdict` records in calibration.json which answers (q4 where each set's R@1, R@3, answered, high and not
+it read (`read`) and its cost; `--readers` compares the float and the int8 reader on both dev sets, and with
+`--write-verdict` records in calibration.json which answers (int8 where each set's R@1, R@3, answered, high and not
 found are no lower than float's by more than one question). Every row gives p50/p95 and mean ms, and searches per
 second on one core (1000 / mean ms: questions are answered one at a time, on one thread).
 
@@ -190,7 +190,7 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--misses", action="store_true", help="list the pipeline's misses")
     parser.add_argument("--encoders", action="store_true", help="compare the float and quantized question encoders")
-    parser.add_argument("--readers", action="store_true", help="compare the float and q4 readers")
+    parser.add_argument("--readers", action="store_true", help="compare the float and int8 readers")
     parser.add_argument("--write-verdict", action="store_true",
                         help="with --encoders: record the comparison in index/embedding/quantized.json; with "
                              "--readers: the reader variant in index/search/calibration.json")
@@ -311,7 +311,7 @@ READER_FIGURES = ("R@1", "R@3", "answered", "answered_high", "not_found")
 
 
 def compare_readers(embedder, config, dev: dict[str, list[Question]], write: bool) -> dict:  # type: ignore[no-untyped-def]
-    """The pipeline with the float and the q4 reader on each dev set: q4 answers when, on every set, each of
+    """The pipeline with the float and the int8 reader on each dev set: int8 answers when, on every set, each of
     READER_FIGURES is no lower than float's by more than one question."""
     import datetime as dt
 
@@ -319,7 +319,7 @@ def compare_readers(embedder, config, dev: dict[str, list[Question]], write: boo
 
     readers = {"float": reader_of(embedder, config, "float"), "quantized": reader_of(embedder, config, "quantized")}
     if any(r is None for r in readers.values()):
-        raise SystemExit("no float and q4 reader built for the committed adapter: run `interview-qa model build`")
+        raise SystemExit("no float and int8 reader built for the committed adapter: run `interview-qa model build`")
     report: dict[str, object] = {"sets": {}}
     equal = True
     for corpus_name, questions in dev.items():
@@ -350,7 +350,7 @@ def compare_readers(embedder, config, dev: dict[str, list[Question]], write: boo
 
 
 def print_readers(report: dict) -> None:
-    print("\n## reader: float vs q4\n")
+    print("\n## reader: float vs int8\n")
     keys = ["set", "reader", *READER_FIGURES, "read", "p50_ms", "p95_ms", "mean_ms"]
     print("| " + " | ".join(keys) + " |\n|" + "---|" * len(keys))
     for name, rows in report["sets"].items():

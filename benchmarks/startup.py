@@ -12,7 +12,7 @@ load; each row is the median over --runs rounds, with the minimum and maximum be
   from /proc/<pid>/status (VmHWM) after the last reply;
 - warm search, in this process: the shipped corpus's dev questions through the shipped pipeline (the question encoder
   that `model.question_encoder: auto` picks) and through the float encoder, p50/p95 each, and through the shipped
-  pipeline with the reader on and off (its float and q4 graphs; the cost per question, the share it read, searches
+  pipeline with the reader on and off (its float and int8 graphs; the cost per question, the share it read, searches
   per second on one core = 1000 / mean ms); then the same at --scale
   synthetic passages (benchmarks/retrieval.py's synthetic index), with FAISS exact (`flat`, the default) and, for
   the shipped encoder, `hnsw` (index.faiss_type for large corpora).
@@ -242,7 +242,7 @@ def main() -> int:
     print("\nwarm search with the reader on and off (shipped corpus, one thread):\n")
     print("| search | read | p50 ms | p95 ms | mean ms | searches/s/core | target |\n|---|---|---|---|---|---|---|")
     for name, label in (("shipped", "reader off"), ("reader_float", "reader on, float"),
-                        ("reader_quantized", "reader on, q4")):
+                        ("reader_quantized", "reader on, int8")):
         if f"{name}_p50_ms" in w:
             print(f"| {label} | {w.get(f'{name}_read', '')} | {w[f'{name}_p50_ms']} | {w[f'{name}_p95_ms']} | "
                   f"{w[f'{name}_mean_ms']} | {w[f'{name}_per_s_core']} | "

@@ -198,6 +198,8 @@ def main() -> int:
     parser.add_argument("--output", default=str(ADAPTER_DIR))
     parser.add_argument("--folds", type=int, default=4)
     parser.add_argument("--only-folds", action="store_true", help="train and score the folds, not the final reader")
+    parser.add_argument("--only", metavar="RUN", help="train just this one: fold0, fold1, ... or final (several "
+                        "processes can train different ones at once; a last run without --only gathers them)")
     parser.add_argument("--layers", type=int, default=6)
     parser.add_argument("--rank", type=int, default=8)
     parser.add_argument("--alpha", type=int, default=16)
@@ -245,6 +247,9 @@ def main() -> int:
     print(f"{len(examples)} examples over {len({e.group for e in examples})} interviews (data {data_hash[:12]}); "
           f"run {run}", file=sys.stderr)
 
+    if args.only == "final":
+        train("final", rows, labels, args, base_folder, pad, run / "final")
+        return 0
     held_out: dict[str, object] = {}
     if args.folds:
         folds = assign_folds(examples, args.folds)
@@ -254,6 +259,8 @@ def main() -> int:
             train_idx = [i for i, e in enumerate(examples) if folds[e.group] != k]
             test_idx = [i for i, e in enumerate(examples) if folds[e.group] == k]
             out = run / f"fold{k}"
+            if args.only and args.only != f"fold{k}":
+                continue
             result = train(f"fold {k + 1}/{args.folds}", [rows[i] for i in train_idx], [labels[i] for i in train_idx],
                            args, base_folder, pad, out)
             run_manifest(out, args, base, fold=k, run=key,
@@ -267,6 +274,8 @@ def main() -> int:
             per_fold.append({"fold": k, "held_out_interviews": sorted(g for g, f in folds.items() if f == k),
                              "train_seconds": result["seconds"], **fold_figures})
             print(f"fold {k}: {json.dumps(fold_figures, ensure_ascii=False)}", file=sys.stderr)
+        if args.only:
+            return 0
         overall = figures(examples, predictions, list(range(len(examples))))
         held_out = {"folds": per_fold, "overall": overall, "fold_of": folds}
         (run / "folds.json").write_text(json.dumps(held_out, ensure_ascii=False, indent=1))

@@ -72,3 +72,15 @@ def real_searcher(real_embedder, tmp_path_factory: pytest.TempPathFactory):  # -
                         index=IndexConfig(dir=tmp_path_factory.mktemp("real-index")))
     report = refresh_index(config, real_embedder)
     return Searcher(report.data, real_embedder, config.search)
+
+
+@pytest.fixture(scope="session")
+def real_reader(real_embedder, builtin_model_folder: Path):  # -> index.reading.reader.Reader
+    """The reader built from the committed adapter (as `interview-qa model build` builds it; once per machine)."""
+    from index.reading.build import ensure_reader
+    from index.reading.reader import Reader
+
+    folder, status = ensure_reader(MODEL_CACHE, real_embedder.fingerprint, real_embedder.name, builtin_model_folder,
+                                   real_embedder.query_encoder.folder)
+    assert folder is not None, status
+    return Reader(folder)

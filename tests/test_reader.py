@@ -164,6 +164,9 @@ def test_the_reader_decides_when_it_is_on_and_reads_at_most_two_windows(fake_sea
     question, windows = yes.calls[0]
     assert question == QUESTION and all(0 < len(w) <= 2 * WINDOW_CHARS for w in windows)
     assert answered.explanation["reader"]["read"]  # type: ignore[index]
+    from bot.render.plain import render_explanation
+
+    assert "  reader: read " in render_explanation(answered)
     # search.reader: off, or auto with a decision that was not adopted: the reader is not asked
     for setting, adopted in (("off", True), ("auto", False)):
         stub = StubReader(0.01)
@@ -201,3 +204,28 @@ def test_a_reader_decision_survives_the_calibration_file(tmp_path: Path) -> None
     with pytest.raises(ValueError):
         Calibration.read(path)
 
+
+
+# --- the real reader ------------------------------------------------------------------------------------------
+
+ANSWER = "出台《关于应对新型冠状病毒肺炎疫情支持海洋企业平稳健康发展的措施》，将海域使用金推迟到疫情结束后缴纳，缓缴资金1.35亿元。"
+
+
+def seed_window(with_answer: bool) -> str:
+    """A window of the seed interview's answer on the epidemic, with or without the sentence that answers."""
+    text = SEED.read_text("utf-8")
+    at = text.index(ANSWER)
+    before = text[:at].rstrip().rsplit("。", 2)[-2].strip() + "。"
+    after = text[at + len(ANSWER):].lstrip().split("。", 1)[0] + "。"
+    return before + (ANSWER if with_answer else "") + after
+
+
+@pytest.mark.model
+def test_the_minimal_pair_the_reader_probability_drops_without_the_answer_sentence(real_reader) -> None:
+    for question in ("疫情期间海域使用金可以缓缴吗？", "海域使用金缓缴了多少钱"):
+        with_answer, without = real_reader.probabilities(question, [seed_window(True), seed_window(False)])
+        assert with_answer > without + 0.1, (question, with_answer, without)
+    # and the real reader in ONNX gives what the manifest's tokenization gives: a batch equals one at a time
+    batch = real_reader.probabilities("缓缴资金多少", [seed_window(True), "三是加强执法。"])
+    alone = [real_reader.probabilities("缓缴资金多少", [w])[0] for w in (seed_window(True), "三是加强执法。")]
+    assert np.allclose(batch, alone, atol=1e-4)

@@ -182,6 +182,11 @@ def render_explanation(result: SearchResult) -> str:
     for name, contribution in contributions:
         if abs(contribution) >= EXPLAIN_MIN_CONTRIBUTION:
             lines.append(f"    {name:18s} {d['evidence'].get(name, 0):8.3f}  {contribution:+.3f}")
+    if reader := e.get("reader"):
+        read = ", ".join(f"{r['passage_id']} {r['probability']:.3f}" for r in reader["read"])
+        lines.append(f"  reader: read {read}{' (the second put first)' if reader['swapped'] else ''}; probability "
+                     f"{reader['probability']:.3f} (without the reader {reader['base']:.3f}; thresholds low "
+                     f"{reader['thresholds']['low']:.3f}, high {reader['thresholds']['high']:.3f})")
     if e.get("bureaus_named") or e.get("places_named"):
         lines.append(f"  bureaus named: {e.get('bureaus_named')}; places named: {e.get('places_named')}")
     lines.append(f"  keywords: {e.get('keywords', '')}")

@@ -1,5 +1,5 @@
 """Builds the reader folder from an adapter (build time: torch, transformers and peft): the LoRA weights merged into
-the base model, the transformer and head exported to ONNX (float, and q4 with 4-bit weights), the word embedding
+the base model, the transformer and head exported to ONNX (float, and int8: dynamic int8 quantization), the word embedding
 table as float16 beside it, the tokenizer of the question encoder, reader.json. Atomic: a folder is complete or
 absent. `interview-qa model build` calls `ensure_reader`."""
 
@@ -21,7 +21,8 @@ from index.reading.reader import (ADAPTER_DIR, MAX_QUESTION_TOKENS, MAX_TOKENS, 
 log = logging.getLogger("interview_qa.reader")
 PROBES = (("疫情期间海域使用金可以缓缴吗？", "将海域使用金推迟到疫情结束后缴纳，缓缴资金1.35亿元。"),
           ("局长叫什么名字", "我们做了三方面工作。"), ("How much was deferred?", "海洋经济逐步回暖。"))
-QUANTIZED_AGREEMENT = 0.05  # the q4 reader's probabilities stay within this of float's on the probes
+QUANTIZED_AGREEMENT = 0.2  # a sanity bound on the probes for the int8 reader; whether it answers as float does is
+# measured on the dev sets (benchmarks/retrieval.py --readers)
 
 
 def export_reader(adapter: Path, base_folder: Path, encoder_folder: Path, folder: Path, fingerprint: str,
@@ -62,6 +63,7 @@ def export_reader(adapter: Path, base_folder: Path, encoder_folder: Path, folder
             if gap > QUANTIZED_AGREEMENT:
                 log.warning("quantized reader not kept: probabilities %.3f from float's on the probes", gap)
                 del variants[VARIANT_FILES["quantized"]]
+                (temp / VARIANT_FILES["quantized"]).unlink(missing_ok=True)
             else:
                 variants[VARIANT_FILES["quantized"]] = {"gap": round(gap, 5)}
             (temp / READER_META).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -83,10 +85,11 @@ def _probabilities(reader: Reader) -> np.ndarray:
 
 
 def _write_quantized(folder: Path) -> bool:
-    """q4.onnx beside float.onnx, with the question encoder's recipe (MatMulNBits, 4-bit blocks of 32)."""
-    from index.embedding.question_encoder import write_quantized
+    """int8.onnx beside float.onnx (4-bit blocks, the question encoder's recipe, moved the reader's probabilities by
+    up to 0.44 on the probes: its LoRA changes are small beside 4-bit steps)."""
+    from index.embedding.question_encoder import write_int8
 
-    return write_quantized(folder)
+    return write_int8(folder / VARIANT_FILES["float"], folder / VARIANT_FILES["quantized"])
 
 
 def ensure_reader(cache_dir: Path, fingerprint: str, name: str, base_folder: Path, encoder_folder: Path,

@@ -1,7 +1,7 @@
 """The reader when answering, torch-free: the probability that a window of a passage answers a question.
 
 The reader folder (`<cache>/readers/<digest>-v1/`, written by index.reading.build from the committed adapter) holds
-reader.json, the merged transformer as ONNX (float.onnx; q4.onnx, 4-bit weights), the word embedding table as a
+reader.json, the merged transformer as ONNX (float.onnx; int8.onnx, dynamic int8), the word embedding table as a
 float16 array read from disk on demand (words.npy: only the rows of the tokens seen are paged in, so the 250k-piece
 table costs no memory up front) and the tokenizer. A missing or tampered adapter, or a folder built from another
 one, leaves the reader off with one warning: the decision without it stands."""
@@ -25,7 +25,7 @@ ADAPTER_DIR = Path(__file__).with_name("adapter")
 MANIFEST = "manifest.json"
 READER_META = "reader.json"
 ADAPTER_FILES = ("adapter_config.json", "adapter_model.safetensors", "head.safetensors")
-VARIANT_FILES = {"float": "float.onnx", "quantized": "q4.onnx"}
+VARIANT_FILES = {"float": "float.onnx", "quantized": "int8.onnx"}
 WORDS_FILE = "words.npy"
 MAX_TOKENS = 96  # question + window, with the special tokens
 MAX_QUESTION_TOKENS = 32
@@ -154,10 +154,10 @@ def load_reader(cache_dir: Path, fingerprint: str, variant: str = "float",
     from index.errors import ModelUnavailableError
 
     problem = adapter_problem(adapter)
-    if problem is None:
-        manifest = read_manifest(adapter)
-        if manifest.get("base", {}).get("fingerprint") != fingerprint:
-            problem = "the adapter was trained for another model"
+    if problem is None and read_manifest(adapter).get("base", {}).get("fingerprint") != fingerprint:
+        # another embedding model: expected, and its decision is not the shipped one either (calibration warns)
+        log.info("reader off: the adapter was trained for another model")
+        return None
     if problem is None:
         folder = reader_dir(cache_dir, fingerprint, adapter_digest(adapter))
         if read_meta(folder) is None:
