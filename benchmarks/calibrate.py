@@ -7,12 +7,20 @@ the decision model and its thresholds are fitted on the questions of the other i
 questions; the figures printed (and stored under "notes") are those held-out predictions, by style. The dev sets
 (tests/data/dev) are never read here: benchmarks/retrieval.py measures them. Re-run after changing the embedding
 model, the features, or the tuning sets.
+
+With the reader (index/reading; `--reader`, on when benchmarks/train_reader.py has trained its interview folds), each
+question is read by the fold reader that never saw its interview, and the reader's decision
+(index.search.decision.ReaderDecision: its gate, which candidates it reads, when the second goes first, a logistic
+model on the decision's and the reader's log-odds, its thresholds) is fitted the same way, leave-one-interview-out
+beside the decision without it; it is adopted (`search.reader: auto` uses it) only when it beats that decision held
+out (READER_ADOPTION).
 """
 
 from __future__ import annotations
 
 import argparse
 import copy
+import math
 import datetime as dt
 import json
 import sys
@@ -30,8 +38,9 @@ from bot.config import load_config  # noqa: E402
 from index.embedding.st_embedder import load_embedder  # noqa: E402
 from index.evaluation import Question, evaluate  # noqa: E402
 from index.records import SearchResult  # noqa: E402
-from index.search.decision import (CALIBRATION_FILE, Calibration, Decision, DecisionModel, Tree,  # noqa: E402
-                                   TreeDecisionModel, decision_to_dict)
+from index.search.decision import (BASE_LOGIT_LIMIT, CALIBRATION_FILE, READER_FEATURES,  # noqa: E402
+                                   READER_LOGIT_LIMIT, Calibration, Decision, DecisionModel, ReaderDecision, Tree,
+                                   TreeDecisionModel, clipped_logit, decision_to_dict)
 from index.search.fusion import minmax  # noqa: E402
 from index.search.query import parse_query  # noqa: E402
 from index.search.features import CANDIDATE_FEATURES as FEATURES, DECISION_FEATURES as EVIDENCE  # noqa: E402
@@ -51,7 +60,16 @@ TREE_ROUNDS = 50
 TREE_LEARNING_RATE = 0.05
 TREE_MIN_LEAF = 40
 TREE_L2 = 5.0
-NEUTRAL = DecisionModel(("dense_top",), (0.0,), 0.0, (0.0,), (1.0,), 0.0, 0.0)
+NEUTRAL = DecisionModel((), (), 0.0, (), (), 0.0, 0.0)  # no evidence read: every question answered
+# The reader's decision: its gate lets at most GATE_MISSED of answerable questions go unread (they are refused, as
+# without the reader, since the gate is at most the lower threshold); its high threshold keeps unanswerable questions
+# answered with high confidence at most READER_CONFIDENT_WRONG and the first passage of high answers right at least
+# HIGH_PRECISION; its lower one keeps MAX_MISSED_ANSWERS.
+GATE_MISSED = 0.005
+READER_CONFIDENT_WRONG = 0.03
+HIGH_PRECISION = 0.97
+CLOSE_GRID = (0.0, 0.02, 0.05, 0.1, 0.2)  # read the second candidate within this fused gap (share of the weights)
+SWAP_GRID = (math.inf, 0.5, 0.3, 0.2, 0.1)  # the second goes first when the reader prefers it by more than this
 
 
 @dataclass
@@ -127,17 +145,112 @@ def fit_weights(items: list[Item]) -> dict[str, float]:
     return {f: round(named.get(f, 0.0), 4) for f in FEATURES}
 
 
-def evidence_rows(items: list[Item], searchers: dict[str, Searcher], weights: dict[str, float]) -> np.ndarray:
+@dataclass
+class ReadRow:
+    """One question as the decision (and the reader) see it under given fusion weights: the decision's evidence with
+    its first candidate first (and with the second, when that one is in the same group of what it names and within
+    the widest CLOSE_GRID gap), what the reader says of each, and whether each is right."""
+
+    item: Item
+    evidence: list[dict[str, float]]
+    gap: float | None  # fused gap from the first to the second (a share of the weights); None: no second to read
+    reader: list[float]
+    right: list[bool]
+
+
+def read_rows(items: list[Item], searchers: dict[str, Searcher], weights: dict[str, float],
+              readers: FoldReaders | None = None) -> list[ReadRow]:
+    """The ReadRow of each question (none is vetoed) under `weights`, read by its fold's reader when `readers`."""
+    from index.reading.use import second_to_read, windows_of
+    from index.search.features import ranking_order
+
     rows = []
     for item in items:
-        searcher = searchers[item.corpus]
-        probe = with_calibration(searcher, Calibration(searcher.embedder.name, weights, NEUTRAL,
-                                                       fingerprint=searcher.embedder.fingerprint))
-        result = probe.search(item.question.q, query_vector=item.vectors[0], focus_vector=item.vectors[1],
-                              explain=True)
-        evidence = result.explanation["decision"]["evidence"]
-        rows.append([evidence[name] for name in EVIDENCE])
-    return np.asarray(rows, dtype=np.float64)
+        searcher = with_calibration(searchers[item.corpus], Calibration(searchers[item.corpus].embedder.name, weights,
+                                                                       NEUTRAL, fingerprint=searchers[item.corpus].embedder.fingerprint))
+        parts = parse_query(normalize_query(item.question.q, searcher.config.max_query_chars))
+        scored = searcher.score(searcher.context(parts, *item.vectors))
+        order = ranking_order(scored)
+        positions = [int(order[0])]
+        second = second_to_read(scored, order, max(CLOSE_GRID))
+        gap = None
+        if second is not None:
+            positions.append(second)
+            gap = (float(scored.fused[positions[0]]) - float(scored.fused[second])) / (scored.weight_sum or 1.0)
+        evidence = [searcher.evidence.decision_features(scored, p) for p in positions]
+        expect = item.question.expect
+        right = [bool(expect) and any(e in searcher.data.passages[int(scored.rows[p])].text for e in expect)
+                 for p in positions]
+        reader = []
+        if readers is not None:
+            windows = windows_of(searcher.data, searcher.evidence.sentence_start, scored, positions)
+            reader = [float(x) for x in readers.read(item.group, scored.context.text, windows)]
+        rows.append(ReadRow(item, evidence, gap, reader, right))
+    return rows
+
+
+def evidence_rows(rows: list[ReadRow]) -> np.ndarray:
+    return np.asarray([[row.evidence[0][name] for name in EVIDENCE] for row in rows], dtype=np.float64)
+
+
+class FoldReaders:
+    """Each tuning question read by the reader of the interview fold that never saw its interview
+    (benchmarks/train_reader.py's folds, exported to ONNX under the run folder); what they read is kept on disk."""
+
+    def __init__(self, run: Path, config) -> None:  # type: ignore[no-untyped-def]
+        from index.embedding.identity import resolve_model
+        from index.embedding.question_encoder import encoder_dir
+        from index.reading.build import export_reader
+        from index.reading.reader import Reader, adapter_digest, read_meta
+
+        folds = json.loads((run / "folds.json").read_text("utf-8"))
+        self.fold_of: dict[str, int] = folds["fold_of"]
+        ref = resolve_model(config.model)
+        encoder = encoder_dir(config.model.cache_dir, ref.fingerprint or "")
+        self.readers = {}
+        for k in sorted(set(self.fold_of.values())):
+            adapter = run / f"fold{k}"
+            folder = run / "onnx" / f"fold{k}-{adapter_digest(adapter)[:12]}"
+            if read_meta(folder) is None:
+                export_reader(adapter, ref.folder, encoder, folder, ref.fingerprint or "", ref.name, quantize=False)
+            self.readers[k] = Reader(folder)
+        self.run = run
+        self.digest = f"folds:{run.name}"  # while fitting; the written decision names the committed adapter
+        self.memo_path = run / "scores.json"
+        self.memo: dict[str, float] = json.loads(self.memo_path.read_text("utf-8")) if self.memo_path.exists() else {}
+
+    def read(self, group: str, question: str, windows: list[str]) -> np.ndarray:
+        fold = self.fold_of[group]
+        keys = [f"{fold}\0{question}\0{w}" for w in windows]
+        missing = [w for k, w in zip(keys, windows) if k not in self.memo]
+        if missing:
+            for key, p in zip([f"{fold}\0{question}\0{w}" for w in missing],
+                              self.readers[fold].probabilities(question, missing)):
+                self.memo[key] = float(p)
+        return np.asarray([self.memo[k] for k in keys], dtype=np.float32)
+
+    def for_group(self, group: str) -> "GroupReader":
+        return GroupReader(self, group)
+
+    def save(self) -> None:
+        temp = self.memo_path.with_suffix(".tmp")
+        temp.write_text(json.dumps(self.memo, ensure_ascii=False), encoding="utf-8")
+        temp.replace(self.memo_path)
+
+
+@dataclass
+class GroupReader:
+    """The reader a searcher uses for the questions of one interview (ReaderLike)."""
+
+    readers: FoldReaders
+    group: str
+
+    @property
+    def digest(self) -> str:
+        return self.readers.digest
+
+    def probabilities(self, question: str, windows) -> np.ndarray:  # type: ignore[no-untyped-def]
+        return self.readers.read(self.group, question, list(windows))
 
 
 def fit_decision(x: np.ndarray, y: np.ndarray, kind: str = "logistic") -> Decision:
@@ -204,36 +317,125 @@ def thresholds(probability: np.ndarray, answerable: np.ndarray, settled: int) ->
     return float(low), float(high)
 
 
-def fit(items: list[Item], searchers: dict[str, Searcher], kind: str = "logistic") -> Calibration:
-    """Weights, then the decision model on the evidence those weights rank, then its thresholds (in-sample)."""
+def fit(items: list[Item], searchers: dict[str, Searcher], kind: str = "logistic",
+        readers: FoldReaders | None = None) -> Calibration:
+    """Weights, then the decision model on the evidence those weights rank, then its thresholds (in-sample); with
+    `readers`, then the reader's decision on top of it."""
     weights = fit_weights(items)
     kept = [i for i in items if not i.vetoed]
-    x = evidence_rows(kept, searchers, weights)
+    rows = read_rows(kept, searchers, weights, readers)
+    x = evidence_rows(rows)
     y = np.asarray([i.question.expect is not None for i in kept])
     model = fit_decision(x, y, kind)
     probability = np.asarray([model.probability(dict(zip(EVIDENCE, row))) for row in x])
     settled = sum(1 for i in items if i.vetoed and i.question.expect is None)
     low, high = thresholds(probability, y, settled)
     embedder = next(iter(searchers.values())).embedder
-    return Calibration(embedder.name, weights, replace(model, low=low, high=high), {}, embedder.fingerprint)
+    decision = replace(model, low=low, high=high)
+    reader = fit_reader(rows, decision, items, readers.digest) if readers is not None else None
+    return Calibration(embedder.name, weights, decision, {}, embedder.fingerprint, reader=reader)
 
 
-def cross_validate(items: list[Item], searchers: dict[str, Searcher],
-                   kind: str = "logistic") -> dict[str, list[tuple[Question, SearchResult]]]:
-    """Leave one interview out: the held-out interview's questions searched with everything fitted on the others."""
+def fit_reader(rows: list[ReadRow], decision: Decision, items: list[Item], adapter: str) -> ReaderDecision:
+    """The reader's decision on the rows (each read by a reader that never saw its interview): the gate, the
+    candidates read and when the second goes first (the most right first passages), the logistic model and its
+    thresholds (module constants)."""
+    from sklearn.linear_model import LogisticRegression
+
+    answerable = np.asarray([r.item.question.expect is not None for r in rows])
+    base = np.asarray([decision.probability(r.evidence[0]) for r in rows])
+    all_answerable = sum(1 for i in items if i.question.expect is not None)
+    all_unanswerable = sum(1 for i in items if i.question.expect is None)
+    vetoed_answerable = sum(1 for i in items if i.vetoed and i.question.expect is not None)
+    grid = np.linspace(0.0, decision.low, 201)
+    gate = max((float(t) for t in grid if np.sum(base[answerable] < t) <= GATE_MISSED * max(1, all_answerable)),
+               default=0.0)
+    read = base >= gate
+
+    def outcome(close: float, swap: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        first_base, first_reader, first_right = base.copy(), np.zeros(len(rows)), np.zeros(len(rows), dtype=bool)
+        for i, r in enumerate(rows):
+            take = 0
+            if r.gap is not None and r.gap <= close and r.reader[1] - r.reader[0] > swap:
+                take = 1
+                first_base[i] = decision.probability(r.evidence[1])
+            first_reader[i], first_right[i] = r.reader[take], r.right[take]
+        return first_base, first_reader, first_right
+
+    best = None
+    for close in CLOSE_GRID:
+        for swap in SWAP_GRID:
+            _, _, right = outcome(close, swap)
+            score = (int(np.sum(right & read & answerable)), -close, swap)
+            if best is None or score > best[0]:
+                best = (score, close, swap)
+    assert best is not None
+    _, close, swap = best
+    first_base, first_reader, first_right = outcome(close, swap)
+    features = np.asarray([[clipped_logit(b, BASE_LOGIT_LIMIT), clipped_logit(q, READER_LOGIT_LIMIT)]
+                           for b, q in zip(first_base, first_reader)])
+    x, y = features[read], answerable[read]
+    means, scales = x.mean(axis=0), np.where(x.std(axis=0) < 1e-9, 1.0, x.std(axis=0))
+    fitted = LogisticRegression(C=1.0, max_iter=3000).fit((x - means) / scales, y)
+    model = DecisionModel(READER_FEATURES, tuple(float(c) for c in fitted.coef_[0]), float(fitted.intercept_[0]),
+                          tuple(float(m) for m in means), tuple(float(v) for v in scales), 0.0, 1.0)
+    probability = np.asarray([model.probability(dict(zip(READER_FEATURES, row))) for row in features])
+    unread_answerable = int(np.sum(answerable & ~read)) + vetoed_answerable
+    cuts = np.linspace(0.0, 1.0, 1001)
+    low = max((float(t) for t in cuts if unread_answerable + np.sum(answerable & read & (probability < t))
+               <= MAX_MISSED_ANSWERS * max(1, all_answerable)), default=0.0)
+
+    def confident(t: float) -> bool:
+        wrong = np.sum(~answerable & read & (probability >= t)) <= READER_CONFIDENT_WRONG * max(1, all_unanswerable)
+        high = answerable & read & (probability >= t)
+        return bool(wrong) and (not high.any() or float(np.mean(first_right[high])) >= HIGH_PRECISION)
+
+    high = min((float(t) for t in cuts if t >= low and confident(t)), default=1.0)
+    return ReaderDecision(replace(model, low=low, high=high), gate, close, swap, adapter)
+
+
+def cross_validate(items: list[Item], searchers: dict[str, Searcher], kind: str = "logistic",
+                   readers: FoldReaders | None = None
+                   ) -> tuple[dict[str, list[tuple[Question, SearchResult]]], dict[str, list[tuple[Question, SearchResult]]]]:
+    """Leave one interview out: the held-out interview's questions searched with everything fitted on the others;
+    with `readers`, also with the reader's decision (the second result)."""
     results: dict[str, list[tuple[Question, SearchResult]]] = defaultdict(list)  # corpus -> held-out results
+    with_reader: dict[str, list[tuple[Question, SearchResult]]] = defaultdict(list)
     groups = sorted({i.group for i in items})
     for group in groups:
         train = [i for i in items if i.group != group]
         held = [i for i in items if i.group == group]
-        calibration = fit(train, searchers, kind)
+        calibration = fit(train, searchers, kind, readers)
+        without = replace(calibration, reader=None)
         for item in held:
-            searcher = with_calibration(searchers[item.corpus], calibration)
+            searcher = with_calibration(searchers[item.corpus], without)
             result = searcher.search(item.question.q, top_k=3, query_vector=item.vectors[0],
                                      focus_vector=item.vectors[1])
             results[item.corpus].append((item.question, result))
+            if readers is not None:
+                reading = with_calibration(searchers[item.corpus], calibration)
+                reading.config = replace(reading.config, reader="on")
+                reading.reader = readers.for_group(item.group)
+                result = reading.search(item.question.q, top_k=3, query_vector=item.vectors[0],
+                                        focus_vector=item.vectors[1])
+                with_reader[item.corpus].append((item.question, result))
+        if readers is not None:
+            readers.save()
         print(f"  fold {group}: {len(held)} questions", file=sys.stderr, flush=True)
-    return results
+    return results, with_reader
+
+
+def beats(with_reader: dict[str, object], without: dict[str, object]) -> bool:
+    """READER_ADOPTION: on every corpus, more high-confidence answers plus "not found" together, no fewer right first
+    passages, answered within a point, and no more unanswerable questions answered with high confidence (or at most
+    READER_CONFIDENT_WRONG)."""
+    for corpus, w in with_reader.items():
+        b = without[corpus]
+        gain = (w["answered_high"] + w["not_found"]) - (b["answered_high"] + b["not_found"])  # type: ignore[operator]
+        if not (gain > 0 and w["R@1"] >= b["R@1"] - 1e-9 and w["answered"] >= b["answered"] - 0.01  # type: ignore[operator]
+                and 1 - w["not_found_or_low"] <= max(1 - b["not_found_or_low"], READER_CONFIDENT_WRONG)):  # type: ignore[operator]
+            return False
+    return True
 
 
 def main() -> int:
@@ -243,6 +445,9 @@ def main() -> int:
     parser.add_argument("--no-cv", action="store_true", help="skip the leave-one-interview-out estimate")
     parser.add_argument("--decision", choices=("logistic", "trees"), default="logistic",
                         help="the decision model: logistic regression (default) or boosted trees")
+    parser.add_argument("--reader", default="auto",
+                        help="the reader's fold run (.cache/reader/runs/<run>), 'auto' (the run named in the committed "
+                             "adapter's manifest, when its folds are there) or 'off'")
     args = parser.parse_args()
 
     config = load_config(args.config)
@@ -255,27 +460,87 @@ def main() -> int:
                                    Calibration(embedder.name, {f: 1.0 for f in FEATURES}, NEUTRAL,
                                                fingerprint=embedder.fingerprint))
     items = prepare(searchers, sets, embedder)
+    readers = fold_readers(args.reader, config)
     print(f"{len(items)} tuning questions, {sum(i.vetoed for i in items)} settled by the rules, "
           f"{len({i.group for i in items})} interviews", file=sys.stderr)
 
     notes: dict[str, object] = {}
+    adopted = False
     if not args.no_cv:
-        held_out = cross_validate(items, searchers, args.decision)
-        for corpus, pairs in sorted(held_out.items()):
-            if corpus.startswith("single:"):
-                continue
-            report = evaluate(pairs)
-            notes[f"cv_{corpus}"] = {"overall": report.overall.to_dict(),
-                                     "by_style": {s: v.to_dict() for s, v in sorted(report.by_style.items())}}
-            print_report(f"leave-one-interview-out, {corpus}", report)
+        held_out, held_out_reader = cross_validate(items, searchers, args.decision, readers)
+        for prefix, outcome in (("cv", held_out), ("cv_reader", held_out_reader)):
+            for corpus, pairs in sorted(outcome.items()):
+                if corpus.startswith("single:"):
+                    continue
+                report = evaluate(pairs)
+                notes[f"{prefix}_{corpus}"] = {"overall": report.overall.to_dict(),
+                                               "by_style": {s: v.to_dict() for s, v in sorted(report.by_style.items())}}
+                print_report(f"leave-one-interview-out{', with the reader' if prefix == 'cv_reader' else ''}, {corpus}",
+                             report)
+        if readers is not None:
+            corpora = [c for c in held_out_reader if not c.startswith("single:")]
+            adopted = beats({c: notes[f"cv_reader_{c}"]["overall"] for c in corpora},  # type: ignore[index]
+                            {c: notes[f"cv_{c}"]["overall"] for c in corpora})  # type: ignore[index]
+            print(f"\nreader {'adopted' if adopted else 'not adopted'}: "
+                  f"{'it beats' if adopted else 'it does not beat'} the decision without it held out")
 
-    calibration = fit(items, searchers, args.decision)
+    calibration = fit(items, searchers, args.decision, readers)
+    if calibration.reader is not None:
+        calibration = replace(calibration, reader=replace(calibration.reader, adopted=adopted,
+                                                          adapter=committed_adapter(readers.run)))  # type: ignore[union-attr]
+        r = calibration.reader
+        print(f"reader: gate {r.gate:.3f}, second read within {r.close}, swapped over {r.swap}; low {r.low:.3f}, "
+              f"high {r.high:.3f}; {describe(r.model)}")
+        readers.save()  # type: ignore[union-attr]
     print(f"weights: {calibration.weights}")
     d = calibration.decision
     print(f"decision: low {d.low:.3f}, high {d.high:.3f}; {describe(d)}")
     write(calibration, notes, sets, Path(args.output))
     print(f"wrote {args.output}")
     return 0
+
+
+def committed_adapter(run: Path) -> str:
+    """The digest of the committed adapter when it is the final reader of `run` (the one whose folds were read
+    here), else "" (the decision is then never used: train the final reader, and fit again)."""
+    import time
+
+    from index.reading.reader import ADAPTER_DIR, adapter_digest, adapter_problem, read_manifest
+
+    def ready() -> bool:
+        return adapter_problem(ADAPTER_DIR) is None and read_manifest(ADAPTER_DIR).get("run") == run.name
+
+    if not ready() and (run / "final").is_dir() and not (run / "final" / "done.json").exists():
+        print(f"reader: waiting for the final reader of {run.name} (benchmarks/train_reader.py is training it)",
+              file=sys.stderr, flush=True)
+        deadline = time.monotonic() + 3600
+        while not ready() and time.monotonic() < deadline:
+            time.sleep(20)
+    if ready():
+        return adapter_digest(ADAPTER_DIR)
+    print(f"reader: the committed adapter is not the final reader of {run.name}: its decision will not be used",
+          file=sys.stderr)
+    return ""
+
+
+def fold_readers(setting: str, config) -> FoldReaders | None:  # type: ignore[no-untyped-def]
+    """The fold readers of `--reader`, or None (off, or no trained folds: one line says so)."""
+    from index.reading.reader import ADAPTER_DIR, adapter_problem, read_manifest
+
+    if setting == "off":
+        return None
+    if setting == "auto":
+        if adapter_problem(ADAPTER_DIR):
+            print(f"reader: none ({adapter_problem(ADAPTER_DIR)})", file=sys.stderr)
+            return None
+        run = ROOT / ".cache" / "reader" / "runs" / str(read_manifest(ADAPTER_DIR).get("run", ""))
+    else:
+        run = Path(setting)
+    if not (run / "folds.json").exists():
+        print(f"reader: its interview folds are not in {run}: run benchmarks/train_reader.py (the decision is "
+              "fitted without the reader)", file=sys.stderr)
+        return None
+    return FoldReaders(run, config)
 
 
 def describe(d: Decision) -> str:
@@ -311,6 +576,7 @@ def write(calibration: Calibration, notes: dict[str, object], sets: dict[str, li
         "fingerprint": calibration.fingerprint,
         "weights": calibration.weights,
         "decision": decision_to_dict(d),
+        "reader": calibration.reader.to_dict() if calibration.reader is not None else None,
         "notes": {"fitted": dt.date.today().isoformat(),
                   "tuning_sets": {name: len(questions) for name, questions in sets.items()},
                   "max_missed_answers": MAX_MISSED_ANSWERS, "max_confident_wrong": MAX_CONFIDENT_WRONG, **notes},

@@ -10,6 +10,8 @@
   two more cities; tuning questions only;
 - "claims": the seed, the bureaus and the layouts together (26 documents of five cities): the record the labelled
   texts of benchmarks/claims.py are checked against.
+- "fixtures": the small fictional interviews of tests/fixtures/corpus (no question set asks about them; the
+  reader learns from their reporters' questions, benchmarks/reader_data.py).
 Tuning sets (benchmarks/data/tuning/) fit; dev sets (tests/data/dev/) measure and are never read by calibrate.py.
 """
 
@@ -35,6 +37,7 @@ SHIPPED = ROOT / "corpus"
 BUREAUS = ROOT / "tests" / "fixtures" / "bureaus"
 LAYOUTS = ROOT / "tests" / "fixtures" / "layouts"
 LAYOUTS2 = ROOT / "tests" / "fixtures" / "layouts2"
+FIXTURES = ROOT / "tests" / "fixtures" / "corpus"  # the small fictional interviews of the tests (the reader's data)
 WORK = ROOT / ".cache" / "benchmarks"
 TUNING = {"shipped": ROOT / "benchmarks" / "data" / "tuning" / "seed.jsonl",
           "bureaus": ROOT / "benchmarks" / "data" / "tuning" / "bureaus.jsonl",
@@ -56,6 +59,8 @@ def corpus_folder(name: str) -> Path:
     .cache/benchmarks."""
     if name == "shipped":
         return SHIPPED
+    if name == "fixtures":
+        return FIXTURES
     if name.startswith("single:"):
         file = name.split(":", 1)[1]
         folder = WORK / f"single-{file}"

@@ -9,6 +9,13 @@ refused, so every row is measured the same way; baselines have no "low confidenc
 single-threaded, one question at a time, embedding included. The scale part times the pipeline on a synthetic index
 (random unit vectors, texts of the corpus's characters) with real question embeddings.
 
+With the reader (index/reading) built and its decision fitted (calibration.json), each table has a row
+`pipeline+reader` beside `pipeline` (the same search with search.reader on, float reader), with the share of questions
+it read (`read`) and its cost; `--readers` compares the float and the int8 reader on both dev sets, and with
+`--write-verdict` records in calibration.json which answers (int8 where each set's R@1, R@3, answered, high and not
+found are no lower than float's by more than one question). Every row gives p50/p95 and mean ms, and searches per
+second on one core (1000 / mean ms: questions are answered one at a time, on one thread).
+
 The tables above use the float question encoder (the reference). `--encoders` then runs the pipeline on both dev
 sets with the float and the quantized question encoder side by side (index/embedding/question_encoder.py): R@1,
 R@3, MRR, every outcome, latency, and the questions whose outcome or rank of the first right passage differs. The
@@ -82,23 +89,46 @@ def fit_threshold(run: Callable[[str, float], SearchResult], tuning: list[Questi
     return tops[int(MAX_FALSE_REFUSAL * len(tops))] - 1e-6 if tops else 0.0
 
 
-def measure(answer: Answer, questions: list[Question]) -> tuple[Report, list[float]]:
+def measure(answer: Answer, questions: list[Question], reader=None) -> tuple[Report, list[float], float | None]:  # type: ignore[no-untyped-def]
+    """The report, each question's time, and the share of questions the reader read (None without a reader)."""
     for question in questions[:20]:  # warm-up
         answer(question.q)
     pairs, times = [], []
+    calls = reader.calls if reader is not None else 0
     for question in questions:
         start = time.perf_counter()
         result = answer(question.q)
         times.append(time.perf_counter() - start)
         pairs.append((question, result))
-    return evaluate(pairs), times
+    read = (reader.calls - calls) / max(1, len(questions)) if reader is not None else None
+    return evaluate(pairs), times, read
 
 
-def row(name: str, report: Report, times: list[float]) -> dict:
+def row(name: str, report: Report, times: list[float], read: float | None = None) -> dict:
     o = report.overall.to_dict()
+    mean = float(np.mean(times)) * 1000 if times else float("nan")
     return {"name": name, **{k: o[k] for k in ("R@1", "R@3", "MRR", "bureau_right", "answered", "answered_high",
-                                                "not_found", "not_found_or_low")},
-            "p50_ms": percentile_ms(times, 50), "p95_ms": percentile_ms(times, 95)}
+                                                "R@1_high", "not_found", "not_found_or_low")},
+            "read": "" if read is None else round(read, 3),
+            "p50_ms": percentile_ms(times, 50), "p95_ms": percentile_ms(times, 95), "mean_ms": round(mean, 2),
+            "per_s_core": round(1000 / mean, 1) if mean else ""}
+
+
+def reader_of(embedder, config, variant: str = "float"):  # type: ignore[no-untyped-def]
+    """The reader built for the committed adapter (interview-qa model build), or None."""
+    from index.reading.reader import load_reader
+
+    return load_reader(config.model.cache_dir, embedder.fingerprint, variant)
+
+
+def with_reader(searcher: Searcher, reader, config) -> Searcher | None:  # type: ignore[no-untyped-def]
+    """The searcher with the reader on (search.reader: on), when the reader and its fitted decision are there."""
+    from dataclasses import replace
+
+    if reader is None or searcher.calibration.reader is None or searcher.calibration.reader.adapter != reader.digest:
+        return None
+    return Searcher(searcher.data, searcher.embedder, replace(config.search, reader="on"), searcher.calibration,
+                    reader)
 
 
 def synthetic_index(size: int, dim: int, seed_texts: list[str], rng: np.random.Generator) -> IndexData:
@@ -134,18 +164,22 @@ def by_style_table(reports: dict[str, Report]) -> list[str]:
     styles = sorted({s for r in reports.values() for s in r.by_style})
     names = list(reports)
     lines = ["| style | n | " + " | ".join(f"{n} R@1" for n in names) + " | " + " | ".join(
-        f"{n} answered / not found" for n in names) + " | pipeline high / low |",
-             "|---|---|" + "---|" * (2 * len(names) + 1)]
+        f"{n} answered / not found" for n in names) + " | " + " | ".join(
+        f"{n} high / low" for n in ("pipeline", "pipeline+reader") if n in reports) + " |",
+             "|---|---|" + "---|" * (2 * len(names) + sum(n in reports for n in ("pipeline", "pipeline+reader")))]
     for style in styles:
         first = reports[names[0]].by_style[style]
         answerable = first.answerable > 0
         r1 = [f"{reports[n].by_style[style].recall_at_1:.2f}" if answerable else "—" for n in names]
         ok = [f"{(reports[n].by_style[style].answered if answerable else reports[n].by_style[style].not_found):.2f}"
               for n in names]
-        p = reports["pipeline"].by_style[style]
-        mix = (f"{p.answered_high:.2f} / {p.answered - p.answered_high:.2f}" if answerable
-               else f"{1 - p.not_found_or_low:.2f} / {p.not_found_or_low - p.not_found:.2f}")
-        lines.append(f"| {style} | {first.questions} | " + " | ".join(r1) + " | " + " | ".join(ok) + f" | {mix} |")
+        mixes = []
+        for name in [n for n in ("pipeline", "pipeline+reader") if n in reports]:
+            p = reports[name].by_style[style]
+            mixes.append(f"{p.answered_high:.2f} / {p.answered - p.answered_high:.2f}" if answerable
+                         else f"{1 - p.not_found_or_low:.2f} / {p.not_found_or_low - p.not_found:.2f}")
+        lines.append(f"| {style} | {first.questions} | " + " | ".join(r1) + " | " + " | ".join(ok) + " | "
+                     + " | ".join(mixes) + " |")
     return lines
 
 
@@ -156,8 +190,10 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--misses", action="store_true", help="list the pipeline's misses")
     parser.add_argument("--encoders", action="store_true", help="compare the float and quantized question encoders")
+    parser.add_argument("--readers", action="store_true", help="compare the float and int8 readers")
     parser.add_argument("--write-verdict", action="store_true",
-                        help="with --encoders: record the comparison in index/embedding/quantized.json")
+                        help="with --encoders: record the comparison in index/embedding/quantized.json; with "
+                             "--readers: the reader variant in index/search/calibration.json")
     args = parser.parse_args()
 
     config = load_config(args.config)
@@ -165,6 +201,7 @@ def main() -> int:
     set_threads(1)
     dev, tuning = question_sets("dev"), question_sets("tuning")
     out: dict[str, object] = {"machine": f"{platform.machine()}, Python {platform.python_version()}"}
+    reader = reader_of(embedder, config)
     for corpus_name, questions in dev.items():
         data = load_corpus(corpus_name, config.core, embedder).data
         searcher = Searcher(data, embedder, config.search)
@@ -175,11 +212,14 @@ def main() -> int:
             threshold = fit_threshold(run, tuning[corpus_name]) if corpus_name in tuning else float("-inf")
             answers[name] = lambda q, run=run, t=threshold: run(q, t)
         answers["pipeline"] = lambda q: searcher.search(q, top_k=TOP_K)
+        reading = with_reader(searcher, reader, config)
+        if reading is not None:
+            answers["pipeline+reader"] = lambda q: reading.search(q, top_k=TOP_K)
         reports, rows = {}, []
         for name, answer in answers.items():
-            report, times = measure(answer, questions)
+            report, times, read = measure(answer, questions, reader if name == "pipeline+reader" else None)
             reports[name] = report
-            rows.append(row(name, report, times))
+            rows.append(row(name, report, times, read))
         out[corpus_name] = {"questions": len(questions), "rows": rows,
                             "by_style": {n: {s: v.to_dict() for s, v in r.by_style.items()} for n, r in reports.items()}}
         if not args.json:
@@ -194,6 +234,10 @@ def main() -> int:
             if args.misses:
                 for miss in reports["pipeline"].misses:
                     print("  -", json.dumps(miss, ensure_ascii=False))
+    if args.readers:
+        out["readers"] = compare_readers(embedder, config, dev, args.write_verdict)
+        if not args.json:
+            print_readers(out["readers"])
     if args.encoders:
         out["encoders"] = compare_encoders(embedder, config, dev, args.write_verdict)
         if not args.json:
@@ -261,6 +305,58 @@ def compare_encoders(embedder, config, dev: dict[str, list[Question]], write: bo
     if write:
         VERDICT_FILE.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return report
+
+
+READER_FIGURES = ("R@1", "R@3", "answered", "answered_high", "not_found")
+
+
+def compare_readers(embedder, config, dev: dict[str, list[Question]], write: bool) -> dict:  # type: ignore[no-untyped-def]
+    """The pipeline with the float and the int8 reader on each dev set: int8 answers when, on every set, each of
+    READER_FIGURES is no lower than float's by more than one question."""
+    import datetime as dt
+
+    from index.search.decision import CALIBRATION_FILE
+
+    readers = {"float": reader_of(embedder, config, "float"), "quantized": reader_of(embedder, config, "quantized")}
+    if any(r is None for r in readers.values()):
+        raise SystemExit("no float and int8 reader built for the committed adapter: run `interview-qa model build`")
+    report: dict[str, object] = {"sets": {}}
+    equal = True
+    for corpus_name, questions in dev.items():
+        data = load_corpus(corpus_name, config.core, embedder).data
+        rows = {}
+        for name, reader in readers.items():
+            searcher = with_reader(Searcher(data, embedder, config.search), reader, config)
+            if searcher is None:
+                raise SystemExit("the reader's decision is not fitted for the committed adapter: run calibrate.py")
+            result, times, read = measure(lambda q: searcher.search(q, top_k=TOP_K), questions, reader)
+            rows[name] = row(name, result, times, read)
+            rows[name]["_counts"] = {"answerable": result.overall.answerable, "unanswerable": result.overall.unanswerable}
+        for figure in READER_FIGURES:
+            n = rows["float"]["_counts"]["unanswerable" if figure == "not_found" else "answerable"]
+            if rows["quantized"][figure] < rows["float"][figure] - 1.0 / max(1, n) - 1e-9:
+                equal = False
+        for r in rows.values():
+            r.pop("_counts")
+        report["sets"][corpus_name] = rows  # type: ignore[index]
+    report["variant"] = "quantized" if equal else "float"
+    report["measured"] = dt.date.today().isoformat()
+    if write:
+        raw = json.loads(CALIBRATION_FILE.read_text("utf-8"))
+        raw["reader"]["variant"] = report["variant"]
+        raw.setdefault("notes", {})["reader_variants"] = report
+        CALIBRATION_FILE.write_text(json.dumps(raw, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return report
+
+
+def print_readers(report: dict) -> None:
+    print("\n## reader: float vs int8\n")
+    keys = ["set", "reader", *READER_FIGURES, "read", "p50_ms", "p95_ms", "mean_ms"]
+    print("| " + " | ".join(keys) + " |\n|" + "---|" * len(keys))
+    for name, rows in report["sets"].items():
+        for variant, r in rows.items():
+            print("| " + " | ".join([name, variant, *(str(r[k]) for k in keys[2:])]) + " |")
+    print(f"\nthe reader that answers: {report['variant']}")
 
 
 def print_encoders(report: dict) -> None:

@@ -11,7 +11,9 @@ load; each row is the median over --runs rounds, with the minimum and maximum be
   first getUpdates; then --questions distinct dev questions are asked (one at a time) and the bot's peak RSS is read
   from /proc/<pid>/status (VmHWM) after the last reply;
 - warm search, in this process: the shipped corpus's dev questions through the shipped pipeline (the question encoder
-  that `model.question_encoder: auto` picks) and through the float encoder, p50/p95 each; then the same at --scale
+  that `model.question_encoder: auto` picks) and through the float encoder, p50/p95 each, and through the shipped
+  pipeline with the reader on and off (its float and int8 graphs; the cost per question, the share it read, searches
+  per second on one core = 1000 / mean ms); then the same at --scale
   synthetic passages (benchmarks/retrieval.py's synthetic index), with FAISS exact (`flat`, the default) and, for
   the shipped encoder, `hnsw` (index.faiss_type for large corpora).
 The index lives in a temp folder; the model cache is the usual one (`interview-qa model build` first).
@@ -128,13 +130,27 @@ def warm(config_path: Path, scale_size: int) -> dict[str, object]:
             spent.append(time.perf_counter() - began)
         return spent
 
-    rounds = 3  # interleaved, so a busy moment of the machine hits both encoders
-    samples: dict[str, list[float]] = {name: [] for name in encoders}
+    searchers = {name: Searcher(shipped.data, encoder, config.core.search) for name, encoder in encoders.items()}
+    readers = {}
+    from benchmarks.retrieval import reader_of, with_reader
+
+    for variant in ("float", "quantized"):
+        reader = reader_of(shipped.embedder, config.core, variant)
+        reading = with_reader(searchers["shipped"], reader, config.core) if reader is not None else None
+        if reading is not None:
+            searchers[f"reader_{variant}"], readers[f"reader_{variant}"] = reading, reader
+    rounds = 3  # interleaved, so a busy moment of the machine hits every row alike
+    samples: dict[str, list[float]] = {name: [] for name in searchers}
     for _ in range(rounds):
-        for name, encoder in encoders.items():
-            samples[name] += times_of(Searcher(shipped.data, encoder, config.core.search), questions)
+        for name, searcher in searchers.items():
+            calls = readers[name].calls if name in readers else 0
+            samples[name] += times_of(searcher, questions)
+            if name in readers:
+                out[f"{name}_read"] = round((readers[name].calls - calls) / (len(questions) + 20), 3)
     for name, spent in samples.items():
         out[f"{name}_p50_ms"], out[f"{name}_p95_ms"] = percentile_ms(spent, 50), percentile_ms(spent, 95)
+        out[f"{name}_mean_ms"] = round(float(np.mean(spent)) * 1000, 2)
+        out[f"{name}_per_s_core"] = round(1000 / out[f"{name}_mean_ms"], 1)
     if scale_size:
         rng = np.random.default_rng(7)
         data = synthetic_index(scale_size, shipped.data.passage_vectors.shape[1],
@@ -223,6 +239,14 @@ def main() -> int:
             label = f"{w['encoder']} (shipped)" if name == "shipped" else name
             print(f"| shipped corpus | {label} | {w[f'{name}_p50_ms']} | {w[f'{name}_p95_ms']} | "
                   f"p50 <= {TARGETS['warm_p50_ms']}, p95 <= {TARGETS['warm_p95_ms']} |")
+    print("\nwarm search with the reader on and off (shipped corpus, one thread):\n")
+    print("| search | read | p50 ms | p95 ms | mean ms | searches/s/core | target |\n|---|---|---|---|---|---|---|")
+    for name, label in (("shipped", "reader off"), ("reader_float", "reader on, float"),
+                        ("reader_quantized", "reader on, int8")):
+        if f"{name}_p50_ms" in w:
+            print(f"| {label} | {w.get(f'{name}_read', '')} | {w[f'{name}_p50_ms']} | {w[f'{name}_p95_ms']} | "
+                  f"{w[f'{name}_mean_ms']} | {w[f'{name}_per_s_core']} | "
+                  f"{'p50 <= 40, p95 <= 80' if name != 'shipped' else ''} |")
     for name in ("shipped", "float", "quantized"):
         if f"scale_{name}_p50_ms" in w:
             label = f"{w['encoder']} (shipped)" if name == "shipped" else name

@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.config import AppConfig, load_config
 from index.errors import InterviewQAError
@@ -84,9 +84,27 @@ def cmd_model_build(args: argparse.Namespace, config: AppConfig) -> int:
         encoder = load_question_encoder(config.model)
     if encoder is not None:
         print(f"question encoder (ONNX Runtime, {encoder.variant}) ready: {encoder.folder}")
+        _build_reader(config, encoder)
     elif config.model.onnx_queries:
         print("question encoder: PyTorch (the ONNX export is not available for this model; see the log)")
     return 0
+
+
+def _build_reader(config: AppConfig, encoder: Any) -> None:
+    """Merges the committed reader adapter into the model and exports it to ONNX beside the question encoder (once)."""
+    from index.embedding.identity import resolve_model
+    from index.reading.build import ensure_reader
+
+    ref = resolve_model(config.model)
+    if ref.folder is None:
+        print("reader: not built (the model folder is not on this machine)")
+        return
+    folder, status = ensure_reader(config.model.cache_dir, encoder.fingerprint, encoder.name, ref.folder,
+                                   encoder.folder)
+    if folder is None:
+        print(f"reader: not built ({status}); search decides without it")
+    else:
+        print(f"reader (ONNX Runtime) {status}: {folder}")
 
 
 def _notice(message: str) -> None:

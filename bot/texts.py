@@ -385,7 +385,10 @@ def terminal_stats(corpus: str, answered: int, not_found: int) -> str:
 
 
 # -- the three outcomes of a search: answer, closest passage (low confidence), not found with its reason ----------
-LOW_CONFIDENCE = "访谈中没有直接回答这个问题的内容，以下是最接近的原文"
+# Low confidence: true whether or not the passage answers (the closest passage may well be the answer), so the
+# heading names what it is and a line asks the reader to check; never "there is no answer" above what may be one.
+LOW_CONFIDENCE = "最接近的原文"
+LOW_CONFIDENCE_CHECK = "不能确定这段原文是否回答了您的问题，请阅读后自行判断。"
 MAY_ASK = "您可能想问："
 # Why a question was not found, by the reason code of index.search.rules (the part after ":" fills {detail}).
 NOT_FOUND_REASONS = {

@@ -49,6 +49,8 @@ class Scores:
     not_found: float = 0.0  # unanswerable questions answered "not found"
     not_found_or_low: float = 0.0  # unanswerable questions answered "not found" or with low confidence
     abstain_precision: float = 1.0  # of the questions answered "not found", the share that were unanswerable
+    high_right: float | None = None  # of answerable questions answered with high confidence, the share whose first
+    # passage is right (R@1 among high answers); None when none was
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -58,6 +60,7 @@ class Scores:
             "answered_high": round(self.answered_high, ROUND), "not_found": round(self.not_found, ROUND),
             "not_found_or_low": round(self.not_found_or_low, ROUND),
             "abstain_precision": round(self.abstain_precision, ROUND),
+            "R@1_high": None if self.high_right is None else round(self.high_right, ROUND),
         }
 
 
@@ -138,6 +141,7 @@ def _scores(pairs: list[tuple[Question, SearchResult]]) -> Scores:
     refused = [r for _, r in pairs if not r.answered]
     tagged = [(q, r) for q, r in answerable if q.bureau]
     refused_right = sum(1 for _, r in unanswerable if not r.answered)
+    high = [k for (_, r), k in zip(answerable, ranks) if r.answered and r.confidence == "high"]
     return Scores(
         questions=len(pairs), answerable=len(answerable), unanswerable=len(unanswerable),
         recall_at_1=sum(1 for k in ranks if k == 1) / n,
@@ -150,6 +154,7 @@ def _scores(pairs: list[tuple[Question, SearchResult]]) -> Scores:
         not_found=refused_right / m,
         not_found_or_low=sum(1 for _, r in unanswerable if not r.answered or r.confidence == "low") / m,
         abstain_precision=refused_right / len(refused) if refused else 1.0,
+        high_right=sum(1 for k in high if k == 1) / len(high) if high else None,
     )
 
 

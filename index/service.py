@@ -44,6 +44,25 @@ def load_question_encoder(model: ModelConfig) -> Any | None:
     return QuestionEncoder(folder, variant, model.threads, model.query_prompt, model.passage_prompt)
 
 
+def load_reader(config: CoreConfig, fingerprint: str) -> Any | None:
+    """The reader (index.reading) when search.reader and the calibration want it: "off" never, "auto" when the
+    calibration found it beats the decision without it, "on" whenever its decision was fitted. None otherwise, or
+    with one warning when it cannot be had (a missing or changed adapter, a reader not built yet)."""
+    if config.search.reader == "off":
+        return None
+    from index.search.decision import Calibration
+
+    try:
+        decision = Calibration.read().reader
+    except (OSError, ValueError, KeyError, TypeError):
+        decision = None
+    if decision is None or (config.search.reader == "auto" and not decision.adopted):
+        return None
+    from index.reading.reader import load_reader as load
+
+    return load(config.model.cache_dir, fingerprint, decision.variant)
+
+
 def open_searcher(config: CoreConfig, progress: bool = False, force: bool = False, notify: Notify | None = None,
                   on_refreshed: OnRefreshed | None = None) -> tuple[Searcher, RefreshReport]:
     """A Searcher over the index brought up to date (only changed files re-embedded).
@@ -60,16 +79,17 @@ def open_searcher(config: CoreConfig, progress: bool = False, force: bool = Fals
     if encoder is None:
         builder = _builder(config.model)
         report = refresh_index(config, builder, force=force, progress=progress, notify=notify)
-        return Searcher(report.data, _answering(config.model, builder), config.search), report
+        answering = _answering(config.model, builder)
+        return Searcher(report.data, answering, config.search, reader=load_reader(config, answering.fingerprint)), report
     if on_refreshed is not None and _in_child(encoder):  # serve's first build: in a child process too
         report = _refresh_in_child(config, encoder, notify)
-        return Searcher(report.data, encoder, config.search), report
+        return Searcher(report.data, encoder, config.search, reader=load_reader(config, encoder.fingerprint)), report
     builder = _LazyBuilder(config.model, encoder)  # PyTorch loaded only if texts are embedded, and freed again
     try:
         report = refresh_index(config, builder, force=force, progress=progress, notify=notify)
     finally:
         _done_with(builder)
-    return Searcher(report.data, encoder, config.search), report
+    return Searcher(report.data, encoder, config.search, reader=load_reader(config, encoder.fingerprint)), report
 
 
 def _as_it_is(config: CoreConfig, encoder: Embedder, on_refreshed: OnRefreshed | None,
@@ -83,12 +103,13 @@ def _as_it_is(config: CoreConfig, encoder: Embedder, on_refreshed: OnRefreshed |
         if on_refreshed is None or (stale := _loadable(config)) is None:
             raise
         log.error("index: %s; serving the previous index (%d passages)", error, len(stale.data.passages))
-        return Searcher(stale.data, encoder, config.search), stale
+        return Searcher(stale.data, encoder, config.search, reader=load_reader(config, encoder.fingerprint)), stale
     if report is not None:
-        return Searcher(report.data, encoder, config.search), report
+        return Searcher(report.data, encoder, config.search, reader=load_reader(config, encoder.fingerprint)), report
     if on_refreshed is not None and (stale := _loadable(config)) is not None:
-        _refresh_in_background(config, encoder, stale, on_refreshed, notify)
-        return Searcher(stale.data, encoder, config.search), stale
+        reader = load_reader(config, encoder.fingerprint)
+        _refresh_in_background(config, encoder, stale, on_refreshed, notify, reader)
+        return Searcher(stale.data, encoder, config.search, reader=reader), stale
     return None
 
 
@@ -99,7 +120,7 @@ def reload_searcher(searcher: Searcher, config: CoreConfig, notify: Notify | Non
     if report is None:
         check_writable(config.index.dir)
         report = _refresh_while_serving(config, encoder, notify)
-    return Searcher(report.data, encoder, config.search, searcher.calibration), report
+    return Searcher(report.data, encoder, config.search, searcher.calibration, searcher.reader), report
 
 
 def _loadable(config: CoreConfig) -> RefreshReport | None:
@@ -112,7 +133,7 @@ def _loadable(config: CoreConfig) -> RefreshReport | None:
 
 
 def _refresh_in_background(config: CoreConfig, encoder: Embedder, stale: RefreshReport,
-                           on_refreshed: OnRefreshed, notify: Notify | None) -> None:
+                           on_refreshed: OnRefreshed, notify: Notify | None, reader: Any | None = None) -> None:
     def work() -> None:
         try:
             check_writable(config.index.dir)
@@ -120,7 +141,7 @@ def _refresh_in_background(config: CoreConfig, encoder: Embedder, stale: Refresh
         except InterviewQAError as error:
             log.error("index: the background refresh failed, still serving the previous index: %s", error)
             return
-        on_refreshed(Searcher(report.data, encoder, config.search), report)
+        on_refreshed(Searcher(report.data, encoder, config.search, reader=reader), report)
 
     log.info("index: serving the previous index (%d passages) while the changed corpus is indexed",
              len(stale.data.passages))

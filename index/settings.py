@@ -19,6 +19,7 @@ DEFAULT_MODEL = "intfloat/multilingual-e5-small"
 STRICT = ConfigDict(extra="forbid")  # an unknown key is an error, not silently ignored
 FaissType = Literal["flat", "hnsw", "ivf"]
 QuestionEncoderKind = Literal["auto", "quantized", "float"]
+ReaderSetting = Literal["auto", "on", "off"]
 
 
 class CacheEnvironment(Environment):
@@ -71,6 +72,9 @@ class SearchConfig:
     candidates: int = Field(100, ge=1, le=100_000)
     max_query_chars: int = Field(200, ge=10, le=100_000)  # fewer would refuse ordinary questions
     min_confidence: float | None = Field(None, ge=0.0, le=1.0)  # None: the calibrated value stored with the code
+    # the reader (index.reading): auto (used when benchmarks/calibrate.py found that it beats the decision without it,
+    # held out), on (used whenever it and its decision are there), off
+    reader: ReaderSetting = "auto"
 
 
 @dataclass(frozen=True, config=STRICT)

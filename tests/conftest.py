@@ -109,3 +109,15 @@ def postgres_url(postgres_server) -> str:
     import uuid
 
     return postgres_server.create_database("t_" + uuid.uuid4().hex[:16])
+
+
+@pytest.fixture(scope="session")
+def real_reader(real_embedder, builtin_model_folder: Path):  # -> index.reading.reader.Reader
+    """The reader built from the committed adapter (as `interview-qa model build` builds it; once per machine)."""
+    from index.reading.build import ensure_reader
+    from index.reading.reader import Reader
+
+    folder, status = ensure_reader(MODEL_CACHE, real_embedder.fingerprint, real_embedder.name, builtin_model_folder,
+                                   real_embedder.query_encoder.folder)
+    assert folder is not None, status
+    return Reader(folder)

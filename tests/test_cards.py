@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot import texts
 from bot.conversation.actions import decode_action
 from bot.conversation.replies import Answer, ClaimCheck, CorpusInfo, NotFound
 from bot.render import html as cards
@@ -127,6 +128,27 @@ def test_answer_card_buttons_carry_short_valid_callback_data() -> None:
     last = cards.answer_card(Answer("问题", hits, 2, 1, "k1"))
     assert "更多结果 ▶" not in [b.text for row in last.buttons for b in row]
     assert "第 3/3 条" in telegram_text(last.chunks[0])
+
+
+def test_a_low_confidence_answer_is_headed_as_the_closest_passage_in_every_front_end() -> None:
+    """The heading must be true whether or not the passage answers: it names the closest passage and asks the reader
+    to check, and never says the interviews do not answer above what may be the answer."""
+    from bot.render import plain
+    from index.records import SearchResult
+
+    hit = Hit(passage("今年不会停水。"), 1.0, None)
+    telegram = telegram_text(cards.answer_card(Answer("问题", (hit,), confidence="low")).chunks[0])
+    terminal = plain.render_plain(Answer("问题", (hit,), confidence="low"))
+    command_line = plain.render_result_text(SearchResult("问题", True, (hit,), confidence="low"))
+    for shown in (telegram, terminal, command_line):
+        first, second = shown.splitlines()[:2]
+        assert (first, second) == (texts.LOW_CONFIDENCE, texts.LOW_CONFIDENCE_CHECK), shown
+        assert "今年不会停水。" in shown and "没有直接回答" not in shown
+    high = telegram_text(cards.answer_card(Answer("问题", (hit,))).chunks[0])
+    assert texts.LOW_CONFIDENCE not in high and texts.LOW_CONFIDENCE_CHECK not in high
+    # what the lines say: "closest", "whether it answers", and no claim that it does not
+    assert "最接近" in texts.LOW_CONFIDENCE and "是否回答" in texts.LOW_CONFIDENCE_CHECK
+    assert not any(word in texts.LOW_CONFIDENCE + texts.LOW_CONFIDENCE_CHECK for word in ("没有", "无法回答", "未回答"))
 
 
 def test_not_found_card_says_so_and_suggests_what_is_covered() -> None:

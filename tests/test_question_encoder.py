@@ -169,12 +169,12 @@ def built_workspace(real_embedder, tmp_path_factory: pytest.TempPathFactory) -> 
     return folder
 
 
-def run_cli(workspace: Path, *argv: str, stdin: str | None = None, env: dict[str, str] | None = None
-            ) -> tuple[subprocess.CompletedProcess[str], set[str]]:
+def run_cli(workspace: Path, *argv: str, stdin: str | None = None, env: dict[str, str] | None = None,
+            config: Path | None = None) -> tuple[subprocess.CompletedProcess[str], set[str]]:
     """`python -X importtime -m bot.cli ...` from the worktree: the result and every module it imported."""
     environment = {**os.environ, "PYTHONPATH": str(ROOT), "INTERVIEW_QA_CACHE": str(MODEL_CACHE), **(env or {})}
     done = subprocess.run([sys.executable, "-X", "importtime", "-m", "bot.cli", "--config",
-                           str(workspace / "config.yaml"), *argv], input=stdin, capture_output=True, text=True,
+                           str(config or workspace / "config.yaml"), *argv], input=stdin, capture_output=True, text=True,
                           env=environment, cwd=workspace, timeout=300)
     modules = {line.split("|")[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
     return done, modules
@@ -192,6 +192,21 @@ def test_answering_a_question_never_imports_torch(built_workspace: Path, argv: t
     assert done.returncode == 0, done.stderr[-2000:]
     assert "1.35亿元" in done.stdout
     assert {"onnxruntime", "tokenizers", "faiss", "bm25s", "jieba"} <= {m.split(".")[0] for m in modules}
+    assert not [m for m in modules if m.split(".")[0] in HEAVY]
+
+
+@pytest.mark.model
+def test_answering_with_the_reader_on_never_imports_torch(built_workspace: Path, real_reader) -> None:
+    """search.reader: on, the reader built (as `make` leaves it): the reader reads, and torch is never imported."""
+    config = built_workspace / "config.yaml"
+    reading = built_workspace / "reading.yaml"
+    reading.write_text(config.read_text("utf-8") + "search: {reader: on}\n", encoding="utf-8")
+    done, modules = run_cli(built_workspace, "search", "疫情期间海域使用金可以缓缴吗？", "--json", "--explain",
+                            env={"INTERVIEW_QA_CONFIG": str(reading)}, config=reading)
+    assert done.returncode == 0, done.stderr[-2000:]
+    data = json.loads(done.stdout)
+    assert data["explanation"]["reader"]["read"] and "1.35亿元" in data["hits"][0]["text"]
+    assert "onnxruntime" in {m.split(".")[0] for m in modules}
     assert not [m for m in modules if m.split(".")[0] in HEAVY]
 
 

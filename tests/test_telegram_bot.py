@@ -246,7 +246,8 @@ async def test_verify_about_and_bureaus(fake_bot_api: FakeBotAPI, tmp_path: Path
     assert "下一个问题只在「海川市水务局」" in selected
     # the answer is in the 科技局 interview: with the filter on, only the water bureau's is searched, and the bot says
     # it does not answer this (not found, or the closest passage said to be only close)
-    assert filtered.startswith(bot_texts.only_in_bureau("海川市水务局") + "\n" + bot_texts.LOW_CONFIDENCE)
+    assert filtered.startswith(bot_texts.only_in_bureau("海川市水务局") + "\n" + bot_texts.LOW_CONFIDENCE + "\n"
+                               + bot_texts.LOW_CONFIDENCE_CHECK)
     assert "创新券" not in filtered.split("可以试着")[0].split("您可能想问")[0]
 
 

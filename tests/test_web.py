@@ -86,7 +86,8 @@ async def test_a_low_confidence_answer_says_so_and_suggests_what_to_ask(tmp_path
         page = (await http.get("/search", params={"q": QUESTION})).text
         data = (await http.get("/api/search", params={"q": QUESTION})).json()
     assert data["confidence"] == "low" and data["suggestions"]
-    assert 'data-outcome="low"' in page and texts.LOW_CONFIDENCE in page and texts.SUGGESTIONS_HEADING in page
+    assert 'data-outcome="low"' in page and texts.SUGGESTIONS_HEADING in page
+    assert f"<h1>{texts.LOW_CONFIDENCE}</h1>" in page and f'<p class="notice low">{texts.LOW_CONFIDENCE_CHECK}</p>' in page
     for suggestion in data["suggestions"]:
         assert f">{suggestion}</a>" in page
     assert "<blockquote>" in page

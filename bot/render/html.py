@@ -270,7 +270,7 @@ def answer_card(reply: Answer, web: WebLinks | None = None) -> Card:
     head = f"<i>{escape(texts.read_with(reply.read_with))}</i>\n" if reply.read_with else ""
     head += f"<i>{texts.only_in_bureau(escape(reply.bureau))}</i>\n" if reply.bureau else ""
     if reply.confidence == "low":
-        head += f"<i>{texts.LOW_CONFIDENCE}：</i>\n\n"
+        head += f"<b>{texts.LOW_CONFIDENCE}</b>\n<i>{texts.LOW_CONFIDENCE_CHECK}</i>\n\n"
     rows: list[tuple[Button, ...]] = []
     if reply.has_more and reply.key:
         rows.append((Button(texts.BUTTON_MORE, Action("m", reply.key, reply.page + 1).encode()),))

@@ -150,12 +150,18 @@ def source_line(hit: Hit) -> str:
     return texts.DETAILS_SEPARATOR.join(parts)
 
 
+def low_confidence_head() -> str:
+    """The two lines above a low-confidence answer: what it is (the closest passage), and that the reader should
+    check whether it answers (true both when it does and when it does not)."""
+    return f"{texts.LOW_CONFIDENCE}\n{texts.LOW_CONFIDENCE_CHECK}\n"
+
+
 def render_result_text(result: SearchResult) -> str:
     """A search result for the command line: the hits, or "not found" and why; low confidence said first."""
     read = texts.read_with(result.context.with_question) + "\n" if result.context else ""
     if not result.answered:
         return read + texts.NOT_FOUND_CLI + "\n" + texts.not_found_reason(result.reason)
-    head = [read, texts.LOW_CONFIDENCE + "：\n"] if result.confidence == "low" else [read]
+    head = [read, low_confidence_head()] if result.confidence == "low" else [read]
     body = "\n\n".join(render_hit_text(hit, i) for i, hit in enumerate(result.hits, 1))
     return "".join(head) + body + _suggestions(result.suggestions)
 
@@ -180,6 +186,11 @@ def render_explanation(result: SearchResult) -> str:
     for name, contribution in contributions:
         if abs(contribution) >= EXPLAIN_MIN_CONTRIBUTION:
             lines.append(f"    {name:18s} {d['evidence'].get(name, 0):8.3f}  {contribution:+.3f}")
+    if reader := e.get("reader"):
+        read = ", ".join(f"{r['passage_id']} {r['probability']:.3f}" for r in reader["read"])
+        lines.append(f"  reader: read {read}{' (the second put first)' if reader['swapped'] else ''}; probability "
+                     f"{reader['probability']:.3f} (without the reader {reader['base']:.3f}; thresholds low "
+                     f"{reader['thresholds']['low']:.3f}, high {reader['thresholds']['high']:.3f})")
     if e.get("bureaus_named") or e.get("places_named"):
         lines.append(f"  bureaus named: {e.get('bureaus_named')}; places named: {e.get('places_named')}")
     lines.append(f"  keywords: {e.get('keywords', '')}")
@@ -260,7 +271,7 @@ def _answer(reply: Answer, emphasis: Emphasis | None) -> str:
     head = texts.read_with(reply.read_with) + "\n" if reply.read_with else ""
     head += texts.only_in_bureau(reply.bureau) + "\n" if reply.bureau else ""
     if reply.confidence == "low":
-        head += texts.LOW_CONFIDENCE + "：\n"
+        head += low_confidence_head()
     tail = _suggestions(reply.suggestions, texts.TERMINAL_SUGGESTION_HINT) if reply.page == 0 else ""
     return head + "\n\n".join(cards) + "\n" + texts.terminal_answer_tail(where, reply.has_more) + tail
 

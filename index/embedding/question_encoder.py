@@ -200,6 +200,11 @@ class _LibraryTokenizer:
         return self._tokenizer.encode(text).ids
 
 
+def load_tokenizer(folder: Path, max_length: int) -> Any:
+    """The tokenizer of an encoder (or reader) folder: an object with `encode_ids(text) -> list[int]`."""
+    return _tokenizer(folder, max_length)
+
+
 def _tokenizer(folder: Path, max_length: int) -> Any:
     """The light loader when the exporter wrote its cache (checked equal there), else tokenizers itself."""
     light = folder / LIGHT_TOKENIZER
@@ -259,3 +264,18 @@ def drop_variant(folder: Path, variant: str) -> None:
     path = folder / VARIANT_FILES[variant]
     path.unlink(missing_ok=True)
     path.with_name(path.name + ".data").unlink(missing_ok=True)
+
+
+def write_int8(source: Path, target: Path) -> bool:
+    """Dynamic int8 quantization of an ONNX graph (onnxruntime's quantize_dynamic: int8 weights per channel, int8
+    arithmetic), for the reader (index.reading.build), whose small LoRA changes 4-bit blocks would wash out. False,
+    and nothing written, when it cannot."""
+    try:
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+
+        quantize_dynamic(str(source), str(target), weight_type=QuantType.QInt8, per_channel=True)
+        return True
+    except Exception as exc:  # noqa: BLE001
+        log.warning("int8 graph not written (%s: %s)", type(exc).__name__, exc)
+        target.unlink(missing_ok=True)
+        return False

@@ -175,6 +175,62 @@ def decision_from_dict(a: Mapping[str, Any]) -> Decision:
                          tuple(float(s) for s in a["scales"]), float(a["low"]), float(a["high"]))
 
 
+READER_FEATURES = ("base_logit", "reader_logit")
+BASE_LOGIT_LIMIT = 10.0  # the decision's own log-odds, clipped, as the reader decision reads them
+READER_LOGIT_LIMIT = 8.0  # the reader's log-odds, clipped
+
+
+def clipped_logit(probability: float, limit: float) -> float:
+    p = min(max(probability, 1e-12), 1.0 - 1e-12)
+    return max(-limit, min(limit, math.log(p / (1.0 - p))))
+
+
+@dataclass(frozen=True, slots=True)
+class ReaderDecision:
+    """The decision once the reader has read the best candidate (index.reading): a logistic model on the decision's
+    own log-odds and the reader's, with its own thresholds. The reader reads only questions whose probability
+    without it is at least `gate` (below: not found, as without the reader), the first candidate and the second
+    when its fused score is within `close` of the first's (a share of the weights); the second goes first when the
+    reader gives it more than `swap` over the first. Fitted for the adapter whose digest is `adapter`; `adopted`:
+    it beat the decision without the reader held out (benchmarks/calibrate.py), so `search.reader: auto` uses it."""
+
+    model: DecisionModel
+    gate: float
+    close: float
+    swap: float
+    adapter: str
+    adopted: bool = False
+    variant: str = "float"  # the reader graph that answers: float, or quantized where the dev sets found it equal
+
+    @property
+    def low(self) -> float:
+        return self.model.low
+
+    @property
+    def high(self) -> float:
+        return self.model.high
+
+    def evidence(self, base_probability: float, reader_probability: float) -> dict[str, float]:
+        return {"base_logit": clipped_logit(base_probability, BASE_LOGIT_LIMIT),
+                "reader_logit": clipped_logit(reader_probability, READER_LOGIT_LIMIT)}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"decision": decision_to_dict(self.model), "gate": round(self.gate, 4), "close": round(self.close, 4),
+                "swap": self.swap if math.isinf(self.swap) else round(self.swap, 4), "adapter": self.adapter,
+                "adopted": self.adopted, "variant": self.variant}
+
+    @classmethod
+    def from_dict(cls, raw: Mapping[str, Any]) -> ReaderDecision:
+        model = decision_from_dict(raw["decision"])
+        if not isinstance(model, DecisionModel) or set(model.features) != set(READER_FEATURES):
+            raise ValueError("the reader decision is not a logistic model on the reader's features")
+        variant = str(raw.get("variant", "float"))
+        if variant not in ("float", "quantized"):
+            raise ValueError(f"unknown reader variant {variant!r}")
+        return cls(model, float(raw["gate"]), float(raw["close"]), float(raw["swap"]), str(raw["adapter"]),
+                   bool(raw.get("adopted", False)), variant)
+
+
 UNCALIBRATED_MODEL = DecisionModel(("coverage_corpus",), (UNCALIBRATED_STEEPNESS,),
                                    0.0, (UNCALIBRATED_COVERAGE,), (1.0,), 0.5, UNCALIBRATED_HIGH)
 
@@ -189,6 +245,7 @@ class Calibration:
     notes: dict[str, Any] = field(default_factory=dict)
     fingerprint: str = ""
     fitted: bool = True  # False: the uncalibrated fallback
+    reader: ReaderDecision | None = None  # the decision with the reader (None: never fitted, or unreadable)
 
     @classmethod
     def uncalibrated(cls, model: str = "", fingerprint: str = "") -> Calibration:
@@ -200,8 +257,9 @@ class Calibration:
         path = path or CALIBRATION_FILE
         raw = json.loads(path.read_text(encoding="utf-8"))
         model = decision_from_dict(raw["decision"])
+        reader = ReaderDecision.from_dict(raw["reader"]) if raw.get("reader") else None
         return cls(raw.get("model", ""), {k: float(v) for k, v in raw["weights"].items()}, model,
-                   raw.get("notes", {}), raw.get("fingerprint", ""))
+                   raw.get("notes", {}), raw.get("fingerprint", ""), reader=reader)
 
     @classmethod
     def load(cls, fingerprint: str, fusion_features: Collection[str], evidence_features: Collection[str],

@@ -27,6 +27,7 @@ from index.lexicon.english import ENGLISH_QUESTION, EnglishKeywords, english_map
 from index.search.features import (CANDIDATE_FEATURES, DECISION_FEATURES, Evidence, QueryContext, Scored,
                                    named_priority, ranking_order)
 from index.search.fusion import FLAT, weighted_fusion
+from index.reading.use import ReaderLike, Reading, read
 from index.search.lookups import PassageLookups
 from index.lexicon.places import foreign_places, place_names, searchable_text
 from index.search.query import QueryParts, parse_query
@@ -56,12 +57,14 @@ class Searcher(PassageLookups):
     """Fuses dense and keyword evidence over an `IndexData`; built once, shared by every front end."""
 
     def __init__(self, data: IndexData, embedder: Embedder, config: SearchConfig | None = None,
-                 calibration: Calibration | None = None) -> None:
+                 calibration: Calibration | None = None, reader: ReaderLike | None = None) -> None:
         super().__init__(data.passages)
         self.data = data
         self.embedder = embedder
         self.config = config or SearchConfig()
         self.calibration = calibration or Calibration.load(embedder.fingerprint, CANDIDATE_FEATURES, DECISION_FEATURES)
+        # the reader (index.reading.reader.Reader, or a stand-in), used as search.reader and the calibration say
+        self.reader = reader
         # the English map stored with the index; for an index built before it was, made on the first English question
         self.english = EnglishKeywords(data.terms, data.term_vectors, embedder.embed_queries,
                                        data.english if data.english is not None else lambda: english_map(data.vocabulary),
@@ -133,7 +136,11 @@ class Searcher(PassageLookups):
         model = self.calibration.decision
         probability = model.probability(evidence)
         confidence = model.outcome(probability, self.config.min_confidence)
-        explanation = self._explain(scored, order, evidence) if explain else None
+        reading = self._read(scored, order, probability)
+        if reading is not None:
+            order, probability = reading.order, reading.probability
+            confidence = self.calibration.reader.model.outcome(probability, self.config.min_confidence)  # type: ignore[union-attr]
+        explanation = self._explain(scored, order, evidence, reading) if explain else None
         if confidence is None:
             return SearchResult(query, False, (), normalized, probability, None, rules.refusal(context), (),
                                 explanation)
@@ -219,6 +226,30 @@ class Searcher(PassageLookups):
         return Scored(rows, features, weighted_fusion(features, weights), context, informative or 1.0,
                       named_priority(features, context))
 
+    @property
+    def reading(self) -> bool:
+        """Whether the reader takes part: a reader and a reader decision fitted for its adapter, and search.reader
+        "on", or "auto" with the decision adopted (it beat the decision without the reader, held out)."""
+        decision = self.calibration.reader
+        if self.reader is None or decision is None or self.config.reader == "off":
+            return False
+        digest = getattr(self.reader, "digest", None)
+        if digest is not None and digest != decision.adapter:
+            return False
+        return decision.adopted or self.config.reader == "on"
+
+    def _read(self, scored: Scored, order: np.ndarray, probability: float) -> Reading | None:
+        if not self.reading:
+            return None
+        decision = self.calibration.reader
+        assert decision is not None and self.reader is not None
+        model = self.calibration.decision
+
+        def base_of(position: int) -> float:
+            return model.probability(self.evidence.decision_features(scored, position))
+
+        return read(decision, self.reader.probabilities, self.data, self.evidence.sentence_start, scored, order, probability, base_of)
+
     # -- candidates, hits -----------------------------------------------------------------------------------
     def _allowed(self, bureau: str | None, interview_id: str | None) -> np.ndarray | None:
         """1.0 for the passages a filter keeps, 0.0 for the others; None without a filter."""
@@ -292,7 +323,8 @@ class Searcher(PassageLookups):
         s, e = self.data.sentence_spans[best]
         return int(s), int(e)
 
-    def _explain(self, scored: Scored, order: np.ndarray, evidence: dict[str, float]) -> dict[str, Any]:
+    def _explain(self, scored: Scored, order: np.ndarray, evidence: dict[str, float],
+                 reading: Reading | None = None) -> dict[str, Any]:
         """The evidence of the first candidates and of the decision, for `search --explain`."""
         from index.search.fusion import minmax
 
@@ -320,5 +352,12 @@ class Searcher(PassageLookups):
                 "probability": round(model.probability(evidence), 4),
                 "thresholds": {"low": model.low if self.config.min_confidence is None else self.config.min_confidence,
                                "high": model.high},
+            },
+            "reader": None if reading is None else {
+                "read": [{"passage_id": self.data.passages[int(scored.rows[p])].passage_id, "probability": round(q, 4)}
+                         for p, q in reading.read],
+                "swapped": reading.swapped, "base": round(reading.base, 4), "probability": round(reading.probability, 4),
+                "thresholds": {"low": self.calibration.reader.model.low if self.calibration.reader else None,
+                               "high": self.calibration.reader.model.high if self.calibration.reader else None},
             },
         }
