@@ -255,6 +255,7 @@ class FileSettings(BaseSettings):
     query_log: QueryLogConfig = Field(default_factory=QueryLogConfig)
     web: WebConfig = Field(default_factory=WebConfig)
     state: StateConfig = Field(default_factory=StateConfig)
+    conversation: ConversationConfig = Field(default_factory=ConversationConfig)
 
     @classmethod
     def settings_customise_sources(cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,

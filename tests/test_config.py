@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
-from bot.config import load_config
+from bot.config import AppConfig, FileSettings, load_config
 from index.errors import ConfigError
 
 
@@ -52,6 +53,8 @@ def test_good_values_load_typed_and_paths_resolve_next_to_the_file(tmp_path: Pat
 def test_the_shipped_config_yaml_is_valid() -> None:
     shipped = load_config(Path(__file__).resolve().parents[1] / "config.yaml")
     assert shipped.search.top_k >= 1 and shipped.telegram.mode == "polling"
+    # every section of the settings can be written in the file (a section added to one and not the other is refused)
+    assert set(FileSettings.model_fields) == {f.name for f in fields(AppConfig)} - {"source"}
 
 
 def test_a_yaml_bomb_is_a_short_error_that_never_prints_the_whole_value(tmp_path: Path) -> None:
