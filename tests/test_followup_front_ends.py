@@ -15,9 +15,9 @@ import pytest
 from bot import texts
 from bot.config import AppConfig, ConversationConfig
 from bot.conversation.context import StateContexts, chat_key
-from bot.state.base import MemoryState
 from bot.conversation.conversation import Conversation, ConversationSettings
 from bot.conversation.replies import Answer, Hint, NotFound
+from bot.state.base import MemoryState, StateStore
 from bot.terminal import run_chat
 from index.dialogue.choice import Choice
 from index.dialogue.turns import Turn
@@ -74,6 +74,32 @@ def test_the_conversation_reads_a_follow_up_with_its_chat_and_forgets_it(config:
     late = conversation.ask(1, FOLLOW, key=me)
     assert getattr(late, "read_with", "?") is None
     assert conversation.ask(1, FOLLOW) is not None and conversation.contexts.get("None") == ()  # no key: no memory
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_a_follow_up_sent_to_another_replica_is_read_with_the_conversation(config: AppConfig, tmp_path: Path,
+                                                                           request: pytest.FixtureRequest,
+                                                                           backend: str) -> None:
+    """Two replicas (two conversations, each with its own store on one database): the first question on one, its
+    follow-up on the other, read with it; /new on the second forgets it for both."""
+    from bot.state.store import PostgresState, SqliteState
+
+    def store() -> StateStore:
+        if backend == "postgresql":
+            return PostgresState(request.getfixturevalue("postgres_url"), pool_size=2)
+        return SqliteState(tmp_path / "state.sqlite3", tmp_path / "sessions.sqlite3")
+
+    searcher, settings = fake_searcher(config), ConversationSettings(questions_per_minute=0)
+    one, two = (Conversation(searcher, settings, state=store()) for _ in range(2))  # one database: a fixture's
+    # value is the same throughout a test
+    me = chat_key(7, 7)
+    assert isinstance(one.ask(7, FISHING, key=me), Answer)
+    follow = two.ask(7, FOLLOW, key=me)
+    assert isinstance(follow, Answer) and follow.read_with == FISHING and "7月底前发放" in follow.hits[0].passage.text
+    two.forget(me)
+    assert one.contexts.get(me) == ()
+    for conversation in (one, two):
+        conversation.state.close()
 
 
 def test_context_minutes_zero_reads_every_question_alone(config: AppConfig) -> None:
