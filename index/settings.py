@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import field
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import BeforeValidator, ConfigDict, Field
 from pydantic.dataclasses import dataclass
 
 from index.environment import Environment
@@ -20,6 +20,11 @@ STRICT = ConfigDict(extra="forbid")  # an unknown key is an error, not silently 
 FaissType = Literal["flat", "hnsw", "ivf"]
 QuestionEncoderKind = Literal["auto", "quantized", "float"]
 ReaderSetting = Literal["auto", "on", "off"]
+
+
+def _reader_setting(value: object) -> object:
+    """YAML reads a bare on/off as true/false: take them as "on"/"off"."""
+    return {True: "on", False: "off"}.get(value, value) if isinstance(value, bool) else value
 
 
 class CacheEnvironment(Environment):
@@ -74,7 +79,7 @@ class SearchConfig:
     min_confidence: float | None = Field(None, ge=0.0, le=1.0)  # None: the calibrated value stored with the code
     # the reader (index.reading): auto (used when benchmarks/calibrate.py found that it beats the decision without it,
     # held out), on (used whenever it and its decision are there), off
-    reader: ReaderSetting = "auto"
+    reader: Annotated[ReaderSetting, BeforeValidator(_reader_setting)] = "auto"
 
 
 @dataclass(frozen=True, config=STRICT)

@@ -72,3 +72,18 @@ def test_a_yaml_bomb_is_a_short_error_that_never_prints_the_whole_value(tmp_path
     assert time.monotonic() - began < 5
     assert "`search.top_k`" in message and "\n" not in message and len(message) < len(str(path)) + 300
     assert "[['lol'," in message and "…" in message
+
+
+@pytest.mark.parametrize(("written", "read"), [("on", "on"), ("off", "off"), ('"on"', "on"), ("auto", "auto")])
+def test_search_reader_on_or_off_written_bare_is_read_as_meant(tmp_path: Path, written: str, read: str) -> None:
+    """YAML 1.1 reads a bare on/off as a boolean; `search.reader: on` still means "on"."""
+    path = tmp_path / "config.yaml"
+    path.write_text(f"search:\n  reader: {written}\n", encoding="utf-8")
+    assert load_config(path).search.reader == read
+
+
+def test_search_reader_refuses_other_values(tmp_path: Path) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_text("search:\n  reader: sometimes\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="search.reader"):
+        load_config(path)
