@@ -147,7 +147,9 @@ def evidence_sentences(text: str) -> list[tuple[int, int]]:
 
 _STOPWORDS = frozenset(QUESTION_WORDS) | frozenset(
     "为啥 咋 啥 谁 几 多 个 些 这 那 哪 要 会 能 去 来 到 让 给 说 做 搞 吧 呗 嘛 哦 嗯 么 过 着 现在 今年 目前 情况 问题 方面 "
-    "相关 主要 一般 应该 需要 知道 告诉 关于 还有 以及 或者 而且 但是 因为 所以 如果 the a an of is are was were to in on "
+    "相关 主要 一般 应该 需要 知道 告诉 关于 还有 以及 或者 而且 但是 因为 所以 如果 "
+    # adverbs of quantity next to 多少 (一共有多少人): how much, never what about; jieba tags some of them j
+    "一共 总共 共计 合计 总计 大约 大概 将近 差不多 the a an of is are was were to in on "
     "for and or what which who how why when where do does did can could would should please tell me about".split()
 )
 _PROPER_FLAGS = ("ns", "nr", "nt", "nz", "t")

@@ -102,3 +102,14 @@ def test_a_place_in_a_clause_about_the_asker_is_context_not_the_subject() -> Non
     parts = parse_query("我在上海打工，医保是澜州交的，万一生病住院，还得先自己垫钱再回去报销吗？")
     assert "上海" not in parts.asked and "报销" in parts.asked
     assert parse_query("青岛市海洋发展局出台了哪些政策？").asked == "青岛市海洋发展局出台了哪些政策"
+
+
+def test_what_a_question_asks_about_is_a_noun_next_to_its_interrogative_never_an_adverb_of_quantity() -> None:
+    from index.search.features import _head_missing, question_heads
+
+    assert question_heads("咨询电话是多少") == ["咨询电话"]
+    assert question_heads("总共发了多少补贴") == ["补贴"]
+    # jieba tags 一共 "j" (an abbreviation, like 医保): it is how much, not what about
+    assert question_heads("参加职工医保的一共有多少人？") == []
+    assert _head_missing("咨询电话是多少", "办事大厅的地址在市民中心")
+    assert not _head_missing("参加职工医保的一共有多少人？", "全市参加职工医保52万人")
