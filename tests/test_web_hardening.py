@@ -214,17 +214,25 @@ async def test_failed_logins_lock_guessing_but_not_the_right_secret(tmp_path: Pa
     assert "guess-" not in caplog.text
 
 
-def test_the_login_guard_counts_per_address_and_per_session_over_a_minute() -> None:
+def test_the_login_guard_counts_per_address_and_per_session_over_a_minute(tmp_path: Path) -> None:
+    from bot.state.store import SqliteState
     from bot.web.security import LoginGuard
 
-    now = [0.0]
-    guard = LoginGuard(3, clock=lambda: now[0])
+    now = [1000.0]
+    state = SqliteState(tmp_path / "state.sqlite3", tmp_path / "sessions.sqlite3", clock=lambda: now[0])
+    guard = LoginGuard(3, state.rate_storage)
     assert [guard.failed("1.1.1.1", f"s{n}") for n in range(3)] == [False, False, True]
     assert guard.locked("1.1.1.1", "fresh") and not guard.locked("2.2.2.2", "fresh")
+    assert not guard.failed("1.1.1.1", "s9")  # already locked: no second lockout to log
     assert [guard.failed(f"10.0.0.{n}", "same") for n in range(3)] == [False, False, True]  # one browser, 3 addresses
     assert guard.locked("9.9.9.9", "same")
-    now[0] = 61.0
+    # another replica on the same state sees the same failures (a guess spread over replicas is no faster)
+    other = LoginGuard(3, SqliteState(tmp_path / "state.sqlite3", tmp_path / "sessions.sqlite3",
+                                      clock=lambda: now[0]).rate_storage)
+    assert other.locked("1.1.1.1", "elsewhere")
+    now[0] += 61.0
     assert not guard.locked("1.1.1.1", "fresh") and not guard.locked("9.9.9.9", "same")
+    assert not other.locked("1.1.1.1", "elsewhere")
 
 
 # -- item 2: staff document checks never starve public searches -------------------------------------------------------

@@ -17,6 +17,9 @@ import time
 from collections.abc import Awaitable, Callable, Mapping, MutableMapping
 from typing import Annotated, Any
 
+from limits import RateLimitItemPerMinute
+from limits.storage import MemoryStorage, Storage
+from limits.strategies import MovingWindowRateLimiter
 from pydantic import BeforeValidator, Field, SecretStr
 
 from starlette.requests import Request
@@ -29,7 +32,6 @@ MIN_STAFF_TOKEN_CHARS = 16
 SESSION_COOKIE = "iqa_session"
 LOGIN_FAILURES_PER_MINUTE = 5  # per client address and per session; then every try waits, a wrong one gets 429
 LOCKED_LOGIN_DELAY_S = 2.0  # what each login try waits while its address or session is locked
-MAX_LOGIN_KEYS = 10_000
 # Pages load nothing but their own CSS and images; no script at all, no inline style; forms post only here.
 # Telegram's web client shows a Mini App in a frame: it may frame the pages, no one else may.
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
@@ -186,37 +188,28 @@ def sign_out(request: Request, sessions: SessionStore) -> None:
 
 
 class LoginGuard:
-    """Failed staff logins over the last minute, counted per client address and per browser session. Past
-    `per_minute` failures the address (or session) is locked: each try first waits LOCKED_LOGIN_DELAY_S and a wrong
-    one gets 429, but the right secret still signs in. So guessing stays slow, and an attacker's failures (from
-    behind the same proxy address, say) cannot keep staff out. Runs on the event loop."""
+    """Failed staff logins over the last minute, counted per client address and per browser session (the `limits`
+    library's moving window, in the state's storage: every replica's failures together). Past `per_minute` failures
+    the address (or session) is locked: each try first waits LOCKED_LOGIN_DELAY_S and a wrong one gets 429, but the
+    right secret still signs in. So guessing stays slow, and an attacker's failures (from behind the same proxy
+    address, say) cannot keep staff out. Blocking with a database: call it off the event loop."""
 
-    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
-        self.per_minute, self.clock = per_minute, clock
-        self._failures: dict[str, list[float]] = {}
+    def __init__(self, per_minute: int, storage: Storage | None = None) -> None:
+        self.per_minute = per_minute
+        self._limiter = MovingWindowRateLimiter(storage if storage is not None else MemoryStorage())
+        self._item = RateLimitItemPerMinute(max(1, per_minute), namespace="staff-login")
 
     def locked(self, address: str, session: str) -> bool:
-        return any(len(self._recent(key)) >= self.per_minute for key in self._keys(address, session))
+        return any(not self._limiter.test(self._item, key) for key in self._keys(address, session))
 
     def failed(self, address: str, session: str) -> bool:
         """Counts a failure; True when it locks the address or the session (a lockout to log)."""
         began = False
         for key in self._keys(address, session):
-            recent = self._recent(key) + [self.clock()]
-            self._failures[key] = recent
-            began |= len(recent) == self.per_minute
-        self._sweep()
+            counted = self._limiter.hit(self._item, key)
+            began |= counted and self._limiter.get_window_stats(self._item, key).remaining == 0
         return began
 
     @staticmethod
     def _keys(address: str, session: str) -> tuple[str, str]:
         return "a:" + address, "s:" + session
-
-    def _recent(self, key: str) -> list[float]:
-        now = self.clock()
-        return [t for t in self._failures.get(key, ()) if now - t < 60.0][-self.per_minute:]
-
-    def _sweep(self) -> None:
-        if len(self._failures) > MAX_LOGIN_KEYS:  # forget the quiet ones: the table stays small under a flood
-            now = self.clock()
-            self._failures = {k: v for k, v in self._failures.items() if v and now - v[-1] < 60.0}

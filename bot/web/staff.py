@@ -77,12 +77,12 @@ async def login(request: Request) -> Response:
         return page(request, "staff_login.html", {**context, "error": texts.STAFF_CSRF}, 403)
     address = client_address(request)
     session = str(request.session.get("csrf"))  # the login form's session: counted apart from the address
-    locked = state.logins.locked(address, session)
+    locked = await asyncio.to_thread(state.logins.locked, address, session)  # the state: maybe a database
     if locked:  # every try waits, the right secret still gets in: failures of others cannot keep staff out
         await asyncio.sleep(security.LOCKED_LOGIN_DELAY_S)
     given = form.get("token")
     if not isinstance(given, str) or not same_secret(given.strip(), state.staff_token):
-        if state.logins.failed(address, session):
+        if await asyncio.to_thread(state.logins.failed, address, session):
             log.warning("staff login locked for %s: %d wrong secrets within a minute; each try now waits %.0f s",
                         address, state.logins.per_minute, security.LOCKED_LOGIN_DELAY_S)
         if locked:

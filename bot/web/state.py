@@ -55,7 +55,7 @@ class WebState:
         self.staff_token = staff_token(environ)
         # per client address, counted in the state (every replica's requests together)
         self.limiter = RateLimiter(config.web.searches_per_minute, storage=self.store.rate_storage, name="web")
-        self.logins = LoginGuard(LOGIN_FAILURES_PER_MINUTE)
+        self.logins = LoginGuard(LOGIN_FAILURES_PER_MINUTE, self.store.rate_storage)  # every replica's failures
         self.sessions = self.store.sessions
         self.executor = ThreadPoolExecutor(SEARCH_WORKERS, thread_name_prefix="web-search")
         self.staff_executor = ThreadPoolExecutor(STAFF_WORKERS, thread_name_prefix="web-staff")
