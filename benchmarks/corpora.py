@@ -108,12 +108,22 @@ def question_sets(kind: str, single: bool = False) -> dict[str, list[Question]]:
     return sets
 
 
+def cli_command() -> list[str]:
+    """How a benchmark runs `interview-qa`: the installed script, else `python -m bot.cli`."""
+    exe = Path(sys.executable).with_name("interview-qa")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "bot.cli"]
+
+
+def serve_environment(config: Path, **extra: str) -> dict[str, str]:
+    """The environment of a `serve` a benchmark starts: its config, a free port, nothing downloaded, this code."""
+    return {**os.environ, "INTERVIEW_QA_CONFIG": str(config), "INTERVIEW_QA_WEB_PORT": "0", "HF_HUB_OFFLINE": "1",
+            "TRANSFORMERS_OFFLINE": "1", "PYTHONPATH": str(ROOT), **extra}
+
+
 def build_index_first(config: Path, env: dict[str, str] | None = None) -> None:
     """`interview-qa build` with `config`, in its own process, as `make index` does before `make run`: a server
     started afterwards finds its index current, so its peak memory is its own, not the build's PyTorch."""
-    exe = Path(sys.executable).with_name("interview-qa")
-    command = [str(exe)] if exe.exists() else [sys.executable, "-m", "bot.cli"]
-    done = subprocess.run([*command, "build"], env={**os.environ, **(env or {}), "INTERVIEW_QA_CONFIG": str(config)},
+    done = subprocess.run([*cli_command(), "build"], env={**os.environ, **(env or {}), "INTERVIEW_QA_CONFIG": str(config)},
                           capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SystemExit(f"interview-qa build failed:\n{done.stderr[-3000:]}")

@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
 
-from benchmarks.corpora import BUREAUS, SHIPPED, build_index_first  # noqa: E402
+from benchmarks.corpora import BUREAUS, SHIPPED, build_index_first, cli_command, serve_environment  # noqa: E402
 
 STAFF_TOKEN = "refresh-memory-benchmark-staff-token-0123456789"
 QUESTIONS = ("疫情期间海域使用金可以缓缴吗？", "海洋局打造模范机关的总体思路是什么？", "威海的海洋牧场是怎么建设的？")
@@ -108,12 +108,8 @@ class Server:
     def __init__(self, folder: Path, config: Path, in_process: bool) -> None:
         import subprocess
 
-        exe = Path(sys.executable).with_name("interview-qa")
-        command = [sys.executable, "-c", IN_PROCESS] if in_process else (
-            [str(exe), "serve"] if exe.exists() else [sys.executable, "-m", "bot.cli", "serve"])
-        env = {**os.environ, "INTERVIEW_QA_CONFIG": str(config), "INTERVIEW_QA_WEB_PORT": "0",
-               "INTERVIEW_QA_STAFF_TOKEN": STAFF_TOKEN, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1",
-               "PYTHONPATH": str(ROOT)}
+        command = [sys.executable, "-c", IN_PROCESS] if in_process else [*cli_command(), "serve"]
+        env = serve_environment(config, INTERVIEW_QA_STAFF_TOKEN=STAFF_TOKEN)
         env.pop("TELEGRAM_BOT_TOKEN", None)
         self.log = folder / "serve.log"
         self.process = subprocess.Popen(command, env=env, cwd=folder, stdout=self.log.open("wb"),

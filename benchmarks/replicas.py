@@ -30,7 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
 
-from benchmarks.corpora import build_index_first  # noqa: E402
+from benchmarks.corpora import build_index_first, cli_command, serve_environment  # noqa: E402
 from benchmarks.web_load import Run, questions  # noqa: E402
 from tests.fake_bot_api import Call, FakeBotAPI  # noqa: E402
 from tests.postgres_server import PostgresServer, free_port  # noqa: E402
@@ -81,12 +81,10 @@ def write_config(folder: Path, index: Path, webhook_url: str) -> Path:
 
 
 async def start_serve(config: Path, port: int, bot: FakeBotAPI, database_url: str | None, name: str) -> Replica:
-    exe = Path(sys.executable).with_name("interview-qa")
-    command = [str(exe)] if exe.exists() else [sys.executable, "-m", "bot.cli"]
-    env = {**os.environ, "INTERVIEW_QA_CONFIG": str(config), "INTERVIEW_QA_WEB_PORT": str(port),
-           "TELEGRAM_BOT_TOKEN": bot.token, "TELEGRAM_API_BASE_URL": bot.base_url,
-           "TELEGRAM_WEBHOOK_SECRET": SECRET, "INTERVIEW_QA_LOG_SALT": SALT, "INTERVIEW_QA_STAFF_TOKEN": STAFF_TOKEN,
-           "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "PYTHONPATH": str(ROOT)}
+    command = cli_command()
+    env = serve_environment(config, INTERVIEW_QA_WEB_PORT=str(port), TELEGRAM_BOT_TOKEN=bot.token,
+                            TELEGRAM_API_BASE_URL=bot.base_url, TELEGRAM_WEBHOOK_SECRET=SECRET,
+                            INTERVIEW_QA_LOG_SALT=SALT, INTERVIEW_QA_STAFF_TOKEN=STAFF_TOKEN)
     env.pop("INTERVIEW_QA_DATABASE_URL", None)
     if database_url:
         env["INTERVIEW_QA_DATABASE_URL"] = database_url

@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
 
+from benchmarks.corpora import cli_command, serve_environment  # noqa: E402
 from benchmarks.refresh_memory import status_kb, write_workspace  # noqa: E402
 from benchmarks.web_load import Run, load, questions  # noqa: E402
 
@@ -56,12 +57,8 @@ def heaviest_docx() -> bytes:
 
 
 def start(folder: Path, config: Path, before: bool) -> tuple[subprocess.Popen[bytes], str]:
-    exe = Path(sys.executable).with_name("interview-qa")
-    command = [sys.executable, "-c", BEFORE] if before else (
-        [str(exe), "serve"] if exe.exists() else [sys.executable, "-m", "bot.cli", "serve"])
-    env = {**os.environ, "INTERVIEW_QA_CONFIG": str(config), "INTERVIEW_QA_WEB_PORT": "0",
-           "INTERVIEW_QA_STAFF_TOKEN": STAFF_TOKEN, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1",
-           "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-c", BEFORE] if before else [*cli_command(), "serve"]
+    env = serve_environment(config, INTERVIEW_QA_STAFF_TOKEN=STAFF_TOKEN)
     env.pop("TELEGRAM_BOT_TOKEN", None)
     log = folder / f"serve-{'before' if before else 'now'}.log"
     process = subprocess.Popen(command, env=env, cwd=folder, stdout=log.open("wb"), stderr=subprocess.STDOUT)

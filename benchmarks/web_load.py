@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
 
-from benchmarks.corpora import build_index_first  # noqa: E402
+from benchmarks.corpora import build_index_first, cli_command, serve_environment  # noqa: E402
 from tests.fake_bot_api import FakeBotAPI  # noqa: E402
 
 QUESTION_FILES = (ROOT / "tests" / "data" / "dev" / "seed.jsonl", ROOT / "benchmarks" / "data" / "tuning" / "seed.jsonl")
@@ -104,14 +104,11 @@ def write_config(folder: Path) -> Path:
 
 
 async def start_server(bot: FakeBotAPI, folder: Path) -> tuple[asyncio.subprocess.Process, str]:
-    exe = Path(sys.executable).with_name("interview-qa")
-    command = [str(exe)] if exe.exists() else [sys.executable, "-m", "bot.cli"]
+    command = cli_command()
     config = write_config(folder)
     build_index_first(config, {"PYTHONPATH": str(ROOT)})  # as `make index` does: the server's RSS is its own
-    env = {**os.environ, "INTERVIEW_QA_CONFIG": str(config), "INTERVIEW_QA_WEB_PORT": "0",
-           "TELEGRAM_BOT_TOKEN": bot.token, "TELEGRAM_API_BASE_URL": bot.base_url,
-           "INTERVIEW_QA_STAFF_TOKEN": STAFF_TOKEN, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1",
-           "PYTHONPATH": str(ROOT)}
+    env = serve_environment(config, TELEGRAM_BOT_TOKEN=bot.token, TELEGRAM_API_BASE_URL=bot.base_url,
+                            INTERVIEW_QA_STAFF_TOKEN=STAFF_TOKEN)
     log = folder / "serve.log"
     out = log.open("wb")
     process = await asyncio.create_subprocess_exec(*command, "serve", env=env, cwd=str(folder), stdout=out,

@@ -21,7 +21,7 @@ import json
 import re
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from types import EllipsisType
 from typing import Any

@@ -7,7 +7,6 @@ not the product's targets, several of which the pipeline does not reach yet (see
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 

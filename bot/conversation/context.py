@@ -1,15 +1,14 @@
 """The conversation context of each chat: the last exchanges (index.dialogue.turns.Turn) a follow-up is read with,
 kept for `conversation.context_minutes` after the last one.
 
-Behind a small interface (`ContextStore`: get, put, clear per chat key, with an expiry); `StateContexts` keeps it in
-the state store the conversation is given (in this process by default, SQLite or PostgreSQL shared by replicas). A key is one chat, or one user in a
-group chat (`chat_key`): two people asking in the same group do not continue each other's questions.
+`StateContexts` keeps them in the state store the conversation is given (in this process by default, SQLite or
+PostgreSQL shared by replicas): get, put, clear per chat key, each put with its own expiry. A key is one chat, or one
+user in a group chat (`chat_key`): two people asking in the same group do not continue each other's questions.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
 
 from bot.state.entries import Contexts
 from index.dialogue.turns import Turn
@@ -18,16 +17,6 @@ from index.dialogue.turns import Turn
 def chat_key(chat: int | str, user: int | str | None = None) -> str:
     """The key of a conversation: the chat, and in a group the user too (a private chat's id is its user's)."""
     return f"{chat}" if user is None or str(user) == str(chat) else f"{chat}:{user}"
-
-
-class ContextStore(Protocol):
-    """Where conversation contexts live; each entry expires `seconds` after it was put."""
-
-    def get(self, key: str) -> tuple[Turn, ...]: ...
-
-    def put(self, key: str, turns: Sequence[Turn], seconds: float) -> None: ...
-
-    def clear(self, key: str) -> None: ...
 
 
 class StateContexts:

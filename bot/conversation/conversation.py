@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from bot import texts
 from bot.conversation.actions import Action, bureau_token, decode_passage_payload, decode_question_payload
-from bot.conversation.context import ContextStore, StateContexts
+from bot.conversation.context import StateContexts
 from bot.ratelimit import NOTICE_INTERVAL, RateLimiter
 from bot.state.base import MemoryState, StateStore
 from bot.conversation.replies import (
@@ -144,7 +144,7 @@ class Conversation:
 
     def __init__(self, searcher: SearchService, settings: ConversationSettings | None = None,
                  clock: Callable[[], float] = time.monotonic, query_log: QueryRecorder | None = None,
-                 state: StateStore | None = None, contexts: ContextStore | None = None) -> None:
+                 state: StateStore | None = None) -> None:
         self.settings = settings or ConversationSettings()
         # answer keys, chosen bureaus and limits: in the state (shared by replicas), in memory by default
         self.state = state or MemoryState()
@@ -162,8 +162,7 @@ class Conversation:
         self.searcher = searcher
         self.corpus = corpus_info(searcher)
         self.query_log = query_log  # opt-in (config query_log.enabled); None: nothing is logged
-        # each chat's last exchanges: in the state (shared by replicas) unless a store is given
-        self.contexts: ContextStore = contexts or StateContexts(self.state.contexts())
+        self.contexts = StateContexts(self.state.contexts())  # each chat's last exchanges, in the state too
         self._followups: tuple[SearchService, FollowUps] | None = None
 
     # -- the opt-in query log (blocking calls: front ends run them off their event loop) ---------------------------

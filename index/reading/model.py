@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import torch
+
+if TYPE_CHECKING:
+    import numpy as np
 
 LORA_TARGETS = ("query", "key", "value", "dense")  # attention q/k/v/out and the feed-forward in/out of every layer
 HEAD_FILE = "head.safetensors"
@@ -93,7 +96,7 @@ class FromEmbeddings(torch.nn.Module):
         return self.model(None, attention_mask, inputs_embeds)
 
 
-def probabilities(model: Pooled, rows: list[list[int]]) -> "np.ndarray":
+def probabilities(model: Pooled, rows: list[list[int]]) -> np.ndarray:
     """The reader's probabilities on token-id rows, one at a time (no padding), in PyTorch."""
     import numpy as np
 
