@@ -502,21 +502,11 @@ def main() -> int:
 
 def committed_adapter(run: Path) -> str:
     """The digest of the committed adapter when it is the final reader of `run` (the one whose folds were read
-    here), else "" (the decision is then never used: train the final reader, and fit again)."""
-    import time
-
+    here), else "" (the decision is then never used: gather the final reader with benchmarks/train_reader.py, and
+    fit again; the fold readers' scores are kept, so that is quick)."""
     from index.reading.reader import ADAPTER_DIR, adapter_digest, adapter_problem, read_manifest
 
-    def ready() -> bool:
-        return adapter_problem(ADAPTER_DIR) is None and read_manifest(ADAPTER_DIR).get("run") == run.name
-
-    if not ready() and (run / "final").is_dir() and not (run / "final" / "done.json").exists():
-        print(f"reader: waiting for the final reader of {run.name} (benchmarks/train_reader.py is training it)",
-              file=sys.stderr, flush=True)
-        deadline = time.monotonic() + 3600
-        while not ready() and time.monotonic() < deadline:
-            time.sleep(20)
-    if ready():
+    if adapter_problem(ADAPTER_DIR) is None and read_manifest(ADAPTER_DIR).get("run") == run.name:
         return adapter_digest(ADAPTER_DIR)
     print(f"reader: the committed adapter is not the final reader of {run.name}: its decision will not be used",
           file=sys.stderr)

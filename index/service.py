@@ -60,7 +60,7 @@ def load_reader(config: CoreConfig, fingerprint: str) -> Any | None:
         return None
     from index.reading.reader import load_reader as load
 
-    return load(config.model.cache_dir, fingerprint, decision.variant)
+    return load(config.model.cache_dir, fingerprint, decision.variant, fitted_for=decision.adapter)
 
 
 def open_searcher(config: CoreConfig, progress: bool = False, force: bool = False, notify: Notify | None = None,

@@ -109,6 +109,13 @@ def test_a_missing_or_tampered_adapter_gives_one_warning_and_no_reader(tmp_path:
     assert ensure_reader(tmp_path / "cache", fingerprint, "m", tmp_path, tmp_path, adapter=adapter)[0] is None
 
 
+def test_a_decision_fitted_for_another_adapter_leaves_the_reader_off(caplog: pytest.LogCaptureFixture) -> None:
+    fingerprint = json.loads((ADAPTER_DIR / MANIFEST).read_text("utf-8"))["base"]["fingerprint"]
+    with caplog.at_level(logging.WARNING, logger="interview_qa.reader"):
+        assert load_reader(MODEL_CACHE, fingerprint, fitted_for="0" * 64) is None
+    assert "another adapter" in caplog.text
+
+
 # --- the reader's part in a search (a stand-in reader over the fake embedder) ------------------------------------
 
 class StubReader:

@@ -54,7 +54,7 @@ def export_reader(adapter: Path, base_folder: Path, encoder_folder: Path, folder
         (temp / READER_META).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
         probe_reader = Reader(temp, "float")
         reference = probabilities(model, [probe_reader.ids(q, w) for q, w in PROBES])
-        if np.max(np.abs(reference - _probabilities(Reader(temp, "float")))) > 1e-3:
+        if np.max(np.abs(reference - _probabilities(probe_reader))) > 1e-3:
             raise ValueError("the ONNX reader does not reproduce the PyTorch reader")
         if quantize and _write_quantized(temp):
             variants[VARIANT_FILES["quantized"]] = {}

@@ -105,7 +105,7 @@ class Reader:
         meta = read_meta(folder)
         if meta is None or VARIANT_FILES.get(variant) not in meta.get("variants", {}):
             raise ModelUnavailableError(f"no {variant} reader in {folder}: run `interview-qa model build`")
-        self.folder, self.variant, self.meta = Path(folder), variant, meta
+        self.folder, self.variant = Path(folder), variant
         self.digest: str = meta["adapter"]
         self.max_tokens = int(meta.get("max_tokens", MAX_TOKENS))
         self.max_question = int(meta.get("max_question", MAX_QUESTION_TOKENS))
@@ -119,9 +119,6 @@ class Reader:
                                         "delete the folder and run `interview-qa model build`") from exc
         self._lock = threading.Lock()
         self.calls = 0  # ONNX runs so far (benchmarks count them)
-
-    def with_variant(self, variant: str) -> Reader:
-        return self if variant == self.variant else Reader(self.folder, variant)
 
     def ids(self, question: str, window: str) -> list[int]:
         with self._lock:
@@ -148,9 +145,10 @@ class Reader:
 
 
 def load_reader(cache_dir: Path, fingerprint: str, variant: str = "float",
-                adapter: Path = ADAPTER_DIR) -> Reader | None:
+                adapter: Path = ADAPTER_DIR, fitted_for: str | None = None) -> Reader | None:
     """The reader built from the committed adapter for this base model, or None with one warning saying why (the
-    decision without the reader then stands)."""
+    decision without the reader then stands). `fitted_for`: the adapter digest its decision was fitted for (another
+    one's reader would never be asked). The float graph when the wanted one was not kept at build."""
     from index.errors import ModelUnavailableError
 
     problem = adapter_problem(adapter)
@@ -158,11 +156,17 @@ def load_reader(cache_dir: Path, fingerprint: str, variant: str = "float",
         # another embedding model: expected, and its decision is not the shipped one either (calibration warns)
         log.info("reader off: the adapter was trained for another model")
         return None
+    digest = adapter_digest(adapter) if problem is None else ""
+    if problem is None and fitted_for is not None and fitted_for != digest:
+        problem = "its decision was fitted for another adapter: run benchmarks/calibrate.py"
     if problem is None:
-        folder = reader_dir(cache_dir, fingerprint, adapter_digest(adapter))
-        if read_meta(folder) is None:
+        folder = reader_dir(cache_dir, fingerprint, digest)
+        meta = read_meta(folder)
+        if meta is None:
             problem = f"it was not built for this adapter yet ({folder}): run `interview-qa model build`"
         else:
+            if VARIANT_FILES.get(variant) not in meta.get("variants", {}):
+                variant = "float"  # the quantized graph was not kept (it strayed from float on the probes)
             try:
                 return Reader(folder, variant)
             except ModelUnavailableError as error:
