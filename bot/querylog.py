@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from pydantic import Field, SecretStr, create_model
 from tenacity import Retrying, retry_if_exception, stop_after_delay, wait_exponential
 
+from bot.state.database import BUSY_TIMEOUT_MS, RETRY_DEADLINE_S, sqlite_busy
 from index.environment import Environment, reveal
 from index.errors import ConfigError, InterviewQAError
 
@@ -40,8 +41,6 @@ MIN_SALT_CHARS = 16
 HASH_HEX_CHARS = 16  # 64 bits of HMAC-SHA256
 MAX_QUESTION_CHARS = 500
 MAX_PASSAGE_IDS = 10
-BUSY_TIMEOUT_MS = 5_000
-RETRY_DEADLINE_S = 30.0
 TOP_BUREAUS = 5  # bureaus named in the summary
 TS_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"  # fixed width, so text order is time order
 
@@ -160,26 +159,15 @@ def log_row(salt: str, chat_type: str, user_id: int | str | None, question: str,
             bureau)
 
 
-def _is_busy(error: BaseException) -> bool:
-    """SQLite's "database is locked/busy": another writer holds it, and trying again shortly may succeed."""
-    if not isinstance(error, sqlite3.OperationalError):
-        return False
-    code = getattr(error, "sqlite_errorcode", None)
-    if code is not None:
-        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
-    text = str(error).lower()
-    return "locked" in text or "busy" in text
-
-
 def _retry(action: Callable[[], T], deadline_s: float = RETRY_DEADLINE_S, where: str = "query log") -> T:
     """Runs `action`, tried again while SQLite reports busy/locked (5 ms apart, doubling up to 100 ms) until the
     deadline; any other SQLite error at once as a `QueryLogError`."""
-    retrying = Retrying(retry=retry_if_exception(_is_busy), stop=stop_after_delay(deadline_s),
+    retrying = Retrying(retry=retry_if_exception(sqlite_busy), stop=stop_after_delay(deadline_s),
                         wait=wait_exponential(0.005, max=0.1), reraise=True)
     try:
         return retrying(action)
     except sqlite3.Error as error:
-        if _is_busy(error):
+        if sqlite_busy(error):
             raise QueryLogBusyError(f"query log stayed locked for {deadline_s:.0f} s: {error}") from error
         raise QueryLogError(f"{where}: {error}") from error
 

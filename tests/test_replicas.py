@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import socket
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
@@ -17,17 +16,12 @@ from bot.config import AppConfig, QueryLogConfig, StateConfig, WebhookConfig
 from bot.state.base import PollerBusyError
 from tests.fake_bot_api import Call, FakeBotAPI
 from tests.telegram_helpers import FOREST
+from tests.postgres_server import free_port
 from tests.web_helpers import client, running_web, sign_in, staff_csrf, web_config
 
 SECRET = "webhook-secret-for-tests-0123456789"
 SALT = "a-salt-of-sixteen-or-more-characters"
 QUESTION = "今年夏天用水高峰会不会停水？"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def replica_config(tmp: Path, url: str, api: FakeBotAPI | None = None, **web: object) -> AppConfig:

@@ -46,7 +46,7 @@ from bot.conversation.replies import (
 from index.claims.verdict import check_claim
 from index.dialogue.followups import NO_MORE, FollowUps, next_turn
 from index.dialogue.phrasing import changes_topic
-from index.dialogue.turns import Turn, remember
+from index.dialogue.turns import remember
 from index.errors import InterviewQAError
 from index.records import Hit, Passage, SearchResult
 from index.search.service import SearchService
@@ -205,8 +205,8 @@ class Conversation:
 
     # -- questions ----------------------------------------------------------------------------------------------
     def prepare(self, user: int, text: str | None, key: str | None = None) -> Question | Hint:
-        """Validate and rate-limit a question (cheap: runs on the event loop). `key`: the conversation it belongs to
-        (a follow-up is read with it); "换个话题" and the like forget it."""
+        """Validate and rate-limit a question (reads the state: front ends run it off their event loop). `key`: the
+        conversation it belongs to (a follow-up is read with it, read here once); "换个话题" and the like forget it."""
         question = (text or "").strip()
         if key is not None and (rest := changes_topic(question)) is not None:
             self.contexts.clear(key)
@@ -220,18 +220,13 @@ class Conversation:
         limited = self._rate_limited(user)
         if limited is not None:
             return limited
-        return Question(user, question, self._choices.take(user), key=key)
+        history = () if key is None or self.settings.context_minutes <= 0 else self.contexts.get(key)
+        return Question(user, question, self._choices.take(user), key=key, history=history)
 
     def forget(self, key: str) -> Hint:
         """/new: the next question starts a new conversation."""
         self.contexts.clear(key)
         return self._hint("new_topic", texts.NEW_TOPIC)
-
-    def history(self, question: Question) -> tuple[Turn, ...]:
-        """The exchanges a question is read with (none outside a conversation). Cheap."""
-        if question.key is None or self.settings.context_minutes <= 0:
-            return ()
-        return self.contexts.get(question.key)
 
     def followups(self, searcher: SearchService) -> FollowUps:
         """The follow-up reader over `searcher` (made once per searcher, in a search thread)."""
@@ -249,13 +244,11 @@ class Conversation:
         order; the same results as `search` one by one. A question asked again is answered from the recent
         results. Slow: run it in a worker thread."""
         searcher = self.searcher
-        histories = [self.history(q) for q in questions]
-        results: list[SearchResult | None] = [None if h else self.cached(q, searcher)
-                                              for q, h in zip(questions, histories)]
+        results: list[SearchResult | None] = [self.cached(q, searcher) for q in questions]
         groups: dict[tuple[str | None, int], list[int]] = {}
         for row, question in enumerate(questions):
-            if histories[row]:  # a later question of a conversation: read with it, one by one
-                results[row] = self.followups(searcher).read(question.text, histories[row], self._top_k(question),
+            if question.history:  # a later question of a conversation: read with it, one by one
+                results[row] = self.followups(searcher).read(question.text, question.history, self._top_k(question),
                                                              question.bureau).result
             elif results[row] is None:
                 groups.setdefault((question.bureau, self._top_k(question)), []).append(row)
@@ -272,7 +265,7 @@ class Conversation:
     def cached(self, question: Question, searcher: SearchService | None = None) -> SearchResult | None:
         """The result of the same question (same bureau, same number of hits) searched recently by the current
         searcher, or None. Cheap: front ends may call it on their event loop."""
-        if self.history(question):  # a follow-up's answer depends on its conversation
+        if question.history:  # a follow-up's answer depends on its conversation
             return None
         key = self._result_key(question)
         with self._results_lock:
@@ -316,8 +309,7 @@ class Conversation:
         """The exchange kept in the question's conversation for `conversation.context_minutes`."""
         if question.key is None or self.settings.context_minutes <= 0:
             return
-        history = self.contexts.get(question.key)
-        turns = remember(history, next_turn(history, question.text, result))
+        turns = remember(question.history, next_turn(question.history, question.text, result))
         self.contexts.put(question.key, turns, self.settings.context_minutes * 60)
 
     def ask(self, user: int, text: str | None, chat_type: str = "terminal", key: str | None = None) -> Reply:

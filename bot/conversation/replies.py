@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from index.claims.records import Verification
+from index.dialogue.turns import Turn
 from index.records import Hit, Passage
 
 
@@ -18,6 +19,7 @@ class Question:
     bureau: str | None = None
     top_k: int | None = None  # None: the settings' (inline queries ask for more)
     key: str | None = None  # the conversation it belongs to (bot.conversation.context.chat_key); None: none
+    history: tuple[Turn, ...] = ()  # that conversation's last exchanges, read once when the question came in
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,7 +65,8 @@ def redact_url(url: str) -> str:
 
 
 # -- SQLite ----------------------------------------------------------------------------------------------------------
-def _sqlite_busy(error: BaseException) -> bool:
+def sqlite_busy(error: BaseException) -> bool:
+    """SQLite's "database is locked/busy": another writer holds it, and trying again shortly may succeed."""
     if not isinstance(error, sqlite3.OperationalError):
         return False
     code = getattr(error, "sqlite_errorcode", None)
@@ -125,7 +126,7 @@ class SqliteDatabase:
         return self._conn
 
     def _retry(self, action: Callable[[], T]) -> T:
-        retrying = Retrying(retry=retry_if_exception(_sqlite_busy), stop=stop_after_delay(RETRY_DEADLINE_S),
+        retrying = Retrying(retry=retry_if_exception(sqlite_busy), stop=stop_after_delay(RETRY_DEADLINE_S),
                             wait=wait_exponential(0.005, max=0.1), reraise=True)
         try:
             return retrying(action)

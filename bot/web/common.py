@@ -37,8 +37,9 @@ def page(request: Request, template: str, context: dict[str, Any], status: int =
     context = {"staff_on": staff_on, "nav_staff": staff_on, "query": "", "bureau": None, **context}
     if "csrf" in context or template.startswith("staff"):
         context["csrf"] = csrf_token(request)
-    context.setdefault("signed_in", staff_on and is_staff(request, state.config.web.staff_session_hours * 3600,
-                                                          state.sessions))
+    if "signed_in" not in context:  # a staff page's guard knows already: no second look at the sessions
+        context["signed_in"] = staff_on and (getattr(request.state, "staff", False) or is_staff(
+            request, state.config.web.staff_session_hours * 3600, state.sessions))
     return TEMPLATES.TemplateResponse(request, template, context, status_code=status,
                                       headers={"cache-control": "no-store" if template.startswith("staff")
                                                else "no-cache"})

@@ -40,6 +40,7 @@ def _guard(request: Request, *, form: bool = False) -> Response | None:
     if state.staff_token is None:
         return render_error(request, 404, texts.STAFF_OFF)
     if is_staff(request, _max_age(request), state.sessions):
+        request.state.staff = True  # the page it renders need not look at the sessions again
         return None
     if request.method == "GET" and not form:
         return RedirectResponse("/staff/login", status_code=303)
