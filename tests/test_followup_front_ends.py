@@ -73,7 +73,9 @@ def test_the_conversation_reads_a_follow_up_with_its_chat_and_forgets_it(config:
     clock.now += 10 * 60 + 1  # conversation.context_minutes (10) later: forgotten
     late = conversation.ask(1, FOLLOW, key=me)
     assert getattr(late, "read_with", "?") is None
-    assert conversation.ask(1, FOLLOW) is not None and conversation.contexts.get("None") == ()  # no key: no memory
+    conversation.ask(1, FISHING)  # no key: no memory
+    alone = conversation.ask(1, FOLLOW)
+    assert getattr(alone, "read_with", "?") is None
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])

@@ -70,12 +70,14 @@ def test_the_ways_chinese_follow_ups_are_phrased() -> None:
     for pointing in ("这个政策怎么申请？", "它一年开了多少期？", "该项目什么时候完工", "这些示范村考核不达标怎么办",
                      "其中接入平台的有多少"):
         assert points_back(pointing), pointing
-    for plain in ("这两年名气越来越大", "应该怎么办", "因此要加强管理", "今年春耕有哪些保障措施？"):
+    for plain in ("这两年名气越来越大", "应该怎么办", "因此要加强管理", "今年春耕有哪些保障措施？", "有其它补贴吗",
+                  "为什么这么贵"):
         assert not points_back(plain), plain
     assert continues("那一共缓了多少钱？") and continues("另外，远洋渔船有多少艘") and not continues("远洋渔船有多少艘")
     assert changes_topic("换个话题") == "" and changes_topic("我想换个问题吧") == ""
     assert changes_topic("换个话题，低保标准是多少？") == "低保标准是多少？"
     assert changes_topic("低保标准是多少？") is None
+    assert changes_topic("问个问题，低保标准是多少？") is None and changes_topic("问个别的") == ""  # a preface only
 
 
 def test_the_words_a_question_asks_about_sit_next_to_its_interrogative() -> None:

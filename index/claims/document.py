@@ -364,11 +364,6 @@ class _Reader:
         return [made] if made else []
 
 
-def attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
-    """The statements attributed in the sentence text[start:end], read alone (no earlier sentence to resolve 他)."""
-    return _Reader(text).sentence(start, end)
-
-
 def find_sentences(text: str) -> list[Sentence]:
     """Every sentence of the text with the statements attributed in it, who they are attributed to resolved over
     the text read in order."""

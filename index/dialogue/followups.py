@@ -22,12 +22,12 @@ from dataclasses import replace
 from typing import Any
 
 from index.dialogue.choice import Choice
-from index.dialogue.phrasing import INTERROGATIVES, asks_for_more, continues, points_back
+from index.dialogue.phrasing import asks_for_more, continues, points_back
 from index.dialogue.turns import (HOW_ALONE, HOW_MORE, HOW_WITH_QUESTION, MAX_TURNS, Reading, Turn, remember,
                                   turn_of)
 from index.records import ContextUse, Hit, Passage, SearchResult
 from index.search.bureaus import BureauIndex
-from index.search.features import NOUN_TAGS, words_of
+from index.search.features import INTERROGATIVES, NOUN_TAGS, words_of
 from index.search.rules import EMPTY, SMALL_TALK, UNKNOWN_BUREAU, UNKNOWN_PLACE, UNKNOWN_YEAR
 from index.search.query import parse_query
 from index.search.service import SearchService

@@ -37,8 +37,8 @@ _ASKS_NUMBER = re.compile(r"多少|几[个项家条次万亿元人户所座天�
 _ASKS_TIME = re.compile(r"什么时候|何时|哪天|哪一天|几月|几号|几点|哪年|哪一年|截止|when\b|what time|which (?:day|year|month)",
                         re.I)
 # Interrogatives: the content word next to one is what the question asks about (电话是多少, 叫什么名字, 几点开门).
-_INTERROGATIVES = ("什么", "多少", "几", "哪", "谁", "怎么", "怎样", "如何", "吗", "是否", "有没有", "能不能", "啥", "咋",
-                   "多久", "多长", "多大", "何时")
+INTERROGATIVES = ("什么", "多少", "几", "哪", "谁", "怎么", "怎样", "如何", "吗", "是否", "有没有", "能不能", "啥", "咋",
+                  "多久", "多长", "多大", "何时")
 _HAS_NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万亿]+(?:个|项|家|条|次|万|亿|元|人|户|所|座|倍|成)|%|％")
 _HAS_TIME = re.compile(r"\d+\s*[年月日时点]|[一二三四五六七八九十]+月|年底|年初|月底|月初|上半年|下半年|季度|期间|以来|之前|之后|"
                        r"前|后|今年|去年|明年|当天|当日")
@@ -106,7 +106,7 @@ def question_heads(query: str) -> list[str]:
     nouns = {w for w, tag in tagged if tag.startswith(NOUN_TAGS)}  # 电话 in 电话是多少; not 一共 or 降到
     heads: list[str] = []
     for i, word in enumerate(words):
-        if not any(word.startswith(q) or word.endswith(q) for q in _INTERROGATIVES):
+        if not any(word.startswith(q) or word.endswith(q) for q in INTERROGATIVES):
             continue
         for j in (i - 1, i - 2, i + 1):
             if 0 <= j < len(words) and words[j] in content and words[j] in nouns and len(words[j]) >= 2:
