@@ -43,7 +43,7 @@ from index.search.decision import (BASE_LOGIT_LIMIT, CALIBRATION_FILE, READER_FE
                                    TreeDecisionModel, clipped_logit, decision_to_dict)
 from index.search.fusion import minmax  # noqa: E402
 from index.search.query import parse_query  # noqa: E402
-from index.search.features import CANDIDATE_FEATURES as FEATURES, DECISION_FEATURES as EVIDENCE  # noqa: E402
+from index.search.features import CANDIDATE_FEATURES as FEATURES, DECISION_FEATURES as EVIDENCE, RANKING_ONLY  # noqa: E402
 from index.search.searcher import Searcher  # noqa: E402
 from index.text import normalize_query  # noqa: E402
 
@@ -115,23 +115,26 @@ def prepare(searchers: dict[str, Searcher], sets: dict[str, list[Question]], emb
     return items
 
 
-def fit_weights(items: list[Item]) -> dict[str, float]:
-    """Pairwise logistic regression: the right passage against the hardest wrong ones, on scaled features.
+def fit_weights(items: list[Item], leave_out: frozenset[str] = frozenset()) -> dict[str, float]:
+    """Pairwise logistic regression: the right passage against the hardest wrong ones, on scaled features (those in
+    `leave_out` get no weight: the decision's fusion leaves RANKING_ONLY out).
 
     Features that come out with a negative weight are dropped and the rest refitted, so every weight reads "more of
     this evidence, higher rank". Weights are scaled so that the largest is 1."""
     from sklearn.linear_model import LogisticRegression
 
+    columns = [k for k, name in enumerate(FEATURES) if name not in leave_out]
     diffs = []
     for item in items:
         if item.scaled is None or item.relevant is None or not item.relevant.any():
             continue
-        positive = item.scaled[item.relevant].max(axis=0)
-        negatives = item.scaled[~item.relevant]
+        scaled = item.scaled[:, columns]
+        positive = scaled[item.relevant].max(axis=0)
+        negatives = scaled[~item.relevant]
         hardest = negatives[np.argsort(-negatives.sum(axis=1))[:HARD_NEGATIVES]]
         diffs.append(positive - hardest)
     x = np.concatenate(diffs)
-    keep = list(range(len(FEATURES)))
+    keep = list(range(len(columns)))
     while True:
         xx = np.concatenate([x[:, keep], -x[:, keep]])
         yy = np.concatenate([np.ones(len(x)), np.zeros(len(x))])
@@ -141,8 +144,8 @@ def fit_weights(items: list[Item]) -> dict[str, float]:
             break
         keep = [k for k, w in zip(keep, weights) if w >= 0]
     top = float(weights.max()) or 1.0
-    named = {FEATURES[k]: float(w) / top for k, w in zip(keep, weights)}
-    return {f: round(named.get(f, 0.0), 4) for f in FEATURES}
+    named = {FEATURES[columns[k]]: float(w) / top for k, w in zip(keep, weights)}
+    return {f: round(named.get(f, 0.0), 4) for f in FEATURES if f not in leave_out}
 
 
 @dataclass
@@ -152,22 +155,25 @@ class ReadRow:
     the widest CLOSE_GRID gap), what the reader says of each, and whether each is right."""
 
     item: Item
-    evidence: list[dict[str, float]]
+    decision: dict[str, float]  # the decision's evidence (read off features.decision_position)
+    evidence: list[dict[str, float]]  # the same, of the candidates the reader reads
     gap: float | None  # fused gap from the first to the second (a share of the weights); None: no second to read
     reader: list[float]
     right: list[bool]
 
 
-def read_rows(items: list[Item], searchers: dict[str, Searcher], weights: dict[str, float],
+def read_rows(items: list[Item], searchers: dict[str, Searcher], weights: tuple[dict[str, float], dict[str, float]],
               readers: FoldReaders | None = None) -> list[ReadRow]:
     """The ReadRow of each question (none is vetoed) under `weights`, read by its fold's reader when `readers`."""
     from index.reading.use import second_to_read, windows_of
-    from index.search.features import ranking_order
+    from index.search.features import decision_position, ranking_order
 
     rows = []
     for item in items:
-        searcher = with_calibration(searchers[item.corpus], Calibration(searchers[item.corpus].embedder.name, weights,
-                                                                       NEUTRAL, fingerprint=searchers[item.corpus].embedder.fingerprint))
+        embedder = searchers[item.corpus].embedder
+        searcher = with_calibration(searchers[item.corpus], Calibration(embedder.name, weights[0], NEUTRAL,
+                                                                       fingerprint=embedder.fingerprint,
+                                                                       decision_weights=weights[1]))
         parts = parse_query(normalize_query(item.question.q, searcher.config.max_query_chars))
         scored = searcher.score(searcher.context(parts, *item.vectors))
         order = ranking_order(scored)
@@ -178,6 +184,7 @@ def read_rows(items: list[Item], searchers: dict[str, Searcher], weights: dict[s
             positions.append(second)
             gap = (float(scored.fused[positions[0]]) - float(scored.fused[second])) / (scored.weight_sum or 1.0)
         evidence = [searcher.evidence.decision_features(scored, p) for p in positions]
+        decision = searcher.evidence.decision_features(scored, decision_position(scored))
         expect = item.question.expect
         right = [bool(expect) and any(e in searcher.data.passages[int(scored.rows[p])].text for e in expect)
                  for p in positions]
@@ -185,12 +192,12 @@ def read_rows(items: list[Item], searchers: dict[str, Searcher], weights: dict[s
         if readers is not None:
             windows = windows_of(searcher.data, searcher.evidence.sentence_start, scored, positions)
             reader = [float(x) for x in readers.read(item.group, scored.context.text, windows)]
-        rows.append(ReadRow(item, evidence, gap, reader, right))
+        rows.append(ReadRow(item, decision, evidence, gap, reader, right))
     return rows
 
 
 def evidence_rows(rows: list[ReadRow]) -> np.ndarray:
-    return np.asarray([[row.evidence[0][name] for name in EVIDENCE] for row in rows], dtype=np.float64)
+    return np.asarray([[row.decision[name] for name in EVIDENCE] for row in rows], dtype=np.float64)
 
 
 class FoldReaders:
@@ -321,7 +328,7 @@ def fit(items: list[Item], searchers: dict[str, Searcher], kind: str = "logistic
         readers: FoldReaders | None = None) -> Calibration:
     """Weights, then the decision model on the evidence those weights rank, then its thresholds (in-sample); with
     `readers`, then the reader's decision on top of it."""
-    weights = fit_weights(items)
+    weights = (fit_weights(items), fit_weights(items, RANKING_ONLY))  # ranking's, the decision's
     kept = [i for i in items if not i.vetoed]
     rows = read_rows(kept, searchers, weights, readers)
     x = evidence_rows(rows)
@@ -333,7 +340,8 @@ def fit(items: list[Item], searchers: dict[str, Searcher], kind: str = "logistic
     embedder = next(iter(searchers.values())).embedder
     decision = replace(model, low=low, high=high)
     reader = fit_reader(rows, decision, items, readers.digest) if readers is not None else None
-    return Calibration(embedder.name, weights, decision, {}, embedder.fingerprint, reader=reader)
+    return Calibration(embedder.name, weights[0], decision, {}, embedder.fingerprint, reader=reader,
+                       decision_weights=weights[1])
 
 
 def fit_reader(rows: list[ReadRow], decision: Decision, items: list[Item], adapter: str) -> ReaderDecision:
@@ -493,6 +501,7 @@ def main() -> int:
               f"high {r.high:.3f}; {describe(r.model)}")
         readers.save()  # type: ignore[union-attr]
     print(f"weights: {calibration.weights}")
+    print(f"decision weights: {calibration.decision_weights}")
     d = calibration.decision
     print(f"decision: low {d.low:.3f}, high {d.high:.3f}; {describe(d)}")
     write(calibration, notes, sets, Path(args.output))
@@ -565,6 +574,7 @@ def write(calibration: Calibration, notes: dict[str, object], sets: dict[str, li
         "model": calibration.model,
         "fingerprint": calibration.fingerprint,
         "weights": calibration.weights,
+        "decision_weights": calibration.decision_weights,
         "decision": decision_to_dict(d),
         "reader": calibration.reader.to_dict() if calibration.reader is not None else None,
         "notes": {"fitted": dt.date.today().isoformat(),

@@ -115,3 +115,18 @@ def test_boosted_trees_fitted_by_calibrate_give_scikit_learns_probabilities() ->
         p = again.probability(evidence)
         bias = again.baseline + sum(tree.value[0] for tree in again.trees)
         assert bias + sum(c for _, c in again.logit(evidence)) == pytest.approx(math.log(p / (1 - p)), abs=1e-5)
+
+
+def test_the_decisions_own_fusion_weights_are_read_and_checked(tmp_path: Path) -> None:
+    path = tmp_path / "calibration.json"
+    raw = {"model": "m", "fingerprint": "f", "weights": {"bm25_text": 1.0, "word_coverage": 0.5},
+           "decision_weights": {"bm25_text": 0.7}, "decision": decision_to_dict(TREES)}
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    calibration = Calibration.load("f", {"bm25_text", "word_coverage"}, {"a", "b"}, path)
+    assert calibration.fitted and calibration.decision_weights == {"bm25_text": 0.7}
+    raw["decision_weights"] = {"bm25_text": 0.7, "gone": 1.0}  # a feature this version lacks
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    assert not Calibration.load("f", {"bm25_text", "word_coverage"}, {"a", "b"}, path).fitted
+    del raw["decision_weights"]  # an older file: the decision reads the ranking's order
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    assert Calibration.load("f", {"bm25_text", "word_coverage"}, {"a", "b"}, path).decision_weights is None

@@ -14,7 +14,7 @@ from index.store.folder import load
 from index.settings import CoreConfig, CorpusConfig, IndexConfig, SearchConfig
 from index.search.fusion import weighted_fusion
 from index.lexicon.english import MAX_TRANSLATED_WORDS
-from index.search.features import QueryContext, Scored, named_priority, ranking_order
+from index.search.features import QueryContext, Scored, decision_position, named_priority, ranking_order
 from index.search.query import parse_query
 from index.search.searcher import Searcher, dedupe_key
 from index.text import normalize_query
@@ -278,6 +278,44 @@ def _scored(fused: list[float], bureau_match: list[float], place_match: list[flo
     return Scored(np.arange(len(fused)), features, fused_scores, context, 1.0, named_priority(features, context))
 
 
+def test_the_decision_reads_the_first_passage_of_its_own_order() -> None:
+    scored = _scored([0.9, 0.5, 0.7], [0, 0, 0], [0, 0, 0], pointed=False, places=False)
+    assert decision_position(scored) == 0  # no weights of its own: the ranking's first
+    scored = replace(scored, base=np.asarray([0.2, 0.6, 0.4], dtype=np.float32), base_weight_sum=2.0)
+    assert int(ranking_order(scored)[0]) == 0 and decision_position(scored) == 1
+    assert scored.decision_fused[1] == 2.0
+    named = _scored([0.9, 0.5, 0.7], [0, 0, 0], [0, 1, 1], pointed=False, places=True)
+    named = replace(named, base=np.asarray([0.2, 0.4, 0.6], dtype=np.float32))
+    assert decision_position(named) == 2  # the named city's passages first, as in the ranking
+
+
+def test_word_coverage_reorders_without_moving_the_decision(tmp_path: Path, corpus: Path) -> None:
+    """A ranking-only feature changes the order, never the probability: the decision reads its own fusion."""
+    searcher = searcher_for(tmp_path, corpus)
+    weights = dict(searcher.calibration.weights)
+    same = replace(searcher.calibration, weights={**weights, "word_coverage": 0.0}, decision_weights=weights)
+    heavy = replace(searcher.calibration, weights={**weights, "word_coverage": 50.0}, decision_weights=weights)
+    moved = 0
+    for question in ("海域使用金推迟到疫情结束后缴纳", "海洋牧场建了多少个", "渔民转产转业有什么补贴", "明天去巴黎的机票多少钱"):
+        a, b = replace_calibration(searcher, same).search(question), replace_calibration(searcher, heavy).search(question)
+        assert a.probability == pytest.approx(b.probability) and a.confidence == b.confidence
+        moved += [h.passage.passage_id for h in a.hits] != [h.passage.passage_id for h in b.hits]
+    assert moved  # the heavy weight did reorder some answer
+    scored = replace_calibration(searcher, heavy).score("海洋牧场建了多少个")
+    coverage = scored.features["word_coverage"]
+    assert coverage.max() <= 1.0 + 1e-6 and coverage.min() >= 0.0
+    best = searcher.data.passages[int(scored.rows[int(np.argmax(coverage))])]
+    assert "海洋牧场" in best.text
+
+
+def replace_calibration(searcher: Searcher, calibration) -> Searcher:  # type: ignore[no-untyped-def]
+    import copy
+
+    other = copy.copy(searcher)
+    other.calibration = calibration
+    return other
+
+
 def test_the_passages_of_a_named_bureau_or_city_come_first_then_by_score() -> None:
     # another city's passage matches best (0.9), but the question names this city (or this bureau)
     by_place = _scored([0.9, 0.5, 0.7], [0, 0, 0], [0, 1, 1], pointed=False, places=True)
@@ -302,8 +340,9 @@ def test_the_decision_sees_how_much_better_an_unnamed_passage_matches(tmp_path: 
         scored = searcher.score(question)
         priority = scored.priority
         assert priority is not None
-        top = int(ranking_order(scored)[0])
+        top = decision_position(scored)  # read under the decision's own fusion weights
         assert searcher.data.passages[int(scored.rows[top])].bureau.startswith(city)
-        outside = scored.fused[priority < priority[top]]
-        expected = max(0.0, float(outside.max()) - float(scored.fused[top])) / scored.weight_sum
+        fused, weight_sum = scored.decision_fused
+        outside = fused[priority < priority[top]]
+        expected = max(0.0, float(outside.max()) - float(fused[top])) / weight_sum
         assert lead == pytest.approx(expected, abs=1e-3) and (lead > 0) is leads, (city, lead)

@@ -246,6 +246,9 @@ class Calibration:
     fingerprint: str = ""
     fitted: bool = True  # False: the uncalibrated fallback
     reader: ReaderDecision | None = None  # the decision with the reader (None: never fitted, or unreadable)
+    # the fusion weights of the order whose first passage the decision reads, fitted without the ranking-only
+    # features (index.search.features.RANKING_ONLY); None: the ranking's own
+    decision_weights: dict[str, float] | None = None
 
     @classmethod
     def uncalibrated(cls, model: str = "", fingerprint: str = "") -> Calibration:
@@ -258,8 +261,11 @@ class Calibration:
         raw = json.loads(path.read_text(encoding="utf-8"))
         model = decision_from_dict(raw["decision"])
         reader = ReaderDecision.from_dict(raw["reader"]) if raw.get("reader") else None
+        decision_weights = raw.get("decision_weights")
         return cls(raw.get("model", ""), {k: float(v) for k, v in raw["weights"].items()}, model,
-                   raw.get("notes", {}), raw.get("fingerprint", ""), reader=reader)
+                   raw.get("notes", {}), raw.get("fingerprint", ""), reader=reader,
+                   decision_weights=None if decision_weights is None else
+                   {k: float(v) for k, v in decision_weights.items()})
 
     @classmethod
     def load(cls, fingerprint: str, fusion_features: Collection[str], evidence_features: Collection[str],
@@ -283,7 +289,7 @@ class Calibration:
         """Why this calibration does not fit the model and the features of this version, or None."""
         if self.fingerprint != fingerprint:
             return f"it was fitted for another model ({self.model or 'unknown'}, fingerprint {self.fingerprint[:12]})"
-        unknown = sorted(set(self.weights) - set(fusion_features))
+        unknown = sorted((set(self.weights) | set(self.decision_weights or {})) - set(fusion_features))
         unknown += sorted(set(self.decision.features) - set(evidence_features))
         if unknown:
             return f"it uses features this version does not compute ({', '.join(unknown)})"

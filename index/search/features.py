@@ -23,7 +23,13 @@ from index.text import normalize_for_index, pos_tokens, query_words
 
 CANDIDATE_FEATURES = ("dense_text", "dense_sentence", "dense_heading", "dense_question", "lead_question",
                       "dense_focus", "bm25_text", "bm25_meta", "bm25_sentence", "lead_keywords", "answer_kind",
-                      "bureau_match", "place_match", "length")
+                      "bureau_match", "place_match", "length", "word_coverage")
+# Ranking evidence the decision's fusion leaves out: the decision reads the first passage of an order fitted without
+# it (Calibration.decision_weights, decision_position), so what it learned stays as it was. word_coverage puts first,
+# among passages on one topic, the one with the detail asked about (合规化率, 东段); as evidence that the corpus
+# answers at all it says little that the decision's coverage_top does not, and drawing the best-covering passage
+# first made that evidence weaker (fewer "not found", docs/measurements.md).
+RANKING_ONLY = frozenset({"word_coverage"})
 # The decision reads these twice: for questions in Chinese, and (prefixed "en_") for questions in English, whose
 # evidence looks different (no keywords of their own, lower cosines to Chinese passages); plus "english" itself.
 DECISION_BASE = ("head_missing", "dense_rel", "coverage_top", "coverage_corpus", "absent_share", "unknown_bureau",
@@ -75,6 +81,21 @@ class Scored:
     context: QueryContext
     weight_sum: float = 1.0  # the most a fused score can be (each scaled feature is at most 1)
     priority: np.ndarray | None = None  # named_priority of the candidates, worked out once
+    base: np.ndarray | None = None  # the fused score under the decision's weights (None: the ranking's)
+    base_weight_sum: float = 1.0
+
+    @property
+    def decision_fused(self) -> tuple[np.ndarray, float]:
+        """The fused scores the decision reads, and the most one can be."""
+        return (self.fused, self.weight_sum) if self.base is None else (self.base, self.base_weight_sum)
+
+
+def decision_position(scored: Scored) -> int:
+    """The candidate the decision reads: the first of the order under the decision's weights."""
+    fused, _ = scored.decision_fused
+    if scored.priority is None:
+        return int(np.argmax(fused))  # the first of the highest, as a stable sort puts it
+    return int(np.lexsort((-fused, -scored.priority))[0])
 
 
 def ranking_order(scored: Scored) -> np.ndarray:
@@ -153,6 +174,7 @@ class Evidence:
         self.bureau_of = [p.bureau for p in data.passages]
         self.anchor = _answer_anchor(data)
         self.place_of = [bureaus.place_of(p.bureau) if p.bureau else "" for p in data.passages]
+        self._words: list[str | None] = [None] * n
 
     # -- ranking -------------------------------------------------------------------------------------------
     def candidate_features(self, context: QueryContext, rows: np.ndarray, bm25_text: np.ndarray,
@@ -183,8 +205,30 @@ class Evidence:
             "place_match": np.asarray([self.place_of[r] in context.places or (not self.place_of[r] and bool(context.places))
                                        for r in rows], dtype=np.float32),
             "length": self.length[rows],
+            "word_coverage": self.candidate_coverage(context, rows),
         }
         return features
+
+    def candidate_coverage(self, context: QueryContext, rows: np.ndarray) -> np.ndarray:
+        """Per candidate, the IDF-weighted share of the question's content words (for a question in English, of
+        their Chinese counterparts) found verbatim in it: among passages on one topic, the one with the detail
+        asked about (合规化率, 东段) holds the question's rarer words."""
+        words = dict.fromkeys([w for w, _ in query_words(context.text)] + list(context.translated))
+        if not words or rows.size == 0:
+            return np.zeros(rows.size, dtype=np.float32)
+        vocabulary, n = self.data.vocabulary, max(1, len(self.data.passages))
+        weights = {w: float(np.log(1 + (n - vocabulary.get(w, 0) + 0.5) / (vocabulary.get(w, 0) + 0.5))) for w in words}
+        texts = [self.words_text(int(r)) for r in rows]
+        found = np.asarray([sum(weight for w, weight in weights.items() if w in text) for text in texts],
+                           dtype=np.float32)
+        return found / (sum(weights.values()) or 1.0)
+
+    def words_text(self, row: int) -> str:
+        """words_of the passage at `row`, kept after the first time."""
+        text = self._words[row]
+        if text is None:
+            text = self._words[row] = words_of(self.data.passages[row])
+        return text
 
     def sentence_max(self, rows: np.ndarray, qv: np.ndarray | None, scores: np.ndarray | None = None) -> np.ndarray:
         """Per candidate passage, the best of its sentences: by cosine to `qv`, or by the given sentence scores."""
@@ -215,9 +259,9 @@ class Evidence:
             coverage_corpus = context.translated_share
         specificity, content_words = self.specificity(context.text)
         general_top, general_corpus = self.general_coverage(context.text, passage)
-        fused = scored.fused
+        fused, total_weight = scored.decision_fused
         runner_up = float(np.partition(fused, -2)[-2]) if fused.size > 1 else 0.0
-        total_weight = scored.weight_sum or 1.0
+        total_weight = total_weight or 1.0
         where = words_of(passage, question=False)
         named = scored.priority
         outside = fused[named < named[top]] if named is not None else fused[:0]

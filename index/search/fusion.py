@@ -32,3 +32,10 @@ def weighted_fusion(features: Mapping[str, np.ndarray], weights: Mapping[str, fl
         size = len(next(iter(features.values()))) if features else 0
         return np.zeros(size, dtype=np.float32)
     return total
+
+
+def informative_weight(features: Mapping[str, np.ndarray], weights: Mapping[str, float]) -> float:
+    """The most a fused score can be over these candidates: features equal for every candidate (no bureau named)
+    add nothing; 1.0 when none differs."""
+    total = sum(w for name, w in weights.items() if w > 0 and name in features and np.ptp(features[name]) > FLAT)
+    return total or 1.0

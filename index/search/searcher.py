@@ -24,9 +24,9 @@ from index.search import rules
 from index.search.bureaus import BureauIndex
 from index.search.decision import Calibration
 from index.lexicon.english import ENGLISH_QUESTION, EnglishKeywords, english_map, latin_share
-from index.search.features import (CANDIDATE_FEATURES, DECISION_FEATURES, Evidence, QueryContext, Scored,
-                                   named_priority, ranking_order)
-from index.search.fusion import FLAT, weighted_fusion
+from index.search.features import (CANDIDATE_FEATURES, DECISION_FEATURES, Evidence, QueryContext,
+                                   Scored, decision_position, named_priority, ranking_order)
+from index.search.fusion import informative_weight, weighted_fusion
 from index.reading.use import ReaderLike, Reading, read
 from index.search.lookups import PassageLookups
 from index.lexicon.places import foreign_places, place_names, searchable_text
@@ -132,7 +132,7 @@ class Searcher(PassageLookups):
         if scored.rows.size == 0:
             return SearchResult(query, False, (), normalized, reason=rules.NOT_COVERED)
         order = ranking_order(scored)
-        evidence = self.evidence.decision_features(scored, int(order[0]))
+        evidence = self.evidence.decision_features(scored, decision_position(scored))
         model = self.calibration.decision
         probability = model.probability(evidence)
         confidence = model.outcome(probability, self.config.min_confidence)
@@ -219,12 +219,11 @@ class Searcher(PassageLookups):
             return Scored(rows, {name: empty for name in CANDIDATE_FEATURES}, empty, context)
         bm25_sentences = data.sentence_keywords.scores(context.keywords)
         features = self.evidence.candidate_features(context, rows, bm25_text, bm25_meta, bm25_sentences)
-        weights = self.calibration.weights
-        # the most a fused score can be here: features equal for every candidate (no bureau named) add nothing
-        informative = sum(w for name, w in weights.items()
-                          if w > 0 and name in features and np.ptp(features[name]) > FLAT)
-        return Scored(rows, features, weighted_fusion(features, weights), context, informative or 1.0,
-                      named_priority(features, context))
+        weights, decision_weights = self.calibration.weights, self.calibration.decision_weights
+        base = None if decision_weights is None else weighted_fusion(features, decision_weights)
+        return Scored(rows, features, weighted_fusion(features, weights), context,
+                      informative_weight(features, weights), named_priority(features, context), base,
+                      informative_weight(features, decision_weights or weights))
 
     @property
     def reading(self) -> bool:
@@ -248,6 +247,8 @@ class Searcher(PassageLookups):
         def base_of(position: int) -> float:
             return model.probability(self.evidence.decision_features(scored, position))
 
+        if int(order[0]) != decision_position(scored):  # the reader reads the order shown, as it was fitted
+            probability = base_of(int(order[0]))
         return read(decision, self.reader.probabilities, self.data, self.evidence.sentence_start, scored, order, probability, base_of)
 
     # -- candidates, hits -----------------------------------------------------------------------------------
