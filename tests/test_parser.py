@@ -182,3 +182,13 @@ def test_multi_paragraph_answer_keeps_its_question_on_every_passage() -> None:
     assert all(len(p.text) <= 200 for p in answers)
     assert all(p.text.endswith("。") for p in answers), "long sections are cut at sentence ends"
     assert_verbatim(interview)
+
+
+@pytest.mark.parametrize("name", ["嵩明辉", "蔚青", "端木清远", "檀立新", "宾小川", "欧阳明"])
+def test_the_parser_and_the_whole_text_checks_know_the_same_surnames(name: str) -> None:
+    """One list (index.lexicon.names): a speaker the parser credits is one the whole-text checks can attribute to."""
+    from index.claims.speakers import is_name
+    from index.parsing.people import has_surname
+
+    assert has_surname(name) and is_name(name)
+    assert not has_surname("大家好") and not is_name("今天")

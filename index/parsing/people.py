@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.lexicon.names import COMPOUND_SURNAMES, SINGLE_SURNAMES
 from index.text import to_simplified
 
 ROLE_UNIT = (
@@ -27,18 +28,6 @@ ORG_SUFFIX = (r"(?:管委会|委员会|办公室|管理区|局|厅|委|办|部|�
 _ROLE_FULL = re.compile(rf"^{DESCRIPTION_ROLE}$")
 _ROLE_ANY = re.compile(rf"{ROLE_UNIT}|{_OTHER_ROLES}")
 _ORG_END = re.compile(rf"{ORG_SUFFIX}$")
-# the common single and double surnames (enough to tell 周启航 from 大家 or 今天)
-_SURNAMES = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆"
-    "汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔"
-    "伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍"
-    "华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬"
-    "师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻"
-    "位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿"
-    "乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵩帖蔚"
-)
-_DOUBLE_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯",
-                    "轩辕", "令狐", "钟离", "闻人", "端木", "南宫", "西门", "独孤", "申屠", "澹台", "呼延", "万俟")
 # words that label a side or a section, or stand for people in general: never a person's name
 LABEL_WORDS = frozenset(
     "主持人 主持 嘉宾 访谈嘉宾 本期嘉宾 发布人 新闻发言人 发言人 网友 网民 记者 问 答 提问 回答 在线访谈 "
@@ -64,7 +53,7 @@ class PersonDesc:
 
 
 def has_surname(name: str) -> bool:
-    return name[:2] in _DOUBLE_SURNAMES or name[:1] in _SURNAMES
+    return name[:2] in COMPOUND_SURNAMES or name[:1] in SINGLE_SURNAMES
 
 
 def is_person_name(text: str) -> bool:
