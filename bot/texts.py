@@ -4,7 +4,7 @@ values, which are inserted as given: the Telegram renderer escapes them first (t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 # -- examples and hints of the conversation ------------------------------------------------------------------------
 # Questions that the shipped corpus answers; kept only while the loaded corpus still answers them.
@@ -167,6 +167,13 @@ def position(number: int, total: int) -> str:
 
 def only_in_bureau(bureau: str) -> str:
     return f"（只在「{bureau}」的访谈中查找）"
+
+
+def also_elsewhere(found: Sequence[tuple[int, str]], more: bool) -> str:
+    """Under the first answer: the same kind of bureau of another city answered too (the question named no city, or
+    not this one)."""
+    where = "、".join(f"{bureau}（第 {position + 1} 条）" for position, bureau in found)
+    return f"其他城市的同类部门也有答复：{where}" + ("，点「更多」查看。" if more else "。")
 
 
 def searched_in(bureau: str | None) -> str:

@@ -130,6 +130,27 @@ def test_answer_card_buttons_carry_short_valid_callback_data() -> None:
     assert "第 3/3 条" in telegram_text(last.chunks[0])
 
 
+def test_the_same_kind_of_bureau_of_another_city_is_pointed_to_under_the_first_answer() -> None:
+    """A question that names no city gets one card; when a later hit is the same kind of bureau of another city,
+    the card says so (Telegram and the terminal), and only on the first page and only for hits not shown."""
+    from bot.render import plain
+
+    bureaus = ["海川市水务局", "海川市财政局", "溪口市水务局", "溪口市水务局", "市水务局"]
+    hits = tuple(Hit(passage(f"第{i}段。", passage_id=f"abcd1234-0000{i:02d}", bureau=b), 1.0 - i / 10)
+                 for i, b in enumerate(bureaus))
+    answer = Answer("水费怎么算", hits, 0, 1, "k1")
+    assert answer.elsewhere == ((2, "溪口市水务局"),)  # once; not 财政局, not a bureau whose city is unknown
+    expected = texts.also_elsewhere(answer.elsewhere, True)
+    assert "溪口市水务局（第 3 条）" in expected
+    assert expected in telegram_text(cards.answer_card(answer).chunks[0])
+    assert expected in plain.render_plain(answer)
+    for quiet in (Answer("水费怎么算", hits, 1, 1, "k1"),  # a later page
+                  Answer("水费怎么算", hits, 0, 3, "k1"),  # already shown on the first
+                  Answer("水费怎么算", hits[:2], 0, 1, "k1")):  # none of another city
+        assert quiet.elsewhere == ()
+        assert "其他城市" not in telegram_text(cards.answer_card(quiet).chunks[0])
+
+
 def test_a_low_confidence_answer_is_headed_as_the_closest_passage_in_every_front_end() -> None:
     """The heading must be true whether or not the passage answers: it names the closest passage and asks the reader
     to check, and never says the interviews do not answer above what may be the answer."""

@@ -8,6 +8,7 @@ from typing import Any
 from index.claims.records import Verification
 from index.dialogue.turns import Turn
 from index.records import Hit, Passage
+from index.search.bureaus import same_kind_elsewhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,15 @@ class Answer:
     @property
     def shown(self) -> tuple[Hit, ...]:
         return self.hits[self.page * self.per_page:(self.page + 1) * self.per_page]
+
+    @property
+    def elsewhere(self) -> tuple[tuple[int, str], ...]:
+        """On the first page: (position, bureau) of the hits not shown there that are the first one's kind of bureau
+        in another city (the answer of 溪宁市交通运输局 under 枫江市交通运输局's)."""
+        if self.page != 0:
+            return ()
+        found = same_kind_elsewhere([hit.passage.bureau for hit in self.hits])
+        return tuple((position, bureau) for position, bureau in found if position >= self.per_page)
 
     @property
     def first_number(self) -> int:

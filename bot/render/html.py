@@ -274,9 +274,9 @@ def answer_card(reply: Answer, web: WebLinks | None = None) -> Card:
     rows: list[tuple[Button, ...]] = []
     if reply.has_more and reply.key:
         rows.append((Button(texts.BUTTON_MORE, Action("m", reply.key, reply.page + 1).encode()),))
-    tail = ""
+    tail = f"\n\n<i>{escape(texts.also_elsewhere(reply.elsewhere, reply.has_more))}</i>" if reply.elsewhere else ""
     if reply.suggestions and reply.key and reply.page == 0:
-        tail = "\n\n" + bold(texts.MAY_ASK) + "\n" + "\n".join(
+        tail += "\n\n" + bold(texts.MAY_ASK) + "\n" + "\n".join(
             escape(texts.suggestion_line(n, q)) for n, q in enumerate(reply.suggestions, 1))
         rows.extend((Button(texts.suggestion_button(q), Action("q", reply.key, n).encode()),)
                     for n, q in enumerate(reply.suggestions))

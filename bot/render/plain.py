@@ -272,7 +272,8 @@ def _answer(reply: Answer, emphasis: Emphasis | None) -> str:
     head += texts.only_in_bureau(reply.bureau) + "\n" if reply.bureau else ""
     if reply.confidence == "low":
         head += low_confidence_head()
-    tail = _suggestions(reply.suggestions, texts.TERMINAL_SUGGESTION_HINT) if reply.page == 0 else ""
+    tail = "\n" + texts.also_elsewhere(reply.elsewhere, reply.has_more) if reply.elsewhere else ""
+    tail += _suggestions(reply.suggestions, texts.TERMINAL_SUGGESTION_HINT) if reply.page == 0 else ""
     return head + "\n\n".join(cards) + "\n" + texts.terminal_answer_tail(where, reply.has_more) + tail
 
 

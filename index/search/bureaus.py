@@ -6,7 +6,7 @@ question"."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from index.parsing.orgs import is_short_form, split_place
@@ -78,6 +78,21 @@ def split_bureau(name: str) -> Bureau:
     """"澜州市农业农村局" -> (澜州市, 农业农村局); "市交通运输局" -> ("", 交通运输局): the city unknown."""
     place, kind = split_place(name)
     return Bureau(name, "" if place == "市" else place, kind)
+
+
+def same_kind_elsewhere(bureaus: Sequence[str]) -> tuple[tuple[int, str], ...]:
+    """The later of `bureaus` (the hits' bureaus, best first) that are the first one's kind of bureau in another
+    place, as (position, name), each bureau once: 溪宁市交通运输局 at 2 after 枫江市交通运输局. A bureau whose place
+    could not be read is nobody's counterpart."""
+    if not bureaus or not bureaus[0]:
+        return ()
+    first = split_bureau(bureaus[0])
+    found: dict[str, int] = {}
+    for position, name in enumerate(bureaus[1:], 1):
+        other = split_bureau(name) if name else None
+        if other and other.kind == first.kind and other.place and first.place and other.place != first.place:
+            found.setdefault(name, position)
+    return tuple((position, name) for name, position in found.items())
 
 
 class BureauIndex:
