@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -36,6 +37,7 @@ DECISION_BASE = ("head_missing", "dense_rel", "coverage_top", "coverage_corpus",
                  "outside_lead", "number_missing", "time_missing", "fused_top", "fused_margin", "question_rel",
                  "specificity", "content_words", "general_top", "general_corpus")
 DECISION_FEATURES = (*DECISION_BASE, *(f"en_{name}" for name in DECISION_BASE), "english")
+WORDS_KEPT = 20_000  # passages whose normalised text word_coverage keeps (~12 MB at 300 characters a passage)
 MAX_CONTENT_WORDS = 8  # more content words than this say no more about how specific a question is
 # Questions that ask for a quantity or a time (interrogatives, not topics), and how a passage states one.
 _ASKS_NUMBER = re.compile(r"多少|几[个项家条次万亿元人户所座天年]|多大|多长|比例|百分之|how (?:many|much)|what percentage|"
@@ -174,7 +176,8 @@ class Evidence:
         self.bureau_of = [p.bureau for p in data.passages]
         self.anchor = _answer_anchor(data)
         self.place_of = [bureaus.place_of(p.bureau) if p.bureau else "" for p in data.passages]
-        self._words: list[str | None] = [None] * n
+        # words_of per passage, kept for the most recent WORDS_KEPT (every passage of a corpus up to that size)
+        self.words_text = lru_cache(maxsize=WORDS_KEPT)(self._words_of_row)
 
     # -- ranking -------------------------------------------------------------------------------------------
     def candidate_features(self, context: QueryContext, rows: np.ndarray, bm25_text: np.ndarray,
@@ -223,12 +226,9 @@ class Evidence:
                            dtype=np.float32)
         return found / (sum(weights.values()) or 1.0)
 
-    def words_text(self, row: int) -> str:
-        """words_of the passage at `row`, kept after the first time."""
-        text = self._words[row]
-        if text is None:
-            text = self._words[row] = words_of(self.data.passages[row])
-        return text
+    def _words_of_row(self, row: int) -> str:
+        """words_of the passage at `row` (kept by words_text: ~0.1 ms each, and every candidate needs it)."""
+        return words_of(self.data.passages[row])
 
     def sentence_max(self, rows: np.ndarray, qv: np.ndarray | None, scores: np.ndarray | None = None) -> np.ndarray:
         """Per candidate passage, the best of its sentences: by cosine to `qv`, or by the given sentence scores."""
