@@ -164,6 +164,27 @@ def test_conversations_given_as_questions_are_read_once(searcher: Searcher) -> N
     assert stateless.result == first.result
 
 
+def test_a_long_conversation_carried_as_questions_searches_only_the_new_one(searcher: Searcher) -> None:
+    """The web and the API carry the last MAX_TURNS questions; past that the window slides (q2..q4 after q1..q3),
+    and what was read of them in the conversation (q2 with q1 before it) is reused, not read again without q1."""
+    questions = [FISHING, "那补助什么时候发？", "还有呢", "海洋牧场建了多少个？", "那投了多少钱？", "还有呢", "渔船更新有补贴吗？"]
+    counting = Counting(searcher)
+    followups = FollowUps(counting, pointing_choice())
+    carried = FollowUps(Counting(searcher), pointing_choice())
+    shown: list[str] = []
+    for n, question in enumerate(questions):
+        before = len(counting.searched)
+        reading = followups.read_with_questions(question, questions[:n][-MAX_TURNS:])
+        assert len(counting.searched) - before <= 2, (n, counting.searched[before:])  # the new question alone
+        shown.append(reading.result.hits[0].passage.passage_id if reading.result.hits else "")
+    # the same as one reader that kept every exchange (a chat)
+    history: tuple[Turn, ...] = ()
+    for n, question in enumerate(questions):
+        reading = carried.read(question, history)
+        history = remember(history, reading.turn)
+        assert (reading.result.hits[0].passage.passage_id if reading.result.hits else "") == shown[n], n
+
+
 def test_what_a_chat_remembers_round_trips_and_stays_short() -> None:
     turn = Turn("q", "p，q", ("a", "b"), ("a",), HOW_WITH_QUESTION, "high")
     assert Turn.from_dict(json.loads(json.dumps(turn.to_dict()))) == turn

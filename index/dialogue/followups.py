@@ -57,7 +57,7 @@ class FollowUps:
             if p.kind == "answer":
                 by_interview.setdefault(p.interview_id, []).append(p)
         self._answers = {k: sorted(v, key=lambda p: p.start) for k, v in by_interview.items()}
-        self._replays: OrderedDict[tuple[Any, ...], Turn] = OrderedDict()
+        self._replays: OrderedDict[tuple[Any, ...], tuple[Turn, ...]] = OrderedDict()
         self._lock = threading.Lock()
 
     # -- reading ------------------------------------------------------------------------------------------------
@@ -94,24 +94,28 @@ class FollowUps:
 
     def replay(self, questions: Sequence[str], top_k: int | None = None, bureau: str | None = None) -> tuple[Turn, ...]:
         """The exchanges of a conversation given as its questions (oldest first), each read with the ones before
-        it; remembered, so a conversation carried from request to request is read once."""
-        turns: tuple[Turn, ...] = ()
+        it; remembered by its last questions, so a conversation carried from request to request is read once, also
+        once it is longer than the MAX_TURNS questions a request carries."""
         questions = [q for q in questions if q.strip()][-MAX_TURNS:]
-        for n, question in enumerate(questions):
-            key = (tuple(questions[: n + 1]), top_k, bureau)
+        turns: tuple[Turn, ...] = ()
+        start = 0
+        for n in range(len(questions), 0, -1):  # the longest start of it already read
             with self._lock:
-                known = self._replays.get(key)
+                known = self._replays.get((tuple(questions[:n]), top_k, bureau))
                 if known is not None:
-                    self._replays.move_to_end(key)
-            if known is None:
-                known = self.read(question, turns, top_k, bureau).turn
-                self.keep(key, known)
-            turns = remember(turns, known)
+                    self._replays.move_to_end((tuple(questions[:n]), top_k, bureau))
+            if known is not None:
+                turns, start = known, n
+                break
+        for n in range(start, len(questions)):
+            turns = remember(turns, self.read(questions[n], turns, top_k, bureau).turn)
+            self.keep((tuple(questions[: n + 1]), top_k, bureau), turns)
         return turns
 
-    def keep(self, key: tuple[Any, ...], turn: Turn) -> None:
+    def keep(self, key: tuple[Any, ...], turns: tuple[Turn, ...]) -> None:
+        """The exchanges after the questions of `key` (its last MAX_TURNS), for the next request that carries them."""
         with self._lock:
-            self._replays[key] = turn
+            self._replays[key] = turns
             while len(self._replays) > REPLAYS_KEPT:
                 self._replays.popitem(last=False)
 
@@ -119,8 +123,9 @@ class FollowUps:
                             bureau: str | None = None, explain: bool = False) -> Reading:
         """`read` for front ends that carry the earlier questions only (the command line, the web, the API)."""
         history = [q for q in history if q.strip()][-MAX_TURNS:]
-        reading = self.read(question, self.replay(history, top_k, bureau), top_k, bureau, explain)
-        self.keep(((*history, question)[-MAX_TURNS:], top_k, bureau), reading.turn)
+        turns = self.replay(history, top_k, bureau)
+        reading = self.read(question, turns, top_k, bureau, explain)
+        self.keep((tuple((*history, question)[-MAX_TURNS:]), top_k, bureau), remember(turns, reading.turn))
         return reading
 
     # -- "还有呢" -------------------------------------------------------------------------------------------------
