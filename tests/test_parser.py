@@ -192,3 +192,12 @@ def test_the_parser_and_the_whole_text_checks_know_the_same_surnames(name: str) 
 
     assert has_surname(name) and is_name(name)
     assert not has_surname("大家好") and not is_name("今天")
+
+
+@pytest.mark.parametrize("line", ["今天我们邀请到的嘉宾是海川市水务局副局长钱明，欢迎钱局长！",
+                                  "本期节目请到的是海川市水务局副局长钱明。",
+                                  "今天邀请到了海川市水务局副局长钱明"])
+def test_an_inviting_phrase_is_not_part_of_the_guests_unit(line: str) -> None:
+    from index.parsing.people import parse_people
+
+    assert [(p.name, p.org, p.role) for p in parse_people(line, lead_in=True)] == [("钱明", "海川市水务局", "副局长")]
