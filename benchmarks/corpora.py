@@ -8,6 +8,8 @@
   nothing is fitted on them;
 - "layouts2": 10 more documents in those layouts (tests/fixtures/layouts2), written apart from the first batch for
   two more cities; tuning questions only;
+- "layouts3": 6 more (tests/fixtures/layouts3), written apart again for two more cities, with its dev questions
+  written blind to the system by the same hand (tests/data/dev/layouts3.jsonl); nothing is fitted on them;
 - "claims": the seed, the bureaus and the layouts together (26 documents of five cities): the record the labelled
   texts of benchmarks/claims.py are checked against.
 - "fixtures": the small fictional interviews of tests/fixtures/corpus (no question set asks about them; the
@@ -37,6 +39,7 @@ SHIPPED = ROOT / "corpus"
 BUREAUS = ROOT / "tests" / "fixtures" / "bureaus"
 LAYOUTS = ROOT / "tests" / "fixtures" / "layouts"
 LAYOUTS2 = ROOT / "tests" / "fixtures" / "layouts2"
+LAYOUTS3 = ROOT / "tests" / "fixtures" / "layouts3"
 FIXTURES = ROOT / "tests" / "fixtures" / "corpus"  # the small fictional interviews of the tests (the reader's data)
 WORK = ROOT / ".cache" / "benchmarks"
 TUNING = {"shipped": ROOT / "benchmarks" / "data" / "tuning" / "seed.jsonl",
@@ -44,7 +47,8 @@ TUNING = {"shipped": ROOT / "benchmarks" / "data" / "tuning" / "seed.jsonl",
           "layouts2": ROOT / "benchmarks" / "data" / "tuning" / "layouts2.jsonl"}
 DEV = {"shipped": ROOT / "tests" / "data" / "dev" / "seed.jsonl",
        "bureaus": ROOT / "tests" / "data" / "dev" / "bureaus.jsonl",
-       "layouts": ROOT / "tests" / "data" / "dev" / "layouts.jsonl"}
+       "layouts": ROOT / "tests" / "data" / "dev" / "layouts.jsonl",
+       "layouts3": ROOT / "tests" / "data" / "dev" / "layouts3.jsonl"}
 
 
 @dataclass(frozen=True)
@@ -69,9 +73,9 @@ def corpus_folder(name: str) -> Path:
         folder = WORK / "claims-corpus"
         wanted = {p.name: p for p in [*BUREAUS.iterdir(), *SHIPPED.iterdir(), *LAYOUTS.iterdir()]
                   if p.is_file() and "scan" not in p.name}
-    elif name in ("layouts", "layouts2"):
+    elif name in ("layouts", "layouts2", "layouts3"):
         folder = WORK / f"{name}-corpus"
-        source = LAYOUTS if name == "layouts" else LAYOUTS2
+        source = {"layouts": LAYOUTS, "layouts2": LAYOUTS2, "layouts3": LAYOUTS3}[name]
         wanted = {p.name: p for p in source.iterdir() if p.is_file() and "scan" not in p.name}
     else:
         folder = WORK / "bureaus-corpus"
