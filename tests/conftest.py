@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 from pathlib import Path
 
 import pytest
@@ -30,18 +31,23 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pat
     return tmp_path
 
 
-@pytest.fixture(autouse=True)
-def shipped_calibration_for_fakes(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The fake embedders (fingerprints "fake-…") have no calibration of their own: the shipped one stands in, as
-    if fitted for them. Any other fingerprint goes through the real check."""
-    real_load = Calibration.load.__func__  # type: ignore[attr-defined]
+def _shipped_fit_for_fakes(monkeypatch: pytest.MonkeyPatch, fitted: Any) -> None:
+    """`fitted.load` (Calibration, Choice) gives the shipped file, as if fitted for them, to the fake embedders
+    (fingerprints "fake-…"); any other fingerprint goes through the real check."""
+    real_load = fitted.load.__func__
 
-    def load(cls: type[Calibration], fingerprint: str, *args: object, **kwargs: object) -> Calibration:
+    def load(cls: Any, fingerprint: str, *args: object, **kwargs: object) -> Any:
         if fingerprint.startswith("fake"):
-            return replace(Calibration.read(), fingerprint=fingerprint)
+            return replace(fitted.read(), fingerprint=fingerprint)
         return real_load(cls, fingerprint, *args, **kwargs)
 
-    monkeypatch.setattr(Calibration, "load", classmethod(load))
+    monkeypatch.setattr(fitted, "load", classmethod(load))
+
+
+@pytest.fixture(autouse=True)
+def shipped_calibration_for_fakes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fake embedders have no calibration of their own: the shipped one stands in."""
+    _shipped_fit_for_fakes(monkeypatch, Calibration)
 
 
 @pytest.fixture(autouse=True)
@@ -49,14 +55,7 @@ def shipped_followup_fit_for_fakes(monkeypatch: pytest.MonkeyPatch) -> None:
     """The fake embedders have no follow-up fit of their own either: the shipped one stands in."""
     from index.dialogue.choice import Choice
 
-    real_load = Choice.load.__func__  # type: ignore[attr-defined]
-
-    def load(cls: type[Choice], fingerprint: str, *args: object, **kwargs: object) -> Choice:
-        if fingerprint.startswith("fake"):
-            return replace(Choice.read(), fingerprint=fingerprint)
-        return real_load(cls, fingerprint, *args, **kwargs)
-
-    monkeypatch.setattr(Choice, "load", classmethod(load))
+    _shipped_fit_for_fakes(monkeypatch, Choice)
 
 
 @pytest.fixture(scope="session")

@@ -50,6 +50,13 @@ async def browser_page(viewport: dict[str, int] | None = None) -> AsyncIterator[
             await browser.close()
 
 
+async def sign_in(page: Any, url: str) -> None:
+    """On the staff login page: the token entered and sent, and the console reached."""
+    await page.fill("#token", STAFF_TOKEN)
+    await page.click("form.staff button[type=submit]")
+    await page.wait_for_url(f"{url}staff")
+
+
 async def in_viewport(page: Any, selector: str) -> bool:
     return bool(await page.eval_on_selector(selector, """e => { const r = e.getBoundingClientRect();
         return r.top >= 0 && r.top < window.innerHeight; }"""))
@@ -91,9 +98,7 @@ async def test_staff_login_and_a_pasted_text_shows_a_differs_row_with_the_number
     async with running_web(web_config(tmp_path)) as server, browser_page() as (page, errors):
         await page.goto(f"{server.url}staff")
         assert page.url.endswith("/staff/login")
-        await page.fill("#token", STAFF_TOKEN)
-        await page.click("form.staff button[type=submit]")
-        await page.wait_for_url(f"{server.url}staff")
+        await sign_in(page, server.url)
         await page.fill("#doc-text", text)
         await page.click("#document form button[type=submit]")
         await page.wait_for_selector("#document-result")
@@ -112,9 +117,7 @@ async def test_a_pasted_paraphrase_shows_a_consistent_row_with_its_facts_matched
     text = "钱明说，海川今年新建的两座水厂投产后，日供水能力达到80万吨。据说水费要涨了。"
     async with running_web(web_config(tmp_path)) as server, browser_page() as (page, errors):
         await page.goto(f"{server.url}staff/login")
-        await page.fill("#token", STAFF_TOKEN)
-        await page.click("form.staff button[type=submit]")
-        await page.wait_for_url(f"{server.url}staff")
+        await sign_in(page, server.url)
         await page.fill("#doc-text", text)
         await page.click("#document form button[type=submit]")
         await page.wait_for_selector("#document-result")
@@ -143,8 +146,7 @@ async def test_the_query_log_chart_renders(tmp_path: Path, monkeypatch: pytest.M
         for q in (QUESTION, QUESTION, "你好"):
             await page.goto(f"{server.url}search?q={q}")
         await page.goto(f"{server.url}staff/login")
-        await page.fill("#token", STAFF_TOKEN)
-        await page.click("form.staff button[type=submit]")
+        await sign_in(page, server.url)
         await page.goto(f"{server.url}staff/log")
         for name in ("daily", "top", "unanswered", "disliked"):
             image = page.locator(f"#chart-{name}")
@@ -166,9 +168,7 @@ async def test_every_page_fits_a_phone_without_horizontal_scroll_or_console_erro
             width = await page.evaluate("document.documentElement.scrollWidth")
             assert width <= PHONE["width"], (path, width)
         await page.goto(f"{server.url}staff/login")
-        await page.fill("#token", STAFF_TOKEN)
-        await page.click("form.staff button[type=submit]")
-        await page.wait_for_url(f"{server.url}staff")
+        await sign_in(page, server.url)
         for path in ("staff", "staff/log"):
             await page.goto(server.url + path)
             assert await page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path
