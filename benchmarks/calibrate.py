@@ -184,7 +184,8 @@ def read_rows(items: list[Item], searchers: dict[str, Searcher], weights: tuple[
             positions.append(second)
             gap = (float(scored.fused[positions[0]]) - float(scored.fused[second])) / (scored.weight_sum or 1.0)
         evidence = [searcher.evidence.decision_features(scored, p) for p in positions]
-        decision = searcher.evidence.decision_features(scored, decision_position(scored))
+        decided = decision_position(scored)
+        decision = evidence[0] if decided == positions[0] else searcher.evidence.decision_features(scored, decided)
         expect = item.question.expect
         right = [bool(expect) and any(e in searcher.data.passages[int(scored.rows[p])].text for e in expect)
                  for p in positions]

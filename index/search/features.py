@@ -94,19 +94,20 @@ class Scored:
 
 def decision_position(scored: Scored) -> int:
     """The candidate the decision reads: the first of the order under the decision's weights."""
-    fused, _ = scored.decision_fused
-    if scored.priority is None:
-        return int(np.argmax(fused))  # the first of the highest, as a stable sort puts it
-    return int(np.lexsort((-fused, -scored.priority))[0])
+    return int(_named_first(scored.decision_fused[0], scored.priority)[0])
 
 
 def ranking_order(scored: Scored) -> np.ndarray:
     """Candidate positions, best first: the passages of the bureaus the question names, then the other passages
     of the cities it names, then the rest, each group by fused score. 澜州 农村改厕 asks what 澜州 did, however
     well another city's passage on the same work matches."""
-    if scored.priority is None:
-        return np.argsort(-scored.fused, kind="stable")
-    return np.lexsort((-scored.fused, -scored.priority))
+    return _named_first(scored.fused, scored.priority)
+
+
+def _named_first(fused: np.ndarray, priority: np.ndarray | None) -> np.ndarray:
+    if priority is None:
+        return np.argsort(-fused, kind="stable")
+    return np.lexsort((-fused, -priority))
 
 
 def named_priority(features: dict[str, np.ndarray], context: QueryContext) -> np.ndarray | None:
@@ -219,12 +220,16 @@ class Evidence:
         words = dict.fromkeys([w for w, _ in query_words(context.text)] + list(context.translated))
         if not words or rows.size == 0:
             return np.zeros(rows.size, dtype=np.float32)
-        vocabulary, n = self.data.vocabulary, max(1, len(self.data.passages))
-        weights = {w: float(np.log(1 + (n - vocabulary.get(w, 0) + 0.5) / (vocabulary.get(w, 0) + 0.5))) for w in words}
+        weights = {w: self.idf(w) for w in words}
         texts = [self.words_text(int(r)) for r in rows]
         found = np.asarray([sum(weight for w, weight in weights.items() if w in text) for text in texts],
                            dtype=np.float32)
         return found / (sum(weights.values()) or 1.0)
+
+    def idf(self, word: str) -> float:
+        """BM25's inverse document frequency of a word over the corpus's passages (never below 0)."""
+        n, df = max(1, len(self.data.passages)), self.data.vocabulary.get(word, 0)
+        return float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
 
     def _words_of_row(self, row: int) -> str:
         """words_of the passage at `row` (kept by words_text: ~0.1 ms each, and every candidate needs it)."""
@@ -327,12 +332,11 @@ class Evidence:
         if not words:
             return 0.0, 0.0, 0.0
         vocabulary = self.data.vocabulary
-        n = max(1, len(self.data.passages))
         where = words_of(passage)
         total = top = corpus = 0.0
         for word, _ in words:
             df = vocabulary.get(word, 0)
-            weight = float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
+            weight = self.idf(word)
             total += weight
             in_passage = word in where
             top += weight if in_passage else 0.0

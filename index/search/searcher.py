@@ -132,11 +132,12 @@ class Searcher(PassageLookups):
         if scored.rows.size == 0:
             return SearchResult(query, False, (), normalized, reason=rules.NOT_COVERED)
         order = ranking_order(scored)
-        evidence = self.evidence.decision_features(scored, decision_position(scored))
+        decided = decision_position(scored)
+        evidence = self.evidence.decision_features(scored, decided)
         model = self.calibration.decision
         probability = model.probability(evidence)
         confidence = model.outcome(probability, self.config.min_confidence)
-        reading = self._read(scored, order, probability)
+        reading = self._read(scored, order, probability, decided)
         if reading is not None:
             order, probability = reading.order, reading.probability
             confidence = self.calibration.reader.model.outcome(probability, self.config.min_confidence)  # type: ignore[union-attr]
@@ -237,7 +238,7 @@ class Searcher(PassageLookups):
             return False
         return decision.adopted or self.config.reader == "on"
 
-    def _read(self, scored: Scored, order: np.ndarray, probability: float) -> Reading | None:
+    def _read(self, scored: Scored, order: np.ndarray, probability: float, decided: int) -> Reading | None:
         if not self.reading:
             return None
         decision = self.calibration.reader
@@ -247,7 +248,7 @@ class Searcher(PassageLookups):
         def base_of(position: int) -> float:
             return model.probability(self.evidence.decision_features(scored, position))
 
-        if int(order[0]) != decision_position(scored):  # the reader reads the order shown, as it was fitted
+        if int(order[0]) != decided:  # the reader reads the order shown, as it was fitted
             probability = base_of(int(order[0]))
         return read(decision, self.reader.probabilities, self.data, self.evidence.sentence_start, scored, order, probability, base_of)
 
