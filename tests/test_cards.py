@@ -228,3 +228,10 @@ def test_a_question_and_answer_interview_that_names_nobody_shows_no_placeholders
     for shown in (card, plain):
         assert "—" not in shown and "问问" not in shown and "（问）" not in shown and " · 答" not in shown, shown
         assert "补贴什么时候发放" in shown and "三月底前" in shown
+
+
+def test_text_too_deep_in_tags_for_the_limit_is_sent_unformatted_rather_than_too_long() -> None:
+    """Found by the property above: three nested tags around one character leave no room under a 40 limit."""
+    source = "<blockquote>" + cards.mark("<", [(0, 1, "b"), (0, 1, "u")]) + "</blockquote>"
+    chunks = cards.split_html(source, 40)
+    assert all(len(c) <= 40 for c in chunks) and "".join(telegram_text(c) for c in chunks) == "<"

@@ -182,7 +182,10 @@ def split_html(source: str, limit: int = MAX_MESSAGE) -> list[str]:
             end = j - 1
         else:
             end = best if best is not None else max(i, j - 1)
-        chunks.append(_opening(before) + "".join(atoms[i:end + 1]) + _closing(stacks[end]))
+        chunk = _opening(before) + "".join(atoms[i:end + 1]) + _closing(stacks[end])
+        if len(chunk) > limit:  # tags nested so deep that even one piece of text does not fit inside them
+            chunk = "".join(atom for atom in atoms[i:end + 1] if _tag(atom) is None)  # the text, unformatted
+        chunks.append(chunk)
         i = end + 1
     return [c for c in chunks if _visible(c).strip()]
 
