@@ -61,6 +61,26 @@ def bigrams(text: str) -> list[str]:
     return tokens
 
 
+_CN_NUMERAL = re.compile(r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]+")
+_CN_SINGLE_DIGITS = re.compile(r"[一二两三四五六七八九]{2}")  # 五六万, 三四十: a range, not a number
+
+
+def arabic_numerals(text: str) -> dict[str, str]:
+    """Each Chinese numeral of the text with a 十, 百, 千 or 万 in it, and its value in digits as an official text
+    writes it (七十 -> 70, 六十五 -> 65, 一万 -> 1万): a citizen writes 七十岁 where the passage says 70周岁."""
+    from index.claims.quantities import chinese_integer
+
+    forms: dict[str, str] = {}
+    for numeral in _CN_NUMERAL.findall(text):
+        if not any(c in "十百千万" for c in numeral) or _CN_SINGLE_DIGITS.search(numeral):
+            continue
+        value = chinese_integer(numeral)
+        if value is None or value < 10:
+            continue
+        forms[numeral] = str(value) if value < 10_000 or value % 1_000 else f"{value / 10_000:g}万"
+    return forms
+
+
 def strip_question_words(text: str) -> str:
     """The query without question words and particles, for judging what it asks about."""
     for word in QUESTION_WORDS:

@@ -9,7 +9,7 @@ from index.search import rules
 from index.search.bureaus import BureauIndex, is_short_form, split_bureau
 from index.lexicon.places import place_names, places_in
 from index.search.query import parse_query, strip_courtesies
-from index.text import pos_tokens
+from index.text import arabic_numerals, pos_tokens
 
 BUREAUS = BureauIndex(["澜州市农业农村局", "澜州市住房和城乡建设局", "澜州市医疗保障局", "栖川市农业农村局",
                        "栖川市人力资源和社会保障局", "威海市海洋发展局"])
@@ -113,3 +113,18 @@ def test_what_a_question_asks_about_is_a_noun_next_to_its_interrogative_never_an
     assert question_heads("参加职工医保的一共有多少人？") == []
     assert _head_missing("咨询电话是多少", "办事大厅的地址在市民中心")
     assert not _head_missing("参加职工医保的一共有多少人？", "全市参加职工医保52万人")
+
+
+@pytest.mark.parametrize(("text", "forms"), [
+    ("我爸妈都七十了", {"七十": "70"}),
+    ("老人今年六十五岁", {"六十五": "65"}),
+    ("充了一万多", {"一万": "1万"}),
+    ("以前要一万五", {"一万五": "1.5万"}),
+    ("一千零五十户", {"一千零五十": "1050"}),
+    ("写到十一点多", {"十一": "11"}),
+    # not numbers, or not one number: a range, a holiday, grades, 万一, single digits
+    ("每年取水五六万立方米", {}), ("每户摊三四万", {}), ("五一假期", {}), ("一二年级", {}), ("万一生病", {}),
+    ("第二天就后悔了", {}), ("十分重要", {}),
+])
+def test_chinese_numerals_are_also_read_in_digits_as_official_texts_write_them(text: str, forms: dict[str, str]) -> None:
+    assert arabic_numerals(text) == forms

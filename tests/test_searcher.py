@@ -14,7 +14,8 @@ from index.store.folder import load
 from index.settings import CoreConfig, CorpusConfig, IndexConfig, SearchConfig
 from index.search.fusion import weighted_fusion
 from index.lexicon.english import MAX_TRANSLATED_WORDS
-from index.search.features import QueryContext, Scored, decision_position, named_priority, ranking_order
+from index.search.features import (QueryContext, Scored, decision_position, holds_word, named_priority,
+                                   ranking_order)
 from index.search.query import parse_query
 from index.search.searcher import Searcher, dedupe_key
 from index.text import normalize_query
@@ -306,6 +307,23 @@ def test_word_coverage_reorders_without_moving_the_decision(tmp_path: Path, corp
     assert coverage.max() <= 1.0 + 1e-6 and coverage.min() >= 0.0
     best = searcher.data.passages[int(scored.rows[int(np.argmax(coverage))])]
     assert "海洋牧场" in best.text
+
+
+def test_a_number_in_chinese_numerals_finds_the_passage_that_writes_it_in_digits(tmp_path: Path, corpus: Path) -> None:
+    """A citizen writes 一百多个 where the interview says 100多个: both the keyword search and word coverage see it."""
+    assert holds_word("七十", "70周岁以上老年人") and holds_word("一百多个", "达成100多个合作意向")
+    assert not holds_word("七十", "65周岁以上老年人") and not holds_word("七十", "全市共170人")  # the number, not its digits
+    searcher = searcher_for(tmp_path, corpus)
+    question = "大走访达成了一百多个合作意向吗"
+    context = searcher.context(parse_query(normalize_query(question)))
+    assert context.keywords.split()[-1] == "100"
+    scored = searcher.score(context)
+    coverage = dict(zip((searcher.data.passages[int(r)].text for r in scored.rows), scored.features["word_coverage"]))
+    holder = next(text for text in coverage if "100多个合作意向" in text)
+    plain = replace(context, text=context.text.replace("一百多个", "很多个"))
+    without = searcher.score(plain)
+    row = next(i for i, r in enumerate(without.rows) if searcher.data.passages[int(r)].text == holder)
+    assert coverage[holder] > float(without.features["word_coverage"][row])
 
 
 def replace_calibration(searcher: Searcher, calibration) -> Searcher:  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
 
-__all__ = ["Quantity", "Tokenised", "match_quantity", "normalise", "parse_quantity", "tokenise"]
+__all__ = ["Quantity", "Tokenised", "chinese_integer", "match_quantity", "normalise", "parse_quantity", "tokenise"]
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL = {"十": 10, "百": 100, "千": 1000}
@@ -83,6 +83,11 @@ def _cn_int(text: str) -> int | None:
     if number and prev_was_digit and last_unit >= 100 and text[-2] not in _CN_DIGITS:
         number *= last_unit // 10  # 一万五 = 15000, 三千五 = 3500
     return total + section + number
+
+
+def chinese_integer(text: str) -> int | None:
+    """The value of a Chinese integer numeral (七十 = 70, 六十五 = 65, 一万五 = 15000), or None for anything else."""
+    return _cn_int(text) if text and all(c in _CN_DIGITS or c in _SMALL or c in _BIG for c in text) else None
 
 
 def _cn_number(text: str) -> Decimal | None:

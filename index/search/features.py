@@ -20,7 +20,7 @@ from index.records import Passage
 from index.search.bureaus import BureauIndex, Mention
 from index.lexicon.english import ENGLISH_QUESTION, latin_share
 from index.records import IndexData
-from index.text import normalize_for_index, pos_tokens, query_words
+from index.text import arabic_numerals, normalize_for_index, pos_tokens, query_words
 
 CANDIDATE_FEATURES = ("dense_text", "dense_sentence", "dense_heading", "dense_question", "lead_question",
                       "dense_focus", "bm25_text", "bm25_meta", "bm25_sentence", "lead_keywords", "answer_kind",
@@ -152,6 +152,19 @@ def general_rarity(word: str) -> float:
     return float(np.log(total / max(1, count)))
 
 
+def holds_word(word: str, where: str) -> bool:
+    """Whether the text holds the word, a Chinese numeral in it also found written in digits (七十 as 70, not 170)."""
+    if word in where:
+        return True
+    patterns = _in_digits(word)
+    return bool(patterns) and all(p.search(where) for p in patterns)
+
+
+@lru_cache(maxsize=4096)
+def _in_digits(word: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(rf"(?<![\d.]){re.escape(digits)}(?![\d.])") for digits in arabic_numerals(word).values())
+
+
 def _share_in(words: Sequence[str], where: str) -> float:
     return sum(1 for w in words if w in where) / max(1, len(words))
 
@@ -222,7 +235,7 @@ class Evidence:
             return np.zeros(rows.size, dtype=np.float32)
         weights = {w: self.idf(w) for w in words}
         texts = [self.words_text(int(r)) for r in rows]
-        found = np.asarray([sum(weight for w, weight in weights.items() if w in text) for text in texts],
+        found = np.asarray([sum(weight for w, weight in weights.items() if holds_word(w, text)) for text in texts],
                            dtype=np.float32)
         return found / (sum(weights.values()) or 1.0)
 
@@ -338,7 +351,7 @@ class Evidence:
             df = vocabulary.get(word, 0)
             weight = self.idf(word)
             total += weight
-            in_passage = word in where
+            in_passage = holds_word(word, where)
             top += weight if in_passage else 0.0
             corpus += weight if (in_passage or df > 0) else 0.0
         nouns = [w for w, tag in pos_tokens(query) if tag.startswith(NOUN_TAGS) and len(w) >= 2 and not w.isascii()]

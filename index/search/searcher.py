@@ -33,7 +33,7 @@ from index.lexicon.places import foreign_places, place_names, searchable_text
 from index.search.query import QueryParts, parse_query
 from index.settings import SearchConfig
 from index.records import IndexData
-from index.text import normalize_query, strip_question_words
+from index.text import arabic_numerals, normalize_query, strip_question_words
 
 EXACT_SEARCH_LIMIT = 5000  # up to this many passages every passage is scored; above, a candidate pool is
 DUPLICATE_COSINE = 0.985  # two hits closer than this are the same passage said twice: only the first is shown
@@ -201,7 +201,8 @@ class Searcher(PassageLookups):
                              for m in mentions)
         pointed = frozenset(b for m in mentions for b in m.matches)
         translated, share = self.english.translate_with_share(core) if latin_share(core) >= ENGLISH_QUESTION else ((), 0.0)
-        keywords = " ".join([*translated, strip_question_words(core)])
+        numbers = [digits for digits in arabic_numerals(core).values() if digits.isdigit()]  # 七十 also as 70
+        keywords = " ".join([*translated, strip_question_words(core), *numbers])
         return QueryContext(core, keywords, query_vector, focus_vector, mentions, places, pointed,
                             tuple(translated), share)
 
