@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from index.lexicon.english import (dictionary_keywords, english_key, english_map, english_tokens, read_cedict,
-                                  word_forms)
+import pytest
+
+from index.lexicon.english import (dictionary_keywords, english_key, english_map, english_tokens, is_english,
+                                   read_cedict, word_forms)
 
 CEDICT = """\
 # CC-CEDICT
@@ -71,3 +73,18 @@ def test_a_phrase_is_tried_before_its_words() -> None:
     found, _, _ = dictionary_keywords("Did they set up a platform?", mapping)
     assert found == ["设立"]  # a phrase may end in a particle; "set" alone would be 系列
     assert dictionary_keywords("what is the weather like", {}) == ([], 0, ["weather", "like"])
+
+
+@pytest.mark.parametrize(("question", "english"), [
+    ("What did the Weihai ocean bureau do about sea cucumber farming?", True),
+    ("how much is the ETC discount in 栖川?", True),  # a Chinese name in an English sentence
+    ("what has the 澜州市农业农村局 done for farmers", True),
+    ("lanzhou typhoon insurance", True),
+    ("iPhone怎么截长图？", False),  # a product's name in a Chinese sentence
+    ("用Python怎么读取一个JSON文件？", False),
+    ("怎么把PDF转成Word", False),
+    ("ETC卡怎么办理", False),
+    ("海洋牧场建了多少个", False),
+])
+def test_a_question_is_english_when_most_of_its_words_are(question: str, english: bool) -> None:
+    assert is_english(question) is english

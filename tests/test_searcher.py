@@ -364,3 +364,16 @@ def test_the_decision_sees_how_much_better_an_unnamed_passage_matches(tmp_path: 
         outside = fused[priority < priority[top]]
         expected = max(0.0, float(outside.max()) - float(fused[top])) / weight_sum
         assert lead == pytest.approx(expected, abs=1e-3) and (lead > 0) is leads, (city, lead)
+
+
+def test_a_chinese_question_with_latin_words_is_read_as_chinese_its_english_words_still_translated(
+        tmp_path: Path, corpus: Path) -> None:
+    """"iPhone怎么截长图" is Chinese (three Chinese words against one Latin): the decision reads it as Chinese; a Latin
+    word that maps onto the corpus (ocean -> 海洋) still searches for its counterpart."""
+    searcher = searcher_for(tmp_path, corpus)
+    mixed = searcher.search("Oceanographic海域使用金怎么缴纳", explain=True)  # most of its letters are Latin
+    assert mixed.explanation["decision"]["evidence"]["english"] == 0.0
+    context = searcher.context(parse_query(normalize_query("海域使用金 ocean 疫情期间怎么缴纳")))
+    assert "海洋" in context.translated
+    english = searcher.search("How was the sea area use fee paid during the epidemic?", explain=True)
+    assert english.explanation["decision"]["evidence"]["english"] == 1.0

@@ -35,12 +35,24 @@ _ENGLISH_STOPWORDS = frozenset(
 )
 
 
-ENGLISH_QUESTION = 0.5  # share of Latin letters from which a question is read as English (and gets English keywords)
+ENGLISH_QUESTION = 0.5  # share of Latin words from which a question is read as English (and gets English keywords)
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def latin_share(text: str) -> float:
-    """The share of a text's characters that are Latin letters."""
-    return sum(c.isascii() and c.isalpha() for c in text) / max(1, len(text))
+    """The share of a text's words that are Latin ones, a Chinese word counted as jieba cuts it: "iPhone怎么截长图" is
+    one Latin word against three Chinese (Chinese, though most of its letters are Latin); "how much is the ETC
+    discount in 栖川" is seven against one."""
+    from index.text import pos_tokens
+
+    latin = len(_ENGLISH_TOKEN.findall(text.lower()))
+    chinese = sum(1 for word, _ in pos_tokens(text) if _CJK.search(word)) if _CJK.search(text) else 0
+    return latin / max(1, latin + chinese)
+
+
+def is_english(text: str) -> bool:
+    """Whether a question is read as English: most of its words are Latin ones."""
+    return latin_share(text) >= ENGLISH_QUESTION
 
 
 # -- the dictionary ---------------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ import numpy as np
 
 from index.records import Passage
 from index.search.bureaus import BureauIndex, Mention
-from index.lexicon.english import ENGLISH_QUESTION, latin_share
+from index.lexicon.english import is_english
 from index.records import IndexData
 from index.text import arabic_numerals, normalize_for_index, pos_tokens, query_words
 
@@ -64,7 +64,7 @@ class QueryContext:
     mentions: tuple[Mention, ...] = ()  # bureaus it names
     places: tuple[str, ...] = ()  # corpus places it names (澜州市), with or without a bureau
     pointed: frozenset[str] = field(default_factory=frozenset)  # corpus bureaus the mentions fit
-    translated: tuple[str, ...] = ()  # for a question in English: the corpus words its words map onto
+    translated: tuple[str, ...] = ()  # the corpus words its English words map onto (营商环境 for business environment)
     translated_share: float = 0.0  # the share of its English content words that found one
 
     @property
@@ -270,9 +270,9 @@ class Evidence:
         passage = self.data.passages[row]
         dense = np.maximum(f["dense_text"], f["dense_sentence"])
         dense_top = float(dense[top])
-        latin = latin_share(context.text)
+        english = is_english(context.text)
         coverage_top, coverage_corpus, absent_share = self.word_coverage(context.text, passage)
-        if context.translated:  # English: the share of its words whose Chinese counterparts the passage holds
+        if english and context.translated:  # the share of its words whose Chinese counterparts the passage holds
             coverage_top = context.translated_share * _share_in(context.translated, words_of(passage))
             coverage_corpus = context.translated_share
         specificity, content_words = self.specificity(context.text)
@@ -304,7 +304,6 @@ class Evidence:
             "general_corpus": general_corpus,
             "head_missing": float(_head_missing(context.text, where)),
         }
-        english = latin >= ENGLISH_QUESTION
         evidence["english"] = float(english)
         for name in DECISION_BASE:
             value = evidence[name]

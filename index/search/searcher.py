@@ -23,7 +23,7 @@ from index.records import Hit, SearchResult
 from index.search import rules
 from index.search.bureaus import BureauIndex
 from index.search.decision import Calibration
-from index.lexicon.english import ENGLISH_QUESTION, EnglishKeywords, english_map, latin_share
+from index.lexicon.english import EnglishKeywords, english_map, is_english
 from index.search.features import (CANDIDATE_FEATURES, DECISION_FEATURES, Evidence, QueryContext,
                                    Scored, decision_position, named_priority, ranking_order)
 from index.search.fusion import informative_weight, weighted_fusion
@@ -191,7 +191,7 @@ class Searcher(PassageLookups):
         mentions = tuple(self.bureau_index.mentions(parts.core))
         places = tuple(p for p in self.bureau_index.places
                        if p in parts.core or (len(p) > 2 and p[:-1] in parts.core))
-        if latin_share(parts.core) >= ENGLISH_QUESTION:  # "in Lanzhou": the city's name in pinyin
+        if is_english(parts.core):  # "in Lanzhou": the city's name in pinyin
             words = set(_LATIN_WORDS.findall(parts.core.lower()))
             places += tuple(p for p, spelled in self.places_in_pinyin.items() if spelled in words and p not in places)
         if len(places) == 1:  # 澜州的海洋局: the place narrows a bureau named without one
@@ -200,7 +200,7 @@ class Searcher(PassageLookups):
                                                                if self.bureau_index.place_of(b) in (places[0], "")))
                              for m in mentions)
         pointed = frozenset(b for m in mentions for b in m.matches)
-        translated, share = self.english.translate_with_share(core) if latin_share(core) >= ENGLISH_QUESTION else ((), 0.0)
+        translated, share = self.english.translate_with_share(core) if _LATIN_WORDS.search(core.lower()) else ((), 0.0)
         numbers = [digits for digits in arabic_numerals(core).values() if digits.isdigit()]  # 七十 also as 70
         keywords = " ".join([*translated, strip_question_words(core), *numbers])
         return QueryContext(core, keywords, query_vector, focus_vector, mentions, places, pointed,
