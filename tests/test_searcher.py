@@ -15,7 +15,8 @@ from index.settings import CoreConfig, CorpusConfig, IndexConfig, SearchConfig
 from index.search.fusion import weighted_fusion
 from index.lexicon.english import MAX_TRANSLATED_WORDS
 from index.search.features import (QueryContext, Scored, decision_position, holds_word, named_priority,
-                                   ranking_order)
+                                   ranking_order, year_missing)
+from index.records import Passage
 from index.search.query import parse_query
 from index.search.searcher import Searcher, dedupe_key
 from index.text import normalize_query
@@ -377,3 +378,21 @@ def test_a_chinese_question_with_latin_words_is_read_as_chinese_its_english_word
     assert "海洋" in context.translated
     english = searcher.search("How was the sea area use fee paid during the epidemic?", explain=True)
     assert english.explanation["decision"]["evidence"]["english"] == 1.0
+
+
+def _passage(text: str, date: str | None = None, title: str | None = None) -> Passage:
+    return Passage("p1", "i1", "answer", text, 0, len(text), "f.txt", "澜州市医疗保障局", "纪慧敏", "纪慧敏",
+                   date=date, title=title)
+
+
+def test_a_year_the_question_names_and_the_passage_does_not_give_counts_against_it() -> None:
+    """2021年 asked of an interview of 2020: the year is missing. An undated passage that names no year is not held
+    to it: a date that could not be read decides nothing."""
+    dated = _passage("2020年，我市城乡居民个人缴费标准为每人每年280元。", date="2020-11-02")
+    assert year_missing("澜州2021年城乡居民医保个人缴费涨到多少了？", dated)
+    assert not year_missing("澜州2020年城乡居民医保个人缴费是多少？", dated)
+    assert not year_missing("城乡居民医保个人缴费是多少？", dated)  # no year asked
+    assert not year_missing("2024年安全生产月的主题是什么", _passage("今年安全生产月的主题是……", date="2024-06-03"))
+    assert not year_missing("2024年安全生产月的主题是什么", _passage("今年的主题是……", title="2024年安全生产月发布会"))
+    assert not year_missing("2021年缴费涨到多少", _passage("个人缴费标准为每人每年280元。"))  # undated, no year
+    assert year_missing("2021年缴费涨到多少", _passage("个人缴费标准为每人每年280元。", date="2020-11-02"))

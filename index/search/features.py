@@ -35,7 +35,7 @@ RANKING_ONLY = frozenset({"word_coverage"})
 # evidence looks different (no keywords of their own, lower cosines to Chinese passages); plus "english" itself.
 DECISION_BASE = ("head_missing", "dense_rel", "coverage_top", "coverage_corpus", "absent_share", "unknown_bureau",
                  "outside_lead", "number_missing", "time_missing", "fused_top", "fused_margin", "question_rel",
-                 "specificity", "content_words", "general_top", "general_corpus")
+                 "specificity", "content_words", "general_top", "general_corpus", "year_missing")
 DECISION_FEATURES = (*DECISION_BASE, *(f"en_{name}" for name in DECISION_BASE), "english")
 WORDS_KEPT = 20_000  # passages whose normalised text word_coverage keeps (~12 MB at 300 characters a passage)
 MAX_CONTENT_WORDS = 8  # more content words than this say no more about how specific a question is
@@ -142,6 +142,22 @@ def question_heads(query: str) -> list[str]:
 def _head_missing(query: str, where: str) -> bool:
     heads = question_heads(query)
     return bool(heads) and not any(h in where for h in heads)
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?=\s*年)")
+_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def year_missing(query: str, passage: Passage) -> bool:
+    """The question names a year (2021年) that the passage and its interview's title and date do not give, while they
+    do give another: an interview of 2020 does not say what was paid in 2021, however close its topic. A passage
+    with no year anywhere near it (an undated interview) is not counted against: a date that could not be read
+    decides nothing."""
+    years = _YEAR.findall(query)
+    if not years:
+        return False
+    where = f"{passage.title or ''} {passage.date or ''} {passage.heading or ''} {passage.text}"
+    return not all(year in where for year in years) and bool(_ANY_YEAR.search(where))
 
 
 def general_rarity(word: str) -> float:
@@ -295,6 +311,7 @@ class Evidence:
             "outside_lead": outside_lead,
             "number_missing": float(bool(_ASKS_NUMBER.search(context.text)) and not _HAS_NUMBER.search(where)),
             "time_missing": float(bool(_ASKS_TIME.search(context.text)) and not _HAS_TIME.search(where)),
+            "year_missing": float(year_missing(context.text, passage)),
             # the retrievers agree on the best passage (1: it is first by every weighted feature), and by how much
             "fused_top": float(fused[top]) / total_weight,
             "fused_margin": (float(fused[top]) - runner_up) / total_weight,
