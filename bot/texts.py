@@ -169,11 +169,18 @@ def only_in_bureau(bureau: str) -> str:
     return f"（只在「{bureau}」的访谈中查找）"
 
 
+ELSEWHERE_LEAD = "其他城市的同类部门也有答复："
+
+
+def elsewhere_item(bureau: str, position: int) -> str:
+    return f"{bureau}（第 {position + 1} 条）"
+
+
 def also_elsewhere(found: Sequence[tuple[int, str]], more: bool) -> str:
     """Under the first answer: the same kind of bureau of another city answered too (the question named no city, or
     not this one)."""
-    where = "、".join(f"{bureau}（第 {position + 1} 条）" for position, bureau in found)
-    return f"其他城市的同类部门也有答复：{where}" + ("，点「更多」查看。" if more else "。")
+    where = "、".join(elsewhere_item(bureau, position) for position, bureau in found)
+    return ELSEWHERE_LEAD + where + ("，点「更多」查看。" if more else "。")
 
 
 def searched_in(bureau: str | None) -> str:

@@ -19,7 +19,7 @@ from bot.config import QueryLogConfig
 from bot.web.security import CSP
 from index.search.searcher import Searcher
 from index.settings import SearchConfig
-from tests.telegram_helpers import fake_searcher
+from tests.telegram_helpers import WATER, fake_searcher, write_corpus
 from tests.conftest import ROOT
 from tests.web_helpers import (STAFF_TOKEN, client, csrf_of, docx_bytes, running_web, sign_in, staff_csrf,
                                web_config)
@@ -66,6 +66,24 @@ async def test_the_search_page_shows_the_answer_with_its_sentence_question_speak
     assert texts.asked("记者", "") + "</span>今年夏天用水高峰会不会停水？" in page
     assert "海川日报" in page and "《海川市水务局谈夏季供水保障》" in page
     assert re.search(r'href="/i/[0-9a-f]+#p-[0-9a-f]+-[0-9a-f]+"', page)
+
+
+async def test_the_same_kind_of_bureau_of_another_city_is_pointed_to_under_the_first_answer(tmp_path: Path) -> None:
+    """Two cities' water bureaus answer a question that names neither: the page says so under the first card and
+    links to the other city's card; a question only one bureau answers has no such line."""
+    other = WATER.replace("海川", "溪口").replace("钱明", "周涛").replace("80万吨", "35万吨")
+    write_corpus(tmp_path / "corpus", {"fictional-water-xikou.txt": other})
+    async with running_web(web_config(tmp_path)) as server, client(server) as http:
+        page = (await http.get("/search", params={"q": QUESTION})).text
+        alone = (await http.get("/search", params={"q": "海川市有哪些科技创新券？"})).text
+    cards = re.findall(r'<article class="hit[^"]*" id="hit-(\d+)">\s*<p class="who">([^ ]+) ·', page)
+    first, others = cards[0][1], {number: bureau for number, bureau in cards[1:]}
+    other_city = next(number for number, bureau in others.items() if bureau.endswith("水务局") and bureau != first)
+    notice = re.search(r'<p class="notice elsewhere">(.*?)</p>', page).group(1)
+    assert notice.startswith(texts.ELSEWHERE_LEAD) and f'href="#hit-{other_city}"' in notice
+    assert texts.elsewhere_item(others[other_city], int(other_city) - 1) in notice and first not in notice
+    assert page.index('id="hit-1"') < page.index('class="notice elsewhere"') < page.index('id="hit-2"')
+    assert 'id="hit-1"' in alone and 'class="notice elsewhere"' not in alone
 
 
 async def test_not_found_says_why_and_what_the_interviews_cover(tmp_path: Path) -> None:

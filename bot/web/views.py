@@ -18,6 +18,7 @@ from bot import texts
 from bot.render.common import cut_by_spans, source_parts
 from index.errors import InterviewQAError
 from index.records import Hit, Passage, SearchResult
+from index.search.bureaus import same_kind_elsewhere
 
 _LABEL_LINE = re.compile(r"^[^：:\n]{1,40}[：:]$")  # 邢海文：  alone on its line
 _QUESTION_LINE = re.compile(r"^[^：:\n]{1,40}[：:]\s*\S")  # 记者：…  齐鲁晚报·齐鲁壹点：…
@@ -89,6 +90,8 @@ class ResultView:
     reason_text: str | None
     bureau: str | None
     read_with: str | None = None  # the earlier question a follow-up was read with
+    # (position, bureau) of later hits that are the first one's kind of bureau in another city
+    elsewhere: tuple[tuple[int, str], ...] = ()
 
     @classmethod
     def of(cls, result: SearchResult, bureau: str | None) -> ResultView:
@@ -97,8 +100,9 @@ class ResultView:
             code = result.reason or "not_covered"
             return cls(result.query, "empty" if code == "empty" else "not_found", [], (),
                        texts.web_reason(code), bureau, read_with)
+        elsewhere = tuple(found for found in same_kind_elsewhere([h.passage.bureau for h in result.hits]) if found[0])
         return cls(result.query, result.confidence or "high", [HitView.of(h) for h in result.hits],
-                   result.suggestions, None, bureau, read_with)
+                   result.suggestions, None, bureau, read_with, elsewhere)
 
 
 # -- an interview, whole ------------------------------------------------------------------------------------------
