@@ -77,8 +77,14 @@ def arabic_numerals(text: str) -> dict[str, str]:
         value = chinese_integer(numeral)
         if value is None or value < 10:
             continue
-        forms[numeral] = str(value) if value < 10_000 or value % 1_000 else f"{value / 10_000:g}万"
+        forms[numeral] = str(value) if value < 10_000 or value % 1_000 else f"{value // 10_000}{_tenths(value)}万"
     return forms
+
+
+def _tenths(value: int) -> str:
+    """The decimals of a multiple of 1,000 written in 万: 15000 -> ".5", 10000 -> ""."""
+    rest = value % 10_000 // 1_000
+    return f".{rest}" if rest else ""
 
 
 def strip_question_words(text: str) -> str:

@@ -3,7 +3,11 @@ and the few signs that settle it alone (index.search.query, places, bureaus, rul
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from index.search import rules
 from index.search.bureaus import BureauIndex, is_short_form, split_bureau
@@ -128,3 +132,12 @@ def test_what_a_question_asks_about_is_a_noun_next_to_its_interrogative_never_an
 ])
 def test_chinese_numerals_are_also_read_in_digits_as_official_texts_write_them(text: str, forms: dict[str, str]) -> None:
     assert arabic_numerals(text) == forms
+
+
+@given(st.text(alphabet="零〇一二两三四五六七八九十百千万亿点多余的了年月岁元a1 ", max_size=16))
+def test_numerals_in_digits_are_always_plain_numbers(text: str) -> None:
+    """Whatever the characters, each form is a numeral of the text read as digits (at most one decimal before 万),
+    never scientific notation or an error."""
+    for numeral, digits in arabic_numerals(text).items():
+        assert numeral in text
+        assert re.fullmatch(r"\d+|\d+(?:\.\d)?万", digits), (text, digits)
