@@ -396,3 +396,5 @@ def test_a_year_the_question_names_and_the_passage_does_not_give_counts_against_
     assert not year_missing("2024年安全生产月的主题是什么", _passage("今年的主题是……", title="2024年安全生产月发布会"))
     assert not year_missing("2021年缴费涨到多少", _passage("个人缴费标准为每人每年280元。"))  # undated, no year
     assert year_missing("2021年缴费涨到多少", _passage("个人缴费标准为每人每年280元。", date="2020-11-02"))
+    assert not year_missing("2021年缴费涨到多少", _passage("全市2000多人参保。"))  # a number, not a date
+    assert year_missing("2025年新增多少学位", _passage("2024-09-03 08:15 来源：云山日报 今年秋季新增学位……"))  # a dateline

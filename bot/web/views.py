@@ -100,9 +100,9 @@ class ResultView:
             code = result.reason or "not_covered"
             return cls(result.query, "empty" if code == "empty" else "not_found", [], (),
                        texts.web_reason(code), bureau, read_with)
-        elsewhere = tuple(found for found in same_kind_elsewhere([h.passage.bureau for h in result.hits]) if found[0])
         return cls(result.query, result.confidence or "high", [HitView.of(h) for h in result.hits],
-                   result.suggestions, None, bureau, read_with, elsewhere)
+                   result.suggestions, None, bureau, read_with,
+                   same_kind_elsewhere([h.passage.bureau for h in result.hits]))
 
 
 # -- an interview, whole ------------------------------------------------------------------------------------------

@@ -144,20 +144,23 @@ def _head_missing(query: str, where: str) -> bool:
     return bool(heads) and not any(h in where for h in heads)
 
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?=\s*年)")
-_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?=\s*年)")  # 2021年, not 2000多人
+_GIVEN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?=\s*年|[-/.]\d{1,2}[-/.]\d)")  # 2021年, or a dateline's 2024-09-03
+_DATE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")  # the year of a date field (2020-11-02)
 
 
 def year_missing(query: str, passage: Passage) -> bool:
     """The question names a year (2021年) that the passage and its interview's title and date do not give, while they
-    do give another: an interview of 2020 does not say what was paid in 2021, however close its topic. A passage
-    with no year anywhere near it (an undated interview) is not counted against: a date that could not be read
-    decides nothing."""
+    are dated (a year with 年, a dateline's 2024-09-03, a date field): an interview of 2020 does not say what was paid
+    in 2021, however close its topic. An undated passage (2000多人 is no date) is not counted against: a date that
+    could not be read decides nothing."""
     years = _YEAR.findall(query)
     if not years:
         return False
-    where = f"{passage.title or ''} {passage.date or ''} {passage.heading or ''} {passage.text}"
-    return not all(year in where for year in years) and bool(_ANY_YEAR.search(where))
+    words = f"{passage.title or ''} {passage.heading or ''} {passage.text}"
+    date = passage.date or ""
+    dated = bool(_GIVEN_YEAR.search(words) or _DATE_YEAR.search(date))
+    return dated and not all(year in words or year in date for year in years)
 
 
 def general_rarity(word: str) -> float:
