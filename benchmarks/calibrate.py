@@ -359,7 +359,9 @@ def fit_reader(rows: list[ReadRow], decision: Decision, items: list[Item], adapt
     grid = np.linspace(0.0, decision.low, 201)
     gate = max((float(t) for t in grid if np.sum(base[answerable] < t) <= GATE_MISSED * max(1, all_answerable)),
                default=0.0)
-    read = base >= gate
+    ceiling = decision.high  # a high answer stands as the decision gave it
+    settled = np.asarray([decision.probability(r.decision) >= ceiling for r in rows])
+    read = (base >= gate) & ~settled
 
     def outcome(close: float, swap: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         first_base, first_reader, first_right = base.copy(), np.zeros(len(rows)), np.zeros(len(rows), dtype=bool)
@@ -389,18 +391,21 @@ def fit_reader(rows: list[ReadRow], decision: Decision, items: list[Item], adapt
     model = DecisionModel(READER_FEATURES, tuple(float(c) for c in fitted.coef_[0]), float(fitted.intercept_[0]),
                           tuple(float(m) for m in means), tuple(float(v) for v in scales), 0.0, 1.0)
     probability = np.asarray([model.probability(dict(zip(READER_FEATURES, row))) for row in features])
-    unread_answerable = int(np.sum(answerable & ~read)) + vetoed_answerable
+    unread_answerable = int(np.sum(answerable & (base < gate))) + vetoed_answerable
+    settled_wrong = int(np.sum(~answerable & settled))
+    settled_right = [r.right[0] for r, a, h in zip(rows, answerable, settled) if a and h]
     cuts = np.linspace(0.0, 1.0, 1001)
     low = max((float(t) for t in cuts if unread_answerable + np.sum(answerable & read & (probability < t))
                <= MAX_MISSED_ANSWERS * max(1, all_answerable)), default=0.0)
 
     def confident(t: float) -> bool:
-        wrong = np.sum(~answerable & read & (probability >= t)) <= READER_CONFIDENT_WRONG * max(1, all_unanswerable)
-        high = answerable & read & (probability >= t)
-        return bool(wrong) and (not high.any() or float(np.mean(first_right[high])) >= HIGH_PRECISION)
+        wrong = settled_wrong + np.sum(~answerable & read & (probability >= t))
+        right = [*settled_right, *first_right[answerable & read & (probability >= t)]]
+        return (wrong <= READER_CONFIDENT_WRONG * max(1, all_unanswerable)
+                and (not right or float(np.mean(right)) >= HIGH_PRECISION))
 
     high = min((float(t) for t in cuts if t >= low and confident(t)), default=1.0)
-    return ReaderDecision(replace(model, low=low, high=high), gate, close, swap, adapter)
+    return ReaderDecision(replace(model, low=low, high=high), gate, close, swap, adapter, ceiling=ceiling)
 
 
 def cross_validate(items: list[Item], searchers: dict[str, Searcher], kind: str = "logistic",

@@ -5,6 +5,7 @@ reader's part in a search, and the real reader: the minimal pair and the torch-f
 from __future__ import annotations
 
 import json
+import math
 import logging
 import shutil
 from dataclasses import replace
@@ -202,13 +203,31 @@ def test_the_reader_puts_the_second_candidate_first_when_it_prefers_it(fake_sear
     assert result.hits[1].passage.passage_id == plain.hits[0].passage.passage_id
 
 
+def test_a_high_answer_of_the_decision_stands_without_the_reader(fake_searcher: Searcher) -> None:
+    plain = fake_searcher.search(QUESTION)
+    no = StubReader(0.01)
+    for ceiling, read in ((plain.probability, False), (plain.probability + 1e-6, True)):
+        no.calls.clear()
+        decision = replace(reader_decision(), ceiling=ceiling)
+        result = Searcher(fake_searcher.data, fake_searcher.embedder, fake_searcher.config,
+                          replace(fake_searcher.calibration, reader=decision), no).search(QUESTION)
+        assert bool(no.calls) is read
+        # unread, the decision's own outcome stands; read, the reader's "no" refuses
+        assert (result.answered, result.probability) == ((False, result.probability) if read
+                                                          else (plain.answered, plain.probability))
+
+
 def test_a_reader_decision_survives_the_calibration_file(tmp_path: Path) -> None:
     raw = json.loads((ROOT / "index" / "search" / "calibration.json").read_text("utf-8"))
-    raw["reader"] = reader_decision().to_dict()
+    raw["reader"] = replace(reader_decision(), ceiling=0.9).to_dict()
     path = tmp_path / "calibration.json"
     path.write_text(json.dumps(raw), encoding="utf-8")
     back = Calibration.read(path).reader
     assert back is not None and back.adopted and back.model.coefficients == (0.0, 4.0) and back.variant == "float"
+    assert back.ceiling == 0.9
+    del raw["reader"]["ceiling"]  # a file written before the ceiling: every question past the gate is read
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    assert Calibration.read(path).reader.ceiling == math.inf  # type: ignore[union-attr]
     raw["reader"]["decision"]["features"] = ["base_logit", "something_else"]
     path.write_text(json.dumps(raw), encoding="utf-8")
     with pytest.raises(ValueError):

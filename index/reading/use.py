@@ -57,7 +57,7 @@ def read(decision: ReaderDecision, reads: Reads, data, sentence_start: np.ndarra
     """The reader's part of one search, or None when the question is settled without it (its probability without
     the reader is below the gate: not found). `base_of(position)` is the decision's probability without the reader
     had that candidate come first."""
-    if base < decision.gate:
+    if base < decision.gate or base >= decision.ceiling:
         return None
     positions = [int(order[0])]
     second = second_to_read(scored, order, decision.close)

@@ -191,8 +191,11 @@ class ReaderDecision:
     own log-odds and the reader's, with its own thresholds. The reader reads only questions whose probability
     without it is at least `gate` (below: not found, as without the reader), the first candidate and the second
     when its fused score is within `close` of the first's (a share of the weights); the second goes first when the
-    reader gives it more than `swap` over the first. Fitted for the adapter whose digest is `adapter`; `adopted`:
-    it beat the decision without the reader held out (benchmarks/calibrate.py), so `search.reader: auto` uses it."""
+    reader gives it more than `swap` over the first. Nor does it read a question whose probability without it is at
+    least `ceiling` (the decision's high threshold): a high answer stands as the decision gave it, since held out
+    those are right as they are and reading them only took answers away. Fitted for the adapter whose digest is
+    `adapter`; `adopted`: it beat the decision without the reader held out (benchmarks/calibrate.py), so
+    `search.reader: auto` uses it."""
 
     model: DecisionModel
     gate: float
@@ -201,6 +204,7 @@ class ReaderDecision:
     adapter: str
     adopted: bool = False
     variant: str = "float"  # the reader graph that answers: float, or quantized where the dev sets found it equal
+    ceiling: float = math.inf  # base probability from which the question is settled without the reader (high)
 
     @property
     def low(self) -> float:
@@ -217,7 +221,8 @@ class ReaderDecision:
     def to_dict(self) -> dict[str, Any]:
         return {"decision": decision_to_dict(self.model), "gate": round(self.gate, 4), "close": round(self.close, 4),
                 "swap": self.swap if math.isinf(self.swap) else round(self.swap, 4), "adapter": self.adapter,
-                "adopted": self.adopted, "variant": self.variant}
+                "adopted": self.adopted, "variant": self.variant,
+                "ceiling": self.ceiling if math.isinf(self.ceiling) else round(self.ceiling, 4)}
 
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any]) -> ReaderDecision:
@@ -228,7 +233,7 @@ class ReaderDecision:
         if variant not in ("float", "quantized"):
             raise ValueError(f"unknown reader variant {variant!r}")
         return cls(model, float(raw["gate"]), float(raw["close"]), float(raw["swap"]), str(raw["adapter"]),
-                   bool(raw.get("adopted", False)), variant)
+                   bool(raw.get("adopted", False)), variant, float(raw.get("ceiling", math.inf)))
 
 
 UNCALIBRATED_MODEL = DecisionModel(("coverage_corpus",), (UNCALIBRATED_STEEPNESS,),

@@ -249,6 +249,8 @@ class Searcher(PassageLookups):
         def base_of(position: int) -> float:
             return model.probability(self.evidence.decision_features(scored, position))
 
+        if probability >= decision.ceiling:  # answered with high confidence: settled without the reader
+            return None
         if int(order[0]) != decided:  # the reader reads the order shown, as it was fitted
             probability = base_of(int(order[0]))
         return read(decision, self.reader.probabilities, self.data, self.evidence.sentence_start, scored, order, probability, base_of)
