@@ -432,3 +432,67 @@ def test_a_courtesy_after_a_numbered_list_also_ends_it() -> None:
     interview = parse_text(text, "list.txt")
     assert [(p.heading, p.text[:2]) for p in answers(interview)] == [
         ("一是延长服务时间", "主要"), ("二是推行网上办理", "二是"), (None, "此外")]
+
+
+# 8. What the fourth batch of layouts (held out) found: the short dateline, an article's own header, notes in
+# brackets, an info line whose fields are one space apart, the fullest role of a headline's interviewee
+
+NEWS_PAGE = """<!doctype html><html><head><title>专访市水利局局长赵启明：守好一江清水 - 岚川新闻网</title></head><body>
+<header class="site-header"><nav><a href="/">首页</a></nav></header>
+<article class="article"><header class="article-header"><h1>专访市水利局局长赵启明：守好一江清水</h1>
+<div class="article-meta"><span>来源：岚川日报</span> <span>记者：陈默</span> <time datetime="2024-03-02T08:00:00+08:00">2024-03-02 08:00</time></div>
+</header><div class="article-body">
+<p>{dateline}（记者 陈默）日前，市水利局党组书记、局长赵启明接受记者专访。</p>
+<p>（本文为虚构示例，人物、机构和数据均为虚构）</p>
+<p><strong>今年防汛准备工作做得怎么样？</strong></p>
+<p>“今年我们提前一个月完成了汛前检查。”赵启明说，全市排查整改隐患点213处。</p>
+<p><strong>农村饮水安全方面有哪些进展？</strong></p>
+<p>赵启明介绍，今年将完成42个村的供水管网改造，农村自来水普及率达到98%。</p>
+</div></article><footer class="site-footer">版权所有</footer></body></html>"""
+
+
+@pytest.mark.parametrize("dateline", ["岚川日讯", "岚川日报讯", "本报讯"], ids=range(3))
+def test_a_news_page_names_its_city_by_outlet_and_dateline_and_its_header_is_kept(tmp_path: Path, dateline: str) -> None:
+    page = tmp_path / "news.html"
+    page.write_text(NEWS_PAGE.format(dateline=dateline), encoding="utf-8")
+    interview = parse_file(page, "news.html")
+    meta = interview.metadata
+    assert (meta.title, meta.bureau, meta.outlet, meta.date) == ("专访市水利局局长赵启明：守好一江清水", "岚川市水利局",
+                                                                 "岚川日报", "2024-03-02")
+    # the headline says 局长, the first paragraph 党组书记、局长: the fullest wins, as for any interviewee
+    assert (meta.interviewee, meta.role) == ("赵启明", "党组书记、局长")
+    assert interview.text.startswith("专访市水利局局长赵启明"), "the article's own <header> is its title, not the site's"
+    assert "首页" not in interview.text and "版权所有" not in interview.text
+    assert [t.answerer for t in interview.turns if t.question] == ["赵启明", "赵启明"]
+    assert_verbatim(interview)
+
+
+def test_the_short_dateline_names_the_city_not_a_day() -> None:
+    from index.parsing.orgs import find_city
+
+    assert find_city("", "松陵日讯（记者 苏晴）今年以来，我市交通运输系统…") == "松陵市"
+    assert find_city("", "松陵3月5日讯 今年以来…") == "松陵市"
+
+
+def test_a_line_in_brackets_is_a_note_not_the_headline() -> None:
+    from index.parsing.metadata import TitleBlock, classify_title_line
+
+    block = TitleBlock()
+    assert classify_title_line("（本文为虚构示例，人物、机构和数据均为虚构）", block) == "note"
+    assert classify_title_line("(记者 苏晴 摄)", block) == "note"
+    assert classify_title_line("守好一江清水（上）", block) == "headline" and block.headlines == ["守好一江清水（上）"]
+
+
+def test_an_info_line_with_fields_one_space_apart_gives_only_the_source() -> None:
+    from index.parsing.header import read_fields
+
+    assert read_fields("来源：松陵日报 记者：苏晴 2024-08-06 07:30") == [("source", "松陵日报")]
+    assert read_fields("来源：松陵日报 作者：苏晴") == [("source", "松陵日报")]
+    assert read_fields("来源：溪宁市人民政府网　　发布时间：2024-05-16") == [("source", "溪宁市人民政府网"),
+                                                                     ("time", "2024-05-16")]
+
+
+def test_the_outlets_own_dateline_names_no_city() -> None:
+    from index.parsing.orgs import find_city
+
+    assert find_city("", "本报讯（记者 苏晴）今年以来，我市…", ["松陵日报"]) == "松陵市"

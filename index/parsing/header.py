@@ -32,6 +32,9 @@ _CELLS = re.compile(r"\t+")
 _FIELDS_ON_ONE_LINE = re.compile(r"[ \t\u3000]{2,}|\t")
 _SENTENCE = re.compile(r"[。！？!?]|[，,].*[，,]")
 MAX_VALUE_CHARS = 80  # a longer "key：…" line is a sentence
+# what follows a source on a news page's info line, one space apart ("来源：松陵日报 记者：苏晴 2024-08-06 07:30")
+_SOURCE_TAIL = re.compile(r"\s+(?=(?:全媒体|融媒体|首席|见习|特约)?(?:记者|作者|通讯员|编辑|责任编辑|发布时间|更新时间|时间|日期)|"
+                          r"(?:19|20)\d{2}\s*[-/年.])")
 
 
 def _plain(line: str) -> str:
@@ -62,7 +65,8 @@ def read_fields(line: str) -> list[tuple[str, str]] | None:
                 fields[-1] = (fields[-1][0], f"{fields[-1][1]} {piece}".strip())
                 continue
             return None
-        fields.append((kind, match["value"].strip()))
+        value = match["value"].strip()
+        fields.append((kind, _SOURCE_TAIL.split(value, 1)[0] if kind == "source" else value))
     if not fields:
         return None
     for kind, value in fields:

@@ -42,16 +42,28 @@ def extract_article(html: str) -> Article:
     soup = BeautifulSoup(html, "html.parser")
     metadata = _head_metadata(soup)
     for tag in soup.find_all(_DROP_TAGS):
+        if tag.name == "header" and tag.find_parent("article") is not None:
+            continue  # the article's own header: its title, source and date
         tag.decompose()
     for tag in soup.find_all(True):
         if tag.decomposed or tag.name in ("html", "body"):
             continue
         marks = " ".join([*(tag.get("class") or []), str(tag.get("id") or ""), str(tag.get("role") or "")])
-        if marks.strip() and _BOILERPLATE.search(marks) and not _CONTENT.search(str(tag.get("id") or "")):
+        if marks.strip() and _BOILERPLATE.search(marks) and not _CONTENT.search(str(tag.get("id") or "")) \
+                and not _article_header(tag, marks):
             tag.decompose()
     root = _main_container(soup)
     joined = join_paragraphs((re.sub(r"[ \t\u3000\xa0]+", " ", raw), heading) for raw, heading in _paragraphs(root))
     return Article(joined.text, metadata, joined.headings)
+
+
+def _article_header(tag: Tag, marks: str) -> bool:
+    """An <article>'s own header (its title, source and date: "article-header"), not the site's."""
+    return bool(_HEADER_MARK.search(marks)) and not _BOILERPLATE.search(_HEADER_MARK.sub(" ", marks)) \
+        and tag.find_parent("article") is not None
+
+
+_HEADER_MARK = re.compile(r"(^|[\s_-])header($|[\s_-])", re.I)
 
 
 def _main_container(soup: BeautifulSoup) -> Tag:
@@ -151,6 +163,12 @@ def _head_metadata(soup: BeautifulSoup) -> dict[str, Any]:
             if match:
                 metadata["date"] = "{}-{:02d}-{:02d}".format(*map(int, match.groups()))
                 break
+    article = soup.find("article")
+    stamp = article.find("time", attrs={"datetime": True}) if isinstance(article, Tag) else None
+    if "date" not in metadata and isinstance(stamp, Tag):  # <time datetime="2024-08-06T07:30:00+08:00">
+        match = re.match(r"(\d{4})-(\d{2})-(\d{2})", str(stamp["datetime"]).strip())
+        if match:
+            metadata["date"] = "-".join(match.groups())
     canonical = soup.find("link", rel="canonical")
     url = metas.get("og:url") or (canonical.get("href") if isinstance(canonical, Tag) else None)
     if url:

@@ -105,8 +105,13 @@ def classify_title_line(line: str, block: TitleBlock) -> str:
     if _BUREAU_LINE.match(text):
         block.bureau = block.bureau or text
         return "bureau"
+    if _NOTE_LINE.fullmatch(text):  # （本文有删节）, （记者 苏晴 摄）: an editor's note, never the headline
+        return "note"
     block.headlines.append(text)
     return "headline"
+
+
+_NOTE_LINE = re.compile(r"（[^（）]*）|\([^()]*\)")
 
 
 def _is_series(text: str) -> bool:
@@ -204,11 +209,11 @@ def find_interviewee(intro: str, known_name: str | None) -> Person:
                 found.append((bureau, role))
         return _best_description(known_name, found)
     for verb in _INTERVIEW_VERB.finditer(intro):
-        rest = re.split(r"[，。；！？,;!?]", intro[verb.end() :])[0]
+        rest = re.split(r"[，。；！？,;!?：:\n]", intro[verb.end() :])[0]  # 专访…局长何建明：让群众… (a headline)
         match = re.search(rf"^(?P<desc>.*?{ROLE_UNIT})(?P<name>{_NAME})$", rest)
         if match and re.search(rf"{ROLE}$", match.group("desc")):
-            bureau, role = split_org_role(match.group("desc"))
-            return Person(match.group("name"), bureau, role)
+            # found by the verb that introduces it; every mention of the name is then read for the fullest role
+            return find_interviewee(intro, match.group("name"))
     return Person(None, None, None)
 
 

@@ -22,13 +22,14 @@ _NOT_CITY_OUTLETS = frozenset(
     "人民 新华 中国 中新 光明 经济 法治 法制 工人 农民 科技 中央 央视 澎湃 齐鲁 大众 南方 羊城 华商 楚天 荆楚 钱江 扬子 现代 "
     "新京 华西 三秦 燕赵 潇湘 东方 海峡 半岛 今日 新民 解放 文汇 每日 第一 环球 北方 东南 西部 中原 长江 珠江 黄河 "
     "河北 山西 内蒙 辽宁 吉林 黑龙 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 广西 海南 四川 贵州 云南 西藏 陕西 "
-    "甘肃 青海 宁夏 新疆 台湾 香港 澳门".split()
+    "甘肃 青海 宁夏 新疆 台湾 香港 澳门 本报 本台 本网 本刊 本站".split()  # 本报讯: the outlet itself, no city
 )
 _OUTLET_CITY = re.compile(
     r"^(?:本报|本台|本网)?(?P<stem>[\u4e00-\u9fff]{2,3}?)市?(?:日报|晚报|早报|都市报|商报|新闻网|新闻|广播电视台|电视台|"
     r"广播电台|人民广播电台|融媒体中心|融媒|发布|人民政府网|人民政府|政府网|政府|在线|网|报)"
 )
-_DATELINE = re.compile(r"(?:^|[（(\s])(?P<stem>[\u4e00-\u9fff]{2,3}?)(?:日报|晚报|新闻网)?(?:\d{1,2}月\d{1,2}日)?讯")
+# 溪宁日报讯, 溪宁3月5日讯, and the short form 溪宁日讯 (日 for 日报, not a date)
+_DATELINE = re.compile(r"(?:^|[（(\s])(?P<stem>[\u4e00-\u9fff]{2,3}?)(?:日报|晚报|新闻网|日)?(?:\d{1,2}月\d{1,2}日)?讯")
 TITLE_WEIGHT, SOURCE_WEIGHT, TEXT_WEIGHT = 3, 2, 1
 CLEAR_CITY_RATIO = 2.0  # a city is clear when its votes are more than twice any other's
 

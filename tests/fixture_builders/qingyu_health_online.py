@@ -21,7 +21,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen import canvas as rl_canvas
+from pdf_parts import PageCountCanvas  # noqa: E402  (run as a script)
 from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, NextPageTemplate, PageTemplate, Paragraph, Spacer
 
 OUT = Path(__file__).resolve().parent.parent / "fixtures" / "layouts2" / "qingyu-health-online.pdf"
@@ -86,26 +86,10 @@ COL_W = (PAGE_W - 2 * MARGIN - GAP) / 2
 TITLE_BLOCK_H = 44 * mm
 
 
-class NumberedCanvas(rl_canvas.Canvas):
+class NumberedCanvas(PageCountCanvas):
     """Draws the running header and "第 N 页 共 M 页" once the page count is known."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._saved = []
-
-    def showPage(self):
-        self._saved.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self):
-        total = len(self._saved)
-        for state in self._saved:
-            self.__dict__.update(state)
-            self._decorate(total)
-            super().showPage()
-        super().save()
-
-    def _decorate(self, total: int) -> None:
+    def decorate(self, total: int) -> None:
         self.saveState()
         self.setFont(FONT, 8.5)
         self.setFillColor(HexColor("#666666"))

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
 from pathlib import Path
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
 from docx.shared import Pt
+
+from docx_parts import add_text, set_east_asian_font, stable_zip  # noqa: E402  (run as a script)
 
 OUT = Path(__file__).resolve().parents[1] / "fixtures" / "layouts" / "xining-agriculture-policy.docx"
 
@@ -143,43 +143,11 @@ CONTACT = [
 ]
 
 
-def _set_east_asian_font(style, name: str, size: float) -> None:
-    style.font.name = name
-    style.font.size = Pt(size)
-    rpr = style.element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = rpr.makeelement(qn("w:rFonts"), {})
-        rpr.append(fonts)
-    fonts.set(qn("w:eastAsia"), name)
-
-
-def _add_text(paragraph, text: str, bold: bool = False) -> None:
-    parts = text.split("\n")
-    for i, part in enumerate(parts):
-        run = paragraph.add_run(part)
-        run.bold = bold
-        if i < len(parts) - 1:
-            run.add_break()  # a soft line break inside the paragraph
-
-
-def _stable_zip(data: bytes) -> bytes:
-    """Rewrite the package with fixed timestamps so the bytes are reproducible."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2024, 5, 20, 10, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(fixed, src.read(info.filename))
-    return out.getvalue()
-
-
 def build() -> bytes:
     doc = Document()
-    _set_east_asian_font(doc.styles["Normal"], "仿宋", 14)
+    set_east_asian_font(doc.styles["Normal"], "仿宋", 14)
     for name in ("Title", "Heading 1", "Heading 2"):
-        _set_east_asian_font(doc.styles[name], "黑体", 16 if name == "Heading 2" else 20)
+        set_east_asian_font(doc.styles[name], "黑体", 16 if name == "Heading 2" else 20)
 
     props = doc.core_properties
     props.title = TITLE
@@ -198,7 +166,7 @@ def build() -> bytes:
         for c, value in enumerate(row):
             cell = table.cell(r, c)
             cell.text = ""
-            _add_text(cell.paragraphs[0], value, bold=(c % 2 == 0))
+            add_text(cell.paragraphs[0], value, bold=(c % 2 == 0))
 
     note = doc.add_paragraph()
     run = note.add_run(FICTION_NOTE)
@@ -214,10 +182,10 @@ def build() -> bytes:
             p.paragraph_format.first_line_indent = Pt(28)
             if isinstance(para, tuple):
                 lead, rest = para
-                _add_text(p, lead, bold=True)
-                _add_text(p, rest)
+                add_text(p, lead, bold=True)
+                add_text(p, rest)
             else:
-                _add_text(p, para)
+                add_text(p, para)
 
     doc.add_heading("附：解读机关及咨询方式", level=2)
     for line in CONTACT:
@@ -225,7 +193,7 @@ def build() -> bytes:
 
     buf = io.BytesIO()
     doc.save(buf)
-    return _stable_zip(buf.getvalue())
+    return stable_zip(buf.getvalue(), (2024, 5, 20, 10, 0, 0))
 
 
 if __name__ == "__main__":
