@@ -119,6 +119,24 @@ def test_what_a_question_asks_about_is_a_noun_next_to_its_interrogative_never_an
     assert not _head_missing("参加职工医保的一共有多少人？", "全市参加职工医保52万人")
 
 
+@pytest.mark.parametrize(("question", "passage", "missing"), [
+    # a head that names the kind of answer is there when the passage states a value of that kind
+    ("实施时间是什么", "《办法》自2024年7月1日起施行", False),
+    ("实施时间是什么", "《办法》明确了实施范围", True),
+    ("咨询电话是多少", "可拨打热线12345咨询", False),
+    ("咨询电话是多少", "可到办事大厅咨询", True),
+    ("补贴金额是多少", "每人每月补贴300元", False),
+    ("报销比例是多少", "报销比例为70%", False),
+    # a head that names a topic still has to be there: a number does not say who the deputy is
+    ("副局长叫什么名字", "局长张三，2021年到任", True),
+], ids=range(7))
+def test_a_head_that_names_the_kind_of_answer_is_found_by_a_value_of_that_kind(question: str, passage: str,
+                                                                              missing: bool) -> None:
+    from index.search.features import _head_missing
+
+    assert _head_missing(question, passage) is missing
+
+
 @pytest.mark.parametrize(("text", "forms"), [
     ("我爸妈都七十了", {"七十": "70"}),
     ("老人今年六十五岁", {"六十五": "65"}),

@@ -141,7 +141,24 @@ def question_heads(query: str) -> list[str]:
 
 def _head_missing(query: str, where: str) -> bool:
     heads = question_heads(query)
-    return bool(heads) and not any(h in where for h in heads)
+    return bool(heads) and not any(h in where or _typed_value_in(h, where) for h in heads)
+
+
+# Heads that name the kind of answer, not a topic (实施时间是什么, 热线电话是多少): a passage that states a value of that
+# kind holds what is asked, whatever words it uses.
+_ANSWER_TYPES = (
+    (re.compile(r"(?:时间|日期|时候|期限|时限)$"), _HAS_TIME),
+    (re.compile(r"(?:电话|号码|热线)$"), re.compile(r"(?<!\d)(?:\d{5,}|\d{3,4}-\d{7,8})(?!\d)")),
+    (re.compile(r"(?:金额|费用|价格|收费)$"), re.compile(r"\d+(?:\.\d+)?\s*(?:元|万元|亿元)")),
+    (re.compile(r"(?:比例|比率|占比)$"), re.compile(r"\d+(?:\.\d+)?\s*[%％]|百分之|[一二三四五六七八九]成")),
+    (re.compile(r"(?:人数|数量|数目|次数)$"), _HAS_NUMBER),
+)
+
+
+def _typed_value_in(head: str, where: str) -> bool:
+    """Whether `head` names a kind of answer (a time, a number to call, an amount, a share, a count) that `where`
+    states."""
+    return any(kind.search(head) and value.search(where) for kind, value in _ANSWER_TYPES)
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?=\s*年)")  # 2021年, not 2000多人
