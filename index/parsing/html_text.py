@@ -57,13 +57,14 @@ def extract_article(html: str) -> Article:
     return Article(joined.text, metadata, joined.headings)
 
 
+_HEADER_MARK = re.compile(r"(^|[\s_-])header($|[\s_-])", re.I)
+
+
 def _article_header(tag: Tag, marks: str) -> bool:
     """An <article>'s own header (its title, source and date: "article-header"), not the site's."""
     return bool(_HEADER_MARK.search(marks)) and not _BOILERPLATE.search(_HEADER_MARK.sub(" ", marks)) \
         and tag.find_parent("article") is not None
 
-
-_HEADER_MARK = re.compile(r"(^|[\s_-])header($|[\s_-])", re.I)
 
 
 def _main_container(soup: BeautifulSoup) -> Tag:

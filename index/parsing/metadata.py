@@ -42,6 +42,7 @@ _GUEST_LINE = re.compile(r"^(?:发布人|嘉宾|访谈嘉宾|本期嘉宾|主讲
 _SOURCE = re.compile(r"^[（(【\[]?(?:来源|稿源|稿件来源|转自)[:：]\s*(?P<outlet>[^）)】\]]+)[）)】\]]?$")
 _BOILERPLATE = re.compile(r"^[（(【\[]?(?:责任编辑|编辑|校对|审核|审校|监制|值班编辑|原标题|纠错|图片来源|摄影)[:：]")
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})")
+_NOTE_LINE = re.compile(r"（[^（）]*）|\([^()]*\)")  # a line wholly in brackets: an editor's note or a credit
 _BUREAU_LINE = re.compile(r"^[\u4e00-\u9fff·]{2,20}(?:管委会|委员会|办公室|局|厅|委|办|院|中心|署)$")
 _INTERVIEW_VERB = re.compile(r"(?:专访|采访|对话|访问|访谈|邀请)(?:了|到)?")
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
@@ -109,9 +110,6 @@ def classify_title_line(line: str, block: TitleBlock) -> str:
         return "note"
     block.headlines.append(text)
     return "headline"
-
-
-_NOTE_LINE = re.compile(r"（[^（）]*）|\([^()]*\)")
 
 
 def _is_series(text: str) -> bool:
