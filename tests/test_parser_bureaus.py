@@ -366,8 +366,10 @@ def test_closing_courtesies_are_neither_turns_nor_passages() -> None:
     [("谢谢主持人，谢谢各位。", True), ("各位记者朋友，大家上午好！", True), ("主持人好，听众朋友们好。", True),
      ("我先通报几方面情况。", True), ("感谢大家长期以来对全市工作的关心和支持。", True), ("再见！", True),
      ("谢谢。入海排污口是陆海统筹的关键节点。", False), ("作风好不好，群众心里最有数。", False),
-     ("节目一结束，我们就安排人员核实。", False), ("我们的目标是让群众满意。", False)],
-    ids=range(10),
+     ("节目一结束，我们就安排人员核实。", False), ("我们的目标是让群众满意。", False),
+     # a vocative, and the same in Traditional characters
+     ("张局长，您好！", True), ("周主任，请您先介绍一下总体情况。", False), ("主持人好，各位網友大家好！很高興和大家交流。", True)],
+    ids=range(13),
 )
 def test_courtesy_vocabulary(text: str, courtesy: bool) -> None:
     from index.parsing.courtesy import is_courtesy
@@ -496,3 +498,83 @@ def test_the_outlets_own_dateline_names_no_city() -> None:
     from index.parsing.orgs import find_city
 
     assert find_city("", "本报讯（记者 苏晴）今年以来，我市…", ["松陵日报"]) == "松陵市"
+
+
+
+# 9. What the fifth batch of layouts (held out) found: the host handing the floor back or to a second speaker, a
+# district government among the speakers, a Traditional-character page, a bureau named short in a source line, a
+# source line between a question heading and its answer
+
+HAND_BACK = """桐川市交通运输局在线访谈（本文为虚构示例）
+
+访谈嘉宾：桐川市交通运输局局长 张志远
+
+主持人：各位网友，大家下午好！今天我们邀请到桐川市交通运输局局长张志远。张局长，您好！
+
+张局长：主持人好，各位网友大家好！
+
+主持人：张局长，请您先介绍一下今年上半年的交通建设情况。
+
+张局长：今年上半年，全市完成交通投资68.5亿元。关于农村公路，我再多说几句。
+
+主持人：您接着说。
+
+张局长：今年完成农村公路提档升级320公里。
+
+市应急管理局副局长 高岩：我补充一点，全市建成应急避难场所42处。
+
+主持人：请高岩同志补充。
+
+高岩：应急物资储备库已经覆盖所有区县。
+
+主持人：公交线网今年有哪些新举措？
+
+张局长：新开通线路12条。
+"""
+
+
+def test_the_host_handing_the_floor_back_keeps_the_question() -> None:
+    turns = [(t.question, t.answerer) for t in parse_text(HAND_BACK, "hand-back.txt").turns]
+    first = "张局长，请您先介绍一下今年上半年的交通建设情况。"
+    assert turns[0] == (first, "张志远"), "the welcome and the vocative greeting are no part of the question"
+    assert turns[1] == (first, "张志远"), "您接着说: the same question, answered on"
+    assert turns[-2][1] == "高岩" and turns[-2][0] == turns[-3][0], "请高岩同志补充: the question before, a second speaker"
+    assert turns[-1] == ("公交线网今年有哪些新举措？", "张志远")
+
+
+def test_a_district_government_speaks_for_itself_and_a_press_office_does_not() -> None:
+    from index.parsing.about import _HOST_UNITS
+
+    assert not _HOST_UNITS.search("鹭江市凤屿区人民政府") and not _HOST_UNITS.search("某县政府")
+    assert _HOST_UNITS.search("鹭江市人民政府") and _HOST_UNITS.search("鹭江市人民政府新闻办公室")
+
+
+def test_a_traditional_header_and_question_are_read() -> None:
+    from index.parsing.header import field_key
+
+    assert field_key("訪談嘉賓") == "guests" and field_key("主持人") == "host"
+    page = ("鷺江市衛生健康委員會在線訪談（本文為虛構示例）\n\n訪談嘉賓：鷺江市衛生健康委員會主任 周立新\n\n"
+            "【主持人】各位網友，大家上午好！周主任，您好！\n\n【嘉賓 周立新】主持人好，各位網友大家好！\n\n"
+            "【主持人】周主任，請您先介紹一下基層醫療的總體情況。\n\n【嘉賓 周立新】全市共有社區衛生服務中心48個。\n\n"
+            "【網友提問】社區醫院能開慢性病的藥嗎？\n\n【嘉賓 周立新】可以的，藥品增加到580種。\n")
+    interview = parse_text(page, "trad.txt")
+    assert [(t.question[:6], t.answerer) for t in interview.turns] == [("周主任，請您", "周立新"), ("社區醫院能開", "周立新")]
+    assert interview.metadata.bureau == "鹭江市卫生健康委员会"
+
+
+def test_a_unit_named_short_takes_its_full_name_in_the_documents_city() -> None:
+    from index.parsing.orgs import fullest
+
+    text = "来源：市人力社保局\n解读机关：桐川市人力资源和社会保障局\n"
+    assert fullest("市人力社保局", text, ["桐川市"]) == "市人力资源和社会保障局"
+    assert fullest("市人社局", "市人力资源和社会保障局", ["桐川市"]) == "市人力资源和社会保障局"
+
+
+def test_a_source_line_between_a_question_heading_and_its_answer_stands_aside() -> None:
+    page = ("《某某方案》政策解读（本文为虚构示例）\n\n1. 哪些人员可以参加培训？\n\n来源：市人力社保局\n\n"
+            "《方案》第六条明确，企业职工都可以参加。\n\n2. 培训补贴标准是多少？怎样申领？\n\n初级工每人1200元。\n\n"
+            "3. 什么时候施行？\n\n自2024年5月1日起施行。\n")
+    turns = parse_text(page, "policy.txt").turns
+    assert [(t.question, t.answer) for t in turns] == [
+        ("哪些人员可以参加培训？", "《方案》第六条明确，企业职工都可以参加。"),
+        ("培训补贴标准是多少？怎样申领？", "初级工每人1200元。"), ("什么时候施行？", "自2024年5月1日起施行。")]

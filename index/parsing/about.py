@@ -16,7 +16,9 @@ from index.parsing.sources import SourceText
 from index.parsing.speakers import read_label
 from index.records import Metadata
 
-_HOST_UNITS = re.compile(r"新闻办|新闻办公室|政府办|政府办公室|人民政府$|政府$|广播电视台|电视台|日报|晚报|报社|网$")
+# the press office, the city government hosting, the outlet: never the unit that answers (a district's or county's
+# government does answer: 凤屿区人民政府副区长)
+_HOST_UNITS = re.compile(r"新闻办|新闻办公室|政府办|政府办公室|(?<![区县镇乡]人民)(?<![区县镇乡])政府$|广播电视台|电视台|日报|晚报|报社|网$")
 
 
 def intro_text(text: str, layout: Layout, segments: list[Segment]) -> str:

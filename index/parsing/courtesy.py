@@ -31,6 +31,9 @@ _CLAUSE_PATTERNS = (
     # the host handing over: "首先，请顾承宇局长介绍有关情况", "下面请何静怡副局长介绍财政支持就业方面的情况"
     r"(?:首先|下面|接下来|现在|然后|再|最后)?(?:请|有请)(?!您|你)[\u4e00-\u9fff]{2,12}?(?:介绍|发布|通报|讲话|致辞|解读|发言)"
     r"(?:一下)?(?:[\u4e00-\u9fff]{0,16}?(?:情况|内容|工作))?",
+    # a vocative: the person addressed by surname and title ("张局长，您好！"; "周主任，请您……" still asks)
+    r"[\u4e00-\u9fff]{1,2}(?:副)?(?:局长|主任|书记|区长|市长|县长|处长|科长|厅长|部长|院长|校长|行长|站长|所长|队长|"
+    r"支队长|秘书长|总)",
     # a guest's pleasure at being there: "很高兴来到这里和大家交流"
     r"(?:很|非常|十分)?(?:高兴|荣幸)(?:能)?(?:有机会)?(?:再次|又一次|又)?(?:来到|做客|参加|和|与|跟|同)[\u4e00-\u9fff]{0,16}",
     r"(?:今天的|本场|本次|今天|本期)?(?:新闻)?(?:发布会|节目|访谈|直播)(?:就)?(?:到此结束|到这里|结束)(?:了)?",
@@ -43,6 +46,9 @@ _CLAUSE_BREAK = re.compile(r"[，,、：:\s]+")
 def is_courtesy(text: str) -> bool:
     """Whether every clause of `text` is a courtesy or a stage direction ("谢谢主持人，谢谢各位。"); a paragraph
     that also says something ("谢谢。入海排污口是……") is not."""
+    from index.text import to_simplified  # 謝謝主持人 is 谢谢主持人
+
+    text = to_simplified(text)
     clauses = [c.strip("“”‘’\"'（）() ") for s in _SENTENCE_BREAK.split(text) for c in _CLAUSE_BREAK.split(s)]
     clauses = [c for c in clauses if c]
     return bool(clauses) and all(_CLAUSE.fullmatch(c) for c in clauses)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from index.parsing.people import PersonDesc, parse_people, parse_person
+from index.text import to_simplified
 
 _KEYS = {
     "topic": ("访谈主题", "主题", "访谈题目", "题目", "标题", "发布会主题", "访谈话题"),
@@ -44,7 +45,7 @@ def _plain(line: str) -> str:
 
 def field_key(key: str) -> str | None:
     """The kind of a header key, spaces ignored ("主 持 人" is 主持人); None when it is none."""
-    return _KEY_OF.get(re.sub(r"[ \u3000]+", "", key))
+    return _KEY_OF.get(re.sub(r"[ \u3000]+", "", to_simplified(key)))  # 訪談嘉賓 is 访谈嘉宾
 
 
 def read_fields(line: str) -> list[tuple[str, str]] | None:

@@ -136,10 +136,12 @@ def fullest(org: str, text: str, cities: Iterable[str] = ()) -> str:
     """The longest way the text writes the same unit (市人社局 -> 市人力资源和社会保障局), keeping the place given."""
     place, kind = split_place(org)
     best = kind
+    cities = tuple(cities)
     for _, mention in org_mentions(text, cities):
         other_place, other_kind = split_place(mention)
-        if len(other_kind) > len(best) and is_short_form(kind, other_kind) and (not place or not other_place
-                                                                                or other_place in (place, "市")):
+        # the same place, or 市 for the document's own city (市人力社保局 and 桐川市人力资源和社会保障局 in a 桐川 text)
+        same_place = not place or not other_place or other_place in (place, "市") or (place == "市" and other_place in cities)
+        if len(other_kind) > len(best) and is_short_form(kind, other_kind) and same_place:
             best = other_kind
     return place + best
 

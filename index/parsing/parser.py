@@ -39,7 +39,6 @@ _QUESTION_END = re.compile(r"[？?][”’」』）)]*(?:\*\*|__)?$")
 _QUESTION_MARKER = re.compile(r"^(?:问题?[一二三四五六七八九十\d]+[、：:.．]?|Q\d*[：:.．])[ \t\u3000]*")
 MAX_QUESTION_HEADING_CHARS = 120
 MIN_QUESTION_HEADINGS = 2  # a document reads as headed questions from two of them on
-_HOST_UNITS = re.compile(r"新闻办|新闻办公室|政府办|政府办公室|人民政府$|政府$|广播电视台|电视台|日报|晚报|报社|网$")
 
 
 def interview_id_for(file: str) -> str:

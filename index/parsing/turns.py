@@ -13,7 +13,7 @@ from index.parsing.sections import is_courtesy_block
 from index.parsing.segment import SHORT_LINE, enumerator, enumerator_end, make_paragraph
 from index.parsing.speakers import Label, is_asker
 from index.records import Turn
-from index.text import sentence_spans
+from index.text import sentence_spans, to_simplified
 
 _QUESTION_END = re.compile(r"[？?][”’」』）)]*(?:\*\*|__)?$")
 _QUESTION_MARKER = re.compile(r"^(?:问题?[一二三四五六七八九十\d]+[、：:.．]?|Q\d*[：:.．])[ \t\u3000]*")
@@ -26,9 +26,7 @@ def label_headed_questions(blocks: list[Block], text: str, marked: frozenset[int
     "（二）……？", "**……？**"): each such heading asks, the paragraphs after it answer. False (and nothing changed)
     when fewer than two are found."""
     candidates = [b for b in blocks if not b.stamp and not b.field and _is_question_heading(b, text, marked)]
-    answered = [b for b in candidates
-                if (i := blocks.index(b)) + 1 < len(blocks) and not blocks[i + 1].field
-                and blocks[i + 1] not in candidates]
+    answered = [b for b in candidates if (after := _next_words(blocks, b)) is not None and after not in candidates]
     if len(answered) < MIN_QUESTION_HEADINGS:
         return False
     for block in candidates:
@@ -38,12 +36,17 @@ def label_headed_questions(blocks: list[Block], text: str, marked: frozenset[int
         marker = enumerator_end(rest) or (match.end() if (match := _QUESTION_MARKER.match(rest)) else 0)
         block.label = Label("问", lead + marker, synthetic=True)
         block.content_start = block.start + lead + marker
-        i = blocks.index(block)
-        if i + 1 < len(blocks) and blocks[i + 1] not in candidates and not blocks[i + 1].stamp:
-            following = blocks[i + 1]
+        following = _next_words(blocks, block)
+        if following is not None and following not in candidates:
             following.label = Label("答", 0, synthetic=True)
             following.content_start = following.start
     return True
+
+
+def _next_words(blocks: list[Block], block: Block) -> Block | None:
+    """The first block after `block` that is neither a header field nor a time stamp: a 来源 line that a two-column
+    page put between a question and its answer stands aside."""
+    return next((b for b in blocks[blocks.index(block) + 1:] if not b.field and not b.stamp), None)
 
 
 def _is_question_heading(block: Block, text: str, marked: frozenset[int]) -> bool:
@@ -111,8 +114,8 @@ def question_text(segment: Segment, text: str) -> str:
     for block in segment.blocks:
         words = strip_markup(make_paragraph(text, block.content_start, block.end).text)
         sentences = [words[a:b] for a, b in sentence_spans(words)]
-        last = max((i for i, sentence in enumerate(sentences) if is_courtesy(sentence) or _OPENING.search(sentence)),
-                   default=None)
+        last = max((i for i, sentence in enumerate(sentences)
+                    if is_courtesy(sentence) or _OPENING.search(to_simplified(sentence))), default=None)
         if last is None:
             kept.append(words)
             continue
@@ -121,9 +124,20 @@ def question_text(segment: Segment, text: str) -> str:
         if rest:
             kept.append(rest)
     question = "\n".join(kept)
-    return question if _ASKS.search(question) else ""
+    return question if _ASKS.search(to_simplified(question)) else ""
 
 
+
+
+_HANDS_BACK = re.compile(r"(?:接着|继续|再)(?:说|讲|谈|介绍)|请继续|补充")
+MAX_HAND_BACK_CHARS = 30  # a longer line says more than "go on"
+
+
+def _hands_back(segment: Segment, text: str) -> bool:
+    """The host giving the floor back on the same question ("您接着说。") or to another speaker to add to it
+    ("请高岩同志补充。"): a short line that asks nothing new."""
+    words = to_simplified(_segment_text(segment, text).strip())
+    return len(words) <= MAX_HAND_BACK_CHARS and not re.search(r"[？?]", words) and bool(_HANDS_BACK.search(words))
 
 
 def turns_of(segments: list[Segment], text: str, cast: Cast) -> list[Turn]:
@@ -143,6 +157,8 @@ def turns_of(segments: list[Segment], text: str, cast: Cast) -> list[Turn]:
 
     for segment in segments:
         if segment.asks:
+            if answered and turns and _hands_back(segment, text):
+                continue  # "您接着说。", "请高岩同志补充。": the question just answered, answered on
             if question is not None and not answered:
                 if question.speaker == segment.speaker:
                     question.blocks.extend(segment.blocks)
