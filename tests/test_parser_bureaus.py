@@ -578,3 +578,53 @@ def test_a_source_line_between_a_question_heading_and_its_answer_stands_aside() 
     assert [(t.question, t.answer) for t in turns] == [
         ("哪些人员可以参加培训？", "《方案》第六条明确，企业职工都可以参加。"),
         ("培训补贴标准是多少？怎样申领？", "初级工每人1200元。"), ("什么时候施行？", "自2024年5月1日起施行。")]
+
+
+# 10. What the sixth batch of layouts (held out) found: verbs and 市级 before 市 are no city, a front matter's bureau
+# without its city, a radio programme's callers and the guest who is 做客, bold speaker lines with the unit in
+# brackets, "[嘉宾]陈文涛" alone on its line, a name first with a title that goes on after 、
+
+def test_verbs_and_levels_before_shi_are_no_city() -> None:
+    from index.parsing.orgs import find_city
+
+    text = "黎川新闻网讯（记者 何思远）日前，记者专访了市交通运输局局长。今年市级财政安排资金2亿元，广大市民受益。"
+    assert find_city("市交通运输局：今年将新开通12条城乡公交线路", text) == "黎川市"
+
+
+def test_a_front_matter_bureau_without_its_city_takes_the_texts() -> None:
+    text = ("---\ntitle: 老旧小区改造政策问答\nbureau: 市住房和城乡建设局\n---\n\n（本文为虚构示例）\n\n"
+            "Q1：哪些小区可以改造？\n\nA1：2000年底前建成的小区。\n\nQ2：居民要出钱吗？\n\nA2：基础类改造由财政承担。\n\n"
+            "黎川市住房和城乡建设局 2024年5月\n")
+    assert parse_text(text, "qa.md").metadata.bureau == "黎川市住房和城乡建设局"
+
+
+RADIO = """沐阳人民广播电台《政风行风热线》节目文字实录（本文为虚构示例）
+
+主持人：各位听众朋友，早上好！今天做客直播间的是沐阳市市场监督管理局局长孙建国。欢迎孙局长！
+孙局长：主持人好，各位听众朋友大家好！很高兴再次来到直播间，和大家交流。
+主持人：孙局长，请您先介绍一下今年食品安全方面做了哪些工作？
+孙局长：今年全市共抽检食品样品6820批次，总体合格率98.7%。
+听众（电话）：我上个月在健身房办了一张年卡，现在健身房关门了，老板也联系不上
+主持人：这位听众反映的是预付卡退费的问题，请孙局长回答。
+孙局长：请您保存好合同和付款记录，拨打12315投诉。
+网友（微信留言）：网上买的电热水壶漏电了，商家不给退怎么办？
+孙局长：您可以要求商家依法承担责任。
+"""
+
+
+def test_a_radio_programmes_guest_and_callers() -> None:
+    interview = parse_text(RADIO, "radio.txt")
+    assert (interview.metadata.bureau, interview.metadata.interviewee) == ("沐阳市市场监督管理局", "孙建国")
+    turns = [(t.asker, t.question[:8], t.answerer) for t in interview.turns]
+    assert turns == [("主持人", "孙局长，请您先介", "孙建国"), ("听众（电话）", "我上个月在健身房", "孙建国"),
+                     ("网友（微信留言）", "网上买的电热水壶", "孙建国")], "the host's relay joins the caller's words"
+
+
+def test_speaker_lines_alone_with_their_unit_or_role_word() -> None:
+    from index.parsing.people import parse_people
+    from index.parsing.speakers import bare_label, find_label
+
+    assert bare_label("郑立群（市教育局党组书记、局长）").name == "郑立群"  # type: ignore[union-attr]
+    assert find_label("[嘉宾]陈文涛").name == "嘉宾 陈文涛"  # type: ignore[union-attr]
+    assert find_label("【嘉宾】您好") is None
+    assert parse_people("李振远 溪宁市交通运输局党组书记、局长") == parse_people("溪宁市交通运输局党组书记、局长 李振远")

@@ -74,6 +74,11 @@ def interviews(draw: st.DrawFn) -> tuple[str, list[GeneratedTurn], str]:
     return "\n".join(lines), turns, person
 
 
+def runs(headings: list[str]) -> list[str]:
+    """The headings with each run of the same one counted once."""
+    return [h for i, h in enumerate(headings) if i == 0 or headings[i - 1] != h]
+
+
 def bare(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
@@ -92,8 +97,8 @@ def test_generated_interviews_parse_back(generated: tuple[str, list[GeneratedTur
         assert all(p.question == turn.question for p in mine)
         assert bare("".join(p.text for p in mine)) == bare("".join(
             (f"{h}" if h else "") + "".join(s) for h, s in turn.heading_sentences))
-        expected_headings = [h for h, _ in turn.heading_sentences if h]
-        assert [p.heading for p in mine if p.heading] == expected_headings
+        # a section too long for one passage is cut in two, and both keep its heading: headings are compared as runs
+        assert runs([p.heading for p in mine if p.heading]) == runs([h for h, _ in turn.heading_sentences if h])
 
 
 @settings(max_examples=40, deadline=None)

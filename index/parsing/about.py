@@ -10,7 +10,7 @@ from index.parsing.blocks import Layout, Segment
 from index.parsing.cast import Cast
 from index.parsing.header import Header
 from index.parsing.metadata import find_interviewee
-from index.parsing.orgs import find_city, main_unit, org_mentions, split_place
+from index.parsing.orgs import find_city, main_unit, org_mentions, qualify, split_place
 from index.parsing.people import PersonDesc, parse_people, parse_person
 from index.parsing.sources import SourceText
 from index.parsing.speakers import read_label
@@ -49,7 +49,7 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
     cast = Cast(people, city, text, cities)
     found = cast.unit(_main_org(people, titles, header, text, cities))
     given = "bureau" in source.metadata  # the front matter's bureau, "" for unknown, replaces the one read
-    bureau = front_bureau if given else found
+    bureau = (qualify(front_bureau, city) if front_bureau else front_bureau) if given else found
     cast = Cast(people, city, text, cities, bureau or "", {found: front_bureau or ""} if given and found else None)
     main = cast.main
     metadata = Metadata(
@@ -64,7 +64,10 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
         date=title.date or _header_date(header) or source.hints.get("date"),
         url=source.hints.get("url"),
     )
-    return replace(metadata, **source.metadata), cast
+    given_fields = dict(source.metadata)
+    if given_fields.get("bureau"):  # bureau: 市住房和城乡建设局, in a text whose city is clear: that city's
+        given_fields["bureau"] = bureau
+    return replace(metadata, **given_fields), cast
 
 
 def _people(header: Header, titles: str, intro: str, asked: str, segments: list[Segment], text: str,

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from index.parsing.metadata import is_boilerplate
 from index.parsing.people import PersonDesc, parse_people, parse_person
 from index.text import to_simplified
 
@@ -107,6 +108,8 @@ def read_header(lines: list[str], labels: Sequence[object | None]) -> Header:
     collecting = False
     for i, line in enumerate(lines):
         fields = read_fields(line)
+        if fields is None and is_boilerplate(line):  # "当前位置：首页 > 在线访谈" above the header
+            continue
         if fields is None:
             if collecting and is_guest_line(line):
                 header.guests.extend(parse_people(_plain(line).strip("·•-—● ")))

@@ -152,11 +152,14 @@ MIN_BARE_LABELS = 2
 
 def _bare_speaker_lines(lines: list[str], labels: list[Label | None], header: set[int]) -> None:
     """Speaker lines without a colon ("主持人", "临渚日报记者", "卢海平", the words on the next lines), when the document
-    writes its turns that way: at least two such lines, one of each side, after the header."""
+    writes its turns that way: at least two such lines after the header, and both sides speaking (with these or with
+    labels of their own)."""
     found = {i: bare for i, line in enumerate(lines)
              if labels[i] is None and i not in header and i + 1 < len(lines) and (bare := bare_label(line))}
-    sides = {read_label(label.name).side for label in found.values()}
-    if len(found) >= MIN_BARE_LABELS and sides == {"ask", "answer"}:
+    # the other side may stand alone on its lines with labels of its own ("主持人" bare, "[嘉宾]陈文涛" in brackets)
+    alone = [label for line, label in zip(lines, labels) if label and label.content_offset >= len(line.rstrip())]
+    sides = {read_label(label.name).side for label in [*found.values(), *alone]}
+    if len(found) >= MIN_BARE_LABELS and {"ask", "answer"} <= sides:
         for i, label in found.items():
             labels[i] = label
 

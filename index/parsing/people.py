@@ -162,6 +162,7 @@ def parse_people(text: str, lead_in: bool = False) -> list[PersonDesc]:
         text = re.split(r"[。！？!?]", text, maxsplit=1)[0]
     people: list[PersonDesc] = []
     pending = ""
+    name_first = False
     for piece in _LIST_SEPARATORS.split(text):
         piece = piece.strip(" \t\u3000")
         if not piece:
@@ -173,6 +174,11 @@ def parse_people(text: str, lead_in: bool = False) -> list[PersonDesc]:
                 person = PersonDesc(person.name, people[-1].org, person.role)
             people.append(person)
             pending = ""
+            name_first = candidate.startswith(person.name)
+        elif name_first and people and people[-1].role and _ROLE_ANY.fullmatch(piece):
+            # "李振远 溪宁市交通运输局党组书记、局长": the name first, its title goes on after the 、
+            last = people[-1]
+            people[-1] = PersonDesc(last.name, last.org, f"{last.role}、{piece}")
         elif lead_in and people and not (_ROLE_ANY.search(piece) or _ORG_END.search(piece)):
             break
         else:

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
-from index.parsing.people import ROLE_UNIT, PersonDesc, parse_person, short_title
+from index.parsing.people import ROLE_UNIT, PersonDesc, is_person_name, parse_person, short_title
 from index.text import to_simplified
 
 MAX_OUTLET_LABEL_CHARS = 12  # a longer label is a sentence with a colon, not a speaker
@@ -26,7 +26,9 @@ _TRAIL_STAMP = re.compile(rf"^{_STAMP}(?![\d:：])[ \t\u3000]*")
 _TIMED_NAME = re.compile(r"^(?P<name>[^：:。，！？；\n]{1,40}?)[ \t\u3000]*(?:[：:][ \t\u3000]*|$)")
 _BRACKET = re.compile(rf"^(?P<md>\*\*|__)?[{_OPEN}](?P<name>[^{_CLOSE}\n]{{1,40}})[{_CLOSE}](?P=md)?(?!\()"
                       r"[ \t\u3000]*[：:]?(?:\*\*|__)?[ \t\u3000]*")
-_NICKNAME = re.compile(r"^(?P<md>\*\*|__)?(?P<name>(?:网友|网民|市民|听众)[ \t\u3000]*[“\"「『‘'][^”\"」』’'\n]{1,20}[”\"」』’'])"
+# 网友“清风”：, and 听众（电话）：, 网友（微信留言）: the channel in brackets
+_NICKNAME = re.compile(r"^(?P<md>\*\*|__)?(?P<name>(?:网友|网民|市民|听众)[ \t\u3000]*(?:[“\"「『‘'][^”\"」』’'\n]{1,20}[”\"」』’']|"
+                       r"[（(][^）)\n]{1,12}[）)]))"
                        r"(?P=md)?[ \t\u3000]*(?:问|说|提问|留言)?[：:](?:\*\*|__)?[ \t\u3000]*")
 _PLAIN = re.compile(r"^(?P<md>\*\*|__)?(?P<name>[^：:\n。，！？；,!?“”\"'()（）《》【】*]{1,24}?)[ \t\u3000]*"
                     r"(?P=md)?[：:](?:\*\*|__)?[ \t\u3000]*")
@@ -51,7 +53,7 @@ SECTION_WORDS = re.compile(
 )
 ASK_WORDS = r"(?:主持人|主持|网友|网民|记者|听众|观众|市民)"
 ANSWER_WORDS = r"(?:访谈嘉宾|本期嘉宾|嘉宾|发布人|新闻发言人|发言人|答问人|解读人)"
-_ASK_WORD = re.compile(rf"^(?P<word>{ASK_WORDS})(?:提问|留言|问|说)?(?:$|[ \t\u3000]+|(?=[“\"「『‘']))(?P<rest>.*)$")
+_ASK_WORD = re.compile(rf"^(?P<word>{ASK_WORDS})(?:提问|留言|问|说)?(?:$|[ \t\u3000]+|(?=[“\"「『‘'（(]))(?P<rest>.*)$")
 _ANSWER_WORD = re.compile(rf"^(?P<word>{ANSWER_WORDS})(?:$|[ \t\u3000]+)(?P<rest>.*)$")
 _ROLE_ONLY = re.compile(r"^(?P<org>.*?)(?P<role>(?:有关|相关)?负责(?:同志|人))$")
 
@@ -113,9 +115,15 @@ def _speaker_like(name: str) -> bool:
         reading.outlet is not None or bool(_ANSWERER.match(name))
 
 
+_GUEST_WORDS = frozenset({"嘉宾", "访谈嘉宾", "发布人", "受访者"})
+
+
 def _label_at(line: str) -> Label | None:
     if match := _BRACKET.match(line):
         name = re.sub(r"\s+", " ", match.group("name").strip())
+        rest = line[match.end():].strip()
+        if to_simplified(name) in _GUEST_WORDS and is_person_name(rest):  # "[嘉宾]陈文涛" alone on its line
+            return Label(f"{name} {rest}", len(line), bracketed=True)
         if SECTION_WORDS.match(name.replace(" ", "")) or STAMP_LINE.match(name) or not re.search(r"[\u4e00-\u9fff]", name):
             return None
         if re.search(r"[：:|｜]", name):  # 【字体：大 中 小】, 【来源：…】: page furniture, not a speaker
@@ -227,7 +235,9 @@ def accepted_labels(candidates: list[Label], intro_text: str) -> set[str]:
     return accepted
 
 
-_BARE = re.compile(r"^(?:\*\*|__)?(?P<name>[\u4e00-\u9fff·][\u4e00-\u9fff· \t\u3000]{1,20}?)(?:\*\*|__)?$")
+# "卢海平", "嘉宾 周启航", and with the unit and title after it in brackets: "郑立群（市教育局党组书记、局长）"
+_BARE = re.compile(r"^(?:\*\*|__)?(?P<name>[\u4e00-\u9fff·][\u4e00-\u9fff· \t\u3000]{1,20}?)(?:[（(][^（）()\n]{1,30}[）)])?"
+                   r"(?:\*\*|__)?$")
 
 
 def bare_label(line: str) -> Label | None:

@@ -140,6 +140,13 @@ def _hands_back(segment: Segment, text: str) -> bool:
     return len(words) <= MAX_HAND_BACK_CHARS and not re.search(r"[？?]", words) and bool(_HANDS_BACK.search(words))
 
 
+def _relays(caller: Segment, host: Segment, text: str) -> bool:
+    """The host putting a caller's words as a question ("这位听众反映的是……，请孙局长回答"): the caller (a listener, a
+    网友) said something that asks no question of its own; the two are one question."""
+    return host.speaker.startswith("主持") and not caller.speaker.startswith("主持") \
+        and not re.search(r"[？?]", _segment_text(caller, text))
+
+
 def turns_of(segments: list[Segment], text: str, cast: Cast) -> list[Turn]:
     """Pairs each answer with the question before it; a question nobody answered stays as a turn without answer.
 
@@ -160,7 +167,7 @@ def turns_of(segments: list[Segment], text: str, cast: Cast) -> list[Turn]:
             if answered and turns and _hands_back(segment, text):
                 continue  # "您接着说。", "请高岩同志补充。": the question just answered, answered on
             if question is not None and not answered:
-                if question.speaker == segment.speaker:
+                if question.speaker == segment.speaker or _relays(question, segment, text):
                     question.blocks.extend(segment.blocks)
                     continue
                 close(question)
