@@ -628,3 +628,12 @@ def test_speaker_lines_alone_with_their_unit_or_role_word() -> None:
     assert find_label("[嘉宾]陈文涛").name == "嘉宾 陈文涛"  # type: ignore[union-attr]
     assert find_label("【嘉宾】您好") is None
     assert parse_people("李振远 溪宁市交通运输局党组书记、局长") == parse_people("溪宁市交通运输局党组书记、局长 李振远")
+
+
+def test_a_breadcrumb_above_the_header_does_not_end_it() -> None:
+    from index.parsing.header import read_header
+    from index.parsing.speakers import find_label
+
+    lines = ["当前位置：首页 > 互动交流 > 在线访谈", "访谈嘉宾：沐阳市民政局局长 陈文涛", "主持人：赵晴"]
+    header = read_header(lines, [find_label(line) for line in lines])
+    assert [g.name for g in header.guests] == ["陈文涛"] and header.host is not None and header.host.name == "赵晴"
