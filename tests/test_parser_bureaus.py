@@ -637,3 +637,16 @@ def test_a_breadcrumb_above_the_header_does_not_end_it() -> None:
     lines = ["当前位置：首页 > 互动交流 > 在线访谈", "访谈嘉宾：沐阳市民政局局长 陈文涛", "主持人：赵晴"]
     header = read_header(lines, [find_label(line) for line in lines])
     assert [g.name for g in header.guests] == ["陈文涛"] and header.host is not None and header.host.name == "赵晴"
+
+
+def test_a_header_with_each_value_below_its_key() -> None:
+    from index.parsing.header import read_header
+    from index.parsing.speakers import find_label
+
+    lines = ["访谈时间：", "2024年9月12日 15:00", "访谈嘉宾：", "沐阳市民政局局长 陈文涛", "主持人：", "赵晴", "访谈简介：",
+             "围绕养老服务，市民政局负责同志与网友在线交流。"]
+    labels = [find_label(line) for line in lines]
+    assert labels[1] is None, "a date and time is no speaker"
+    assert labels[6] is None, "访谈简介 is no speaker"
+    header = read_header(lines, labels)
+    assert [g.name for g in header.guests] == ["陈文涛"] and header.host is not None and header.host.name == "赵晴"

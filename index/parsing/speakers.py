@@ -42,7 +42,7 @@ KNOWN_ROLES = re.compile(r"^(?:记者|问|答|主持人|Q|A|Q\d+|A\d+|问\d+|答
 NOT_LABELS = re.compile(
     r"^(?:编者按|编者的话|编后|导语|摘要|原标题|标题|来源|稿源|责任编辑|编辑|校对|审核|作者|通讯员|摄影|图|文|时间|地点|"
     r"日期|注|附|备注|关键词|链接|网址|电话|邮箱|地址|说明|提示|本期嘉宾|嘉宾|主题|访谈嘉宾|访谈主题|访谈时间|发布时间|"
-    r"咨询电话|解读机关|发布机构|索引号|文号|特别说明|声明|附件)$"
+    r"咨询电话|解读机关|发布机构|索引号|文号|特别说明|声明|附件|访谈简介|简介|内容简介|访谈介绍)$"
 )
 # bracketed words that head a section of the page, never a speaker
 SECTION_WORDS = re.compile(
@@ -139,6 +139,8 @@ def _label_at(line: str) -> Label | None:
     if match := _PLAIN.match(line):
         name = match.group("name").strip()
         if not name or NOT_LABELS.match(name) or re.fullmatch(r"[\d\s.:]+", name) or "http" in name.lower():
+            return None
+        if re.search(r"\d{1,4}\s*[年月日]\s*\d", name):  # "2024年9月12日 15:00": a date and time, not a speaker
             return None
         if _SALUTATION.search(name):
             return None
