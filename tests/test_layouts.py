@@ -86,8 +86,10 @@ def test_every_question_and_who_answers_it(name: str) -> None:
 
 
 def _person(truth: dict[str, Any], name: str | None) -> dict[str, Any]:
-    """The answerer a turn names: by name, or by role for one known by role only (负责人), or the unnamed one."""
-    return next(p for p in truth["answerers"] if p["name"] == name or (p["name"] is None and p["role"] == name))
+    """The answerer a turn names: by name, or by role for one known by role only (负责人), or by bureau for a unit that
+    answers as itself (a 留言板's replies), or the unnamed one."""
+    return next(p for p in truth["answerers"] if p["name"] == name or (p["name"] is None and p["role"] == name)
+                or (p["name"] is None and p["role"] is None and p["bureau"] == name))
 
 
 def _speaks_as(speaker: str, person: dict[str, Any]) -> bool:

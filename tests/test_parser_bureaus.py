@@ -650,3 +650,45 @@ def test_a_header_with_each_value_below_its_key() -> None:
     assert labels[6] is None, "访谈简介 is no speaker"
     header = read_header(lines, labels)
     assert [g.name for g in header.guests] == ["陈文涛"] and header.host is not None and header.host.name == "赵晴"
+
+
+BOARD = """领导留言板 留言办理情况选登（本文为虚构示例）
+
+留言标题：被裁员后能不能领失业金
+
+留言时间：2024-03-05 09:12:33
+
+留言内容：我被公司辞退了，可以领取失业保险金吗？
+
+回复单位：沐阳市人力资源和社会保障局
+
+回复时间：2024-03-08 16:40:12
+
+回复内容：累计缴费满1年的，可以申领失业保险金。
+
+留言标题：灵活就业人员怎么参加职工医保
+
+留言内容：我是网约车司机，能参加职工医保吗？
+
+回复单位：沐阳市医疗保障局
+
+回复内容：可以以个人身份参加职工基本医疗保险。
+
+留言内容：厂里拖欠工资三个月怎么办？
+
+回复单位：沐阳市人力资源和社会保障局
+
+回复内容：我局已责令企业限期支付。
+"""
+
+
+def test_a_message_board_page_each_reply_answering_for_its_unit() -> None:
+    interview = parse_text(BOARD, "board.txt")
+    assert [(t.asker, t.question, t.answerer) for t in interview.turns] == [
+        ("网友", "我被公司辞退了，可以领取失业保险金吗？", "沐阳市人力资源和社会保障局"),
+        ("网友", "我是网约车司机，能参加职工医保吗？", "沐阳市医疗保障局"),
+        ("网友", "厂里拖欠工资三个月怎么办？", "沐阳市人力资源和社会保障局")]
+    assert [p.bureau for p in interview.passages if p.kind == "answer"] == [
+        "沐阳市人力资源和社会保障局", "沐阳市医疗保障局", "沐阳市人力资源和社会保障局"]
+    assert interview.metadata.bureau == "沐阳市人力资源和社会保障局", "the unit that answers most"
+    assert not any("留言时间" in p.text or "回复单位" in p.text for p in interview.passages)

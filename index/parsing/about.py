@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from index.parsing.blocks import Layout, Segment
 from index.parsing.cast import Cast
 from index.parsing.header import Header
 from index.parsing.metadata import find_interviewee
-from index.parsing.orgs import find_city, main_unit, org_mentions, qualify, split_place
+from index.parsing.orgs import find_city, is_unit_name, main_unit, org_mentions, qualify, split_place
 from index.parsing.people import PersonDesc, parse_people, parse_person
 from index.parsing.sources import SourceText
 from index.parsing.speakers import read_label
@@ -47,7 +48,9 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
     intro = intro_text(text, layout, segments)
     people = _people(header, titles, intro, _asked_text(text, segments), segments, text, cities)
     cast = Cast(people, city, text, cities)
-    found = cast.unit(_main_org(people, titles, header, text, cities))
+    signed = Counter(s.speaker for s in segments if not s.asks and is_unit_name(s.speaker))  # a 留言板's replies
+    found = cast.unit(_main_org(people, titles, header, text, cities) or next(iter(signed.most_common(1)), ("",))[0]
+                      or None)
     given = "bureau" in source.metadata  # the front matter's bureau, "" for unknown, replaces the one read
     bureau = (qualify(front_bureau, city) if front_bureau else front_bureau) if given else found
     cast = Cast(people, city, text, cities, bureau or "", {found: front_bureau or ""} if given and found else None)

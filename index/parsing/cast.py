@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from index.parsing.orgs import fullest, main_unit, qualify
+from index.parsing.orgs import fullest, is_unit_name, main_unit, qualify
 from index.parsing.people import PersonDesc, is_person_name, is_speaker
 from index.parsing.speakers import read_label
 from index.text import to_simplified
@@ -120,6 +120,8 @@ class Cast:
         text = label.strip()
         if is_person_name(text):
             return self._of(self.find(text) or PersonDesc(text, None, None))
+        if is_unit_name(text):  # a reply signed by its unit (回复单位：沐阳市医疗保障局)
+            return Speaker(text, None, self.unit(text) or text)
         main = self.main
         if main is not None:  # 答, 嘉宾, 发布人: the main interviewee
             return self._of(main)

@@ -116,6 +116,12 @@ def org_mentions(text: str, cities: Iterable[str] = ()) -> list[tuple[int, str]]
     return found
 
 
+def is_unit_name(text: str) -> bool:
+    """The whole text names a unit ("沐阳市医疗保障局", "市人社局"), as a 留言板 reply is signed."""
+    return re.fullmatch(rf"(?:[\u4e00-\u9fff]{{2,3}}?[市县区]|市)?{ORG_KIND}", text) is not None and \
+        not _NOT_IN_KIND.search(text) and not _NOT_KIND_END.search(text)
+
+
 def main_unit(org: str) -> str:
     """A unit without the section after it: 溪宁市农业农村局农田建设管理科 -> 溪宁市农业农村局."""
     return _SUB_UNIT.sub("", org)

@@ -22,7 +22,7 @@ from index.parsing.sections import cut_sections, is_courtesy_block, with_lead_in
 from index.parsing.segment import SHORT_LINE, iter_lines, line_continues
 from index.parsing.sources import SourceText, read_source
 from index.parsing.speakers import Label, accepted_labels, bare_label, find_label, is_stamp_line, read_label
-from index.parsing.turns import has_answers, label_headed_questions, merge_answers, segments_of, turns_of
+from index.parsing.turns import label_message_board, has_answers, label_headed_questions, merge_answers, segments_of, turns_of
 from index.records import Interview, Passage
 
 DEFAULT_MAX_PASSAGE_CHARS = 500
@@ -62,9 +62,10 @@ def parse_text(text: str, file: str = "<text>", max_chars: int = DEFAULT_MAX_PAS
 def parse_source(source: SourceText, max_chars: int = DEFAULT_MAX_PASSAGE_CHARS) -> Interview:
     text = source.text
     blocks, header = _blocks(text, source.body_start, source.headings)
+    board = label_message_board(blocks, text)
     layout = _layout(blocks, text)
     segments = segments_of(layout.body)
-    headed = not has_answers(segments) and label_headed_questions(blocks, text, source.headings)
+    headed = not board and not has_answers(segments) and label_headed_questions(blocks, text, source.headings)
     if headed:
         layout = _layout(blocks, text)
         segments = segments_of(layout.body)

@@ -43,6 +43,35 @@ def label_headed_questions(blocks: list[Block], text: str, marked: frozenset[int
     return True
 
 
+_BOARD_FIELD = re.compile(r"^[ \t\u3000*_]*(?P<key>留言标题|留言时间|留言内容|回复单位|答复单位|办理单位|回复时间|答复时间|"
+                          r"回复内容|答复内容)[ \t\u3000*_]*[：:][ \t\u3000*_]*")
+MIN_BOARD_REPLIES = 2
+
+
+def label_message_board(blocks: list[Block], text: str) -> bool:
+    """Labels the blocks of a 领导留言板 / 网上问政 page: each 留言内容 asks (a 网友), each 回复内容 answers for the unit
+    of the 回复单位 line before it; titles, times and units are fields. False (nothing changed) when the page has fewer
+    than two messages with replies."""
+    keys = [(b, m) for b in blocks if (m := _BOARD_FIELD.match(text[b.start:b.end]))]
+    if sum(1 for _, m in keys if m["key"] == "留言内容") < MIN_BOARD_REPLIES or \
+            sum(1 for _, m in keys if m["key"] in ("回复内容", "答复内容")) < MIN_BOARD_REPLIES:
+        return False
+    unit = ""
+    for block, match in keys:
+        key, value = match["key"], text[block.start + match.end():block.end].strip()
+        if key in ("回复单位", "答复单位", "办理单位"):
+            unit = value
+        if key == "留言内容":
+            block.label = Label("网友", match.end(), synthetic=True)
+        elif key in ("回复内容", "答复内容") and unit:
+            block.label = Label(unit, match.end(), synthetic=True)
+        else:
+            block.label, block.field = None, True
+            continue
+        block.content_start = block.start + match.end()
+    return True
+
+
 def _next_words(blocks: list[Block], block: Block) -> Block | None:
     """The first block after `block` that is neither a header field nor a time stamp: a 来源 line that a two-column
     page put between a question and its answer stands aside."""
