@@ -49,11 +49,10 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
     people = _people(header, titles, intro, _asked_text(text, segments), segments, text, cities)
     cast = Cast(people, city, text, cities)
     signed = Counter(s.speaker for s in segments if not s.asks and is_unit_name(s.speaker))  # a 留言板's replies
-    found = cast.unit(_main_org(people, titles, header, text, cities) or next(iter(signed.most_common(1)), ("",))[0]
-                      or None)
+    found = cast.unit(_main_org(people, titles, header, text, cities) or (signed.most_common(1)[0][0] if signed else None))
     given = "bureau" in source.metadata  # the front matter's bureau, "" for unknown, replaces the one read
-    bureau = (qualify(front_bureau, city) if front_bureau else front_bureau) if given else found
-    cast = Cast(people, city, text, cities, bureau or "", {found: front_bureau or ""} if given and found else None)
+    bureau = (qualify(front_bureau, city) or front_bureau) if given else found  # 市…局 in a text whose city is clear
+    cast = Cast(people, city, text, cities, bureau or "", {found: bureau or ""} if given and found else None)
     main = cast.main
     metadata = Metadata(
         title=(title.headlines or [None])[0] or source.hints.get("title") or header.topic or title.first_line,
@@ -67,10 +66,7 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
         date=title.date or _header_date(header) or source.hints.get("date"),
         url=source.hints.get("url"),
     )
-    given_fields = dict(source.metadata)
-    if given_fields.get("bureau"):  # bureau: 市住房和城乡建设局, in a text whose city is clear: that city's
-        given_fields["bureau"] = bureau
-    return replace(metadata, **given_fields), cast
+    return replace(metadata, **{**source.metadata, **({"bureau": bureau} if given else {})}), cast
 
 
 def _people(header: Header, titles: str, intro: str, asked: str, segments: list[Segment], text: str,

@@ -106,9 +106,8 @@ def read_header(lines: list[str], labels: Sequence[object | None]) -> Header:
     nothing after it takes the guest lines that follow it (and is a speaker's label when none follows)."""
     header = Header()
     collecting = False
-    skip = -1
     for i, line in enumerate(lines):
-        if i == skip:
+        if i in header.lines:  # the name under "主持人：", read with it
             continue
         fields = read_fields(line)
         if fields is None and is_boilerplate(line):  # "当前位置：首页 > 在线访谈" above the header
@@ -116,7 +115,6 @@ def read_header(lines: list[str], labels: Sequence[object | None]) -> Header:
         if fields == [("host", "")] and i + 1 < len(lines) and is_person_name(_plain(lines[i + 1])):
             header.host = header.host or parse_person(_plain(lines[i + 1]))  # "主持人：" and the name on the next line
             header.lines.update((i, i + 1))
-            skip = i + 1
             continue
         if fields is None:
             if collecting and is_guest_line(line):

@@ -66,7 +66,6 @@ def _article_header(tag: Tag, marks: str) -> bool:
         and tag.find_parent("article") is not None
 
 
-
 def _main_container(soup: BeautifulSoup) -> Tag:
     article = soup.find("article")
     if isinstance(article, Tag) and len(article.get_text(strip=True)) > MIN_ARTICLE_CHARS:

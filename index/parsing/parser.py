@@ -22,7 +22,8 @@ from index.parsing.sections import cut_sections, is_courtesy_block, with_lead_in
 from index.parsing.segment import SHORT_LINE, iter_lines, line_continues
 from index.parsing.sources import SourceText, read_source
 from index.parsing.speakers import Label, accepted_labels, bare_label, find_label, is_stamp_line, read_label
-from index.parsing.turns import label_message_board, has_answers, label_headed_questions, merge_answers, segments_of, turns_of
+from index.parsing.turns import (has_answers, label_headed_questions, label_message_board, merge_answers, segments_of,
+                                 turns_of)
 from index.records import Interview, Passage
 
 DEFAULT_MAX_PASSAGE_CHARS = 500

@@ -115,14 +115,11 @@ def _speaker_like(name: str) -> bool:
         reading.outlet is not None or bool(_ANSWERER.match(name))
 
 
-_GUEST_WORDS = frozenset({"嘉宾", "访谈嘉宾", "发布人", "受访者"})
-
-
 def _label_at(line: str) -> Label | None:
     if match := _BRACKET.match(line):
         name = re.sub(r"\s+", " ", match.group("name").strip())
         rest = line[match.end():].strip()
-        if to_simplified(name) in _GUEST_WORDS and is_person_name(rest):  # "[嘉宾]陈文涛" alone on its line
+        if re.fullmatch(ANSWER_WORDS, to_simplified(name)) and is_person_name(rest):  # "[嘉宾]陈文涛" alone on its line
             return Label(f"{name} {rest}", len(line), bracketed=True)
         if SECTION_WORDS.match(name.replace(" ", "")) or STAMP_LINE.match(name) or not re.search(r"[\u4e00-\u9fff]", name):
             return None

@@ -156,8 +156,6 @@ def question_text(segment: Segment, text: str) -> str:
     return question if _ASKS.search(to_simplified(question)) else ""
 
 
-
-
 _HANDS_BACK = re.compile(r"(?:接着|继续|再)(?:说|讲|谈|介绍)|请继续|补充")
 MAX_HAND_BACK_CHARS = 30  # a longer line says more than "go on"
 

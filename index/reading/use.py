@@ -55,9 +55,9 @@ def windows_of(data, sentence_start: np.ndarray, scored: Scored,  # type: ignore
 def read(decision: ReaderDecision, reads: Reads, data, sentence_start: np.ndarray,  # type: ignore[no-untyped-def]
          scored: Scored, order: np.ndarray, base: float, base_of: Callable[[int], float]) -> Reading | None:
     """The reader's part of one search, or None when the question is settled without it (its probability without
-    the reader is below the gate: not found). `base_of(position)` is the decision's probability without the reader
+    the reader is below the gate: not found; a high answer is settled before, in the searcher). `base_of(position)` is the decision's probability without the reader
     had that candidate come first."""
-    if base < decision.gate or base >= decision.ceiling:
+    if base < decision.gate:
         return None
     positions = [int(order[0])]
     second = second_to_read(scored, order, decision.close)
