@@ -692,3 +692,10 @@ def test_a_message_board_page_each_reply_answering_for_its_unit() -> None:
         "沐阳市人力资源和社会保障局", "沐阳市医疗保障局", "沐阳市人力资源和社会保障局"]
     assert interview.metadata.bureau == "沐阳市人力资源和社会保障局", "the unit that answers most"
     assert not any("留言时间" in p.text or "回复单位" in p.text for p in interview.passages)
+
+
+def test_a_message_board_reply_without_its_unit_is_kept_as_an_answer() -> None:
+    page = BOARD.replace("回复单位：沐阳市医疗保障局\n\n", "")
+    turns = parse_text(page, "board.txt").turns
+    assert turns[1].question == "我是网约车司机，能参加职工医保吗？"
+    assert turns[1].answer == "可以以个人身份参加职工基本医疗保险。"

@@ -63,8 +63,8 @@ def label_message_board(blocks: list[Block], text: str) -> bool:
             unit = value
         if key == "留言内容":
             block.label = Label("网友", match.end(), synthetic=True)
-        elif key in ("回复内容", "答复内容") and unit:
-            block.label = Label(unit, match.end(), synthetic=True)
+        elif key in ("回复内容", "答复内容"):  # a reply whose unit no line names is still the page's answer
+            block.label = Label(unit or "答", match.end(), synthetic=True)
         else:
             block.label, block.field = None, True
             continue
