@@ -700,3 +700,18 @@ def test_a_message_board_reply_without_its_unit_is_kept_as_an_answer() -> None:
     turns = parse_text(page, "board.txt").turns
     assert [(t.question, t.answer) for t in turns][1] == ("我是网约车司机，能参加职工医保吗？", "可以以个人身份参加职工基本医疗保险。")
     assert len(turns) == 3
+
+
+@pytest.mark.parametrize("line, furniture", [
+    ("网站首页 | 无障碍浏览 | English", True),
+    ("首页｜政务公开｜互动交流｜办事服务", True),
+    ("民生访谈 | 局长谈养老服务", False),  # two parts: a column and a headline
+    ("织密养老服务网 守护幸福“夕阳红”", False),
+])
+def test_a_row_of_site_links_is_page_furniture_not_the_title(line: str, furniture: bool) -> None:
+    from index.parsing.metadata import is_boilerplate
+
+    assert is_boilerplate(line) is furniture
+    page = f"{line}\n\n养老服务补贴怎么申请\n\n主持人：请问养老服务补贴怎么申请？\n\n陈文涛：到社区服务中心申请即可。\n"
+    title = parse_text(page, "page.txt").metadata.title
+    assert title == ("养老服务补贴怎么申请" if furniture else line)

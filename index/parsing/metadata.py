@@ -165,6 +165,9 @@ def _unquoted(series: str) -> str:
 
 
 _BREADCRUMB = re.compile(r"^(?:当前位置|您现在的位置|您的位置|所在位置|位置)[:：]|^[^。！？]{2,30}(?:\s*[>＞»›]{1,2}\s*[^。！？>＞»›]{1,30}){2,}$")
+# A row of site links ("网站首页 | 无障碍浏览 | English", "首页｜政务公开｜互动交流｜办事服务"): three or more short items
+# between bars, no sentence in it.
+_LINK_BAR = re.compile(r"^[^。！？，：:|｜]{1,10}(?:\s*[|｜]\s*[^。！？，：:|｜]{1,10}){2,}$")
 _PAGE_FURNITURE = re.compile(r"^(?:[【\[]?(?:打印本页|关闭窗口|打印|关闭|返回顶部|分享到|收藏|我要纠错)[】\]]?[\s\u3000]*)+$|"
                              r"^(?:相关附件|附件下载|扫一扫在手机打开当前页)[:：]?")
 
@@ -173,7 +176,7 @@ def is_boilerplate(line: str) -> bool:
     """Editor and source credits, breadcrumbs and page furniture ("【打印本页】【关闭窗口】") that belong to no passage."""
     text = strip_markup(line)
     return bool(_BOILERPLATE.match(text) or _SOURCE.match(text) or _BREADCRUMB.match(text)
-                or _PAGE_FURNITURE.match(text))
+                or _LINK_BAR.match(text) or _PAGE_FURNITURE.match(text))
 
 
 @dataclass(frozen=True, slots=True)
