@@ -4,6 +4,7 @@ the way bureaus' attachments come (header tables, bold labels, running headers a
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import docx
@@ -123,6 +124,30 @@ def test_two_columns_are_read_column_by_column() -> None:
     text = pdf_text(pdf_of([lines], size=11), "c.pdf").text
     assert text.split("\n\n") == ["左栏第一段的文字内容写得比较长一些，继续左栏的文字。", "左栏第二段。",
                                   "右栏第一段的文字内容也比较长一些，继续右栏的文字。", "右栏第二段。\n"]
+
+
+def test_a_two_column_page_with_a_line_across_the_gutter_keeps_its_paragraphs_whole() -> None:
+    """A date line centred across the gutter, full-width notes under the title, ragged column edges: each paragraph
+    is whole (it ends a sentence or is a numbered question), and the notes come before the columns."""
+    from tests.conftest import ROOT
+
+    data = (ROOT / "tests" / "fixtures" / "layouts5" / "tongchuan-hrss-policy.pdf").read_bytes()
+    paragraphs = pdf_text(data, "tongchuan-hrss-policy.pdf").text.strip().split("\n\n")
+    numbered = [p for p in paragraphs if re.match(r"\d\. ", p)]
+    assert [p[:2] for p in numbered] == [f"{n}." for n in range(1, 8)] and all(p.endswith("？") for p in numbered)
+    prose = [p for p in paragraphs[3:] if p not in numbered and not p.startswith(("发布日期", "来源"))]
+    assert prose and all(p.endswith("。") for p in prose), [p[-12:] for p in prose if not p.endswith("。")]
+    assert paragraphs.index("解读机关：桐川市人力资源和社会保障局") < paragraphs.index("发布日期：2024-04-08")
+
+
+def test_a_numbered_question_after_a_full_line_opens_a_paragraph_and_quotes_join() -> None:
+    lines = [(72, 740, "不得以格式条款排除消费者权利，例如“最终解释权归本店所有”"),
+             (72, 724, "“卡内余额概不退还”等条款，违者依法严肃查处，直至整改完成。"),
+             (72, 708, "7. 什么时候开始施行？"), (72, 692, "自2024年5月1日起施行。")]
+    text = pdf_text(pdf_of([lines], size=11), "d.pdf").text
+    assert text.strip().split("\n\n") == ["不得以格式条款排除消费者权利，例如“最终解释权归本店所有”“卡内余额概不退还”等条款，"
+                                            "违者依法严肃查处，直至整改完成。",
+                                            "7. 什么时候开始施行？", "自2024年5月1日起施行。"]
 
 
 def test_a_pdf_without_a_text_layer_needs_ocr() -> None:

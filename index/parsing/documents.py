@@ -150,6 +150,8 @@ EDGE_LINES = 2  # lines at the top and the bottom of a page that may be a runnin
 MAX_FURNITURE_CHARS = 60  # a longer line is body text
 MIN_CHARS_PER_PAGE = 10  # fewer characters on every page: no text layer
 INDENT_CHARS = 1.2  # a line starting this many character widths right of the margin opens a paragraph
+RIGHT_MARGIN_SHARE = 0.8  # the right margin is where this share of a flow's lines have ended
+MIN_MARGIN_LINES = 5  # a flow of fewer lines has its right margin at its longest line
 SHORT_CHARS = 1.5  # a line ending this many character widths before the right margin ends its paragraph
 GAP_LINES = 1.6  # a vertical gap this many times the usual line spacing separates paragraphs
 GUTTER_MIN_SHARE = 0.25  # a column gutter: an empty vertical strip between 25% and 75% of the page width
@@ -234,6 +236,8 @@ def _page_columns(page) -> list[list[_Line]]:  # type: ignore[no-untyped-def]
     two_sided = [top for top, row in sorted(rows.items()) if top not in crossing
                  and any(c["x1"] <= gutter for c in row) and any(c["x0"] >= gutter for c in row)]
     body_top = two_sided[0] if two_sided else min(rows)
+    # A full-width line with most of the columns below it (an issuer or a note under the title) is read before them.
+    heading_rows = {top for top in crossing if sum(t < top for t in two_sided) < sum(t > top for t in two_sided) / 3}
 
     def region(keep) -> list[_Line]:  # type: ignore[no-untyped-def]
         return _lines(page.filter(lambda obj: obj.get("object_type") != "char" or keep(obj)))
@@ -244,10 +248,10 @@ def _page_columns(page) -> list[list[_Line]]:  # type: ignore[no-untyped-def]
     def in_columns(c: dict) -> bool:
         return body_top <= row_of(c) and float(c["top"]) <= bottom_zone and row_of(c) not in crossing
 
-    above = region(lambda c: row_of(c) < body_top)
+    above = region(lambda c: row_of(c) < body_top or row_of(c) in heading_rows)
     left = region(lambda c: in_columns(c) and middle(c) < gutter)
     right = region(lambda c: in_columns(c) and middle(c) >= gutter)
-    below = region(lambda c: row_of(c) >= body_top and not in_columns(c))
+    below = region(lambda c: row_of(c) >= body_top and not in_columns(c) and row_of(c) not in heading_rows)
     return [column for column in (above, left, right, below) if column]
 
 
@@ -349,7 +353,7 @@ def _paragraphs(flows: Sequence[Sequence[_Line]]) -> list[str]:
         if not flow:
             continue
         left = min(l.x0 for l in flow)
-        right = max(l.x1 for l in flow)
+        right = _right_margin(flow)
         spacing = statistics.median([b.top - a.top for a, b in zip(flow, flow[1:]) if b.top > a.top] or [0.0])
         for i, line in enumerate(flow):
             char = line.size or 10.0
@@ -361,13 +365,29 @@ def _paragraphs(flows: Sequence[Sequence[_Line]]) -> list[str]:
                 gap = same_flow and spacing > 0 and line.top - previous.top > GAP_LINES * spacing
                 after_sentence = previous.text[-1] in _TERMINATORS
                 new = (ended_short or indented or gap or (after_sentence and line.x0 > left + 0.5 * char)
-                       or (after_sentence and _opens_turn(line.text)))
+                       or (after_sentence and (not same_flow or _NUMBERED_ITEM.match(line.text) is not None
+                                               or _opens_turn(line.text))))
             if new:
                 paragraphs.append([line.text])
             else:
                 paragraphs[-1].append(line.text)
             previous, previous_right = line, right
     return [_join_lines(p) for p in paragraphs]
+
+
+def _right_margin(flow: Sequence[_Line]) -> float:
+    """Where the flow's full lines end: the right end most lines reach, not the furthest one (a date line centred
+    across the gutter would make every line of its column look short)."""
+    ends = sorted(line.x1 for line in flow)
+    if len(ends) < MIN_MARGIN_LINES:
+        return ends[-1]
+    return ends[int(RIGHT_MARGIN_SHARE * (len(ends) - 1))]
+
+
+# A numbered item or question (7. 《方案》…, 一、, （三）, Q3): after a sentence, it opens a paragraph. (第十三条 does not:
+# an answer quotes articles one after another.)
+_NUMBERED_ITEM = re.compile(r"\s*(?:\d{1,2}\s*[.、．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|"
+                            r"Q\d{1,2}\b)")
 
 
 def _opens_turn(text: str) -> bool:
@@ -381,11 +401,14 @@ def _opens_turn(text: str) -> bool:
     return reading.word is not None or reading.person is not None or reading.title is not None or bool(reading.outlet)
 
 
+_QUOTES = "“”‘’"  # Chinese text's quotation marks, which are not in the wide blocks: ”“ across a line break is one gap
+
+
 def _join_lines(lines: Sequence[str]) -> str:
     """Lines of one paragraph: nothing between two Chinese characters, one space otherwise."""
     out = lines[0]
     for line in lines[1:]:
-        if out and line and (_wide(out[-1]) or _wide(line[0])):
+        if out and line and (_wide(out[-1]) or _wide(line[0]) or (out[-1] in _QUOTES and line[0] in _QUOTES)):
             out += line
         else:
             out += " " + line
