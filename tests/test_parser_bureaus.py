@@ -715,3 +715,80 @@ def test_a_row_of_site_links_is_page_furniture_not_the_title(line: str, furnitur
     page = f"{line}\n\n养老服务补贴怎么申请\n\n主持人：请问养老服务补贴怎么申请？\n\n陈文涛：到社区服务中心申请即可。\n"
     title = parse_text(page, "page.txt").metadata.title
     assert title == ("养老服务补贴怎么申请" if furniture else line)
+
+
+# 11. What the seventh batch of layouts (held out) found: numbered 问/答 labels, 市民代表 askers and a film shown
+# before the host's question in a televised 问政, two guests joined by 和, a name padded to line up, a 栏目 field,
+# rules around a section heading, a read count with a thousands separator, time stamps after the words
+@pytest.mark.parametrize("line, name, side", [("一、问：《办法》出台的背景是什么？", "问", "ask"), ("1. 答：主要有三项。", "答", "answer"),
+                                              ("**市民代表 黄女士：** 我就是翠园小区的业主。", "市民代表 黄女士", "ask")])
+def test_numbered_question_and_answer_labels_and_citizen_representatives(line: str, name: str, side: str) -> None:
+    from index.parsing.speakers import find_label, read_label
+
+    label = find_label(line)
+    assert label is not None and label.name == name and read_label(label.name).side == side
+
+
+TELEVISED = """**本期上场：** 岚峰市住房和城乡建设局党组书记、局长 宋凯
+**现场市民代表：** 黄女士、钱先生
+
+**主持人：** 宋局长，欢迎您！
+
+**宋凯：** 主持人好。
+
+**主持人：** 我们先来看一段记者暗访的短片。
+
+> 【短片】记者在翠园小区看到，垃圾堆放多日无人清运。
+
+**主持人：** 宋局长，短片里业主投诉了好几次都没有下文，住建部门有没有管理的手段？
+
+**宋凯：** 住建部门对物业企业实行信用评价管理，今年对42家企业扣减了信用分。
+
+**市民代表 黄女士：** 我们想换物业，可业委会一直成立不起来，这个怎么办？
+
+**宋凯：** 符合条件的小区在收到业主申请后90日内必须启动筹备。
+"""
+
+
+def test_a_film_shown_before_the_hosts_question_is_no_part_of_it() -> None:
+    interview = parse_text(TELEVISED, "tv.md")
+    turns = [(t.asker, t.question[:8]) for t in interview.turns if t.question]
+    assert turns == [("主持人", "宋局长，短片里业"), ("市民代表 黄女士", "我们想换物业，可")]
+    assert (interview.metadata.interviewee, interview.metadata.role) == ("宋凯", "党组书记、局长"), "本期上场 names the guest"
+
+
+def test_two_guests_joined_by_he_and_a_name_padded_to_line_up() -> None:
+    from index.parsing.people import PersonDesc, parse_people
+
+    assert parse_people("今天我们请来了市民政局副局长邵文静和东湖区青石街道办事处主任蒋磊", lead_in=True) == [
+        PersonDesc("邵文静", "市民政局", "副局长"), PersonDesc("蒋磊", "东湖区青石街道办事处", "主任")]
+    assert parse_people("市人力资源和社会保障局局长张三") == [PersonDesc("张三", "市人力资源和社会保障局", "局长")]
+    assert parse_people("蒋磊\u3000\u3000岚峰市东湖区青石街道办事处党工委副书记、主任") == [
+        PersonDesc("蒋磊", "岚峰市东湖区青石街道办事处", "党工委副书记、主任")]
+
+
+def test_a_column_field_a_ruled_section_heading_and_a_read_count_are_metadata() -> None:
+    from index.parsing.metadata import TitleBlock, classify_title_line, is_info_line
+
+    block = TitleBlock()
+    line = "栏目：政民面对面\u3000\u3000来源：岚峰市人民政府网\u3000\u3000发布时间：2024-09-26 16:05\u3000\u3000阅读量：5,214"
+    assert classify_title_line(line, block) == "meta" and is_info_line(line)
+    assert (block.series, block.outlet, block.date) == ("政民面对面", "岚峰市人民政府网", "2024-09-26")
+    assert classify_title_line("———————— 访谈实录 ————————", block) == "section"
+    byline = TitleBlock()
+    assert classify_title_line("2024-11-05 08:12 来源：泽湾日报 作者：记者 石磊 实习生 方雨桐", byline) == "meta"
+    assert byline.reporters == ("石磊",)
+    page = f"养老服务怎么做得更好\n\n{line}\n（本文为虚构示例）\n\n访谈嘉宾：\n\u3000\u3000邵文静\u3000岚峰市民政局党组成员、副局长\n" \
+           "主持人：林悦\n\n主持人 林悦：邵局长，全市养老服务体系建设到了什么程度？\n\n邵文静：已经建成社区养老服务站386个。\n"
+    interview = parse_text(page, "page.txt")
+    assert (interview.metadata.series, interview.metadata.outlet) == ("政民面对面", "岚峰市人民政府网")
+    assert (interview.metadata.interviewee, interview.metadata.role) == ("邵文静", "党组成员、副局长")
+
+
+def test_time_stamps_after_the_words_are_left_out_when_the_page_stamps_its_lines() -> None:
+    lines = ["[主持人] 各位网友，大家好！ 10:00:12", "[邓立伟] 主持人好，网友们好。 10:00:31",
+             "[主持人] 邓局长，背街小巷整治进展怎么样？ 10:01:05", "[邓立伟] 今年已完成背街小巷改造86条。 10:03:47"]
+    interview = parse_text("\n".join(lines) + "\n", "live.txt")
+    assert [p.text for p in interview.passages if p.question] == ["今年已完成背街小巷改造86条。"]
+    one = parse_text("[主持人] 邓局长，几点开放？\n[邓立伟] 每天开放到 21:30:00\n", "one.txt")
+    assert [p.text for p in one.passages if p.question] == ["每天开放到 21:30:00"], "one time at a line end is words"

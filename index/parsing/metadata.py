@@ -27,14 +27,15 @@ _DATE_FIELD = (r"(?:(?:发布|发表|更新|刊发|播出)?(?:时间|日期)[:�
 # The fields of a news page's info line ("2021-07-20 09:12 来源：栖川新闻网 记者 陶然 字号：大 中 小") or of a
 # programme line ("栖川人民广播电台新闻综合广播《政风行风热线》 2022年5月19日"), in the order they are taken out.
 _META_FIELDS = (
-    ("noise", re.compile(r"(?:字号|字体)[:：]?(?:\s*[大中小])+|(?:浏览|阅读|点击)(?:次数|量)?[:：]?\s*\d+次?"
+    ("noise", re.compile(r"(?:字号|字体)[:：]?(?:\s*[大中小])+|(?:浏览|阅读|点击)(?:次数|量)?[:：]?\s*\d[\d,，]*次?"
                          r"|【?(?:打印|关闭|分享到?|收藏|我要纠错)】?")),
     ("date", re.compile(_DATE_FIELD)),
     ("source", re.compile(r"[（(【\[]?(?:来源|稿源|稿件来源|转自)[:：]\s*(?P<outlet>[^\s：:（）()【】\[\]]+)[）)】\]]?")),
     ("credit", re.compile(rf"(?:{_CREDIT})[\s：:]*{_NAMES}")),
     ("reporter", re.compile(rf"(?:文[/／])?(?P<outlet>[^\s：:，。《》]*?)(?:全媒体|融媒体|首席|见习)?记者[\s：:]*(?P<names>{_NAMES})"
-                            rf"|(?:作者|撰文)[:：]\s*(?P<authors>{_NAMES})")),
+                            rf"|(?:作者|撰文)[:：]\s*(?:记者\s*)?(?P<authors>{_NAMES})")),
     ("programme", re.compile(r"(?P<outlet>[^\s《》]{2,30}?)?《(?P<series>[^》]{2,30})》")),
+    ("column", re.compile(r"(?:栏目|栏目名称|专栏)[:：]\s*(?P<series>[^\s：:]{2,20})")),
 )
 _META_LEFTOVER = re.compile(r"[\s|｜/·•\-—_,，。:：()（）【】\[\]]*")
 _PROGRAMME_OUTLET = re.compile(r"报|台|广播|电视|网|新闻|频道|媒体|客户端|杂志|社")
@@ -71,6 +72,11 @@ def strip_markup(line: str) -> str:
     return re.sub(r"^#{1,6}\s*|^[*_]{2}|[*_]{2}$|^[●■◆▲★◎○□•]\s*", "", line.strip()).strip()
 
 
+def section_name(line: str) -> str:
+    """A section heading's words without its brackets, colon or rules ("【访谈实录】", "———— 访谈实录 ————")."""
+    return strip_markup(line).strip("【】[]：: —－-─━=＝\u3000")
+
+
 def classify_title_line(line: str, block: TitleBlock) -> str:
     """Records what a short line says into `block`; returns its kind (guest, meta, source, byline, date, series, bureau,
     headline; only a headline is kept as a heading)."""
@@ -94,7 +100,7 @@ def classify_title_line(line: str, block: TitleBlock) -> str:
     if (match := _DATE.search(text)) and len(text) <= DATE_LINE_MAX_CHARS:
         block.date = block.date or _iso_date(match)
         return "date"
-    if SECTION_WORDS.match(text.strip("【】[]：: ")):
+    if SECTION_WORDS.match(section_name(text)):
         return "section"
     if _is_series(text) and block.series is None:
         episode = _EPISODE.search(text)
@@ -122,6 +128,11 @@ def _is_series(text: str) -> bool:
     return bool(_EPISODE.search(text)) or len(text) <= MAX_SERIES_NAME_CHARS or text.startswith("《")
 
 
+def is_info_line(line: str) -> bool:
+    """A line made only of metadata fields ("栏目：… 来源：… 发布时间：… 浏览：…"): it stands alone, whatever its length."""
+    return _read_meta_line(strip_markup(line), TitleBlock())
+
+
 def _read_meta_line(text: str, block: TitleBlock) -> bool:
     """Records a line made only of metadata fields (date, source, reporters, programme, page furniture); False, and
     nothing recorded, when anything else is left on it."""
@@ -145,6 +156,8 @@ def _read_meta_line(text: str, block: TitleBlock) -> bool:
             if outlet and outlet not in _OWN_OUTLET:
                 block.outlet = outlet
             block.reporters = _names(match["names"] or match["authors"])
+        elif kind == "column":
+            block.series = block.series or match["series"].strip()
         elif kind == "programme":
             block.outlet = block.outlet or (match["outlet"] or "").strip() or None
             block.series = block.series or match["series"].strip()

@@ -15,11 +15,12 @@ from pathlib import Path
 from index.parsing.about import interview_metadata
 from index.parsing.blocks import Block, Layout, Segment
 from index.parsing.header import Header, read_header
-from index.parsing.metadata import TitleBlock, classify_title_line, is_boilerplate, strip_markup
+from index.parsing.metadata import (TitleBlock, classify_title_line, is_boilerplate, is_info_line, section_name,
+                                    strip_markup)
 from index.parsing.orgs import split_place
 from index.parsing.passages import PassageBuilder
 from index.parsing.sections import cut_sections, is_courtesy_block, with_lead_in
-from index.parsing.segment import SHORT_LINE, iter_lines, line_continues
+from index.parsing.segment import SHORT_LINE, Span, iter_lines, line_continues
 from index.parsing.sources import SourceText, read_source
 from index.parsing.speakers import Label, accepted_labels, bare_label, find_label, is_stamp_line, read_label
 from index.parsing.turns import (has_answers, label_headed_questions, label_message_board, merge_answers, segments_of,
@@ -102,7 +103,7 @@ def _slow_file_warning(file: str, passages: list[Passage]) -> list[str]:
 def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) -> tuple[list[Block], Header]:
     """Lines joined into paragraphs (a long line without a sentence end continues on the next line, unless the page
     marked it as a heading), with their speaker labels; header fields and time stamps stand alone."""
-    lines = list(iter_lines(text, body_start))
+    lines = _without_trailing_stamps(text, list(iter_lines(text, body_start)))
     line_texts = [text[s.start : s.end] for s in lines]
     labels = [find_label(line) for line in line_texts]
     _headline_is_no_label(line_texts, labels)
@@ -131,12 +132,28 @@ def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) ->
             and not _SUMMARY_MARK.match(line)
             and not previous.label_only
             and previous.start not in marked
-            and line_continues(text[previous.content_start : previous.end].rsplit("\n", 1)[-1])
+            and line_continues(last := text[previous.content_start : previous.end].rsplit("\n", 1)[-1])
+            and not is_info_line(last)
         ):
             previous.end = span.end
             continue
         blocks.append(Block(span.start, span.end, line, label, span.start + (label.content_offset if label else 0)))
     return blocks, header
+
+
+# "……和大家交流。 10:00:31": a live transcript's time stamp after the words, to the second
+_TRAILING_STAMP = re.compile(r"[ \t\u3000]+[\[【(（]?\d{1,2}[:：]\d{2}[:：]\d{2}[\]】)）]?$")
+MIN_TRAILING_STAMPS = 3  # a page that stamps its lines so, not one line that ends with a time
+
+
+def _without_trailing_stamps(text: str, lines: list[Span]) -> list[Span]:
+    """Lines ending in a time stamp end before it, when the page stamps its lines that way: the stamp is when the
+    words were posted, not part of them."""
+    stamps = [_TRAILING_STAMP.search(text, line.start, line.end) for line in lines]
+    if sum(1 for line, stamp in zip(lines, stamps) if stamp and stamp.start() > line.start) < MIN_TRAILING_STAMPS:
+        return lines
+    return [Span(line.start, stamp.start()) if stamp and stamp.start() > line.start else line
+            for line, stamp in zip(lines, stamps)]
 
 
 def _headline_is_no_label(lines: list[str], labels: list[Label | None]) -> None:
@@ -188,7 +205,7 @@ def _layout(blocks: list[Block], text: str) -> Layout:
             if kind == "headline":
                 headings[len(intro)] = title.headlines[-1]
             elif kind == "section":  # 访谈简介, 文字实录: a heading of what follows, not a title
-                headings[len(intro)] = strip_markup(line).strip("【】[]：: ")
+                headings[len(intro)] = section_name(line)
         else:
             intro.append(block)
     summary_at = next((i for i, b in enumerate(body) if not b.label and _SUMMARY_MARK.match(b.first_line)), None)

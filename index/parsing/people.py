@@ -143,6 +143,8 @@ def parse_person(desc: str) -> PersonDesc | None:
 
 
 _LIST_SEPARATORS = re.compile(r"[，,；;、\n]|(?<=[\u4e00-\u9fff])[ \t\u3000]{2,}(?=[\u4e00-\u9fff])")
+# "副局长邵文静和东湖区…主任蒋磊": a title and a name, then 和/及/与 before the next person (人力资源和社会保障局 is one unit).
+_PERSON_AND = re.compile(rf"(?P<person>{ROLE_UNIT}[\u4e00-\u9fff·]{{2,3}}?)(?:以及|和|及|与)(?=[\u4e00-\u9fff])")
 _LEAD_IN = re.compile(
     r"^.*?(?:(?:邀请到了|邀请到|邀请了|请到了|请到|请来了|请来)(?:的(?:嘉宾|来宾|领导|同志|负责同志)?(?:是|有|为))?|有请|出席(?:今天|本次|今天的|本场)?(?:新闻)?(?:发布会|访谈|活动)?的(?:有|是)|"
     r"参加(?:今天|本次)?(?:新闻)?(?:发布会|访谈)的(?:有|是)|(?:访谈|本期|今天的?)嘉宾(?:是|有|为)|嘉宾(?:是|有|为))[：:]?")
@@ -160,6 +162,7 @@ def parse_people(text: str, lead_in: bool = False) -> list[PersonDesc]:
             return []
         text = text[match.end():]
         text = re.split(r"[。！？!?]", text, maxsplit=1)[0]
+    text = _PERSON_AND.sub(r"\g<person>、", text)
     people: list[PersonDesc] = []
     pending = ""
     name_first = False
@@ -175,6 +178,9 @@ def parse_people(text: str, lead_in: bool = False) -> list[PersonDesc]:
             people.append(person)
             pending = ""
             name_first = candidate.startswith(person.name)
+        elif name_first and people and not (people[-1].org or people[-1].role) and \
+                (described := parse_person(f"{people[-1].name} {piece}")) is not None and described.name == people[-1].name:
+            people[-1] = described  # "蒋磊　　岚峰市…街道办事处主任": a short name padded to line up with the longer ones
         elif name_first and people and people[-1].role and _ROLE_ANY.fullmatch(piece):
             # "李振远 溪宁市交通运输局党组书记、局长": the name first, its title goes on after the 、
             last = people[-1]

@@ -42,7 +42,7 @@ KNOWN_ROLES = re.compile(r"^(?:记者|问|答|主持人|Q|A|Q\d+|A\d+|问\d+|答
 NOT_LABELS = re.compile(
     r"^(?:编者按|编者的话|编后|导语|摘要|原标题|标题|来源|稿源|责任编辑|编辑|校对|审核|作者|通讯员|摄影|图|文|时间|地点|"
     r"日期|注|附|备注|关键词|链接|网址|电话|邮箱|地址|说明|提示|本期嘉宾|嘉宾|主题|访谈嘉宾|访谈主题|访谈时间|发布时间|"
-    r"咨询电话|解读机关|发布机构|索引号|文号|特别说明|声明|附件|访谈简介|简介|内容简介|访谈介绍)$"
+    r"咨询电话|解读机关|发布机构|索引号|文号|特别说明|声明|附件|访谈简介|简介|内容简介|访谈介绍|栏目|栏目名称|节目|频道)$"
 )
 # bracketed words that head a section of the page, never a speaker
 SECTION_WORDS = re.compile(
@@ -51,9 +51,11 @@ SECTION_WORDS = re.compile(
     r"相关链接|相关新闻|相关阅读|政策原文|政策解读|附件|访谈预告|互动交流|在线访谈|发布会实录|新闻发布会|答记者问|字体.*|"
     r"网友留言（?\d*）?|图片直播.*)$"
 )
-ASK_WORDS = r"(?:主持人|主持|网友|网民|记者|听众|观众|市民)"
+_NUMBERED_QA = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])[ \t\u3000]*"
+                          r"(?=[问答]$)")
+ASK_WORDS = r"(?:主持人|主持|网友|网民|记者|听众|观众|市民|群众)"
 ANSWER_WORDS = r"(?:访谈嘉宾|本期嘉宾|嘉宾|发布人|新闻发言人|发言人|答问人|解读人)"
-_ASK_WORD = re.compile(rf"^(?P<word>{ASK_WORDS})(?:提问|留言|问|说)?(?:$|[ \t\u3000]+|(?=[“\"「『‘'（(]))(?P<rest>.*)$")
+_ASK_WORD = re.compile(rf"^(?P<word>{ASK_WORDS})(?:代表|提问|留言|问|说)?(?:$|[ \t\u3000]+|(?=[“\"「『‘'（(]))(?P<rest>.*)$")
 _ANSWER_WORD = re.compile(rf"^(?P<word>{ANSWER_WORDS})(?:$|[ \t\u3000]+)(?P<rest>.*)$")
 _ROLE_ONLY = re.compile(r"^(?P<org>.*?)(?P<role>(?:有关|相关)?负责(?:同志|人))$")
 
@@ -134,7 +136,7 @@ def _label_at(line: str) -> Label | None:
     if match := _NICKNAME.match(line):
         return Label(re.sub(r"\s+", "", match.group("name")), match.end())
     if match := _PLAIN.match(line):
-        name = match.group("name").strip()
+        name = _NUMBERED_QA.sub("", match.group("name").strip())  # "一、问：", "1. 答：": the 问 and 答 of a list
         if not name or NOT_LABELS.match(name) or re.fullmatch(r"[\d\s.:]+", name) or "http" in name.lower():
             return None
         if re.search(r"\d{1,4}\s*[年月日]\s*\d", name):  # "2024年9月12日 15:00": a date and time, not a speaker

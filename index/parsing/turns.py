@@ -134,6 +134,10 @@ _ASKS = re.compile(r"[？?]|请问|请您|请你|介绍一下|谈谈|谈一谈|�
                    r"哪儿|多少|是否|有没有|能不能|可不可以|会不会|能否|吗|呢|关心|关注|想知道|想了解|想问|问")
 
 
+# A film shown in a televised 问政 (【短片】, 【暗访视频】, （播放短片）) or quoted before it: no part of the question.
+_FILM = re.compile(r"^(?:>[ \t\u3000]*)*[【\[（(](?:播放)?[^】\]）)\n]{0,4}(?:短片|视频|VCR|片花)[】\]）)]", re.I)
+
+
 def question_text(segment: Segment, text: str) -> str:
     """The question in what the host or a reporter said before an answer: what follows their last greeting,
     welcome, courtesy or hand-over ("郑局长您好，欢迎做客《问政澜州》。", "下面请何静怡副局长介绍……"), when it asks
@@ -142,6 +146,9 @@ def question_text(segment: Segment, text: str) -> str:
     kept: list[str] = []
     for block in segment.blocks:
         words = strip_markup(make_paragraph(text, block.content_start, block.end).text)
+        if _FILM.match(words):  # what the host asks is after the film, and about it
+            kept = []
+            continue
         sentences = [words[a:b] for a, b in sentence_spans(words)]
         last = max((i for i, sentence in enumerate(sentences)
                     if is_courtesy(sentence) or _OPENING.search(to_simplified(sentence))), default=None)
