@@ -129,7 +129,12 @@ def test_what_a_question_asks_about_is_a_noun_next_to_its_interrogative_never_an
     ("报销比例是多少", "报销比例为70%", False),
     # a head that names a topic still has to be there: a number does not say who the deputy is
     ("副局长叫什么名字", "局长张三，2021年到任", True),
-], ids=range(7))
+    # a sum of money (…金, …费) asked how much of it: an amount in 元 holds it, whatever the passage calls it
+    ("今年一共发了多少奖金？", "查实后发放举报奖励86万元", False),
+    ("办证要收多少工本费？", "免收工本费以外的一切费用，当场发证", False),
+    ("办证要收多少工本费？", "当场发证，全程不超过一个小时", True),
+    ("奖金怎么申领？", "查实后发放举报奖励86万元", True),  # not asked how much: the word itself has to be there
+], ids=range(11))
 def test_a_head_that_names_the_kind_of_answer_is_found_by_a_value_of_that_kind(question: str, passage: str,
                                                                               missing: bool) -> None:
     from index.search.features import _head_missing

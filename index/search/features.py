@@ -141,7 +141,15 @@ def question_heads(query: str) -> list[str]:
 
 def _head_missing(query: str, where: str) -> bool:
     heads = question_heads(query)
-    return bool(heads) and not any(h in where or _typed_value_in(h, where) for h in heads)
+    asks_number = _ASKS_NUMBER.search(query) is not None
+    return bool(heads) and not any(h in where or _typed_value_in(h, where)
+                                   or (asks_number and _MONEY_NOUN.search(h) and _AMOUNT.search(where)) for h in heads)
+
+
+# A noun for a sum of money (奖金, 工本费, 补助金): asked how much of it, a passage that states an amount in 元 holds what
+# is asked (发放举报奖励86万元 for 发了多少奖金).
+_MONEY_NOUN = re.compile(r"[^免消]费$|金$")
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:元|万元|亿元)")
 
 
 # Heads that name the kind of answer, not a topic (实施时间是什么, 热线电话是多少): a passage that states a value of that
@@ -149,7 +157,7 @@ def _head_missing(query: str, where: str) -> bool:
 _ANSWER_TYPES = (
     (re.compile(r"(?:时间|日期|时候|期限|时限)$"), _HAS_TIME),
     (re.compile(r"(?:电话|号码|热线)$"), re.compile(r"(?<!\d)(?:\d{5,}|\d{3,4}-\d{7,8})(?!\d)")),
-    (re.compile(r"(?:金额|费用|价格|收费)$"), re.compile(r"\d+(?:\.\d+)?\s*(?:元|万元|亿元)")),
+    (re.compile(r"(?:金额|费用|价格|收费)$"), _AMOUNT),
     (re.compile(r"(?:比例|比率|占比)$"), re.compile(r"\d+(?:\.\d+)?\s*[%％]|百分之|[一二三四五六七八九]成")),
     (re.compile(r"(?:人数|数量|数目|次数)$"), _HAS_NUMBER),
 )
