@@ -369,8 +369,10 @@ def test_closing_courtesies_are_neither_turns_nor_passages() -> None:
      ("谢谢。入海排污口是陆海统筹的关键节点。", False), ("作风好不好，群众心里最有数。", False),
      ("节目一结束，我们就安排人员核实。", False), ("我们的目标是让群众满意。", False),
      # a vocative, and the same in Traditional characters
-     ("张局长，您好！", True), ("周主任，请您先介绍一下总体情况。", False), ("主持人好，各位網友大家好！很高興和大家交流。", True)],
-    ids=range(13),
+     ("张局长，您好！", True), ("周主任，请您先介绍一下总体情况。", False), ("主持人好，各位網友大家好！很高興和大家交流。", True),
+     # pleasure at meeting by some means, but not pleasure at some news
+     ("很高兴通过这个平台和大家交流。", True), ("很高兴看到我们和企业合作建成了站点。", False)],
+    ids=range(15),
 )
 def test_courtesy_vocabulary(text: str, courtesy: bool) -> None:
     from index.parsing.courtesy import is_courtesy
