@@ -794,3 +794,11 @@ def test_time_stamps_after_the_words_are_left_out_when_the_page_stamps_its_lines
     assert [p.text for p in interview.passages if p.question] == ["今年已完成背街小巷改造86条。"]
     one = parse_text("[主持人] 邓局长，几点开放？\n[邓立伟] 每天开放到 21:30:00\n", "one.txt")
     assert [p.text for p in one.passages if p.question] == ["每天开放到 21:30:00"], "one time at a line end is words"
+
+
+def test_a_bulleted_list_item_is_no_heading() -> None:
+    page = ("问：改革后，个人账户怎么计入？\n\n答：在职职工个人缴纳的基本医疗保险费仍全部计入本人个人账户，单位缴纳部分全部计入统筹基金。"
+            "\n\n划重点\n\n● 在职职工：个人缴费2%全部计入\n\n● 退休人员：每人每月定额96元\n\n问：普通门诊费用能报销多少？\n\n"
+            "答：起付标准为600元，起付标准以上部分报销60%。\n")
+    sections = [(p.heading, p.text) for p in parse_text(page, "qa.txt").passages if p.heading]
+    assert sections == [("划重点", "● 在职职工：个人缴费2%全部计入\n● 退休人员：每人每月定额96元")]

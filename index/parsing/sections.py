@@ -21,6 +21,7 @@ _INLINE_HEADING = re.compile(r"^(?P<heading>[^\s。！？!?；;]{4,40}?)[ \t\u30
 _FULL_STOP = re.compile(r"[。！？!?；;…][”’」』）)]*$")
 
 
+_BULLET = re.compile(r"^[●■◆▲★◎○□•▪]")  # "● 在职职工：个人缴费2%全部计入": an item of a list, not a heading
 _MD_HEADING = re.compile(r"^(?:#{1,6}\s+|\*\*)(?P<heading>[^*\n]+?)(?:\*\*)?\s*$")
 
 
@@ -44,7 +45,7 @@ def cut_sections(blocks: list[Block], text: str, heading: str | None = None, mar
                 heading, in_list = outer, False
             continue
         line = text[block.content_start : block.end]
-        own_line = "\n" not in line and len(line) <= SHORT_LINE and not ends_sentence(line)
+        own_line = "\n" not in line and len(line) <= SHORT_LINE and not ends_sentence(line) and not _BULLET.match(line)
         own_line = own_line or (block.start in marked and block.label is None and "\n" not in line
                                 and len(line) <= MAX_MARKED_HEADING_CHARS and not _FULL_STOP.search(line))
         md = _MD_HEADING.match(line)
