@@ -802,3 +802,96 @@ def test_a_bulleted_list_item_is_no_heading() -> None:
             "答：起付标准为600元，起付标准以上部分报销60%。\n")
     sections = [(p.heading, p.text) for p in parse_text(page, "qa.txt").passages if p.heading]
     assert sections == [("划重点", "● 在职职工：个人缴费2%全部计入\n● 退休人员：每人每月定额96元")]
+
+
+# 12. What the eighth batch of layouts (held out) found: a Traditional 專訪 headline, a reply to a proposal, title-only
+# labels at a press conference, an expert from outside government, transcripts in tables, emoji before questions
+def test_a_traditional_headline_names_no_city_by_its_verb() -> None:
+    from index.parsing.orgs import find_city
+
+    assert find_city("專訪市旅遊發展委員會主任沈嘉禾", "澄溪市旅遊市場持續升溫。", ["澄溪新聞網"]) == "澄溪市"
+    assert find_city("加快建设交通强市", "出席市政府新闻发布会的有澄溪市交通运输局局长。澄溪市今年") == "澄溪市"
+
+
+PROPOSAL = """关于加快推进既有住宅加装电梯的提案的答复
+
+答复类型：A类（所提问题已解决或基本解决）
+
+刘建平委员：
+
+您提出的提案收悉。现将答复情况公布如下：
+
+问题一：加装电梯审批环节多、周期长，能否进一步简化？
+
+答复：今年3月，我局牵头印发联合审查办法，审批时限由45个工作日压缩到15个工作日。
+
+问题二：财政补贴能否提高？
+
+答复：自2024年1月1日起，市级财政补贴标准由每台12万元提高到每台18万元。
+
+（此件公开发布）
+
+抄送：市政协提案委员会。
+"""
+
+
+def test_a_reply_to_a_proposal_answers_as_the_bureau_to_its_numbered_questions() -> None:
+    interview = parse_text(f"澄溪市住房和城乡建设局\n\n{PROPOSAL}", "reply.txt")
+    assert interview.metadata.title == "关于加快推进既有住宅加装电梯的提案的答复"
+    assert [(t.question[:6], t.answerer) for t in interview.turns] == [("加装电梯审批", "澄溪市住房和城乡建设局"),
+                                                                      ("财政补贴能否", "澄溪市住房和城乡建设局")]
+    assert not any("此件公开发布" in p.text or "抄送" in p.text for p in interview.passages), "notes and copies"
+    assert interview.metadata.interviewee is None, "the deputy addressed is no speaker"
+
+
+PRESS = """发布人：
+澄溪市交通运输局党组书记、局长 方卫国
+澄溪市交通运输局副局长 梁晓燕
+
+主持人：下面请记者朋友提问。
+
+（记者）澄溪日报：今年全市交通基础设施投资规模有多大？
+
+市交通运输局局长：今年全市计划完成交通固定资产投资200亿元以上。
+
+问：（澄溪广播电视台）城乡公交一体化推进到哪一步了？
+
+市交通运输局副局长：目前全市已开通城乡公交线路186条。
+"""
+
+
+def test_title_only_labels_answer_as_the_people_the_list_names() -> None:
+    interview = parse_text(PRESS, "press.txt")
+    assert [(t.asker, t.question[:6], t.answerer) for t in interview.turns] == [
+        ("澄溪日报记者", "今年全市交通", "方卫国"), ("问", "城乡公交一体", "梁晓燕")]
+
+
+def test_an_expert_from_outside_government_speaks_for_no_bureau() -> None:
+    page = ("记者采访了雁汀市民政局养老服务处处长罗慧，以及长期研究养老服务政策的雁汀师范学院社会发展学院教授唐明哲。\n\n"
+            "记者：这份清单有什么特点？\n\n唐明哲：我认为最大的特点是兜底和普惠结合得比较好。\n\n"
+            "记者：补贴有哪些？\n\n罗慧：护理补贴每人每月200元。\n")
+    spoken = {(p.speaker, p.role, p.bureau) for p in parse_text(page, "expert.txt").passages if p.kind == "answer"}
+    assert spoken == {("唐明哲", "雁汀师范学院社会发展学院教授", ""), ("罗慧", "养老服务处处长", "雁汀市民政局")}
+
+
+@pytest.mark.parametrize("rows, lines", [
+    ([["10:01:02", "主持人", "韩主任，医共体有哪些新进展？"], ["10:01:20", "韩志远", "今年组建了9个医共体。"],
+      ["10:06:05", "网友“小满”", "能不能直接转诊？"], ["10:06:22", "韩志远", "可以的。"]],
+     ["主持人：韩主任，医共体有哪些新进展？", "韩志远：今年组建了9个医共体。", "网友“小满”：能不能直接转诊？", "韩志远：可以的。"]),
+    ([["初级工", "1200元"], ["中级工", "1800元"], ["高级工", "2600元"]], [None, None, None]),  # a table of figures
+    ([["时间", "发言人", "内容"], ["主持人", "各位好"], ["【嘉宾 周启航】", "大家好"], ["主持人", "请问？"]],
+     [None, "主持人：各位好", "【嘉宾 周启航】大家好", "主持人：请问？"]),
+])
+def test_a_transcript_in_a_table_reads_as_labelled_lines(rows: list[list[str]], lines: list[str | None]) -> None:
+    from index.parsing.speakers import transcript_rows
+
+    assert transcript_rows(rows) == lines
+
+
+def test_emoji_before_a_question_and_the_hosts_turn_to_the_messages_are_no_part_of_it() -> None:
+    from index.parsing.courtesy import is_courtesy
+    from index.parsing.metadata import strip_markup
+
+    assert strip_markup("**❓ 租房提取公积金，每月最多能取多少？**") == "租房提取公积金，每月最多能取多少？"
+    assert strip_markup("## ▍租房提取篇") == "租房提取篇"
+    assert is_courtesy("谢谢韩主任。我们继续看网友的留言。")

@@ -79,10 +79,11 @@ def _people(header: Header, titles: str, intro: str, asked: str, segments: list[
             people += parse_people(line, lead_in=True)
     people += _title_people(titles, cities)
     answerers = [read_label(s.speaker) for s in segments if not s.asks]
-    named = next((r.person.name for r in answerers if r.person and r.person.name), None)
-    said = find_interviewee(intro, named)
-    if said.name or said.bureau:
-        people.append(PersonDesc(said.name, said.bureau, said.role))
+    named = [r.person.name for r in answerers if r.person and r.person.name]
+    for name in [*dict.fromkeys(named)] or [None]:  # the sentence that introduces each who answers by name
+        said = find_interviewee(intro, name)
+        if said.name or said.bureau:
+            people.append(PersonDesc(said.name, said.bureau, said.role))
     for reading in answerers:
         if reading.person is not None:
             people.append(reading.person)

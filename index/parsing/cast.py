@@ -8,6 +8,7 @@ that bureau, when nothing names it, is unknown ("").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -77,6 +78,16 @@ class Cast:
             return fitting[0]
         return same[0] if len(same) == 1 else None
 
+    def by_unit_and_title(self, desc: PersonDesc) -> PersonDesc | None:
+        """市交通运输局副局长: the one person of that unit whose role ends in that title, when the label names nobody."""
+        title = _LAST_TITLE.search(desc.role or "")
+        if title is None or not desc.org:
+            return None
+        unit = self.unit(desc.org)
+        fitting = [p for p in self.people if p.name and p.role and p.org and self.unit(p.org) == unit
+                   and _has_title(p.role, title.group())]
+        return fitting[0] if len(fitting) == 1 else None
+
     def __call__(self, label: str) -> tuple[str, str | None, str]:
         """(speaker, role, bureau) of an answerer label."""
         if label not in self._known:
@@ -89,6 +100,9 @@ class Cast:
         return self._known[label]
 
     def _of(self, person: PersonDesc) -> Speaker:
+        if person.org and person.name and _INSTITUTION.search(main_unit(person.org)):
+            # 雁汀师范学院社会发展学院教授: an expert from outside government speaks for no bureau
+            return Speaker(self.as_written(person.name) or "", self.as_written(person.org + (person.role or "")), "")
         role = person.role
         if person.org and role and (section := person.org[len(main_unit(person.org)):]):
             role = section + role  # 青峪市公安局经济犯罪侦查支队支队长: the bureau's section belongs to the role
@@ -116,7 +130,7 @@ class Cast:
                 return self._of(found)
             return Speaker("".join(reading.title), None, self.bureau)
         if reading.person is not None:  # a role standing for a person: 负责人, 市医疗保障局有关负责人
-            return self._of(reading.person)
+            return self._of(self.by_unit_and_title(reading.person) or reading.person)
         text = label.strip()
         if is_person_name(text):
             return self._of(self.find(text) or PersonDesc(text, None, None))
@@ -128,6 +142,12 @@ class Cast:
         if is_speaker(text) and reading.word is None:
             return Speaker(text, None, self.bureau)
         return Speaker(self.bureau, None, self.bureau)  # nobody named: the bureau speaks
+
+
+# a unit outside government: a university, an institute, a hospital, an association, a company
+_INSTITUTION = re.compile(r"(?:大学|学院|学校|研究院|研究所|研究中心|科学院|社科院|医院|协会|学会|商会|公司|集团|银行|事务所)$")
+_LAST_TITLE = re.compile(r"副?(?:局长|主任|书记|处长|科长|厅长|部长|院长|支队长|大队长|队长|站长|所长|馆长|主席|市长|区长|县长|"
+                         r"镇长|秘书长|总经理|经理)$")
 
 
 def _has_title(role: str, title: str) -> bool:

@@ -108,7 +108,9 @@ def _docx_paragraphs(document) -> Iterable[tuple[str, bool]]:  # type: ignore[no
 def _table_lines(table) -> list[str]:  # type: ignore[no-untyped-def]
     """One line per row, its cells (merged cells once) joined by tabs; a value cell of several paragraphs beside a
     key cell (发布人 | three people) gives one line per paragraph, the first after the key."""
-    lines = []
+    from index.parsing.speakers import transcript_rows
+
+    rows: list[list[list[str]]] = []
     for row in table.rows:
         cells: list[list[str]] = []
         seen: set[int] = set()
@@ -119,7 +121,14 @@ def _table_lines(table) -> list[str]:  # type: ignore[no-untyped-def]
             parts = [t.strip() for t in cell.text.splitlines() if t.strip()]
             if parts:
                 cells.append(parts)
-        if len(cells) == 2 and len(cells[0]) == 1 and len(cells[1]) > 1:
+        rows.append(cells)
+    spoken = transcript_rows([[cell[0] for cell in cells] for cells in rows])  # a transcript's 主持人 | words rows
+    lines = []
+    for cells, line in zip(rows, spoken):
+        if line is not None:  # "主持人：…", the words cell's further paragraphs after it
+            lines.append(line)
+            lines.extend(cells[-1][1:])
+        elif len(cells) == 2 and len(cells[0]) == 1 and len(cells[1]) > 1:
             lines.append(f"{cells[0][0]}\t{cells[1][0]}")
             lines.extend(cells[1][1:])
         elif cells:

@@ -116,6 +116,19 @@ def _title_element(soup: BeautifulSoup, page_title: str) -> Tag | None:
     return None
 
 
+def _transcript_table(table: Tag) -> list[str] | None:
+    """A table whose rows are a transcript (time | speaker | words) as "speaker：words" lines, its other rows as they
+    read; None when it is no transcript."""
+    from index.parsing.speakers import transcript_rows
+
+    rows = [row for row in table.find_all("tr") if row.find_parent("table") is table]
+    cells = [[cell.get_text(" ", strip=True) for cell in row.find_all(["td", "th"], recursive=False)] for row in rows]
+    spoken = transcript_rows(cells)
+    if not any(spoken):
+        return None
+    return [text for line, row in zip(spoken, cells) for text in ([line] if line else [c for c in row if c])]
+
+
 def _paragraphs(root: Tag) -> list[tuple[str, bool]]:
     """The text of each block, and whether all of it is a heading or bold (a sub-heading of the article)."""
     out: list[tuple[str, bool]] = []
@@ -132,6 +145,9 @@ def _paragraphs(root: Tag) -> list[tuple[str, bool]]:
             if isinstance(child, NavigableString):
                 if type(child) is NavigableString:  # not comments, doctypes, CDATA
                     buffer.append((str(child).replace("\n", " "), emphasised))
+            elif isinstance(child, Tag) and child.name == "table" and (lines := _transcript_table(child)):
+                flush()
+                out.extend((line, False) for line in lines)
             elif isinstance(child, Tag):
                 block = child.name in _BLOCKS
                 if block:

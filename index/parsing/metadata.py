@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from index.parsing.people import ROLE, ROLE_UNIT, split_org_role
+from index.parsing.people import LATER_PERSON, ROLE, ROLE_UNIT, split_org_role
 from index.parsing.speakers import SECTION_WORDS
 
 _EPISODE = re.compile(
@@ -41,7 +41,8 @@ _META_LEFTOVER = re.compile(r"[\s|｜/·•\-—_,，。:：()（）【】\[\]]*
 _PROGRAMME_OUTLET = re.compile(r"报|台|广播|电视|网|新闻|频道|媒体|客户端|杂志|社")
 _GUEST_LINE = re.compile(r"^(?:发布人|嘉宾|访谈嘉宾|本期嘉宾|主讲人|受访者|受访人)[:：]")
 _SOURCE = re.compile(r"^[（(【\[]?(?:来源|稿源|稿件来源|转自)[:：]\s*(?P<outlet>[^）)】\]]+)[）)】\]]?$")
-_BOILERPLATE = re.compile(r"^[（(【\[]?(?:责任编辑|编辑|校对|审核|审校|监制|值班编辑|原标题|纠错|图片来源|摄影)[:：]")
+_BOILERPLATE = re.compile(r"^[（(【\[]?(?:责任编辑|编辑|校对|审核|审校|监制|值班编辑|原标题|纠错|图片来源|摄影|联系单位|抄送|抄报)"
+                          r"[:：]")
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})")
 _NOTE_LINE = re.compile(r"（[^（）]*）|\([^()]*\)")  # a line wholly in brackets: an editor's note or a credit
 _BUREAU_LINE = re.compile(r"^[\u4e00-\u9fff·]{2,20}(?:管委会|委员会|办公室|局|厅|委|办|院|中心|署)$")
@@ -67,9 +68,14 @@ class TitleBlock:
     first_line: str | None = None
 
 
+# emoji and pictographs that open a line of a 公众号 article (❓, 📌, 👉), and the bars of its section heads (▍)
+_LEADING_SYMBOLS = re.compile(r"^[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2580-\u259F\uFE0F\u200D]+\s*")
+
+
 def strip_markup(line: str) -> str:
-    """A title line without Markdown heading marks, emphasis or bullets."""
-    return re.sub(r"^#{1,6}\s*|^[*_]{2}|[*_]{2}$|^[●■◆▲★◎○□•]\s*", "", line.strip()).strip()
+    """A title line without Markdown heading marks, emphasis, bullets or a leading emoji."""
+    text = re.sub(r"^#{1,6}\s*|^[*_]{2}|[*_]{2}$|^[●■◆▲★◎○□•]\s*", "", line.strip()).strip()
+    return _LEADING_SYMBOLS.sub("", text).strip()
 
 
 def section_name(line: str) -> str:
@@ -182,7 +188,8 @@ _BREADCRUMB = re.compile(r"^(?:当前位置|您现在的位置|您的位置|所�
 # between bars, no sentence in it.
 _LINK_BAR = re.compile(r"^[^。！？，：:|｜]{1,10}(?:\s*[|｜]\s*[^。！？，：:|｜]{1,10}){2,}$")
 _PAGE_FURNITURE = re.compile(r"^(?:[【\[]?(?:打印本页|关闭窗口|打印|关闭|返回顶部|分享到|收藏|我要纠错)[】\]]?[\s\u3000]*)+$|"
-                             r"^(?:相关附件|附件下载|扫一扫在手机打开当前页)[:：]?")
+                             r"^(?:相关附件|附件下载|扫一扫在手机打开当前页)[:：]?|"
+                             r"^[【\[]?(?:相关阅读|相关链接|相关新闻|延伸阅读|推荐阅读)[】\]]?[:：]?$")
 
 
 def is_boilerplate(line: str) -> bool:
@@ -214,6 +221,7 @@ def find_interviewee(intro: str, known_name: str | None) -> Person:
         for match in re.finditer(re.escape(known_name), intro):
             before = _CLAUSE_BREAK.split(intro[: match.start()].rstrip(" \t\u3000"))[-1]
             before = _SUBTITLE_VERB.sub("", _INTERVIEW_VERB.split(before)[-1])
+            before = LATER_PERSON.sub("", before)  # "以及长期研究养老服务政策的雁汀师范学院……教授"
             bureau, role = split_org_role(before)
             if not (bureau or role):
                 after = re.match(r"[，,（(]\s*(?P<desc>[^，。；）)]{2,60})", intro[match.end() :])

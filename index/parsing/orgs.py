@@ -11,10 +11,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from index.text import to_simplified
+
 CITY_LEVELS = ("市",)
 # the character before 市 in words that are not a city (城市, 全市, 超市, 上市, 副市长, 县市区, 一市两区)
 _NOT_CITY_LAST = frozenset("城都超股夜门集街上菜楼车花早闹黑全本我该各每省地县区级辖列在的至到副一二三四五六七八九十两多个"
-                           "访进请邀对向从于和与及为是由给入出来去往赴抵离了年月日号时着过们")  # 专访了市…, 今年市…
+                           "访进请邀对向从于和与及为是由给入出来去往赴抵离了年月日号时着过们席强")  # 专访了市…, 今年市…, 出席市…,
+# and the slogans 交通强市, 制造强市
 _NOT_CITY_STEMS = frozenset("城市 超市 都市 上市 门市 股市 楼市 车市 夜市 集市 菜市 省市 县市 地市 全市 本市 我市 该市 各市 "
                             "直辖 设区 地级 县级 副省 新城 老城 主城 中心".split())
 # the start of outlets and sites that name no city: national, provincial and regional media
@@ -54,7 +57,7 @@ def outlet_city(outlet: str | None) -> str | None:
     """"枫江日报" -> "枫江市", "溪宁市人民政府网" -> "溪宁市"; None for national or provincial media (人民日报, 齐鲁晚报)."""
     if not outlet:
         return None
-    match = _OUTLET_CITY.match(outlet.strip())
+    match = _OUTLET_CITY.match(to_simplified(outlet.strip()))  # 澄溪新聞網 is 澄溪新闻网
     if match is None:
         return None
     stem = match["stem"]
@@ -67,6 +70,7 @@ def find_city(title: str, text: str, sources: Iterable[str] = ()) -> str | None:
     """The city a document is about, when clear: votes from "X市" in the title (x3), in the text (x1), and from the
     outlets, sites and datelines that published it (x2); None when no city wins clearly."""
     votes: Counter[str] = Counter()
+    title, text = to_simplified(title), to_simplified(text)  # 專訪市… is 专访市…, no city 專訪市
     for stem in _stems_before_city_unit(title):
         votes[stem + "市"] += TITLE_WEIGHT
     for stem in _stems_before_city_unit(text):

@@ -145,6 +145,8 @@ def parse_person(desc: str) -> PersonDesc | None:
 _LIST_SEPARATORS = re.compile(r"[，,；;、\n]|(?<=[\u4e00-\u9fff])[ \t\u3000]{2,}(?=[\u4e00-\u9fff])")
 # "副局长邵文静和东湖区…主任蒋磊": a title and a name, then 和/及/与 before the next person (人力资源和社会保障局 is one unit).
 _PERSON_AND = re.compile(rf"(?P<person>{ROLE_UNIT}[\u4e00-\u9fff·]{{2,3}}?)(?:以及|和|及|与)(?=[\u4e00-\u9fff])")
+# what may open a later person of a list: a conjunction, and a clause describing them that ends in 的
+LATER_PERSON = re.compile(r"^(?:以及|还有)(?:[^，。、的]{1,24}的)?")  # not 和: 和平区
 _LEAD_IN = re.compile(
     r"^.*?(?:(?:邀请到了|邀请到|邀请了|请到了|请到|请来了|请来)(?:的(?:嘉宾|来宾|领导|同志|负责同志)?(?:是|有|为))?|有请|出席(?:今天|本次|今天的|本场)?(?:新闻)?(?:发布会|访谈|活动)?的(?:有|是)|"
     r"参加(?:今天|本次)?(?:新闻)?(?:发布会|访谈)的(?:有|是)|(?:访谈|本期|今天的?)嘉宾(?:是|有|为)|嘉宾(?:是|有|为))[：:]?")
@@ -167,7 +169,7 @@ def parse_people(text: str, lead_in: bool = False) -> list[PersonDesc]:
     pending = ""
     name_first = False
     for piece in _LIST_SEPARATORS.split(text):
-        piece = piece.strip(" \t\u3000")
+        piece = LATER_PERSON.sub("", piece.strip(" \t\u3000"))  # "以及长期研究养老服务政策的雁汀师范学院教授唐明哲"
         if not piece:
             continue
         candidate = f"{pending}、{piece}" if pending else piece

@@ -49,6 +49,8 @@ def cut_sections(blocks: list[Block], text: str, heading: str | None = None, mar
         own_line = own_line or (block.start in marked and block.label is None and "\n" not in line
                                 and len(line) <= MAX_MARKED_HEADING_CHARS and not _FULL_STOP.search(line))
         md = _MD_HEADING.match(line)
+        if own_line and block.start in marked and i + 1 == len(blocks) and (current or sections):
+            continue  # a crosshead the page marked, after the last words of an answer: it heads what comes next
         if (own_line or md) and i + 1 < len(blocks):
             if current:
                 sections.append((heading, current))
@@ -89,8 +91,14 @@ def with_lead_in(sections: list[tuple[str | None, list[Block]]], text: str) -> l
     return [(sections[1][0], lead + sections[1][1]), *sections[2:]]
 
 
+# A paragraph wholly in brackets: an editor's or a stage note ("（此件公开发布）", "（现场满意度测评：满意 46%……）", "（笑）")
+_NOTE = re.compile(r"[（(][^（）()\n]{1,60}[）)]")
+
+
 def is_courtesy_block(block: Block, text: str) -> bool:
-    return is_courtesy(text[block.content_start : block.end])
+    """A paragraph that answers nothing: courtesies only, or a note in brackets."""
+    words = text[block.content_start : block.end].strip()
+    return is_courtesy(words) or _NOTE.fullmatch(words) is not None
 
 
 def numbered_blocks(blocks: list[Block], text: str) -> set[int]:

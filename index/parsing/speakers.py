@@ -33,16 +33,20 @@ _NICKNAME = re.compile(r"^(?P<md>\*\*|__)?(?P<name>(?:网友|网民|市民|听�
 _PLAIN = re.compile(r"^(?P<md>\*\*|__)?(?P<name>[^：:\n。，！？；,!?“”\"'()（）《》【】*]{1,24}?)[ \t\u3000]*"
                     r"(?P=md)?[：:](?:\*\*|__)?[ \t\u3000]*")
 _ASCII_LABEL = re.compile(r"^(?:Q|A|Q\d+|A\d+|Host|Reporter|Interviewer|Interviewee)$", re.I)
-_ASKER = re.compile(r"记者|^主持|^问\d*$|^Q\d*$|提问|采访者|^Host$|^Reporter$|^Interviewer$", re.I)
-_ANSWERER = re.compile(r"^答\d*$|^A\d*$|^Interviewee$|^回答$", re.I)
+_ASKER = re.compile(r"记者|^主持|^问\d*$|^Q\d*$|^问题[一二三四五六七八九十\d]{1,3}$|提问|采访者|^Host$|^Reporter$|^Interviewer$",
+                    re.I)
+_ANSWERER = re.compile(r"^答\d*$|^A\d*$|^Interviewee$|^回答$|^答复$", re.I)
 _OUTLET = re.compile(r"报|电视|广播|新闻|媒体|传媒|网$|台$|社$|壹点|客户端|杂志|频道|融媒|发布$")  # 青峪发布: a WeChat account
 # Whom a speech addresses, not who speaks: "新闻界的各位朋友：大家上午好！", "女士们、先生们：", "尊敬的各位来宾："
+# a deputy or a member addressed alone on a line: the one a reply is written to ("刘建平委员：", "王芳代表：")
+_ADDRESSEE = re.compile(r"(?:委员|代表)$")
 _SALUTATION = re.compile(r"各位|诸位|尊敬的|亲爱的|们$|^大家$")
-KNOWN_ROLES = re.compile(r"^(?:记者|问|答|主持人|Q|A|Q\d+|A\d+|问\d+|答\d+)$", re.I)
+KNOWN_ROLES = re.compile(r"^(?:记者|问|答|答复|主持人|Q|A|Q\d+|A\d+|问\d+|答\d+|问题[一二三四五六七八九十\d]{1,3})$", re.I)
 NOT_LABELS = re.compile(
     r"^(?:编者按|编者的话|编后|导语|摘要|原标题|标题|来源|稿源|责任编辑|编辑|校对|审核|作者|通讯员|摄影|图|文|时间|地点|"
     r"日期|注|附|备注|关键词|链接|网址|电话|邮箱|地址|说明|提示|本期嘉宾|嘉宾|主题|访谈嘉宾|访谈主题|访谈时间|发布时间|"
-    r"咨询电话|解读机关|发布机构|索引号|文号|特别说明|声明|附件|访谈简介|简介|内容简介|访谈介绍|栏目|栏目名称|节目|频道)$"
+    r"咨询电话|解读机关|发布机构|索引号|文号|特别说明|声明|附件|访谈简介|简介|内容简介|访谈介绍|栏目|栏目名称|节目|频道|"
+    r"答复类型|办理结果|公开属性|公开方式|主题分类|联系单位|联系电话|联系人|抄送|抄报)$"
 )
 # bracketed words that head a section of the page, never a speaker
 SECTION_WORDS = re.compile(
@@ -51,6 +55,7 @@ SECTION_WORDS = re.compile(
     r"相关链接|相关新闻|相关阅读|政策原文|政策解读|附件|访谈预告|互动交流|在线访谈|发布会实录|新闻发布会|答记者问|字体.*|"
     r"网友留言（?\d*）?|图片直播.*)$"
 )
+_ROLE_FIRST = re.compile(r"^[（(]记者[）)][ \t\u3000]*(?P<name>[^：:\n。，！？()（）]{2,20}?)[ \t\u3000]*[：:][ \t\u3000]*")
 _NUMBERED_QA = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])[ \t\u3000]*"
                           r"(?=[问答]$)")
 ASK_WORDS = r"(?:主持人|主持|网友|网民|记者|听众|观众|市民|群众)"
@@ -123,6 +128,9 @@ def _label_at(line: str) -> Label | None:
         rest = line[match.end():].strip()
         if re.fullmatch(ANSWER_WORDS, to_simplified(name)) and is_person_name(rest):  # "[嘉宾]陈文涛" alone on its line
             return Label(f"{name} {rest}", len(line), bracketed=True)
+        named = re.match(r"(?P<person>[\u4e00-\u9fff·]{2,4})[ \t\u3000]*[：:][ \t\u3000]*", line[match.end():])
+        if re.fullmatch(ANSWER_WORDS, to_simplified(name)) and named and is_person_name(named["person"]):
+            return Label(f"{name} {named['person']}", match.end() + named.end(), bracketed=True)  # "[嘉宾]陈文涛：……"
         if SECTION_WORDS.match(name.replace(" ", "")) or STAMP_LINE.match(name) or not re.search(r"[\u4e00-\u9fff]", name):
             return None
         if re.search(r"[：:|｜]", name):  # 【字体：大 中 小】, 【来源：…】: page furniture, not a speaker
@@ -133,6 +141,8 @@ def _label_at(line: str) -> Label | None:
         if trail := _TRAIL_STAMP.match(line[end:]):  # "[主持人] 10:05:12 …"
             return Label(name, end + trail.end(), bracketed=True, timestamped=True)
         return Label(name, end, bracketed=True)
+    if match := _ROLE_FIRST.match(line):  # "（记者）澄溪日报：": the outlet's reporter
+        return Label(f"{match['name'].strip()}记者", match.end())
     if match := _NICKNAME.match(line):
         return Label(re.sub(r"\s+", "", match.group("name")), match.end())
     if match := _PLAIN.match(line):
@@ -142,6 +152,8 @@ def _label_at(line: str) -> Label | None:
         if re.search(r"\d{1,4}\s*[年月日]\s*\d", name):  # "2024年9月12日 15:00": a date and time, not a speaker
             return None
         if _SALUTATION.search(name):
+            return None
+        if _ADDRESSEE.search(name) and not line[match.end():].strip():  # "刘建平委员：" heading a reply to a proposal
             return None
         ascii_name = unicodedata.normalize("NFKC", name)  # Ｑ is Q
         if re.fullmatch(r"[A-Za-z0-9 ]+", ascii_name) and not _ASCII_LABEL.match(ascii_name):
@@ -255,3 +267,40 @@ def bare_label(line: str) -> Label | None:
     if reading.word in (None, "问", "答") and not named and reading.title is None and reading.outlet is None:
         return None
     return Label(name, len(line))
+
+
+MAX_SPEAKER_CELL_CHARS = 24
+_TIME_CELL = re.compile(rf"^[{_OPEN}(（]?{_STAMP}[{_CLOSE})）]?$")
+_COLUMN_NAMES = re.compile(r"^(?:内容|发言内容|发言|文字实录|实录|问题|回答|答复|时间|发言人|发言者|姓名)$")
+
+
+MIN_TRANSCRIPT_ROWS = 3
+
+
+def transcript_rows(rows: list[list[str]]) -> list[str | None]:
+    """Each row of a table written as a transcript (a time, the speaker, the words), as the line a page without a
+    table would write ("主持人：韩主任，……？"), None for its other rows; all None when the table is no transcript: fewer
+    than three such rows, or no speaker who speaks twice (a table of figures: 初级工 | 1200元)."""
+    lines = [_speaker_row(cells) for cells in rows]
+    speakers = [line.split("：", 1)[0] for line in lines if line]
+    if len(speakers) < MIN_TRANSCRIPT_ROWS or len(set(speakers)) == len(speakers):
+        return [None] * len(rows)
+    return lines
+
+
+def _speaker_row(cells: list[str]) -> str | None:
+    cells = [c.strip() for c in cells if c.strip()]
+    if cells and _TIME_CELL.match(cells[0]):
+        cells = cells[1:]
+    if len(cells) != 2:
+        return None
+    speaker, words = cells[0].rstrip("：: "), cells[1]
+    if not speaker or len(speaker) > MAX_SPEAKER_CELL_CHARS or re.search(r"[。！？；，,!?;]", speaker) \
+            or _COLUMN_NAMES.match(words) or _COLUMN_NAMES.match(speaker) or NOT_LABELS.match(speaker):
+        return None
+    line = f"{speaker}{words}" if speaker[-1] in _CLOSE else f"{speaker}：{words}"  # "【主持人】……" as pages write it
+    alone = find_label(speaker)  # "[嘉宾]陈文涛", "【主持人】": a label that is the whole cell
+    if alone is not None and alone.content_offset >= len(speaker) and _speaker_like(alone.name):
+        return line
+    label = find_label(line)
+    return line if label is not None and label.name == speaker and _speaker_like(speaker) else None

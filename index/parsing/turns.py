@@ -138,6 +138,10 @@ _ASKS = re.compile(r"[？?]|请问|请您|请你|介绍一下|谈谈|谈一谈|�
 _FILM = re.compile(r"^(?:>[ \t\u3000]*)*[【\[（(](?:播放)?[^】\]）)\n]{0,4}(?:短片|视频|VCR|片花)[】\]）)]", re.I)
 
 
+# "问：（澄溪广播电视台）城乡公交……？": the asker's outlet in brackets before the question
+_OUTLET_FIRST = re.compile(r"^[（(][^（）()\n]{2,16}?(?:报|台|网|社|新闻|媒体|客户端|频道)(?:记者)?[）)][ \t\u3000]*")
+
+
 def question_text(segment: Segment, text: str) -> str:
     """The question in what the host or a reporter said before an answer: what follows their last greeting,
     welcome, courtesy or hand-over ("郑局长您好，欢迎做客《问政澜州》。", "下面请何静怡副局长介绍……"), when it asks
@@ -145,7 +149,7 @@ def question_text(segment: Segment, text: str) -> str:
     conference)."""
     kept: list[str] = []
     for block in segment.blocks:
-        words = strip_markup(make_paragraph(text, block.content_start, block.end).text)
+        words = _OUTLET_FIRST.sub("", strip_markup(make_paragraph(text, block.content_start, block.end).text))
         if _FILM.match(words):  # what the host asks is after the film, and about it
             kept = []
             continue
