@@ -10,6 +10,9 @@
   two more cities; tuning questions only;
 - "layouts3": 6 more (tests/fixtures/layouts3), written apart again for two more cities, with its dev questions
   written blind to the system by the same hand (tests/data/dev/layouts3.jsonl); nothing is fitted on them;
+- "layouts4to7": the 28 documents of tests/fixtures/layouts4 to layouts7 (four batches written blind to the parser,
+  eight more cities), with dev questions written blind to the system (tests/data/dev/layouts4to7.jsonl); nothing is
+  fitted on them;
 - "claims": the seed, the bureaus and the layouts together (26 documents of five cities): the record the labelled
   texts of benchmarks/claims.py are checked against.
 - "fixtures": the small fictional interviews of tests/fixtures/corpus (no question set asks about them; the
@@ -40,6 +43,7 @@ BUREAUS = ROOT / "tests" / "fixtures" / "bureaus"
 LAYOUTS = ROOT / "tests" / "fixtures" / "layouts"
 LAYOUTS2 = ROOT / "tests" / "fixtures" / "layouts2"
 LAYOUTS3 = ROOT / "tests" / "fixtures" / "layouts3"
+LATER_LAYOUTS = [ROOT / "tests" / "fixtures" / f"layouts{n}" for n in (4, 5, 6, 7)]
 FIXTURES = ROOT / "tests" / "fixtures" / "corpus"  # the small fictional interviews of the tests (the reader's data)
 WORK = ROOT / ".cache" / "benchmarks"
 TUNING = {"shipped": ROOT / "benchmarks" / "data" / "tuning" / "seed.jsonl",
@@ -48,7 +52,8 @@ TUNING = {"shipped": ROOT / "benchmarks" / "data" / "tuning" / "seed.jsonl",
 DEV = {"shipped": ROOT / "tests" / "data" / "dev" / "seed.jsonl",
        "bureaus": ROOT / "tests" / "data" / "dev" / "bureaus.jsonl",
        "layouts": ROOT / "tests" / "data" / "dev" / "layouts.jsonl",
-       "layouts3": ROOT / "tests" / "data" / "dev" / "layouts3.jsonl"}
+       "layouts3": ROOT / "tests" / "data" / "dev" / "layouts3.jsonl",
+       "layouts4to7": ROOT / "tests" / "data" / "dev" / "layouts4to7.jsonl"}
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,9 @@ def corpus_folder(name: str) -> Path:
         folder = WORK / "claims-corpus"
         wanted = {p.name: p for p in [*BUREAUS.iterdir(), *SHIPPED.iterdir(), *LAYOUTS.iterdir()]
                   if p.is_file() and "scan" not in p.name}
+    elif name == "layouts4to7":
+        folder = WORK / f"{name}-corpus"
+        wanted = {p.name: p for source in LATER_LAYOUTS for p in source.iterdir() if p.is_file()}
     elif name in ("layouts", "layouts2", "layouts3"):
         folder = WORK / f"{name}-corpus"
         source = {"layouts": LAYOUTS, "layouts2": LAYOUTS2, "layouts3": LAYOUTS3}[name]

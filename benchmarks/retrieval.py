@@ -47,7 +47,7 @@ from index.search.searcher import Searcher  # noqa: E402
 from index.records import IndexData  # noqa: E402
 from index.store.keyword import KeywordIndex  # noqa: E402
 from index.store.vectors import VectorIndex, set_threads  # noqa: E402
-from index.text import normalize_query  # noqa: E402
+from index.text import normalize_query, to_simplified  # noqa: E402
 
 MAX_FALSE_REFUSAL = 0.01
 TOP_K = 3
@@ -102,6 +102,31 @@ def measure(answer: Answer, questions: list[Question], reader=None) -> tuple[Rep
         pairs.append((question, result))
     read = (reader.calls - calls) / max(1, len(questions)) if reader is not None else None
     return evaluate(pairs), times, read
+
+
+def bureau_by_city(answer: Answer, questions: list[Question], data: IndexData) -> dict[str, str]:
+    """The pipeline's top hit's bureau right ("right/asked") split by whether the question names a city of the corpus,
+    and, when it does not, whether the corpus has the kind of bureau it asks in one city or in several (then other
+    cities' same bureaus answer it with their own figures)."""
+    cities: dict[str, set[str]] = {}  # kind of bureau -> the cities that have one
+    for passage in data.passages:
+        if passage.bureau and "市" in passage.bureau:
+            city, kind = passage.bureau.split("市", 1)
+            cities.setdefault(kind, set()).add(city)
+    names = {city for found in cities.values() for city in found}
+    groups: dict[str, list[int]] = {"names its city": [0, 0], "no city, one city has that bureau": [0, 0],
+                                    "no city, several have it": [0, 0]}
+    for question in questions:
+        if question.expect is None or not question.bureau:
+            continue
+        result = answer(question.q)
+        text = to_simplified(question.q)
+        kind = question.bureau.split("市", 1)[1] if "市" in question.bureau else ""
+        group = ("names its city" if any(city in text for city in names) else
+                 "no city, several have it" if len(cities.get(kind, ())) > 1 else "no city, one city has that bureau")
+        groups[group][0] += bool(result.hits) and result.hits[0].passage.bureau == question.bureau
+        groups[group][1] += 1
+    return {name: f"{right}/{asked}" for name, (right, asked) in groups.items()}
 
 
 def row(name: str, report: Report, times: list[float], read: float | None = None) -> dict:
@@ -220,7 +245,8 @@ def main() -> int:
             report, times, read = measure(answer, questions, reader if name == "pipeline+reader" else None)
             reports[name] = report
             rows.append(row(name, report, times, read))
-        out[corpus_name] = {"questions": len(questions), "rows": rows,
+        by_city = bureau_by_city(answers["pipeline"], questions, data)
+        out[corpus_name] = {"questions": len(questions), "rows": rows, "bureau_by_city": by_city,
                             "by_style": {n: {s: v.to_dict() for s, v in r.by_style.items()} for n, r in reports.items()}}
         if not args.json:
             print(f"\n## {corpus_name}: {len(questions)} dev questions ({reports['pipeline'].overall.answerable} "
@@ -231,6 +257,7 @@ def main() -> int:
                 print("| " + " | ".join(str(r[k]) for k in keys) + " |")
             print("| target | " + " | ".join(str(TARGETS.get(k, "")) for k in keys[1:]) + " |\n")
             print("\n".join(by_style_table(reports)))
+            print("\npipeline, top hit's bureau right: " + "; ".join(f"{k} {v}" for k, v in by_city.items()))
             if args.misses:
                 for miss in reports["pipeline"].misses:
                     print("  -", json.dumps(miss, ensure_ascii=False))
