@@ -235,3 +235,16 @@ def test_text_too_deep_in_tags_for_the_limit_is_sent_unformatted_rather_than_too
     source = "<blockquote>" + cards.mark("<", [(0, 1, "b"), (0, 1, "u")]) + "</blockquote>"
     chunks = cards.split_html(source, 40)
     assert all(len(c) <= 40 for c in chunks) and "".join(telegram_text(c) for c in chunks) == "<"
+
+
+def test_an_interview_is_listed_under_its_bureaus_not_under_unknown_for_an_experts_passage() -> None:
+    from bot.web.views import interviews_by_bureau
+
+    official = passage("每年补贴200元。", passage_id="abcd1234-0001", start=0)
+    expert = passage("兜底和普惠结合得比较好。", passage_id="abcd1234-0002", start=50, bureau="", speaker="唐明哲",
+                     role="雁汀师范学院教授")
+    unknown = passage("不知道是哪个局说的。", passage_id="ffff0000-0001", interview_id="ffff0000", bureau="")
+    groups = {bureau: [e.interview_id for e in entries] for bureau, entries in
+              interviews_by_bureau([official, expert, unknown])}
+    assert groups == {"海川市水务局": ["abcd1234"], texts.NO_VALUE: ["ffff0000"]}
+    assert interviews_by_bureau([official, expert])[0][1][0].passages == 2

@@ -9,6 +9,7 @@ into pieces carrying both marks.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -216,9 +217,16 @@ class InterviewEntry:
 
 def interviews_by_bureau(passages: Iterable[Passage]) -> list[tuple[str, list[InterviewEntry]]]:
     """Bureaus (most interviews first, then by name), each with its interviews (newest first)."""
+    passages = list(passages)
+    own: dict[str, Counter[str]] = {}  # each interview's bureaus, for a passage that speaks for none (an expert's)
+    for p in passages:
+        if p.bureau:
+            own.setdefault(p.interview_id, Counter())[p.bureau] += 1
     grouped: dict[str, dict[str, list[Passage]]] = {}
     for p in passages:
-        grouped.setdefault(p.bureau or texts.NO_VALUE, {}).setdefault(p.interview_id, []).append(p)
+        counts = own.get(p.interview_id)
+        bureau = p.bureau or (counts.most_common(1)[0][0] if counts else texts.NO_VALUE)
+        grouped.setdefault(bureau, {}).setdefault(p.interview_id, []).append(p)
     out = []
     for bureau, interviews in grouped.items():
         entries = []
