@@ -895,3 +895,10 @@ def test_emoji_before_a_question_and_the_hosts_turn_to_the_messages_are_no_part_
     assert strip_markup("**❓ 租房提取公积金，每月最多能取多少？**") == "租房提取公积金，每月最多能取多少？"
     assert strip_markup("## ▍租房提取篇") == "租房提取篇"
     assert is_courtesy("谢谢韩主任。我们继续看网友的留言。")
+
+
+def test_a_source_field_ends_where_the_next_key_begins() -> None:
+    from index.parsing.header import read_fields
+
+    assert read_fields("解读单位：岚峰市医疗保障局 解读文件：《岚峰市职工基本医疗保险门诊共济保障实施办法》") == [
+        ("source", "岚峰市医疗保障局")]

@@ -37,7 +37,7 @@ _SENTENCE = re.compile(r"[。！？!?]|[，,].*[，,]")
 MAX_VALUE_CHARS = 80  # a longer "key：…" line is a sentence
 # what follows a source on a news page's info line, one space apart ("来源：松陵日报 记者：苏晴 2024-08-06 07:30")
 _SOURCE_TAIL = re.compile(r"\s+(?=(?:全媒体|融媒体|首席|见习|特约)?(?:记者|作者|通讯员|编辑|责任编辑|发布时间|更新时间|时间|日期)|"
-                          r"(?:19|20)\d{2}\s*[-/年.])")
+                          r"(?:19|20)\d{2}\s*[-/年.]|[\u4e00-\u9fff]{2,6}[：:])")  # or any other key: "解读文件：《…》"
 
 
 def _plain(line: str) -> str:
