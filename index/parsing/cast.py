@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from index.parsing.orgs import fullest, is_unit_name, main_unit, qualify
-from index.parsing.people import PersonDesc, is_person_name, is_speaker
+from index.parsing.people import ROLE_UNIT, PersonDesc, is_person_name, is_speaker
 from index.parsing.speakers import read_label
 from index.text import to_simplified
 
@@ -146,8 +146,7 @@ class Cast:
 
 # a unit outside government: a university, an institute, a hospital, an association, a company
 _INSTITUTION = re.compile(r"(?:大学|学院|学校|研究院|研究所|研究中心|科学院|社科院|医院|协会|学会|商会|公司|集团|银行|事务所)$")
-_LAST_TITLE = re.compile(r"副?(?:局长|主任|书记|处长|科长|厅长|部长|院长|支队长|大队长|队长|站长|所长|馆长|主席|市长|区长|县长|"
-                         r"镇长|秘书长|总经理|经理)$")
+_LAST_TITLE = re.compile(rf"{ROLE_UNIT}$")
 
 
 def _has_title(role: str, title: str) -> bool:
