@@ -196,9 +196,15 @@ def read_label(name: str) -> LabelReading:
         if person.role and "记者" in person.role:
             return LabelReading("ask", "记者", person, outlet=person.org)
         return LabelReading("answer", person=person)
-    if len(text) <= MAX_OUTLET_LABEL_CHARS and _OUTLET.search(text) and not _ROLE_ANY.search(text):
+    if is_outlet(text):
         return LabelReading("ask", outlet=text)
     return LabelReading("answer")
+
+
+def is_outlet(name: str) -> bool:
+    """A label that names a newspaper, a station or a site ("澄溪日报", "澄溪广播电视台"): a reporter of it asks."""
+    name = to_simplified(name.strip())
+    return len(name) <= MAX_OUTLET_LABEL_CHARS and bool(_OUTLET.search(name)) and not _ROLE_ANY.search(name)
 
 
 def _names_someone(name: str) -> bool:
@@ -236,7 +242,7 @@ def accepted_labels(candidates: list[Label], intro_text: str) -> set[str]:
             or reading.title is not None
             or (named is not None and (reading.person.org or reading.person.role or named in intro_text))
             or counts[label.name] >= 2
-            or (len(name) <= MAX_OUTLET_LABEL_CHARS and _OUTLET.search(name) and not _ROLE_ANY.search(name))
+            or is_outlet(name)
             or (len(label.name) >= 2 and label.name in intro_text)
         ):
             accepted.add(label.name)

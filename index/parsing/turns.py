@@ -11,7 +11,7 @@ from index.parsing.courtesy import is_courtesy
 from index.parsing.metadata import strip_markup
 from index.parsing.sections import is_courtesy_block
 from index.parsing.segment import SHORT_LINE, enumerator, enumerator_end, make_paragraph
-from index.parsing.speakers import Label, is_asker
+from index.parsing.speakers import Label, is_asker, is_outlet
 from index.records import Turn
 from index.text import sentence_spans, to_simplified
 
@@ -138,8 +138,13 @@ _ASKS = re.compile(r"[？?]|请问|请您|请你|介绍一下|谈谈|谈一谈|�
 _FILM = re.compile(r"^(?:>[ \t\u3000]*)*[【\[（(](?:播放)?[^】\]）)\n]{0,4}(?:短片|视频|VCR|片花)[】\]）)]", re.I)
 
 
-# "问：（澄溪广播电视台）城乡公交……？": the asker's outlet in brackets before the question
-_OUTLET_FIRST = re.compile(r"^[（(][^（）()\n]{2,16}?(?:报|台|网|社|新闻|媒体|客户端|频道)(?:记者)?[）)][ \t\u3000]*")
+_BRACKETED_FIRST = re.compile(r"^[（(](?P<words>[^（）()\n]{2,16})[）)][ \t\u3000]*")
+
+
+def _without_outlet(words: str) -> str:
+    """"（澄溪广播电视台）城乡公交……？" -> "城乡公交……？": the asker's outlet in brackets before the question."""
+    match = _BRACKETED_FIRST.match(words)
+    return words[match.end():] if match and is_outlet(match["words"].removesuffix("记者")) else words
 
 
 def question_text(segment: Segment, text: str) -> str:
@@ -149,7 +154,7 @@ def question_text(segment: Segment, text: str) -> str:
     conference)."""
     kept: list[str] = []
     for block in segment.blocks:
-        words = _OUTLET_FIRST.sub("", strip_markup(make_paragraph(text, block.content_start, block.end).text))
+        words = _without_outlet(strip_markup(make_paragraph(text, block.content_start, block.end).text))
         if _FILM.match(words):  # what the host asks is after the film, and about it
             kept = []
             continue
