@@ -902,3 +902,63 @@ def test_a_source_field_ends_where_the_next_key_begins() -> None:
 
     assert read_fields("解读单位：岚峰市医疗保障局 解读文件：《岚峰市职工基本医疗保险门诊共济保障实施办法》") == [
         ("source", "岚峰市医疗保障局")]
+
+
+# 13. What the ninth batch of layouts (held out) found: 本报X讯, guests who 走进直播间, a time inside the label,
+# "刘振宇答：", a unit named short answering as itself, an answer that says which unit answers it, callers by name
+@pytest.mark.parametrize("line, name, side, words", [
+    ("主持人 [10:02]：刘局长，今年有哪些新政策？", "主持人", "ask", "刘局长"),
+    ("嘉宾 刘振宇 [10:03]：今年我们出台了十条措施。", "嘉宾 刘振宇", "answer", "今年我们"),
+    ("刘振宇答：欢迎你留在霁川！", "刘振宇", "answer", "欢迎你留"),
+    ("市民 王先生（电话）：我家小区路面一直没填上。", "市民王先生（电话）", "ask", "我家小区"),
+])
+def test_labels_with_a_time_inside_an_answer_mark_or_a_callers_name(line: str, name: str, side: str, words: str) -> None:
+    from index.parsing.speakers import find_label, read_label
+
+    label = find_label(line)
+    assert label is not None and (label.name, read_label(label.name).side) == (name, side)
+    assert line[label.content_offset:].startswith(words)
+
+
+def test_the_guests_who_come_into_the_studio_and_a_city_in_the_dateline() -> None:
+    from index.parsing.orgs import find_city
+    from index.parsing.people import PersonDesc, parse_people
+
+    line = "今天走进直播间的是棠浦市住房和城乡建设局党组成员、副局长周明远，棠浦市住房和城乡建设局物业管理科科长贺晓琳。"
+    assert parse_people(line, lead_in=True) == [PersonDesc("周明远", "棠浦市住房和城乡建设局", "党组成员、副局长"),
+                                               PersonDesc("贺晓琳", "棠浦市住房和城乡建设局物业管理科", "科长")]
+    assert find_city("让群众出行更顺畅", "本报霁川讯　今年是我市“交通建设提速年”。") == "霁川市"
+
+
+JOINT = """霁川市生态环境局　霁川市水利局
+
+问：补偿资金怎么算？
+
+答：补偿资金由市级财政统筹资金和横向补偿资金两部分组成。
+
+问：河湖长制考核结果如何与补偿挂钩？
+
+答：（本问题由市水利局解答）考核结果作为补偿资金分配的重要依据。
+
+问：有疑问找谁？
+
+市医保局：可拨打12393咨询。
+
+问：能在网上办吗？
+
+市医保局：可以在“霁川医保”小程序办理。
+"""
+
+
+def test_an_answer_that_names_its_unit_and_a_unit_named_short_answer_for_those_units() -> None:
+    interview = parse_text(JOINT, "joint.txt")
+    spoken = [(p.speaker, p.bureau) for p in interview.passages if p.kind == "answer"]
+    assert spoken == [("霁川市生态环境局", "霁川市生态环境局"), ("霁川市水利局", "霁川市水利局"),
+                      ("霁川市医保局", "霁川市医保局"), ("霁川市医保局", "霁川市医保局")]  # with the city, as named
+
+
+def test_greetings_that_answer_the_hosts_welcome_end_it() -> None:
+    page = ("主持人：听众朋友们早上好。今天走进直播间的是市住建局副局长周明远。热线电话12345，微信留言请关注公众号。\n\n"
+            "周明远：主持人好，听众朋友们好！\n\n主持人：周局长，今年老旧小区改造的计划是怎样的？\n\n"
+            "周明远：今年计划改造老旧小区186个。\n")
+    assert [t.question for t in parse_text(page, "radio.txt").turns] == ["周局长，今年老旧小区改造的计划是怎样的？"]

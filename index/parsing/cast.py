@@ -134,8 +134,9 @@ class Cast:
         text = label.strip()
         if is_person_name(text):
             return self._of(self.find(text) or PersonDesc(text, None, None))
-        if is_unit_name(text):  # a reply signed by its unit (回复单位：沐阳市医疗保障局)
-            return Speaker(text, None, self.unit(text) or text)
+        if is_unit_name(text):  # a reply signed by its unit (回复单位：沐阳市医疗保障局), or "市医保局：" answering
+            unit = self.unit(text) or text
+            return Speaker(unit, None, unit)
         main = self.main
         if main is not None:  # 答, 嘉宾, 发布人: the main interviewee
             return self._of(main)

@@ -46,7 +46,7 @@ _BOILERPLATE = re.compile(r"^[（(【\[]?(?:责任编辑|编辑|校对|审核|�
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})")
 _NOTE_LINE = re.compile(r"（[^（）]*）|\([^()]*\)")  # a line wholly in brackets: an editor's note or a credit
 _BUREAU_LINE = re.compile(r"^[\u4e00-\u9fff·]{2,20}(?:管委会|委员会|办公室|局|厅|委|办|院|中心|署)$")
-_INTERVIEW_VERB = re.compile(r"(?:专访|采访|对话|访问|访谈|邀请)(?:了|到)?|做客[\u4e00-\u9fff]{0,6}?的(?:嘉宾)?是")
+_INTERVIEW_VERB = re.compile(r"(?:专访|采访|对话|访问|访谈|邀请)(?:了|到)?|(?:做客|走进|来到)[\u4e00-\u9fff]{0,6}?的(?:嘉宾)?是")
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
 _ROLE_UNITS = re.compile(ROLE_UNIT)
 

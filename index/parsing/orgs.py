@@ -32,7 +32,7 @@ _OUTLET_CITY = re.compile(
     r"广播电台|人民广播电台|融媒体中心|融媒|发布|人民政府网|人民政府|政府网|政府|在线|网|报)"
 )
 # 溪宁日报讯, 溪宁3月5日讯, and the short form 溪宁日讯 (日 for 日报, not a date)
-_DATELINE = re.compile(r"(?:^|[（(\s])(?P<stem>[\u4e00-\u9fff]{2,3}?)(?:日报|晚报|新闻网|日)?(?:\d{1,2}月\d{1,2}日)?讯")
+_DATELINE = re.compile(r"(?:^|[（(\s]|本报)(?P<stem>[\u4e00-\u9fff]{2,3}?)(?:日报|晚报|新闻网|日)?(?:\d{1,2}月\d{1,2}日)?讯")  # 本报霁川讯 too
 TITLE_WEIGHT, SOURCE_WEIGHT, TEXT_WEIGHT = 3, 2, 1
 CLEAR_CITY_RATIO = 2.0  # a city is clear when its votes are more than twice any other's
 

@@ -26,9 +26,10 @@ _TRAIL_STAMP = re.compile(rf"^{_STAMP}(?![\d:：])[ \t\u3000]*")
 _TIMED_NAME = re.compile(r"^(?P<name>[^：:。，！？；\n]{1,40}?)[ \t\u3000]*(?:[：:][ \t\u3000]*|$)")
 _BRACKET = re.compile(rf"^(?P<md>\*\*|__)?[{_OPEN}](?P<name>[^{_CLOSE}\n]{{1,40}})[{_CLOSE}](?P=md)?(?!\()"
                       r"[ \t\u3000]*[：:]?(?:\*\*|__)?[ \t\u3000]*")
-# 网友“清风”：, and 听众（电话）：, 网友（微信留言）: the channel in brackets
+_CITIZEN = r"[\u4e00-\u9fff]{1,3}(?:先生|女士|阿姨|大爷|大妈|师傅|同学)"  # 王先生, 陈阿姨: a caller as the host greets them
+# 网友“清风”：, and 听众（电话）：, 网友（微信留言）: the channel in brackets; 市民 王先生（电话）：
 _NICKNAME = re.compile(r"^(?P<md>\*\*|__)?(?P<name>(?:网友|网民|市民|听众)[ \t\u3000]*(?:[“\"「『‘'][^”\"」』’'\n]{1,20}[”\"」』’']|"
-                       r"[（(][^）)\n]{1,12}[）)]))"
+                       rf"[（(][^）)\n]{{1,12}}[）)]|{_CITIZEN}(?:[（(][^）)\n]{{1,12}}[）)])?))"
                        r"(?P=md)?[ \t\u3000]*(?:问|说|提问|留言)?[：:](?:\*\*|__)?[ \t\u3000]*")
 _PLAIN = re.compile(r"^(?P<md>\*\*|__)?(?P<name>[^：:\n。，！？；,!?“”\"'()（）《》【】*]{1,24}?)[ \t\u3000]*"
                     r"(?P=md)?[：:](?:\*\*|__)?[ \t\u3000]*")
@@ -55,12 +56,15 @@ SECTION_WORDS = re.compile(
     r"相关链接|相关新闻|相关阅读|政策原文|政策解读|附件|访谈预告|互动交流|在线访谈|发布会实录|新闻发布会|答记者问|字体.*|"
     r"网友留言（?\d*）?|图片直播.*)$"
 )
+_TIME_IN_LABEL = re.compile(rf"^(?P<name>[^：:\n{_OPEN}。，！？]{{1,24}}?)[ \t\u3000]*[{_OPEN}(（]{_STAMP}[{_CLOSE})）]"
+                            r"[ \t\u3000]*[：:][ \t\u3000]*")
 _ROLE_FIRST = re.compile(r"^[（(]记者[）)][ \t\u3000]*(?P<name>[^：:\n。，！？()（）]{2,20}?)[ \t\u3000]*[：:][ \t\u3000]*")
 _NUMBERED_QA = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])[ \t\u3000]*"
                           r"(?=[问答]$)")
 ASK_WORDS = r"(?:主持人|主持|网友|网民|记者|听众|观众|市民|群众)"
 ANSWER_WORDS = r"(?:访谈嘉宾|本期嘉宾|嘉宾|发布人|新闻发言人|发言人|答问人|解读人)"
-_ASK_WORD = re.compile(rf"^(?P<word>{ASK_WORDS})(?:代表|提问|留言|问|说)?(?:$|[ \t\u3000]+|(?=[“\"「『‘'（(]))(?P<rest>.*)$")
+_ASK_WORD = re.compile(rf"^(?P<word>{ASK_WORDS})(?:代表|提问|留言|问|说)?(?:$|[ \t\u3000]+|(?=[“\"「『‘'（(]|{_CITIZEN}))"
+                       r"(?P<rest>.*)$")
 _ANSWER_WORD = re.compile(rf"^(?P<word>{ANSWER_WORDS})(?:$|[ \t\u3000]+)(?P<rest>.*)$")
 _ROLE_ONLY = re.compile(r"^(?P<org>.*?)(?P<role>(?:有关|相关)?负责(?:同志|人))$")
 
@@ -141,6 +145,10 @@ def _label_at(line: str) -> Label | None:
         if trail := _TRAIL_STAMP.match(line[end:]):  # "[主持人] 10:05:12 …"
             return Label(name, end + trail.end(), bracketed=True, timestamped=True)
         return Label(name, end, bracketed=True)
+    if match := _TIME_IN_LABEL.match(line):  # "主持人 [10:02]：", "嘉宾 刘振宇 [10:03]：": the time before the colon
+        label = _label_at(f"{match['name']}：")
+        if label is not None:
+            return Label(label.name, match.end(), label.bracketed, True)
     if match := _ROLE_FIRST.match(line):  # "（记者）澄溪日报：": the outlet's reporter
         return Label(f"{match['name'].strip()}记者", match.end())
     if match := _NICKNAME.match(line):
@@ -149,6 +157,8 @@ def _label_at(line: str) -> Label | None:
         name = _NUMBERED_QA.sub("", match.group("name").strip())  # "一、问：", "1. 答：": the 问 and 答 of a list
         if not name or NOT_LABELS.match(name) or re.fullmatch(r"[\d\s.:]+", name) or "http" in name.lower():
             return None
+        if name[-1] in "答问" and is_person_name(name[:-1]):  # "刘振宇答：": 刘振宇 answers
+            name = name[:-1]
         if re.search(r"\d{1,4}\s*[年月日]\s*\d", name):  # "2024年9月12日 15:00": a date and time, not a speaker
             return None
         if _SALUTATION.search(name):

@@ -9,6 +9,7 @@ from index.parsing.blocks import Block, Segment
 from index.parsing.cast import Cast
 from index.parsing.courtesy import is_courtesy
 from index.parsing.metadata import strip_markup
+from index.parsing.orgs import is_unit_name
 from index.parsing.sections import is_courtesy_block
 from index.parsing.segment import SHORT_LINE, enumerator, enumerator_end, make_paragraph
 from index.parsing.speakers import Label, is_asker, is_outlet
@@ -104,7 +105,15 @@ def segments_of(body: list[Block]) -> list[Segment]:
                 segments[-1].blocks.append(block)
         elif segments:
             segments[-1].blocks.append(block)
+        else:
+            continue
+        answered_by = _ANSWERED_BY.match(block.first_line[block.label.content_offset if block.label else 0:].strip())
+        if answered_by and not segments[-1].asks and segments[-1].blocks == [block] and is_unit_name(answered_by["unit"]):
+            segments[-1].speaker = answered_by["unit"]  # "（本问题由市水利局解答）" opens the answer: that unit answers
     return segments
+
+
+_ANSWERED_BY = re.compile(r"^[（(](?:本问题|此问题|该问题|本题)?由(?P<unit>[^（）()，,。]{2,24}?)(?:负责)?(?:解答|答复|回答|作答)[）)]")
 
 
 def has_answers(segments: list[Segment]) -> bool:
@@ -215,7 +224,10 @@ def turns_of(segments: list[Segment], text: str, cast: Cast) -> list[Turn]:
                     continue
                 close(question)
             question, answered = Segment(segment.speaker, True, list(segment.blocks)), False
-        elif segment.blocks and not all(is_courtesy_block(b, text) for b in segment.blocks):
+        elif segment.blocks and all(is_courtesy_block(b, text) for b in segment.blocks):
+            if question is not None and not answered:
+                question = None  # greetings answering the host's welcome: what the host says next is a new question
+        elif segment.blocks:
             words = question_text(question, text) if question else ""
             answer = _segment_text(segment, text)
             segment.question, segment.asker = words or None, question.speaker if question else None
