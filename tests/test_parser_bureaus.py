@@ -962,3 +962,78 @@ def test_greetings_that_answer_the_hosts_welcome_end_it() -> None:
             "周明远：主持人好，听众朋友们好！\n\n主持人：周局长，今年老旧小区改造的计划是怎样的？\n\n"
             "周明远：今年计划改造老旧小区186个。\n")
     assert [t.question for t in parse_text(page, "radio.txt").turns] == ["周局长，今年老旧小区改造的计划是怎样的？"]
+
+
+# 14. What the tenth batch of layouts (held out) found: a guest box below the transcript, an answer by another unit's
+# 负责人 in brackets, a 微访谈 of accounts, a 委员会's or a 中心's section in the role
+BOX = """主持人：郭主任，今年公积金政策主要有哪些调整？
+
+郭主任：首套房公积金贷款最高额度由60万元提高到80万元。
+
+网友“老杨”：个体户能不能自己缴公积金？
+
+郑科长：可以的。月缴存基数在2200元到26000元之间自己选择。
+
+访谈嘉宾
+
+郭明远
+
+茗川市住房公积金管理中心党组书记、主任
+
+郑雅琴
+
+茗川市住房公积金管理中心归集管理科科长
+
+往期访谈
+"""
+
+
+def test_a_guest_box_below_the_transcript_names_the_speakers_and_is_no_answer() -> None:
+    interview = parse_text(BOX, "box.txt")
+    spoken = [(p.speaker, p.role, p.bureau) for p in interview.passages if p.kind == "answer"]
+    assert spoken == [("郭明远", "党组书记、主任", "茗川市住房公积金管理中心"),
+                      ("郑雅琴", "归集管理科科长", "茗川市住房公积金管理中心")]
+    assert not any("往期访谈" in p.text for p in interview.passages)
+
+
+WEIBO = """访谈平台：“茗川发布”政务微博
+访谈嘉宾：
+　　茗川市卫生健康委员会党组成员、副主任 唐韵（@茗川卫健唐韵）
+　　茗川市卫生健康委员会基层卫生健康科科长 彭亮（@茗川卫健彭亮）
+主持人：@茗川发布
+
+@茗川发布：请问唐主任，目前我市家庭医生签约服务开展得怎么样？
+2024-4-18 15:03 来自 微访谈
+
+@茗川卫健唐韵：回复@茗川发布：全市组建家庭医生团队1386个。
+2024-4-18 15:06 来自 微访谈
+
+@晴天小猪2020：签约以后能提供哪些服务？
+2024-4-18 15:10 来自 微访谈
+
+@茗川卫健彭亮：回复@晴天小猪2020：老人还可以申请上门服务。
+2024-4-18 15:18 来自 微访谈
+
+@茗川发布：#茗川健康直通车# 感谢两位嘉宾的精彩解答！本期微访谈到此结束。
+
+@茗川卫健唐韵：谢谢大家！祝大家身体健康！
+
+转发(86)　评论(213)　赞(540)
+"""
+
+
+def test_a_weibo_interview_of_accounts() -> None:
+    interview = parse_text(WEIBO, "weibo.txt")
+    assert [(t.asker, t.question[:6], t.answerer) for t in interview.turns] == [
+        ("主持人", "请问唐主任，", "唐韵"), ("@晴天小猪2020", "签约以后能提", "彭亮")]
+    roles = {(p.speaker, p.role, p.bureau) for p in interview.passages if p.kind == "answer"}
+    assert roles == {("唐韵", "党组成员、副主任", "茗川市卫生健康委员会"), ("彭亮", "基层卫生健康科科长", "茗川市卫生健康委员会")}
+    assert not any("来自" in p.text or "转发" in p.text for p in interview.passages)
+
+
+def test_an_answer_opened_by_another_units_official_in_brackets_is_theirs() -> None:
+    page = ("市发展改革委有关负责人就《茗川市促进民营经济发展若干措施》答记者问\n\n问：措施有哪些？\n\n"
+            "答：共20条措施。\n\n问：资金怎么安排？\n\n答：（市财政局有关负责人）市级财政安排专项资金3亿元。\n")
+    spoken = [(p.speaker, p.bureau) for p in parse_text(page, "ndrc.txt").passages if p.kind == "answer"]
+    assert [s for s, _ in spoken] == ["有关负责人", "有关负责人"]
+    assert spoken[1][1].endswith("市财政局") and not spoken[0][1].endswith("市财政局")

@@ -12,7 +12,7 @@ from index.parsing.cast import Cast
 from index.parsing.header import Header
 from index.parsing.metadata import find_interviewee
 from index.parsing.orgs import find_city, is_unit_name, main_unit, org_mentions, qualify, split_place
-from index.parsing.people import PersonDesc, parse_people, parse_person
+from index.parsing.people import PersonDesc, is_person_name, parse_people, parse_person, split_org_role
 from index.parsing.sources import SourceText
 from index.parsing.speakers import read_label
 from index.records import Metadata
@@ -46,7 +46,8 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
         city = split_place(front_bureau)[0] if split_place(front_bureau)[0].endswith("市") else city
     cities = (city,) if city else ()
     intro = intro_text(text, layout, segments)
-    people = _people(header, titles, intro, _asked_text(text, segments), segments, text, cities)
+    people = _people(header, titles, intro, _asked_text(text, segments), segments, text, cities,
+                     box_people(layout.guest_box))
     cast = Cast(people, city, text, cities)
     signed = Counter(s.speaker for s in segments if not s.asks and is_unit_name(s.speaker))  # a 留言板's replies
     found = cast.unit(_main_org(people, titles, header, text, cities) or (signed.most_common(1)[0][0] if signed else None))
@@ -69,11 +70,29 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
     return replace(metadata, **{**source.metadata, **({"bureau": bureau} if given else {})}), cast
 
 
+def box_people(lines: list[str]) -> list[PersonDesc]:
+    """The people of a guest box: a name on one line and its unit and title on the next (郭明远 / 茗川市……主任), or
+    both on one line; the box ends at the first line that is neither."""
+    people: list[PersonDesc] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i].strip()
+        if is_person_name(line) and i + 1 < len(lines) and (org_role := split_org_role(lines[i + 1]))[1]:
+            people.append(PersonDesc(line, org_role[0], org_role[1]))
+            i += 2
+        elif found := [p for p in parse_people(line) if p.name and (p.org or p.role)]:
+            people += found
+            i += 1
+        else:
+            break
+    return people
+
+
 def _people(header: Header, titles: str, intro: str, asked: str, segments: list[Segment], text: str,
-            cities: tuple[str, ...]) -> list[PersonDesc]:
+            cities: tuple[str, ...], box: list[PersonDesc]) -> list[PersonDesc]:
     """The interview's people, the main interviewee first: the guest list, the host's introduction, the title, the
     sentence that names the interviewee, and the answerer labels (a host or a reporter is no interviewee)."""
-    people = [g for g in header.guests if not _HOST_UNITS.search(g.org or "")]
+    people = [g for g in [*header.guests, *box] if not _HOST_UNITS.search(g.org or "")]
     for source in (intro, asked):
         for line in source.splitlines():
             people += parse_people(line, lead_in=True)

@@ -50,3 +50,4 @@ class Layout:
     body: list[Block]
     summary: list[Block]
     summary_heading: str | None
+    guest_box: list[str] = field(default_factory=list)  # the lines of a guest list after the transcript

@@ -27,7 +27,7 @@ _KEYS = {
                "供稿单位", "解读部门", "起草单位"),
     "other": ("访谈状态", "索引号", "主题分类", "文号", "有效性", "浏览次数", "阅读次数", "点击数", "字号", "访谈栏目", "栏目",
               "所属栏目", "访谈形式", "责任编辑", "编辑", "审核", "生效日期", "失效日期", "公开方式", "分类", "现场市民代表",
-              "答复类型", "办理结果", "公开属性"),
+              "答复类型", "办理结果", "公开属性", "访谈平台", "直播平台", "访谈方式"),
 }
 _KEY_OF = {key: kind for kind, keys in _KEYS.items() for key in keys}
 _FIELD = re.compile(r"^[【\[［]?(?P<key>[\u4e00-\u9fff \u3000]{2,12}?)[】\]］]?[ \t\u3000]*[：:][ \t\u3000]*(?P<value>.*)$")
@@ -75,8 +75,8 @@ def read_fields(line: str) -> list[tuple[str, str]] | None:
     for kind, value in fields:
         if len(value) > MAX_VALUE_CHARS or (kind in ("guests", "host") and value and _SENTENCE.search(value)):
             return None
-        if kind == "host" and value and parse_person(value) is None:
-            return None  # "主持人：好的" speaks
+        if kind == "host" and value and parse_person(value) is None and not value.startswith("@"):
+            return None  # "主持人：好的" speaks; "主持人：@茗川发布" is the host's account
     return fields
 
 

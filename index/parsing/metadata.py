@@ -74,7 +74,8 @@ _LEADING_SYMBOLS = re.compile(r"^[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BF
 
 def strip_markup(line: str) -> str:
     """A title line without Markdown heading marks, emphasis, bullets or a leading emoji."""
-    text = re.sub(r"^#{1,6}\s*|^[*_]{2}|[*_]{2}$|^[●■◆▲★◎○□•]\s*", "", line.strip()).strip()
+    text = re.sub(r"^#[^#\s][^#\n]{0,30}#\s*", "", line.strip())  # a 微博 topic: "#茗川健康直通车# 感谢……"
+    text = re.sub(r"^#{1,6}\s*|^[*_]{2}|[*_]{2}$|^[●■◆▲★◎○□•]\s*", "", text).strip()
     return _LEADING_SYMBOLS.sub("", text).strip()
 
 
@@ -189,7 +190,9 @@ _BREADCRUMB = re.compile(r"^(?:当前位置|您现在的位置|您的位置|所�
 _LINK_BAR = re.compile(r"^[^。！？，：:|｜]{1,10}(?:\s*[|｜]\s*[^。！？，：:|｜]{1,10}){2,}$")
 _PAGE_FURNITURE = re.compile(r"^(?:[【\[]?(?:打印本页|关闭窗口|打印|关闭|返回顶部|分享到|收藏|我要纠错)[】\]]?[\s\u3000]*)+$|"
                              r"^(?:相关附件|附件下载|扫一扫在手机打开当前页)[:：]?|"
-                             r"^[【\[]?(?:相关阅读|相关链接|相关新闻|延伸阅读|推荐阅读)[】\]]?[:：]?$")
+                             r"^[【\[]?(?:相关阅读|相关链接|相关新闻|延伸阅读|推荐阅读)[】\]]?[:：]?$|"
+                             r"^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+来自\s*\S{1,20}$|"  # 微博: …15:03 来自 微访谈
+                             r"^(?:(?:转发|评论|赞|点赞|收藏)[（(]?\d+[）)]?[\s\u3000]*){2,}$")  # 转发(86) 评论(213) 赞(540)
 
 
 def is_boilerplate(line: str) -> bool:

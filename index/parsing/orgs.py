@@ -40,7 +40,7 @@ CLEAR_CITY_RATIO = 2.0  # a city is clear when its votes are more than twice any
 ORG_KIND = r"[\u4e00-\u9fff]{1,16}?(?:局|委员会|管委会|办公室|委|厅|中心|署)"
 _NOT_IN_KIND = re.compile(r"[的了是在把被对将要也都还就让给从向与为着过呢吗吧啊我你他她这那其]")
 _NOT_KIND_END = re.compile(r"(?:格局|大局|布局|全局|结局|当局|时局|开局|新局|变局|棋局|饭局|赌局|僵局|残局|骗局|邮局|顾委|常委)$")
-_SUB_UNIT = re.compile(r"(?<=局|委|厅)[\u4e00-\u9fff]{2,12}(?:科|处|室|股|中心|站|队|所)$")
+_SUB_UNIT = re.compile(r"(?:(?<=局|厅)|(?<=委员会)|(?<=委)(?!员会)|(?<=中心))[\u4e00-\u9fff]{2,12}(?:科|处|室|股|中心|站|队|所)$")  # …管理中心归集管理科
 
 
 def _stems_before_city_unit(text: str) -> Iterable[str]:

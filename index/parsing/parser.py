@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from index.parsing.about import interview_metadata
@@ -19,6 +20,7 @@ from index.parsing.metadata import (TitleBlock, classify_title_line, is_boilerpl
                                     strip_markup)
 from index.parsing.orgs import split_place
 from index.parsing.passages import PassageBuilder
+from index.parsing.people import ACCOUNT, parse_people
 from index.parsing.sections import cut_sections, is_courtesy_block, with_lead_in
 from index.parsing.segment import SHORT_LINE, Span, iter_lines, line_continues
 from index.parsing.sources import SourceText, read_source
@@ -110,6 +112,7 @@ def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) ->
     header = read_header(line_texts, labels)
     for i in header.lines:
         labels[i] = None
+    _accounts_as_people(line_texts, labels)
     _bare_speaker_lines(line_texts, labels, header.lines)
     first = next((i for i, label in enumerate(labels) if label), len(lines))
     intro_text = "\n".join(line_texts[:first])
@@ -154,6 +157,25 @@ def _without_trailing_stamps(text: str, lines: list[Span]) -> list[Span]:
         return lines
     return [Span(line.start, stamp.start()) if stamp and stamp.start() > line.start else line
             for line, stamp in zip(lines, stamps)]
+
+
+_HOST_ACCOUNT = re.compile(r"^主持(?:人)?[：:][ \t\u3000]*@(?P<account>\S{1,30})$")
+
+
+def _accounts_as_people(lines: list[str], labels: list[Label | None]) -> None:
+    """On a 微访谈, "@茗川卫健唐韵：" is 唐韵 when the guest list gives "唐韵（@茗川卫健唐韵）", and "@茗川发布：" is the host
+    when "主持人：@茗川发布"; other accounts are 网友."""
+    named: dict[str, str] = {}
+    for line in lines:
+        for match in ACCOUNT.finditer(line):
+            people = parse_people(line[: match.start()].rsplit("，", 1)[-1])
+            if people and people[-1].name:
+                named[match["account"]] = people[-1].name
+        if host := _HOST_ACCOUNT.match(line.strip()):
+            named[host["account"]] = "主持人"
+    for i, label in enumerate(labels):
+        if label is not None and label.name.startswith("@") and label.name[1:] in named:
+            labels[i] = replace(label, name=named[label.name[1:]])
 
 
 def _headline_is_no_label(lines: list[str], labels: list[Label | None]) -> None:
@@ -216,7 +238,15 @@ def _layout(blocks: list[Block], text: str) -> Layout:
         summary = [b for b in body[summary_at + 1 :] if not is_boilerplate(b.first_line) and not b.field]
         body = body[:summary_at]
     body = [b for b in body if not is_boilerplate(b.first_line) and not b.field]
-    return Layout(title, pre, intro, headings, body, summary, summary_heading)
+    box_at = next((i for i, b in enumerate(body) if i and not b.label and _GUEST_BOX.match(strip_markup(b.first_line))),
+                  None)
+    guest_box = [text[b.start : b.end] for b in body[box_at + 1 :]] if box_at is not None else []
+    body = body[:box_at] if box_at is not None else body  # a guest list after the transcript ends it
+    return Layout(title, pre, intro, headings, body, summary, summary_heading, guest_box)
+
+
+# a box of the guests' names and titles, on some sites below the transcript ("访谈嘉宾" / 郭明远 / ……中心主任)
+_GUEST_BOX = re.compile(r"^[【\[]?(?:访谈嘉宾|嘉宾介绍|本期嘉宾|嘉宾简介)[】\]]?[:：]?$")
 
 
 # -- passages --------------------------------------------------------------------------------------------------------

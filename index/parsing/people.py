@@ -143,6 +143,7 @@ def parse_person(desc: str) -> PersonDesc | None:
 
 
 _LIST_SEPARATORS = re.compile(r"[，,；;、\n]|(?<=[\u4e00-\u9fff])[ \t\u3000]{2,}(?=[\u4e00-\u9fff])")
+ACCOUNT = re.compile(r"[（(]@(?P<account>[^（）()\s]{1,30})[）)]")  # a person's account on a 微访谈 platform
 # "副局长邵文静和东湖区…主任蒋磊": a title and a name, then 和/及/与 before the next person (人力资源和社会保障局 is one unit).
 _PERSON_AND = re.compile(rf"(?P<person>{ROLE_UNIT}[\u4e00-\u9fff·]{{2,3}}?)(?:以及|和|及|与)(?=[\u4e00-\u9fff])")
 # what may open a later person of a list: a conjunction, and a clause describing them that ends in 的
@@ -165,7 +166,7 @@ def parse_people(text: str, lead_in: bool = False) -> list[PersonDesc]:
             return []
         text = text[match.end():]
         text = re.split(r"[。！？!?]", text, maxsplit=1)[0]
-    text = _PERSON_AND.sub(r"\g<person>、", text)
+    text = _PERSON_AND.sub(r"\g<person>、", ACCOUNT.sub("", text))  # "唐韵（@茗川卫健唐韵）": the name, not the account
     people: list[PersonDesc] = []
     pending = ""
     name_first = False

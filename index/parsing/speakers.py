@@ -47,7 +47,7 @@ NOT_LABELS = re.compile(
     r"^(?:编者按|编者的话|编后|导语|摘要|原标题|标题|来源|稿源|责任编辑|编辑|校对|审核|作者|通讯员|摄影|图|文|时间|地点|"
     r"日期|注|附|备注|关键词|链接|网址|电话|邮箱|地址|说明|提示|本期嘉宾|嘉宾|主题|访谈嘉宾|访谈主题|访谈时间|发布时间|"
     r"咨询电话|解读机关|发布机构|索引号|文号|特别说明|声明|附件|访谈简介|简介|内容简介|访谈介绍|栏目|栏目名称|节目|频道|"
-    r"答复类型|办理结果|公开属性|公开方式|主题分类|联系单位|联系电话|联系人|抄送|抄报)$"
+    r"答复类型|办理结果|公开属性|公开方式|主题分类|联系单位|联系电话|联系人|抄送|抄报|访谈平台|直播平台|访谈方式)$"
 )
 # bracketed words that head a section of the page, never a speaker
 SECTION_WORDS = re.compile(
@@ -177,6 +177,8 @@ def _label_at(line: str) -> Label | None:
 def read_label(name: str) -> LabelReading:
     """Who a label names and which side they are on (see LabelReading)."""
     text = to_simplified(unicodedata.normalize("NFKC", name)).strip(" *_\u3000")
+    if text.startswith("@") and len(text) > 1:  # "@晴天小猪2020": an account posting on a 微访谈 (a guest's is renamed)
+        return LabelReading("ask", "网友", nickname=text[1:])
     if _ANSWERER.match(text):
         return LabelReading("answer", word=text)
     if match := _ASK_WORD.match(text):

@@ -108,12 +108,15 @@ def segments_of(body: list[Block]) -> list[Segment]:
         else:
             continue
         answered_by = _ANSWERED_BY.match(block.first_line[block.label.content_offset if block.label else 0:].strip())
-        if answered_by and not segments[-1].asks and segments[-1].blocks == [block] and is_unit_name(answered_by["unit"]):
-            segments[-1].speaker = answered_by["unit"]  # "（本问题由市水利局解答）" opens the answer: that unit answers
+        unit = answered_by and (answered_by["by"] or answered_by["of"])
+        if unit and not segments[-1].asks and segments[-1].blocks == [block] and is_unit_name(unit):
+            # "（本问题由市水利局解答）", "（市财政局有关负责人）" opening the answer: that unit, or its 负责人, answers
+            segments[-1].speaker = unit + (answered_by["role"] or "")  # type: ignore[index]
     return segments
 
 
-_ANSWERED_BY = re.compile(r"^[（(](?:本问题|此问题|该问题|本题)?由(?P<unit>[^（）()，,。]{2,24}?)(?:负责)?(?:解答|答复|回答|作答)[）)]")
+_ANSWERED_BY = re.compile(r"^[（(](?:(?:本问题|此问题|该问题|本题)?由(?P<by>[^（）()，,。]{2,24}?)(?:负责)?(?:解答|答复|回答|作答)|"
+                          r"(?P<of>[^（）()，,。]{2,20}?)(?P<role>(?:有关|相关)?负责(?:人|同志)))[）)]")
 
 
 def has_answers(segments: list[Segment]) -> bool:
