@@ -1037,3 +1037,56 @@ def test_an_answer_opened_by_another_units_official_in_brackets_is_theirs() -> N
     spoken = [(p.speaker, p.bureau) for p in parse_text(page, "ndrc.txt").passages if p.kind == "answer"]
     assert [s for s, _ in spoken] == ["有关负责人", "有关负责人"]
     assert spoken[1][1].endswith("市财政局") and not spoken[0][1].endswith("市财政局")
+
+
+# 15. What the eleventh batch of layouts (held out) found: a county's units and site, a 人民建议征集 reply, labels
+# "问（网友）：" / "答（章局长）：", a transcript in a <pre>, a quoted nickname alone on its line
+def test_a_countys_site_names_no_city_and_its_units_take_the_citys_name() -> None:
+    from index.parsing.orgs import outlet_city
+    from index.parsing.people import parse_person
+
+    assert outlet_city("柏溪县人民政府") is None and outlet_city("溪宁市人民政府网") == "溪宁市"
+    person = parse_person("柏溪县农业农村局党组书记")  # 柏溪 is a place, not a name
+    assert person is not None and (person.name, person.org, person.role) == (None, "柏溪县农业农村局", "党组书记")
+    interview = parse_text("访谈嘉宾：柏溪县农业农村局党组书记、局长 聂洪涛\n\n柏溪县地处苇川市北部。\n\n"
+                           "主持人：聂局长，今年粮食播种面积有多少？\n\n聂洪涛：稳定在86.4万亩以上。\n", "county.txt")
+    assert interview.metadata.bureau == "苇川市柏溪县农业农村局"
+
+
+SUGGESTIONS = """苇川市人民建议征集办公室
+
+以下建议均由苇川市人力资源和社会保障局研究办理并答复。
+
+建议人：市民 覃女士
+
+建议内容：我是外卖骑手，白天没时间去社保大厅。建议开设晚上或周末的社保服务窗口。
+
+办理答复：自2024年7月1日起，市社保服务大厅每周六上午开设“周末服务窗口”。
+
+建议人：网友“打工人老周”
+
+建议内容：零工市场的岗位大多是长期工，建议多收集日结、夜班的岗位。
+
+办理答复：市人社局已在“苇川零工”小程序上线“日结专区”和“夜班专区”。
+
+上一篇：第十一期“建议·回音”
+"""
+
+
+def test_a_reply_to_citizens_suggestions_answers_for_the_unit_that_handled_them() -> None:
+    interview = parse_text(SUGGESTIONS, "suggestions.txt")
+    assert interview.metadata.bureau == "苇川市人力资源和社会保障局"
+    assert [(t.question[:6], t.answerer) for t in interview.turns] == [
+        ("我是外卖骑手", "苇川市人力资源和社会保障局"), ("零工市场的岗", "苇川市人力资源和社会保障局")]
+    assert not any("上一篇" in p.text for p in interview.passages)
+
+
+def test_who_asks_and_answers_in_brackets_and_a_transcript_in_pre() -> None:
+    from index.parsing.html_text import extract_article
+    from index.parsing.speakers import bare_label, find_label
+
+    assert find_label("问（网友）：预付卡的钱还能要回来吗？").name == "网友"  # type: ignore[union-attr]
+    assert find_label("答（章局长）：可以登记。").name == "章局长"  # type: ignore[union-attr]
+    assert bare_label("网友“夜归人”") is not None
+    page = "<html><body><pre>问（网友）：能退吗？\n答（章局长）：可以。\n问（网友）：多久？\n答（章局长）：7天。</pre></body></html>"
+    assert "问（网友）：能退吗？\n\n答（章局长）：可以。" in extract_article(page).text

@@ -50,7 +50,12 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
                      box_people(layout.guest_box))
     cast = Cast(people, city, text, cities)
     signed = Counter(s.speaker for s in segments if not s.asks and is_unit_name(s.speaker))  # a 留言板's replies
-    found = cast.unit(_main_org(people, titles, header, text, cities) or (signed.most_common(1)[0][0] if signed else None))
+    # the unit that signs most replies, when it signs more than half of them (a 留言板's, a 人民建议征集's), else the one
+    # the title, header and people name (in a joint 解读 one answer signed by the second issuer does not decide)
+    answers = sum(1 for s in segments if not s.asks)
+    signer = signed.most_common(1)[0] if signed else None
+    found = cast.unit((signer[0] if signer and 2 * signer[1] > answers else None)
+                      or _main_org(people, titles, header, text, cities) or (signer[0] if signer else None))
     given = "bureau" in source.metadata  # the front matter's bureau, "" for unknown, replaces the one read
     bureau = (qualify(front_bureau, city) or front_bureau) if given else found  # 市…局 in a text whose city is clear
     cast = Cast(people, city, text, cities, bureau or "", {found: bureau or ""} if given and found else None)

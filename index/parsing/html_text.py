@@ -140,10 +140,16 @@ def _paragraphs(root: Tag) -> list[tuple[str, bool]]:
             out.append((text, all(emphasised for piece, emphasised in buffer if piece.strip())))
         buffer.clear()
 
-    def walk(node: Tag, emphasised: bool) -> None:
+    def walk(node: Tag, emphasised: bool, pre: bool = False) -> None:
         for child in node.children:
             if isinstance(child, NavigableString):
-                if type(child) is NavigableString:  # not comments, doctypes, CDATA
+                if type(child) is NavigableString and pre:  # a <pre>'s lines are its paragraphs
+                    *lines, last = str(child).split("\n")
+                    for line in lines:
+                        buffer.append((line, emphasised))
+                        flush()
+                    buffer.append((last, emphasised))
+                elif type(child) is NavigableString:  # not comments, doctypes, CDATA
                     buffer.append((str(child).replace("\n", " "), emphasised))
             elif isinstance(child, Tag) and child.name == "table" and (lines := _transcript_table(child)):
                 flush()
@@ -152,7 +158,7 @@ def _paragraphs(root: Tag) -> list[tuple[str, bool]]:
                 block = child.name in _BLOCKS
                 if block:
                     flush()
-                walk(child, emphasised or child.name in _EMPHASIS)
+                walk(child, emphasised or child.name in _EMPHASIS, pre or child.name == "pre")
                 if block:
                     flush()
 

@@ -61,8 +61,8 @@ def outlet_city(outlet: str | None) -> str | None:
     if match is None:
         return None
     stem = match["stem"]
-    if stem in _NOT_CITY_OUTLETS or stem[:2] in _NOT_CITY_OUTLETS or stem in _NOT_CITY_STEMS:
-        return None
+    if stem in _NOT_CITY_OUTLETS or stem[:2] in _NOT_CITY_OUTLETS or stem in _NOT_CITY_STEMS or stem[-1] in "县区镇乡":
+        return None  # 柏溪县人民政府: a county's site names no city
     return stem + "市"
 
 

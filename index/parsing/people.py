@@ -129,8 +129,8 @@ def parse_person(desc: str) -> PersonDesc | None:
             if org or role:
                 return PersonDesc(name, org, role)
             break
-    for size in (2, 3, 4):  # "周启航市人社局局长"
-        if (name := _name_part(joined[:size])) is not None:
+    for size in (2, 3, 4):  # "周启航市人社局局长"; not 柏溪 of "柏溪县农业农村局党组书记" (a place, then its level)
+        if (name := _name_part(joined[:size])) is not None and joined[size : size + 1] not in _PLACE_LEVELS:
             org, role = split_org_role(joined[size:])
             if role:
                 return PersonDesc(name, org, role)
@@ -142,6 +142,7 @@ def parse_person(desc: str) -> PersonDesc | None:
     return None
 
 
+_PLACE_LEVELS = frozenset("省县区镇乡")  # after a place's name; 市 opens a unit of the document's city (周启航市人社局局长)
 _LIST_SEPARATORS = re.compile(r"[，,；;、\n]|(?<=[\u4e00-\u9fff])[ \t\u3000]{2,}(?=[\u4e00-\u9fff])")
 ACCOUNT = re.compile(r"[（(]@(?P<account>[^（）()\s]{1,30})[）)]")  # a person's account on a 微访谈 platform
 # "副局长邵文静和东湖区…主任蒋磊": a title and a name, then 和/及/与 before the next person (人力资源和社会保障局 is one unit).

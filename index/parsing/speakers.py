@@ -58,6 +58,7 @@ SECTION_WORDS = re.compile(
 )
 _TIME_IN_LABEL = re.compile(rf"^(?P<name>[^：:\n{_OPEN}。，！？]{{1,24}}?)[ \t\u3000]*[{_OPEN}(（]{_STAMP}[{_CLOSE})）]"
                             r"[ \t\u3000]*[：:][ \t\u3000]*")
+_QA_WHO = re.compile(r"^(?:\*\*|__)?[问答][（(](?P<who>[^（）()\n：:]{1,16})[）)](?:\*\*|__)?[ \t\u3000]*[：:][ \t\u3000]*")
 _ROLE_FIRST = re.compile(r"^[（(]记者[）)][ \t\u3000]*(?P<name>[^：:\n。，！？()（）]{2,20}?)[ \t\u3000]*[：:][ \t\u3000]*")
 _NUMBERED_QA = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])[ \t\u3000]*"
                           r"(?=[问答]$)")
@@ -149,6 +150,8 @@ def _label_at(line: str) -> Label | None:
         label = _label_at(f"{match['name']}：")
         if label is not None:
             return Label(label.name, match.end(), label.bracketed, True)
+    if match := _QA_WHO.match(line):  # "问（网友）：", "答（章局长）：": who asks or answers, in brackets
+        return Label(match["who"].strip(), match.end())
     if match := _ROLE_FIRST.match(line):  # "（记者）澄溪日报：": the outlet's reporter
         return Label(f"{match['name'].strip()}记者", match.end())
     if match := _NICKNAME.match(line):
@@ -267,8 +270,8 @@ def accepted_labels(candidates: list[Label], intro_text: str) -> set[str]:
 
 
 # "卢海平", "嘉宾 周启航", and with the unit and title after it in brackets: "郑立群（市教育局党组书记、局长）"
-_BARE = re.compile(r"^(?:\*\*|__)?(?P<name>[\u4e00-\u9fff·][\u4e00-\u9fff· \t\u3000]{1,20}?)(?:[（(][^（）()\n]{1,30}[）)])?"
-                   r"(?:\*\*|__)?$")
+_BARE = re.compile(r"^(?:\*\*|__)?(?P<name>[\u4e00-\u9fff·][\u4e00-\u9fff· \t\u3000]{1,20}?(?:[“\"][^”\"\n]{1,20}[”\"])?)"
+                   r"(?:[（(][^（）()\n]{1,30}[）)])?(?:\*\*|__)?$")  # "网友“夜归人”" too
 
 
 def bare_label(line: str) -> Label | None:

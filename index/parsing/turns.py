@@ -44,8 +44,13 @@ def label_headed_questions(blocks: list[Block], text: str, marked: frozenset[int
     return True
 
 
-_BOARD_FIELD = re.compile(r"^[ \t\u3000*_]*(?P<key>留言标题|留言时间|留言内容|回复单位|答复单位|办理单位|回复时间|答复时间|"
-                          r"回复内容|答复内容)[ \t\u3000*_]*[：:][ \t\u3000*_]*")
+_ASKING_KEYS = ("留言内容", "建议内容", "来信内容", "诉求内容")  # a 领导留言板, a 人民建议征集 reply, a 来信 reply
+_REPLY_KEYS = ("回复内容", "答复内容", "办理答复", "答复意见", "回复意见")
+_UNIT_KEYS = ("回复单位", "答复单位", "办理单位", "承办单位")
+_BOARD_FIELD = re.compile(rf"^[ \t\u3000*_]*(?P<key>{'|'.join((*_ASKING_KEYS, *_REPLY_KEYS, *_UNIT_KEYS))}|留言标题|留言时间|"
+                          r"回复时间|答复时间|建议人|建议标题|来信人)[ \t\u3000*_]*[：:][ \t\u3000*_]*")
+# "以下建议均由苇川市人力资源和社会保障局研究办理并答复": the unit that replies, when no reply names its own
+_REPLIES_BY = re.compile(r"由(?P<unit>[\u4e00-\u9fff]{2,24}?(?:局|委员会|委|办公室|中心))(?:研究|负责)?(?:办理|答复|回复)")
 MIN_BOARD_REPLIES = 2
 
 
@@ -54,17 +59,18 @@ def label_message_board(blocks: list[Block], text: str) -> bool:
     of the 回复单位 line before it; titles, times and units are fields. False (nothing changed) when the page has fewer
     than two messages with replies."""
     keys = [(b, m) for b in blocks if (m := _BOARD_FIELD.match(text[b.start:b.end]))]
-    if sum(1 for _, m in keys if m["key"] == "留言内容") < MIN_BOARD_REPLIES or \
-            sum(1 for _, m in keys if m["key"] in ("回复内容", "答复内容")) < MIN_BOARD_REPLIES:
+    if sum(1 for _, m in keys if m["key"] in _ASKING_KEYS) < MIN_BOARD_REPLIES or \
+            sum(1 for _, m in keys if m["key"] in _REPLY_KEYS) < MIN_BOARD_REPLIES:
         return False
-    unit = ""
+    by = _REPLIES_BY.search(text)
+    unit = by["unit"] if by and is_unit_name(by["unit"]) else ""
     for block, match in keys:
         key, value = match["key"], text[block.start + match.end():block.end].strip()
-        if key in ("回复单位", "答复单位", "办理单位"):
+        if key in _UNIT_KEYS:
             unit = value
-        if key == "留言内容":
+        if key in _ASKING_KEYS:
             block.label = Label("网友", match.end(), synthetic=True)
-        elif key in ("回复内容", "答复内容"):  # a reply whose unit no line names is still the page's answer
+        elif key in _REPLY_KEYS:  # a reply whose unit no line names is still the page's answer
             block.label = Label(unit or "答", match.end(), synthetic=True)
         else:
             block.label, block.field = None, True
@@ -181,7 +187,8 @@ def question_text(segment: Segment, text: str) -> str:
         if rest:
             kept.append(rest)
     question = "\n".join(kept)
-    return question if _ASKS.search(to_simplified(question)) else ""
+    message = bool(segment.blocks) and segment.blocks[0].label is not None and segment.blocks[0].label.synthetic
+    return question if message or _ASKS.search(to_simplified(question)) else ""  # a 留言 or 建议 asks as it is
 
 
 _HANDS_BACK = re.compile(r"(?:接着|继续|再)(?:说|讲|谈|介绍)|请继续|补充")
