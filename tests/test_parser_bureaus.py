@@ -1090,3 +1090,37 @@ def test_who_asks_and_answers_in_brackets_and_a_transcript_in_pre() -> None:
     assert bare_label("网友“夜归人”") is not None
     page = "<html><body><pre>问（网友）：能退吗？\n答（章局长）：可以。\n问（网友）：多久？\n答（章局长）：7天。</pre></body></html>"
     assert "问（网友）：能退吗？\n\n答（章局长）：可以。" in extract_article(page).text
+
+
+# 16. What the twelfth batch of layouts (held out) found: 拨打市…, X市民政局, 记者/受访人 header and labels, a
+# district's head by title, <h2>关于……的问题</h2>, 【问】……【答】…… in one paragraph
+def test_a_city_before_minzheng_and_no_city_after_a_verb() -> None:
+    from index.parsing.orgs import find_city
+
+    assert find_city("", "芷川市民政局养老服务科。请拨打市民政局热线，或咨询市养老服务中心。") == "芷川市"
+
+
+def test_a_reporter_and_the_interviewee_in_the_header_and_as_labels() -> None:
+    page = ("采访时间：2024年5月28日\n记者：芷川广播电视台 何思远\n受访人：芷川市民政局养老服务科科长 骆文娟\n\n"
+            "记者：骆科长，您好！目前我市老年人口有多少？\n受访人：全市60岁以上户籍老年人口103.6万人。\n")
+    interview = parse_text(page, "tv.txt")
+    assert [(t.question[:6], t.answerer) for t in interview.turns] == [("目前我市老年", "骆文娟")]
+    assert interview.metadata.bureau == "芷川市民政局"
+
+
+def test_a_districts_head_by_title_speaks_for_its_government() -> None:
+    from index.parsing.people import PersonDesc, parse_person
+
+    assert parse_person("望湖区副区长唐敏") == PersonDesc("唐敏", "望湖区人民政府", "副区长")
+
+
+def test_about_headings_and_marks_in_one_paragraph_are_questions(tmp_path: Path) -> None:
+    html = ("<html><body><h1>不动产登记答网友问</h1><h2>关于二手房转移登记办理时限的问题</h2><p>二手房转移登记已压缩至1个工作日。</p>"
+            "<h2>关于不动产登记费用减免的问题</h2><p>小微企业免收登记费。</p></body></html>")
+    (tmp_path / "qa.html").write_text(html, "utf-8")
+    questions = [t.question for t in parse_file(tmp_path / "qa.html").turns]
+    assert questions == ["关于二手房转移登记办理时限的问题", "关于不动产登记费用减免的问题"]
+    marked = parse_text("【问】《办法》出台的背景是什么？【答】原有政策分散在7个文件中。\n\n【问】补贴标准是多少？【答】每户1万元。\n",
+                        "qa.md")
+    assert [(t.question, t.answer) for t in marked.turns] == [("《办法》出台的背景是什么？", "原有政策分散在7个文件中。"),
+                                                              ("补贴标准是多少？", "每户1万元。")]

@@ -18,11 +18,12 @@ from index.text import to_simplified
 
 _KEYS = {
     "topic": ("访谈主题", "主题", "访谈题目", "题目", "标题", "发布会主题", "访谈话题"),
-    "time": ("访谈时间", "时间", "发布时间", "日期", "发布日期", "直播时间", "召开时间", "成文日期", "访谈日期"),
-    "place": ("地点", "访谈地点", "发布会地点", "会议地点"),
+    "time": ("访谈时间", "时间", "发布时间", "日期", "发布日期", "直播时间", "召开时间", "成文日期", "访谈日期", "采访时间"),
+    "place": ("地点", "访谈地点", "发布会地点", "会议地点", "采访地点"),
     "guests": ("访谈嘉宾", "嘉宾", "本期嘉宾", "嘉宾介绍", "发布人", "出席人员", "出席嘉宾", "出席领导", "受访者", "受访人",
                "访谈对象", "主讲人", "新闻发言人", "发言人", "答问人", "解读人", "本期上场", "上场嘉宾", "问政对象"),
     "host": ("主持人", "主持", "节目主持人", "访谈主持人"),
+    "reporter": ("记者", "采访记者", "主持记者", "采访人"),  # "记者：芷川广播电视台 何思远" in a header, not a question
     "source": ("来源", "信息来源", "稿源", "发布机构", "发布单位", "发文机关", "解读机关", "解读单位", "发布部门", "主办单位",
                "供稿单位", "解读部门", "起草单位"),
     "other": ("访谈状态", "索引号", "主题分类", "文号", "有效性", "浏览次数", "阅读次数", "点击数", "字号", "访谈栏目", "栏目",
@@ -75,6 +76,8 @@ def read_fields(line: str) -> list[tuple[str, str]] | None:
     for kind, value in fields:
         if len(value) > MAX_VALUE_CHARS or (kind in ("guests", "host") and value and _SENTENCE.search(value)):
             return None
+        if kind == "reporter" and (not value or _SENTENCE.search(value) or re.search(r"[？?]", value)):
+            return None  # "记者：骆科长，您好！……？" asks
         if kind == "host" and value and parse_person(value) is None and not value.startswith("@"):
             return None  # "主持人：好的" speaks; "主持人：@茗川发布" is the host's account
     return fields

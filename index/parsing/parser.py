@@ -105,7 +105,7 @@ def _slow_file_warning(file: str, passages: list[Passage]) -> list[str]:
 def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) -> tuple[list[Block], Header]:
     """Lines joined into paragraphs (a long line without a sentence end continues on the next line, unless the page
     marked it as a heading), with their speaker labels; header fields and time stamps stand alone."""
-    lines = _without_trailing_stamps(text, list(iter_lines(text, body_start)))
+    lines = _at_answer_marks(text, _without_trailing_stamps(text, list(iter_lines(text, body_start))))
     line_texts = [text[s.start : s.end] for s in lines]
     labels = [find_label(line) for line in line_texts]
     _headline_is_no_label(line_texts, labels)
@@ -147,6 +147,22 @@ def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) ->
 # "……和大家交流。 10:00:31": a live transcript's time stamp after the words, to the second
 _TRAILING_STAMP = re.compile(r"[ \t\u3000]+[\[【(（]?\d{1,2}[:：]\d{2}[:：]\d{2}[\]】)）]?$")
 MIN_TRAILING_STAMPS = 3  # a page that stamps its lines so, not one line that ends with a time
+
+
+_MID_LINE_MARK = re.compile(r"(?<=[？?。！!])[ \t\u3000]*(?=【[问答]】)")  # "【问】……？【答】……" in one paragraph
+
+
+def _at_answer_marks(text: str, lines: list[Span]) -> list[Span]:
+    """A line cut where a 【答】 or 【问】 follows a sentence's end: each mark opens a turn of its own."""
+    out: list[Span] = []
+    for line in lines:
+        start = line.start
+        for match in _MID_LINE_MARK.finditer(text, line.start, line.end):
+            if match.start() > start:
+                out.append(Span(start, match.start()))
+                start = match.end()
+        out.append(Span(start, line.end))
+    return out
 
 
 def _without_trailing_stamps(text: str, lines: list[Span]) -> list[Span]:

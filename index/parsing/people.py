@@ -91,6 +91,8 @@ def split_org_role(desc: str) -> tuple[str | None, str | None]:
         org, role = desc[:end], desc[end:]
         if _ORG_END.search(org) and _ROLE_FULL.match(role):
             return org, role
+    if place := _PLACE_HEAD.fullmatch(desc):  # "望湖区副区长": the district's government, by its head's title
+        return place["place"] + "人民政府", place["role"]
     if _ORG_END.search(desc):
         return desc, None
     return None, None
@@ -142,6 +144,7 @@ def parse_person(desc: str) -> PersonDesc | None:
     return None
 
 
+_PLACE_HEAD = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,4}?(?P<level>区|县|镇|乡))(?P<role>(?:常务)?副?(?P=level)长)")
 _PLACE_LEVELS = frozenset("省县区镇乡")  # after a place's name; 市 opens a unit of the document's city (周启航市人社局局长)
 _LIST_SEPARATORS = re.compile(r"[，,；;、\n]|(?<=[\u4e00-\u9fff])[ \t\u3000]{2,}(?=[\u4e00-\u9fff])")
 ACCOUNT = re.compile(r"[（(]@(?P<account>[^（）()\s]{1,30})[）)]")  # a person's account on a 微访谈 platform

@@ -63,7 +63,7 @@ _ROLE_FIRST = re.compile(r"^[（(]记者[）)][ \t\u3000]*(?P<name>[^：:\n。�
 _NUMBERED_QA = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])[ \t\u3000]*"
                           r"(?=[问答]$)")
 ASK_WORDS = r"(?:主持人|主持|网友|网民|记者|听众|观众|市民|群众)"
-ANSWER_WORDS = r"(?:访谈嘉宾|本期嘉宾|嘉宾|发布人|新闻发言人|发言人|答问人|解读人)"
+ANSWER_WORDS = r"(?:访谈嘉宾|本期嘉宾|嘉宾|发布人|新闻发言人|发言人|答问人|解读人|受访人|受访者)"
 _ASK_WORD = re.compile(rf"^(?P<word>{ASK_WORDS})(?:代表|提问|留言|问|说)?(?:$|[ \t\u3000]+|(?=[“\"「『‘'（(]|{_CITIZEN}))"
                        r"(?P<rest>.*)$")
 _ANSWER_WORD = re.compile(rf"^(?P<word>{ANSWER_WORDS})(?:$|[ \t\u3000]+)(?P<rest>.*)$")

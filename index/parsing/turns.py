@@ -85,9 +85,17 @@ def _next_words(blocks: list[Block], block: Block) -> Block | None:
     return next((b for b in blocks[blocks.index(block) + 1:] if not b.field and not b.stamp), None)
 
 
+# a heading the page marked that names the question it answers without asking it: "关于二手房转移登记办理时限的问题"
+_ABOUT_HEADING = re.compile(r"^(?:[一二三四五六七八九十\d]{1,3}[、.．]\s*)?关于[^。！？；]{2,40}的(?:问题|咨询|疑问)$")
+
+
 def _is_question_heading(block: Block, text: str, marked: frozenset[int]) -> bool:
     line = text[block.start : block.end]
-    if "\n" in line.strip() or len(line) > MAX_QUESTION_HEADING_CHARS or not _QUESTION_END.search(line.strip()):
+    if "\n" in line.strip() or len(line) > MAX_QUESTION_HEADING_CHARS:
+        return False
+    if block.start in marked and _ABOUT_HEADING.match(strip_markup(line)):  # <h2>关于……的问题</h2>
+        return True
+    if not _QUESTION_END.search(line.strip()):
         return False
     bare = strip_markup(line)
     inner = bare.rstrip("？?”’」』）) ")
