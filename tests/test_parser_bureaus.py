@@ -1124,3 +1124,26 @@ def test_about_headings_and_marks_in_one_paragraph_are_questions(tmp_path: Path)
                         "qa.md")
     assert [(t.question, t.answer) for t in marked.turns] == [("《办法》出台的背景是什么？", "原有政策分散在7个文件中。"),
                                                               ("补贴标准是多少？", "每户1万元。")]
+
+
+# 17. What the thirteenth batch of layouts (held out) found: a 局长信箱 in key and value cells, labels with a unit in
+# ASCII brackets, a host handing over to a reporter of a named outlet, a paper's site name in the page title
+def test_a_mailbox_of_key_and_value_cells_reads_like_a_message_board() -> None:
+    cells = ["来信人", "王**", "来信内容", "小区旁的汽修厂每天晚上喷漆，气味很大，能不能尽快查处？", "回复单位", "琅湖市生态环境局",
+             "回复内容", "我局已依法责令立即停止喷漆作业，并处罚款3.2万元。", "来信人", "陈**", "来信内容", "家具企业怎么申报减排清单？",
+             "回复单位", "琅湖市生态环境局", "回复内容", "可登录琅湖生态环境局网站申报，绩效分级有指南。"]
+    interview = parse_text("\n\n".join(cells) + "\n", "mailbox.txt")
+    assert [(t.question[:6], t.answerer) for t in interview.turns] == [("小区旁的汽修", "琅湖市生态环境局"),
+                                                                      ("家具企业怎么", "琅湖市生态环境局")]
+    assert interview.metadata.bureau == "琅湖市生态环境局"
+
+
+def test_a_unit_in_ascii_brackets_after_a_title_and_a_hand_over_to_a_named_outlet() -> None:
+    from index.parsing.courtesy import is_courtesy
+    from index.parsing.speakers import find_label, read_label
+
+    label = find_label("10:02:11 许主任(市卫健委)：今年我们新增普惠托位1200个。")
+    assert label is not None and read_label(label.name).title == ("许", "主任")
+    host = find_label("主持人(苏晴)：许主任，托位够不够用？")
+    assert host is not None and read_label(host.name).side == "ask"
+    assert is_courtesy("请梧汀广播电视台记者提问。")

@@ -205,7 +205,7 @@ def _head_metadata(soup: BeautifulSoup) -> dict[str, Any]:
 
 
 _TITLE_PARTS = re.compile(r"\s*(?:_|\||｜| - | – | — |——|-{2,})\s*")
-_SITE_NAME = re.compile(r"(?:网|网站|门户网站|报|台|政府|客户端|在线|新闻|发布|融媒体中心|局|委员会|委)$")
+_SITE_NAME = re.compile(r"(?:网|网站|门户网站|报|台|政府|客户端|在线|新闻|发布|融媒体中心|局|委员会|委|数字版|电子版|数字报)$")
 
 
 def _site_in_title(soup: BeautifulSoup) -> str | None:

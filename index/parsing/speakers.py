@@ -31,7 +31,8 @@ _CITIZEN = r"[\u4e00-\u9fff]{1,3}(?:先生|女士|阿姨|大爷|大妈|师傅|�
 _NICKNAME = re.compile(r"^(?P<md>\*\*|__)?(?P<name>(?:网友|网民|市民|听众)[ \t\u3000]*(?:[“\"「『‘'][^”\"」』’'\n]{1,20}[”\"」』’']|"
                        rf"[（(][^）)\n]{{1,12}}[）)]|{_CITIZEN}(?:[（(][^）)\n]{{1,12}}[）)])?))"
                        r"(?P=md)?[ \t\u3000]*(?:问|说|提问|留言)?[：:](?:\*\*|__)?[ \t\u3000]*")
-_PLAIN = re.compile(r"^(?P<md>\*\*|__)?(?P<name>[^：:\n。，！？；,!?“”\"'()（）《》【】*]{1,24}?)[ \t\u3000]*"
+_PLAIN = re.compile(r"^(?P<md>\*\*|__)?(?P<name>[^：:\n。，！？；,!?“”\"'()（）《》【】*]{1,24}?"
+                    r"(?:\([^()（）\n：:]{1,16}\))?)[ \t\u3000]*"  # "许主任(市卫健委)", "主持人(苏晴)": ASCII brackets
                     r"(?P=md)?[：:](?:\*\*|__)?[ \t\u3000]*")
 _ASCII_LABEL = re.compile(r"^(?:Q|A|Q\d+|A\d+|Host|Reporter|Interviewer|Interviewee)$", re.I)
 _ASKER = re.compile(r"记者|^主持|^问\d*$|^Q\d*$|^问题[一二三四五六七八九十\d]{1,3}$|提问|采访者|^Host$|^Reporter$|^Interviewer$",
@@ -180,6 +181,9 @@ def _label_at(line: str) -> Label | None:
 def read_label(name: str) -> LabelReading:
     """Who a label names and which side they are on (see LabelReading)."""
     text = to_simplified(unicodedata.normalize("NFKC", name)).strip(" *_\u3000")
+    if (bracketed := re.fullmatch(r"(?P<who>[^()]{1,12})\((?P<what>[^()]{1,16})\)", text)) and \
+            (short_title(bracketed["who"]) or re.fullmatch(ASK_WORDS, bracketed["who"])):
+        text = bracketed["who"]  # "许主任(市卫健委)": the title says who; "主持人(苏晴)": the host
     if text.startswith("@") and len(text) > 1:  # "@晴天小猪2020": an account posting on a 微访谈 (a guest's is renamed)
         return LabelReading("ask", "网友", nickname=text[1:])
     if _ANSWERER.match(text):

@@ -44,11 +44,13 @@ def label_headed_questions(blocks: list[Block], text: str, marked: frozenset[int
     return True
 
 
-_ASKING_KEYS = ("留言内容", "建议内容", "来信内容", "诉求内容")  # a 领导留言板, a 人民建议征集 reply, a 来信 reply
+_ASKING_KEYS = ("留言内容", "建议内容", "来信内容", "诉求内容")  # a 局长信箱 too  # a 领导留言板, a 人民建议征集 reply, a 来信 reply
 _REPLY_KEYS = ("回复内容", "答复内容", "办理答复", "答复意见", "回复意见")
 _UNIT_KEYS = ("回复单位", "答复单位", "办理单位", "承办单位")
 _BOARD_FIELD = re.compile(rf"^[ \t\u3000*_]*(?P<key>{'|'.join((*_ASKING_KEYS, *_REPLY_KEYS, *_UNIT_KEYS))}|留言标题|留言时间|"
                           r"回复时间|答复时间|建议人|建议标题|来信人)[ \t\u3000*_]*[：:][ \t\u3000*_]*")
+_BOARD_KEY_ALONE = re.compile(rf"[ \t\u3000*_]*(?P<key>{'|'.join((*_ASKING_KEYS, *_REPLY_KEYS, *_UNIT_KEYS))}|来信标题|留言标题|"
+                              r"来信时间|留言时间|回复时间|答复时间|来信人|建议人|信件编号|信件类型|评价)[ \t\u3000*_]*[：:]?")
 # "以下建议均由苇川市人力资源和社会保障局研究办理并答复": the unit that replies, when no reply names its own
 _REPLIES_BY = re.compile(r"由(?P<unit>[\u4e00-\u9fff]{2,24}?(?:局|委员会|委|办公室|中心))(?:研究|负责)?(?:办理|答复|回复)")
 MIN_BOARD_REPLIES = 2
@@ -58,24 +60,31 @@ def label_message_board(blocks: list[Block], text: str) -> bool:
     """Labels the blocks of a 领导留言板 / 网上问政 page: each 留言内容 asks (a 网友), each 回复内容 answers for the unit
     of the 回复单位 line before it; titles, times and units are fields. False (nothing changed) when the page has fewer
     than two messages with replies."""
-    keys = [(b, m) for b in blocks if (m := _BOARD_FIELD.match(text[b.start:b.end]))]
-    if sum(1 for _, m in keys if m["key"] in _ASKING_KEYS) < MIN_BOARD_REPLIES or \
-            sum(1 for _, m in keys if m["key"] in _REPLY_KEYS) < MIN_BOARD_REPLIES:
+    keys: list[tuple[Block, str, Block, int]] = []  # (the key's block, the key, the value's block, where the value starts)
+    for i, block in enumerate(blocks):
+        line = text[block.start:block.end]
+        if (match := _BOARD_FIELD.match(line)) and line[match.end():].strip():
+            keys.append((block, match["key"], block, match.end()))
+        elif (alone := _BOARD_KEY_ALONE.fullmatch(line.strip())) and i + 1 < len(blocks):  # a table: key cell, value cell
+            keys.append((block, alone["key"], blocks[i + 1], 0))
+    if sum(1 for _, k, _, _ in keys if k in _ASKING_KEYS) < MIN_BOARD_REPLIES or \
+            sum(1 for _, k, _, _ in keys if k in _REPLY_KEYS) < MIN_BOARD_REPLIES:
         return False
     by = _REPLIES_BY.search(text)
     unit = by["unit"] if by and is_unit_name(by["unit"]) else ""
-    for block, match in keys:
-        key, value = match["key"], text[block.start + match.end():block.end].strip()
+    for key_block, key, block, offset in keys:
+        if key_block is not block:
+            key_block.label, key_block.field = None, True
         if key in _UNIT_KEYS:
-            unit = value
+            unit = text[block.start + offset:block.end].strip()
         if key in _ASKING_KEYS:
-            block.label = Label("网友", match.end(), synthetic=True)
+            block.label = Label("网友", offset, synthetic=True)
         elif key in _REPLY_KEYS:  # a reply whose unit no line names is still the page's answer
-            block.label = Label(unit or "答", match.end(), synthetic=True)
+            block.label = Label(unit or "答", offset, synthetic=True)
         else:
             block.label, block.field = None, True
             continue
-        block.content_start = block.start + match.end()
+        block.content_start = block.start + offset
     return True
 
 
