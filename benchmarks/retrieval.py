@@ -89,8 +89,12 @@ def fit_threshold(run: Callable[[str, float], SearchResult], tuning: list[Questi
     return tops[int(MAX_FALSE_REFUSAL * len(tops))] - 1e-6 if tops else 0.0
 
 
-def measure(answer: Answer, questions: list[Question], reader=None) -> tuple[Report, list[float], float | None]:  # type: ignore[no-untyped-def]
-    """The report, each question's time, and the share of questions the reader read (None without a reader)."""
+Asked = list[tuple[Question, SearchResult]]  # each question with its result
+
+
+def measure(answer: Answer, questions: list[Question], reader=None) -> tuple[Report, list[float], float | None, Asked]:  # type: ignore[no-untyped-def]
+    """The report, each question's time, the share of questions the reader read (None without a reader), and each
+    question with its result."""
     for question in questions[:20]:  # warm-up
         answer(question.q)
     pairs, times = [], []
@@ -101,10 +105,10 @@ def measure(answer: Answer, questions: list[Question], reader=None) -> tuple[Rep
         times.append(time.perf_counter() - start)
         pairs.append((question, result))
     read = (reader.calls - calls) / max(1, len(questions)) if reader is not None else None
-    return evaluate(pairs), times, read
+    return evaluate(pairs), times, read, pairs
 
 
-def bureau_by_city(answer: Answer, questions: list[Question], data: IndexData) -> dict[str, str]:
+def bureau_by_city(pairs: Asked, data: IndexData) -> dict[str, str]:
     """The pipeline's top hit's bureau right ("right/asked") split by whether the question names a city of the corpus,
     and, when it does not, whether the corpus has the kind of bureau it asks in one city or in several (then other
     cities' same bureaus answer it with their own figures)."""
@@ -116,10 +120,9 @@ def bureau_by_city(answer: Answer, questions: list[Question], data: IndexData) -
     names = {city for found in cities.values() for city in found}
     groups: dict[str, list[int]] = {"names its city": [0, 0], "no city, one city has that bureau": [0, 0],
                                     "no city, several have it": [0, 0]}
-    for question in questions:
+    for question, result in pairs:
         if question.expect is None or not question.bureau:
             continue
-        result = answer(question.q)
         text = to_simplified(question.q)
         kind = question.bureau.split("市", 1)[1] if "市" in question.bureau else ""
         group = ("names its city" if any(city in text for city in names) else
@@ -240,12 +243,13 @@ def main() -> int:
         reading = with_reader(searcher, reader, config)
         if reading is not None:
             answers["pipeline+reader"] = lambda q: reading.search(q, top_k=TOP_K)
-        reports, rows = {}, []
+        reports, rows, results = {}, [], {}
         for name, answer in answers.items():
-            report, times, read = measure(answer, questions, reader if name == "pipeline+reader" else None)
+            report, times, read, results[name] = measure(answer, questions,
+                                                         reader if name == "pipeline+reader" else None)
             reports[name] = report
             rows.append(row(name, report, times, read))
-        by_city = bureau_by_city(answers["pipeline"], questions, data)
+        by_city = bureau_by_city(results["pipeline"], data)
         out[corpus_name] = {"questions": len(questions), "rows": rows, "bureau_by_city": by_city,
                             "by_style": {n: {s: v.to_dict() for s, v in r.by_style.items()} for n, r in reports.items()}}
         if not args.json:
@@ -356,7 +360,7 @@ def compare_readers(embedder, config, dev: dict[str, list[Question]], write: boo
             searcher = with_reader(Searcher(data, embedder, config.search), reader, config)
             if searcher is None:
                 raise SystemExit("the reader's decision is not fitted for the committed adapter: run calibrate.py")
-            result, times, read = measure(lambda q: searcher.search(q, top_k=TOP_K), questions, reader)
+            result, times, read, _ = measure(lambda q: searcher.search(q, top_k=TOP_K), questions, reader)
             rows[name] = row(name, result, times, read)
             rows[name]["_counts"] = {"answerable": result.overall.answerable, "unanswerable": result.overall.unanswerable}
         for figure in READER_FIGURES:
