@@ -18,7 +18,6 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -26,7 +25,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
-from pdf_parts import PageCountCanvas  # noqa: E402  (run as a script)
+from pdf_parts import PageCountCanvas, running_header  # noqa: E402  (run as a script)
 
 OUT = Path(__file__).resolve().parent.parent / "fixtures" / "layouts8" / "chengxi-transport-press.pdf"
 FONT_FILE = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
@@ -93,17 +92,8 @@ class NumberedCanvas(PageCountCanvas):
     """Draws the running header and the footer "- N -" on every page."""
 
     def decorate(self, total: int) -> None:
-        w, h = A4
-        self.saveState()
-        self.setFont(FONT, 9)
-        self.setFillColor(HexColor("#666666"))
-        self.drawString(22 * mm, h - 12 * mm, HEADER_LEFT)
-        self.drawRightString(w - 22 * mm, h - 12 * mm, HEADER_RIGHT)
-        self.setStrokeColor(HexColor("#b01c1c"))
-        self.line(22 * mm, h - 13.5 * mm, w - 22 * mm, h - 13.5 * mm)
-        self.setFont(FONT, 11)
-        self.drawCentredString(w / 2, 10 * mm, f"- {self._pageNumber} -")
-        self.restoreState()
+        running_header(self, FONT, HEADER_LEFT, HEADER_RIGHT, f"- {self._pageNumber} -",
+                       margin_mm=22, rule="#b01c1c", footer_size=11)
 
 
 def build() -> bytes:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -25,7 +24,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
-from pdf_parts import PageCountCanvas  # noqa: E402  (run as a script)
+from pdf_parts import PageCountCanvas, running_header  # noqa: E402  (run as a script)
 
 OUT = Path(__file__).resolve().parent.parent / "fixtures" / "layouts9" / "jichuan-ecology-water-joint.pdf"
 FONT_FILE = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
@@ -77,17 +76,8 @@ class NumberedCanvas(PageCountCanvas):
     """Draws the running header and the footer "第 N 页 共 M 页" on every page."""
 
     def decorate(self, total: int) -> None:
-        w, h = A4
-        self.saveState()
-        self.setFont(FONT, 9)
-        self.setFillColor(HexColor("#555555"))
-        self.drawString(22 * mm, h - 12 * mm, HEADER_LEFT)
-        self.drawRightString(w - 22 * mm, h - 12 * mm, HEADER_RIGHT)
-        self.setStrokeColor(HexColor("#1c5fb0"))
-        self.line(22 * mm, h - 13.5 * mm, w - 22 * mm, h - 13.5 * mm)
-        self.setFont(FONT, 10)
-        self.drawCentredString(w / 2, 10 * mm, f"第 {self._pageNumber} 页 共 {total} 页")
-        self.restoreState()
+        running_header(self, FONT, HEADER_LEFT, HEADER_RIGHT, f"第 {self._pageNumber} 页 共 {total} 页",
+                       margin_mm=22, rule="#1c5fb0", fill="#555555", footer_size=10)
 
 
 def build() -> bytes:

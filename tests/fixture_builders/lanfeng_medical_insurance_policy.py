@@ -26,7 +26,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
-from pdf_parts import PageCountCanvas  # noqa: E402  (run as a script)
+from pdf_parts import PageCountCanvas, running_header  # noqa: E402  (run as a script)
 
 OUT = Path(__file__).resolve().parent.parent / "fixtures" / "layouts7" / "lanfeng-medical-insurance-policy.pdf"
 FONT_FILE = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
@@ -84,16 +84,8 @@ class NumberedCanvas(PageCountCanvas):
     """Draws the running header and the footer "第 N 页 共 M 页" on every page."""
 
     def decorate(self, total: int) -> None:
-        w, h = A4
-        self.saveState()
-        self.setFont(FONT, 9)
-        self.setFillColor(HexColor("#666666"))
-        self.drawString(20 * mm, h - 12 * mm, HEADER_LEFT)
-        self.drawRightString(w - 20 * mm, h - 12 * mm, HEADER_RIGHT)
-        self.setStrokeColor(HexColor("#0a5fa8"))
-        self.line(20 * mm, h - 13.5 * mm, w - 20 * mm, h - 13.5 * mm)
-        self.drawCentredString(w / 2, 10 * mm, f"第 {self._pageNumber} 页 共 {total} 页")
-        self.restoreState()
+        running_header(self, FONT, HEADER_LEFT, HEADER_RIGHT, f"第 {self._pageNumber} 页 共 {total} 页",
+                       margin_mm=20, rule="#0a5fa8")
 
 
 def build() -> bytes:

@@ -27,3 +27,25 @@ class PageCountCanvas(rl_canvas.Canvas):
 
     def decorate(self, total: int) -> None:
         raise NotImplementedError
+
+
+def running_header(page: rl_canvas.Canvas, font: str, left: str, right: str, footer: str, *, margin_mm: float,
+                   rule: str, fill: str = "#666666", footer_size: float | None = None) -> None:
+    """Draws a government PDF's running header (issuer left, document kind right, a coloured rule under them) and its
+    footer (the page number, centred) on an A4 page."""
+    from reportlab.lib.colors import HexColor
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+
+    w, h = A4
+    page.saveState()
+    page.setFont(font, 9)
+    page.setFillColor(HexColor(fill))
+    page.drawString(margin_mm * mm, h - 12 * mm, left)
+    page.drawRightString(w - margin_mm * mm, h - 12 * mm, right)
+    page.setStrokeColor(HexColor(rule))
+    page.line(margin_mm * mm, h - 13.5 * mm, w - margin_mm * mm, h - 13.5 * mm)
+    if footer_size is not None:
+        page.setFont(font, footer_size)
+    page.drawCentredString(w / 2, 10 * mm, footer)
+    page.restoreState()

@@ -26,7 +26,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from pdf_parts import PageCountCanvas  # noqa: E402  (run as a script)
+from pdf_parts import PageCountCanvas, running_header  # noqa: E402  (run as a script)
 
 OUT = Path(__file__).resolve().parent.parent / "fixtures" / "layouts10" / "yupu-water-interview.pdf"
 FONT_FILE = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
@@ -73,17 +73,8 @@ class NumberedCanvas(PageCountCanvas):
     """Draws the running header and the footer "— N —" on every page."""
 
     def decorate(self, total: int) -> None:
-        w, h = A4
-        self.saveState()
-        self.setFont(FONT, 9)
-        self.setFillColor(HexColor("#666666"))
-        self.drawString(22 * mm, h - 12 * mm, HEADER_LEFT)
-        self.drawRightString(w - 22 * mm, h - 12 * mm, HEADER_RIGHT)
-        self.setStrokeColor(HexColor("#b01c1c"))
-        self.line(22 * mm, h - 13.5 * mm, w - 22 * mm, h - 13.5 * mm)
-        self.setFont(FONT, 10)
-        self.drawCentredString(w / 2, 10 * mm, f"— {self._pageNumber} —")
-        self.restoreState()
+        running_header(self, FONT, HEADER_LEFT, HEADER_RIGHT, f"— {self._pageNumber} —",
+                       margin_mm=22, rule="#b01c1c", footer_size=10)
 
 
 def build() -> bytes:
