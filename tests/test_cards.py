@@ -151,6 +151,20 @@ def test_the_same_kind_of_bureau_of_another_city_is_pointed_to_under_the_first_a
         assert "其他城市" not in telegram_text(cards.answer_card(quiet).chunks[0])
 
 
+def test_the_command_lines_search_points_to_the_same_kind_of_bureau_of_another_city() -> None:
+    """`interview-qa search` shows every hit at once: the line names which of them is another city's same bureau."""
+    from bot.render import plain
+    from index.records import SearchResult
+
+    bureaus = ["海川市水务局", "海川市财政局", "溪口市水务局"]
+    hits = tuple(Hit(passage(f"第{i}段。", passage_id=f"abcd1234-0000{i:02d}", bureau=b), 1.0 - i / 10)
+                 for i, b in enumerate(bureaus))
+    shown = plain.render_result_text(SearchResult("水费怎么算", True, hits))
+    assert texts.also_elsewhere(((2, "溪口市水务局"),), more=False) in shown
+    assert "溪口市水务局（第 3 条）。" in shown and "更多" not in shown
+    assert texts.ELSEWHERE_LEAD not in plain.render_result_text(SearchResult("水费怎么算", True, hits[:2]))
+
+
 def test_a_low_confidence_answer_is_headed_as_the_closest_passage_in_every_front_end() -> None:
     """The heading must be true whether or not the passage answers: it names the closest passage and asks the reader
     to check, and never says the interviews do not answer above what may be the answer."""

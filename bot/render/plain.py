@@ -29,6 +29,7 @@ from bot.conversation.replies import (
 )
 from bot.render.common import source_parts
 from index.records import Hit, Interview, Passage, SearchResult
+from index.search.bureaus import same_kind_elsewhere
 
 if TYPE_CHECKING:
     from index.claims.records import Verification
@@ -163,7 +164,9 @@ def render_result_text(result: SearchResult) -> str:
         return read + texts.NOT_FOUND_CLI + "\n" + texts.not_found_reason(result.reason)
     head = [read, low_confidence_head()] if result.confidence == "low" else [read]
     body = "\n\n".join(render_hit_text(hit, i) for i, hit in enumerate(result.hits, 1))
-    return "".join(head) + body + _suggestions(result.suggestions)
+    found = same_kind_elsewhere([hit.passage.bureau for hit in result.hits])
+    tail = "\n\n" + texts.also_elsewhere(found, more=False) if found else ""
+    return "".join(head) + body + tail + _suggestions(result.suggestions)
 
 
 EXPLAIN_MIN_CONTRIBUTION = 0.05  # smaller pushes on the log-odds are left out of --explain
