@@ -105,7 +105,8 @@ def _slow_file_warning(file: str, passages: list[Passage]) -> list[str]:
 def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) -> tuple[list[Block], Header]:
     """Lines joined into paragraphs (a long line without a sentence end continues on the next line, unless the page
     marked it as a heading), with their speaker labels; header fields and time stamps stand alone."""
-    lines = _at_answer_marks(text, _without_trailing_stamps(text, list(iter_lines(text, body_start))))
+    lines = _at_answer_marks(text, _without_trailing_stamps(text, _without_trailing_credits(text, list(iter_lines(
+        text, body_start)))))
     line_texts = [text[s.start : s.end] for s in lines]
     labels = [find_label(line) for line in line_texts]
     _headline_is_no_label(line_texts, labels)
@@ -147,6 +148,20 @@ def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) ->
 # "……和大家交流。 10:00:31": a live transcript's time stamp after the words, to the second
 _TRAILING_STAMP = re.compile(r"[ \t\u3000]+[\[【(（]?\d{1,2}[:：]\d{2}[:：]\d{2}[\]】)）]?$")
 MIN_TRAILING_STAMPS = 3  # a page that stamps its lines so, not one line that ends with a time
+
+
+# "……欢迎咨询。（责任编辑：谭晓舟）": an editor's credit after the last sentence of the page's words
+_TRAILING_CREDIT = re.compile(r"(?<=[。！？!?”」])[ \t\u3000]*[（(](?:责任编辑|值班编辑|编辑|校对|审核|审校|来源|稿源)[:：\s]"
+                              r"[^（）()]{1,40}[）)][ \t\u3000]*$")
+
+
+def _without_trailing_credits(text: str, lines: list[Span]) -> list[Span]:
+    """Lines that end in an editor's or a source's credit end before it: it belongs to no passage."""
+    out: list[Span] = []
+    for line in lines:
+        credit = _TRAILING_CREDIT.search(text, line.start, line.end)
+        out.append(Span(line.start, credit.start()) if credit and credit.start() > line.start else line)
+    return out
 
 
 _MID_LINE_MARK = re.compile(r"(?<=[？?。！!])[ \t\u3000]*(?=【[问答]】)")  # "【问】……？【答】……" in one paragraph
@@ -238,7 +253,8 @@ def _layout(blocks: list[Block], text: str) -> Layout:
         line = text[block.start : block.end]
         if block.field or is_boilerplate(block.first_line):
             continue
-        if block.end - block.start <= SHORT_LINE * 2 and not _FULL_STOP.search(line):
+        if block.end - block.start <= SHORT_LINE * 2 and (not _FULL_STOP.search(line) or _opens_with_a_question(
+                line, title, intro)):
             kind = classify_title_line(line, title)
             if kind == "headline":
                 headings[len(intro)] = title.headlines[-1]
@@ -259,6 +275,11 @@ def _layout(blocks: list[Block], text: str) -> Layout:
     guest_box = [text[b.start : b.end] for b in body[box_at + 1 :]] if box_at is not None else []
     body = body[:box_at] if box_at is not None else body  # a guest list after the transcript ends it
     return Layout(title, pre, intro, headings, body, summary, summary_heading, guest_box)
+
+
+def _opens_with_a_question(line: str, title: TitleBlock, intro: list[Block]) -> bool:
+    """A headline that asks ("城中村改造，钱从哪里来？"): the first short line before any intro, ending in a question."""
+    return bool(_QUESTION_END.search(line)) and not intro and not title.headlines
 
 
 # a box of the guests' names and titles, on some sites below the transcript ("访谈嘉宾" / 郭明远 / ……中心主任)

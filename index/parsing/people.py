@@ -132,7 +132,10 @@ def parse_person(desc: str) -> PersonDesc | None:
                 return PersonDesc(name, org, role)
             break
     for size in (2, 3, 4):  # "周启航市人社局局长"; not 柏溪 of "柏溪县农业农村局党组书记" (a place, then its level)
-        if (name := _name_part(joined[:size])) is not None and joined[size : size + 1] not in _PLACE_LEVELS:
+        rest = joined[size:]
+        if joined[:size] in COMPOUND_SURNAMES or rest[:1] in _PLACE_LEVELS or _ONE_CHARACTER_PLACE.match(rest):
+            continue  # 欧阳 alone is a surname; 航市 of 周启航市…, 溪县 of 柏溪县… no place
+        if (name := _name_part(joined[:size])) is not None:
             org, role = split_org_role(joined[size:])
             if role:
                 return PersonDesc(name, org, role)
@@ -146,6 +149,7 @@ def parse_person(desc: str) -> PersonDesc | None:
 
 _PLACE_HEAD = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,4}?(?P<level>区|县|镇|乡))(?P<role>(?:常务)?副?(?P=level)长)")
 _PLACE_LEVELS = frozenset("省县区镇乡")  # after a place's name; 市 opens a unit of the document's city (周启航市人社局局长)
+_ONE_CHARACTER_PLACE = re.compile(r"^[\u4e00-\u9fff][市县区]")  # 航市 of "周启航市人社局局长": the name is longer
 _LIST_SEPARATORS = re.compile(r"[，,；;、\n]|(?<=[\u4e00-\u9fff])[ \t\u3000]{2,}(?=[\u4e00-\u9fff])")
 ACCOUNT = re.compile(r"[（(]@(?P<account>[^（）()\s]{1,30})[）)]")  # a person's account on a 微访谈 platform
 # "副局长邵文静和东湖区…主任蒋磊": a title and a name, then 和/及/与 before the next person (人力资源和社会保障局 is one unit).
