@@ -37,3 +37,10 @@ def test_an_editors_credit_after_the_last_sentence_is_no_part_of_the_answer() ->
     assert [p.text for p in parse_text(text, "a.txt").passages if p.kind == "answer"] == ["可以在网上申领，欢迎咨询。"]
     kept = "专访市人社局局长周明\n记者：补贴多少？\n周明：每人1000元（编辑部核实后公布细则）。\n"
     assert "（编辑部核实后公布细则）" in parse_text(kept, "b.txt").passages[-1].text
+
+
+def test_a_weibo_time_line_with_a_full_width_colon_is_furniture() -> None:
+    from index.parsing.metadata import is_boilerplate
+
+    assert is_boilerplate("2024-4-18 15:03 来自 微访谈") and is_boilerplate("2024-4-18 15：03 来自 微访谈")
+    assert not is_boilerplate("2024年4月18日 15：03，市卫健委来自基层的代表发言")

@@ -1,7 +1,8 @@
 """Reading a corpus file into text: encodings, binary and empty files, YAML front matter, HTML pages.
 
 The text returned is what passage offsets point into: the decoded file with its BOM removed and line endings
-turned into `\\n` (for `.html`, the article text extracted from the page).
+turned into `\\n`, a hard-wrapped text's lines rejoined (`index.parsing.reflow`); for `.html`, `.docx` and `.pdf`, the
+article text extracted from the file.
 """
 
 from __future__ import annotations
@@ -180,6 +181,14 @@ def megabytes(size: int) -> str:
     return f"{tenths // 10} MB" if tenths % 10 == 0 else f"{tenths / 10:.1f} MB"
 
 
+def _unwrapped(body: str) -> str:
+    """A hard-wrapped text's paragraphs joined again (index.parsing.reflow); other texts as they are."""
+    from index.parsing.reflow import unwrap
+    from index.parsing.speakers import find_label, is_stamp_line
+
+    return unwrap(body, lambda line: is_stamp_line(line) or find_label(line) is not None)
+
+
 def read_source(path: Path, display_name: str | None = None) -> SourceText:
     """Reads one corpus file; raises CorpusParseError with the reason when it cannot be read as text.
 
@@ -215,6 +224,7 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
         return SourceText(file, article.text, 0, {}, article.metadata, encoding, _skip_note(file, path),
                           article.headings)
     metadata, body_start, warnings = split_front_matter(text, file)
+    text = text[:body_start] + _unwrapped(text[body_start:])
     warnings.extend(_skip_note(file, path))
     if encoding == "utf-8" and not _decodes(data, "utf-8"):
         warnings.append(f"{file}: the file ends in the middle of a character; that last character was left out")
