@@ -44,3 +44,69 @@ def test_a_weibo_time_line_with_a_full_width_colon_is_furniture() -> None:
 
     assert is_boilerplate("2024-4-18 15:03 来自 微访谈") and is_boilerplate("2024-4-18 15：03 来自 微访谈")
     assert not is_boilerplate("2024年4月18日 15：03，市卫健委来自基层的代表发言")
+
+
+# 19. What the fourteenth batch of layouts (held out) found: a verb before 市 (会同市…), a 公众号's badges and account,
+# a televised 问政's panel and commentator, an official document's 版头 and 文号, a table of header fields, a speaker's
+# label after a sentence in the same paragraph, a range of hours
+def test_an_everyday_word_before_shi_names_no_city() -> None:
+    from index.parsing.orgs import find_city
+
+    text = "市商务局会同市人社局开展培训。……\n汀澜市商务局　2026年3月18日"
+    assert find_city("市商务局有关负责人答记者问", text) == "汀澜市"
+    assert find_city("", "日照市海洋发展局会同市财政局……") == "日照市"  # a real city whose name is also a word
+
+
+def test_a_wechat_articles_badges_bar_and_account(tmp_path: Path) -> None:
+    html = ('<html><head><meta property="og:site_name" content="微信公众平台"><title>专访丨市医保局局长程雪芬：看病更省心'
+            '</title></head><body><h1>专访丨市医保局局长程雪芬：看病更省心</h1><a id="js_name">汀澜医保</a>'
+            "<section><span>Q1</span>&nbsp;<strong>今年居民医保待遇有哪些提高？</strong></section>"
+            "<section><span>A1</span>&nbsp;财政补助提高到每人每年700元。</section>"
+            "<section><span>Q2</span>&nbsp;<strong>异地就医还要来回跑吗？</strong></section>"
+            "<section><span>A2</span>&nbsp;在手机上备案就能直接结算。</section></body></html>")
+    (tmp_path / "wechat.html").write_text(html, "utf-8")
+    interview = parse_file(tmp_path / "wechat.html")
+    assert interview.metadata.bureau == "汀澜市医保局"
+    assert [(t.question, t.answer) for t in interview.turns] == [
+        ("今年居民医保待遇有哪些提高？", "财政补助提高到每人每年700元。"), ("异地就医还要来回跑吗？", "在手机上备案就能直接结算。")]
+
+
+def test_a_televised_wenzheng_panel_film_and_commentator() -> None:
+    text = ("《问政蕖阳》第18期\n播出：蕖阳广播电视台　2026年5月14日\n本期上场：蕖阳市城市管理局局长 石建军\n"
+            "点评嘉宾：蕖阳大学教授 林知远\n现场评议员：市人大代表、市民代表共12人\n主持人：苏沐\n\n"
+            "主持人：各位观众，晚上好！首先，我们来看一段短片。\n［暗访短片一：一处井盖破损一个多月无人修。］\n"
+            "主持人：石局长，这处井盖为什么一个多月没人修？\n石建军：我们已经连夜修复，并建立了巡查机制。\n\n"
+            "现场评议员 葛鸿：我想问石局长，背街小巷什么时候能改好？\n石建军：今年年底前全部完成。\n\n"
+            "主持人：林教授，您怎么看？\n点评嘉宾 林知远：关键是把管理链条缩短。\n\n"
+            "【现场满意度测评】满意 5 票　基本满意 6 票\n")
+    interview = parse_text(text, "tv.txt")
+    assert [(t.question, t.answerer) for t in interview.turns if t.question] == [
+        ("石局长，这处井盖为什么一个多月没人修？", "石建军"), ("我想问石局长，背街小巷什么时候能改好？", "石建军"),
+        ("林教授，您怎么看？", "林知远")]
+    assert interview.metadata.date == "2026-05-14"
+    assert not any("满意" in p.text for p in interview.passages if p.kind == "answer")
+
+
+def test_an_official_documents_red_head_and_number_are_no_title() -> None:
+    text = ("蕖阳市教育局文件\n\n蕖教发〔2026〕21号\n\n关于《招生入学工作实施意见》的政策解读\n\n"
+            "一、今年招生的总体安排是怎样的？\n\n坚持免试就近入学。政策咨询电话：0780-6625 1180（工作日8:30—12:00，\n"
+            "14:30—17:30）\n\n二、随迁子女如何申请入学？\n\n以居住证为主要依据。\n")
+    interview = parse_text(text, "policy.txt")
+    assert interview.metadata.title == "关于《招生入学工作实施意见》的政策解读"
+    assert [t.question for t in interview.turns] == ["今年招生的总体安排是怎样的？", "随迁子女如何申请入学？"]
+    assert interview.metadata.bureau == "蕖阳市教育局"
+
+
+def test_a_table_of_header_fields_and_a_label_after_a_sentence(tmp_path: Path) -> None:
+    html = ("<html><body><h1>文旅消费季新闻发布会文字实录</h1><table><tr><th>时 间</th><td>2026年4月23日上午10:00</td></tr>"
+            "<tr><th>发布人</th><td>汀澜市文化广电和旅游局局长　韦立群<br>汀澜市市场监督管理局副局长　乔敏</td></tr>"
+            "<tr><th>主持人</th><td>市政府新闻办副主任　柯雨</td></tr></table>"
+            "<p>主持人：下面请记者提问。</p>"
+            "<p>汀澜日报记者：消费券怎么领？ 韦立群：通过小程序领取，每人限领一张。</p>"
+            "<p>汀澜新闻网记者：价格监管有什么措施？　乔敏：节假日开展价格专项检查。</p></body></html>")
+    (tmp_path / "press.html").write_text(html, "utf-8")
+    interview = parse_file(tmp_path / "press.html")
+    assert [(t.question, t.answerer, t.answer) for t in interview.turns if t.question] == [
+        ("消费券怎么领？", "韦立群", "通过小程序领取，每人限领一张。"), ("价格监管有什么措施？", "乔敏", "节假日开展价格专项检查。")]
+    assert {(p.speaker, p.bureau) for p in interview.passages if p.kind == "answer"} == {
+        ("韦立群", "汀澜市文化广电和旅游局"), ("乔敏", "汀澜市市场监督管理局")}

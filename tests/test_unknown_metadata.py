@@ -87,3 +87,12 @@ def test_when_some_bureaus_are_unknown_a_bureau_no_passage_has_may_be_theirs() -
     (mention,) = index.mentions("溪宁市公安局怎么办身份证")
     assert mention.matches == ("",)
     assert BureauIndex(["枫江市医疗保障局"]).mentions("溪宁市公安局怎么办身份证")[0].matches == ()
+
+
+def test_a_bureau_the_page_printed_short_fits_a_question_that_names_it_in_full() -> None:
+    """汀澜市医保局 as a 公众号 prints it: a question about 汀澜市医疗保障局 names that bureau, not one the corpus lacks."""
+    index = BureauIndex(["汀澜市医保局", "枫江市医疗保障局"])
+    (mention,) = index.mentions("汀澜市医疗保障局异地就医怎么备案")
+    assert mention.matches == ("汀澜市医保局",)
+    (mention,) = index.mentions("汀澜医保局异地就医怎么备案")
+    assert mention.matches == ("汀澜市医保局",)

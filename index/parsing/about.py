@@ -16,6 +16,7 @@ from index.parsing.people import PersonDesc, is_person_name, parse_people, parse
 from index.parsing.sources import SourceText
 from index.parsing.speakers import read_label
 from index.records import Metadata
+from index.text import to_simplified
 
 # the press office, the city government hosting, the outlet: never the unit that answers (a district's or county's
 # government does answer: 凤屿区人民政府副区长)
@@ -35,10 +36,16 @@ def _asked_text(text: str, segments: list[Segment]) -> str:
     return "\n".join(text[b.start : b.end] for s in segments if s.asks for b in s.blocks)
 
 
+def _separated(text: str) -> str:
+    """丨 (U+4E28, a CJK character) where a page uses it as a bar ("专访丨市医保局局长……") read as the bar ｜."""
+    return text.replace("丨", "｜")
+
+
 def interview_metadata(source: SourceText, layout: Layout, segments: list[Segment], header: Header) -> tuple[Metadata, Cast]:
     """What the text says about the interview (overridden by the front matter), and who answers in it."""
-    text, title = source.text, layout.title
-    titles = "\n".join([*title.headlines, title.first_line or "", source.hints.get("title") or "", header.topic or ""])
+    text, title = _separated(source.text), layout.title  # offsets unchanged: one character for one
+    titles = _separated("\n".join([*title.headlines, title.first_line or "", source.hints.get("title") or "",
+                                    header.topic or ""]))
     outlets = [o for o in (title.outlet, source.hints.get("outlet"), source.hints.get("site"), *header.sources) if o]
     city = find_city(titles, text, outlets)
     front_bureau = source.metadata.get("bureau")
@@ -48,6 +55,8 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
     intro = intro_text(text, layout, segments)
     people = _people(header, titles, intro, _asked_text(text, segments), segments, text, cities,
                      box_people(layout.guest_box))
+    if city is None and (city := _city_of_own_account(people, outlets)):
+        cities = (city,)
     cast = Cast(people, city, text, cities)
     signed = Counter(s.speaker for s in segments if not s.asks and is_unit_name(s.speaker))  # a 留言板's replies
     # the unit that signs most replies, when it signs more than half of them (a 留言板's, a 人民建议征集's), else the one
@@ -61,7 +70,7 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
     cast = Cast(people, city, text, cities, bureau or "", {found: bureau or ""} if given and found else None)
     main = cast.main
     metadata = Metadata(
-        title=(title.headlines or [None])[0] or source.hints.get("title") or header.topic or title.first_line,
+        title=(title.headlines or [None])[0] or header.topic or source.hints.get("title") or title.first_line,
         series=title.series,
         episode=title.episode,
         bureau=bureau,
@@ -73,6 +82,23 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
         url=source.hints.get("url"),
     )
     return replace(metadata, **{**source.metadata, **({"bureau": bureau} if given else {})}), cast
+
+
+_KIND_SUFFIX = re.compile(r"(?:局|委员会|委|办公室|办|中心)$")
+
+
+def _city_of_own_account(people: list[PersonDesc], outlets: list[str]) -> str | None:
+    """The city of a page that names its bureau only as 市…局, from the bureau's own account or site named with it:
+    "汀澜医保" publishing 市医保局's interview is 汀澜市's (the city, then the bureau's name without 局)."""
+    for person in people:
+        if not person.org or not person.org.startswith("市") or person.org.startswith("市场"):
+            continue
+        core = _KIND_SUFFIX.sub("", person.org[1:])
+        for outlet in outlets:
+            stem = to_simplified(outlet.strip())
+            if len(core) >= 2 and stem.endswith(core) and re.fullmatch(r"[\u4e00-\u9fff]{2,3}", stem[: -len(core)]):
+                return stem[: -len(core)] + "市"
+    return None
 
 
 def box_people(lines: list[str]) -> list[PersonDesc]:

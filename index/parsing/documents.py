@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from index.errors import CorpusParseError
+from index.parsing.segment import has_unclosed_bracket
 
 DOCX_SUFFIXES = (".docx",)
 PDF_SUFFIXES = (".pdf",)
@@ -376,6 +377,9 @@ def _paragraphs(flows: Sequence[Sequence[_Line]]) -> list[str]:
                 new = (ended_short or indented or gap or (after_sentence and line.x0 > left + 0.5 * char)
                        or (after_sentence and (not same_flow or _NUMBERED_ITEM.match(line.text) is not None
                                                or _opens_turn(line.text))))
+                if new and not after_sentence and has_unclosed_bracket("".join(paragraphs[-1])) \
+                        and not _NUMBERED_ITEM.match(line.text) and not _opens_turn(line.text):
+                    new = False  # a title centred over two lines ("关于《……入学" / "工作实施意见》的解读"), "（工作日…，" / "……）"
             if new:
                 paragraphs.append([line.text])
             else:

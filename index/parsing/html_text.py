@@ -129,6 +129,24 @@ def _transcript_table(table: Tag) -> list[str] | None:
     return [text for line, row in zip(spoken, cells) for text in ([line] if line else [c for c in row if c])]
 
 
+MIN_FIELD_ROWS = 2
+
+
+def _field_table(table: Tag) -> list[str] | None:
+    """A table of header fields (<th>发布人</th><td>A<br>B</td>, <td>时 间</td><td>…</td>) as "key：value" lines, a value's
+    further lines after it; None when its rows are not key and value."""
+    from index.parsing.header import field_key
+
+    rows = [row for row in table.find_all("tr") if row.find_parent("table") is table]
+    cells = [row.find_all(["td", "th"], recursive=False) for row in rows]
+    if not rows or any(len(row) != 2 for row in cells):
+        return None
+    pairs = [(key.get_text(" ", strip=True), value.get_text("\n", strip=True).split("\n")) for key, value in cells]
+    if sum(1 for key, _ in pairs if field_key(key.rstrip("：:")) is not None) < max(MIN_FIELD_ROWS, len(pairs) - 1):
+        return None
+    return [line for key, values in pairs for line in [f"{key.rstrip('：:')}：{values[0]}", *values[1:]]]
+
+
 def _paragraphs(root: Tag) -> list[tuple[str, bool]]:
     """The text of each block, and whether all of it is a heading or bold (a sub-heading of the article)."""
     out: list[tuple[str, bool]] = []
@@ -151,7 +169,8 @@ def _paragraphs(root: Tag) -> list[tuple[str, bool]]:
                     buffer.append((last, emphasised))
                 elif type(child) is NavigableString:  # not comments, doctypes, CDATA
                     buffer.append((str(child).replace("\n", " "), emphasised))
-            elif isinstance(child, Tag) and child.name == "table" and (lines := _transcript_table(child)):
+            elif isinstance(child, Tag) and child.name == "table" and (
+                    lines := _transcript_table(child) or _field_table(child)):
                 flush()
                 out.extend((line, False) for line in lines)
             elif isinstance(child, Tag):
@@ -198,7 +217,7 @@ def _head_metadata(soup: BeautifulSoup) -> dict[str, Any]:
     source = metas.get("contentsource") or metas.get("source")
     if source:
         metadata["outlet"] = source
-    site = metas.get("sitename") or metas.get("og:site_name") or _site_in_title(soup)
+    site = _wechat_account(soup) or metas.get("sitename") or metas.get("og:site_name") or _site_in_title(soup)
     if site:
         metadata["site"] = site
     return metadata
@@ -206,6 +225,13 @@ def _head_metadata(soup: BeautifulSoup) -> dict[str, Any]:
 
 _TITLE_PARTS = re.compile(r"\s*(?:_|\||｜| - | – | — |——|-{2,})\s*")
 _SITE_NAME = re.compile(r"(?:网|网站|门户网站|报|台|政府|客户端|在线|新闻|发布|融媒体中心|局|委员会|委|数字版|电子版|数字报)$")
+
+
+def _wechat_account(soup: BeautifulSoup) -> str | None:
+    """The 公众号 that published a WeChat article (its name in `#js_name`, "汀澜医保")."""
+    name = soup.find(id="js_name") or soup.find(class_="profile_nickname")
+    text = name.get_text(" ", strip=True) if isinstance(name, Tag) else ""
+    return text if 2 <= len(text) <= 20 else None
 
 
 def _site_in_title(soup: BeautifulSoup) -> str | None:

@@ -44,6 +44,8 @@ _SOURCE = re.compile(r"^[（(【\[]?(?:来源|稿源|稿件来源|转自)[:：]\
 _BOILERPLATE = re.compile(r"^[（(【\[]?(?:责任编辑|编辑|校对|审核|审校|监制|值班编辑|原标题|纠错|图片来源|摄影|联系单位|抄送|抄报)"
                           r"[:：]")
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})")
+_RED_HEAD = re.compile(r"^[\u4e00-\u9fff·]{2,24}(?:局|委员会|委|办公室|厅|人民政府|中心)文件$")
+_DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔［\[(（]\d{4}[〕］\])）]\d{1,4}号$")
 _NOTE_LINE = re.compile(r"（[^（）]*）|\([^()]*\)")  # a line wholly in brackets: an editor's note or a credit
 _BUREAU_LINE = re.compile(r"^[\u4e00-\u9fff·]{2,20}(?:管委会|委员会|办公室|局|厅|委|办|院|中心|署)$")
 _INTERVIEW_VERB = re.compile(r"(?:专访|采访|对话|访问|访谈|邀请)(?:了|到)?|(?:做客|走进|来到)[\u4e00-\u9fff]{0,6}?的(?:嘉宾)?是")
@@ -119,6 +121,11 @@ def classify_title_line(line: str, block: TitleBlock) -> str:
     if _BUREAU_LINE.match(text):
         block.bureau = block.bureau or text
         return "bureau"
+    if _RED_HEAD.match(text):  # 版头 of an official document, "蕖阳市教育局文件": its issuer, not its title
+        block.bureau = block.bureau or text[: -len("文件")]
+        return "bureau"
+    if _DOCUMENT_NUMBER.match(text):  # 发文字号 "蕖教发〔2026〕21号"
+        return "meta"
     if _NOTE_LINE.fullmatch(text):  # （本文有删节）, （记者 苏晴 摄）: an editor's note, never the headline
         return "note"
     block.headlines.append(text)

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from index.lexicon.places import is_everyday_word
 from index.text import to_simplified
 
 CITY_LEVELS = ("市",)
@@ -49,7 +50,7 @@ def _stems_before_city_unit(text: str) -> Iterable[str]:
         start = match.start()
         stem = text[max(0, start - 2):start]
         if len(stem) == 2 and re.fullmatch(r"[\u4e00-\u9fff]{2}", stem) and stem[-1] not in _NOT_CITY_LAST \
-                and stem not in _NOT_CITY_STEMS:
+                and stem not in _NOT_CITY_STEMS and not is_everyday_word(stem):
             yield stem
 
 

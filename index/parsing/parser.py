@@ -24,7 +24,8 @@ from index.parsing.people import ACCOUNT, parse_people
 from index.parsing.sections import cut_sections, is_courtesy_block, with_lead_in
 from index.parsing.segment import SHORT_LINE, Span, iter_lines, line_continues
 from index.parsing.sources import SourceText, read_source
-from index.parsing.speakers import Label, accepted_labels, bare_label, find_label, is_stamp_line, read_label
+from index.parsing.speakers import (SECTION_WORDS, Label, accepted_labels, bare_label, find_label, is_stamp_line,
+                                     read_label)
 from index.parsing.turns import (has_answers, label_headed_questions, label_message_board, merge_answers, segments_of,
                                  turns_of)
 from index.records import Interview, Passage
@@ -167,17 +168,32 @@ def _without_trailing_credits(text: str, lines: list[Span]) -> list[Span]:
 _MID_LINE_MARK = re.compile(r"(?<=[？?。！!])[ \t\u3000]*(?=【[问答]】)")  # "【问】……？【答】……" in one paragraph
 
 
+# "……都能领吗？ 韦立群：谢谢你的提问。": a speaker's label after a sentence's end and a space, in one paragraph
+_MID_LINE_SPEAKER = re.compile(r"(?<=[？?。！!])[ \t\u3000]+(?=[^\s：:，。！？]{2,16}：)")
+
+
 def _at_answer_marks(text: str, lines: list[Span]) -> list[Span]:
-    """A line cut where a 【答】 or 【问】 follows a sentence's end: each mark opens a turn of its own."""
+    """A line cut where a 【答】 or 【问】, or a speaker's label (a person, a reporter, the host), follows a sentence's
+    end: each opens a turn of its own."""
     out: list[Span] = []
     for line in lines:
         start = line.start
-        for match in _MID_LINE_MARK.finditer(text, line.start, line.end):
+        marks = [*_MID_LINE_MARK.finditer(text, line.start, line.end),
+                 *(m for m in _MID_LINE_SPEAKER.finditer(text, line.start, line.end) if _names_speaker(text, m.end()))]
+        for match in sorted(marks, key=lambda m: m.start()):
             if match.start() > start:
                 out.append(Span(start, match.start()))
                 start = match.end()
         out.append(Span(start, line.end))
     return out
+
+
+def _names_speaker(text: str, at: int) -> bool:
+    label = find_label(text[at : at + 40])
+    if label is None or not label.explicit_colon:
+        return False
+    reading = read_label(label.name)
+    return reading.word is not None or reading.person is not None or reading.title is not None or bool(reading.outlet)
 
 
 def _without_trailing_stamps(text: str, lines: list[Span]) -> list[Span]:
@@ -269,7 +285,7 @@ def _layout(blocks: list[Block], text: str) -> Layout:
         summary_heading = strip_markup(body[summary_at].first_line).strip("●■◆▲★◎○□•·【】[]：: ")
         summary = [b for b in body[summary_at + 1 :] if not is_boilerplate(b.first_line) and not b.field]
         body = body[:summary_at]
-    body = [b for b in body if not is_boilerplate(b.first_line) and not b.field]
+    body = [b for b in body if not is_boilerplate(b.first_line) and not b.field and not _section_mark(b, text)]
     box_at = next((i for i, b in enumerate(body) if i and not b.label and _GUEST_BOX.match(strip_markup(b.first_line))),
                   None)
     guest_box = [text[b.start : b.end] for b in body[box_at + 1 :]] if box_at is not None else []
@@ -280,6 +296,17 @@ def _layout(blocks: list[Block], text: str) -> Layout:
 def _opens_with_a_question(line: str, title: TitleBlock, intro: list[Block]) -> bool:
     """A headline that asks ("城中村改造，钱从哪里来？"): the first short line before any intro, ending in a question."""
     return bool(_QUESTION_END.search(line)) and not intro and not title.headlines
+
+
+_BRACKETED_HEAD = re.compile(r"^[【\[［](?P<words>[^】\]］\n]{2,12})[】\]］]")
+
+
+def _section_mark(block: Block, text: str) -> bool:
+    """A line of its own after the turns began that a section's bracketed name opens ("【现场满意度测评】满意 5 票"):
+    no one's words."""
+    match = _BRACKETED_HEAD.match(block.first_line)
+    return (block.label is None and match is not None and "\n" not in text[block.start : block.end]
+            and SECTION_WORDS.match(match["words"]) is not None)
 
 
 # a box of the guests' names and titles, on some sites below the transcript ("访谈嘉宾" / 郭明远 / ……中心主任)

@@ -21,7 +21,9 @@ _ROLE_ANY = re.compile(ROLE_UNIT)
 _STAMP = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
 _OPEN, _CLOSE = r"【\[［〔", r"】\]］〕"
 STAMP_LINE = re.compile(rf"^[{_OPEN}(（]?[ \t\u3000]*{_STAMP}[ \t\u3000]*[{_CLOSE})）]?$")
-_LEAD_STAMP = re.compile(rf"^[{_OPEN}(（]?[ \t\u3000]*{_STAMP}[ \t\u3000]*[{_CLOSE})）]?[ \t\u3000]*")
+# a time before the words; not a range of hours ("14:30—17:30）", the end of an office's opening hours)
+_LEAD_STAMP = re.compile(rf"^[{_OPEN}(（]?[ \t\u3000]*{_STAMP}(?![ \t\u3000]*[—–\-~～至到][ \t\u3000]*\d)[ \t\u3000]*"
+                         rf"[{_CLOSE})）]?[ \t\u3000]*")
 _TRAIL_STAMP = re.compile(rf"^{_STAMP}(?![\d:：])[ \t\u3000]*")
 _TIMED_NAME = re.compile(r"^(?P<name>[^：:。，！？；\n]{1,40}?)[ \t\u3000]*(?:[：:][ \t\u3000]*|$)")
 _BRACKET = re.compile(rf"^(?P<md>\*\*|__)?[{_OPEN}](?P<name>[^{_CLOSE}\n]{{1,40}})[{_CLOSE}](?P=md)?(?!\()"
@@ -52,20 +54,23 @@ NOT_LABELS = re.compile(
 )
 # bracketed words that head a section of the page, never a speaker
 SECTION_WORDS = re.compile(
-    r"^(?:现场提问|文字实录|访谈实录|图文实录|图文直播|图片直播|视频直播|视频回放|访谈简介|访谈背景|访谈介绍|嘉宾简介|嘉宾介绍|"
+    r"^(?:现场提问|文字实录|访谈实录|图文实录|图文直播|图片直播|视频直播|视频回放|视频点播|访谈简介|访谈背景|访谈介绍|嘉宾简介|嘉宾介绍|"
     r"精彩观点|精彩回顾|访谈摘要|打印本页|关闭窗口|打印|关闭|字号.*|大\s*中\s*小|编者按|编者的话|导语|背景|背景资料|"
     r"相关链接|相关新闻|相关阅读|政策原文|政策解读|附件|访谈预告|互动交流|在线访谈|发布会实录|新闻发布会|答记者问|字体.*|"
-    r"网友留言（?\d*）?|图片直播.*)$"
+    r"网友留言（?\d*）?|图片直播.*|(?:现场)?满意度测评|现场测评|测评结果|投票结果)$"
 )
 _TIME_IN_LABEL = re.compile(rf"^(?P<name>[^：:\n{_OPEN}。，！？]{{1,24}}?)[ \t\u3000]*[{_OPEN}(（]{_STAMP}[{_CLOSE})）]"
                             r"[ \t\u3000]*[：:][ \t\u3000]*")
+_QA_BADGE = re.compile(r"^(?P<name>[QＱAＡ][0-9０-９]{0,2})[ \t\u3000\xa0]+(?=[\u4e00-\u9fff“「《])")
 _QA_WHO = re.compile(r"^(?:\*\*|__)?[问答][（(](?P<who>[^（）()\n：:]{1,16})[）)](?:\*\*|__)?[ \t\u3000]*[：:][ \t\u3000]*")
 _ROLE_FIRST = re.compile(r"^[（(]记者[）)][ \t\u3000]*(?P<name>[^：:\n。，！？()（）]{2,20}?)[ \t\u3000]*[：:][ \t\u3000]*")
 _NUMBERED_QA = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])[ \t\u3000]*"
                           r"(?=[问答]$)")
-ASK_WORDS = r"(?:主持人|主持|网友|网民|记者|听众|观众|市民|群众)"
-ANSWER_WORDS = r"(?:访谈嘉宾|本期嘉宾|嘉宾|发布人|新闻发言人|发言人|答问人|解读人|受访人|受访者)"
-_ASK_WORD = re.compile(rf"^(?P<word>{ASK_WORDS})(?:代表|提问|留言|问|说)?(?:$|[ \t\u3000]+|(?=[“\"「『‘'（(]|{_CITIZEN}))"
+# a 电视问政's 现场评议员 and the deputies who ask there (人大代表, 政协委员) ask too
+ASK_WORDS = r"(?:主持人|主持|网友|网民|记者|听众|观众|市民|群众|评议员|人大代表|政协委员)"
+# a 点评嘉宾 (an expert asked for comment) answers what the host puts to them
+ANSWER_WORDS = r"(?:访谈嘉宾|本期嘉宾|点评嘉宾|特邀嘉宾|嘉宾|点评专家|发布人|新闻发言人|发言人|答问人|解读人|受访人|受访者)"
+_ASK_WORD = re.compile(rf"^(?:现场)?(?P<word>{ASK_WORDS})(?:代表|提问|留言|问|说)?(?:$|[ \t\u3000]+|(?=[“\"「『‘'（(]|{_CITIZEN}))"
                        r"(?P<rest>.*)$")
 _ANSWER_WORD = re.compile(rf"^(?P<word>{ANSWER_WORDS})(?:$|[ \t\u3000]+)(?P<rest>.*)$")
 _ROLE_ONLY = re.compile(r"^(?P<org>.*?)(?P<role>(?:有关|相关)?负责(?:同志|人))$")
@@ -129,6 +134,8 @@ def _speaker_like(name: str) -> bool:
 
 
 def _label_at(line: str) -> Label | None:
+    if match := _QA_BADGE.match(line):  # "Q1 今年……？" / "A1 今年……": a 公众号's badges, no colon
+        return Label(unicodedata.normalize("NFKC", match["name"]), match.end())
     if match := _BRACKET.match(line):
         name = re.sub(r"\s+", " ", match.group("name").strip())
         rest = line[match.end():].strip()

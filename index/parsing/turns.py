@@ -169,8 +169,10 @@ _ASKS = re.compile(r"[？?]|请问|请您|请你|介绍一下|谈谈|谈一谈|�
                    r"哪儿|多少|是否|有没有|能不能|可不可以|会不会|能否|吗|呢|关心|关注|想知道|想了解|想问|问")
 
 
-# A film shown in a televised 问政 (【短片】, 【暗访视频】, （播放短片）) or quoted before it: no part of the question.
-_FILM = re.compile(r"^(?:>[ \t\u3000]*)*[【\[（(](?:播放)?[^】\]）)\n]{0,4}(?:短片|视频|VCR|片花)[】\]）)]", re.I)
+# A film shown in a televised 问政 (【短片】, 【暗访视频】, （播放短片）, ［暗访短片一：……］ described) or quoted before it:
+# no part of the question.
+_FILM = re.compile(r"^(?:>[ \t\u3000]*)*[【\[（(［〔](?:播放)?[^】\]）)］〕\n]{0,4}(?:短片|视频|VCR|片花)"
+                   r"(?:[一二三四五六七八九十\d]{0,2}[：:]|[】\]）)］〕])", re.I)
 
 
 _BRACKETED_FIRST = re.compile(r"^[（(](?P<words>[^（）()\n]{2,16})[）)][ \t\u3000]*")

@@ -132,7 +132,8 @@ class BureauIndex:
         for length in range(min(MAX_KIND_CHARS, end), MIN_KIND_CHARS - 1, -1):
             start = end - length
             kind_text = question[start:end]
-            kinds = [b for b in self.bureaus if is_short_form(kind_text, b.kind)]
+            # named short (医保局 for 医疗保障局), or in full where the page printed it short (汀澜市医保局)
+            kinds = [b for b in self.bureaus if is_short_form(kind_text, b.kind) or is_short_form(b.kind, kind_text)]
             if not kinds:
                 continue
             place, start = self._place_before(question, start)
