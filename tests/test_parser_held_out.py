@@ -110,3 +110,87 @@ def test_a_table_of_header_fields_and_a_label_after_a_sentence(tmp_path: Path) -
         ("消费券怎么领？", "韦立群", "通过小程序领取，每人限领一张。"), ("价格监管有什么措施？", "乔敏", "节假日开展价格专项检查。")]
     assert {(p.speaker, p.bureau) for p in interview.passages if p.kind == "answer"} == {
         ("韦立群", "汀澜市文化广电和旅游局"), ("乔敏", "汀澜市市场监督管理局")}
+
+
+# 20. What the fifteenth batch of layouts (held out) found: officials answering in turn under headings that name them,
+# deputies asking at a 代表问政, a CMS's Markdown with HTML left in it, 该局, a paper's page line and a district head of a
+# Traditional text, a table of questions and answers, a netizen's cheer between a question and its answer
+def test_officials_answering_in_turn_under_headings_that_name_them() -> None:
+    text = ("回应民生关切\n\n岱汐日报讯 三位局长走上“部门通道”。\n\n市教育局局长 邵怀瑾：今年新增公办学位1.2万个\n\n"
+            "记者：今年在扩充学位方面有哪些打算？\n\n“今年新建学校18所。”邵怀瑾说。\n\n邵怀瑾表示，还将推进集团化办学。\n\n"
+            "市交通运输局局长 柯振邦：地铁2号线9月底前试运行\n\n第二位走上通道的是柯振邦。\n\n"
+            "岱汐广播电视台记者：地铁2号线什么时候通车？\n\n“9月底前试运行。”柯振邦说。\n")
+    interview = parse_text(text, "channel.txt")
+    assert [(t.question, t.answerer) for t in interview.turns] == [
+        ("今年在扩充学位方面有哪些打算？", "邵怀瑾"), ("地铁2号线什么时候通车？", "柯振邦")]
+    answers = [p.text for p in interview.passages if p.kind == "answer"]
+    assert any("集团化办学" in a for a in answers) and not any("第二位" in a or "试运行\n" in a for a in answers)
+    assert {p.bureau for p in interview.passages if p.kind == "answer"} == {"岱汐市教育局", "岱汐市交通运输局"}
+
+
+def test_a_photo_caption_is_no_headline() -> None:
+    from index.parsing.metadata import TitleBlock, classify_title_line
+
+    assert classify_title_line("1月14日，市交通运输局局长柯振邦在“部门通道”上回答记者提问。记者 周屿 摄", TitleBlock()) == "note"
+    assert classify_title_line("让群众出行更顺畅", TitleBlock()) == "headline"
+
+
+def test_deputies_ask_at_a_daibiao_wenzheng() -> None:
+    from index.parsing.speakers import read_label
+
+    for label in ("钟秀梅代表", "钟秀梅代表（追问）", "市人大代表 钟秀梅", "政协委员 王军"):
+        assert read_label(label).side == "ask", label
+    text = ("当前位置：首页 > 代表工作 > 代表问政\n【代表问政】老旧小区改造，怎样改到居民心坎上？\n"
+            "市人大代表钟秀梅围绕老旧小区改造向市住房和城乡建设局局长谭立群现场提问。\n"
+            "钟秀梅代表：加装电梯有没有补贴？\n谭立群：每部电梯补贴20万元。\n"
+            "钟秀梅代表（追问）：低层住户不同意怎么办？\n谭立群：推行一楼一策，组织协商。\n苓川市人民代表大会常务委员会办公室\n")
+    interview = parse_text(text, "renda.txt")
+    assert [(t.question, t.answerer) for t in interview.turns] == [
+        ("加装电梯有没有补贴？", "谭立群"), ("低层住户不同意怎么办？", "谭立群")]
+    assert interview.metadata.bureau == "苓川市住房和城乡建设局"
+    assert interview.metadata.title == "【代表问政】老旧小区改造，怎样改到居民心坎上？"
+
+
+def test_a_cms_markdown_export_with_html_left_in_it(tmp_path: Path) -> None:
+    text = ('---\ntitle: "农机补贴新方案出台"\nsource: "苓川市人民政府门户网站"\n---\n\n'
+            "&nbsp;&nbsp;4月12日，苓川市农业农村局印发新方案。记者就此采访了该局有关负责人。<br/>\n\n"
+            "**问：新方案补贴范围有哪些变化？**\n\n"
+            '<span style="font-size:16px;">答：</span>新增了<span style="color:red">丘陵山区</span>小型机械。\n\n'
+            "**问：&nbsp;多长时间能到账？**\n\n&nbsp;&nbsp;答：15个工作日内到账。\n")
+    (tmp_path / "cms.md").write_text(text, "utf-8")
+    interview = parse_file(tmp_path / "cms.md")
+    assert [(t.question, t.answerer, t.answer) for t in interview.turns] == [
+        ("新方案补贴范围有哪些变化？", "有关负责人", "新增了丘陵山区小型机械。"), ("多长时间能到账？", "有关负责人", "15个工作日内到账。")]
+    assert interview.metadata.bureau == "苓川市农业农村局"
+    assert not any("source" in w for w in interview.warnings)
+
+
+def test_a_traditional_papers_page_line_and_a_district_head() -> None:
+    from index.parsing.orgs import outlet_city
+
+    assert parse_person("云岭区委副书记、区长冯晓岚") == PersonDesc("冯晓岚", "云岭区人民政府", "区委副书记、区长")
+    assert outlet_city("苓川侨报") == "苓川市"
+    text = ("苓川僑報　2024年10月18日　星期五　第A03版：僑鄉新聞\n\n雲嶺區：打造宜居宜業的「僑鄉客廳」\n"
+            "——訪雲嶺區委副書記、區長馮曉嵐\n\n記者：馮區長，僑房修繕做了哪些工作？\n\n馮區長：今年安排修繕資金3200萬元。\n")
+    interview = parse_text(text, "zh-hant.txt")
+    assert interview.metadata.bureau == "苓川市云岭区人民政府" and interview.metadata.outlet == "苓川僑報"
+    assert interview.metadata.title == "雲嶺區：打造宜居宜業的「僑鄉客廳」"
+    assert {(p.speaker, p.role) for p in interview.passages if p.kind == "answer"} == {("馮曉嵐", "區委副書記、區長")}
+
+
+def test_a_table_of_questions_and_answers() -> None:
+    text = ("《低保审核确认办法》政策解读\n\n发布单位：岱汐市民政局\n\n问题\t解答\n\n"
+            "《办法》出台的背景是什么？\t原办法已不能适应新形势。\n\n哪些家庭可以申请低保？\t人均月收入低于低保标准的家庭。\n")
+    interview = parse_text(text, "table.txt")
+    assert [(t.question, t.answer) for t in interview.turns] == [
+        ("《办法》出台的背景是什么？", "原办法已不能适应新形势。"), ("哪些家庭可以申请低保？", "人均月收入低于低保标准的家庭。")]
+
+
+def test_a_cheer_between_a_question_and_its_answer_and_stamps_without_a_space() -> None:
+    text = ("主持人：祁局长，今年出台了哪些新政策？[14:02]\n网友留言 汐水小鱼：来了来了，前排支持！[14:02]\n"
+            "祁曼青：今年出台了十二条措施。[14:04]\n网友留言 阿禾：失业保险金每月能领多少？[14:05]\n"
+            "网友留言 海边的风：企业招用毕业生有补贴吗？[14:06]\n郁思远：每人1500元。[14:08]\n")
+    interview = parse_text(text, "live.txt")
+    answered = [(t.question, t.answerer, t.answer) for t in interview.turns if t.answer]
+    assert answered == [("祁局长，今年出台了哪些新政策？", "祁曼青", "今年出台了十二条措施。"),
+                        ("企业招用毕业生有补贴吗？", "郁思远", "每人1500元。")]

@@ -74,8 +74,8 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
         series=title.series,
         episode=title.episode,
         bureau=bureau,
-        interviewee=(main.name or main.role) if main else None,
-        role=main.role if main and main.name else None,
+        interviewee=cast.as_written(main.name or main.role) if main else None,
+        role=cast.as_written(main.role) if main and main.name else None,
         outlet=title.outlet or _outlet_from_askers(segments) or source.hints.get("outlet") or next(iter(header.sources), None),
         reporters=title.reporters,
         date=title.date or _header_date(header) or source.hints.get("date"),
@@ -126,18 +126,34 @@ def _people(header: Header, titles: str, intro: str, asked: str, segments: list[
     people = [g for g in [*header.guests, *box] if not _HOST_UNITS.search(g.org or "")]
     for source in (intro, asked):
         for line in source.splitlines():
-            people += parse_people(line, lead_in=True)
+            named = _this_unit_named(line, cities)
+            people += parse_people(named, lead_in=True)
+            if named != line:  # "采访了该局有关负责人": the unit's 负责人, named by role
+                people += [p for p in _title_people(named, cities) if p.role and _ROLE_ONLY.search(p.role)]
     people += _title_people(titles, cities)
     answerers = [read_label(s.speaker) for s in segments if not s.asks]
     named = [r.person.name for r in answerers if r.person and r.person.name]
     for name in [*dict.fromkeys(named)] or [None]:  # the sentence that introduces each who answers by name
-        said = find_interviewee(intro, name)
+        said = find_interviewee(to_simplified(intro), name and to_simplified(name))  # 訪 is 访
         if said.name or said.bureau:
             people.append(PersonDesc(said.name, said.bureau, said.role))
     for reading in answerers:
         if reading.person is not None:
             people.append(reading.person)
     return [p for p in people if p.name or p.role]
+
+
+_ROLE_ONLY = re.compile(r"负责(?:人|同志)$")
+_THIS_UNIT = re.compile(r"该(?=局|委|厅|办|中心)(?:局|委员会|委|厅|办公室|办|中心)")
+
+
+def _this_unit_named(line: str, cities: tuple[str, ...]) -> str:
+    """"苓川市农业农村局印发……记者就此采访了该局有关负责人": 该局 is the unit the sentence named before it."""
+    for match in reversed(list(_THIS_UNIT.finditer(line))):
+        named = [org for start, org in org_mentions(line[: match.start()], cities) if start + len(org) <= match.start()]
+        if named:
+            line = line[: match.start()] + named[-1] + line[match.end():]
+    return line
 
 
 def _title_people(titles: str, cities: tuple[str, ...]) -> list[PersonDesc]:

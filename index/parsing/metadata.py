@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from index.parsing.orgs import org_mentions
 from index.parsing.people import LATER_PERSON, ROLE, ROLE_UNIT, split_org_role
 from index.parsing.speakers import SECTION_WORDS
+from index.text import to_simplified
 
 _EPISODE = re.compile(
     r"(?P<ep>[①-⑳㉑-㉟㊱-㊿]|[(（][一二三四五六七八九十\d]+[)）]|之[一二三四五六七八九十\d]+|"
@@ -46,6 +48,8 @@ _BOILERPLATE = re.compile(r"^[（(【\[]?(?:责任编辑|编辑|校对|审核|�
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})")
 _RED_HEAD = re.compile(r"^[\u4e00-\u9fff·]{2,24}(?:局|委员会|委|办公室|厅|人民政府|中心)文件$")
 _DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔［\[(（]\d{4}[〕］\])）]\d{1,4}号$")
+_CAPTION = re.compile(r"(?:^|[。！\s\u3000])(?:(?:本报|全媒体)?记者|通讯员|摄影|图)?[ \t\u3000]*[\u4e00-\u9fff·]{2,4}[ \t\u3000]*(?:摄|供图)$")
+_PAPER_PAGE = re.compile(r"^(?P<outlet>[\u4e00-\u9fff]{2,8}?(?:日报|晚报|早报|侨报|商报|都市报|报))[ \t\u3000]+.*第[ \t]*[A-Z]?\d{1,3}[ \t]*版")
 _NOTE_LINE = re.compile(r"（[^（）]*）|\([^()]*\)")  # a line wholly in brackets: an editor's note or a credit
 _BUREAU_LINE = re.compile(r"^[\u4e00-\u9fff·]{2,20}(?:管委会|委员会|办公室|局|厅|委|办|院|中心|署)$")
 _INTERVIEW_VERB = re.compile(r"(?:专访|采访|对话|访问|访谈|邀请)(?:了|到)?|(?:做客|走进|来到)[\u4e00-\u9fff]{0,6}?的(?:嘉宾)?是")
@@ -97,6 +101,11 @@ def classify_title_line(line: str, block: TitleBlock) -> str:
         return "guest"
     if _read_meta_line(text, block):
         return "meta"
+    if match := _PAPER_PAGE.match(to_simplified(text)):  # "苓川侨报　2024年10月18日　第A03版：侨乡新闻"
+        block.outlet = block.outlet or text[: len(match["outlet"])]
+        if date := _DATE.search(text):
+            block.date = block.date or _iso_date(date)
+        return "source"
     if match := _SOURCE.match(text):
         block.outlet = block.outlet or match.group("outlet").strip()
         return "source"
@@ -126,7 +135,7 @@ def classify_title_line(line: str, block: TitleBlock) -> str:
         return "bureau"
     if _DOCUMENT_NUMBER.match(text):  # 发文字号 "蕖教发〔2026〕21号"
         return "meta"
-    if _NOTE_LINE.fullmatch(text):  # （本文有删节）, （记者 苏晴 摄）: an editor's note, never the headline
+    if _NOTE_LINE.fullmatch(text) or _CAPTION.search(text):  # （本文有删节）, （记者 苏晴 摄）, a photo's caption
         return "note"
     block.headlines.append(text)
     return "headline"
@@ -218,6 +227,7 @@ class Person:
 
 
 _CLAUSE_BREAK = re.compile(r"[，。；！？：:,;!?\s“”—…]")  # "——访" subtitles and "……" end a clause too
+_VERB_OR_SUBTITLE = re.compile(rf"{_INTERVIEW_VERB.pattern}|——[ \t\u3000]*访")  # "——访云岭区委副书记、区长冯晓岚"
 _SUBTITLE_VERB = re.compile(r"^(?:专访|采访|访问|访谈|访|对话)")
 
 
@@ -234,6 +244,8 @@ def find_interviewee(intro: str, known_name: str | None) -> Person:
             before = _SUBTITLE_VERB.sub("", _INTERVIEW_VERB.split(before)[-1])
             before = LATER_PERSON.sub("", before)  # "以及长期研究养老服务政策的雁汀师范学院……教授"
             bureau, role = split_org_role(before)
+            if bureau and (named := org_mentions(bureau)) and named[-1][0] + len(named[-1][1]) == len(bureau):
+                bureau = named[-1][1]  # "围绕老旧小区改造向市住房和城乡建设局": the unit, not the words before it
             if not (bureau or role):
                 after = re.match(r"[，,（(]\s*(?P<desc>[^，。；）)]{2,60})", intro[match.end() :])
                 if after:
@@ -241,7 +253,7 @@ def find_interviewee(intro: str, known_name: str | None) -> Person:
             if bureau or role:
                 found.append((bureau, role))
         return _best_description(known_name, found)
-    for verb in _INTERVIEW_VERB.finditer(intro):
+    for verb in _VERB_OR_SUBTITLE.finditer(intro):
         rest = re.split(r"[，。；！？,;!?：:\n]", intro[verb.end() :])[0]  # 专访…局长何建明：让群众… (a headline)
         match = re.search(rf"^(?P<desc>.*?{ROLE_UNIT})(?P<name>{_NAME})$", rest)
         if match and re.search(rf"{ROLE}$", match.group("desc")):

@@ -60,8 +60,8 @@ def parse_text(text: str, file: str = "<text>", max_chars: int = DEFAULT_MAX_PAS
     """Parses text as if it were a `.txt` corpus file (front matter included)."""
     from index.parsing.sources import split_front_matter
 
-    metadata, body_start, warnings = split_front_matter(text, file)
-    return parse_source(SourceText(file, text, body_start, metadata, {}, "utf-8", tuple(warnings)), max_chars)
+    metadata, body_start, warnings, hints = split_front_matter(text, file)
+    return parse_source(SourceText(file, text, body_start, metadata, hints, "utf-8", tuple(warnings)), max_chars)
 
 
 def parse_source(source: SourceText, max_chars: int = DEFAULT_MAX_PASSAGE_CHARS) -> Interview:
@@ -106,8 +106,8 @@ def _slow_file_warning(file: str, passages: list[Passage]) -> list[str]:
 def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) -> tuple[list[Block], Header]:
     """Lines joined into paragraphs (a long line without a sentence end continues on the next line, unless the page
     marked it as a heading), with their speaker labels; header fields and time stamps stand alone."""
-    lines = _at_answer_marks(text, _without_trailing_stamps(text, _without_trailing_credits(text, list(iter_lines(
-        text, body_start)))))
+    lines = _at_answer_marks(text, _without_trailing_stamps(text, _without_trailing_credits(text, _at_qa_cells(
+        text, list(iter_lines(text, body_start))))))
     line_texts = [text[s.start : s.end] for s in lines]
     labels = [find_label(line) for line in line_texts]
     _headline_is_no_label(line_texts, labels)
@@ -116,15 +116,16 @@ def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) ->
         labels[i] = None
     _accounts_as_people(line_texts, labels)
     _bare_speaker_lines(line_texts, labels, header.lines)
+    skipped = _speaker_headings(line_texts, labels, {i for i, span in enumerate(lines) if span.start in marked})
     first = next((i for i, label in enumerate(labels) if label), len(lines))
     intro_text = "\n".join(line_texts[:first])
     accepted = accepted_labels([l for l in labels if l], intro_text)
     blocks: list[Block] = []
     for i, (span, label) in enumerate(zip(lines, labels)):
         line = line_texts[i]
-        if i in header.lines or is_stamp_line(line):
-            blocks.append(Block(span.start, span.end, line, None, span.start, field=i in header.lines,
-                                stamp=i not in header.lines))
+        if i in header.lines or i in skipped or is_stamp_line(line):
+            field = i in header.lines or i in skipped
+            blocks.append(Block(span.start, span.end, line, None, span.start, field=field, stamp=not field))
             continue
         previous = blocks[-1] if blocks else None
         if label and (label.name not in accepted or _speaks_on(previous, label)):
@@ -147,8 +148,30 @@ def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) ->
 
 
 # "……和大家交流。 10:00:31": a live transcript's time stamp after the words, to the second
-_TRAILING_STAMP = re.compile(r"[ \t\u3000]+[\[【(（]?\d{1,2}[:：]\d{2}[:：]\d{2}[\]】)）]?$")
+_TRAILING_STAMP = re.compile(r"[ \t\u3000]+[\[【(（]?\d{1,2}[:：]\d{2}[:：]\d{2}[\]】)）]?$|"
+                             r"[ \t\u3000]*[\[【]\d{1,2}[:：]\d{2}(?:[:：]\d{2})?[\]】]$")  # "……？[14:02]" too
 MIN_TRAILING_STAMPS = 3  # a page that stamps its lines so, not one line that ends with a time
+
+
+# a table of questions and answers (.docx, one row a line, cells apart by tabs) under a header row "问题 | 解答"
+_QA_HEADER = re.compile(r"^(?:问题|问|提问|咨询问题|常见问题|群众关心的问题)\t+(?:解答|答复|回答|答|回复|政策解答|解读)$")
+
+
+def _at_qa_cells(text: str, lines: list[Span]) -> list[Span]:
+    """Rows of a question-and-answer table cut into the question's cell and the answer's, each a line of its own;
+    the header row left out."""
+    header = next((i for i, line in enumerate(lines) if _QA_HEADER.match(text[line.start : line.end])), None)
+    if header is None:
+        return lines
+    out = lines[:header]
+    for line in lines[header + 1 :]:
+        tab = text.find("\t", line.start, line.end)
+        if tab > line.start and _QUESTION_END.search(text[line.start : tab].rstrip()):
+            after = tab + len(text[tab : line.end]) - len(text[tab : line.end].lstrip())
+            out += [Span(line.start, tab), Span(after, line.end)]
+        else:
+            out.append(line)
+    return out
 
 
 # "……欢迎咨询。（责任编辑：谭晓舟）": an editor's credit after the last sentence of the page's words
@@ -225,14 +248,77 @@ def _accounts_as_people(lines: list[str], labels: list[Label | None]) -> None:
             labels[i] = replace(label, name=named[label.name[1:]])
 
 
+HEADLINE_LINES = 3
+_NOT_HEADLINES = frozenset({"boilerplate", "source", "date", "meta", "byline", "series", "note", "section"})
+
+
+def _names_nobody(label: Label) -> bool:
+    """A bracketed column's name ("【代表问政】"), not a speaker's ("[主持人]", "【嘉宾 周启航】")."""
+    reading = read_label(label.name)
+    return reading.word is None and reading.person is None and reading.title is None and not reading.outlet
+
+
 def _headline_is_no_label(lines: list[str], labels: list[Label | None]) -> None:
     """A first line shaped like a label is a headline ("栖川市教育局局长沈望舒：让每个孩子在家门口上好学",
     "专访市交通运输局局长邵振华：织密“一张网”") when its words end no sentence and no other line has that label."""
-    if not lines or labels[0] is None:
+    # the first line of words, after a breadcrumb, a paper's page line, a source or a date
+    first = next((i for i, line in enumerate(lines[:HEADLINE_LINES]) if not is_boilerplate(line) and (
+        labels[i] is not None or classify_title_line(line, TitleBlock()) not in _NOT_HEADLINES)), None)
+    if first is None or labels[first] is None:
         return
-    label, words = labels[0], lines[0][labels[0].content_offset:].strip()
-    if words and not _FULL_STOP.search(words) and sum(1 for l in labels if l and l.name == label.name) == 1:
-        labels[0] = None
+    label, words = labels[first], lines[first][labels[first].content_offset:].strip()
+    # a column's name in brackets before a headline that asks: "【代表问政】老旧小区改造，怎样改到居民心坎上？"
+    headline = not _FULL_STOP.search(words) or (label.bracketed and _QUESTION_END.search(words) is not None
+                                                 and _names_nobody(label))
+    if words and headline and sum(1 for l in labels if l and l.name == label.name) == 1:
+        labels[first] = None
+
+
+MIN_SPEAKER_HEADINGS = 2
+
+
+def _speaker_headings(lines: list[str], labels: list[Label | None], marked: set[int]) -> set[int]:
+    """A report of several officials answering in turn (a 两会 部门通道), each under a heading that names them and sums
+    up what they said ("市教育局党委书记、局长 邵怀瑾：今年新增公办学位1.2万个"), the reporters' questions labelled and
+    the answers not: each heading is no turn, the first paragraph after each question is its official's answer, a
+    heading-styled paragraph that asks is a reporter's question, and what stands between a heading and its first
+    question (第二位走上通道的是……) is no one's words. Returns the lines left out."""
+    headings = {i: label for i, label in enumerate(labels) if label is not None and _is_speaker_heading(lines, labels, i)}
+    if len({label.name for label in headings.values()}) < MIN_SPEAKER_HEADINGS:
+        return set()
+    skipped: set[int] = set()
+    speaker: Label | None = None
+    asked = False
+    for i, label in enumerate(labels):
+        if i in headings:
+            speaker, asked, labels[i] = headings[i], False, None
+            skipped.add(i)
+        elif speaker is None:
+            continue
+        elif label is not None:
+            asked = read_label(label.name).side == "ask"
+        elif i in marked and _QUESTION_END.search(lines[i]):
+            labels[i], asked = Label("记者", 0, synthetic=True), True
+        elif asked:
+            labels[i], asked = Label(speaker.name, 0, synthetic=True), False
+        elif not any(labels[j] is not None for j in range(_last_heading(headings, i), i)):
+            skipped.add(i)  # between a heading and its first question
+    return skipped
+
+
+def _is_speaker_heading(lines: list[str], labels: list[Label | None], i: int) -> bool:
+    label = labels[i]
+    assert label is not None
+    words = lines[i][label.content_offset:].strip()
+    reading = read_label(label.name)
+    return (reading.side == "answer" and reading.person is not None and bool(reading.person.name) and bool(words)
+            and not _FULL_STOP.search(words) and sum(1 for l in labels if l and l.name == label.name) == 1
+            and (following := next((l for l in labels[i + 1:] if l is not None), None)) is not None
+            and read_label(following.name).side == "ask")
+
+
+def _last_heading(headings: dict[int, Label], i: int) -> int:
+    return max(j for j in headings if j < i) + 1
 
 
 MIN_BARE_LABELS = 2

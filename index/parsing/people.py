@@ -90,6 +90,9 @@ def split_org_role(desc: str) -> tuple[str | None, str | None]:
     for end in range(2, len(desc)):
         org, role = desc[:end], desc[end:]
         if _ORG_END.search(org) and _ROLE_FULL.match(role):
+            if (committee := _PLACE_COMMITTEE.fullmatch(org)) and f"{committee['level']}长" in role:
+                # "云岭区委副书记、区长": the district's head speaks for its government, the committee's post in the role
+                return committee["place"] + "人民政府", committee["level"] + "委" + role
             return org, role
     if place := _PLACE_HEAD.fullmatch(desc):  # "望湖区副区长": the district's government, by its head's title
         return place["place"] + "人民政府", place["role"]
@@ -147,6 +150,7 @@ def parse_person(desc: str) -> PersonDesc | None:
     return None
 
 
+_PLACE_COMMITTEE = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,4}?(?P<level>区|县))委")
 _PLACE_HEAD = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,4}?(?P<level>区|县|镇|乡))(?P<role>(?:常务)?副?(?P=level)长)")
 _PLACE_LEVELS = frozenset("省县区镇乡")  # after a place's name; 市 opens a unit of the document's city (周启航市人社局局长)
 _ONE_CHARACTER_PLACE = re.compile(r"^[\u4e00-\u9fff][市县区]")  # 航市 of "周启航市人社局局长": the name is longer

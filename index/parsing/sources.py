@@ -8,6 +8,7 @@ article text extracted from the file.
 from __future__ import annotations
 
 import codecs
+import html
 import datetime as dt
 import re
 import unicodedata
@@ -135,22 +136,30 @@ def _looks_binary(text: str) -> bool:
     return controls > max(MIN_CONTROLS, len(sample) // MAX_CONTROL_SHARE)
 
 
-def split_front_matter(text: str, file: str) -> tuple[dict[str, Any], int, list[str]]:
-    """YAML front matter between `---` lines at the very top: (metadata, where the body starts, warnings)."""
+# keys a CMS export writes for where the page was published: read like an HTML page's site name, a hint only
+SITE_KEYS = ("source", "site", "sitename")
+
+
+def split_front_matter(text: str, file: str) -> tuple[dict[str, Any], int, list[str], dict[str, Any]]:
+    """YAML front matter between `---` lines at the very top: (metadata, where the body starts, warnings, hints)."""
     match = _FRONT_MATTER.match(text)
     if not match:
-        return {}, 0, []
+        return {}, 0, [], {}
     warnings: list[str] = []
     try:
         data = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
-        return {}, match.end(), [f"{file}: the front matter is not valid YAML{where}; it was ignored"]
+        return {}, match.end(), [f"{file}: the front matter is not valid YAML{where}; it was ignored"], {}
     if not isinstance(data, dict):
-        return {}, match.end(), [f"{file}: the front matter is not a mapping of keys to values; it was ignored"]
+        return {}, match.end(), [f"{file}: the front matter is not a mapping of keys to values; it was ignored"], {}
     metadata: dict[str, Any] = {}
+    hints: dict[str, Any] = {}
     for key, value in data.items():
+        if key in SITE_KEYS and value:
+            hints["site"] = str(value).strip()
+            continue
         if key not in METADATA_FIELDS:
             warnings.append(f"{file}: unknown front matter key {key!r} ignored (known: {', '.join(METADATA_FIELDS)})")
             continue
@@ -163,7 +172,7 @@ def split_front_matter(text: str, file: str) -> tuple[dict[str, Any], int, list[
             metadata[key] = value.isoformat()
         else:
             metadata[key] = str(value).strip()
-    return metadata, match.end(), warnings
+    return metadata, match.end(), warnings, hints
 
 
 def skip_reason(name: str) -> str | None:
@@ -179,6 +188,22 @@ def megabytes(size: int) -> str:
     """"21.5 MB": one decimal, rounded up, so that a file over a limit never reads as the limit itself."""
     tenths = -(-size * 10 // MB)
     return f"{tenths // 10} MB" if tenths % 10 == 0 else f"{tenths / 10:.1f} MB"
+
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+_HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+_HTML_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+_HTML_BREAK = re.compile(r"<br\s*/?>|</?(?:p|div|section|h[1-6]|li|tr)(?:\s[^<>]*)?>", re.I)
+MIN_HTML_REMNANTS = 3
+
+
+def _without_markup(body: str) -> str:
+    """A Markdown file exported from a CMS, with HTML left in it (<span style=…>, &nbsp;, <br/>): the tags out, the
+    entities read, as a page's text is; other Markdown as it is."""
+    if len(_HTML_TAG.findall(body)) + len(_HTML_ENTITY.findall(body)) < MIN_HTML_REMNANTS:
+        return body
+    text = _HTML_TAG.sub("", _HTML_BREAK.sub("\n", body))
+    return html.unescape(text).replace("\xa0", " ")
 
 
 def _unwrapped(body: str) -> str:
@@ -223,9 +248,10 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
             raise CorpusParseError(file, "no article text found in the HTML page")
         return SourceText(file, article.text, 0, {}, article.metadata, encoding, _skip_note(file, path),
                           article.headings)
-    metadata, body_start, warnings = split_front_matter(text, file)
-    text = text[:body_start] + _unwrapped(text[body_start:])
+    metadata, body_start, warnings, hints = split_front_matter(text, file)
+    text = text[:body_start] + _unwrapped(_without_markup(text[body_start:]) if suffix in MARKDOWN_SUFFIXES
+                                          else text[body_start:])
     warnings.extend(_skip_note(file, path))
     if encoding == "utf-8" and not _decodes(data, "utf-8"):
         warnings.append(f"{file}: the file ends in the middle of a character; that last character was left out")
-    return SourceText(file, text, body_start, metadata, {}, encoding, tuple(warnings))
+    return SourceText(file, text, body_start, metadata, hints, encoding, tuple(warnings))

@@ -34,7 +34,7 @@ _NICKNAME = re.compile(r"^(?P<md>\*\*|__)?(?P<name>(?:网友|网民|市民|听�
                        rf"[（(][^）)\n]{{1,12}}[）)]|{_CITIZEN}(?:[（(][^）)\n]{{1,12}}[）)])?))"
                        r"(?P=md)?[ \t\u3000]*(?:问|说|提问|留言)?[：:](?:\*\*|__)?[ \t\u3000]*")
 _PLAIN = re.compile(r"^(?P<md>\*\*|__)?(?P<name>[^：:\n。，！？；,!?“”\"'()（）《》【】*]{1,24}?"
-                    r"(?:\([^()（）\n：:]{1,16}\))?)[ \t\u3000]*"  # "许主任(市卫健委)", "主持人(苏晴)": ASCII brackets
+                    r"(?:\([^()（）\n：:]{1,16}\)|（(?:追问|提问|再问|补充)）)?)[ \t\u3000]*"  # "许主任(市卫健委)", "X代表（追问）"
                     r"(?P=md)?[：:](?:\*\*|__)?[ \t\u3000]*")
 _ASCII_LABEL = re.compile(r"^(?:Q|A|Q\d+|A\d+|Host|Reporter|Interviewer|Interviewee)$", re.I)
 _ASKER = re.compile(r"记者|^主持|^问\d*$|^Q\d*$|^问题[一二三四五六七八九十\d]{1,3}$|提问|采访者|^Host$|^Reporter$|^Interviewer$",
@@ -61,6 +61,8 @@ SECTION_WORDS = re.compile(
 )
 _TIME_IN_LABEL = re.compile(rf"^(?P<name>[^：:\n{_OPEN}。，！？]{{1,24}}?)[ \t\u3000]*[{_OPEN}(（]{_STAMP}[{_CLOSE})）]"
                             r"[ \t\u3000]*[：:][ \t\u3000]*")
+_DEPUTY = re.compile(r"^(?:(?P<before>[\u4e00-\u9fff·]{2,4}?)(?:代表|委员)|[市省区县]?(?:人大代表|政协委员)[ \t\u3000]*"
+                     r"(?P<after>[\u4e00-\u9fff·]{2,4}))(?:[（(](?:追问|提问|再问)[）)])?$")
 _QA_BADGE = re.compile(r"^(?P<name>[QＱAＡ][0-9０-９]{0,2})[ \t\u3000\xa0]+(?=[\u4e00-\u9fff“「《])")
 _QA_WHO = re.compile(r"^(?:\*\*|__)?[问答][（(](?P<who>[^（）()\n：:]{1,16})[）)](?:\*\*|__)?[ \t\u3000]*[：:][ \t\u3000]*")
 _ROLE_FIRST = re.compile(r"^[（(]记者[）)][ \t\u3000]*(?P<name>[^：:\n。，！？()（）]{2,20}?)[ \t\u3000]*[：:][ \t\u3000]*")
@@ -193,6 +195,9 @@ def read_label(name: str) -> LabelReading:
         text = bracketed["who"]  # "许主任(市卫健委)": the title says who; "主持人(苏晴)": the host
     if text.startswith("@") and len(text) > 1:  # "@晴天小猪2020": an account posting on a 微访谈 (a guest's is renamed)
         return LabelReading("ask", "网友", nickname=text[1:])
+    if deputy := _DEPUTY.match(text):  # "钟秀梅代表（追问）", "市人大代表 钟秀梅": a deputy asks at a 代表问政
+        if is_person_name(deputy["before"] or deputy["after"] or ""):
+            return LabelReading("ask", "代表", nickname=deputy["before"] or deputy["after"])
     if _ANSWERER.match(text):
         return LabelReading("answer", word=text)
     if match := _ASK_WORD.match(text):

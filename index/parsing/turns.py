@@ -228,6 +228,13 @@ def _relays(caller: Segment, host: Segment, text: str) -> bool:
         and not re.search(r"[？?]", _segment_text(caller, text))
 
 
+def _interjects(waiting: Segment, other: Segment, text: str) -> bool:
+    """Another asker's words that ask nothing (a netizen's cheer on a live page) while a question waits for its
+    answer: they leave the question as it is."""
+    return not other.speaker.startswith("主持") and bool(re.search(r"[？?]", question_text(waiting, text))) \
+        and not re.search(r"[？?]", _segment_text(other, text)) and not question_text(other, text)
+
+
 def turns_of(segments: list[Segment], text: str, cast: Cast) -> list[Turn]:
     """Pairs each answer with the question before it; a question nobody answered stays as a turn without answer.
 
@@ -251,6 +258,8 @@ def turns_of(segments: list[Segment], text: str, cast: Cast) -> list[Turn]:
                 if question.speaker == segment.speaker or _relays(question, segment, text):
                     question.blocks.extend(segment.blocks)
                     continue
+                if _interjects(question, segment, text):
+                    continue  # "来了来了，前排支持！" between the host's question and its answer
                 close(question)
             question, answered = Segment(segment.speaker, True, list(segment.blocks)), False
         elif segment.blocks and all(is_courtesy_block(b, text) for b in segment.blocks):
