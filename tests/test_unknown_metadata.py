@@ -96,3 +96,12 @@ def test_a_bureau_the_page_printed_short_fits_a_question_that_names_it_in_full()
     assert mention.matches == ("汀澜市医保局",)
     (mention,) = index.mentions("汀澜医保局异地就医怎么备案")
     assert mention.matches == ("汀澜市医保局",)
+
+
+def test_a_bureau_named_then_its_head_is_one_mention_of_the_bureau() -> None:
+    """"应急管理局的局长", "农业农村局谭永年局长": the unit's name ends at its first 局, the words after it are no unit."""
+    index = BureauIndex(["栖川市应急管理局", "栖川市农业农村局"])
+    (mention,) = index.mentions("请问栖川市应急管理局的局长叫什么名字")
+    assert mention.text == "栖川市应急管理局"
+    (mention,) = index.mentions("栖川农业农村局谭永年局长上节目那期聊了什么")
+    assert mention.text == "栖川农业农村局"

@@ -95,6 +95,10 @@ def same_kind_elsewhere(bureaus: Sequence[str]) -> tuple[tuple[int, str], ...]:
     return tuple((position, name) for name, position in found.items())
 
 
+# a unit's name ends at its first 局/委/厅/办/署: "应急管理局的局(长)", "农业农村局谭永年局(长)" name no longer unit
+_INNER_UNIT = re.compile(r"[局委厅办署]|中心")
+
+
 class BureauIndex:
     """The corpus's bureaus, and what a question says about them."""
 
@@ -133,7 +137,8 @@ class BureauIndex:
             start = end - length
             kind_text = question[start:end]
             # named short (医保局 for 医疗保障局), or in full where the page printed it short (汀澜市医保局)
-            kinds = [b for b in self.bureaus if is_short_form(kind_text, b.kind) or is_short_form(b.kind, kind_text)]
+            kinds = [b for b in self.bureaus if is_short_form(kind_text, b.kind)
+                     or (is_short_form(b.kind, kind_text) and not _INNER_UNIT.search(kind_text[:-1]))]
             if not kinds:
                 continue
             place, start = self._place_before(question, start)
