@@ -194,3 +194,60 @@ def test_a_cheer_between_a_question_and_its_answer_and_stamps_without_a_space() 
     answered = [(t.question, t.answerer, t.answer) for t in interview.turns if t.answer]
     assert answered == [("祁局长，今年出台了哪些新政策？", "祁曼青", "今年出台了十二条措施。"),
                         ("企业招用毕业生有补贴吗？", "郁思远", "每人1500元。")]
+
+
+# 21. What the seventeenth batch of layouts (held out) found: two PDF columns under a full-width title and lead, the
+# reporter after the question, a name and time with no colon, a question that opens with 网友们, the page's photos
+# below the transcript, ◆/◇ marks, a CMS's export header, the source at the end, a 微博 long image's labels
+def test_two_columns_under_a_full_width_title_and_lead() -> None:
+    from index.parsing.documents import _gutter
+
+    def row(top: float, x0: float, x1: float) -> list[dict]:
+        return [{"x0": x, "x1": x + 10.0, "top": top, "text": "字"} for x in range(int(x0), int(x1) - 10, 11)]
+
+    chars = [c for top in range(60, 60 + 6 * 14, 14) for c in row(top, 57, 538)]  # the title and a long lead
+    for top in range(160, 160 + 25 * 14, 14):  # then two columns, their gutter between 287 and 307
+        chars += row(top, 57, 287) + row(top, 307, 538)
+    gutter = _gutter(chars, 595.0)
+    assert gutter is not None and 287 <= gutter <= 307
+
+
+def test_the_reporter_after_the_question_a_bare_name_and_time_and_photos_below() -> None:
+    press = ("发布会实录\n\n主持人：下面进入提问环节。\n\n首批事项是怎么选出来的？（峤南日报记者）\n\n"
+             "陈局长：我们开展了需求征集。\n\n新生儿落户最快多久？（峤南新闻网记者）\n\n陈局长：最快当天办结。\n")
+    assert [(t.asker, t.question) for t in parse_text(press, "press.txt").turns] == [
+        ("峤南日报记者", "首批事项是怎么选出来的？"), ("峤南新闻网记者", "新生儿落户最快多久？")]
+    online = ("燃气安全在线访谈\n\n主持人10:00:03\n\n各位网友，大家好！\n\n严局长10:00:31\n\n大家好！\n\n主持人10:01:02\n\n"
+              "有网友反映有人冒充安检员上门推销。网友们想知道，怎么辨别真假安检员？\n\n严局长10:01:40\n\n看工作证，打热线核实。\n\n"
+              "图片直播\n\n严振华局长在访谈中回答网友提问\n")
+    interview = parse_text(online, "online.txt")
+    assert [(t.question, t.answerer, t.answer) for t in interview.turns if t.question] == [
+        ("有网友反映有人冒充安检员上门推销。网友们想知道，怎么辨别真假安检员？", "严局长", "看工作证，打热线核实。")]
+
+
+def test_a_cms_export_with_symbol_marks_and_a_district_committee_member() -> None:
+    text = ("【稿件导出】采编系统\n稿件标题：让便民生活圈圈出幸福感\n见报日期：2024-12-13\n版　　次：A06 区县新闻\n"
+            "作　　者：谭一鸣\n稿件状态：已签发\n\n日前，记者专访了枫林区委常委、副区长沈砚秋。\n\n◆今年做了哪些工作？\n\n"
+            "◇建成便民生活圈24个。\n\n◆明年还有哪些打算？\n\n◇完成剩下8个。\n\n（责任编辑：温可）\n")
+    interview = parse_text(text, "export.txt")
+    assert [(t.question, t.answerer, t.answer) for t in interview.turns] == [
+        ("今年做了哪些工作？", "沈砚秋", "建成便民生活圈24个。"), ("明年还有哪些打算？", "沈砚秋", "完成剩下8个。")]
+    assert interview.metadata.bureau == "枫林区人民政府" and interview.metadata.role == "区委常委、副区长"
+
+
+def test_the_source_at_the_end_gives_the_bureau() -> None:
+    text = ("养老保险缴费档次调整政策问答\n\n1. **这次调整后缴费档次是多少？**\n\n    调整为10个档次。\n\n"
+            "2. **在哪里缴费？**\n\n    通过微信公众号缴费。\n\n（来源：澧川市人力资源和社会保障局）\n")
+    interview = parse_text(text, "qa.md")
+    assert interview.metadata.bureau == "澧川市人力资源和社会保障局"
+    assert [t.question for t in interview.turns] == ["这次调整后缴费档次是多少？", "在哪里缴费？"]
+
+
+def test_a_weibo_long_images_labels() -> None:
+    text = ("峤南交通\n\n[长图]\n\n局长答网友问·第6期\n\n答问人：峤南市交通运输局党组书记、局长　骆秉钧\n\n01\n"
+            "【网友@小橘子不加糖】骆局长您好！上班要倒两趟车，能不能开直达线？\n【局长答】9月起开通定制公交。\n\n02\n"
+            "【网友@峤南小陈】电子站牌显示的到站时间不准，等了十几分钟还没来。\n【局长答】今年为1870辆公交更换定位设备。\n")
+    interview = parse_text(text, "weibo.txt")
+    assert [(t.question, t.answerer) for t in interview.turns] == [
+        ("上班要倒两趟车，能不能开直达线？", "骆秉钧"), ("电子站牌显示的到站时间不准，等了十几分钟还没来。", "骆秉钧")]
+    assert interview.metadata.bureau == "峤南市交通运输局"

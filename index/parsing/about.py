@@ -36,6 +36,11 @@ def _asked_text(text: str, segments: list[Segment]) -> str:
     return "\n".join(text[b.start : b.end] for s in segments if s.asks for b in s.blocks)
 
 
+# "（来源：澧川市人力资源和社会保障局）" on a line of its own, at the end of a 政策问答 as often as at the top
+_CLOSING_SOURCE = re.compile(r"^[（(](?:来源|信息来源|稿源)[:：][ \t\u3000]*(?P<source>[^（）()\s：:]{2,40})[ \t\u3000]*[）)][ \t\u3000]*$",
+                             re.M)
+
+
 def _separated(text: str) -> str:
     """丨 (U+4E28, a CJK character) where a page uses it as a bar ("专访丨市医保局局长……") read as the bar ｜."""
     return text.replace("丨", "｜")
@@ -46,7 +51,9 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
     text, title = _separated(source.text), layout.title  # offsets unchanged: one character for one
     titles = _separated("\n".join([*title.headlines, title.first_line or "", source.hints.get("title") or "",
                                     header.topic or ""]))
-    outlets = [o for o in (title.outlet, source.hints.get("outlet"), source.hints.get("site"), *header.sources) if o]
+    closing = [m["source"] for m in _CLOSING_SOURCE.finditer(text)]  # "（来源：澧川市人力资源和社会保障局）" at the end
+    outlets = [o for o in (title.outlet, source.hints.get("outlet"), source.hints.get("site"), *header.sources,
+                           *closing) if o]
     city = find_city(titles, text, outlets)
     front_bureau = source.metadata.get("bureau")
     if front_bureau and split_place(front_bureau)[0] not in ("", "市"):
@@ -64,7 +71,8 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
     answers = sum(1 for s in segments if not s.asks)
     signer = signed.most_common(1)[0] if signed else None
     found = cast.unit((signer[0] if signer and 2 * signer[1] > answers else None)
-                      or _main_org(people, titles, header, text, cities) or (signer[0] if signer else None))
+                      or _main_org(people, titles, header, text, cities) or (signer[0] if signer else None)
+                      or next((main_unit(org) for line in closing for _, org in org_mentions(line, cities)), None))
     given = "bureau" in source.metadata  # the front matter's bureau, "" for unknown, replaces the one read
     bureau = (qualify(front_bureau, city) or front_bureau) if given else found  # 市…局 in a text whose city is clear
     cast = Cast(people, city, text, cities, bureau or "", {found: bureau or ""} if given and found else None)

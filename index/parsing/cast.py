@@ -79,14 +79,18 @@ class Cast:
         return same[0] if len(same) == 1 else None
 
     def by_unit_and_title(self, desc: PersonDesc) -> PersonDesc | None:
-        """市交通运输局副局长: the one person of that unit whose role ends in that title, when the label names nobody."""
+        """市交通运输局副局长: the one person of that unit whose role ends in that title, when the label names nobody
+        (局长 alone: the one person of any unit)."""
         title = _LAST_TITLE.search(desc.role or "")
-        if title is None or not desc.org:
+        if title is None or (not desc.org and desc.role != title.group()):
             return None
-        unit = self.unit(desc.org)
-        fitting = [p for p in self.people if p.name and p.role and p.org and self.unit(p.org) == unit
-                   and _has_title(p.role, title.group())]
-        return fitting[0] if len(fitting) == 1 else None
+        if not desc.org:  # "【局长答】": the one person whose role ends in that title, whatever the unit
+            fitting = [p for p in self.people if p.name and p.role and _has_title(p.role, title.group())]
+        else:
+            unit = self.unit(desc.org)
+            fitting = [p for p in self.people if p.name and p.role and p.org and self.unit(p.org) == unit
+                       and _has_title(p.role, title.group())]
+        return fitting[0] if len({p.name for p in fitting}) == 1 else None
 
     def __call__(self, label: str) -> tuple[str, str | None, str]:
         """(speaker, role, bureau) of an answerer label."""

@@ -168,6 +168,7 @@ GUTTER_MIN_SHARE = 0.25  # a column gutter: an empty vertical strip between 25% 
 MIN_GUTTER_WIDTH = 8.0  # points
 MARGIN_SHARE = 0.05  # the top and bottom of a page (running headers, footers) are read across the whole width
 GUTTER_MAX_ROWS = 0.1  # a gutter: crossed by at most 10% of the page's rows of text (a title, a full-width line)
+GUTTER_LOOSE_ROWS = 0.4  # a title and lead across the top of a page, above its columns, may be this share of its rows
 MIN_COLUMN_ROWS = 3  # and rows of text on each side of it that do not cross it: at least this many
 COLUMN_ROWS_SHARE = 0.05  # and this share of the rows (the last page's second column may be short)
 
@@ -273,6 +274,18 @@ def _row(char: dict) -> int:
 
 
 def _gutter(chars: Sequence[dict], width: float) -> float | None:
+    """The columns' gutter (see `_gutter_of`), also under a full-width title and lead that cross it: found again
+    without the page's first rows, up to GUTTER_LOOSE_ROWS of them."""
+    found = _gutter_of(chars, width)
+    rows = sorted({_row(c) for c in chars})
+    for cut in rows[: int(GUTTER_LOOSE_ROWS * len(rows))]:
+        if found is not None:
+            break
+        found = _gutter_of([c for c in chars if _row(c) > cut], width)
+    return found
+
+
+def _gutter_of(chars: Sequence[dict], width: float) -> float | None:
     """The x of the widest vertical strip in the middle half of the page that almost no row of text crosses, with
     many rows on each side of it that do not cross it: two columns. (In a single column with a ragged right edge,
     the text right of an empty strip belongs to the few rows that cross it.)"""

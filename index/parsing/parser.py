@@ -108,12 +108,14 @@ def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) ->
     marked it as a heading), with their speaker labels; header fields and time stamps stand alone."""
     lines = _at_answer_marks(text, _without_trailing_stamps(text, _without_trailing_credits(text, _at_qa_cells(
         text, list(iter_lines(text, body_start))))))
+    lines, askers = _askers_after_questions(text, lines)
     line_texts = [text[s.start : s.end] for s in lines]
-    labels = [find_label(line) for line in line_texts]
+    labels = [askers.get(i) or find_label(line) for i, line in enumerate(line_texts)]
     _headline_is_no_label(line_texts, labels)
     header = read_header(line_texts, labels)
     for i in header.lines:
         labels[i] = None
+    _symbol_marked_turns(line_texts, labels)
     _accounts_as_people(line_texts, labels)
     _bare_speaker_lines(line_texts, labels, header.lines)
     skipped = _speaker_headings(line_texts, labels, {i for i, span in enumerate(lines) if span.start in marked})
@@ -172,6 +174,23 @@ def _at_qa_cells(text: str, lines: list[Span]) -> list[Span]:
         else:
             out.append(line)
     return out
+
+
+# "……怎么办？（峤南日报记者）": a reporter's question that names its outlet after the words, with no label before them
+_ASKER_AFTER = re.compile(r"(?<=[？?])[”’」』]?[ \t\u3000]*[（(](?P<who>[^（）()\n]{2,20}?记者)[）)][ \t\u3000]*$")
+
+
+def _askers_after_questions(text: str, lines: list[Span]) -> tuple[list[Span], dict[int, Label]]:
+    """Lines that end in the asking reporter, ended before it; and the reporter as each one's label."""
+    out: list[Span] = []
+    askers: dict[int, Label] = {}
+    for i, line in enumerate(lines):
+        match = _ASKER_AFTER.search(text, line.start, line.end)
+        if match is not None and find_label(text[line.start : line.end]) is None:
+            askers[i] = Label(match["who"], 0, synthetic=True)
+            line = Span(line.start, match.start())
+        out.append(line)
+    return out, askers
 
 
 # "……欢迎咨询。（责任编辑：谭晓舟）": an editor's credit after the last sentence of the page's words
@@ -275,6 +294,28 @@ def _headline_is_no_label(lines: list[str], labels: list[Label | None]) -> None:
 
 
 MIN_SPEAKER_HEADINGS = 2
+_TURN_SYMBOLS = "◆◇■□●○▲△★☆"
+MIN_SYMBOL_TURNS = 2
+
+
+def _symbol_marked_turns(lines: list[str], labels: list[Label | None]) -> None:
+    """A 专访 whose questions open with one symbol and answers with another, no names ("◆……？" / "◇……"): the
+    symbol whose lines mostly ask is 问, the other 答."""
+    marked: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        if labels[i] is None and len(line) > 1 and line[0] in _TURN_SYMBOLS:
+            marked.setdefault(line[0], []).append(i)
+    used = sorted((m for m in marked if len(marked[m]) >= MIN_SYMBOL_TURNS), key=lambda m: -len(marked[m]))[:2]
+    if len(used) != 2:
+        return
+    asks = {m: sum(1 for i in marked[m] if _QUESTION_END.search(lines[i])) / len(marked[m]) for m in used}
+    question, answer = sorted(used, key=lambda m: -asks[m])
+    if asks[question] <= 0.5 or asks[answer] >= 0.5:
+        return
+    for mark, word in ((question, "问"), (answer, "答")):
+        for i in marked[mark]:
+            offset = len(lines[i]) - len(lines[i][1:].lstrip(" \t\u3000"))
+            labels[i] = Label(word, offset, synthetic=True)
 
 
 def _speaker_headings(lines: list[str], labels: list[Label | None], marked: set[int]) -> set[int]:
@@ -372,6 +413,9 @@ def _layout(blocks: list[Block], text: str) -> Layout:
         summary = [b for b in body[summary_at + 1 :] if not is_boilerplate(b.first_line) and not b.field]
         body = body[:summary_at]
     body = [b for b in body if not is_boilerplate(b.first_line) and not b.field and not _section_mark(b, text)]
+    end_at = next((i for i, b in enumerate(body) if i and not b.label and "\n" not in text[b.start:b.end]
+                   and _AFTER_TRANSCRIPT.match(section_name(b.first_line))), None)
+    body = body[:end_at] if end_at is not None else body  # "图片直播" and its captions below the transcript
     box_at = next((i for i, b in enumerate(body) if i and not b.label and _GUEST_BOX.match(strip_markup(b.first_line))),
                   None)
     guest_box = [text[b.start : b.end] for b in body[box_at + 1 :]] if box_at is not None else []
@@ -393,6 +437,11 @@ def _section_mark(block: Block, text: str) -> bool:
     match = _BRACKETED_HEAD.match(block.first_line)
     return (block.label is None and match is not None and "\n" not in text[block.start : block.end]
             and SECTION_WORDS.match(match["words"]) is not None)
+
+
+# a section of the page below the transcript: its photos, video, links, the next interview
+_AFTER_TRANSCRIPT = re.compile(r"^(?:图片直播|图文直播|视频直播|视频回放|视频点播|相关链接|相关新闻|相关阅读|相关稿件|延伸阅读|"
+                               r"往期回顾|往期访谈|访谈预告|下期预告)$")
 
 
 # a box of the guests' names and titles, on some sites below the transcript ("访谈嘉宾" / 郭明远 / ……中心主任)

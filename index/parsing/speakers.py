@@ -57,10 +57,11 @@ SECTION_WORDS = re.compile(
     r"^(?:现场提问|文字实录|访谈实录|图文实录|图文直播|图片直播|视频直播|视频回放|视频点播|访谈简介|访谈背景|访谈介绍|嘉宾简介|嘉宾介绍|"
     r"精彩观点|精彩回顾|访谈摘要|打印本页|关闭窗口|打印|关闭|字号.*|大\s*中\s*小|编者按|编者的话|导语|背景|背景资料|"
     r"相关链接|相关新闻|相关阅读|政策原文|政策解读|附件|访谈预告|互动交流|在线访谈|发布会实录|新闻发布会|答记者问|字体.*|"
-    r"网友留言（?\d*）?|图片直播.*|(?:现场)?满意度测评|现场测评|测评结果|投票结果)$"
+    r"网友留言（?\d*）?|图片直播.*|(?:现场)?满意度测评|现场测评|测评结果|投票结果|长图|图片|组图|视频)$"
 )
 _TIME_IN_LABEL = re.compile(rf"^(?P<name>[^：:\n{_OPEN}。，！？]{{1,24}}?)[ \t\u3000]*[{_OPEN}(（]{_STAMP}[{_CLOSE})）]"
                             r"[ \t\u3000]*[：:][ \t\u3000]*")
+_ROLE_ALONE = re.compile(r"(?:常务)?副?(?:局长|主任|厅长|处长|区长|县长|市长|书记|部长|院长|所长|站长|队长|行长)")
 _DEPUTY = re.compile(r"^(?:(?P<before>[\u4e00-\u9fff·]{2,4}?)(?:代表|委员)|[市省区县]?(?:人大代表|政协委员)[ \t\u3000]*"
                      r"(?P<after>[\u4e00-\u9fff·]{2,4}))(?:[（(](?:追问|提问|再问)[）)])?$")
 _QA_BADGE = re.compile(r"^(?P<name>[QＱAＡ][0-9０-９]{0,2})[ \t\u3000\xa0]+(?=[\u4e00-\u9fff“「《])")
@@ -72,7 +73,7 @@ _NUMBERED_QA = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}
 ASK_WORDS = r"(?:主持人|主持|网友|网民|记者|听众|观众|市民|群众|评议员|人大代表|政协委员)"
 # a 点评嘉宾 (an expert asked for comment) answers what the host puts to them
 ANSWER_WORDS = r"(?:访谈嘉宾|本期嘉宾|点评嘉宾|特邀嘉宾|嘉宾|点评专家|发布人|新闻发言人|发言人|答问人|解读人|受访人|受访者)"
-_ASK_WORD = re.compile(rf"^(?:现场)?(?P<word>{ASK_WORDS})(?:代表|提问|留言|问|说)?(?:$|[ \t\u3000]+|(?=[“\"「『‘'（(]|{_CITIZEN}))"
+_ASK_WORD = re.compile(rf"^(?:现场)?(?P<word>{ASK_WORDS})(?:代表|提问|留言|问|说)?(?:$|[ \t\u3000]+|(?=[“\"「『‘'（(@]|{_CITIZEN}))"
                        r"(?P<rest>.*)$")
 _ANSWER_WORD = re.compile(rf"^(?P<word>{ANSWER_WORDS})(?:$|[ \t\u3000]+)(?P<rest>.*)$")
 _ROLE_ONLY = re.compile(r"^(?P<org>.*?)(?P<role>(?:有关|相关)?负责(?:同志|人))$")
@@ -112,8 +113,8 @@ def is_stamp_line(line: str) -> bool:
 
 def find_label(line: str) -> Label | None:
     """The speaker label opening `line`, if the line has the shape of one (acceptance is decided per document)."""
-    if is_stamp_line(line):
-        return None
+    if is_stamp_line(line) or _NAME_THEN_STAMP.fullmatch(line.strip()):
+        return None  # "主持人10:00:03" alone on its line: a bare speaker line (`bare_label`), not "主持人10" saying "00:03"
     stamp = _LEAD_STAMP.match(line)
     if stamp and stamp.end() < len(line):
         rest = line[stamp.end():]
@@ -195,6 +196,8 @@ def read_label(name: str) -> LabelReading:
         text = bracketed["who"]  # "许主任(市卫健委)": the title says who; "主持人(苏晴)": the host
     if text.startswith("@") and len(text) > 1:  # "@晴天小猪2020": an account posting on a 微访谈 (a guest's is renamed)
         return LabelReading("ask", "网友", nickname=text[1:])
+    if text.endswith("答") and _ROLE_ALONE.fullmatch(text[:-1]):  # "【局长答】": the 局长 answers
+        text = text[:-1]
     if deputy := _DEPUTY.match(text):  # "钟秀梅代表（追问）", "市人大代表 钟秀梅": a deputy asks at a 代表问政
         if is_person_name(deputy["before"] or deputy["after"] or ""):
             return LabelReading("ask", "代表", nickname=deputy["before"] or deputy["after"])
@@ -293,7 +296,7 @@ _BARE = re.compile(r"^(?:\*\*|__)?(?P<name>[\u4e00-\u9fff·][\u4e00-\u9fff· \t\
 def bare_label(line: str) -> Label | None:
     """A line that is only a speaker, with no colon ("主持人", "临渚日报记者", "卢海平", "嘉宾 周启航"), as transcripts
     in .docx write bold speaker lines; whether the document really uses such lines is decided by the parser."""
-    match = _BARE.match(line.strip())
+    match = _BARE.match(_STAMP_AFTER_NAME.sub("", line.strip()))  # "主持人10:00:03", "严局长 10:01:40"
     if match is None:
         return None
     name = re.sub(r"\s+", " ", match["name"].strip())
@@ -306,6 +309,8 @@ def bare_label(line: str) -> Label | None:
     return Label(name, len(line))
 
 
+_STAMP_AFTER_NAME = re.compile(rf"(?<=[^\d\s:：])[ \t\u3000]*[{_OPEN}(（]?{_STAMP}[{_CLOSE})）]?$")
+_NAME_THEN_STAMP = re.compile(rf"[^\d\s:：，。！？]{{1,20}}?[ \t\u3000]*[{_OPEN}(（]?{_STAMP}[{_CLOSE})）]?")
 MAX_SPEAKER_CELL_CHARS = 24
 _TIME_CELL = re.compile(rf"^[{_OPEN}(（]?{_STAMP}[{_CLOSE})）]?$")
 _COLUMN_NAMES = re.compile(r"^(?:内容|发言内容|发言|文字实录|实录|问题|回答|答复|时间|发言人|发言者|姓名)$")

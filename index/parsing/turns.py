@@ -12,7 +12,7 @@ from index.parsing.metadata import strip_markup
 from index.parsing.orgs import is_unit_name
 from index.parsing.sections import is_courtesy_block
 from index.parsing.segment import SHORT_LINE, enumerator, enumerator_end, make_paragraph
-from index.parsing.speakers import Label, is_asker, is_outlet
+from index.parsing.speakers import Label, is_asker, is_outlet, read_label
 from index.records import Turn
 from index.text import sentence_spans, to_simplified
 
@@ -197,7 +197,8 @@ def question_text(segment: Segment, text: str) -> str:
             continue
         sentences = [words[a:b] for a, b in sentence_spans(words)]
         last = max((i for i, sentence in enumerate(sentences)
-                    if is_courtesy(sentence) or _OPENING.search(to_simplified(sentence))), default=None)
+                    if is_courtesy(sentence) or (_OPENING.search(to_simplified(sentence))
+                                                 and not re.search(r"[？?]", sentence))), default=None)  # 网友们想知道……？
         if last is None:
             kept.append(words)
             continue
@@ -206,10 +207,13 @@ def question_text(segment: Segment, text: str) -> str:
         if rest:
             kept.append(rest)
     question = "\n".join(kept)
-    message = bool(segment.blocks) and segment.blocks[0].label is not None and segment.blocks[0].label.synthetic
+    first = segment.blocks[0].label if segment.blocks else None
+    # a 留言, a 建议, a citizen's own words: they ask as they are, a complaint without a question mark too
+    message = first is not None and (first.synthetic or read_label(first.name).word in _CITIZEN_WORDS)
     return question if message or _ASKS.search(to_simplified(question)) else ""  # a 留言 or 建议 asks as it is
 
 
+_CITIZEN_WORDS = frozenset({"网友", "网民", "听众", "观众", "市民", "群众"})
 _HANDS_BACK = re.compile(r"(?:接着|继续|再)(?:说|讲|谈|介绍)|请继续|补充")
 MAX_HAND_BACK_CHARS = 30  # a longer line says more than "go on"
 
@@ -232,7 +236,7 @@ def _interjects(waiting: Segment, other: Segment, text: str) -> bool:
     """Another asker's words that ask nothing (a netizen's cheer on a live page) while a question waits for its
     answer: they leave the question as it is."""
     return not other.speaker.startswith("主持") and bool(re.search(r"[？?]", question_text(waiting, text))) \
-        and not re.search(r"[？?]", _segment_text(other, text)) and not question_text(other, text)
+        and not _ASKS.search(to_simplified(_segment_text(other, text)))
 
 
 def turns_of(segments: list[Segment], text: str, cast: Cast) -> list[Turn]:
