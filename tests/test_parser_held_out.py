@@ -251,3 +251,92 @@ def test_a_weibo_long_images_labels() -> None:
     assert [(t.question, t.answerer) for t in interview.turns] == [
         ("上班要倒两趟车，能不能开直达线？", "骆秉钧"), ("电子站牌显示的到站时间不准，等了十几分钟还没来。", "骆秉钧")]
     assert interview.metadata.bureau == "峤南市交通运输局"
+
+
+# 22. What the sixteenth batch of layouts (held out) found: tracked changes and a text box in a .docx, an OCR text
+# layer with a space between characters, a notice stamped on every page, a radio hotline with three bureaus, a 答网友问
+# page that names asker and unit after the words, video subtitles
+def _paragraph(xml: str):  # type: ignore[no-untyped-def]
+    from lxml import etree
+
+    namespaces = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+                  'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"')
+    return etree.fromstring(f"<w:p {namespaces}>{xml}</w:p>")
+
+
+def test_a_docx_paragraph_reads_with_its_tracked_changes_accepted_and_its_text_box_apart() -> None:
+    from index.parsing.documents import _final_text, _text_boxes
+
+    p = _paragraph("<w:r><w:t>问：</w:t></w:r><w:del><w:r><w:delText>关于</w:delText></w:r></w:del>"
+                   "<w:ins><w:r><w:t>《细则》对</w:t></w:r></w:ins><w:r><w:t>驾驶员有哪些规定？</w:t></w:r>")
+    assert _final_text(p) == "问：《细则》对驾驶员有哪些规定？"
+    boxed = _paragraph("<w:r><mc:AlternateContent><mc:Choice><w:txbxContent><w:p><w:r><w:t>访谈嘉宾：贺明远</w:t></w:r>"
+                       "</w:p></w:txbxContent></mc:Choice><mc:Fallback><w:txbxContent><w:p><w:r><w:t>访谈嘉宾：贺明远</w:t>"
+                       "</w:r></w:p></w:txbxContent></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>主持人：各位好！</w:t></w:r>")
+    assert _final_text(boxed) == "主持人：各位好！"
+    assert [_final_text(q) for box in _text_boxes(boxed) for q in box.iter(f"{{{boxed.nsmap['w']}}}p")] == [
+        "访谈嘉宾：贺明远"]
+
+
+def test_an_ocr_layers_spaces_between_characters_are_taken_out() -> None:
+    from index.parsing.documents import _unspaced
+
+    assert _unspaced("记 者 ： 今 年 城 乡 供 水 推 进 到 哪 一 步 了 ？") == "记者：今年城乡供水推进到哪一步了？"
+    assert _unspaced("投 资 11.8 亿 元 ， 新 建 管 网 860 公 里") == "投资11.8亿元，新建管网860公里"
+    assert _unspaced("主持人 林悦：各位网友好，今天的嘉宾是市水务局局长") == "主持人 林悦：各位网友好，今天的嘉宾是市水务局局长"
+
+
+def test_a_notice_stamped_on_every_page_is_furniture() -> None:
+    from index.parsing.documents import _Line, _running_lines
+
+    def page(n: int) -> list[list[_Line]]:
+        texts = ["【虚构示例】本刊内容均为虚构，仅供软件测试使用。", f"第 {n} 页 / 共 2 页", "菱塘水务2025年第2期专题访谈",
+                 f"记者：第{n}个问题是什么？"]
+        return [[_Line(t, 50, 500, 40 + 20 * i, 50 + 20 * i, 10) for i, t in enumerate(texts)]]
+
+    furniture = _running_lines([page(1), page(2)])
+    assert "【虚构示例】本刊内容均为虚构，仅供软件测试使用。" in furniture and "菱塘水务#年第#期专题访谈" in furniture
+    assert not any(key.startswith("记者") for key in furniture)
+
+
+def test_a_radio_hotline_with_three_bureaus() -> None:
+    from index.parsing.courtesy import is_courtesy
+
+    assert is_courtesy("预付卡的问题，请市场监管局的杜局长来回答。") and is_courtesy("这个问题请梁局长回答。")
+    assert not is_courtesy("关于停车难的问题，请您谈谈。") and not is_courtesy("关于不动产登记费用减免的问题")
+    text = ("《行风热线》节目文字实录\n本期上线单位及嘉宾：\n　　菱塘市市场监督管理局副局长　杜文涛\n　　菱塘市城市管理局局长　梁振华\n"
+            "节目主持：林溪\n\n主持人：欢迎收听《行风热线》。\n听众 刘先生（热线）：健身房关门了，我的钱还能要回来吗？\n"
+            "主持人：预付卡的问题，请市场监管局的杜局长来回答。\n市场监管局 杜局长：我们已责令退费。\n"
+            "网友“塘边柳”（微信）：小区门口的摊点油烟很大，没人管。\n主持人：这个问题请城管局梁局长来回答。\n"
+            "城管局 梁局长：我们今晚就去现场处置。\n听众 尾号3726（短信）：共享单车把盲道堵了，能不能清理？\n"
+            "城管局 梁局长：三天内清理完毕。\n")
+    interview = parse_text(text, "hotline.txt")
+    assert [(t.question, t.answerer) for t in interview.turns] == [
+        ("健身房关门了，我的钱还能要回来吗？", "杜文涛"), ("小区门口的摊点油烟很大，没人管。", "梁振华"),
+        ("共享单车把盲道堵了，能不能清理？", "梁振华")]
+    assert {(p.speaker, p.bureau) for p in interview.passages if p.kind == "answer"} == {
+        ("杜文涛", "菱塘市市场监督管理局"), ("梁振华", "菱塘市城市管理局")}
+
+
+def test_a_board_that_names_asker_and_unit_after_the_words() -> None:
+    text = ("医保服务答网友问\n\n在外省看病能直接结算吗？\n\n网友：南渚听雨 留言时间：2025-04-28 10:21\n\n"
+            "南渚听雨网友：您好！办理异地备案后可以直接结算。\n\n答复单位：渚阳市医疗保障局 答复时间：2025-04-30 16:30\n\n"
+            "医保个人账户能给家人交医保吗？\n\n网友：夜航船 留言时间：2025-05-09 19:36\n\n办理状态：办理中。\n\n"
+            "社区医院能配降压药吗？\n\n网友：老街坊 留言时间：2025-05-03 08:12\n\n老街坊网友：您好！已统一配备86种常用药。\n\n"
+            "答复单位：渚阳市卫生健康委员会 答复时间：2025-05-08 15:20\n")
+    interview = parse_text(text, "board.txt")
+    assert [(t.question, t.answerer) for t in interview.turns if t.answer] == [
+        ("在外省看病能直接结算吗？", "渚阳市医疗保障局"), ("社区医院能配降压药吗？", "渚阳市卫生健康委员会")]
+    assert not any("办理中" in p.text or "答复单位" in p.text for p in interview.passages)
+
+
+def test_video_subtitles_read_as_the_turns_they_say(tmp_path: Path) -> None:
+    cues = ["00:00:00,000 --> 00:00:03,000\n{\\an1}韩立峰　渚阳市生态环境局党组书记、局长",
+            "00:00:03,000 --> 00:00:05,000\n【主持人】韩局长，去年的空气质量",
+            "00:00:05,000 --> 00:00:07,000\n在全省排第几？", "00:00:07,000 --> 00:00:09,000\n【韩局长】排第4位，",
+            "00:00:09,000 --> 00:00:11,000\n优良天数比例87.4%。"]
+    (tmp_path / "video.txt").write_text("\n\n".join(f"{i}\n{cue}" for i, cue in enumerate(cues, 1)) + "\n", "utf-8")
+    interview = parse_file(tmp_path / "video.txt")
+    assert [(t.question, t.answerer, t.answer) for t in interview.turns] == [
+        ("韩局长，去年的空气质量在全省排第几？", "韩立峰", "排第4位，优良天数比例87.4%。")]
+    assert {p.role for p in interview.passages if p.kind == "answer"} == {"党组书记、局长"}

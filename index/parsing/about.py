@@ -41,6 +41,9 @@ _CLOSING_SOURCE = re.compile(r"^[（(](?:来源|信息来源|稿源)[:：][ \t\u
                              re.M)
 
 
+_REPRINTED_FROM = re.compile(r"(?:原载|转载自|转自|摘自|刊于)《([^》\n]{2,12})》")
+
+
 def _separated(text: str) -> str:
     """丨 (U+4E28, a CJK character) where a page uses it as a bar ("专访丨市医保局局长……") read as the bar ｜."""
     return text.replace("丨", "｜")
@@ -52,6 +55,7 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
     titles = _separated("\n".join([*title.headlines, title.first_line or "", source.hints.get("title") or "",
                                     header.topic or ""]))
     closing = [m["source"] for m in _CLOSING_SOURCE.finditer(text)]  # "（来源：澧川市人力资源和社会保障局）" at the end
+    closing += _REPRINTED_FROM.findall(text)  # "（原载《菱塘日报》2025年4月18日第3版）": the paper it first ran in
     outlets = [o for o in (title.outlet, source.hints.get("outlet"), source.hints.get("site"), *header.sources,
                            *closing) if o]
     city = find_city(titles, text, outlets)

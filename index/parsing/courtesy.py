@@ -37,6 +37,9 @@ _CLAUSE_PATTERNS = (
     # the host handing over: "首先，请顾承宇局长介绍有关情况", "下面请何静怡副局长介绍财政支持就业方面的情况"
     r"(?:首先|下面|接下来|现在|然后|再|最后)?(?:请|有请)(?!您|你)[\u4e00-\u9fff]{2,12}?(?:介绍|发布|通报|讲话|致辞|解读|发言)"
     r"(?:一下)?(?:[\u4e00-\u9fff]{0,16}?(?:情况|内容|工作))?",
+    # the host handing a question to a guest: "预付卡的问题，请市场监管局的杜局长来回答", "这个问题请梁局长回答"
+    r"(?:(?:这个|这一|这类|此类|刚才的?|上述)?[\u4e00-\u9fff]{0,12}?问题(?:涉及[\u4e00-\u9fff]{1,6})?)?(?:先|再|就|那)?"
+    r"(?:请|有请)(?!您|你)[\u4e00-\u9fff]{2,14}?(?:来)?(?:回答|解答|答复|回应)(?:一下)?",
     # a vocative: the person addressed by surname and title ("张局长，您好！"; "周主任，请您……" still asks)
     r"[\u4e00-\u9fff]{1,2}(?:副)?(?:局长|主任|书记|区长|市长|县长|处长|科长|厅长|部长|院长|校长|行长|站长|所长|队长|"
     r"支队长|秘书长|总)",
@@ -47,6 +50,7 @@ _CLAUSE_PATTERNS = (
     r"(?:来到|做客|参加|和|与|跟|同)[\u4e00-\u9fff]{0,16}",
     r"(?:今天的|本场|本次|今天|本期)?(?:新闻)?(?:发布会|节目|微访谈|访谈|直播)(?:就)?(?:到此结束|到这里|结束)(?:了)?",
 )
+_TOPIC_THEN_HAND_OVER = re.compile(r"问题(?:涉及[\u4e00-\u9fff]{1,6})?[，,][ \t\u3000]*(?=(?:先|再|就|那)?请(?!您|你))")
 _CLAUSE = re.compile("|".join(f"(?:{p})" for p in _CLAUSE_PATTERNS))
 _SENTENCE_BREAK = re.compile(r"[。！？!?；;…\n]+")
 _CLAUSE_BREAK = re.compile(r"[，,、：:\s]+")
@@ -57,7 +61,7 @@ def is_courtesy(text: str) -> bool:
     that also says something ("谢谢。入海排污口是……") is not."""
     from index.text import to_simplified  # 謝謝主持人 is 谢谢主持人
 
-    text = to_simplified(text)
+    text = _TOPIC_THEN_HAND_OVER.sub("问题请", to_simplified(text))  # "预付卡的问题，请……来回答": one clause
     clauses = [c.strip("“”‘’\"'（）() ") for s in _SENTENCE_BREAK.split(text) for c in _CLAUSE_BREAK.split(s)]
     clauses = [c for c in clauses if c]
     return bool(clauses) and all(_CLAUSE.fullmatch(c) for c in clauses)

@@ -103,7 +103,36 @@ def _docx_paragraphs(document) -> Iterable[tuple[str, bool]]:  # type: ignore[no
         if isinstance(block, Table):
             yield from ((line, False) for line in _table_lines(block))
         else:
-            yield block.text, _is_docx_heading(block)
+            for box in _text_boxes(block._p):  # a text box anchored in the paragraph: its paragraphs first
+                yield from ((_final_text(box_p), False) for box_p in box.iter(f"{_W}p"))
+            yield _final_text(block._p), _is_docx_heading(block)
+
+
+# what a reader of the document sees is not inside these: deleted or moved-away text of tracked changes, the VML
+# copy Word keeps of a text box for old readers, and a text box (read apart, before its paragraph)
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_HIDDEN = {f"{_W}del", f"{_W}moveFrom", f"{_MC}Fallback", f"{_W}txbxContent"}
+
+
+def _final_text(p) -> str:  # type: ignore[no-untyped-def]
+    """A paragraph's text as it reads with its tracked changes accepted: inserted runs in, deleted ones out."""
+    parts: list[str] = []
+    for element in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
+        if any(ancestor.tag in _HIDDEN for ancestor in element.iterancestors() if ancestor is not p and
+               _is_below(ancestor, p)):
+            continue
+        parts.append(element.text or "" if element.tag == f"{_W}t" else "\t" if element.tag == f"{_W}tab" else "\n")
+    return "".join(parts)
+
+
+def _is_below(ancestor, p) -> bool:  # type: ignore[no-untyped-def]
+    return any(a is p for a in ancestor.iterancestors())
+
+
+def _text_boxes(p) -> list:  # type: ignore[no-untyped-def]
+    """The text boxes anchored in a paragraph, each once (not the VML fallback copy)."""
+    return [box for box in p.iter(f"{_W}txbxContent")
+            if not any(a.tag == f"{_MC}Fallback" for a in box.iterancestors())]
 
 
 def _table_lines(table) -> list[str]:  # type: ignore[no-untyped-def]
@@ -156,7 +185,7 @@ _PAGE_NUMBER = re.compile(r"^(?:[-—–－‒\s]*\d{1,4}[-—–－‒\s]*|第\
                           r"\d{1,4}\s*/\s*\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$", re.I)
 _TERMINATORS = "。！？!?；;：:…”」』）)"
 RUNNING_SHARE = 0.5  # a top or bottom line repeated (digits aside) on at least this share of pages is furniture
-EDGE_LINES = 2  # lines at the top and the bottom of a page that may be a running header or footer
+EDGE_LINES = 3  # lines at the top and the bottom of a page that may be a running header or footer
 MAX_FURNITURE_CHARS = 60  # a longer line is body text
 MIN_CHARS_PER_PAGE = 10  # fewer characters on every page: no text layer
 INDENT_CHARS = 1.2  # a line starting this many character widths right of the margin opens a paragraph
@@ -323,10 +352,27 @@ def _gutter_of(chars: Sequence[dict], width: float) -> float | None:
     return best[1] if best else None
 
 
+_SPACED_PAIR = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) (?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+MIN_SPACED_SHARE = 0.4  # of the gaps between two Chinese characters, this share a space: an OCR layer's spacing
+
+
+def _unspaced(text: str) -> str:
+    """A line of an OCR text layer that puts a space between Chinese characters ("市 水 务 局 局 长") without them;
+    a line whose Chinese is written close (with a space only between words) as it is."""
+    pairs = len(_SPACED_PAIR.findall(text))
+    close = sum(1 for a, b in zip(text, text[1:]) if _CJK.match(a) and _CJK.match(b))
+    if pairs < 3 or pairs < MIN_SPACED_SHARE * (pairs + close):
+        return text
+    text = _SPACED_PAIR.sub("", text)
+    return re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\d,，.。:：;；?？!！()（）]|$)|(?<=[\d,，.。:：;；?？!！()（）]) (?=[\u4e00-\u9fff])",
+                  "", text)
+
+
 def _lines(page) -> list[_Line]:  # type: ignore[no-untyped-def]
     lines = []
     for line in page.extract_text_lines(strip=True, return_chars=True):
-        text = line["text"].strip()
+        text = _unspaced(line["text"].strip())
         if not text:
             continue
         widths = [c["x1"] - c["x0"] for c in line["chars"] if c.get("text", "").strip()]
@@ -352,14 +398,23 @@ def _running_lines(pages: Sequence[Sequence[Sequence[_Line]]]) -> set[str]:
         edges.append((lines[:EDGE_LINES], lines[::-1][:EDGE_LINES]))
     needed = max(2, int(len(pages) * RUNNING_SHARE + 0.999))
     furniture: set[str] = set()
+    stamped: set[str] = set()  # a notice stamped on every page, the very same words: furniture even as a sentence
     for depth in range(EDGE_LINES):
         counts: Counter[str] = Counter()
+        exact: Counter[str] = Counter()
         for ends in edges:
             for lines in ends:
                 if len(lines) > depth and all(_key(l.text) in furniture for l in lines[:depth]):
                     counts[_key(lines[depth].text)] += 1
-        furniture |= {key for key, n in counts.items() if n >= needed and _furniture_like(key)}
+                    exact[_same(lines[depth].text)] += 1
+        stamped |= {words for words, n in exact.items() if n >= len(pages)}
+        furniture |= {key for key, n in counts.items() if n >= needed and (_furniture_like(key) or any(
+            _key(words) == key for words in stamped))}
     return furniture
+
+
+def _same(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def _furniture_like(key: str) -> bool:

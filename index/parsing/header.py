@@ -23,19 +23,23 @@ _KEYS = {
     "place": ("地点", "访谈地点", "发布会地点", "会议地点", "采访地点"),
     "guests": ("访谈嘉宾", "嘉宾", "本期嘉宾", "嘉宾介绍", "发布人", "出席人员", "出席嘉宾", "出席领导", "受访者", "受访人",
                "访谈对象", "主讲人", "新闻发言人", "发言人", "答问人", "解读人", "本期上场", "上场嘉宾", "问政对象",
-               "点评嘉宾", "特邀嘉宾", "点评专家"),
-    "host": ("主持人", "主持", "节目主持人", "访谈主持人"),
+               "点评嘉宾", "特邀嘉宾", "点评专家", "本期上线单位及嘉宾", "上线单位及嘉宾", "上线嘉宾", "本期上线嘉宾",
+               "做客嘉宾", "本期做客嘉宾"),
+    "host": ("主持人", "主持", "节目主持人", "访谈主持人", "节目主持"),
     "reporter": ("记者", "采访记者", "主持记者", "采访人", "作者"),  # "记者：芷川广播电视台 何思远" in a header, not a question
     "source": ("来源", "信息来源", "稿源", "发布机构", "发布单位", "发文机关", "解读机关", "解读单位", "发布部门", "主办单位",
                "供稿单位", "解读部门", "起草单位"),
     "other": ("访谈状态", "索引号", "主题分类", "文号", "有效性", "浏览次数", "阅读次数", "点击数", "字号", "访谈栏目", "栏目",
               "所属栏目", "访谈形式", "责任编辑", "编辑", "审核", "生效日期", "失效日期", "公开方式", "分类", "现场市民代表",
               "答复类型", "办理结果", "公开属性", "访谈平台", "直播平台", "访谈方式", "现场评议员", "评议员", "版次", "字数", "稿件状态",
-              "导出时间", "稿件编号", "签发人", "签发时间"),
+              "导出时间", "稿件编号", "签发人", "签发时间", "播出频率", "热线电话",
+              "短信平台", "微信公众号"),
 }
 _KEY_OF = {key: kind for kind, keys in _KEYS.items() for key in keys}
 _FIELD = re.compile(r"^[【\[［]?(?P<key>[\u4e00-\u9fff \u3000]{2,12}?)[】\]］]?[ \t\u3000]*[：:][ \t\u3000]*(?P<value>.*)$")
 _CELLS = re.compile(r"\t+")
+# "韩立峰　渚阳市生态环境局党组书记、局长": a guest's name, then unit and title (a video's name caption), with no key
+_NAME_FIRST = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,4})[ \t\u3000]+[\u4e00-\u9fff]")
 _FIELDS_ON_ONE_LINE = re.compile(r"[ \t\u3000]{2,}|\t")
 _SENTENCE = re.compile(r"[。！？!?]|[，,].*[，,]")
 MAX_VALUE_CHARS = 80  # a longer "key：…" line is a sentence
@@ -108,6 +112,13 @@ class Header:
     lines: set[int] = field(default_factory=set)  # indexes of the lines that were header fields or guest lines
 
 
+def _caption_of_guest(line: str) -> bool:
+    """"韩立峰　渚阳市生态环境局党组书记、局长": a name, then its unit and title, and nothing said (no colon)."""
+    line = _plain(line)
+    match = _NAME_FIRST.match(line)
+    return match is not None and is_person_name(match["name"]) and not re.search(r"[：:]", line)
+
+
 def read_header(lines: list[str], labels: Sequence[object | None]) -> Header:
     """The header fields above the first turn (the first labelled line that is no header field); a guests key with
     nothing after it takes the guest lines that follow it (and is a speaker's label when none follows)."""
@@ -124,7 +135,7 @@ def read_header(lines: list[str], labels: Sequence[object | None]) -> Header:
             header.lines.update((i, i + 1))
             continue
         if fields is None:
-            if collecting and is_guest_line(line):
+            if (collecting or _caption_of_guest(line)) and is_guest_line(line):
                 header.guests.extend(parse_people(_plain(line).strip("·•-—● ")))
                 header.lines.add(i)
                 continue

@@ -247,7 +247,7 @@ def find_interviewee(intro: str, known_name: str | None) -> Person:
             if bureau and (named := org_mentions(bureau)) and named[-1][0] + len(named[-1][1]) == len(bureau):
                 bureau = named[-1][1]  # "围绕老旧小区改造向市住房和城乡建设局": the unit, not the words before it
             if not (bureau or role):
-                after = re.match(r"[，,（(]\s*(?P<desc>[^，。；）)]{2,60})", intro[match.end() :])
+                after = re.match(r"(?:[，,（(]|[ \t\u3000]+)\s*(?P<desc>[^，。；）)\n]{2,60})", intro[match.end() :])
                 if after:
                     bureau, role = split_org_role(after.group("desc"))
             if bureau or role:

@@ -26,7 +26,8 @@ from index.parsing.segment import SHORT_LINE, Span, iter_lines, line_continues
 from index.parsing.sources import SourceText, read_source
 from index.parsing.speakers import (SECTION_WORDS, Label, accepted_labels, bare_label, find_label, is_stamp_line,
                                      read_label)
-from index.parsing.turns import (has_answers, label_headed_questions, label_message_board, merge_answers, segments_of,
+from index.parsing.turns import (has_answers, label_headed_questions, label_message_board, label_postfix_board,
+                                  merge_answers, segments_of,
                                  turns_of)
 from index.records import Interview, Passage
 
@@ -67,7 +68,7 @@ def parse_text(text: str, file: str = "<text>", max_chars: int = DEFAULT_MAX_PAS
 def parse_source(source: SourceText, max_chars: int = DEFAULT_MAX_PASSAGE_CHARS) -> Interview:
     text = source.text
     blocks, header = _blocks(text, source.body_start, source.headings)
-    board = label_message_board(blocks, text)
+    board = label_message_board(blocks, text) or label_postfix_board(blocks, text)
     layout = _layout(blocks, text)
     segments = segments_of(layout.body)
     headed = not board and not has_answers(segments) and label_headed_questions(blocks, text, source.headings)

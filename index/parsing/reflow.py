@@ -57,15 +57,16 @@ def _wrap(text: str, measure: Callable[[str], int]) -> tuple[float, int] | None:
     return full / len(long), width
 
 
-def unwrap(text: str, starts_turn: Callable[[str], bool]) -> str:
+def unwrap(text: str, starts_turn: Callable[[str], bool], stands_alone: Callable[[str], bool] = lambda line: False) -> str:
     """`text` with the line breaks of its hard wrap taken out (unchanged when it is not wrapped). `starts_turn` tells
-    a line that opens a speaker's turn or stamps one with its time, which never continues a sentence's end. A wrap is looked for in display
+    a line that opens a speaker's turn or stamps one with its time, which never continues a sentence's end;
+    `stands_alone` one that never continues any line (a header field: "本期上线单位及嘉宾："). A wrap is looked for in display
     columns (e-mail, terminals), then in characters (a PDF viewer's copy, where digits fit as many as characters)."""
     found = [(fit, width, measure) for measure in (columns, len) if (wrap := _wrap(text, measure)) for fit, width in [wrap]]
     if not found:
         return text
     _, width, measure = max(found, key=lambda f: f[0])
-    return _joined(text.split("\n"), width - SHORT_OF_WIDTH, measure, starts_turn)
+    return _joined(text.split("\n"), width - SHORT_OF_WIDTH, measure, starts_turn, stands_alone)
 
 
 def _ends_words(line: str) -> bool:
@@ -75,7 +76,8 @@ def _ends_words(line: str) -> bool:
     return ends_sentence(line) or bool(_TIME_AT_END.search(line))
 
 
-def _joined(lines: list[str], full: int, measure: Callable[[str], int], starts_turn: Callable[[str], bool]) -> str:
+def _joined(lines: list[str], full: int, measure: Callable[[str], int], starts_turn: Callable[[str], bool],
+            stands_alone: Callable[[str], bool]) -> str:
     out = [lines[0]]
     last = lines[0].rstrip()  # the physical line before, whose width tells whether it was cut
     for line in lines[1:]:
@@ -88,6 +90,7 @@ def _joined(lines: list[str], full: int, measure: Callable[[str], int], starts_t
             and not _INDENT.match(line)
             and not _NOTE.fullmatch(line.strip())
             and not (_ends_words(previous.rstrip()) and starts_turn(line.strip()))  # mid-sentence, a label is a cut word
+            and not stands_alone(line.strip())
         ):
             spaced = previous[-1].isspace() or line[0].isspace()  # the cut was at a space: one is kept
             words = _ASCII_WORD.match(previous.rstrip()[-1]) and _ASCII_WORD.match(line.lstrip()[0])

@@ -206,12 +206,48 @@ def _without_markup(body: str) -> str:
     return html.unescape(text).replace("\xa0", " ")
 
 
+_CUE_TIME = re.compile(r"^\d{1,2}:\d{2}:\d{2}[,.]\d{3}[ \t]*-->[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{3}")
+_CUE_TAG = re.compile(r"\{\\[^{}]*\}|</?[ibu]>|</?font[^>]*>")
+MIN_CUES = 3
+
+
+def _subtitles_as_text(body: str) -> str | None:
+    """A video interview's subtitles (SRT: numbered cues, "00:01:02,000 --> 00:01:05,500", a short line each) as the
+    text they say: each turn one paragraph (a cue that opens with a speaker's 【label】 starts one, the others go on
+    it), on-screen captions ({\\an1} name titles, notices) first, apart from the speech. None when it is no
+    subtitles file."""
+    cues = [c for c in re.split(r"\n[ \t]*\n", body.strip()) if c.strip()]
+    timed = [c for c in cues if any(_CUE_TIME.match(line.strip()) for line in c.splitlines())]
+    if len(timed) < MIN_CUES or len(timed) < len(cues) / 2:
+        return None
+    captions: list[str] = []
+    paragraphs: list[str] = []
+    for cue in timed:
+        lines = cue.splitlines()
+        at = next(i for i, line in enumerate(lines) if _CUE_TIME.match(line.strip()))
+        raw = "".join(line.strip() for line in lines[at + 1 :])
+        words = _CUE_TAG.sub("", raw).strip()
+        if not words:
+            continue
+        if raw.startswith("{"):  # a caption placed on screen: a name title or a notice, not speech
+            captions.append(words)
+        elif words.startswith(("【", "[")) or not paragraphs:
+            paragraphs.append(words)
+        else:
+            glue = " " if paragraphs[-1][-1:].isascii() and paragraphs[-1][-1:].isalpha() and words[0].isalpha() and \
+                words[0].isascii() else ""
+            paragraphs[-1] += glue + words
+    return "\n\n".join([*captions, *paragraphs]) + "\n"
+
+
 def _unwrapped(body: str) -> str:
     """A hard-wrapped text's paragraphs joined again (index.parsing.reflow); other texts as they are."""
+    from index.parsing.header import read_fields
     from index.parsing.reflow import unwrap
     from index.parsing.speakers import find_label, is_stamp_line
 
-    return unwrap(body, lambda line: is_stamp_line(line) or find_label(line) is not None)
+    return unwrap(body, lambda line: is_stamp_line(line) or find_label(line) is not None,
+                  lambda line: read_fields(line) is not None)
 
 
 def read_source(path: Path, display_name: str | None = None) -> SourceText:
@@ -249,8 +285,8 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
         return SourceText(file, article.text, 0, {}, article.metadata, encoding, _skip_note(file, path),
                           article.headings)
     metadata, body_start, warnings, hints = split_front_matter(text, file)
-    text = text[:body_start] + _unwrapped(_without_markup(text[body_start:]) if suffix in MARKDOWN_SUFFIXES
-                                          else text[body_start:])
+    body = _without_markup(text[body_start:]) if suffix in MARKDOWN_SUFFIXES else text[body_start:]
+    text = text[:body_start] + (_subtitles_as_text(body) or _unwrapped(body))
     warnings.extend(_skip_note(file, path))
     if encoding == "utf-8" and not _decodes(data, "utf-8"):
         warnings.append(f"{file}: the file ends in the middle of a character; that last character was left out")

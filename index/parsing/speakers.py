@@ -30,8 +30,9 @@ _BRACKET = re.compile(rf"^(?P<md>\*\*|__)?[{_OPEN}](?P<name>[^{_CLOSE}\n]{{1,40}
                       r"[ \t\u3000]*[：:]?(?:\*\*|__)?[ \t\u3000]*")
 _CITIZEN = r"[\u4e00-\u9fff]{1,3}(?:先生|女士|阿姨|大爷|大妈|师傅|同学)"  # 王先生, 陈阿姨: a caller as the host greets them
 # 网友“清风”：, and 听众（电话）：, 网友（微信留言）: the channel in brackets; 市民 王先生（电话）：
-_NICKNAME = re.compile(r"^(?P<md>\*\*|__)?(?P<name>(?:网友|网民|市民|听众)[ \t\u3000]*(?:[“\"「『‘'][^”\"」』’'\n]{1,20}[”\"」』’']|"
-                       rf"[（(][^）)\n]{{1,12}}[）)]|{_CITIZEN}(?:[（(][^）)\n]{{1,12}}[）)])?))"
+# also 网友“塘边柳”（微信）, 听众 尾号3726（短信）: the channel after the nickname, a caller by the end of a number
+_NICKNAME = re.compile(r"^(?P<md>\*\*|__)?(?P<name>(?:网友|网民|市民|听众)[ \t\u3000]*(?:(?:[“\"「『‘'][^”\"」』’'\n]{1,20}"
+                       rf"[”\"」』’']|{_CITIZEN}|尾号\d{{2,4}})(?:[（(][^）)\n]{{1,12}}[）)])?|[（(][^）)\n]{{1,12}}[）)]))"
                        r"(?P=md)?[ \t\u3000]*(?:问|说|提问|留言)?[：:](?:\*\*|__)?[ \t\u3000]*")
 _PLAIN = re.compile(r"^(?P<md>\*\*|__)?(?P<name>[^：:\n。，！？；,!?“”\"'()（）《》【】*]{1,24}?"
                     r"(?:\([^()（）\n：:]{1,16}\)|（(?:追问|提问|再问|补充)）)?)[ \t\u3000]*"  # "许主任(市卫健委)", "X代表（追问）"
@@ -73,7 +74,7 @@ _NUMBERED_QA = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}
 ASK_WORDS = r"(?:主持人|主持|网友|网民|记者|听众|观众|市民|群众|评议员|人大代表|政协委员)"
 # a 点评嘉宾 (an expert asked for comment) answers what the host puts to them
 ANSWER_WORDS = r"(?:访谈嘉宾|本期嘉宾|点评嘉宾|特邀嘉宾|嘉宾|点评专家|发布人|新闻发言人|发言人|答问人|解读人|受访人|受访者)"
-_ASK_WORD = re.compile(rf"^(?:现场)?(?P<word>{ASK_WORDS})(?:代表|提问|留言|问|说)?(?:$|[ \t\u3000]+|(?=[“\"「『‘'（(@]|{_CITIZEN}))"
+_ASK_WORD = re.compile(rf"^(?:现场)?(?P<word>{ASK_WORDS})(?:代表|提问|留言|问|说)?(?:$|[ \t\u3000]+|(?=[“\"「『‘'（(@]|{_CITIZEN}|尾号))"
                        r"(?P<rest>.*)$")
 _ANSWER_WORD = re.compile(rf"^(?P<word>{ANSWER_WORDS})(?:$|[ \t\u3000]+)(?P<rest>.*)$")
 _ROLE_ONLY = re.compile(r"^(?P<org>.*?)(?P<role>(?:有关|相关)?负责(?:同志|人))$")
@@ -220,6 +221,9 @@ def read_label(name: str) -> LabelReading:
         return LabelReading("ask", "记者" if "记者" in text else text, outlet=outlet)
     if title := short_title(text):
         return LabelReading("answer", title=title)
+    if (unit_title := re.fullmatch(r"(?P<unit>\S{2,16}?(?:局|委|办|厅|中心))[ \t\u3000]+(?P<who>\S{2,6})", text)) and \
+            (title := short_title(unit_title["who"])):  # "城管局 梁局长": the unit said short, then surname and title
+        return LabelReading("answer", person=PersonDesc(None, unit_title["unit"], None), title=title)
     if match := _ROLE_ONLY.match(text):
         org = match["org"].strip() or None
         return LabelReading("answer", "负责人", PersonDesc(None, org, match["role"]))

@@ -56,6 +56,42 @@ _REPLIES_BY = re.compile(r"由(?P<unit>[\u4e00-\u9fff]{2,24}?(?:局|委员会|�
 MIN_BOARD_REPLIES = 2
 
 
+# a 答网友问 page that writes who asked and who replied AFTER the words: "网友：南渚听雨 留言时间：……" under the
+# question, "答复单位：渚阳市医疗保障局 答复时间：……" under the reply
+_ASKER_AFTER_WORDS = re.compile(r"^[ \t\u3000*_]*(?:网友|留言人|提问人|来信人|网民)[：:][ \t\u3000]*\S.*?"
+                                r"(?:留言时间|提问时间|来信时间|时间)[：:]")
+_UNIT_AFTER_WORDS = re.compile(r"^[ \t\u3000*_]*(?:答复单位|回复单位|办理单位)[：:][ \t\u3000]*(?P<unit>[^\s\u3000]+)")
+
+
+def label_postfix_board(blocks: list[Block], text: str) -> bool:
+    """Labels the blocks of a 答网友问 page whose asker and replying unit come after the words: the paragraph above
+    each asker line asks (a 网友), the paragraphs between it and the next 答复单位 line answer for that unit; the asker,
+    unit and status lines are fields. False (nothing changed) when fewer than two messages have replies."""
+    lines = [text[b.start:b.end].strip() for b in blocks]
+    askers = [i for i, line in enumerate(lines) if _ASKER_AFTER_WORDS.match(line)]
+    units = {i: match["unit"] for i, line in enumerate(lines) if (match := _UNIT_AFTER_WORDS.match(line))}
+    if len(askers) < MIN_BOARD_REPLIES or len(units) < MIN_BOARD_REPLIES:
+        return False
+    for n, at in enumerate(askers):
+        following = askers[n + 1] - 1 if n + 1 < len(askers) else len(blocks)
+        unit_at = next((i for i in units if at < i < following + 1), None)
+        question = blocks[at - 1] if at and at - 1 not in units and at - 1 not in askers else None
+        if question is not None:
+            question.label, question.content_start = Label("网友", 0, synthetic=True), question.start
+        blocks[at].label, blocks[at].field = None, True
+        reply = blocks[at + 1 : unit_at] if unit_at is not None else blocks[at + 1 : following]
+        for j, block in enumerate(reply):
+            if unit_at is None:  # "办理状态：办理中": no reply yet
+                block.label, block.field = None, True
+            elif j == 0:
+                block.label, block.content_start = Label(units[unit_at], 0, synthetic=True), block.start
+            else:
+                block.label = None
+    for i in units:
+        blocks[i].label, blocks[i].field = None, True
+    return True
+
+
 def label_message_board(blocks: list[Block], text: str) -> bool:
     """Labels the blocks of a 领导留言板 / 网上问政 page: each 留言内容 asks (a 网友), each 回复内容 answers for the unit
     of the 回复单位 line before it; titles, times and units are fields. False (nothing changed) when the page has fewer
@@ -196,14 +232,19 @@ def question_text(segment: Segment, text: str) -> str:
             kept = []
             continue
         sentences = [words[a:b] for a, b in sentence_spans(words)]
-        last = max((i for i, sentence in enumerate(sentences)
-                    if is_courtesy(sentence) or (_OPENING.search(to_simplified(sentence))
-                                                 and not re.search(r"[？?]", sentence))), default=None)  # 网友们想知道……？
+        polite = [bool(is_courtesy(sentence) or (_OPENING.search(to_simplified(sentence))
+                                                 and not re.search(r"[？?]", sentence))) for sentence in sentences]  # 网友们想知道……？
+        end = len(sentences)
+        while end > 0 and polite[end - 1] and not all(polite[:end - 1]):
+            end -= 1  # "……最多能贷多少？这两个问题请祁局长一并回答。": a hand-over after the question ends it
+        if not re.search(r"[？?]", "".join(sentences[:end])):
+            end = len(sentences)  # "……介绍有关情况，并回答大家关心的问题。首先请万局长介绍。": no question before it
+        last = max((i for i in range(end) if polite[i]), default=None)
         if last is None:
-            kept.append(words)
+            kept.append("".join(sentences[:end]).strip() if end < len(sentences) else words)
             continue
         kept = []
-        rest = "".join(sentences[last + 1 :]).strip()  # sentences are contiguous but for the spaces between
+        rest = "".join(sentences[last + 1 : end]).strip()  # sentences are contiguous but for the spaces between
         if rest:
             kept.append(rest)
     question = "\n".join(kept)
@@ -232,11 +273,22 @@ def _relays(caller: Segment, host: Segment, text: str) -> bool:
         and not re.search(r"[？?]", _segment_text(caller, text))
 
 
+def _board_message(segment: Segment) -> bool:
+    """A message of a board or mailbox page (a synthetic 网友 label): each one asks on its own."""
+    first = segment.blocks[0].label if segment.blocks else None
+    return first is not None and first.synthetic and first.name == "网友"
+
+
 def _interjects(waiting: Segment, other: Segment, text: str) -> bool:
-    """Another asker's words that ask nothing (a netizen's cheer on a live page) while a question waits for its
-    answer: they leave the question as it is."""
-    return not other.speaker.startswith("主持") and bool(re.search(r"[？?]", question_text(waiting, text))) \
-        and not _ASKS.search(to_simplified(_segment_text(other, text)))
+    """Another asker's words that ask nothing (a netizen's cheer on a live page), or the host handing a caller's
+    question to a guest ("预付卡的问题，请市场监管局的杜局长来回答。"), while a question waits for its answer: they
+    leave the question as it is."""
+    if not question_text(waiting, text):
+        return False
+    words = _segment_text(other, text)
+    if other.speaker.startswith("主持"):
+        return not re.search(r"[？?]", words) and not question_text(other, text)
+    return not _ASKS.search(to_simplified(words))
 
 
 def turns_of(segments: list[Segment], text: str, cast: Cast) -> list[Turn]:
@@ -259,11 +311,12 @@ def turns_of(segments: list[Segment], text: str, cast: Cast) -> list[Turn]:
             if answered and turns and _hands_back(segment, text):
                 continue  # "您接着说。", "请高岩同志补充。": the question just answered, answered on
             if question is not None and not answered:
-                if question.speaker == segment.speaker or _relays(question, segment, text):
+                if question.speaker != segment.speaker and _interjects(question, segment, text):
+                    continue  # "来了来了，前排支持！", "这个问题请梁局长来回答。" between a question and its answer
+                if (question.speaker == segment.speaker and not _board_message(segment)) or _relays(question, segment,
+                                                                                                    text):
                     question.blocks.extend(segment.blocks)
                     continue
-                if _interjects(question, segment, text):
-                    continue  # "来了来了，前排支持！" between the host's question and its answer
                 close(question)
             question, answered = Segment(segment.speaker, True, list(segment.blocks)), False
         elif segment.blocks and all(is_courtesy_block(b, text) for b in segment.blocks):
