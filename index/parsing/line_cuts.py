@@ -1,0 +1,118 @@
+"""A page's lines before they are read: where a line is cut in two or ends early by the page's own conventions (a
+row of a question-and-answer table, a reporter named after the question, an editor's credit, a time stamped after the
+words, a 【答】 or a speaker's label after a sentence in the same paragraph)."""
+
+from __future__ import annotations
+
+import re
+
+from index.parsing.segment import Span
+from index.parsing.speakers import Label, find_label, read_label
+
+QUESTION_END = re.compile(r"[？?][”’」』）)]*(?:\*\*|__)?$")
+
+
+def page_lines(text: str, lines: list[Span]) -> tuple[list[Span], dict[int, Label]]:
+    """The page's lines cut where its conventions cut them; and the reporter each question line names after it."""
+    lines = _at_answer_marks(text, _without_trailing_stamps(text, _without_trailing_credits(text, _at_qa_cells(
+        text, lines))))
+    return _askers_after_questions(text, lines)
+
+
+# "……和大家交流。 10:00:31": a live transcript's time stamp after the words, to the second
+_TRAILING_STAMP = re.compile(r"[ \t\u3000]+[\[【(（]?\d{1,2}[:：]\d{2}[:：]\d{2}[\]】)）]?$|"
+                             r"[ \t\u3000]*[\[【]\d{1,2}[:：]\d{2}(?:[:：]\d{2})?[\]】]$")  # "……？[14:02]" too
+MIN_TRAILING_STAMPS = 3  # a page that stamps its lines so, not one line that ends with a time
+
+
+# a table of questions and answers (.docx, one row a line, cells apart by tabs) under a header row "问题 | 解答"
+_QA_HEADER = re.compile(r"^(?:问题|问|提问|咨询问题|常见问题|群众关心的问题)\t+(?:解答|答复|回答|答|回复|政策解答|解读)$")
+
+
+def _at_qa_cells(text: str, lines: list[Span]) -> list[Span]:
+    """Rows of a question-and-answer table cut into the question's cell and the answer's, each a line of its own;
+    the header row left out."""
+    header = next((i for i, line in enumerate(lines) if _QA_HEADER.match(text[line.start : line.end])), None)
+    if header is None:
+        return lines
+    out = lines[:header]
+    for line in lines[header + 1 :]:
+        tab = text.find("\t", line.start, line.end)
+        if tab > line.start and QUESTION_END.search(text[line.start : tab].rstrip()):
+            after = tab + len(text[tab : line.end]) - len(text[tab : line.end].lstrip())
+            out += [Span(line.start, tab), Span(after, line.end)]
+        else:
+            out.append(line)
+    return out
+
+
+# "……怎么办？（峤南日报记者）": a reporter's question that names its outlet after the words, with no label before them
+_ASKER_AFTER = re.compile(r"(?<=[？?])[”’」』]?[ \t\u3000]*[（(](?P<who>[^（）()\n]{2,20}?记者)[）)][ \t\u3000]*$")
+
+
+def _askers_after_questions(text: str, lines: list[Span]) -> tuple[list[Span], dict[int, Label]]:
+    """Lines that end in the asking reporter, ended before it; and the reporter as each one's label."""
+    out: list[Span] = []
+    askers: dict[int, Label] = {}
+    for i, line in enumerate(lines):
+        match = _ASKER_AFTER.search(text, line.start, line.end)
+        if match is not None and find_label(text[line.start : line.end]) is None:
+            askers[i] = Label(match["who"], 0, synthetic=True)
+            line = Span(line.start, match.start())
+        out.append(line)
+    return out, askers
+
+
+# "……欢迎咨询。（责任编辑：谭晓舟）": an editor's credit after the last sentence of the page's words
+_TRAILING_CREDIT = re.compile(r"(?<=[。！？!?”」])[ \t\u3000]*[（(](?:责任编辑|值班编辑|编辑|校对|审核|审校|来源|稿源)[:：\s]"
+                              r"[^（）()]{1,40}[）)][ \t\u3000]*$")
+
+
+def _without_trailing_credits(text: str, lines: list[Span]) -> list[Span]:
+    """Lines that end in an editor's or a source's credit end before it: it belongs to no passage."""
+    out: list[Span] = []
+    for line in lines:
+        credit = _TRAILING_CREDIT.search(text, line.start, line.end)
+        out.append(Span(line.start, credit.start()) if credit and credit.start() > line.start else line)
+    return out
+
+
+_MID_LINE_MARK = re.compile(r"(?<=[？?。！!])[ \t\u3000]*(?=【[问答]】)")  # "【问】……？【答】……" in one paragraph
+
+
+# "……都能领吗？ 韦立群：谢谢你的提问。": a speaker's label after a sentence's end and a space, in one paragraph
+_MID_LINE_SPEAKER = re.compile(r"(?<=[？?。！!])[ \t\u3000]+(?=[^\s：:，。！？]{2,16}：)")
+
+
+def _at_answer_marks(text: str, lines: list[Span]) -> list[Span]:
+    """A line cut where a 【答】 or 【问】, or a speaker's label (a person, a reporter, the host), follows a sentence's
+    end: each opens a turn of its own."""
+    out: list[Span] = []
+    for line in lines:
+        start = line.start
+        marks = [*_MID_LINE_MARK.finditer(text, line.start, line.end),
+                 *(m for m in _MID_LINE_SPEAKER.finditer(text, line.start, line.end) if _names_speaker(text, m.end()))]
+        for match in sorted(marks, key=lambda m: m.start()):
+            if match.start() > start:
+                out.append(Span(start, match.start()))
+                start = match.end()
+        out.append(Span(start, line.end))
+    return out
+
+
+def _names_speaker(text: str, at: int) -> bool:
+    label = find_label(text[at : at + 40])
+    if label is None or not label.explicit_colon:
+        return False
+    reading = read_label(label.name)
+    return reading.word is not None or reading.person is not None or reading.title is not None or bool(reading.outlet)
+
+
+def _without_trailing_stamps(text: str, lines: list[Span]) -> list[Span]:
+    """Lines ending in a time stamp end before it, when the page stamps its lines that way: the stamp is when the
+    words were posted, not part of them."""
+    stamps = [_TRAILING_STAMP.search(text, line.start, line.end) for line in lines]
+    if sum(1 for line, stamp in zip(lines, stamps) if stamp and stamp.start() > line.start) < MIN_TRAILING_STAMPS:
+        return lines
+    return [Span(line.start, stamp.start()) if stamp and stamp.start() > line.start else line
+            for line, stamp in zip(lines, stamps)]
