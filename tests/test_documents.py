@@ -14,7 +14,8 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
 from index.errors import CorpusParseError
-from index.parsing.documents import docx_text, pdf_text
+from index.parsing.documents import docx_text
+from index.parsing.pdf_layout import pdf_text
 
 FONT = "STSong-Light"  # reportlab's built-in CID font: Chinese text with a text layer, no font file needed
 pdfmetrics.registerFont(UnicodeCIDFont(FONT))

@@ -200,7 +200,7 @@ def test_a_cheer_between_a_question_and_its_answer_and_stamps_without_a_space() 
 # reporter after the question, a name and time with no colon, a question that opens with 网友们, the page's photos
 # below the transcript, ◆/◇ marks, a CMS's export header, the source at the end, a 微博 long image's labels
 def test_two_columns_under_a_full_width_title_and_lead() -> None:
-    from index.parsing.documents import _gutter
+    from index.parsing.pdf_layout import _gutter
 
     def row(top: float, x0: float, x1: float) -> list[dict]:
         return [{"x0": x, "x1": x + 10.0, "top": top, "text": "字"} for x in range(int(x0), int(x1) - 10, 11)]
@@ -279,7 +279,7 @@ def test_a_docx_paragraph_reads_with_its_tracked_changes_accepted_and_its_text_b
 
 
 def test_an_ocr_layers_spaces_between_characters_are_taken_out() -> None:
-    from index.parsing.documents import _unspaced
+    from index.parsing.pdf_layout import _unspaced
 
     assert _unspaced("记 者 ： 今 年 城 乡 供 水 推 进 到 哪 一 步 了 ？") == "记者：今年城乡供水推进到哪一步了？"
     assert _unspaced("投 资 11.8 亿 元 ， 新 建 管 网 860 公 里") == "投资11.8亿元，新建管网860公里"
@@ -287,7 +287,7 @@ def test_an_ocr_layers_spaces_between_characters_are_taken_out() -> None:
 
 
 def test_a_notice_stamped_on_every_page_is_furniture() -> None:
-    from index.parsing.documents import _Line, _running_lines
+    from index.parsing.pdf_layout import _Line, _running_lines
 
     def page(n: int) -> list[list[_Line]]:
         texts = ["【虚构示例】本刊内容均为虚构，仅供软件测试使用。", f"第 {n} 页 / 共 2 页", "菱塘水务2025年第2期专题访谈",

@@ -49,7 +49,7 @@ def read_document(name: str, data: bytes) -> str:
     if suffix in DOCX_SUFFIXES:
         return _docx_text(name, data)
     if suffix in PDF_SUFFIXES:
-        from index.parsing.documents import pdf_text
+        from index.parsing.pdf_layout import pdf_text
 
         return _checked(lambda: pdf_text(data, name, MAX_DOCUMENT_CHARS).text)
     from index.parsing.sources import decode_bytes

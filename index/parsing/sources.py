@@ -271,7 +271,8 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
         raise CorpusParseError(file, "permission denied") from None
     suffix = path.suffix.lower()
     if suffix in DOCX_SUFFIXES + PDF_SUFFIXES:
-        from index.parsing.documents import docx_text, pdf_text
+        from index.parsing.documents import docx_text
+        from index.parsing.pdf_layout import pdf_text
 
         extracted = (docx_text if suffix in DOCX_SUFFIXES else pdf_text)(data, file)
         return SourceText(file, extracted.text, 0, {}, {}, "", _skip_note(file, path), extracted.headings)

@@ -1,0 +1,335 @@
+"""The text of a .pdf with a text layer (pdfplumber): lines rejoined into paragraphs by their geometry, columns read
+one after the other, running headers, footers and page numbers left out, an OCR layer's spaced characters closed up.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from index.errors import CorpusParseError
+from index.parsing.documents import MAX_EXTRACTED_CHARS, ExtractedText, join_paragraphs, too_long
+from index.parsing.segment import has_unclosed_bracket
+
+_PAGE_NUMBER = re.compile(r"^(?:[-—–－‒\s]*\d{1,4}[-—–－‒\s]*|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|"
+                          r"\d{1,4}\s*/\s*\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$", re.I)
+_TERMINATORS = "。！？!?；;：:…”」』）)"
+RUNNING_SHARE = 0.5  # a top or bottom line repeated (digits aside) on at least this share of pages is furniture
+EDGE_LINES = 3  # lines at the top and the bottom of a page that may be a running header or footer
+MAX_FURNITURE_CHARS = 60  # a longer line is body text
+MIN_CHARS_PER_PAGE = 10  # fewer characters on every page: no text layer
+INDENT_CHARS = 1.2  # a line starting this many character widths right of the margin opens a paragraph
+RIGHT_MARGIN_SHARE = 0.8  # the right margin is where this share of a flow's lines have ended
+MIN_MARGIN_LINES = 5  # a flow of fewer lines has its right margin at its longest line
+SHORT_CHARS = 1.5  # a line ending this many character widths before the right margin ends its paragraph
+GAP_LINES = 1.6  # a vertical gap this many times the usual line spacing separates paragraphs
+GUTTER_MIN_SHARE = 0.25  # a column gutter: an empty vertical strip between 25% and 75% of the page width
+MIN_GUTTER_WIDTH = 8.0  # points
+MARGIN_SHARE = 0.05  # the top and bottom of a page (running headers, footers) are read across the whole width
+GUTTER_MAX_ROWS = 0.1  # a gutter: crossed by at most 10% of the page's rows of text (a title, a full-width line)
+GUTTER_LOOSE_ROWS = 0.4  # a title and lead across the top of a page, above its columns, may be this share of its rows
+MIN_COLUMN_ROWS = 3  # and rows of text on each side of it that do not cross it: at least this many
+COLUMN_ROWS_SHARE = 0.05  # and this share of the rows (the last page's second column may be short)
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float  # the median character width
+
+
+def pdf_text(data: bytes, file: str, max_chars: int = MAX_EXTRACTED_CHARS) -> ExtractedText:
+    """The text of a PDF with a text layer; CorpusParseError for a scan, a damaged or locked file, or a text longer
+    than `max_chars`."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    pages: list[list[list[_Line]]] = []  # per page, per column, its lines
+    count = 0
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for page in pdf.pages:
+                columns = _page_columns(page)
+                count += sum(len(line.text) for column in columns for line in column)
+                if count > max_chars:
+                    raise too_long(file, max_chars)
+                pages.append(columns)
+                page.close()
+    except CorpusParseError:
+        raise
+    except PDFPasswordIncorrect:
+        raise CorpusParseError(file, "the PDF is password-protected") from None
+    except (PDFSyntaxError, ValueError, KeyError, TypeError, AttributeError, OSError) as error:
+        raise CorpusParseError(file, f"not a readable PDF ({type(error).__name__})") from None
+    except Exception as error:  # pdfminer raises many kinds (PSEOF, PDFTypeError, ...) on damaged files
+        if type(error).__module__.startswith(("pdfminer", "pdfplumber", "pypdfium2")):
+            raise CorpusParseError(file, f"not a readable PDF ({type(error).__name__})") from None
+        raise
+    if not pages or all(sum(len(l.text) for c in p for l in c) < MIN_CHARS_PER_PAGE for p in pages):
+        raise CorpusParseError(file, "the PDF has no text layer (a scanned document?): it needs OCR before it can "
+                                     "be indexed")
+    furniture = _running_lines(pages)
+    flows = [[line for line in column if _key(line.text) not in furniture and not _PAGE_NUMBER.match(line.text)]
+             for page in pages for column in page]
+    extracted = join_paragraphs((paragraph, False) for paragraph in _paragraphs(flows))
+    if not extracted.text:
+        raise CorpusParseError(file, "the PDF has no text besides its page headers and footers")
+    return extracted
+
+
+def _page_columns(page) -> list[list[_Line]]:  # type: ignore[no-untyped-def]
+    """The page's lines in reading order: one column; or, when an empty vertical strip splits the body, the lines
+    above the columns (the page header, a title block), the left column, the right one, then the full-width lines
+    below them (the footer). The page's top and bottom margins are read whole, so a running header split by the
+    gutter stays one line."""
+    chars = [c for c in page.chars if c.get("text", "").strip()]
+    if not chars:
+        return [[]]
+    height = float(page.height)
+    top_zone, bottom_zone = MARGIN_SHARE * height, (1 - MARGIN_SHARE) * height
+    body = [c for c in chars if top_zone <= float(c["top"]) <= bottom_zone]
+    gutter = _gutter(body, float(page.width)) if body else None
+    if gutter is None:
+        return [_lines(page)]
+
+    row_of = _row
+
+    rows: dict[int, list[dict]] = {}
+    for c in body:
+        rows.setdefault(row_of(c), []).append(c)
+    crossing = {top for top, row in rows.items() if any(c["x0"] < gutter < c["x1"] for c in row)}
+    two_sided = [top for top, row in sorted(rows.items()) if top not in crossing
+                 and any(c["x1"] <= gutter for c in row) and any(c["x0"] >= gutter for c in row)]
+    body_top = two_sided[0] if two_sided else min(rows)
+    # A full-width line with most of the columns below it (an issuer or a note under the title) is read before them.
+    heading_rows = {top for top in crossing if sum(t < top for t in two_sided) < sum(t > top for t in two_sided) / 3}
+
+    def region(keep) -> list[_Line]:  # type: ignore[no-untyped-def]
+        return _lines(page.filter(lambda obj: obj.get("object_type") != "char" or keep(obj)))
+
+    def middle(c: dict) -> float:
+        return (float(c["x0"]) + float(c["x1"])) / 2
+
+    def in_columns(c: dict) -> bool:
+        return body_top <= row_of(c) and float(c["top"]) <= bottom_zone and row_of(c) not in crossing
+
+    above = region(lambda c: row_of(c) < body_top or row_of(c) in heading_rows)
+    left = region(lambda c: in_columns(c) and middle(c) < gutter)
+    right = region(lambda c: in_columns(c) and middle(c) >= gutter)
+    below = region(lambda c: row_of(c) >= body_top and not in_columns(c) and row_of(c) not in heading_rows)
+    return [column for column in (above, left, right, below) if column]
+
+
+ROW_POINTS = 3.0  # characters whose tops lie this close are on one row (two columns' lines are rarely level)
+
+
+def _row(char: dict) -> int:
+    return round(float(char["top"]) / ROW_POINTS)
+
+
+def _gutter(chars: Sequence[dict], width: float) -> float | None:
+    """The columns' gutter (see `_gutter_of`), also under a full-width title and lead that cross it: found again
+    without the page's first rows, up to GUTTER_LOOSE_ROWS of them."""
+    found = _gutter_of(chars, width)
+    rows = sorted({_row(c) for c in chars})
+    for cut in rows[: int(GUTTER_LOOSE_ROWS * len(rows))]:
+        if found is not None:
+            break
+        found = _gutter_of([c for c in chars if _row(c) > cut], width)
+    return found
+
+
+def _gutter_of(chars: Sequence[dict], width: float) -> float | None:
+    """The x of the widest vertical strip in the middle half of the page that almost no row of text crosses, with
+    many rows on each side of it that do not cross it: two columns. (In a single column with a ragged right edge,
+    the text right of an empty strip belongs to the few rows that cross it.)"""
+    rows: dict[int, list[tuple[float, float]]] = {}
+    for c in chars:
+        rows.setdefault(_row(c), []).append((float(c["x0"]), float(c["x1"])))
+    crossing = [0] * (int(width) + 2)
+    for spans in rows.values():
+        covered = set()
+        for x0, x1 in spans:
+            covered.update(range(max(0, int(x0)), min(len(crossing), int(x1) + 1)))
+        for x in covered:
+            crossing[x] += 1
+    limit = int(GUTTER_MAX_ROWS * len(rows))
+    low, high = int(width * GUTTER_MIN_SHARE), int(width * (1 - GUTTER_MIN_SHARE))
+    strips: list[int] = []  # where each empty strip at least MIN_GUTTER_WIDTH wide starts
+    start = None
+    for x in range(low, high + 2):
+        empty = x <= high and crossing[x] <= limit
+        if empty and start is None:
+            start = x
+        if not empty and start is not None:
+            if x - start >= MIN_GUTTER_WIDTH:
+                strips.append(start)
+            start = None
+    needed = max(MIN_COLUMN_ROWS, COLUMN_ROWS_SHARE * len(rows))
+    best: tuple[int, float] | None = None
+    for a in strips:
+        b = a + MIN_GUTTER_WIDTH  # a strip runs on to the end of the middle half when the second column is short
+        apart = [spans for spans in rows.values() if not any(x0 < b and x1 > a for x0, x1 in spans)]
+        left = sum(1 for spans in apart if any(x1 <= a + 1 for _, x1 in spans))
+        right_starts = [min(x0 for x0, _ in spans if x0 >= b) for spans in apart if any(x0 >= b for x0, _ in spans)]
+        if min(left, len(right_starts)) >= needed and (best is None or min(left, len(right_starts)) > best[0]):
+            best = (min(left, len(right_starts)), (a + min(right_starts)) / 2)
+    return best[1] if best else None
+
+
+_SPACED_PAIR = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) (?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+MIN_SPACED_SHARE = 0.4  # of the gaps between two Chinese characters, this share a space: an OCR layer's spacing
+
+
+def _unspaced(text: str) -> str:
+    """A line of an OCR text layer that puts a space between Chinese characters ("市 水 务 局 局 长") without them;
+    a line whose Chinese is written close (with a space only between words) as it is."""
+    pairs = len(_SPACED_PAIR.findall(text))
+    close = sum(1 for a, b in zip(text, text[1:]) if _CJK.match(a) and _CJK.match(b))
+    if pairs < 3 or pairs < MIN_SPACED_SHARE * (pairs + close):
+        return text
+    text = _SPACED_PAIR.sub("", text)
+    return re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\d,，.。:：;；?？!！()（）]|$)|(?<=[\d,，.。:：;；?？!！()（）]) (?=[\u4e00-\u9fff])",
+                  "", text)
+
+
+def _lines(page) -> list[_Line]:  # type: ignore[no-untyped-def]
+    lines = []
+    for line in page.extract_text_lines(strip=True, return_chars=True):
+        text = _unspaced(line["text"].strip())
+        if not text:
+            continue
+        widths = [c["x1"] - c["x0"] for c in line["chars"] if c.get("text", "").strip()]
+        size = statistics.median(widths) if widths else 10.0
+        lines.append(_Line(text, float(line["x0"]), float(line["x1"]), float(line["top"]), float(line["bottom"]),
+                           float(size)))
+    return lines
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def _running_lines(pages: Sequence[Sequence[Sequence[_Line]]]) -> set[str]:
+    """Lines (digits aside) at the top or the bottom of at least half the pages: headers and footers. A second line
+    from the edge counts only below (or above) one that is furniture too, and a line that ends a sentence or is
+    long is body text however often it recurs."""
+    if len(pages) < 2:
+        return set()
+    edges = []
+    for page in pages:
+        lines = sorted((line for column in page for line in column), key=lambda l: l.top)
+        edges.append((lines[:EDGE_LINES], lines[::-1][:EDGE_LINES]))
+    needed = max(2, int(len(pages) * RUNNING_SHARE + 0.999))
+    furniture: set[str] = set()
+    stamped: set[str] = set()  # a notice stamped on every page, the very same words: furniture even as a sentence
+    for depth in range(EDGE_LINES):
+        counts: Counter[str] = Counter()
+        exact: Counter[str] = Counter()
+        for ends in edges:
+            for lines in ends:
+                if len(lines) > depth and all(_key(l.text) in furniture for l in lines[:depth]):
+                    counts[_key(lines[depth].text)] += 1
+                    exact[_same(lines[depth].text)] += 1
+        stamped |= {words for words, n in exact.items() if n >= len(pages)}
+        furniture |= {key for key, n in counts.items() if n >= needed and (_furniture_like(key) or any(
+            _key(words) == key for words in stamped))}
+    return furniture
+
+
+def _same(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _furniture_like(key: str) -> bool:
+    return len(key) <= MAX_FURNITURE_CHARS and not key.endswith(tuple("。！？；，、：!?;,:"))
+
+
+def _paragraphs(flows: Sequence[Sequence[_Line]]) -> list[str]:
+    """Lines rejoined into paragraphs, reading the columns and pages in order: a line goes on the paragraph before
+    it unless that one ended short of the right margin, or this one is indented, or a gap lies between them."""
+    paragraphs: list[list[str]] = []
+    previous: _Line | None = None
+    previous_right = 0.0
+    for flow in flows:
+        if not flow:
+            continue
+        left = min(l.x0 for l in flow)
+        right = _right_margin(flow)
+        spacing = statistics.median([b.top - a.top for a, b in zip(flow, flow[1:]) if b.top > a.top] or [0.0])
+        for i, line in enumerate(flow):
+            char = line.size or 10.0
+            new = previous is None
+            if previous is not None:
+                ended_short = previous.x1 < previous_right - SHORT_CHARS * char
+                indented = line.x0 > left + INDENT_CHARS * char
+                same_flow = i > 0
+                gap = same_flow and spacing > 0 and line.top - previous.top > GAP_LINES * spacing
+                after_sentence = previous.text[-1] in _TERMINATORS
+                new = (ended_short or indented or gap or (after_sentence and line.x0 > left + 0.5 * char)
+                       or (after_sentence and (not same_flow or _NUMBERED_ITEM.match(line.text) is not None
+                                               or _opens_turn(line.text))))
+                if new and not after_sentence and has_unclosed_bracket("".join(paragraphs[-1])) \
+                        and not _NUMBERED_ITEM.match(line.text) and not _opens_turn(line.text):
+                    new = False  # a title centred over two lines ("关于《……入学" / "工作实施意见》的解读"), "（工作日…，" / "……）"
+            if new:
+                paragraphs.append([line.text])
+            else:
+                paragraphs[-1].append(line.text)
+            previous, previous_right = line, right
+    return [_join_lines(p) for p in paragraphs]
+
+
+def _right_margin(flow: Sequence[_Line]) -> float:
+    """Where the flow's full lines end: the right end most lines reach, not the furthest one (a date line centred
+    across the gutter would make every line of its column look short)."""
+    ends = sorted(line.x1 for line in flow)
+    if len(ends) < MIN_MARGIN_LINES:
+        return ends[-1]
+    return ends[int(RIGHT_MARGIN_SHARE * (len(ends) - 1))]
+
+
+# A numbered item or question (7. 《方案》…, 一、, （三）, Q3): after a sentence, it opens a paragraph. (第十三条 does not:
+# an answer quotes articles one after another.)
+_NUMBERED_ITEM = re.compile(r"\s*(?:\d{1,2}\s*[.、．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|"
+                            r"Q\d{1,2}\b)")
+
+
+def _opens_turn(text: str) -> bool:
+    """A line that starts with a speaker's label ("嘉宾 谭若冰：", "网友：", "记者："): a new paragraph."""
+    from index.parsing.speakers import find_label, read_label
+
+    label = find_label(text)
+    if label is None:
+        return False
+    reading = read_label(label.name)
+    return reading.word is not None or reading.person is not None or reading.title is not None or bool(reading.outlet)
+
+
+_QUOTES = "“”‘’"  # Chinese text's quotation marks, which are not in the wide blocks: ”“ across a line break is one gap
+
+
+def _join_lines(lines: Sequence[str]) -> str:
+    """Lines of one paragraph: nothing between two Chinese characters, one space otherwise."""
+    out = lines[0]
+    for line in lines[1:]:
+        if out and line and (_wide(out[-1]) or _wide(line[0]) or (out[-1] in _QUOTES and line[0] in _QUOTES)):
+            out += line
+        else:
+            out += " " + line
+    return out
+
+
+def _wide(char: str) -> bool:
+    code = ord(char)
+    return 0x2E80 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xFF00 <= code <= 0xFFEF or 0x3000 <= code <= 0x303F
