@@ -340,3 +340,60 @@ def test_video_subtitles_read_as_the_turns_they_say(tmp_path: Path) -> None:
     assert [(t.question, t.answerer, t.answer) for t in interview.turns] == [
         ("韩局长，去年的空气质量在全省排第几？", "韩立峰", "排第4位，优良天数比例87.4%。")]
     assert {p.role for p in interview.passages if p.kind == "answer"} == {"党组书记、局长"}
+
+
+# 23. What the nineteenth batch of layouts (held out) found: a staff member's Markdown with "## 问：" and a short
+# bureau in its front matter, two answerers in brackets, names before a tab, a mailbox's units, a short video's captions
+def test_a_hand_written_markdown_with_question_headings_and_a_short_bureau() -> None:
+    text = ("---\nbureau: 市交通局\n---\n\n# 访市交通运输局副局长钱立峰\n\n沄州市“公交都市”创建进入第三年。\n\n"
+            "## 问：创建进展怎么样？\n\n26项指标已经达标。\n\n## 问：高峰公交慢怎么解决？\n\n新建公交专用道46公里。\n\n"
+            "---\n\n整理：局办公室 周敏　审核：钱立峰\n")
+    interview = parse_text(text, "hand.md")
+    assert [(t.question, t.answer) for t in interview.turns] == [
+        ("创建进展怎么样？", "26项指标已经达标。"), ("高峰公交慢怎么解决？", "新建公交专用道46公里。")]
+    assert interview.metadata.bureau == "沄州市交通运输局"
+
+
+def test_two_answerers_in_brackets_named_in_the_lead() -> None:
+    text = ("课后服务管理办法答记者问\n\n就此，记者采访了市教育局党组书记、局长李振声和市财政局教科文处处长王若岚。\n\n"
+            "问：经费从哪里来？\n答（市财政局 王处长）：财政按每生每年200元补助。\n\n问：谁来上课？\n答（李局长）：以本校教师为主。\n"
+            "（来源：槐溪市教育局）\n")
+    interview = parse_text(text, "qa.txt")
+    assert {(p.speaker, p.role, p.bureau) for p in interview.passages if p.kind == "answer"} == {
+        ("王若岚", "教科文处处长", "槐溪市财政局"), ("李振声", "党组书记、局长", "槐溪市教育局")}
+
+
+def test_names_before_a_tab_and_a_foreign_reporters_thanks() -> None:
+    text = ("新闻发布会实录\n\n发布人：沄州市商务局副局长　贺子谦\n\n主持人  下面请记者提问。\n\n"
+            "沄州日报记者  离境退税推行得怎么样？\n\n贺子谦\t今年6月起在重点商圈推行“即买即退”。\n\n"
+            "《环太商业周刊》记者  Thank you. Is it still hard to pay with a foreign bank card?\n\n"
+            "贺子谦\t重点商户已全部受理境外银行卡。\n")
+    interview = parse_text(text, "press.txt")
+    assert [(t.question, t.answerer) for t in interview.turns if t.question] == [
+        ("离境退税推行得怎么样？", "贺子谦"), ("Is it still hard to pay with a foreign bank card?", "贺子谦")]
+
+
+def test_a_mailboxs_replies_by_a_district_and_a_bureaus_section() -> None:
+    cells = ["来信内容：", "青石巷路面坑洼多年，什么时候能修？", "来 信 人：", "张**", "办理单位：", "柳塘区人民政府",
+             "回复内容：", "青石巷已列入今年道路维修计划。", "来信内容：", "出租车不打表，能查处吗？", "办理单位：",
+             "市交通运输局综合行政执法支队", "回复内容：", "已对该驾驶员处以罚款。", "（来源：槐溪市交通运输局）"]
+    interview = parse_text("\n\n".join(cells) + "\n", "mailbox.txt")
+    assert [(t.question, t.answerer) for t in interview.turns] == [
+        ("青石巷路面坑洼多年，什么时候能修？", "槐溪市柳塘区人民政府"), ("出租车不打表，能查处吗？", "综合行政执法支队")]
+    assert {p.bureau for p in interview.passages if p.kind == "answer"} == {"槐溪市柳塘区人民政府", "槐溪市交通运输局"}
+
+
+def test_a_short_videos_captions(tmp_path: Path) -> None:
+    text = ("槐溪医保 · 合集《局长说医保》文字稿\n合集简介：槐溪市医疗保障局党组书记、局长邱明远出镜，每集回答一个问题。\n\n"
+            "━━━━━━━━━━\n▶ 第1集｜门诊能报多少？\n发布于 2024-09-03 18:00\n#局长说医保#\n\n"
+            "00:00 【屏幕文字】局长说医保｜第1集\n00:02 【屏幕文字】网友问：退休人员门诊能报多少？\n"
+            "00:08 大家好，我是邱明远。\n00:11 退休人员在基层报销80%，\n00:15 比去年提高了10个百分点。\n"
+            "00:20 【屏幕文字】下集见！\n\n❤ 点赞 1.2万　💬 评论 856\n热门评论\n　老周：大医院能报多少？\n\n"
+            "━━━━━━━━━━\n▶ 第2集｜异地就医要备案吗？\n\n00:00 【屏幕文字】网友问：去外省带孩子，看病要备案吗？\n"
+            "00:06 需要先办异地就医备案，\n00:10 在手机上就能办。\n")
+    (tmp_path / "clips.txt").write_text(text, "utf-8")
+    interview = parse_file(tmp_path / "clips.txt")
+    assert [(t.question, t.answerer, t.answer) for t in interview.turns] == [
+        ("退休人员门诊能报多少？", "邱明远", "大家好，我是邱明远。退休人员在基层报销80%，比去年提高了10个百分点。"),
+        ("去外省带孩子，看病要备案吗？", "邱明远", "需要先办异地就医备案，在手机上就能办。")]
+    assert interview.metadata.bureau == "槐溪市医疗保障局"

@@ -11,8 +11,8 @@ from index.parsing.blocks import Layout, Segment
 from index.parsing.cast import Cast
 from index.parsing.header import Header
 from index.parsing.metadata import find_interviewee
-from index.parsing.orgs import find_city, is_unit_name, main_unit, org_mentions, qualify, split_place
-from index.parsing.people import PersonDesc, is_person_name, parse_people, parse_person, split_org_role
+from index.parsing.orgs import find_city, fullest, is_unit_name, main_unit, org_mentions, qualify, split_place
+from index.parsing.people import ROLE_UNIT, PersonDesc, is_person_name, parse_people, parse_person, split_org_role
 from index.parsing.sources import SourceText
 from index.parsing.speakers import read_label
 from index.records import Metadata
@@ -78,7 +78,9 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
                       or _main_org(people, titles, header, text, cities) or (signer[0] if signer else None)
                       or next((main_unit(org) for line in closing for _, org in org_mentions(line, cities)), None))
     given = "bureau" in source.metadata  # the front matter's bureau, "" for unknown, replaces the one read
-    bureau = (qualify(front_bureau, city) or front_bureau) if given else found  # 市…局 in a text whose city is clear
+    # 市…局 in a text whose city is clear; 市交通局 as the text writes it in full (市交通运输局)
+    bureau = (qualify(fullest(front_bureau, text, cities), city) or front_bureau) if given and front_bureau else (
+        front_bureau if given else found)
     cast = Cast(people, city, text, cities, bureau or "", {found: bureau or ""} if given and found else None)
     main = cast.main
     metadata = Metadata(
@@ -139,7 +141,8 @@ def _people(header: Header, titles: str, intro: str, asked: str, segments: list[
     for source in (intro, asked):
         for line in source.splitlines():
             named = _this_unit_named(line, cities)
-            people += parse_people(named, lead_in=True)
+            people += [p for p in parse_people(named, lead_in=True) if not _city_as_name(p, cities)]
+            people += [p for m in _APPEARS.finditer(line) if (p := _appearing(m["who"], cities)) is not None]
             if named != line:  # "采访了该局有关负责人": the unit's 负责人, named by role
                 people += [p for p in _title_people(named, cities) if p.role and _ROLE_ONLY.search(p.role)]
     people += _title_people(titles, cities)
@@ -156,7 +159,23 @@ def _people(header: Header, titles: str, intro: str, asked: str, segments: list[
 
 
 _ROLE_ONLY = re.compile(r"负责(?:人|同志)$")
+# "……局党组书记、局长邱明远出镜": someone the sentence describes, then appearing on a video
+_APPEARS = re.compile(rf"(?P<who>[^，。；：:\s]{{2,40}}?{ROLE_UNIT}[\u4e00-\u9fff]{{2,3}}?)(?=出镜)")
+
+
+def _appearing(who: str, cities: tuple[str, ...]) -> PersonDesc | None:
+    """The person of "X局党组书记、局长邱明远" with only the unit kept of what comes before it ("合集简介：……")."""
+    person = parse_person(who)
+    if person is None or not person.name or not person.org:
+        return None
+    named = org_mentions(person.org, cities)
+    return PersonDesc(person.name, named[-1][1], person.role) if named else None
 _THIS_UNIT = re.compile(r"该(?=局|委|厅|办|中心)(?:局|委员会|委|厅|办公室|办|中心)")
+
+
+def _city_as_name(person: PersonDesc, cities: tuple[str, ...]) -> bool:
+    """"海川市水务局党组书记" read as 海川 of 市水务局: the city's name is no person's."""
+    return bool(person.name and person.org and any((person.name + person.org).startswith(city) for city in cities))
 
 
 def _this_unit_named(line: str, cities: tuple[str, ...]) -> str:

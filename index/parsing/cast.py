@@ -140,7 +140,8 @@ class Cast:
             return self._of(self.find(text) or PersonDesc(text, None, None))
         if is_unit_name(text):  # a reply signed by its unit (回复单位：沐阳市医疗保障局), or "市医保局：" answering
             unit = self.unit(text) or text
-            return Speaker(unit, None, unit)
+            section = text[len(main_unit(text)):]  # 市交通运输局综合行政执法支队: the 支队 answers for its bureau
+            return Speaker(section or unit, None, unit)
         main = self.main
         if main is not None:  # 答, 嘉宾, 发布人: the main interviewee
             return self._of(main)

@@ -14,6 +14,7 @@ _CLAUSE_PATTERNS = (
     # thanks: "谢谢主持人", "谢谢您的提问", "借此机会，感谢新闻界一直以来的关注"
     r"(?:借此机会|在此|首先|最后|再次|也|还要|同时)?(?:要)?(?:非常|十分|衷心|真诚|由衷)?(?:地)?(?:感谢|谢谢|多谢|致谢).*",
     r"不客气|不用谢|应该的",
+    r"(?i:thank you|thanks)(?i: very much| so much)?(?i: for [a-z ]{1,30})?",  # a foreign reporter's "Thank you."
     # greetings: "上午好", "大家上午好", "主持人好", "听众朋友们好", "您好"
     rf"(?:[\u4e00-\u9fff]{{0,10}}?{_ADDRESSEE})?{_DAYTIME}好|[\u4e00-\u9fff]{{0,10}}?{_ADDRESSEE}好",
     # salutations: "各位媒体朋友", "女士们、先生们", "尊敬的各位来宾"
@@ -54,6 +55,8 @@ _TOPIC_THEN_HAND_OVER = re.compile(r"问题(?:涉及[\u4e00-\u9fff]{1,6})?[，,]
 _CLAUSE = re.compile("|".join(f"(?:{p})" for p in _CLAUSE_PATTERNS))
 _SENTENCE_BREAK = re.compile(r"[。！？!?；;…\n]+")
 _CLAUSE_BREAK = re.compile(r"[，,、：:\s]+")
+_LATIN_CLAUSE_BREAK = re.compile(r"[，,、：:]+|(?<=\.)\s+")  # English words stand apart by spaces: a clause ends at , or .
+_LATIN = re.compile(r"[A-Za-z]{2}")
 
 
 def is_courtesy(text: str) -> bool:
@@ -62,6 +65,7 @@ def is_courtesy(text: str) -> bool:
     from index.text import to_simplified  # 謝謝主持人 is 谢谢主持人
 
     text = _TOPIC_THEN_HAND_OVER.sub("问题请", to_simplified(text))  # "预付卡的问题，请……来回答": one clause
-    clauses = [c.strip("“”‘’\"'（）() ") for s in _SENTENCE_BREAK.split(text) for c in _CLAUSE_BREAK.split(s)]
+    clauses = [c.strip("“”‘’\"'（）() .") for s in _SENTENCE_BREAK.split(text)
+               for c in (_LATIN_CLAUSE_BREAK if _LATIN.search(s) else _CLAUSE_BREAK).split(s)]
     clauses = [c for c in clauses if c]
     return bool(clauses) and all(_CLAUSE.fullmatch(c) for c in clauses)

@@ -15,7 +15,7 @@ QUESTION_END = re.compile(r"[？?][”’」』）)]*(?:\*\*|__)?$")
 def page_lines(text: str, lines: list[Span]) -> tuple[list[Span], dict[int, Label]]:
     """The page's lines cut where its conventions cut them; and the reporter each question line names after it."""
     lines = _at_answer_marks(text, _without_trailing_stamps(text, _without_trailing_credits(text, _at_qa_cells(
-        text, lines))))
+        text, _without_leading_stamps(text, lines)))))
     return _askers_after_questions(text, lines)
 
 
@@ -106,6 +106,21 @@ def _names_speaker(text: str, at: int) -> bool:
         return False
     reading = read_label(label.name)
     return reading.word is not None or reading.person is not None or reading.title is not None or bool(reading.outlet)
+
+
+# "00:11 这位网友问的，……": a video transcript's time at the start of each line of what is said
+_LEADING_STAMP = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?[ \t\u3000]+(?=\S)")
+
+
+def _without_leading_stamps(text: str, lines: list[Span]) -> list[Span]:
+    """Lines that open with a time and then words no label opens start after the time, when the page stamps its
+    lines that way (a label after a time, "09:31:06 主持人：", is read with its time by `find_label`)."""
+    stamps = [_LEADING_STAMP.match(text, line.start, line.end) for line in lines]
+    words = [bool(stamp) and find_label(text[line.start : line.end]) is None  # not "09:31:40 主持人"
+             for line, stamp in zip(lines, stamps)]
+    if sum(words) < MIN_TRAILING_STAMPS:
+        return lines
+    return [Span(stamp.end(), line.end) if stamp and plain else line for line, stamp, plain in zip(lines, stamps, words)]
 
 
 def _without_trailing_stamps(text: str, lines: list[Span]) -> list[Span]:

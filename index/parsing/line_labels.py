@@ -9,7 +9,7 @@ from dataclasses import replace
 from index.parsing.line_cuts import QUESTION_END
 from index.parsing.metadata import TitleBlock, classify_title_line, is_boilerplate
 from index.parsing.people import ACCOUNT, parse_people
-from index.parsing.speakers import Label, bare_label, read_label
+from index.parsing.speakers import Label, bare_label, find_label, read_label
 
 FULL_STOP = re.compile(r"[。！？!?；;…][”’」』）)]*$")
 
@@ -18,9 +18,70 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     """Labels what the page's conventions label (in place), after the header was read; returns the lines that are
     no one's words (between an official's heading and its first question)."""
     _symbol_marked_turns(lines, labels)
+    _spaced_speaker_lines(lines, labels, header)
     _accounts_as_people(lines, labels)
     _bare_speaker_lines(lines, labels, header)
-    return _speaker_headings(lines, labels, marked)
+    skipped = _speaker_headings(lines, labels, marked) | _on_screen_text(lines, labels) | _comments_and_titles(lines)
+    for i in skipped:
+        labels[i] = None
+    _answers_after_questions(labels, skipped | header)
+    return skipped
+
+
+# words shown on a video's screen, "【屏幕文字】网友问：……": the question shown is asked, the other captions said by no one
+_ON_SCREEN = re.compile(r"屏幕文字|字幕|画面文字|屏显|画面字幕")
+
+
+def _on_screen_text(lines: list[str], labels: list[Label | None]) -> set[int]:
+    skipped: set[int] = set()
+    for i, label in enumerate(labels):
+        if label is None or not _ON_SCREEN.fullmatch(label.name):
+            continue
+        inner = find_label(lines[i][label.content_offset:])
+        if inner is not None and read_label(inner.name).side == "ask":
+            labels[i] = Label(inner.name, label.content_offset + inner.content_offset, synthetic=True)
+        else:
+            skipped.add(i)
+    return skipped
+
+
+# a video platform's comments under a clip (up to the rule before the next clip), and each clip's title line ("▶ ……")
+_COMMENTS = re.compile(r"^(?:热门评论|精彩评论|网友评论|评论区|全部评论|精选评论)[（(]?\d*[）)]?$")
+_RULE = re.compile(r"^[━─—=＝\-_~～·•]{3,}$")
+
+
+def _comments_and_titles(lines: list[str]) -> set[int]:
+    skipped: set[int] = set()
+    in_comments = False
+    for i, line in enumerate(lines):
+        words = line.strip()
+        if _RULE.match(words):
+            in_comments = False
+        elif _COMMENTS.match(words):
+            in_comments = True
+        if in_comments or words.startswith(("▶", "►")):
+            skipped.add(i)
+    return skipped
+
+
+MIN_UNANSWERED_QUESTIONS = 2
+
+
+def _answers_after_questions(labels: list[Label | None], aside: set[int]) -> None:
+    """A page whose questions are labelled and whose answers are not (a video's "网友问：……" then the head's words):
+    the first unlabelled line after each question answers it, for the one the page is about."""
+    first = next((i for i, label in enumerate(labels) if label is not None and read_label(label.name).side == "ask"),
+                 len(labels))
+    readings = [read_label(label.name) for label in labels[first:] if label is not None]  # a header's keys aside
+    answering = [r for r in readings if r.side == "answer" and (r.word or r.person or r.title)]  # not "发布于 …18"
+    if answering or sum(1 for r in readings if r.side == "ask") < MIN_UNANSWERED_QUESTIONS:
+        return
+    for i, label in enumerate(labels):
+        if label is None or read_label(label.name).side != "ask":
+            continue
+        following = next((j for j in range(i + 1, len(labels)) if j not in aside), None)
+        if following is not None and labels[following] is None:
+            labels[following] = Label("答", 0, synthetic=True)
 
 
 _HOST_ACCOUNT = re.compile(r"^主持(?:人)?[：:][ \t\u3000]*@(?P<account>\S{1,30})$")
@@ -66,6 +127,26 @@ def headline_is_no_label(lines: list[str], labels: list[Label | None]) -> None:
                                                  and _names_nobody(label))
     if words and headline and sum(1 for l in labels if l and l.name == label.name) == 1:
         labels[first] = None
+
+
+# "周岚清  各位记者朋友……", "贺子谦\t感谢……": a speaker's name, then a tab or two spaces instead of a colon
+_SPACED_SPEAKER = re.compile(r"^(?P<name>[^\s：:，。！？][^\t：:，。！？]{0,40}?)(?:\t+|[ \u3000]{2,})(?=\S)")
+MIN_SPACED_SPEAKERS = 3
+
+
+def _spaced_speaker_lines(lines: list[str], labels: list[Label | None], header: set[int]) -> None:
+    """A transcript whose speakers' names stand before their words with a tab or two spaces and no colon (a .docx with
+    the name in its own bold run), when at least three lines do so and both sides speak."""
+    found: dict[int, Label] = {}
+    for i, line in enumerate(lines):
+        if labels[i] is not None or i in header or not (match := _SPACED_SPEAKER.match(line)):
+            continue
+        name = match["name"].strip()
+        if bare_label(name) is not None or name.endswith("记者"):
+            found[i] = Label(name, match.end())
+    if len(found) >= MIN_SPACED_SPEAKERS and {read_label(l.name).side for l in found.values()} == {"ask", "answer"}:
+        for i, label in found.items():
+            labels[i] = label
 
 
 MIN_SPEAKER_HEADINGS = 2

@@ -43,7 +43,7 @@ _META_LEFTOVER = re.compile(r"[\s|｜/·•\-—_,，。:：()（）【】\[\]]*
 _PROGRAMME_OUTLET = re.compile(r"报|台|广播|电视|网|新闻|频道|媒体|客户端|杂志|社")
 _GUEST_LINE = re.compile(r"^(?:发布人|嘉宾|访谈嘉宾|本期嘉宾|主讲人|受访者|受访人)[:：]")
 _SOURCE = re.compile(r"^[（(【\[]?(?:来源|稿源|稿件来源|转自)[:：]\s*(?P<outlet>[^）)】\]]+)[）)】\]]?$")
-_BOILERPLATE = re.compile(r"^[（(【\[]?(?:责任编辑|编辑|校对|审核|审校|监制|值班编辑|原标题|纠错|图片来源|摄影|联系单位|抄送|抄报)"
+_BOILERPLATE = re.compile(r"^[（(【\[]?(?:责任编辑|编辑|校对|审核|审校|整理|记录|监制|值班编辑|原标题|纠错|图片来源|摄影|联系单位|抄送|抄报)"
                           r"[:：]")
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})")
 _RED_HEAD = re.compile(r"^[\u4e00-\u9fff·]{2,24}(?:局|委员会|委|办公室|厅|人民政府|中心)文件$")
@@ -209,6 +209,10 @@ _PAGE_FURNITURE = re.compile(r"^(?:[【\[]?(?:打印本页|关闭窗口|打印|�
                              r"^[【\[]?(?:相关阅读|相关链接|相关新闻|延伸阅读|推荐阅读)[】\]]?[:：]?$|"
                              r"^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s+来自\s*\S{1,20}$|"  # 微博: …15:03 来自 微访谈
                              r"^(?:(?:转发|评论|赞|点赞|收藏)[（(]?\d+[）)]?[\s\u3000]*){2,}$|"  # 转发(86) 评论(213) 赞(540)
+                             # a video's counts ("❤ 点赞 1.2万　💬 评论 856"), when it was posted, its #topics#
+                             r"^(?:\W{0,3}[\s\u3000]*(?:点赞|评论|收藏|转发|分享|在看|播放)[\s\u3000]*[\d.]+万?[\s\u3000]*){2,}$|"
+                             r"^发布于[\s\u3000]*\d{4}-\d{1,2}-\d{1,2}|^(?:#[^#\n]{1,20}#[\s\u3000]*)+$|"
+                             r"^查看全部\d+条评论|"
                              r"^(?:上一篇|下一篇)[:：]|^[^。！？\s]{2,30}(?:主办|承办)(?:[\s\u3000]|$)")  # 上一篇：…, ……办公室主办
 
 
@@ -227,6 +231,7 @@ class Person:
 
 
 _CLAUSE_BREAK = re.compile(r"[，。；！？：:,;!?\s“”—…]")  # "——访" subtitles and "……" end a clause too
+_AFTER_ANOTHER = re.compile(r"(?<=[\u4e00-\u9fff])(?:和|与|及|以及|、)(?=[市区县](?![长委])|[\u4e00-\u9fff]{2}[市区县])")
 _VERB_OR_SUBTITLE = re.compile(rf"{_INTERVIEW_VERB.pattern}|——[ \t\u3000]*访")  # "——访云岭区委副书记、区长冯晓岚"
 _SUBTITLE_VERB = re.compile(r"^(?:专访|采访|访问|访谈|访|对话)")
 
@@ -243,6 +248,7 @@ def find_interviewee(intro: str, known_name: str | None) -> Person:
             before = _CLAUSE_BREAK.split(intro[: match.start()].rstrip(" \t\u3000"))[-1]
             before = _SUBTITLE_VERB.sub("", _INTERVIEW_VERB.split(before)[-1])
             before = LATER_PERSON.sub("", before)  # "以及长期研究养老服务政策的雁汀师范学院……教授"
+            before = _AFTER_ANOTHER.split(before)[-1]  # "……局长李振声和市财政局教科文处处长": after the first person
             bureau, role = split_org_role(before)
             if bureau and (named := org_mentions(bureau)) and named[-1][0] + len(named[-1][1]) == len(bureau):
                 bureau = named[-1][1]  # "围绕老旧小区改造向市住房和城乡建设局": the unit, not the words before it

@@ -176,9 +176,11 @@ def _layout(blocks: list[Block], text: str) -> Layout:
         summary = [b for b in body[summary_at + 1 :] if not is_boilerplate(b.first_line) and not b.field]
         body = body[:summary_at]
     body = [b for b in body if not is_boilerplate(b.first_line) and not b.field and not _section_mark(b, text)]
-    end_at = next((i for i, b in enumerate(body) if i and not b.label and "\n" not in text[b.start:b.end]
-                   and _AFTER_TRANSCRIPT.match(section_name(b.first_line))), None)
+    last_turn = max((i for i, b in enumerate(body) if b.label), default=0)
+    end_at = next((i for i, b in enumerate(body) if i and not b.label and "\n" not in text[b.start:b.end] and (
+        _AFTER_TRANSCRIPT.match(section_name(b.first_line)) or (i > last_turn and _is_rule(b)))), None)
     body = body[:end_at] if end_at is not None else body  # "图片直播" and its captions below the transcript
+    body = [b for b in body if b.label or not _is_rule(b)]  # a rule between two turns: nobody's words
     box_at = next((i for i, b in enumerate(body) if i and not b.label and _GUEST_BOX.match(strip_markup(b.first_line))),
                   None)
     guest_box = [text[b.start : b.end] for b in body[box_at + 1 :]] if box_at is not None else []
@@ -202,6 +204,12 @@ def _section_mark(block: Block, text: str) -> bool:
             and SECTION_WORDS.match(match["words"]) is not None)
 
 
+# a rule drawn across the page: between two turns nobody's words; after the last turn, the end of the transcript
+_RULE = re.compile(r"[━─═—\-=_*＊~～·•]{3,}")
+
+
+def _is_rule(block: Block) -> bool:
+    return _RULE.fullmatch(block.first_line.strip()) is not None
 # a section of the page below the transcript: its photos, video, links, the next interview
 _AFTER_TRANSCRIPT = re.compile(r"^(?:图片直播|图文直播|视频直播|视频回放|视频点播|相关链接|相关新闻|相关阅读|相关稿件|延伸阅读|"
                                r"往期回顾|往期访谈|访谈预告|下期预告)$")

@@ -240,6 +240,37 @@ def _subtitles_as_text(body: str) -> str | None:
     return "\n\n".join([*captions, *paragraphs]) + "\n"
 
 
+_LINE_TIME = re.compile(r"^[ \t\u3000]*\d{1,2}:\d{2}(?::\d{2})?[ \t\u3000]+(?=\S)")
+MIN_TIMED_LINES = 5
+_CAPTION_END = re.compile(r"[。！？!?…；;：:”’」』）)]\s*$")
+MIN_TIMED_SHARE = 0.3
+
+
+def _without_line_times(body: str) -> str:
+    """A video's spoken words written a line per caption with its time first ("00:11 这位网友问的，……"): the times
+    taken out where no speaker's label follows them, and the captions one after another joined into their paragraph,
+    when most lines are written so; other texts as they are."""
+    from index.parsing.speakers import find_label
+
+    lines = body.split("\n")
+    stamped = {i: match.end() for i, line in enumerate(lines) if (match := _LINE_TIME.match(line))}
+    if len(stamped) < MIN_TIMED_LINES or len(stamped) < MIN_TIMED_SHARE * sum(1 for line in lines if line.strip()):
+        return body
+    timed = {i: end for i, end in stamped.items() if find_label(lines[i]) is None}  # not "09:31:40 主持人"
+    out: list[str] = []
+    previous_stamped = False
+    for i, line in enumerate(lines):
+        if i in timed and i - 1 in timed and out:  # one caption after another: the same paragraph of speech
+            out[-1] += line[timed[i]:].strip()
+        elif out and previous_stamped and i not in stamped and line.strip() and not _CAPTION_END.search(out[-1]):
+            out[-1] += line.strip()  # a caption's words that went on to the next line
+            continue
+        else:
+            out.append(line[timed[i]:] if i in timed else line)
+        previous_stamped = i in stamped
+    return "\n".join(out)
+
+
 def _unwrapped(body: str) -> str:
     """A hard-wrapped text's paragraphs joined again (index.parsing.reflow); other texts as they are."""
     from index.parsing.header import read_fields
@@ -287,7 +318,7 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
                           article.headings)
     metadata, body_start, warnings, hints = split_front_matter(text, file)
     body = _without_markup(text[body_start:]) if suffix in MARKDOWN_SUFFIXES else text[body_start:]
-    text = text[:body_start] + (_subtitles_as_text(body) or _unwrapped(body))
+    text = text[:body_start] + (_subtitles_as_text(body) or _without_line_times(_unwrapped(body)))
     warnings.extend(_skip_note(file, path))
     if encoding == "utf-8" and not _decodes(data, "utf-8"):
         warnings.append(f"{file}: the file ends in the middle of a character; that last character was left out")

@@ -17,7 +17,7 @@ from index.records import Turn
 from index.text import sentence_spans, to_simplified
 
 _QUESTION_END = re.compile(r"[？?][”’」』）)]*(?:\*\*|__)?$")
-_QUESTION_MARKER = re.compile(r"^(?:问题?[一二三四五六七八九十\d]+[、：:.．]?|Q\d*[：:.．])[ \t\u3000]*")
+_QUESTION_MARKER = re.compile(r"^(?:问题?[一二三四五六七八九十\d]+[、：:.．]?|问[：:]|Q\d*[：:.．])[ \t\u3000]*")
 MAX_QUESTION_HEADING_CHARS = 120
 MIN_QUESTION_HEADINGS = 2  # a document reads as headed questions from two of them on
 
@@ -101,7 +101,7 @@ def label_message_board(blocks: list[Block], text: str) -> bool:
         line = text[block.start:block.end]
         if (match := _BOARD_FIELD.match(line)) and line[match.end():].strip():
             keys.append((block, match["key"], block, match.end()))
-        elif (alone := _BOARD_KEY_ALONE.fullmatch(line.strip())) and i + 1 < len(blocks):  # a table: key cell, value cell
+        elif (alone := _BOARD_KEY_ALONE.fullmatch(re.sub(r"[ \t\u3000]+", "", line))) and i + 1 < len(blocks):  # 来 信 人： alone
             keys.append((block, alone["key"], blocks[i + 1], 0))
     if sum(1 for _, k, _, _ in keys if k in _ASKING_KEYS) < MIN_BOARD_REPLIES or \
             sum(1 for _, k, _, _ in keys if k in _REPLY_KEYS) < MIN_BOARD_REPLIES:
@@ -228,6 +228,8 @@ def question_text(segment: Segment, text: str) -> str:
     kept: list[str] = []
     for block in segment.blocks:
         words = _without_outlet(strip_markup(make_paragraph(text, block.content_start, block.end).text))
+        words = _ENGLISH_THANKS.sub("", words)  # "Thank you. Many foreign travelers say …": ". " ends no sentence here
+        words = _LEADING_GREETING.sub("", words)  # "您好，我在城东上班……": a greeting clause before the question
         if _FILM.match(words):  # what the host asks is after the film, and about it
             kept = []
             continue
@@ -254,6 +256,8 @@ def question_text(segment: Segment, text: str) -> str:
     return question if message or _ASKS.search(to_simplified(question)) else ""  # a 留言 or 建议 asks as it is
 
 
+_ENGLISH_THANKS = re.compile(r"^(?i:thank you|thanks)(?i: very much| so much)?[.!,]?\s+(?=\S)")
+_LEADING_GREETING = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}?(?:局长|主任|同志|领导))?(?:您|你|大家)好[，,][ \t\u3000]*(?=\S)")
 _CITIZEN_WORDS = frozenset({"网友", "网民", "听众", "观众", "市民", "群众"})
 _HANDS_BACK = re.compile(r"(?:接着|继续|再)(?:说|讲|谈|介绍)|请继续|补充")
 MAX_HAND_BACK_CHARS = 30  # a longer line says more than "go on"
