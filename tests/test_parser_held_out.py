@@ -397,3 +397,69 @@ def test_a_short_videos_captions(tmp_path: Path) -> None:
         ("退休人员门诊能报多少？", "邱明远", "大家好，我是邱明远。退休人员在基层报销80%，比去年提高了10个百分点。"),
         ("去外省带孩子，看病要备案吗？", "邱明远", "需要先办异地就医备案，在手机上就能办。")]
     assert interview.metadata.bureau == "槐溪市医疗保障局"
+
+
+# 24. What the eighteenth batch of layouts (held out) found: a bilingual page, a 网络问政 whose replies are headed by
+# their unit, a ruled table across pages in a PDF, the unit named after each answer, a sidebar's guest box, the issuer
+# on a cover
+def test_a_bilingual_pages_english_paragraphs_are_its_translation() -> None:
+    text = ("湄汀市商务局局长柯文澜：让外资企业办事不出园区\n\n"
+            "问：柯局长，今年利用外资的情况怎么样？\n\nQ: Director-General Ke, how has foreign investment done this year?\n\n"
+            "答：全市新设外商投资企业83家。\n\nA: Eighty-three new foreign-invested enterprises were established.\n\n"
+            "问：签证方面有哪些便利措施？\n\nQ: What has been done to make visas easier for business travellers?\n\n"
+            "答：开通了口岸签证绿色通道。\n\nA: A green channel for port visas has been opened for them.\n")
+    interview = parse_text(text, "bilingual.txt")
+    assert [(t.question, t.answer) for t in interview.turns] == [
+        ("柯局长，今年利用外资的情况怎么样？", "全市新设外商投资企业83家。"), ("签证方面有哪些便利措施？", "开通了口岸签证绿色通道。")]
+
+
+def test_replies_headed_by_their_unit() -> None:
+    cells = ["[咨询]", "桂园小区加装电梯迟迟不开工？", "留言编号：LCWZ001", "留言人：桂园老住户", "办理状态：已办结",
+             "我住在桂园小区7栋，加装电梯的事拖了半年，卡在哪儿了？", "回复单位：蓼川市青岚区人民政府", "区里已协调管线迁改，6月开工。",
+             "回复时间：2025-04-28", "回复单位：蓼川市住房和城乡建设局", "加装电梯每台补贴20万元。", "回复时间：2025-04-30",
+             "网友评价：满意", "[求助]", "一楼住户要补偿吗？", "留言编号：LCWZ002", "办理状态：已办结", "一楼两户提出要补偿，有标准吗？",
+             "回复单位：蓼川市住房和城乡建设局", "一楼每户可补偿1万到3万元。", "回复时间：2025-05-12", "网友评价：满意",
+             "热门留言", "滨河路夜间施工噪音扰民"]
+    interview = parse_text("\n\n".join(cells) + "\n", "wenzheng.txt")
+    assert [(t.question, t.answerer) for t in interview.turns] == [
+        ("我住在桂园小区7栋，加装电梯的事拖了半年，卡在哪儿了？", "蓼川市青岚区人民政府"),
+        ("我住在桂园小区7栋，加装电梯的事拖了半年，卡在哪儿了？", "蓼川市住房和城乡建设局"),
+        ("一楼两户提出要补偿，有标准吗？", "蓼川市住房和城乡建设局")]
+    assert not any("滨河路" in p.text for p in interview.passages)
+
+
+def test_a_pdf_tables_rows_across_a_page_break() -> None:
+    from index.parsing.pdf_layout import _Line, _paragraphs
+
+    def row(text: str, top: float) -> _Line:
+        return _Line(text, 56, 538, top, top + 20, 10, row=True)
+
+    page1 = [row("问题\t解答", 220), row("背景是什么？\t法律援助法施行后作了新规定。", 250), row("哪些不受限制？\t例如农民工讨", 380)]
+    page2 = [row("问题\t解答", 60), row("\t薪的，应当提供劳动合同。", 90), row("到哪里申请？\t向法律援助中心申请。", 140)]
+    assert _paragraphs([page1, page2]) == ["问题\t解答", "背景是什么？\t法律援助法施行后作了新规定。",
+                                           "哪些不受限制？\t例如农民工讨薪的，应当提供劳动合同。", "到哪里申请？\t向法律援助中心申请。"]
+
+
+def test_the_unit_named_after_each_answer() -> None:
+    text = ("12345热线5月热点问答\n\n来源：蓼川市12345政务服务便民热线运行中心\n\n【问题1】新房渗水开发商不修怎么办？\n\n"
+            "【答复】最低保修期限为5年，可以向区住建部门投诉。（答复单位：市住建局）\n\n【问题2】灵活就业人员怎么交养老保险？\n\n"
+            "【答复】登录“蓼川人社”公众号办理。\n\n缴费比例为20%。\n（答复单位：市人社局）\n\n【问题3】物业不肯撤场怎么办？\n\n"
+            "【答复】可以请街道协调。（答复单位：市住建局）\n")
+    interview = parse_text(text, "hot-qa.txt")
+    assert [t.answerer for t in interview.turns] == ["蓼川市住建局", "蓼川市人社局", "蓼川市住建局"]
+    assert interview.metadata.bureau == "蓼川市住建局"
+    assert not any("答复单位" in p.text for p in interview.passages)
+
+
+def test_a_sidebars_guest_box_is_read_after_the_transcript(tmp_path: Path) -> None:
+    html = ('<html><body><div class="ft-side"><div class="jbjs"><div class="tit">嘉宾介绍</div>'
+            "<dl><dt>范志鹏</dt><dd>湄汀市体育局党组书记、局长</dd><dd>1971年9月生，研究生学历。</dd></dl>"
+            "<dl><dt>许若岚</dt><dd>湄汀体育学院运动人体科学系教授</dd><dd>医学博士。</dd></dl></div>"
+            '<div class="wqft">往期访谈</div></div><div class="content"><h1>全民健身在线访谈</h1>'
+            "<p>主持人：范局长，全市体育场地有多少？</p><p>嘉宾 范志鹏：全市共有体育场地1.86万个。</p>"
+            "<p>主持人：许教授，膝盖疼能跑步吗？</p><p>嘉宾 许若岚：建议先从快走开始。</p></div></body></html>")
+    (tmp_path / "online.html").write_text(html, "utf-8")
+    interview = parse_file(tmp_path / "online.html")
+    assert {(p.speaker, p.role, p.bureau) for p in interview.passages if p.kind == "answer"} == {
+        ("范志鹏", "党组书记、局长", "湄汀市体育局"), ("许若岚", "湄汀体育学院运动人体科学系教授", "")}
+    assert "往期访谈" not in interview.text

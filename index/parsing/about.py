@@ -75,7 +75,9 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
     answers = sum(1 for s in segments if not s.asks)
     signer = signed.most_common(1)[0] if signed else None
     found = cast.unit((signer[0] if signer and 2 * signer[1] > answers else None)
-                      or _main_org(people, titles, header, text, cities) or (signer[0] if signer else None)
+                      or _main_org(people, titles, header, text, cities)
+                      or (title.bureau if title.bureau and is_unit_name(title.bureau) else None)  # the issuer's line
+                      or (signer[0] if signer else None)
                       or next((main_unit(org) for line in closing for _, org in org_mentions(line, cities)), None))
     given = "bureau" in source.metadata  # the front matter's bureau, "" for unknown, replaces the one read
     # 市…局 in a text whose city is clear; 市交通局 as the text writes it in full (市交通运输局)
@@ -117,7 +119,7 @@ def _city_of_own_account(people: list[PersonDesc], outlets: list[str]) -> str | 
 
 def box_people(lines: list[str]) -> list[PersonDesc]:
     """The people of a guest box: a name on one line and its unit and title on the next (郭明远 / 茗川市……主任), or
-    both on one line; the box ends at the first line that is neither."""
+    both on one line (a biography under them passed over); the box ends at the first line that is none of these."""
     people: list[PersonDesc] = []
     i = 0
     while i < len(lines):
@@ -127,6 +129,8 @@ def box_people(lines: list[str]) -> list[PersonDesc]:
             i += 2
         elif found := [p for p in parse_people(line) if p.name and (p.org or p.role)]:
             people += found
+            i += 1
+        elif people and line.endswith("。"):  # a guest's short biography under the name and title
             i += 1
         else:
             break

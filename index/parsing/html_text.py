@@ -45,14 +45,18 @@ def extract_article(html: str) -> Article:
         if tag.name == "header" and tag.find_parent("article") is not None:
             continue  # the article's own header: its title, source and date
         tag.decompose()
+    boxes: list[Tag] = []
     for tag in soup.find_all(True):
         if tag.decomposed or tag.name in ("html", "body"):
             continue
         marks = " ".join([*(tag.get("class") or []), str(tag.get("id") or ""), str(tag.get("role") or "")])
         if marks.strip() and _BOILERPLATE.search(marks) and not _CONTENT.search(str(tag.get("id") or "")) \
                 and not _article_header(tag, marks):
+            boxes += [box.extract() for box in _guest_boxes(tag)]  # a sidebar's 嘉宾介绍 is kept, read after the text
             tag.decompose()
     root = _main_container(soup)
+    for box in boxes:
+        root.append(box)
     joined = join_paragraphs((re.sub(r"[ \t\u3000\xa0]+", " ", raw), heading) for raw, heading in _paragraphs(root))
     return Article(joined.text, metadata, joined.headings)
 
@@ -114,6 +118,21 @@ def _title_element(soup: BeautifulSoup, page_title: str) -> Tag | None:
         if 4 <= len(text) <= MAX_TITLE_CHARS and (not page_title or text in page_title or page_title in text):
             return tag
     return None
+
+
+_GUEST_BOX_HEADING = re.compile(r"^[【\[]?(?:嘉宾介绍|嘉宾简介|访谈嘉宾|本期嘉宾)[】\]]?[:：]?$")
+
+
+def _guest_boxes(tag: Tag) -> list[Tag]:
+    """The guest boxes in a sidebar: the smallest element holding a 嘉宾介绍 heading and what follows it."""
+    found: list[Tag] = []
+    for heading in tag.find_all(string=lambda s: bool(s and _GUEST_BOX_HEADING.match(s.strip()))):
+        parent = heading.parent
+        while isinstance(parent, Tag) and parent is not tag and len(parent.get_text(strip=True)) <= len(heading.strip()):
+            parent = parent.parent
+        if isinstance(parent, Tag) and parent is not tag and parent not in found:
+            found.append(parent)
+    return found
 
 
 def _transcript_table(table: Tag) -> list[str] | None:

@@ -12,11 +12,33 @@ from index.parsing.speakers import Label, find_label, read_label
 QUESTION_END = re.compile(r"[？?][”’」』）)]*(?:\*\*|__)?$")
 
 
-def page_lines(text: str, lines: list[Span]) -> tuple[list[Span], dict[int, Label]]:
-    """The page's lines cut where its conventions cut them; and the reporter each question line names after it."""
+def page_lines(text: str, lines: list[Span]) -> tuple[list[Span], dict[int, Label], dict[int, str]]:
+    """The page's lines cut where its conventions cut them; the reporter each question line names after it; and the
+    unit each answer's last line names after it ("……（答复单位：市住建局）")."""
     lines = _at_answer_marks(text, _without_trailing_stamps(text, _without_trailing_credits(text, _at_qa_cells(
         text, _without_leading_stamps(text, lines)))))
-    return _askers_after_questions(text, lines)
+    lines, signers = _signers_after_answers(text, lines)
+    lines, askers = _askers_after_questions(text, lines)
+    return lines, askers, signers
+
+
+# "……即可申请退费。（答复单位：市住建局）": the unit that answered, named after its answer
+_SIGNER_AFTER = re.compile(r"[ \t\u3000]*[（(](?:答复|回复|办理|承办)单位[:：][ \t\u3000]*(?P<unit>[^（）()\n]{2,30})[）)][ \t\u3000]*$")
+
+
+def _signers_after_answers(text: str, lines: list[Span]) -> tuple[list[Span], dict[int, str]]:
+    out: list[Span] = []
+    signers: dict[int, str] = {}
+    for line in lines:
+        match = _SIGNER_AFTER.search(text, line.start, line.end)
+        if match is not None and match.start() > line.start:
+            signers[len(out)] = match["unit"].strip()
+            line = Span(line.start, match.start())
+        elif match is not None and out:  # the signature on a line of its own, under the answer
+            signers[len(out) - 1] = match["unit"].strip()
+            continue
+        out.append(line)
+    return out, signers
 
 
 # "……和大家交流。 10:00:31": a live transcript's time stamp after the words, to the second

@@ -21,11 +21,45 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     _spaced_speaker_lines(lines, labels, header)
     _accounts_as_people(lines, labels)
     _bare_speaker_lines(lines, labels, header)
-    skipped = _speaker_headings(lines, labels, marked) | _on_screen_text(lines, labels) | _comments_and_titles(lines)
+    skipped = (_speaker_headings(lines, labels, marked) | _on_screen_text(lines, labels) | _comments_and_titles(lines)
+               | _translations(lines))
     for i in skipped:
         labels[i] = None
     _answers_after_questions(labels, skipped | header)
     return skipped
+
+
+def signed_by(labels: list[Label | None], signers: dict[int, str]) -> None:
+    """Each answer whose last line names the unit that answered ("（答复单位：市住建局）") is that unit's: its label
+    (【答复】, 答：) is renamed, its paragraphs before the signature read with it."""
+    for at, unit in signers.items():
+        opening = next((i for i in range(at, -1, -1) if labels[i] is not None), None)
+        label = labels[opening] if opening is not None else None
+        if label is not None and read_label(label.name).side == "answer":
+            labels[opening] = Label(unit, label.content_offset, synthetic=True)
+
+
+MIN_TRANSLATED = 3
+_LATIN_LETTERS = re.compile(r"[A-Za-z]")
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
+
+
+MIN_TRANSLATION_LETTERS = 20  # a heading in English ("Summary") is no translation of a paragraph
+
+
+def _is_english(line: str) -> bool:
+    letters = len(_LATIN_LETTERS.findall(line))
+    return letters >= MIN_TRANSLATION_LETTERS and letters > 2 * len(_CHINESE.findall(line))
+
+
+def _translations(lines: list[str]) -> set[int]:
+    """A bilingual page whose every Chinese paragraph is followed by its English one ("问：……" / "Q: ……"): the English
+    paragraphs are its translation, read apart from the Chinese turns (left out)."""
+    english = [i for i, line in enumerate(lines) if _is_english(line)]
+    after_chinese = [i for i in english if i and not _is_english(lines[i - 1]) and _CHINESE.search(lines[i - 1])]
+    if len(after_chinese) < MIN_TRANSLATED or len(after_chinese) < 0.8 * len(english):
+        return set()
+    return set(english)
 
 
 # words shown on a video's screen, "【屏幕文字】网友问：……": the question shown is asked, the other captions said by no one

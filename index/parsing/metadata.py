@@ -231,7 +231,8 @@ class Person:
 
 
 _CLAUSE_BREAK = re.compile(r"[，。；！？：:,;!?\s“”—…]")  # "——访" subtitles and "……" end a clause too
-_AFTER_ANOTHER = re.compile(r"(?<=[\u4e00-\u9fff])(?:和|与|及|以及|、)(?=[市区县](?![长委])|[\u4e00-\u9fff]{2}[市区县])")
+_AFTER_ANOTHER = re.compile(r"(?<=[\u4e00-\u9fff])(?:和|与|及|以及|、)(?=[市区县](?![长委])|[\u4e00-\u9fff]{2}[市区县])|"
+                            r"(?<=[长任记员授师])(?:和|与|及|以及)(?=[\u4e00-\u9fff])")  # "……范志鹏局长和湄汀体育学院……"
 _VERB_OR_SUBTITLE = re.compile(rf"{_INTERVIEW_VERB.pattern}|——[ \t\u3000]*访")  # "——访云岭区委副书记、区长冯晓岚"
 _SUBTITLE_VERB = re.compile(r"^(?:专访|采访|访问|访谈|访|对话)")
 
@@ -249,6 +250,7 @@ def find_interviewee(intro: str, known_name: str | None) -> Person:
             before = _SUBTITLE_VERB.sub("", _INTERVIEW_VERB.split(before)[-1])
             before = LATER_PERSON.sub("", before)  # "以及长期研究养老服务政策的雁汀师范学院……教授"
             before = _AFTER_ANOTHER.split(before)[-1]  # "……局长李振声和市财政局教科文处处长": after the first person
+            before = re.sub(r"^[了到]", "", before)  # what "邀请" left of "邀请到了"
             bureau, role = split_org_role(before)
             if bureau and (named := org_mentions(bureau)) and named[-1][0] + len(named[-1][1]) == len(bureau):
                 bureau = named[-1][1]  # "围绕老旧小区改造向市住房和城乡建设局": the unit, not the words before it

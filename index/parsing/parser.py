@@ -17,7 +17,7 @@ from index.parsing.about import interview_metadata
 from index.parsing.blocks import Block, Layout, Segment
 from index.parsing.header import Header, read_header
 from index.parsing.line_cuts import QUESTION_END, page_lines
-from index.parsing.line_labels import FULL_STOP, headline_is_no_label, label_lines
+from index.parsing.line_labels import FULL_STOP, headline_is_no_label, label_lines, signed_by
 from index.parsing.metadata import (TitleBlock, classify_title_line, is_boilerplate, is_info_line, section_name,
                                     strip_markup)
 from index.parsing.orgs import split_place
@@ -27,7 +27,7 @@ from index.parsing.segment import SHORT_LINE, iter_lines, line_continues
 from index.parsing.sources import SourceText, read_source
 from index.parsing.speakers import SECTION_WORDS, Label, accepted_labels, find_label, is_stamp_line
 from index.parsing.turns import (has_answers, label_headed_questions, label_message_board, label_postfix_board,
-                                  merge_answers, segments_of, turns_of)
+                                  label_unit_led_board, merge_answers, segments_of, turns_of)
 from index.records import Interview, Passage
 
 DEFAULT_MAX_PASSAGE_CHARS = 500
@@ -65,7 +65,7 @@ def parse_text(text: str, file: str = "<text>", max_chars: int = DEFAULT_MAX_PAS
 def parse_source(source: SourceText, max_chars: int = DEFAULT_MAX_PASSAGE_CHARS) -> Interview:
     text = source.text
     blocks, header = _blocks(text, source.body_start, source.headings)
-    board = label_message_board(blocks, text) or label_postfix_board(blocks, text)
+    board = label_message_board(blocks, text) or label_postfix_board(blocks, text) or label_unit_led_board(blocks, text)
     layout = _layout(blocks, text)
     segments = segments_of(layout.body)
     headed = not board and not has_answers(segments) and label_headed_questions(blocks, text, source.headings)
@@ -104,7 +104,7 @@ def _slow_file_warning(file: str, passages: list[Passage]) -> list[str]:
 def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) -> tuple[list[Block], Header]:
     """Lines joined into paragraphs (a long line without a sentence end continues on the next line, unless the page
     marked it as a heading), with their speaker labels; header fields and time stamps stand alone."""
-    lines, askers = page_lines(text, list(iter_lines(text, body_start)))
+    lines, askers, signers = page_lines(text, list(iter_lines(text, body_start)))
     line_texts = [text[s.start : s.end] for s in lines]
     labels = [askers.get(i) or find_label(line) for i, line in enumerate(line_texts)]
     headline_is_no_label(line_texts, labels)
@@ -112,6 +112,7 @@ def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) ->
     for i in header.lines:
         labels[i] = None
     skipped = label_lines(line_texts, labels, header.lines, {i for i, span in enumerate(lines) if span.start in marked})
+    signed_by(labels, signers)
     first = next((i for i, label in enumerate(labels) if label), len(lines))
     intro_text = "\n".join(line_texts[:first])
     accepted = accepted_labels([l for l in labels if l], intro_text)
@@ -123,7 +124,7 @@ def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) ->
             blocks.append(Block(span.start, span.end, line, None, span.start, field=field, stamp=not field))
             continue
         previous = blocks[-1] if blocks else None
-        if label and (label.name not in accepted or _speaks_on(previous, label)):
+        if label and ((label.name not in accepted and not label.synthetic) or _speaks_on(previous, label)):
             label = None
         if (
             previous is not None
@@ -176,15 +177,15 @@ def _layout(blocks: list[Block], text: str) -> Layout:
         summary = [b for b in body[summary_at + 1 :] if not is_boilerplate(b.first_line) and not b.field]
         body = body[:summary_at]
     body = [b for b in body if not is_boilerplate(b.first_line) and not b.field and not _section_mark(b, text)]
+    box_at = next((i for i, b in enumerate(body) if i and not b.label and _GUEST_BOX.match(strip_markup(b.first_line))),
+                  None)
+    guest_box = [text[b.start : b.end] for b in body[box_at + 1 :]] if box_at is not None else []
+    body = body[:box_at] if box_at is not None else body  # a guest list after the transcript ends it
     last_turn = max((i for i, b in enumerate(body) if b.label), default=0)
     end_at = next((i for i, b in enumerate(body) if i and not b.label and "\n" not in text[b.start:b.end] and (
         _AFTER_TRANSCRIPT.match(section_name(b.first_line)) or (i > last_turn and _is_rule(b)))), None)
     body = body[:end_at] if end_at is not None else body  # "图片直播" and its captions below the transcript
     body = [b for b in body if b.label or not _is_rule(b)]  # a rule between two turns: nobody's words
-    box_at = next((i for i, b in enumerate(body) if i and not b.label and _GUEST_BOX.match(strip_markup(b.first_line))),
-                  None)
-    guest_box = [text[b.start : b.end] for b in body[box_at + 1 :]] if box_at is not None else []
-    body = body[:box_at] if box_at is not None else body  # a guest list after the transcript ends it
     return Layout(title, pre, intro, headings, body, summary, summary_heading, guest_box)
 
 

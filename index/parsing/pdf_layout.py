@@ -44,6 +44,7 @@ class _Line:
     top: float
     bottom: float
     size: float  # the median character width
+    row: bool = False  # a row of a ruled table, its cells apart by tabs
 
 
 def pdf_text(data: bytes, file: str, max_chars: int = MAX_EXTRACTED_CHARS) -> ExtractedText:
@@ -58,7 +59,7 @@ def pdf_text(data: bytes, file: str, max_chars: int = MAX_EXTRACTED_CHARS) -> Ex
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for page in pdf.pages:
-                columns = _page_columns(page)
+                columns = _page_flows(page)
                 count += sum(len(line.text) for column in columns for line in column)
                 if count > max_chars:
                     raise too_long(file, max_chars)
@@ -84,6 +85,44 @@ def pdf_text(data: bytes, file: str, max_chars: int = MAX_EXTRACTED_CHARS) -> Ex
     if not extracted.text:
         raise CorpusParseError(file, "the PDF has no text besides its page headers and footers")
     return extracted
+
+
+MIN_TABLE_COLUMNS = 2
+MIN_TABLE_ROWS = 2
+
+
+def _page_flows(page) -> list[list[_Line]]:  # type: ignore[no-untyped-def]
+    """The page's lines in reading order (`_page_columns`), a ruled table's rows where the table stands: each row one
+    line of its cells apart by tabs (a question and its answer side by side)."""
+    tables = [t for t in page.find_tables() if len(t.rows) >= MIN_TABLE_ROWS
+              and min(len(row.cells) for row in t.rows) >= MIN_TABLE_COLUMNS]
+    if not tables:
+        return _page_columns(page)
+    boxes = [t.bbox for t in tables]
+
+    def outside(obj: dict) -> bool:
+        return obj.get("object_type") != "char" or not any(
+            x0 <= float(obj["x0"]) and float(obj["x1"]) <= x1 and top <= float(obj["top"]) <= bottom
+            for x0, top, x1, bottom in boxes)
+
+    rest = page.filter(outside)
+    flows: list[list[_Line]] = []
+    lines = [line for column in _page_columns(rest) for line in column]
+    for table in sorted(tables, key=lambda t: t.bbox[1]):
+        above = [line for line in lines if line.top < table.bbox[1]]
+        lines = [line for line in lines if line.top >= table.bbox[1]]
+        if above:
+            flows.append(above)
+        rows = []
+        for row, cells in zip(table.rows, table.extract()):
+            words = [_join_lines((cell or "").split("\n")) for cell in cells]
+            if any(words):
+                rows.append(_Line("\t".join(words), float(row.bbox[0]), float(row.bbox[2]), float(row.bbox[1]),
+                                  float(row.bbox[3]), 10.0, row=True))
+        flows.append(rows)
+    if lines:
+        flows.append(lines)
+    return flows
 
 
 def _page_columns(page) -> list[list[_Line]]:  # type: ignore[no-untyped-def]
@@ -259,6 +298,7 @@ def _paragraphs(flows: Sequence[Sequence[_Line]]) -> list[str]:
     """Lines rejoined into paragraphs, reading the columns and pages in order: a line goes on the paragraph before
     it unless that one ended short of the right margin, or this one is indented, or a gap lies between them."""
     paragraphs: list[list[str]] = []
+    headers: set[str] = set()  # each table's first row
     previous: _Line | None = None
     previous_right = 0.0
     for flow in flows:
@@ -270,6 +310,18 @@ def _paragraphs(flows: Sequence[Sequence[_Line]]) -> list[str]:
         for i, line in enumerate(flow):
             char = line.size or 10.0
             new = previous is None
+            if line.row:  # a table's row: a paragraph of its own, or the one above going on when its first cell is empty
+                if i == 0:  # a table's first row on this page: its header, or the header again on a later page
+                    if line.text in headers:
+                        continue
+                    headers.add(line.text)
+                if line.text.startswith("\t") and paragraphs and previous is not None and \
+                        previous.text.rstrip()[-1:] not in _TERMINATORS:
+                    paragraphs[-1].append(line.text.strip("\t"))
+                else:
+                    paragraphs.append([line.text])
+                previous, previous_right = line, right
+                continue
             if previous is not None:
                 ended_short = previous.x1 < previous_right - SHORT_CHARS * char
                 indented = line.x0 > left + INDENT_CHARS * char

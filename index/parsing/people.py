@@ -24,7 +24,7 @@ ROLE = rf"{ROLE_UNIT}(?:[、，,\s兼和及]*{ROLE_UNIT})*"
 _OTHER_ROLES = r"(?:主持人|节目主持人|记者|首席记者|编辑|专家|教授|研究员|医生|律师|工程师|一级主任科员|二级主任科员|科员)"
 DESCRIPTION_ROLE = rf"(?:{ROLE_UNIT}|{_OTHER_ROLES})(?:[、，,\s兼和及]*(?:{ROLE_UNIT}|{_OTHER_ROLES}))*"
 ORG_SUFFIX = (r"(?:管委会|委员会|办公室|管理区|局|厅|委|办|部|院|中心|署|所|会|公司|集团|政府|处|站|队|馆|园区|大学|医院|"
-              r"电视台|广播电台|台|报社|日报|晚报|网|社|科|股)")
+              r"电视台|广播电台|台|报社|日报|晚报|网|社|科|股|系)")
 _ROLE_FULL = re.compile(rf"^{DESCRIPTION_ROLE}$")
 _ROLE_ANY = re.compile(rf"{ROLE_UNIT}|{_OTHER_ROLES}")
 _ORG_END = re.compile(rf"{ORG_SUFFIX}$")

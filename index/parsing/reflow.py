@@ -15,7 +15,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 
-from index.parsing.segment import ends_sentence
+from index.parsing.segment import ends_sentence, has_unclosed_bracket
 
 MIN_COLUMNS = 20  # shorter lines (titles, header fields, labels alone) say nothing of a wrap width
 MIN_FULL_LINES = 5
@@ -86,7 +86,7 @@ def _joined(lines: list[str], full: int, measure: Callable[[str], int], starts_t
             previous.strip()
             and line.strip()
             and measure(last) >= full
-            and not _NO_JOIN_END.search(previous.rstrip())
+            and not (_NO_JOIN_END.search(previous.rstrip()) and not has_unclosed_bracket(previous))  # "（答复单位：" goes on
             and not _INDENT.match(line)
             and not _NOTE.fullmatch(line.strip())
             and not (_ends_words(previous.rstrip()) and starts_turn(line.strip()))  # mid-sentence, a label is a cut word

@@ -92,6 +92,45 @@ def label_postfix_board(blocks: list[Block], text: str) -> bool:
     return True
 
 
+# a 网络问政 page whose replies are each headed "回复单位：X" and whose message has no key of its own, under its
+# 留言编号/留言人/留言时间/办理状态 fields
+_UNIT_HEAD = re.compile(r"^[ \t\u3000*_]*(?:回复单位|答复单位|办理单位)[：:][ \t\u3000]*(?P<unit>[^\s\u3000]{2,30})[ \t\u3000]*$")
+_MESSAGE_META = re.compile(r"^[ \t\u3000*_]*(?:留言编号|信件编号|留言人|来信人|留言时间|来信时间|提问时间|办理状态|回复时间|答复时间|"
+                           r"网友评价|评价|满意度)[：:]|^[【\[]?(?:咨询|求助|投诉|建议|表扬|举报)[】\]]$")
+
+
+def label_unit_led_board(blocks: list[Block], text: str) -> bool:
+    """Labels such a page: the paragraph above a message's fields-then-first-reply is the message (a 网友's), the
+    paragraphs after each 回复单位 line answer for that unit; the fields are fields. False (nothing changed) when the
+    page has fewer than two such replies."""
+    lines = [text[b.start:b.end].strip() for b in blocks]
+    units = {i: match["unit"] for i, line in enumerate(lines) if (match := _UNIT_HEAD.match(line))}
+    if len(units) < MIN_BOARD_REPLIES:
+        return False
+    meta = {i for i, line in enumerate(lines) if _MESSAGE_META.match(line)}
+    replying: str | None = None
+    for i, block in enumerate(blocks):
+        if i in units:
+            block.label, block.field = None, True
+            before = next((j for j in range(i - 1, -1, -1) if j not in meta), None)
+            if before is not None and replying is None and before not in units:  # a message's first reply
+                message = blocks[before]
+                message.label, message.content_start, message.field = Label("网友", 0, synthetic=True), message.start, False
+            replying = units[i]
+            if i + 1 < len(blocks):
+                reply = blocks[i + 1]
+                reply.label, reply.content_start = Label(replying, 0, synthetic=True), reply.start
+        elif i in meta:
+            block.label, block.field = None, True
+            if not _UNIT_HEAD.match(lines[i]) and re.match(r"^[ \t\u3000]*(?:网友评价|评价|满意度)", lines[i]):
+                replying = None  # the message's replies end at its rating
+        elif replying is not None and i - 1 not in units:
+            block.label = None  # a reply's further paragraphs
+        elif replying is None and i - 1 not in units and i > min(units):
+            block.label, block.field = None, True  # a message's title, the page's lists: nobody's words
+    return True
+
+
 def label_message_board(blocks: list[Block], text: str) -> bool:
     """Labels the blocks of a 领导留言板 / 网上问政 page: each 留言内容 asks (a 网友), each 回复内容 answers for the unit
     of the 回复单位 line before it; titles, times and units are fields. False (nothing changed) when the page has fewer
