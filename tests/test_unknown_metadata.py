@@ -105,3 +105,9 @@ def test_a_bureau_named_then_its_head_is_one_mention_of_the_bureau() -> None:
     assert mention.text == "栖川市应急管理局"
     (mention,) = index.mentions("栖川农业农村局谭永年局长上节目那期聊了什么")
     assert mention.text == "栖川农业农村局"
+
+
+def test_a_bureau_named_after_its_city_is_read_the_usual_way_first() -> None:
+    """威海海洋发展局 is 威海 + 海洋发展局, not a longer unit "海海洋发展局" that the corpus's name would be short for."""
+    (mention,) = BureauIndex(["威海市海洋发展局"]).mentions("你好，威海海洋发展局现在群众办事的满意度怎么样？")
+    assert (mention.text, mention.place) == ("威海海洋发展局", "威海市")

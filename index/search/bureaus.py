@@ -133,17 +133,25 @@ class BureauIndex:
 
     def _mention_ending_at(self, question: str, end: int,
                            organisations: dict[int, int]) -> tuple[int, Mention] | None:
-        for length in range(min(MAX_KIND_CHARS, end), MIN_KIND_CHARS - 1, -1):
-            start = end - length
-            kind_text = question[start:end]
-            # named short (医保局 for 医疗保障局), or in full where the page printed it short (汀澜市医保局)
-            kinds = [b for b in self.bureaus if is_short_form(kind_text, b.kind)
-                     or (is_short_form(b.kind, kind_text) and not _INNER_UNIT.search(kind_text[:-1]))]
-            if not kinds:
-                continue
-            place, start = self._place_before(question, start)
-            matches = tuple(b.name for b in kinds if not place or b.place in (place, ""))
-            return start, Mention(question[start:end], place, matches or self._maybe_unknown())
+        unmatched: tuple[int, Mention] | None = None
+        # named in full or short (医保局 for 医疗保障局); failing that, in full where the page printed it short
+        # (医疗保障局 for 汀澜市医保局): never a longer reading when the usual one fits (威海海洋发展局 is 威海 + 海洋发展局)
+        for fits in (lambda text, kind: is_short_form(text, kind),
+                     lambda text, kind: is_short_form(kind, text) and not _INNER_UNIT.search(text[:-1])):
+            for length in range(min(MAX_KIND_CHARS, end), MIN_KIND_CHARS - 1, -1):
+                start = end - length
+                kind_text = question[start:end]
+                kinds = [b for b in self.bureaus if fits(kind_text, b.kind)]
+                if not kinds:
+                    continue
+                place, start = self._place_before(question, start)
+                matches = tuple(b.name for b in kinds if not place or b.place in (place, ""))
+                if matches:
+                    return start, Mention(question[start:end], place, matches)
+                unmatched = unmatched or (start, Mention(question[start:end], place, self._maybe_unknown()))
+                break  # no such bureau of that place: perhaps one the page printed short
+        if unmatched is not None:
+            return unmatched
         if end in organisations:  # an organisation of a kind the corpus has no interview of (公安局, 税务局)
             place, start = self._place_before(question, organisations[end])
             return start, Mention(question[start:end], place, self._maybe_unknown())
