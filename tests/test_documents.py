@@ -118,6 +118,13 @@ def test_a_paragraph_goes_on_across_a_page_break() -> None:
     assert "防止经营者卷款跑路，保护消费者权益，确保资金安全。" in text and "页" not in text
 
 
+def test_a_page_number_in_chinese_numerals_is_left_out_and_the_paragraph_goes_on() -> None:
+    first = [(72, 740, "　　负责人：对零就业家庭、残疾人、大龄失业人员等就业困难人员，通过开"), (260, 60, "第一页 共二页")]
+    second = [(72, 740, "发公益性岗位兜底安置，做到动态清零。"), (260, 60, "第二页 共二页")]
+    text = pdf_text(pdf_of([first, second]), "p.pdf").text
+    assert "通过开发公益性岗位兜底安置" in text and "页" not in text
+
+
 def test_two_columns_are_read_column_by_column() -> None:
     left = ["左栏第一段的文字内容写得比较长一些，", "继续左栏的文字。", "　　左栏第二段。"]
     right = ["右栏第一段的文字内容也比较长一些，", "继续右栏的文字。", "　　右栏第二段。"]
@@ -149,6 +156,32 @@ def test_a_numbered_question_after_a_full_line_opens_a_paragraph_and_quotes_join
     assert text.strip().split("\n\n") == ["不得以格式条款排除消费者权利，例如“最终解释权归本店所有”“卡内余额概不退还”等条款，"
                                             "违者依法严肃查处，直至整改完成。",
                                             "7. 什么时候开始施行？", "自2024年5月1日起施行。"]
+
+
+def test_a_diagonal_watermark_across_the_text_is_left_out_and_loses_no_line_of_it() -> None:
+    body = ["　　负责人：感谢这位网友的提问。我们主要有三项支持。第一是生活补贴，到我市企业就业",
+            "的本科毕业生每月1000元。第二是住房支持，毕业5年内来我市工作的，可以申请人才公寓，",
+            "租金按市场价的五折收取，最长3年。第三是就业服务，我们今年举办各类招聘会126场，",
+            "提供岗位4.7万个。",
+            "　　记者：创业贷款能贷多少？"]
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.setFont(FONT, 11)
+    for i, line in enumerate(body):
+        page.drawString(60, 700 - 18 * i, line)
+    for x, y in ((120, 560), (300, 700)):  # a site's name stamped diagonally across the page, in light grey
+        page.saveState()
+        page.setFillGray(0.85)
+        page.setFont(FONT, 30)
+        page.translate(x, y)
+        page.rotate(35)
+        page.drawCentredString(0, 0, "某某市人民政府门户网站")
+        page.restoreState()
+    page.showPage()
+    page.save()
+    text = pdf_text(out.getvalue(), "w.pdf").text
+    assert [part.strip() for part in text.split("\n\n")][:2] == ["负责人：" + "".join(body[:4])[len("　　负责人："):], "记者：创业贷款能贷多少？"]
+    assert "门户" not in text
 
 
 def test_a_pdf_without_a_text_layer_needs_ocr() -> None:

@@ -1,10 +1,12 @@
 """The text of a .pdf with a text layer (pdfplumber): lines rejoined into paragraphs by their geometry, columns read
-one after the other, running headers, footers and page numbers left out, an OCR layer's spaced characters closed up.
+one after the other, running headers, footers, page numbers and diagonal watermarks left out, an OCR layer's spaced
+characters closed up.
 """
 
 from __future__ import annotations
 
 import io
+import math
 import re
 import statistics
 from collections import Counter
@@ -15,7 +17,9 @@ from index.errors import CorpusParseError
 from index.parsing.documents import MAX_EXTRACTED_CHARS, ExtractedText, join_paragraphs, too_long
 from index.parsing.segment import has_unclosed_bracket
 
-_PAGE_NUMBER = re.compile(r"^(?:[-—–－‒\s]*\d{1,4}[-—–－‒\s]*|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|"
+_NUMERAL = r"(?:\d{1,4}|[一二三四五六七八九十百零〇两]{1,4})"
+_PAGE_NUMBER = re.compile(r"^(?:[-—–－‒\s]*\d{1,4}[-—–－‒\s]*|第\s*" + _NUMERAL + r"\s*页(?:\s*[，,/]?\s*共\s*" + _NUMERAL
+                          + r"\s*页)?|"
                           r"\d{1,4}\s*/\s*\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$", re.I)
 _TERMINATORS = "。！？!?；;：:…”」』）)"
 RUNNING_SHARE = 0.5  # a top or bottom line repeated (digits aside) on at least this share of pages is furniture
@@ -34,6 +38,7 @@ GUTTER_MAX_ROWS = 0.1  # a gutter: crossed by at most 10% of the page's rows of 
 GUTTER_LOOSE_ROWS = 0.4  # a title and lead across the top of a page, above its columns, may be this share of its rows
 MIN_COLUMN_ROWS = 3  # and rows of text on each side of it that do not cross it: at least this many
 COLUMN_ROWS_SHARE = 0.05  # and this share of the rows (the last page's second column may be short)
+SLANT_DEGREES = 5.0  # a character turned further than this from the page's axes is a watermark or a stamp
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +64,7 @@ def pdf_text(data: bytes, file: str, max_chars: int = MAX_EXTRACTED_CHARS) -> Ex
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for page in pdf.pages:
-                columns = _page_flows(page)
+                columns = _page_flows(page.filter(_not_slanted))
                 count += sum(len(line.text) for column in columns for line in column)
                 if count > max_chars:
                     raise too_long(file, max_chars)
@@ -89,6 +94,19 @@ def pdf_text(data: bytes, file: str, max_chars: int = MAX_EXTRACTED_CHARS) -> Ex
 
 MIN_TABLE_COLUMNS = 2
 MIN_TABLE_ROWS = 2
+
+
+def _slant(matrix: Sequence[float]) -> float:
+    """How far, in degrees, a glyph's text matrix turns it from the nearest of the page's axes (0 to 45)."""
+    degrees = math.degrees(math.atan2(float(matrix[1]), float(matrix[0]))) % 90.0
+    return min(degrees, 90.0 - degrees)
+
+
+def _not_slanted(obj: dict) -> bool:
+    """False for a character set diagonally (a site's name or 内部资料 stamped across the page): never body text,
+    and its glyphs would otherwise fall among the lines they cross."""
+    matrix = obj.get("matrix") if obj.get("object_type") == "char" else None
+    return matrix is None or _slant(matrix) <= SLANT_DEGREES
 
 
 def _page_flows(page) -> list[list[_Line]]:  # type: ignore[no-untyped-def]
