@@ -414,7 +414,8 @@ def test_a_bilingual_pages_english_paragraphs_are_its_translation() -> None:
 
 
 def test_replies_headed_by_their_unit() -> None:
-    cells = ["[咨询]", "桂园小区加装电梯迟迟不开工？", "留言编号：LCWZ001", "留言人：桂园老住户", "办理状态：已办结",
+    cells = ["问政专题｜既有住宅加装电梯", "本专题选登近期网友关于加装电梯的留言，以及相关单位的回复。",
+             "[咨询]", "桂园小区加装电梯迟迟不开工？", "留言编号：LCWZ001", "留言人：桂园老住户", "办理状态：已办结",
              "我住在桂园小区7栋，加装电梯的事拖了半年，卡在哪儿了？", "回复单位：蓼川市青岚区人民政府", "区里已协调管线迁改，6月开工。",
              "回复时间：2025-04-28", "回复单位：蓼川市住房和城乡建设局", "加装电梯每台补贴20万元。", "回复时间：2025-04-30",
              "网友评价：满意", "[求助]", "一楼住户要补偿吗？", "留言编号：LCWZ002", "办理状态：已办结", "一楼两户提出要补偿，有标准吗？",
@@ -426,6 +427,8 @@ def test_replies_headed_by_their_unit() -> None:
         ("我住在桂园小区7栋，加装电梯的事拖了半年，卡在哪儿了？", "蓼川市住房和城乡建设局"),
         ("一楼两户提出要补偿，有标准吗？", "蓼川市住房和城乡建设局")]
     assert not any("滨河路" in p.text for p in interview.passages)
+    # a message's title is no passage of its own, the first one's neither (a search would quote it as an answer)
+    assert not any("迟迟不开工" in p.text or "要补偿吗" in p.text for p in interview.passages)
 
 
 def test_a_pdf_tables_rows_across_a_page_break() -> None:

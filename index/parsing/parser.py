@@ -65,7 +65,8 @@ def parse_text(text: str, file: str = "<text>", max_chars: int = DEFAULT_MAX_PAS
 def parse_source(source: SourceText, max_chars: int = DEFAULT_MAX_PASSAGE_CHARS) -> Interview:
     text = source.text
     blocks, header = _blocks(text, source.body_start, source.headings)
-    board = label_message_board(blocks, text) or label_postfix_board(blocks, text) or label_unit_led_board(blocks, text)
+    board = label_message_board(blocks, text) or label_postfix_board(blocks, text) or \
+        label_unit_led_board(blocks, text, source.headings)
     layout = _layout(blocks, text)
     segments = segments_of(layout.body)
     headed = not board and not has_answers(segments) and label_headed_questions(blocks, text, source.headings)

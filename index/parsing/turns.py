@@ -99,10 +99,11 @@ _MESSAGE_META = re.compile(r"^[ \t\u3000*_]*(?:留言编号|信件编号|留言�
                            r"网友评价|评价|满意度)[：:]|^[【\[]?(?:咨询|求助|投诉|建议|表扬|举报)[】\]]$")
 
 
-def label_unit_led_board(blocks: list[Block], text: str) -> bool:
+def label_unit_led_board(blocks: list[Block], text: str, marked: frozenset[int] = frozenset()) -> bool:
     """Labels such a page: the paragraph above a message's fields-then-first-reply is the message (a 网友's), the
-    paragraphs after each 回复单位 line answer for that unit; the fields are fields. False (nothing changed) when the
-    page has fewer than two such replies."""
+    paragraphs after each 回复单位 line answer for that unit; the fields, and each message's title above them (the first
+    one's too, though no reply comes before it), are fields. False (nothing changed) when the page has fewer than two
+    such replies."""
     lines = [text[b.start:b.end].strip() for b in blocks]
     units = {i: match["unit"] for i, line in enumerate(lines) if (match := _UNIT_HEAD.match(line))}
     if len(units) < MIN_BOARD_REPLIES:
@@ -116,6 +117,10 @@ def label_unit_led_board(blocks: list[Block], text: str) -> bool:
             if before is not None and replying is None and before not in units:  # a message's first reply
                 message = blocks[before]
                 message.label, message.content_start, message.field = Label("网友", 0, synthetic=True), message.start, False
+                above = next((j for j in range(before - 1, -1, -1) if j not in meta), None)
+                if above is not None and above < before - 1 and above not in units and \
+                        _is_question_heading(blocks[above], text, marked):
+                    blocks[above].label, blocks[above].field = None, True  # the first message's title, as the others'
             replying = units[i]
             if i + 1 < len(blocks):
                 reply = blocks[i + 1]
