@@ -12,9 +12,13 @@
   written blind to the system by the same hand (tests/data/dev/layouts3.jsonl); nothing is fitted on them;
 - "layouts4to7": the 28 documents of tests/fixtures/layouts4 to layouts7 (four batches written blind to the parser,
   eight more cities), with dev questions written blind to the system (tests/data/dev/layouts4to7.jsonl); nothing is
-  fitted on them;
+  fitted on them; "layouts8to13" (39 documents, twelve cities) and "layouts14to19" (36 documents, twelve more) the
+  same over the later batches;
 - "claims": the seed, the bureaus and the layouts together (26 documents of five cities): the record the labelled
   texts of benchmarks/claims.py are checked against.
+- "pooled": every interview above in one corpus (the seed, the bureaus and all nineteen batches of layouts but the
+  first batch's scanned PDF: some 150 documents of some forty cities), asked every dev set's answerable questions
+  (benchmarks/retrieval.py --pooled): a deployment's scale, where many cities have the same kind of bureau;
 - "fixtures": the small fictional interviews of tests/fixtures/corpus (no question set asks about them; the
   reader learns from their reporters' questions, benchmarks/reader_data.py).
 Tuning sets (benchmarks/data/tuning/) fit; dev sets (tests/data/dev/) measure and are never read by calibrate.py.
@@ -43,7 +47,9 @@ BUREAUS = ROOT / "tests" / "fixtures" / "bureaus"
 LAYOUTS = ROOT / "tests" / "fixtures" / "layouts"
 LAYOUTS2 = ROOT / "tests" / "fixtures" / "layouts2"
 LAYOUTS3 = ROOT / "tests" / "fixtures" / "layouts3"
-LATER_LAYOUTS = [ROOT / "tests" / "fixtures" / f"layouts{n}" for n in (4, 5, 6, 7)]
+LATER_LAYOUTS = {name: [ROOT / "tests" / "fixtures" / f"layouts{n}" for n in batches]
+                 for name, batches in (("layouts4to7", range(4, 8)), ("layouts8to13", range(8, 14)),
+                                       ("layouts14to19", range(14, 20)))}
 FIXTURES = ROOT / "tests" / "fixtures" / "corpus"  # the small fictional interviews of the tests (the reader's data)
 WORK = ROOT / ".cache" / "benchmarks"
 TUNING = {"shipped": ROOT / "benchmarks" / "data" / "tuning" / "seed.jsonl",
@@ -53,7 +59,7 @@ DEV = {"shipped": ROOT / "tests" / "data" / "dev" / "seed.jsonl",
        "bureaus": ROOT / "tests" / "data" / "dev" / "bureaus.jsonl",
        "layouts": ROOT / "tests" / "data" / "dev" / "layouts.jsonl",
        "layouts3": ROOT / "tests" / "data" / "dev" / "layouts3.jsonl",
-       "layouts4to7": ROOT / "tests" / "data" / "dev" / "layouts4to7.jsonl"}
+       **{name: ROOT / "tests" / "data" / "dev" / f"{name}.jsonl" for name in LATER_LAYOUTS}}
 
 
 @dataclass(frozen=True)
@@ -78,9 +84,14 @@ def corpus_folder(name: str) -> Path:
         folder = WORK / "claims-corpus"
         wanted = {p.name: p for p in [*BUREAUS.iterdir(), *SHIPPED.iterdir(), *LAYOUTS.iterdir()]
                   if p.is_file() and "scan" not in p.name}
-    elif name == "layouts4to7":
+    elif name == "pooled":
+        folder = WORK / "pooled-corpus"
+        sources = [BUREAUS, SHIPPED, LAYOUTS, LAYOUTS2, LAYOUTS3, *(f for fs in LATER_LAYOUTS.values() for f in fs)]
+        wanted = {p.name: p for source in sources for p in source.iterdir()
+                  if p.is_file() and not (source == LAYOUTS and "scan" in p.name)}
+    elif name in LATER_LAYOUTS:
         folder = WORK / f"{name}-corpus"
-        wanted = {p.name: p for source in LATER_LAYOUTS for p in source.iterdir() if p.is_file()}
+        wanted = {p.name: p for source in LATER_LAYOUTS[name] for p in source.iterdir() if p.is_file()}
     elif name in ("layouts", "layouts2", "layouts3"):
         folder = WORK / f"{name}-corpus"
         source = {"layouts": LAYOUTS, "layouts2": LAYOUTS2, "layouts3": LAYOUTS3}[name]

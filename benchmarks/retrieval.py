@@ -1,6 +1,7 @@
 """Retrieval benchmark: BM25-only, dense-only and the full pipeline on the dev sets, in one run, by way of asking.
 
     .venv/bin/python benchmarks/retrieval.py [--json] [--scale 100000] [--misses] [--encoders [--write-verdict]]
+                                             [--sets NAME ...] [--pooled]
 
 Two corpora (benchmarks/corpora.py): the shipped one (the seed interview) with tests/data/dev/seed.jsonl, and the
 13-bureau one with tests/data/dev/bureaus.jsonl. The dev sets are never read by calibrate.py. Each baseline gets a
@@ -15,6 +16,11 @@ it read (`read`) and its cost; `--readers` compares the float and the int8 reade
 `--write-verdict` records in calibration.json which answers (int8 where each set's R@1, R@3, answered, high and not
 found are no lower than float's by more than one question). Every row gives p50/p95 and mean ms, and searches per
 second on one core (1000 / mean ms: questions are answered one at a time, on one thread).
+
+`--sets` runs only the named dev sets; `--pooled` adds the "pooled" corpus: every interview of every dev set in one
+index (some 150 documents of some forty cities), asked every dev set's answerable questions, as a deployment that
+holds many cities' same bureaus would be (the unanswerable ones were written for their own corpus, which the others
+may answer).
 
 The tables above use the float question encoder (the reference). `--encoders` then runs the pipeline on both dev
 sets with the float and the quantized question encoder side by side (index/embedding/question_encoder.py): R@1,
@@ -217,6 +223,8 @@ def main() -> int:
     parser.add_argument("--scale", type=int, default=100_000, help="synthetic passages for the scale test (0: skip)")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--misses", action="store_true", help="list the pipeline's misses")
+    parser.add_argument("--sets", nargs="+", help="only these dev sets (default: all)")
+    parser.add_argument("--pooled", action="store_true", help="also every answerable dev question over all interviews")
     parser.add_argument("--encoders", action="store_true", help="compare the float and quantized question encoders")
     parser.add_argument("--readers", action="store_true", help="compare the float and int8 readers")
     parser.add_argument("--write-verdict", action="store_true",
@@ -228,6 +236,10 @@ def main() -> int:
     embedder = load_embedder(config.model)
     set_threads(1)
     dev, tuning = question_sets("dev"), question_sets("tuning")
+    if args.sets:
+        dev = {name: dev[name] for name in args.sets}
+    if args.pooled:
+        dev["pooled"] = [q for questions in question_sets("dev").values() for q in questions if q.expect is not None]
     out: dict[str, object] = {"machine": f"{platform.machine()}, Python {platform.python_version()}"}
     reader = reader_of(embedder, config)
     for corpus_name, questions in dev.items():
@@ -274,7 +286,7 @@ def main() -> int:
         if not args.json:
             print_encoders(out["encoders"])
     if args.scale:
-        out["scale"] = scale(args.scale, embedder, config, dev["shipped"])
+        out["scale"] = scale(args.scale, embedder, config, question_sets("dev")["shipped"])
         if not args.json:
             s = out["scale"]
             print(f"\nscale: {s['passages']} synthetic passages: search p50 {s['p50_ms']} ms, p95 {s['p95_ms']} ms")

@@ -21,11 +21,13 @@ BUREAUS = ROOT / "tests" / "fixtures" / "bureaus"
 LAYOUTS = ROOT / "tests" / "fixtures" / "layouts"
 LAYOUTS2 = ROOT / "tests" / "fixtures" / "layouts2"
 LAYOUTS3 = ROOT / "tests" / "fixtures" / "layouts3"
-LATER_LAYOUTS = [ROOT / "tests" / "fixtures" / f"layouts{n}" for n in (4, 5, 6, 7)]
+LATER_LAYOUTS = {name: [ROOT / "tests" / "fixtures" / f"layouts{n}" for n in batches]
+                 for name, batches in (("layouts4to7", range(4, 8)), ("layouts8to13", range(8, 14)),
+                                       ("layouts14to19", range(14, 20)))}
 DEV = {"shipped": ROOT / "tests" / "data" / "dev" / "seed.jsonl", "bureaus": ROOT / "tests" / "data" / "dev" / "bureaus.jsonl",
        "layouts": ROOT / "tests" / "data" / "dev" / "layouts.jsonl",
        "layouts3": ROOT / "tests" / "data" / "dev" / "layouts3.jsonl",
-       "layouts4to7": ROOT / "tests" / "data" / "dev" / "layouts4to7.jsonl"}
+       **{name: ROOT / "tests" / "data" / "dev" / f"{name}.jsonl" for name in LATER_LAYOUTS}}
 PARTIAL = {"layouts3"}  # a small set (48 questions): not every way of asking, each tagged the same way
 TUNING = {"shipped": ROOT / "benchmarks" / "data" / "tuning" / "seed.jsonl",
           "bureaus": ROOT / "benchmarks" / "data" / "tuning" / "bureaus.jsonl",
@@ -72,7 +74,8 @@ def test_every_way_of_asking_is_there_and_tagged(paths: dict[str, Path]) -> None
 
 def test_every_expected_phrase_is_inside_one_passage_of_its_interview() -> None:
     files = {p.name: p for p in [*BUREAUS.iterdir(), *LAYOUTS.iterdir(), *LAYOUTS2.iterdir(), *LAYOUTS3.iterdir(),
-                                 *(p for folder in LATER_LAYOUTS for p in folder.iterdir())] if "scan" not in p.name}
+                                 *(p for folders in LATER_LAYOUTS.values() for folder in folders for p in folder.iterdir())]
+             if "scan" not in p.name or p.parent.name != "layouts"}
     files[SEED.name] = SEED
     parsed = {name: parse_file(path, name).passages for name, path in files.items()}
     missing = [(q.q, phrase) for q in all_questions(DEV) + all_questions(TUNING) if q.expect
@@ -92,7 +95,8 @@ def fake_searchers(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Search
     layouts = [p for p in LAYOUTS.iterdir() if "scan" not in p.name]
     for name, files in (("shipped", [SEED]), ("bureaus", [*BUREAUS.iterdir(), SEED]), ("layouts", layouts),
                         ("layouts2", list(LAYOUTS2.iterdir())), ("layouts3", list(LAYOUTS3.iterdir())),
-                        ("layouts4to7", [p for folder in LATER_LAYOUTS for p in folder.iterdir()])):
+                        *((name, [p for folder in folders for p in folder.iterdir()])
+                          for name, folders in LATER_LAYOUTS.items())):
         folder = tmp_path_factory.mktemp(f"corpus-{name}")
         for path in files:
             shutil.copy(path, folder / path.name)
