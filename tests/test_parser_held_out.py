@@ -466,3 +466,20 @@ def test_a_sidebars_guest_box_is_read_after_the_transcript(tmp_path: Path) -> No
     assert {(p.speaker, p.role, p.bureau) for p in interview.passages if p.kind == "answer"} == {
         ("范志鹏", "党组书记、局长", "湄汀市体育局"), ("许若岚", "湄汀体育学院运动人体科学系教授", "")}
     assert "往期访谈" not in interview.text
+
+
+# 25. What the dev sets over the eighth to nineteenth batches found in the answers' text (each answer's last line read
+# against where its sentence ends): a site's tags, a reply's rating and "相关信息", a post's number on its own line and a
+# 公众号 page's chrome were quoted at the end of answers, and a diagonal watermark cut lines out of a PDF's
+# (test_documents.py).
+def test_tags_ratings_numbers_and_page_chrome_after_an_answer_are_no_part_of_it() -> None:
+    text = ("峤南交通局答网友问\n\n"
+            "01\n\n问：城东到高新区有没有直达公交？\n\n答：9月16日起开通通勤快线K12，票价2元。\n\n"
+            "02\n\n问：夜里有没有公交？\n\n答：开通N1至N4四条夜班公交。\n\n评价\n\n满意\n\n"
+            "相关信息：局长信箱回复选登（2026年第4期）\n\n（责任编辑：葛书航 校对：宋彦）\n\n标签：交通 公交 专访\n\n"
+            "微信扫一扫\n\n关注该公众号\n\n预览时标签不可点\n\n继续滑动看下一个\n\n峤南交通 向上滑动看下一个\n\n"
+            "微信扫一扫可打开此内容，使用完整服务\n\n：，。视频小程序赞，轻点两下取消赞在看，轻点两下取消在看分享留言收藏听过\n")
+    interview = parse_text(text, "weibo.txt")
+    answers = [p.text for p in interview.passages if p.kind == "answer"]
+    assert answers == ["9月16日起开通通勤快线K12，票价2元。", "开通N1至N4四条夜班公交。"]
+    assert not any(mark in p.text for p in interview.passages for mark in ("满意", "标签", "扫一扫", "轻点", "相关信息"))
