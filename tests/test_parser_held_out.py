@@ -483,3 +483,12 @@ def test_tags_ratings_numbers_and_page_chrome_after_an_answer_are_no_part_of_it(
     answers = [p.text for p in interview.passages if p.kind == "answer"]
     assert answers == ["9月16日起开通通勤快线K12，票价2元。", "开通N1至N4四条夜班公交。"]
     assert not any(mark in p.text for p in interview.passages for mark in ("满意", "标签", "扫一扫", "轻点", "相关信息"))
+
+
+def test_a_list_of_letters_titles_above_them_is_no_passage() -> None:
+    text = ("槐溪市交通运输局领导信箱\n\n来信选登（2024年5月）\n\n青石巷路面坑洼多年，什么时候能修？\n\n"
+            "驾校收了钱不安排练车，能退费吗？\n\n问：我住在柳塘区青石巷，路面坑坑洼洼，什么时候能修？\n\n"
+            "答：青石巷已列入今年的道路维修计划，9月底前完工。\n")
+    interview = parse_text(text, "mailbox.txt")
+    assert [p.text for p in interview.passages] == ["青石巷已列入今年的道路维修计划，9月底前完工。"]
+    assert interview.turns[0].question == "我住在柳塘区青石巷，路面坑坑洼洼，什么时候能修？"

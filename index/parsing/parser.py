@@ -161,6 +161,8 @@ def _layout(blocks: list[Block], text: str) -> Layout:
         line = text[block.start : block.end]
         if block.field or is_boilerplate(block.first_line):
             continue
+        if (title.headlines or intro) and _listed_question(line):
+            continue  # a mailbox's list of its letters' titles above them: no one's answer to quote
         if block.end - block.start <= SHORT_LINE * 2 and (not FULL_STOP.search(line) or _opens_with_a_question(
                 line, title, intro)):
             kind = classify_title_line(line, title)
@@ -188,6 +190,13 @@ def _layout(blocks: list[Block], text: str) -> Layout:
     body = body[:end_at] if end_at is not None else body  # "图片直播" and its captions below the transcript
     body = [b for b in body if b.label or not _is_rule(b)]  # a rule between two turns: nobody's words
     return Layout(title, pre, intro, headings, body, summary, summary_heading, guest_box)
+
+
+def _listed_question(line: str) -> bool:
+    """A short line that is one question and nothing else (not the headline: something came before it)."""
+    bare = strip_markup(line).strip()
+    return (len(bare) <= SHORT_LINE and "\n" not in bare and QUESTION_END.search(bare) is not None
+            and not re.search(r"[。！!；;？?]", QUESTION_END.sub("", bare)))
 
 
 def _opens_with_a_question(line: str, title: TitleBlock, intro: list[Block]) -> bool:
