@@ -478,7 +478,8 @@ def test_tags_ratings_numbers_and_page_chrome_after_an_answer_are_no_part_of_it(
             "02\n\n问：夜里有没有公交？\n\n答：开通N1至N4四条夜班公交。\n\n评价\n\n满意\n\n"
             "相关信息：局长信箱回复选登（2026年第4期）\n\n（责任编辑：葛书航 校对：宋彦）\n\n标签：交通 公交 专访\n\n"
             "微信扫一扫\n\n关注该公众号\n\n预览时标签不可点\n\n继续滑动看下一个\n\n峤南交通 向上滑动看下一个\n\n"
-            "微信扫一扫可打开此内容，使用完整服务\n\n：，。视频小程序赞，轻点两下取消赞在看，轻点两下取消在看分享留言收藏听过\n")
+            "微信扫一扫可打开此内容，使用完整服务\n\n：，。视频小程序赞，轻点两下取消赞在看，轻点两下取消在看分享留言收藏听过\n\n"
+            "点击下方「阅读原文」，查看更多交通资讯\n\n#公交线网 4个\n\n阅读原文 阅读 1.2万 点赞 168 在看 57\n")
     interview = parse_text(text, "weibo.txt")
     answers = [p.text for p in interview.passages if p.kind == "answer"]
     assert answers == ["9月16日起开通通勤快线K12，票价2元。", "开通N1至N4四条夜班公交。"]
@@ -492,3 +493,12 @@ def test_a_list_of_letters_titles_above_them_is_no_passage() -> None:
     interview = parse_text(text, "mailbox.txt")
     assert [p.text for p in interview.passages] == ["青石巷已列入今年的道路维修计划，9月底前完工。"]
     assert interview.turns[0].question == "我住在柳塘区青石巷，路面坑坑洼洼，什么时候能修？"
+
+
+def test_a_markdown_heading_after_an_answer_heads_what_follows_not_the_answer() -> None:
+    text = ("# 青榆区老旧小区改造新闻发布会\n\n**区长 何平：** 今年青榆区计划改造老旧小区41个，柳巷片区二期将在6月份开工。\n\n"
+            "## 记者提问\n\n**记者：** 改造资金从哪里来？\n\n**何平：** 中央和省级补助资金1.2亿元，区财政配套8000万元。\n\n"
+            "## 二、加装电梯\n\n### 加装电梯有补贴吗？\n\n**何平：** 每台补贴15万元。\n")
+    interview = parse_text(text, "press.md")
+    answers = [p.text for p in interview.passages if p.kind == "answer"]
+    assert answers[:2] == ["今年青榆区计划改造老旧小区41个，柳巷片区二期将在6月份开工。", "中央和省级补助资金1.2亿元，区财政配套8000万元。"]

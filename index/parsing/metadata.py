@@ -210,23 +210,27 @@ _PAGE_FURNITURE = re.compile(r"^(?:[【\[]?(?:打印本页|关闭窗口|打印|�
                              r"^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s+来自\s*\S{1,20}$|"  # 微博: …15:03 来自 微访谈
                              r"^(?:(?:转发|评论|赞|点赞|收藏)[（(]?\d+[）)]?[\s\u3000]*){2,}$|"  # 转发(86) 评论(213) 赞(540)
                              # a video's counts ("❤ 点赞 1.2万　💬 评论 856"), when it was posted, its #topics#
-                             r"^(?:\W{0,3}[\s\u3000]*(?:点赞|评论|收藏|转发|分享|在看|播放)[\s\u3000]*[\d.]+万?[\s\u3000]*){2,}$|"
+                             r"^(?:阅读原文[\s\u3000]*)?(?:\W{0,3}[\s\u3000]*(?:阅读|点赞|评论|收藏|转发|分享|在看|播放)[\s\u3000]*[\d.]+万?[\s\u3000]*){2,}$|"
                              r"^发布于[\s\u3000]*\d{4}-\d{1,2}-\d{1,2}|^(?:#[^#\n]{1,20}#[\s\u3000]*)+$|"
                              r"^查看全部\d+条评论|"
                              r"^(?:标签|关键词|关键字|Tags?)[:：]|^相关信息[:：]|"  # 标签：交通 公交, 相关信息：往期选登
                              # a 公众号 article's page chrome: its bar read aloud (赞，轻点两下取消赞在看……), the QR prompt
                              r"^.{0,30}?轻点两下取消(?:赞|在看)|^微信扫一扫(?:可打开此内容.*|关注该公众号)?$|^关注该公众号$|"
                              r"^.{0,20}?(?:向上滑动|继续滑动)看下一个$|^预览时标签不可点|^(?:轻触)?阅读原文$|"
+                             r"^点击(?:下方|左下角)?[「“\"]?阅读原文|"
                              r"^(?:网友)?评价[:：]?$|^(?:非常满意|基本满意|满意|不满意)$|"  # a reply's rating, a line each
                              r"^(?:No\.?|#)?\s*\d{1,3}$|"  # a post's or item's number on a line of its own: 01, No.2
                              r"^(?:上一篇|下一篇)[:：]|^[^。！？\s]{2,30}(?:主办|承办)(?:[\s\u3000]|$)")  # 上一篇：…, ……办公室主办
+
+
+_TOPIC_TAG = re.compile(r"^#[^#\s]{1,20}[ \t\u3000]*\d+个$")  # a 公众号 article's topic and its count: "#医保政策 4个"
 
 
 def is_boilerplate(line: str) -> bool:
     """Editor and source credits, breadcrumbs and page furniture ("【打印本页】【关闭窗口】") that belong to no passage."""
     text = strip_markup(line)
     return bool(_BOILERPLATE.match(text) or _SOURCE.match(text) or _BREADCRUMB.match(text)
-                or _LINK_BAR.match(text) or _PAGE_FURNITURE.match(text))
+                or _LINK_BAR.match(text) or _PAGE_FURNITURE.match(text) or _TOPIC_TAG.match(line.strip()))
 
 
 @dataclass(frozen=True, slots=True)

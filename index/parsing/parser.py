@@ -75,6 +75,7 @@ def parse_source(source: SourceText, max_chars: int = DEFAULT_MAX_PASSAGE_CHARS)
         segments = segments_of(layout.body)
     metadata, cast = interview_metadata(source, layout, segments, header)
     segments = merge_answers(segments, cast)
+    _drop_closing_headings(segments, text)
     turns = turns_of(segments, text, cast)
     interview_id = interview_id_for(source.file)
     builder = PassageBuilder(text, source.file, interview_id, metadata, max_chars, cast)
@@ -89,6 +90,21 @@ def parse_source(source: SourceText, max_chars: int = DEFAULT_MAX_PASSAGE_CHARS)
     warnings.extend(_slow_file_warning(source.file, builder.passages))
     return Interview(interview_id=interview_id, file=source.file, text=text, metadata=metadata, turns=tuple(turns),
                      passages=tuple(builder.passages), warnings=tuple(warnings))
+
+
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+\S")
+
+
+def _drop_closing_headings(segments: list[Segment], text: str) -> None:
+    """A Markdown heading as an answer's last block ("## 记者提问", "## 建议二：……") heads what follows it, not the
+    answer: it is no part of the answer's words. (A heading an HTML page marked is left to `cut_sections`.)"""
+    for segment in segments:
+        while not segment.asks and len(segment.blocks) > 1:
+            last = segment.blocks[-1]
+            line = text[last.start:last.end].strip()
+            if last.label is not None or "\n" in line or not _MARKDOWN_HEADING.match(line):
+                break
+            segment.blocks.pop()
 
 
 def _slow_file_warning(file: str, passages: list[Passage]) -> list[str]:
