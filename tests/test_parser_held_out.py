@@ -502,3 +502,18 @@ def test_a_markdown_heading_after_an_answer_heads_what_follows_not_the_answer() 
     interview = parse_text(text, "press.md")
     answers = [p.text for p in interview.passages if p.kind == "answer"]
     assert answers[:2] == ["今年青榆区计划改造老旧小区41个，柳巷片区二期将在6月份开工。", "中央和省级补助资金1.2亿元，区财政配套8000万元。"]
+
+
+def test_attachments_site_footers_and_the_documents_signature_are_no_answer() -> None:
+    text = ("泽湾市退役军人事务局负责人就《扶持办法》答记者问\n\n问：自主创业有哪些扶持？\n\n"
+            "答：可以申请最高30万元的创业担保贷款。\n\n附件：泽湾市退役军人就业创业扶持办法\n\n泽湾市扶持办法申请表.docx\n\n"
+            "主办：泽湾市人民政府办公室　承办：泽湾市大数据中心\n\n責任編輯：陳靜\n\n泽湾市退役军人事务局　泽湾市财政局\n\n2024年6月13日\n")
+    interview = parse_text(text, "qa.txt")
+    assert [p.text for p in interview.passages] == ["可以申请最高30万元的创业担保贷款。"]
+
+
+def test_a_date_line_with_words_after_it_is_left_where_it_is() -> None:
+    text = ("问：网约车在哪里上车？\n\n答：枢纽设置网约车专用上客区。\n\n临渚市交通运输局\n\n2024年7月8日\n\n"
+            "说明：本办法自发布之日起施行。\n")
+    interview = parse_text(text, "policy.txt")
+    assert any("本办法自发布之日起施行" in p.text for p in interview.passages)

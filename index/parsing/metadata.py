@@ -218,6 +218,8 @@ _PAGE_FURNITURE = re.compile(r"^(?:[【\[]?(?:打印本页|关闭窗口|打印|�
                              r"^.{0,30}?轻点两下取消(?:赞|在看)|^微信扫一扫(?:可打开此内容.*|关注该公众号)?$|^关注该公众号$|"
                              r"^.{0,20}?(?:向上滑动|继续滑动)看下一个$|^预览时标签不可点|^(?:轻触)?阅读原文$|"
                              r"^点击(?:下方|左下角)?[「“\"]?阅读原文|"
+                             # an attachment's link, a file's name alone, a site's 主办/承办 footer
+                             r"^附件\d{0,2}[:：]|^[^\s。！？，]{1,60}\.(?:docx?|xlsx?|pdf|wps|zip|rar)$|^(?:主办|承办|协办)(?:单位)?[:：]|"
                              r"^(?:网友)?评价[:：]?$|^(?:非常满意|基本满意|满意|不满意)$|"  # a reply's rating, a line each
                              r"^(?:No\.?|#)?\s*\d{1,3}$|"  # a post's or item's number on a line of its own: 01, No.2
                              r"^(?:上一篇|下一篇)[:：]|^[^。！？\s]{2,30}(?:主办|承办)(?:[\s\u3000]|$)")  # 上一篇：…, ……办公室主办
@@ -228,7 +230,7 @@ _TOPIC_TAG = re.compile(r"^#[^#\s]{1,20}[ \t\u3000]*\d+个$")  # a 公众号 art
 
 def is_boilerplate(line: str) -> bool:
     """Editor and source credits, breadcrumbs and page furniture ("【打印本页】【关闭窗口】") that belong to no passage."""
-    text = strip_markup(line)
+    text = to_simplified(strip_markup(line))  # 責任編輯：陳靜 too
     return bool(_BOILERPLATE.match(text) or _SOURCE.match(text) or _BREADCRUMB.match(text)
                 or _LINK_BAR.match(text) or _PAGE_FURNITURE.match(text) or _TOPIC_TAG.match(line.strip()))
 

@@ -20,7 +20,7 @@ from index.parsing.line_cuts import QUESTION_END, page_lines
 from index.parsing.line_labels import FULL_STOP, headline_is_no_label, label_lines, signed_by
 from index.parsing.metadata import (TitleBlock, classify_title_line, is_boilerplate, is_info_line, section_name,
                                     strip_markup)
-from index.parsing.orgs import split_place
+from index.parsing.orgs import is_unit_name, split_place
 from index.parsing.passages import PassageBuilder
 from index.parsing.sections import cut_sections, is_courtesy_block, with_lead_in
 from index.parsing.segment import SHORT_LINE, iter_lines, line_continues
@@ -196,6 +196,7 @@ def _layout(blocks: list[Block], text: str) -> Layout:
         summary = [b for b in body[summary_at + 1 :] if not is_boilerplate(b.first_line) and not b.field]
         body = body[:summary_at]
     body = [b for b in body if not is_boilerplate(b.first_line) and not b.field and not _section_mark(b, text)]
+    body = _without_signatures(body, text)
     box_at = next((i for i, b in enumerate(body) if i and not b.label and _GUEST_BOX.match(strip_markup(b.first_line))),
                   None)
     guest_box = [text[b.start : b.end] for b in body[box_at + 1 :]] if box_at is not None else []
@@ -221,6 +222,23 @@ def _opens_with_a_question(line: str, title: TitleBlock, intro: list[Block]) -> 
 
 
 _BRACKETED_HEAD = re.compile(r"^[【\[［](?P<words>[^】\]］\n]{2,12})[】\]］]")
+
+
+# a document's date, or its issuer and date, on a line of its own ("雁汀市人民政府办公室　2024年6月13日", "2024年8月6日",
+# "……办公室 2026年4月10日印发"): a signature, no one's words
+_SIGNATURE = re.compile(r"^(?:[^\s。！？，,：:]{2,30}[ \t\u3000]+)?(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?(?:印发|发布)?$")
+
+
+def _without_signatures(body: list[Block], text: str) -> list[Block]:
+    """The body without the document's signature at its end: its date on a line of its own, and the issuing units'
+    line above it. (Above other words, a date line is left: it heads them.)"""
+    if not body or body[-1].label is not None or not _SIGNATURE.match(text[body[-1].start:body[-1].end].strip()):
+        return body
+    body = body[:-1]
+    above = text[body[-1].start:body[-1].end].strip() if body else ""
+    if above and body[-1].label is None and all(is_unit_name(unit) for unit in re.split(r"[ \t\u3000]+", above)):
+        body = body[:-1]
+    return body
 
 
 def _section_mark(block: Block, text: str) -> bool:
