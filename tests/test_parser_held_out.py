@@ -518,3 +518,73 @@ def test_a_date_line_with_words_after_it_is_left_where_it_is() -> None:
             "说明：本办法自发布之日起施行。\n")
     interview = parse_text(text, "policy.txt")
     assert any("本办法自发布之日起施行" in p.text for p in interview.passages)
+
+
+# 26. What the twentieth batch of layouts (held out) found: a FAQ in <details> with its items' numbers and a feedback
+# widget, a unit that publishes a page no one speaks on named only in its info line, a .docx whose city is only in its
+# page header, two pages of one interview saved as one file, "诉求N｜" and "回应｜" lines over a 政企面对面's words, and an
+# app's question table exported as tab-separated rows.
+def test_a_faq_in_details_published_by_a_unit_named_in_its_info_line(tmp_path: Path) -> None:
+    items = "".join(f'<details><summary><span class="no">0{n}</span>{q}</summary><div><p>{a}</p>'
+                    f'<div class="helpful">这条回答对您有帮助吗？<button>有用（212）</button><button>没用（6）</button></div>'
+                    f'</div></details>' for n, (q, a) in enumerate([("租房提取每月能提多少？", "每人每月可提取1200元。"),
+                                                                    ("多久能到账？", "线上申请实时到账。")], 1))
+    html = ('<html><head><title>政策问答</title></head><body><div class="content"><h1>《提取管理办法》政策问答</h1>'
+            '<p class="info">发布时间：2025-03-12 来源：箬溪市住房公积金管理中心 浏览次数：4127</p>'
+            f'<p>我中心对缴存职工咨询较多的问题进行了梳理，以问答形式解读如下。</p>{items}</div></body></html>')
+    (tmp_path / "faq.html").write_text(html, "utf-8")
+    interview = parse_file(tmp_path / "faq.html")
+    assert interview.metadata.bureau == "箬溪市住房公积金管理中心"
+    assert [(t.question, t.answer) for t in interview.turns] == [("租房提取每月能提多少？", "每人每月可提取1200元。"),
+                                                                 ("多久能到账？", "线上申请实时到账。")]
+
+
+def test_a_docx_whose_city_is_only_in_its_page_header(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "箬溪市市场监督管理局\t\t政策解读"
+    for line in ("市市场监督管理局有关负责人就《若干措施》答记者问", "为什么要出台《若干措施》？",
+                 "去年全市共发生电动自行车火灾47起。", "购买时应该注意什么？", "认准CCC认证标志。"):
+        document.add_paragraph(line)
+    document.save(tmp_path / "qa.docx")
+    assert parse_file(tmp_path / "qa.docx").metadata.bureau == "箬溪市市场监督管理局"
+
+
+def test_two_pages_of_one_interview_saved_as_one_file(tmp_path: Path) -> None:
+    page = ('<!DOCTYPE html><html><head><title>在线访谈_箬溪市人民政府</title></head><body><div class="nav">首页</div>'
+            '<div class="content"><h1>市民政局局长做客在线访谈</h1>{}</div><div class="pager">上一页 1 2 下一页</div></body></html>')
+    first = "<p>主持人：方局长，老年人最关心什么？</p><p>方承志：全市共建成街道综合养老服务中心</p>"
+    second = "<p>42个，覆盖率达到100%。</p><p>网友“晚霞”：养老院要排队吗？</p><p>方承志：我们推行轮候制度。</p>"
+    (tmp_path / "online.htm").write_text(page.format(first) + "\n" + page.format(second), "utf-8")
+    interview = parse_file(tmp_path / "online.htm")
+    assert [t.question for t in interview.turns] == ["方局长，老年人最关心什么？", "养老院要排队吗？"]
+    assert "42个，覆盖率达到100%" in interview.turns[0].answer
+
+
+def test_appeals_and_responses_headed_by_a_bar() -> None:
+    text = ("# 蘅州市“政企面对面”恳谈会诉求回应实录\n\n### 诉求1｜蘅州精工机械有限公司 总经理 韩立新\n\n"
+            "> 我们想更新两条生产线，希望政府在贴息方面给点支持\n\n**回应｜市发展和改革委员会副主任 陆嘉**\n\n"
+            "设备更新贴息贷款是今年的重点政策，贴息1.5个百分点。\n\n**回应｜市地方金融管理局副局长 宋启明**\n\n"
+            "我们组织了9家银行推出专项产品。\n")
+    interview = parse_text(text, "forum.md")
+    assert [(t.question, t.answerer) for t in interview.turns] == [
+        ("我们想更新两条生产线，希望政府在贴息方面给点支持", "陆嘉"), ("我们想更新两条生产线，希望政府在贴息方面给点支持", "宋启明")]
+    assert {(p.speaker, p.role, p.bureau) for p in interview.passages if p.kind == "answer"} == {
+        ("陆嘉", "副主任", "蘅州市发展和改革委员会"), ("宋启明", "副局长", "蘅州市地方金融管理局")}
+
+
+def test_an_apps_question_table_exported_as_tab_separated_rows(tmp_path: Path) -> None:
+    header = "序号\t提问人\t问题标题\t问题内容\t答复单位\t答复时间\t答复内容\t状态\n"
+    rows = ("1\t用户138\t末班车能延后吗\t地铁2号线末班车能不能延长到23点以后?\t蘅州市交通运输局\t2025-04-22\t"
+            "自5月1日起末班车延长至23:15.\t已办结\n"
+            "2\t用户186\t接送被抓拍\t学校门口能不能设临时停车区?\t蘅州市公安局交通警察支队\t2025-04-27\t"
+            "\"已施划临时停车泊位12个.\n放学时段可停3分钟.\"\t已办结\n"
+            "3\t用户177\t夜班车\t东站晚上有没有公交?\t\t\t\t办理中\n")
+    (tmp_path / "export.txt").write_text("# 蘅好办APP 部门问答 数据导出\n" + header + rows, "utf-8")
+    interview = parse_file(tmp_path / "export.txt")
+    assert [(t.question, t.answerer) for t in interview.turns if t.answer] == [
+        ("地铁2号线末班车能不能延长到23点以后?", "蘅州市交通运输局"), ("学校门口能不能设临时停车区?", "交通警察支队")]
+    assert not any("东站" in p.text for p in interview.passages)  # a row still 办理中: no reply to quote
+    assert interview.turns[1].answer == "已施划临时停车泊位12个.\n放学时段可停3分钟."
+    assert interview.metadata.bureau == "蘅州市交通运输局"

@@ -49,6 +49,10 @@ def _separated(text: str) -> str:
     return text.replace("丨", "｜")
 
 
+_SOURCE_FIELD = re.compile(r"(?:来源|发布机构|发布单位)[:：][ \t\u3000]*([^\s：:（）()【】|｜]{4,30})")
+SOURCE_FIELD_CHARS = 600  # a page's info line is near its top
+
+
 def interview_metadata(source: SourceText, layout: Layout, segments: list[Segment], header: Header) -> tuple[Metadata, Cast]:
     """What the text says about the interview (overridden by the front matter), and who answers in it."""
     text, title = _separated(source.text), layout.title  # offsets unchanged: one character for one
@@ -78,7 +82,10 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
                       or _main_org(people, titles, header, text, cities)
                       or (title.bureau if title.bureau and is_unit_name(title.bureau) else None)  # the issuer's line
                       or (signer[0] if signer else None)
-                      or next((main_unit(org) for line in closing for _, org in org_mentions(line, cities)), None))
+                      or next((main_unit(org) for line in closing for _, org in org_mentions(line, cities)), None)
+                      # a page no one speaks on: the unit its info line gives as the source ("来源：箬溪市住房公积金管理中心")
+                      or next((main_unit(org) for line in [*outlets, *_SOURCE_FIELD.findall(text[:SOURCE_FIELD_CHARS])]
+                               for _, org in org_mentions(line, cities) if is_unit_name(line.strip())), None))
     given = "bureau" in source.metadata  # the front matter's bureau, "" for unknown, replaces the one read
     # 市…局 in a text whose city is clear; 市交通局 as the text writes it in full (市交通运输局)
     bureau = (qualify(fullest(front_bureau, text, cities), city) or front_bureau) if given and front_bureau else (

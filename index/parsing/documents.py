@@ -9,7 +9,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index.errors import CorpusParseError
 
@@ -25,6 +25,7 @@ _HEADING_STYLES = re.compile(r"^(?:heading|title|subtitle|标题|副标题)", re
 class ExtractedText:
     text: str
     headings: frozenset[int]  # offsets in `text` of paragraphs the file marks as headings
+    page_header: str = ""  # a .docx's running page header (often its issuer: "箬溪市市场监督管理局"), not in `text`
 
 
 def too_long(file: str, max_chars: int) -> CorpusParseError:
@@ -61,7 +62,17 @@ def docx_text(data: bytes, file: str, max_chars: int = MAX_EXTRACTED_CHARS) -> E
     extracted = join_paragraphs(_docx_paragraphs(document))
     if not extracted.text:
         raise CorpusParseError(file, "the document has no text")
-    return extracted
+    return replace(extracted, page_header=_page_header(document))
+
+
+def _page_header(document) -> str:  # type: ignore[no-untyped-def]
+    """The first item of the document's running page header (its issuer, before a tab: "箬溪市市场监督管理局\t\t政策解读")."""
+    for section in document.sections:
+        for paragraph in section.header.paragraphs:
+            parts = [part for part in re.split(r"\t|[ \u3000]{2,}", paragraph.text.strip()) if part.strip()]
+            if parts:
+                return parts[0].strip()
+    return ""
 
 
 def _check_docx_length(data: bytes, file: str, max_chars: int) -> None:

@@ -37,8 +37,30 @@ class Article:
     headings: frozenset[int] = frozenset()  # offsets in `text` of paragraphs that were <h…> or all <strong>/<b>
 
 
+_DOCUMENT_START = re.compile(r"(?i)(?=<!doctype\s+html|<html[\s>])")
+
+
 def extract_article(html: str) -> Article:
-    """Paragraphs of the page's main content, separated by blank lines, plus title/date/url from the head."""
+    """Paragraphs of the page's main content, separated by blank lines, plus title/date/url from the head. A file
+    that holds several whole pages one after the other (an interview the site split over 第1页, 第2页, saved as one)
+    is read page by page, each page's content after the one before, the head's metadata from the first."""
+    pages = [page for page in _DOCUMENT_START.split(html) if re.search(r"(?i)<body[\s>]", page)]
+    if len(pages) < 2:
+        return _page_article(html)
+    articles = [_page_article(page) for page in pages]
+    text, headings, offset = "", set(), 0
+    for article in articles:
+        if not article.text.strip():
+            continue
+        if text:
+            text, offset = text.rstrip("\n") + "\n\n", len(text.rstrip("\n")) + 2
+        headings |= {offset + h for h in article.headings}
+        text += article.text
+        offset = len(text)
+    return Article(text, articles[0].metadata, frozenset(headings))
+
+
+def _page_article(html: str) -> Article:
     soup = BeautifulSoup(html, "html.parser")
     metadata = _head_metadata(soup)
     for tag in soup.find_all(_DROP_TAGS):

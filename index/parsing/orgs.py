@@ -79,6 +79,9 @@ def find_city(title: str, text: str, sources: Iterable[str] = ()) -> str | None:
     for source in sources:
         if (city := outlet_city(source)) is not None:
             votes[city] += SOURCE_WEIGHT
+        else:  # a unit that published it ("来源：箬溪市住房公积金管理中心", a .docx's page header)
+            for stem in set(_stems_before_city_unit(to_simplified(source))):
+                votes[stem + "市"] += SOURCE_WEIGHT
     for match in _DATELINE.finditer(text[:2000]):
         city = outlet_city(match["stem"] + "日报")
         if city is not None:

@@ -20,6 +20,7 @@ import yaml
 
 from index.errors import CorpusParseError
 from index.parsing.documents import DOCX_SUFFIXES, PDF_SUFFIXES
+from index.parsing.table_export import table_export_as_text
 from index.records import METADATA_FIELDS
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -306,7 +307,8 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
         from index.parsing.pdf_layout import pdf_text
 
         extracted = (docx_text if suffix in DOCX_SUFFIXES else pdf_text)(data, file)
-        return SourceText(file, extracted.text, 0, {}, {}, "", _skip_note(file, path), extracted.headings)
+        hints = {"site": extracted.page_header} if extracted.page_header else {}  # the issuer in a .docx's page header
+        return SourceText(file, extracted.text, 0, {}, hints, "", _skip_note(file, path), extracted.headings)
     text, encoding = decode_bytes(data, file)
     if suffix in HTML_SUFFIXES:
         from index.parsing.html_text import extract_article
@@ -318,7 +320,8 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
                           article.headings)
     metadata, body_start, warnings, hints = split_front_matter(text, file)
     body = _without_markup(text[body_start:]) if suffix in MARKDOWN_SUFFIXES else text[body_start:]
-    text = text[:body_start] + (_subtitles_as_text(body) or _without_line_times(_unwrapped(body)))
+    text = text[:body_start] + (_subtitles_as_text(body) or table_export_as_text(body)
+                                or _without_line_times(_unwrapped(body)))
     warnings.extend(_skip_note(file, path))
     if encoding == "utf-8" and not _decodes(data, "utf-8"):
         warnings.append(f"{file}: the file ends in the middle of a character; that last character was left out")

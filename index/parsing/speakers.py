@@ -38,7 +38,7 @@ _PLAIN = re.compile(r"^(?P<md>\*\*|__)?(?P<name>[^：:\n。，！？；,!?“”
                     r"(?:\([^()（）\n：:]{1,16}\)|（(?:追问|提问|再问|补充)）)?)[ \t\u3000]*"  # "许主任(市卫健委)", "X代表（追问）"
                     r"(?P=md)?[：:](?:\*\*|__)?[ \t\u3000]*")
 _ASCII_LABEL = re.compile(r"^(?:Q|A|Q\d+|A\d+|Host|Reporter|Interviewer|Interviewee)$", re.I)
-_ASKER = re.compile(r"记者|^主持|^问\d*$|^Q\d*$|^问题[一二三四五六七八九十\d]{1,3}$|提问|采访者|^Host$|^Reporter$|^Interviewer$",
+_ASKER = re.compile(r"记者|^主持|^诉求 |^问\d*$|^Q\d*$|^问题[一二三四五六七八九十\d]{1,3}$|提问|采访者|^Host$|^Reporter$|^Interviewer$",
                     re.I)
 _ANSWERER = re.compile(r"^答\d*$|^A\d*$|^Interviewee$|^回答$|^答复$", re.I)
 _OUTLET = re.compile(r"报|电视|广播|新闻|媒体|传媒|网$|台$|社$|壹点|客户端|杂志|频道|融媒|发布$")  # 青峪发布: a WeChat account
@@ -141,7 +141,17 @@ def _speaker_like(name: str) -> bool:
         reading.outlet is not None or bool(_ANSWERER.match(name))
 
 
+# "**回应｜市发展和改革委员会副主任 陆嘉**", "诉求1｜蘅州精工机械有限公司 总经理 韩立新": a side's word and who, apart
+# by a bar, alone on a line whose words follow below (a 政企面对面's record); who asks is "诉求 <who>"
+_BAR_LABEL = re.compile(r"^(?P<md>\*\*|__)?(?P<word>诉求|提问|问题|问|回应|答复|回复|回答|答)[一二三四五六七八九十\d]{0,3}[ \t\u3000]*[｜|]"
+                        r"[ \t\u3000]*(?P<who>[^｜|\n*]{2,60}?)[ \t\u3000]*(?P=md)?[ \t\u3000]*$")
+
+
 def _label_at(line: str) -> Label | None:
+    if match := _BAR_LABEL.match(line):
+        who = re.sub(r"[ \t\u3000]+", " ", match["who"].strip())
+        asks = match["word"] in ("诉求", "提问", "问题", "问")
+        return Label(f"诉求 {who}" if asks else who, len(line), synthetic=True)
     if match := _QA_BADGE.match(line):  # "Q1 今年……？" / "A1 今年……": a 公众号's badges, no colon
         return Label(unicodedata.normalize("NFKC", match["name"]), match.end())
     if match := _BRACKET.match(line):

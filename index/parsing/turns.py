@@ -272,6 +272,8 @@ def question_text(segment: Segment, text: str) -> str:
     kept: list[str] = []
     for block in segment.blocks:
         words = _without_outlet(strip_markup(make_paragraph(text, block.content_start, block.end).text))
+        words = _ITEM_NUMBER.sub("", words)  # "01这次出台的《办法》……？": a FAQ item's number run into its question
+        words = _QUOTE_MARK.sub("", words)  # "> 我们今年想……": a Markdown blockquote's marks
         words = _ENGLISH_THANKS.sub("", words)  # "Thank you. Many foreign travelers say …": ". " ends no sentence here
         words = _LEADING_GREETING.sub("", words)  # "您好，我在城东上班……": a greeting clause before the question
         if _FILM.match(words):  # what the host asks is after the film, and about it
@@ -296,10 +298,13 @@ def question_text(segment: Segment, text: str) -> str:
     question = "\n".join(kept)
     first = segment.blocks[0].label if segment.blocks else None
     # a 留言, a 建议, a citizen's own words: they ask as they are, a complaint without a question mark too
-    message = first is not None and (first.synthetic or read_label(first.name).word in _CITIZEN_WORDS)
+    message = (first is not None and (first.synthetic or read_label(first.name).word in _CITIZEN_WORDS)) or \
+        segment.speaker.startswith("诉求 ")  # an appeal under "诉求N｜……" on its own line: its words are the ask
     return question if message or _ASKS.search(to_simplified(question)) else ""  # a 留言 or 建议 asks as it is
 
 
+_ITEM_NUMBER = re.compile(r"^0\d(?=[\u4e00-\u9fff《“])")
+_QUOTE_MARK = re.compile(r"^(?:>[ \t\u3000]*)+", re.M)
 _ENGLISH_THANKS = re.compile(r"^(?i:thank you|thanks)(?i: very much| so much)?[.!,]?\s+(?=\S)")
 _LEADING_GREETING = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}?(?:局长|主任|同志|领导))?(?:您|你|大家)好[，,][ \t\u3000]*(?=\S)")
 _CITIZEN_WORDS = frozenset({"网友", "网民", "听众", "观众", "市民", "群众"})
