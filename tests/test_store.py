@@ -235,3 +235,18 @@ def test_a_corpus_that_never_had_files_builds_an_empty_index(tmp_path: Path) -> 
     corpus.mkdir()
     report = refresh_index(config_for(tmp_path, corpus), FakeEmbedder())
     assert report.rebuilt and report.data.passages == ()
+
+
+def test_a_reporters_question_in_english_gets_no_question_vector(tmp_path: Path) -> None:
+    """A foreign reporter asking in English in a Chinese transcript: every English question a user asks is close to any
+    English text, so that question would look like every English user's; its answer is read by its own words."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "press.txt").write_text(
+        "沄州市入境旅游新闻发布会\n\n记者：外国游客在语言方面还有哪些不方便？\n\n周岚清：我们新增了多语种导览服务。\n\n"
+        "记者：Many foreign travelers say it is hard to pay with their own bank cards. What will the city do?\n\n"
+        "贺子谦：全市2.1万家商户已经可以刷外卡。\n", "utf-8")
+    data = refresh_index(config_for(tmp_path, corpus), FakeEmbedder()).data
+    asked = {p.text: int(row) for p, row in zip(data.passages, data.passage_question)}
+    assert asked["我们新增了多语种导览服务。"] >= 0 and asked["全市2.1万家商户已经可以刷外卡。"] == -1
+    assert [p.question for p in data.passages if "外卡" in p.text][0].startswith("Many foreign travelers")

@@ -55,6 +55,18 @@ def is_english(text: str) -> bool:
     return latin_share(text) >= ENGLISH_QUESTION
 
 
+def searched_question(question: str | None) -> str | None:
+    """A reporter's question as search reads it beside its answer. None when it was asked in English (a foreign
+    journalist in a Chinese transcript): its English words and its vector would match every English question a user
+    asks, whatever it is about; the Chinese answer is found by its own words."""
+    if not question or not _LATIN_WORD.search(question):  # most questions hold no English word: no need to read them
+        return question or None
+    return None if is_english(question) else question
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z]{2}")
+
+
 # -- the dictionary ---------------------------------------------------------------------------------------------
 def cedict_lines() -> Iterator[str]:
     """The lines of the packaged CC-CEDICT file."""

@@ -18,7 +18,7 @@ import numpy as np
 
 from index.records import Passage
 from index.search.bureaus import BureauIndex, Mention
-from index.lexicon.english import is_english
+from index.lexicon.english import is_english, searched_question
 from index.records import IndexData
 from index.text import arabic_numerals, normalize_for_index, pos_tokens, query_words
 
@@ -216,7 +216,8 @@ def _share_in(words: Sequence[str], where: str) -> float:
 def words_of(passage: Passage, question: bool = True) -> str:
     """A passage's heading, question (when asked) and text as the question's words are looked for in them: NFKC,
     lower case, Simplified (a passage in Traditional characters holds the same words)."""
-    return normalize_for_index(f"{passage.heading or ''}{passage.question or '' if question else ''}{passage.text}")
+    asked = searched_question(passage.question) if question else None
+    return normalize_for_index(f"{passage.heading or ''}{asked or ''}{passage.text}")
 
 
 class Evidence:

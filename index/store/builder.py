@@ -19,7 +19,7 @@ from index.store.keyword import KeywordIndex
 from index.records import IndexData, Interview, Passage, RefreshReport
 from index.store.folder import (PARSER_VERSION, build_lock, library_versions, load, read_manifest,
                                 restore_current, save)
-from index.lexicon.english import english_map
+from index.lexicon.english import english_map, searched_question
 from index.lexicon.places import foreign_places, place_names, searchable_text
 from index.text import corpus_words, evidence_sentences
 from index.store.vectors import VectorIndex
@@ -38,8 +38,8 @@ def passage_embedding_text(passage: Passage) -> str:
     answers: question and answer are one unit) before its text. The quote itself is `passage.text` alone."""
     if passage.heading and passage.heading not in passage.text:
         return f"{passage.heading}\n{passage.text}"
-    if passage.kind == "answer" and not passage.heading and passage.question:
-        return f"{passage.question}\n{passage.text}"
+    if passage.kind == "answer" and not passage.heading and (question := searched_question(passage.question)):
+        return f"{question}\n{passage.text}"
     return passage.text
 
 
@@ -237,7 +237,8 @@ def _assemble(passages: list[Passage], embedder: Embedder, config: CoreConfig, o
             spans.append((start, end))
             sentences.append(passage.text[start:end])
         passage_heading.append(heading_rows.setdefault(passage.heading, len(heading_rows)) if passage.heading else -1)
-        passage_question.append(question_rows.setdefault(passage.question, len(question_rows)) if passage.question else -1)
+        asked = searched_question(passage.question)
+        passage_question.append(question_rows.setdefault(asked, len(question_rows)) if asked else -1)
     texts = [passage_embedding_text(p) for p in passages]
     vocabulary = document_frequencies(passages)
     terms = cross_lingual_terms(vocabulary)
@@ -264,7 +265,7 @@ def _assemble(passages: list[Passage], embedder: Embedder, config: CoreConfig, o
         passage_question=np.asarray(passage_question, dtype=np.int32),
         vectors=VectorIndex.build(passage_vectors, config.index.faiss_type, config.index.hnsw_m, config.index.ivf_lists),
         text_keywords=KeywordIndex.build(texts),
-        meta_keywords=KeywordIndex.build([f"{p.heading or ''}\n{p.question or ''}" for p in passages]),
+        meta_keywords=KeywordIndex.build([f"{p.heading or ''}\n{searched_question(p.question) or ''}" for p in passages]),
         sentence_keywords=KeywordIndex.build(sentences),
         vocabulary=vocabulary,
         terms=tuple(terms),
@@ -289,7 +290,7 @@ def document_frequencies(passages: Sequence[Passage]) -> dict[str, int]:
     """How many passages use each word (of heading, question or text)."""
     counts: dict[str, int] = {}
     for passage in passages:
-        for word in corpus_words(f"{passage.heading or ''}\n{passage.question or ''}\n{passage.text}"):
+        for word in corpus_words(f"{passage.heading or ''}\n{searched_question(passage.question) or ''}\n{passage.text}"):
             counts[word] = counts.get(word, 0) + 1
     return counts
 
