@@ -588,3 +588,10 @@ def test_an_apps_question_table_exported_as_tab_separated_rows(tmp_path: Path) -
     assert not any("东站" in p.text for p in interview.passages)  # a row still 办理中: no reply to quote
     assert interview.turns[1].answer == "已施划临时停车泊位12个.\n放学时段可停3分钟."
     assert interview.metadata.bureau == "蘅州市交通运输局"
+
+
+def test_html_inside_a_script_does_not_cut_a_page(tmp_path: Path) -> None:
+    html = ('<html><body><div class="content"><p>主持人：养老院要排队吗？</p><script>var w = "<html><body>x</body></html>";'
+            '</script><p>方承志：我们推行轮候制度，失能老人优先。</p></div></body></html>')
+    (tmp_path / "page.html").write_text(html, "utf-8")
+    assert parse_file(tmp_path / "page.html").turns[0].answer == "我们推行轮候制度，失能老人优先。"

@@ -37,15 +37,16 @@ class Article:
     headings: frozenset[int] = frozenset()  # offsets in `text` of paragraphs that were <h…> or all <strong>/<b>
 
 
-_DOCUMENT_START = re.compile(r"(?i)(?=<!doctype\s+html|<html[\s>])")
+# where one whole page ends and the next begins: "</html>", comments, then "<!DOCTYPE html>" or "<html>"
+_NEXT_DOCUMENT = re.compile(r"(?i)(?<=</html>)(?:\s|<!--[\s\S]*?-->)*(?=<!doctype\s+html|<html[\s>])")
 
 
 def extract_article(html: str) -> Article:
     """Paragraphs of the page's main content, separated by blank lines, plus title/date/url from the head. A file
     that holds several whole pages one after the other (an interview the site split over 第1页, 第2页, saved as one)
     is read page by page, each page's content after the one before, the head's metadata from the first."""
-    pages = [page for page in _DOCUMENT_START.split(html) if re.search(r"(?i)<body[\s>]", page)]
-    if len(pages) < 2:
+    pages = _NEXT_DOCUMENT.split(html)
+    if len(pages) < 2 or not all(re.search(r"(?i)<body[\s>]", page) for page in pages):
         return _page_article(html)
     articles = [_page_article(page) for page in pages]
     text, headings, offset = "", set(), 0
