@@ -310,6 +310,8 @@ BAD_FILES: dict[str, tuple[bytes, str]] = {  # name: (bytes, the reason the warn
     "no-turns.txt": ("海川市今年修了很多路。\n\n第二段说的是公园建设，公园今年新增二十个。".encode(), "no question-and-answer turns"),
     "slides.pdf": (b"%PDF-1.4 not really", "not a readable PDF"),
     "slides.pptx": (b"PK\x03\x04 not really", "not a corpus file type"),
+    "old-word.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "save it as .docx"),
+    "wps-draft.wps": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "save it as .docx"),
     "a<b>&amp.txt": (b"\x00\x01\x02" * 100, "binary data"),
 }
 GOOD_FILES: dict[str, bytes] = {

@@ -129,8 +129,10 @@ def test_an_unsupported_type_is_refused_by_name(tmp_path: Path, name: str, data:
     path.write_bytes(data)
     with pytest.raises(CorpusParseError) as caught:
         parse_file(path, name)
-    assert caught.value.reason.startswith(f"unsupported type {Path(name).suffix}; supported: .txt, .md")
+    assert caught.value.reason.startswith(f"unsupported type {Path(name).suffix}: not a corpus file type (.txt, .md")
     assert ".docx" in caught.value.reason and ".pdf" in caught.value.reason
+    # an old Word file says how to include it; a slide deck does not pretend it can be converted
+    assert ("save it as .docx" in caught.value.reason) == name.endswith(".doc")
 
 
 @pytest.mark.parametrize(("name", "data", "reason"), [

@@ -14,7 +14,7 @@ from pathlib import Path
 from index.errors import CorpusUnavailableError
 from index.records import Interview
 from index.parsing.parser import DEFAULT_MAX_PASSAGE_CHARS, parse_file
-from index.parsing.sources import SUPPORTED_SUFFIXES, skip_reason
+from index.parsing.sources import SUPPORTED_SUFFIXES, skip_reason, unsupported_type
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +39,7 @@ def corpus_files(directory: Path, follow_external_links: bool = False) -> tuple[
             warnings.append(f"{name}: {skipped}")
             continue
         if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-            warnings.append(f"{name}: skipped: not a corpus file type ({', '.join(SUPPORTED_SUFFIXES)})")
+            warnings.append(f"{name}: skipped: {unsupported_type(path.suffix)}")
             continue
         try:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()

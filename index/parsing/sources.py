@@ -26,6 +26,8 @@ from index.records import METADATA_FIELDS
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + DOCX_SUFFIXES + PDF_SUFFIXES
+# formats an office suite opens and saves as .docx, which bureaus still attach (Word 97-2003, WPS, RTF)
+CONVERTIBLE_SUFFIXES = (".doc", ".wps", ".rtf", ".odt")
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MB = 1024 * 1024
 README_NAME = "README"  # README, Readme.md, readme.txt: notes about the folder
@@ -176,6 +178,14 @@ def split_front_matter(text: str, file: str) -> tuple[dict[str, Any], int, list[
     return metadata, match.end(), warnings, hints
 
 
+def unsupported_type(suffix: str) -> str:
+    """Why a file of this suffix is not read, and what to do when an office suite can convert it."""
+    supported = ", ".join(SUPPORTED_SUFFIXES)
+    if suffix.lower() in CONVERTIBLE_SUFFIXES:
+        return f"not a corpus file type ({supported}): save it as .docx (or .pdf) in Word or WPS to index it"
+    return f"not a corpus file type ({supported})"
+
+
 def skip_reason(name: str) -> str | None:
     """Why `build` leaves a file or folder of this name out of the corpus (a draft, a README), or None."""
     if name.startswith("_"):
@@ -289,7 +299,7 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
     file = display_name or str(path)
     if path.suffix.lower() not in SUPPORTED_SUFFIXES and path.is_file():
         shown = path.suffix.lower() or "(no suffix)"
-        raise CorpusParseError(file, f"unsupported type {shown}; supported: {', '.join(SUPPORTED_SUFFIXES)}")
+        raise CorpusParseError(file, f"unsupported type {shown}: {unsupported_type(shown)}")
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
