@@ -595,3 +595,60 @@ def test_html_inside_a_script_does_not_cut_a_page(tmp_path: Path) -> None:
             '</script><p>方承志：我们推行轮候制度，失能老人优先。</p></div></body></html>')
     (tmp_path / "page.html").write_text(html, "utf-8")
     assert parse_file(tmp_path / "page.html").turns[0].answer == "我们推行轮候制度，失能老人优先。"
+
+
+# 27. What the twenty-first batch of layouts (held out) found: a 政策解读 saved from Word as a web page (its issuer only on
+# the byline under the title; its source lines wrapped inside words), a chatbot's knowledge base exported as field
+# blocks (标准问, 相似问, 答复部门, 答案), slides saved as PDF (问 and 答 as badges), a .docx filled into content
+# controls, a live page listing its posts newest first, and a single-page app whose transcript is only in its JSON state.
+def test_a_page_no_one_speaks_on_issued_by_the_unit_on_its_byline(tmp_path: Path) -> None:
+    html = ("<html><body><div class=WordSection1><p align=center>《葭汭市高校毕业生就业创业补贴实施办法》</p>"
+            "<p align=center>政策解读</p><p align=center>葭汭市人力资源和社会保障局&nbsp;&nbsp;&nbsp; 2025年5月26日</p>"
+            "<p>现将《办法》有关内容解读如下。</p><p>一、《办法》的适用对象是哪些人？</p>"
+            "<p>《办法》适用于毕业2年内的高校毕业生，离校未就业的同样适\r\n用。</p>"
+            "<p>二、补贴怎么申请？</p><p>通过“葭汭人社”APP在线申请。</p></div></body></html>")
+    (tmp_path / "policy.htm").write_bytes(html.encode("gb18030"))
+    interview = parse_file(tmp_path / "policy.htm")
+    assert interview.metadata.bureau == "葭汭市人力资源和社会保障局"
+    # a line break inside a Chinese word in the page's source is no space (CSS: a segment break between wide characters)
+    assert interview.turns[0].answer == "《办法》适用于毕业2年内的高校毕业生，离校未就业的同样适用。"
+
+
+def test_a_knowledge_base_export_of_field_blocks() -> None:
+    entry = ("## 条目 KB-{n}\n\n- **标准问**：{q}\n- **相似问**：\n  - {similar}\n  - 另一种说法怎么弄\n"
+             "- **所属分类**：医疗保障\n- **答复部门**：{unit}\n- **答案**：\n\n{a}\n\n"
+             "- **状态**：已发布　**更新时间**：2025-05-12　**浏览**：2387\n\n---\n\n")
+    text = ("# 葭汭市政务服务网智能客服知识库导出：医疗保障主题\n\n"
+            + entry.format(n=1, q="个人账户的钱可以给家里人用吗？", similar="医保卡里的钱能给爸妈买药吗？",
+                           unit="葭汭市医疗保障局", a="可以。参保职工可以绑定配偶、父母、子女。\n\n最多可以绑定6人。")
+            + entry.format(n=2, q="城乡居民医保怎么缴费", similar="居民医保今年交多少钱？", unit="国家税务总局葭汭市税务局",
+                           a="个人缴费标准为每人每年400元。")
+            + "## 条目 KB-3\n\n- **标准问**：新生儿多久内参保？\n- **相似问**：\n  - 宝宝怎么上医保？\n"
+              "- **答复部门**：葭汭市医疗保障局\n- **答案**：\n\n- **状态**：草稿（待审核）\n")
+    interview = parse_text(text, "kb.md")
+    assert [(t.question, t.answerer, t.answer) for t in interview.turns if t.answer] == [
+        ("个人账户的钱可以给家里人用吗？", "葭汭市医疗保障局", "可以。参保职工可以绑定配偶、父母、子女。\n最多可以绑定6人。"),
+        ("城乡居民医保怎么缴费", "国家税务总局葭汭市税务局", "个人缴费标准为每人每年400元。")]
+    assert interview.metadata.bureau == "葭汭市医疗保障局"
+    assert not any("爸妈" in p.text or "新生儿" in p.text for p in interview.passages)  # paraphrases, a draft: no turns
+
+
+def test_slides_saved_as_pdf_with_badges_a_running_head_and_a_continued_question(tmp_path: Path) -> None:
+    from tests.test_documents import pdf_of
+
+    footer = (40, 40, "蓁淞市水利局")
+    slides = [[(40, 780, "01 出台背景"), (86, 740, "全市已建成农村集中供水工程1268处，服务农村人口186.4万人，普及率达到"),
+               (86, 716, "98.2%。"), footer],
+              *([(40, 780, "03 热点问答"), (40, 740, question), (40, 716, first), *rest, footer] for question, first, rest in [
+                  ("问 水价怎么定？以后会不会涨价？", "答 农村供水价格按照保本微利的原则核定，并向社会公示，全市平均价格为",
+                   [(86, 692, "每立方米2.6元，不会因此上调。")]),
+                  ("问 水价怎么定？以后会不会涨价？（续）", "答 确需调整水价的，必须依法举行听证。", []),
+                  ("问 家里的自来水管坏了，找谁来修？", "答 入户水表之前的管网由供水单位负责维修。", [])])]
+    (tmp_path / "slides.pdf").write_bytes(pdf_of(slides, size=20))
+    interview = parse_file(tmp_path / "slides.pdf")
+    assert [(t.question, t.answer) for t in interview.turns] == [
+        ("水价怎么定？以后会不会涨价？", "农村供水价格按照保本微利的原则核定，并向社会公示，全市平均价格为每立方米2.6元，不会因此上调。\n"
+                                         "确需调整水价的，必须依法举行听证。"),
+        ("家里的自来水管坏了，找谁来修？", "入户水表之前的管网由供水单位负责维修。")]
+    assert "普及率达到98.2%。" in interview.text  # a slide's wrapped line under its first, right of the slide's title
+    assert not any("热点问答" in p.text for p in interview.passages)  # the running head of three slides in a row

@@ -51,6 +51,9 @@ def _separated(text: str) -> str:
 
 _SOURCE_FIELD = re.compile(r"(?:来源|发布机构|发布单位)[:：][ \t\u3000]*([^\s：:（）()【】|｜]{4,30})")
 SOURCE_FIELD_CHARS = 600  # a page's info line is near its top
+# the issuer's byline under a title: the unit and the date on a line of their own ("葭汭市人力资源和社会保障局 2025年5月26日")
+_BYLINE = re.compile(r"^[ \t\u3000]*(?P<unit>[^\s：:（）()【】|｜]{4,30})[ \t\u3000]+"
+                     r"(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-./]\d{1,2}[-./]\d{1,2})[ \t\u3000]*$", re.M)
 
 
 def interview_metadata(source: SourceText, layout: Layout, segments: list[Segment], header: Header) -> tuple[Metadata, Cast]:
@@ -84,7 +87,8 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
                       or (signer[0] if signer else None)
                       or next((main_unit(org) for line in closing for _, org in org_mentions(line, cities)), None)
                       # a page no one speaks on: the unit its info line gives as the source ("来源：箬溪市住房公积金管理中心")
-                      or next((main_unit(org) for line in [*outlets, *_SOURCE_FIELD.findall(text[:SOURCE_FIELD_CHARS])]
+                      or next((main_unit(org) for line in [*outlets, *_SOURCE_FIELD.findall(text[:SOURCE_FIELD_CHARS]),
+                                                            *_BYLINE.findall(text[:SOURCE_FIELD_CHARS])]
                                for _, org in org_mentions(line, cities) if is_unit_name(line.strip())), None))
     given = "bureau" in source.metadata  # the front matter's bureau, "" for unknown, replaces the one read
     # 市…局 in a text whose city is clear; 市交通局 as the text writes it in full (市交通运输局)

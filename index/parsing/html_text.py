@@ -189,6 +189,12 @@ def _field_table(table: Tag) -> list[str] | None:
     return [line for key, values in pairs for line in [f"{key.rstrip('：:')}：{values[0]}", *values[1:]]]
 
 
+# a line break in the source between two wide (Chinese) characters, as Word and editors wrap long lines: no space
+# (CSS Text 3 removes such a segment break; a space there would split a word: "适 用")
+_WIDE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+_SEGMENT_BREAK_IN_WIDE = re.compile(rf"(?<=[{_WIDE}])[ \t]*(?:\r\n|\r|\n)[ \t]*(?=[{_WIDE}])")
+
+
 def _paragraphs(root: Tag) -> list[tuple[str, bool]]:
     """The text of each block, and whether all of it is a heading or bold (a sub-heading of the article)."""
     out: list[tuple[str, bool]] = []
@@ -210,7 +216,7 @@ def _paragraphs(root: Tag) -> list[tuple[str, bool]]:
                         flush()
                     buffer.append((last, emphasised))
                 elif type(child) is NavigableString:  # not comments, doctypes, CDATA
-                    buffer.append((str(child).replace("\n", " "), emphasised))
+                    buffer.append((_SEGMENT_BREAK_IN_WIDE.sub("", str(child)).replace("\n", " "), emphasised))
             elif isinstance(child, Tag) and child.name == "table" and (
                     lines := _transcript_table(child) or _field_table(child)):
                 flush()

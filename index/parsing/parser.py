@@ -40,6 +40,9 @@ _SUMMARY_MARK = re.compile(
     r"^[●■◆▲★◎○□•·#*\s【\[]*(?:访谈总结|访谈手记|记者手记|采访手记|结束语|结语|编后语?|后记|小结|总结)[】\]*]*[:：]?\s*$"
 )
 _QUESTION_MARKER = re.compile(r"^(?:问题?[一二三四五六七八九十\d]+[、：:.．]?|Q\d*[：:.．])[ \t\u3000]*")
+# a line that opens a bulleted list item (Markdown's "- ", "* ", "+ ", a "• "): an item of its own, never the line
+# before it going on
+_BULLET_ITEM = re.compile(r"^[ \t\u3000]*[-*+•][ \t]+\S")
 MAX_QUESTION_HEADING_CHARS = 120
 MIN_QUESTION_HEADINGS = 2  # a document reads as headed questions from two of them on
 
@@ -149,6 +152,7 @@ def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) ->
             and not previous.field
             and not previous.stamp
             and not _SUMMARY_MARK.match(line)
+            and not _BULLET_ITEM.match(line)
             and not previous.label_only
             and previous.start not in marked
             and line_continues(last := text[previous.content_start : previous.end].rsplit("\n", 1)[-1])

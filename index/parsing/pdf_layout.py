@@ -298,10 +298,29 @@ def _running_lines(pages: Sequence[Sequence[Sequence[_Line]]]) -> set[str]:
                 if len(lines) > depth and all(_key(l.text) in furniture for l in lines[:depth]):
                     counts[_key(lines[depth].text)] += 1
                     exact[_same(lines[depth].text)] += 1
+        if depth == 0:  # a section's running head: the very edge line of several pages in a row ("03 热点问答")
+            furniture |= {key for key in _in_a_row([[_key(lines[0].text) for lines in ends if lines] for ends in edges])
+                          if _furniture_like(key)}
         stamped |= {words for words, n in exact.items() if n >= len(pages)}
         furniture |= {key for key, n in counts.items() if n >= needed and (_furniture_like(key) or any(
             _key(words) == key for words in stamped))}
     return furniture
+
+
+RUNNING_RUN = 3  # pages in a row whose top (or bottom) line is the same: a running head even short of half the pages
+
+
+def _in_a_row(edges: Sequence[Sequence[str]]) -> set[str]:
+    """The edge lines that recur on RUNNING_RUN pages in a row."""
+    found: set[str] = set()
+    for key in {k for page in edges for k in page}:
+        run = 0
+        for page in edges:
+            run = run + 1 if key in page else 0
+            if run >= RUNNING_RUN:
+                found.add(key)
+                break
+    return found
 
 
 def _same(text: str) -> str:
@@ -342,11 +361,16 @@ def _paragraphs(flows: Sequence[Sequence[_Line]]) -> list[str]:
                 continue
             if previous is not None:
                 ended_short = previous.x1 < previous_right - SHORT_CHARS * char
-                indented = line.x0 > left + INDENT_CHARS * char
+                # indented from the flow's left edge, unless the line above starts where it does (a slide's body sits
+                # right of its title, its wrapped lines under its first) or is a badge's ("答 ……": where its words
+                # start is unknown)
+                indented = line.x0 > left + INDENT_CHARS * char and not _BADGE_LINE.match(previous.text) and \
+                    abs(line.x0 - previous.x0) > 0.5 * char
                 same_flow = i > 0
                 gap = same_flow and spacing > 0 and line.top - previous.top > GAP_LINES * spacing
                 after_sentence = previous.text[-1] in _TERMINATORS
                 new = (ended_short or indented or gap or (after_sentence and line.x0 > left + 0.5 * char)
+                       or (not same_flow and _opens_turn(line.text))  # a page (a slide) that opens with a turn
                        or (after_sentence and (not same_flow or _NUMBERED_ITEM.match(line.text) is not None
                                                or _opens_turn(line.text))))
                 if new and not after_sentence and has_unclosed_bracket("".join(paragraphs[-1])) \
@@ -358,6 +382,9 @@ def _paragraphs(flows: Sequence[Sequence[_Line]]) -> list[str]:
                 paragraphs[-1].append(line.text)
             previous, previous_right = line, right
     return [_join_lines(p) for p in paragraphs]
+
+
+_BADGE_LINE = re.compile(r"^[问答QＱAＡ][0-9０-９]{0,2}[ \t\u3000]+\S")
 
 
 def _right_margin(flow: Sequence[_Line]) -> float:

@@ -66,7 +66,8 @@ _ROLE_ALONE = re.compile(r"(?:常务)?副?(?:局长|主任|厅长|处长|区长|
 _DEPUTY = re.compile(r"^(?:(?P<before>[\u4e00-\u9fff·]{2,4}?)(?:代表|委员)|[市省区县]?(?:人大代表|政协委员)[ \t\u3000]*"
                      r"(?P<after>[\u4e00-\u9fff·]{2,4}))(?:[（(](?:追问|提问|再问)[）)])?$")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+")
-_QA_BADGE = re.compile(r"^(?P<name>[QＱAＡ][0-9０-９]{0,2})[ \t\u3000\xa0]+(?=[\u4e00-\u9fff“「《])")
+# "Q1 今年……？" / "A1 ……" (a 公众号's badges), "问 ……？" / "答 ……" (a slide's round badges): no colon, a space
+_QA_BADGE = re.compile(r"^(?P<name>[QＱAＡ][0-9０-９]{0,2}|[问答])[ \t\u3000\xa0]+(?=[\u4e00-\u9fff“「《])")
 _QA_WHO = re.compile(r"^(?:\*\*|__)?[问答][（(](?P<who>[^（）()\n：:]{1,16})[）)](?:\*\*|__)?[ \t\u3000]*[：:][ \t\u3000]*")
 _ROLE_FIRST = re.compile(r"^[（(]记者[）)][ \t\u3000]*(?P<name>[^：:\n。，！？()（）]{2,20}?)[ \t\u3000]*[：:][ \t\u3000]*")
 _NUMBERED_QA = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])[ \t\u3000]*"
@@ -152,7 +153,7 @@ def _label_at(line: str) -> Label | None:
         who = re.sub(r"[ \t\u3000]+", " ", match["who"].strip())
         asks = match["word"] in ("诉求", "提问", "问题", "问")
         return Label(f"诉求 {who}" if asks else who, len(line), synthetic=True)
-    if match := _QA_BADGE.match(line):  # "Q1 今年……？" / "A1 今年……": a 公众号's badges, no colon
+    if match := _QA_BADGE.match(line):  # a badge, no colon
         return Label(unicodedata.normalize("NFKC", match["name"]), match.end())
     if match := _BRACKET.match(line):
         name = re.sub(r"\s+", " ", match.group("name").strip())

@@ -44,13 +44,20 @@ def label_headed_questions(blocks: list[Block], text: str, marked: frozenset[int
     return True
 
 
-_ASKING_KEYS = ("留言内容", "建议内容", "来信内容", "诉求内容")  # a 局长信箱 too  # a 领导留言板, a 人民建议征集 reply, a 来信 reply
-_REPLY_KEYS = ("回复内容", "答复内容", "办理答复", "答复意见", "回复意见")
-_UNIT_KEYS = ("回复单位", "答复单位", "办理单位", "承办单位")
-_BOARD_FIELD = re.compile(rf"^[ \t\u3000*_]*(?P<key>{'|'.join((*_ASKING_KEYS, *_REPLY_KEYS, *_UNIT_KEYS))}|留言标题|留言时间|"
+# a 领导留言板, a 人民建议征集 reply, a 来信 reply, a 局长信箱; a 12345 consultation; a chatbot's knowledge base (标准问, 答案)
+_ASKING_KEYS = ("留言内容", "建议内容", "来信内容", "诉求内容", "咨询内容", "标准问题", "标准问")
+_REPLY_KEYS = ("回复内容", "答复内容", "办理答复", "答复意见", "回复意见", "标准答案", "答案")
+_UNIT_KEYS = ("回复单位", "答复单位", "办理单位", "承办单位", "答复部门", "回复部门", "答复机构")
+# other phrasings of an entry's question, listed under it to train a chatbot: never questions of their own
+_PARAPHRASE_KEYS = ("相似问题", "相似问", "扩展问", "同义问")
+_KEYS = "|".join((*_ASKING_KEYS, *_REPLY_KEYS, *_UNIT_KEYS, *_PARAPHRASE_KEYS))
+_LIST_MARK = r"(?:[-*+•][ \t]+)?"
+_BOARD_FIELD = re.compile(rf"^[ \t\u3000]*{_LIST_MARK}[ \t\u3000*_]*(?P<key>{_KEYS}|留言标题|留言时间|"
                           r"回复时间|答复时间|建议人|建议标题|来信人)[ \t\u3000*_]*[：:][ \t\u3000*_]*")
-_BOARD_KEY_ALONE = re.compile(rf"[ \t\u3000*_]*(?P<key>{'|'.join((*_ASKING_KEYS, *_REPLY_KEYS, *_UNIT_KEYS))}|来信标题|留言标题|"
+_BOARD_KEY_ALONE = re.compile(rf"[ \t\u3000]*(?:[-+•][ \t]*)?[ \t\u3000*_]*(?P<key>{_KEYS}|来信标题|留言标题|"
                               r"来信时间|留言时间|回复时间|答复时间|来信人|建议人|信件编号|信件类型|评价)[ \t\u3000*_]*[：:]?")
+# any other field of an entry written as a bold key in a list ("- **所属分类**：……", "- **状态**：已发布"): a field
+_BOLD_LISTED_KEY = re.compile(r"^[ \t\u3000]*[-*+•][ \t]+\*\*[\u4e00-\u9fff]{2,8}\*\*[：:]")
 # "以下建议均由苇川市人力资源和社会保障局研究办理并答复": the unit that replies, when no reply names its own
 _REPLIES_BY = re.compile(r"由(?P<unit>[\u4e00-\u9fff]{2,24}?(?:局|委员会|委|办公室|中心))(?:研究|负责)?(?:办理|答复|回复)")
 MIN_BOARD_REPLIES = 2
@@ -141,20 +148,38 @@ def label_message_board(blocks: list[Block], text: str) -> bool:
     of the 回复单位 line before it; titles, times and units are fields. False (nothing changed) when the page has fewer
     than two messages with replies."""
     keys: list[tuple[Block, str, Block, int]] = []  # (the key's block, the key, the value's block, where the value starts)
+    lines = [text[block.start:block.end] for block in blocks]
+    keyed = [bool(_BOARD_FIELD.match(line) or _BOARD_KEY_ALONE.fullmatch(re.sub(r"[ \t\u3000]+", "", line)) or
+                  _BOLD_LISTED_KEY.match(line)) for line in lines]
     for i, block in enumerate(blocks):
-        line = text[block.start:block.end]
+        line = lines[i]
         if (match := _BOARD_FIELD.match(line)) and line[match.end():].strip():
             keys.append((block, match["key"], block, match.end()))
         elif (alone := _BOARD_KEY_ALONE.fullmatch(re.sub(r"[ \t\u3000]+", "", line))) and i + 1 < len(blocks):  # 来 信 人： alone
-            keys.append((block, alone["key"], blocks[i + 1], 0))
+            # a key with nothing under it before the next key (a draft's empty 答案) has no value
+            keys.append((block, alone["key"], block if keyed[i + 1] else blocks[i + 1], 0))
     if sum(1 for _, k, _, _ in keys if k in _ASKING_KEYS) < MIN_BOARD_REPLIES or \
             sum(1 for _, k, _, _ in keys if k in _REPLY_KEYS) < MIN_BOARD_REPLIES:
         return False
     by = _REPLIES_BY.search(text)
     unit = by["unit"] if by and is_unit_name(by["unit"]) else ""
+    # an entry's other fields ("- **状态**：已发布") and what follows them up to the next key (a separator, the export's
+    # footer), and the paraphrases listed under its 相似问: nobody's words
+    others = [i for i, line in enumerate(lines) if _BOLD_LISTED_KEY.match(line) and not _BOARD_FIELD.match(line)
+              and not _BOARD_KEY_ALONE.fullmatch(re.sub(r"[ \t\u3000]+", "", line))]
+    paraphrases = [blocks.index(key_block) for key_block, key, _, _ in keys if key in _PARAPHRASE_KEYS]
+    for at in others + paraphrases:
+        blocks[at].label, blocks[at].field = None, True
+        for j in range(at + 1, len(blocks)):
+            if keyed[j]:
+                break
+            blocks[j].label, blocks[j].field = None, True
     for key_block, key, block, offset in keys:
-        if key_block is not block:
+        if key_block is not block or key in _PARAPHRASE_KEYS:
             key_block.label, key_block.field = None, True
+        if key_block is block and not offset:  # a key with no value (a draft's empty 答案)
+            block.label, block.field = None, True
+            continue
         if key in _UNIT_KEYS:
             unit = text[block.start + offset:block.end].strip()
         if key in _ASKING_KEYS:
@@ -229,7 +254,13 @@ def has_answers(segments: list[Segment]) -> bool:
 def merge_answers(segments: list[Segment], cast: Cast) -> list[Segment]:
     """One answer said over consecutive turns of one speaker (a time stamp or a label between them) is one answer."""
     merged: list[Segment] = []
+    asked: Segment | None = None
     for segment in segments:
+        if segment.asks and asked is not None and segment.blocks and asked.blocks and \
+                _CONTINUED.sub("", _bare(segment, cast.text)) == _bare(asked, cast.text) and \
+                _CONTINUED.search(_bare(segment, cast.text)):
+            continue  # the question again over its answer's next page or slide ("……？（续）"): the same question
+        asked = segment if segment.asks else asked
         previous = merged[-1] if merged else None
         if (previous is not None and not previous.asks and not segment.asks and previous.blocks and segment.blocks
                 and cast(previous.speaker)[0] == cast(segment.speaker)[0]):
@@ -237,6 +268,13 @@ def merge_answers(segments: list[Segment], cast: Cast) -> list[Segment]:
             continue
         merged.append(segment)
     return merged
+
+
+_CONTINUED = re.compile(r"[ \t\u3000]*[（(](?:续|续上页|续表|接上页)[）)]$")
+
+
+def _bare(segment: Segment, text: str) -> str:
+    return re.sub(r"\s+", "", _segment_text(segment, text))
 
 
 def _segment_text(segment: Segment, text: str) -> str:
