@@ -652,3 +652,34 @@ def test_slides_saved_as_pdf_with_badges_a_running_head_and_a_continued_question
         ("家里的自来水管坏了，找谁来修？", "入户水表之前的管网由供水单位负责维修。")]
     assert "普及率达到98.2%。" in interview.text  # a slide's wrapped line under its first, right of the slide's title
     assert not any("热点问答" in p.text for p in interview.passages)  # the running head of three slides in a row
+
+
+def test_a_docx_filled_into_content_controls(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def block_control(text: str) -> object:  # an answer slot of the template, filled in
+        return parse_xml(f'<w:sdt {w}><w:sdtPr><w:alias w:val="答复"/></w:sdtPr><w:sdtContent>'
+                         f'<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:sdtContent></w:sdt>')
+
+    def inline_control(text: str, placeholder: bool = False) -> object:
+        shown = "<w:showingPlcHdr/>" if placeholder else ""
+        return parse_xml(f'<w:sdt {w}><w:sdtPr>{shown}</w:sdtPr><w:sdtContent><w:r><w:t>{text}</w:t></w:r>'
+                         f'</w:sdtContent></w:sdt>')
+
+    document = docx.Document()
+    document.add_paragraph("蓁淞市商务局有关负责人就《补贴细则》答记者问")
+    body = document.element.body
+    for question, answer in (("哪些车辆可以申请补贴？", "个人报废旧车的，补贴2万元。"), ("多长时间能到账？", "审核通过后15个工作日内到账。"),
+                             ("单击或点击此处输入文字。", None)):
+        paragraph = document.add_paragraph("问：")
+        paragraph._p.append(inline_control(question, placeholder=answer is None))
+        if answer:
+            body.insert(body.index(paragraph._p) + 1, block_control(answer))
+    document.save(tmp_path / "qa.docx")
+    interview = parse_file(tmp_path / "qa.docx")
+    assert [(t.question, t.answer) for t in interview.turns if t.answer] == [
+        ("哪些车辆可以申请补贴？", "个人报废旧车的，补贴2万元。"), ("多长时间能到账？", "审核通过后15个工作日内到账。")]
+    assert "单击" not in interview.text  # a slot never filled shows Word's placeholder: nobody's words

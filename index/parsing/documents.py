@@ -104,10 +104,31 @@ def _check_docx_length(data: bytes, file: str, max_chars: int) -> None:
             raise CorpusParseError(file, f"not a readable .docx document ({type(error).__name__})") from None
 
 
+def _body_blocks(parent, document) -> Iterable:  # type: ignore[no-untyped-def]
+    """The body's paragraphs and tables in order, those inside a block content control (a template's filled-in slot)
+    too; a slot still showing its placeholder ("单击或点击此处输入文字。") holds nothing."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for child in parent.iterchildren():
+        if child.tag == f"{_W}p":
+            yield Paragraph(child, document._body)
+        elif child.tag == f"{_W}tbl":
+            yield Table(child, document._body)
+        elif child.tag == f"{_W}sdt" and not _placeholder(child) and (content := child.find(f"{_W}sdtContent")) is not None:
+            yield from _body_blocks(content, document)
+
+
+def _placeholder(sdt) -> bool:  # type: ignore[no-untyped-def]
+    """A content control that still shows its placeholder text, not anything written in it."""
+    properties = sdt.find(f"{_W}sdtPr")
+    return properties is not None and properties.find(f"{_W}showingPlcHdr") is not None
+
+
 def _docx_paragraphs(document) -> Iterable[tuple[str, bool]]:  # type: ignore[no-untyped-def]
     from docx.table import Table
 
-    for block in document.iter_inner_content():
+    for block in _body_blocks(document.element.body, document):
         if isinstance(block, Table):
             yield from ((line, False) for line in _table_lines(block))
         else:
@@ -126,8 +147,8 @@ def _final_text(p) -> str:  # type: ignore[no-untyped-def]
     """A paragraph's text as it reads with its tracked changes accepted: inserted runs in, deleted ones out."""
     parts: list[str] = []
     for element in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
-        if any(ancestor.tag in _HIDDEN for ancestor in element.iterancestors() if ancestor is not p and
-               _is_below(ancestor, p)):
+        if any((ancestor.tag in _HIDDEN or (ancestor.tag == f"{_W}sdt" and _placeholder(ancestor)))
+               for ancestor in element.iterancestors() if ancestor is not p and _is_below(ancestor, p)):
             continue
         parts.append(element.text or "" if element.tag == f"{_W}t" else "\t" if element.tag == f"{_W}tab" else "\n")
     return "".join(parts)
