@@ -678,8 +678,12 @@ def test_a_docx_filled_into_content_controls(tmp_path: Path) -> None:
         paragraph._p.append(inline_control(question, placeholder=answer is None))
         if answer:
             body.insert(body.index(paragraph._p) + 1, block_control(answer))
+    body.insert(1, parse_xml(f'<w:sdt {w}><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
+                             f'</w:docPartObj></w:sdtPr><w:sdtContent><w:p><w:r><w:t>目录 哪些车辆可以申请补贴？</w:t></w:r>'
+                             f'<w:r><w:tab/><w:t>1</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
     document.save(tmp_path / "qa.docx")
     interview = parse_file(tmp_path / "qa.docx")
     assert [(t.question, t.answer) for t in interview.turns if t.answer] == [
         ("哪些车辆可以申请补贴？", "个人报废旧车的，补贴2万元。"), ("多长时间能到账？", "审核通过后15个工作日内到账。")]
     assert "单击" not in interview.text  # a slot never filled shows Word's placeholder: nobody's words
+    assert "目录" not in interview.text  # Word's table of contents repeats the headings

@@ -106,7 +106,7 @@ def _check_docx_length(data: bytes, file: str, max_chars: int) -> None:
 
 def _body_blocks(parent, document) -> Iterable:  # type: ignore[no-untyped-def]
     """The body's paragraphs and tables in order, those inside a block content control (a template's filled-in slot)
-    too; a slot still showing its placeholder ("单击或点击此处输入文字。") holds nothing."""
+    too; a slot still showing its placeholder ("单击或点击此处输入文字。") and a table of contents hold nothing."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
@@ -120,9 +120,14 @@ def _body_blocks(parent, document) -> Iterable:  # type: ignore[no-untyped-def]
 
 
 def _placeholder(sdt) -> bool:  # type: ignore[no-untyped-def]
-    """A content control that still shows its placeholder text, not anything written in it."""
+    """A content control that still shows its placeholder text, not anything written in it, or Word's table of
+    contents (its entries repeat the headings, with page numbers)."""
     properties = sdt.find(f"{_W}sdtPr")
-    return properties is not None and properties.find(f"{_W}showingPlcHdr") is not None
+    if properties is None:
+        return False
+    gallery = properties.find(f"{_W}docPartObj/{_W}docPartGallery")
+    return properties.find(f"{_W}showingPlcHdr") is not None or (
+        gallery is not None and gallery.get(f"{_W}val") == "Table of Contents")
 
 
 def _docx_paragraphs(document) -> Iterable[tuple[str, bool]]:  # type: ignore[no-untyped-def]
