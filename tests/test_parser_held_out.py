@@ -687,3 +687,32 @@ def test_a_docx_filled_into_content_controls(tmp_path: Path) -> None:
         ("哪些车辆可以申请补贴？", "个人报废旧车的，补贴2万元。"), ("多长时间能到账？", "审核通过后15个工作日内到账。")]
     assert "单击" not in interview.text  # a slot never filled shows Word's placeholder: nobody's words
     assert "目录" not in interview.text  # Word's table of contents repeats the headings
+
+
+def test_a_live_page_listing_its_posts_newest_first(tmp_path: Path) -> None:
+    posts = [("10:00:12", "主持人：欢迎参加新闻发布会。首先请闵卫东局长介绍情况。"),
+             ("10:09:40", "蓁淞日报记者：请问闵局长，乡镇到市区的公交票价会不会降？"),
+             ("10:10:25", "闵卫东：从7月1日起，全市城乡公交统一实行里程阶梯票价，全程最高不超过5元。"),
+             ("10:13:48", "蓁淞广播电视台记者：老城区停车难，今年有什么办法？"),
+             ("10:14:30", "庞嘉：一是挖潜增位，新增泊位4600个；"),
+             ("10:15:52", "三是智慧停车，道路停车首30分钟免费。")]
+    feed = "".join(f'<div class="post"><p class="time">06-12 {time}</p><p>{words}</p></div>' for time, words in reversed(posts))
+    html = (f'<html><body><div class="content"><h1>蓁淞市城乡公交一体化新闻发布会</h1><p>发布人：蓁淞市交通运输局局长 闵卫东'
+            f'</p><p>蓁淞市城市管理局副局长 庞嘉</p><div class="live">{feed}</div></div></body></html>')
+    (tmp_path / "live.html").write_text(html, "utf-8")
+    interview = parse_file(tmp_path / "live.html")
+    assert [(t.question, t.answerer, t.answer) for t in interview.turns if t.question] == [
+        ("请问闵局长，乡镇到市区的公交票价会不会降？", "闵卫东", "从7月1日起，全市城乡公交统一实行里程阶梯票价，全程最高不超过5元。"),
+        ("老城区停车难，今年有什么办法？", "庞嘉", "一是挖潜增位，新增泊位4600个；\n三是智慧停车，道路停车首30分钟免费。")]
+
+
+def test_only_a_feed_whose_times_go_back_is_reversed() -> None:
+    from index.parsing.live import oldest_first
+
+    newest_first = ["标题", "10:05", "c", "10:03", "b", "10:02", "a1", "a2", "10:01", "x"]
+    assert oldest_first(newest_first) == ["标题", "10:01", "x", "10:02", "a1", "a2", "10:03", "b", "10:05", "c"]
+    in_order = ["10:01", "x", "10:02", "a", "10:03", "b", "10:05", "c"]
+    assert oldest_first(in_order) == in_order
+    assert oldest_first(["10:05", "c", "10:03", "b", "10:01", "a"]) == ["10:05", "c", "10:03", "b", "10:01", "a"]  # 3 times
+    mixed = ["10:05", "c", "10:03", "b", "10:04", "a", "10:01", "d"]  # one goes forward: no newest-first feed
+    assert oldest_first(mixed) == mixed

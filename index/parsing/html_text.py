@@ -9,6 +9,7 @@ from typing import Any
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from index.parsing.documents import join_paragraphs
+from index.parsing.live import oldest_first
 
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "template",
               "button", "select", "svg", "canvas", "menu")
@@ -80,7 +81,8 @@ def _page_article(html: str) -> Article:
     root = _main_container(soup)
     for box in boxes:
         root.append(box)
-    joined = join_paragraphs((re.sub(r"[ \t\u3000\xa0]+", " ", raw), heading) for raw, heading in _paragraphs(root))
+    paragraphs = oldest_first(_paragraphs(root), lambda paragraph: paragraph[0])  # a live page's newest-first feed
+    joined = join_paragraphs((re.sub(r"[ \t\u3000\xa0]+", " ", raw), heading) for raw, heading in paragraphs)
     return Article(joined.text, metadata, joined.headings)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from index.parsing.segment import Span
-from index.parsing.speakers import Label, find_label, read_label
+from index.parsing.speakers import Label, find_label, is_stamp_line, read_label
 
 QUESTION_END = re.compile(r"[？?][”’」』）)]*(?:\*\*|__)?$")
 
@@ -148,7 +148,8 @@ def _without_leading_stamps(text: str, lines: list[Span]) -> list[Span]:
 def _without_trailing_stamps(text: str, lines: list[Span]) -> list[Span]:
     """Lines ending in a time stamp end before it, when the page stamps its lines that way: the stamp is when the
     words were posted, not part of them."""
-    stamps = [_TRAILING_STAMP.search(text, line.start, line.end) for line in lines]
+    stamps = [None if is_stamp_line(text[line.start:line.end]) else _TRAILING_STAMP.search(text, line.start, line.end)
+              for line in lines]  # "06-12 10:24:40" alone: a live feed's time, the day with it
     if sum(1 for line, stamp in zip(lines, stamps) if stamp and stamp.start() > line.start) < MIN_TRAILING_STAMPS:
         return lines
     return [Span(line.start, stamp.start()) if stamp and stamp.start() > line.start else line
