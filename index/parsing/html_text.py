@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from index.parsing.documents import join_paragraphs
 from index.parsing.live import oldest_first
+from index.parsing.page_state import state_text
 
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "template",
               "button", "select", "svg", "canvas", "menu")
@@ -62,9 +63,13 @@ def extract_article(html: str) -> Article:
     return Article(text, articles[0].metadata, frozenset(headings))
 
 
+MIN_PAGE_CHARS = 200  # a page's visible text shorter than this may be an app's shell, its words in its scripts
+
+
 def _page_article(html: str) -> Article:
     soup = BeautifulSoup(html, "html.parser")
     metadata = _head_metadata(soup)
+    scripts = [script.get_text() for script in soup.find_all("script")]
     for tag in soup.find_all(_DROP_TAGS):
         if tag.name == "header" and tag.find_parent("article") is not None:
             continue  # the article's own header: its title, source and date
@@ -83,6 +88,9 @@ def _page_article(html: str) -> Article:
         root.append(box)
     paragraphs = oldest_first(_paragraphs(root), lambda paragraph: paragraph[0])  # a live page's newest-first feed
     joined = join_paragraphs((re.sub(r"[ \t\u3000\xa0]+", " ", raw), heading) for raw, heading in paragraphs)
+    # a single-page app saved as the server sent it: its words are only in its scripts' JSON state
+    if len(joined.text.strip()) < MIN_PAGE_CHARS and len(state := state_text(scripts)) > len(joined.text.strip()):
+        return Article(state + "\n", metadata, frozenset())
     return Article(joined.text, metadata, joined.headings)
 
 
