@@ -716,3 +716,26 @@ def test_only_a_feed_whose_times_go_back_is_reversed() -> None:
     assert oldest_first(["10:05", "c", "10:03", "b", "10:01", "a"]) == ["10:05", "c", "10:03", "b", "10:01", "a"]  # 3 times
     mixed = ["10:05", "c", "10:03", "b", "10:04", "a", "10:01", "d"]  # one goes forward: no newest-first feed
     assert oldest_first(mixed) == mixed
+
+
+def test_a_single_page_app_whose_transcript_is_only_in_its_json_state(tmp_path: Path) -> None:
+    import json
+
+    state = {"nav": [{"name": "首页", "url": "/"}, {"name": "互动交流", "url": "/hdjl/"}, {"name": "在线访谈", "url": "/zxft/"}],
+             "talk": {"subject": "暑期文旅消费季", "guestList": [
+                 {"name": "柏素秋", "org": "葭汭市文化广电和旅游局", "position": "局长", "photo": "/g1.jpg"}],
+                 "items": [{"time": "15:01:20", "role": "主持人", "html": "<p>柏局长，消费季什么时候开始？</p>"},
+                           {"time": "15:02:03", "role": "柏素秋", "html": "<p>7月1日开始，为期两个月。</p><p>共推出活动120场。</p>"},
+                           {"time": "15:05:10", "role": "", "html": '<p><img src="/a.jpg"></p>'},
+                           {"time": "15:05:30", "role": "网友", "nickName": "汭水渔歌", "html": "<p>今年还发消费券吗？</p>"},
+                           {"time": "15:06:12", "role": "柏素秋", "html": "<p>继续发放，总金额1500万元。</p>"}]}}
+    escaped = json.dumps(state, ensure_ascii=False).replace("/", "\\u002F")  # as such pages write "/"
+    html = ('<html><head><title>在线访谈</title></head><body><noscript>请启用JavaScript</noscript><div id="app"></div>'
+            f'<script>window.__NUXT__={escaped};</script></body></html>')
+    (tmp_path / "spa.html").write_text(html, "utf-8")
+    interview = parse_file(tmp_path / "spa.html")
+    assert [(t.question, t.answerer, t.answer) for t in interview.turns] == [
+        ("柏局长，消费季什么时候开始？", "柏素秋", "7月1日开始，为期两个月。\n共推出活动120场。"),
+        ("今年还发消费券吗？", "柏素秋", "继续发放，总金额1500万元。")]
+    assert interview.metadata.bureau == "葭汭市文化广电和旅游局"
+    assert interview.metadata.title == "暑期文旅消费季"
