@@ -97,6 +97,9 @@ def test_the_signs_that_settle_a_question_alone() -> None:
     assert veto("威海市农业农村局出台了哪些政策") == "unknown_bureau:威海市农业农村局"
     assert veto("2023年海洋局做了什么") == "unknown_year:2023"
     assert veto("2020年缓缴了多少") is None
+    # a year before any the interviews name is no time they cannot speak of: when a car was registered, when someone
+    # was born ("2012年前注册登记的" answers it); the decision weighs it
+    assert veto("我那台2010年上牌的老油车能补多少钱") is None
     assert veto("你好，请问疫情期间海域使用金可以缓缴吗？") is None
     placeless = rules.CorpusSigns(BureauIndex(["市海洋发展局"]), text, corpus.place_names, corpus.foreign_places)
     assert rules.veto(parse_query("青岛市海洋发展局出台了哪些政策"), placeless) is None, "the city may be the unknown one"

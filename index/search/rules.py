@@ -7,7 +7,8 @@ docs/search.md."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from index.lexicon.places import PLACE_TAG, places_in
@@ -28,6 +29,9 @@ NOT_COVERED = "not_covered"
 EMPTY = "empty"
 
 
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=年)")
+
+
 def reason(code: str, detail: str | None = None) -> str:
     return f"{code}:{detail}" if detail else code
 
@@ -41,6 +45,10 @@ class CorpusSigns:
     text: str
     place_names: frozenset[str]
     foreign_places: frozenset[str]
+    latest_year: int | None = field(init=False)  # the latest year the passages name ("2025年"), read once
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "latest_year", max((int(y) for y in _YEAR_IN_TEXT.findall(self.text)), default=None))
 
 
 def veto(parts: QueryParts, corpus: CorpusSigns) -> str | None:
@@ -59,7 +67,10 @@ def veto(parts: QueryParts, corpus: CorpusSigns) -> str | None:
             return reason(UNKNOWN_PLACE, "、".join(unknown))
     if bureau := unknown_bureau(parts.asked, corpus):
         return reason(UNKNOWN_BUREAU, bureau)
-    years = [y for y in parts.years if y not in corpus.text]
+    # a year after every one the interviews name: a time they cannot speak of (an earlier one may be when a car was
+    # registered or someone born, which a rule of theirs may cover: "2012年前注册登记的")
+    latest = corpus.latest_year
+    years = [y for y in parts.years if y not in corpus.text and (latest is None or int(y) > latest)]
     if years:
         return reason(UNKNOWN_YEAR, "、".join(years))
     return None
