@@ -398,3 +398,8 @@ def test_a_year_the_question_names_and_the_passage_does_not_give_counts_against_
     assert year_missing("2021年缴费涨到多少", _passage("个人缴费标准为每人每年280元。", date="2020-11-02"))
     assert not year_missing("2021年缴费涨到多少", _passage("全市2000多人参保。"))  # a number, not a date
     assert year_missing("2025年新增多少学位", _passage("2024-09-03 08:15 来源：云山日报 今年秋季新增学位……"))  # a dateline
+    # a rule that bounds the years it covers gives every year on its side: a car registered in 2010 is one "before 2012"
+    scrapped = _passage("个人报废2012年6月30日前注册登记的燃油乘用车，补贴2万元；2018年起购买的新车另计。", date="2025-06-03")
+    assert not year_missing("我那台2010年上牌的老油车报废能补多少钱", scrapped)
+    assert not year_missing("2020年买的车能补吗", scrapped)
+    assert year_missing("2015年买的车能补吗", scrapped)  # after 2012's bound, before 2018's: neither rule says

@@ -174,18 +174,26 @@ _GIVEN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?=\s*年|[-/.]\d{1,2}[-/.]\d)")
 _DATE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")  # the year of a date field (2020-11-02)
 
 
+# a year that bounds what a rule covers: "2012年6月30日前注册登记的" (the years before it), "2018年起" (those after)
+_BOUND_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})年(?:\d{1,2}月(?:\d{1,2}日)?)?"
+                         r"(?P<side>以前|之前|前|以后|之后|后|起)")
+
+
 def year_missing(query: str, passage: Passage) -> bool:
     """The question names a year (2021年) that the passage and its interview's title and date do not give, while they
     are dated (a year with 年, a dateline's 2024-09-03, a date field): an interview of 2020 does not say what was paid
     in 2021, however close its topic. An undated passage (2000多人 is no date) is not counted against: a date that
-    could not be read decides nothing."""
+    could not be read decides nothing. A year on the covered side of a rule's bound ("2012年6月30日前注册登记的" for a
+    car registered in 2010) is given."""
     years = _YEAR.findall(query)
     if not years:
         return False
     words = f"{passage.title or ''} {passage.heading or ''} {passage.text}"
     date = passage.date or ""
     dated = bool(_GIVEN_YEAR.search(words) or _DATE_YEAR.search(date))
-    return dated and not all(year in words or year in date for year in years)
+    bounds = [(int(m["year"]), m["side"] in ("前", "以前", "之前")) for m in _BOUND_YEAR.finditer(words)]
+    return dated and not all(year in words or year in date or any(
+        int(year) < bound if before else int(year) > bound for bound, before in bounds) for year in years)
 
 
 def general_rarity(word: str) -> float:
