@@ -308,6 +308,8 @@ BAD_FILES: dict[str, tuple[bytes, str]] = {  # name: (bytes, the reason the warn
     "bad-front-matter.md": (("---\ntitle: [unclosed\n---\n" + WATER.split("---\n", 2)[2]).encode(), "not valid YAML"),
     "list-front-matter.md": (("---\n- a\n- b\n---\n" + WATER.split("---\n", 2)[2]).encode(), "not a mapping"),
     "no-turns.txt": ("海川市今年修了很多路。\n\n第二段说的是公园建设，公园今年新增二十个。".encode(), "no question-and-answer turns"),
+    "app-shell.html": (b'<html><body><div id="app"></div><script>window.__STATE__=' + b"[" * 100_000 + b"]" * 100_000
+                       + b';var b = {"list": [1, 2,</script></body></html>', "no article text"),  # state too deep, cut
     "slides.pdf": (b"%PDF-1.4 not really", "not a readable PDF"),
     "slides.pptx": (b"PK\x03\x04 not really", "not a corpus file type"),
     "old-word.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "save it as .docx"),

@@ -29,7 +29,10 @@ def state_text(scripts: list[str]) -> str:
     """The transcript a page's scripts hold in their JSON state, as plain text ("" when none holds one)."""
     best: tuple[int, str] = (0, "")
     for state in _states(scripts):
-        found = _transcript(state)
+        try:
+            found = _transcript(state)
+        except RecursionError:
+            continue
         if found and found[0] > best[0]:
             best = found
     return best[1]
@@ -42,7 +45,7 @@ def _states(scripts: list[str]) -> Iterator[Any]:
         for start in starts:
             try:
                 yield decoder.raw_decode(script.lstrip() if start == 0 else script[start:])[0]
-            except ValueError:
+            except (ValueError, RecursionError):  # not JSON, or nested deeper than any page's state
                 continue
 
 
