@@ -739,3 +739,48 @@ def test_a_single_page_app_whose_transcript_is_only_in_its_json_state(tmp_path: 
         ("今年还发消费券吗？", "柏素秋", "继续发放，总金额1500万元。")]
     assert interview.metadata.bureau == "葭汭市文化广电和旅游局"
     assert interview.metadata.title == "暑期文旅消费季"
+
+
+# 28. What the twenty-second batch of layouts (held out) found: a newspaper page whose 记者 label is fake bold (drawn
+# twice), a 人大常委会 专题询问 (询问人, 追问, 应询人 with their unit in brackets), a meeting's minutes whose questions and
+# replies are a Markdown pipe table (units answering as themselves, two in one cell, one reply only promised).
+def test_fake_bold_drawn_twice_is_read_once(tmp_path: Path) -> None:
+    from tests.test_documents import pdf_of
+
+    lines = [(72, 740, "记者：今年公交线网优化的重点是什么？"), (72, 716, "邹伯勋：今年的重点是干线提速、支线加密。"),
+             (72, 692, "记者：老年人坐公交有哪些优惠？"), (72, 668, "邹伯勋：65周岁以上老年人免费乘坐公交。")]
+    doubled = [*lines, *((x + 0.3, y, text[:3]) for x, y, text in lines if text.startswith("记者"))]  # "记者：" again
+    (tmp_path / "paper.pdf").write_bytes(pdf_of([doubled]))
+    interview = parse_file(tmp_path / "paper.pdf")
+    assert [t.question for t in interview.turns] == ["今年公交线网优化的重点是什么？", "老年人坐公交有哪些优惠？"]
+
+
+def test_a_special_inquiry_of_a_peoples_congress() -> None:
+    text = ("澴槎市人大常委会开展水污染防治工作专题询问实录\n\n应询人员：\n\n澴槎市生态环境局党组书记、局长　廖文博\n\n"
+            "澴槎市水利局党组成员、副局长　苏芷若\n\n主持人（市人大常委会副主任 戴明远）：下面进行专题询问。\n\n"
+            "询问人 冉建华（市人大常委会委员）：黑臭水体治理的进展怎么样？\n\n"
+            "应询人 廖文博（市生态环境局局长）：全市23条黑臭水体已有19条完成治理。\n\n追问 冉建华：有什么长效措施？\n\n"
+            "应询人 廖文博（市生态环境局局长）：落实河长制，每月至少巡河两次。\n\n"
+            "询问人 宁晓棠（市人大常委会委员）：入河排污口整治完成了多少？\n\n"
+            "应询人 苏芷若（市水利局副局长）：已经完成整治986个。\n")
+    interview = parse_text(text, "inquiry.txt")
+    assert [(t.question, t.answerer) for t in interview.turns] == [
+        ("黑臭水体治理的进展怎么样？", "廖文博"), ("有什么长效措施？", "廖文博"), ("入河排污口整治完成了多少？", "苏芷若")]
+    assert {(p.speaker, p.bureau) for p in interview.passages if p.kind == "answer"} == {
+        ("廖文博", "澴槎市生态环境局"), ("苏芷若", "澴槎市水利局")}
+
+
+def test_minutes_whose_questions_and_replies_are_a_markdown_table(tmp_path: Path) -> None:
+    text = ("# 泠筠市政企座谈答疑纪要\n\n主办单位：泠筠市工业和信息化局\n\n"
+            "| 序号 | 提问企业 | 企业诉求 | 答复单位 | 答复意见 |\n| --- | --- | --- | --- | --- |\n"
+            "| 1 | 精密机械公司 | 设备更新补贴最多能补多少？ | 市工信局 | 按购置额的10%补助。<br />每年3月集中受理。 |\n"
+            "| 2 | 智能装备公司 | 研发费用加计扣除能提前享受吗？ | 国家税务总局泠筠市税务局、市财政局 | "
+            "**市税务局**：预缴申报时就可以享受。<br />**市财政局**：另按研发投入给予奖励。 |\n"
+            "| 3 | 包装公司 | 能不能提高容积率？ | 市自然资源和规划局 | 会后书面答复。 |\n\n会后事项见附表。\n")
+    (tmp_path / "minutes.md").write_text(text, "utf-8")
+    interview = parse_file(tmp_path / "minutes.md")
+    assert [(t.question, t.answerer, t.answer) for t in interview.turns if t.answer] == [
+        ("设备更新补贴最多能补多少？", "泠筠市工业和信息化局", "按购置额的10%补助。\n每年3月集中受理。"),
+        ("研发费用加计扣除能提前享受吗？", "国家税务总局泠筠市税务局", "预缴申报时就可以享受。"),
+        ("研发费用加计扣除能提前享受吗？", "泠筠市财政局", "另按研发投入给予奖励。")]
+    assert not any("会后书面答复" in p.text for p in interview.passages)  # a reply only promised is none

@@ -20,7 +20,7 @@ import yaml
 
 from index.errors import CorpusParseError
 from index.parsing.documents import DOCX_SUFFIXES, PDF_SUFFIXES
-from index.parsing.table_export import table_export_as_text
+from index.parsing.table_export import pipe_table_as_text, table_export_as_text
 from index.records import METADATA_FIELDS
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -329,7 +329,9 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
         return SourceText(file, article.text, 0, {}, article.metadata, encoding, _skip_note(file, path),
                           article.headings)
     metadata, body_start, warnings, hints = split_front_matter(text, file)
-    body = _without_markup(text[body_start:]) if suffix in MARKDOWN_SUFFIXES else text[body_start:]
+    body = text[body_start:]
+    if suffix in MARKDOWN_SUFFIXES:  # a pipe table's cells keep their <br> until its rows are read
+        body = _without_markup(pipe_table_as_text(body) or body)
     text = text[:body_start] + (_subtitles_as_text(body) or table_export_as_text(body)
                                 or _without_line_times(_unwrapped(body)))
     warnings.extend(_skip_note(file, path))

@@ -38,7 +38,8 @@ _NICKNAME = re.compile(r"^(?P<md>\*\*|__)?(?P<name>(?:网友|网民|市民|听�
                        rf"[”\"」』’']|{_CITIZEN}|尾号\d{{2,4}})(?:[（(][^）)\n]{{1,12}}[）)])?|[（(][^）)\n]{{1,12}}[）)]))"
                        r"(?P=md)?[ \t\u3000]*(?:问|说|提问|留言)?[：:](?:\*\*|__)?[ \t\u3000]*")
 _PLAIN = re.compile(r"^(?P<md>\*\*|__)?(?P<name>[^：:\n。，！？；,!?“”\"'()（）《》【】*]{1,24}?"
-                    r"(?:\([^()（）\n：:]{1,16}\)|（(?:追问|提问|再问|补充)）)?)[ \t\u3000]*"  # "许主任(市卫健委)", "X代表（追问）"
+                    r"(?:\([^()（）\n：:]{1,16}\)|（(?:追问|提问|再问|补充)）|（[^()（）\n：:。，！？]{2,20}）)?)"
+                    r"[ \t\u3000]*"  # "许主任(市卫健委)", "X代表（追问）", "应询人 廖文博（市生态环境局局长）"
                     r"(?P=md)?[：:](?:\*\*|__)?[ \t\u3000]*")
 _ASCII_LABEL = re.compile(r"^(?:Q|A|Q\d+|A\d+|Host|Reporter|Interviewer|Interviewee)$", re.I)
 _ASKER = re.compile(r"记者|^主持|^诉求 |^问\d*$|^Q\d*$|^问题[一二三四五六七八九十\d]{1,3}$|提问|采访者|^Host$|^Reporter$|^Interviewer$",
@@ -76,9 +77,10 @@ _ROLE_FIRST = re.compile(r"^[（(]记者[）)][ \t\u3000]*(?P<name>[^：:\n。�
 _NUMBERED_QA = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])[ \t\u3000]*"
                           r"(?=[问答]$)")
 # a 电视问政's 现场评议员 and the deputies who ask there (人大代表, 政协委员) ask too
-ASK_WORDS = r"(?:主持人|主持|网友|网民|记者|听众|观众|市民|群众|评议员|人大代表|政协委员)"
+# and at a 人大常委会 专题询问, the members who question (询问人, 追问 when they ask again)
+ASK_WORDS = r"(?:主持人|主持|网友|网民|记者|听众|观众|市民|群众|评议员|人大代表|政协委员|询问人|追问)"
 # a 点评嘉宾 (an expert asked for comment) answers what the host puts to them
-ANSWER_WORDS = r"(?:访谈嘉宾|本期嘉宾|点评嘉宾|特邀嘉宾|嘉宾|点评专家|发布人|新闻发言人|发言人|答问人|解读人|受访人|受访者)"
+ANSWER_WORDS = r"(?:访谈嘉宾|本期嘉宾|点评嘉宾|特邀嘉宾|嘉宾|点评专家|发布人|新闻发言人|发言人|答问人|解读人|受访人|受访者|应询人)"
 _ASK_WORD = re.compile(rf"^(?:现场)?(?P<word>{ASK_WORDS})(?:代表|提问|留言|问|说)?(?:$|[ \t\u3000]+|(?=[“\"「『‘'（(@]|{_CITIZEN}|尾号))"
                        r"(?P<rest>.*)$")
 _ANSWER_WORD = re.compile(rf"^(?P<word>{ANSWER_WORDS})(?:$|[ \t\u3000]+)(?P<rest>.*)$")

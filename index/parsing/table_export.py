@@ -1,5 +1,6 @@
-"""A 政务 app's or platform's question table exported as tab-separated text (问题内容 … 答复单位 … 答复内容 a row)
-rewritten as the key-and-value paragraphs of a 留言板 (留言内容：…, 回复单位：…, 回复内容：…), which the parser reads."""
+"""A 政务 app's or platform's question table exported as tab-separated text (问题内容 … 答复单位 … 答复内容 a row), or
+written as a Markdown pipe table in a meeting's minutes (企业诉求 | 答复单位 | 答复意见), rewritten as the key-and-value
+paragraphs of a 留言板 (留言内容：…, 回复单位：…, 回复内容：…), which the parser reads."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ import re
 _COLUMNS = {
     "留言标题": ("问题标题", "留言标题", "诉求标题", "来信标题", "标题"),
     "留言时间": ("提问时间", "留言时间", "诉求时间", "来信时间"),
-    "留言内容": ("问题内容", "留言内容", "诉求内容", "来信内容", "提问内容"),
-    "回复单位": ("答复单位", "回复单位", "办理单位", "承办单位"),
+    "留言内容": ("问题内容", "留言内容", "诉求内容", "来信内容", "提问内容", "企业诉求", "诉求", "咨询问题"),
+    "回复单位": ("答复单位", "回复单位", "办理单位", "承办单位", "答复部门"),
     "回复时间": ("答复时间", "回复时间", "办结时间"),
     "回复内容": ("答复内容", "回复内容", "办理结果", "答复意见"),
 }
@@ -48,3 +49,77 @@ def table_export_as_text(body: str) -> str | None:
 def _one_paragraph(cell: str) -> str:
     """A cell's line breaks kept as lines of one paragraph (no blank line inside it)."""
     return re.sub(r"\n\s*\n+", "\n", cell)
+
+
+_PIPE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
+_PIPE_RULE = re.compile(r"^[ \t]*\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*$")
+_CELL_BREAK = re.compile(r"<br\s*/?>", re.I)
+# a reply that only promises one later ("会后书面答复。"): no answer to quote
+_DEFERRED = re.compile(r"^(?:会后|另行|将|待)?(?:书面)?(?:答复|回复|反馈)[。.]?$")
+# "**市税务局**：……" opening a line of a reply cell: the unit that says what follows
+_UNIT_LEAD = re.compile(r"^\*\*(?P<unit>[^*\n]{2,24})\*\*[：:][ \t]*")
+
+
+def pipe_table_as_text(body: str) -> str | None:
+    """A Markdown text whose pipe tables of questions and replies (a header naming both columns) are written as 留言板
+    paragraphs, the rest as it is; None when it has no such table. A reply cell whose lines are led by units in bold
+    ("**市税务局**：…", "**市财政局**：…") is one reply a unit; a reply that only promises a later one is none."""
+    lines = body.split("\n")
+    out: list[str] = []
+    found, i = False, 0
+    while i < len(lines):
+        if i + 1 < len(lines) and _PIPE_ROW.match(lines[i]) and _PIPE_RULE.match(lines[i + 1]):
+            keys = [_KEY_OF.get(cell.strip("* \t")) for cell in _cells(lines[i])]
+            end = i + 2
+            while end < len(lines) and _PIPE_ROW.match(lines[end]):
+                end += 1
+            rows = [_cells(line) for line in lines[i + 2 : end]]
+            if _NEEDED <= set(keys) and len(rows) >= MIN_ROWS:
+                out += ["", *_board_paragraphs(keys, rows), ""]
+                found, i = True, end
+                continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out) if found else None
+
+
+def _cells(line: str) -> list[str]:
+    inner = line.strip().removeprefix("|").removesuffix("|")
+    return [_CELL_BREAK.sub("\n", cell).strip() for cell in re.split(r"(?<!\\)\|", inner)]
+
+
+def _board_paragraphs(keys: list[str | None], rows: list[list[str]]) -> list[str]:
+    paragraphs: list[str] = []
+    for row in rows:
+        cells = {key: row[i] for i, key in enumerate(keys) if key and i < len(row) and row[i]}
+        reply = cells.pop("回复内容", "")
+        listed = re.split(r"[、，,；;]", cells.get("回复单位", ""))
+        for key in _COLUMNS:
+            if key in cells and key != "回复内容":
+                paragraphs.append(f"{key}：{_one_paragraph(cells[key])}")
+        if not reply or _DEFERRED.match(reply.strip()):
+            continue
+        for unit, words in _by_unit(reply):
+            if unit:
+                paragraphs.append(f"回复单位：{_listed_name(unit, listed)}")
+            paragraphs.append(f"回复内容：{_one_paragraph(words)}")
+    return paragraphs
+
+
+def _by_unit(reply: str) -> list[tuple[str | None, str]]:
+    """A reply cell cut where a line opens with a unit in bold: (that unit, its words); (None, the cell) when none."""
+    parts: list[tuple[str | None, list[str]]] = [(None, [])]
+    for line in reply.split("\n"):
+        if match := _UNIT_LEAD.match(line):
+            parts.append((match["unit"], [line[match.end():]]))
+        else:
+            parts[-1][1].append(line)
+    return [(unit, "\n".join(words).strip()) for unit, words in parts if "\n".join(words).strip()]
+
+
+def _listed_name(short: str, listed: list[str]) -> str:
+    """The full name of a unit that a reply calls by a short one ("市税务局"), from the units the row lists
+    ("国家税务总局泠筠市税务局"); the short name when none is it."""
+    core = short.removeprefix("市")
+    return next((name.strip() for name in listed if name.strip().endswith(core) and len(name.strip()) > len(short)),
+                short)
