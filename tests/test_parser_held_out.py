@@ -784,3 +784,26 @@ def test_minutes_whose_questions_and_replies_are_a_markdown_table(tmp_path: Path
         ("研发费用加计扣除能提前享受吗？", "国家税务总局泠筠市税务局", "预缴申报时就可以享受。"),
         ("研发费用加计扣除能提前享受吗？", "泠筠市财政局", "另按研发投入给予奖励。")]
     assert not any("会后书面答复" in p.text for p in interview.passages)  # a reply only promised is none
+
+
+def test_an_online_interview_as_chat_bubbles_named_only_by_their_avatars(tmp_path: Path) -> None:
+    def bubble(kind: str, avatar: str, words: str, nick: str = "") -> str:
+        shown = f'<span class="nick">{nick}</span>' if nick else ""
+        return (f'<li class="msg {kind}"><img class="avatar" src="/a.png" alt="{avatar}"><div class="bubble">{shown}'
+                f'<p>{words}</p></div><time>10:01</time></li>')
+
+    html = ('<html><body><div class="content"><h1>老旧小区改造在线访谈</h1><div class="guests"><h3>访谈嘉宾</h3>'
+            '<div class="guest-card"><img src="/g.jpg" alt="钱文涛"><p>钱文涛</p><p>泠筠市住房和城乡建设局党组书记、局长</p></div>'
+            '<div class="guest-card"><img src="/t.jpg" alt="陶芸"><p>陶芸</p><p>泠筠市住房和城乡建设局城市更新科科长</p></div>'
+            '</div><ul class="chat">'
+            + bubble("host", "主持人", "钱局长，今年老旧小区改造主要改哪些内容？")
+            + bubble("guest", "钱文涛", "今年全市改造老旧小区126个，总投资5.2亿元。")
+            + bubble("netizen", "", "想加装电梯，政府有补贴吗？", nick="筠溪小雨")
+            + bubble("guest", "陶芸", "市、区两级财政每台补贴20万元。")
+            + '</ul></div></body></html>')
+    (tmp_path / "chat.html").write_text(html, "utf-8")
+    interview = parse_file(tmp_path / "chat.html")
+    assert [(t.question, t.answerer, t.answer) for t in interview.turns] == [
+        ("钱局长，今年老旧小区改造主要改哪些内容？", "钱文涛", "今年全市改造老旧小区126个，总投资5.2亿元。"),
+        ("想加装电梯，政府有补贴吗？", "陶芸", "市、区两级财政每台补贴20万元。")]
+    assert not any("筠溪小雨" in p.text for p in interview.passages)  # the netizen's nickname names who asks

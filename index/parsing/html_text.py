@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from index.parsing.documents import join_paragraphs
 from index.parsing.live import oldest_first
 from index.parsing.page_state import state_text
+from index.parsing.people import is_person_name
 
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "template",
               "button", "select", "svg", "canvas", "menu")
@@ -227,6 +228,9 @@ def _paragraphs(root: Tag) -> list[tuple[str, bool]]:
                     buffer.append((last, emphasised))
                 elif type(child) is NavigableString:  # not comments, doctypes, CDATA
                     buffer.append((_SEGMENT_BREAK_IN_WIDE.sub("", str(child)).replace("\n", " "), emphasised))
+            elif isinstance(child, Tag) and (speaker := _avatar_speaker(child)):  # a chat bubble's speaker
+                flush()
+                out.append((f"{speaker}：", False))
             elif isinstance(child, Tag) and child.name == "table" and (
                     lines := _transcript_table(child) or _field_table(child)):
                 flush()
@@ -242,6 +246,36 @@ def _paragraphs(root: Tag) -> list[tuple[str, bool]]:
     walk(root, False)
     flush()
     return out
+
+
+_CHAT_MARK = re.compile(r"avatar|(^|[\s_-])(msg|message|chat|bubble|talk|dialog)", re.I)
+_SPEAKER_WORDS = frozenset({"主持人", "嘉宾", "网友", "记者", "发布人", "市民"})
+_NETIZEN_MARK = re.compile(r"netizen|visitor|user|网友", re.I)
+_NICK_MARK = re.compile(r"nick|uname|user-?name", re.I)
+
+
+def _avatar_speaker(tag: Tag) -> str | None:
+    """Who speaks in a chat-style transcript, where only the avatar beside each bubble says it: an <img> marked as an
+    avatar (or first in a message) whose alt is a name or a speaker's word ("陶芸", "主持人"); a netizen's, with no alt,
+    by the nickname the message shows (taken out of its words). Else None."""
+    if tag.name != "img":
+        return None
+    alt = re.sub(r"\s+", "", str(tag.get("alt") or ""))
+    parent = tag.parent
+    if not isinstance(parent, Tag):
+        return None
+    classes = " ".join(parent.get("class") or [])
+    if not _CHAT_MARK.search(" ".join([*(tag.get("class") or []), classes])):
+        return None
+    if alt:
+        return alt if alt in _SPEAKER_WORDS or is_person_name(alt) else None
+    if not _NETIZEN_MARK.search(classes):
+        return None
+    nick = parent.find(class_=_NICK_MARK)
+    name = nick.get_text(strip=True) if nick is not None else ""
+    if nick is not None:
+        nick.decompose()
+    return f"网友“{name}”" if name else "网友"
 
 
 def _head_metadata(soup: BeautifulSoup) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from index.parsing.line_cuts import QUESTION_END
 from index.parsing.metadata import TitleBlock, classify_title_line, is_boilerplate
-from index.parsing.people import ACCOUNT, parse_people
+from index.parsing.people import ACCOUNT, parse_people, split_org_role
 from index.parsing.speakers import Label, bare_label, find_label, read_label
 
 FULL_STOP = re.compile(r"[。！？!?；;…][”’」』）)]*$")
@@ -255,12 +255,20 @@ def _last_heading(headings: dict[int, Label], i: int) -> int:
 MIN_BARE_LABELS = 2
 
 
+def _titles_above(line: str) -> bool:
+    """The line under a name is the person's unit and title ("泠筠市住房和城乡建设局党组书记、局长"): the name heads a
+    guest's card, not their words."""
+    org, role = split_org_role(line)
+    return bool(org and role) and not re.search(r"[。！？；]", line)
+
+
 def _bare_speaker_lines(lines: list[str], labels: list[Label | None], header: set[int]) -> None:
     """Speaker lines without a colon ("主持人", "临渚日报记者", "卢海平", the words on the next lines), when the document
     writes its turns that way: at least two such lines after the header, and both sides speaking (with these or with
     labels of their own)."""
     found = {i: bare for i, line in enumerate(lines)
-             if labels[i] is None and i not in header and i + 1 < len(lines) and (bare := bare_label(line))}
+             if labels[i] is None and i not in header and i + 1 < len(lines) and (bare := bare_label(line))
+             and not _titles_above(lines[i + 1])}
     # the other side may stand alone on its lines with labels of its own ("主持人" bare, "[嘉宾]陈文涛" in brackets)
     alone = [label for line, label in zip(lines, labels) if label and label.content_offset >= len(line.rstrip())]
     sides = {read_label(label.name).side for label in [*found.values(), *alone]}
