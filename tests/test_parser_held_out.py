@@ -807,3 +807,12 @@ def test_an_online_interview_as_chat_bubbles_named_only_by_their_avatars(tmp_pat
         ("钱局长，今年老旧小区改造主要改哪些内容？", "钱文涛", "今年全市改造老旧小区126个，总投资5.2亿元。"),
         ("想加装电梯，政府有补贴吗？", "陶芸", "市、区两级财政每台补贴20万元。")]
     assert not any("筠溪小雨" in p.text for p in interview.passages)  # the netizen's nickname names who asks
+
+
+def test_a_section_named_without_its_unit_after_the_units_head() -> None:
+    text = ("泠筠市住房和城乡建设局做客在线访谈\n\n主持人：今天我们邀请到了市住房和城乡建设局党组书记、局长钱文涛，城市更新科科长陶芸，"
+            "和大家聊聊老旧小区改造。\n\n主持人：今年改哪些内容？\n\n钱文涛：今年全市改造老旧小区126个。\n\n"
+            "网友“筠溪小雨”：加装电梯有补贴吗？\n\n陶芸：每台补贴20万元。\n")
+    interview = parse_text(text, "chat.txt")
+    assert {(p.speaker, p.role, p.bureau) for p in interview.passages if p.kind == "answer"} == {
+        ("钱文涛", "党组书记、局长", "泠筠市住房和城乡建设局"), ("陶芸", "城市更新科科长", "泠筠市住房和城乡建设局")}

@@ -17,6 +17,8 @@ from index.parsing.people import ROLE_UNIT, PersonDesc, is_person_name, is_speak
 from index.parsing.speakers import read_label
 from index.text import to_simplified
 
+_BARE_SECTION = re.compile(r"[\u4e00-\u9fff]{2,10}(?:科|处|室|股)")  # 城市更新科, 养老服务处: a section, its unit unnamed
+
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
@@ -108,6 +110,9 @@ class Cast:
             # 雁汀师范学院社会发展学院教授: an expert from outside government speaks for no bureau
             return Speaker(self.as_written(person.name) or "", self.as_written(person.org + (person.role or "")), "")
         role = person.role
+        if person.org and person.name and self.bureau and _BARE_SECTION.fullmatch(person.org) and \
+                not is_unit_name(person.org):  # "……局长钱文涛，城市更新科科长陶芸": a section of the interview's bureau
+            return Speaker(self.as_written(person.name) or "", self.as_written(person.org + (role or "")), self.bureau)
         if person.org and role and (section := person.org[len(main_unit(person.org)):]):
             role = section + role  # 青峪市公安局经济犯罪侦查支队支队长: the bureau's section belongs to the role
         name = self.as_written(person.name or role or "")
