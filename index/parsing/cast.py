@@ -17,7 +17,8 @@ from index.parsing.people import ROLE_UNIT, PersonDesc, is_person_name, is_speak
 from index.parsing.speakers import read_label
 from index.text import to_simplified
 
-_BARE_SECTION = re.compile(r"[\u4e00-\u9fff]{2,10}(?:科|处|室|股)")  # 城市更新科, 养老服务处: a section, its unit unnamed
+# 城市更新科, 养老服务处: a section, its unit unnamed (a 街道办事处 is a unit of its own)
+_BARE_SECTION = re.compile(r"[\u4e00-\u9fff]{2,10}(?:科|(?<!办事)处|室|股)")
 
 
 @dataclass(frozen=True, slots=True)
