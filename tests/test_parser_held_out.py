@@ -816,3 +816,28 @@ def test_a_section_named_without_its_unit_after_the_units_head() -> None:
     interview = parse_text(text, "chat.txt")
     assert {(p.speaker, p.role, p.bureau) for p in interview.passages if p.kind == "answer"} == {
         ("钱文涛", "党组书记、局长", "泠筠市住房和城乡建设局"), ("陶芸", "城市更新科科长", "泠筠市住房和城乡建设局")}
+
+
+def test_a_group_chat_export_where_a_bureaus_staff_answer(tmp_path: Path) -> None:
+    def message(nick: str, time: str, *lines: str) -> str:
+        return f"{nick} 2025-03-02 {time}\n" + "\n".join(lines) + "\n\n"
+
+    text = ("群聊：桐溪市公积金咨询群\n群公告：答疑专员：市住房公积金管理中心归集科科长 杜衡（群昵称“公积金中心-杜衡”）。\n\n"
+            + message("公积金中心-杜衡", "09:00:02", "大家好，今天的答疑开始了。")
+            + message("老李", "09:01:10", "租房提取一个月能取多少？")
+            + message("小周", "09:02:30", "[表情]")
+            + message("小周", "09:03:05", "公积金贷款最高能贷多少？")
+            + message("小周", "09:03:40", "我和爱人都交了")
+            + "“小周”撤回了一条消息\n\n"
+            + message("公积金中心-杜衡", "09:05:00", "「小周：公积金贷款最高能贷多少？」", "- - - - - - - -",
+                      "夫妻双方都缴存的，最高可贷80万元。")
+            + message("公积金中心-杜衡", "09:05:30", "单方缴存的最高50万元。")
+            + message("公积金中心-杜衡", "09:06:10", "@老李 每人每月最多提取1500元。")
+            + message("老李", "09:06:40", "谢谢！")
+            + message("阿强", "09:07:00", "异地贷款能办吗？"))
+    (tmp_path / "chat.txt").write_text(text, "utf-8")
+    interview = parse_file(tmp_path / "chat.txt")
+    assert [(t.question, t.answerer, t.answer) for t in interview.turns if t.answer] == [
+        ("租房提取一个月能取多少？", "杜衡", "每人每月最多提取1500元。"),
+        ("公积金贷款最高能贷多少？\n我和爱人都交了", "杜衡", "夫妻双方都缴存的，最高可贷80万元。\n单方缴存的最高50万元。")]
+    assert not any("异地贷款" in p.text or "撤回" in p.text for p in interview.passages)  # unanswered; the chat's own line

@@ -12,7 +12,7 @@ from index.parsing.cast import Cast
 from index.parsing.header import Header
 from index.parsing.metadata import find_interviewee
 from index.parsing.orgs import find_city, fullest, is_unit_name, main_unit, org_mentions, qualify, split_place
-from index.parsing.people import ROLE_UNIT, PersonDesc, is_person_name, parse_people, parse_person, split_org_role
+from index.parsing.people import ACCOUNT, ROLE_UNIT, PersonDesc, is_person_name, parse_people, parse_person, split_org_role
 from index.parsing.sources import SourceText
 from index.parsing.speakers import read_label
 from index.records import Metadata
@@ -164,9 +164,9 @@ def _people(header: Header, titles: str, intro: str, asked: str, segments: list[
     answerers = [read_label(s.speaker) for s in segments if not s.asks]
     named = [r.person.name for r in answerers if r.person and r.person.name]
     for name in [*dict.fromkeys(named)] or [None]:  # the sentence that introduces each who answers by name
-        said = find_interviewee(to_simplified(intro), name and to_simplified(name))  # 訪 is 访
-        if said.name or said.bureau:
-            people.append(PersonDesc(said.name, said.bureau, said.role))
+        said = find_interviewee(ACCOUNT.sub("", to_simplified(intro)), name and to_simplified(name))  # 訪 is 访
+        if said.name or said.bureau:  # "……谷雨桐、医药服务管理科科长 晏川": the unit after the list's last 、
+            people.append(PersonDesc(said.name, said.bureau.rsplit("、", 1)[-1] if said.bureau else said.bureau, said.role))
     for reading in answerers:
         if reading.person is not None:
             people.append(reading.person)

@@ -155,7 +155,8 @@ _PLACE_HEAD = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,4}?(?P<level>区|县|镇|
 _PLACE_LEVELS = frozenset("省县区镇乡")  # after a place's name; 市 opens a unit of the document's city (周启航市人社局局长)
 _ONE_CHARACTER_PLACE = re.compile(r"^[\u4e00-\u9fff][市县区]")  # 航市 of "周启航市人社局局长": the name is longer
 _LIST_SEPARATORS = re.compile(r"[，,；;、\n]|(?<=[\u4e00-\u9fff])[ \t\u3000]{2,}(?=[\u4e00-\u9fff])")
-ACCOUNT = re.compile(r"[（(]@(?P<account>[^（）()\s]{1,30})[）)]")  # a person's account on a 微访谈 platform
+# a person's account on a 微访谈 platform, or their nickname in a group chat ("（群昵称“医保局-谷雨桐”）")
+ACCOUNT = re.compile(r"[（(](?:@(?P<account>[^（）()\s]{1,30})|(?:群)?昵称[：:]?[“\"][^”\"（）()\n]{1,30}[”\"])[）)]")
 # "副局长邵文静和东湖区…主任蒋磊": a title and a name, then 和/及/与 before the next person (人力资源和社会保障局 is one unit).
 _PERSON_AND = re.compile(rf"(?P<person>{ROLE_UNIT}[\u4e00-\u9fff·]{{2,3}}?)(?:以及|和|及|与)(?=[\u4e00-\u9fff])")
 # what may open a later person of a list: a conjunction, and a clause describing them that ends in 的
