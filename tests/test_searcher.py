@@ -403,3 +403,5 @@ def test_a_year_the_question_names_and_the_passage_does_not_give_counts_against_
     assert not year_missing("我那台2010年上牌的老油车报废能补多少钱", scrapped)
     assert not year_missing("2020年买的车能补吗", scrapped)
     assert year_missing("2015年买的车能补吗", scrapped)  # after 2012's bound, before 2018's: neither rule says
+    # a part of a year is no bound: "2024年前三季度" says nothing of 2020
+    assert year_missing("2020年新增多少学位", _passage("2024年前三季度新增学位1.2万个。", date="2024-10-09"))

@@ -110,9 +110,12 @@ def _questions(messages: list[_Message], staff: set[str]) -> list[_Question]:
     return questions
 
 
+_SYSTEM = re.compile(r"加入了群聊|退出了群聊|撤回了一条消息|移出了群聊|修改群名|^—{2,}.*—{2,}$")
+
+
 def _is_system(line: str) -> bool:
     """A line the chat wrote, not a member: joins, leaves, withdrawals, day rules."""
-    return bool(re.search(r"加入了群聊|退出了群聊|撤回了一条消息|移出了群聊|修改群名|^—{2,}.*—{2,}$", line))
+    return bool(_SYSTEM.search(line))
 
 
 def _speaker(nick: str) -> str:

@@ -53,7 +53,7 @@ def _transcript(state: Any) -> tuple[int, str] | None:
     """(how many characters, the text) of the richest list of records in `state`, with what stands beside it."""
     best: tuple[int, dict[str, Any], list[tuple[str, str]]] | None = None
     for parent, records in _record_lists(state, {}):
-        said = [(speaker, words) for record in records if (speaker_words := _said(record)) for speaker, words in [speaker_words]]
+        said = [found for record in records if (found := _said(record))]
         size = sum(len(words) for _, words in said)
         if len(said) >= MIN_RECORDS and (best is None or size > best[0]):
             best = (size, parent, said)
@@ -87,14 +87,11 @@ def _record_lists(node: Any, parent: dict[str, Any]) -> Iterator[tuple[dict[str,
 
 def _said(record: dict[str, Any]) -> tuple[str, str] | None:
     """(who, words) of a record: its longest text is its words; its speaker's name, a netizen with the nickname."""
-    texts = [(len(_words(v)), k) for k, v in record.items()
+    texts = [_words(v) for k, v in record.items()
              if isinstance(v, str) and k not in _SPEAKER_KEYS and not _NO_WORDS.fullmatch(v.strip())]
-    if not texts:
+    words = max(texts, key=len, default="")
+    if len(words) < MIN_RECORD_CHARS:
         return None
-    size, key = max(texts)
-    if size < MIN_RECORD_CHARS:
-        return None
-    words = _words(record[key])
     speaker = _first_string(record, _SPEAKER_KEYS) or ""
     nickname = _first_string(record, _NICKNAME_KEYS)
     if nickname and (not speaker or speaker in _ASKERS):

@@ -175,8 +175,9 @@ _DATE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")  # the year of a date fi
 
 
 # a year that bounds what a rule covers: "2012年6月30日前注册登记的" (the years before it), "2018年起" (those after)
+# (not "2024年前三季度", "2025年后半年": a part of that year)
 _BOUND_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})年(?:\d{1,2}月(?:\d{1,2}日)?)?"
-                         r"(?P<side>以前|之前|前|以后|之后|后|起)")
+                         r"(?P<side>以前|之前|前|以后|之后|后|起)(?![一二三四五六七八九十两几半\d])")
 
 
 def year_missing(query: str, passage: Passage) -> bool:
