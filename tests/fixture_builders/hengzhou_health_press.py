@@ -34,6 +34,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 
+from pdf_parts import kinsoku_lines  # noqa: E402  (run as a script)
+
 OUT = Path(__file__).resolve().parent.parent / "fixtures" / "layouts20" / "hengzhou-health-press.pdf"
 FONT_FILE = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 FONT = "WQYMicroHei"
@@ -120,21 +122,7 @@ FIRST_ANSWER = 4  # BODY index of 周主任's answer that must cross the page br
 
 
 def _wrap(text: str, size: float, width: float, indent: float) -> list[str]:
-    lines: list[list[str]] = [[]]
-    used = indent
-    for token in ATOM.findall(text):
-        w = pdfmetrics.stringWidth(token, FONT, size)
-        if used + w > width and lines[-1]:
-            carry: list[str] = []
-            if token[0] in NO_START:
-                carry.insert(0, lines[-1].pop())
-            while lines[-1] and lines[-1][-1] in NO_END:
-                carry.insert(0, lines[-1].pop())
-            lines.append(carry)
-            used = sum(pdfmetrics.stringWidth(t, FONT, size) for t in carry)
-        lines[-1].append(token)
-        used += w
-    return ["".join(line) for line in lines]
+    return kinsoku_lines(text, FONT, size, width, indent, atom=ATOM, no_start=NO_START, no_end=NO_END)
 
 
 class Item:

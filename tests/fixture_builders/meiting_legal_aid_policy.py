@@ -30,7 +30,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from pdf_parts import PageCountCanvas, running_header  # noqa: E402  (run as a script)
+from pdf_parts import PageCountCanvas, kinsoku_lines, running_header  # noqa: E402  (run as a script)
 
 OUT = Path(__file__).resolve().parent.parent / "fixtures" / "layouts18" / "meiting-legal-aid-policy.pdf"
 FONT_FILE = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
@@ -98,23 +98,7 @@ ATOM = re.compile(r"[0-9A-Za-z.%:]+|……|——|.", re.S)
 
 
 def _wrap(text: str, width: float, size: float, indent: float = 0.0) -> list[str]:
-    """Lines no wider than `width` (the first one indented): no line opens with closing punctuation and none ends with
-    an opening one."""
-    lines: list[list[str]] = [[]]
-    used = indent
-    for token in ATOM.findall(text):
-        w = pdfmetrics.stringWidth(token, FONT, size)
-        if used + w > width and lines[-1]:
-            carry: list[str] = []
-            if token[0] in NO_START:
-                carry.insert(0, lines[-1].pop())
-            while lines[-1] and lines[-1][-1][-1] in NO_END:
-                carry.insert(0, lines[-1].pop())
-            lines.append(carry)
-            used = sum(pdfmetrics.stringWidth(t, FONT, size) for t in carry)
-        lines[-1].append(token)
-        used += w
-    return ["".join(line) for line in lines]
+    return kinsoku_lines(text, FONT, size, width, indent, atom=ATOM, no_start=NO_START, no_end=NO_END)
 
 
 def _cell_lines(paragraphs: list[str], width: float) -> list[tuple[str, float]]:

@@ -1,9 +1,36 @@
 """What the .pdf fixture builders share: a canvas that draws each page's running header and footer once the page
-count is known ("第 N 页 共 M 页"). reportlab is no project dependency: see each builder's docstring."""
+count is known ("第 N 页 共 M 页"), and Chinese line breaking. reportlab is no project dependency: see each builder's
+docstring."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection
+
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas as rl_canvas
+
+
+def kinsoku_lines(text: str, font: str, size: float, width: float, indent: float = 0.0, *, atom: re.Pattern[str],
+                  no_start: Collection[str], no_end: Collection[str]) -> list[str]:
+    """Lines no wider than `width` (the first one indented), cut between `atom`'s tokens with the usual CJK rules: no
+    line opens with closing punctuation (`no_start`, the token before carried down with it) and none ends with an
+    opening one (`no_end`)."""
+    lines: list[list[str]] = [[]]
+    used = indent
+    for token in atom.findall(text):
+        w = pdfmetrics.stringWidth(token, font, size)
+        if used + w > width and lines[-1]:
+            carry: list[str] = []
+            if token[0] in no_start:
+                carry.insert(0, lines[-1].pop())
+            while lines[-1] and lines[-1][-1][-1] in no_end:
+                carry.insert(0, lines[-1].pop())
+            lines.append(carry)
+            used = sum(pdfmetrics.stringWidth(t, font, size) for t in carry)
+        lines[-1].append(token)
+        used += w
+    return ["".join(line) for line in lines]
 
 
 class PageCountCanvas(rl_canvas.Canvas):

@@ -32,6 +32,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 
+from pdf_parts import kinsoku_lines  # noqa: E402  (run as a script)
+
 OUT = Path(__file__).resolve().parent.parent / "fixtures" / "layouts19" / "yunzhou-hrss-online.pdf"
 FONT_FILE = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 FONT = "WQYMicroHei"
@@ -109,23 +111,7 @@ FIRST_ANSWER = 4  # BODY index of 韦国栋's answer that must cross the page br
 
 
 def _wrap(text: str, size: float, width: float, indent: float) -> list[str]:
-    """Lines no wider than `width` (the first indented), with the usual CJK rules: no line opens with closing
-    punctuation and none ends with an opening one (the token before is carried down with it)."""
-    lines: list[list[str]] = [[]]
-    used = indent
-    for token in ATOM.findall(text):
-        w = pdfmetrics.stringWidth(token, FONT, size)
-        if used + w > width and lines[-1]:
-            carry: list[str] = []
-            if token[0] in NO_START:
-                carry.insert(0, lines[-1].pop())
-            while lines[-1] and lines[-1][-1] in NO_END:
-                carry.insert(0, lines[-1].pop())
-            lines.append(carry)
-            used = sum(pdfmetrics.stringWidth(t, FONT, size) for t in carry)
-        lines[-1].append(token)
-        used += w
-    return ["".join(line) for line in lines]
+    return kinsoku_lines(text, FONT, size, width, indent, atom=ATOM, no_start=NO_START, no_end=NO_END)
 
 
 def _numeral(n: int) -> str:

@@ -30,6 +30,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 
+from pdf_parts import kinsoku_lines  # noqa: E402  (run as a script)
+
 OUT = Path(__file__).resolve().parent.parent / "fixtures" / "layouts21" / "zhensong-water-slides.pdf"
 FONT_FILE = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 FONT = "WQYMicroHei"
@@ -88,21 +90,7 @@ ATOM = re.compile(r"[0-9A-Za-z.%\-]+|……|——|.", re.S)
 
 
 def wrap(text: str, size: float, width: float) -> list[str]:
-    lines: list[list[str]] = [[]]
-    used = 0.0
-    for token in ATOM.findall(text):
-        w = pdfmetrics.stringWidth(token, FONT, size)
-        if used + w > width and lines[-1]:
-            carry: list[str] = []
-            if token[0] in NO_START:
-                carry.insert(0, lines[-1].pop())
-            while lines[-1] and lines[-1][-1] in NO_END:
-                carry.insert(0, lines[-1].pop())
-            lines.append(carry)
-            used = sum(pdfmetrics.stringWidth(t, FONT, size) for t in carry)
-        lines[-1].append(token)
-        used += w
-    return ["".join(line) for line in lines]
+    return kinsoku_lines(text, FONT, size, width, 0.0, atom=ATOM, no_start=NO_START, no_end=NO_END)
 
 
 def text(c: rl_canvas.Canvas, x: float, y: float, s: str, size: float, color=HexColor("#222222"), *,
