@@ -696,7 +696,7 @@ def test_a_live_page_listing_its_posts_newest_first(tmp_path: Path) -> None:
              ("10:13:48", "蓁淞广播电视台记者：老城区停车难，今年有什么办法？"),
              ("10:14:30", "庞嘉：一是挖潜增位，新增泊位4600个；"),
              ("10:15:52", "三是智慧停车，道路停车首30分钟免费。")]
-    feed = "".join(f'<div class="post"><p class="time">06-12 {time}</p><p>{words}</p></div>' for time, words in reversed(posts))
+    feed = "".join(f'<div class="post"><p class="time">6月12日 {time}</p><p>{words}</p></div>' for time, words in reversed(posts))
     html = (f'<html><body><div class="content"><h1>蓁淞市城乡公交一体化新闻发布会</h1><p>发布人：蓁淞市交通运输局局长 闵卫东'
             f'</p><p>蓁淞市城市管理局副局长 庞嘉</p><div class="live">{feed}</div></div></body></html>')
     (tmp_path / "live.html").write_text(html, "utf-8")
@@ -819,8 +819,8 @@ def test_a_section_named_without_its_unit_after_the_units_head() -> None:
 
 
 def test_a_group_chat_export_where_a_bureaus_staff_answer(tmp_path: Path) -> None:
-    def message(nick: str, time: str, *lines: str) -> str:
-        return f"{nick} 2025-03-02 {time}\n" + "\n".join(lines) + "\n\n"
+    def message(nick: str, time: str, *lines: str) -> str:  # a PC client's export writes the day with slashes
+        return f"{nick} 2025/3/2 {time}\n" + "\n".join(lines) + "\n\n"
 
     text = ("群聊：桐溪市公积金咨询群\n群公告：答疑专员：市住房公积金管理中心归集科科长 杜衡（群昵称“公积金中心-杜衡”）。\n\n"
             + message("公积金中心-杜衡", "09:00:02", "大家好，今天的答疑开始了。")

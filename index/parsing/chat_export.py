@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_HEADER = re.compile(r"^(?P<nick>\S.{0,40}?)[ \t\u3000]+(?P<when>\d{4}-\d{1,2}-\d{1,2}[ \t]+\d{1,2}:\d{2}(?::\d{2})?)[ \t]*$")
+# "医保局-谷雨桐 2025-06-12 09:06:55", "老李 2025/6/12 9:06", "老李 2025年6月12日 09:06"
+_HEADER = re.compile(r"^(?P<nick>\S.{0,40}?)[ \t\u3000]+(?P<when>\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?[ \t]*\d{1,2}:\d{2}"
+                     r"(?::\d{2})?)[ \t]*$")
 _QUOTE = re.compile(r"^「(?P<nick>[^：:「」\n]{1,40})[：:](?P<words>[^」]*)」\s*$")
 _RULE = re.compile(r"^[-－—\s]{5,}$")
 _MENTION = re.compile(r"^@(?P<nick>\S{1,40})[ \t\u3000]+")

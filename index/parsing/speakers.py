@@ -20,9 +20,9 @@ MAX_OUTLET_LABEL_CHARS = 12  # a longer label is a sentence with a colon, not a 
 _ROLE_ANY = re.compile(ROLE_UNIT)
 _STAMP = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
 _OPEN, _CLOSE = r"【\[［〔", r"】\]］〕"
-# a time alone on its line, with the day before it in a live page's feed ("06-12 10:24:40"; with the year it is a
+# a time alone on its line, with the day before it in a live page's feed ("06-12 10:24:40", "6月12日 10:24"; with the year it is a
 # page's date of publication)
-STAMP_LINE = re.compile(rf"^[{_OPEN}(（]?[ \t\u3000]*(?:\d{{1,2}}[-/.]\d{{1,2}}[ \t\u3000]+)?{_STAMP}"
+STAMP_LINE = re.compile(rf"^[{_OPEN}(（]?[ \t\u3000]*(?:(?:\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}月\d{{1,2}}日)[ \t\u3000]*)?{_STAMP}"
                         rf"[ \t\u3000]*[{_CLOSE})）]?$")
 # a time before the words; not a range of hours ("14:30—17:30）", the end of an office's opening hours)
 _LEAD_STAMP = re.compile(rf"^[{_OPEN}(（]?[ \t\u3000]*{_STAMP}(?![ \t\u3000]*[—–\-~～至到][ \t\u3000]*\d)[ \t\u3000]*"
