@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from index.errors import CorpusParseError
 from index.parsing.documents import MAX_EXTRACTED_CHARS, ExtractedText, join_paragraphs, too_long
 from index.parsing.segment import has_unclosed_bracket
+from index.parsing.speakers import opens_with_badge
 
 _NUMERAL = r"(?:\d{1,4}|[一二三四五六七八九十百零〇两]{1,4})"
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－‒\s]*\d{1,4}[-—–－‒\s]*|第\s*" + _NUMERAL + r"\s*页(?:\s*[，,/]?\s*共\s*" + _NUMERAL
@@ -365,7 +366,7 @@ def _paragraphs(flows: Sequence[Sequence[_Line]]) -> list[str]:
                 # indented from the flow's left edge, unless the line above starts where it does (a slide's body sits
                 # right of its title, its wrapped lines under its first) or is a badge's ("答 ……": where its words
                 # start is unknown)
-                indented = line.x0 > left + INDENT_CHARS * char and not _BADGE_LINE.match(previous.text) and \
+                indented = line.x0 > left + INDENT_CHARS * char and not opens_with_badge(previous.text) and \
                     abs(line.x0 - previous.x0) > 0.5 * char
                 same_flow = i > 0
                 gap = same_flow and spacing > 0 and line.top - previous.top > GAP_LINES * spacing
@@ -383,9 +384,6 @@ def _paragraphs(flows: Sequence[Sequence[_Line]]) -> list[str]:
                 paragraphs[-1].append(line.text)
             previous, previous_right = line, right
     return [_join_lines(p) for p in paragraphs]
-
-
-_BADGE_LINE = re.compile(r"^[问答QＱAＡ][0-9０-９]{0,2}[ \t\u3000]+\S")
 
 
 def _right_margin(flow: Sequence[_Line]) -> float:

@@ -114,6 +114,11 @@ class LabelReading:
     nickname: str | None = None
 
 
+def opens_with_badge(line: str) -> bool:
+    """A line that opens with a Q/A or 问/答 badge and a space, no colon ("问 ……？", "A1 ……")."""
+    return bool(_QA_BADGE.match(line))
+
+
 def is_stamp_line(line: str) -> bool:
     """A line that is only a time ("【10:00:08】", "[10:05:12]", "10:05")."""
     return bool(STAMP_LINE.match(line.strip()))
