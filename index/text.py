@@ -131,7 +131,8 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None, *, semicol
                 continue
         elif quotes and char in _OPEN_QUOTES:
             closing, quote_start = _OPEN_QUOTES[char], i
-        elif char in ends or (char == "…" and text[i + 1:i + 2] == "…" and _next_is_new(text, i + 2, end)):
+        elif char in ends or (char == "…" and text[i + 1:i + 2] == "…" and _next_is_new(text, i + 2, end)) or \
+                (char == "." and _ends_english_sentence(text, i, end)):
             i = _after_trailers(text, i + 1, end, ends)
             spans.append((first, i))
             first = i
@@ -139,6 +140,20 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None, *, semicol
         i += 1
     spans.append((first, end))
     return [trimmed for s, e in spans if (trimmed := trim_span(text, s, e))[0] < trimmed[1]]
+
+
+_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Vol|Fig|Art|Sec|vs|etc|e\.g|i\.e|Jan|Feb|Mar|Apr|Jun|"
+                           r"Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])$")
+
+
+def _ends_english_sentence(text: str, i: int, end: int) -> bool:
+    """A full stop after an English word or number, then a space and a capital or a digit ("… in July. Second, …");
+    not after "Mr", "No" or an initial."""
+    if i + 2 > end or not text[i + 1].isspace() or not re.match(r"[A-Za-z0-9)”\"']", text[i - 1:i] or " "):
+        return False
+    following = text[i + 1:i + 4].lstrip()
+    return bool(following) and (following[0].isupper() or following[0].isdigit() or following[0] in "\"“(") and \
+        not _ABBREVIATION.search(text[max(0, i - 6):i])
 
 
 def _next_is_new(text: str, i: int, end: int) -> bool:

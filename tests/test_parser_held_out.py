@@ -841,3 +841,78 @@ def test_a_group_chat_export_where_a_bureaus_staff_answer(tmp_path: Path) -> Non
         ("租房提取一个月能取多少？", "杜衡", "每人每月最多提取1500元。"),
         ("公积金贷款最高能贷多少？\n我和爱人都交了", "杜衡", "夫妻双方都缴存的，最高可贷80万元。\n单方缴存的最高50万元。")]
     assert not any("异地贷款" in p.text or "撤回" in p.text for p in interview.passages)  # unanswered; the chat's own line
+
+
+# 29. What the twenty-second batch's English press conference found: a city's English portal publishes the transcript
+# in English only. Speakers are labelled by their names in pinyin, reporters by their outlets, the host is introduced
+# as "Moderator"/"Host"; units are named in English and read as the Chinese units they translate; the city's Chinese
+# name is on the portal's logo.
+_ENGLISH_PAGE = """<html lang="en"><head><meta charset="utf-8"><title>Press conference on employment - Yuechuan</title>
+<meta name="SiteName" content="Yuechuan, China"></head><body>
+<div id="logo"><img src="/en/img/top.png" alt="樾川市人民政府 Yuechuan Municipal People's Government"></div>
+<h1>Press conference on jobs for graduates</h1>
+<p>Speakers:</p>
+<p>He Jing, Director-General of Yuechuan Municipal Bureau of Human Resources and Social Security</p>
+<p>Chen Haoran, Deputy Director of Yuechuan Municipal Health Commission</p>
+<p>Host: Zhou Min, Deputy Director of the Information Office of Yuechuan Municipal People's Government</p>
+<p>Zhou Min: Good afternoon. Today we have two guests. The floor is open.</p>
+<p>Reuters: How many graduates will look for work in the city this summer?</p>
+<p>He Jing: About 86,000 graduates will look for work here this summer. We will hold 120 job fairs by August.</p>
+<p>Yuechuan Evening News: Can graduates who work in clinics get a housing subsidy?</p>
+<p>Chen Haoran: Yes. Graduates who sign a contract of three years with a village clinic get 1,500 yuan a month.</p>
+<p>He Jing: Let me add that they can also apply for the city's talent apartments.</p>
+<p>Zhou Min: Thank you. This concludes the press conference.</p>
+</body></html>"""
+
+
+def test_an_english_transcript_is_read_with_its_speakers_and_their_chinese_units(tmp_path: Path) -> None:
+    (tmp_path / "jobs-en.html").write_text(_ENGLISH_PAGE, encoding="utf-8")
+    interview = parse_file(tmp_path / "jobs-en.html")
+    assert interview.metadata.bureau == "樾川市人力资源和社会保障局"
+    assert [(t.question, t.answerer) for t in interview.turns] == [
+        ("How many graduates will look for work in the city this summer?", "He Jing"),
+        ("Can graduates who work in clinics get a housing subsidy?", "Chen Haoran"),
+        ("Can graduates who work in clinics get a housing subsidy?", "He Jing")]
+    answers = [p for p in interview.passages if p.kind == "answer"]
+    assert {(p.speaker, p.role, p.bureau) for p in answers} == {
+        ("He Jing", "Director-General", "樾川市人力资源和社会保障局"),
+        ("Chen Haoran", "Deputy Director", "樾川市卫生健康委员会")}
+    assert not any("Zhou Min" in (p.speaker or "") or "floor is open" in p.text for p in answers)
+
+
+def test_an_english_transcript_without_its_chinese_name_keeps_the_unit_and_asks_for_the_city() -> None:
+    text = ("Press conference on the consumption season\n\nSpeakers\n\n"
+            "Lu Qingyuan, Director-General of Huancha Municipal Bureau of Commerce\n\n"
+            "Moderator: Xu Wanning, Spokesperson of the Information Office\n\n"
+            "Xu Wanning: Welcome, friends from the press.\n\n"
+            "Xinhua: How many tax refund stores are there now?\n\n"
+            "Lu Qingyuan: There are 158 departure tax refund stores, up from 62 last year.\n")
+    interview = parse_text(text, "refunds-en.txt")
+    assert interview.metadata.bureau == "市商务局"  # the unit read, its city unknown: never another city's
+    assert any("city" in w and "refunds-en.txt" in w for w in interview.warnings)
+    assert [(t.question, t.answerer) for t in interview.turns] == [
+        ("How many tax refund stores are there now?", "Lu Qingyuan")]
+
+
+def test_units_named_in_english_are_the_chinese_units_they_translate() -> None:
+    from index.parsing.english import chinese_unit
+
+    assert chinese_unit("Huancha Municipal Bureau of Culture, Radio, Television and Tourism") == "市文化广电和旅游局"
+    assert chinese_unit("Yuechuan Human Resources and Social Security Bureau") == "市人力资源和社会保障局"
+    assert chinese_unit("Zhejiang Provincial Department of Commerce") == "省商务厅"
+    assert chinese_unit("Administration for Market Regulation") == "市市场监督管理局"
+    assert chinese_unit("Information Office of Huancha Municipal People's Government") is None
+    assert chinese_unit("Bureau of Wonders") is None  # a unit the table does not know stays unread, never guessed
+
+
+def test_a_long_english_answer_is_cut_at_its_sentences() -> None:
+    from index.text import sentence_spans
+
+    said = "It runs from July 1. Mr. Lu said No. 5 is open. Prices fell 4.5 per cent. Second, we added 1,800 shops."
+    assert [said[s:e] for s, e in sentence_spans(said)] == [
+        "It runs from July 1.", "Mr. Lu said No. 5 is open.", "Prices fell 4.5 per cent.", "Second, we added 1,800 shops."]
+    answer = " ".join(f"Measure {i} gives visitors {i * 10} more shops to choose from." for i in range(20))
+    interview = parse_text(f"Reporter: What is new?\n\nLu Qingyuan: {answer}\n", "long-en.txt", max_chars=300)
+    chunks = [p.text for p in interview.passages if p.kind == "answer"]
+    assert len(chunks) >= 3 and all(len(c) <= 300 and c.endswith(".") for c in chunks)
+    assert " ".join(chunks) == answer

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from index.parsing.blocks import Layout, Segment
 from index.parsing.cast import Cast
+from index.parsing.english import english_person, is_english
 from index.parsing.header import Header
 from index.parsing.metadata import find_interviewee
 from index.parsing.orgs import find_city, fullest, is_unit_name, main_unit, org_mentions, qualify, split_place
@@ -153,11 +154,15 @@ def _people(header: Header, titles: str, intro: str, asked: str, segments: list[
     """The interview's people, the main interviewee first: the guest list, the host's introduction, the title, the
     sentence that names the interviewee, and the answerer labels (a host or a reporter is no interviewee)."""
     people = [g for g in [*header.guests, *box] if not _HOST_UNITS.search(g.org or "")]
+    # a transcript in English (its speakers' labels in pinyin), not a Chinese one with its English translation beside it
+    in_english = any(is_english(s.speaker) for s in segments if s.speaker)
     for source in (intro, asked):
         for line in source.splitlines():
             named = _this_unit_named(line, cities)
             people += [p for p in parse_people(named, lead_in=True) if not _city_as_name(p, cities)]
             people += [p for m in _APPEARS.finditer(line) if (p := _appearing(m["who"], cities)) is not None]
+            if in_english and (listed := english_person(line)) is not None:  # "Lu Qingyuan, Director-General of …"
+                people.append(PersonDesc(*listed))
             if named != line:  # "采访了该局有关负责人": the unit's 负责人, named by role
                 people += [p for p in _title_people(named, cities) if p.role and _ROLE_ONLY.search(p.role)]
     people += _title_people(titles, cities)

@@ -310,6 +310,8 @@ def _head_metadata(soup: BeautifulSoup) -> dict[str, Any]:
     if source:
         metadata["outlet"] = source
     site = _wechat_account(soup) or metas.get("sitename") or metas.get("og:site_name") or _site_in_title(soup)
+    if not site or not _CJK_CHAR.search(site):  # an English portal: its Chinese name is on its logo
+        site = _logo_name(soup) or site
     if site:
         metadata["site"] = site
     return metadata
@@ -317,6 +319,20 @@ def _head_metadata(soup: BeautifulSoup) -> dict[str, Any]:
 
 _TITLE_PARTS = re.compile(r"\s*(?:_|\||｜| - | – | — |——|-{2,})\s*")
 _SITE_NAME = re.compile(r"(?:网|网站|门户网站|报|台|政府|客户端|在线|新闻|发布|融媒体中心|局|委员会|委|数字版|电子版|数字报)$")
+
+
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff（）()·]{3,30}")
+
+
+def _logo_name(soup: BeautifulSoup) -> str | None:
+    """The Chinese name in the site logo's alt text ("澴槎市人民政府外事办公室 Foreign Affairs Office of …")."""
+    for image in soup.find_all("img", alt=True):
+        owners = [image, *image.parents][:4]
+        marks = " ".join(str(o.get("class") or "") + str(o.get("id") or "") for o in owners if isinstance(o, Tag))
+        if "logo" in (marks + str(image.get("src") or "")).lower() and (name := _CJK_NAME.search(str(image["alt"]))):
+            return name.group()
+    return None
 
 
 def _wechat_account(soup: BeautifulSoup) -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from index.parsing import english
 from index.parsing.line_cuts import QUESTION_END
 from index.parsing.metadata import TitleBlock, classify_title_line, is_boilerplate
 from index.parsing.people import ACCOUNT, parse_people, split_org_role
@@ -20,6 +21,7 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     _symbol_marked_turns(lines, labels)
     _spaced_speaker_lines(lines, labels, header)
     _accounts_as_people(lines, labels)
+    _english_host(lines, labels)
     _bare_speaker_lines(lines, labels, header)
     skipped = (_speaker_headings(lines, labels, marked) | _on_screen_text(lines, labels) | _comments_and_titles(lines)
                | _translations(lines))
@@ -135,6 +137,24 @@ def _accounts_as_people(lines: list[str], labels: list[Label | None]) -> None:
     for i, label in enumerate(labels):
         if label is not None and label.name.startswith("@") and label.name[1:] in named:
             labels[i] = replace(label, name=named[label.name[1:]])
+
+
+# "Moderator: Xu Wanning, Spokesperson of …": who hosts an English transcript, by name
+_ENGLISH_HOST = re.compile(r"^(?:Moderator|Host|Presenter|Chair|Chairperson|Emcee)s?:[ \t]*(?P<name>[A-Z][^,;:()]{2,40}?)"
+                           r"[ \t]*(?:[,;(]|$)")
+
+
+def _english_host(lines: list[str], labels: list[Label | None]) -> None:
+    """On an English transcript whose host is introduced by name ("Moderator: Xu Wanning, …"), that line is who
+    hosts, not the host speaking, and the lines labelled with the name are the host's."""
+    for i, line in enumerate(lines):
+        host = _ENGLISH_HOST.match(line.strip())
+        if host is None or not english.is_pinyin_name(host["name"]):
+            continue
+        labels[i] = None
+        for j, label in enumerate(labels):
+            if label is not None and label.name == host["name"]:
+                labels[j] = replace(label, name="主持人")
 
 
 HEADLINE_LINES = 3

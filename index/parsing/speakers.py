@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from index.parsing import english
 from index.parsing.people import ROLE_UNIT, PersonDesc, is_person_name, parse_person, short_title
 from index.text import to_simplified
 
@@ -193,6 +194,8 @@ def _label_at(line: str) -> Label | None:
         return Label(f"{match['name'].strip()}记者", match.end())
     if match := _NICKNAME.match(line):
         return Label(re.sub(r"\s+", "", match.group("name")), match.end())
+    if (match := english.LABEL.match(line)) and english.label_side(match["name"]) is not None:
+        return Label(match["name"], match.end())  # "Lu Qingyuan:", "Huancha Daily:", "Moderator:"
     if match := _PLAIN.match(line):
         name = _NUMBERED_QA.sub("", match.group("name").strip())  # "一、问：", "1. 答：": the 问 and 答 of a list
         if not name or NOT_LABELS.match(name) or re.fullmatch(r"[\d\s.:]+", name) or "http" in name.lower():
@@ -252,6 +255,8 @@ def read_label(name: str) -> LabelReading:
     if match := _ROLE_ONLY.match(text):
         org = match["org"].strip() or None
         return LabelReading("answer", "负责人", PersonDesc(None, org, match["role"]))
+    if english.is_english(text) and (side := english.label_side(text)) is not None:
+        return _english_reading(text, side)
     person = parse_person(text)
     if person is not None:
         if person.role in ("主持人", "节目主持人"):
@@ -264,9 +269,24 @@ def read_label(name: str) -> LabelReading:
     return LabelReading("answer")
 
 
+def _english_reading(name: str, side: str) -> LabelReading:
+    """An English label: the host, an outlet or a reporter asking, a person (by the name in pinyin) answering."""
+    if side == "host":
+        return LabelReading("ask", "主持人")
+    if english.is_outlet(name):
+        return LabelReading("ask", outlet=name)
+    if side == "ask":
+        return LabelReading("ask", "记者")
+    if english.is_pinyin_name(name):
+        return LabelReading("answer", person=PersonDesc(name, None, None))
+    return LabelReading("answer", "答")
+
+
 def is_outlet(name: str) -> bool:
     """A label that names a newspaper, a station or a site ("澄溪日报", "澄溪广播电视台"): a reporter of it asks."""
     name = to_simplified(name.strip())
+    if english.is_english(name):
+        return english.is_outlet(name)
     return len(name) <= MAX_OUTLET_LABEL_CHARS and bool(_OUTLET.search(name)) and not _ROLE_ANY.search(name)
 
 
