@@ -916,3 +916,18 @@ def test_a_long_english_answer_is_cut_at_its_sentences() -> None:
     chunks = [p.text for p in interview.passages if p.kind == "answer"]
     assert len(chunks) >= 3 and all(len(c) <= 300 and c.endswith(".") for c in chunks)
     assert " ".join(chunks) == answer
+
+
+def test_other_articles_between_a_jump_and_its_continuation_are_no_ones_words() -> None:
+    text = ("专访市水务局局长陶明远\n\n记者：今年城区供水管网改造进展如何？\n\n"
+            "陶明远：今年计划改造老旧供水管网，目前已完成一半，全年将完成\n\n（下转第4版）\n\n"
+            "我市开展防汛应急演练\n\n本报讯（记者 江禾）6月18日，市应急管理局在城东泵站开展防汛应急演练，出动人员300人。\n\n"
+            "责任编辑：周敏\n\n澜水日报 2025年6月20日 第04版\n\n（上接第1版）85公里，漏损率将降到9%以下。\n\n"
+            "记者：夏季用水高峰怎么保障？\n\n陶明远：我们新增了两座加压泵站。\n")
+    interview = parse_text(text, "paper.txt")
+    answers = [p.text for p in interview.passages if p.kind == "answer"]
+    assert answers == ["今年计划改造老旧供水管网，目前已完成一半，全年将完成", "85公里，漏损率将降到9%以下。",
+                       "我们新增了两座加压泵站。"]
+    unmarked = text.replace("（上接第1版）85公里，漏损率将降到9%以下。\n\n", "")  # the page holds no "上接" mark
+    answers = [p.text for p in parse_text(unmarked, "paper.txt").passages if p.kind == "answer"]
+    assert answers == ["今年计划改造老旧供水管网，目前已完成一半，全年将完成", "我们新增了两座加压泵站。"]

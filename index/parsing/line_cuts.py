@@ -16,10 +16,47 @@ def page_lines(text: str, lines: list[Span]) -> tuple[list[Span], dict[int, Labe
     """The page's lines cut where its conventions cut them; the reporter each question line names after it; and the
     unit each answer's last line names after it ("……（答复单位：市住建局）")."""
     lines = _at_answer_marks(text, _without_trailing_stamps(text, _without_trailing_credits(text, _at_qa_cells(
-        text, _without_leading_stamps(text, lines)))))
+        text, _without_leading_stamps(text, _across_page_jumps(text, lines))))))
     lines, signers = _signers_after_answers(text, lines)
     lines, askers = _askers_after_questions(text, lines)
     return lines, askers, signers
+
+
+# a newspaper's jump lines: "（下转第3版）" where an article leaves its page, "（上接第1版）" where it goes on
+_JUMP_OUT = re.compile(r"[ \t\u3000]*[（(]下转(?:第?[\d一二三四五六七八九十]{1,3}版|[A-Z]\d{1,2}版?|[A-Z]\d{0,2})[）)][ \t\u3000]*$")
+_JUMP_IN = re.compile(r"[ \t\u3000]*[（(]上接(?:第?[\d一二三四五六七八九十]{1,3}版|[A-Z]\d{1,2}版?|[A-Z]\d{0,2})[）)][ \t\u3000]*")
+
+_JUMP_MARK = re.compile(r"[（(]下转(?:第?[\d一二三四五六七八九十]{1,3}版|[A-Z]\d{0,2}版?)[）)]")
+
+
+def jumps_between(text: str, start: int, end: int) -> bool:
+    """Whether an article's jump to another page ("（下转第3版）") lies between two of its lines."""
+    return _JUMP_MARK.search(text, start, end) is not None
+
+
+def _across_page_jumps(text: str, lines: list[Span]) -> list[Span]:
+    """An article that jumps pages read without what lies between its "（下转第3版）" and its "（上接第1版）" (the
+    other articles of both pages, their credits, the page line, the jump's heading): those are no one's words here.
+    Without the "上接" mark, the article goes on at the next speaker's label."""
+    out: list[Span] = []
+    jumped = False
+    for line in lines:
+        if jumped:
+            resumed = _JUMP_IN.match(text, line.start, line.end)
+            if resumed is None and find_label(text[line.start : line.end]) is None:
+                continue
+            jumped = False
+            if resumed is not None:
+                if resumed.end() >= line.end:
+                    continue
+                line = Span(resumed.end(), line.end)
+        elif (jump := _JUMP_OUT.search(text, line.start, line.end)) is not None:
+            jumped = True
+            if jump.start() > line.start:
+                out.append(Span(line.start, jump.start()))
+            continue
+        out.append(line)
+    return out
 
 
 # "……即可申请退费。（答复单位：市住建局）": the unit that answered, named after its answer

@@ -16,7 +16,7 @@ from pathlib import Path
 from index.parsing.about import interview_metadata
 from index.parsing.blocks import Block, Layout, Segment
 from index.parsing.header import Header, read_header
-from index.parsing.line_cuts import QUESTION_END, page_lines
+from index.parsing.line_cuts import QUESTION_END, jumps_between, page_lines
 from index.parsing.line_labels import FULL_STOP, headline_is_no_label, label_lines, signed_by
 from index.parsing.metadata import (TitleBlock, classify_title_line, is_boilerplate, is_info_line, section_name,
                                     strip_markup)
@@ -155,6 +155,7 @@ def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) ->
             and not _BULLET_ITEM.match(line)
             and not previous.label_only
             and previous.start not in marked
+            and not jumps_between(text, previous.end, span.start)  # never over other articles of a newspaper's pages
             and line_continues(last := text[previous.content_start : previous.end].rsplit("\n", 1)[-1])
             and not is_info_line(last)
         ):

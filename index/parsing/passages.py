@@ -8,6 +8,7 @@ import hashlib
 from typing import TYPE_CHECKING
 
 from index.parsing.blocks import Block, Segment
+from index.parsing.line_cuts import jumps_between
 from index.parsing.segment import make_paragraph, pack_sentences, split_sentences
 from index.records import Metadata, Paragraph, Passage, PassageKind, Span
 
@@ -41,7 +42,8 @@ class PassageBuilder:
         current: Span | None = None
         for block in blocks:
             paragraph = Span(block.content_start, block.end)
-            if current is not None and paragraph.end - current.start <= self.max_chars:
+            if current is not None and paragraph.end - current.start <= self.max_chars and \
+                    not jumps_between(self.text, current.end, paragraph.start):
                 current = Span(current.start, paragraph.end)
                 continue
             if current is not None:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from index.parsing.blocks import Block
 from index.parsing.courtesy import is_courtesy
+from index.parsing.line_cuts import jumps_between
 from index.parsing.metadata import strip_markup
 from index.parsing.segment import SHORT_LINE, ends_sentence, enumerator, opening_clause
 
@@ -48,6 +49,8 @@ def cut_sections(blocks: list[Block], text: str, heading: str | None = None, mar
         own_line = "\n" not in line and len(line) <= SHORT_LINE and not ends_sentence(line) and not _BULLET.match(line)
         own_line = own_line or (block.start in marked and block.label is None and "\n" not in line
                                 and len(line) <= MAX_MARKED_HEADING_CHARS and not _FULL_STOP.search(line))
+        if i + 1 < len(blocks) and jumps_between(text, block.end, blocks[i + 1].start):
+            own_line = False  # words cut off where the article jumps to another page ("……将完成（下转第4版）")
         md = _MD_HEADING.match(line)
         if own_line and block.start in marked and i + 1 == len(blocks) and (current or sections):
             continue  # a crosshead the page marked, after the last words of an answer: it heads what comes next
