@@ -768,6 +768,9 @@ def test_a_special_inquiry_of_a_peoples_congress() -> None:
         ("黑臭水体治理的进展怎么样？", "廖文博"), ("有什么长效措施？", "廖文博"), ("入河排污口整治完成了多少？", "苏芷若")]
     assert {(p.speaker, p.bureau) for p in interview.passages if p.kind == "answer"} == {
         ("廖文博", "澴槎市生态环境局"), ("苏芷若", "澴槎市水利局")}
+    # the 应询人员 list is who answers: the first is the interviewee, and no line of it is the title
+    assert (interview.metadata.interviewee, interview.metadata.role) == ("廖文博", "党组书记、局长")
+    assert interview.metadata.title == "澴槎市人大常委会开展水污染防治工作专题询问实录"
 
 
 def test_minutes_whose_questions_and_replies_are_a_markdown_table(tmp_path: Path) -> None:
