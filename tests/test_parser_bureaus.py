@@ -371,8 +371,10 @@ def test_closing_courtesies_are_neither_turns_nor_passages() -> None:
      # a vocative, and the same in Traditional characters
      ("张局长，您好！", True), ("周主任，请您先介绍一下总体情况。", False), ("主持人好，各位網友大家好！很高興和大家交流。", True),
      # pleasure at meeting by some means, but not pleasure at some news
-     ("很高兴通过这个平台和大家交流。", True), ("很高兴看到我们和企业合作建成了站点。", False)],
-    ids=range(15),
+     ("很高兴通过这个平台和大家交流。", True), ("很高兴看到我们和企业合作建成了站点。", False),
+     # a guest's goodbye inviting everyone to come, but not an answer telling where to go
+     ("谢谢各位网友，欢迎大家暑期来葭汭走一走、看一看！", True), ("大家可以去博物馆看一看。", False)],
+    ids=range(17),
 )
 def test_courtesy_vocabulary(text: str, courtesy: bool) -> None:
     from index.parsing.courtesy import is_courtesy
