@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import re
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -61,6 +62,9 @@ def build_application(config: AppConfig, token: str, searcher_factory: SearcherF
         raise ConfigError("TELEGRAM_BOT_TOKEN is not set: export the token BotFather gave you "
                           "(or use `interview-qa chat` for the terminal)")
     install_redaction(token, webhook_secret(config))
+    # RetryAfter.retry_after as a timedelta (python-telegram-bot's next major default): without the opt-in every 429
+    # logs a deprecation warning from inside the library; nothing here reads that attribute
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
     t = config.telegram
     builder = (ApplicationBuilder().token(token)
                .context_types(CONTEXT_TYPES)
