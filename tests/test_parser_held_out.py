@@ -934,3 +934,12 @@ def test_other_articles_between_a_jump_and_its_continuation_are_no_ones_words() 
     unmarked = text.replace("（上接第1版）85公里，漏损率将降到9%以下。\n\n", "")  # the page holds no "上接" mark
     answers = [p.text for p in parse_text(unmarked, "paper.txt").passages if p.kind == "answer"]
     assert answers == ["今年计划改造老旧供水管网，目前已完成一半，全年将完成", "我们新增了两座加压泵站。"]
+
+
+def test_an_opening_that_announces_the_parts_of_an_answer_goes_with_the_first() -> None:
+    text = ("记者：怎么保证农村自来水的水质安全？\n\n"
+            "秦立远：《办法》从水源、水厂、检测三个环节作了规定。\n\n一是水源保护。供水工程全部划定水源保护区。\n\n"
+            "二是净化消毒。供水单位必须配备净化消毒设施。\n\n三是水质检测。每季度至少检测一次。\n")
+    answers = [p.text for p in parse_text(text, "water.txt").passages if p.kind == "answer"]
+    assert answers[0].startswith("《办法》从水源、水厂、检测三个环节作了规定。\n一是水源保护。")  # no passage of its own
+    assert [a[:2] for a in answers] == ["《办", "二是", "三是"]

@@ -13,7 +13,8 @@ from index.parsing.metadata import strip_markup
 from index.parsing.segment import SHORT_LINE, ends_sentence, enumerator, opening_clause
 
 LEAD_IN_CHARS = 60  # an answer's opening shorter than this that announces its sections goes with the first one
-_ANNOUNCES = re.compile(r"[一二三四五六七八九十两几多]+(?:项|件事|个方面|方面|点|条|招|步|个字|句话)")
+_ANNOUNCES = re.compile(r"[一二三四五六七八九十两几多]+(?:项|件事|个方面|方面|点|条|招|步|个字|句话|"
+                        r"个?(?:环节|层面|阶段|部分|渠道|途径|领域|维度|举措|措施)|类|种)")
 MIN_TEXT_AFTER_HEADING = 8  # a "标题 正文" line needs this much text after its heading
 MAX_MARKED_HEADING_CHARS = 80  # a bold or <h…> paragraph longer than this is emphasised prose, not a heading
 _INLINE_HEADING = re.compile(r"^(?P<heading>[^\s。！？!?；;]{4,40}?)[ \t\u3000]+(?=\S)")
