@@ -943,3 +943,15 @@ def test_an_opening_that_announces_the_parts_of_an_answer_goes_with_the_first() 
     answers = [p.text for p in parse_text(text, "water.txt").passages if p.kind == "answer"]
     assert answers[0].startswith("《办法》从水源、水厂、检测三个环节作了规定。\n一是水源保护。")  # no passage of its own
     assert [a[:2] for a in answers] == ["《办", "二是", "三是"]
+
+
+def test_english_speakers_called_by_surname_are_the_ones_listed() -> None:
+    text = ("Press conference on jobs\n\nSpeakers\n\n"
+            "He Jing, director-general of Yuechuan Municipal Bureau of Human Resources and Social Security\n\n"
+            "Chen Haoran, Deputy Director of Yuechuan Municipal Health Commission\n\n"
+            "Moderator: Zhou Min, Spokesperson\n\nZhou Min: Welcome.\n\n"
+            "Reuters: How many graduates look for work this summer?\n\nMs. He: About 86,000 graduates.\n\n"
+            "Xinhua: What about clinics?\n\nMr Chen: Clinics pay 1,500 yuan a month.\n")
+    interview = parse_text(text, "jobs-en.txt")
+    assert [(p.speaker, p.role, p.bureau) for p in interview.passages if p.kind == "answer"] == [
+        ("He Jing", "director-general", "市人力资源和社会保障局"), ("Chen Haoran", "Deputy Director", "市卫生健康委员会")]

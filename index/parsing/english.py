@@ -28,7 +28,9 @@ HOST_WORDS = frozenset({"moderator", "host", "presenter", "chair", "chairperson"
 ASK_WORDS = frozenset({"reporter", "journalist", "question", "questioner", "audience"})
 ANSWER_WORDS = frozenset({"answer", "spokesperson", "spokesman", "spokeswoman", "guest", "interviewee", "speaker"})
 _PERSON = re.compile(r"^(?:(?:Mr|Ms|Mrs|Dr|Prof)\.? )?(?P<name>[A-Z][a-zü'’\-]+(?: [A-Z][a-zü'’\-]+){1,2}),[ \t]+"
-                     r"(?P<role>[A-Z][^,]{1,60}?) (?:of|at) (?:the )?(?P<org>[A-Z].{3,120}?)[.;]?$")
+                     r"(?P<role>[A-Za-z][^,]{1,60}?) (?:of|at) (?:the )?(?P<org>[A-Z].{3,120}?)[.;]?$")
+# "Mr. Lu", "Ms Fang": a speaker by surname, as the host or a later label calls them
+_BY_SURNAME = re.compile(r"^(?:Mr|Ms|Mrs|Madam|Dr|Director|Deputy Director)\.? (?P<surname>[A-Z][a-z]+)$")
 _UNIT = re.compile(r"^(?:(?P<kind_first>Bureau|Commission|Department|Office|Administration|Center|Centre) (?:of|for) "
                    r"(?:the )?(?P<core_after>.+)|(?P<core_before>.+?) (?P<kind_last>Bureau|Commission|Department|Office|"
                    r"Administration|Center|Centre))$")
@@ -57,9 +59,15 @@ def label_side(name: str) -> str | None:
         return "host"
     if word in ASK_WORDS or is_outlet(name):
         return "ask"
-    if word in ANSWER_WORDS or is_pinyin_name(name):
+    if word in ANSWER_WORDS or is_pinyin_name(name) or surname_of(name) is not None:
         return "answer"
     return None
+
+
+def surname_of(name: str) -> str | None:
+    """The surname of a label that calls someone by it ("Mr. Lu" -> "Lu")."""
+    match = _BY_SURNAME.match(name.strip())
+    return match["surname"] if match and _PINYIN_WORD.fullmatch(match["surname"]) else None
 
 
 def is_english(text: str) -> bool:

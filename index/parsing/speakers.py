@@ -279,6 +279,8 @@ def _english_reading(name: str, side: str) -> LabelReading:
         return LabelReading("ask", "记者")
     if english.is_pinyin_name(name):
         return LabelReading("answer", person=PersonDesc(name, None, None))
+    if (surname := english.surname_of(name)) is not None:  # "Mr. Lu": the one listed with that surname
+        return LabelReading("answer", title=(surname + " ", ""))
     return LabelReading("answer", "答")
 
 
