@@ -28,6 +28,7 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pat
     monkeypatch.setenv("INTERVIEW_QA_CACHE", str(MODEL_CACHE))
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("TRANSFORMERS_OFFLINE", "1")
+    monkeypatch.setenv("PTB_TIMEDELTA", "true")  # as the bot runs (bot.telegram.app): durations are timedeltas
     return tmp_path
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import socket
 from collections.abc import AsyncIterator
 from typing import Any
@@ -388,7 +389,7 @@ async def test_other_update_builders_parse_in_ptb(fake_bot_api: FakeBotAPI) -> N
     assert sticker.sticker.emoji == "👍" and sticker.chat.type == ChatType.PRIVATE
     assert photo.photo[-1].width == 800 and photo.chat.id == -4001
     assert photo.parse_caption_entities() == {photo.caption_entities[0]: "/ask"}
-    assert voice.voice.duration == 5 and voice.voice.mime_type == "audio/ogg"
+    assert voice.voice.duration == dt.timedelta(seconds=5) and voice.voice.mime_type == "audio/ogg"
     assert forwarded.forward_origin.sender_user.id == 3003
     assert reply.reply_to_message.from_user.id == app.bot.id
     assert reply.reply_to_message.text == "机器人说"
