@@ -955,3 +955,23 @@ def test_english_speakers_called_by_surname_are_the_ones_listed() -> None:
     interview = parse_text(text, "jobs-en.txt")
     assert [(p.speaker, p.role, p.bureau) for p in interview.passages if p.kind == "answer"] == [
         ("He Jing", "director-general", "市人力资源和社会保障局"), ("Chen Haoran", "Deputy Director", "市卫生健康委员会")]
+
+
+# 30. What the twenty-third batch of layouts (held out) found: a 书面采访 answered by e-mail (questions quoted with ">",
+# answers under them, the reporter's original mail quoted below, a signature), ...
+def test_a_written_interview_answered_by_email(tmp_path: Path) -> None:
+    text = ("From: 澜川市医疗保障局办公室 <office@ybj.lanchuan.example>\nSent: 2025年8月4日 9:12\n"
+            "To: 晨报记者 <reporter@paper.example>\nSubject: 回复：医保采访提纲\n\n记者同志：\n\n"
+            "    来函收悉，现答复如下。引用时请注明“澜川市医疗保障局相关负责人表示”。\n\n"
+            "> 一、长期护理保险什么时候开始试点？\n\n答：今年10月起在全市试点，首批覆盖职工医保参保人。\n\n"
+            "> 二、失能人员怎么申请？\n\n答：由本人或家属在“澜川医保”小程序提出评估申请。\n\n"
+            "如有疑问请随时联系。\n\n澜川市医疗保障局办公室\n丁若溪\n电话：0123-5550 1234\n\n"
+            "-----Original Message-----\nFrom: 晨报记者\n\n一、长期护理保险什么时候开始试点？\n"
+            "二、失能人员怎么申请？\n三、护理费用报销比例是多少？\n")
+    (tmp_path / "reply.txt").write_text(text, encoding="utf-8")
+    interview = parse_file(tmp_path / "reply.txt")
+    assert [(t.question, t.answerer) for t in interview.turns] == [
+        ("长期护理保险什么时候开始试点？", "相关负责人"), ("失能人员怎么申请？", "相关负责人")]
+    assert interview.metadata.bureau == "澜川市医疗保障局"
+    assert interview.metadata.title == "回复：医保采访提纲"
+    assert not any("护理费用报销" in p.text or "丁若溪" in p.text or "电话" in p.text for p in interview.passages)

@@ -166,6 +166,8 @@ def _people(header: Header, titles: str, intro: str, asked: str, segments: list[
             if named != line:  # "采访了该局有关负责人": the unit's 负责人, named by role
                 people += [p for p in _title_people(named, cities) if p.role and _ROLE_ONLY.search(p.role)]
     people += _title_people(titles, cities)
+    # a written reply asking to be quoted as someone ("引用时请注明“滢珩市教育局有关负责人表示”"): who answers
+    people += [p for m in _QUOTE_AS.finditer(intro) if (p := parse_person(m["who"])) is not None and (p.name or p.role)]
     answerers = [read_label(s.speaker) for s in segments if not s.asks]
     named = [r.person.name for r in answerers if r.person and r.person.name]
     for name in [*dict.fromkeys(named)] or [None]:  # the sentence that introduces each who answers by name
@@ -179,6 +181,7 @@ def _people(header: Header, titles: str, intro: str, asked: str, segments: list[
 
 
 _ROLE_ONLY = re.compile(r"负责(?:人|同志)$")
+_QUOTE_AS = re.compile(r"(?:注明|署名|表述为)[为是]?[“\"「](?P<who>[^”\"」]{4,30}?)(?:表示|介绍|说|称)?[”\"」]")
 # "……局党组书记、局长邱明远出镜": someone the sentence describes, then appearing on a video
 _APPEARS = re.compile(rf"(?P<who>[^，。；：:\s]{{2,40}}?{ROLE_UNIT}[\u4e00-\u9fff]{{2,3}}?)(?=出镜)")
 

@@ -17,9 +17,9 @@ from index.parsing.people import PersonDesc, is_person_name, parse_people, parse
 from index.text import to_simplified
 
 _KEYS = {
-    "topic": ("访谈主题", "主题", "访谈题目", "题目", "标题", "发布会主题", "访谈话题", "稿件标题"),
+    "topic": ("访谈主题", "主题", "访谈题目", "题目", "标题", "发布会主题", "访谈话题", "稿件标题", "Subject"),  # and a mail's 主题
     "time": ("访谈时间", "时间", "发布时间", "日期", "发布日期", "直播时间", "召开时间", "成文日期", "访谈日期", "采访时间",
-             "播出", "播出时间", "首播", "见报日期", "刊发日期", "出版日期"),
+             "播出", "播出时间", "首播", "见报日期", "刊发日期", "出版日期", "发送时间", "Sent", "Date"),
     "place": ("地点", "访谈地点", "发布会地点", "会议地点", "采访地点"),
     "guests": ("访谈嘉宾", "嘉宾", "本期嘉宾", "嘉宾介绍", "发布人", "出席人员", "出席嘉宾", "出席领导", "受访者", "受访人",
                "访谈对象", "主讲人", "新闻发言人", "发言人", "答问人", "解读人", "本期上场", "上场嘉宾", "问政对象",
@@ -28,15 +28,16 @@ _KEYS = {
     "host": ("主持人", "主持", "节目主持人", "访谈主持人", "节目主持"),
     "reporter": ("记者", "采访记者", "主持记者", "采访人", "作者"),  # "记者：芷川广播电视台 何思远" in a header, not a question
     "source": ("来源", "信息来源", "稿源", "发布机构", "发布单位", "发文机关", "解读机关", "解读单位", "发布部门", "主办单位",
-               "供稿单位", "解读部门", "起草单位"),
+               "供稿单位", "解读部门", "起草单位", "发件人", "From"),
     "other": ("访谈状态", "索引号", "主题分类", "文号", "有效性", "浏览次数", "阅读次数", "点击数", "字号", "访谈栏目", "栏目",
               "所属栏目", "访谈形式", "责任编辑", "编辑", "审核", "生效日期", "失效日期", "公开方式", "分类", "现场市民代表",
               "答复类型", "办理结果", "公开属性", "访谈平台", "直播平台", "访谈方式", "现场评议员", "评议员", "版次", "字数", "稿件状态",
               "导出时间", "稿件编号", "签发人", "签发时间", "播出频率", "热线电话",
-              "短信平台", "微信公众号"),
+              "短信平台", "微信公众号", "收件人", "抄送", "附件", "To", "Cc", "Attachments"),
 }
 _KEY_OF = {key: kind for kind, keys in _KEYS.items() for key in keys}
-_FIELD = re.compile(r"^[【\[［]?(?P<key>[\u4e00-\u9fff \u3000]{2,12}?)[】\]］]?[ \t\u3000]*[：:][ \t\u3000]*(?P<value>.*)$")
+_FIELD = re.compile(r"^[【\[［]?(?P<key>[\u4e00-\u9fff \u3000]{2,12}?|From|Sent|Date|To|Cc|Subject|Attachments)[】\]］]?"
+                    r"[ \t\u3000]*[：:][ \t\u3000]*(?P<value>.*)$")
 _CELLS = re.compile(r"\t+")
 # "韩立峰　渚阳市生态环境局党组书记、局长": a guest's name, then unit and title (a video's name caption), with no key
 _NAME_FIRST = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,4})[ \t\u3000]+[\u4e00-\u9fff]")
@@ -46,6 +47,9 @@ MAX_VALUE_CHARS = 80  # a longer "key：…" line is a sentence
 # what follows a source on a news page's info line, one space apart ("来源：松陵日报 记者：苏晴 2024-08-06 07:30")
 _SOURCE_TAIL = re.compile(r"\s+(?=(?:全媒体|融媒体|首席|见习|特约)?(?:记者|作者|通讯员|编辑|责任编辑|发布时间|更新时间|时间|日期)|"
                           r"(?:19|20)\d{2}\s*[-/年.]|[\u4e00-\u9fff]{2,6}[：:])")  # or any other key: "解读文件：《…》"
+
+
+_MAIL_ADDRESS = re.compile(r"[ \t]*<[^<>@\s]+@[^<>\s]+>[;；]?")
 
 
 def _plain(line: str) -> str:
@@ -157,7 +161,7 @@ def read_header(lines: list[str], labels: Sequence[object | None]) -> Header:
             elif kind == "host":
                 header.host = header.host or parse_person(value)
             elif kind == "source" and value:
-                header.sources.append(value)
+                header.sources.append(_MAIL_ADDRESS.sub("", value).strip(' "“”'))  # a mail's "单位" <x@y>: the unit
             elif kind in ("topic", "time", "place") and value and getattr(header, kind) is None:
                 setattr(header, kind, value)
     return header

@@ -9,7 +9,8 @@ from dataclasses import replace
 from index.parsing import english
 from index.parsing.line_cuts import QUESTION_END
 from index.parsing.metadata import TitleBlock, classify_title_line, is_boilerplate
-from index.parsing.people import ACCOUNT, parse_people, split_org_role
+from index.parsing.orgs import is_unit_name
+from index.parsing.people import ACCOUNT, is_person_name, parse_people, split_org_role
 from index.parsing.speakers import Label, bare_label, find_label, read_label
 
 FULL_STOP = re.compile(r"[。！？!?；;…][”’」』）)]*$")
@@ -24,11 +25,56 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     _english_host(lines, labels)
     _bare_speaker_lines(lines, labels, header)
     skipped = (_speaker_headings(lines, labels, marked) | _on_screen_text(lines, labels) | _comments_and_titles(lines)
-               | _translations(lines))
+               | _translations(lines) | _signature(lines))
     for i in skipped:
         labels[i] = None
     _answers_after_questions(labels, skipped | header)
+    _questions_before_answers(lines, labels, skipped | header)
     return skipped
+
+
+# "1. ……？", "（二）……？": the number of a listed question, not its words
+_ENUMERATOR = re.compile(r"^(?:\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)])[ \t\u3000]*")
+MAX_LISTED_QUESTION_CHARS = 150
+
+
+def _questions_before_answers(lines: list[str], labels: list[Label | None], aside: set[int]) -> None:
+    """A page whose answers are labelled (答：) and whose questions are not ("1. ……？" on the line above): the
+    unlabelled line that asks, right before an answer's label, is the question."""
+    for i, label in enumerate(labels):
+        if label is None or read_label(label.name).word not in ("答", "A"):
+            continue
+        before = next((j for j in range(i - 1, -1, -1) if j not in aside), None)
+        if before is None or labels[before] is not None:
+            continue
+        line = lines[before].strip()
+        if QUESTION_END.search(line) and len(line) <= MAX_LISTED_QUESTION_CHARS:
+            start = len(lines[before]) - len(lines[before].lstrip())
+            number = _ENUMERATOR.match(lines[before][start:])
+            labels[before] = Label("问", start + (number.end() if number else 0), synthetic=True)
+
+
+# a mail's or a letter's sign-off at the end: contact lines, the sender's unit and name, a date, "如有疑问请随时联系"
+_CONTACT = re.compile(r"^(?:电话|手机|联系电话|地址|通讯地址|邮箱|电子邮箱|E-?mail|传真|邮编|网址)[ \t]*[：:]", re.I)
+_SIGN_OFF = re.compile(r"^(?:如有(?:疑问|问题|需要)[^。]{0,12}联系[^。]{0,6}|此致|敬礼|顺颂(?:商祺|时祺)?|特此(?:回复|函复|说明))[。！!]?$")
+_SIGN_DATE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$")
+MIN_SIGNATURE_LINES = 2
+
+
+def _signature(lines: list[str]) -> set[int]:
+    """The lines of a sign-off at the very end of the text (a contact line, the sender's unit, the sender's name,
+    a date, and the closing words before them): no one's answer."""
+    found: list[int] = []
+    contact = False
+    for i in range(len(lines) - 1, -1, -1):
+        words = lines[i].strip()
+        if _CONTACT.match(words):
+            contact = True
+        elif not (is_unit_name(words) or is_person_name(words) or _SIGN_DATE.match(words)
+                  or (found and _SIGN_OFF.match(words))):
+            break
+        found.append(i)
+    return set(found) if contact and len(found) >= MIN_SIGNATURE_LINES else set()
 
 
 def signed_by(labels: list[Label | None], signers: dict[int, str]) -> None:

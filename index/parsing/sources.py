@@ -21,6 +21,7 @@ import yaml
 from index.errors import CorpusParseError
 from index.parsing.documents import DOCX_SUFFIXES, PDF_SUFFIXES
 from index.parsing.chat_export import chat_export_as_text
+from index.parsing.mail import mail_reply_as_text
 from index.parsing.table_export import pipe_table_as_text, table_export_as_text
 from index.records import METADATA_FIELDS
 
@@ -333,6 +334,7 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
     body = text[body_start:]
     if suffix in MARKDOWN_SUFFIXES:  # a pipe table's cells keep their <br> until its rows are read
         body = _without_markup(pipe_table_as_text(body) or body)
+    body = mail_reply_as_text(body) or body
     text = text[:body_start] + (_subtitles_as_text(body) or table_export_as_text(body) or chat_export_as_text(body)
                                 or _without_line_times(_unwrapped(body)))
     warnings.extend(_skip_note(file, path))
