@@ -975,3 +975,30 @@ def test_a_written_interview_answered_by_email(tmp_path: Path) -> None:
     assert interview.metadata.bureau == "澜川市医疗保障局"
     assert interview.metadata.title == "回复：医保采访提纲"
     assert not any("护理费用报销" in p.text or "丁若溪" in p.text or "电话" in p.text for p in interview.passages)
+
+
+def test_a_qa_sites_answers_page_clipped_to_markdown(tmp_path: Path) -> None:
+    page = ("# 澜川医保\n\n澜川市医疗保障局官方账号\n\n[首页](https://qa.example/) · [登录](https://qa.example/in)\n\n---\n\n"
+            "## [异地就医备案在手机上怎么办？](https://qa.example/q/1)\n\n"
+            "![](https://img.example/a.jpg) **澜川医保**　澜川市医疗保障局官方账号\n\n"
+            "在“国家医保服务平台”APP上就能办，当天生效。\n\n举报电话：0123-5550 1100。\n\n发布于 2025-06-01 10:00\n\n"
+            "▲ 赞同 12 · 💬 3 条评论\n\n- **小周**：备案以后能改吗？　06-02 · 赞 3\n"
+            "  - **澜川医保**（作者）回复 **小周**：可以，每年可以变更两次。　06-02 · 赞 5\n"
+            "- **阿梅**：谢谢，很有用！　06-03 · 赞 1\n\n---\n\n"
+            "## [门诊慢特病怎么申请？](https://qa.example/q/2)\n\n> 问题描述：家里老人有高血压。\n\n"
+            "**澜川医保**　澜川市医疗保障局官方账号\n\n向参保地医保经办机构提出申请。\n\n发布于 2025-05-20 09:00\n")
+    (tmp_path / "answers.md").write_text(page, encoding="utf-8")
+    interview = parse_file(tmp_path / "answers.md")
+    assert [(t.question, t.answer) for t in interview.turns] == [
+        ("异地就医备案在手机上怎么办？", "在“国家医保服务平台”APP上就能办，当天生效。\n举报电话：0123-5550 1100。"),
+        ("备案以后能改吗？", "可以，每年可以变更两次。"),
+        ("门诊慢特病怎么申请？ 家里老人有高血压。", "向参保地医保经办机构提出申请。")]
+    assert interview.metadata.bureau == "澜川市医疗保障局"
+    assert not any("首页" in p.text or "赞同" in p.text or "很有用" in p.text for p in interview.passages)
+
+
+def test_a_dateline_in_brackets_is_no_speaker() -> None:
+    text = ("【本报讯】今年以来，全区推出了哪些新举措？日前，本报记者专访了区长冯晓岚。\n\n记者：老房子怎么保护？\n\n"
+            "冯晓岚：今年安排专项资金2800万元。\n")
+    interview = parse_text(text, "news.txt")
+    assert [(p.kind, p.text[:6]) for p in interview.passages] == [("intro", "【本报讯】今"), ("answer", "今年安排专项")]

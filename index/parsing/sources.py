@@ -20,6 +20,7 @@ import yaml
 
 from index.errors import CorpusParseError
 from index.parsing.documents import DOCX_SUFFIXES, PDF_SUFFIXES
+from index.parsing.answers_page import answers_page_as_text
 from index.parsing.chat_export import chat_export_as_text
 from index.parsing.mail import mail_reply_as_text
 from index.parsing.table_export import pipe_table_as_text, table_export_as_text
@@ -336,6 +337,7 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
         body = _without_markup(pipe_table_as_text(body) or body)
     body = mail_reply_as_text(body) or body
     text = text[:body_start] + (_subtitles_as_text(body) or table_export_as_text(body) or chat_export_as_text(body)
+                                or answers_page_as_text(body)
                                 or _without_line_times(_unwrapped(body)))
     warnings.extend(_skip_note(file, path))
     if encoding == "utf-8" and not _decodes(data, "utf-8"):

@@ -46,7 +46,8 @@ _ASCII_LABEL = re.compile(r"^(?:Q|A|Q\d+|A\d+|Host|Reporter|Interviewer|Intervie
 _ASKER = re.compile(r"记者|^主持|^诉求 |^问\d*$|^Q\d*$|^问题[一二三四五六七八九十\d]{1,3}$|提问|采访者|^Host$|^Reporter$|^Interviewer$",
                     re.I)
 _ANSWERER = re.compile(r"^答\d*$|^A\d*$|^Interviewee$|^回答$|^答复$", re.I)
-_OUTLET = re.compile(r"报|电视|广播|新闻|媒体|传媒|网$|台$|社$|壹点|客户端|杂志|频道|融媒|发布$")  # 青峪发布: a WeChat account
+_OUTLET = re.compile(r"报(?:社|业|刊|网)?$|[日晚早周商导时]报|电视|广播|新闻|媒体|传媒|网$|台$|社$|壹点|客户端|杂志|频道|融媒|"
+                     r"发布$")  # not "举报", "申报", "报名" inside words  # 青峪发布: a WeChat account
 # Whom a speech addresses, not who speaks: "新闻界的各位朋友：大家上午好！", "女士们、先生们：", "尊敬的各位来宾："
 # a deputy or a member addressed alone on a line: the one a reply is written to ("刘建平委员：", "王芳代表：")
 _ADDRESSEE = re.compile(r"(?:委员|代表)$")
@@ -56,7 +57,8 @@ NOT_LABELS = re.compile(
     r"^(?:编者按|编者的话|编后|导语|摘要|原标题|标题|来源|稿源|责任编辑|编辑|校对|审核|整理|整理人|记录|记录人|供稿|作者|通讯员|摄影|图|文|时间|地点|"
     r"日期|注|附|备注|关键词|链接|网址|电话|邮箱|地址|说明|提示|本期嘉宾|嘉宾|主题|访谈嘉宾|访谈主题|访谈时间|发布时间|"
     r"咨询电话|解读机关|发布机构|索引号|文号|特别说明|声明|附件|访谈简介|简介|内容简介|访谈介绍|栏目|栏目名称|节目|频道|"
-    r"答复类型|办理结果|公开属性|公开方式|主题分类|联系单位|联系电话|联系人|抄送|抄报|访谈平台|直播平台|访谈方式)$"
+    r"答复类型|办理结果|公开属性|公开方式|主题分类|联系单位|联系电话|联系人|抄送|抄报|访谈平台|直播平台|访谈方式|"
+    r"[\u4e00-\u9fff]{0,10}[讯訊])$"  # 【本报讯】, 新华社讯: a news story's dateline, not a speaker
 )
 # bracketed words that head a section of the page, never a speaker
 SECTION_WORDS = re.compile(
