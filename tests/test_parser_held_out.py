@@ -1002,3 +1002,12 @@ def test_a_dateline_in_brackets_is_no_speaker() -> None:
             "冯晓岚：今年安排专项资金2800万元。\n")
     interview = parse_text(text, "news.txt")
     assert [(p.kind, p.text[:6]) for p in interview.passages] == [("intro", "【本报讯】今"), ("answer", "今年安排专项")]
+
+
+def test_a_web_clippers_front_matter_is_no_typo_and_gives_the_date() -> None:
+    text = ("---\ntitle: 澜川医保 的回答\nsource: https://qa.example/people/lanchuan\nauthor: 澜川医保\n"
+            "created: 2025-06-27\ntags:\n  - 剪藏\nbureua: 澜川市医疗保障局\n---\n\n记者：备案怎么办？\n\n答：在APP上办理。\n")
+    interview = parse_text(text, "clip.md")
+    assert interview.metadata.date == "2025-06-27"
+    unknown = [w for w in interview.warnings if "unknown front matter key" in w]
+    assert len(unknown) == 1 and "'bureua'" in unknown[0]  # a typo of a key still gets its warning

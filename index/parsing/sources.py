@@ -144,6 +144,14 @@ def _looks_binary(text: str) -> bool:
 
 # keys a CMS export writes for where the page was published: read like an HTML page's site name, a hint only
 SITE_KEYS = ("source", "site", "sitename")
+# the front matter a web clipper (Obsidian Web Clipper, MarkDownload) writes: not the product's keys, and no typo of them
+CLIPPER_KEYS = ("author", "published", "created", "clipped", "description", "tags", "image", "favicon")
+
+
+def _clipped_date(value: Any) -> str | None:
+    """A clipper's date ("2025-06-27", a YAML date, "2025-06-27T10:00:00+08:00") as YYYY-MM-DD."""
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", str(value))
+    return "-".join(match.groups()) if match else None
 
 
 def split_front_matter(text: str, file: str) -> tuple[dict[str, Any], int, list[str], dict[str, Any]]:
@@ -165,6 +173,10 @@ def split_front_matter(text: str, file: str) -> tuple[dict[str, Any], int, list[
     for key, value in data.items():
         if key in SITE_KEYS and value:
             hints["site"] = str(value).strip()
+            continue
+        if key in CLIPPER_KEYS:  # what a web clipper writes above a page it saved: the date a hint, the rest unused
+            if key in ("published", "created") and (day := _clipped_date(value)):
+                hints.setdefault("date", day)
             continue
         if key not in METADATA_FIELDS:
             warnings.append(f"{file}: unknown front matter key {key!r} ignored (known: {', '.join(METADATA_FIELDS)})")
