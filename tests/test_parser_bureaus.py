@@ -373,8 +373,11 @@ def test_closing_courtesies_are_neither_turns_nor_passages() -> None:
      # pleasure at meeting by some means, but not pleasure at some news
      ("很高兴通过这个平台和大家交流。", True), ("很高兴看到我们和企业合作建成了站点。", False),
      # a guest's goodbye inviting everyone to come, but not an answer telling where to go
-     ("谢谢各位网友，欢迎大家暑期来葭汭走一走、看一看！", True), ("大家可以去博物馆看一看。", False)],
-    ids=range(17),
+     ("谢谢各位网友，欢迎大家暑期来葭汭走一走、看一看！", True), ("大家可以去博物馆看一看。", False),
+     # a guest who says who they are, a call put through, a caller's thanks; but not a question after them
+     ("大家好，我是汤晓芃。", True), ("喂，您好，能听到吗？", True), ("好的好的，谢谢邵主任！", True),
+     ("能听到，能听到。邵主任好！我父亲能不能申请上门服务？", False)],
+    ids=range(21),
 )
 def test_courtesy_vocabulary(text: str, courtesy: bool) -> None:
     from index.parsing.courtesy import is_courtesy

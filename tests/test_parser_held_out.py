@@ -1011,3 +1011,22 @@ def test_a_web_clippers_front_matter_is_no_typo_and_gives_the_date() -> None:
     assert interview.metadata.date == "2025-06-27"
     unknown = [w for w in interview.warnings if "unknown front matter key" in w]
     assert len(unknown) == 1 and "'bureua'" in unknown[0]  # a typo of a key still gets its warning
+
+
+def test_a_speech_to_text_transcript_whose_speakers_are_numbered(tmp_path: Path) -> None:
+    text = ("澜川交通访谈 录音转写\n\n智能摘要\n\n嘉宾介绍了公交线路调整。\n\n章节速览\n\n00:01:10　公交线路怎么调整？\n\n"
+            "说话人1 00:00:03\n\n大家好，我是主持人林悦。今天请到了澜川市交通运输局局长 韩立群。\n\n"
+            "说话人2 00:00:20\n\n主持人好，大家好，我是韩立群。\n\n说话人1 00:01:10\n\n韩局长，公交线路今年怎么调整？\n\n"
+            "说话人2 00:01:25\n\n今年新开线路12条。\n\n说话人2 00:02:40\n\n还优化了线路30条。\n\n"
+            "说话人3 00:03:05\n\n喂，能听到吗？韩局长好！晚上的公交能不能延长到11点？\n\n"
+            "说话人2 00:03:30\n\n主干线末班车延长到23:00。\n\n说话人3 00:03:50\n\n好的好的，谢谢韩局长！\n\n"
+            "说话人1 00:04:00\n\n最后，下一步还有哪些打算？\n\n说话人2 00:04:10\n\n明年建成公交专用道40公里。\n")
+    (tmp_path / "asr.txt").write_text(text, encoding="utf-8")
+    interview = parse_file(tmp_path / "asr.txt")
+    assert [(t.question, t.answerer) for t in interview.turns] == [
+        ("韩局长，公交线路今年怎么调整？", "韩立群"), ("晚上的公交能不能延长到11点？", "韩立群"),
+        ("最后，下一步还有哪些打算？", "韩立群")]
+    answers = [p.text for p in interview.passages if p.kind == "answer"]
+    assert answers[0] == "今年新开线路12条。\n还优化了线路30条。"  # one speaker's two segments: one answer
+    assert interview.metadata.bureau == "澜川市交通运输局"
+    assert not any("说话人" in p.text or "嘉宾介绍了" in p.text or "我是韩立群" in p.text for p in interview.passages)

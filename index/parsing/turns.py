@@ -361,7 +361,8 @@ def _relays(caller: Segment, host: Segment, text: str) -> bool:
     """The host putting a caller's words as a question ("这位听众反映的是……，请孙局长回答"): the caller (a listener, a
     网友) said something that asks no question of its own; the two are one question."""
     return host.speaker.startswith("主持") and not caller.speaker.startswith("主持") \
-        and not re.search(r"[？?]", _segment_text(caller, text))
+        and not re.search(r"[？?]", _segment_text(caller, text)) \
+        and not all(is_courtesy_block(b, text) for b in caller.blocks)  # a caller's thanks is no part of what comes next
 
 
 def _board_message(segment: Segment) -> bool:
