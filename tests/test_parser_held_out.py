@@ -1030,3 +1030,28 @@ def test_a_speech_to_text_transcript_whose_speakers_are_numbered(tmp_path: Path)
     assert answers[0] == "今年新开线路12条。\n还优化了线路30条。"  # one speaker's two segments: one answer
     assert interview.metadata.bureau == "澜川市交通运输局"
     assert not any("说话人" in p.text or "嘉宾介绍了" in p.text or "我是韩立群" in p.text for p in interview.passages)
+
+
+def _box(top: int, left: int, words: str) -> str:
+    return f'<div class="ele" style="left:{left}px;top:{top}px;z-index:3"><p>{words}</p></div>'
+
+
+def test_an_h5_of_placed_boxes_is_read_in_screen_order(tmp_path: Path) -> None:
+    band = "访谈区长｜澄南这一年"
+    screens = [
+        [_box(30, 24, band), _box(200, 70, "今年新建乡镇卫生院2所。"), _box(202, 24, "答"), _box(80, 24, "问"),
+         _box(78, 70, "区里今年在医疗方面有哪些实事？")],
+        [_box(30, 24, band), _box(80, 24, "问"), _box(78, 70, "农村公路今年修多少公里？"), _box(150, 24, "答"),
+         _box(148, 70, "今年新改建农村公路120公里。")],
+        [_box(30, 24, band), _box(90, 70, "其中通组公路40公里。"), _box(400, 70, "2/3")]]
+    page = ("<html><head><title>访谈区长</title></head><body>"
+            '<div id="loading">加载中 100%</div><div class="cover"><p>——专访澄江市澄南区区委副书记、区长 barb</p></div>'
+            .replace("barb", "宋致远") + "".join(f'<section class="m-page">{"".join(s)}</section>' for s in screens)
+            + "</body></html>")
+    (tmp_path / "h5.html").write_text(page, encoding="utf-8")
+    interview = parse_file(tmp_path / "h5.html")
+    assert [(t.question, t.answer, t.answerer) for t in interview.turns] == [
+        ("区里今年在医疗方面有哪些实事？", "今年新建乡镇卫生院2所。", "宋致远"),
+        ("农村公路今年修多少公里？", "今年新改建农村公路120公里。\n其中通组公路40公里。", "宋致远")]
+    assert interview.metadata.bureau == "澄江市澄南区人民政府"
+    assert not any(band in p.text or "2/3" in p.text or "加载中" in p.text for p in interview.passages)

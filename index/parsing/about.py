@@ -216,8 +216,9 @@ def _title_people(titles: str, cities: tuple[str, ...]) -> list[PersonDesc]:
     for line in titles.splitlines():
         for start, org in org_mentions(line, cities):
             rest = line[start + len(org):]
-            after = re.match(r"^(?P<desc>(?:有关|相关)?负责(?:人|同志)|[^\s，,：:。！？—《“”]{2,16})", rest)
-            person = parse_person(org + after["desc"]) if after else None
+            after = re.match(r"^(?P<desc>(?:有关|相关)?负责(?:人|同志)|[^\s，,：:。！？—《“”]{2,16})"
+                             r"(?:[ \t\u3000]+(?P<name>[\u4e00-\u9fff·]{2,4})$)?", rest)  # "……区长 韦清和": the name apart
+            person = parse_person(org + after["desc"] + (f" {after['name']}" if after["name"] else "")) if after else None
             if person is not None and person.org:
                 people.append(person)
     return people

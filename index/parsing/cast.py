@@ -59,6 +59,10 @@ class Cast:
             if known.name == person.name:
                 self.people[i] = PersonDesc(known.name, known.org or person.org, _fuller(known.role, person.role))
                 return
+        for i, known in enumerate(self.people):  # the role said first ("专访……区长"), the name later: one person
+            if known.name is None and known.role and known.role == person.role and known.org == person.org:
+                self.people[i] = person
+                return
         self.people.append(person)
 
     def unit(self, org: str | None) -> str | None:

@@ -17,7 +17,8 @@ _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside",
               "button", "select", "svg", "canvas", "menu")
 _BOILERPLATE = re.compile(
     r"(^|[\s_-])(nav|navbar|menu|footer|foot|header|top-?bar|breadcrumbs?|crumb|sidebar|side|share|comments?|"
-    r"related?|relate_tit|recommend|copyright|toolbar|login|search|advert|ads?|banner|pager|pagination|social|qrcode)"
+    r"related?|relate_tit|recommend|copyright|toolbar|login|search|advert|ads?|banner|pager|pagination|social|qrcode|"
+    r"loading|music|page-num)"  # an H5's loading screen, music button and page counter
     r"($|[\s_-])",
     re.I,
 )
@@ -84,6 +85,7 @@ def _page_article(html: str) -> Article:
                 and not _article_header(tag, marks):
             boxes += [box.extract() for box in _guest_boxes(tag)]  # a sidebar's 嘉宾介绍 is kept, read after the text
             tag.decompose()
+    _in_reading_order(soup)
     root = _main_container(soup)
     for box in boxes:
         root.append(box)
@@ -93,6 +95,37 @@ def _page_article(html: str) -> Article:
     if len(joined.text.strip()) < MIN_PAGE_CHARS and len(state := state_text(scripts)) > len(joined.text.strip()):
         return Article(state + "\n", metadata, frozenset())
     return Article(joined.text, metadata, joined.headings)
+
+
+_TOP_LEFT = re.compile(r"(?:^|;)[ \t]*(?P<side>top|left)[ \t]*:[ \t]*(?P<px>-?\d+(?:\.\d+)?)px", re.I)
+MIN_PLACED_BOXES = 3
+SAME_ROW_PX = 12  # boxes whose tops are this close stand on one row (a 问 badge beside its question)
+
+
+def _in_reading_order(soup: BeautifulSoup) -> None:
+    """Boxes an H5 editor placed by absolute position ("left:70px;top:176px") read as a reader of the screen reads
+    them, row by row from the top and left to right in a row, not in the order the designer's layers put them."""
+    for parent in soup.find_all(True):
+        children = [c for c in parent.children if isinstance(c, Tag)]
+        placed = {id(c): _top_left(c) for c in children}
+        if sum(1 for p in placed.values() if p is not None) < MIN_PLACED_BOXES or any(p is None for p in placed.values()):
+            continue
+        by_top = sorted(children, key=lambda c: placed[id(c)])  # type: ignore[arg-type, return-value]
+        rows: list[list[Tag]] = []
+        for child in by_top:
+            if rows and placed[id(child)][0] - placed[id(rows[-1][0])][0] <= SAME_ROW_PX:  # type: ignore[index]
+                rows[-1].append(child)
+            else:
+                rows.append([child])
+        ordered = [c for row in rows for c in sorted(row, key=lambda c: placed[id(c)][1])]  # type: ignore[index]
+        if ordered != children:
+            for child in ordered:
+                parent.append(child.extract())
+
+
+def _top_left(tag: Tag) -> tuple[float, float] | None:
+    found = {m["side"].lower(): float(m["px"]) for m in _TOP_LEFT.finditer(str(tag.get("style") or ""))}
+    return (found["top"], found.get("left", 0.0)) if "top" in found else None
 
 
 _HEADER_MARK = re.compile(r"(^|[\s_-])header($|[\s_-])", re.I)

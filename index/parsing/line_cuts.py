@@ -29,6 +29,19 @@ _JUMP_IN = re.compile(r"[ \t\u3000]*[（(]上接(?:第?[\d一二三四五六七�
 _JUMP_MARK = re.compile(r"[（(]下转(?:第?[\d一二三四五六七八九十]{1,3}版|[A-Z]\d{0,2}版?)[）)]")
 
 
+MIN_BAND_REPEATS = 3
+_BAND = re.compile(r"^(?=.*[\u4e00-\u9fff]{2})[^。！？!?；;：:]{4,30}$")  # words, not a rule of ━ or a label
+
+
+def repeated_bands(lines: list[str]) -> frozenset[str]:
+    """Short lines a page repeats on every screen or page ("对话区长｜珩南这一年" atop each of an H5's screens):
+    furniture, never words of the answer they fall in."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line.strip()] = counts.get(line.strip(), 0) + 1
+    return frozenset(line for line, n in counts.items() if n >= MIN_BAND_REPEATS and _BAND.match(line))
+
+
 def jumps_between(text: str, start: int, end: int) -> bool:
     """Whether an article's jump to another page ("（下转第3版）") lies between two of its lines."""
     return _JUMP_MARK.search(text, start, end) is not None

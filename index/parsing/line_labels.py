@@ -4,10 +4,11 @@ shaped like a label, ◆/◇ marks, 微访谈 accounts, bare speaker lines, offi
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 
 from index.parsing import english
-from index.parsing.line_cuts import QUESTION_END
+from index.parsing.line_cuts import QUESTION_END, repeated_bands
 from index.parsing.metadata import TitleBlock, classify_title_line, is_boilerplate
 from index.parsing.orgs import is_unit_name
 from index.parsing.people import ACCOUNT, is_person_name, parse_people, split_org_role
@@ -24,8 +25,9 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     _accounts_as_people(lines, labels)
     _english_host(lines, labels)
     _bare_speaker_lines(lines, labels, header)
+    _badge_lines(lines, labels)
     skipped = (_speaker_headings(lines, labels, marked) | _on_screen_text(lines, labels) | _comments_and_titles(lines)
-               | _translations(lines) | _signature(lines))
+               | _translations(lines) | _signature(lines) | _repeated_bands(lines, labels))
     for i in skipped:
         labels[i] = None
     _answers_after_questions(labels, skipped | header)
@@ -33,6 +35,14 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     return skipped
 
 
+def _repeated_bands(lines: list[str], labels: list[Label | None]) -> set[int]:
+    """A band the page repeats (index.parsing.line_cuts.repeated_bands) and a page counter ("1/8"): furniture."""
+    bands = repeated_bands(lines)
+    return {i for i, (line, label) in enumerate(zip(lines, labels))
+            if label is None and (line.strip() in bands or _PAGE_COUNTER.match(line.strip()))}
+
+
+_PAGE_COUNTER = re.compile(r"^\d{1,3}[ \t]*/[ \t]*\d{1,3}$")
 # "1. ……？", "（二）……？": the number of a listed question, not its words
 _ENUMERATOR = re.compile(r"^(?:\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)])[ \t\u3000]*")
 MAX_LISTED_QUESTION_CHARS = 150
@@ -201,6 +211,21 @@ def _english_host(lines: list[str], labels: list[Label | None]) -> None:
         for j, label in enumerate(labels):
             if label is not None and label.name == host["name"]:
                 labels[j] = replace(label, name="主持人")
+
+
+_BADGE_LINE = re.compile(r"^[【\[]?(?P<badge>[问答]|[QA]|[ＱＡ])[】\]]?$")
+MIN_BADGES = 2
+
+
+def _badge_lines(lines: list[str], labels: list[Label | None]) -> None:
+    """"问" and "答" alone on their lines (an H5's round badges, a slide's), each before the words it marks: the
+    labels of a page that has at least two of each."""
+    found = {i: m["badge"] for i, line in enumerate(lines) if labels[i] is None and i + 1 < len(lines)
+             and (m := _BADGE_LINE.match(line.strip()))}
+    kinds = [unicodedata.normalize("NFKC", b) for b in found.values()]
+    if sum(k in "问Q" for k in kinds) >= MIN_BADGES and sum(k in "答A" for k in kinds) >= MIN_BADGES:
+        for i, badge in found.items():
+            labels[i] = Label(unicodedata.normalize("NFKC", badge), len(lines[i]))
 
 
 HEADLINE_LINES = 3

@@ -8,7 +8,7 @@ import hashlib
 from typing import TYPE_CHECKING
 
 from index.parsing.blocks import Block, Segment
-from index.parsing.line_cuts import jumps_between
+from index.parsing.line_cuts import jumps_between, repeated_bands
 from index.parsing.segment import make_paragraph, pack_sentences, split_sentences
 from index.records import Metadata, Paragraph, Passage, PassageKind, Span
 
@@ -26,6 +26,7 @@ class PassageBuilder:
         self.text, self.file, self.interview_id, self.metadata, self.max_chars = text, file, interview_id, metadata, max_chars
         self.people = people
         self.passages: list[Passage] = []
+        self.bands = repeated_bands(text.splitlines())  # a page's repeated band: passages never run across it
         self._ids: set[str] = set()
 
     def add_section(self, blocks: list[Block], kind: PassageKind, heading: str | None = None,
@@ -43,7 +44,8 @@ class PassageBuilder:
         for block in blocks:
             paragraph = Span(block.content_start, block.end)
             if current is not None and paragraph.end - current.start <= self.max_chars and \
-                    not jumps_between(self.text, current.end, paragraph.start):
+                    not jumps_between(self.text, current.end, paragraph.start) and \
+                    not any(line.strip() in self.bands for line in self.text[current.end : paragraph.start].splitlines()):
                 current = Span(current.start, paragraph.end)
                 continue
             if current is not None:

@@ -150,7 +150,8 @@ def parse_person(desc: str) -> PersonDesc | None:
     return None
 
 
-_PLACE_COMMITTEE = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,4}?(?P<level>区|县))委")
+# "云岭区委", "滢珩市珩南区区委": the committee of a district or county (its city before it, 区 said twice or once)
+_PLACE_COMMITTEE = re.compile(r"(?P<place>(?:[\u4e00-\u9fff]{2,4}市)?[\u4e00-\u9fff]{2,4}?(?P<level>区|县))(?P=level)?委")
 _PLACE_HEAD = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,4}?(?P<level>区|县|镇|乡))(?P<role>(?:常务)?副?(?P=level)长)")
 _PLACE_LEVELS = frozenset("省县区镇乡")  # after a place's name; 市 opens a unit of the document's city (周启航市人社局局长)
 _ONE_CHARACTER_PLACE = re.compile(r"^[\u4e00-\u9fff][市县区]")  # 航市 of "周启航市人社局局长": the name is longer
