@@ -1055,3 +1055,37 @@ def test_an_h5_of_placed_boxes_is_read_in_screen_order(tmp_path: Path) -> None:
         ("农村公路今年修多少公里？", "今年新改建农村公路120公里。\n其中通组公路40公里。", "宋致远")]
     assert interview.metadata.bureau == "澄江市澄南区人民政府"
     assert not any(band in p.text or "2/3" in p.text or "加载中" in p.text for p in interview.passages)
+
+
+def _leaflet(cards: list[tuple[str, str]]) -> bytes:
+    """A one-page leaflet: a title, then cards of a question (larger) over its answer, two to a row."""
+    import io
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("WQY", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", subfontIndex=0))
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=(595, 842), invariant=1)
+    page.setFont("WQY", 16)
+    page.drawString(60, 790, "澜川市公积金中心 办事明白纸")
+    for n, (question, answer) in enumerate(cards):
+        x, top = 40 + (n % 2) * 270, 740 - (n // 2) * 140
+        page.roundRect(x, top - 120, 250, 120, 8)
+        page.setFont("WQY", 12)
+        page.drawString(x + 12, top - 24, question)
+        page.setFont("WQY", 9.5)
+        for i in range(0, len(answer), 24):  # 24 characters a line fill the card
+            page.drawString(x + 12, top - 44 - (i // 24) * 14, answer[i : i + 24])
+    page.save()
+    return buffer.getvalue()
+
+
+def test_a_leaflets_cards_are_read_row_by_row_each_question_over_its_answer(tmp_path: Path) -> None:
+    cards = [(f"问题{n}：公积金第{n}项业务怎么办理？", f"第{n}项业务在“澜川公积金”小程序上办理，" + "材料齐全的当场办结，" * 4)
+             for n in range(1, 5)]
+    (tmp_path / "leaflet.pdf").write_bytes(_leaflet(cards))
+    interview = parse_file(tmp_path / "leaflet.pdf")
+    assert [t.question for t in interview.turns] == [q.split("：", 1)[1] for q, _ in cards]  # 1, 2 on one row, then 3, 4
+    assert [t.answer[:12] for t in interview.turns] == [a[:12] for _, a in cards]

@@ -49,6 +49,10 @@ _SOURCE_TAIL = re.compile(r"\s+(?=(?:全媒体|融媒体|首席|见习|特约)?(
                           r"(?:19|20)\d{2}\s*[-/年.]|[\u4e00-\u9fff]{2,6}[：:])")  # or any other key: "解读文件：《…》"
 
 
+# the next field on one line, one space after a value or run into it ("…15:00 地点：…中心发布人：……", as a PDF line
+# joins them): a known key of who speaks, hosts, where or when, then its colon
+_NEXT_KEY = re.compile(r"[ \t]+(?=(?:发布人|主持人|嘉宾|访谈嘉宾|出席人员|地点|时间)[：:])|"
+                       r"(?<=[\u4e00-\u9fff])(?<!新闻)(?=(?:发布人|主持人|访谈嘉宾|出席人员)[：:])")
 _MAIL_ADDRESS = re.compile(r"[ \t]*<[^<>@\s]+@[^<>\s]+>[;；]?")
 
 
@@ -69,7 +73,7 @@ def read_fields(line: str) -> list[tuple[str, str]] | None:
     if len(cells) >= 2 and all(field_key(c.rstrip("：:")) is not None for c in cells[0::2]):
         return [(field_key(k.rstrip("：:")) or "other", v) for k, v in zip(cells[0::2], cells[1::2] + [""])]
     fields: list[tuple[str, str]] = []
-    for piece in _FIELDS_ON_ONE_LINE.split(line):
+    for piece in _FIELDS_ON_ONE_LINE.split(_NEXT_KEY.sub("  ", line)):
         piece = piece.strip()
         if not piece:
             continue

@@ -51,6 +51,7 @@ class _Line:
     bottom: float
     size: float  # the median character width
     row: bool = False  # a row of a ruled table, its cells apart by tabs
+    font: float = 0.0  # the median font size of its characters
 
 
 def pdf_text(data: bytes, file: str, max_chars: int = MAX_EXTRACTED_CHARS) -> ExtractedText:
@@ -114,6 +115,8 @@ def _not_slanted(obj: dict) -> bool:
 def _page_flows(page) -> list[list[_Line]]:  # type: ignore[no-untyped-def]
     """The page's lines in reading order (`_page_columns`), a ruled table's rows where the table stands: each row one
     line of its cells apart by tabs (a question and its answer side by side)."""
+    if cards := _card_flows(page):
+        return cards
     tables = [t for t in page.find_tables() if len(t.rows) >= MIN_TABLE_ROWS
               and min(len(row.cells) for row in t.rows) >= MIN_TABLE_COLUMNS]
     if not tables:
@@ -143,6 +146,56 @@ def _page_flows(page) -> list[list[_Line]]:  # type: ignore[no-untyped-def]
     if lines:
         flows.append(lines)
     return flows
+
+
+MIN_CARDS = 4
+CARD_MIN_WIDTH_SHARE = 0.25  # a card is at least this share of the page wide
+CARD_MIN_HEIGHT = 40.0  # points
+CARD_ROW_POINTS = 12.0  # cards whose tops lie this close are on one row of the grid
+CARD_WIDTH_TOLERANCE = 0.2
+HEADING_SIZE_STEP = 1.5  # points larger than the next line: that line's heading
+
+
+def _card_flows(page) -> list[list[_Line]] | None:  # type: ignore[no-untyped-def]
+    """A leaflet's grid of cards (rounded boxes side by side, a question and its answer in each): the lines above
+    the grid, each card whole, row by row and left to right in a row (as a reader reads a 明白纸, not column by
+    column), then the lines below; None when the page has no such grid."""
+    width = float(page.width)
+    shapes = [(float(o["x0"]), float(o["top"]), float(o["x1"]), float(o["bottom"])) for o in [*page.curves, *page.rects]
+              if float(o["x1"]) - float(o["x0"]) >= CARD_MIN_WIDTH_SHARE * width
+              and float(o["bottom"]) - float(o["top"]) >= CARD_MIN_HEIGHT]
+    chars = [c for c in page.chars if c.get("text", "").strip()]
+
+    def inside(c: dict, box: tuple[float, float, float, float]) -> bool:
+        return box[0] <= float(c["x0"]) and float(c["x1"]) <= box[2] and box[1] <= float(c["top"]) <= box[3]
+
+    cards = [box for box in dict.fromkeys(shapes) if any(inside(c, box) for c in chars)
+             and not any(other != box and other[0] <= box[0] and box[2] <= other[2] and other[1] <= box[1]
+                         and box[3] <= other[3] for other in shapes)]  # the outermost boxes with words in them
+    if cards:  # cards of one grid are of one width (a banner across the page is none of them)
+        usual = sorted(box[2] - box[0] for box in cards)[len(cards) // 2]
+        cards = [box for box in cards if abs((box[2] - box[0]) - usual) <= CARD_WIDTH_TOLERANCE * usual]
+    lefts = {round(box[0] / CARD_ROW_POINTS) for box in cards}
+    if len(cards) < MIN_CARDS or len(lefts) < 2 or len(lefts) == len(cards):
+        return None
+    cards.sort(key=lambda box: (box[1], box[0]))
+    rows: list[list[tuple[float, float, float, float]]] = []
+    for box in cards:
+        if rows and box[1] - rows[-1][0][1] <= CARD_ROW_POINTS:
+            rows[-1].append(box)
+        else:
+            rows.append([box])
+    ordered = [box for row in rows for box in sorted(row)]
+    top, bottom = ordered[0][1], max(box[3] for box in ordered)
+
+    def region(keep) -> list[_Line]:  # type: ignore[no-untyped-def]
+        return _lines(page.filter(lambda obj: obj.get("object_type") != "char" or keep(obj)))
+
+    outside = [lambda c: not any(inside(c, box) for box in ordered)]
+    flows = [region(lambda c: outside[0](c) and float(c["top"]) < top)]
+    flows += [region(lambda c, box=box: inside(c, box)) for box in ordered]
+    flows.append(region(lambda c: outside[0](c) and float(c["top"]) >= top))
+    return [flow for flow in flows if flow] or None
 
 
 def _page_columns(page) -> list[list[_Line]]:  # type: ignore[no-untyped-def]
@@ -270,8 +323,9 @@ def _lines(page) -> list[_Line]:  # type: ignore[no-untyped-def]
             continue
         widths = [c["x1"] - c["x0"] for c in line["chars"] if c.get("text", "").strip()]
         size = statistics.median(widths) if widths else 10.0
+        fonts = [float(c.get("size") or 0.0) for c in line["chars"] if c.get("text", "").strip()]
         lines.append(_Line(text, float(line["x0"]), float(line["x1"]), float(line["top"]), float(line["bottom"]),
-                           float(size)))
+                           float(size), font=statistics.median(fonts) if fonts else 0.0))
     return lines
 
 
@@ -371,7 +425,9 @@ def _paragraphs(flows: Sequence[Sequence[_Line]]) -> list[str]:
                 same_flow = i > 0
                 gap = same_flow and spacing > 0 and line.top - previous.top > GAP_LINES * spacing
                 after_sentence = previous.text[-1] in _TERMINATORS
-                new = (ended_short or indented or gap or (after_sentence and line.x0 > left + 0.5 * char)
+                # a line set larger than the one under it (a card's bold question over its answer): a heading
+                resized = bool(previous.font and line.font and previous.font - line.font >= HEADING_SIZE_STEP)
+                new = (ended_short or indented or gap or resized or (after_sentence and line.x0 > left + 0.5 * char)
                        or (not same_flow and _opens_turn(line.text))  # a page (a slide) that opens with a turn
                        or (after_sentence and (not same_flow or _NUMBERED_ITEM.match(line.text) is not None
                                                or _opens_turn(line.text))))
