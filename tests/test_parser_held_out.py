@@ -1089,3 +1089,17 @@ def test_a_leaflets_cards_are_read_row_by_row_each_question_over_its_answer(tmp_
     interview = parse_file(tmp_path / "leaflet.pdf")
     assert [t.question for t in interview.turns] == [q.split("：", 1)[1] for q, _ in cards]  # 1, 2 on one row, then 3, 4
     assert [t.answer[:12] for t in interview.turns] == [a[:12] for _, a in cards]
+
+
+def test_a_report_of_an_official_taking_calls() -> None:
+    text = ("局长坐班｜澜川市医保局局长何书远接听市民来电\n\n澜川日报讯 8月1日上午，澜川市医疗保障局局长何书远和该局待遇保障科科长"
+            "白若兰走进12345热线。\n\n来电一：异地就医怎么备案\n\n“何局长您好！我妈妈在外地住院，异地就医怎么备案？”来电的是市民孙女士。\n\n"
+            "何书远告诉孙女士，在“国家医保服务平台”APP上就能备案。\n\n“备案当天就生效。”何书远说。\n\n来电二：门诊报销\n\n"
+            "“你好，门诊看病能报销多少？”退休职工许师傅问。\n\n这个电话由白若兰接听。白若兰介绍，退休人员门诊报销比例是60%。\n\n"
+            "据统计，本期共接听来电9个，何书远表示会继续做好服务。\n")
+    interview = parse_text(text, "calls.txt")
+    assert [(t.question[:10], t.answerer) for t in interview.turns] == [
+        ("我妈妈在外地住院，异", "何书远"), ("门诊看病能报销多少？", "白若兰")]
+    answers = [(p.speaker, p.bureau) for p in interview.passages if p.kind == "answer"]
+    assert set(answers) == {("何书远", "澜川市医疗保障局"), ("白若兰", "澜川市医疗保障局")}
+    assert not any("据统计" in p.text or p.text.startswith("来电") for p in interview.passages if p.kind == "answer")

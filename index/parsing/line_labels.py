@@ -26,6 +26,7 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     _english_host(lines, labels)
     _bare_speaker_lines(lines, labels, header)
     _badge_lines(lines, labels)
+    _callers_in_a_report(lines, labels)
     skipped = (_speaker_headings(lines, labels, marked) | _on_screen_text(lines, labels) | _comments_and_titles(lines)
                | _translations(lines) | _signature(lines) | _repeated_bands(lines, labels))
     for i in skipped:
@@ -226,6 +227,41 @@ def _badge_lines(lines: list[str], labels: list[Label | None]) -> None:
     if sum(k in "问Q" for k in kinds) >= MIN_BADGES and sum(k in "答A" for k in kinds) >= MIN_BADGES:
         for i, badge in found.items():
             labels[i] = Label(unicodedata.normalize("NFKC", badge), len(lines[i]))
+
+
+# a news report of officials taking calls: a paragraph opening with a caller's quoted words that ask, the caller
+# named after them ("“……我该怎么办？”9时刚过，……来电的是市民周女士。", "“……？”出租车司机邓师傅说。")
+_CALLER_ASKS = re.compile(r"^“(?P<asked>[^”]*[？?][^”]*)”(?P<after>[^“]{0,80})$")
+_CALLER = re.compile(r"来电|市民|网友|读者|听众|群众|女士|先生|师傅|阿姨|大爷|大妈|老人|家长|司机")
+# who answers, told by the report: "苏立衡详细询问了……告诉周女士", "“……”苏立衡回答", "由坐在一旁的梁予宁接听"
+_REPORTED = r"(?:详细|随即|当即|当场|立即|耐心|认真|记下|告诉|补充|回答|表示|解释|介绍|说|答复|建议|提醒|接听|询问)"
+_TOLD_BY = (re.compile(rf"^(?P<name>[\u4e00-\u9fff·]{{2,4}}?){_REPORTED}"),
+            re.compile(rf"^“[^”]*”(?P<name>[\u4e00-\u9fff·]{{2,4}}?){_REPORTED}"),
+            re.compile(r"由(?:坐在一旁的|现场的)?(?P<name>[\u4e00-\u9fff·]{2,4}?)(?:接听|回答|答复)"))
+_REPORT_SUMMARY = re.compile(r"^(?:据统计|据了解|据悉|记者了解到|记者从[^，。]{2,20}获悉|活动结束时)")
+MIN_CALLERS = 2
+
+
+def _callers_in_a_report(lines: list[str], labels: list[Label | None]) -> None:
+    """A report with no speaker labels whose paragraphs open with callers' quoted questions: each such paragraph is
+    a caller asking, each paragraph after it is said by the official the report says answers (the one before when it
+    names none), and the report's own summary ("据统计……") asks nothing and answers nothing."""
+    if any(label is not None and not _names_nobody(label) for label in labels):
+        return  # a transcript with speakers' labels ("来电一：……" over a call names nobody)
+    asking = [i for i, line in enumerate(lines) if (m := _CALLER_ASKS.match(line.strip())) and _CALLER.search(m["after"])]
+    if len(asking) < MIN_CALLERS:
+        return
+    for i in range(asking[0], len(lines)):
+        line = lines[i].strip()
+        if i in asking:
+            labels[i] = Label("市民", 1, synthetic=True)  # the words after the opening quotation mark
+        elif _REPORT_SUMMARY.match(line):
+            labels[i] = Label("记者", 0, synthetic=True)
+        elif (name := next((m["name"] for p in _TOLD_BY if (m := p.search(line)) and is_person_name(m["name"])),
+                           None)) is not None:
+            labels[i] = Label(name, 0, synthetic=True)
+        elif labels[i] is not None:
+            labels[i] = None  # "来电二：网购空调迟迟装不上": the report's heading over a call
 
 
 HEADLINE_LINES = 3
