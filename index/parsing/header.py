@@ -53,7 +53,7 @@ _SOURCE_TAIL = re.compile(r"\s+(?=(?:全媒体|融媒体|首席|见习|特约)?(
 # joins them): a known key of who speaks, hosts, where or when, then its colon
 _NEXT_KEY = re.compile(r"[ \t]+(?=(?:发布人|主持人|嘉宾|访谈嘉宾|出席人员|地点|时间)[：:])|"
                        r"(?<=[\u4e00-\u9fff])(?<!新闻)(?=(?:发布人|主持人|访谈嘉宾|出席人员)[：:])")
-_MAIL_ADDRESS = re.compile(r"[ \t]*<[^<>@\s]+@[^<>\s]+>[;；]?")
+_MAIL_ADDRESS = re.compile(r"[ \t]*<[^<>@]+@[^<>]+>[;；]?")  # a space in it too: a hard-wrapped copy cut it there
 
 
 def _plain(line: str) -> str:
