@@ -1103,3 +1103,16 @@ def test_a_report_of_an_official_taking_calls() -> None:
     answers = [(p.speaker, p.bureau) for p in interview.passages if p.kind == "answer"]
     assert set(answers) == {("何书远", "澜川市医疗保障局"), ("白若兰", "澜川市医疗保障局")}
     assert not any("据统计" in p.text or p.text.startswith("来电") for p in interview.passages if p.kind == "answer")
+
+
+def test_a_replys_quoted_original_is_left_out_whichever_mail_client_wrote_it() -> None:
+    from index.parsing.mail import mail_reply_as_text
+
+    reply = ("发件人: 市医保局办公室 <a@b.example>\n发送时间: 2025年8月4日 9:12\n收件人: 记者 <r@p.example>\n"
+             "主题: 回复：提纲\n\n> 1. 长护险什么时候试点？\n\n答：10月起。\n\n")
+    for separator in ("------------------ 原始邮件 ------------------",  # QQ mail, Foxmail
+                      "-----Original Message-----",  # Outlook
+                      "在 2025年8月1日周五 上午10:12，何蔓菁 <he.manjing@yhwb.example> 写道：",  # Gmail in Chinese
+                      "On Fri, Aug 1, 2025 at 10:12 AM He Manjing <he.manjing@yhwb.example> wrote:"):
+        text = mail_reply_as_text(f"{reply}{separator}\n> 1. 长护险什么时候试点？\n> 2. 报销比例是多少？\n")
+        assert text is not None and "报销比例" not in text and "1. 长护险什么时候试点？\n\n答：10月起。" in text

@@ -14,7 +14,7 @@ _HEADER = re.compile(r"^(?:发件人|发送时间|收件人|抄送|主题|附件
 MIN_HEADER_LINES = 3
 HEADER_LINES = 12  # where the header is looked for
 _ORIGINAL = re.compile(r"^[ \t]*(?:-{3,}[ \t]*(?:原始邮件|Original Message|回复的原邮件|转发的邮件|Forwarded message)[ \t]*-{3,}|"
-                       r"在[ \t]*\d{4}年\d{1,2}月\d{1,2}日.{0,40}写道[:：]|On .{6,80} wrote:)[ \t]*$", re.I | re.M)
+                       r"在[ \t]*\d{4}年\d{1,2}月\d{1,2}日.{0,100}写道[:：]|On .{6,160} wrote:)[ \t]*$", re.I | re.M)
 _QUOTED = re.compile(r"^>[ \t]?", re.M)
 
 
