@@ -314,6 +314,8 @@ def question_text(segment: Segment, text: str) -> str:
         words = _QUOTE_MARK.sub("", words)  # "> 我们今年想……": a Markdown blockquote's marks
         words = _ENGLISH_THANKS.sub("", words)  # "Thank you. Many foreign travelers say …": ". " ends no sentence here
         words = _LEADING_GREETING.sub("", words)  # "您好，我在城东上班……": a greeting clause before the question
+        if quoted := _QUOTED_THEN_TOLD.match(words):  # "……我该怎么办？”来电的是市民周女士。": the caller's words
+            words = quoted["asked"]
         if _FILM.match(words):  # what the host asks is after the film, and about it
             kept = []
             continue
@@ -342,6 +344,8 @@ def question_text(segment: Segment, text: str) -> str:
 
 
 _ITEM_NUMBER = re.compile(r"^0\d(?=[\u4e00-\u9fff《“])")
+# a caller's quoted question (its opening mark before the words) and the report's words after the closing mark
+_QUOTED_THEN_TOLD = re.compile(r"^(?P<asked>[^“”]*[？?][^“”]*?)”[^“”？?]*$")
 _QUOTE_MARK = re.compile(r"^(?:>[ \t\u3000]*)+", re.M)
 _ENGLISH_THANKS = re.compile(r"^(?i:thank you|thanks)(?i: very much| so much)?[.!,]?\s+(?=\S)")
 _LEADING_GREETING = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}?(?:局长|主任|同志|领导))?(?:您|你|大家)好[，,][ \t\u3000]*(?=\S)")
