@@ -376,8 +376,10 @@ def test_closing_courtesies_are_neither_turns_nor_passages() -> None:
      ("谢谢各位网友，欢迎大家暑期来葭汭走一走、看一看！", True), ("大家可以去博物馆看一看。", False),
      # a guest who says who they are, a call put through, a caller's thanks; but not a question after them
      ("大家好，我是汤晓芃。", True), ("喂，您好，能听到吗？", True), ("好的好的，谢谢邵主任！", True),
-     ("能听到，能听到。邵主任好！我父亲能不能申请上门服务？", False)],
-    ids=range(21),
+     ("能听到，能听到。邵主任好！我父亲能不能申请上门服务？", False),
+     # saying who one is by name is a courtesy; saying what one is belongs to the question
+     ("您好，我是退休职工。", False)],
+    ids=range(22),
 )
 def test_courtesy_vocabulary(text: str, courtesy: bool) -> None:
     from index.parsing.courtesy import is_courtesy

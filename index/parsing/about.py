@@ -13,7 +13,8 @@ from index.parsing.english import english_person, is_english
 from index.parsing.header import Header
 from index.parsing.metadata import find_interviewee
 from index.parsing.orgs import find_city, fullest, is_unit_name, main_unit, org_mentions, qualify, split_place
-from index.parsing.people import ACCOUNT, NAME_AND_UNIT, ROLE_UNIT, PersonDesc, is_person_name, parse_people, parse_person, split_org_role
+from index.parsing.people import (ACCOUNT, ROLE_UNIT, PersonDesc, is_person_name, names_apart_from_units, parse_people,
+                                  parse_person, split_org_role)
 from index.parsing.sources import SourceText
 from index.parsing.speakers import read_label
 from index.records import Metadata
@@ -174,8 +175,7 @@ def _people(header: Header, titles: str, intro: str, asked: str, segments: list[
     for name in [*dict.fromkeys(named)] or [None]:  # the sentence that introduces each who answers by name
         said = find_interviewee(ACCOUNT.sub("", to_simplified(named_intro)), name and to_simplified(name))  # 訪 is 访
         if said.name or said.bureau:  # "……谷雨桐、医药服务管理科科长 晏川": the unit after the list's last 、
-            unit = NAME_AND_UNIT.sub(lambda m: f"{m['name']}、" if is_person_name(m["name"]) else m.group(),
-                                     said.bureau or "")  # "苏立衡和该局……科": the unit after the name and 和
+            unit = names_apart_from_units(said.bureau or "")  # "苏立衡和该局……科": the unit after the name and 和
             people.append(PersonDesc(said.name, unit.rsplit("、", 1)[-1] or None, said.role))
     for reading in answerers:
         if reading.person is not None:

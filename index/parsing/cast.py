@@ -142,7 +142,7 @@ class Cast:
             found = self.by_title(*reading.title)
             if found is not None:
                 return self._of(found)
-            return Speaker("".join(reading.title), None, self.bureau)
+            return Speaker("".join(reading.title).strip(), None, self.bureau)  # "Lu " of "Mr. Lu": no space
         if reading.person is not None:  # a role standing for a person: 负责人, 市医疗保障局有关负责人
             return self._of(self.by_unit_and_title(reading.person) or reading.person)
         text = label.strip()

@@ -21,14 +21,11 @@ _CLAUSE_PATTERNS = (
     r"[\u4e00-\u9fff]{1,2}(?:副)?(?:局长|主任|书记|区长|市长|县长|处长|科长|厅长|部长|院长|所长|站长|队长|老师|医生)(?:您)?好",
     # a call put through: "喂，您好，能听到吗？", "能听到，能听到。"
     r"喂|(?:能|可以)?听(?:得)?(?:到|见|清楚?)(?:吗|了|我说话吗)?",
-    # a speaker saying who they are: "我是邵景川", "我是主持人苏沐晴"
-    r"我是(?:本期|今天的)?(?:主持人)?[\u4e00-\u9fff·]{2,4}",
     # salutations: "各位媒体朋友", "女士们、先生们", "尊敬的各位来宾"
     r"(?:尊敬的|亲爱的)?(?:各位|诸位|两位|二位|三位)[\u4e00-\u9fff]{0,10}|[\u4e00-\u9fff]{0,8}(?:朋友|同志|女士|先生|来宾|嘉宾|记者|听众|观众|网友)们",
     # welcomes and farewells
     r"欢迎.*", r".*再见.*", r"回头见|下次见",
     r"(?:来|去|到)?[\u4e00-\u9fff]{0,6}?(?:走一走|看一看|转一转|逛一逛|尝一尝|玩一玩)",  # "欢迎大家来葭汭走一走、看一看"
-
     # well-wishes: "祝大家身体健康", "祝各位工作顺利"
     r"(?:最后)?(?:祝|祝愿)(?:大家|各位|您|你们|广大[\u4e00-\u9fff]{1,4})?[\u4e00-\u9fff]{0,8}(?:健康|愉快|顺利|快乐|幸福|平安|如意)",
     # a speaker's stage directions: "我先通报几方面情况", "以上是我的简要介绍", "我就先介绍这些"
@@ -77,4 +74,14 @@ def is_courtesy(text: str) -> bool:
     clauses = [c.strip("“”‘’\"'（）() .") for s in _SENTENCE_BREAK.split(text)
                for c in (_LATIN_CLAUSE_BREAK if _LATIN.search(s) else _CLAUSE_BREAK).split(s)]
     clauses = [c for c in clauses if c]
-    return bool(clauses) and all(_CLAUSE.fullmatch(c) for c in clauses)
+    return bool(clauses) and all(_CLAUSE.fullmatch(c) or _says_who(c) for c in clauses)
+
+
+# a speaker saying who they are: "我是邵景川", "我是主持人苏沐晴" (not "我是退休职工": that is part of a question)
+_SELF_INTRODUCTION = re.compile(r"我是(?:本期|今天的)?(?:主持人)?(?P<name>[\u4e00-\u9fff·]{2,4})")
+
+
+def _says_who(clause: str) -> bool:
+    from index.parsing.people import is_person_name
+
+    return bool(match := _SELF_INTRODUCTION.fullmatch(clause)) and is_person_name(match["name"])

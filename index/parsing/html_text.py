@@ -12,6 +12,7 @@ from index.parsing.documents import join_paragraphs
 from index.parsing.live import oldest_first
 from index.parsing.page_state import state_text
 from index.parsing.people import is_person_name
+from index.parsing.segment import in_reading_order
 
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "template",
               "button", "select", "svg", "canvas", "menu")
@@ -110,14 +111,8 @@ def _in_reading_order(soup: BeautifulSoup) -> None:
         placed = {id(c): _top_left(c) for c in children}
         if sum(1 for p in placed.values() if p is not None) < MIN_PLACED_BOXES or any(p is None for p in placed.values()):
             continue
-        by_top = sorted(children, key=lambda c: placed[id(c)])  # type: ignore[arg-type, return-value]
-        rows: list[list[Tag]] = []
-        for child in by_top:
-            if rows and placed[id(child)][0] - placed[id(rows[-1][0])][0] <= SAME_ROW_PX:  # type: ignore[index]
-                rows[-1].append(child)
-            else:
-                rows.append([child])
-        ordered = [c for row in rows for c in sorted(row, key=lambda c: placed[id(c)][1])]  # type: ignore[index]
+        ordered = in_reading_order(children, lambda c: placed[id(c)][0], lambda c: placed[id(c)][1],  # type: ignore[index]
+                                   SAME_ROW_PX)
         if ordered != children:
             for child in ordered:
                 parent.append(child.extract())

@@ -22,11 +22,12 @@ def page_lines(text: str, lines: list[Span]) -> tuple[list[Span], dict[int, Labe
     return lines, askers, signers
 
 
-# a newspaper's jump lines: "（下转第3版）" where an article leaves its page, "（上接第1版）" where it goes on
-_JUMP_OUT = re.compile(r"[ \t\u3000]*[（(]下转(?:第?[\d一二三四五六七八九十]{1,3}版|[A-Z]\d{1,2}版?|[A-Z]\d{0,2})[）)][ \t\u3000]*$")
-_JUMP_IN = re.compile(r"[ \t\u3000]*[（(]上接(?:第?[\d一二三四五六七八九十]{1,3}版|[A-Z]\d{1,2}版?|[A-Z]\d{0,2})[）)][ \t\u3000]*")
-
-_JUMP_MARK = re.compile(r"[（(]下转(?:第?[\d一二三四五六七八九十]{1,3}版|[A-Z]\d{0,2}版?)[）)]")
+# a newspaper's jump lines: "（下转第3版）" where an article leaves its page, "（上接第1版）" where it goes on (a page
+# by number or by its letter and number: 第3版, A3版, B2)
+_PAGE_REF = r"(?:第?[\d一二三四五六七八九十]{1,3}版|[A-Z]\d{0,2}版?)"
+_JUMP_MARK = re.compile(rf"[（(]下转{_PAGE_REF}[）)]")
+_JUMP_OUT = re.compile(rf"[ \t\u3000]*{_JUMP_MARK.pattern}[ \t\u3000]*$")
+_JUMP_IN = re.compile(rf"[ \t\u3000]*[（(]上接{_PAGE_REF}[）)][ \t\u3000]*")
 
 
 MIN_BAND_REPEATS = 3

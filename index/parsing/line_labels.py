@@ -12,6 +12,7 @@ from index.parsing.line_cuts import QUESTION_END, repeated_bands
 from index.parsing.metadata import TitleBlock, classify_title_line, is_boilerplate
 from index.parsing.orgs import is_unit_name
 from index.parsing.people import ACCOUNT, is_person_name, parse_people, split_org_role
+from index.parsing.segment import enumerator_end
 from index.parsing.speakers import Label, bare_label, find_label, read_label
 
 FULL_STOP = re.compile(r"[。！？!?；;…][”’」』）)]*$")
@@ -44,8 +45,6 @@ def _repeated_bands(lines: list[str], labels: list[Label | None]) -> set[int]:
 
 
 _PAGE_COUNTER = re.compile(r"^\d{1,3}[ \t]*/[ \t]*\d{1,3}$")
-# "1. ……？", "（二）……？": the number of a listed question, not its words
-_ENUMERATOR = re.compile(r"^(?:\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)])[ \t\u3000]*")
 MAX_LISTED_QUESTION_CHARS = 150
 
 
@@ -59,10 +58,11 @@ def _questions_before_answers(lines: list[str], labels: list[Label | None], asid
         if before is None or labels[before] is not None:
             continue
         line = lines[before].strip()
-        if QUESTION_END.search(line) and len(line) <= MAX_LISTED_QUESTION_CHARS:
+        if QUESTION_END.search(line) and len(line) <= MAX_LISTED_QUESTION_CHARS:  # "1. ……？": the words after its number
             start = len(lines[before]) - len(lines[before].lstrip())
-            number = _ENUMERATOR.match(lines[before][start:])
-            labels[before] = Label("问", start + (number.end() if number else 0), synthetic=True)
+            start += enumerator_end(lines[before][start:])
+            start += len(lines[before][start:]) - len(lines[before][start:].lstrip())
+            labels[before] = Label("问", start, synthetic=True)
 
 
 # a mail's or a letter's sign-off at the end: contact lines, the sender's unit and name, a date, "如有疑问请随时联系"
@@ -237,7 +237,7 @@ _CALLER = re.compile(r"来电|市民|网友|读者|听众|群众|女士|先生|�
 _REPORTED = r"(?:详细|随即|当即|当场|立即|耐心|认真|记下|告诉|补充|回答|表示|解释|介绍|说|答复|建议|提醒|接听|询问)"
 _TOLD_BY = (re.compile(rf"^(?P<name>[\u4e00-\u9fff·]{{2,4}}?){_REPORTED}"),
             re.compile(rf"^“[^”]*”(?P<name>[\u4e00-\u9fff·]{{2,4}}?){_REPORTED}"),
-            re.compile(r"由(?:坐在一旁的|现场的)?(?P<name>[\u4e00-\u9fff·]{2,4}?)(?:接听|回答|答复)"))
+            re.compile(r"由(?:[^，。由]{0,8}的)?(?P<name>[\u4e00-\u9fff·]{2,4}?)(?:接听|回答|答复)"))  # "由坐在一旁的……接听"
 _REPORT_SUMMARY = re.compile(r"^(?:据统计|据了解|据悉|记者了解到|记者从[^，。]{2,20}获悉|活动结束时)")
 MIN_CALLERS = 2
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from index.errors import CorpusParseError
 from index.parsing.documents import MAX_EXTRACTED_CHARS, ExtractedText, join_paragraphs, too_long
-from index.parsing.segment import has_unclosed_bracket
+from index.parsing.segment import has_unclosed_bracket, in_reading_order
 from index.parsing.speakers import opens_with_badge
 
 _NUMERAL = r"(?:\d{1,4}|[一二三四五六七八九十百零〇两]{1,4})"
@@ -178,23 +178,18 @@ def _card_flows(page) -> list[list[_Line]] | None:  # type: ignore[no-untyped-de
     lefts = {round(box[0] / CARD_ROW_POINTS) for box in cards}
     if len(cards) < MIN_CARDS or len(lefts) < 2 or len(lefts) == len(cards):
         return None
-    cards.sort(key=lambda box: (box[1], box[0]))
-    rows: list[list[tuple[float, float, float, float]]] = []
-    for box in cards:
-        if rows and box[1] - rows[-1][0][1] <= CARD_ROW_POINTS:
-            rows[-1].append(box)
-        else:
-            rows.append([box])
-    ordered = [box for row in rows for box in sorted(row)]
-    top, bottom = ordered[0][1], max(box[3] for box in ordered)
+    ordered = in_reading_order(cards, lambda box: box[1], lambda box: box[0], CARD_ROW_POINTS)
+    top = ordered[0][1]
 
     def region(keep) -> list[_Line]:  # type: ignore[no-untyped-def]
         return _lines(page.filter(lambda obj: obj.get("object_type") != "char" or keep(obj)))
 
-    outside = [lambda c: not any(inside(c, box) for box in ordered)]
-    flows = [region(lambda c: outside[0](c) and float(c["top"]) < top)]
+    def outside(c: dict) -> bool:
+        return not any(inside(c, box) for box in ordered)
+
+    flows = [region(lambda c: outside(c) and float(c["top"]) < top)]
     flows += [region(lambda c, box=box: inside(c, box)) for box in ordered]
-    flows.append(region(lambda c: outside[0](c) and float(c["top"]) >= top))
+    flows.append(region(lambda c: outside(c) and float(c["top"]) >= top))
     return [flow for flow in flows if flow] or None
 
 

@@ -161,7 +161,13 @@ ACCOUNT = re.compile(r"[（(](?:@(?P<account>[^（）()\s]{1,30})|(?:群)?昵称
 # "副局长邵文静和东湖区…主任蒋磊": a title and a name, then 和/及/与 before the next person (人力资源和社会保障局 is one unit).
 _PERSON_AND = re.compile(rf"(?P<person>{ROLE_UNIT}[\u4e00-\u9fff·]{{2,3}}?)(?:以及|和|及|与)(?=[\u4e00-\u9fff])")
 # "苏立衡和该局消费者权益保护科科长梁予宁": a name, then 和 and the next person's unit
-NAME_AND_UNIT = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3})(?:和|与|及)(?=(?:该|[\u4e00-\u9fff]{2,4}市|市|区|县)"
+def names_apart_from_units(text: str) -> str:
+    """"苏立衡和该局……科长梁予宁" -> "苏立衡、该局……科长梁予宁": a person's name, 和 and the next person's unit are two
+    people, as a list's 、 writes them."""
+    return _NAME_AND_UNIT.sub(lambda m: f"{m['name']}、" if is_person_name(m["name"]) else m.group(), text)
+
+
+_NAME_AND_UNIT = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3})(?:和|与|及)(?=(?:该|[\u4e00-\u9fff]{2,4}市|市|区|县)"
                             r"[\u4e00-\u9fff]{0,16}?(?:局|委|办|中心))")
 # what may open a later person of a list: a conjunction, and a clause describing them that ends in 的
 LATER_PERSON = re.compile(r"^(?:以及|还有)(?:[^，。、的]{1,24}的)?")  # not 和: 和平区
@@ -184,7 +190,7 @@ def parse_people(text: str, lead_in: bool = False) -> list[PersonDesc]:
         text = text[match.end():]
         text = re.split(r"[。！？!?]", text, maxsplit=1)[0]
     text = _PERSON_AND.sub(r"\g<person>、", ACCOUNT.sub("", text))  # "唐韵（@茗川卫健唐韵）": the name, not the account
-    text = NAME_AND_UNIT.sub(lambda m: f"{m['name']}、" if is_person_name(m["name"]) else m.group(), text)
+    text = names_apart_from_units(text)
     people: list[PersonDesc] = []
     pending = ""
     name_first = False

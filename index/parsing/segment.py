@@ -7,10 +7,13 @@ docs/corpus.md, "Verbatim"."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
 
 from index.records import Paragraph, Span
 from index.text import sentence_spans
+
+T = TypeVar("T")
 
 SENTENCE_END = "。！？!?…；;：:”’」』）)】》\"'"
 SHORT_LINE = 40
@@ -101,6 +104,19 @@ def iter_lines(text: str, start: int = 0, end: int | None = None) -> Iterator[Sp
             lead = len(line) - len(line.lstrip())
             yield Span(pos + lead, pos + lead + len(stripped))
         pos = line_end + 1
+
+
+def in_reading_order(items: Sequence[T], top: Callable[[T], float], left: Callable[[T], float],
+                     same_row: float) -> list[T]:
+    """Things placed on a page or a screen as a reader reads them: row by row from the top (tops closer than
+    `same_row` to the row's first make one row), left to right in a row."""
+    rows: list[list[T]] = []
+    for item in sorted(items, key=lambda i: (top(i), left(i))):
+        if rows and top(item) - top(rows[-1][0]) <= same_row:
+            rows[-1].append(item)
+        else:
+            rows.append([item])
+    return [item for row in rows for item in sorted(row, key=left)]
 
 
 def make_paragraph(text: str, start: int, end: int) -> Paragraph:
