@@ -50,6 +50,10 @@ _RED_HEAD = re.compile(r"^[\u4e00-\u9fff·]{2,24}(?:局|委员会|委|办公室|
 _DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔［\[(（]\d{4}[〕］\])）]\d{1,4}号$")
 _CAPTION = re.compile(r"(?:^|[。！\s\u3000])(?:(?:本报|全媒体)?记者|通讯员|摄影|图)?[ \t\u3000]*[\u4e00-\u9fff·]{2,4}[ \t\u3000]*(?:摄|供图)$")
 _PAPER_PAGE = re.compile(r"^(?P<outlet>[\u4e00-\u9fff]{2,8}?(?:日报|晚报|早报|侨报|商报|都市报|报))[ \t\u3000]+.*第[ \t]*[A-Z]?\d{1,3}[ \t]*版")
+# a newspaper page's date line, longer than a date line for its page and lunar date: "2025年6月24日 星期二 第01版 要闻 农历……"
+_PAGE_DATE = re.compile(r"^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日[\s\u3000]*(?:星期.|周.)?[\s\u3000]*第?[A-Z]?\d{1,3}版")
+# a newspaper's name over its page, with whose organ it is: "泠筠日报　中共泠筠市委机关报"
+_ORGAN_PAPER = re.compile(r"^(?P<outlet>[\u4e00-\u9fff]{2,8}报)[ \t\u3000]+[\u4e00-\u9fff]{2,16}机关报$")
 _NOTE_LINE = re.compile(r"（[^（）]*）|\([^()]*\)")  # a line wholly in brackets: an editor's note or a credit
 _BUREAU_LINE = re.compile(r"^[\u4e00-\u9fff·]{2,20}(?:管委会|委员会|办公室|局|厅|委|办|院|中心|署)$")
 _INTERVIEW_VERB = re.compile(r"(?:专访|采访|对话|访问|访谈|邀请)(?:了|到)?|(?:做客|走进|来到)[\u4e00-\u9fff]{0,6}?的(?:嘉宾)?是")
@@ -101,6 +105,9 @@ def classify_title_line(line: str, block: TitleBlock) -> str:
         return "guest"
     if _read_meta_line(text, block):
         return "meta"
+    if match := _ORGAN_PAPER.match(to_simplified(text)):
+        block.outlet = block.outlet or match["outlet"]
+        return "source"
     if match := _PAPER_PAGE.match(to_simplified(text)):  # "苓川侨报　2024年10月18日　第A03版：侨乡新闻"
         block.outlet = block.outlet or text[: len(match["outlet"])]
         if date := _DATE.search(text):
@@ -115,7 +122,7 @@ def classify_title_line(line: str, block: TitleBlock) -> str:
             block.outlet = outlet
         block.reporters = _names(match.group("names"))
         return "byline"
-    if (match := _DATE.search(text)) and len(text) <= DATE_LINE_MAX_CHARS:
+    if (match := _DATE.search(text)) and (len(text) <= DATE_LINE_MAX_CHARS or _PAGE_DATE.match(text)):
         block.date = block.date or _iso_date(match)
         return "date"
     if SECTION_WORDS.match(section_name(text)):
@@ -227,17 +234,21 @@ _PAGE_FURNITURE = re.compile(r"^(?:[【\[]?(?:打印本页|关闭窗口|打印|�
                              r"^附件\d{0,2}[:：]|^[^\s。！？，]{1,60}\.(?:docx?|xlsx?|pdf|wps|zip|rar)$|^(?:主办|承办|协办)(?:单位)?[:：]|"
                              r"^(?:网友)?评价[:：]?$|^(?:非常满意|基本满意|满意|不满意)$|"  # a reply's rating, a line each
                              r"^(?:No\.?|#)?\s*\d{1,3}$|"  # a post's or item's number on a line of its own: 01, No.2
-                             r"^(?:上一篇|下一篇)[:：]|^[^。！？\s]{2,30}(?:主办|承办)(?:[\s\u3000]|$)")  # 上一篇：…, ……办公室主办
+                             r"^(?:上一篇|下一篇)[:：]|^[^。！？\s]{2,30}(?:主办|承办)(?:[\s\u3000]|$)|"  # 上一篇：…, ……办公室主办
+                             # a newspaper's masthead: its serial number and its publisher (its date line: _PAGE_DATE)
+                             r"^(?:国内统一连续出版物号|国内统一刊号|统一刊号|CN[ \t]*\d{2}-\d{4})|^[^。！？\s]{2,12}社出版(?:[\s\u3000]|$)")
 
 
 _TOPIC_TAG = re.compile(r"^#[^#\s]{1,20}[ \t\u3000]*\d+个$")  # a 公众号 article's topic and its count: "#医保政策 4个"
+_HASHTAGS = re.compile(r"^(?:#[^#\n]{1,20}#[\s\u3000]*)+$")  # a post's #topics# (read before Markdown's # goes)
 
 
 def is_boilerplate(line: str) -> bool:
     """Editor and source credits, breadcrumbs and page furniture ("【打印本页】【关闭窗口】") that belong to no passage."""
     text = to_simplified(strip_markup(line))  # 責任編輯：陳靜 too
     return bool(_BOILERPLATE.match(text) or _SOURCE.match(text) or _BREADCRUMB.match(text)
-                or _LINK_BAR.match(text) or _PAGE_FURNITURE.match(text) or _TOPIC_TAG.match(line.strip()))
+                or _LINK_BAR.match(text) or _PAGE_FURNITURE.match(text) or _TOPIC_TAG.match(line.strip())
+                or _HASHTAGS.match(line.strip()))
 
 
 @dataclass(frozen=True, slots=True)

@@ -158,6 +158,8 @@ def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) ->
             and not jumps_between(text, previous.end, span.start)  # never over other articles of a newspaper's pages
             and line_continues(last := text[previous.content_start : previous.end].rsplit("\n", 1)[-1])
             and not is_info_line(last)
+            # furniture goes on only into furniture: "……日报社出版 ……网：www……" is not the date line under it
+            and (not is_boilerplate(last) or is_boilerplate(line))
         ):
             previous.end = span.end
             continue

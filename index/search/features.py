@@ -21,6 +21,7 @@ from index.search.bureaus import BureauIndex, Mention
 from index.lexicon.english import is_english, searched_question
 from index.records import IndexData
 from index.text import arabic_numerals, normalize_for_index, pos_tokens, query_words
+from index.vocabulary import in_english, without_passages
 
 CANDIDATE_FEATURES = ("dense_text", "dense_sentence", "dense_heading", "dense_question", "lead_question",
                       "dense_focus", "bm25_text", "bm25_meta", "bm25_sentence", "lead_keywords", "answer_kind",
@@ -246,6 +247,12 @@ class Evidence:
         self.place_of = [bureaus.place_of(p.bureau) if p.bureau else "" for p in data.passages]
         # words_of per passage, kept for the most recent WORDS_KEPT (every passage of a corpus up to that size)
         self.words_text = lru_cache(maxsize=WORDS_KEPT)(self._words_of_row)
+        english = [row for row, p in enumerate(data.passages) if in_english(p)]
+        self.english_rows = frozenset(english)
+        # The words of the passages in Chinese: a question in English is judged against a Chinese passage by the
+        # words it shares with the Chinese text, as it was fitted (no fitted corpus had a page in English).
+        self.chinese_vocabulary = (without_passages(data.vocabulary, [data.passages[r] for r in english])
+                                   if english else data.vocabulary)
 
     # -- ranking -------------------------------------------------------------------------------------------
     def candidate_features(self, context: QueryContext, rows: np.ndarray, bm25_text: np.ndarray,
@@ -293,9 +300,10 @@ class Evidence:
                            dtype=np.float32)
         return found / (sum(weights.values()) or 1.0)
 
-    def idf(self, word: str) -> float:
+    def idf(self, word: str, vocabulary: dict[str, int] | None = None) -> float:
         """BM25's inverse document frequency of a word over the corpus's passages (never below 0)."""
-        n, df = max(1, len(self.data.passages)), self.data.vocabulary.get(word, 0)
+        vocabulary = self.data.vocabulary if vocabulary is None else vocabulary
+        n, df = max(1, len(self.data.passages)), vocabulary.get(word, 0)
         return float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
 
     def _words_of_row(self, row: int) -> str:
@@ -324,13 +332,16 @@ class Evidence:
         passage = self.data.passages[row]
         dense = np.maximum(f["dense_text"], f["dense_sentence"])
         dense_top = float(dense[top])
-        english = is_english(context.text)
-        coverage_top, coverage_corpus, absent_share = self.word_coverage(context.text, passage)
+        # A question in English about a passage in Chinese is evidence across languages (the "en_" features); about
+        # a passage in English (a city's English page), evidence in one language, as a Chinese question's is.
+        english = is_english(context.text) and row not in self.english_rows
+        vocabulary = self.chinese_vocabulary if english else self.data.vocabulary
+        coverage_top, coverage_corpus, absent_share = self.word_coverage(context.text, passage, vocabulary)
         if english and context.translated:  # the share of its words whose Chinese counterparts the passage holds
             coverage_top = context.translated_share * _share_in(context.translated, words_of(passage))
             coverage_corpus = context.translated_share
-        specificity, content_words = self.specificity(context.text)
-        general_top, general_corpus = self.general_coverage(context.text, passage)
+        specificity, content_words = self.specificity(context.text, vocabulary)
+        general_top, general_corpus = self.general_coverage(context.text, passage, vocabulary)
         fused, total_weight = scored.decision_fused
         runner_up = float(np.partition(fused, -2)[-2]) if fused.size > 1 else 0.0
         total_weight = total_weight or 1.0
@@ -365,14 +376,13 @@ class Evidence:
             evidence[name], evidence[f"en_{name}"] = (0.0, value) if english else (value, 0.0)
         return evidence
 
-    def general_coverage(self, query: str, passage: Passage) -> tuple[float, float]:
+    def general_coverage(self, query: str, passage: Passage, vocabulary: dict[str, int]) -> tuple[float, float]:
         """Shares of the question's content words found in the passage and in the corpus, each word weighted by how
         rare it is in general Chinese (jieba's dictionary), so that the weights mean the same in any corpus."""
         words = query_words(query)
         if not words:
             return 0.0, 0.0
         where = words_of(passage)
-        vocabulary = self.data.vocabulary
         total = top = corpus = 0.0
         for word, _ in words:
             weight = general_rarity(word)
@@ -381,29 +391,27 @@ class Evidence:
             corpus += weight if (word in where or word in vocabulary) else 0.0
         return top / total, corpus / total
 
-    def specificity(self, query: str) -> tuple[float, int]:
+    def specificity(self, query: str, vocabulary: dict[str, int]) -> tuple[float, int]:
         """How rare in the corpus the question's rarest content word is (0: every passage has it, 1: none does),
         and how many content words it has."""
         words = query_words(query)
         if not words:
             return 0.0, 0
         n = max(1, len(self.data.passages))
-        vocabulary = self.data.vocabulary
         rarest = max(float(np.log((n + 1) / (vocabulary.get(w, 0) + 1))) for w, _ in words)
         return rarest / float(np.log(n + 1)), len(words)
 
-    def word_coverage(self, query: str, passage: Passage) -> tuple[float, float, float]:
+    def word_coverage(self, query: str, passage: Passage, vocabulary: dict[str, int]) -> tuple[float, float, float]:
         """IDF-weighted shares of the question's content words found in the passage and in the corpus, and the
         share of its nouns the corpus never uses."""
         words = query_words(query)
         if not words:
             return 0.0, 0.0, 0.0
-        vocabulary = self.data.vocabulary
         where = words_of(passage)
         total = top = corpus = 0.0
         for word, _ in words:
             df = vocabulary.get(word, 0)
-            weight = self.idf(word)
+            weight = self.idf(word, vocabulary)
             total += weight
             in_passage = holds_word(word, where)
             top += weight if in_passage else 0.0

@@ -21,7 +21,8 @@ from index.store.folder import (PARSER_VERSION, build_lock, library_versions, lo
                                 restore_current, save)
 from index.lexicon.english import english_map, searched_question
 from index.lexicon.places import foreign_places, place_names, searchable_text
-from index.text import corpus_words, evidence_sentences
+from index.text import evidence_sentences
+from index.vocabulary import document_frequencies
 from index.store.vectors import VectorIndex
 
 
@@ -284,15 +285,6 @@ def cross_lingual_terms(vocabulary: dict[str, int]) -> list[str]:
     """Chinese words of two or more characters, most used first: what an English question's words map onto."""
     words = [w for w in vocabulary if len(w) >= 2 and any("\u4e00" <= c <= "\u9fff" for c in w)]
     return sorted(words, key=lambda w: (-vocabulary[w], w))[:MAX_TERMS]
-
-
-def document_frequencies(passages: Sequence[Passage]) -> dict[str, int]:
-    """How many passages use each word (of heading, question or text)."""
-    counts: dict[str, int] = {}
-    for passage in passages:
-        for word in corpus_words(f"{passage.heading or ''}\n{searched_question(passage.question) or ''}\n{passage.text}"):
-            counts[word] = counts.get(word, 0) + 1
-    return counts
 
 
 def _with_manifest(data: IndexData, manifest: dict[str, Any]) -> IndexData:
