@@ -9,7 +9,8 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from index.errors import CorpusParseError
 
@@ -26,6 +27,7 @@ class ExtractedText:
     text: str
     headings: frozenset[int]  # offsets in `text` of paragraphs the file marks as headings
     page_header: str = ""  # a .docx's running page header (often its issuer: "箬溪市市场监督管理局"), not in `text`
+    metadata: dict[str, Any] = field(default_factory=dict)  # a page a .docx holds as its content: its title, site
 
 
 def too_long(file: str, max_chars: int) -> CorpusParseError:
@@ -59,10 +61,13 @@ def docx_text(data: bytes, file: str, max_chars: int = MAX_EXTRACTED_CHARS) -> E
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
         raise CorpusParseError(file, f"not a readable .docx document ({type(error).__name__})") from None
-    extracted = join_paragraphs(_docx_paragraphs(document))
+    pages: list[dict[str, Any]] = []
+    extracted = join_paragraphs(_docx_paragraphs(document, pages))
     if not extracted.text:
         raise CorpusParseError(file, "the document has no text")
-    return replace(extracted, page_header=_page_header(document))
+    if len(extracted.text) > max_chars:  # a page held inside the document is counted only once read
+        raise too_long(file, max_chars)
+    return replace(extracted, page_header=_page_header(document), metadata=pages[0] if pages else {})
 
 
 def _page_header(document) -> str:  # type: ignore[no-untyped-def]
@@ -117,6 +122,8 @@ def _body_blocks(parent, document) -> Iterable:  # type: ignore[no-untyped-def]
             yield Table(child, document._body)
         elif child.tag == f"{_W}sdt" and not _placeholder(child) and (content := child.find(f"{_W}sdtContent")) is not None:
             yield from _body_blocks(content, document)
+        elif child.tag == f"{_W}altChunk":  # content Word imports on opening: a portal's "导出Word" holds its page so
+            yield child
 
 
 def _placeholder(sdt) -> bool:  # type: ignore[no-untyped-def]
@@ -130,16 +137,47 @@ def _placeholder(sdt) -> bool:  # type: ignore[no-untyped-def]
         gallery is not None and gallery.get(f"{_W}val") == "Table of Contents")
 
 
-def _docx_paragraphs(document) -> Iterable[tuple[str, bool]]:  # type: ignore[no-untyped-def]
+def _docx_paragraphs(document, pages: list[dict[str, Any]]) -> Iterable[tuple[str, bool]]:  # type: ignore[no-untyped-def]
+    """The paragraphs in reading order; the metadata of each page held as an altChunk is added to `pages`."""
     from docx.table import Table
 
     for block in _body_blocks(document.element.body, document):
-        if isinstance(block, Table):
+        if getattr(block, "tag", None) == f"{_W}altChunk":
+            yield from _alt_chunk_paragraphs(block, document, pages)
+        elif isinstance(block, Table):
             yield from ((line, False) for line in _table_lines(block))
         else:
             for box in _text_boxes(block._p):  # a text box anchored in the paragraph: its paragraphs first
                 yield from ((_final_text(box_p), False) for box_p in box.iter(f"{_W}p"))
             yield _final_text(block._p), _is_docx_heading(block)
+
+
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _alt_chunk_paragraphs(chunk, document, pages: list[dict[str, Any]]) -> Iterable[tuple[str, bool]]:  # type: ignore[no-untyped-def]
+    """The paragraphs of an altChunk's part as Word shows them: an HTML page read as a page is (its article), plain
+    text line by line; another kind (an embedded .docx, RTF) is not read."""
+    from index.parsing.html_text import extract_article
+    from index.parsing.sources import decode_bytes
+
+    part = document.part.related_parts.get(chunk.get(_R_ID))
+    content_type = (getattr(part, "content_type", "") or "").lower()
+    if part is None or not ("html" in content_type or content_type.startswith("text/plain")):
+        return
+    try:
+        text, _ = decode_bytes(part.blob, str(part.partname))
+    except CorpusParseError:
+        return
+    headings: frozenset[int] = frozenset()
+    if "html" in content_type:
+        article = extract_article(text)
+        text, headings = article.text, article.headings
+        pages.append(article.metadata)
+    offset = 0
+    for line in text.split("\n"):
+        yield line, offset in headings
+        offset += len(line) + 1
 
 
 # what a reader of the document sees is not inside these: deleted or moved-away text of tracked changes, the VML

@@ -127,6 +127,16 @@ def _caption_of_guest(line: str) -> bool:
     return match is not None and is_person_name(match["name"]) and not re.search(r"[：:]", line)
 
 
+def _value_below(lines: list[str], labels: Sequence[object | None], i: int) -> str | None:
+    """The line under an empty field when it is that field's value: no field, label or sentence itself."""
+    if i + 1 >= len(lines) or labels[i + 1] is not None:
+        return None
+    below = _plain(lines[i + 1]).strip()
+    if not below or len(below) > MAX_VALUE_CHARS or _SENTENCE.search(below) or read_fields(below) is not None:
+        return None
+    return below
+
+
 def read_header(lines: list[str], labels: Sequence[object | None]) -> Header:
     """The header fields above the first turn (the first labelled line that is no header field); a guests key with
     nothing after it takes the guest lines that follow it (and is a speaker's label when none follows)."""
@@ -142,6 +152,10 @@ def read_header(lines: list[str], labels: Sequence[object | None]) -> Header:
             header.host = header.host or parse_person(_plain(lines[i + 1]))  # "主持人：" and the name on the next line
             header.lines.update((i, i + 1))
             continue
+        if fields is not None and len(fields) == 1 and not fields[0][1] and fields[0][0] not in ("guests", "host") \
+                and (value := _value_below(lines, labels, i)) is not None:
+            fields = [(fields[0][0], value)]  # "索引号：" and its value a line below: a table's cells a line each
+            header.lines.add(i + 1)
         if fields is None:
             if (collecting or _caption_of_guest(line)) and is_guest_line(line):
                 header.guests.extend(parse_people(_plain(line).strip("·•-—● ")))

@@ -69,10 +69,30 @@ def extract_article(html: str) -> Article:
 MIN_PAGE_CHARS = 200  # a page's visible text shorter than this may be an app's shell, its words in its scripts
 
 
+_TAB_NUMBER = re.compile(r"^\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、．:：\s]*")
+
+
+def _tabs_into_panels(soup: BeautifulSoup) -> None:
+    """ARIA tabs (a list of questions, each showing its answer's panel): each tab's words put at the head of its
+    panel as its heading, the list taken out, so each question stands over its answer as a reader sees it."""
+    tabs = {str(tab.get("id")): tab for tab in soup.find_all(attrs={"role": "tab"}) if tab.get("id")}
+    by_panel = {str(tab.get("aria-controls")): tab for tab in tabs.values() if tab.get("aria-controls")}
+    for panel in soup.find_all(attrs={"role": "tabpanel"}):
+        tab = tabs.get(str(panel.get("aria-labelledby") or "")) or by_panel.get(str(panel.get("id") or ""))
+        words = _TAB_NUMBER.sub("", tab.get_text(" ", strip=True)) if tab is not None else ""
+        if not words:
+            continue
+        heading = soup.new_tag("h3")
+        heading.string = words
+        panel.insert(0, heading)
+        tab.decompose()
+
+
 def _page_article(html: str) -> Article:
     soup = BeautifulSoup(html, "html.parser")
     metadata = _head_metadata(soup)
     scripts = [script.get_text() for script in soup.find_all("script")]
+    _tabs_into_panels(soup)
     for tag in soup.find_all(_DROP_TAGS):
         if tag.name == "header" and tag.find_parent("article") is not None:
             continue  # the article's own header: its title, source and date
@@ -337,7 +357,8 @@ def _head_metadata(soup: BeautifulSoup) -> dict[str, Any]:
     source = metas.get("contentsource") or metas.get("source")
     if source:
         metadata["outlet"] = source
-    site = _wechat_account(soup) or metas.get("sitename") or metas.get("og:site_name") or _site_in_title(soup)
+    site = (_wechat_account(soup) or metas.get("sitename") or metas.get("og:site_name") or _site_in_title(soup)
+            or _sponsor(soup))
     if not site or not _CJK_CHAR.search(site):  # an English portal: its Chinese name is on its logo
         site = _logo_name(soup) or site
     if site:
@@ -360,6 +381,17 @@ def _logo_name(soup: BeautifulSoup) -> str | None:
         marks = " ".join(str(o.get("class") or "") + str(o.get("id") or "") for o in owners if isinstance(o, Tag))
         if "logo" in (marks + str(image.get("src") or "")).lower() and (name := _CJK_NAME.search(str(image["alt"]))):
             return name.group()
+    return None
+
+
+_SPONSOR = re.compile(r"(?:主办单位|主办)[:：][ \t\u3000]*(?P<name>[\u4e00-\u9fff（）()]{4,30})")
+
+
+def _sponsor(soup: BeautifulSoup) -> str | None:
+    """The unit a site's footer says runs it ("主办单位：泖嵛市住房公积金管理中心　　地址：……")."""
+    for footer in soup.find_all(["footer", "div", "p"], limit=2000):
+        if footer.find(["p", "div"]) is None and (match := _SPONSOR.search(footer.get_text(" ", strip=True))):
+            return match["name"]
     return None
 
 

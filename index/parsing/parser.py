@@ -25,7 +25,8 @@ from index.parsing.passages import PassageBuilder
 from index.parsing.sections import cut_sections, is_courtesy_block, with_lead_in
 from index.parsing.segment import SHORT_LINE, iter_lines, line_continues
 from index.parsing.sources import SourceText, read_source
-from index.parsing.speakers import SECTION_WORDS, Label, accepted_labels, find_label, is_stamp_line
+from index.parsing.speakers import (SECTION_WORDS, Label, accepted_labels, find_label, is_stamp_line, label_aliases,
+                                     with_aliases_resolved)
 from index.parsing.turns import (has_answers, label_headed_questions, label_message_board, label_postfix_board,
                                   label_unit_led_board, merge_answers, segments_of, turns_of)
 from index.records import Interview, Passage
@@ -126,7 +127,8 @@ def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) ->
     marked it as a heading), with their speaker labels; header fields and time stamps stand alone."""
     lines, askers, signers = page_lines(text, list(iter_lines(text, body_start)))
     line_texts = [text[s.start : s.end] for s in lines]
-    labels = [askers.get(i) or find_label(line) for i, line in enumerate(line_texts)]
+    labels = with_aliases_resolved([askers.get(i) or find_label(line) for i, line in enumerate(line_texts)],
+                                   label_aliases(text))
     headline_is_no_label(line_texts, labels)
     header = read_header(line_texts, labels)
     for i in header.lines:

@@ -55,6 +55,8 @@ def cut_sections(blocks: list[Block], text: str, heading: str | None = None, mar
         md = _MD_HEADING.match(line)
         if own_line and block.start in marked and i + 1 == len(blocks) and (current or sections):
             continue  # a crosshead the page marked, after the last words of an answer: it heads what comes next
+        if md and len(blocks) == 1:
+            continue  # "## 第二幕　快递驿站" alone between two scenes: a heading with nothing under it
         if (own_line or md) and i + 1 < len(blocks):
             if current:
                 sections.append((heading, current))

@@ -23,6 +23,7 @@ from index.parsing.documents import DOCX_SUFFIXES, PDF_SUFFIXES
 from index.parsing.answers_page import answers_page_as_text
 from index.parsing.chat_export import chat_export_as_text
 from index.parsing.diarized import diarized_as_text
+from index.parsing.written_answers import written_answers_as_text
 from index.parsing.mail import mail_reply_as_text
 from index.parsing.table_export import pipe_table_as_text, table_export_as_text
 from index.records import METADATA_FIELDS
@@ -333,7 +334,9 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
         from index.parsing.pdf_layout import pdf_text
 
         extracted = (docx_text if suffix in DOCX_SUFFIXES else pdf_text)(data, file)
-        hints = {"site": extracted.page_header} if extracted.page_header else {}  # the issuer in a .docx's page header
+        hints = dict(extracted.metadata)  # a page the .docx holds as its content: its title, its site
+        if extracted.page_header:  # the issuer in a .docx's page header
+            hints["site"] = extracted.page_header
         if (transcript := diarized_as_text(extracted.text)) is not None:  # speakers numbered by a speech-to-text service
             return SourceText(file, transcript, 0, {}, hints, "", _skip_note(file, path))
         return SourceText(file, extracted.text, 0, {}, hints, "", _skip_note(file, path), extracted.headings)
@@ -352,7 +355,7 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
         body = _without_markup(pipe_table_as_text(body) or body)
     body = mail_reply_as_text(body) or body
     text = text[:body_start] + (_subtitles_as_text(body) or table_export_as_text(body) or chat_export_as_text(body)
-                                or answers_page_as_text(body) or diarized_as_text(body)
+                                or answers_page_as_text(body) or diarized_as_text(body) or written_answers_as_text(body)
                                 or _without_line_times(_unwrapped(body)))
     warnings.extend(_skip_note(file, path))
     if encoding == "utf-8" and not _decodes(data, "utf-8"):

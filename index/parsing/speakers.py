@@ -33,6 +33,9 @@ _TIMED_NAME = re.compile(r"^(?P<name>[^：:。，！？；\n]{1,40}?)[ \t\u3000]
 _BRACKET = re.compile(rf"^(?P<md>\*\*|__)?[{_OPEN}](?P<name>[^{_CLOSE}\n]{{1,40}})[{_CLOSE}](?P=md)?(?!\()"
                       r"[ \t\u3000]*[：:]?(?:\*\*|__)?[ \t\u3000]*")
 _CITIZEN = r"[\u4e00-\u9fff]{1,3}(?:先生|女士|阿姨|大爷|大妈|师傅|同学)"  # 王先生, 陈阿姨: a caller as the host greets them
+# a label that is only such a form, or one of what they do and a kinship word ("快递小哥阿杰", "张大姐")
+_CITIZEN_LABEL = re.compile(r"[\u4e00-\u9fff]{1,4}(?:先生|女士|阿姨|大爷|大妈|大娘|师傅|同学|小哥|大姐|大叔|大哥|阿婆|奶奶|爷爷)"
+                            r"(?:阿[\u4e00-\u9fff])?")
 # 网友“清风”：, and 听众（电话）：, 网友（微信留言）: the channel in brackets; 市民 王先生（电话）：
 # also 网友“塘边柳”（微信）, 听众 尾号3726（短信）: the channel after the nickname, a caller by the end of a number
 _NICKNAME = re.compile(r"^(?P<md>\*\*|__)?(?P<name>(?:网友|网民|市民|听众)[ \t\u3000]*(?:(?:[“\"「『‘'][^”\"」』’'\n]{1,20}"
@@ -260,6 +263,8 @@ def read_label(name: str) -> LabelReading:
         return LabelReading("answer", "负责人", PersonDesc(None, org, match["role"]))
     if english.is_english(text) and (side := english.label_side(text)) is not None:
         return _english_reading(text, side)
+    if _CITIZEN_LABEL.fullmatch(text):  # "王阿姨", "快递小哥阿杰": a citizen as people call them, who asks
+        return LabelReading("ask", "市民", nickname=text)
     person = parse_person(text)
     if person is not None:
         if person.role in ("主持人", "节目主持人"):
@@ -308,6 +313,39 @@ def is_asker(name: str, interviewee: str | None = None) -> bool:
     if interviewee and interviewee in name and not _ASK_WORD.match(to_simplified(name)):
         return False
     return read_label(name).side == "ask"
+
+
+# "局长姜澄明（以下简称“姜”）", "本刊记者（以下简称“记”）": a magazine names each speaker once, then labels by the short form
+_ALIAS = re.compile(r"(?P<before>[^，。；：、（(\s]{1,40})[（(]以下简称[:：]?[“\"「]?(?P<alias>[\u4e00-\u9fff]{1,3})[”\"」]?[）)]")
+MAX_NAME_CHARS = 4
+
+
+# "我是湉岫市医疗保障局的IP形象“医保小岫”": a unit's mascot, who speaks for the unit
+_MASCOT = re.compile(r"(?:我是|就是|是)?(?P<unit>[\u4e00-\u9fff]{2,30}?(?:局|委员会|委|办公室|中心|院|厅|政府))的(?:官方)?(?:IP形象|吉祥物|卡通形象|"
+                     r"虚拟形象|虚拟代言人|数字人|形象代言人)[“\"「](?P<alias>[\u4e00-\u9fff]{2,8})[”\"」]")
+
+
+def label_aliases(text: str) -> dict[str, str]:
+    """Short forms declared for speakers ("以下简称“姜”") and the names they stand for (姜澄明; 记者), and a unit's
+    mascot ("……局的IP形象“医保小岫”"), who stands for its unit."""
+    aliases: dict[str, str] = {}
+    text = to_simplified(text)
+    for match in _ALIAS.finditer(text):
+        before, alias = match["before"], match["alias"]
+        at = before.rfind(alias)
+        if at >= 0 and 2 <= len(before) - at <= MAX_NAME_CHARS:  # 姜澄明, 记者: the name opens with its short form
+            aliases.setdefault(alias, before[at:])
+    for match in _MASCOT.finditer(text):
+        aliases.setdefault(match["alias"], match["unit"])
+    return aliases
+
+
+def with_aliases_resolved(labels: list[Label | None], aliases: dict[str, str]) -> list[Label | None]:
+    """Labels with each declared short form read as the name it stands for ("姜：" is 姜澄明's)."""
+    if not aliases:
+        return labels
+    return [replace(label, name=aliases[to_simplified(label.name)])
+            if label is not None and to_simplified(label.name) in aliases else label for label in labels]
 
 
 def accepted_labels(candidates: list[Label], intro_text: str) -> set[str]:
