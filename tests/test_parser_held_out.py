@@ -1116,3 +1116,108 @@ def test_a_replys_quoted_original_is_left_out_whichever_mail_client_wrote_it() -
                       "On Fri, Aug 1, 2025 at 10:12 AM He Manjing <he.manjing@yhwb.example> wrote:"):
         text = mail_reply_as_text(f"{reply}{separator}\n> 1. 长护险什么时候试点？\n> 2. 报销比例是多少？\n")
         assert text is not None and "报销比例" not in text and "1. 长护险什么时候试点？\n\n答：10月起。" in text
+
+
+# 31. What the twenty-fourth batch of layouts (held out) found: a portal's "导出Word" that holds its page as an altChunk
+# (no paragraph of its own), a 信息公开 table whose values sit a line under their keys, a magazine's short labels
+# declared once (以下简称“X”), a unit's cartoon mascot talking with citizens, ARIA tabs whose panels hold the answers,
+# a 局长笔谈 (one list of questions, each official answering all of them under their name), and 座谈会 minutes in
+# reported speech; also an English page no longer lets every English question be answered (tests/test_english_pages.py).
+def _docx_holding_a_page(html: str) -> bytes:
+    """A .docx whose body is one altChunk: the HTML page Word imports when it opens the file."""
+    import io
+
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    body = document.element.body
+    for paragraph in list(body.iterchildren("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p")):
+        body.remove(paragraph)
+    part = Part(PackURI("/word/afchunk1.htm"), "text/html", html.encode("utf-8"), document.part.package)
+    rid = document.part.relate_to(part, RELATIONSHIP_TYPE.A_F_CHUNK)
+    chunk = parse_xml(f'<w:altChunk xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+                      f'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="{rid}"/>')
+    body.insert(0, chunk)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_word_export_holding_its_page_as_an_alt_chunk(tmp_path: Path) -> None:
+    page = ("<html><head><title>澜川市水务局负责人就《节约用水办法》答记者问</title></head><body><table>"
+            "<tr><td>索引号：</td></tr><tr><td>11000777XY/2025-00012</td></tr><tr><td>发布机构：</td></tr>"
+            "<tr><td>澜川市水务局</td></tr></table><h1>澜川市水务局负责人就《节约用水办法》答记者问</h1>"
+            "<p>问：《办法》对居民用水有哪些新规定？</p><p>答：居民用水实行阶梯水价，第一阶梯每月15吨。</p>"
+            "<p>问：违反规定怎么处理？</p><p>答：由市水务局责令改正，可处500元以下罚款。</p></body></html>")
+    (tmp_path / "export.docx").write_bytes(_docx_holding_a_page(page))
+    interview = parse_file(tmp_path / "export.docx")
+    assert [t.question for t in interview.turns] == ["《办法》对居民用水有哪些新规定？", "违反规定怎么处理？"]
+    assert interview.metadata.bureau == "澜川市水务局"
+    assert interview.metadata.title == "澜川市水务局负责人就《节约用水办法》答记者问"  # not the 索引号 under its key
+
+
+def test_short_labels_declared_once_stand_for_the_names() -> None:
+    text = ("对话｜让河湖更清\n\n本刊记者（以下简称“记”）对话了澜川市水务局党组书记、局长韩立泽（以下简称“韩”）和副局长"
+            "邬晓岑（以下简称“邬”）。\n\n记：今年河湖治理有哪些新举措？\n\n韩：今年新建生态缓冲带12公里。\n\n"
+            "记：市民怎么参与？\n\n邬：可以报名当民间河长，目前已有860人。\n")
+    interview = parse_text(text, "talk.txt")
+    assert [(t.question, t.answerer) for t in interview.turns] == [
+        ("今年河湖治理有哪些新举措？", "韩立泽"), ("市民怎么参与？", "邬晓岑")]
+    assert {(p.speaker, p.role) for p in interview.passages if p.kind == "answer"} == {
+        ("韩立泽", "党组书记、局长"), ("邬晓岑", "副局长")}
+
+
+def test_a_units_mascot_answers_citizens_for_the_unit() -> None:
+    text = ("# 图解｜公积金怎么提？\n\n大家好，我是澜川市住房公积金管理中心的卡通形象“公积金小澜”！\n\n"
+            "**刘大爷**：小澜，租房能提公积金吗？\n\n**公积金小澜**：能，每月最多提1500元。\n\n**刘大爷**：那可太好了！\n\n"
+            "## 第二幕\n\n**外卖小哥阿明**：小澜，我没有单位，能缴公积金吗？\n\n**公积金小澜**：能，灵活就业人员可以自愿缴存。\n")
+    interview = parse_text(text, "comic.md")
+    assert [(t.question, t.answerer) for t in interview.turns] == [
+        ("小澜，租房能提公积金吗？", "澜川市住房公积金管理中心"), ("小澜，我没有单位，能缴公积金吗？", "澜川市住房公积金管理中心")]
+    assert interview.metadata.bureau == "澜川市住房公积金管理中心"
+    assert not any(p.text.startswith(("##", "那可太好了")) for p in interview.passages if p.kind == "answer")
+
+
+def test_aria_tabs_put_each_question_over_its_panel_and_the_footer_names_the_site(tmp_path: Path) -> None:
+    html = ("<html><body><ul role='tablist'><li role='tab' id='t1' aria-controls='p1'><span>1</span>公积金能还房贷吗？</li>"
+            "<li role='tab' id='t2' aria-controls='p2'><span>2</span>离职后公积金怎么办？</li></ul>"
+            "<div role='tabpanel' id='p1' aria-labelledby='t1'><p>能。可以按月提取公积金偿还房贷本息。</p></div>"
+            "<div role='tabpanel' id='p2' aria-labelledby='t2' hidden><p>单位应在30日内办理封存，账户余额继续计息。</p></div>"
+            "<div class='footer'><p>主办单位：澜川市住房公积金管理中心　　地址：澜川市新华路1号</p></div></body></html>")
+    (tmp_path / "faq.html").write_text(html, encoding="utf-8")
+    interview = parse_file(tmp_path / "faq.html")
+    assert [(t.question, t.answer[:8]) for t in interview.turns] == [
+        ("公积金能还房贷吗？", "能。可以按月提取"), ("离职后公积金怎么办？", "单位应在30日内")]
+    assert interview.metadata.bureau == "澜川市住房公积金管理中心"
+
+
+def test_a_bureau_chiefs_written_answers_to_one_list_of_questions(tmp_path: Path) -> None:
+    text = ("两会笔谈｜两位局长答三问\n\n编者按：本报就三个问题书面采访了两位局长。\n\n问一：去年做了什么？\n问二：今年有什么打算？\n\n"
+            "◎澜川市水务局党组书记、局长　韩立泽\n\n答一：新建水厂两座。\n\n答二：推进城乡供水一体化。\n\n"
+            "◎澜川市生态环境局副局长　邬晓岑\n\n答一：完成河道整治23条。\n\n答二：建设生态缓冲带。\n\n（本报记者　许默　整理）\n")
+    (tmp_path / "bitan.txt").write_text(text, encoding="utf-8")
+    interview = parse_file(tmp_path / "bitan.txt")
+    assert [(t.question, t.answerer, t.answer) for t in interview.turns] == [
+        ("去年做了什么？", "韩立泽", "新建水厂两座。"), ("去年做了什么？", "邬晓岑", "完成河道整治23条。"),
+        ("今年有什么打算？", "韩立泽", "推进城乡供水一体化。"), ("今年有什么打算？", "邬晓岑", "建设生态缓冲带。")]
+    assert {(p.speaker, p.bureau) for p in interview.passages if p.kind == "answer"} == {
+        ("韩立泽", "澜川市水务局"), ("邬晓岑", "澜川市生态环境局")}
+
+
+def test_minutes_in_reported_speech_credit_each_reply_to_who_gave_it(tmp_path: Path) -> None:
+    text = ("澜川市工业和信息化局\n\n会议纪要\n\n6月5日，市工业和信息化局召开政企座谈会，市财政局、市人力资源和社会保障局"
+            "有关负责同志和8家企业代表参加会议。\n\n一、企业反映的问题及部门回应\n\n"
+            "1．澜川机电有限公司总经理杭立群反映，企业想申请技术改造补助，希望尽快明确申报时间。"
+            "市工业和信息化局副局长韩立泽表示，今年的申报通知7月发布，补助比例为设备投资的10%。\n\n"
+            "市财政局补充，补助资金在评审后30日内拨付。\n\n"
+            "2．针对部分企业反映的招工难的问题，市人力资源和社会保障局回应：每月举办两场专场招聘会。\n\n"
+            "3．澜川物流有限公司负责人反映，园区道路夜间限行。该问题由会后转办。\n")
+    (tmp_path / "minutes.txt").write_text(text, encoding="utf-8")
+    interview = parse_file(tmp_path / "minutes.txt")
+    assert [(t.question[:9], t.answerer) for t in interview.turns] == [
+        ("企业想申请技术改造", "韩立泽"), ("企业想申请技术改造", "澜川市财政局"), ("部分企业反映的招工", "澜川市人力资源和社会保障局")]
+    assert not any("转办" in t.answer for t in interview.turns)  # an item no one replied to has no answer

@@ -236,7 +236,9 @@ _PAGE_FURNITURE = re.compile(r"^(?:[【\[]?(?:打印本页|关闭窗口|打印|�
                              r"^(?:No\.?|#)?\s*\d{1,3}$|"  # a post's or item's number on a line of its own: 01, No.2
                              r"^(?:上一篇|下一篇)[:：]|^[^。！？\s]{2,30}(?:主办|承办)(?:[\s\u3000]|$)|"  # 上一篇：…, ……办公室主办
                              # a newspaper's masthead: its serial number and its publisher (its date line: _PAGE_DATE)
-                             r"^(?:国内统一连续出版物号|国内统一刊号|统一刊号|CN[ \t]*\d{2}-\d{4})|^[^。！？\s]{2,12}社出版(?:[\s\u3000]|$)")
+                             r"^(?:国内统一连续出版物号|国内统一刊号|统一刊号|CN[ \t]*\d{2}-\d{4})|^[^。！？\s]{2,12}社出版(?:[\s\u3000]|$)|"
+                             # who wrote the answers down, in brackets after them: "（本报记者　许默　整理）"
+                             r"^[（(](?:本报|本刊|本台|本网)?(?:记者|通讯员)?[^（）()。，]{0,16}(?:整理|采写|采访整理|记录)[）)]$")
 
 
 _TOPIC_TAG = re.compile(r"^#[^#\s]{1,20}[ \t\u3000]*\d+个$")  # a 公众号 article's topic and its count: "#医保政策 4个"

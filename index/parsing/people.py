@@ -172,9 +172,12 @@ _NAME_AND_UNIT = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3})(?:和|与|及)(?=(?
 # what may open a later person of a list: a conjunction, and a clause describing them that ends in 的
 LATER_PERSON = re.compile(r"^(?:以及|还有)(?:[^，。、的]{1,24}的)?")  # not 和: 和平区
 _LEAD_IN = re.compile(
-    r"^.*?(?:记者(?:采访了|专访了)|(?:邀请到了|邀请到|邀请了|请到了|请到|请来了|请来)(?:的(?:嘉宾|来宾|领导|同志|负责同志)?(?:是|有|为))?|有请|出席(?:今天|本次|今天的|本场)?(?:新闻)?(?:发布会|访谈|活动)?的(?:有|是)|"
+    r"^.*?(?:记者(?:采访了|专访了|对话了)|(?:邀请到了|邀请到|邀请了|请到了|请到|请来了|请来)(?:的(?:嘉宾|来宾|领导|同志|负责同志)?(?:是|有|为))?|有请|出席(?:今天|本次|今天的|本场)?(?:新闻)?(?:发布会|访谈|活动)?的(?:有|是)|"
     r"参加(?:今天|本次)?(?:新闻)?(?:发布会|访谈)的(?:有|是)|(?:访谈|本期|今天的?)嘉宾(?:是|有|为)|嘉宾(?:是|有|为)|"
     r"(?:做客|走进|来到)[\u4e00-\u9fff]{0,6}?的(?:嘉宾)?是)[：:]?")
+
+
+_SHORT_FORM_NOTE = re.compile(r"[（(]以下简称[^（）()]{1,12}[）)]")
 
 
 def parse_people(text: str, lead_in: bool = False) -> list[PersonDesc]:
@@ -182,7 +185,7 @@ def parse_people(text: str, lead_in: bool = False) -> list[PersonDesc]:
     pieces between separators, joined while they name nobody (党组书记、局长 周启航), each later person taking the
     unit of the one before when it names none. With `lead_in`, only what follows an inviting phrase is read, and
     the list ends at the first piece that names nobody."""
-    text = to_simplified(text)
+    text = _SHORT_FORM_NOTE.sub("", to_simplified(text))  # "韩立泽（以下简称“韩”）和副局长邬晓岑": the note says no more
     if lead_in:
         match = _LEAD_IN.match(text)
         if match is None:

@@ -23,6 +23,7 @@ from index.parsing.documents import DOCX_SUFFIXES, PDF_SUFFIXES
 from index.parsing.answers_page import answers_page_as_text
 from index.parsing.chat_export import chat_export_as_text
 from index.parsing.diarized import diarized_as_text
+from index.parsing.minutes import minutes_as_text
 from index.parsing.written_answers import written_answers_as_text
 from index.parsing.mail import mail_reply_as_text
 from index.parsing.table_export import pipe_table_as_text, table_export_as_text
@@ -337,7 +338,8 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
         hints = dict(extracted.metadata)  # a page the .docx holds as its content: its title, its site
         if extracted.page_header:  # the issuer in a .docx's page header
             hints["site"] = extracted.page_header
-        if (transcript := diarized_as_text(extracted.text)) is not None:  # speakers numbered by a speech-to-text service
+        if (transcript := diarized_as_text(extracted.text) or written_answers_as_text(extracted.text)
+                or minutes_as_text(extracted.text)) is not None:  # forms read into labelled turns
             return SourceText(file, transcript, 0, {}, hints, "", _skip_note(file, path))
         return SourceText(file, extracted.text, 0, {}, hints, "", _skip_note(file, path), extracted.headings)
     text, encoding = decode_bytes(data, file)
@@ -356,6 +358,7 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
     body = mail_reply_as_text(body) or body
     text = text[:body_start] + (_subtitles_as_text(body) or table_export_as_text(body) or chat_export_as_text(body)
                                 or answers_page_as_text(body) or diarized_as_text(body) or written_answers_as_text(body)
+                                or minutes_as_text(body)
                                 or _without_line_times(_unwrapped(body)))
     warnings.extend(_skip_note(file, path))
     if encoding == "utf-8" and not _decodes(data, "utf-8"):
