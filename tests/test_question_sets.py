@@ -24,7 +24,8 @@ LAYOUTS3 = ROOT / "tests" / "fixtures" / "layouts3"
 LATER_LAYOUTS = {name: [ROOT / "tests" / "fixtures" / f"layouts{n}" for n in batches]
                  for name, batches in (("layouts4to7", range(4, 8)), ("layouts8to13", range(8, 14)),
                                        ("layouts14to19", range(14, 20)), ("layouts20", range(20, 21)), ("layouts21", range(21, 22)),
-                                       ("layouts22", range(22, 23)))}
+                                       ("layouts22", range(22, 23)),
+                                       ("layouts23to24", range(23, 25)))}
 DEV = {"shipped": ROOT / "tests" / "data" / "dev" / "seed.jsonl", "bureaus": ROOT / "tests" / "data" / "dev" / "bureaus.jsonl",
        "layouts": ROOT / "tests" / "data" / "dev" / "layouts.jsonl",
        "layouts3": ROOT / "tests" / "data" / "dev" / "layouts3.jsonl",

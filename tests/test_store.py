@@ -250,3 +250,25 @@ def test_a_reporters_question_in_english_gets_no_question_vector(tmp_path: Path)
     asked = {p.text: int(row) for p, row in zip(data.passages, data.passage_question)}
     assert asked["我们新增了多语种导览服务。"] >= 0 and asked["全市2.1万家商户已经可以刷外卡。"] == -1
     assert [p.question for p in data.passages if "外卡" in p.text][0].startswith("Many foreign travelers")
+
+
+def test_passage_vectors_of_another_parser_version_are_embedded_again(tmp_path: Path) -> None:
+    """What a passage's vector embeds (its text, with its heading or its reporter's question) is the code's at the
+    old build: a vector kept under today's text for it would be stale for good (it was, for a half-English question)."""
+    import hashlib
+
+    from index.store.folder import PARSER_VERSION
+
+    corpus = make_corpus(tmp_path / "corpus", SEED.name)
+    config = config_for(tmp_path, corpus)
+    refresh_index(config, FakeEmbedder())
+    build = current_build(tmp_path / "index")
+    stale = np.zeros_like(np.load(build / "passage_vectors.npy"))  # as if embedded from other texts
+    np.save(build / "passage_vectors.npy", stale)
+    manifest = json.loads((build / MANIFEST).read_text(encoding="utf-8"))
+    manifest["checksums"]["passage_vectors.npy"] = hashlib.sha256((build / "passage_vectors.npy").read_bytes()).hexdigest()
+    manifest["settings"]["parser_version"] = PARSER_VERSION - 1
+    (build / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    report = refresh_index(config, FakeEmbedder())
+    assert report.rebuilt
+    assert np.all(np.linalg.norm(report.data.passage_vectors, axis=1) > 0.5)  # none of the old build's kept

@@ -305,9 +305,13 @@ class _VectorCache:
             self._harvest(old)
 
     def _harvest(self, old: IndexData) -> None:
-        texts = [passage_embedding_text(p) for p in old.passages]
-        for text, vector in zip(texts, old.passage_vectors):
-            self.vectors[("passage", text)] = vector
+        # A passage's vector is of its embedding text as the old build's code made it, which only its parser version
+        # vouches for (a question read as English or not changes it): another version's passages are embedded again.
+        # Sentences, headings, questions and terms are embedded as they are written: theirs are always kept.
+        if old.manifest.get("settings", {}).get("parser_version") == PARSER_VERSION:
+            texts = [passage_embedding_text(p) for p in old.passages]
+            for text, vector in zip(texts, old.passage_vectors):
+                self.vectors[("passage", text)] = vector
         for owner, (start, end), vector in zip(old.sentence_owner, old.sentence_spans, old.sentence_vectors):
             self.vectors[("passage", old.passages[owner].text[start:end])] = vector
         headings = {p.heading: int(r) for p, r in zip(old.passages, old.passage_heading) if r >= 0}
