@@ -16,7 +16,6 @@ _RAISED = re.compile(r"^(?P<who>[^，。；：]{2,40}?)(?:反映|提出|反馈|�
 _ABOUT = re.compile(r"^针对(?P<words>[^。；]{4,120}?问题)[，,]")
 # who replies, at the start of a sentence: a unit or an official, then the verb of replying
 _REPLY = re.compile(r"(?:^|(?<=[。；]))(?P<who>[^，。；：]{3,40}?)(?:表示|回应|答复|回复|介绍|说明|补充|解答)(?:说)?[，,：:]")
-_SENTENCE_END = "。；"
 MIN_ITEMS = 2
 
 
@@ -62,7 +61,7 @@ def minutes_as_text(body: str) -> str | None:
         elif in_item and (replies := _replies(line.strip())) and replies[0][0] == 0:
             out += _labelled(line.strip(), replies)  # "市财政局补充，……": another reply to the same item
         else:
-            in_item = in_item and not line.strip() or (in_item and not _heading(line))
+            in_item = in_item and not _heading(line)  # "二、会议要求": the items end there
             out.append(line)
     return "\n".join(out) if items >= MIN_ITEMS else None
 

@@ -55,7 +55,7 @@ def cut_sections(blocks: list[Block], text: str, heading: str | None = None, mar
         md = _MD_HEADING.match(line)
         if own_line and block.start in marked and i + 1 == len(blocks) and (current or sections):
             continue  # a crosshead the page marked, after the last words of an answer: it heads what comes next
-        if md and len(blocks) == 1:
+        if len(blocks) == 1 and is_markdown_heading(block, text):
             continue  # "## 第二幕　快递驿站" alone between two scenes: a heading with nothing under it
         if (own_line or md) and i + 1 < len(blocks):
             if current:
@@ -99,6 +99,11 @@ def with_lead_in(sections: list[tuple[str | None, list[Block]]], text: str) -> l
 
 # A paragraph wholly in brackets: an editor's or a stage note ("（此件公开发布）", "（现场满意度测评：满意 46%……）", "（笑）")
 _NOTE = re.compile(r"[（(][^（）()\n]{1,60}[）)]")
+
+
+def is_markdown_heading(block: Block, text: str) -> bool:
+    """A block that is one Markdown heading line ("## 第二幕　快递驿站")."""
+    return bool(_MD_HEADING.match(text[block.content_start : block.end])) and text[block.start : block.end].lstrip().startswith("#")
 
 
 def is_courtesy_block(block: Block, text: str) -> bool:

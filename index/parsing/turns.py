@@ -10,7 +10,7 @@ from index.parsing.cast import Cast
 from index.parsing.courtesy import is_courtesy
 from index.parsing.metadata import strip_markup
 from index.parsing.orgs import is_unit_name
-from index.parsing.sections import is_courtesy_block
+from index.parsing.sections import is_courtesy_block, is_markdown_heading
 from index.parsing.segment import SHORT_LINE, enumerator, enumerator_end, make_paragraph
 from index.parsing.speakers import Label, is_asker, is_outlet, read_label
 from index.records import Turn
@@ -349,7 +349,6 @@ _QUOTED_THEN_TOLD = re.compile(r"^(?P<asked>[^“”]*[？?][^“”]*?)”[^“
 _QUOTE_MARK = re.compile(r"^(?:>[ \t\u3000]*)+", re.M)
 _ENGLISH_THANKS = re.compile(r"^(?i:thank you|thanks)(?i: very much| so much)?[.!,]?\s+(?=\S)")
 _LEADING_GREETING = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}?(?:局长|主任|同志|领导))?(?:您|你|大家)好[，,][ \t\u3000]*(?=\S)")
-_MARKDOWN_HEADING_LINE = re.compile(r"#{1,6}[ \t]+[^\n]{1,40}")
 _CITIZEN_WORDS = frozenset({"网友", "网民", "听众", "观众", "市民", "群众"})
 _HANDS_BACK = re.compile(r"(?:接着|继续|再)(?:说|讲|谈|介绍)|请继续|补充")
 MAX_HAND_BACK_CHARS = 30  # a longer line says more than "go on"
@@ -419,7 +418,7 @@ def turns_of(segments: list[Segment], text: str, cast: Cast) -> list[Turn]:
         elif segment.blocks and all(is_courtesy_block(b, text) for b in segment.blocks):
             if question is not None and not answered:
                 question = None  # greetings answering the host's welcome: what the host says next is a new question
-        elif segment.blocks and all(_MARKDOWN_HEADING_LINE.fullmatch(text[b.start : b.end].strip()) for b in segment.blocks):
+        elif segment.blocks and all(is_markdown_heading(b, text) for b in segment.blocks):
             continue  # "## 第二幕　快递驿站" between two scenes: a heading with nothing under it says nothing
         elif segment.blocks:
             words = question_text(question, text) if question else ""
