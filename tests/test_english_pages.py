@@ -80,3 +80,22 @@ def test_a_newspaper_masthead_is_no_passage_and_gives_the_paper_and_its_date() -
                    for p in interview.passages)
     meta = interview.metadata
     assert (meta.title, meta.outlet, meta.date) == ("让公交更好坐 让出行更便捷", "泠筠日报", "2025-06-24")
+
+
+def test_a_chinese_question_about_the_english_page_is_answered_from_it(searcher_with_an_english_page: Searcher) -> None:
+    """Its words are looked up in the page's English (离境退税 -> departure, tax, refund; 门店 -> stores) and it is
+    judged as a question across languages, as an English question about a Chinese passage is."""
+    result = searcher_with_an_english_page.search("澴槎现在有多少家离境退税的门店？")
+    assert result.answered
+    top = result.hits[0].passage
+    assert top.file == ENGLISH_PAGE and "158 departure tax refund stores" in top.text
+
+
+def test_chinese_words_find_the_english_words_a_page_uses() -> None:
+    from index.lexicon.english import chinese_map, english_keywords
+
+    lines = ["門店 门店 [men2 dian4] /store/shop/\n", "退稅 退税 [tui4 shui4] /tax refund/\n",
+             "錢 钱 [qian2] /coin/money/CL:筆|笔[bi3]/surname Qian/\n"]
+    mapping = chinese_map({"stores", "refund", "tax", "money"}, lines)
+    assert mapping == {"门店": ["stores"], "退税": ["tax", "refund"], "钱": ["money"]}
+    assert english_keywords(["门店", "退税", "澴槎"], mapping) == (["stores", "tax", "refund"], 2 / 3)

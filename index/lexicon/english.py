@@ -237,3 +237,38 @@ class EnglishKeywords:
                 self._cache[word] = vector
         return np.stack([found[w] for w in words])
 
+
+
+# -- English words for a Chinese question, over a corpus with pages in English -------------------------------------
+def chinese_map(english_words: Iterable[str], lines: Iterable[str] | None = None) -> dict[str, list[str]]:
+    """Chinese headword -> the corpus's English words its senses use (CC-CEDICT read forwards, restricted to the
+    words of the corpus's English passages, each matched in its base forms: "store" finds "stores")."""
+    by_form: dict[str, set[str]] = {}
+    for word in english_words:
+        if word not in _ENGLISH_STOPWORDS and len(word) > 2:
+            for form in word_forms(word):
+                by_form.setdefault(form, set()).add(word)
+    found: dict[str, list[str]] = {}
+    if not by_form:
+        return found
+    for headword, keys in read_cedict(cedict_lines() if lines is None else lines):
+        words = dict.fromkeys(w for key in keys[:MAX_SENSES_FORWARD] for part in key.split()
+                              if part not in _ENGLISH_STOPWORDS for w in sorted(by_form.get(part, ())))
+        if words:
+            found.setdefault(headword, list(words))
+    return found
+
+
+MAX_SENSES_FORWARD = 3  # a headword's first senses are its usual ones ("钱": money, not the surname's "Qian")
+
+
+def english_keywords(words: Sequence[str], mapping: Mapping[str, Sequence[str]]) -> tuple[list[str], float]:
+    """The corpus's English words for a Chinese question's content words, and the share of those that found one."""
+    found: list[str] = []
+    covered = 0
+    for word in words:
+        english = mapping.get(word)
+        if english:
+            found.extend(english)
+            covered += 1
+    return list(dict.fromkeys(found)), covered / len(words) if words else 0.0

@@ -21,7 +21,7 @@ from index.search.bureaus import BureauIndex, Mention
 from index.lexicon.english import is_english, searched_question
 from index.records import IndexData
 from index.text import arabic_numerals, normalize_for_index, pos_tokens, query_words
-from index.vocabulary import in_english, without_passages
+from index.vocabulary import document_frequencies, in_english, without_passages
 
 CANDIDATE_FEATURES = ("dense_text", "dense_sentence", "dense_heading", "dense_question", "lead_question",
                       "dense_focus", "bm25_text", "bm25_meta", "bm25_sentence", "lead_keywords", "answer_kind",
@@ -67,6 +67,8 @@ class QueryContext:
     pointed: frozenset[str] = field(default_factory=frozenset)  # corpus bureaus the mentions fit
     translated: tuple[str, ...] = ()  # the corpus words its English words map onto (营商环境 for business environment)
     translated_share: float = 0.0  # the share of its English content words that found one
+    english: tuple[str, ...] = ()  # a Chinese question's words in the corpus's English (a city's English page)
+    english_share: float = 0.0  # the share of its content words that found one
 
     @property
     def unknown_bureau(self) -> Mention | None:
@@ -253,6 +255,8 @@ class Evidence:
         # words it shares with the Chinese text, as it was fitted (no fitted corpus had a page in English).
         self.chinese_vocabulary = (without_passages(data.vocabulary, [data.passages[r] for r in english])
                                    if english else data.vocabulary)
+        # ... and a Chinese question is judged against an English passage by what it shares with the English text
+        self.english_vocabulary = document_frequencies([data.passages[r] for r in english])
 
     # -- ranking -------------------------------------------------------------------------------------------
     def candidate_features(self, context: QueryContext, rows: np.ndarray, bm25_text: np.ndarray,
@@ -332,14 +336,20 @@ class Evidence:
         passage = self.data.passages[row]
         dense = np.maximum(f["dense_text"], f["dense_sentence"])
         dense_top = float(dense[top])
-        # A question in English about a passage in Chinese is evidence across languages (the "en_" features); about
-        # a passage in English (a city's English page), evidence in one language, as a Chinese question's is.
-        english = is_english(context.text) and row not in self.english_rows
-        vocabulary = self.chinese_vocabulary if english else self.data.vocabulary
+        # A question about a passage in the other language is evidence across languages (the "en_" features, fitted on
+        # English questions about Chinese passages), read against the other language's words; a question about a
+        # passage in its own language (an English one about a city's English page) is evidence in one language.
+        asked_in_english = is_english(context.text)
+        english = asked_in_english != (row in self.english_rows)
+        vocabulary = (self.data.vocabulary if not english else
+                      self.chinese_vocabulary if asked_in_english else self.english_vocabulary)
         coverage_top, coverage_corpus, absent_share = self.word_coverage(context.text, passage, vocabulary)
-        if english and context.translated:  # the share of its words whose Chinese counterparts the passage holds
-            coverage_top = context.translated_share * _share_in(context.translated, words_of(passage))
+        if english and asked_in_english and context.translated:  # the share of its words whose Chinese counterparts
+            coverage_top = context.translated_share * _share_in(context.translated, words_of(passage))  # it holds
             coverage_corpus = context.translated_share
+        elif english and context.english:  # a Chinese question about an English passage: the mirror
+            coverage_top = context.english_share * _share_in(context.english, words_of(passage))
+            coverage_corpus = context.english_share
         specificity, content_words = self.specificity(context.text, vocabulary)
         general_top, general_corpus = self.general_coverage(context.text, passage, vocabulary)
         fused, total_weight = scored.decision_fused

@@ -23,7 +23,7 @@ from index.records import Hit, SearchResult
 from index.search import rules
 from index.search.bureaus import BureauIndex
 from index.search.decision import Calibration
-from index.lexicon.english import EnglishKeywords, english_map, is_english
+from index.lexicon.english import EnglishKeywords, chinese_map, english_keywords, english_map, english_tokens, is_english
 from index.search.features import (CANDIDATE_FEATURES, DECISION_FEATURES, Evidence, QueryContext,
                                    Scored, decision_position, named_priority, ranking_order)
 from index.search.fusion import informative_weight, weighted_fusion
@@ -33,7 +33,7 @@ from index.lexicon.places import foreign_places, place_names, searchable_text
 from index.search.query import QueryParts, parse_query
 from index.settings import SearchConfig
 from index.records import IndexData
-from index.text import arabic_numerals, normalize_query, strip_question_words
+from index.text import arabic_numerals, normalize_query, query_words, strip_question_words
 
 EXACT_SEARCH_LIMIT = 5000  # up to this many passages every passage is scored; above, a candidate pool is
 DUPLICATE_COSINE = 0.985  # two hits closer than this are the same passage said twice: only the first is shown
@@ -71,6 +71,9 @@ class Searcher(PassageLookups):
                                        fallback=ENGLISH_FALLBACK)
         self.bureau_index = BureauIndex(p.bureau for p in data.passages)
         self.evidence = Evidence(data, self.bureau_index)
+        # a corpus with pages in English: a Chinese question's words in that English (empty without such pages)
+        self.to_english = chinese_map({w for r in self.evidence.english_rows
+                                       for w in english_tokens(data.passages[r].text)}) if self.evidence.english_rows else {}
         self._dedupe = [dedupe_key(p.text) for p in data.passages]
 
     @cached_property
@@ -201,10 +204,12 @@ class Searcher(PassageLookups):
                              for m in mentions)
         pointed = frozenset(b for m in mentions for b in m.matches)
         translated, share = self.english.translate_with_share(core) if _LATIN_WORDS.search(core.lower()) else ((), 0.0)
+        english, english_share = (english_keywords([w for w, _ in query_words(core)], self.to_english)
+                                  if self.to_english and not is_english(core) else ([], 0.0))
         numbers = [digits for digits in arabic_numerals(core).values() if digits.isdigit()]  # 七十 also as 70
-        keywords = " ".join([*translated, strip_question_words(core), *numbers])
+        keywords = " ".join([*translated, strip_question_words(core), *numbers, *english])
         return QueryContext(core, keywords, query_vector, focus_vector, mentions, places, pointed,
-                            tuple(translated), share)
+                            tuple(translated), share, tuple(english), english_share)
 
     def score(self, context: QueryContext | str, bureau: str | None = None, interview_id: str | None = None,
               query_vector: np.ndarray | None = None) -> Scored:
