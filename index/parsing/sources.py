@@ -310,6 +310,13 @@ def _unwrapped(body: str) -> str:
                   lambda line: read_fields(line) is not None)
 
 
+def _as_prose(body: str) -> str:
+    """Text whose lines are paragraphs (a hard-wrapped copy rejoined first): a 笔谈 or reported-speech minutes
+    rewritten as turns, else the text without its line times."""
+    unwrapped = _unwrapped(body)
+    return written_answers_as_text(unwrapped) or minutes_as_text(unwrapped) or _without_line_times(unwrapped)
+
+
 def read_source(path: Path, display_name: str | None = None) -> SourceText:
     """Reads one corpus file; raises CorpusParseError with the reason when it cannot be read as text.
 
@@ -357,9 +364,7 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
         body = _without_markup(pipe_table_as_text(body) or body)
     body = mail_reply_as_text(body) or body
     text = text[:body_start] + (_subtitles_as_text(body) or table_export_as_text(body) or chat_export_as_text(body)
-                                or answers_page_as_text(body) or diarized_as_text(body) or written_answers_as_text(body)
-                                or minutes_as_text(body)
-                                or _without_line_times(_unwrapped(body)))
+                                or answers_page_as_text(body) or diarized_as_text(body) or _as_prose(body))
     warnings.extend(_skip_note(file, path))
     if encoding == "utf-8" and not _decodes(data, "utf-8"):
         warnings.append(f"{file}: the file ends in the middle of a character; that last character was left out")
