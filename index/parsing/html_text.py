@@ -69,6 +69,31 @@ def extract_article(html: str) -> Article:
 MIN_PAGE_CHARS = 200  # a page's visible text shorter than this may be an app's shell, its words in its scripts
 
 
+# an image's alt text that is a question or a labelled line ("问：个人缴费标准是多少？"): an accessible 一图读懂 keeps
+# each question only there, its answer in the caption under it
+_ALT_QUESTION = re.compile(r"^(?:(?:问|答|Q|A)\d{0,2}[：:]|[^。！]{4,80}[？?]$)")
+
+
+def _questions_in_alt_text(soup: BeautifulSoup) -> None:
+    """Each image whose alt text asks or is a labelled line, replaced by a paragraph of that text."""
+    for image in soup.find_all("img", alt=True):
+        words = " ".join(str(image["alt"]).split())
+        if _ALT_QUESTION.match(words):
+            paragraph = soup.new_tag("p")
+            paragraph.string = words
+            image.replace_with(paragraph)
+
+
+# a unit replying under a comment ("└ 市水务局回复：", "荇湖区人民政府答复：", "官方回复："): the comments are the Q&A
+_UNIT_REPLY = re.compile(r"(?:局|委员会|委|办|办公室|政府|中心|院|官方)[ \t\u3000]*(?:回复|答复)[ \t\u3000]*[：:]")
+MIN_UNIT_REPLIES = 2
+
+
+def _answered_comments(tag: Tag, marks: str) -> bool:
+    """A comment area in which units reply to the comments (a live page's 评论区 answered by the bureau): content."""
+    return bool(re.search(r"comment", marks, re.I)) and len(_UNIT_REPLY.findall(tag.get_text(" "))) >= MIN_UNIT_REPLIES
+
+
 _TAB_NUMBER = re.compile(r"^\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、．:：\s]*")
 
 
@@ -93,6 +118,7 @@ def _page_article(html: str) -> Article:
     metadata = _head_metadata(soup)
     scripts = [script.get_text() for script in soup.find_all("script")]
     _tabs_into_panels(soup)
+    _questions_in_alt_text(soup)
     for tag in soup.find_all(_DROP_TAGS):
         if tag.name == "header" and tag.find_parent("article") is not None:
             continue  # the article's own header: its title, source and date
@@ -103,7 +129,7 @@ def _page_article(html: str) -> Article:
             continue
         marks = " ".join([*(tag.get("class") or []), str(tag.get("id") or ""), str(tag.get("role") or "")])
         if marks.strip() and _BOILERPLATE.search(marks) and not _CONTENT.search(str(tag.get("id") or "")) \
-                and not _article_header(tag, marks):
+                and not _article_header(tag, marks) and not _answered_comments(tag, marks):
             boxes += [box.extract() for box in _guest_boxes(tag)]  # a sidebar's 嘉宾介绍 is kept, read after the text
             tag.decompose()
     _in_reading_order(soup)

@@ -29,11 +29,37 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     _badge_lines(lines, labels)
     _callers_in_a_report(lines, labels)
     skipped = (_speaker_headings(lines, labels, marked) | _on_screen_text(lines, labels) | _comments_and_titles(lines)
-               | _translations(lines) | _signature(lines) | _repeated_bands(lines, labels))
+               | _translations(lines) | _signature(lines) | _repeated_bands(lines, labels) | _thread_replies(lines, labels))
     for i in skipped:
         labels[i] = None
     _answers_after_questions(labels, skipped | header)
     _questions_before_answers(lines, labels, skipped | header)
+    return skipped
+
+
+# a comment's reply ("└ 市水务局回复：……", "└ 网友“老街坊”回复：……") and its time and likes ("07-10 10:12　👍 326")
+_REPLY_LABEL = re.compile(r"^(?P<who>.{2,30}?)(?:回复|答复)$")
+_REPLY_LINE = re.compile(r"^(?:[└├┗┣╰]─*[ \t\u3000]*)?(?P<who>[^：:\n]{2,30}?)(?:回复|答复)[ \t\u3000]*[：:]")
+_COMMENT_META = re.compile(r"^\d{1,2}-\d{1,2}[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t\u3000]*(?:👍|赞|点赞)[ \t\u3000]*\d+)?$")
+
+
+def _thread_replies(lines: list[str], labels: list[Label | None]) -> set[int]:
+    """In a comment thread, a unit's reply is that unit's words ("市水务局回复：" labels 市水务局); another reader's
+    reply and each comment's time and likes are no one's answer."""
+    skipped: set[int] = set()
+    for i, line in enumerate(lines):
+        words = line.strip()
+        if _COMMENT_META.match(words):
+            skipped.add(i)
+            continue
+        label = labels[i]
+        who = (_REPLY_LABEL.match(label.name) if label is not None else None) or _REPLY_LINE.match(words)
+        if who is None:
+            continue
+        if read_label(who["who"].strip()).side == "ask":  # 网友“老街坊”回复：a reader answering a reader
+            skipped.add(i)
+        elif label is not None:
+            labels[i] = replace(label, name=who["who"].strip())
     return skipped
 
 
@@ -144,6 +170,8 @@ _RULE = re.compile(r"^[━─—=＝\-_~～·•]{3,}$")
 
 
 def _comments_and_titles(lines: list[str]) -> set[int]:
+    """Comments (up to a rule) and clip titles: no one's answer, unless units reply in the comments (a live page's
+    评论区 answered by the bureau: the comments are then its questions and answers)."""
     skipped: set[int] = set()
     in_comments = False
     for i, line in enumerate(lines):
@@ -151,10 +179,21 @@ def _comments_and_titles(lines: list[str]) -> set[int]:
         if _RULE.match(words):
             in_comments = False
         elif _COMMENTS.match(words):
-            in_comments = True
+            in_comments = not _units_reply(lines[i + 1:])
         if in_comments or words.startswith(("▶", "►")):
             skipped.add(i)
     return skipped
+
+
+def _units_reply(lines: list[str]) -> bool:
+    """Whether units reply in the comments that follow (up to a rule): "└ 市水务局回复：……" twice or more."""
+    section = next((lines[:k] for k, line in enumerate(lines) if _RULE.match(line.strip())), lines)
+    return sum(1 for line in section if (m := _REPLY_LINE.match(line.strip())) and read_label(m["who"]).side != "ask"
+               and _UNIT_END.search(m["who"])) >= MIN_UNIT_REPLIES
+
+
+_UNIT_END = re.compile(r"(?:局|委员会|委|办|办公室|政府|中心|院|官方)$")
+MIN_UNIT_REPLIES = 2
 
 
 MIN_UNANSWERED_QUESTIONS = 2

@@ -77,6 +77,8 @@ _ROLE_ALONE = re.compile(r"(?:常务)?副?(?:局长|主任|厅长|处长|区长|
 _DEPUTY = re.compile(r"^(?:(?P<before>[\u4e00-\u9fff·]{2,4}?)(?:代表|委员)|[市省区县]?(?:人大代表|政协委员)[ \t\u3000]*"
                      r"(?P<after>[\u4e00-\u9fff·]{2,4}))(?:[（(](?:追问|提问|再问)[）)])?$")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+")
+# a comment thread's marks before a label: the comment's floor ("#37 网友“…”："), a reply's tree line ("└ 市水务局回复：")
+_THREAD_MARK = re.compile(r"^(?:#\d{1,5}[ \t\u3000]+|[└├┗┣╰]─*[ \t\u3000]*)")
 # "Q1 今年……？" / "A1 ……" (a 公众号's badges), "问 ……？" / "答 ……" (a slide's round badges): no colon, a space
 _QA_BADGE = re.compile(r"^(?P<name>[QＱAＡ][0-9０-９]{0,2}|[问答])[ \t\u3000\xa0]+(?=[\u4e00-\u9fff“「《])")
 _QA_WHO = re.compile(r"^(?:\*\*|__)?[问答][（(](?P<who>[^（）()\n：:]{1,16})[）)](?:\*\*|__)?[ \t\u3000]*[：:][ \t\u3000]*")
@@ -135,7 +137,7 @@ def find_label(line: str) -> Label | None:
     """The speaker label opening `line`, if the line has the shape of one (acceptance is decided per document)."""
     if is_stamp_line(line) or _NAME_THEN_STAMP.fullmatch(line.strip()):
         return None  # "主持人10:00:03" alone on its line: a bare speaker line (`bare_label`), not "主持人10" saying "00:03"
-    if heading := _MARKDOWN_HEADING.match(line):  # "## 问：……？": a Markdown heading that is a labelled line
+    if heading := _MARKDOWN_HEADING.match(line) or _THREAD_MARK.match(line):  # "## 问：……？", "#37 网友“…”："
         label = find_label(line[heading.end():])
         return replace(label, content_offset=label.content_offset + heading.end()) if label else None
     stamp = _LEAD_STAMP.match(line)
@@ -218,6 +220,10 @@ def _label_at(line: str) -> Label | None:
         if re.fullmatch(r"[A-Za-z0-9 ]+", ascii_name) and not _ASCII_LABEL.match(ascii_name):
             return None
         if re.search(r"[:/\\=<>]", name):
+            return None
+        if re.search(r"[|｜]", name):  # "民生直通车·网络直播｜走进市水务局：今夏……": a headline's parts, not a speaker
+            return None
+        if re.fullmatch(r"(?:\d{4}-)?\d{1,2}-\d{1,2}[ \t\u3000]+\d{1,2}", name):  # "07-10 10:12": a time
             return None
         return Label(name, match.end())
     return None
