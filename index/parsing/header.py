@@ -25,7 +25,7 @@ _KEYS = {
                "访谈对象", "主讲人", "新闻发言人", "发言人", "答问人", "解读人", "本期上场", "上场嘉宾", "问政对象",
                "点评嘉宾", "特邀嘉宾", "点评专家", "本期上线单位及嘉宾", "上线单位及嘉宾", "上线嘉宾", "本期上线嘉宾",
                "做客嘉宾", "本期做客嘉宾", "应询人员", "应询人", "应询单位及人员", "到会应询人员"),
-    "host": ("主持人", "主持", "节目主持人", "访谈主持人", "节目主持"),
+    "host": ("主持人", "主持", "节目主持人", "访谈主持人", "节目主持", "主播"),
     "reporter": ("记者", "采访记者", "主持记者", "采访人", "作者"),  # "记者：芷川广播电视台 何思远" in a header, not a question
     "source": ("来源", "信息来源", "稿源", "发布机构", "发布单位", "发文机关", "解读机关", "解读单位", "发布部门", "主办单位",
                "供稿单位", "解读部门", "起草单位", "发件人", "From"),
@@ -61,6 +61,20 @@ def _plain(line: str) -> str:
     return re.sub(r"^(?:[-*+•·●]|\d+[.)])[ \t]+", "", re.sub(r"\*\*|__", "", line.strip())).strip()
 
 
+# a list entry that names someone first, then says who they are: "叶知秋（YZQ）：篁澍市人社局党组成员、副局长"
+_NAME_THEN_DESC = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,4})[ \t\u3000]*(?:[（(][A-Za-z]{1,5}[）)])?[ \t\u3000]*[：:][ \t\u3000]*"
+                             r"(?P<desc>[^：:。！？]{2,60})$")
+# a heading that is only a guests or host key ("## 本期嘉宾", "## 主播"): the list under it
+_KEY_HEADING = re.compile(r"^#{1,6}[ \t]+(?P<key>[\u4e00-\u9fff]{2,8})$")
+
+
+def _listed_person(line: str) -> str:
+    """A guest list's entry as unit, role and name ("篁澍市人社局党组成员、副局长 叶知秋"), or the line itself."""
+    line = _plain(line)
+    match = _NAME_THEN_DESC.match(line)
+    return f"{match['desc']} {match['name']}" if match and is_person_name(match["name"]) else line
+
+
 def field_key(key: str) -> str | None:
     """The kind of a header key, spaces ignored ("主 持 人" is 主持人); None when it is none."""
     return _KEY_OF.get(re.sub(r"[ \u3000]+", "", to_simplified(key)))  # 訪談嘉賓 is 访谈嘉宾
@@ -68,6 +82,8 @@ def field_key(key: str) -> str | None:
 
 def read_fields(line: str) -> list[tuple[str, str]] | None:
     """(kind, value) of each header field on a line; None when the line is not made of header fields."""
+    if (heading := _KEY_HEADING.match(line.strip())) and field_key(heading["key"]) in ("guests", "host"):
+        return [(field_key(heading["key"]) or "other", "")]
     line = _plain(line)
     cells = [c.strip() for c in _CELLS.split(line) if c.strip()]
     if len(cells) >= 2 and all(field_key(c.rstrip("：:")) is not None for c in cells[0::2]):
@@ -100,7 +116,7 @@ def read_fields(line: str) -> list[tuple[str, str]] | None:
 
 def is_guest_line(line: str) -> bool:
     """A line of a guest list: one or more people described by unit, role and name, and nothing else."""
-    line = _plain(line).strip("·•-—● ")
+    line = _listed_person(line).strip("·•-—● ")
     if not line or len(line) > MAX_VALUE_CHARS or _SENTENCE.search(line):
         return False
     people = parse_people(line)
@@ -118,6 +134,15 @@ class Header:
     host: PersonDesc | None = None
     sources: list[str] = field(default_factory=list)
     lines: set[int] = field(default_factory=set)  # indexes of the lines that were header fields or guest lines
+
+
+def _host_below(line: str) -> str | None:
+    """The host's name on the line under "主持人：" ("林悦"), or under "## 主播" with who they are ("小满（XM）：……工作室":
+    a name as the host is called, which no surname list need know)."""
+    line = _plain(line)
+    if match := _NAME_THEN_DESC.match(line):
+        return match["name"]
+    return line if is_person_name(line) else None
 
 
 def _caption_of_guest(line: str) -> bool:
@@ -148,8 +173,8 @@ def read_header(lines: list[str], labels: Sequence[object | None]) -> Header:
         fields = read_fields(line)
         if fields is None and is_boilerplate(line):  # "当前位置：首页 > 在线访谈" above the header
             continue
-        if fields == [("host", "")] and i + 1 < len(lines) and is_person_name(_plain(lines[i + 1])):
-            header.host = header.host or parse_person(_plain(lines[i + 1]))  # "主持人：" and the name on the next line
+        if fields == [("host", "")] and i + 1 < len(lines) and (host := _host_below(lines[i + 1])):
+            header.host = header.host or parse_person(host) or PersonDesc(host, None, None)  # the name on the next line
             header.lines.update((i, i + 1))
             continue
         if fields is not None and len(fields) == 1 and not fields[0][1] and fields[0][0] not in ("guests", "host") \
@@ -158,7 +183,7 @@ def read_header(lines: list[str], labels: Sequence[object | None]) -> Header:
             header.lines.add(i + 1)
         if fields is None:
             if (collecting or _caption_of_guest(line)) and is_guest_line(line):
-                header.guests.extend(parse_people(_plain(line).strip("·•-—● ")))
+                header.guests.extend(parse_people(_listed_person(line).strip("·•-—● ")))
                 header.lines.add(i)
                 continue
             collecting = False

@@ -13,19 +13,20 @@ from index.parsing.metadata import TitleBlock, classify_title_line, is_boilerpla
 from index.parsing.orgs import is_unit_name
 from index.parsing.people import ACCOUNT, is_person_name, parse_people, split_org_role
 from index.parsing.segment import enumerator_end
-from index.parsing.speakers import Label, bare_label, find_label, read_label
+from index.parsing.speakers import _STAMP_AFTER_NAME, Label, bare_label, find_label, read_label
 
 FULL_STOP = re.compile(r"[。！？!?；;…][”’」』）)]*$")
 
 
-def label_lines(lines: list[str], labels: list[Label | None], header: set[int], marked: set[int]) -> set[int]:
+def label_lines(lines: list[str], labels: list[Label | None], header: set[int], marked: set[int],
+                host: str | None = None) -> set[int]:
     """Labels what the page's conventions label (in place), after the header was read; returns the lines that are
     no one's words (between an official's heading and its first question)."""
     _symbol_marked_turns(lines, labels)
     _spaced_speaker_lines(lines, labels, header)
     _accounts_as_people(lines, labels)
     _english_host(lines, labels)
-    _bare_speaker_lines(lines, labels, header)
+    _bare_speaker_lines(lines, labels, header, host)
     _badge_lines(lines, labels)
     _callers_in_a_report(lines, labels)
     skipped = (_speaker_headings(lines, labels, marked) | _on_screen_text(lines, labels) | _comments_and_titles(lines)
@@ -428,13 +429,21 @@ def _titles_above(line: str) -> bool:
     return bool(org and role) and not re.search(r"[。！？；]", line)
 
 
-def _bare_speaker_lines(lines: list[str], labels: list[Label | None], header: set[int]) -> None:
+def _host_line(line: str, host: str | None) -> Label | None:
+    """A bare speaker line that is the host the header named ("**小满** [06:40]", a name no surname list knows)."""
+    if not host:
+        return None
+    bare = _STAMP_AFTER_NAME.sub("", line.strip()).strip("*_ \u3000")
+    return Label(f"主持人 {host}", len(line)) if bare == host else None
+
+
+def _bare_speaker_lines(lines: list[str], labels: list[Label | None], header: set[int], host: str | None = None) -> None:
     """Speaker lines without a colon ("主持人", "临渚日报记者", "卢海平", the words on the next lines), when the document
     writes its turns that way: at least two such lines after the header, and both sides speaking (with these or with
     labels of their own)."""
     found = {i: bare for i, line in enumerate(lines)
-             if labels[i] is None and i not in header and i + 1 < len(lines) and (bare := bare_label(line))
-             and not _titles_above(lines[i + 1])}
+             if labels[i] is None and i not in header and i + 1 < len(lines)
+             and (bare := bare_label(line) or _host_line(line, host)) and not _titles_above(lines[i + 1])}
     # the other side may stand alone on its lines with labels of its own ("主持人" bare, "[嘉宾]陈文涛" in brackets)
     alone = [label for line, label in zip(lines, labels) if label and label.content_offset >= len(line.rstrip())]
     sides = {read_label(label.name).side for label in [*found.values(), *alone]}

@@ -133,7 +133,8 @@ def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) ->
     header = read_header(line_texts, labels)
     for i in header.lines:
         labels[i] = None
-    skipped = label_lines(line_texts, labels, header.lines, {i for i, span in enumerate(lines) if span.start in marked})
+    skipped = label_lines(line_texts, labels, header.lines, {i for i, span in enumerate(lines) if span.start in marked},
+                          header.host.name if header.host else None)
     signed_by(labels, signers)
     first = next((i for i, label in enumerate(labels) if label), len(lines))
     intro_text = "\n".join(line_texts[:first])

@@ -310,6 +310,22 @@ def _unwrapped(body: str) -> str:
                   lambda line: read_fields(line) is not None)
 
 
+# "叶知秋（YZQ）：……副局长" in a guest list, then "**YZQ** [01:14]" or "YZQ：" over each turn: a podcast's initials
+_INITIALS = re.compile(r"(?P<name>[\u4e00-\u9fff·]{2,4})[ \t\u3000]*[（(](?P<code>[A-Z]{2,4})[）)]")
+
+
+def initials_spelled_out(body: str) -> str:
+    """The text with each speaker's declared initials, where they open a line as a label, written as the name
+    they stand for ("**YZQ** [01:14]" -> "**叶知秋** [01:14]"); the text itself when none are declared."""
+    names = {m["code"]: m["name"] for m in _INITIALS.finditer(body)}
+    if not names:
+        return body
+    codes = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    label = re.compile(rf"^(?P<before>[ \t]*(?:\*\*|__)?)(?P<code>{codes})(?=(?:\*\*|__)?(?:[ \t]*[\[［(（]?\d{{1,2}}:\d{{2}}|[ \t]*[：:]|[ \t]*$))",
+                       re.M)
+    return label.sub(lambda m: m["before"] + names[m["code"]], body)
+
+
 def _as_prose(body: str) -> str:
     """Text whose lines are paragraphs (a hard-wrapped copy rejoined first): a 笔谈 or reported-speech minutes
     rewritten as turns, else the text without its line times."""
@@ -363,6 +379,7 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
     if suffix in MARKDOWN_SUFFIXES:  # a pipe table's cells keep their <br> until its rows are read
         body = _without_markup(pipe_table_as_text(body) or body)
     body = mail_reply_as_text(body) or body
+    body = initials_spelled_out(body)
     text = text[:body_start] + (_subtitles_as_text(body) or table_export_as_text(body) or chat_export_as_text(body)
                                 or answers_page_as_text(body) or diarized_as_text(body) or _as_prose(body))
     warnings.extend(_skip_note(file, path))
