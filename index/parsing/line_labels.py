@@ -27,10 +27,12 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     _accounts_as_people(lines, labels)
     _english_host(lines, labels)
     _bare_speaker_lines(lines, labels, header, host)
+    narration = _broadcast_script(lines, labels)
     _badge_lines(lines, labels)
     _callers_in_a_report(lines, labels)
     skipped = (_speaker_headings(lines, labels, marked) | _on_screen_text(lines, labels) | _comments_and_titles(lines)
-               | _translations(lines) | _signature(lines) | _repeated_bands(lines, labels) | _thread_replies(lines, labels))
+               | _translations(lines) | _signature(lines) | _repeated_bands(lines, labels) | _thread_replies(lines, labels)
+               | narration)
     for i in skipped:
         labels[i] = None
     _answers_after_questions(labels, skipped | header)
@@ -427,6 +429,35 @@ def _titles_above(line: str) -> bool:
     guest's card, not their words."""
     org, role = split_org_role(line)
     return bool(org and role) and not re.search(r"[。！？；]", line)
+
+
+# a television script's cues: 【解说】 narration and 【画面】 pictures are no one's words; 【同期声】 with its caption
+# "（字幕：荇嶂市交通运输局党组书记、局长　练思远）" is that person speaking (the words below); 【记者出镜】 the reporter
+_CUE = re.compile(r"^[ \t\u3000]*【(?P<cue>[^】]{2,8})】[ \t\u3000]*")
+_NARRATION = re.compile(r"^(?:解说|画面|演播室导语|导语|主持人导语|口播|配音|字幕|音乐|音效|片头|片尾|空镜|资料画面)$")
+_SOUND_BITE = re.compile(r"^(?:同期声?|采访同期|现场同期|现场声)$")
+_CAPTION_WHO = re.compile(r"^[（(]字幕[：:][ \t\u3000]*(?P<who>[^（）()]{2,60})[）)]")
+_REPORTER_CUE = re.compile(r"^(?:记者出镜|出镜记者|记者现场|记者)$")
+MIN_SCRIPT_CUES = 3
+
+
+def _broadcast_script(lines: list[str], labels: list[Label | None]) -> set[int]:
+    """A broadcast script's cues read (in place) as speakers; returns the narration's lines (no one's words)."""
+    cues = [(i, m) for i, line in enumerate(lines) if (m := _CUE.match(line))]
+    if len(cues) < MIN_SCRIPT_CUES or not any(_SOUND_BITE.match(m["cue"]) for _, m in cues):
+        return set()
+    narration: set[int] = set()
+    for i, match in cues:
+        cue, rest = match["cue"], lines[i][match.end():]
+        if _NARRATION.match(cue):
+            narration.add(i)
+            labels[i] = None
+        elif _SOUND_BITE.match(cue) and (who := _CAPTION_WHO.match(rest)):
+            name = re.sub(r"[ \t\u3000]+", " ", who["who"].strip())
+            labels[i] = Label(name, match.end() + who.end(), synthetic=True)
+        elif _REPORTER_CUE.match(cue):
+            labels[i] = Label("记者", match.end(), synthetic=True)
+    return narration
 
 
 def _host_line(line: str, host: str | None) -> Label | None:
