@@ -24,7 +24,8 @@ _KEYS = {
     "guests": ("访谈嘉宾", "嘉宾", "本期嘉宾", "嘉宾介绍", "发布人", "出席人员", "出席嘉宾", "出席领导", "受访者", "受访人",
                "访谈对象", "主讲人", "新闻发言人", "发言人", "答问人", "解读人", "本期上场", "上场嘉宾", "问政对象",
                "点评嘉宾", "特邀嘉宾", "点评专家", "本期上线单位及嘉宾", "上线单位及嘉宾", "上线嘉宾", "本期上线嘉宾",
-               "做客嘉宾", "本期做客嘉宾", "应询人员", "应询人", "应询单位及人员", "到会应询人员"),
+               "做客嘉宾", "本期做客嘉宾", "应询人员", "应询人", "应询单位及人员", "到会应询人员", "参与回复人员",
+               "回复人员", "答复人员"),
     "host": ("主持人", "主持", "节目主持人", "访谈主持人", "节目主持", "主播"),
     "reporter": ("记者", "采访记者", "主持记者", "采访人", "作者"),  # "记者：芷川广播电视台 何思远" in a header, not a question
     "source": ("来源", "信息来源", "稿源", "发布机构", "发布单位", "发文机关", "解读机关", "解读单位", "发布部门", "主办单位",
@@ -33,7 +34,8 @@ _KEYS = {
               "所属栏目", "访谈形式", "责任编辑", "编辑", "审核", "生效日期", "失效日期", "公开方式", "分类", "现场市民代表",
               "答复类型", "办理结果", "公开属性", "访谈平台", "直播平台", "访谈方式", "现场评议员", "评议员", "版次", "字数", "稿件状态",
               "导出时间", "稿件编号", "签发人", "签发时间", "播出频率", "热线电话",
-              "短信平台", "微信公众号", "收件人", "抄送", "附件", "To", "Cc", "Attachments"),
+              "短信平台", "微信公众号", "收件人", "抄送", "附件", "To", "Cc", "Attachments", "带队", "带队领导", "走访企业",
+              "走访单位", "走访对象", "所有者", "创建者", "最近修改", "最后修改", "最后编辑", "最近编辑"),
 }
 _KEY_OF = {key: kind for kind, keys in _KEYS.items() for key in keys}
 _FIELD = re.compile(r"^[【\[［]?(?P<key>[\u4e00-\u9fff \u3000]{2,12}?|From|Sent|Date|To|Cc|Subject|Attachments)[】\]］]?"
@@ -64,6 +66,8 @@ def _plain(line: str) -> str:
 # a list entry that names someone first, then says who they are: "叶知秋（YZQ）：篁澍市人社局党组成员、副局长"
 _NAME_THEN_DESC = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,4})[ \t\u3000]*(?:[（(][A-Za-z]{1,5}[）)])?[ \t\u3000]*[：:][ \t\u3000]*"
                              r"(?P<desc>[^：:。！？]{2,60})$")
+_MENTIONS_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,10}[：:][ \t\u3000]*(?P<value>(?:@[^\s@]{2,20}[ \t\u3000]*)+)$")
+_MENTION_THEN_DESC = re.compile(r"^@(?P<name>[^\s@]{2,20})[ \t\u3000]+(?P<desc>\S.{1,60})$")
 # a heading that is only a guests or host key ("## 本期嘉宾", "## 主播"): the list under it
 _KEY_HEADING = re.compile(r"^#{1,6}[ \t]+(?P<key>[\u4e00-\u9fff]{2,8})$")
 
@@ -71,6 +75,8 @@ _KEY_HEADING = re.compile(r"^#{1,6}[ \t]+(?P<key>[\u4e00-\u9fff]{2,8})$")
 def _listed_person(line: str) -> str:
     """A guest list's entry as unit, role and name ("篁澍市人社局党组成员、副局长 叶知秋"), or the line itself."""
     line = _plain(line)
+    if mention := _MENTION_THEN_DESC.match(line):  # "@俞牧之　篁澍市工业和信息化局党组成员、副局长"
+        return f"{mention['desc']} {mention['name']}" if is_person_name(mention["name"]) else mention["desc"]
     match = _NAME_THEN_DESC.match(line)
     return f"{match['desc']} {match['name']}" if match and is_person_name(match["name"]) else line
 
@@ -84,6 +90,8 @@ def read_fields(line: str) -> list[tuple[str, str]] | None:
     """(kind, value) of each header field on a line; None when the line is not made of header fields."""
     if (heading := _KEY_HEADING.match(line.strip())) and field_key(heading["key"]) in ("guests", "host"):
         return [(field_key(heading["key"]) or "other", "")]
+    if mentions := _MENTIONS_ONLY.match(_plain(line)):  # "企业服务专员：@钟离晴 @费一鸣": who is on it, by mention
+        return [("other", mentions["value"])]
     line = _plain(line)
     cells = [c.strip() for c in _CELLS.split(line) if c.strip()]
     if len(cells) >= 2 and all(field_key(c.rstrip("：:")) is not None for c in cells[0::2]):

@@ -28,6 +28,7 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     _english_host(lines, labels)
     _bare_speaker_lines(lines, labels, header, host)
     narration = _broadcast_script(lines, labels)
+    _mention_replies(lines, labels)
     _badge_lines(lines, labels)
     _callers_in_a_report(lines, labels)
     skipped = (_speaker_headings(lines, labels, marked) | _on_screen_text(lines, labels) | _comments_and_titles(lines)
@@ -42,7 +43,7 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
 
 # a comment's reply ("└ 市水务局回复：……", "└ 网友“老街坊”回复：……") and its time and likes ("07-10 10:12　👍 326")
 _REPLY_LABEL = re.compile(r"^(?P<who>.{2,30}?)(?:回复|答复)$")
-_REPLY_LINE = re.compile(r"^(?:[└├┗┣╰]─*[ \t\u3000]*)?(?P<who>[^：:\n]{2,30}?)(?:回复|答复)[ \t\u3000]*[：:]")
+_REPLY_LINE = re.compile(r"^(?:[└├┗┣╰]─*[ \t\u3000]*)?(?P<who>[^@：:\n][^：:\n]{1,29}?)(?:回复|答复)[ \t\u3000]*[：:]")
 _COMMENT_META = re.compile(r"^\d{1,2}-\d{1,2}[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t\u3000]*(?:👍|赞|点赞)[ \t\u3000]*\d+)?$")
 
 
@@ -439,6 +440,23 @@ _SOUND_BITE = re.compile(r"^(?:同期声?|采访同期|现场同期|现场声)$"
 _CAPTION_WHO = re.compile(r"^[（(]字幕[：:][ \t\u3000]*(?P<who>[^（）()]{2,60})[）)]")
 _REPORTER_CUE = re.compile(r"^(?:记者出镜|出镜记者|记者现场|记者)$")
 MIN_SCRIPT_CUES = 3
+
+
+# a shared document's reply under a question: "@龚书禾 回复：" (the one mentioned replies), its words below; an account
+# declared with its unit ("@税务企服专班　国家税务总局篁澍市税务局……账号") replies for that unit
+_MENTION_REPLY = re.compile(r"^[ \t\u3000]*@(?P<who>[^\s@：:]{2,20})[ \t\u3000]*(?:回复|答复)[ \t\u3000]*[：:][ \t\u3000]*")
+_ACCOUNT_OF = re.compile(r"@(?P<account>[^\s@：:]{2,20})[ \t\u3000]+(?P<unit>(?:国家税务总局)?[\u4e00-\u9fff]{2,30}?"
+                         r"(?:局|委员会|委|办公室|中心|人民政府))")
+
+
+def _mention_replies(lines: list[str], labels: list[Label | None]) -> None:
+    """Each "@X 回复：" line labelled X (or X's unit, for an account), whoever the @ would otherwise make an asker."""
+    units = {m["account"]: m["unit"] for line in lines for m in _ACCOUNT_OF.finditer(line)
+             if not is_person_name(m["account"])}
+    for i, line in enumerate(lines):
+        if match := _MENTION_REPLY.match(line):
+            who = match["who"]
+            labels[i] = Label(units.get(who, who), match.end(), synthetic=True)
 
 
 def _broadcast_script(lines: list[str], labels: list[Label | None]) -> set[int]:

@@ -238,7 +238,9 @@ _PAGE_FURNITURE = re.compile(r"^(?:[【\[]?(?:打印本页|关闭窗口|打印|�
                              # a newspaper's masthead: its serial number and its publisher (its date line: _PAGE_DATE)
                              r"^(?:国内统一连续出版物号|国内统一刊号|统一刊号|CN[ \t]*\d{2}-\d{4})|^[^。！？\s]{2,12}社出版(?:[\s\u3000]|$)|"
                              # who wrote the answers down, in brackets after them: "（本报记者　许默　整理）"
-                             r"^[（(](?:本报|本刊|本台|本网)?(?:记者|通讯员)?[^（）()。，]{0,16}(?:整理|采写|采访整理|记录)[）)]$")
+                             r"^[（(](?:本报|本刊|本台|本网)?(?:记者|通讯员)?[^（）()。，]{0,16}(?:整理|采写|采访整理|记录)[）)]$|"
+                             # a shared document's status line of check boxes: "状态：[x] 已回复　[x] 已告知企业"
+                             r"^(?:状态|处理状态|办理状态|进度)[：:][ \t\u3000]*\[[ xX✓√]?\]")
 
 
 _TOPIC_TAG = re.compile(r"^#[^#\s]{1,20}[ \t\u3000]*\d+个$")  # a 公众号 article's topic and its count: "#医保政策 4个"
