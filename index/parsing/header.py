@@ -66,7 +66,7 @@ def _plain(line: str) -> str:
 # a list entry that names someone first, then says who they are: "叶知秋（YZQ）：篁澍市人社局党组成员、副局长"
 _NAME_THEN_DESC = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,4})[ \t\u3000]*(?:[（(][A-Za-z]{1,5}[）)])?[ \t\u3000]*[：:][ \t\u3000]*"
                              r"(?P<desc>[^：:。！？]{2,60})$")
-_MENTIONS_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,10}[：:][ \t\u3000]*(?P<value>(?:@[^\s@]{2,20}[ \t\u3000]*)+)$")
+_MENTIONS_ONLY = re.compile(r"^(?P<key>[\u4e00-\u9fff]{2,10})[：:][ \t\u3000]*(?P<value>(?:@[^\s@]{2,20}[ \t\u3000]*)+)$")
 _MENTION_THEN_DESC = re.compile(r"^@(?P<name>[^\s@]{2,20})[ \t\u3000]+(?P<desc>\S.{1,60})$")
 # a heading that is only a guests or host key ("## 本期嘉宾", "## 主播"): the list under it
 _KEY_HEADING = re.compile(r"^#{1,6}[ \t]+(?P<key>[\u4e00-\u9fff]{2,8})$")
@@ -90,8 +90,8 @@ def read_fields(line: str) -> list[tuple[str, str]] | None:
     """(kind, value) of each header field on a line; None when the line is not made of header fields."""
     if (heading := _KEY_HEADING.match(line.strip())) and field_key(heading["key"]) in ("guests", "host"):
         return [(field_key(heading["key"]) or "other", "")]
-    if mentions := _MENTIONS_ONLY.match(_plain(line)):  # "企业服务专员：@钟离晴 @费一鸣": who is on it, by mention
-        return [("other", mentions["value"])]
+    if (mentions := _MENTIONS_ONLY.match(_plain(line))) and field_key(mentions["key"]) is None:
+        return [("other", mentions["value"])]  # "企业服务专员：@钟离晴 @费一鸣": who is on it, by mention
     line = _plain(line)
     cells = [c.strip() for c in _CELLS.split(line) if c.strip()]
     if len(cells) >= 2 and all(field_key(c.rstrip("：:")) is not None for c in cells[0::2]):
