@@ -1221,3 +1221,72 @@ def test_minutes_in_reported_speech_credit_each_reply_to_who_gave_it(tmp_path: P
     assert [(t.question[:9], t.answerer) for t in interview.turns] == [
         ("企业想申请技术改造", "韩立泽"), ("企业想申请技术改造", "澜川市财政局"), ("部分企业反映的招工", "澜川市人力资源和社会保障局")]
     assert not any("转办" in t.answer for t in interview.turns)  # an item no one replied to has no answer
+
+
+# 32. What the twenty-fifth batch of layouts (held out) found: an accessible 一图读懂 (each question only in an image's
+# alt text, its answer in the caption), a live page's comment area the bureau answers in, a podcast whose speakers are
+# labelled by initials declared in its guest list, a broadcast script (【同期声】 with a caption naming who speaks), and
+# a shared document of questions each answered by "@X 回复：".
+def test_a_question_kept_only_in_an_images_alt_text(tmp_path: Path) -> None:
+    html = ("<html><body><article><h1>图解｜澜川公积金新政</h1><figure><img src='a.png' alt='问：租房提取每月能提多少？'>"
+            "<figcaption>答：每月最多提取1500元。</figcaption></figure><figure><img src='b.png' alt='问：异地贷款怎么办？'>"
+            "<figcaption>答：在外地连续缴存满6个月即可申请。</figcaption></figure><p>来源：澜川市住房公积金管理中心</p>"
+            "</article></body></html>")
+    (tmp_path / "tu.html").write_text(html, encoding="utf-8")
+    interview = parse_file(tmp_path / "tu.html")
+    assert [(t.question, t.answer) for t in interview.turns] == [
+        ("租房提取每月能提多少？", "每月最多提取1500元。"), ("异地贷款怎么办？", "在外地连续缴存满6个月即可申请。")]
+
+
+def test_a_comment_area_the_bureau_answers_in(tmp_path: Path) -> None:
+    html = ("<html><body><div class='intro'><p>澜川市水务局和澜南区人民政府在评论区答复网友。</p></div>"
+            "<section class='comments'><h2>评论区（12）</h2>"
+            "<div class='cmt'><p>#5 网友“河边”：小区停水什么时候恢复？</p><p class='meta'>06-02 09:12　👍 30</p>"
+            "<div class='reply'><p>└ 网友“路人”回复：我们这边也停了。</p></div>"
+            "<div class='reply'><p>└ 市水务局回复：管道抢修今晚8点前完成。</p><p class='meta'>06-02 09:40</p></div></div>"
+            "<div class='cmt'><p>#9 网友“南城”：澜南区的污水管网什么时候改造？</p>"
+            "<div class='reply'><p>└ 澜南区人民政府回复：9月底前完成改造。</p></div></div>"
+            "<p>查看更多评论（7）</p></section></body></html>")
+    (tmp_path / "live.html").write_text(html, encoding="utf-8")
+    interview = parse_file(tmp_path / "live.html")
+    assert [(t.question, t.answerer, t.answer) for t in interview.turns] == [
+        ("小区停水什么时候恢复？", "澜川市水务局", "管道抢修今晚8点前完成。"),  # the reader's reply is no answer
+        ("澜南区的污水管网什么时候改造？", "澜川市澜南区人民政府", "9月底前完成改造。")]
+
+
+def test_a_podcasts_initials_stand_for_the_guests_it_lists(tmp_path: Path) -> None:
+    text = ("# 政务夜话 第3期\n\n## 本期嘉宾\n\n- 韩立泽（HLZ）：澜川市水务局党组书记、局长\n- 邬晓岑（WXC）：澜川市水务局供水处处长\n\n"
+            "## 主播\n\n- 阿宁（AN）：澜川融媒\n\n## 文字稿\n\n**AN** [00:10]\n韩局长，今年供水有什么新变化？\n\n"
+            "**HLZ** [00:20]\n今年新建水厂两座，日供水能力增加20万吨。\n\n**AN** [03:05]\n邬处长，老小区水压低怎么办？\n\n"
+            "**WXC** [03:15]\n今年改造二次供水泵房86座。\n")
+    (tmp_path / "podcast.md").write_text(text, encoding="utf-8")
+    interview = parse_file(tmp_path / "podcast.md")
+    assert [(t.question, t.answerer) for t in interview.turns] == [
+        ("韩局长，今年供水有什么新变化？", "韩立泽"), ("邬处长，老小区水压低怎么办？", "邬晓岑")]
+    assert {(p.speaker, p.role) for p in interview.passages if p.kind == "answer"} == {
+        ("韩立泽", "党组书记、局长"), ("邬晓岑", "供水处处长")}
+
+
+def test_a_broadcast_scripts_captions_say_who_speaks() -> None:
+    text = ("澜川电视台　播出台本\n\n【演播室导语】观众朋友，今年我市改造老旧小区一百个。\n\n【解说】家住城东的刘阿姨最关心加装电梯。\n\n"
+            "【同期声】（字幕：市民　刘阿姨）\n\n我家住六楼，电梯什么时候能装上？\n\n【解说】记者把问题带到了市住建局。\n\n"
+            "【同期声】（字幕：澜川市住房和城乡建设局副局长　韩立泽）\n\n今年计划加装电梯300部，符合条件的小区年底前开工。\n\n"
+            "【记者出镜】韩局长，加装电梯的钱谁来出？\n\n【同期声】（字幕：澜川市住房和城乡建设局副局长　韩立泽）\n\n"
+            "财政每部补助15万元，其余由业主协商分摊。\n")
+    interview = parse_text(text, "script.txt")
+    assert [(t.question, t.answerer) for t in interview.turns] == [
+        ("我家住六楼，电梯什么时候能装上？", "韩立泽"), ("韩局长，加装电梯的钱谁来出？", "韩立泽")]
+    assert not any("记者把问题" in p.text or "观众朋友" in p.text for p in interview.passages if p.kind == "answer")
+
+
+def test_a_shared_documents_mentions_reply(tmp_path: Path) -> None:
+    text = ("企业诉求清单（第3期）\n\n所有者：工信局　　最近修改：6月3日 10:00\n\n参与回复人员：\n"
+            "@韩立泽　澜川市工业和信息化局副局长\n@税务专班　国家税务总局澜川市税务局“企业服务专班”账号\n\n"
+            "问题1｜澜川机电有限公司　总经理　杭立群\n企业想申请技改补助，什么时候申报？\n@韩立泽 回复：\n7月发布申报通知。\n"
+            "状态：[x] 已回复\n\n问题2｜澜川机电有限公司　总经理　杭立群\n研发费用加计扣除能提前享受吗？\n@税务专班 回复：\n"
+            "7月预缴时就可以享受。\n状态：[x] 已回复\n")
+    (tmp_path / "doc.txt").write_text(text, encoding="utf-8")
+    interview = parse_file(tmp_path / "doc.txt")
+    assert [(t.question, t.answerer, t.answer) for t in interview.turns] == [
+        ("企业想申请技改补助，什么时候申报？", "韩立泽", "7月发布申报通知。"),
+        ("研发费用加计扣除能提前享受吗？", "国家税务总局澜川市税务局", "7月预缴时就可以享受。")]

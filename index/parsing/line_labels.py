@@ -492,7 +492,7 @@ def _bare_speaker_lines(lines: list[str], labels: list[Label | None], header: se
     labels of their own)."""
     found = {i: bare for i, line in enumerate(lines)
              if labels[i] is None and i not in header and i + 1 < len(lines)
-             and (bare := bare_label(line) or _host_line(line, host)) and not _titles_above(lines[i + 1])}
+             and (bare := _host_line(line, host) or bare_label(line)) and not _titles_above(lines[i + 1])}
     # the other side may stand alone on its lines with labels of its own ("主持人" bare, "[嘉宾]陈文涛" in brackets)
     alone = [label for line, label in zip(lines, labels) if label and label.content_offset >= len(line.rstrip())]
     sides = {read_label(label.name).side for label in [*found.values(), *alone]}
