@@ -14,10 +14,10 @@
   eight more cities), with dev questions written blind to the system (tests/data/dev/layouts4to7.jsonl); nothing is
   fitted on them; "layouts8to13" (39 documents, twelve cities), "layouts14to19" (36 documents, twelve more),
   "layouts20", "layouts21" and "layouts22" (6 documents and two more cities each) and "layouts23to24" (12, four
-  cities) the same over the later batches;
+  cities) and "layouts25" (6, two more) the same over the later batches;
 - "claims": the seed, the bureaus and the layouts together (26 documents of five cities): the record the labelled
   texts of benchmarks/claims.py are checked against.
-- "pooled": every interview above in one corpus (the seed, the bureaus and all twenty-four batches of layouts but the
+- "pooled": every interview above in one corpus (the seed, the bureaus and all twenty-five batches of layouts but the
   first batch's scanned PDF: some 150 documents of some forty cities), asked every dev set's answerable questions
   (benchmarks/retrieval.py --pooled): a deployment's scale, where many cities have the same kind of bureau;
 - "fixtures": the small fictional interviews of tests/fixtures/corpus (no question set asks about them; the
@@ -52,7 +52,8 @@ LATER_LAYOUTS = {name: [ROOT / "tests" / "fixtures" / f"layouts{n}" for n in bat
                  for name, batches in (("layouts4to7", range(4, 8)), ("layouts8to13", range(8, 14)),
                                        ("layouts14to19", range(14, 20)), ("layouts20", range(20, 21)), ("layouts21", range(21, 22)),
                                        ("layouts22", range(22, 23)),
-                                       ("layouts23to24", range(23, 25)))}
+                                       ("layouts23to24", range(23, 25)),
+                                       ("layouts25", range(25, 26)))}
 FIXTURES = ROOT / "tests" / "fixtures" / "corpus"  # the small fictional interviews of the tests (the reader's data)
 WORK = ROOT / ".cache" / "benchmarks"
 TUNING = {"shipped": ROOT / "benchmarks" / "data" / "tuning" / "seed.jsonl",

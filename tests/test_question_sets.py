@@ -25,7 +25,8 @@ LATER_LAYOUTS = {name: [ROOT / "tests" / "fixtures" / f"layouts{n}" for n in bat
                  for name, batches in (("layouts4to7", range(4, 8)), ("layouts8to13", range(8, 14)),
                                        ("layouts14to19", range(14, 20)), ("layouts20", range(20, 21)), ("layouts21", range(21, 22)),
                                        ("layouts22", range(22, 23)),
-                                       ("layouts23to24", range(23, 25)))}
+                                       ("layouts23to24", range(23, 25)),
+                                       ("layouts25", range(25, 26)))}
 DEV = {"shipped": ROOT / "tests" / "data" / "dev" / "seed.jsonl", "bureaus": ROOT / "tests" / "data" / "dev" / "bureaus.jsonl",
        "layouts": ROOT / "tests" / "data" / "dev" / "layouts.jsonl",
        "layouts3": ROOT / "tests" / "data" / "dev" / "layouts3.jsonl",

@@ -171,3 +171,13 @@ def split_place(org: str) -> tuple[str, str]:
     if match is None:
         return "", org
     return match.group(), org[match.end():]
+
+
+def local_name(org: str) -> str:
+    """A vertically run bureau as people call it: "国家税务总局篁澍市税务局" -> "篁澍市税务局"; any other unit as it is."""
+    national = _NATIONAL_PREFIX.match(org)
+    return org[national.end():] if national else org
+
+
+# a national administration's local bureau: "国家税务总局……市税务局", "国家金融监督管理总局……监管分局"
+_NATIONAL_PREFIX = re.compile(r"^国家[\u4e00-\u9fff]{2,10}?总局(?=[\u4e00-\u9fff]{2,3}?[市县区])")

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from index.parsing.orgs import is_short_form, split_place
+from index.parsing.orgs import is_short_form, local_name, split_place
 
 _ORG_END = re.compile(r"(?:局|委员会|委|厅|办公室|办|署|中心)$")
 _GENERIC_ORG_END = re.compile(r"(?:局|委员会|委|厅)$")  # without 办: 怎么办 is no office
@@ -75,8 +75,9 @@ UNKNOWN = ""  # the bureau of a passage whose bureau could not be read
 
 
 def split_bureau(name: str) -> Bureau:
-    """"澜州市农业农村局" -> (澜州市, 农业农村局); "市交通运输局" -> ("", 交通运输局): the city unknown."""
-    place, kind = split_place(name)
+    """"澜州市农业农村局" -> (澜州市, 农业农村局); "市交通运输局" -> ("", 交通运输局): the city unknown; "国家税务总局篁澍市
+    税务局" -> (篁澍市, 税务局), as people call it ("篁澍税务局")."""
+    place, kind = split_place(local_name(name))
     return Bureau(name, "" if place == "市" else place, kind)
 
 
