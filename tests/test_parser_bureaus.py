@@ -378,8 +378,11 @@ def test_closing_courtesies_are_neither_turns_nor_passages() -> None:
      ("大家好，我是汤晓芃。", True), ("喂，您好，能听到吗？", True), ("好的好的，谢谢邵主任！", True),
      ("能听到，能听到。邵主任好！我父亲能不能申请上门服务？", False),
      # saying who one is by name is a courtesy; saying what one is belongs to the question
-     ("您好，我是退休职工。", False)],
-    ids=range(22),
+     ("您好，我是退休职工。", False),
+     # an acknowledgement, and a well-wish to students; but not one before an answer
+     ("那可太好了！", True), ("原来是这样，谢谢！", True), ("谢谢小满，祝同学们前程似锦！", True),
+     ("祝你们考试顺利，这个政策7月起实施。", False)],
+    ids=range(26),
 )
 def test_courtesy_vocabulary(text: str, courtesy: bool) -> None:
     from index.parsing.courtesy import is_courtesy
