@@ -29,6 +29,7 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     _bare_speaker_lines(lines, labels, header, host)
     narration = _broadcast_script(lines, labels)
     _mention_replies(lines, labels)
+    _topic_headings(lines, labels)
     _badge_lines(lines, labels)
     _callers_in_a_report(lines, labels)
     skipped = (_speaker_headings(lines, labels, marked) | _on_screen_text(lines, labels) | _comments_and_titles(lines)
@@ -447,6 +448,17 @@ MIN_SCRIPT_CUES = 3
 _MENTION_REPLY = re.compile(r"^[ \t\u3000]*@(?P<who>[^\s@：:]{2,20})[ \t\u3000]*(?:回复|答复)[ \t\u3000]*[：:][ \t\u3000]*")
 _ACCOUNT_OF = re.compile(r"@(?P<account>[^\s@：:]{2,20})[ \t\u3000]+(?P<unit>(?:国家税务总局)?[\u4e00-\u9fff]{2,30}?"
                          r"(?:局|委员会|委|办公室|中心|人民政府))")
+
+
+def _topic_headings(lines: list[str], labels: list[Label | None]) -> None:
+    """A Markdown heading labelled as the line it heads ("### 意见1：养犬登记费用" over "**意见1：**……"): the topic, not
+    a turn of its own."""
+    for i, label in enumerate(labels):
+        if label is None or not lines[i].lstrip().startswith("#"):
+            continue
+        following = next((j for j in range(i + 1, len(lines)) if labels[j] is not None), None)
+        if following is not None and labels[following].name == label.name and not lines[following].lstrip().startswith("#"):
+            labels[i] = None
 
 
 def _mention_replies(lines: list[str], labels: list[Label | None]) -> None:

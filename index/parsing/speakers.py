@@ -81,7 +81,8 @@ _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+")
 _THREAD_MARK = re.compile(r"^(?:#\d{1,5}[ \t\u3000]+|[└├┗┣╰]─*[ \t\u3000]*)")
 # "Q1 今年……？" / "A1 ……" (a 公众号's badges), "问 ……？" / "答 ……" (a slide's round badges): no colon, a space
 _QA_BADGE = re.compile(r"^(?P<name>[QＱAＡ][0-9０-９]{0,2}|[问答])[ \t\u3000\xa0]+(?=[\u4e00-\u9fff“「《])")
-_QA_WHO = re.compile(r"^(?:\*\*|__)?[问答][（(](?P<who>[^（）()\n：:]{1,16})[）)](?:\*\*|__)?[ \t\u3000]*[：:][ \t\u3000]*")
+_QA_WHO = re.compile(r"^(?:\*\*|__)?(?:[问答]|采纳情况|办理情况|办理结果|答复|回复|答复意见)[（(](?P<who>[^（）()\n：:]{1,16})[）)]"
+                     r"(?:\*\*|__)?[ \t\u3000]*[：:](?:\*\*|__)?[ \t\u3000]*")  # "答（章局长）：", "**采纳情况（市公安局）：**"
 _ROLE_FIRST = re.compile(r"^[（(]记者[）)][ \t\u3000]*(?P<name>[^：:\n。，！？()（）]{2,20}?)[ \t\u3000]*[：:][ \t\u3000]*")
 _NUMBERED_QA = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])[ \t\u3000]*"
                           r"(?=[问答]$)")
@@ -93,6 +94,7 @@ ANSWER_WORDS = r"(?:访谈嘉宾|本期嘉宾|点评嘉宾|特邀嘉宾|嘉宾|�
 _ASK_WORD = re.compile(rf"^(?:现场)?(?P<word>{ASK_WORDS})(?:代表|提问|留言|问|说)?(?:$|[ \t\u3000]+|(?=[“\"「『‘'（(@]|{_CITIZEN}|尾号))"
                        r"(?P<rest>.*)$")
 _ANSWER_WORD = re.compile(rf"^(?P<word>{ANSWER_WORDS})(?:$|[ \t\u3000]+)(?P<rest>.*)$")
+_OPINION = re.compile(r"(?:意见|建议|诉求)[一二三四五六七八九十\d]{1,3}")
 _ROLE_ONLY = re.compile(r"^(?P<org>.*?)(?P<role>(?:有关|相关)?负责(?:同志|人))$")
 
 Side = Literal["ask", "answer"]
@@ -252,6 +254,8 @@ def read_label(name: str) -> LabelReading:
         if match["word"] == "记者":
             return LabelReading("ask", "记者", parse_person(rest) if rest else None)
         return LabelReading("ask", match["word"], nickname=nick)
+    if _OPINION.fullmatch(text):  # "意见3：" in a 征求意见 report: what the public said, answered below
+        return LabelReading("ask", "网友")
     if match := _ANSWER_WORD.match(text):
         rest = match["rest"].strip()
         title = short_title(rest) if rest else None
