@@ -41,8 +41,8 @@ _CITIZEN_LABEL = re.compile(r"[\u4e00-\u9fff]{1,4}(?:先生|女士|阿姨|大爷
 _NICKNAME = re.compile(r"^(?P<md>\*\*|__)?(?P<name>(?:网友|网民|市民|听众)[ \t\u3000]*(?:(?:[“\"「『‘'][^”\"」』’'\n]{1,20}"
                        rf"[”\"」』’']|{_CITIZEN}|尾号\d{{2,4}})(?:[（(][^）)\n]{{1,12}}[）)])?|[（(][^）)\n]{{1,12}}[）)]))"
                        r"(?P=md)?[ \t\u3000]*(?:问|说|提问|留言)?[：:](?:\*\*|__)?[ \t\u3000]*")
-_PLAIN = re.compile(r"^(?P<md>\*\*|__)?(?P<name>[^：:\n。，！？；,!?“”\"'()（）《》【】*]{1,24}?"
-                    r"(?:\([^()（）\n：:]{1,16}\)|（(?:追问|提问|再问|补充)）|（[^()（）\n：:。，！？]{2,20}）)?)"
+_PLAIN = re.compile(r"^(?P<md>\*\*|__)?(?P<name>[^：:\n。，！？；,!?“”\"'()（）《》【】*]{1,30}?"
+                    r"(?:\([^()（）\n：:]{1,16}\)|（(?:追问|提问|再问|补充)）|（[^()（）\n：:。，！？]{2,20}）|（\d{1,3}号[，,][^()（）\n：:。！？]{2,20}）)?)"
                     r"[ \t\u3000]*"  # "许主任(市卫健委)", "X代表（追问）", "应询人 廖文博（市生态环境局局长）"
                     r"(?P=md)?[：:](?:\*\*|__)?[ \t\u3000]*")
 _ASCII_LABEL = re.compile(r"^(?:Q|A|Q\d+|A\d+|Host|Reporter|Interviewer|Interviewee)$", re.I)
@@ -94,6 +94,9 @@ ANSWER_WORDS = r"(?:访谈嘉宾|本期嘉宾|点评嘉宾|特邀嘉宾|嘉宾|�
 _ASK_WORD = re.compile(rf"^(?:现场)?(?P<word>{ASK_WORDS})(?:代表|提问|留言|问|说)?(?:$|[ \t\u3000]+|(?=[“\"「『‘'（(@]|{_CITIZEN}|尾号))"
                        r"(?P<rest>.*)$")
 _ANSWER_WORD = re.compile(rf"^(?P<word>{ANSWER_WORDS})(?:$|[ \t\u3000]+)(?P<rest>.*)$")
+# who someone is at a hearing, before their name: its chair, a participant, a party's representative
+_HEARING_ROLE = re.compile(r"^(?P<word>听证主持人|听证会主持人|听证参加人|参加人|陈述人|(?:定价)?申请人代表|定价机关代表|"
+                           r"成本监审(?:人|机构)代表|听证机关代表)[ \t\u3000]+(?P<rest>\S.*)$")
 _OPINION = re.compile(r"意见[一二三四五六七八九十\d]{1,3}")
 _ROLE_ONLY = re.compile(r"^(?P<org>.*?)(?P<role>(?:有关|相关)?负责(?:同志|人))$")
 
@@ -256,6 +259,13 @@ def read_label(name: str) -> LabelReading:
         return LabelReading("ask", match["word"], nickname=nick)
     if _OPINION.fullmatch(text):  # "意见3：" in a 征求意见 report: what the public said, answered below
         return LabelReading("ask", "网友")
+    if hearing := _HEARING_ROLE.match(text):  # "听证主持人　方振国", "参加人　许婉清（1号，消费者代表）", "定价机关代表　邓楠"
+        word, rest = hearing["word"], hearing["rest"].strip()
+        if word.endswith("主持人"):
+            return LabelReading("ask", "主持人", parse_person(rest))
+        if word.endswith("代表"):  # a party's representative: the applicant, the pricing authority, the auditor
+            return LabelReading("answer", word, parse_person(rest) or PersonDesc(rest, None, None))
+        return LabelReading("ask", "市民", nickname=re.split(r"[（(]", rest)[0].strip())
     if match := _ANSWER_WORD.match(text):
         rest = match["rest"].strip()
         title = short_title(rest) if rest else None
