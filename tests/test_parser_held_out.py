@@ -1290,3 +1290,38 @@ def test_a_shared_documents_mentions_reply(tmp_path: Path) -> None:
     assert [(t.question, t.answerer, t.answer) for t in interview.turns] == [
         ("企业想申请技改补助，什么时候申报？", "韩立泽", "7月发布申报通知。"),
         ("研发费用加计扣除能提前享受吗？", "国家税务总局澜川市税务局", "7月预缴时就可以享受。")]
+
+
+# 33. What the twenty-sixth batch (held out) found: a 征求意见 feedback report (意见N, 采纳情况（unit）), a government
+# news office's transcript in Traditional characters (title-only labels named in the lead, bureaus without the city),
+# and a price hearing's roles before names (its record and a 居民议事会's are on the branch layouts26-held-out).
+def test_a_consultation_feedback_report_credits_each_unit() -> None:
+    text = ("# 关于《澜州市控烟条例（征求意见稿）》意见采纳情况的反馈\n\n发布单位：澜州市卫生健康委员会\n\n### 意见1：公共场所范围\n\n"
+            "**意见1：**建议把公交站台也纳入禁烟范围。\n\n**采纳情况（市卫生健康委员会）：**采纳。正式稿第八条已增加公交站台。\n\n"
+            "### 意见2：处罚\n\n**意见2：**罚款太低，能不能提高？\n\n**采纳情况（市城市管理局）：**部分采纳。罚款上限提高到500元。\n")
+    interview = parse_text(text, "feedback.md")
+    assert [(t.question, t.answerer, t.answer) for t in interview.turns] == [
+        ("建议把公交站台也纳入禁烟范围。", "澜州市卫生健康委员会", "采纳。正式稿第八条已增加公交站台。"),
+        ("罚款太低，能不能提高？", "澜州市城市管理局", "部分采纳。罚款上限提高到500元。")]
+
+
+def test_a_news_office_transcript_names_title_only_labels_from_its_lead(tmp_path: Path) -> None:
+    html = ("<html><head><meta name='publisher' content='澜州市政府新聞處'></head><body><h1>房屋局局長出席電台節目談話內容</h1>"
+            "<p>以下為房屋局局長何詠晴今早（六月十二日）出席電台節目的訪問內容：</p>"
+            "<p>主持人：早晨何局長。公屋而家要輪候幾耐？</p><p>房屋局局長：平均輪候時間係五點二年。</p>"
+            "<p>主持人：今年有幾多單位落成？</p><p>房屋局局長：預計有一萬二千八百個。</p><p>完</p></body></html>")
+    (tmp_path / "isd.html").write_text(html, encoding="utf-8")
+    interview = parse_file(tmp_path / "isd.html")
+    assert interview.metadata.bureau == "澜州市房屋局"
+    assert [(t.question, t.answerer) for t in interview.turns] == [
+        ("公屋而家要輪候幾耐？", "何詠晴"), ("今年有幾多單位落成？", "何詠晴")]
+
+
+def test_a_hearings_roles_before_the_names() -> None:
+    from index.parsing.speakers import find_label, read_label
+
+    assert read_label("听证主持人　方振国").word == "主持人"
+    asker = find_label("参加人　许婉清（1号，消费者代表）：我想请申请人解释一下。")
+    assert asker is not None and read_label(asker.name).side == "ask"
+    official = read_label("定价机关代表　市发展和改革委员会价格管理科科长　邓楠")
+    assert official.side == "answer" and official.person is not None and official.person.name == "邓楠"

@@ -21,6 +21,8 @@ _CLAUSE_PATTERNS = (
     rf"(?:[\u4e00-\u9fff]{{0,10}}?{_ADDRESSEE})?{_DAYTIME}好|[\u4e00-\u9fff]{{0,10}}?{_ADDRESSEE}好",
     # a guest greeted by surname and title: "邵主任好", "汤科长好"
     r"[\u4e00-\u9fff]{1,2}(?:副)?(?:局长|主任|书记|区长|市长|县长|处长|科长|厅长|部长|院长|所长|站长|队长|老师|医生)(?:您)?好",
+    # "早晨" (good morning, in Cantonese), to someone: "早晨何局长", "陈先生，早晨"
+    r"早晨(?:[\u4e00-\u9fff]{1,2}(?:副)?(?:局长|主任|书记|处长|科长|先生|女士|小姐))?",
     # a call put through: "喂，您好，能听到吗？", "能听到，能听到。"
     r"喂|(?:能|可以)?听(?:得)?(?:到|见|清楚?)(?:吗|了|我说话吗)?",
     # salutations: "各位媒体朋友", "女士们、先生们", "尊敬的各位来宾"

@@ -384,7 +384,7 @@ def _head_metadata(soup: BeautifulSoup) -> dict[str, Any]:
     if source:
         metadata["outlet"] = source
     site = (_wechat_account(soup) or metas.get("sitename") or metas.get("og:site_name") or _site_in_title(soup)
-            or _sponsor(soup))
+            or metas.get("publisher") or _sponsor(soup))
     if not site or not _CJK_CHAR.search(site):  # an English portal: its Chinese name is on its logo
         site = _logo_name(soup) or site
     if site:

@@ -148,7 +148,12 @@ def qualify(org: str | None, city: str | None) -> str | None:
         return city + org[1:]
     if city and re.match(r"^[\u4e00-\u9fff]{2,3}?[区县](?!域)", org) and "市" not in org[:4]:
         return city + org  # 青榆区人民政府: a district of the city
+    if city and _PLACELESS_BUREAU.fullmatch(org) and not split_place(org)[0]:
+        return city + org  # "房屋局", as a city's own pages name its bureaus (a 新闻公报 of 滘澔市政府新闻处)
     return org
+
+
+_PLACELESS_BUREAU = re.compile(r"(?!国家|省|中央|全国|自治区|海关|中国)[\u4e00-\u9fff]{2,8}局")
 
 
 def fullest(org: str, text: str, cities: Iterable[str] = ()) -> str:

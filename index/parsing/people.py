@@ -174,7 +174,9 @@ LATER_PERSON = re.compile(r"^(?:以及|还有)(?:[^，。、的]{1,24}的)?")  #
 _LEAD_IN = re.compile(
     r"^.*?(?:记者(?:采访了|专访了|对话了)|(?:邀请到了|邀请到|邀请了|请到了|请到|请来了|请来)(?:的(?:嘉宾|来宾|领导|同志|负责同志)?(?:是|有|为))?|有请|出席(?:今天|本次|今天的|本场)?(?:新闻)?(?:发布会|访谈|活动)?的(?:有|是)|"
     r"参加(?:今天|本次)?(?:新闻)?(?:发布会|访谈)的(?:有|是)|(?:访谈|本期|今天的?)嘉宾(?:是|有|为)|嘉宾(?:是|有|为)|"
-    r"(?:做客|走进|来到)[\u4e00-\u9fff]{0,6}?的(?:嘉宾)?是)[：:]?")
+    r"(?:做客|走进|来到)[\u4e00-\u9fff]{0,6}?的(?:嘉宾)?是|^以下为)[：:]?")
+# what the people of a lead-in did, after the list: "今早（六月十二日）出席……", "今日接受……访问"
+_WHAT_THEY_DID = re.compile(r"(?:今早|今晨|今日|今天|昨日|昨天|日前|近日)?(?:[（(][^）)]{1,12}[）)])?(?:出席|接受|做客|参加)")
 
 
 _SHORT_FORM_NOTE = re.compile(r"[（(]以下简称[^（）()]{1,12}[）)]")
@@ -192,6 +194,7 @@ def parse_people(text: str, lead_in: bool = False) -> list[PersonDesc]:
             return []
         text = text[match.end():]
         text = re.split(r"[。！？!?]", text, maxsplit=1)[0]
+        text = _WHAT_THEY_DID.split(text, maxsplit=1)[0]  # "……副局长梁卓尧今早（六月十二日）出席……": the list ends there
     text = _PERSON_AND.sub(r"\g<person>、", ACCOUNT.sub("", text))  # "唐韵（@茗川卫健唐韵）": the name, not the account
     text = names_apart_from_units(text)
     people: list[PersonDesc] = []

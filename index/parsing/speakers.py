@@ -201,8 +201,8 @@ def _label_at(line: str) -> Label | None:
         label = _label_at(f"{match['name']}：")
         if label is not None:
             return Label(label.name, match.end(), label.bracketed, True)
-    if match := _QA_WHO.match(line):  # "问（网友）：", "答（章局长）：": who asks or answers, in brackets
-        return Label(match["who"].strip(), match.end())
+    if match := _QA_WHO.match(line):  # "问（网友）：", "答（章局长）：": who asks or answers, in brackets (a speaker
+        return Label(match["who"].strip(), match.end(), synthetic=True)  # by the page's own marking, however rare)
     if match := _ROLE_FIRST.match(line):  # "（记者）澄溪日报：": the outlet's reporter
         return Label(f"{match['name'].strip()}记者", match.end())
     if match := _NICKNAME.match(line):
