@@ -1325,3 +1325,16 @@ def test_a_hearings_roles_before_the_names() -> None:
     assert asker is not None and read_label(asker.name).side == "ask"
     official = read_label("定价机关代表　市发展和改革委员会价格管理科科长　邓楠")
     assert official.side == "answer" and official.person is not None and official.person.name == "邓楠"
+
+
+def test_a_hearing_is_the_holding_authoritys_though_the_applicant_speaks_first() -> None:
+    text = ("澜州市水价调整听证会实录\n\n2026年5月8日上午，澜州市发展和改革委员会在市政务服务中心举行居民生活用水价格调整听证会。\n\n"
+            "听证主持人　方振国：请参加人发言。\n\n参加人　许婉清（1号，消费者代表）：水价为什么要涨？\n\n"
+            "定价申请人代表　澜州市水务局副局长　韦成林：供水成本三年上涨了18%。\n\n"
+            "参加人　钱国栋（2号，居民代表）：低保家庭有没有减免？\n\n定价机关代表　澜州市发展和改革委员会价格管理科科长　邓楠："
+            "低保家庭每月减免5吨水费。\n")
+    interview = parse_text(text, "hearing.txt")
+    assert interview.metadata.bureau == "澜州市发展和改革委员会"
+    assert [(t.question, t.answerer) for t in interview.turns] == [("水价为什么要涨？", "韦成林"), ("低保家庭有没有减免？", "邓楠")]
+    assert {(p.speaker, p.bureau) for p in interview.passages if p.kind == "answer"} == {
+        ("韦成林", "澜州市水务局"), ("邓楠", "澜州市发展和改革委员会")}

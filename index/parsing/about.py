@@ -84,6 +84,7 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
     answers = sum(1 for s in segments if not s.asks)
     signer = signed.most_common(1)[0] if signed else None
     found = cast.unit((signer[0] if signer and 2 * signer[1] > answers else None)
+                      or _hearing_holder(text[:SOURCE_FIELD_CHARS])
                       or _main_org(people, titles, header, text, cities)
                       or (title.bureau if title.bureau and is_unit_name(title.bureau) else None)  # the issuer's line
                       or (signer[0] if signer else None)
@@ -148,6 +149,18 @@ def box_people(lines: list[str]) -> list[PersonDesc]:
         else:
             break
     return people
+
+
+# the unit that holds a hearing ("珧浛市发展和改革委员会在市政务服务中心举行……听证会"): the authority that decides, whose
+# hearing it is, though the applicant speaks first
+_HEARING_HELD_BY = re.compile(r"(?P<org>[\u4e00-\u9fff]{2,30}?(?:委员会|局|委|办公室|人民政府))(?:于[^，。]{0,20}?)?"
+                              r"在[^，。]{0,30}?(?:举行|召开|举办)[^。]{0,40}?听证会")
+
+
+def _hearing_holder(text: str) -> str | None:
+    """The unit a page says holds the hearing it records, if it is one."""
+    match = _HEARING_HELD_BY.search(text)
+    return match["org"] if match and is_unit_name(match["org"]) else None
 
 
 def _people(header: Header, titles: str, intro: str, asked: str, segments: list[Segment], text: str,
