@@ -36,12 +36,10 @@ def in_english(passage: Passage) -> bool:
 
 def without_passages(vocabulary: Mapping[str, int], passages: Sequence[Passage]) -> dict[str, int]:
     """The vocabulary as it would be without these passages."""
-    counts = dict(vocabulary)
-    for passage in passages:
-        for word in passage_words(passage):
-            left = counts.get(word, 0) - 1
-            if left > 0:
-                counts[word] = left
-            else:
-                counts.pop(word, None)
-    return counts
+    return minus(vocabulary, document_frequencies(passages))
+
+
+def minus(vocabulary: Mapping[str, int], counts: Mapping[str, int]) -> dict[str, int]:
+    """The vocabulary without the passages whose document frequencies are `counts`."""
+    left = {word: n - counts.get(word, 0) for word, n in vocabulary.items()}
+    return {word: n for word, n in left.items() if n > 0}

@@ -67,7 +67,8 @@ def _plain(line: str) -> str:
 _NAME_THEN_DESC = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,4})[ \t\u3000]*(?:[（(][A-Za-z]{1,5}[）)])?[ \t\u3000]*[：:][ \t\u3000]*"
                              r"(?P<desc>[^：:。！？]{2,60})$")
 _MENTIONS_ONLY = re.compile(r"^(?P<key>[\u4e00-\u9fff]{2,10})[：:][ \t\u3000]*(?P<value>(?:@[^\s@]{2,20}[ \t\u3000]*)+)$")
-_MENTION_THEN_DESC = re.compile(r"^@(?P<name>[^\s@]{2,20})[ \t\u3000]+(?P<desc>\S.{1,60})$")
+# an entry of a list of people by mention: "@俞牧之　篁澍市工业和信息化局党组成员、副局长"
+LISTED_MENTION = re.compile(r"^@(?P<name>[^\s@：:]{2,20})[ \t\u3000]+(?P<desc>\S.{1,60})$")
 # a heading that is only a guests or host key ("## 本期嘉宾", "## 主播"): the list under it
 _KEY_HEADING = re.compile(r"^#{1,6}[ \t]+(?P<key>[\u4e00-\u9fff]{2,8})$")
 
@@ -75,7 +76,7 @@ _KEY_HEADING = re.compile(r"^#{1,6}[ \t]+(?P<key>[\u4e00-\u9fff]{2,8})$")
 def _listed_person(line: str) -> str:
     """A guest list's entry as unit, role and name ("篁澍市人社局党组成员、副局长 叶知秋"), or the line itself."""
     line = _plain(line)
-    if mention := _MENTION_THEN_DESC.match(line):  # "@俞牧之　篁澍市工业和信息化局党组成员、副局长"
+    if mention := LISTED_MENTION.match(line):  # "@俞牧之　篁澍市工业和信息化局党组成员、副局长"
         return f"{mention['desc']} {mention['name']}" if is_person_name(mention["name"]) else mention["desc"]
     match = _NAME_THEN_DESC.match(line)
     return f"{match['desc']} {match['name']}" if match and is_person_name(match["name"]) else line

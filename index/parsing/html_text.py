@@ -84,14 +84,11 @@ def _questions_in_alt_text(soup: BeautifulSoup) -> None:
             image.replace_with(paragraph)
 
 
-# a unit replying under a comment ("└ 市水务局回复：", "荇湖区人民政府答复：", "官方回复："): the comments are the Q&A
-_UNIT_REPLY = re.compile(r"(?:局|委员会|委|办|办公室|政府|中心|院|官方)[ \t\u3000]*(?:回复|答复)[ \t\u3000]*[：:]")
-MIN_UNIT_REPLIES = 2
-
-
 def _answered_comments(tag: Tag, marks: str) -> bool:
     """A comment area in which units reply to the comments (a live page's 评论区 answered by the bureau): content."""
-    return bool(re.search(r"comment", marks, re.I)) and len(_UNIT_REPLY.findall(tag.get_text(" "))) >= MIN_UNIT_REPLIES
+    from index.parsing.line_labels import units_reply
+
+    return bool(re.search(r"comment", marks, re.I)) and units_reply(tag.get_text("\n").split("\n"))
 
 
 _TAB_NUMBER = re.compile(r"^\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、．:：\s]*")

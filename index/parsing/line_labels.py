@@ -13,7 +13,7 @@ from index.parsing.metadata import TitleBlock, classify_title_line, is_boilerpla
 from index.parsing.orgs import is_unit_name
 from index.parsing.people import ACCOUNT, is_person_name, parse_people, split_org_role
 from index.parsing.segment import enumerator_end
-from index.parsing.speakers import _STAMP_AFTER_NAME, Label, bare_label, find_label, read_label
+from index.parsing.speakers import Label, bare_label, find_label, read_label, without_trailing_stamp
 
 FULL_STOP = re.compile(r"[。！？!?；;…][”’」』）)]*$")
 
@@ -184,13 +184,13 @@ def _comments_and_titles(lines: list[str]) -> set[int]:
         if _RULE.match(words):
             in_comments = False
         elif _COMMENTS.match(words):
-            in_comments = not _units_reply(lines[i + 1:])
+            in_comments = not units_reply(lines[i + 1:])
         if in_comments or words.startswith(("▶", "►")):
             skipped.add(i)
     return skipped
 
 
-def _units_reply(lines: list[str]) -> bool:
+def units_reply(lines: list[str]) -> bool:
     """Whether units reply in the comments that follow (up to a rule): "└ 市水务局回复：……" twice or more."""
     section = next((lines[:k] for k, line in enumerate(lines) if _RULE.match(line.strip())), lines)
     return sum(1 for line in section if (m := _REPLY_LINE.match(line.strip())) and read_label(m["who"]).side != "ask"
@@ -494,7 +494,7 @@ def _host_line(line: str, host: str | None) -> Label | None:
     """A bare speaker line that is the host the header named ("**小满** [06:40]", a name no surname list knows)."""
     if not host:
         return None
-    bare = _STAMP_AFTER_NAME.sub("", line.strip()).strip("*_ \u3000")
+    bare = without_trailing_stamp(line).strip("*_ \u3000")
     return Label(f"主持人 {host}", len(line)) if bare == host else None
 
 

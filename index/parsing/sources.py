@@ -302,16 +302,13 @@ def _without_line_times(body: str) -> str:
 
 def _unwrapped(body: str) -> str:
     """A hard-wrapped text's paragraphs joined again (index.parsing.reflow); other texts as they are."""
-    from index.parsing.header import read_fields
+    from index.parsing.header import LISTED_MENTION, read_fields
     from index.parsing.metadata import is_boilerplate
     from index.parsing.reflow import unwrap
     from index.parsing.speakers import find_label, is_stamp_line
 
     return unwrap(body, lambda line: is_stamp_line(line) or find_label(line) is not None or is_boilerplate(line),
-                  lambda line: read_fields(line) is not None or _LISTED_MENTION.match(line) is not None)
-
-
-_LISTED_MENTION = re.compile(r"^@[^\s@：:]{2,20}[ \t\u3000]+\S")  # "@俞牧之　……副局长": an entry of a list of people
+                  lambda line: read_fields(line) is not None or LISTED_MENTION.match(line) is not None)
 
 
 # "叶知秋（YZQ）：……副局长" in a guest list, then "**YZQ** [01:14]" or "YZQ：" over each turn: a podcast's initials

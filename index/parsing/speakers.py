@@ -32,9 +32,10 @@ _TRAIL_STAMP = re.compile(rf"^{_STAMP}(?![\d:：])[ \t\u3000]*")
 _TIMED_NAME = re.compile(r"^(?P<name>[^：:。，！？；\n]{1,40}?)[ \t\u3000]*(?:[：:][ \t\u3000]*|$)")
 _BRACKET = re.compile(rf"^(?P<md>\*\*|__)?[{_OPEN}](?P<name>[^{_CLOSE}\n]{{1,40}})[{_CLOSE}](?P=md)?(?!\()"
                       r"[ \t\u3000]*[：:]?(?:\*\*|__)?[ \t\u3000]*")
-_CITIZEN = r"[\u4e00-\u9fff]{1,3}(?:先生|女士|阿姨|大爷|大妈|师傅|同学)"  # 王先生, 陈阿姨: a caller as the host greets them
+_ADDRESS_FORMS = "先生|女士|阿姨|大爷|大妈|师傅|同学"
+_CITIZEN = rf"[\u4e00-\u9fff]{{1,3}}(?:{_ADDRESS_FORMS})"  # 王先生, 陈阿姨: a caller as the host greets them
 # a label that is only such a form, or one of what they do and a kinship word ("快递小哥阿杰", "张大姐")
-_CITIZEN_LABEL = re.compile(r"[\u4e00-\u9fff]{1,4}(?:先生|女士|阿姨|大爷|大妈|大娘|师傅|同学|小哥|大姐|大叔|大哥|阿婆|奶奶|爷爷)"
+_CITIZEN_LABEL = re.compile(rf"[\u4e00-\u9fff]{{1,4}}(?:{_ADDRESS_FORMS}|大娘|小哥|大姐|大叔|大哥|阿婆|奶奶|爷爷)"
                             r"(?:阿[\u4e00-\u9fff])?")
 # 网友“清风”：, and 听众（电话）：, 网友（微信留言）: the channel in brackets; 市民 王先生（电话）：
 # also 网友“塘边柳”（微信）, 听众 尾号3726（短信）: the channel after the nickname, a caller by the end of a number
@@ -405,10 +406,15 @@ _BARE = re.compile(r"^(?:\*\*|__)?(?P<name>[\u4e00-\u9fff·][\u4e00-\u9fff· \t\
                    r"(?:[（(][^（）()\n]{1,30}[）)])?(?:\*\*|__)?$")  # "网友“夜归人”" too
 
 
+def without_trailing_stamp(line: str) -> str:
+    """A speaker line without the time after the name ("严局长 10:01:40" -> "严局长")."""
+    return _STAMP_AFTER_NAME.sub("", line.strip())
+
+
 def bare_label(line: str) -> Label | None:
     """A line that is only a speaker, with no colon ("主持人", "临渚日报记者", "卢海平", "嘉宾 周启航"), as transcripts
     in .docx write bold speaker lines; whether the document really uses such lines is decided by the parser."""
-    match = _BARE.match(_STAMP_AFTER_NAME.sub("", line.strip()))  # "主持人10:00:03", "严局长 10:01:40"
+    match = _BARE.match(without_trailing_stamp(line))  # "主持人10:00:03", "严局长 10:01:40"
     if match is None:
         return None
     name = re.sub(r"\s+", " ", match["name"].strip())

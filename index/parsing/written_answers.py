@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from index.parsing.metadata import is_boilerplate
 from index.parsing.people import parse_people
 
 _NUMBER = r"(?P<n>[一二三四五六七八九十]{1,2}|\d{1,2})"
@@ -50,7 +51,7 @@ def written_answers_as_text(body: str) -> str | None:
             answers.setdefault(answer["n"], []).append((officials[-1][2], current))
             end = i
         elif current is not None and line.strip() and not _official(line):
-            if _looks_like_closing(line):
+            if is_boilerplate(line):  # "（本报记者　杜若　整理）", "责任编辑：……" after the answers
                 current = None
                 continue
             current.append(line.strip())
@@ -65,9 +66,3 @@ def written_answers_as_text(body: str) -> str | None:
             out += [f"{name}：{paragraphs[0]}", *paragraphs[1:], ""]
     out += lines[end + 1:]
     return "\n".join(out)
-
-
-def _looks_like_closing(line: str) -> bool:
-    """An editor's line after the answers ("（本报记者　杜若　整理）", "责任编辑：……")."""
-    words = line.strip()
-    return bool(re.match(r"^[（(].{0,30}(?:整理|采写|记者)[^）)]*[）)]$|^(?:责任编辑|编辑|校对)[：:]", words))

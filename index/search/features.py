@@ -21,7 +21,7 @@ from index.search.bureaus import BureauIndex, Mention
 from index.lexicon.english import is_english, searched_question
 from index.records import IndexData
 from index.text import arabic_numerals, normalize_for_index, pos_tokens, query_words
-from index.vocabulary import document_frequencies, in_english, without_passages
+from index.vocabulary import document_frequencies, in_english, minus
 
 CANDIDATE_FEATURES = ("dense_text", "dense_sentence", "dense_heading", "dense_question", "lead_question",
                       "dense_focus", "bm25_text", "bm25_meta", "bm25_sentence", "lead_keywords", "answer_kind",
@@ -251,12 +251,11 @@ class Evidence:
         self.words_text = lru_cache(maxsize=WORDS_KEPT)(self._words_of_row)
         english = [row for row, p in enumerate(data.passages) if in_english(p)]
         self.english_rows = frozenset(english)
-        # The words of the passages in Chinese: a question in English is judged against a Chinese passage by the
-        # words it shares with the Chinese text, as it was fitted (no fitted corpus had a page in English).
-        self.chinese_vocabulary = (without_passages(data.vocabulary, [data.passages[r] for r in english])
-                                   if english else data.vocabulary)
-        # ... and a Chinese question is judged against an English passage by what it shares with the English text
+        # A Chinese question is judged against an English passage by what it shares with the English text, and a
+        # question in English against a Chinese passage by the words it shares with the Chinese text, as it was
+        # fitted (no fitted corpus had a page in English).
         self.english_vocabulary = document_frequencies([data.passages[r] for r in english])
+        self.chinese_vocabulary = minus(data.vocabulary, self.english_vocabulary) if english else data.vocabulary
 
     # -- ranking -------------------------------------------------------------------------------------------
     def candidate_features(self, context: QueryContext, rows: np.ndarray, bm25_text: np.ndarray,
