@@ -26,7 +26,8 @@ LATER_LAYOUTS = {name: [ROOT / "tests" / "fixtures" / f"layouts{n}" for n in bat
                                        ("layouts14to19", range(14, 20)), ("layouts20", range(20, 21)), ("layouts21", range(21, 22)),
                                        ("layouts22", range(22, 23)),
                                        ("layouts23to24", range(23, 25)),
-                                       ("layouts25", range(25, 26)))}
+                                       ("layouts25", range(25, 26)),
+                                       ("layouts26", range(26, 27)))}
 DEV = {"shipped": ROOT / "tests" / "data" / "dev" / "seed.jsonl", "bureaus": ROOT / "tests" / "data" / "dev" / "bureaus.jsonl",
        "layouts": ROOT / "tests" / "data" / "dev" / "layouts.jsonl",
        "layouts3": ROOT / "tests" / "data" / "dev" / "layouts3.jsonl",
