@@ -36,7 +36,8 @@ BATCHES = {"layouts": sorted(DATA.glob("layouts_expected_*.yaml")), "layouts2": 
            "layouts21": [DATA / "layouts21_expected.yaml"], "layouts22": [DATA / "layouts22_expected.yaml"],
            "layouts23": [DATA / "layouts23_expected.yaml"], "layouts24": [DATA / "layouts24_expected.yaml"],
            "layouts25": [DATA / "layouts25_expected.yaml"],
-           "layouts26": [DATA / "layouts26_expected.yaml"]}
+           "layouts26": [DATA / "layouts26_expected.yaml"],
+           "layouts27": [DATA / "layouts27_expected.yaml"]}
 EXPECTED: dict[str, dict[str, Any]] = {}
 for _batch, _paths in BATCHES.items():
     for _path in _paths:
