@@ -80,7 +80,7 @@ def test_a_televised_wenzheng_panel_film_and_commentator() -> None:
             "主持人：林教授，您怎么看？\n点评嘉宾 林知远：关键是把管理链条缩短。\n\n"
             "【现场满意度测评】满意 5 票　基本满意 6 票\n")
     interview = parse_text(text, "tv.txt")
-    assert [(t.question, t.answerer) for t in interview.turns if t.question] == [
+    assert [(t.question, t.answerer) for t in interview.turns if t.question and t.answer] == [
         ("石局长，这处井盖为什么一个多月没人修？", "石建军"), ("我想问石局长，背街小巷什么时候能改好？", "石建军"),
         ("林教授，您怎么看？", "林知远")]
     assert interview.metadata.date == "2026-05-14"
@@ -106,7 +106,7 @@ def test_a_table_of_header_fields_and_a_label_after_a_sentence(tmp_path: Path) -
             "<p>汀澜新闻网记者：价格监管有什么措施？　乔敏：节假日开展价格专项检查。</p></body></html>")
     (tmp_path / "press.html").write_text(html, "utf-8")
     interview = parse_file(tmp_path / "press.html")
-    assert [(t.question, t.answerer, t.answer) for t in interview.turns if t.question] == [
+    assert [(t.question, t.answerer, t.answer) for t in interview.turns if t.question and t.answer] == [
         ("消费券怎么领？", "韦立群", "通过小程序领取，每人限领一张。"), ("价格监管有什么措施？", "乔敏", "节假日开展价格专项检查。")]
     assert {(p.speaker, p.bureau) for p in interview.passages if p.kind == "answer"} == {
         ("韦立群", "汀澜市文化广电和旅游局"), ("乔敏", "汀澜市市场监督管理局")}
@@ -221,7 +221,7 @@ def test_the_reporter_after_the_question_a_bare_name_and_time_and_photos_below()
               "有网友反映有人冒充安检员上门推销。网友们想知道，怎么辨别真假安检员？\n\n严局长10:01:40\n\n看工作证，打热线核实。\n\n"
               "图片直播\n\n严振华局长在访谈中回答网友提问\n")
     interview = parse_text(online, "online.txt")
-    assert [(t.question, t.answerer, t.answer) for t in interview.turns if t.question] == [
+    assert [(t.question, t.answerer, t.answer) for t in interview.turns if t.question and t.answer] == [
         ("有网友反映有人冒充安检员上门推销。网友们想知道，怎么辨别真假安检员？", "严局长", "看工作证，打热线核实。")]
 
 
@@ -369,7 +369,7 @@ def test_names_before_a_tab_and_a_foreign_reporters_thanks() -> None:
             "《环太商业周刊》记者  Thank you. Is it still hard to pay with a foreign bank card?\n\n"
             "贺子谦\t重点商户已全部受理境外银行卡。\n")
     interview = parse_text(text, "press.txt")
-    assert [(t.question, t.answerer) for t in interview.turns if t.question] == [
+    assert [(t.question, t.answerer) for t in interview.turns if t.question and t.answer] == [
         ("离境退税推行得怎么样？", "贺子谦"), ("Is it still hard to pay with a foreign bank card?", "贺子谦")]
 
 
@@ -701,7 +701,7 @@ def test_a_live_page_listing_its_posts_newest_first(tmp_path: Path) -> None:
             f'</p><p>蓁淞市城市管理局副局长 庞嘉</p><div class="live">{feed}</div></div></body></html>')
     (tmp_path / "live.html").write_text(html, "utf-8")
     interview = parse_file(tmp_path / "live.html")
-    assert [(t.question, t.answerer, t.answer) for t in interview.turns if t.question] == [
+    assert [(t.question, t.answerer, t.answer) for t in interview.turns if t.question and t.answer] == [
         ("请问闵局长，乡镇到市区的公交票价会不会降？", "闵卫东", "从7月1日起，全市城乡公交统一实行里程阶梯票价，全程最高不超过5元。"),
         ("老城区停车难，今年有什么办法？", "庞嘉", "一是挖潜增位，新增泊位4600个；\n三是智慧停车，道路停车首30分钟免费。")]
 
@@ -1338,3 +1338,44 @@ def test_a_hearing_is_the_holding_authoritys_though_the_applicant_speaks_first()
     assert [(t.question, t.answerer) for t in interview.turns] == [("水价为什么要涨？", "韦成林"), ("低保家庭有没有减免？", "邓楠")]
     assert {(p.speaker, p.bureau) for p in interview.passages if p.kind == "answer"} == {
         ("韦成林", "澜州市水务局"), ("邓楠", "澜州市发展和改革委员会")}
+
+
+# --- section 34: batch 27 and batch 26's 议事会 record (held out), rules tested on text of their own ---
+
+
+def test_a_page_note_tag_and_a_spaced_header_and_the_host_labelled_by_name() -> None:
+    text = ("【温馨提示】本页内容按现场录音整理。\n\n澜州市医保局政策吹风会实录\n\n时 间：2026年4月2日\n\n"
+            "主 持 人：澜州市人民政府新闻办公室副主任 林晓岚\n\n发 布 人：澜州市医疗保障局局长 许明远\n\n"
+            "林晓岚：各位记者上午好。先请许局长介绍情况。\n\n许明远：今年门诊报销比例提高到60%。\n\n"
+            "澜州晚报记者：异地就医还要备案吗？\n\n许明远：线上备案即时生效。\n\n林晓岚：今天的吹风会到此结束，谢谢！\n")
+    interview = parse_text(text, "briefing.txt")
+    assert interview.metadata.bureau == "澜州市医疗保障局"
+    assert [(t.question, t.answerer) for t in interview.turns if t.question and t.answer] == [("异地就医还要备案吗？", "许明远")]
+    assert all(p.speaker != "林晓岚" for p in interview.passages if p.kind == "answer")
+    assert not any("温馨提示" in (p.speaker or "") for p in interview.passages)
+
+
+def test_residents_by_house_number_ask_and_a_chair_answers_after_them() -> None:
+    from index.parsing.speakers import read_label
+
+    for label, who in (("3栋李阿姨", "李阿姨"), ("7栋501住户刘先生", "刘先生"), ("12栋2单元王师傅", "王师傅"),
+                       ("5栋楼栋长周建华", "周建华")):
+        reading = read_label(label)
+        assert (reading.side, reading.nickname) == ("ask", who)
+    text = ("澜州市清河社区居民议事会记录\n\n主 持 人：周慧（清河社区居委会主任）\n\n"
+            "列席人员：澜州市东城区清河街道办事处副主任　孙立\n\n"
+            "周慧：各位居民晚上好，今天议两件事。\n\n2栋钱阿姨：楼下的路灯坏了一个月，什么时候修？\n\n"
+            "孙立：街道已经报修，4月10日前修好。\n\n8栋302住户吴先生：小区能不能装快递柜？\n\n"
+            "周慧：社区已经和快递公司谈好，下个月安装两组。\n\n周慧：哪些事还想拿到议事会上商量？欢迎随时反映。\n")
+    interview = parse_text(text, "council.txt")
+    assert [(t.question, t.answerer) for t in interview.turns if t.question and t.answer] == [
+        ("楼下的路灯坏了一个月，什么时候修？", "孙立"), ("小区能不能装快递柜？", "周慧")]
+    assert [p.text for p in interview.passages if p.kind == "answer" and p.speaker == "周慧"] == [
+        "社区已经和快递公司谈好，下个月安装两组。"]
+
+
+def test_a_label_with_a_long_remark_in_brackets() -> None:
+    from index.parsing.speakers import find_label
+
+    label = find_label("市民代表 钟雨桐（听障人士，手语提问，由手语翻译转述）：我想问一下紧急求助的办法。")
+    assert label is not None and label.name.startswith("市民代表 钟雨桐")

@@ -19,13 +19,13 @@ from index.text import to_simplified
 _KEYS = {
     "topic": ("访谈主题", "主题", "访谈题目", "题目", "标题", "发布会主题", "访谈话题", "稿件标题", "Subject"),  # and a mail's 主题
     "time": ("访谈时间", "时间", "发布时间", "日期", "发布日期", "直播时间", "召开时间", "成文日期", "访谈日期", "采访时间",
-             "播出", "播出时间", "首播", "见报日期", "刊发日期", "出版日期", "发送时间", "Sent", "Date"),
+             "播出", "播出时间", "首播", "见报日期", "刊发日期", "出版日期", "发送时间", "会议时间", "Sent", "Date"),
     "place": ("地点", "访谈地点", "发布会地点", "会议地点", "采访地点"),
     "guests": ("访谈嘉宾", "嘉宾", "本期嘉宾", "嘉宾介绍", "发布人", "出席人员", "出席嘉宾", "出席领导", "受访者", "受访人",
                "访谈对象", "主讲人", "新闻发言人", "发言人", "答问人", "解读人", "本期上场", "上场嘉宾", "问政对象",
                "点评嘉宾", "特邀嘉宾", "点评专家", "本期上线单位及嘉宾", "上线单位及嘉宾", "上线嘉宾", "本期上线嘉宾",
                "做客嘉宾", "本期做客嘉宾", "应询人员", "应询人", "应询单位及人员", "到会应询人员", "参与回复人员",
-               "回复人员", "答复人员"),
+               "回复人员", "答复人员", "列席人员", "列席"),
     "host": ("主持人", "主持", "节目主持人", "访谈主持人", "节目主持", "主播"),
     "reporter": ("记者", "采访记者", "主持记者", "采访人", "作者"),  # "记者：芷川广播电视台 何思远" in a header, not a question
     "source": ("来源", "信息来源", "稿源", "发布机构", "发布单位", "发文机关", "解读机关", "解读单位", "发布部门", "主办单位",
@@ -35,12 +35,15 @@ _KEYS = {
               "答复类型", "办理结果", "公开属性", "访谈平台", "直播平台", "访谈方式", "现场评议员", "评议员", "版次", "字数", "稿件状态",
               "导出时间", "稿件编号", "签发人", "签发时间", "播出频率", "热线电话",
               "短信平台", "微信公众号", "收件人", "抄送", "附件", "To", "Cc", "Attachments", "带队", "带队领导", "走访企业",
-              "走访单位", "走访对象", "所有者", "创建者", "最近修改", "最后修改", "最后编辑", "最近编辑"),
+              "走访单位", "走访对象", "所有者", "创建者", "最近修改", "最后修改", "最后编辑", "最近编辑", "参会人员", "记录人",
+              "本次议题", "会议议题", "议题"),
 }
 _KEY_OF = {key: kind for kind, keys in _KEYS.items() for key in keys}
 _FIELD = re.compile(r"^[【\[［]?(?P<key>[\u4e00-\u9fff \u3000]{2,12}?|From|Sent|Date|To|Cc|Subject|Attachments)[】\]］]?"
                     r"[ \t\u3000]*[：:][ \t\u3000]*(?P<value>.*)$")
 _CELLS = re.compile(r"\t+")
+# a key spaced out to line up with longer ones: "地    点：", "主 持 人："
+_SPACED_KEY = re.compile(r"^(?:[\u4e00-\u9fff][ \u3000]+){1,3}[\u4e00-\u9fff](?=[ \u3000]*[：:])")
 # "韩立峰　渚阳市生态环境局党组书记、局长": a guest's name, then unit and title (a video's name caption), with no key
 _NAME_FIRST = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,4})[ \t\u3000]+[\u4e00-\u9fff]")
 _FIELDS_ON_ONE_LINE = re.compile(r"[ \t\u3000]{2,}|\t")
@@ -93,7 +96,7 @@ def read_fields(line: str) -> list[tuple[str, str]] | None:
         return [(field_key(heading["key"]) or "other", "")]
     if (mentions := _MENTIONS_ONLY.match(_plain(line))) and field_key(mentions["key"]) is None:
         return [("other", mentions["value"])]  # "企业服务专员：@钟离晴 @费一鸣": who is on it, by mention
-    line = _plain(line)
+    line = _SPACED_KEY.sub(lambda m: re.sub(r"[ \t\u3000]+", "", m[0]), _plain(line))  # "地    点：", "主 持 人："
     cells = [c.strip() for c in _CELLS.split(line) if c.strip()]
     if len(cells) >= 2 and all(field_key(c.rstrip("：:")) is not None for c in cells[0::2]):
         return [(field_key(k.rstrip("：:")) or "other", v) for k, v in zip(cells[0::2], cells[1::2] + [""])]

@@ -27,6 +27,7 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     _accounts_as_people(lines, labels)
     _english_host(lines, labels)
     _bare_speaker_lines(lines, labels, header, host)
+    _host_by_name(lines, labels, host)
     narration = _broadcast_script(lines, labels)
     _mention_replies(lines, labels)
     _topic_headings(lines, labels)
@@ -488,6 +489,30 @@ def _broadcast_script(lines: list[str], labels: list[Label | None]) -> set[int]:
         elif _REPORTER_CUE.match(cue):
             labels[i] = Label("记者", match.end(), synthetic=True)
     return narration
+
+
+# the host giving the floor ("请任局长回答", "下面请……介绍"): a host's words, even after a question
+_GIVES_FLOOR = re.compile(r"请[^。！？]{0,12}?(?:回答|回应|答复|介绍|解答|说明|发言|提问)")
+
+
+def _host_by_name(lines: list[str], labels: list[Label | None], host: str | None) -> None:
+    """Lines labelled with the name of the host the header named ("主持人：…　谢清漪", then "谢清漪：……") are the
+    host's; a chair who also answers (a 议事会's 主持人 replying to a resident) answers when they speak right after
+    someone else asked, and neither give the floor nor ask."""
+    if not host:
+        return
+    previous: Label | None = None
+    for i, label in enumerate(labels):
+        if label is None:
+            continue
+        if label.name == host:
+            words = lines[i][label.content_offset:].strip()
+            answers = previous is not None and previous.name != host and read_label(previous.name).side == "ask" \
+                and not previous.name.startswith("主持") and not _GIVES_FLOOR.search(words) \
+                and not QUESTION_END.search(words)
+            if not answers:
+                labels[i] = replace(label, name=f"主持人 {host}")
+        previous = label
 
 
 def _host_line(line: str, host: str | None) -> Label | None:

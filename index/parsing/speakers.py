@@ -35,6 +35,9 @@ _BRACKET = re.compile(rf"^(?P<md>\*\*|__)?[{_OPEN}](?P<name>[^{_CLOSE}\n]{{1,40}
 _ADDRESS_FORMS = "先生|女士|阿姨|大爷|大妈|师傅|同学"
 _CITIZEN = rf"[\u4e00-\u9fff]{{1,3}}(?:{_ADDRESS_FORMS})"  # 王先生, 陈阿姨: a caller as the host greets them
 # a label that is only such a form, or one of what they do and a kinship word ("快递小哥阿杰", "张大姐")
+# a resident by their home, then who they are: "3栋李阿姨", "7栋501住户刘先生", "12栋2单元王师傅", "5栋楼栋长周建华"
+_HOUSEHOLD = re.compile(r"\d{1,3}(?:栋|幢|号楼|座)(?:\d{1,2}单元)?(?:\d{3,4}室?)?(?:住户|业主|居民代表|居民|楼栋长|楼长|单元长)?"
+                        r"(?P<who>[\u4e00-\u9fff]{2,6})")
 _CITIZEN_LABEL = re.compile(rf"[\u4e00-\u9fff]{{1,4}}(?:{_ADDRESS_FORMS}|大娘|小哥|大姐|大叔|大哥|阿婆|奶奶|爷爷)"
                             r"(?:阿[\u4e00-\u9fff])?")
 # 网友“清风”：, and 听众（电话）：, 网友（微信留言）: the channel in brackets; 市民 王先生（电话）：
@@ -43,8 +46,8 @@ _NICKNAME = re.compile(r"^(?P<md>\*\*|__)?(?P<name>(?:网友|网民|市民|听�
                        rf"[”\"」』’']|{_CITIZEN}|尾号\d{{2,4}})(?:[（(][^）)\n]{{1,12}}[）)])?|[（(][^）)\n]{{1,12}}[）)]))"
                        r"(?P=md)?[ \t\u3000]*(?:问|说|提问|留言)?[：:](?:\*\*|__)?[ \t\u3000]*")
 _PLAIN = re.compile(r"^(?P<md>\*\*|__)?(?P<name>[^：:\n。，！？；,!?“”\"'()（）《》【】*]{1,30}?"
-                    r"(?:\([^()（）\n：:]{1,16}\)|（(?:追问|提问|再问|补充)）|（[^()（）\n：:。，！？]{2,20}）|（\d{1,3}号[，,][^()（）\n：:。！？]{2,20}）)?)"
-                    r"[ \t\u3000]*"  # "许主任(市卫健委)", "X代表（追问）", "应询人 廖文博（市生态环境局局长）"
+                    r"(?:\([^()（）\n：:]{1,16}\)|（(?:追问|提问|再问|补充)）|（[^()（）\n：:。！？]{2,24}）|（\d{1,3}号[，,][^()（）\n：:。！？]{2,20}）)?)"
+                    r"[ \t\u3000]*"  # "许主任(市卫健委)", "X代表（追问）", "应询人 廖文博（市生态环境局局长）", "市民代表 钟雨桐（听障人士，手语提问）"
                     r"(?P=md)?[：:](?:\*\*|__)?[ \t\u3000]*")
 _ASCII_LABEL = re.compile(r"^(?:Q|A|Q\d+|A\d+|Host|Reporter|Interviewer|Interviewee)$", re.I)
 _ASKER = re.compile(r"记者|^主持|^诉求 |^问\d*$|^Q\d*$|^问题[一二三四五六七八九十\d]{1,3}$|提问|采访者|^Host$|^Reporter$|^Interviewer$",
@@ -62,8 +65,8 @@ NOT_LABELS = re.compile(
     r"日期|注|附|备注|关键词|链接|网址|电话|邮箱|地址|说明|提示|本期嘉宾|嘉宾|主题|访谈嘉宾|访谈主题|访谈时间|发布时间|"
     r"咨询电话|解读机关|发布机构|索引号|文号|特别说明|声明|附件|访谈简介|简介|内容简介|访谈介绍|栏目|栏目名称|节目|频道|"
     r"答复类型|办理结果|公开属性|公开方式|主题分类|联系单位|联系电话|联系人|抄送|抄报|访谈平台|直播平台|访谈方式|"
-    r"[\u4e00-\u9fff]{0,10}[讯訊]|来电[一二三四五六七八九十\d]{1,3}|第[一二三四五六七八九十\d]{1,3}个?(?:来电|电话))$"
-    # 【本报讯】, 新华社讯: a news story's dateline; "来电一：……": a report's heading over a call
+    r"[\u4e00-\u9fff]{0,8}(?:说明|提示|须知|公开|公告|通知|声明|告知)|[\u4e00-\u9fff]{0,10}[讯訊]|来电[一二三四五六七八九十\d]{1,3}|第[一二三四五六七八九十\d]{1,3}个?(?:来电|电话))$"
+    # 【无障碍说明】, 【居务公开】, 温馨提示: a page's note or column tag; 【本报讯】, 新华社讯: a news story's dateline; "来电一：……": a report's heading over a call
 )
 # bracketed words that head a section of the page, never a speaker
 SECTION_WORDS = re.compile(
@@ -286,6 +289,8 @@ def read_label(name: str) -> LabelReading:
         return _english_reading(text, side)
     if _CITIZEN_LABEL.fullmatch(text):  # "王阿姨", "快递小哥阿杰": a citizen as people call them, who asks
         return LabelReading("ask", "市民", nickname=text)
+    if (home := _HOUSEHOLD.fullmatch(text)) and (is_person_name(home["who"]) or _CITIZEN_LABEL.fullmatch(home["who"])):
+        return LabelReading("ask", "市民", nickname=home["who"])  # the digits are an address, never a time
     person = parse_person(text)
     if person is not None:
         if person.role in ("主持人", "节目主持人"):
