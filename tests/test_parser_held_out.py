@@ -1379,3 +1379,14 @@ def test_a_label_with_a_long_remark_in_brackets() -> None:
 
     label = find_label("市民代表 钟雨桐（听障人士，手语提问，由手语翻译转述）：我想问一下紧急求助的办法。")
     assert label is not None and label.name.startswith("市民代表 钟雨桐")
+
+
+def test_a_lead_names_the_units_posts_and_a_co_organiser_and_bracketed_section_headings_are_no_speakers() -> None:
+    text = ("澜州市人民政府门户网站\n\n市交通运输局召开代表建议办理座谈会\n\n"
+            "4月2日，市交通运输局召开座谈会。局党组书记、局长许明远出席，协办单位市公安局交通管理支队副支队长孙立参加。\n\n"
+            "【参会代表】\n钱芳　市人大代表\n\n【座谈实录】\n\n钱芳代表：公交站台什么时候加装遮阳棚？\n\n"
+            "许明远：今年6月底前加装120座。\n\n钱芳代表：学校门口接送车辆乱停怎么办？\n\n孙立：上下学时段增派警力疏导。\n")
+    interview = parse_text(text, "deputies.txt")
+    assert interview.metadata.bureau == "澜州市交通运输局"
+    answers = {(p.speaker, p.bureau, p.role) for p in interview.passages if p.kind == "answer"}
+    assert answers == {("许明远", "澜州市交通运输局", "党组书记、局长"), ("孙立", "澜州市公安局", "交通管理支队副支队长")}

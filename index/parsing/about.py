@@ -209,6 +209,8 @@ def _appearing(who: str, cities: tuple[str, ...]) -> PersonDesc | None:
         return None
     named = org_mentions(person.org, cities)
     return PersonDesc(person.name, named[-1][1], person.role) if named else None
+# "局党组书记": a post of the unit the sentence named before it (a 局's, a 委's), not a unit of its own
+_OWN_UNIT_POST = re.compile(r"(?:(?<=[，。；、：:\s])|^)(?P<unit>局|委)(?=党组|党委)")
 _THIS_UNIT = re.compile(r"该(?=局|委|厅|办|中心)(?:局|委员会|委|厅|办公室|办|中心)")
 
 
@@ -221,6 +223,11 @@ def _this_unit_named(line: str, cities: tuple[str, ...]) -> str:
     """"苓川市农业农村局印发……记者就此采访了该局有关负责人": 该局 is the unit the sentence named before it."""
     for match in reversed(list(_THIS_UNIT.finditer(line))):
         named = [org for start, org in org_mentions(line[: match.start()], cities) if start + len(org) <= match.start()]
+        if named:
+            line = line[: match.start()] + named[-1] + line[match.end():]
+    for match in reversed(list(_OWN_UNIT_POST.finditer(line))):  # "市农业农村局召开……局党组书记、局长戚怀瑾"
+        named = [org for start, org in org_mentions(line[: match.start()], cities)
+                 if start + len(org) <= match.start() and org.endswith(match["unit"])]
         if named:
             line = line[: match.start()] + named[-1] + line[match.end():]
     return line

@@ -79,10 +79,14 @@ def is_speaker(text: str | None) -> bool:
     return text not in LABEL_WORDS and not _TIMESTAMP.search(text) and not re.fullmatch(r"[\d\s:：.\-]+", text)
 
 
+# the part a unit plays, before its name: "协办单位市水利局农村水利科科长" is the 市水利局's
+_UNIT_PART = re.compile(r"^(?:协办|主办|承办|牵头|会办|配合|责任|参办)单位[：:]?")
+
+
 def split_org_role(desc: str) -> tuple[str | None, str | None]:
     """"威海市海洋发展局党组书记、局长" -> ("威海市海洋发展局", "党组书记、局长"); "局长" -> (None, "局长");
     "市财政局" -> ("市财政局", None); (None, None) when it is neither."""
-    desc = re.sub(r"\s+", "", desc.strip(" ，,、\u3000"))
+    desc = _UNIT_PART.sub("", re.sub(r"\s+", "", desc.strip(" ，,、\u3000")))
     if not desc:
         return None, None
     if _ROLE_FULL.match(desc):

@@ -385,8 +385,9 @@ def accepted_labels(candidates: list[Label], intro_text: str) -> set[str]:
         name = to_simplified(label.name)
         reading = read_label(name)
         named = reading.person.name if reading.person else None
+        says_who = reading.word or reading.person or reading.title or reading.outlet or reading.nickname
         if (
-            label.bracketed
+            (label.bracketed and (says_who or label.synthetic))  # 【参会代表】, 【建议题目】: a section's heading
             or label.timestamped
             or KNOWN_ROLES.match(unicodedata.normalize("NFKC", name))
             or _ASCII_LABEL.match(unicodedata.normalize("NFKC", name))
