@@ -1390,3 +1390,34 @@ def test_a_lead_names_the_units_posts_and_a_co_organiser_and_bracketed_section_h
     assert interview.metadata.bureau == "澜州市交通运输局"
     answers = {(p.speaker, p.bureau, p.role) for p in interview.passages if p.kind == "answer"}
     assert answers == {("许明远", "澜州市交通运输局", "党组书记、局长"), ("孙立", "澜州市公安局", "交通管理支队副支队长")}
+
+
+def test_a_courts_qa_column_with_entry_fields_and_judges_of_two_courts(tmp_path: Path) -> None:
+    html = ("<html><head><meta name='SiteName' content='澜州市中级人民法院'></head><body><h1>法官答疑</h1>"
+            "<div class='item'><div>[民事] 邻居漏水不赔怎么办？</div><ul><li>提问人：手机尾号1234用户</li>"
+            "<li>提问时间：2026-03-01 10:00</li><li>浏览：88</li></ul>"
+            "<div><b>问题描述：</b>楼上漏水泡坏了我家吊顶，邻居不肯赔，怎么办？</div>"
+            "<div>答疑法官：许明远（东城区人民法院民一庭庭长）　答复时间：2026-03-02 09:00</div>"
+            "<p>可以先申请人民调解，调解不成的，可以向法院起诉。</p></div>"
+            "<div class='item'><div>[执行] 执行款多久能到账？</div><ul><li>提问人：手机尾号5678用户</li>"
+            "<li>提问时间：2026-03-03 10:00</li></ul><div><b>问题描述：</b>执行款什么时候能打到我账上？</div>"
+            "<div>答疑法官：孙立（执行局副局长）　答复时间：2026-03-04 09:00</div>"
+            "<p>执行款到账后30日内发放给申请人。</p></div></body></html>")
+    (tmp_path / "court.html").write_text(html, encoding="utf-8")
+    interview = parse_file(tmp_path / "court.html")
+    assert interview.metadata.bureau == "澜州市中级人民法院"
+    assert [(t.question, t.answerer) for t in interview.turns if t.question and t.answer] == [
+        ("楼上漏水泡坏了我家吊顶，邻居不肯赔，怎么办？", "许明远"), ("执行款什么时候能打到我账上？", "孙立")]
+    assert {(p.speaker, p.role, p.bureau) for p in interview.passages if p.kind == "answer"} == {
+        ("许明远", "民一庭庭长", "澜州市东城区人民法院"), ("孙立", "执行局副局长", "澜州市中级人民法院")}
+
+
+def test_a_window_digest_the_request_asks_and_the_unit_in_the_reply_label_answers() -> None:
+    text = ("# “办不成事”反映窗口答疑选登\n\n来源：澜州市政务服务和数据管理局\n\n### 一、营业执照注销难\n\n"
+            "- **反映人：** 东城区青年路8号　个体户\n\n**诉求内容：** 营业执照注销要跑几趟？\n\n"
+            "**窗口答复（澜州市政务服务和数据管理局）：** 一次办结，当场注销。\n\n"
+            "**部门答复（澜州市市场监督管理局）：** 个体户可以网上简易注销。\n")
+    interview = parse_text(text, "digest.md")
+    assert interview.metadata.title == "“办不成事”反映窗口答疑选登"
+    assert [(t.question, t.answerer) for t in interview.turns] == [
+        ("营业执照注销要跑几趟？", "澜州市政务服务和数据管理局"), ("营业执照注销要跑几趟？", "澜州市市场监督管理局")]

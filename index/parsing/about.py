@@ -83,7 +83,10 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
     # the title, header and people name (in a joint 解读 one answer signed by the second issuer does not decide)
     answers = sum(1 for s in segments if not s.asks)
     signer = signed.most_common(1)[0] if signed else None
+    named_on_page = _people(header, titles, intro, _asked_text(text, segments), [], text, cities,
+                            box_people(layout.guest_box))
     found = cast.unit((signer[0] if signer and 2 * signer[1] > answers else None)
+                      or (None if named_on_page else _publisher_of_its_kind(people, outlets))
                       or _hearing_holder(text[:SOURCE_FIELD_CHARS])
                       or _main_org(people, titles, header, text, cities)
                       or (title.bureau if title.bureau and is_unit_name(title.bureau) else None)  # the issuer's line
@@ -112,6 +115,24 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
         url=source.hints.get("url"),
     )
     return replace(metadata, **{**source.metadata, **({"bureau": bureau} if given else {})}), cast
+
+
+_LEVEL = re.compile(r"中级|高级|基层|分(?=局)")
+
+
+def _publisher_of_its_kind(people: list[PersonDesc], outlets: list[str]) -> str | None:
+    """A column whose answerers the page names only where they answer ("答疑法官：温叙白（璟湖区人民法院立案庭庭长）"): the
+    unit that publishes it, when it is of the kind the first answerer's is (a city's court, a district's answering)."""
+    first = next((p.org for p in people if p.org), None)
+    if first is None:
+        return None
+    kind = _LEVEL.sub("", split_place(main_unit(first))[1])
+    for outlet in outlets:
+        unit = outlet.strip()
+        if is_unit_name(unit) and not _HOST_UNITS.search(unit) and _LEVEL.sub("", split_place(unit)[1]) == kind \
+                and unit != first:
+            return unit
+    return None
 
 
 _KIND_SUFFIX = re.compile(r"(?:局|委员会|委|办公室|办|中心)$")

@@ -28,6 +28,8 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     _english_host(lines, labels)
     _bare_speaker_lines(lines, labels, header, host)
     _host_by_name(lines, labels, host)
+    _answerer_fields(lines, labels)
+    _entry_askers(lines, labels)
     narration = _broadcast_script(lines, labels)
     _mention_replies(lines, labels)
     _topic_headings(lines, labels)
@@ -35,7 +37,7 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     _callers_in_a_report(lines, labels)
     skipped = (_speaker_headings(lines, labels, marked) | _on_screen_text(lines, labels) | _comments_and_titles(lines)
                | _translations(lines) | _signature(lines) | _repeated_bands(lines, labels) | _thread_replies(lines, labels)
-               | narration)
+               | narration | _entry_furniture(lines, labels))
     for i in skipped:
         labels[i] = None
     _answers_after_questions(labels, skipped | header)
@@ -173,6 +175,58 @@ def _on_screen_text(lines: list[str], labels: list[Label | None]) -> set[int]:
 # a video platform's comments under a clip (up to the rule before the next clip), and each clip's title line ("▶ ……")
 _COMMENTS = re.compile(r"^(?:热门评论|精彩评论|网友评论|评论区|全部评论|精选评论)[（(]?\d*[）)]?$")
 _RULE = re.compile(r"^[━─—=＝\-_~～·•]{3,}$")
+
+
+# who answers a Q&A column's entry, as a field on its own line above the answer ("答疑法官：温叙白（……立案庭庭长）
+# 答复时间：2026-02-17 16:25"), the answer's time beside it
+_ANSWERER_FIELD = re.compile(r"^(?:\*\*|__)?(?:答疑法官|值班法官|答疑人|答疑专家|解答人|解答专家|答复人|回复人|答复单位|回复单位)"
+                             r"(?:\*\*|__)?[ \t\u3000]*[：:][ \t\u3000]*(?P<who>[^\s：:]{2,40}?)"
+                             r"(?:[ \t\u3000]+[\u4e00-\u9fff]{2,6}[：:].*)?$")
+# an entry's own fields, nobody's words: who asked by account or phone, when, how often read, its state
+_ENTRY_FIELD = re.compile(r"^(?:[-*•][ \t]+)?(?:\*\*|__)?(?:提问人|提问者|提问时间|留言时间|答复时间|回复时间|浏览|浏览量|浏览次数|"
+                          r"阅读|状态|办理状态|答复状态)(?:\*\*|__)?[ \t\u3000]*[：:]")
+# a column's entry title: its category in brackets, then the question as a headline ("[立案] 网上立案被退回了……吗？")
+_TAGGED_TITLE = re.compile(r"^[\[【［](?P<tag>[\u4e00-\u9fff]{1,6})[\]】］][ \t\u3000]*[^。！!：:\n]{4,60}[？?]$")
+
+
+_ASKER_FIELD = re.compile(r"^(?:[-*•][ \t]+)?(?:\*\*|__)?(?:提问人|提问者|留言人|咨询人)(?:\*\*|__)?[ \t\u3000]*[：:]"
+                          r"(?:\*\*|__)?[ \t\u3000]*(?P<who>\S.{0,30}?)[ \t\u3000]*$")
+
+
+def _entry_askers(lines: list[str], labels: list[Label | None]) -> None:
+    """An entry's question labelled by what it is ("问题描述：") is asked by the entry's "提问人：": each entry's
+    question its own, though all are labelled alike."""
+    asker = None
+    for i, line in enumerate(lines):
+        if field := _ASKER_FIELD.match(line.strip()):
+            asker = field["who"].strip("*_ ")
+        elif (label := labels[i]) is not None and asker and read_label(label.name).side == "ask" \
+                and read_label(label.name).word == "网友" and read_label(label.name).nickname is None:
+            labels[i] = replace(label, name=f"提问人 {asker}")
+            asker = None
+
+
+def _answerer_fields(lines: list[str], labels: list[Label | None]) -> None:
+    """"答疑法官：温叙白（……）" on its own line: the answer below is 温叙白's."""
+    for i, line in enumerate(lines):
+        if (field := _ANSWERER_FIELD.match(line.strip())) and read_label(field["who"]).side == "answer":
+            labels[i] = Label(field["who"], len(line), synthetic=True)
+
+
+def _entry_furniture(lines: list[str], labels: list[Label | None]) -> set[int]:
+    """A Q&A column's entry fields and its tagged titles, on a page of such entries whose questions are labelled:
+    no one's words."""
+    fields = {i for i, line in enumerate(lines) if _ENTRY_FIELD.match(line.strip())}
+    if len(fields) < 2 or not any(label is not None and read_label(label.name).side == "ask" for label in labels):
+        return set()
+    return fields | {i for i, line in enumerate(lines) if (
+        (title := _TAGGED_TITLE.match(line.strip())) and _names_no_one(title["tag"]))}
+
+
+def _names_no_one(words: str) -> bool:
+    """A tag that is no speaker's label ("立案", "家事"): no side's word, person, title or outlet."""
+    reading = read_label(words)
+    return not (reading.word or reading.person or reading.title or reading.outlet or reading.nickname)
 
 
 def _comments_and_titles(lines: list[str]) -> set[int]:

@@ -156,6 +156,7 @@ def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) ->
             and not previous.stamp
             and not _SUMMARY_MARK.match(line)
             and not _BULLET_ITEM.match(line)
+            and not _MARKDOWN_HEADING.match(line)  # "# 标题" under a breadcrumb starts a block of its own
             and not previous.label_only
             and previous.start not in marked
             and not jumps_between(text, previous.end, span.start)  # never over other articles of a newspaper's pages
@@ -185,11 +186,11 @@ def _layout(blocks: list[Block], text: str) -> Layout:
     headings: dict[int, str] = {}
     for block in pre:
         line = text[block.start : block.end]
-        if block.field or is_boilerplate(block.first_line):
+        if block.field or is_boilerplate(block.first_line) or _is_rule(block):
             continue
         if (title.headlines or intro) and _listed_question(line):
             continue  # a mailbox's list of its letters' titles above them: no one's answer to quote
-        if block.end - block.start <= SHORT_LINE * 2 and (not FULL_STOP.search(line) or _opens_with_a_question(
+        if block.end - block.start <= SHORT_LINE * 2 and (not _SENTENCES.search(line) or _opens_with_a_question(
                 line, title, intro)):
             kind = classify_title_line(line, title)
             if kind == "headline":
@@ -217,6 +218,10 @@ def _layout(blocks: list[Block], text: str) -> Layout:
     body = body[:end_at] if end_at is not None else body  # "图片直播" and its captions below the transcript
     body = [b for b in body if b.label or not _is_rule(b)]  # a rule between two turns: nobody's words
     return Layout(title, pre, intro, headings, body, summary, summary_heading, guest_box)
+
+
+# a line that ends a sentence, or has one inside it and ends in an emoji ("……。今天小雁为大家一一解答👇"): no headline
+_SENTENCES = re.compile(r"[。！？!?；;…][”’」』）)]*$|。.*[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]\ufe0f?$")
 
 
 def _listed_question(line: str) -> bool:

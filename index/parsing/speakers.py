@@ -85,8 +85,8 @@ _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+")
 _THREAD_MARK = re.compile(r"^(?:#\d{1,5}[ \t\u3000]+|[└├┗┣╰]─*[ \t\u3000]*)")
 # "Q1 今年……？" / "A1 ……" (a 公众号's badges), "问 ……？" / "答 ……" (a slide's round badges): no colon, a space
 _QA_BADGE = re.compile(r"^(?P<name>[QＱAＡ][0-9０-９]{0,2}|[问答])[ \t\u3000\xa0]+(?=[\u4e00-\u9fff“「《])")
-_QA_WHO = re.compile(r"^(?:\*\*|__)?(?:[问答]|采纳情况|办理情况|办理结果|答复|回复|答复意见)[（(](?P<who>[^（）()\n：:]{1,16})[）)]"
-                     r"(?:\*\*|__)?[ \t\u3000]*[：:](?:\*\*|__)?[ \t\u3000]*")  # "答（章局长）：", "**采纳情况（市公安局）：**"
+_QA_WHO = re.compile(r"^(?:\*\*|__)?(?:[问答]|采纳情况|办理情况|办理结果|[\u4e00-\u9fff]{0,4}?(?:答复|回复)(?:意见)?)[（(](?P<who>[^（）()\n：:]{1,16})[）)]"
+                     r"(?:\*\*|__)?[ \t\u3000]*[：:](?:\*\*|__)?[ \t\u3000]*")  # "答（章局长）：", "**采纳情况（市公安局）：**", "窗口答复（…）："
 _ROLE_FIRST = re.compile(r"^[（(]记者[）)][ \t\u3000]*(?P<name>[^：:\n。，！？()（）]{2,20}?)[ \t\u3000]*[：:][ \t\u3000]*")
 _NUMBERED_QA = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])[ \t\u3000]*"
                           r"(?=[问答]$)")
@@ -101,7 +101,8 @@ _ANSWER_WORD = re.compile(rf"^(?P<word>{ANSWER_WORDS})(?:$|[ \t\u3000]+)(?P<rest
 # who someone is at a hearing, before their name: its chair, a participant, a party's representative
 _HEARING_ROLE = re.compile(r"^(?P<word>听证主持人|听证会主持人|听证参加人|参加人|陈述人|(?:定价)?申请人代表|定价机关代表|"
                            r"成本监审(?:人|机构)代表|听证机关代表)[ \t\u3000]+(?P<rest>\S.*)$")
-_OPINION = re.compile(r"意见[一二三四五六七八九十\d]{1,3}")
+# what the public said, answered below: "意见3：" in a 征求意见 report, "诉求内容：" in a window's digest, "问题描述："
+_OPINION = re.compile(r"意见[一二三四五六七八九十\d]{1,3}|(?:诉求|反映|咨询|留言|来信|提问)内容|问题描述")
 _ROLE_ONLY = re.compile(r"^(?P<org>.*?)(?P<role>(?:有关|相关)?负责(?:同志|人))$")
 
 Side = Literal["ask", "answer"]
@@ -261,7 +262,7 @@ def read_label(name: str) -> LabelReading:
         if match["word"] == "记者":
             return LabelReading("ask", "记者", parse_person(rest) if rest else None)
         return LabelReading("ask", match["word"], nickname=nick)
-    if _OPINION.fullmatch(text):  # "意见3：" in a 征求意见 report: what the public said, answered below
+    if _OPINION.fullmatch(text):
         return LabelReading("ask", "网友")
     if hearing := _HEARING_ROLE.match(text):  # "听证主持人　方振国", "参加人　许婉清（1号，消费者代表）", "定价机关代表　邓楠"
         word, rest = hearing["word"], hearing["rest"].strip()
