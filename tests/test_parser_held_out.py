@@ -1421,3 +1421,18 @@ def test_a_window_digest_the_request_asks_and_the_unit_in_the_reply_label_answer
     assert interview.metadata.title == "“办不成事”反映窗口答疑选登"
     assert [(t.question, t.answerer) for t in interview.turns] == [
         ("营业执照注销要跑几趟？", "澜州市政务服务和数据管理局"), ("营业执照注销要跑几趟？", "澜州市市场监督管理局")]
+
+
+def test_a_livestream_host_a_companys_staff_and_a_question_put_off() -> None:
+    text = ("直播带岗文字实录\n\n主办\t市人力资源和社会保障局\n\n来源：澜州人才网\n\n"
+            "嘉宾\t澜州市人力资源和社会保障局就业促进科科长　骆闻笛\n\n澜州顺达物流有限公司招聘主管　葛朝阳\n\n"
+            "主播 阿禾：骆科长，今年准备了多少岗位？\n\n骆科长：全市准备了3.2万个岗位。\n\n"
+            "19:52　（连线中断约20秒，已恢复）\n\n网友“小李”：夜班有补贴吗？\n\n葛主管：夜班每晚补贴30元。\n\n"
+            "网友“小周”：叉车证要自己考吗？\n\n主播 阿禾：这个问题我们记下来了，下播后请企业私信回复您。\n\n"
+            "主播 阿禾：见习期间有补贴吗？\n\n骆科长：见习补贴每月1800元。\n")
+    interview = parse_text(text, "live.txt")
+    assert interview.metadata.bureau == "澜州市人力资源和社会保障局"
+    assert [(t.question, t.answerer) for t in interview.turns if t.answer] == [
+        ("骆科长，今年准备了多少岗位？", "骆闻笛"), ("夜班有补贴吗？", "葛朝阳"), ("见习期间有补贴吗？", "骆闻笛")]
+    assert {(p.speaker, p.role, p.bureau) for p in interview.passages if p.kind == "answer"} == {
+        ("骆闻笛", "就业促进科科长", "澜州市人力资源和社会保障局"), ("葛朝阳", "澜州顺达物流有限公司招聘主管", "")}

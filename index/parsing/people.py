@@ -16,7 +16,7 @@ from index.text import to_simplified
 ROLE_UNIT = (
     r"(?:一级|二级|三级|四级)?(?:机关党委|党组|党委|党工委|党总支|党支部)?(?:常务)?(?:副)?"
     r"(?:书记|局长|厅长|处长|科长|部长|主任|院长|所长|站长|队长|馆长|校长|行长|社长|会长|理事长|秘书长|主席|"
-    r"巡视员|调研员|总经理|经理|董事长|总工程师|总经济师|总会计师|新闻发言人|发言人|负责人|成员|委员|常委|市长|区长|"
+    r"巡视员|调研员|总经理|经理|(?:[\u4e00-\u9fff]{2,4}?)?主管|董事长|总工程师|总经济师|总会计师|新闻发言人|发言人|负责人|成员|委员|常委|市长|区长|"
     r"县长|镇长|乡长|总编辑|(?:[\u4e00-\u9fff]{2,4}?)?专员|督察长|总监|干部|(?:有关|相关)?负责(?:人|同志)|总队长|支队长|大队长|中队长|政委|教导员|"
     r"庭长|审判长|审判员|(?:高级)?法官|检察长|检察官)"
 )
@@ -35,11 +35,12 @@ LABEL_WORDS = frozenset(
     "编者按 编者 编辑 来源 时间 地点 主题 访谈主题 文字实录 图片直播 现场提问 网友提问 网友留言 市民 听众 观众 大家 各位 我们 "
     "你们 他们 同志 朋友 领导 专家 群众 打印本页 关闭窗口".split()
 )
-_NOT_NAME_CHARS = re.compile(r"[局委厅办处署市省县区镇乡们的了我你他她它这那每该谁啥吗呢报台网社刊闻]")
+_NOT_NAME_CHARS = re.compile(r"[局委厅办处署市省县区镇乡们的了我你他她它这那每该谁啥吗呢报台网社刊]")
+_NOT_NAME_WORDS = re.compile(r"新闻|见闻|要闻|公开|说明|提示")  # 骆闻笛 is a name, 某某新闻 is not
 _VERB_FIRST = re.compile(r"^(?:专访|访问|采访|对话|走进|聚焦|解读|访谈|做客|访)")  # a headline, not a person
 _ROLE_PREFIX = re.compile(r"^(?:党组|党委|党工委|党总支|党支部|机关|常务|一级|二级|三级|四级|副)")
 SHORT_TITLE = re.compile(r"^(?P<surname>[\u4e00-\u9fff]{1,2}?)(?P<title>副?(?:局长|主任|书记|处长|科长|厅长|部长|院长|"
-                         r"市长|区长|县长|站长|所长|队长|馆长|校长|行长|主席|总经理|经理|总|老师|教授|博士|专家))$")
+                         r"市长|区长|县长|站长|所长|队长|馆长|校长|行长|主席|总经理|经理|主管|庭长|法官|总|老师|教授|博士|专家))$")
 HONORIFIC = re.compile(r"(?:先生|女士|同志)$")
 _TIMESTAMP = re.compile(r"\d{1,2}[:：]\d{2}")
 
@@ -67,7 +68,7 @@ def is_person_name(text: str) -> bool:
                 and not re.search(r"[报网台社刊闻媒点局委市省县区]", name))
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name) or name in LABEL_WORDS or _ROLE_PREFIX.match(name):
         return False
-    if _ROLE_ANY.search(name) or _NOT_NAME_CHARS.search(name[1:]):
+    if _ROLE_ANY.search(name) or _NOT_NAME_CHARS.search(name[1:]) or _NOT_NAME_WORDS.search(name):
         return False
     return has_surname(name)
 

@@ -24,7 +24,7 @@ _OPEN, _CLOSE = r"【\[［〔", r"】\]］〕"
 # a time alone on its line, with the day before it in a live page's feed ("06-12 10:24:40", "6月12日 10:24"; with the year it is a
 # page's date of publication)
 STAMP_LINE = re.compile(rf"^[{_OPEN}(（]?[ \t\u3000]*(?:(?:\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}月\d{{1,2}}日)[ \t\u3000]*)?{_STAMP}"
-                        rf"[ \t\u3000]*[{_CLOSE})）]?$")
+                        rf"[ \t\u3000]*[{_CLOSE})）]?(?:[ \t\u3000]*[（(][^（）()\n：:]{{1,30}}[）)])?$")  # "19:52　（连线中断约20秒）"
 # a time before the words; not a range of hours ("14:30—17:30）", the end of an office's opening hours)
 _LEAD_STAMP = re.compile(rf"^[{_OPEN}(（]?[ \t\u3000]*{_STAMP}(?![ \t\u3000]*[—–\-~～至到][ \t\u3000]*\d)[ \t\u3000]*"
                          rf"[{_CLOSE})）]?[ \t\u3000]*")
@@ -92,7 +92,7 @@ _NUMBERED_QA = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}
                           r"(?=[问答]$)")
 # a 电视问政's 现场评议员 and the deputies who ask there (人大代表, 政协委员) ask too
 # and at a 人大常委会 专题询问, the members who question (询问人, 追问 when they ask again)
-ASK_WORDS = r"(?:主持人|主持|网友|网民|记者|听众|观众|市民|群众|评议员|人大代表|政协委员|询问人|追问)"
+ASK_WORDS = r"(?:主持人|主持|主播|网友|网民|记者|听众|观众|市民|群众|评议员|人大代表|政协委员|询问人|追问)"
 # a 点评嘉宾 (an expert asked for comment) answers what the host puts to them
 ANSWER_WORDS = r"(?:访谈嘉宾|本期嘉宾|点评嘉宾|特邀嘉宾|嘉宾|点评专家|发布人|新闻发言人|发言人|答问人|解读人|受访人|受访者|应询人)"
 _ASK_WORD = re.compile(rf"^(?:现场)?(?P<word>{ASK_WORDS})(?:代表|提问|留言|问|说)?(?:$|[ \t\u3000]+|(?=[“\"「『‘'（(@]|{_CITIZEN}|尾号))"
@@ -257,7 +257,7 @@ def read_label(name: str) -> LabelReading:
     if match := _ASK_WORD.match(text):
         rest = match["rest"].strip()
         nick = rest.strip("“”\"「」『』‘’'") or None
-        if match["word"] in ("主持人", "主持"):
+        if match["word"] in ("主持人", "主持", "主播"):
             return LabelReading("ask", "主持人", parse_person(rest) if rest else None)
         if match["word"] == "记者":
             return LabelReading("ask", "记者", parse_person(rest) if rest else None)
@@ -387,8 +387,10 @@ def accepted_labels(candidates: list[Label], intro_text: str) -> set[str]:
         reading = read_label(name)
         named = reading.person.name if reading.person else None
         says_who = reading.word or reading.person or reading.title or reading.outlet or reading.nickname
+        if label.bracketed and not says_who and not label.synthetic:
+            continue  # 【参会代表】, 【建议题目】, 【1号链接】: a section's heading or a card's tag, no speaker
         if (
-            (label.bracketed and (says_who or label.synthetic))  # 【参会代表】, 【建议题目】: a section's heading
+            label.bracketed
             or label.timestamped
             or KNOWN_ROLES.match(unicodedata.normalize("NFKC", name))
             or _ASCII_LABEL.match(unicodedata.normalize("NFKC", name))

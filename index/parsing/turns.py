@@ -387,6 +387,17 @@ def _interjects(waiting: Segment, other: Segment, text: str) -> bool:
     return not _ASKS.search(to_simplified(words))
 
 
+# the host putting a question off ("这个问题我们记下来了，下播后请……私信回复您", "会后请相关部门联系您")
+_DEFERRAL = re.compile(r"(?:记下来|记录下来|会后|节目后|下播后|直播后|线下|私信|转交|转给)[^。！？]{0,20}(?:回复|答复|联系|解答)")
+
+
+def _defers(segment: Segment, text: str) -> bool:
+    """The host's words after a question nobody answered, putting it off to later: no question of their own."""
+    words = _segment_text(segment, text)
+    return segment.speaker.startswith(("主持", "主播")) and not re.search(r"[？?]", words) \
+        and bool(_DEFERRAL.search(words))
+
+
 def turns_of(segments: list[Segment], text: str, cast: Cast) -> list[Turn]:
     """Pairs each answer with the question before it; a question nobody answered stays as a turn without answer.
 
@@ -414,6 +425,9 @@ def turns_of(segments: list[Segment], text: str, cast: Cast) -> list[Turn]:
                     question.blocks.extend(segment.blocks)
                     continue
                 close(question)
+                if _defers(segment, text):
+                    question = None  # "这个问题我们记下来了，下播后……回复您": the host closes it unanswered
+                    continue
             question, answered = Segment(segment.speaker, True, list(segment.blocks)), False
         elif segment.blocks and all(is_courtesy_block(b, text) for b in segment.blocks):
             if question is not None and not answered:
