@@ -308,7 +308,11 @@ def _unwrapped(body: str) -> str:
     from index.parsing.speakers import find_label, is_stamp_line
 
     return unwrap(body, lambda line: is_stamp_line(line) or find_label(line) is not None or is_boilerplate(line),
-                  lambda line: read_fields(line) is not None or LISTED_MENTION.match(line) is not None)
+                  lambda line: read_fields(line) is not None or LISTED_MENTION.match(line) is not None
+                  or _BRACKETED_ALONE.fullmatch(line) is not None)
+
+
+_BRACKETED_ALONE = re.compile(r"[【\[［][^】\]］\n]{1,12}[】\]］]")  # "【座谈实录】" on its own line: a heading, never a cut line's end
 
 
 # "叶知秋（YZQ）：……副局长" in a guest list, then "**YZQ** [01:14]" or "YZQ：" over each turn: a podcast's initials

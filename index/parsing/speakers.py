@@ -65,8 +65,8 @@ NOT_LABELS = re.compile(
     r"日期|注|附|备注|关键词|链接|网址|电话|邮箱|地址|说明|提示|本期嘉宾|嘉宾|主题|访谈嘉宾|访谈主题|访谈时间|发布时间|"
     r"咨询电话|解读机关|发布机构|索引号|文号|特别说明|声明|附件|访谈简介|简介|内容简介|访谈介绍|栏目|栏目名称|节目|频道|"
     r"答复类型|办理结果|公开属性|公开方式|主题分类|联系单位|联系电话|联系人|抄送|抄报|访谈平台|直播平台|访谈方式|"
-    r"[\u4e00-\u9fff]{0,8}(?:说明|提示|须知|公开|公告|通知|声明|告知)|[\u4e00-\u9fff]{0,10}[讯訊]|来电[一二三四五六七八九十\d]{1,3}|第[一二三四五六七八九十\d]{1,3}个?(?:来电|电话))$"
-    # 【无障碍说明】, 【居务公开】, 温馨提示: a page's note or column tag; 【本报讯】, 新华社讯: a news story's dateline; "来电一：……": a report's heading over a call
+    r"[\u4e00-\u9fff]{0,8}(?:说明|提示|须知|公开|公告|通知|声明|告知)|第[\d一二三四五六七八九十〇零]{1,6}号|[\u4e00-\u9fff]{0,10}[讯訊]|来电[一二三四五六七八九十\d]{1,3}|第[一二三四五六七八九十\d]{1,3}个?(?:来电|电话))$"
+    # 【无障碍说明】, 【居务公开】, 温馨提示: a page's note or column tag; "第0217号：": a document's number; 【本报讯】, 新华社讯: a news story's dateline; "来电一：……": a report's heading over a call
 )
 # bracketed words that head a section of the page, never a speaker
 SECTION_WORDS = re.compile(
