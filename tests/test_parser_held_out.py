@@ -1436,3 +1436,20 @@ def test_a_livestream_host_a_companys_staff_and_a_question_put_off() -> None:
         ("骆科长，今年准备了多少岗位？", "骆闻笛"), ("夜班有补贴吗？", "葛朝阳"), ("见习期间有补贴吗？", "骆闻笛")]
     assert {(p.speaker, p.role, p.bureau) for p in interview.passages if p.kind == "answer"} == {
         ("骆闻笛", "就业促进科科长", "澜州市人力资源和社会保障局"), ("葛朝阳", "澜州顺达物流有限公司招聘主管", "")}
+
+
+def test_a_notice_signed_by_a_community_and_its_head_who_chairs_and_answers() -> None:
+    from index.parsing.people import split_org_role
+
+    assert split_org_role("清河社区党委书记、居委会主任") == ("清河社区居民委员会", "社区党委书记、居委会主任")
+    text = ("【居务公开】\n\n清河社区居民议事会会议记录\n\n主 持 人：周慧（清河社区党委书记、居委会主任）\n\n"
+            "列席人员：澜州市东城区清河街道办事处副主任　孙立\n\n周慧：各位居民晚上好。\n\n"
+            "2栋钱阿姨：楼下的路灯坏了一个月，什么时候修？\n\n孙立：街道已经报修，4月10日前修好。\n\n"
+            "8栋302住户吴先生：小区能不能装快递柜？\n\n周慧：社区已经和快递公司谈好，下个月安装两组。\n\n"
+            "澜州市东城区清河街道清河社区居民委员会\n2026年3月27日\n")
+    interview = parse_text(text, "notice.txt")
+    assert interview.metadata.title == "清河社区居民议事会会议记录"
+    assert interview.metadata.bureau == "澜州市东城区清河街道清河社区居民委员会"
+    assert {(p.speaker, p.role, p.bureau) for p in interview.passages if p.kind == "answer"} == {
+        ("孙立", "副主任", "澜州市东城区清河街道办事处"),
+        ("周慧", "社区党委书记、居委会主任", "澜州市东城区清河街道清河社区居民委员会")}

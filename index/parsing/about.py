@@ -88,6 +88,7 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
     found = cast.unit((signer[0] if signer and 2 * signer[1] > answers else None)
                       or (None if named_on_page else _publisher_of_its_kind(people, outlets))
                       or _hearing_holder(text[:SOURCE_FIELD_CHARS])
+                      or _closing_signer(text)
                       or _main_org(people, titles, header, text, cities)
                       or (title.bureau if title.bureau and is_unit_name(title.bureau) else None)  # the issuer's line
                       or (signer[0] if signer else None)
@@ -176,6 +177,18 @@ def box_people(lines: list[str]) -> list[PersonDesc]:
 # hearing it is, though the applicant speaks first
 _HEARING_HELD_BY = re.compile(r"(?P<org>[\u4e00-\u9fff]{2,30}?(?:委员会|局|委|办公室|人民政府))(?:于[^，。]{0,20}?)?"
                               r"在[^，。]{0,30}?(?:举行|召开|举办)[^。]{0,40}?听证会")
+
+
+# a notice signed at its end: the unit on a line, the date on the next ("……社区居民委员会\n2026年3月27日")
+_SIGNED_AT_END = re.compile(r"^[ \t\u3000]*(?P<unit>[^\s：:（）()【】|｜，。]{4,40})[ \t\u3000]*\n[ \t\u3000]*"
+                            r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日[ \t\u3000]*$", re.M)
+SIGNATURE_TAIL_CHARS = 300  # a notice's signature is in its last lines (a fiction note or footer may follow it)
+
+
+def _closing_signer(text: str) -> str | None:
+    """The unit that signs a notice at its end, with the date under it: the notice is that unit's."""
+    found = [m["unit"] for m in _SIGNED_AT_END.finditer(text[-SIGNATURE_TAIL_CHARS:]) if is_unit_name(m["unit"])]
+    return found[-1] if found else None
 
 
 def _hearing_holder(text: str) -> str | None:

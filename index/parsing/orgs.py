@@ -147,7 +147,7 @@ def qualify(org: str | None, city: str | None) -> str | None:
         return None
     if city and org.startswith("市") and not org.startswith("市场"):
         return city + org[1:]
-    if city and re.match(r"^[\u4e00-\u9fff]{2,3}?[区县](?!域)", org) and "市" not in org[:4]:
+    if city and re.match(r"^[\u4e00-\u9fff]{2,3}?(?<![社小园])[区县](?!域)", org) and "市" not in org[:4]:
         return city + org  # 青榆区人民政府: a district of the city
     if city and _PLACELESS_BUREAU.fullmatch(org) and not split_place(org)[0]:
         return city + org  # "房屋局", as a city's own pages name its bureaus (a 新闻公报 of 滘澔市政府新闻处)
@@ -155,6 +155,9 @@ def qualify(org: str | None, city: str | None) -> str | None:
 
 
 _PLACELESS_BUREAU = re.compile(r"(?!国家|省|中央|全国|自治区|海关|中国|执行局)[\u4e00-\u9fff]{2,8}局")
+
+
+_BELOW_DISTRICT = re.compile(r"社区|街道|村|镇|乡")  # a unit named with the places above it, in full
 
 
 def fullest(org: str, text: str, cities: Iterable[str] = ()) -> str:
@@ -166,14 +169,15 @@ def fullest(org: str, text: str, cities: Iterable[str] = ()) -> str:
         other_place, other_kind = split_place(mention)
         # the same place, or 市 for the document's own city (市人力社保局 and 桐川市人力资源和社会保障局 in a 桐川 text)
         same_place = not place or not other_place or other_place in (place, "市") or (place == "市" and other_place in cities)
-        if len(other_kind) > len(best) and is_short_form(kind, other_kind) and same_place:
+        if len(other_kind) > len(best) and same_place and (is_short_form(kind, other_kind) or (
+                other_kind.endswith(kind) and _BELOW_DISTRICT.search(kind))):  # 槐荫社区居民委员会, with its 街道
             best = other_kind
     return place + best
 
 
 def split_place(org: str) -> tuple[str, str]:
     """"溪宁市交通运输局" -> ("溪宁市", "交通运输局"); "市交通运输局" -> ("市", "交通运输局"); no place: ("", org)."""
-    match = re.match(r"^(?:[\u4e00-\u9fff]{2,3}?[市县区省](?=[\u4e00-\u9fff]{2,})|市(?!场))", org)
+    match = re.match(r"^(?:[\u4e00-\u9fff]{2,3}?(?<![社小园])[市县区省](?=[\u4e00-\u9fff]{2,})|市(?!场))", org)  # no 社区
     if match is None:
         return "", org
     return match.group(), org[match.end():]

@@ -186,8 +186,8 @@ def _layout(blocks: list[Block], text: str) -> Layout:
     headings: dict[int, str] = {}
     for block in pre:
         line = text[block.start : block.end]
-        if block.field or is_boilerplate(block.first_line) or _is_rule(block):
-            continue
+        if block.field or is_boilerplate(block.first_line) or _is_rule(block) or _BRACKETED_TAG.fullmatch(line.strip()):
+            continue  # 【居务公开】 alone above the title: the column, not the headline
         if (title.headlines or intro) and _listed_question(line):
             continue  # a mailbox's list of its letters' titles above them: no one's answer to quote
         if block.end - block.start <= SHORT_LINE * 2 and (not _SENTENCES.search(line) or _opens_with_a_question(
@@ -236,6 +236,7 @@ def _opens_with_a_question(line: str, title: TitleBlock, intro: list[Block]) -> 
     return bool(QUESTION_END.search(line)) and not intro and not title.headlines
 
 
+_BRACKETED_TAG = re.compile(r"[【\[［][^】\]］\n]{2,12}[】\]］]")
 _BRACKETED_HEAD = re.compile(r"^[【\[［](?P<words>[^】\]］\n]{2,12})[】\]］]")
 
 

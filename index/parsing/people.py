@@ -85,6 +85,11 @@ def is_speaker(text: str | None) -> bool:
 _UNIT_PART = re.compile(r"^(?:协办|主办|承办|牵头|会办|配合|责任|参办)单位[：:]?")
 
 
+# a community's head, as such posts are written: "槐荫社区党委书记、居委会主任", "槐荫社区居委会副主任"
+_COMMUNITY_HEAD = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,6}?)(?P<role>社区(?:(?:党委|党总支|党支部)副?书记(?:、居委会副?主任)?|"
+                             r"居委会副?主任|居民委员会副?主任))")
+
+
 def split_org_role(desc: str) -> tuple[str | None, str | None]:
     """"威海市海洋发展局党组书记、局长" -> ("威海市海洋发展局", "党组书记、局长"); "局长" -> (None, "局长");
     "市财政局" -> ("市财政局", None); (None, None) when it is neither."""
@@ -93,6 +98,8 @@ def split_org_role(desc: str) -> tuple[str | None, str | None]:
         return None, None
     if _ROLE_FULL.match(desc):
         return None, desc
+    if head := _COMMUNITY_HEAD.fullmatch(desc):  # "槐荫社区党委书记、居委会主任": the community's 居委会, its posts
+        return head["name"] + "社区居民委员会", head["role"]
     for end in range(2, len(desc)):
         org, role = desc[:end], desc[end:]
         if _ORG_END.search(org) and _ROLE_FULL.match(role):
