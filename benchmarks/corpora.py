@@ -54,7 +54,8 @@ LATER_LAYOUTS = {name: [ROOT / "tests" / "fixtures" / f"layouts{n}" for n in bat
                                        ("layouts22", range(22, 23)),
                                        ("layouts23to24", range(23, 25)),
                                        ("layouts25", range(25, 26)),
-                                       ("layouts26", range(26, 27)))}
+                                       ("layouts26", range(26, 27)),
+                                       ("layouts27", range(27, 28)))}
 FIXTURES = ROOT / "tests" / "fixtures" / "corpus"  # the small fictional interviews of the tests (the reader's data)
 WORK = ROOT / ".cache" / "benchmarks"
 TUNING = {"shipped": ROOT / "benchmarks" / "data" / "tuning" / "seed.jsonl",

@@ -27,7 +27,8 @@ LATER_LAYOUTS = {name: [ROOT / "tests" / "fixtures" / f"layouts{n}" for n in bat
                                        ("layouts22", range(22, 23)),
                                        ("layouts23to24", range(23, 25)),
                                        ("layouts25", range(25, 26)),
-                                       ("layouts26", range(26, 27)))}
+                                       ("layouts26", range(26, 27)),
+                                       ("layouts27", range(27, 28)))}
 DEV = {"shipped": ROOT / "tests" / "data" / "dev" / "seed.jsonl", "bureaus": ROOT / "tests" / "data" / "dev" / "bureaus.jsonl",
        "layouts": ROOT / "tests" / "data" / "dev" / "layouts.jsonl",
        "layouts3": ROOT / "tests" / "data" / "dev" / "layouts3.jsonl",
