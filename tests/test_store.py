@@ -12,6 +12,7 @@ import pytest
 from index.store.builder import refresh_index
 from index.settings import CoreConfig, CorpusConfig, IndexConfig
 from index.errors import IndexCorruptError, IndexNotBuiltError
+from index.text import to_simplified
 from index.store.folder import CURRENT, MANIFEST, current_build, load
 from tests.conftest import FIXTURE_CORPUS, SEED
 from tests.fakes import FakeEmbedder, unreadable_folder
@@ -272,3 +273,15 @@ def test_passage_vectors_of_another_parser_version_are_embedded_again(tmp_path: 
     report = refresh_index(config, FakeEmbedder())
     assert report.rebuilt
     assert np.all(np.linalg.norm(report.data.passage_vectors, axis=1) > 0.5)  # none of the old build's kept
+
+
+def test_a_page_in_traditional_characters_is_embedded_as_its_simplified_text(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    answer = "公屋平均輪候時間係五點二年，今年有一萬二千八百個單位落成。"
+    (corpus / "isd.txt").write_text(f"主持人：公屋要等幾耐？\n\n房屋局局長何詠晴：{answer}\n", encoding="utf-8")
+    embedder = FakeEmbedder()
+    report = refresh_index(config_for(tmp_path, corpus), embedder)
+    assert any(p.text == answer for p in report.data.passages)  # the quote stays as written
+    assert embedder.embedded and all(to_simplified(text) == text for text in embedder.embedded)
+    assert any("轮候时间" in text for text in embedder.embedded)

@@ -12,9 +12,9 @@ from index.text import to_simplified
 
 _EPISODE = re.compile(
     r"(?P<ep>[①-⑳㉑-㉟㊱-㊿]|[(（][一二三四五六七八九十\d]+[)）]|之[一二三四五六七八九十\d]+|"
-    r"第[一二三四五六七八九十百\d]+[期篇集讲回]|No\.?\s*\d+|\d+)\s*$"
+    r"第[一二三四五六七八九十百\d]+[期篇集讲回](?:[(（]总第[一二三四五六七八九十百\d]+期[)）])?|No\.?\s*\d+|\d+)\s*$"
 )
-_SERIES = re.compile(r"系列|访谈录|栏目|专题|特别报道")
+_SERIES = re.compile(r"系列|访谈录|栏目|专题|特别报道|公开栏|宣传栏")  # and a notice board's issue: "……居务公开栏 第6期"
 _SERIES_WORD = re.compile(r"访谈|专访|对话")
 MAX_SERIES_NAME_CHARS = 12  # "局长访谈", "民生访谈": a short line naming a programme
 _CREDIT = r"通讯员|实习生|摄影|摄像|编辑|字号|特约"  # names after these are credits, not reporters

@@ -16,6 +16,7 @@ from index.embedding.protocol import Embedder
 from index.errors import (CorpusParseError, CorpusUnavailableError, IndexCorruptError, IndexNotBuiltError,
                           IndexOutdatedError)
 from index.store.keyword import KeywordIndex
+from index.text import to_simplified
 from index.records import IndexData, Interview, Passage, RefreshReport
 from index.store.folder import (PARSER_VERSION, build_lock, library_versions, load, read_manifest,
                                 restore_current, save)
@@ -294,7 +295,9 @@ def _with_manifest(data: IndexData, manifest: dict[str, Any]) -> IndexData:
 
 
 class _VectorCache:
-    """Embeddings by (prompt kind, text): reused from the previous build, computed once for what is new."""
+    """Embeddings by (prompt kind, text): reused from the previous build, computed once for what is new. A text is
+    embedded in Simplified characters, as questions are asked (normalize_query): a page in Traditional is as near to
+    a question as the same page in Simplified (the quote stays as written)."""
 
     def __init__(self, embedder: Embedder, old: IndexData | None) -> None:
         self.embedder = embedder
@@ -325,7 +328,7 @@ class _VectorCache:
 
     def request(self, kind: str, texts: list[str]) -> None:
         seen = set(self.missing[kind])
-        for text in texts:
+        for text in map(to_simplified, texts):
             if (kind, text) not in self.vectors and text not in seen:
                 self.missing[kind].append(text)
                 seen.add(text)
@@ -346,4 +349,4 @@ class _VectorCache:
     def matrix(self, kind: str, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.embedder.dim), dtype=np.float32)
-        return np.stack([self.vectors[(kind, t)] for t in texts]).astype(np.float32, copy=False)
+        return np.stack([self.vectors[(kind, to_simplified(t))] for t in texts]).astype(np.float32, copy=False)
