@@ -1453,3 +1453,16 @@ def test_a_notice_signed_by_a_community_and_its_head_who_chairs_and_answers() ->
     assert {(p.speaker, p.role, p.bureau) for p in interview.passages if p.kind == "answer"} == {
         ("孙立", "副主任", "澜州市东城区清河街道办事处"),
         ("周慧", "社区党委书记、居委会主任", "澜州市东城区清河街道清河社区居民委员会")}
+
+
+def test_a_narrow_side_column_is_no_ones_answer_and_a_units_name_is_no_title(tmp_path: Path) -> None:
+    html = ("<html><head><title>网友留言_澜州市交通运输局</title></head><body><div class='main'>"
+            "<div class='left'><p>澜州市公安局</p><p>网友：公交站台什么时候加装遮阳棚？</p>"
+            "<p>澜州市交通运输局：今年6月底前加装120座，优先学校和医院附近的站台，资金已列入年度预算。</p>"
+            "<p>网友：夜班公交能不能延长到凌晨一点？</p><p>澜州市交通运输局：5条主干线7月起延长到凌晨一点。</p></div>"
+            "<div class='right'><h3>温馨提示</h3><p>请文明留言。</p><p>热门问题</p></div></div></body></html>")
+    (tmp_path / "board.html").write_text(html, encoding="utf-8")
+    interview = parse_file(tmp_path / "board.html")
+    assert [p.text for p in interview.passages if p.kind == "answer"] == [
+        "今年6月底前加装120座，优先学校和医院附近的站台，资金已列入年度预算。", "5条主干线7月起延长到凌晨一点。"]
+    assert interview.metadata.title == "网友留言_澜州市交通运输局"

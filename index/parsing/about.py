@@ -104,7 +104,8 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
     cast = Cast(people, city, text, cities, bureau or "", {found: bureau or ""} if given and found else None)
     main = cast.main
     metadata = Metadata(
-        title=(title.headlines or [None])[0] or header.topic or source.hints.get("title") or title.first_line,
+        title=_headline(title.headlines, source.hints.get("title")) or header.topic or source.hints.get("title")
+        or title.first_line,
         series=title.series,
         episode=title.episode,
         bureau=bureau,
@@ -116,6 +117,12 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
         url=source.hints.get("url"),
     )
     return replace(metadata, **{**source.metadata, **({"bureau": bureau} if given else {})}), cast
+
+
+def _headline(headlines: list[str], page_title: str | None) -> str | None:
+    """The first headline, unless it is only a unit's name (a list's cell, a masthead) and the page has a title."""
+    first = headlines[0] if headlines else None
+    return page_title if first and page_title and is_unit_name(first.strip()) else first
 
 
 _LEVEL = re.compile(r"中级|高级|基层|分(?=局)")

@@ -129,6 +129,7 @@ def _page_article(html: str) -> Article:
                 and not _article_header(tag, marks) and not _answered_comments(tag, marks):
             boxes += [box.extract() for box in _guest_boxes(tag)]  # a sidebar's 嘉宾介绍 is kept, read after the text
             tag.decompose()
+    boxes += _narrow_side_columns(soup)
     _in_reading_order(soup)
     root = _main_container(soup)
     for box in boxes:
@@ -139,6 +140,33 @@ def _page_article(html: str) -> Article:
     if len(joined.text.strip()) < MIN_PAGE_CHARS and len(state := state_text(scripts)) > len(joined.text.strip()):
         return Article(state + "\n", metadata, frozenset())
     return Article(joined.text, metadata, joined.headings)
+
+
+# the two columns of a page's body, by their class: "left" and "right", "fl" and "fr", "main-left" and "side-right"
+_COLUMN = re.compile(r"^(?:[a-z]+-)?(?P<side>left|right|fl|fr)(?:-?(?:box|side|col|wrap))?$", re.I)
+SIDE_COLUMN_SHARE = 0.25  # a column with less than this share of its neighbour's text is a sidebar
+
+
+def _narrow_side_columns(soup: BeautifulSoup) -> list[Tag]:
+    """A body in two columns ("left" and "right") whose one column holds a small part of the other's text: that
+    column is a sidebar (tips, popular questions, a QR code), dropped; a 嘉宾介绍 box in it is kept, read after."""
+    kept: list[Tag] = []
+    for parent in soup.find_all(True):
+        columns = {}
+        for child in parent.find_all(True, recursive=False):
+            sides = {"l" if m["side"].lower() in ("left", "fl") else "r"
+                     for c in (child.get("class") or []) if (m := _COLUMN.match(c))}
+            if len(sides) == 1:
+                columns.setdefault(sides.pop(), []).append(child)
+        if set(columns) != {"l", "r"} or any(len(found) != 1 for found in columns.values()):
+            continue
+        (first,), (second,) = columns.values()
+        sizes = {id(c): len(c.get_text(strip=True)) for c in (first, second)}
+        small, large = sorted((first, second), key=lambda c: sizes[id(c)])
+        if sizes[id(small)] < SIDE_COLUMN_SHARE * sizes[id(large)]:
+            kept += [box.extract() for box in _guest_boxes(small)]
+            small.decompose()
+    return kept
 
 
 _TOP_LEFT = re.compile(r"(?:^|;)[ \t]*(?P<side>top|left)[ \t]*:[ \t]*(?P<px>-?\d+(?:\.\d+)?)px", re.I)
