@@ -285,3 +285,7 @@ def test_a_page_in_traditional_characters_is_embedded_as_its_simplified_text(tmp
     assert any(p.text == answer for p in report.data.passages)  # the quote stays as written
     assert embedder.embedded and all(to_simplified(text) == text for text in embedder.embedded)
     assert any("轮候时间" in text for text in embedder.embedded)
+    (corpus / "other.txt").write_text("主持人：公交票价多少？\n\n交通局局长王明：两元。\n", encoding="utf-8")
+    again = FakeEmbedder()
+    refresh_index(config_for(tmp_path, corpus), again)
+    assert again.embedded and not any("轮候" in text for text in again.embedded), "its vectors were reused"

@@ -83,10 +83,12 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
     # the title, header and people name (in a joint 解读 one answer signed by the second issuer does not decide)
     answers = sum(1 for s in segments if not s.asks)
     signer = signed.most_common(1)[0] if signed else None
-    named_on_page = _people(header, titles, intro, _asked_text(text, segments), [], text, cities,
-                            box_people(layout.guest_box))
+    publisher = _publisher_of_its_kind(people, outlets)
+    if publisher and _people(header, titles, intro, _asked_text(text, segments), [], text, cities,
+                             box_people(layout.guest_box)):
+        publisher = None  # the page names its people before they speak: who they are says whose it is
     found = cast.unit((signer[0] if signer and 2 * signer[1] > answers else None)
-                      or (None if named_on_page else _publisher_of_its_kind(people, outlets))
+                      or publisher
                       or _hearing_holder(text[:SOURCE_FIELD_CHARS])
                       or _closing_signer(text)
                       or _main_org(people, titles, header, text, cities)
@@ -250,6 +252,8 @@ def _appearing(who: str, cities: tuple[str, ...]) -> PersonDesc | None:
         return None
     named = org_mentions(person.org, cities)
     return PersonDesc(person.name, named[-1][1], person.role) if named else None
+
+
 # "局党组书记": a post of the unit the sentence named before it (a 局's, a 委's), not a unit of its own
 _OWN_UNIT_POST = re.compile(r"(?:(?<=[，。；、：:\s])|^)(?P<unit>局|委)(?=党组|党委)")
 _THIS_UNIT = re.compile(r"该(?=局|委|厅|办|中心)(?:局|委员会|委|厅|办公室|办|中心)")

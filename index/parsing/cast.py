@@ -12,14 +12,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from index.parsing.orgs import fullest, is_unit_name, main_unit, qualify
+from index.parsing.orgs import COURT_BUREAU, fullest, is_unit_name, main_unit, qualify
 from index.parsing.people import ROLE_UNIT, PersonDesc, is_person_name, is_speaker
 from index.parsing.speakers import read_label
 from index.text import to_simplified
 
 # 城市更新科, 养老服务处: a section, its unit unnamed (a 街道办事处 is a unit of its own)
 _BARE_SECTION = re.compile(r"[\u4e00-\u9fff]{2,10}(?:科|(?<!办事)处|室|股)|[\u4e00-\u9fff]{1,6}庭")  # 民一庭: a court's
-_COURT_BUREAU = "执行局"  # a court's 执行局, no bureau of its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,8 +115,9 @@ class Cast:
             # 雁汀师范学院社会发展学院教授: an expert from outside government speaks for no bureau
             return Speaker(self.as_written(person.name) or "", self.as_written(person.org + (person.role or "")), "")
         role = person.role
-        if person.org and person.name and self.bureau and (person.org == _COURT_BUREAU or (
-                _BARE_SECTION.fullmatch(person.org) and not is_unit_name(person.org))):  # "……局长钱文涛，城市更新科科长陶芸": a section of the interview's bureau
+        # "……局长钱文涛，城市更新科科长陶芸", "祁远山（执行局副局长）": a section of the interview's bureau, or its court's
+        if person.org and person.name and self.bureau and (person.org == COURT_BUREAU or (
+                _BARE_SECTION.fullmatch(person.org) and not is_unit_name(person.org))):
             return Speaker(self.as_written(person.name) or "", self.as_written(person.org + (role or "")), self.bureau)
         if person.org and role and (section := person.org[len(main_unit(person.org)):]):
             role = section + role  # 青峪市公安局经济犯罪侦查支队支队长: the bureau's section belongs to the role

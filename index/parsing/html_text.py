@@ -152,7 +152,7 @@ def _narrow_side_columns(soup: BeautifulSoup) -> list[Tag]:
     column is a sidebar (tips, popular questions, a QR code), dropped; a 嘉宾介绍 box in it is kept, read after."""
     kept: list[Tag] = []
     for parent in soup.find_all(True):
-        columns = {}
+        columns: dict[str, list[Tag]] = {}
         for child in parent.find_all(True, recursive=False):
             sides = {"l" if m["side"].lower() in ("left", "fl") else "r"
                      for c in (child.get("class") or []) if (m := _COLUMN.match(c))}

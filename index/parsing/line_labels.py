@@ -200,8 +200,8 @@ def _entry_askers(lines: list[str], labels: list[Label | None]) -> None:
     for i, line in enumerate(lines):
         if field := _ASKER_FIELD.match(line.strip()):
             asker = field["who"].strip("*_ ")
-        elif (label := labels[i]) is not None and asker and read_label(label.name).side == "ask" \
-                and read_label(label.name).word == "网友" and read_label(label.name).nickname is None:
+        elif (label := labels[i]) is not None and asker and (reading := read_label(label.name)).side == "ask" \
+                and reading.word == "网友" and reading.nickname is None:
             labels[i] = replace(label, name=f"提问人 {asker}")
             asker = None
 

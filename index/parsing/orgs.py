@@ -154,7 +154,8 @@ def qualify(org: str | None, city: str | None) -> str | None:
     return org
 
 
-_PLACELESS_BUREAU = re.compile(r"(?!国家|省|中央|全国|自治区|海关|中国|执行局)[\u4e00-\u9fff]{2,8}局")
+COURT_BUREAU = "执行局"  # a court's 执行局: the court's, no bureau of its own
+_PLACELESS_BUREAU = re.compile(rf"(?!国家|省|中央|全国|自治区|海关|中国|{COURT_BUREAU})[\u4e00-\u9fff]{{2,8}}局")
 
 
 _BELOW_DISTRICT = re.compile(r"社区|街道|村|镇|乡")  # a unit named with the places above it, in full

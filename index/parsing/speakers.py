@@ -34,10 +34,10 @@ _BRACKET = re.compile(rf"^(?P<md>\*\*|__)?[{_OPEN}](?P<name>[^{_CLOSE}\n]{{1,40}
                       r"[ \t\u3000]*[：:]?(?:\*\*|__)?[ \t\u3000]*")
 _ADDRESS_FORMS = "先生|女士|阿姨|大爷|大妈|师傅|同学"
 _CITIZEN = rf"[\u4e00-\u9fff]{{1,3}}(?:{_ADDRESS_FORMS})"  # 王先生, 陈阿姨: a caller as the host greets them
-# a label that is only such a form, or one of what they do and a kinship word ("快递小哥阿杰", "张大姐")
 # a resident by their home, then who they are: "3栋李阿姨", "7栋501住户刘先生", "12栋2单元王师傅", "5栋楼栋长周建华"
 _HOUSEHOLD = re.compile(r"\d{1,3}(?:栋|幢|号楼|座)(?:\d{1,2}单元)?(?:\d{3,4}室?)?(?:住户|业主|居民代表|居民|楼栋长|楼长|单元长)?"
                         r"(?P<who>[\u4e00-\u9fff]{2,6})")
+# a label that is only such a form, or one of what they do and a kinship word ("快递小哥阿杰", "张大姐")
 _CITIZEN_LABEL = re.compile(rf"[\u4e00-\u9fff]{{1,4}}(?:{_ADDRESS_FORMS}|大娘|小哥|大姐|大叔|大哥|阿婆|奶奶|爷爷)"
                             r"(?:阿[\u4e00-\u9fff])?")
 # 网友“清风”：, and 听众（电话）：, 网友（微信留言）: the channel in brackets; 市民 王先生（电话）：
@@ -66,7 +66,8 @@ NOT_LABELS = re.compile(
     r"咨询电话|解读机关|发布机构|索引号|文号|特别说明|声明|附件|访谈简介|简介|内容简介|访谈介绍|栏目|栏目名称|节目|频道|"
     r"答复类型|办理结果|公开属性|公开方式|主题分类|联系单位|联系电话|联系人|抄送|抄报|访谈平台|直播平台|访谈方式|"
     r"[\u4e00-\u9fff]{0,8}(?:说明|提示|须知|公开|公告|通知|声明|告知)|第[\d一二三四五六七八九十〇零]{1,6}号|[\u4e00-\u9fff]{0,10}[讯訊]|来电[一二三四五六七八九十\d]{1,3}|第[一二三四五六七八九十\d]{1,3}个?(?:来电|电话))$"
-    # 【无障碍说明】, 【居务公开】, 温馨提示: a page's note or column tag; "第0217号：": a document's number; 【本报讯】, 新华社讯: a news story's dateline; "来电一：……": a report's heading over a call
+    # 【无障碍说明】, 【居务公开】, 温馨提示: a page's note or column tag; "第0217号：": a document's number;
+    # 【本报讯】, 新华社讯: a news story's dateline; "来电一：……": a report's heading over a call
 )
 # bracketed words that head a section of the page, never a speaker
 SECTION_WORDS = re.compile(

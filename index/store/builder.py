@@ -304,31 +304,41 @@ class _VectorCache:
         self.vectors: dict[tuple[str, str], np.ndarray] = {}
         self.missing: dict[str, list[str]] = {"passage": [], "query": []}
         self.computed = 0
+        self._simplified: dict[str, str] = {}
         if old is not None:
             self._harvest(old)
+
+    def _key(self, text: str) -> str:
+        """The text as it is embedded: in Simplified characters (converted once per text)."""
+        if (simplified := self._simplified.get(text)) is None:
+            simplified = self._simplified[text] = to_simplified(text)
+        return simplified
 
     def _harvest(self, old: IndexData) -> None:
         # A passage's vector is of its embedding text as the old build's code made it, which only its parser version
         # vouches for (a question read as English or not changes it): another version's passages are embedded again.
-        # Sentences, headings, questions and terms are embedded as they are written: theirs are always kept.
-        if old.manifest.get("settings", {}).get("parser_version") == PARSER_VERSION:
+        # Sentences, headings, questions and terms are kept from any version, by the text they were embedded as: in
+        # Simplified from this version on, as written before it (so only those already in Simplified match).
+        same_version = old.manifest.get("settings", {}).get("parser_version") == PARSER_VERSION
+        key = self._key if same_version else (lambda text: text)
+        if same_version:
             texts = [passage_embedding_text(p) for p in old.passages]
             for text, vector in zip(texts, old.passage_vectors):
-                self.vectors[("passage", text)] = vector
+                self.vectors[("passage", key(text))] = vector
         for owner, (start, end), vector in zip(old.sentence_owner, old.sentence_spans, old.sentence_vectors):
-            self.vectors[("passage", old.passages[owner].text[start:end])] = vector
+            self.vectors[("passage", key(old.passages[owner].text[start:end]))] = vector
         headings = {p.heading: int(r) for p, r in zip(old.passages, old.passage_heading) if r >= 0}
         for heading, row in headings.items():
-            self.vectors[("passage", heading)] = old.heading_vectors[row]
+            self.vectors[("passage", key(heading))] = old.heading_vectors[row]
         questions = {p.question: int(r) for p, r in zip(old.passages, old.passage_question) if r >= 0}
         for question, row in questions.items():
-            self.vectors[("query", question)] = old.question_vectors[row]
+            self.vectors[("query", key(question))] = old.question_vectors[row]
         for term, vector in zip(old.terms, old.term_vectors):
-            self.vectors[("query", term)] = vector
+            self.vectors[("query", key(term))] = vector
 
     def request(self, kind: str, texts: list[str]) -> None:
         seen = set(self.missing[kind])
-        for text in map(to_simplified, texts):
+        for text in map(self._key, texts):
             if (kind, text) not in self.vectors and text not in seen:
                 self.missing[kind].append(text)
                 seen.add(text)
@@ -349,4 +359,4 @@ class _VectorCache:
     def matrix(self, kind: str, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.embedder.dim), dtype=np.float32)
-        return np.stack([self.vectors[(kind, to_simplified(t))] for t in texts]).astype(np.float32, copy=False)
+        return np.stack([self.vectors[(kind, self._key(t))] for t in texts]).astype(np.float32, copy=False)
