@@ -1466,3 +1466,17 @@ def test_a_narrow_side_column_is_no_ones_answer_and_a_units_name_is_no_title(tmp
     assert [p.text for p in interview.passages if p.kind == "answer"] == [
         "今年6月底前加装120座，优先学校和医院附近的站台，资金已列入年度预算。", "5条主干线7月起延长到凌晨一点。"]
     assert interview.metadata.title == "网友留言_澜州市交通运输局"
+
+
+def test_a_villages_head_speaks_for_the_villagers_committee() -> None:
+    from index.parsing.people import split_org_role
+
+    assert split_org_role("桑园村党支部书记、村委会主任") == ("桑园村村民委员会", "村党支部书记、村委会主任")
+    assert split_org_role("埭口镇桑园村党总支书记") == ("埭口镇桑园村村民委员会", "村党总支书记")
+    assert split_org_role("桑园村村民委员会副主任") == ("桑园村村民委员会", "村民委员会副主任")
+    text = ("青石镇柳塘村村民代表会议记录\n\n主持人：郑远山（柳塘村党支部书记、村委会主任）\n\n"
+            "郑远山：今天议一议村道硬化。\n\n村民郭大姐：村道什么时候修？\n\n郑远山：镇里已经批了，五月开工，六月底通车。\n\n"
+            "泠州市青石镇柳塘村村民委员会\n2026年3月27日\n")
+    interview = parse_text(text, "village.txt")
+    assert {(p.speaker, p.role, p.bureau) for p in interview.passages if p.kind == "answer"} == {
+        ("郑远山", "村党支部书记、村委会主任", "泠州市青石镇柳塘村村民委员会")}

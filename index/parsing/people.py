@@ -85,9 +85,11 @@ def is_speaker(text: str | None) -> bool:
 _UNIT_PART = re.compile(r"^(?:协办|主办|承办|牵头|会办|配合|责任|参办)单位[：:]?")
 
 
-# a community's head, as such posts are written: "槐荫社区党委书记、居委会主任", "槐荫社区居委会副主任"
-_COMMUNITY_HEAD = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,6}?)(?P<role>社区(?:(?:党委|党总支|党支部)副?书记(?:、居委会副?主任)?|"
-                             r"居委会副?主任|居民委员会副?主任))")
+# a community's or a village's head, as such posts are written: "槐荫社区党委书记、居委会主任", "槐荫社区居委会副主任",
+# "桑园村党支部书记、村委会主任"; the unit is the community's 居民委员会 or the village's 村民委员会
+_COMMITTEE = r"(?:居委会|村委会|居民委员会|村民委员会)副?主任"
+_COMMUNITY_HEAD = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{2,8}}?)(?P<kind>社区|村)(?P<post>(?:党委|党总支|党支部)副?书记"
+                             rf"(?:、{_COMMITTEE})?|{_COMMITTEE})")
 
 
 def split_org_role(desc: str) -> tuple[str | None, str | None]:
@@ -99,7 +101,9 @@ def split_org_role(desc: str) -> tuple[str | None, str | None]:
     if _ROLE_FULL.match(desc):
         return None, desc
     if head := _COMMUNITY_HEAD.fullmatch(desc):  # "槐荫社区党委书记、居委会主任": the community's 居委会, its posts
-        return head["name"] + "社区居民委员会", head["role"]
+        committee = "社区居民委员会" if head["kind"] == "社区" else "村村民委员会"
+        post = head["post"] if head["post"].startswith(head["kind"]) else head["kind"] + head["post"]
+        return head["name"] + committee, post
     for end in range(2, len(desc)):
         org, role = desc[:end], desc[end:]
         if _ORG_END.search(org) and _ROLE_FULL.match(role):
