@@ -44,6 +44,7 @@ from index.search.decision import (BASE_LOGIT_LIMIT, CALIBRATION_FILE, READER_FE
 from index.search.fusion import minmax  # noqa: E402
 from index.search.query import parse_query  # noqa: E402
 from index.search.features import CANDIDATE_FEATURES as FEATURES, DECISION_FEATURES as EVIDENCE, RANKING_ONLY  # noqa: E402
+from index.search.features import SPREAD_FLOORS  # noqa: E402
 from index.search.searcher import Searcher  # noqa: E402
 from index.text import normalize_query  # noqa: E402
 
@@ -108,7 +109,7 @@ def prepare(searchers: dict[str, Searcher], sets: dict[str, list[Question]], emb
             if not vetoed:
                 parts = parse_query(normalize_query(q.q, searcher.config.max_query_chars))
                 scored = searcher.score(searcher.context(parts, *vecs))
-                item.scaled = np.stack([minmax(scored.features[f]) for f in FEATURES], axis=1)
+                item.scaled = np.stack([minmax(scored.features[f], SPREAD_FLOORS.get(f, 0.0)) for f in FEATURES], axis=1)
                 texts_ = [searcher.data.passages[int(r)].text for r in scored.rows]
                 item.relevant = np.asarray([bool(q.expect) and any(e in t for e in q.expect) for t in texts_])
             items.append(item)

@@ -179,6 +179,20 @@ def test_fusion_maths() -> None:
     np.testing.assert_allclose(scores, [0.0, 2.0, 1.0])
 
 
+def test_a_share_that_barely_differs_over_the_candidates_is_not_scaled_to_a_full_point() -> None:
+    from index.search.features import SPREAD_FLOORS
+
+    # one candidate holds a common word of the question (8% of its weight), the others none: min-max scaling alone
+    # would give it the whole weight, as if it held every word
+    coverage = np.array([0.08, 0.0, 0.0])
+    scores = weighted_fusion({"word_coverage": coverage}, {"word_coverage": 1.0}, SPREAD_FLOORS)
+    np.testing.assert_allclose(scores, coverage / SPREAD_FLOORS["word_coverage"], rtol=1e-6)
+    assert scores[0] < 0.5
+    wide = np.array([0.9, 0.1, 0.0])  # a spread above the floor is scaled as before
+    np.testing.assert_allclose(weighted_fusion({"word_coverage": wide}, {"word_coverage": 1.0}, SPREAD_FLOORS),
+                               [1.0, 0.1 / 0.9, 0.0], rtol=1e-6)
+
+
 def keywords(searcher: Searcher, question: str) -> str:
     """What search gives the keyword indexes for a question (the question's context, as search builds it; the
     question's own vectors given, so that only what the keywords need is embedded)."""

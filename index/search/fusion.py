@@ -9,24 +9,29 @@ import numpy as np
 FLAT = 1e-9  # a feature whose spread over the candidates is below this says nothing about their order
 
 
-def minmax(values: np.ndarray) -> np.ndarray:
-    """Scales to [0, 1] over the candidates (all zeros when they are all equal)."""
+def minmax(values: np.ndarray, floor: float = 0.0) -> np.ndarray:
+    """Scales to [0, 1] over the candidates (all zeros when they are all equal); with a floor, a spread below it
+    counts as that floor (the best candidate then gets less than 1)."""
     values = np.asarray(values, dtype=np.float32)
     if values.size == 0:
         return values
     low, high = float(values.min()), float(values.max())
-    if high - low < FLAT:
+    spread = max(high - low, floor)
+    if spread < FLAT:
         return np.zeros_like(values)
-    return (values - low) / (high - low)
+    return (values - low) / spread
 
 
-def weighted_fusion(features: Mapping[str, np.ndarray], weights: Mapping[str, float]) -> np.ndarray:
-    """Sum of min-max scaled features times their weights (features missing from `weights` count 0)."""
+def weighted_fusion(features: Mapping[str, np.ndarray], weights: Mapping[str, float],
+                    floors: Mapping[str, float] | None = None) -> np.ndarray:
+    """Sum of min-max scaled features (each with its spread floor, if any) times their weights (features missing
+    from `weights` count 0)."""
+    floors = floors or {}
     total: np.ndarray | None = None
     for name, weight in weights.items():
         if weight == 0.0 or name not in features:
             continue
-        part = weight * minmax(features[name])
+        part = weight * minmax(features[name], floors.get(name, 0.0))
         total = part if total is None else total + part
     if total is None:
         size = len(next(iter(features.values()))) if features else 0

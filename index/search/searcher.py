@@ -24,8 +24,8 @@ from index.search import rules
 from index.search.bureaus import BureauIndex
 from index.search.decision import Calibration
 from index.lexicon.english import EnglishKeywords, chinese_map, english_keywords, english_map, english_tokens, is_english
-from index.search.features import (CANDIDATE_FEATURES, DECISION_FEATURES, Evidence, QueryContext,
-                                   Scored, decision_position, named_priority, ranking_order)
+from index.search.features import (CANDIDATE_FEATURES, DECISION_FEATURES, SPREAD_FLOORS, Evidence,
+                                   QueryContext, Scored, decision_position, named_priority, ranking_order)
 from index.search.fusion import informative_weight, weighted_fusion
 from index.reading.use import ReaderLike, Reading, read
 from index.search.lookups import PassageLookups
@@ -227,8 +227,8 @@ class Searcher(PassageLookups):
         bm25_sentences = data.sentence_keywords.scores(context.keywords)
         features = self.evidence.candidate_features(context, rows, bm25_text, bm25_meta, bm25_sentences)
         weights, decision_weights = self.calibration.weights, self.calibration.decision_weights
-        base = None if decision_weights is None else weighted_fusion(features, decision_weights)
-        return Scored(rows, features, weighted_fusion(features, weights), context,
+        base = None if decision_weights is None else weighted_fusion(features, decision_weights, SPREAD_FLOORS)
+        return Scored(rows, features, weighted_fusion(features, weights, SPREAD_FLOORS), context,
                       informative_weight(features, weights), named_priority(features, context), base,
                       informative_weight(features, decision_weights or weights))
 
@@ -338,7 +338,7 @@ class Searcher(PassageLookups):
         """The evidence of the first candidates and of the decision, for `search --explain`."""
         from index.search.fusion import minmax
 
-        scaled = {name: minmax(values) for name, values in scored.features.items()}
+        scaled = {name: minmax(values, SPREAD_FLOORS.get(name, 0.0)) for name, values in scored.features.items()}
         model = self.calibration.decision
         context = scored.context
         candidates = []
