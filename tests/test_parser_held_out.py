@@ -1480,3 +1480,104 @@ def test_a_villages_head_speaks_for_the_villagers_committee() -> None:
     interview = parse_text(text, "village.txt")
     assert {(p.speaker, p.role, p.bureau) for p in interview.passages if p.kind == "answer"} == {
         ("郑远山", "村党支部书记、村委会主任", "泠州市青石镇柳塘村村民委员会")}
+
+
+# --- section 35: batch 28 (held out), rules tested on text of their own ---
+
+
+def test_a_reception_days_record_its_fields_say_who_asked_who_received_and_who_answered() -> None:
+    text = ("澜州市交通运输局局长接待日接访情况通报\n\n（一）公交站台问题\n\n接访时间：2026年3月4日上午\n\n"
+            "来访人：孙某某（东城区居民）\n\n反映问题：东城区青杉路公交站台没有遮阳棚，来访人要求尽快加装。\n\n"
+            "接待领导：局党组书记、局长 韩立峰\n\n陪同接待：市城市管理局党组成员、副局长 钱晓岚\n\n答复意见：\n\n"
+            "韩立峰局长答复：今年6月底前加装遮阳棚，资金已列入预算。\n\n钱晓岚副局长答复：站台周边的占道摊点由城管部门当月清理。\n\n"
+            "办理情况：正在办理。\n\n（二）夜班公交问题\n\n接访时间：2026年3月18日上午\n\n来访人：周某某（西城区居民）\n\n"
+            "反映问题：西城区夜班公交太少，来访人询问能否增开。\n\n接待领导：局党组成员、副局长 马一鸣\n\n答复意见：\n\n"
+            "5条主干线7月起延长到凌晨一点。\n\n办理情况：已办结。\n\n（三）桥下积水问题\n\n来访人：吴某某（西城区居民）\n\n"
+            "反映问题：铁路桥下每逢下雨即积水，来访人询问何时改造。\n\n接待领导：局党组成员、副局长 马一鸣\n\n"
+            "处理方式：转办（市城市管理局）\n\n答复意见：由承办单位按程序答复来访人。\n\n"
+            "澜州市交通运输局\n\n2026年4月1日（此件公开发布）\n\n抄送：市信访局。\n")
+    interview = parse_text(text, "reception.txt")
+    assert interview.metadata.bureau == "澜州市交通运输局"
+    assert [(t.question, t.answerer) for t in interview.turns if t.answer] == [
+        ("东城区青杉路公交站台没有遮阳棚，来访人要求尽快加装。", "韩立峰"),
+        ("东城区青杉路公交站台没有遮阳棚，来访人要求尽快加装。", "钱晓岚"),
+        ("西城区夜班公交太少，来访人询问能否增开。", "马一鸣")]
+    assert {(p.speaker, p.role, p.bureau) for p in interview.passages if p.kind == "answer"} == {
+        ("韩立峰", "党组书记、局长", "澜州市交通运输局"), ("钱晓岚", "党组成员、副局长", "澜州市城市管理局"),
+        ("马一鸣", "党组成员、副局长", "澜州市交通运输局")}
+    assert not any("承办单位" in p.text for p in interview.passages)
+
+
+def _record_pdf(lines: list[str]) -> bytes:
+    """One page, one line a row at the left margin, 12 points a character."""
+    import io
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("WQY", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", subfontIndex=0))
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=(595, 842), invariant=1)
+    page.setFont("WQY", 12)
+    for n, line in enumerate(lines):
+        page.drawString(60, 780 - 18 * n, line)
+    page.save()
+    return buffer.getvalue()
+
+
+def test_a_pdf_records_field_after_a_full_line_that_ends_a_sentence_opens_a_paragraph(tmp_path: Path) -> None:
+    full = "反映问题：小区门口的路灯坏了一个多月，晚上出行很不方便，来访人要求尽快修好。"  # as wide as the lines below it
+    lines = ["澜州市城市管理局局长接待日接访记录", "", "来访人：郑某某（东城区居民）", full,
+             "接待领导：局党组书记、局长 韩立峰", "答复意见：", "路灯本周内修复，并对全区路灯开展一次排查，今后发现损坏",
+             "的路灯可以拨打城管服务热线，我们承诺两天内修好，维修结果通过短信告知。", "办理情况：已办结。"]
+    (tmp_path / "record.pdf").write_bytes(_record_pdf(lines))
+    interview = parse_file(tmp_path / "record.pdf")
+    assert "接待领导" not in interview.text.split("反映问题：", 1)[1].split("\n")[0]
+    assert [(t.question, t.answerer) for t in interview.turns if t.answer] == [
+        ("小区门口的路灯坏了一个多月，晚上出行很不方便，来访人要求尽快修好。", "韩立峰")]
+
+
+def test_a_customer_service_session_log_the_bot_and_the_agent_answer_as_the_unit(tmp_path: Path) -> None:
+    text = ("# 公积金在线客服典型会话\n\n> 发布机构：澜州市住房公积金管理中心\n\n---\n\n## 会话一　提取\n\n- 会话编号：001\n\n"
+            "**[系统]** 2026-05-06 09:31:05\n您已进入在线客服。\n\n**小澜（智能客服）** 09:31:05\n您好，请问有什么可以帮您？\n\n"
+            "**用户** 09:31:40\n租房能提取公积金吗？\n\n**小澜（智能客服）** 09:31:42\n小澜猜您想问：\n1. 租房提取条件\n2. 租房提取额度\n"
+            "请回复序号。\n\n**用户** 09:31:50\n1\n\n**小澜（智能客服）** 09:31:52\n无房职工租房可以按月提取，每月最多1500元。\n\n"
+            "**用户** 09:32:30\n好的，明白了\n\n---\n\n## 会话二　异地贷款\n\n**用户** 10:12:36\n外地缴的公积金能在澜州贷款吗？\n\n"
+            "**小澜（智能客服）** 10:12:38\n抱歉，小澜还在学习中，您可以回复“人工”转接人工客服。\n\n**用户** 10:12:50\n人工\n\n"
+            "**[系统]** 10:12:51\n正在为您转接人工客服……\n\n**人工客服 0211** 10:13:40\n可以，异地缴存职工连续缴存满6个月即可申请。\n\n"
+            "**用户** 10:15:02\n大厅周末上班吗？\n\n**小澜（智能客服）** 10:15:03\n抱歉，小澜暂时没有找到相关答案。\n")
+    (tmp_path / "sessions.md").write_text(text, encoding="utf-8")
+    interview = parse_file(tmp_path / "sessions.md")
+    assert interview.metadata.bureau == "澜州市住房公积金管理中心"
+    assert [(t.question, t.answerer, t.answer) for t in interview.turns if t.answer] == [
+        ("租房能提取公积金吗？", "澜州市住房公积金管理中心", "无房职工租房可以按月提取，每月最多1500元。"),
+        ("外地缴的公积金能在澜州贷款吗？", "澜州市住房公积金管理中心", "可以，异地缴存职工连续缴存满6个月即可申请。")]
+
+
+def test_a_towns_briefing_villagers_ask_and_the_town_the_county_and_the_village_answer() -> None:
+    text = ("青石镇政策宣讲会现场答疑实录\n\n宣讲答疑\t青石镇党委委员、副镇长　郑远山\n\n泠川县农业农村局农技推广股股长　罗晓芸\n\n"
+            "柳塘村党支部书记、村委会主任　杜长河\n\n主持\t青石镇党政综合办公室主任　姜宁\n\n"
+            "主持人：下面进入答疑环节。\n\n村民 老周（3组）：郑镇长，耕地补贴一亩给多少？\n\n郑副镇长：每亩105元，6月底前打到社保卡上。\n\n"
+            "村民 吴大姐（5组）：稻虾共养有技术指导吗？\n\n主持人：这个问题请县农业农村局的罗股长来回答。\n\n"
+            "县农业农村局 罗股长：有，县里每月派技术员到村里指导一次。\n\n杜书记：我补充一下，村里的培训报名找村委会。\n\n"
+            "村民 老黄（4组）：村道什么时候硬化？\n\n主持人：这条路我们先记下来，会后由村里汇总报镇里，下一次宣讲会前给大家答复。\n\n"
+            "泠州市泠川县青石镇人民政府\n\n2026年4月9日\n")
+    interview = parse_text(text, "briefing.txt")
+    assert interview.metadata.bureau == "泠州市泠川县青石镇人民政府"
+    assert [(t.question, t.answerer) for t in interview.turns if t.answer] == [
+        ("郑镇长，耕地补贴一亩给多少？", "郑远山"), ("稻虾共养有技术指导吗？", "罗晓芸"), ("稻虾共养有技术指导吗？", "杜长河")]
+    assert {(p.speaker, p.role, p.bureau) for p in interview.passages if p.kind == "answer"} == {
+        ("郑远山", "党委委员、副镇长", "泠州市泠川县青石镇人民政府"),
+        ("罗晓芸", "农技推广股股长", "泠州市泠川县农业农村局"),
+        ("杜长河", "村党支部书记、村委会主任", "泠州市泠川县青石镇柳塘村村民委员会")}
+
+
+def test_a_host_passes_a_question_on_to_be_answered_later_at_some_length() -> None:
+    text = ("澜州市交通运输局在线访谈\n\n嘉宾：澜州市交通运输局局长 韩立峰\n\n网友“晚风”：夜班公交能不能延长？\n\n"
+            "韩局长：5条主干线7月起延长到凌晨一点。\n\n网友“老街坊”：省里什么时候出台票价补贴办法？\n\n"
+            "主持人：这位网友的问题比较具体，我们已经记录下来，会后转请省交通运输厅相关处室研究，并在本网“网上信箱”栏目答复。\n\n"
+            "主持人：还有网友关心站台遮阳棚。韩局长，什么时候加装？\n\n韩局长：今年6月底前加装120座。\n")
+    interview = parse_text(text, "online.txt")
+    assert [(t.question, t.answerer) for t in interview.turns if t.answer] == [
+        ("夜班公交能不能延长？", "韩立峰"), ("还有网友关心站台遮阳棚。韩局长，什么时候加装？", "韩立峰")]

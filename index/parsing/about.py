@@ -189,8 +189,9 @@ _HEARING_HELD_BY = re.compile(r"(?P<org>[\u4e00-\u9fff]{2,30}?(?:委员会|局|�
 
 
 # a notice signed at its end: the unit on a line, the date on the next ("……社区居民委员会\n2026年3月27日")
-_SIGNED_AT_END = re.compile(r"^[ \t\u3000]*(?P<unit>[^\s：:（）()【】|｜，。]{4,40})[ \t\u3000]*\n[ \t\u3000]*"
-                            r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日[ \t\u3000]*$", re.M)
+# (a blank line between them, the date with a remark: "2026年4月15日（此件公开发布）")
+_SIGNED_AT_END = re.compile(r"^[ \t\u3000]*(?P<unit>[^\s：:（）()【】|｜，。]{4,40})[ \t\u3000]*\n(?:[ \t\u3000]*\n)?[ \t\u3000]*"
+                            r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日[ \t\u3000]*(?:[（(][^（）()\n]{1,12}[）)])?[ \t\u3000]*$", re.M)
 SIGNATURE_TAIL_CHARS = 300  # a notice's signature is in its last lines (a fiction note or footer may follow it)
 
 
@@ -223,6 +224,8 @@ def _people(header: Header, titles: str, intro: str, asked: str, segments: list[
             if named != line:  # "采访了该局有关负责人": the unit's 负责人, named by role
                 people += [p for p in _title_people(named, cities) if p.role and _ROLE_ONLY.search(p.role)]
     people += _title_people(titles, cities)
+    # a record's fields that name who received the visitor and who came along ("陪同接待：市自然资源和规划局……副局长 邬晴")
+    people += [p for m in _PERSON_FIELD.finditer(text) if (p := parse_person(m["who"])) is not None and p.name]
     # a written reply asking to be quoted as someone ("引用时请注明“滢珩市教育局有关负责人表示”"): who answers
     people += [p for m in _QUOTE_AS.finditer(intro) if (p := parse_person(m["who"])) is not None and (p.name or p.role)]
     answerers = [read_label(s.speaker) for s in segments if not s.asks]
@@ -240,6 +243,8 @@ def _people(header: Header, titles: str, intro: str, asked: str, segments: list[
 
 
 _ROLE_ONLY = re.compile(r"负责(?:人|同志)$")
+_PERSON_FIELD = re.compile(r"^(?:接待领导|接访领导|带班领导|陪同接待|陪同领导|陪同人员)[ \t\u3000]*[：:][ \t\u3000]*"
+                           r"(?P<who>[^\n：:]{2,40}?)[ \t\u3000]*$", re.M)
 _QUOTE_AS = re.compile(r"(?:注明|署名|表述为)[为是]?[“\"「](?P<who>[^”\"」]{4,30}?)(?:表示|介绍|说|称)?[”\"」]")
 # "……局党组书记、局长邱明远出镜": someone the sentence describes, then appearing on a video
 _APPEARS = re.compile(rf"(?P<who>[^，。；：:\s]{{2,40}}?{ROLE_UNIT}[\u4e00-\u9fff]{{2,3}}?)(?=出镜)")

@@ -12,13 +12,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from index.parsing.orgs import COURT_BUREAU, fullest, is_unit_name, main_unit, qualify
+from index.parsing.orgs import COURT_BUREAU, fullest, is_unit_name, main_unit, qualify, split_place
 from index.parsing.people import ROLE_UNIT, PersonDesc, is_person_name, is_speaker
 from index.parsing.speakers import read_label
 from index.text import to_simplified
 
 # 城市更新科, 养老服务处: a section, its unit unnamed (a 街道办事处 is a unit of its own)
 _BARE_SECTION = re.compile(r"[\u4e00-\u9fff]{2,10}(?:科|(?<!办事)处|室|股)|[\u4e00-\u9fff]{1,6}庭")  # 民一庭: a court's
+
+
+_TOWN_OR_VILLAGE_UNIT = re.compile(r"(?:[镇乡]人民政府|街道办事处|(?:村|社区)(?:村民|居民)委员会)$")
+_TOWN_GOVERNMENT = re.compile(r"(?P<town>[\u4e00-\u9fff]{2,14}?[镇乡])人民政府")
+_VILLAGE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:村|社区)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +76,23 @@ class Cast:
         if not org:
             return None
         unit = qualify(fullest(main_unit(org), self.text, self.cities), self.city)
+        if unit and _TOWN_OR_VILLAGE_UNIT.search(unit):
+            unit = self._in_full(unit)
         return self.renamed.get(unit, unit) if unit else unit
+
+    def _in_full(self, unit: str) -> str:
+        """A town's or a village's unit as the text writes it with the places above it ("柘湍市湍西县楝坪镇人民政府"
+        for 楝坪镇人民政府), else, for a village or a community, under the town whose document this is."""
+        place, kind = split_place(unit)
+        written = [m.group() for m in re.finditer(rf"[\u4e00-\u9fff]{{2,14}}?{re.escape(kind)}", self.text)]
+        fuller = [w for w in written if len(w) > len(unit) and is_unit_name(w) and split_place(w)[0]
+                  and (not place or w.startswith(place) or place == "市")]
+        if fuller:
+            return max(fuller, key=len)
+        town = _TOWN_GOVERNMENT.fullmatch(getattr(self, "bureau", "") or "")
+        if town and _VILLAGE.match(kind) and not re.search(r"[镇乡]|街道", kind):
+            return town["town"] + kind  # 桉塘村村民委员会 in 楝坪镇's own briefing: the town's village
+        return unit
 
     def find(self, name: str) -> PersonDesc | None:
         return next((p for p in self.people if p.name == name), None)

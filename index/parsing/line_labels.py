@@ -179,17 +179,20 @@ _RULE = re.compile(r"^[━─—=＝\-_~～·•]{3,}$")
 
 # who answers a Q&A column's entry, as a field on its own line above the answer ("答疑法官：温叙白（……立案庭庭长）
 # 答复时间：2026-02-17 16:25"), the answer's time beside it
-_ANSWERER_FIELD = re.compile(r"^(?:\*\*|__)?(?:答疑法官|值班法官|答疑人|答疑专家|解答人|解答专家|答复人|回复人|答复单位|回复单位)"
-                             r"(?:\*\*|__)?[ \t\u3000]*[：:][ \t\u3000]*(?P<who>[^\s：:]{2,40}?)"
+_ANSWERER_FIELD = re.compile(r"^(?:\*\*|__)?(?:答疑法官|值班法官|答疑人|答疑专家|解答人|解答专家|答复人|回复人|答复单位|回复单位|"
+                             r"接待领导|接访领导|带班领导|接待人)"
+                             r"(?:\*\*|__)?[ \t\u3000]*[：:][ \t\u3000]*"
+                             r"(?P<who>[^\s：:]{2,40}?(?:[ \t\u3000]+[\u4e00-\u9fff·]{2,4})?)"  # "局长 祝松年": the name apart
                              r"(?:[ \t\u3000]+[\u4e00-\u9fff]{2,6}[：:].*)?$")
 # an entry's own fields, nobody's words: who asked by account or phone, when, how often read, its state
 _ENTRY_FIELD = re.compile(r"^(?:[-*•][ \t]+)?(?:\*\*|__)?(?:提问人|提问者|提问时间|留言时间|答复时间|回复时间|浏览|浏览量|浏览次数|"
+                          r"来访人|来访时间|接访时间|接待时间|接待地点|陪同接待|陪同人员|处理方式|办理情况|办理结果|"
                           r"阅读|状态|办理状态|答复状态)(?:\*\*|__)?[ \t\u3000]*[：:]")
 # a column's entry title: its category in brackets, then the question as a headline ("[立案] 网上立案被退回了……吗？")
 _TAGGED_TITLE = re.compile(r"^[\[【［](?P<tag>[\u4e00-\u9fff]{1,6})[\]】］][ \t\u3000]*[^。！!：:\n]{4,60}[？?]$")
 
 
-_ASKER_FIELD = re.compile(r"^(?:[-*•][ \t]+)?(?:\*\*|__)?(?:提问人|提问者|留言人|咨询人)(?:\*\*|__)?[ \t\u3000]*[：:]"
+_ASKER_FIELD = re.compile(r"^(?:[-*•][ \t]+)?(?:\*\*|__)?(?:提问人|提问者|留言人|咨询人|来访人)(?:\*\*|__)?[ \t\u3000]*[：:]"
                           r"(?:\*\*|__)?[ \t\u3000]*(?P<who>\S.{0,30}?)[ \t\u3000]*$")
 
 
@@ -207,10 +210,21 @@ def _entry_askers(lines: list[str], labels: list[Label | None]) -> None:
 
 
 def _answerer_fields(lines: list[str], labels: list[Label | None]) -> None:
-    """"答疑法官：温叙白（……）" on its own line: the answer below is 温叙白's."""
+    """"答疑法官：温叙白（……）" on its own line: the answer below is 温叙白's, under a label that names no one
+    ("答复意见：") too, up to the next question."""
+    who = None
     for i, line in enumerate(lines):
         if (field := _ANSWERER_FIELD.match(line.strip())) and read_label(field["who"]).side == "answer":
             labels[i] = Label(field["who"], len(line), synthetic=True)
+            who = field["who"]
+        elif (label := labels[i]) is not None and who is not None:
+            if _NAMES_NO_ANSWERER.fullmatch(label.name.strip("*_ ")):
+                labels[i] = replace(label, name=who)
+            elif read_label(label.name).side == "ask":
+                who = None
+
+
+_NAMES_NO_ANSWERER = re.compile(r"(?:答复|回复|办理|处理)(?:意见|内容)?")
 
 
 def _entry_furniture(lines: list[str], labels: list[Label | None]) -> set[int]:

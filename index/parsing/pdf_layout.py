@@ -425,7 +425,7 @@ def _paragraphs(flows: Sequence[Sequence[_Line]]) -> list[str]:
                 new = (ended_short or indented or gap or resized or (after_sentence and line.x0 > left + 0.5 * char)
                        or (not same_flow and _opens_turn(line.text))  # a page (a slide) that opens with a turn
                        or (after_sentence and (not same_flow or _NUMBERED_ITEM.match(line.text) is not None
-                                               or _opens_turn(line.text))))
+                                               or _opens_turn(line.text) or _RECORD_FIELD.match(line.text) is not None)))
                 if new and not after_sentence and has_unclosed_bracket("".join(paragraphs[-1])) \
                         and not _NUMBERED_ITEM.match(line.text) and not _opens_turn(line.text):
                     new = False  # a title centred over two lines ("关于《……入学" / "工作实施意见》的解读"), "（工作日…，" / "……）"
@@ -450,6 +450,10 @@ def _right_margin(flow: Sequence[_Line]) -> float:
 # an answer quotes articles one after another.)
 _NUMBERED_ITEM = re.compile(r"\s*(?:\d{1,2}\s*[.、．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|"
                             r"Q\d{1,2}\b)")
+
+
+# a record's field ("接待领导：……", "办理情况：已办结。", "反映问题：……"): after a sentence, it opens a paragraph
+_RECORD_FIELD = re.compile(r"\s*[\u4e00-\u9fff]{2,4}(?:情况|意见|问题|事项|领导|时间|地点|方式|结果|接待|人)[：:]")
 
 
 def _opens_turn(text: str) -> bool:

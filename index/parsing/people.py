@@ -15,7 +15,7 @@ from index.text import to_simplified
 
 ROLE_UNIT = (
     r"(?:一级|二级|三级|四级)?(?:机关党委|党组|党委|党工委|党总支|党支部)?(?:常务)?(?:副)?"
-    r"(?:书记|局长|厅长|处长|科长|部长|主任|院长|所长|站长|队长|馆长|校长|行长|社长|会长|理事长|秘书长|主席|"
+    r"(?:书记|局长|厅长|处长|科长|股长|部长|主任|院长|所长|站长|队长|馆长|校长|行长|社长|会长|理事长|秘书长|主席|"
     r"巡视员|调研员|总经理|经理|(?:[\u4e00-\u9fff]{2,4}?)?主管|董事长|总工程师|总经济师|总会计师|新闻发言人|发言人|负责人|成员|委员|常委|市长|区长|"
     r"县长|镇长|乡长|总编辑|(?:[\u4e00-\u9fff]{2,4}?)?专员|督察长|总监|干部|(?:有关|相关)?负责(?:人|同志)|总队长|支队长|大队长|中队长|政委|教导员|"
     r"庭长|审判长|审判员|(?:高级)?法官|检察长|检察官)"
@@ -39,8 +39,8 @@ _NOT_NAME_CHARS = re.compile(r"[局委厅办处署市省县区镇乡们的了我
 _NOT_NAME_WORDS = re.compile(r"新闻|见闻|要闻|公开|说明|提示")  # 骆闻笛 is a name, 某某新闻 is not
 _VERB_FIRST = re.compile(r"^(?:专访|访问|采访|对话|走进|聚焦|解读|访谈|做客|访)")  # a headline, not a person
 _ROLE_PREFIX = re.compile(r"^(?:党组|党委|党工委|党总支|党支部|机关|常务|一级|二级|三级|四级|副)")
-SHORT_TITLE = re.compile(r"^(?P<surname>[\u4e00-\u9fff]{1,2}?)(?P<title>副?(?:局长|主任|书记|处长|科长|厅长|部长|院长|"
-                         r"市长|区长|县长|站长|所长|队长|馆长|校长|行长|主席|总经理|经理|主管|庭长|法官|总|老师|教授|博士|专家))$")
+SHORT_TITLE = re.compile(r"^(?P<surname>[\u4e00-\u9fff]{1,2}?)(?P<title>副?(?:局长|主任|书记|处长|科长|股长|厅长|部长|院长|"
+                         r"市长|区长|县长|镇长|乡长|站长|所长|队长|馆长|校长|行长|主席|总经理|经理|主管|庭长|法官|总|老师|教授|博士|专家))$")
 HONORIFIC = re.compile(r"(?:先生|女士|同志)$")
 _TIMESTAMP = re.compile(r"\d{1,2}[:：]\d{2}")
 
@@ -85,6 +85,8 @@ def is_speaker(text: str | None) -> bool:
 _UNIT_PART = re.compile(r"^(?:协办|主办|承办|牵头|会办|配合|责任|参办)单位[：:]?")
 
 
+_OWN_POST = re.compile(r"^(?:本?局|本?委|本?厅)(?=党组|党委)")
+
 # a community's or a village's head, as such posts are written: "槐荫社区党委书记、居委会主任", "槐荫社区居委会副主任",
 # "桑园村党支部书记、村委会主任"; the unit is the community's 居民委员会 or the village's 村民委员会
 _COMMITTEE = r"(?:居委会|村委会|居民委员会|村民委员会)副?主任"
@@ -100,6 +102,8 @@ def split_org_role(desc: str) -> tuple[str | None, str | None]:
         return None, None
     if _ROLE_FULL.match(desc):
         return None, desc
+    if (own := _OWN_POST.match(desc)) and _ROLE_FULL.match(desc[own.end():]):
+        return None, desc[own.end():]  # "局党组书记、局长": a post of the document's own unit
     if head := _COMMUNITY_HEAD.fullmatch(desc):  # "槐荫社区党委书记、居委会主任": the community's 居委会, its posts
         committee = "社区居民委员会" if head["kind"] == "社区" else "村村民委员会"
         post = head["post"] if head["post"].startswith(head["kind"]) else head["kind"] + head["post"]
@@ -109,7 +113,7 @@ def split_org_role(desc: str) -> tuple[str | None, str | None]:
         if _ORG_END.search(org) and _ROLE_FULL.match(role):
             if (committee := _PLACE_COMMITTEE.fullmatch(org)) and f"{committee['level']}长" in role:
                 # "云岭区委副书记、区长": the district's head speaks for its government, the committee's post in the role
-                return committee["place"] + "人民政府", committee["level"] + "委" + role
+                return committee["place"] + "人民政府", (committee["party"] or committee["level"] + "委") + role
             return org, role
     if place := _PLACE_HEAD.fullmatch(desc):  # "望湖区副区长": the district's government, by its head's title
         return place["place"] + "人民政府", place["role"]
@@ -129,6 +133,8 @@ def parse_person(desc: str) -> PersonDesc | None:
     desc = to_simplified(desc).strip(" ，,、；;。：:\u3000\t")
     if not desc or _VERB_FIRST.match(desc):
         return None
+    if _COMMUNITY_HEAD.fullmatch(re.sub(r"\s+", "", desc)):  # "柳塘村党支部书记": a post, no name (柳 is a surname)
+        return PersonDesc(None, *split_org_role(desc))
     if bracket := re.fullmatch(r"(?P<name>[^（(）)\s]{2,6})\s*[（(](?P<desc>[^（(）)]{2,60})[）)]", desc):
         if (name := _name_part(bracket["name"])) is not None:
             org, role = split_org_role(bracket["desc"])
@@ -168,9 +174,10 @@ def parse_person(desc: str) -> PersonDesc | None:
 
 
 # "云岭区委", "滢珩市珩南区区委": the committee of a district or county (its city before it, 区 said twice or once)
-_PLACE_COMMITTEE = re.compile(r"(?P<place>(?:[\u4e00-\u9fff]{2,4}市)?[\u4e00-\u9fff]{2,4}?(?P<level>区|县))(?P=level)?委")
+_PLACE_COMMITTEE = re.compile(r"(?P<place>(?:[\u4e00-\u9fff]{2,4}市)?[\u4e00-\u9fff]{2,4}?(?P<level>区|县|镇|乡))"
+                              r"(?:(?P=level)?委|(?P<party>党委))")
 _PLACE_HEAD = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,4}?(?P<level>区|县|镇|乡))(?P<role>(?:常务)?副?(?P=level)长)")
-_PLACE_LEVELS = frozenset("省县区镇乡")  # after a place's name; 市 opens a unit of the document's city (周启航市人社局局长)
+_PLACE_LEVELS = frozenset("省县区镇乡村")  # after a place's name (柳塘村); 市 opens a unit of the document's city (周启航市人社局局长)
 _ONE_CHARACTER_PLACE = re.compile(r"^[\u4e00-\u9fff][市县区]")  # 航市 of "周启航市人社局局长": the name is longer
 _LIST_SEPARATORS = re.compile(r"[，,；;、\n]|(?<=[\u4e00-\u9fff])[ \t\u3000]{2,}(?=[\u4e00-\u9fff])")
 # a person's account on a 微访谈 platform, or their nickname in a group chat ("（群昵称“医保局-谷雨桐”）")

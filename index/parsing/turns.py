@@ -277,6 +277,18 @@ def _bare(segment: Segment, text: str) -> str:
     return re.sub(r"\s+", "", _segment_text(segment, text))
 
 
+# a reply that only passes the matter on: "由承办单位按程序答复来访人。", "转市城市管理局办理。"
+_HANDS_OFF = re.compile(r"(?:由|转|转交|转请)(?:承办单位|有关部门|相关部门|[\u4e00-\u9fff]{2,20}?(?:局|委|办|中心|单位|部门))"
+                        r"[^。！？\n]{0,16}?(?:答复|回复|办理|处理)[^。！？\n]{0,10}[。！]?")
+
+
+def _hands_off(segment: Segment, text: str) -> bool:
+    """An answer whose first paragraph only passes the question to another unit (a heading may follow it)."""
+    first, *rest = [make_paragraph(text, b.content_start, b.end).text.strip() for b in segment.blocks]
+    return bool(_HANDS_OFF.fullmatch(first)) and all(len(r) <= SHORT_LINE and not re.search(r"[。！？；]", r)
+                                                      for r in rest)
+
+
 def _segment_text(segment: Segment, text: str) -> str:
     return "\n".join(make_paragraph(text, b.content_start, b.end).text for b in segment.blocks)
 
@@ -339,7 +351,7 @@ def question_text(segment: Segment, text: str) -> str:
     first = segment.blocks[0].label if segment.blocks else None
     # a 留言, a 建议, a citizen's own words: they ask as they are, a complaint without a question mark too
     message = (first is not None and (first.synthetic or read_label(first.name).word in _CITIZEN_WORDS)) or \
-        segment.speaker.startswith("诉求 ")  # an appeal under "诉求N｜……" on its own line: its words are the ask
+        segment.speaker.startswith(("诉求 ", "提问人 "))  # an appeal under "诉求N｜……", an entry's 提问人: its words ask
     return question if message or _ASKS.search(to_simplified(question)) else ""  # a 留言 or 建议 asks as it is
 
 
@@ -349,7 +361,7 @@ _QUOTED_THEN_TOLD = re.compile(r"^(?P<asked>[^“”]*[？?][^“”]*?)”[^“
 _QUOTE_MARK = re.compile(r"^(?:>[ \t\u3000]*)+", re.M)
 _ENGLISH_THANKS = re.compile(r"^(?i:thank you|thanks)(?i: very much| so much)?[.!,]?\s+(?=\S)")
 _LEADING_GREETING = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}?(?:局长|主任|同志|领导))?(?:您|你|大家)好[，,][ \t\u3000]*(?=\S)")
-_CITIZEN_WORDS = frozenset({"网友", "网民", "听众", "观众", "市民", "群众"})
+_CITIZEN_WORDS = frozenset({"网友", "网民", "听众", "观众", "市民", "村民", "群众"})
 _HANDS_BACK = re.compile(r"(?:接着|继续|再)(?:说|讲|谈|介绍)|请继续|补充")
 MAX_HAND_BACK_CHARS = 30  # a longer line says more than "go on"
 
@@ -388,7 +400,7 @@ def _interjects(waiting: Segment, other: Segment, text: str) -> bool:
 
 
 # the host putting a question off ("这个问题我们记下来了，下播后请……私信回复您", "会后请相关部门联系您")
-_DEFERRAL = re.compile(r"(?:记下来|记录下来|会后|节目后|下播后|直播后|线下|私信|转交|转给)[^。！？]{0,20}(?:回复|答复|联系|解答)")
+_DEFERRAL = re.compile(r"(?:记下来|记录下来|会后|节目后|下播后|直播后|线下|私信|转交|转给|转请)[^。！？]{0,40}(?:回复|答复|联系|解答)")
 
 
 def _defers(segment: Segment, text: str) -> bool:
@@ -434,6 +446,8 @@ def turns_of(segments: list[Segment], text: str, cast: Cast) -> list[Turn]:
                 question = None  # greetings answering the host's welcome: what the host says next is a new question
         elif segment.blocks and all(is_markdown_heading(b, text) for b in segment.blocks):
             continue  # "## 第二幕　快递驿站" between two scenes: a heading with nothing under it says nothing
+        elif segment.blocks and _hands_off(segment, text):
+            question, segment.blocks = None, []  # "由承办单位按程序答复来访人。": passed on, no one's answer here
         elif segment.blocks:
             words = question_text(question, text) if question else ""
             answer = _segment_text(segment, text)
