@@ -1581,3 +1581,26 @@ def test_a_host_passes_a_question_on_to_be_answered_later_at_some_length() -> No
     interview = parse_text(text, "online.txt")
     assert [(t.question, t.answerer) for t in interview.turns if t.answer] == [
         ("夜班公交能不能延长？", "韩立峰"), ("还有网友关心站台遮阳棚。韩局长，什么时候加装？", "韩立峰")]
+
+
+def test_a_forum_thread_verified_units_answer_the_posts_they_quote_or_name(tmp_path: Path) -> None:
+    thread = ("澜州论坛 | 首页　问政\n澜州论坛 › 百姓问政 › 交通\n[交通] 青杉路公交站什么时候加遮阳棚？ [复制链接]\n\n"
+              "#1楼　楼主\n晒伤的阿杰\n主题 2 | 帖子 30 | 积分 60\n发表于 2026-5-2 08:10\n\n青杉路公交站没有遮阳棚，夏天等车太晒了，能加吗？\n\n"
+              "------------------\n我爱澜州\n\n回复　引用　举报　　支持(9)　反对(0)\n\n"
+              "#2楼　沙发\n路人甲\n主题 1 | 帖子 5 | 积分 9\n发表于 2026-5-2 09:00\n\n顶！\n\n回复　引用　举报　　支持(1)　反对(0)\n\n"
+              "#3楼\n夜班族\n主题 1 | 帖子 8 | 积分 12\n发表于 2026-5-2 10:00\n\n夜班公交能不能延长到凌晨一点？\n\n回复　引用　举报\n\n"
+              "#4楼\n澜州交通　[政务认证：澜州市交通运输局官方账号]\n主题 50 | 帖子 900 | 积分 5000\n发表于 2026-5-3 16:00\n\n"
+              "引用 晒伤的阿杰 发表于 2026-5-2 08:10\n青杉路公交站没有遮阳棚，夏天等车太晒了……\n\n"
+              "网友您好！青杉路站台6月底前加装遮阳棚。\n\n回复　引用　举报　　支持(20)　反对(0)\n\n"
+              "#5楼\n澜州公交集团　[政务认证：澜州市公共交通服务中心官方账号]\n主题 9 | 帖子 80 | 积分 700\n发表于 2026-5-4 09:00\n\n"
+              "回复 3# 夜班族\n\n5条主干线7月起延长到凌晨一点。\n\n回复　引用　举报\n\n"
+              "#6楼\n路人乙\n主题 0 | 帖子 2 | 积分 3\n发表于 2026-5-5 09:00\n\n公厕什么时候修好？\n\n回复　引用　举报\n\n"
+              "关于我们 | 联系我们\n")
+    (tmp_path / "thread.txt").write_text(thread, encoding="utf-8")
+    interview = parse_file(tmp_path / "thread.txt")
+    assert interview.metadata.title == "青杉路公交站什么时候加遮阳棚？"
+    assert interview.metadata.bureau == "澜州市交通运输局"
+    assert [(t.question, t.answerer, t.answer) for t in interview.turns if t.answer] == [
+        ("青杉路公交站没有遮阳棚，夏天等车太晒了，能加吗？", "澜州市交通运输局", "网友您好！青杉路站台6月底前加装遮阳棚。"),
+        ("夜班公交能不能延长到凌晨一点？", "澜州市公共交通服务中心", "5条主干线7月起延长到凌晨一点。")]
+    assert not any(word in interview.text for word in ("顶！", "我爱澜州", "积分", "公厕"))

@@ -22,6 +22,7 @@ from index.errors import CorpusParseError
 from index.parsing.documents import DOCX_SUFFIXES, PDF_SUFFIXES
 from index.parsing.answers_page import answers_page_as_text
 from index.parsing.chat_export import chat_export_as_text
+from index.parsing.forum_thread import forum_thread_as_text
 from index.parsing.diarized import diarized_as_text
 from index.parsing.minutes import minutes_as_text
 from index.parsing.written_answers import written_answers_as_text
@@ -386,7 +387,7 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
     body = mail_reply_as_text(body) or body
     body = initials_spelled_out(body)
     text = text[:body_start] + (_subtitles_as_text(body) or table_export_as_text(body) or chat_export_as_text(body)
-                                or answers_page_as_text(body) or diarized_as_text(body) or _as_prose(body))
+                                or forum_thread_as_text(body) or answers_page_as_text(body) or diarized_as_text(body) or _as_prose(body))
     warnings.extend(_skip_note(file, path))
     if encoding == "utf-8" and not _decodes(data, "utf-8"):
         warnings.append(f"{file}: the file ends in the middle of a character; that last character was left out")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from index.parsing import english
+from index.parsing.orgs import is_unit_name
 from index.parsing.people import ROLE_UNIT, PersonDesc, is_person_name, parse_person, short_title
 from index.text import to_simplified
 
@@ -330,10 +331,10 @@ def is_outlet(name: str) -> bool:
 
 
 def _names_someone(name: str) -> bool:
-    """A label that names a person, a title or a role ("张三", "周局长", "负责人"), not a phrase before a colon
-    ("出席今天发布会的有：")."""
+    """A label that names a person, a title, a role or a unit ("张三", "周局长", "负责人", "洮淇市市场监督管理局"), not
+    a phrase before a colon ("出席今天发布会的有：")."""
     reading = read_label(name)
-    return reading.person is not None or reading.title is not None or reading.word is not None
+    return reading.person is not None or reading.title is not None or reading.word is not None or is_unit_name(name)
 
 
 def is_asker(name: str, interviewee: str | None = None) -> bool:
