@@ -28,7 +28,8 @@ LATER_LAYOUTS = {name: [ROOT / "tests" / "fixtures" / f"layouts{n}" for n in bat
                                        ("layouts23to24", range(23, 25)),
                                        ("layouts25", range(25, 26)),
                                        ("layouts26", range(26, 27)),
-                                       ("layouts27", range(27, 28)))}
+                                       ("layouts27", range(27, 28)),
+                                       ("layouts28", range(28, 29)))}
 DEV = {"shipped": ROOT / "tests" / "data" / "dev" / "seed.jsonl", "bureaus": ROOT / "tests" / "data" / "dev" / "bureaus.jsonl",
        "layouts": ROOT / "tests" / "data" / "dev" / "layouts.jsonl",
        "layouts3": ROOT / "tests" / "data" / "dev" / "layouts3.jsonl",
