@@ -1604,3 +1604,14 @@ def test_a_forum_thread_verified_units_answer_the_posts_they_quote_or_name(tmp_p
         ("青杉路公交站没有遮阳棚，夏天等车太晒了，能加吗？", "澜州市交通运输局", "网友您好！青杉路站台6月底前加装遮阳棚。"),
         ("夜班公交能不能延长到凌晨一点？", "澜州市公共交通服务中心", "5条主干线7月起延长到凌晨一点。")]
     assert not any(word in interview.text for word in ("顶！", "我爱澜州", "积分", "公厕"))
+
+
+def test_a_records_next_numbered_part_after_the_last_answer_is_its_own_words_not_an_answer() -> None:
+    text = ("澜州市交通运输局座谈会纪要\n\n一、会议情况\n\n3月4日，局长韩立峰主持召开企业座谈会。\n\n二、现场答疑\n\n"
+            "企业代表：货车通行证什么时候能网上办？\n\n韩立峰：4月1日起在“澜州交通”小程序办理。\n\n三、下一步工作\n\n"
+            "对企业反映的问题建立台账，逐项销号。\n\n澜州市交通运输局\n\n2026年3月5日\n")
+    interview = parse_text(text, "minutes.txt")
+    assert [p.text for p in interview.passages if p.kind == "answer"] == ["4月1日起在“澜州交通”小程序办理。"]
+    summary = [p for p in interview.passages if p.kind == "summary"]
+    assert [p.text for p in summary] == ["对企业反映的问题建立台账，逐项销号。"]
+    assert summary[0].heading == "下一步工作"

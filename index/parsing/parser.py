@@ -200,11 +200,15 @@ def _layout(blocks: list[Block], text: str) -> Layout:
         else:
             intro.append(block)
     summary_at = next((i for i, b in enumerate(body) if not b.label and _SUMMARY_MARK.match(b.first_line)), None)
+    if (next_part := _next_part(pre, body)) is not None and (summary_at is None or next_part < summary_at):
+        summary_at = next_part
     summary: list[Block] = []
     summary_heading = None
     if summary_at is not None:
         summary_heading = strip_markup(body[summary_at].first_line).strip("●■◆▲★◎○□•·【】[]：: ")
-        summary = [b for b in body[summary_at + 1 :] if not is_boilerplate(b.first_line) and not b.field]
+        summary_heading = _PART.sub("", summary_heading) or summary_heading
+        summary = _without_signatures([b for b in body[summary_at + 1 :] if not is_boilerplate(b.first_line)
+                                       and not b.field], text)
         body = body[:summary_at]
     body = [b for b in body if not is_boilerplate(b.first_line) and not b.field and not _section_mark(b, text)]
     body = _without_signatures(body, text)
@@ -218,6 +222,24 @@ def _layout(blocks: list[Block], text: str) -> Layout:
     body = body[:end_at] if end_at is not None else body  # "图片直播" and its captions below the transcript
     body = [b for b in body if b.label or not _is_rule(b)]  # a rule between two turns: nobody's words
     return Layout(title, pre, intro, headings, body, summary, summary_heading, guest_box)
+
+
+# a record's part ("一、典型接访事项及答复情况", "三、下一步工作"): a short heading numbered in Chinese, no sentence
+_PART = re.compile(r"^(?P<number>[一二三四五六七八九十]{1,3})、(?=[^。！？!?；;，,：:]{2,24}$)")
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _next_part(pre: list[Block], body: list[Block]) -> int | None:
+    """Where the transcript ends at the record's next part: the questions and answers are one numbered part of a
+    record ("二、现场答疑"), and a heading numbered after it ("三、下一步工作"), after the last turn, opens the record's
+    own words again."""
+    numbers = [m["number"] for b in pre if (m := _PART.match(b.first_line.strip())) and "\n" not in b.first_line]
+    if not numbers or len(numbers[-1]) > 1:
+        return None
+    following = _NUMERALS[_NUMERALS.index(numbers[-1]) + 1] if numbers[-1] != "十" else None
+    last_turn = max((i for i, b in enumerate(body) if b.label), default=0)
+    return next((i for i, b in enumerate(body) if i > last_turn and following
+                 and (m := _PART.match(b.first_line.strip())) and m["number"] == following), None)
 
 
 # a line that ends a sentence, or has one inside it and ends in an emoji ("……。今天小雁为大家一一解答👇"): no headline
