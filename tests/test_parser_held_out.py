@@ -1057,8 +1057,8 @@ def test_an_h5_of_placed_boxes_is_read_in_screen_order(tmp_path: Path) -> None:
     assert not any(band in p.text or "2/3" in p.text or "加载中" in p.text for p in interview.passages)
 
 
-def _leaflet(cards: list[tuple[str, str]]) -> bytes:
-    """A one-page leaflet: a title, then cards of a question (larger) over its answer, two to a row."""
+def _a4_page():  # type: ignore[no-untyped-def]
+    """A reportlab canvas of one A4 page with a CJK font ("WQY") registered, and the buffer it is saved to."""
     import io
 
     from reportlab.pdfbase import pdfmetrics
@@ -1067,7 +1067,12 @@ def _leaflet(cards: list[tuple[str, str]]) -> bytes:
 
     pdfmetrics.registerFont(TTFont("WQY", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", subfontIndex=0))
     buffer = io.BytesIO()
-    page = canvas.Canvas(buffer, pagesize=(595, 842), invariant=1)
+    return canvas.Canvas(buffer, pagesize=(595, 842), invariant=1), buffer
+
+
+def _leaflet(cards: list[tuple[str, str]]) -> bytes:
+    """A one-page leaflet: a title, then cards of a question (larger) over its answer, two to a row."""
+    page, buffer = _a4_page()
     page.setFont("WQY", 16)
     page.drawString(60, 790, "澜川市公积金中心 办事明白纸")
     for n, (question, answer) in enumerate(cards):
@@ -1510,15 +1515,7 @@ def test_a_reception_days_record_its_fields_say_who_asked_who_received_and_who_a
 
 def _record_pdf(lines: list[str]) -> bytes:
     """One page, one line a row at the left margin, 12 points a character."""
-    import io
-
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(TTFont("WQY", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", subfontIndex=0))
-    buffer = io.BytesIO()
-    page = canvas.Canvas(buffer, pagesize=(595, 842), invariant=1)
+    page, buffer = _a4_page()
     page.setFont("WQY", 12)
     for n, line in enumerate(lines):
         page.drawString(60, 780 - 18 * n, line)
