@@ -394,9 +394,9 @@ def test_a_chinese_question_with_latin_words_is_read_as_chinese_its_english_word
     assert english.explanation["decision"]["evidence"]["english"] == 1.0
 
 
-def _passage(text: str, date: str | None = None, title: str | None = None) -> Passage:
+def _passage(text: str, date: str | None = None, title: str | None = None, question: str | None = None) -> Passage:
     return Passage("p1", "i1", "answer", text, 0, len(text), "f.txt", "澜州市医疗保障局", "纪慧敏", "纪慧敏",
-                   date=date, title=title)
+                   date=date, title=title, question=question)
 
 
 def test_a_year_the_question_names_and_the_passage_does_not_give_counts_against_it() -> None:
@@ -419,3 +419,8 @@ def test_a_year_the_question_names_and_the_passage_does_not_give_counts_against_
     assert year_missing("2015年买的车能补吗", scrapped)  # after 2012's bound, before 2018's: neither rule says
     # a part of a year is no bound: "2024年前三季度" says nothing of 2020
     assert year_missing("2020年新增多少学位", _passage("2024年前三季度新增学位1.2万个。", date="2024-10-09"))
+    # the year in the question the passage answers, shown with it: "2022年交房……" asked, the answer says when
+    answered = _passage("开发企业补缴到位后，预计4月底前首批200户可以拿证。", date="2026-04-15",
+                        question="锦棠苑小区2022年交房，至今未办理不动产权证。")
+    assert not year_missing("我们小区2022年就收房了，房产证什么时候能办下来？", answered)
+    assert year_missing("我们小区2019年就收房了，房产证什么时候能办下来？", answered)

@@ -188,15 +188,15 @@ _BOUND_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})年(?:\d{1,2}月(?:\d{
 
 
 def year_missing(query: str, passage: Passage) -> bool:
-    """The question names a year (2021年) that the passage and its interview's title and date do not give, while they
-    are dated (a year with 年, a dateline's 2024-09-03, a date field): an interview of 2020 does not say what was paid
-    in 2021, however close its topic. An undated passage (2000多人 is no date) is not counted against: a date that
+    """The question names a year (2021年) that the passage, the question it answers and its interview's title and
+    date do not give, while they are dated (a year with 年, a dateline's 2024-09-03, a date field): an interview of
+    2020 does not say what was paid in 2021, however close its topic. An undated passage (2000多人 is no date) is not counted against: a date that
     could not be read decides nothing. A year on the covered side of a rule's bound ("2012年6月30日前注册登记的" for a
     car registered in 2010) is given."""
     years = _YEAR.findall(query)
     if not years:
         return False
-    words = f"{passage.title or ''} {passage.heading or ''} {passage.text}"
+    words = f"{passage.title or ''} {passage.heading or ''} {passage.question or ''} {passage.text}"
     date = passage.date or ""
     dated = bool(_GIVEN_YEAR.search(words) or _DATE_YEAR.search(date))
     bounds = [(int(m["year"]), m["side"] in ("前", "以前", "之前")) for m in _BOUND_YEAR.finditer(words)]
