@@ -1612,3 +1612,11 @@ def test_a_records_next_numbered_part_after_the_last_answer_is_its_own_words_not
     summary = [p for p in interview.passages if p.kind == "summary"]
     assert [p.text for p in summary] == ["对企业反映的问题建立台账，逐项销号。"]
     assert summary[0].heading == "下一步工作"
+
+
+def test_an_accounts_recommended_reading_credits_and_counts_are_no_ones_answer() -> None:
+    text = ("# 医保小澜答网友问\n\n**网友“小满”**：异地就医要备案吗？\n\n**澜州市医疗保障局**：要，在“澜州医保”公众号上备案即可。\n\n"
+            "来源丨市医保局　编辑丨小澜　审核丨周宁\n\n阅读 3.2万　分享 　点赞 486　在看 203\n\n**往期推荐**\n\n"
+            "- [医保码能用来干啥？](https://mp.weixin.qq.example/s/Ef2)\n- [门诊慢特病怎么申请？](https://mp.weixin.qq.example/s/Gh4)\n")
+    interview = parse_text(text, "account.md")
+    assert [p.text for p in interview.passages if p.kind == "answer"] == ["要，在“澜州医保”公众号上备案即可。"]
