@@ -1620,3 +1620,82 @@ def test_an_accounts_recommended_reading_credits_and_counts_are_no_ones_answer()
             "- [医保码能用来干啥？](https://mp.weixin.qq.example/s/Ef2)\n- [门诊慢特病怎么申请？](https://mp.weixin.qq.example/s/Gh4)\n")
     interview = parse_text(text, "account.md")
     assert [p.text for p in interview.passages if p.kind == "answer"] == ["要，在“澜州医保”公众号上备案即可。"]
+
+
+# --- section 36: batch 29 (held out), rules tested on text of their own ---
+
+
+def test_an_open_day_a_companys_engineer_beside_a_bureaus_section_chief_and_visitors_described() -> None:
+    text = ("澜州市水务局开放日现场交流实录\n\n参观结束后，市水务局供水管理科科长韩立峰、澜州水务集团有限公司东郊水厂总工程师钱晓岚与市民交流。\n\n"
+            "社区志愿者 彭女士：楼顶水箱多久洗一次？\n\n韩立峰：水箱每半年至少清洗消毒一次。\n\n"
+            "澜南区实验小学五年级学生 葛小宇：水在水厂里要待多久？\n\n钱晓岚：大约6个小时。\n")
+    interview = parse_text(text, "open-day.txt")
+    assert interview.metadata.bureau == "澜州市水务局"
+    assert [(t.asker, t.answerer) for t in interview.turns if t.answer] == [
+        ("社区志愿者 彭女士", "韩立峰"), ("澜南区实验小学五年级学生 葛小宇", "钱晓岚")]
+    assert {(p.speaker, p.role, p.bureau) for p in interview.passages if p.kind == "answer"} == {
+        ("韩立峰", "供水管理科科长", "澜州市水务局"), ("钱晓岚", "澜州水务集团有限公司东郊水厂总工程师", "")}
+
+
+def test_a_schools_consultation_parents_ask_and_the_districts_own_bureau_is_named_in_full() -> None:
+    text = ("2026年澜州市澜东区义务教育招生政策咨询会\n\n主办：澜东区教育局\n\n答疑嘉宾：区教育局基础教育科科长　韩立峰\n\n"
+            "澜东区实验小学校长　钱晓岚\n\n家长 陈女士：户口在学区但房子卖了，还能上实验小学吗？\n\n"
+            "韩科长：不能再按户籍对口入学，按实际居住地租房入学。\n\n家长（一年级新生家长）：有没有课后托管？\n\n"
+            "钱校长：有，放学后延长到下午5点半。\n\n澜东区教育局办公室　整理\n")
+    interview = parse_text(text, "consultation.txt")
+    assert interview.metadata.bureau == "澜州市澜东区教育局"
+    assert {(p.speaker, p.role, p.bureau) for p in interview.passages if p.kind == "answer"} == {
+        ("韩立峰", "基础教育科科长", "澜州市澜东区教育局"), ("钱晓岚", "校长", "澜州市澜东区实验小学")}
+
+
+def test_a_hotline_digest_each_work_order_answered_by_its_units_and_one_passed_on() -> None:
+    text = ("澜州市12345热线工单办理情况通报\n\n【工单1】\n工单号：LZ001\n诉求人：张女士（来电尾号4471）\n"
+            "诉求内容：烧烤店每天晚上把桌子摆到人行道上，希望有关部门管一管。\n承办单位：澜州市城市管理局\n"
+            "办理结果：执法人员已责令其将桌椅收回店内，并处500元罚款。\n回访情况：诉求人满意。\n\n【工单2】\n工单号：LZ002\n"
+            "诉求人：匿名\n诉求内容：公交站早高峰一等就是二十多分钟。能不能多发几趟车？\n另外站台没有顶棚。\n"
+            "承办单位：澜州市交通运输局（主办）、澜州市澜东区青杉街道办事处（协办）\n办理结果：\n"
+            "【主办单位答复】18路早高峰发车间隔由12分钟缩短为8分钟。\n【协办单位答复】街道已在站台旁设置临时遮雨棚。\n\n"
+            "【工单3】\n工单号：LZ003\n诉求人：王先生（来电尾号2286）\n诉求内容：老宅基地上的房子想办证，要准备哪些材料？\n"
+            "承办单位：澜州市自然资源和规划局\n办理结果：该诉求已转澜州市澜西县人民政府办理，办理结果由承办单位另行答复诉求人。\n")
+    interview = parse_text(text, "hotline.txt")
+    assert [(t.question, t.answerer, t.answer) for t in interview.turns if t.answer] == [
+        ("烧烤店每天晚上把桌子摆到人行道上，希望有关部门管一管。", "澜州市城市管理局", "执法人员已责令其将桌椅收回店内，并处500元罚款。"),
+        ("公交站早高峰一等就是二十多分钟。能不能多发几趟车？\n另外站台没有顶棚。", "澜州市交通运输局",
+         "18路早高峰发车间隔由12分钟缩短为8分钟。"),
+        ("公交站早高峰一等就是二十多分钟。能不能多发几趟车？\n另外站台没有顶棚。", "澜州市澜东区青杉街道办事处",
+         "街道已在站台旁设置临时遮雨棚。")]
+    assert not any("另行答复" in p.text or "LZ00" in p.text for p in interview.passages)
+
+
+def test_a_rectification_notice_units_named_before_their_own_reports_and_one_passed_on() -> None:
+    text = ("澜州市政务服务差评整改情况公示\n\n（一）\n\n差评编号：HCP001\n\n评价等级：不满意\n\n"
+            "差评内容：APP上人脸识别一直失败，老人配合不了。\n\n整改单位：澜州市医疗保障局（主责）、澜州市政务服务和数据管理局（平台运维）\n\n"
+            "澜州市医疗保障局整改情况：已上线“亲友代办”功能，子女可代为备案。\n\n"
+            "澜州市政务服务和数据管理局整改情况：人脸识别组件已升级，增加慢速检测模式。\n\n回访结果：满意。\n\n（二）\n\n"
+            "差评编号：HCP002\n\n差评内容：窗口只开了两个，等了两个多小时。\n\n整改单位：澜州市澜东区人民政府\n\n"
+            "处理情况：该事项已转澜东区人民政府核查整改，整改情况将在下一期公示。\n\n澜州市政务服务和数据管理局\n\n2026年3月6日\n")
+    interview = parse_text(text, "notice.txt")
+    assert interview.metadata.bureau == "澜州市政务服务和数据管理局"
+    assert [(t.question, t.answerer) for t in interview.turns if t.answer] == [
+        ("APP上人脸识别一直失败，老人配合不了。", "澜州市医疗保障局"),
+        ("APP上人脸识别一直失败，老人配合不了。", "澜州市政务服务和数据管理局")]
+
+
+def test_a_weibo_topic_page_verified_accounts_answer_the_posts_and_follow_ups_they_reply_to(tmp_path: Path) -> None:
+    page = ("# #问政澜州#\n\n话题主持人：@澜州发布\n\n阅读 1.2亿 ｜ 讨论 2.8万\n\n[综合] [实时]\n\n---\n\n### 夜跑人\n\n"
+            "4月1日 07:52 来自 iPhone\n\n#问政澜州# 路口左转绿灯只有15秒，能不能调长一点？@澜州公安\n\n转发 36 ｜ 评论 58 ｜ 赞 412\n\n"
+            "**评论（按热度）**\n\n- **澜州公安** ✓ 澜州市公安局官方微博：回复@夜跑人：自4月3日起左转绿灯延长至28秒。\n"
+            "  04-01 15:36　👍 203\n- **吃瓜群众**：同问\n  04-01 08:15　👍 45\n\n---\n\n### 老周\n\n3月30日 18:44 来自 微博网页版\n\n"
+            "#问政澜州# 老楼加装电梯补多少？@澜州住建\n\n转发 21 ｜ 评论 40 ｜ 赞 276\n\n**评论（按热度）**\n\n"
+            "- **澜州住建** ✓ 澜州市住房和城乡建设局官方微博：回复@老周：每部电梯补助20万元。\n"
+            "  - **老周**：回复@澜州住建：一楼邻居不同意怎么办？\n"
+            "  - **澜州住建** ✓ 澜州市住房和城乡建设局官方微博：回复@老周：可以由社区组织协商。\n"
+            "- **澜州发布** ✓ 澜州市人民政府新闻办公室官方微博：已转@澜州住建 ，请关注回复。\n")
+    (tmp_path / "topic.md").write_text(page, encoding="utf-8")
+    interview = parse_file(tmp_path / "topic.md")
+    assert interview.metadata.title == "问政澜州"
+    assert [(t.question, t.answerer, t.answer) for t in interview.turns if t.answer] == [
+        ("路口左转绿灯只有15秒，能不能调长一点？@澜州公安", "澜州市公安局", "自4月3日起左转绿灯延长至28秒。"),
+        ("老楼加装电梯补多少？@澜州住建", "澜州市住房和城乡建设局", "每部电梯补助20万元。"),
+        ("一楼邻居不同意怎么办？", "澜州市住房和城乡建设局", "可以由社区组织协商。")]
+    assert not any(word in interview.text for word in ("同问", "已转", "👍", "阅读 1.2亿"))

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import replace
 
 from index.parsing.blocks import Layout, Segment
-from index.parsing.cast import Cast
+from index.parsing.cast import Cast, is_institution
 from index.parsing.english import english_person, is_english
 from index.parsing.header import Header
 from index.parsing.metadata import find_interviewee
@@ -301,8 +301,8 @@ def _main_org(people: list[PersonDesc], titles: str, header: Header, text: str, 
     """The unit the interview is about: the main interviewee's, else the first one the title names (not the press
     office or the outlet), else the one the source line names."""
     for person in people:
-        if person.org and not _HOST_UNITS.search(person.org):
-            return person.org
+        if person.org and not _HOST_UNITS.search(person.org) and not is_institution(person.org):
+            return person.org  # a company's engineer beside a bureau's 科长: the bureau's interview
     for line in titles.splitlines():
         for _, org in org_mentions(line, cities):
             if not _HOST_UNITS.search(org):

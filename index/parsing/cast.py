@@ -9,6 +9,7 @@ that bureau, when nothing names it, is unknown ("").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ from index.text import to_simplified
 _BARE_SECTION = re.compile(r"[\u4e00-\u9fff]{2,10}(?:科|(?<!办事)处|室|股)|[\u4e00-\u9fff]{1,6}庭")  # 民一庭: a court's
 
 
+_OWN_DISTRICT_UNIT = re.compile(r"^[区县](?![长委])[\u4e00-\u9fff]{2,}")  # "区教育局": the district's own
 _TOWN_OR_VILLAGE_UNIT = re.compile(r"(?:[镇乡]人民政府|街道办事处|(?:村|社区)(?:村民|居民)委员会)$")
 _TOWN_GOVERNMENT = re.compile(r"(?P<town>[\u4e00-\u9fff]{2,14}?[镇乡])人民政府")
 _VILLAGE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:村|社区)")
@@ -75,10 +77,21 @@ class Cast:
         the bureau the front matter gives it)."""
         if not org:
             return None
-        unit = qualify(fullest(main_unit(org), self.text, self.cities), self.city)
+        unit = fullest(main_unit(org), self.text, self.cities)
+        if _OWN_DISTRICT_UNIT.match(unit):
+            unit = self._district_named(unit)
+        unit = qualify(unit, self.city)
         if unit and _TOWN_OR_VILLAGE_UNIT.search(unit):
             unit = self._in_full(unit)
         return self.renamed.get(unit, unit) if unit else unit
+
+    def _district_named(self, unit: str) -> str:
+        """"区教育局" in a district's document: the district the text writes it with ("棹东区教育局"), when that
+        district is named more than once (not "转给区教育局")."""
+        written = re.finditer(rf"([\u4e00-\u9fff]{{2,3}}?{unit[0]}){re.escape(unit[1:])}", self.text)
+        places = Counter(m.group(1) for m in written)
+        named = [(self.text.count(place), place) for place in places if self.text.count(place) >= 2]
+        return max(named)[1] + unit[1:] if named else unit
 
     def _in_full(self, unit: str) -> str:
         """A town's or a village's unit as the text writes it with the places above it ("柘湍市湍西县楝坪镇人民政府"
@@ -132,7 +145,7 @@ class Cast:
         return self._known[label]
 
     def _of(self, person: PersonDesc) -> Speaker:
-        if person.org and person.name and _INSTITUTION.search(main_unit(person.org)):
+        if person.org and person.name and is_institution(person.org):
             # 雁汀师范学院社会发展学院教授: an expert from outside government speaks for no bureau
             return Speaker(self.as_written(person.name) or "", self.as_written(person.org + (person.role or "")), "")
         role = person.role
@@ -184,8 +197,13 @@ class Cast:
 
 # a unit outside government: a university, an institute, a hospital, an association, a company
 _INSTITUTION = re.compile(r"(?:大学|学院|学校|研究院|研究所|研究中心|科学院|社科院|医院|协会|学会|商会|公司|集团|银行|事务所)"
-                          r"(?:[\u4e00-\u9fff]{1,12}?(?:系|学院|研究所|研究中心|实验室|教研室|科|部))?$")  # and a department
+                          r"(?:[\u4e00-\u9fff]{1,12}?(?:系|学院|研究所|研究中心|实验室|教研室|科|部|厂|分公司))?$")  # and a department
 _LAST_TITLE = re.compile(rf"{ROLE_UNIT}$")
+
+
+def is_institution(org: str) -> bool:
+    """A unit outside government (a company's plant, a university's department): no bureau."""
+    return bool(_INSTITUTION.search(main_unit(org)))
 
 
 def _has_title(role: str, title: str) -> bool:

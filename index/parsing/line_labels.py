@@ -66,8 +66,8 @@ def _thread_replies(lines: list[str], labels: list[Label | None]) -> set[int]:
             continue
         if read_label(who["who"].strip()).side == "ask":  # 网友“老街坊”回复：a reader answering a reader
             skipped.add(i)
-        elif label is not None:
-            labels[i] = replace(label, name=who["who"].strip())
+        elif label is not None:  # "……回复：" says it is someone's reply: a speaker, however seldom
+            labels[i] = replace(label, name=who["who"].strip(), synthetic=True)
     return skipped
 
 
@@ -180,19 +180,21 @@ _RULE = re.compile(r"^[━─—=＝\-_~～·•]{3,}$")
 # who answers a Q&A column's entry, as a field on its own line above the answer ("答疑法官：温叙白（……立案庭庭长）
 # 答复时间：2026-02-17 16:25"), the answer's time beside it
 _ANSWERER_FIELD = re.compile(r"^(?:\*\*|__)?(?:答疑法官|值班法官|答疑人|答疑专家|解答人|解答专家|答复人|回复人|答复单位|回复单位|"
-                             r"接待领导|接访领导|带班领导|接待人)"
+                             r"接待领导|接访领导|带班领导|接待人|承办单位|办理单位|整改单位)"
                              r"(?:\*\*|__)?[ \t\u3000]*[：:][ \t\u3000]*"
                              r"(?P<who>[^\s：:]{2,40}?(?:[ \t\u3000]+[\u4e00-\u9fff·]{2,4})?)"  # "局长 祝松年": the name apart
                              r"(?:[ \t\u3000]+[\u4e00-\u9fff]{2,6}[：:].*)?$")
 # an entry's own fields, nobody's words: who asked by account or phone, when, how often read, its state
 _ENTRY_FIELD = re.compile(r"^(?:[-*•][ \t]+)?(?:\*\*|__)?(?:提问人|提问者|提问时间|留言时间|答复时间|回复时间|浏览|浏览量|浏览次数|"
-                          r"来访人|来访时间|接访时间|接待时间|接待地点|陪同接待|陪同人员|处理方式|办理情况|办理结果|"
+                          r"来访人|来访时间|接访时间|接待时间|接待地点|陪同接待|陪同人员|处理方式|办理情况|"
+                          r"工单号|工单编号|受理时间|诉求人|诉求类型|回访情况|回访结果|办结时间|反映人|反映渠道|反映时间|卡点环节|"
+                          r"差评编号|评价时间|评价渠道|评价对象|评价等级|"
                           r"阅读|状态|办理状态|答复状态)(?:\*\*|__)?[ \t\u3000]*[：:]")
 # a column's entry title: its category in brackets, then the question as a headline ("[立案] 网上立案被退回了……吗？")
 _TAGGED_TITLE = re.compile(r"^[\[【［](?P<tag>[\u4e00-\u9fff]{1,6})[\]】］][ \t\u3000]*[^。！!：:\n]{4,60}[？?]$")
 
 
-_ASKER_FIELD = re.compile(r"^(?:[-*•][ \t]+)?(?:\*\*|__)?(?:提问人|提问者|留言人|咨询人|来访人)(?:\*\*|__)?[ \t\u3000]*[：:]"
+_ASKER_FIELD = re.compile(r"^(?:[-*•][ \t]+)?(?:\*\*|__)?(?:提问人|提问者|留言人|咨询人|来访人|诉求人)(?:\*\*|__)?[ \t\u3000]*[：:]"
                           r"(?:\*\*|__)?[ \t\u3000]*(?P<who>\S.{0,30}?)[ \t\u3000]*$")
 
 
@@ -212,19 +214,31 @@ def _entry_askers(lines: list[str], labels: list[Label | None]) -> None:
 def _answerer_fields(lines: list[str], labels: list[Label | None]) -> None:
     """"答疑法官：温叙白（……）" on its own line: the answer below is 温叙白's, under a label that names no one
     ("答复意见：") too, up to the next question."""
-    who = None
+    who, parts = None, {}
     for i, line in enumerate(lines):
-        if (field := _ANSWERER_FIELD.match(line.strip())) and read_label(field["who"]).side == "answer":
-            labels[i] = Label(field["who"], len(line), synthetic=True)
-            who = field["who"]
-        elif (label := labels[i]) is not None and who is not None:
-            if _NAMES_NO_ANSWERER.fullmatch(label.name.strip("*_ ")):
-                labels[i] = replace(label, name=who)
-            elif read_label(label.name).side == "ask":
-                who = None
+        field = _ANSWERER_FIELD.match(line.strip())
+        # "承办单位：市交通运输局（主办）、……街道办事处（协办）": each unit by the part it plays
+        parts_named = {m["part"]: m["unit"] for m in _UNIT_AND_PART.finditer(field["who"])} if field else {}
+        if field and (parts_named or read_label(field["who"]).side == "answer"):
+            who, parts = next(iter(parts_named.values()), field["who"]), parts_named
+            labels[i] = Label(who, len(line), synthetic=True)
+        elif who is not None and (reply := _REPLY_KEY.match(line)):  # "办理结果：", "【协办单位答复】" under the field
+            part = _PART_REPLIES.fullmatch(reply["bracketed"] or reply["plain"])
+            # "【协办单位答复】": the unit that plays that part; "洹棹市医疗保障局整改情况：" that unit
+            name = parts.get(part["part"], who) if part else (reply["unit"] or who)
+            labels[i] = Label(name, reply.end(), synthetic=True)
+        elif (label := labels[i]) is not None and who is not None and read_label(label.name).side == "ask":
+            who, parts = None, {}
 
 
-_NAMES_NO_ANSWERER = re.compile(r"(?:答复|回复|办理|处理)(?:意见|内容)?")
+# a reply's key that names no one ("答复意见：", "办理结果：") or only the part a unit plays ("【协办单位答复】")
+_REPLY_KEY = re.compile(r"^[ \t\u3000]*(?:\*\*|__)?(?:[【\[](?P<bracketed>(?:主办|协办|会办|配合)单位(?:答复|回复|意见)?)[】\]]|"
+                        r"(?P<plain>(?:答复|回复|办理|处理)(?:意见|内容|结果)?|处理情况|整改情况|整改结果|"
+                        r"(?:主办|协办|会办|配合)单位(?:答复|回复|意见)?|"
+                        r"(?P<unit>[\u4e00-\u9fff]{4,30}?(?:局|委|中心|办公室|政府|办事处))(?:整改情况|答复|回复|办理结果|答复意见))"
+                        r"(?:\*\*|__)?[ \t\u3000]*[：:])[ \t\u3000]*")
+_UNIT_AND_PART = re.compile(r"(?P<unit>[^、，,（）()\s]{4,30})[（(](?P<part>[^（）()、，,\s]{1,8}?)(?:单位)?[）)]")
+_PART_REPLIES = re.compile(r"(?P<part>主办|协办|会办|配合)单位(?:答复|回复|意见)?")
 
 
 def _entry_furniture(lines: list[str], labels: list[Label | None]) -> set[int]:
@@ -278,9 +292,11 @@ def _answers_after_questions(labels: list[Label | None], aside: set[int]) -> Non
     the first unlabelled line after each question answers it, for the one the page is about."""
     first = next((i for i, label in enumerate(labels) if label is not None and read_label(label.name).side == "ask"),
                  len(labels))
-    readings = [read_label(label.name) for label in labels[first:] if label is not None]  # a header's keys aside
-    answering = [r for r in readings if r.side == "answer" and (r.word or r.person or r.title)]  # not "发布于 …18"
-    if answering or sum(1 for r in readings if r.side == "ask") < MIN_UNANSWERED_QUESTIONS:
+    readings = [(read_label(label.name), label) for label in labels[first:] if label is not None]  # header keys aside
+    # who answers, named ("发布于 …18" is not), or a unit a field or a reply names ("承办单位：……局")
+    answering = [r for r, label in readings if r.side == "answer" and (r.word or r.person or r.title or (
+        label.synthetic and is_unit_name(label.name)))]
+    if answering or sum(1 for r, _ in readings if r.side == "ask") < MIN_UNANSWERED_QUESTIONS:
         return
     for i, label in enumerate(labels):
         if label is None or read_label(label.name).side != "ask":

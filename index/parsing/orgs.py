@@ -128,7 +128,8 @@ def org_mentions(text: str, cities: Iterable[str] = ()) -> list[tuple[int, str]]
 def is_unit_name(text: str) -> bool:
     """The whole text names a unit ("沐阳市医疗保障局", "市人社局", "柳塘区人民政府"), or a section of one
     ("市交通运输局综合行政执法支队"), as a 留言板 reply is signed."""
-    if re.fullmatch(r"(?:[\u4e00-\u9fff]{2,3}?市)?(?:[\u4e00-\u9fff]{2,3}?[区县])?[\u4e00-\u9fff]{2,4}?[区县镇乡]人民政府", text):
+    if re.fullmatch(r"(?:[\u4e00-\u9fff]{2,3}?市)?(?:[\u4e00-\u9fff]{2,3}?[区县])?(?:[\u4e00-\u9fff]{2,4}?[区县镇乡]人民政府|"
+                    r"[\u4e00-\u9fff]{2,4}?街道办事处)", text):
         return True
     if (main := main_unit(text)) != text:
         return is_unit_name(main)

@@ -100,15 +100,23 @@ _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+\S")
 
 
 def _drop_closing_headings(segments: list[Segment], text: str) -> None:
-    """A Markdown heading as an answer's last block ("## 记者提问", "## 建议二：……") heads what follows it, not the
+    """A Markdown heading as an answer's last block ("## 记者提问", "## 建议二：……"), or an entry's number or tag
+    before the next entry's question ("（二）老旧小区加装电梯补贴问题", "【工单2】"), heads what follows it, not the
     answer: it is no part of the answer's words. (A heading an HTML page marked is left to `cut_sections`.)"""
-    for segment in segments:
+    for n, segment in enumerate(segments):
+        next_asks = n + 1 < len(segments) and segments[n + 1].asks
         while not segment.asks and len(segment.blocks) > 1:
             last = segment.blocks[-1]
             line = text[last.start:last.end].strip()
-            if last.label is not None or "\n" in line or not _MARKDOWN_HEADING.match(line):
+            if last.label is not None or "\n" in line or not (
+                    _MARKDOWN_HEADING.match(line) or (next_asks and _ENTRY_HEADING.fullmatch(line))):
                 break
             segment.blocks.pop()
+
+
+# an entry's number or tag on its own line: "（二）", "（二）老旧小区加装电梯补贴问题", "【工单2】", "二、……"
+_ENTRY_HEADING = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[)）][^。！？；，,：:\n]{0,30}|[【\[][^】\]\n]{1,12}[】\]]|"
+                            r"[一二三四五六七八九十]{1,3}、[^。！？；，,：:\n]{2,24}")
 
 
 def _slow_file_warning(file: str, passages: list[Passage]) -> list[str]:

@@ -23,6 +23,7 @@ from index.parsing.documents import DOCX_SUFFIXES, PDF_SUFFIXES
 from index.parsing.answers_page import answers_page_as_text
 from index.parsing.chat_export import chat_export_as_text
 from index.parsing.forum_thread import forum_thread_as_text
+from index.parsing.weibo_topic import weibo_topic_as_text
 from index.parsing.diarized import diarized_as_text
 from index.parsing.minutes import minutes_as_text
 from index.parsing.written_answers import written_answers_as_text
@@ -149,7 +150,7 @@ def _looks_binary(text: str) -> bool:
 # keys a CMS export writes for where the page was published: read like an HTML page's site name, a hint only
 SITE_KEYS = ("source", "site", "sitename")
 # the front matter a web clipper (Obsidian Web Clipper, MarkDownload) writes: not the product's keys, and no typo of them
-CLIPPER_KEYS = ("author", "published", "created", "clipped", "description", "tags", "image", "favicon")
+CLIPPER_KEYS = ("author", "published", "created", "clipped", "clipper", "description", "tags", "image", "favicon")
 
 
 def _clipped_date(value: Any) -> str | None:
@@ -387,7 +388,7 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
     body = mail_reply_as_text(body) or body
     body = initials_spelled_out(body)
     text = text[:body_start] + (_subtitles_as_text(body) or table_export_as_text(body) or chat_export_as_text(body)
-                                or forum_thread_as_text(body) or answers_page_as_text(body) or diarized_as_text(body) or _as_prose(body))
+                                or forum_thread_as_text(body) or weibo_topic_as_text(body) or answers_page_as_text(body) or diarized_as_text(body) or _as_prose(body))
     warnings.extend(_skip_note(file, path))
     if encoding == "utf-8" and not _decodes(data, "utf-8"):
         warnings.append(f"{file}: the file ends in the middle of a character; that last character was left out")

@@ -94,7 +94,7 @@ _NUMBERED_QA = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}
                           r"(?=[问答]$)")
 # a 电视问政's 现场评议员 and the deputies who ask there (人大代表, 政协委员) ask too
 # and at a 人大常委会 专题询问, the members who question (询问人, 追问 when they ask again)
-ASK_WORDS = r"(?:主持人|主持|主播|网友|网民|记者|听众|观众|市民|村民|群众|评议员|人大代表|政协委员|询问人|追问)"
+ASK_WORDS = r"(?:主持人|主持|主播|网友|网民|记者|听众|观众|市民|村民|家长|群众|评议员|人大代表|政协委员|询问人|追问)"
 # a 点评嘉宾 (an expert asked for comment) answers what the host puts to them
 ANSWER_WORDS = r"(?:访谈嘉宾|本期嘉宾|点评嘉宾|特邀嘉宾|嘉宾|点评专家|发布人|新闻发言人|发言人|答问人|解读人|受访人|受访者|应询人)"
 _ASK_WORD = re.compile(rf"^(?:现场)?(?P<word>{ASK_WORDS})(?:代表|提问|留言|问|说)?(?:$|[ \t\u3000]+|(?=[“\"「『‘'（(@]|{_CITIZEN}|尾号))"
@@ -104,7 +104,7 @@ _ANSWER_WORD = re.compile(rf"^(?P<word>{ANSWER_WORDS})(?:$|[ \t\u3000]+)(?P<rest
 _HEARING_ROLE = re.compile(r"^(?P<word>听证主持人|听证会主持人|听证参加人|参加人|陈述人|(?:定价)?申请人代表|定价机关代表|"
                            r"成本监审(?:人|机构)代表|听证机关代表)[ \t\u3000]+(?P<rest>\S.*)$")
 # what the public said, answered below: "意见3：" in a 征求意见 report, "诉求内容：" in a window's digest, "问题描述："
-_OPINION = re.compile(r"意见[一二三四五六七八九十\d]{1,3}|(?:诉求|反映|咨询|留言|来信|提问)内容|问题描述|"
+_OPINION = re.compile(r"意见[一二三四五六七八九十\d]{1,3}|(?:诉求|反映|咨询|留言|来信|提问|差评|评价|投诉)内容|问题描述|"
                       r"(?:反映|来访|诉求|咨询)(?:问题|事项)")
 _ROLE_ONLY = re.compile(r"^(?P<org>.*?)(?P<role>(?:有关|相关)?负责(?:同志|人))$")
 
@@ -242,6 +242,12 @@ def _label_at(line: str) -> Label | None:
     return None
 
 
+# someone from the public described before their name: a pupil, a volunteer, a parent, a resident, a passenger
+_CITIZEN_DESCRIBED = re.compile(r"(?P<desc>[\u4e00-\u9fff]{0,16}?(?:学生|志愿者|家长|居民|业主|游客|乘客|消费者|职工|退休职工|"
+                                r"老人|市民代表|居民代表|群众代表|企业代表|商户|个体户))[ \t\u3000]+(?P<name>[\u4e00-\u9fff]{1,4}"
+                                r"(?:先生|女士|阿姨|大爷|大妈|同学|师傅)?)")
+
+
 def read_label(name: str) -> LabelReading:
     """Who a label names and which side they are on (see LabelReading)."""
     text = to_simplified(unicodedata.normalize("NFKC", name)).strip(" *_\u3000")
@@ -252,6 +258,8 @@ def read_label(name: str) -> LabelReading:
         return LabelReading("ask", "网友", nickname=text[1:])
     if text.endswith("答") and _ROLE_ALONE.fullmatch(text[:-1]):  # "【局长答】": the 局长 answers
         text = text[:-1]
+    if citizen := _CITIZEN_DESCRIBED.fullmatch(text):  # "社区志愿者 彭女士", "芪南区实验小学五年级学生 葛小宇"
+        return LabelReading("ask", "市民", nickname=citizen["name"])
     if deputy := _DEPUTY.match(text):  # "钟秀梅代表（追问）", "市人大代表 钟秀梅": a deputy asks at a 代表问政
         if is_person_name(deputy["before"] or deputy["after"] or ""):
             return LabelReading("ask", "代表", nickname=deputy["before"] or deputy["after"])

@@ -285,8 +285,15 @@ _HANDS_OFF = re.compile(r"(?:由|转|转交|转请)(?:承办单位|有关部门|
 def _hands_off(segment: Segment, text: str) -> bool:
     """An answer whose first paragraph only passes the question to another unit (a heading may follow it)."""
     first, *rest = [make_paragraph(text, b.content_start, b.end).text.strip() for b in segment.blocks]
-    return bool(_HANDS_OFF.fullmatch(first)) and all(len(r) <= SHORT_LINE and not re.search(r"[。！？；]", r)
-                                                      for r in rest)
+    passed = bool(_HANDS_OFF.fullmatch(first)) or (
+        len(first) <= MAX_HAND_OFF_CHARS and _PASSED_TO.search(first) is not None and _ANSWERED_LATER.search(first) is not None)
+    return passed and all(len(r) <= SHORT_LINE and not re.search(r"[。！？；]", r) for r in rest)
+
+
+# "……已转芪崦市崦西县人民政府办理，办理结果由承办单位另行答复诉求人。": passed on, to be answered elsewhere
+_PASSED_TO = re.compile(r"已?(?:转交?|转至|转给|转请|移交)[\u4e00-\u9fff]{2,30}?(?:办理|处理|研究|核查|核实|整改)")
+_ANSWERED_LATER = re.compile(r"另行答复|另行回复|按程序答复|由承办单位|直接答复|(?:下一期|另行|后续)公示")
+MAX_HAND_OFF_CHARS = 90
 
 
 def _segment_text(segment: Segment, text: str) -> str:
@@ -361,7 +368,7 @@ _QUOTED_THEN_TOLD = re.compile(r"^(?P<asked>[^“”]*[？?][^“”]*?)”[^“
 _QUOTE_MARK = re.compile(r"^(?:>[ \t\u3000]*)+", re.M)
 _ENGLISH_THANKS = re.compile(r"^(?i:thank you|thanks)(?i: very much| so much)?[.!,]?\s+(?=\S)")
 _LEADING_GREETING = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}?(?:局长|主任|同志|领导))?(?:您|你|大家)好[，,][ \t\u3000]*(?=\S)")
-_CITIZEN_WORDS = frozenset({"网友", "网民", "听众", "观众", "市民", "村民", "群众"})
+_CITIZEN_WORDS = frozenset({"网友", "网民", "听众", "观众", "市民", "村民", "家长", "群众"})
 _HANDS_BACK = re.compile(r"(?:接着|继续|再)(?:说|讲|谈|介绍)|请继续|补充")
 MAX_HAND_BACK_CHARS = 30  # a longer line says more than "go on"
 
