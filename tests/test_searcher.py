@@ -18,7 +18,7 @@ from index.search.features import (QueryContext, Scored, decision_position, hold
                                    ranking_order, year_missing)
 from index.records import Passage
 from index.search.query import parse_query
-from index.search.searcher import Searcher, dedupe_key
+from index.search.searcher import DUPLICATE_COSINE, Searcher, dedupe_key
 from index.text import normalize_query
 from tests.conftest import FIXTURE_CORPUS, SEED
 from tests.fakes import FakeEmbedder
@@ -90,6 +90,23 @@ def test_near_duplicate_passages_are_collapsed(tmp_path: Path, corpus: Path) -> 
     keys = [dedupe_key(h.passage.text) for h in result.hits]
     assert len(keys) == len(set(keys))
     assert sum("每人每月补助1500元" in h.passage.text for h in result.hits) == 1
+
+
+def test_two_officials_answers_to_one_long_question_are_both_shown(tmp_path: Path) -> None:
+    """Passage vectors embed the question with the answer: two short answers to one long question are all but the
+    same vector, yet two answers, never one passage said twice."""
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    asked = "我说说灌溉的事。" + "西边那片丘陵的渠道都是七八十年代修的土渠，塌的塌、漏的漏，去年大旱水送不到田里，" * 4 + "这事归哪个部门管？"
+    (folder / "meeting.txt").write_text(
+        f"澜州市水利局座谈会记录\n\n嘉宾：澜州市水利局农村水利科科长 韩立峰；澜州市农业农村局副局长 钱晓岚\n\n"
+        f"网友：{asked}\n\n韩立峰：干渠归水利部门，明年汛前完工。\n\n钱晓岚：田间渠道归农业农村部门。\n", encoding="utf-8")
+    searcher = searcher_for(tmp_path, folder, top_k=5, min_confidence=0.0)
+    vectors = searcher.data.passage_vectors
+    answers = [i for i, p in enumerate(searcher.data.passages) if p.kind == "answer"]
+    assert len(answers) == 2 and float(vectors[answers[0]] @ vectors[answers[1]]) > DUPLICATE_COSINE
+    speakers = [h.passage.speaker for h in searcher.search("丘陵的土渠塌了漏了归哪个部门管").hits]
+    assert "韩立峰" in speakers and "钱晓岚" in speakers
 
 
 def test_empty_and_punctuation_only_questions_are_not_answered(tmp_path: Path, corpus: Path) -> None:

@@ -284,17 +284,20 @@ class Searcher(PassageLookups):
         return np.unique(np.concatenate([ids.astype(np.int64), *[t.astype(np.int64) for t in lexical]]))
 
     def _distinct(self, scored: Scored, order: np.ndarray, limit: int) -> list[int]:
-        """Positions in `order` of up to `limit` passages that are not near-duplicates of a better-ranked one."""
+        """Positions in `order` of up to `limit` passages that are not near-duplicates of a better-ranked one: the
+        same words, or another interview's passage that is all but the same (the interview republished). Two answers
+        in one interview are two passages, however alike their vectors (two officials answering one long question)."""
         kept: list[int] = []
         seen: set[str] = set()
-        taken: list[np.ndarray] = []
+        taken: list[tuple[np.ndarray, str]] = []
         for position in order:
             row = int(scored.rows[position])
-            vector = self.data.passage_vectors[row]
-            if self._dedupe[row] in seen or any(float(vector @ other) > DUPLICATE_COSINE for other in taken):
+            vector, interview = self.data.passage_vectors[row], self.data.passages[row].interview_id
+            if self._dedupe[row] in seen or any(float(vector @ other) > DUPLICATE_COSINE and interview != where
+                                                for other, where in taken):
                 continue
             seen.add(self._dedupe[row])
-            taken.append(vector)
+            taken.append((vector, interview))
             kept.append(int(position))
             if len(kept) >= limit:
                 break
