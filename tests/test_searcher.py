@@ -446,9 +446,8 @@ def test_a_year_the_question_names_and_the_passage_does_not_give_counts_against_
 def test_a_supplement_comes_after_the_answer_it_adds_to() -> None:
     from index.search.features import supplements_after_their_answers
 
-    def answer(pid: str, text: str, turn: int, interview: str = "i1") -> Passage:  # each answer a turn of its own
-        return Passage(pid, interview, "answer", text, 0, len(text), "f.txt", "澜州市水利局", "韩立峰", "韩立峰",
-                       question=f"问题{turn}", turn=int(pid, 16))
+    def answer(pid: str, text: str, turn: int, interview: str = "i1") -> Passage:
+        return Passage(pid, interview, "answer", text, 0, len(text), "f.txt", "澜州市水利局", "韩立峰", "韩立峰", turn=turn)
 
     passages = [answer("a", "干渠归水利部门，明年汛前完工。", 3), answer("b", "我接着韩科长说。田间渠道归农业农村部门。", 3),
                 answer("c", "我补充一下。补贴每亩200元。", 4), answer("d", "另一件事的回答。", 5),

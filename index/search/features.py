@@ -117,12 +117,12 @@ _SUPPLEMENT = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}[，,])?(?:我)?(?:再)?(?:�
 
 
 def supplements_after_their_answers(order: np.ndarray, rows: np.ndarray, passages: Sequence[Passage]) -> np.ndarray:
-    """The order with each supplement ("我补充一下。……") put after an answer to the same question that is no
-    supplement, when both are in it: a supplement adds to that answer, which is read first."""
+    """The order with each supplement ("我补充一下。……") put after the first answer of its own turn when both are in
+    it: a supplement adds to that answer, which is read first."""
     order = list(order)
     for i, position in enumerate(order):
         passage = passages[int(rows[position])]
-        if passage.question is None or not _SUPPLEMENT.match(passage.text):
+        if passage.turn is None or not _SUPPLEMENT.match(passage.text):
             continue
         later = next((j for j in range(i + 1, len(order)) if _same_turn(passages[int(rows[order[j]])], passage)
                       and not _SUPPLEMENT.match(passages[int(rows[order[j]])].text)), None)
@@ -132,8 +132,7 @@ def supplements_after_their_answers(order: np.ndarray, rows: np.ndarray, passage
 
 
 def _same_turn(a: Passage, b: Passage) -> bool:
-    """Two answers to one question of one interview (each answer is a turn of its own)."""
-    return a.interview_id == b.interview_id and a.question is not None and a.question == b.question
+    return a.interview_id == b.interview_id and a.turn == b.turn
 
 
 def _named_first(fused: np.ndarray, priority: np.ndarray | None) -> np.ndarray:
