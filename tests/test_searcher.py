@@ -441,18 +441,3 @@ def test_a_year_the_question_names_and_the_passage_does_not_give_counts_against_
                         question="锦棠苑小区2022年交房，至今未办理不动产权证。")
     assert not year_missing("我们小区2022年就收房了，房产证什么时候能办下来？", answered)
     assert year_missing("我们小区2019年就收房了，房产证什么时候能办下来？", answered)
-
-
-def test_a_supplement_comes_after_the_answer_it_adds_to() -> None:
-    from index.search.features import supplements_after_their_answers
-
-    def answer(pid: str, text: str, turn: int, interview: str = "i1") -> Passage:
-        return Passage(pid, interview, "answer", text, 0, len(text), "f.txt", "澜州市水利局", "韩立峰", "韩立峰", turn=turn)
-
-    passages = [answer("a", "干渠归水利部门，明年汛前完工。", 3), answer("b", "我接着韩科长说。田间渠道归农业农村部门。", 3),
-                answer("c", "我补充一下。补贴每亩200元。", 4), answer("d", "另一件事的回答。", 5),
-                answer("e", "我补充一点，别的访谈里的。", 3, "i2")]
-    rows = np.arange(len(passages))
-    # the supplement ranked first goes after its turn's answer; one whose answer is not ranked stays where it is
-    assert list(supplements_after_their_answers(np.array([1, 3, 0, 2, 4]), rows, passages)) == [0, 1, 3, 2, 4]
-    assert list(supplements_after_their_answers(np.array([4, 0, 1]), rows, passages)) == [4, 0, 1]  # another interview's

@@ -111,30 +111,6 @@ def ranking_order(scored: Scored) -> np.ndarray:
     return _named_first(scored.fused, scored.priority)
 
 
-# an answer that adds to the one before it in its turn: "我补充一下。", "我接着闵科长说。", "补充一点："
-_SUPPLEMENT = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}[，,])?(?:我)?(?:再)?(?:补充一下|补充一点|补充两点|补充几句|补充|接着[\u4e00-\u9fff]{0,6}说)"
-                         r"[。，,：:！!]")
-
-
-def supplements_after_their_answers(order: np.ndarray, rows: np.ndarray, passages: Sequence[Passage]) -> np.ndarray:
-    """The order with each supplement ("我补充一下。……") put after the first answer of its own turn when both are in
-    it: a supplement adds to that answer, which is read first."""
-    order = list(order)
-    for i, position in enumerate(order):
-        passage = passages[int(rows[position])]
-        if passage.turn is None or not _SUPPLEMENT.match(passage.text):
-            continue
-        later = next((j for j in range(i + 1, len(order)) if _same_turn(passages[int(rows[order[j]])], passage)
-                      and not _SUPPLEMENT.match(passages[int(rows[order[j]])].text)), None)
-        if later is not None:
-            order.insert(i, order.pop(later))
-    return np.asarray(order, dtype=np.int64)
-
-
-def _same_turn(a: Passage, b: Passage) -> bool:
-    return a.interview_id == b.interview_id and a.turn == b.turn
-
-
 def _named_first(fused: np.ndarray, priority: np.ndarray | None) -> np.ndarray:
     if priority is None:
         return np.argsort(-fused, kind="stable")

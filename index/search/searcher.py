@@ -25,8 +25,7 @@ from index.search.bureaus import BureauIndex
 from index.search.decision import Calibration
 from index.lexicon.english import EnglishKeywords, chinese_map, english_keywords, english_map, english_tokens, is_english
 from index.search.features import (CANDIDATE_FEATURES, DECISION_FEATURES, SPREAD_FLOORS, Evidence,
-                                   QueryContext, Scored, decision_position, named_priority, ranking_order,
-                                   supplements_after_their_answers)
+                                   QueryContext, Scored, decision_position, named_priority, ranking_order)
 from index.search.fusion import informative_weight, weighted_fusion
 from index.reading.use import ReaderLike, Reading, read
 from index.search.lookups import PassageLookups
@@ -145,7 +144,6 @@ class Searcher(PassageLookups):
         if reading is not None:
             order, probability = reading.order, reading.probability
             confidence = self.calibration.reader.model.outcome(probability, self.config.min_confidence)  # type: ignore[union-attr]
-        order = supplements_after_their_answers(order, scored.rows, self.data.passages)
         explanation = self._explain(scored, order, evidence, reading) if explain else None
         if confidence is None:
             return SearchResult(query, False, (), normalized, probability, None, rules.refusal(context), (),
