@@ -1699,3 +1699,12 @@ def test_a_weibo_topic_page_verified_accounts_answer_the_posts_and_follow_ups_th
         ("老楼加装电梯补多少？@澜州住建", "澜州市住房和城乡建设局", "每部电梯补助20万元。"),
         ("一楼邻居不同意怎么办？", "澜州市住房和城乡建设局", "可以由社区组织协商。")]
     assert not any(word in interview.text for word in ("同问", "已转", "👍", "阅读 1.2亿"))
+
+
+def test_an_answerer_field_naming_a_person_with_a_remark_is_no_list_of_units_parts() -> None:
+    text = ("澜州市水务局答网友问\n\n提问人：网友“小满”\n\n问题描述：楼顶水箱多久清洗一次？\n\n"
+            "答疑专家：欧阳明远（市水务局副局长）\n\n水箱每半年至少清洗消毒一次。\n\n提问人：网友“老周”\n\n"
+            "问题描述：自来水有漂白粉味还能喝吗？\n\n答疑专家：欧阳明远（市水务局副局长）\n\n那是余氯的气味，可以放心喝。\n")
+    interview = parse_text(text, "qa.txt")
+    assert {(p.speaker, p.role, p.bureau) for p in interview.passages if p.kind == "answer"} == {
+        ("欧阳明远", "副局长", "澜州市水务局")}

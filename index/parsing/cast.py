@@ -9,7 +9,6 @@ that bureau, when nothing names it, is unknown ("").
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -49,7 +48,9 @@ class Cast:
         self.people: list[PersonDesc] = []
         for person in people:
             self.add(person)
-        self.bureau = bureau if bureau is not None else self.unit(self.main.org if self.main else None) or ""
+        self.bureau = bureau or ""  # read by unit() while the main interviewee's unit is
+        if bureau is None:
+            self.bureau = self.unit(self.main.org if self.main else None) or ""
         self._known: dict[str, Speaker] = {}
 
     @property
@@ -89,8 +90,8 @@ class Cast:
         """"区教育局" in a district's document: the district the text writes it with ("棹东区教育局"), when that
         district is named more than once (not "转给区教育局")."""
         written = re.finditer(rf"([\u4e00-\u9fff]{{2,3}}?{unit[0]}){re.escape(unit[1:])}", self.text)
-        places = Counter(m.group(1) for m in written)
-        named = [(self.text.count(place), place) for place in places if self.text.count(place) >= 2]
+        times = {place: self.text.count(place) for place in {m.group(1) for m in written}}
+        named = [(count, place) for place, count in times.items() if count >= 2]
         return max(named)[1] + unit[1:] if named else unit
 
     def _in_full(self, unit: str) -> str:
@@ -102,7 +103,7 @@ class Cast:
                   and (not place or w.startswith(place) or place == "市")]
         if fuller:
             return max(fuller, key=len)
-        town = _TOWN_GOVERNMENT.fullmatch(getattr(self, "bureau", "") or "")
+        town = _TOWN_GOVERNMENT.fullmatch(self.bureau)
         if town and _VILLAGE.match(kind) and not re.search(r"[镇乡]|街道", kind):
             return town["town"] + kind  # 桉塘村村民委员会 in 楝坪镇's own briefing: the town's village
         return unit

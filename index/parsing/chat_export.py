@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from index.parsing.transcript import transcript
+
 # "医保局-谷雨桐 2025-06-12 09:06:55", "老李 2025/6/12 9:06", "老李 2025年6月12日 09:06", a service session's
 # "**用户** 09:31:40" (the day given once, the time to the second)
 _HEADER = re.compile(r"^(?P<nick>\S.{0,40}?)[ \t\u3000]+(?P<when>\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?[ \t]*\d{1,2}:\d{2}"
@@ -81,7 +83,8 @@ def chat_export_as_text(body: str) -> str | None:
             messages.append(_Message(nick, words))
         if session_end is not None:
             messages.append(_Message("", []))  # the session ends: a question still open there stays unanswered
-    messages = [m for m in messages if m.nick or (messages and m is not messages[0])]
+    if messages and not messages[0].nick:
+        messages = messages[1:]  # a session's end before any message closes nothing
     staff = {m.nick for m in messages if m.lines and (_QUOTE.match(m.lines[0]) or _MENTION.match(m.lines[0]))}
     staff |= {m.nick for m in messages if _STAFF_NICK.match(m.nick)} if staff else set()
     service = {m.nick for m in messages if m.nick and _SERVICE.search(m.nick)}
@@ -90,15 +93,10 @@ def chat_export_as_text(body: str) -> str | None:
     staff |= service
     questions = _questions(messages, staff)
     first_rule = next((i for i in range(heads[0]) if _RULE_LINE.match(lines[i].strip())), heads[0])
-    out = ["\n".join(lines[: first_rule]).rstrip()]
-    for question in questions:
-        if not question.replies:
-            continue
-        out.append(f"网友“{question.nick}”：" + "\n".join(question.words))
-        for nick, words in question.replies:
-            # a service answers as the unit (its bot from the unit's knowledge base, its agents by number): "答："
-            out.append(f"{'答' if nick in service else _speaker(nick)}：" + "\n".join(words))
-    return "\n\n".join(part for part in out if part) + "\n"
+    # a service answers as the unit (its bot from the unit's knowledge base, its agents by number): "答："
+    return transcript(["\n".join(lines[: first_rule]).rstrip()],
+                      ((q.nick, "\n".join(q.words), [("答" if nick in service else _speaker(nick), "\n".join(words))
+                                                      for nick, words in q.replies]) for q in questions if q.replies))
 
 
 def _questions(messages: list[_Message], staff: set[str]) -> list[_Question]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from index.parsing.transcript import transcript
+
 # "#1楼　楼主", "#5楼", "5#", "第5楼", "2楼 沙发"
 _FLOOR = re.compile(r"^(?:#[ \t]*(?P<a>\d{1,4})[ \t]*楼?|第?(?P<b>\d{1,4})[ \t]*(?:楼|#))(?:[ \t\u3000]+[\u4e00-\u9fff]{1,3})?$")
 # "洮淇城管　[政务认证：洮淇市城市管理局官方账号]": a unit's verified account
@@ -61,12 +63,10 @@ def forum_thread_as_text(body: str) -> str | None:
     # above the thread: its notes and fields ("问政状态：已回复"), not the site's bars (nor what a wrap left of them)
     head = [line for line in lines[: floors[0]] if not _PAGE_FURNITURE.search(line)
             and re.search(r"[。！？）)]$|[：:]", line.strip())]
-    out = ([title] if title else []) + ["\n".join(head).strip()]
-    for post in posts:
-        if post.unit is None and post.replies:
-            out.append(f"网友“{post.nick}”：" + "\n".join(post.words))
-            out.extend(f"{reply.unit}回复：" + "\n".join(reply.words) for reply in post.replies)
-    return "\n\n".join(part for part in out if part) + "\n"
+    return transcript([title or "", "\n".join(head).strip()],
+                      ((post.nick, "\n".join(post.words), [(f"{reply.unit}回复", "\n".join(reply.words))
+                                                            for reply in post.replies])
+                       for post in posts if post.unit is None and post.replies))
 
 
 def _stands_alone(line: str) -> bool:

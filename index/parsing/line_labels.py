@@ -218,7 +218,8 @@ def _answerer_fields(lines: list[str], labels: list[Label | None]) -> None:
     for i, line in enumerate(lines):
         field = _ANSWERER_FIELD.match(line.strip())
         # "承办单位：市交通运输局（主办）、……街道办事处（协办）": each unit by the part it plays
-        parts_named = {m["part"]: m["unit"] for m in _UNIT_AND_PART.finditer(field["who"])} if field else {}
+        parts_named = {m["part"]: m["unit"] for m in _UNIT_AND_PART.finditer(field["who"]) if is_unit_name(m["unit"])} \
+            if field else {}
         if field and (parts_named or read_label(field["who"]).side == "answer"):
             who, parts = next(iter(parts_named.values()), field["who"]), parts_named
             labels[i] = Label(who, len(line), synthetic=True)

@@ -285,8 +285,8 @@ _HANDS_OFF = re.compile(r"(?:由|转|转交|转请)(?:承办单位|有关部门|
 def _hands_off(segment: Segment, text: str) -> bool:
     """An answer whose first paragraph only passes the question to another unit (a heading may follow it)."""
     first, *rest = [make_paragraph(text, b.content_start, b.end).text.strip() for b in segment.blocks]
-    passed = bool(_HANDS_OFF.fullmatch(first)) or (
-        len(first) <= MAX_HAND_OFF_CHARS and _PASSED_TO.search(first) is not None and _ANSWERED_LATER.search(first) is not None)
+    passed = bool(_HANDS_OFF.fullmatch(first)) or (len(first) <= MAX_HAND_OFF_CHARS and _PASSED_TO.search(first)
+                                                     is not None and _ANSWERED_LATER.search(first) is not None)
     return passed and all(len(r) <= SHORT_LINE and not re.search(r"[。！？；]", r) for r in rest)
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from index.parsing.transcript import transcript
+
 _POST = re.compile(r"^#{2,4}[ \t]+(?P<nick>[^#\s].{0,30}?)[ \t]*$")
 _POST_META = re.compile(r"^\d{1,2}月\d{1,2}日[ \t\u3000]+\d{1,2}:\d{2}(?:[ \t\u3000]+来自.*)?$")
 _COUNTS = re.compile(r"^(?:(?:转发|评论|赞|点赞)[ \t\u3000]*\d+[ \t\u3000]*[｜|]?[ \t\u3000]*){2,}$")
@@ -56,12 +58,9 @@ def weibo_topic_as_text(body: str) -> str | None:
     # the page's heading "# #问政芪崦#" as its title "问政芪崦"; its counts and tabs left out
     head = [re.sub(r"^(#{1,6}[ \t]+)#([^#\n]{1,20})#[ \t]*$", r"\1\2", line) for line in lines[: posts[0]]
             if not _PAGE_BAR.match(line.strip())]
-    out = ["\n".join(head).strip()]
-    for item in items:
-        if item.unit is None and item.replies:
-            out.append(f"网友“{item.nick}”：{item.words}")
-            out.extend(f"{reply.unit}回复：{reply.words}" for reply in item.replies)
-    return "\n\n".join(part for part in out if part) + "\n"
+    return transcript(["\n".join(head).strip()],
+                      ((item.nick, item.words, [(f"{reply.unit}回复", reply.words) for reply in item.replies])
+                       for item in items if item.unit is None and item.replies))
 
 
 def _has_comments(lines: list[str], at: int) -> bool:

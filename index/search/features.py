@@ -190,8 +190,8 @@ _BOUND_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})年(?:\d{1,2}月(?:\d{
 def year_missing(query: str, passage: Passage) -> bool:
     """The question names a year (2021年) that the passage, the question it answers and its interview's title and
     date do not give, while they are dated (a year with 年, a dateline's 2024-09-03, a date field): an interview of
-    2020 does not say what was paid in 2021, however close its topic. An undated passage (2000多人 is no date) is not counted against: a date that
-    could not be read decides nothing. A year on the covered side of a rule's bound ("2012年6月30日前注册登记的" for a
+    2020 does not say what was paid in 2021, however close its topic. An undated passage (2000多人 is no date) is not
+    counted against: a date that could not be read decides nothing. A year on the covered side of a rule's bound ("2012年6月30日前注册登记的" for a
     car registered in 2010) is given."""
     years = _YEAR.findall(query)
     if not years:
