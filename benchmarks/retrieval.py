@@ -20,7 +20,8 @@ second on one core (1000 / mean ms: questions are answered one at a time, on one
 `--sets` runs only the named dev sets; `--pooled` adds the "pooled" corpus: every interview of every dev set in one
 index (some 150 documents of some forty cities), asked every dev set's answerable questions, as a deployment that
 holds many cities' same bureaus would be (the unanswerable ones were written for their own corpus, which the others
-may answer).
+may answer). With two or more new-layout sets run (`layouts...`), a last line gives them together: all their
+questions, each asked over its own batch's corpus, scored as one set.
 
 The tables above use the float question encoder (the reference). `--encoders` then runs the pipeline on both dev
 sets with the float and the quantized question encoder side by side (index/embedding/question_encoder.py): R@1,
@@ -242,6 +243,7 @@ def main() -> int:
         dev["pooled"] = [q for questions in question_sets("dev").values() for q in questions if q.expect is not None]
     out: dict[str, object] = {"machine": f"{platform.machine()}, Python {platform.python_version()}"}
     reader = reader_of(embedder, config)
+    together: Asked = []  # the pipeline's answers on every new-layout set, each asked over its own corpus
     for corpus_name, questions in dev.items():
         data = load_corpus(corpus_name, config.core, embedder).data
         searcher = Searcher(data, embedder, config.search)
@@ -262,6 +264,8 @@ def main() -> int:
             reports[name] = report
             rows.append(row(name, report, times, read))
         by_city = bureau_by_city(results["pipeline"], data)
+        if corpus_name.startswith("layouts"):
+            together += results["pipeline"]
         out[corpus_name] = {"questions": len(questions), "rows": rows, "bureau_by_city": by_city,
                             "by_style": {n: {s: v.to_dict() for s, v in r.by_style.items()} for n, r in reports.items()}}
         if not args.json:
@@ -277,6 +281,13 @@ def main() -> int:
             if args.misses:
                 for miss in reports["pipeline"].misses:
                     print("  -", json.dumps(miss, ensure_ascii=False))
+    if len({q.file for q, _ in together}) > 1:
+        report = evaluate(together)
+        out["layouts_together"] = report.overall.to_dict()
+        if not args.json:
+            print(f"\n## every new-layout set together ({report.overall.answerable} answerable, each over its own "
+                  "batch's corpus): pipeline " + ", ".join(f"{k} {v}" for k, v in report.overall.to_dict().items()
+                                                            if k in TARGETS))
     if args.readers:
         out["readers"] = compare_readers(embedder, config, dev, args.write_verdict)
         if not args.json:
