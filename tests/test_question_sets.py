@@ -30,7 +30,8 @@ LATER_LAYOUTS = {name: [ROOT / "tests" / "fixtures" / f"layouts{n}" for n in bat
                                        ("layouts26", range(26, 27)),
                                        ("layouts27", range(27, 28)),
                                        ("layouts28", range(28, 29)),
-                                       ("layouts29", range(29, 30)))}
+                                       ("layouts29", range(29, 30)),
+                                       ("layouts30", range(30, 31)))}
 DEV = {"shipped": ROOT / "tests" / "data" / "dev" / "seed.jsonl", "bureaus": ROOT / "tests" / "data" / "dev" / "bureaus.jsonl",
        "layouts": ROOT / "tests" / "data" / "dev" / "layouts.jsonl",
        "layouts3": ROOT / "tests" / "data" / "dev" / "layouts3.jsonl",
