@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from index.parsing.metadata import is_boilerplate
-from index.parsing.people import PersonDesc, is_person_name, parse_people, parse_person
+from index.parsing.people import PersonDesc, is_person_name, parse_people, parse_person, split_org_role
 from index.text import to_simplified
 
 _KEYS = {
@@ -88,7 +88,12 @@ def _listed_person(line: str) -> str:
 
 def field_key(key: str) -> str | None:
     """The kind of a header key, spaces ignored ("主 持 人" is 主持人); None when it is none."""
-    return _KEY_OF.get(re.sub(r"[ \u3000]+", "", to_simplified(key)))  # 訪談嘉賓 is 访谈嘉宾
+    key = re.sub(r"[ \u3000]+", "", to_simplified(key))  # 訪談嘉賓 is 访谈嘉宾
+    return _KEY_OF.get(key) or ("guests" if _GUESTS_KEY.fullmatch(key) else None)
+
+
+# a key naming the guests of some kind of programme: "直播嘉宾", "连线嘉宾", "演播室嘉宾"
+_GUESTS_KEY = re.compile(r"[\u4e00-\u9fff]{1,4}嘉宾")
 
 
 def read_fields(line: str) -> list[tuple[str, str]] | None:
@@ -122,9 +127,24 @@ def read_fields(line: str) -> list[tuple[str, str]] | None:
             return None
         if kind == "reporter" and (not value or _SENTENCE.search(value) or re.search(r"[？?]", value)):
             return None  # "记者：骆科长，您好！……？" asks
-        if kind == "host" and value and parse_person(value) is None and not value.startswith("@"):
+        if kind == "host" and value and host_person(value) is None and not value.startswith("@"):
             return None  # "主持人：好的" speaks; "主持人：@茗川发布" is the host's account
     return fields
+
+
+# a host called by a screen name, the real name in brackets: "“涔岙人社”新媒体主播　岙岙（宁小溪）"
+_SCREEN_NAME = re.compile(r"^(?P<desc>.*?)[ \t\u3000]*(?P<screen>[^\s（()）“”\"、，,：:]{1,8})[（(](?P<real>[\u4e00-\u9fff·]{2,4})[）)]$")
+
+
+def host_person(value: str) -> PersonDesc | None:
+    """The host a header field names: a person (parse_person), or one called on air by a screen name with the real
+    name in brackets, who is then the screen name (what the transcript's lines are labelled with)."""
+    if (person := parse_person(value)) is not None:
+        return person
+    if (match := _SCREEN_NAME.match(value.strip())) and is_person_name(match["real"]):
+        org, role = split_org_role(re.sub(r"[“”\"]", "", match["desc"]).strip()) if match["desc"].strip() else (None, None)
+        return PersonDesc(match["screen"], org, role)
+    return None
 
 
 def is_guest_line(line: str) -> bool:
@@ -215,7 +235,7 @@ def read_header(lines: list[str], labels: Sequence[object | None]) -> Header:
                 header.guests.extend(parse_people(value))
                 collecting = True
             elif kind == "host":
-                header.host = header.host or parse_person(value)
+                header.host = header.host or host_person(value)
             elif kind == "source" and value:
                 header.sources.append(_MAIL_ADDRESS.sub("", value).strip(' "“”'))  # a mail's "单位" <x@y>: the unit
             elif kind in ("topic", "time", "place") and value and getattr(header, kind) is None:

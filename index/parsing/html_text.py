@@ -268,6 +268,47 @@ def _guest_boxes(tag: Tag) -> list[Tag]:
     return found
 
 
+MAX_SPAN = 100
+
+
+def _span(cell: Tag, name: str) -> int:
+    value = re.match(r"\s*(\d+)", str(cell.get(name) or ""))
+    return min(MAX_SPAN, max(1, int(value.group(1)))) if value else 1
+
+
+def span_grid(table: Tag) -> list[list[tuple[int, str]]]:
+    """The table's rows with each merged cell (rowspan, colspan) repeated in every row and column it covers."""
+    grid: list[list[tuple[int, str]]] = []
+    below: dict[int, tuple[int, tuple[int, str]]] = {}  # column -> (rows it still covers, the cell)
+    for row in (row for row in table.find_all("tr") if row.find_parent("table") is table):
+        line: list[tuple[int, str]] = []
+
+        def covered() -> None:
+            while len(line) in below:
+                left, entry = below.pop(len(line))
+                if left > 1:
+                    below[len(line)] = (left - 1, entry)
+                line.append(entry)
+
+        for cell in row.find_all(["td", "th"], recursive=False):
+            covered()
+            entry = (id(cell), cell.get_text("\n", strip=True))
+            for _ in range(_span(cell, "colspan")):
+                if (down := _span(cell, "rowspan")) > 1:
+                    below[len(line)] = (down - 1, entry)
+                line.append(entry)
+        covered()
+        grid.append(line)
+    return grid
+
+
+def _question_table(table: Tag) -> list[str] | None:
+    """A table of questions and replies (意见建议 | 答复单位 | 采纳情况 | 理由说明) as 留言板 paragraphs; None when it is none."""
+    from index.parsing.table_export import question_grid_paragraphs
+
+    return question_grid_paragraphs(span_grid(table))
+
+
 def _transcript_table(table: Tag) -> list[str] | None:
     """A table whose rows are a transcript (time | speaker | words) as "speaker：words" lines, its other rows as they
     read; None when it is no transcript."""
@@ -331,7 +372,7 @@ def _paragraphs(root: Tag) -> list[tuple[str, bool]]:
                 flush()
                 out.append((f"{speaker}：", False))
             elif isinstance(child, Tag) and child.name == "table" and (
-                    lines := _transcript_table(child) or _field_table(child)):
+                    lines := _question_table(child) or _transcript_table(child) or _field_table(child)):
                 flush()
                 out.extend((line, False) for line in lines)
             elif isinstance(child, Tag):

@@ -159,9 +159,16 @@ def _translations(lines: list[str]) -> set[int]:
 _ON_SCREEN = re.compile(r"屏幕文字|字幕|画面文字|屏显|画面字幕")
 
 
+# a live stream's overlays: viewers' scrolling comments and the platform's notices ("【弹幕】昵称：……", "【系统】直播间人数
+# 突破5000人"); the host reads out the comments that are asked
+_OVERLAY = re.compile(r"弹幕|系统|系统消息|系统提示|礼物|福袋|直播间公告")
+
+
 def _on_screen_text(lines: list[str], labels: list[Label | None]) -> set[int]:
     skipped: set[int] = set()
     for i, label in enumerate(labels):
+        if label is not None and label.bracketed and _OVERLAY.fullmatch(label.name):
+            skipped.add(i)
         if label is None or not _ON_SCREEN.fullmatch(label.name):
             continue
         inner = find_label(lines[i][label.content_offset:])

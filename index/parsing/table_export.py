@@ -123,3 +123,92 @@ def _listed_name(short: str, listed: list[str]) -> str:
     core = short.removeprefix("市")
     return next((name.strip() for name in listed if name.strip().endswith(core) and len(name.strip()) > len(short)),
                 short)
+
+
+# a column named with a note in brackets ("议事情况（答复意见）"), or by what a feedback report calls it
+_FEEDBACK_COLUMNS = {"意见建议": "留言内容", "意见内容": "留言内容", "主要意见": "留言内容", "建议内容": "留言内容",
+                     "说事内容": "留言内容", "采纳情况": "回复内容", "理由说明": "回复内容", "采纳理由": "回复内容",
+                     "处理意见": "回复内容", "处理情况": "回复内容", "议事情况": "回复内容"}
+_BRACKETED = re.compile(r"^(?P<outer>[^（(]+)[（(](?P<inner>[^）)]+)[）)]$")
+MAX_HEADER_ROWS = 4
+_NO_VALUE = re.compile(r"^[—–\-－/／\\、无空\s]*$")  # a cell holding only a dash: nothing
+# a feedback row's status saying it went elsewhere: no reply of this table's units
+_PASSED_ON_STATUS = re.compile(r"^(?:已?转(?:有关|相关|其他)?(?:部门|单位)?(?:研究|办理|处理)|转[\u4e00-\u9fff]{2,20}?(?:研究|办理))$")
+
+Cell = tuple[int, str]  # the merged cell's identity (repeated in each row and column it covers) and its text
+
+
+def _column_key(name: str) -> str | None:
+    name = re.sub(r"\s+", "", name)
+    if key := _KEY_OF.get(name) or _FEEDBACK_COLUMNS.get(name):
+        return key
+    if match := _BRACKETED.match(name):
+        return _column_key(match["inner"]) or _column_key(match["outer"])
+    return None
+
+
+def question_grid_paragraphs(grid: list[list[Cell]]) -> list[str] | None:
+    """A table of questions and replies with merged cells (an HTML table's rowspan and colspan, a Word table's merged
+    cells) as 留言板 paragraphs: a question once however many rows it spans, then each row's unit and reply (a reply in
+    several columns, 采纳情况 and 理由说明, read as one); a row of one cell across the table (a group's heading) as it
+    reads. None when no header row names both a question's and a reply's column."""
+    width = max(map(len, grid), default=0)
+    keys: list[str | None] = [None] * width
+    start = None
+    for i, row in enumerate(grid[:MAX_HEADER_ROWS]):
+        found = [_column_key(text) for _, text in row]
+        if not any(found):
+            if start is not None:
+                break
+            continue
+        for j, key in enumerate(found):
+            keys[j] = key or keys[j]
+        start = i + 1
+    if start is None or not _NEEDED <= set(keys) or len(grid) - start < MIN_ROWS:
+        return None
+    paragraphs: list[str] = []
+    asked: int | None = None
+    for row in grid[start:]:
+        if len({identity for identity, _ in row}) == 1:
+            if row[0][1].strip():
+                paragraphs.append(row[0][1].strip())
+            asked = None
+            continue
+        cells: dict[str, list[str]] = {}
+        seen: set[int] = set()
+        question: int | None = None
+        for key, (identity, text) in zip(keys, row):
+            if key and not _NO_VALUE.match(text) and identity not in seen:
+                seen.add(identity)
+                cells.setdefault(key, []).append(text.strip())
+                question = identity if key == "留言内容" else question
+        if any(_PASSED_ON_STATUS.match(part) for part in cells.get("回复内容", ())):
+            cells.pop("回复内容"), cells.pop("回复单位", None)
+        reply = "：".join(cells.pop("回复内容", ()))
+        for key in _COLUMNS:
+            if key in cells and not (key == "留言内容" and question == asked):
+                paragraphs.append(f"{key}：{_one_paragraph('：'.join(cells[key]))}")
+        for who, words in _by_person(reply):
+            paragraphs.append(f"{who or '回复内容'}：{_one_paragraph(words)}")
+        asked = question if question is not None else asked
+    return paragraphs
+
+
+# "镇党委委员、副镇长蔺德昭答复：……", "贺明川补充：……" opening a paragraph of a reply cell: who says what follows
+_PERSON_LEAD = re.compile(r"^[ \t\u3000]*(?P<who>[\u4e00-\u9fff、·]{2,30}?)(?:答复|补充|回复|解答|说明)[：:][ \t\u3000]*")
+
+
+def _by_person(reply: str) -> list[tuple[str | None, str]]:
+    """A reply cut where a paragraph opens with a person's answer ("……副镇长蔺德昭答复："): (that person, the words);
+    (None, the reply) when none does."""
+    from index.parsing.people import parse_person
+
+    parts: list[tuple[str | None, list[str]]] = [(None, [])]
+    for line in reply.split("\n"):
+        match = _PERSON_LEAD.match(line)
+        person = parse_person(match["who"]) if match else None
+        if match and person is not None and person.name:
+            parts.append((match["who"], [line[match.end():]]))
+        else:
+            parts[-1][1].append(line)
+    return [(who, "\n".join(words).strip()) for who, words in parts if "\n".join(words).strip()]

@@ -354,6 +354,11 @@ def question_text(segment: Segment, text: str) -> str:
         rest = "".join(sentences[last + 1 : end]).strip()  # sentences are contiguous but for the spaces between
         if rest:
             kept.append(rest)
+    # "我们先请邝局长给大家开个头。" or a question put off to later a line, then the question a line
+    if segment.speaker.startswith(("主持", "主播")):
+        while len(kept) > 1 and (len(kept[0]) <= MAX_TRANSITION_CHARS or _DEFERRAL.search(kept[0])) \
+                and not re.search(r"[？?]", kept[0]) and re.search(r"[？?]", "".join(kept[1:])):
+            kept.pop(0)
     question = "\n".join(kept)
     first = segment.blocks[0].label if segment.blocks else None
     # a 留言, a 建议, a citizen's own words: they ask as they are, a complaint without a question mark too
@@ -363,6 +368,7 @@ def question_text(segment: Segment, text: str) -> str:
 
 
 _ITEM_NUMBER = re.compile(r"^0\d(?=[\u4e00-\u9fff《“])")
+MAX_TRANSITION_CHARS = 40  # a host's line of its own before the line that asks: a transition ("好，我们继续。")
 # a caller's quoted question (its opening mark before the words) and the report's words after the closing mark
 _QUOTED_THEN_TOLD = re.compile(r"^(?P<asked>[^“”]*[？?][^“”]*?)”[^“”？?]*$")
 _QUOTE_MARK = re.compile(r"^(?:>[ \t\u3000]*)+", re.M)
