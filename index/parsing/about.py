@@ -78,6 +78,7 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
     if city is None and (city := _city_of_own_account(people, outlets)):
         cities = (city,)
     cast = Cast(people, city, text, cities)
+    people = [cast.placed(person) for person in people]  # "镇党委委员、副镇长": of the document's own town
     signed = Counter(s.speaker for s in segments if not s.asks and is_unit_name(s.speaker))  # a 留言板's replies
     # the unit that signs most replies, when it signs more than half of them (a 留言板's, a 人民建议征集's), else the one
     # the title, header and people name (in a joint 解读 one answer signed by the second issuer does not decide)

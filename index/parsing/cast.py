@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from index.parsing.orgs import COURT_BUREAU, fullest, is_unit_name, main_unit, qualify, split_place
-from index.parsing.people import ROLE_UNIT, PersonDesc, is_person_name, is_speaker
+from index.parsing.people import ROLE_UNIT, PersonDesc, is_person_name, is_speaker, parse_person
 from index.parsing.speakers import read_label
 from index.text import to_simplified
 
@@ -25,6 +25,24 @@ _OWN_DISTRICT_UNIT = re.compile(r"^[区县](?![长委])[\u4e00-\u9fff]{2,}")  # 
 _TOWN_OR_VILLAGE_UNIT = re.compile(r"(?:[镇乡]人民政府|街道办事处|(?:村|社区)(?:村民|居民)委员会)$")
 _TOWN_GOVERNMENT = re.compile(r"(?P<town>[\u4e00-\u9fff]{2,14}?[镇乡])人民政府")
 _VILLAGE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:村|社区)")
+# a county, town and village written one under the other ("沚西县漭塘镇岵山村", "沚西县漭塘镇人民政府"): the document's own
+_PLACE_CHAIN = re.compile(r"(?P<county>[\u4e00-\u9fff]{2}县)?(?P<town>[\u4e00-\u9fff]{2}[镇乡])(?P<village>[\u4e00-\u9fff]{2}村)?")
+_TOWN_OFFICE = re.compile(r"(?P<town>(?:[\u4e00-\u9fff]{2,3}?[市县区])*[\u4e00-\u9fff]{2,3}?[镇乡])"
+                          r"(?P<office>[\u4e00-\u9fff]{2,10}?(?:办公室|办))")
+_LEVEL_OF = {"县": "county", "镇": "town", "乡": "town", "村": "village"}
+
+
+def own_places(text: str) -> dict[str, str]:
+    """The county, town and village the text names in chains of them most often (twice or more, or the only one)."""
+    counts: dict[str, dict[str, int]] = {}
+    for match in _PLACE_CHAIN.finditer(text):
+        if match["county"] or match["village"]:
+            for level, name in match.groupdict().items():
+                if name:
+                    counts.setdefault(level, {}).setdefault(name, 0)
+                    counts[level][name] += 1
+    return {level: max(named, key=named.__getitem__) for level, named in counts.items()
+            if max(named.values()) >= 2 or len(named) == 1}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +63,7 @@ class Cast:
         self.renamed = renamed or {}  # a unit read from the text -> the bureau the front matter gives it
         simplified = to_simplified(text)
         self._simplified = simplified if len(simplified) == len(text) and simplified != text else None
+        self.places = own_places(text)
         self.people: list[PersonDesc] = []
         for person in people:
             self.add(person)
@@ -57,8 +76,21 @@ class Cast:
     def main(self) -> PersonDesc | None:
         return self.people[0] if self.people else None
 
+    def placed(self, person: PersonDesc) -> PersonDesc:
+        """A person of a unit named by its level alone ("镇党委委员、副镇长", "村委会主任", "县住建局……股长") read as of the
+        document's own county, town or village ("漭塘镇党委委员、副镇长": the town's government)."""
+        org = person.org or ""
+        place = self.places.get(_LEVEL_OF.get(org[:1], "")) if org and not split_place(org)[0] else None
+        if place:
+            again = parse_person(place[:-1] + org + (person.role or "") + (person.name or ""))
+            person = again if again is not None and again.name == person.name and again.org else person
+        if person.org and (office := _TOWN_OFFICE.fullmatch(person.org)):  # a town's 办: the town's government
+            return PersonDesc(person.name, office["town"] + "人民政府", office["office"] + (person.role or ""))
+        return person
+
     def add(self, person: PersonDesc) -> None:
         """Adds a person, or completes what is known of one already there (by name)."""
+        person = self.placed(person)
         if person.name is None:
             if not any(p.name is None and p.role == person.role for p in self.people):
                 self.people.append(person)
@@ -98,7 +130,8 @@ class Cast:
         """A town's or a village's unit as the text writes it with the places above it ("柘湍市湍西县楝坪镇人民政府"
         for 楝坪镇人民政府), else, for a village or a community, under the town whose document this is."""
         place, kind = split_place(unit)
-        written = [m.group() for m in re.finditer(rf"[\u4e00-\u9fff]{{2,14}}?{re.escape(kind)}", self.text)]
+        written = [m.group()[k:] for m in re.finditer(rf"[\u4e00-\u9fff]{{2,14}}?{re.escape(kind)}", self.text)
+                   for k in range(len(m.group()) - len(kind))]  # "并在渼沚市沚西县漭塘镇人民政府": from where the unit begins
         fuller = [w for w in written if len(w) > len(unit) and is_unit_name(w) and split_place(w)[0]
                   and (not place or w.startswith(place) or place == "市")]
         if fuller:
@@ -170,9 +203,9 @@ class Cast:
     def _read(self, label: str) -> Speaker:
         reading = read_label(label)
         if reading.person is not None and reading.person.name:
-            known = self.find(reading.person.name)
-            person = reading.person if known is None else PersonDesc(
-                known.name, _fuller(known.org, reading.person.org), _fuller(known.role, reading.person.role))
+            known, read = self.find(reading.person.name), self.placed(reading.person)
+            person = read if known is None else PersonDesc(known.name, _fuller(known.org, read.org),
+                                                           _fuller(known.role, read.role))
             return self._of(person)
         if reading.title is not None:
             found = self.by_title(*reading.title)

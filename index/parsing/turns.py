@@ -395,9 +395,9 @@ def _relays(caller: Segment, host: Segment, text: str) -> bool:
 
 
 def _board_message(segment: Segment) -> bool:
-    """A message of a board or mailbox page (a synthetic 网友 label): each one asks on its own."""
+    """A message of a board or mailbox page (a synthetic 网友 label, or its "留言内容：" key): each one asks on its own."""
     first = segment.blocks[0].label if segment.blocks else None
-    return first is not None and first.synthetic and first.name == "网友"
+    return first is not None and ((first.synthetic and first.name == "网友") or first.name == "留言内容")
 
 
 def _interjects(waiting: Segment, other: Segment, text: str) -> bool:
