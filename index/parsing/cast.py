@@ -29,6 +29,10 @@ _VILLAGE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:村|社区)")
 _PLACE_CHAIN = re.compile(r"(?P<county>[\u4e00-\u9fff]{2}县)?(?P<town>[\u4e00-\u9fff]{2}[镇乡])(?P<village>[\u4e00-\u9fff]{2}村)?")
 _TOWN_OFFICE = re.compile(r"(?P<town>(?:[\u4e00-\u9fff]{2,3}?[市县区])*[\u4e00-\u9fff]{2,3}?[镇乡])"
                           r"(?P<office>[\u4e00-\u9fff]{2,10}?(?:办公室|办))")
+# the place a town's, a street's, a village's or a community's unit is of, and a run of places down to it
+_PLACE_OF_UNIT = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,4}?(?:社区|村|街道|镇|乡))(?=居民委员会|村民委员会|办事处|人民政府)")
+_PLACES = re.compile(r"(?:[\u4e00-\u9fff]{2,3}?市)?(?:[\u4e00-\u9fff]{2,3}?[区县])?(?:[\u4e00-\u9fff]{2,3}?(?:街道|镇|乡))?"
+                     r"(?:[\u4e00-\u9fff]{2,4}?(?:社区|村))?")
 _LEVEL_OF = {"县": "county", "镇": "town", "乡": "town", "村": "village"}
 
 
@@ -136,10 +140,21 @@ class Cast:
                   and (not place or w.startswith(place) or place == "市")]
         if fuller:
             return max(fuller, key=len)
+        found = [unit]
+        if (stem := _PLACE_OF_UNIT.match(kind)) and (chain := self._chain_to(stem["place"], place)):
+            # 泫水社区居民委员会 under "涔岙市岙东区潆湾街道泫水社区", the city before a run that does not name it
+            found.append((qualify(chain, self.city) or chain) + kind[len(stem["place"]):])
         town = _TOWN_GOVERNMENT.fullmatch(self.bureau)
         if town and _VILLAGE.match(kind) and not re.search(r"[镇乡]|街道", kind):
-            return town["town"] + kind  # 桉塘村村民委员会 in 楝坪镇's own briefing: the town's village
-        return unit
+            found.append(town["town"] + kind)  # 桉塘村村民委员会 in 楝坪镇's own briefing: the town's village
+        return max(found, key=len)
+
+    def _chain_to(self, place: str, above: str) -> str | None:
+        """The longest run of places the text writes down to `place` ("涔岙市岙东区潆湾街道泫水社区"), under `above`."""
+        written = [m.group()[k:] for m in re.finditer(rf"[\u4e00-\u9fff]{{2,14}}?{re.escape(place)}", self.text)
+                   for k in range(len(m.group()) - len(place))]
+        chains = [w for w in written if _PLACES.fullmatch(w) and (not above or above == "市" or w.startswith(above))]
+        return max(chains, key=len) if chains else None
 
     def find(self, name: str) -> PersonDesc | None:
         return next((p for p in self.people if p.name == name), None)

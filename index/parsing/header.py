@@ -74,7 +74,7 @@ _MENTIONS_ONLY = re.compile(r"^(?P<key>[\u4e00-\u9fff]{2,10})[：:][ \t\u3000]*(
 # an entry of a list of people by mention: "@俞牧之　篁澍市工业和信息化局党组成员、副局长"
 LISTED_MENTION = re.compile(r"^@(?P<name>[^\s@：:]{2,20})[ \t\u3000]+(?P<desc>\S.{1,60})$")
 # a heading that is only a guests or host key ("## 本期嘉宾", "## 主播"): the list under it
-_KEY_HEADING = re.compile(r"^#{1,6}[ \t]+(?P<key>[\u4e00-\u9fff]{2,8})$")
+_KEY_HEADING = re.compile(r"^(?:#{1,6}[ \t]+(?P<key>[\u4e00-\u9fff]{2,8})|(?:\*\*|__)(?P<bold>[\u4e00-\u9fff]{2,8})(?:\*\*|__))$")
 
 
 def _listed_person(line: str) -> str:
@@ -92,14 +92,15 @@ def field_key(key: str) -> str | None:
     return _KEY_OF.get(key) or ("guests" if _GUESTS_KEY.fullmatch(key) else None)
 
 
-# a key naming the guests of some kind of programme: "直播嘉宾", "连线嘉宾", "演播室嘉宾"
-_GUESTS_KEY = re.compile(r"[\u4e00-\u9fff]{1,4}嘉宾")
+# a key naming the guests of some kind of programme or the answerers of an issue: "直播嘉宾", "连线嘉宾", "本期答复人"
+_GUESTS_KEY = re.compile(r"[\u4e00-\u9fff]{1,4}(?:嘉宾|答复人|回复人|答问人)")
 
 
 def read_fields(line: str) -> list[tuple[str, str]] | None:
     """(kind, value) of each header field on a line; None when the line is not made of header fields."""
-    if (heading := _KEY_HEADING.match(line.strip())) and field_key(heading["key"]) in ("guests", "host"):
-        return [(field_key(heading["key"]) or "other", "")]
+    if (heading := _KEY_HEADING.match(line.strip())) and field_key(key := heading["key"] or heading["bold"]) in (
+            "guests", "host"):  # "## 本期嘉宾", "**本期答复人**": the list under it
+        return [(field_key(key) or "other", "")]
     if (mentions := _MENTIONS_ONLY.match(_plain(line))) and field_key(mentions["key"]) is None:
         return [("other", mentions["value"])]  # "企业服务专员：@钟离晴 @费一鸣": who is on it, by mention
     line = _SPACED_KEY.sub(lambda m: re.sub(r"[ \t\u3000]+", "", m[0]), _plain(line))  # "地    点：", "主 持 人："

@@ -26,7 +26,7 @@ _OTHER_ROLES = r"(?:主持人|节目主持人|记者|首席记者|编辑|专家|
 DESCRIPTION_ROLE = rf"(?:{ROLE_UNIT}|{_OTHER_ROLES})(?:[、，,\s兼和及]*(?:{ROLE_UNIT}|{_OTHER_ROLES}))*"
 ORG_SUFFIX = (r"(?:管委会|委员会|办公室|管理区|局|厅|委|办|部|院|中心|署|所|会|公司|集团|政府|处|站|队|馆|园区|大学|医院|厂|"
               r"小学|中学|学校|幼儿园|"
-              r"电视台|广播电台|台|报社|日报|晚报|网|社|科|股|系|庭)")
+              r"电视台|广播电台|台|报社|日报|晚报|网|社|科|股|系|庭|专班)")
 _ROLE_FULL = re.compile(rf"^{DESCRIPTION_ROLE}$")
 _ROLE_ANY = re.compile(rf"{ROLE_UNIT}|{_OTHER_ROLES}")
 _ORG_END = re.compile(rf"{ORG_SUFFIX}$")
@@ -41,7 +41,7 @@ _NOT_NAME_WORDS = re.compile(r"新闻|见闻|要闻|公开|说明|提示")  # �
 _VERB_FIRST = re.compile(r"^(?:专访|访问|采访|对话|走进|聚焦|解读|访谈|做客|访)")  # a headline, not a person
 _ROLE_PREFIX = re.compile(r"^(?:党组|党委|党工委|党总支|党支部|机关|常务|一级|二级|三级|四级|副)")
 SHORT_TITLE = re.compile(r"^(?P<surname>[\u4e00-\u9fff]{1,2}?)(?P<title>副?(?:局长|主任|书记|处长|科长|股长|厅长|部长|院长|"
-                         r"市长|区长|县长|镇长|乡长|站长|所长|队长|馆长|校长|行长|主席|总经理|经理|主管|庭长|法官|总|老师|教授|博士|专家))$")
+                         r"市长|区长|县长|镇长|乡长|站长|所长|队长|馆长|校长|行长|主席|总经理|经理|主管|庭长|法官|总|工|老师|教授|博士|专家))$")  # 楚工: an engineer
 HONORIFIC = re.compile(r"(?:先生|女士|同志)$")
 _TIMESTAMP = re.compile(r"\d{1,2}[:：]\d{2}")
 

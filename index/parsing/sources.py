@@ -26,6 +26,7 @@ from index.parsing.forum_thread import forum_thread_as_text
 from index.parsing.weibo_topic import weibo_topic_as_text
 from index.parsing.diarized import diarized_as_text
 from index.parsing.minutes import minutes_as_text
+from index.parsing.numbered_replies import numbered_replies_as_text
 from index.parsing.written_answers import written_answers_as_text
 from index.parsing.mail import mail_reply_as_text
 from index.parsing.table_export import pipe_table_as_text, table_export_as_text
@@ -337,7 +338,8 @@ def _as_prose(body: str) -> str:
     """Text whose lines are paragraphs (a hard-wrapped copy rejoined first): a 笔谈 or reported-speech minutes
     rewritten as turns, else the text without its line times."""
     unwrapped = _unwrapped(body)
-    return written_answers_as_text(unwrapped) or minutes_as_text(unwrapped) or _without_line_times(unwrapped)
+    return (written_answers_as_text(unwrapped) or numbered_replies_as_text(unwrapped) or minutes_as_text(unwrapped)
+            or _without_line_times(unwrapped))
 
 
 def read_source(path: Path, display_name: str | None = None) -> SourceText:

@@ -394,6 +394,18 @@ def _relays(caller: Segment, host: Segment, text: str) -> bool:
         and not all(is_courtesy_block(b, text) for b in caller.blocks)  # a caller's thanks is no part of what comes next
 
 
+# an editor's note under a question that passes it on: "这个问题已转……中心，待其答复后在交流群内通知大家。"
+_PASSED_ON_NOTE = re.compile(r"(?:已|将)(?:转交?|转至|转给|移交|上报)[\u4e00-\u9fff]{2,30}[，,].{0,20}?(?:答复|回复|通知)")
+
+
+def _closed_by_note(question: Segment, text: str) -> bool:
+    """A question whose last paragraph (not its first) passes it on: the next question is another one."""
+    if len(question.blocks) < 2:
+        return False
+    last = question.blocks[-1]
+    return bool(_PASSED_ON_NOTE.search(make_paragraph(text, last.content_start, last.end).text))
+
+
 def _board_message(segment: Segment) -> bool:
     """A message of a board or mailbox page (a synthetic 网友 label, or its "留言内容：" key): each one asks on its own."""
     first = segment.blocks[0].label if segment.blocks else None
@@ -445,8 +457,8 @@ def turns_of(segments: list[Segment], text: str, cast: Cast) -> list[Turn]:
             if question is not None and not answered:
                 if question.speaker != segment.speaker and _interjects(question, segment, text):
                     continue  # "来了来了，前排支持！", "这个问题请梁局长来回答。" between a question and its answer
-                if (question.speaker == segment.speaker and not _board_message(segment)) or _relays(question, segment,
-                                                                                                    text):
+                if (question.speaker == segment.speaker and not _board_message(segment)
+                        and not _closed_by_note(question, text)) or _relays(question, segment, text):
                     question.blocks.extend(segment.blocks)
                     continue
                 close(question)

@@ -1,0 +1,58 @@
+"""Questions listed once by number (a WeChat 接龙 quoted in a 公众号 article: "> 1. 3栋　王姐　……？"), then answered
+by number under headings ("**第1条　3栋　王姐**", then "**黎书记：**……"): each heading is replaced by the question it
+names ("问：……？"), so the answers under it answer that question; headings one under the other with nothing between
+("**第2条……**", "**第6条……**") are one question of two parts, answered together."""
+
+from __future__ import annotations
+
+import re
+
+# an item of the list: its number, then who put it and the question ("1. 3栋　王姐　……？"), in a quote or not
+_ITEM = re.compile(r"^[ \t]*(?:>[ \t]*)*(?P<n>\d{1,3})[.、．][ \t\u3000]*(?P<words>\S.*)$")
+# a heading naming an item by number: "**第1条　3栋　王姐**", "### 第2问", "【第3条】"
+_HEADING = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?[【\[]?第(?P<n>\d{1,3})(?:条|问|个问题)[】\]]?"
+                      r"(?P<rest>[^*_\n：:。？?]{0,30})(?:\*\*|__)?[ \t]*$")
+_FIELDS = re.compile(r"[ \t\u3000]{1,}")  # 楼栋　称呼　问题: the fields of an item, apart
+_ASKS = re.compile(r"[？?]")
+MIN_ANSWERED = 2
+
+
+def _question(words: str) -> str | None:
+    """The question of an item ("3栋　王姐　……？" -> "……？": who put it, before, is no part of it); None for an item
+    that asks nothing ("同问楼上", "+1，坐等答复")."""
+    parts = [part for part in _FIELDS.split(words.strip()) if part]
+    asking = [i for i, part in enumerate(parts) if _ASKS.search(part)]
+    if not asking:
+        return None
+    return "".join(parts[asking[0]:]) if asking[0] > 0 else words.strip()
+
+
+def numbered_replies_as_text(body: str) -> str | None:
+    """The text with each numbered heading replaced by the question it names; None when it is no such page (fewer
+    than two headings naming listed questions after the list)."""
+    lines = body.split("\n")
+    items: dict[str, tuple[int, str]] = {}
+    for i, line in enumerate(lines):
+        if (item := _ITEM.match(line)) and (question := _question(item["words"])) is not None:
+            items.setdefault(item["n"], (i, question))
+    if not items:
+        return None
+    listed_until = max(i for i, _ in items.values())
+    headings = [i for i, line in enumerate(lines) if i > listed_until and (m := _HEADING.match(line)) and m["n"] in items]
+    if len(headings) < MIN_ANSWERED:
+        return None
+    out: list[str] = []
+    group: list[str] = []
+    for i, line in enumerate(lines):
+        if i in headings:
+            group.append(items[_HEADING.match(line)["n"]][1])  # type: ignore[index]
+            continue
+        if group and not line.strip() and i + 1 < len(lines) and i + 1 in headings:
+            continue  # a blank line between two headings: still one group
+        if group:
+            out.append(f"问：{''.join(group)}")
+            group = []
+        out.append(line)
+    if group:
+        out.append(f"问：{''.join(group)}")
+    return "\n".join(out)
