@@ -92,6 +92,7 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
                       or publisher
                       or _hearing_holder(text[:SOURCE_FIELD_CHARS])
                       or _closing_signer(text)
+                      or _maker(text)
                       or _main_org(people, titles, header, text, cities)
                       or (title.bureau if title.bureau and is_unit_name(title.bureau) else None)  # the issuer's line
                       or (signer[0] if signer else None)
@@ -200,6 +201,19 @@ def _closing_signer(text: str) -> str | None:
     """The unit that signs a notice at its end, with the date under it: the notice is that unit's."""
     found = [m["unit"] for m in _SIGNED_AT_END.finditer(text[-SIGNATURE_TAIL_CHARS:]) if is_unit_name(m["unit"])]
     return found[-1] if found else None
+
+
+# a leaflet's or a booklet's maker: "渼沚市医疗保障局 编印", "渼沚市医疗保障局 国家税务总局渼沚市税务局 监制"
+_MADE_BY = re.compile(r"^[ \t\u3000]*(?P<units>[^\n：:。，]{4,80}?)[ \t\u3000]*(?:编印|监制|印制|编制|制作|出品)[ \t\u3000]*$", re.M)
+
+
+def _maker(text: str) -> str | None:
+    """The unit a leaflet names as its maker, the first of those named."""
+    for match in _MADE_BY.finditer(text):
+        units = [u for u in re.split(r"[ \t\u3000、]+", match["units"]) if is_unit_name(u)]
+        if units:
+            return units[0]
+    return None
 
 
 def _hearing_holder(text: str) -> str | None:

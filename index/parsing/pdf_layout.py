@@ -214,8 +214,11 @@ def _page_columns(page) -> list[list[_Line]]:  # type: ignore[no-untyped-def]
     for c in body:
         rows.setdefault(row_of(c), []).append(c)
     crossing = {top for top, row in rows.items() if any(c["x0"] < gutter < c["x1"] for c in row)}
-    two_sided = [top for top, row in sorted(rows.items()) if top not in crossing
-                 and any(c["x1"] <= gutter for c in row) and any(c["x0"] >= gutter for c in row)]
+    lefts = {top for top, row in rows.items() if top not in crossing and any(c["x1"] <= gutter for c in row)}
+    rights = {top for top, row in rows.items() if top not in crossing and any(c["x0"] >= gutter for c in row)}
+    # text on both sides at one height, give or take a row (the panels of a leaflet are not set level)
+    two_sided = [top for top in sorted(rows) if top not in crossing and {top - 1, top, top + 1} & lefts
+                 and {top - 1, top, top + 1} & rights]
     body_top = two_sided[0] if two_sided else min(rows)
     # A full-width line with most of the columns below it (an issuer or a note under the title) is read before them.
     heading_rows = {top for top in crossing if sum(t < top for t in two_sided) < sum(t > top for t in two_sided) / 3}
@@ -229,11 +232,36 @@ def _page_columns(page) -> list[list[_Line]]:  # type: ignore[no-untyped-def]
     def in_columns(c: dict) -> bool:
         return body_top <= row_of(c) and float(c["top"]) <= bottom_zone and row_of(c) not in crossing
 
-    above = region(lambda c: row_of(c) < body_top or row_of(c) in heading_rows)
-    left = region(lambda c: in_columns(c) and middle(c) < gutter)
-    right = region(lambda c: in_columns(c) and middle(c) >= gutter)
+    # the gutters between three or more panels (a tri-fold leaflet): each side of the gutter split again
+    gutters = _gutters([c for c in body if in_columns(c)], float(page.width), gutter)
+    panel_rows: set[int] = set()
+    if len(gutters) > 1:  # a leaflet's panels are printed to the page's edges: a top or bottom line in one is its own
+        by_row: dict[int, list[dict]] = {}
+        for c in chars:
+            if not top_zone <= float(c["top"]) <= bottom_zone:
+                by_row.setdefault(row_of(c), []).append(c)
+        panel_rows = {top for top, row in by_row.items()
+                      if not any(c["x0"] < g < c["x1"] for c in row for g in gutters)}
+        in_body = in_columns
+
+        def in_columns(c: dict) -> bool:  # noqa: F811 (the leaflet's reading of the same question)
+            return in_body(c) or row_of(c) in panel_rows
+    edges = [-math.inf, *gutters, math.inf]
+    above = region(lambda c: (row_of(c) < body_top or row_of(c) in heading_rows) and row_of(c) not in panel_rows)
+    columns = [region(lambda c, a=a, b=b: in_columns(c) and a <= middle(c) < b) for a, b in zip(edges, edges[1:])]
     below = region(lambda c: row_of(c) >= body_top and not in_columns(c) and row_of(c) not in heading_rows)
-    return [column for column in (above, left, right, below) if column]
+    return [column for column in (above, *columns, below) if column]
+
+
+def _gutters(chars: Sequence[dict], width: float, gutter: float) -> list[float]:
+    """The gutter, and those of the columns on each side of it, left to right."""
+    left = [c for c in chars if (float(c["x0"]) + float(c["x1"])) / 2 < gutter]
+    right = [c for c in chars if (float(c["x0"]) + float(c["x1"])) / 2 >= gutter]
+    found = [gutter]
+    for side in (left, right):
+        if side and (inner := _gutter_of(side, width)) is not None and abs(inner - gutter) > MIN_GUTTER_WIDTH:
+            found += _gutters(side, width, inner)
+    return sorted(set(found))
 
 
 ROW_POINTS = 3.0  # characters whose tops lie this close are on one row (two columns' lines are rarely level)
@@ -423,8 +451,11 @@ def _paragraphs(flows: Sequence[Sequence[_Line]]) -> list[str]:
                 # a line set larger than the one under it (a card's bold question over its answer): a heading
                 resized = bool(previous.font and line.font and previous.font - line.font >= HEADING_SIZE_STEP)
                 new = (ended_short or indented or gap or resized or (after_sentence and line.x0 > left + 0.5 * char)
-                       or (not same_flow and _opens_turn(line.text))  # a page (a slide) that opens with a turn
+                       or (not same_flow and (_opens_turn(line.text) or _NUMBERED_QUESTION.match(line.text)))  # a
+                       # page (a slide, a leaflet's panel) that opens with a turn or a numbered question
+                       or _NUMBERED_QUESTION.match(previous.text) is not None  # "10 ……能退吗？", its answer below
                        or (after_sentence and (not same_flow or _NUMBERED_ITEM.match(line.text) is not None
+                                               or _NUMBERED_QUESTION.match(line.text) is not None
                                                or _opens_turn(line.text) or _RECORD_FIELD.match(line.text) is not None)))
                 if new and not after_sentence and has_unclosed_bracket("".join(paragraphs[-1])) \
                         and not _NUMBERED_ITEM.match(line.text) and not _opens_turn(line.text):
@@ -448,6 +479,7 @@ def _right_margin(flow: Sequence[_Line]) -> float:
 
 # A numbered item or question (7. 《方案》…, 一、, （三）, Q3): after a sentence, it opens a paragraph. (第十三条 does not:
 # an answer quotes articles one after another.)
+_NUMBERED_QUESTION = re.compile(r"^\s*\d{1,2}[ \t\u3000]+[^。！\n]{2,60}[？?]$")  # "04 在哪里缴费？"
 _NUMBERED_ITEM = re.compile(r"\s*(?:\d{1,2}\s*[.、．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|"
                             r"Q\d{1,2}\b)")
 

@@ -367,7 +367,7 @@ def question_text(segment: Segment, text: str) -> str:
     return question if message or _ASKS.search(to_simplified(question)) else ""  # a 留言 or 建议 asks as it is
 
 
-_ITEM_NUMBER = re.compile(r"^0\d(?=[\u4e00-\u9fff《“])")
+_ITEM_NUMBER = re.compile(r"^(?:0\d(?=[\u4e00-\u9fff《“])|\d{1,2}[ \t\u3000]+(?=\S))")  # "01这次……", "10 参保人……"
 MAX_TRANSITION_CHARS = 40  # a host's line of its own before the line that asks: a transition ("好，我们继续。")
 # a caller's quoted question (its opening mark before the words) and the report's words after the closing mark
 _QUOTED_THEN_TOLD = re.compile(r"^(?P<asked>[^“”]*[？?][^“”]*?)”[^“”？?]*$")
