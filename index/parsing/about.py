@@ -92,7 +92,7 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
                       or publisher
                       or _hearing_holder(text[:SOURCE_FIELD_CHARS])
                       or _closing_signer(text)
-                      or _maker(text)
+                      or _maker(text, cities)
                       or _main_org(people, titles, header, text, cities)
                       or (title.bureau if title.bureau and is_unit_name(title.bureau) else None)  # the issuer's line
                       or (signer[0] if signer else None)
@@ -204,15 +204,19 @@ def _closing_signer(text: str) -> str | None:
 
 
 # a leaflet's or a booklet's maker: "渼沚市医疗保障局 编印", "渼沚市医疗保障局 国家税务总局渼沚市税务局 监制"
-_MADE_BY = re.compile(r"^[ \t\u3000]*(?P<units>[^\n：:。，]{4,80}?)[ \t\u3000]*(?:编印|监制|印制|编制|制作|出品)[ \t\u3000]*$", re.M)
+_MADE_BY = re.compile(r"(?P<units>[^\n：:。，！？]{4,80}?)[ \t\u3000]*(?:编印|监制|印制|编制|制作|出品)[ \t\u3000]*$", re.M)
 
 
-def _maker(text: str) -> str | None:
-    """The unit a leaflet names as its maker, the first of those named."""
+def _maker(text: str, cities: tuple[str, ...]) -> str | None:
+    """The unit a leaflet names as its maker at the end of a line, the first of those named (a line run into the one
+    above it: the unit of the document's city its words end with, else the longest with its place)."""
     for match in _MADE_BY.finditer(text):
-        units = [u for u in re.split(r"[ \t\u3000、]+", match["units"]) if is_unit_name(u)]
-        if units:
-            return units[0]
+        for words in re.split(r"[ \t\u3000、]+", match["units"].strip()):
+            units = [words[k:] for k in range(len(words) - 3) if is_unit_name(words[k:])]
+            unit = next((u for u in units if any(u.startswith(city) for city in cities)), None) or next(
+                (u for u in units if split_place(u)[0] or u.startswith("国家")), None)
+            if unit:
+                return unit
     return None
 
 

@@ -87,9 +87,9 @@ def pdf_text(data: bytes, file: str, max_chars: int = MAX_EXTRACTED_CHARS) -> Ex
         raise CorpusParseError(file, "the PDF has no text layer (a scanned document?): it needs OCR before it can "
                                      "be indexed")
     furniture = _running_lines(pages)
-    flows = [[line for line in column if _key(line.text) not in furniture and not _PAGE_NUMBER.match(line.text)]
-             for page in pages for column in page]
-    extracted = join_paragraphs((paragraph, False) for paragraph in _paragraphs(flows))
+    kept = [[[line for line in column if _key(line.text) not in furniture and not _PAGE_NUMBER.match(line.text)]
+             for column in page] for page in pages]
+    extracted = join_paragraphs((paragraph, False) for paragraph in _paragraphs(_with_sentences_rejoined(kept)))
     if not extracted.text:
         raise CorpusParseError(file, "the PDF has no text besides its page headers and footers")
     return extracted
@@ -97,6 +97,38 @@ def pdf_text(data: bytes, file: str, max_chars: int = MAX_EXTRACTED_CHARS) -> Ex
 
 MIN_TABLE_COLUMNS = 2
 MIN_TABLE_ROWS = 2
+MIN_PANELS = 3  # columns of a page that is a leaflet's side
+MIN_BROKEN_LINE_CHARS = 10  # a line this long ending with no mark ends its column in the middle of a sentence
+SENTENCE_END_WITHIN = 15  # a column that goes on with that sentence ends it within this many characters
+
+
+def _with_sentences_rejoined(pages: list[list[list[_Line]]]) -> list[list[_Line]]:
+    """The pages' columns in order; but on a page of three or more panels (a leaflet), a first panel that stops in the
+    middle of a sentence that the next page's first panel finishes goes on there: the page's other panels (its back
+    and cover) are read after the last page."""
+    flows: list[list[_Line]] = []
+    set_aside: list[list[_Line]] = []
+    for number, page in enumerate(pages):
+        columns = [column for column in page if column]
+        following = next((column for column in pages[number + 1] if column), None) if number + 1 < len(pages) else None
+        last = columns[0][-1].text.strip() if columns else ""
+        broken = len(columns) >= MIN_PANELS and len(last) >= MIN_BROKEN_LINE_CHARS and _wide(last[-1]) \
+            and last[-1] not in _TERMINATORS
+        if broken and following is not None and _goes_on(following[0].text) \
+                and not any(_goes_on(column[0].text) for column in columns[1:]):
+            flows.append(columns[0])
+            set_aside += columns[1:]
+        else:
+            flows += columns
+    return flows + set_aside
+
+
+def _goes_on(text: str) -> bool:
+    """A column's first line that finishes a sentence begun elsewhere ("民医保。持有……"): no heading, label or item."""
+    text = text.strip()
+    end = next((k for k, char in enumerate(text) if char in "。！？；"), None)
+    return bool(text) and _wide(text[0]) and end is not None and 0 < end < SENTENCE_END_WITHIN \
+        and not _NUMBERED_QUESTION.match(text) and not _NUMBERED_ITEM.match(text) and not _opens_turn(text)
 
 
 def _slant(matrix: Sequence[float]) -> float:
@@ -216,9 +248,10 @@ def _page_columns(page) -> list[list[_Line]]:  # type: ignore[no-untyped-def]
     crossing = {top for top, row in rows.items() if any(c["x0"] < gutter < c["x1"] for c in row)}
     lefts = {top for top, row in rows.items() if top not in crossing and any(c["x1"] <= gutter for c in row)}
     rights = {top for top, row in rows.items() if top not in crossing and any(c["x0"] >= gutter for c in row)}
-    # text on both sides at one height, give or take a row (the panels of a leaflet are not set level)
-    two_sided = [top for top in sorted(rows) if top not in crossing and {top - 1, top, top + 1} & lefts
-                 and {top - 1, top, top + 1} & rights]
+    # text on both sides at one height, give or take a line (the panels of a leaflet are not set level)
+    near = range(-LEVEL_ROWS, LEVEL_ROWS + 1)
+    two_sided = [top for top in sorted(rows) if top not in crossing and any(top + d in lefts for d in near)
+                 and any(top + d in rights for d in near)]
     body_top = two_sided[0] if two_sided else min(rows)
     # A full-width line with most of the columns below it (an issuer or a note under the title) is read before them.
     heading_rows = {top for top in crossing if sum(t < top for t in two_sided) < sum(t > top for t in two_sided) / 3}
@@ -265,6 +298,7 @@ def _gutters(chars: Sequence[dict], width: float, gutter: float) -> list[float]:
 
 
 ROW_POINTS = 3.0  # characters whose tops lie this close are on one row (two columns' lines are rarely level)
+LEVEL_ROWS = 4  # lines of two columns this many rows apart (12 points, a line of body text) are at one height
 
 
 def _row(char: dict) -> int:
