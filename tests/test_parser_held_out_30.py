@@ -106,11 +106,13 @@ def test_questions_listed_by_number_are_answered_under_headings_that_name_them(t
         ("黎晓岚", "社区党委书记、居委会主任", "澜州市澜东区潆湾街道泫水社区居民委员会"),
         ("楚衡", "加装电梯工作专班工程师", "澜州市澜东区住房和城乡建设局"),
         ("汪启明", "城市建设管理办公室副主任", "澜州市澜东区潆湾街道办事处")}
+    assert not any("3栋　王姐" in p.text for p in interview.passages)  # an item answered is not indexed twice
 
 
 def _tri_fold() -> bytes:
-    """Two landscape pages of three panels each; the first panel's last answer runs on to the top of the next page's
-    first panel, the cover's maker line at the bottom of the third panel."""
+    """Two landscape pages of three panels each, the panels' lines at heights of their own: the inside flap, the back
+    and the cover (its maker line at the bottom), then three panels of questions, a ruled table in the first and an
+    answer running from its last line on to the top of the second."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
@@ -119,23 +121,29 @@ def _tri_fold() -> bytes:
     buffer = io.BytesIO()
     page = canvas.Canvas(buffer, pagesize=(842, 595), invariant=1)
     panels = [
-        [["参保小问答", "城乡居民医保是政府组织实施的", "基本医疗保障制度。下面这些问题，", "是大家咨询最多的：",
-          "01 谁可以参加城乡居民医保？", "户籍在本市的城乡居民，包括农村", "居民、在校学生和灵活就业人员，", "都可以在户籍地参加城乡居"],
-         ["咨询服务", "医保服务热线：0123-12393", "工作日8:30—17:30", "税务缴费咨询：0123-12366", "服务大厅：澜州市民中心3楼",
-          "各乡镇便民服务中心均可办理"],
+        [["参保小问答", "城乡居民医保是政府组织实施的基本", "医疗保障制度。下面这些问题，是大", "家咨询最多的：",
+          "01 谁可以参加城乡居民医保？", "户籍在本市的城乡居民，包括农村居", "民、在校学生和灵活就业人员，都可", "以在户籍地参加。",
+          "02 住院能报销多少？", "一级医院住院报销85%，二级医院报", "销75%，三级医院报销65%。"],
+         ["咨询服务", "医保服务热线：0123-12393", "工作日8:30—17:30", "税务缴费咨询：0123-12366",
+          "服务大厅：澜州市民中心3楼", "各乡镇便民服务中心均可办理"],
          ["城乡居民医保", "参保缴费明白折页", "（2027年度）", "一人参保 全家安心", "扫码关注“澜州医保”公众号",
           "澜州市医疗保障局 编印"]],
-        [["民医保。新生儿出生90天内参保的，", "自出生之日起享受待遇。", "02 住院能报销多少？", "一级医院住院报销85%，二级医院报销75%。",
-          "三级医院报销65%。", "异地就医要先备案。"],
-         ["03 门诊看病能报销吗？", "能。基层门诊报销60%，", "年度限额800元。", "04 到外地看病怎么报销？",
-          "办理异地就医备案后，", "在就医地直接结算。"],
-         ["05 参军了缴的钱能退吗？", "入伍的可以申请退还当年", "已缴纳的个人缴费。", "温馨提示", "医保卡不得出借给他人使用。",
-          "谨防电信诈骗。"]]]
-    for columns in panels:
+        [["03 门诊看病能报销吗？", "能。基层门诊报销60%，年度限额", "800元。", "04 错过了缴费期怎么办？",
+          "集中缴费期结束后参保缴费的，设置", "3个月的待遇等待期。连续2年以上中", "断缴费的，再次参保时每多"],
+         ["中断1年，增加1个月的等待期。", "05 到外地看病怎么报销？", "办理异地就医备案后，在就医地直接", "结算。",
+          "06 参军了缴的钱能退吗？", "入伍的可以申请退还当年已缴纳的个", "人缴费。"],
+         ["温馨提示", "医保卡不得出借给他人使用。", "医保部门不会要求您转账，", "谨防电信诈骗！", "更多政策请咨询",
+          "医保服务热线。"]]]
+    for number, columns in enumerate(panels):
         for n, lines in enumerate(columns):
-            for k, line in enumerate(lines):
-                page.setFont("WQY", 11)
-                page.drawString(30 + n * 280, 560 - k * 18 - n * 7, line)  # the panels' lines at different heights
+            page.setFont("WQY", 11)
+            for k, line in enumerate(lines):  # the first line at the top edge, the panels' lines at different heights
+                page.drawString(30 + n * 280, 575 - n * 7 - k * 18 - (60 if number and not n and k >= 3 else 0), line)
+        if number:  # a ruled table of two rows in the first panel, between the third question's answer and the fourth
+            for row, cells in enumerate((("一级医院", "报销85%"), ("二级医院", "报销75%"))):
+                for col, cell in enumerate(cells):
+                    page.rect(30 + col * 110, 505 - row * 24, 110, 24)
+                    page.drawString(36 + col * 110, 513 - row * 24, cell)
         page.showPage()
     page.save()
     return buffer.getvalue()
@@ -146,11 +154,11 @@ def test_a_tri_fold_leaflet_is_read_panel_by_panel(tmp_path: Path) -> None:
     interview = parse_file(tmp_path / "leaflet.pdf")
     assert interview.metadata.bureau == "澜州市医疗保障局"
     turns = [(t.question, t.answer) for t in interview.turns if t.answer]
-    assert turns[:4] == [
-        ("谁可以参加城乡居民医保？", "户籍在本市的城乡居民，包括农村居民、在校学生和灵活就业人员，都可以在户籍地参加城乡居民医保。"
-         "新生儿出生90天内参保的，自出生之日起享受待遇。"),
-        ("住院能报销多少？", "一级医院住院报销85%，二级医院报销75%。三级医院报销65%。\n异地就医要先备案。"),
-        ("门诊看病能报销吗？", "能。基层门诊报销60%，年度限额800元。"),
-        ("到外地看病怎么报销？", "办理异地就医备案后，在就医地直接结算。")]
-    # the back and the cover are read after the last panel of the inside
-    assert turns[4][0] == "参军了缴的钱能退吗？" and turns[4][1].startswith("入伍的可以申请退还当年已缴纳的个人缴费。")
+    assert [question for question, _ in turns] == [
+        "谁可以参加城乡居民医保？", "住院能报销多少？", "门诊看病能报销吗？", "错过了缴费期怎么办？", "到外地看病怎么报销？",
+        "参军了缴的钱能退吗？"]
+    assert turns[0][1] == "户籍在本市的城乡居民，包括农村居民、在校学生和灵活就业人员，都可以在户籍地参加。"
+    assert turns[3][1] == ("集中缴费期结束后参保缴费的，设置3个月的待遇等待期。连续2年以上中断缴费的，再次参保时每多中断1年，"
+                           "增加1个月的等待期。")
+    assert turns[4][1] == "办理异地就医备案后，在就医地直接结算。"
+    assert turns[2][1] == "能。基层门诊报销60%，年度限额800元。\n一级医院\t报销85%\n二级医院\t报销75%"  # the table in its panel

@@ -1,7 +1,8 @@
 """Questions listed once by number (a WeChat 接龙 quoted in a 公众号 article: "> 1. 3栋　王姐　……？"), then answered
 by number under headings ("**第1条　3栋　王姐**", then "**黎书记：**……"): each heading is replaced by the question it
-names ("问：……？"), so the answers under it answer that question; headings one under the other with nothing between
-("**第2条……**", "**第6条……**") are one question of two parts, answered together."""
+names ("问：……？"), so the answers under it answer that question, and the item answered leaves the list (the rest stay:
+"同问楼上", one nobody answered); headings one under the other with nothing between ("**第2条……**", "**第6条……**") are
+one question of two parts, answered together."""
 
 from __future__ import annotations
 
@@ -41,9 +42,12 @@ def numbered_replies_as_text(body: str) -> str | None:
     headings = [i for i, line in enumerate(lines) if i > listed_until and (m := _HEADING.match(line)) and m["n"] in items]
     if len(headings) < MIN_ANSWERED:
         return None
+    used = {items[_HEADING.match(lines[i])["n"]][0] for i in headings}  # type: ignore[index]
     out: list[str] = []
     group: list[str] = []
     for i, line in enumerate(lines):
+        if i in used:
+            continue  # the item is asked where it is answered: listed once, not twice
         if i in headings:
             group.append(items[_HEADING.match(line)["n"]][1])  # type: ignore[index]
             continue

@@ -89,7 +89,8 @@ def pdf_text(data: bytes, file: str, max_chars: int = MAX_EXTRACTED_CHARS) -> Ex
     furniture = _running_lines(pages)
     kept = [[[line for line in column if _key(line.text) not in furniture and not _PAGE_NUMBER.match(line.text)]
              for column in page] for page in pages]
-    extracted = join_paragraphs((paragraph, False) for paragraph in _paragraphs(_with_sentences_rejoined(kept)))
+    extracted = join_paragraphs((paragraph, False) for paragraph in _paragraphs(
+        [column for page in kept for column in page]))
     if not extracted.text:
         raise CorpusParseError(file, "the PDF has no text besides its page headers and footers")
     return extracted
@@ -97,40 +98,6 @@ def pdf_text(data: bytes, file: str, max_chars: int = MAX_EXTRACTED_CHARS) -> Ex
 
 MIN_TABLE_COLUMNS = 2
 MIN_TABLE_ROWS = 2
-MIN_PANELS = 3  # columns of a page that is a leaflet's side
-MIN_BROKEN_LINE_CHARS = 10  # a line this long ending with no mark ends its column in the middle of a sentence
-SENTENCE_END_WITHIN = 15  # a column that goes on with that sentence ends it within this many characters
-
-
-def _with_sentences_rejoined(pages: list[list[list[_Line]]]) -> list[list[_Line]]:
-    """The pages' columns in order; but on a page of three or more panels (a leaflet), a first panel that stops in the
-    middle of a sentence that the next page's first panel finishes goes on there: the page's other panels (its back
-    and cover) are read after the last page."""
-    flows: list[list[_Line]] = []
-    set_aside: list[list[_Line]] = []
-    for number, page in enumerate(pages):
-        columns = [column for column in page if column]
-        following = next((column for column in pages[number + 1] if column), None) if number + 1 < len(pages) else None
-        last = columns[0][-1].text.strip() if columns else ""
-        broken = len(columns) >= MIN_PANELS and len(last) >= MIN_BROKEN_LINE_CHARS and _wide(last[-1]) \
-            and last[-1] not in _TERMINATORS
-        if broken and following is not None and _goes_on(following[0].text) \
-                and not any(_goes_on(column[0].text) for column in columns[1:]):
-            flows.append(columns[0])
-            set_aside += columns[1:]
-        else:
-            flows += columns
-    return flows + set_aside
-
-
-def _goes_on(text: str) -> bool:
-    """A column's first line that finishes a sentence begun elsewhere ("民医保。持有……"): no heading, label or item."""
-    text = text.strip()
-    end = next((k for k, char in enumerate(text) if char in "。！？；"), None)
-    return bool(text) and _wide(text[0]) and end is not None and 0 < end < SENTENCE_END_WITHIN \
-        and not _NUMBERED_QUESTION.match(text) and not _NUMBERED_ITEM.match(text) and not _opens_turn(text)
-
-
 def _slant(matrix: Sequence[float]) -> float:
     """How far, in degrees, a glyph's text matrix turns it from the nearest of the page's axes (0 to 45)."""
     degrees = math.degrees(math.atan2(float(matrix[1]), float(matrix[0]))) % 90.0
@@ -161,8 +128,26 @@ def _page_flows(page) -> list[list[_Line]]:  # type: ignore[no-untyped-def]
             for x0, top, x1, bottom in boxes)
 
     rest = page.filter(outside)
+    columns = [column for column in _page_columns(rest) if column]
+    spans = [(min(line.x0 for line in column), max(line.x1 for line in column)) for column in columns]
+    within = {id(t): _column_of(spans, t.bbox) for t in tables}
+    if len(columns) > 1 and all(k is not None for k in within.values()):
+        flows = []  # each table set inside one column: read where it stands in that column
+        for k, column in enumerate(columns):
+            flows += _around_tables(list(column), [t for t in tables if within[id(t)] == k])
+        return flows
+    return _around_tables([line for column in columns for line in column], tables)
+
+
+def _column_of(spans: Sequence[tuple[float, float]], box: tuple[float, float, float, float]) -> int | None:
+    """The one column whose width the table's box overlaps, None when it overlaps none or several."""
+    overlapped = [k for k, (x0, x1) in enumerate(spans) if box[0] < x1 and x0 < box[2]]
+    return overlapped[0] if len(overlapped) == 1 else None
+
+
+def _around_tables(lines: list[_Line], tables: Sequence) -> list[list[_Line]]:  # type: ignore[type-arg]
+    """The lines above each table, the table's rows (each one line of its cells apart by tabs), the lines below."""
     flows: list[list[_Line]] = []
-    lines = [line for column in _page_columns(rest) for line in column]
     for table in sorted(tables, key=lambda t: t.bbox[1]):
         above = [line for line in lines if line.top < table.bbox[1]]
         lines = [line for line in lines if line.top >= table.bbox[1]]
@@ -229,7 +214,7 @@ def _page_columns(page) -> list[list[_Line]]:  # type: ignore[no-untyped-def]
     """The page's lines in reading order: one column; or, when an empty vertical strip splits the body, the lines
     above the columns (the page header, a title block), the left column, the right one, then the full-width lines
     below them (the footer). The page's top and bottom margins are read whole, so a running header split by the
-    gutter stays one line."""
+    gutter stays one line. A leaflet's three or more panels are read one after the other, each to the page's edges."""
     chars = [c for c in page.chars if c.get("text", "").strip()]
     if not chars:
         return [[]]
@@ -246,12 +231,13 @@ def _page_columns(page) -> list[list[_Line]]:  # type: ignore[no-untyped-def]
     for c in body:
         rows.setdefault(row_of(c), []).append(c)
     crossing = {top for top, row in rows.items() if any(c["x0"] < gutter < c["x1"] for c in row)}
-    lefts = {top for top, row in rows.items() if top not in crossing and any(c["x1"] <= gutter for c in row)}
-    rights = {top for top, row in rows.items() if top not in crossing and any(c["x0"] >= gutter for c in row)}
-    # text on both sides at one height, give or take a line (the panels of a leaflet are not set level)
-    near = range(-LEVEL_ROWS, LEVEL_ROWS + 1)
-    two_sided = [top for top in sorted(rows) if top not in crossing and any(top + d in lefts for d in near)
-                 and any(top + d in rights for d in near)]
+    # the gutters between three or more panels (a tri-fold leaflet): each side of the gutter split again
+    gutters = _gutters([c for c in body if row_of(c) not in crossing], float(page.width), gutter)
+    if len(gutters) > 1:  # a leaflet's panels run from the top of the page, their lines at heights of their own
+        two_sided = sorted(top for top in rows if top not in crossing)
+    else:
+        two_sided = [top for top, row in sorted(rows.items()) if top not in crossing
+                     and any(c["x1"] <= gutter for c in row) and any(c["x0"] >= gutter for c in row)]
     body_top = two_sided[0] if two_sided else min(rows)
     # A full-width line with most of the columns below it (an issuer or a note under the title) is read before them.
     heading_rows = {top for top in crossing if sum(t < top for t in two_sided) < sum(t > top for t in two_sided) / 3}
@@ -265,8 +251,6 @@ def _page_columns(page) -> list[list[_Line]]:  # type: ignore[no-untyped-def]
     def in_columns(c: dict) -> bool:
         return body_top <= row_of(c) and float(c["top"]) <= bottom_zone and row_of(c) not in crossing
 
-    # the gutters between three or more panels (a tri-fold leaflet): each side of the gutter split again
-    gutters = _gutters([c for c in body if in_columns(c)], float(page.width), gutter)
     panel_rows: set[int] = set()
     if len(gutters) > 1:  # a leaflet's panels are printed to the page's edges: a top or bottom line in one is its own
         by_row: dict[int, list[dict]] = {}
@@ -298,7 +282,6 @@ def _gutters(chars: Sequence[dict], width: float, gutter: float) -> list[float]:
 
 
 ROW_POINTS = 3.0  # characters whose tops lie this close are on one row (two columns' lines are rarely level)
-LEVEL_ROWS = 4  # lines of two columns this many rows apart (12 points, a line of body text) are at one height
 
 
 def _row(char: dict) -> int:
