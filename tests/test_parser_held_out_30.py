@@ -162,3 +162,12 @@ def test_a_tri_fold_leaflet_is_read_panel_by_panel(tmp_path: Path) -> None:
                            "增加1个月的等待期。")
     assert turns[4][1] == "办理异地就医备案后，在就医地直接结算。"
     assert turns[2][1] == "能。基层门诊报销60%，年度限额800元。\n一级医院\t报销85%\n二级医院\t报销75%"  # the table in its panel
+
+
+def test_a_markdown_pages_first_heading_is_its_title_though_it_exclaims(tmp_path: Path) -> None:
+    page = ("# 加装电梯｜接龙里的问题集中答复来了！\n\n原创　澜湾发布　*2026年05月12日 18:30*\n\n问：补多少钱？\n\n"
+            "答：每台补助20万元。\n")
+    (tmp_path / "article.md").write_text(page, encoding="utf-8")
+    interview = parse_file(tmp_path / "article.md")
+    assert interview.metadata.title == "加装电梯｜接龙里的问题集中答复来了！"
+    assert not any(p.text.startswith("#") for p in interview.passages)

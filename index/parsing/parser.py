@@ -97,6 +97,7 @@ def parse_source(source: SourceText, max_chars: int = DEFAULT_MAX_PASSAGE_CHARS)
 
 
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+\S")
+_TOP_HEADING = re.compile(r"^#[ \t]+\S")  # "# ……集中答复来了！": a Markdown page's first level-one heading is its title
 
 
 def _drop_closing_headings(segments: list[Segment], text: str) -> None:
@@ -199,7 +200,7 @@ def _layout(blocks: list[Block], text: str) -> Layout:
         if (title.headlines or intro) and _listed_question(line):
             continue  # a mailbox's list of its letters' titles above them: no one's answer to quote
         if block.end - block.start <= SHORT_LINE * 2 and (not _SENTENCES.search(line) or _opens_with_a_question(
-                line, title, intro)):
+                line, title, intro) or (_TOP_HEADING.match(line) and not title.headlines and not intro)):
             kind = classify_title_line(line, title)
             if kind == "headline":
                 headings[len(intro)] = title.headlines[-1]
