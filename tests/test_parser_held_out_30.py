@@ -162,6 +162,7 @@ def test_a_tri_fold_leaflet_is_read_panel_by_panel(tmp_path: Path) -> None:
                            "增加1个月的等待期。")
     assert turns[4][1] == "办理异地就医备案后，在就医地直接结算。"
     assert turns[2][1] == "能。基层门诊报销60%，年度限额800元。\n一级医院\t报销85%\n二级医院\t报销75%"  # the table in its panel
+    assert not any("编印" in p.text for p in interview.passages)  # the imprint names the unit, and is no one's words
 
 
 def test_a_markdown_pages_first_heading_is_its_title_though_it_exclaims(tmp_path: Path) -> None:
