@@ -244,6 +244,7 @@ def main() -> int:
     out: dict[str, object] = {"machine": f"{platform.machine()}, Python {platform.python_version()}"}
     reader = reader_of(embedder, config)
     together: Asked = []  # the pipeline's answers on every new-layout set, each asked over its own corpus
+    together_sets = 0
     for corpus_name, questions in dev.items():
         data = load_corpus(corpus_name, config.core, embedder).data
         searcher = Searcher(data, embedder, config.search)
@@ -266,6 +267,7 @@ def main() -> int:
         by_city = bureau_by_city(results["pipeline"], data)
         if corpus_name.startswith("layouts"):
             together += results["pipeline"]
+            together_sets += 1
         out[corpus_name] = {"questions": len(questions), "rows": rows, "bureau_by_city": by_city,
                             "by_style": {n: {s: v.to_dict() for s, v in r.by_style.items()} for n, r in reports.items()}}
         if not args.json:
@@ -281,7 +283,7 @@ def main() -> int:
             if args.misses:
                 for miss in reports["pipeline"].misses:
                     print("  -", json.dumps(miss, ensure_ascii=False))
-    if len({q.file for q, _ in together}) > 1:
+    if together_sets > 1:
         report = evaluate(together)
         out["layouts_together"] = report.overall.to_dict()
         if not args.json:

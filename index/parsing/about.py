@@ -11,7 +11,7 @@ from index.parsing.blocks import Layout, Segment
 from index.parsing.cast import Cast, is_institution
 from index.parsing.english import english_person, is_english
 from index.parsing.header import Header
-from index.parsing.metadata import find_interviewee
+from index.parsing.metadata import MADE_BY, find_interviewee
 from index.parsing.orgs import find_city, fullest, is_unit_name, main_unit, org_mentions, qualify, split_place
 from index.parsing.people import (ACCOUNT, ROLE_UNIT, PersonDesc, is_person_name, names_apart_from_units, parse_people,
                                   parse_person, split_org_role)
@@ -204,7 +204,7 @@ def _closing_signer(text: str) -> str | None:
 
 
 # a leaflet's or a booklet's maker: "渼沚市医疗保障局 编印", "渼沚市医疗保障局 国家税务总局渼沚市税务局 监制"
-_MADE_BY = re.compile(r"(?P<units>[^\n：:。，！？]{4,80}?)[ \t\u3000]*(?:编印|监制|印制|编制|制作|出品)[ \t\u3000]*$", re.M)
+_MADE_BY = re.compile(rf"(?P<units>[^\n：:。，！？]{{4,80}}?)[ \t\u3000]*{MADE_BY}[ \t\u3000]*$", re.M)
 
 
 def _maker(text: str, cities: tuple[str, ...]) -> str | None:

@@ -9,6 +9,7 @@ that bureau, when nothing names it, is unknown ("").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -26,7 +27,8 @@ _TOWN_OR_VILLAGE_UNIT = re.compile(r"(?:[镇乡]人民政府|街道办事处|(?:
 _TOWN_GOVERNMENT = re.compile(r"(?P<town>[\u4e00-\u9fff]{2,14}?[镇乡])人民政府")
 _VILLAGE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:村|社区)")
 # a county, town and village written one under the other ("沚西县漭塘镇岵山村", "沚西县漭塘镇人民政府"): the document's own
-_PLACE_CHAIN = re.compile(r"(?P<county>[\u4e00-\u9fff]{2}县)?(?P<town>[\u4e00-\u9fff]{2}[镇乡])(?P<village>[\u4e00-\u9fff]{2}村)?")
+_PLACE_CHAIN = re.compile(r"(?P<county>[\u4e00-\u9fff]{2}县)?(?P<town>[\u4e00-\u9fff]{2}[镇乡])"
+                          r"(?P<village>[\u4e00-\u9fff]{2}村)?")
 _TOWN_OFFICE = re.compile(r"(?P<town>(?:[\u4e00-\u9fff]{2,3}?[市县区])*[\u4e00-\u9fff]{2,3}?[镇乡])"
                           r"(?P<office>[\u4e00-\u9fff]{2,10}?(?:办公室|办))")
 # the place a town's, a street's, a village's or a community's unit is of, and a run of places down to it
@@ -36,17 +38,23 @@ _PLACES = re.compile(r"(?:[\u4e00-\u9fff]{2,3}?市)?(?:[\u4e00-\u9fff]{2,3}?[区
 _LEVEL_OF = {"县": "county", "镇": "town", "乡": "town", "村": "village"}
 
 
+def _runs_ending_with(text: str, tail: str) -> list[str]:
+    """Every run of up to 14 Chinese characters the text writes before `tail`, with the tail, from each place it may
+    begin ("并在渼沚市沚西县漭塘镇人民政府" gives "渼沚市沚西县漭塘镇人民政府" among others)."""
+    return [m.group()[k:] for m in re.finditer(rf"[\u4e00-\u9fff]{{2,14}}?{re.escape(tail)}", text)
+            for k in range(len(m.group()) - len(tail))]
+
+
 def own_places(text: str) -> dict[str, str]:
     """The county, town and village the text names in chains of them most often (twice or more, or the only one)."""
-    counts: dict[str, dict[str, int]] = {}
+    counts: dict[str, Counter[str]] = {}
     for match in _PLACE_CHAIN.finditer(text):
         if match["county"] or match["village"]:
             for level, name in match.groupdict().items():
                 if name:
-                    counts.setdefault(level, {}).setdefault(name, 0)
-                    counts[level][name] += 1
-    return {level: max(named, key=named.__getitem__) for level, named in counts.items()
-            if max(named.values()) >= 2 or len(named) == 1}
+                    counts.setdefault(level, Counter())[name] += 1
+    return {level: named.most_common(1)[0][0] for level, named in counts.items()
+            if named.most_common(1)[0][1] >= 2 or len(named) == 1}
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,9 +142,7 @@ class Cast:
         """A town's or a village's unit as the text writes it with the places above it ("柘湍市湍西县楝坪镇人民政府"
         for 楝坪镇人民政府), else, for a village or a community, under the town whose document this is."""
         place, kind = split_place(unit)
-        written = [m.group()[k:] for m in re.finditer(rf"[\u4e00-\u9fff]{{2,14}}?{re.escape(kind)}", self.text)
-                   for k in range(len(m.group()) - len(kind))]  # "并在渼沚市沚西县漭塘镇人民政府": from where the unit begins
-        fuller = [w for w in written if len(w) > len(unit) and is_unit_name(w) and split_place(w)[0]
+        fuller = [w for w in _runs_ending_with(self.text, kind) if len(w) > len(unit) and is_unit_name(w) and split_place(w)[0]
                   and (not place or w.startswith(place) or place == "市")]
         if fuller:
             return max(fuller, key=len)
@@ -151,9 +157,7 @@ class Cast:
 
     def _chain_to(self, place: str, above: str) -> str | None:
         """The longest run of places the text writes down to `place` ("涔岙市岙东区潆湾街道泫水社区"), under `above`."""
-        written = [m.group()[k:] for m in re.finditer(rf"[\u4e00-\u9fff]{{2,14}}?{re.escape(place)}", self.text)
-                   for k in range(len(m.group()) - len(place))]
-        chains = [w for w in written if _PLACES.fullmatch(w) and (not above or above == "市" or w.startswith(above))]
+        chains = [w for w in _runs_ending_with(self.text, place) if _PLACES.fullmatch(w) and (not above or above == "市" or w.startswith(above))]
         return max(chains, key=len) if chains else None
 
     def find(self, name: str) -> PersonDesc | None:

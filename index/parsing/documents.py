@@ -208,8 +208,9 @@ def _text_boxes(p) -> list:  # type: ignore[no-untyped-def]
 
 
 def _table_lines(table) -> list[str]:  # type: ignore[no-untyped-def]
-    """A table of questions and replies as 留言板 paragraphs (table_export.question_grid_paragraphs); else one line per row, its cells (merged cells once) joined by tabs; a value cell of several paragraphs beside a
-    key cell (发布人 | three people) gives one line per paragraph, the first after the key."""
+    """A table of questions and replies as 留言板 paragraphs (table_export.question_grid_paragraphs); else one line
+    per row, its cells (merged cells once) joined by tabs; a value cell of several paragraphs beside a key cell
+    (发布人 | three people) gives one line per paragraph, the first after the key."""
     from index.parsing.speakers import transcript_rows
     from index.parsing.table_export import question_grid_paragraphs
 

@@ -74,7 +74,8 @@ _MENTIONS_ONLY = re.compile(r"^(?P<key>[\u4e00-\u9fff]{2,10})[：:][ \t\u3000]*(
 # an entry of a list of people by mention: "@俞牧之　篁澍市工业和信息化局党组成员、副局长"
 LISTED_MENTION = re.compile(r"^@(?P<name>[^\s@：:]{2,20})[ \t\u3000]+(?P<desc>\S.{1,60})$")
 # a heading that is only a guests or host key ("## 本期嘉宾", "## 主播"): the list under it
-_KEY_HEADING = re.compile(r"^(?:#{1,6}[ \t]+(?P<key>[\u4e00-\u9fff]{2,8})|(?:\*\*|__)(?P<bold>[\u4e00-\u9fff]{2,8})(?:\*\*|__))$")
+_KEY_HEADING = re.compile(r"^(?:#{1,6}[ \t]+(?P<key>[\u4e00-\u9fff]{2,8})|"
+                          r"(?:\*\*|__)(?P<bold>[\u4e00-\u9fff]{2,8})(?:\*\*|__))$")
 
 
 def _listed_person(line: str) -> str:
@@ -134,7 +135,8 @@ def read_fields(line: str) -> list[tuple[str, str]] | None:
 
 
 # a host called by a screen name, the real name in brackets: "“涔岙人社”新媒体主播　岙岙（宁小溪）"
-_SCREEN_NAME = re.compile(r"^(?P<desc>.*?)[ \t\u3000]*(?P<screen>[^\s（()）“”\"、，,：:]{1,8})[（(](?P<real>[\u4e00-\u9fff·]{2,4})[）)]$")
+_SCREEN_NAME = re.compile(r"^(?P<desc>.*?)[ \t\u3000]*(?P<screen>[^\s（()）“”\"、，,：:]{1,8})"
+                          r"[（(](?P<real>[\u4e00-\u9fff·]{2,4})[）)]$")
 
 
 def host_person(value: str) -> PersonDesc | None:
@@ -143,7 +145,8 @@ def host_person(value: str) -> PersonDesc | None:
     if (person := parse_person(value)) is not None:
         return person
     if (match := _SCREEN_NAME.match(value.strip())) and is_person_name(match["real"]):
-        org, role = split_org_role(re.sub(r"[“”\"]", "", match["desc"]).strip()) if match["desc"].strip() else (None, None)
+        desc = re.sub(r"[“”\"]", "", match["desc"]).strip()
+        org, role = split_org_role(desc) if desc else (None, None)
         return PersonDesc(match["screen"], org, role)
     return None
 

@@ -249,8 +249,10 @@ _TOPIC_TAG = re.compile(r"^#[^#\s]{1,20}[ \t\u3000]*\d+个$")  # a 公众号 art
 _HASHTAGS = re.compile(r"^(?:#[^#\n]{1,20}#[\s\u3000]*)+$")  # a post's #topics# (read before Markdown's # goes)
 
 
-# a leaflet's or a booklet's imprint: who made it, how many were printed, the usual disclaimer
-_IMPRINT = re.compile(r"^(?:印数[：:][^\n]{0,40}|[^。！？，,\n]{2,60}?[ \t\u3000]*(?:编印|监制|印制|承印)|"
+# what a leaflet's or a booklet's maker line ends with ("渼沚市医疗保障局 编印"); about.py reads the unit from it
+MADE_BY = r"(?:编印|监制|印制|编制|制作|出品)"
+# a leaflet's or a booklet's imprint: who made or printed it, how many were printed, the usual disclaimer
+_IMPRINT = re.compile(rf"^(?:印数[：:][^\n]{{0,40}}|[^。！？，,\n]{{2,60}}?[ \t\u3000]*(?:{MADE_BY}|承印)|"
                       r"本[\u4e00-\u9fff]{0,6}内容仅供参考[，,][^\n]{0,40}为准[。.]?(?:[（(][^（）()\n]{0,40}[）)])?)$")
 
 
@@ -258,8 +260,8 @@ def is_boilerplate(line: str) -> bool:
     """Editor and source credits, breadcrumbs, imprints and page furniture ("【打印本页】【关闭窗口】") that belong to no
     passage."""
     text = to_simplified(strip_markup(line))  # 責任編輯：陳靜 too
-    return bool(_BOILERPLATE.match(text) or _IMPRINT.match(text.strip()) or _SOURCE.match(text) or _BREADCRUMB.match(text)
-                or _LINK_BAR.match(text) or _PAGE_FURNITURE.match(text) or _TOPIC_TAG.match(line.strip())
+    return bool(_BOILERPLATE.match(text) or _IMPRINT.match(text.strip()) or _SOURCE.match(text)
+                or _BREADCRUMB.match(text) or _LINK_BAR.match(text) or _PAGE_FURNITURE.match(text) or _TOPIC_TAG.match(line.strip())
                 or _HASHTAGS.match(line.strip()))
 
 

@@ -39,7 +39,8 @@ def numbered_replies_as_text(body: str) -> str | None:
     if not items:
         return None
     listed_until = max(i for i, _ in items.values())
-    headings = [i for i, line in enumerate(lines) if i > listed_until and (m := _HEADING.match(line)) and m["n"] in items]
+    headings = [i for i, line in enumerate(lines)
+                if i > listed_until and (m := _HEADING.match(line)) and m["n"] in items]
     if len(headings) < MIN_ANSWERED:
         return None
     used = {items[_HEADING.match(lines[i])["n"]][0] for i in headings}  # type: ignore[index]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 
 # the export's column names, and the 留言板 key each one is written as; other columns (序号, 提问人, 状态, 满意度…) are
 # left out: a row with no reply has no 回复内容
@@ -108,13 +109,19 @@ def _board_paragraphs(keys: list[str | None], rows: list[list[str]]) -> list[str
 
 def _by_unit(reply: str) -> list[tuple[str | None, str]]:
     """A reply cell cut where a line opens with a unit in bold: (that unit, its words); (None, the cell) when none."""
+    return _cut_at_leads(reply, lambda line: (m["unit"], m.end()) if (m := _UNIT_LEAD.match(line)) else None)
+
+
+def _cut_at_leads(reply: str, lead: Callable[[str], tuple[str, int] | None]) -> list[tuple[str | None, str]]:
+    """A reply cut where a line opens with who says what follows (`lead`: who, and where their words start):
+    (who, the words), the words before any lead (None, …)."""
     parts: list[tuple[str | None, list[str]]] = [(None, [])]
     for line in reply.split("\n"):
-        if match := _UNIT_LEAD.match(line):
-            parts.append((match["unit"], [line[match.end():]]))
+        if (found := lead(line)) is not None:
+            parts.append((found[0], [line[found[1]:]]))
         else:
             parts[-1][1].append(line)
-    return [(unit, "\n".join(words).strip()) for unit, words in parts if "\n".join(words).strip()]
+    return [(who, "\n".join(words).strip()) for who, words in parts if "\n".join(words).strip()]
 
 
 def _listed_name(short: str, listed: list[str]) -> str:
@@ -133,7 +140,8 @@ _BRACKETED = re.compile(r"^(?P<outer>[^（(]+)[（(](?P<inner>[^）)]+)[）)]$")
 MAX_HEADER_ROWS = 4
 _NO_VALUE = re.compile(r"^[—–\-－/／\\、无空\s]*$")  # a cell holding only a dash: nothing
 # a feedback row's status saying it went elsewhere: no reply of this table's units
-_PASSED_ON_STATUS = re.compile(r"^(?:已?转(?:有关|相关|其他)?(?:部门|单位)?(?:研究|办理|处理)|转[\u4e00-\u9fff]{2,20}?(?:研究|办理))$")
+_PASSED_ON_STATUS = re.compile(r"^(?:已?转(?:有关|相关|其他)?(?:部门|单位)?(?:研究|办理|处理)|"
+                               r"转[\u4e00-\u9fff]{2,20}?(?:研究|办理))$")
 
 Cell = tuple[int, str]  # the merged cell's identity (repeated in each row and column it covers) and its text
 
@@ -203,12 +211,9 @@ def _by_person(reply: str) -> list[tuple[str | None, str]]:
     (None, the reply) when none does."""
     from index.parsing.people import parse_person
 
-    parts: list[tuple[str | None, list[str]]] = [(None, [])]
-    for line in reply.split("\n"):
+    def lead(line: str) -> tuple[str, int] | None:
         match = _PERSON_LEAD.match(line)
         person = parse_person(match["who"]) if match else None
-        if match and person is not None and person.name:
-            parts.append((match["who"], [line[match.end():]]))
-        else:
-            parts[-1][1].append(line)
-    return [(who, "\n".join(words).strip()) for who, words in parts if "\n".join(words).strip()]
+        return (match["who"], match.end()) if match and person is not None and person.name else None
+
+    return _cut_at_leads(reply, lead)
