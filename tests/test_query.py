@@ -84,6 +84,17 @@ def test_bureaus_named_in_a_question_keep_their_city(question: str, place: str, 
 
 def test_no_bureau_is_read_into_everyday_words() -> None:
     assert BUREAUS.mentions("整体格局和大局意识") == []
+    assert BUREAUS.mentions("大格局 新格局 邮局几点开门") == []
+    assert BUREAUS.mentions("怎么落实市委要求") == [] and BUREAUS.mentions("能直接去登记大厅办吗") == []
+
+
+@pytest.mark.parametrize("short", ["住建局", "人社局", "自规局", "文旅局", "工信局", "住建委", "医保局"])
+def test_a_short_name_that_the_word_splitter_cuts_is_still_a_bureau(short: str) -> None:
+    """jieba reads 住建局 as 住 + 建局: a bureau the corpus has no interview of is still one named, with its city."""
+    [mention] = BUREAUS.mentions(f"南浦市{short} 公租房 申请条件")
+    assert (mention.text, mention.place, mention.matches) == (f"南浦市{short}", "南浦市", ())
+    [mention] = BUREAUS.mentions(f"威海{short}怎么申请")
+    assert (mention.text, mention.place, mention.matches) == (f"威海{short}", "威海市", ())
 
 
 def test_the_signs_that_settle_a_question_alone() -> None:

@@ -39,8 +39,8 @@ CLEAR_CITY_RATIO = 2.0  # a city is clear when its votes are more than twice any
 
 # a unit's kind after 市/a city: 人力资源和社会保障局, 交通运输局, 卫生健康委员会
 ORG_KIND = r"[\u4e00-\u9fff]{1,16}?(?:局|委员会|管委会|办公室|委|厅|中心|署|人民法院|人民检察院)"
-_NOT_IN_KIND = re.compile(r"[的了是在把被对将要也都还就让给从向与为着过呢吗吧啊我你他她这那其]")
-_NOT_KIND_END = re.compile(r"(?:格局|大局|布局|全局|结局|当局|时局|开局|新局|变局|棋局|饭局|赌局|僵局|残局|骗局|邮局|顾委|常委)$")
+NOT_IN_KIND = re.compile(r"[的了是在把被对将要也都还就让给从向与为着过呢吗吧啊我你他她这那其]")
+NOT_KIND_END = re.compile(r"(?:格局|大局|布局|全局|结局|当局|时局|开局|新局|变局|棋局|饭局|赌局|僵局|残局|骗局|邮局|顾委|常委)$")
 _SUB_UNIT = re.compile(r"(?:(?<=局|厅)|(?<=委员会)|(?<=委)(?!员会)|(?<=中心)|(?<=办事处))"
                        r"[\u4e00-\u9fff]{2,12}(?:科|处|室|股|中心|站|队|所|专班)$|"
                        r"(?<=法院)[\u4e00-\u9fff]{1,8}(?:庭|局)$")  # …管理中心归集管理科; …人民法院立案庭, 执行局
@@ -120,7 +120,7 @@ def org_mentions(text: str, cities: Iterable[str] = ()) -> list[tuple[int, str]]
         kind = match["kind"]
         if kind.startswith("市") and not kind.startswith("市场"):
             continue  # 市市… is read from the second 市
-        if _NOT_IN_KIND.search(kind) or _NOT_KIND_END.search(kind) or len(kind) < 2:
+        if NOT_IN_KIND.search(kind) or NOT_KIND_END.search(kind) or len(kind) < 2:
             continue
         found.append((match.start(), match.group()))
     return found
@@ -135,7 +135,7 @@ def is_unit_name(text: str) -> bool:
     if (main := main_unit(text)) != text:
         return is_unit_name(main)
     return re.fullmatch(rf"(?:[\u4e00-\u9fff]{{2,3}}?[市县区]|市)?{ORG_KIND}", text) is not None and \
-        not _NOT_IN_KIND.search(text) and not _NOT_KIND_END.search(text)
+        not NOT_IN_KIND.search(text) and not NOT_KIND_END.search(text)
 
 
 def main_unit(org: str) -> str:

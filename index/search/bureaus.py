@@ -9,7 +9,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from index.parsing.orgs import is_short_form, local_name, split_place
+from index.lexicon.places import PLACE_TAG
+from index.parsing.orgs import NOT_IN_KIND, NOT_KIND_END, is_short_form, local_name, split_place
 
 _ORG_END = re.compile(r"(?:局|委员会|委|厅|办公室|办|署|中心)$")
 _GENERIC_ORG_END = re.compile(r"(?:局|委员会|委|厅)$")  # without 办: 怎么办 is no office
@@ -48,27 +49,47 @@ class Mention:
 
 def _organisation_words(question: str) -> dict[int, int]:
     """end -> start of each organisation named by words (jieba): one word of three characters or more that ends like
-    an organisation (公安局, 税务局, 发改委; not 格局 or 大局), or a lone 局/厅/委 with up to three words before it
-    (农业 农村 局), a place not included."""
+    an organisation (公安局, 税务局, 发改委; not 新格局 or 大局), a short name jieba cuts after its first character
+    (住 建局, 人 社局, 文 旅局), or a lone 局/厅/委 with up to three words before it (农业 农村 局), a place not
+    included."""
     from index.text import pos_tokens
 
-    words = [w for w, _ in pos_tokens(question)]
+    tagged = pos_tokens(question)
+    words = [w for w, _ in tagged]
     starts = [0]
     for word in words:
         starts.append(starts[-1] + len(word))
     found: dict[int, int] = {}
     for i, word in enumerate(words):
         end = starts[i + 1]
+        if NOT_KIND_END.search(word):
+            continue
         if len(word) >= MIN_KIND_CHARS and _GENERIC_ORG_END.search(word):
             found[end] = starts[i]
+        elif i > 0 and _cut_short_name(words[i - 1], word):  # 住 建局, and 南浦 市文 旅局 alike
+            found[end] = starts[i] - 1
         elif word in _ORG_WORDS and i > 0:
             first = i
             while first > 0 and i - first < _MAX_ORG_WORDS and _CJK_WORD.fullmatch(words[first - 1]) \
-                    and not words[first - 1].endswith(_PLACE_ENDS):
+                    and not words[first - 1].endswith(_PLACE_ENDS) and tagged[first - 1][1] != PLACE_TAG:
                 first -= 1
             if end - starts[first] >= MIN_KIND_CHARS:
                 found[end] = starts[first]
     return found
+
+
+_CUT_ENDS = "局委"  # 大厅 is no unit: a 厅 is named in full (教育厅)
+
+
+def _cut_short_name(before: str, word: str) -> bool:
+    """A short name jieba cut after its first character: 住 + 建局, 人 + 社局, or that character joined to the place
+    before it (市文 + 旅局); never 落实 + 市委 (a party committee), never 大局 or 布局."""
+    if len(word) != 2 or word[-1] not in _CUT_ENDS or word[0] in _PLACE_ENDS or NOT_KIND_END.search(word):
+        return False
+    if len(before) == 2 and before[0] in _PLACE_ENDS:
+        before = before[1]
+    return len(before) == 1 and bool(_CJK.match(before)) and before not in _PLACE_ENDS \
+        and not NOT_IN_KIND.match(before)
 
 
 UNKNOWN = ""  # the bureau of a passage whose bureau could not be read
@@ -154,13 +175,21 @@ class BureauIndex:
         if unmatched is not None:
             return unmatched
         if end in organisations:  # an organisation of a kind the corpus has no interview of (公安局, 税务局)
-            place, start = self._place_before(question, organisations[end])
+            place, start = self._place_before(question, self._after_place(question, organisations[end], end))
             return start, Mention(question[start:end], place, self._maybe_unknown())
         return None
 
     def _maybe_unknown(self) -> tuple[str, ...]:
         """No corpus bureau fits: the passages whose bureau is unknown may be that bureau's."""
         return (UNKNOWN,) if self.unknown else ()
+
+    def _after_place(self, question: str, start: int, end: int) -> int:
+        """Where an organisation's kind starts when the words read as it begin with a corpus place (荇嶂 医保 局)."""
+        for stem, place in self._stems.items():
+            for written in (place, stem):
+                if question.startswith(written, start) and end - start - len(written) >= MIN_KIND_CHARS:
+                    return start + len(written)
+        return start
 
     def _place_before(self, question: str, start: int) -> tuple[str, int]:
         """The place written just before a bureau kind, and where it starts: a corpus place (澜州 / 澜州市), another
