@@ -371,6 +371,7 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
         if extracted.page_header:  # the issuer in a .docx's page header
             hints["site"] = extracted.page_header
         if (transcript := diarized_as_text(extracted.text) or written_answers_as_text(extracted.text)
+                or numbered_replies_as_text(extracted.text)
                 or minutes_as_text(extracted.text)) is not None:  # forms read into labelled turns
             return SourceText(file, transcript, 0, {}, hints, "", _skip_note(file, path))
         return SourceText(file, extracted.text, 0, {}, hints, "", _skip_note(file, path), extracted.headings)
