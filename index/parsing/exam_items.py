@@ -13,8 +13,18 @@ _STEM = re.compile(r"^[ \t\u3000]*(?:第[ \t]*)?\d{1,3}[ \t]*(?:题[ \t\u3000]*|
 _OPTION = re.compile(r"^[ \t\u3000]*[(（]?[A-HＡ-Ｈ][)）]?[．.、:：)）\t \u3000]+\S")
 _KEY = re.compile(r"^[ \t\u3000]*[【\[]?(?:参考|正确|标准)?答案[】\]]?[ \t\u3000]*[：:]?[ \t\u3000]*\S")
 _NOTE = re.compile(r"^[ \t\u3000]*[【\[]?(?:答案|试题|题目)?(?:解析|解答|释义|依据|点评|知识点)[】\]]?[ \t\u3000]*[：:]?")
-MAX_OPTIONS = 8  # lines of options between a stem and its key
+MAX_OPTIONS = 8  # lines of options (or of the stem) between a stem's first line and its key
 MIN_ITEMS = 2
+
+
+def opens_exam_part(line: str) -> bool:
+    """An option, a key or an explanation ("B．……", "答案：B", "解析：……"): a line of its own, never a cut line's end."""
+    return bool(_OPTION.match(line) or _KEY.match(line) or _NOTE.match(line))
+
+
+def opens_numbered_item(line: str) -> bool:
+    """"10．……": after a sentence's end, a numbered item (a quiz's next stem) and no cut line's end."""
+    return bool(_STEM.match(line))
 
 
 def label_exam_items(lines: list[str], labels: list[Label | None]) -> bool:
@@ -25,8 +35,9 @@ def label_exam_items(lines: list[str], labels: list[Label | None]) -> bool:
         if not _KEY.match(line):
             continue
         stem = key - 1
-        while stem >= 0 and key - stem <= MAX_OPTIONS + 1 and _OPTION.match(lines[stem]) and not _STEM.match(lines[stem]):
-            stem -= 1
+        while stem >= 0 and key - stem <= MAX_OPTIONS + 1 and not _STEM.match(lines[stem]) \
+                and not _KEY.match(lines[stem]) and not _NOTE.match(lines[stem]):
+            stem -= 1  # its options, and the rest of a stem cut over lines ("（　）" a line of its own)
         if stem >= 0 and (match := _STEM.match(lines[stem])) and not _KEY.match(lines[stem]):
             items.append((stem, key))
     if len(items) < MIN_ITEMS:
