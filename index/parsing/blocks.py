@@ -20,6 +20,7 @@ class Block:
     content_start: int = 0  # where the words after the label start
     field: bool = False  # a header field ("访谈时间：…") or a line of the guest list
     stamp: bool = False  # a line that is only a time ("【10:00:08】")
+    signer: str | None = None  # the unit named under it as the one that answered ("（此问由……提供）")
 
     @property
     def label_only(self) -> bool:

@@ -74,7 +74,14 @@ def _across_page_jumps(text: str, lines: list[Span]) -> list[Span]:
 
 
 # "……即可申请退费。（答复单位：市住建局）": the unit that answered, named after its answer
-_SIGNER_AFTER = re.compile(r"[ \t\u3000]*[（(](?:答复|回复|办理|承办)单位[:：][ \t\u3000]*(?P<unit>[^（）()\n]{2,30})[）)][ \t\u3000]*$")
+# and "（此问由溠岍市卫生健康委员会提供）" under an answer in a booklet of one unit's answers: that question's unit
+_SIGNER_AFTER = re.compile(r"[ \t\u3000]*[（(](?:(?:答复|回复|办理|承办)单位[:：][ \t\u3000]*(?P<unit>[^（）()\n]{2,30})|"
+                           r"(?:此|本|该)(?:问|题|条|问题)由(?P<giver>[^（）()\n]{2,30}?)(?:提供|解答|答复|回复|供稿))[）)]"
+                           r"[ \t\u3000]*$")
+
+
+def _signer(match: re.Match[str]) -> str:
+    return (match["unit"] or match["giver"]).strip()
 
 
 def _signers_after_answers(text: str, lines: list[Span]) -> tuple[list[Span], dict[int, str]]:
@@ -83,10 +90,10 @@ def _signers_after_answers(text: str, lines: list[Span]) -> tuple[list[Span], di
     for line in lines:
         match = _SIGNER_AFTER.search(text, line.start, line.end)
         if match is not None and match.start() > line.start:
-            signers[len(out)] = match["unit"].strip()
+            signers[len(out)] = _signer(match)
             line = Span(line.start, match.start())
         elif match is not None and out:  # the signature on a line of its own, under the answer
-            signers[len(out) - 1] = match["unit"].strip()
+            signers[len(out) - 1] = _signer(match)
             continue
         out.append(line)
     return out, signers

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import replace
 
 from index.parsing import english
+from index.parsing.blocks import Block
+from index.parsing.exam_items import label_exam_items
 from index.parsing.line_cuts import QUESTION_END, repeated_bands
 from index.parsing.metadata import TitleBlock, classify_title_line, is_boilerplate
 from index.parsing.orgs import is_unit_name
@@ -35,6 +38,7 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     _topic_headings(lines, labels)
     _badge_lines(lines, labels)
     _callers_in_a_report(lines, labels)
+    label_exam_items(lines, labels)
     skipped = (_speaker_headings(lines, labels, marked) | _on_screen_text(lines, labels) | _comments_and_titles(lines)
                | _translations(lines) | _signature(lines) | _repeated_bands(lines, labels) | _thread_replies(lines, labels)
                | narration | _entry_furniture(lines, labels))
@@ -130,6 +134,21 @@ def signed_by(labels: list[Label | None], signers: dict[int, str]) -> None:
         label = labels[opening] if opening is not None else None
         if label is not None and read_label(label.name).side == "answer":
             labels[opening] = Label(unit, label.content_offset, synthetic=True)
+
+
+def signed_by_blocks(blocks: Sequence[Block]) -> bool:
+    """The same for answers labelled once the paragraphs are read (a booklet's question headings, their answers
+    after them): the answer a signed paragraph ends is that unit's. True when a label changed."""
+    changed = False
+    for at, block in enumerate(blocks):
+        if block.signer is None:
+            continue
+        opening = next((b for b in reversed(blocks[:at + 1]) if b.label is not None), None)
+        if opening is not None and opening.label is not None and opening.label.name != block.signer \
+                and read_label(opening.label.name).side == "answer":
+            opening.label = Label(block.signer, opening.label.content_offset, synthetic=True)
+            changed = True
+    return changed
 
 
 MIN_TRANSLATED = 3

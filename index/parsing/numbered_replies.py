@@ -10,8 +10,11 @@ import re
 
 # an item of the list: its number, then who put it and the question ("1. 3栋　王姐　……？"), in a quote or not
 _ITEM = re.compile(r"^[ \t]*(?:>[ \t]*)*(?P<n>\d{1,3})[.、．][ \t\u3000]*(?P<words>\S.*)$")
-# a heading naming an item by number: "**第1条　3栋　王姐**", "### 第2问", "【第3条】"
-_HEADING = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?[【\[]?第(?P<n>\d{1,3})(?:条|问|个问题)[】\]]?"
+# a heading naming an item by number: "**第1条　3栋　王姐**", "### 第2问", "【第3条】"; in a 信息公开 答复书 "一、关于第1项",
+# "（二）关于您申请的第2项信息"
+_HEADING = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?[【\[]?"
+                      r"(?:(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[ \t\u3000]*)?"
+                      r"(?:关于(?:您|你)?(?:申请|提出|反映)?的?)?第(?P<n>\d{1,3})(?:条|问|个问题|项|点)(?:信息|申请|问题)?[】\]]?"
                       r"(?P<rest>[^*_\n：:。？?]{0,30})(?:\*\*|__)?[ \t]*$")
 _FIELDS = re.compile(r"[ \t\u3000]{1,}")  # 楼栋　称呼　问题: the fields of an item, apart
 _ASKS = re.compile(r"[？?]")
@@ -34,8 +37,8 @@ def numbered_replies_as_text(body: str) -> str | None:
     lines = body.split("\n")
     items: dict[str, tuple[int, str]] = {}
     for i, line in enumerate(lines):
-        if (item := _ITEM.match(line)) and (question := _question(item["words"])) is not None:
-            items.setdefault(item["n"], (i, question))
+        if item := _ITEM.match(line):  # an item that asks nothing ("同问楼上") is named by no heading
+            items.setdefault(item["n"], (i, _question(item["words"]) or item["words"].strip()))
     if not items:
         return None
     listed_until = max(i for i, _ in items.values())

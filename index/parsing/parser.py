@@ -17,7 +17,7 @@ from index.parsing.about import interview_metadata
 from index.parsing.blocks import Block, Layout, Segment
 from index.parsing.header import Header, read_header
 from index.parsing.line_cuts import QUESTION_END, jumps_between, page_lines
-from index.parsing.line_labels import FULL_STOP, headline_is_no_label, label_lines, signed_by
+from index.parsing.line_labels import FULL_STOP, headline_is_no_label, label_lines, signed_by, signed_by_blocks
 from index.parsing.metadata import (TitleBlock, classify_title_line, is_boilerplate, is_info_line, section_name,
                                     strip_markup)
 from index.parsing.orgs import is_unit_name, split_place
@@ -74,7 +74,7 @@ def parse_source(source: SourceText, max_chars: int = DEFAULT_MAX_PASSAGE_CHARS)
     layout = _layout(blocks, text)
     segments = segments_of(layout.body)
     headed = not board and not has_answers(segments) and label_headed_questions(blocks, text, source.headings)
-    if headed:
+    if signed_by_blocks(blocks) or headed:
         layout = _layout(blocks, text)
         segments = segments_of(layout.body)
     metadata, cast = interview_metadata(source, layout, segments, header)
@@ -150,6 +150,8 @@ def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) ->
     accepted = accepted_labels([l for l in labels if l], intro_text)
     blocks: list[Block] = []
     for i, (span, label) in enumerate(zip(lines, labels)):
+        if i - 1 in signers and blocks:
+            blocks[-1].signer = signers[i - 1]
         line = line_texts[i]
         if i in header.lines or i in skipped or is_stamp_line(line):
             field = i in header.lines or i in skipped
@@ -177,6 +179,8 @@ def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) ->
             previous.end = span.end
             continue
         blocks.append(Block(span.start, span.end, line, label, span.start + (label.content_offset if label else 0)))
+    if len(lines) - 1 in signers and blocks:
+        blocks[-1].signer = signers[len(lines) - 1]
     return blocks, header
 
 

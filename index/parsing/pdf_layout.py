@@ -19,6 +19,9 @@ from index.parsing.segment import has_unclosed_bracket, in_reading_order
 from index.parsing.speakers import opens_with_badge
 
 _NUMERAL = r"(?:\d{1,4}|[一二三四五六七八九十百零〇两]{1,4})"
+# a table of contents' entry: a heading or question, dot leaders, its page ("1. 高龄津贴发给哪些老人？ ……… 1"): the
+# headings it repeats are read where they stand
+_CONTENTS_ENTRY = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|．{4,}|。{4,})[ \t]*\d{1,4}$")
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－‒\s]*\d{1,4}[-—–－‒\s]*|第\s*" + _NUMERAL + r"\s*页(?:\s*[，,/]?\s*共\s*" + _NUMERAL
                           + r"\s*页)?|"
                           r"\d{1,4}\s*/\s*\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$", re.I)
@@ -87,8 +90,8 @@ def pdf_text(data: bytes, file: str, max_chars: int = MAX_EXTRACTED_CHARS) -> Ex
         raise CorpusParseError(file, "the PDF has no text layer (a scanned document?): it needs OCR before it can "
                                      "be indexed")
     furniture = _running_lines(pages)
-    kept = [[[line for line in column if _key(line.text) not in furniture and not _PAGE_NUMBER.match(line.text)]
-             for column in page] for page in pages]
+    kept = [[[line for line in column if _key(line.text) not in furniture and not _PAGE_NUMBER.match(line.text)
+              and not _CONTENTS_ENTRY.search(line.text)] for column in page] for page in pages]
     extracted = join_paragraphs((paragraph, False) for paragraph in _paragraphs(
         [column for page in kept for column in page]))
     if not extracted.text:
@@ -397,10 +400,24 @@ def _running_lines(pages: Sequence[Sequence[Sequence[_Line]]]) -> set[str]:
         if depth == 0:  # a section's running head: the very edge line of several pages in a row ("03 热点问答")
             furniture |= {key for key in _in_a_row([[_key(lines[0].text) for lines in ends if lines] for ends in edges])
                           if _furniture_like(key)}
+            furniture |= _titled_heads([ends[0][:1] for ends in edges], needed)
         stamped |= {words for words, n in exact.items() if n >= len(pages)}
         furniture |= {key for key, n in counts.items() if n >= needed and (_furniture_like(key) or any(
             _key(words) == key for words in stamped))}
     return furniture
+
+
+MIN_TITLE_CHARS = 4  # the document's title that opens a running head, before the section's ("……口袋书 三、机构养老")
+
+
+def _titled_heads(tops: Sequence[Sequence[_Line]], needed: int) -> set[str]:
+    """Top lines that open with the same words (the document's title) on enough pages, then a section's name that
+    changes from page to page ("溠岍市养老服务政策口袋书 一、老年福利补贴", "…… 三、机构养老"): running heads."""
+    heads = [(line.text.split(None, 1)[0], _key(line.text)) for lines in tops for line in lines
+             if len(line.text.split(None, 1)) == 2]
+    titles = Counter(title for title, _ in heads)
+    return {key for title, key in heads
+            if titles[title] >= needed and len(title) >= MIN_TITLE_CHARS and _furniture_like(key)}
 
 
 RUNNING_RUN = 3  # pages in a row whose top (or bottom) line is the same: a running head even short of half the pages

@@ -305,14 +305,16 @@ def _without_line_times(body: str) -> str:
 
 def _unwrapped(body: str) -> str:
     """A hard-wrapped text's paragraphs joined again (index.parsing.reflow); other texts as they are."""
+    from index.parsing.exam_items import opens_exam_part, opens_numbered_item
     from index.parsing.header import LISTED_MENTION, read_fields
     from index.parsing.metadata import is_boilerplate
     from index.parsing.reflow import unwrap
     from index.parsing.speakers import find_label, is_stamp_line
 
-    return unwrap(body, lambda line: is_stamp_line(line) or find_label(line) is not None or is_boilerplate(line),
+    return unwrap(body, lambda line: is_stamp_line(line) or find_label(line) is not None or is_boilerplate(line)
+                  or opens_numbered_item(line),
                   lambda line: read_fields(line) is not None or LISTED_MENTION.match(line) is not None
-                  or _BRACKETED_ALONE.fullmatch(line) is not None)
+                  or _BRACKETED_ALONE.fullmatch(line) is not None or opens_exam_part(line))
 
 
 _BRACKETED_ALONE = re.compile(r"[【\[［][^】\]］\n]{1,12}[】\]］]")  # "【座谈实录】" on its own line: a heading, never a cut line's end
@@ -371,6 +373,7 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
         if extracted.page_header:  # the issuer in a .docx's page header
             hints["site"] = extracted.page_header
         if (transcript := diarized_as_text(extracted.text) or written_answers_as_text(extracted.text)
+                or numbered_replies_as_text(extracted.text)
                 or minutes_as_text(extracted.text)) is not None:  # forms read into labelled turns
             return SourceText(file, transcript, 0, {}, hints, "", _skip_note(file, path))
         return SourceText(file, extracted.text, 0, {}, hints, "", _skip_note(file, path), extracted.headings)

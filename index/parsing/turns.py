@@ -283,10 +283,13 @@ _HANDS_OFF = re.compile(r"(?:由|转|转交|转请)(?:承办单位|有关部门|
 
 
 def _hands_off(segment: Segment, text: str) -> bool:
-    """An answer whose first paragraph only passes the question to another unit (a heading may follow it)."""
+    """An answer whose first paragraph only passes the question to another unit, or says it is not this unit's and
+    where to ask (a heading may follow it)."""
     first, *rest = [make_paragraph(text, b.content_start, b.end).text.strip() for b in segment.blocks]
     passed = bool(_HANDS_OFF.fullmatch(first)) or (len(first) <= MAX_HAND_OFF_CHARS and _PASSED_TO.search(first)
-                                                     is not None and _ANSWERED_LATER.search(first) is not None)
+                                                     is not None and _ANSWERED_LATER.search(first) is not None) or (
+        len(first) <= MAX_REFERRAL_CHARS and _NOT_OURS.search(first) is not None
+        and _ASK_ELSEWHERE.search(first) is not None)
     return passed and all(len(r) <= SHORT_LINE and not re.search(r"[。！？；]", r) for r in rest)
 
 
@@ -294,6 +297,10 @@ def _hands_off(segment: Segment, text: str) -> bool:
 _PASSED_TO = re.compile(r"已?(?:转交?|转至|转给|转请|移交)[\u4e00-\u9fff]{2,30}?(?:办理|处理|研究|核查|核实|整改)")
 _ANSWERED_LATER = re.compile(r"另行答复|另行回复|按程序答复|由承办单位|直接答复|(?:下一期|另行|后续)公示")
 MAX_HAND_OFF_CHARS = 90
+# "经核查，您申请的信息不属于本机关负责公开。……建议您向溠岍市城市管理局申请获取。": not this unit's, asked elsewhere
+_NOT_OURS = re.compile(r"不属于(?:本机关|本单位|本部门|本局|我局|我委|我单位)(?:负责公开|的?职责|的?职能|管辖|受理)")
+_ASK_ELSEWHERE = re.compile(r"(?:建议|请)(?:您|你)?(?:直接)?向[^。；！？]{2,30}?(?:申请|咨询|反映|联系|提出)")
+MAX_REFERRAL_CHARS = 160
 
 
 def _segment_text(segment: Segment, text: str) -> str:
@@ -362,11 +369,13 @@ def question_text(segment: Segment, text: str) -> str:
     question = "\n".join(kept)
     first = segment.blocks[0].label if segment.blocks else None
     # a 留言, a 建议, a citizen's own words: they ask as they are, a complaint without a question mark too
-    message = (first is not None and (first.synthetic or read_label(first.name).word in _CITIZEN_WORDS)) or \
+    message = (first is not None and (first.synthetic or read_label(first.name).word in _CITIZEN_WORDS
+                                      or _ASKED_LABEL.fullmatch(first.name.strip()) is not None)) or \
         segment.speaker.startswith(("诉求 ", "提问人 "))  # an appeal under "诉求N｜……", an entry's 提问人: its words ask
     return question if message or _ASKS.search(to_simplified(question)) else ""  # a 留言 or 建议 asks as it is
 
 
+_ASKED_LABEL = re.compile(r"问\d*")  # "问：……的批复文件。": what a 问 label opens is the question, a request too
 _ITEM_NUMBER = re.compile(r"^(?:0\d(?=[\u4e00-\u9fff《“])|\d{1,2}[ \t\u3000]+(?=\S))")  # "01这次……", "10 参保人……"
 MAX_TRANSITION_CHARS = 40  # a host's line of its own before the line that asks: a transition ("好，我们继续。")
 # a caller's quoted question (its opening mark before the words) and the report's words after the closing mark
