@@ -238,6 +238,7 @@ def _people(header: Header, titles: str, intro: str, asked: str, segments: list[
             named = _this_unit_named(line, cities)
             people += [p for p in parse_people(named, lead_in=True) if not _city_as_name(p, cities)]
             people += [p for m in _APPEARS.finditer(line) if (p := _appearing(m["who"], cities)) is not None]
+            people += [p for m in _INTRODUCED.finditer(line) if (p := _introduced(m["who"], cities)) is not None]
             if in_english and (listed := english_person(line)) is not None:  # "Lu Qingyuan, Director-General of …"
                 people.append(PersonDesc(*listed))
             if named != line:  # "采访了该局有关负责人": the unit's 负责人, named by role
@@ -269,8 +270,24 @@ _QUOTE_AS = re.compile(r"(?:注明|署名|表述为)[为是]?[“\"「](?P<who>[
 _APPEARS = re.compile(rf"(?P<who>[^，。；：:\s]{{2,40}}?{ROLE_UNIT}[\u4e00-\u9fff]{{2,3}}?)(?=出镜)")
 
 
+# "……请教了望津街道社会保障服务所所长邓雨辰，下面是她的答复。", "……的社区民警吴峻，他的答复如下": someone a
+# column's author asked, named before their answer
+_INTRODUCED = re.compile(rf"(?P<who>[^，。；：:\s（(了]{{2,40}}?{ROLE_UNIT}[\u4e00-\u9fff]{{2,3}}?)(?=[，,]?(?:下面|以下)?是?"
+                         r"(?:他|她)?(?:的|给了|给出了?|作了|作出了?)(?:答复|回复|解答))")
+
+
+def _introduced(who: str, cities: tuple[str, ...]) -> PersonDesc | None:
+    """The person of "溠岍市公安局岍北分局望津派出所的社区民警吴峻": their unit as a bureau of the text's city when it
+    is one's part, else as written."""
+    person = parse_person(who.replace("的", ""))
+    if person is None or not person.name or not person.org:
+        return None
+    return _appearing(who.replace("的", ""), cities) or person
+
+
 def _appearing(who: str, cities: tuple[str, ...]) -> PersonDesc | None:
-    """The person of "X局党组书记、局长邱明远" with only the unit kept of what comes before it ("合集简介：……")."""
+    """The person of "X局党组书记、局长邱明远" with only the unit kept of what comes before it ("合集简介：……",
+    "……转给了溠岍市公安局岍北分局望津派出所的社区民警吴峻")."""
     person = parse_person(who)
     if person is None or not person.name or not person.org:
         return None

@@ -94,7 +94,7 @@ _NUMBERED_QA = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}
                           r"(?=[问答]$)")
 # a 电视问政's 现场评议员 and the deputies who ask there (人大代表, 政协委员) ask too
 # and at a 人大常委会 专题询问, the members who question (询问人, 追问 when they ask again)
-ASK_WORDS = r"(?:主持人|主持|主播|网友|网民|记者|听众|观众|市民|村民|家长|群众|评议员|人大代表|政协委员|询问人|追问)"
+ASK_WORDS = r"(?:主持人|主持|主播|网友|网民|记者|听众|观众|市民|村民|居民|家长|群众|评议员|人大代表|政协委员|询问人|追问)"
 # a 点评嘉宾 (an expert asked for comment) answers what the host puts to them
 ANSWER_WORDS = r"(?:访谈嘉宾|本期嘉宾|点评嘉宾|特邀嘉宾|嘉宾|点评专家|发布人|新闻发言人|发言人|答问人|解读人|受访人|受访者|应询人)"
 _ASK_WORD = re.compile(rf"^(?:现场)?(?P<word>{ASK_WORDS})(?:代表|提问|留言|问|说)?(?:$|[ \t\u3000]+|(?=[“\"「『‘'（(@]|{_CITIZEN}|尾号))"
@@ -363,6 +363,12 @@ _MASCOT = re.compile(r"(?:我是|就是|是)?(?P<unit>[\u4e00-\u9fff]{2,30}?(?:�
                      r"虚拟形象|虚拟代言人|数字人|形象代言人)[“\"「](?P<alias>[\u4e00-\u9fff]{2,8})[”\"」]")
 
 
+# the one who writes a column in the first person: "**本期作者**：许晓棠（……网格员）"
+_AUTHOR = re.compile(r"^[ \t\u3000>*_]*(?:本期|本文|本篇)?作者[*_]*[ \t\u3000]*[：:][ \t\u3000*_]*"
+                     r"(?P<name>[\u4e00-\u9fff·]{2,4})(?=[（(　 \t]|$)", re.M)
+FIRST_PERSON_ANSWERS = ("我的回答", "我的答复", "我的回复", "我的解答", "我答", "我来答")
+
+
 def label_aliases(text: str) -> dict[str, str]:
     """Short forms declared for speakers ("以下简称“姜”") and the names they stand for (姜澄明; 记者), and a unit's
     mascot ("……局的IP形象“医保小岫”"), who stands for its unit."""
@@ -375,6 +381,9 @@ def label_aliases(text: str) -> dict[str, str]:
             aliases.setdefault(alias, before[at:])
     for match in _MASCOT.finditer(text):
         aliases.setdefault(match["alias"], match["unit"])
+    if (author := _AUTHOR.search(text)) and is_person_name(author["name"]):
+        for first_person in FIRST_PERSON_ANSWERS:  # "我的回答：" in a grid worker's diary: its author answers
+            aliases.setdefault(first_person, author["name"])
     return aliases
 
 
