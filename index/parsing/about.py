@@ -238,7 +238,8 @@ def _people(header: Header, titles: str, intro: str, asked: str, segments: list[
             named = _this_unit_named(line, cities)
             people += [p for p in parse_people(named, lead_in=True) if not _city_as_name(p, cities)]
             people += [p for m in _APPEARS.finditer(line) if (p := _appearing(m["who"], cities)) is not None]
-            people += [p for m in _INTRODUCED.finditer(line) if (p := _introduced(m["who"], cities)) is not None]
+            people += [p for m in _INTRODUCED.finditer(line)
+                       if (p := _introduced((m["org"] or "") + m["who"])) is not None]
             if in_english and (listed := english_person(line)) is not None:  # "Lu Qingyuan, Director-General of …"
                 people.append(PersonDesc(*listed))
             if named != line:  # "采访了该局有关负责人": the unit's 负责人, named by role
@@ -272,17 +273,15 @@ _APPEARS = re.compile(rf"(?P<who>[^，。；：:\s]{{2,40}}?{ROLE_UNIT}[\u4e00-\
 
 # "……请教了望津街道社会保障服务所所长邓雨辰，下面是她的答复。", "……的社区民警吴峻，他的答复如下": someone a
 # column's author asked, named before their answer
-_INTRODUCED = re.compile(rf"(?P<who>[^，。；：:\s（(了]{{2,40}}?{ROLE_UNIT}[\u4e00-\u9fff]{{2,3}}?)(?=[，,]?(?:下面|以下)?是?"
+_INTRODUCED = re.compile(rf"(?:(?P<org>[^，。；：:\s（(了]{{4,40}}?(?:公司|中心|局|所|站|队|委员会|办事处|医院|学校))[，,])?"
+                         rf"(?P<who>[^，。；：:\s（(了]{{0,40}}?{ROLE_UNIT}[\u4e00-\u9fff]{{2,3}}?)(?=[，,]?(?:下面|以下)?是?"
                          r"(?:他|她)?(?:的|给了|给出了?|作了|作出了?)(?:答复|回复|解答))")
 
 
-def _introduced(who: str, cities: tuple[str, ...]) -> PersonDesc | None:
-    """The person of "溠岍市公安局岍北分局望津派出所的社区民警吴峻": their unit as a bureau of the text's city when it
-    is one's part, else as written."""
+def _introduced(who: str) -> PersonDesc | None:
+    """The person of "溠岍市公安局岍北分局望津派出所的社区民警吴峻", with the unit as written."""
     person = parse_person(who.replace("的", ""))
-    if person is None or not person.name or not person.org:
-        return None
-    return _appearing(who.replace("的", ""), cities) or person
+    return person if person is not None and person.name and person.org else None
 
 
 def _appearing(who: str, cities: tuple[str, ...]) -> PersonDesc | None:

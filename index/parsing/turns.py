@@ -283,13 +283,14 @@ _HANDS_OFF = re.compile(r"(?:由|转|转交|转请)(?:承办单位|有关部门|
 
 
 def _hands_off(segment: Segment, text: str) -> bool:
-    """An answer whose first paragraph only passes the question to another unit, or says it is not this unit's and
-    where to ask (a heading may follow it)."""
+    """An answer whose first paragraph only passes the question to another unit, says it is not this unit's and
+    where to ask, or notes a suggestion for a meeting to discuss (a heading may follow it)."""
     first, *rest = [make_paragraph(text, b.content_start, b.end).text.strip() for b in segment.blocks]
     passed = bool(_HANDS_OFF.fullmatch(first)) or (len(first) <= MAX_HAND_OFF_CHARS and _PASSED_TO.search(first)
                                                      is not None and _ANSWERED_LATER.search(first) is not None) or (
         len(first) <= MAX_REFERRAL_CHARS and _NOT_OURS.search(first) is not None
-        and _ASK_ELSEWHERE.search(first) is not None)
+        and _ASK_ELSEWHERE.search(first) is not None) or (
+        len(first) <= MAX_HAND_OFF_CHARS and _NOTED_FOR.search(first) is not None)
     return passed and all(len(r) <= SHORT_LINE and not re.search(r"[。！？；]", r) for r in rest)
 
 
@@ -301,6 +302,9 @@ MAX_HAND_OFF_CHARS = 90
 _NOT_OURS = re.compile(r"不属于(?:本机关|本单位|本部门|本局|我局|我委|我单位)(?:负责公开|的?职责|的?职能|管辖|受理)")
 _ASK_ELSEWHERE = re.compile(r"(?:建议|请)(?:您|你)?(?:直接)?向[^。；！？]{2,30}?(?:申请|咨询|反映|联系|提出)")
 MAX_REFERRAL_CHARS = 160
+# "您的建议我已经记下来了，报给了社区“两委”，会在……议事会上讨论": a suggestion noted and passed on to be discussed
+_NOTED_FOR = re.compile(r"(?:记下来|记录下来|记下了|记录在案)[^。！？]{0,30}?(?:报给|转给|提交|反映给|交给|报送)[^。！？]{0,40}?"
+                        r"(?:讨论|研究|商议)")
 
 
 def _segment_text(segment: Segment, text: str) -> str:
