@@ -16,7 +16,7 @@ from index.parsing.orgs import find_city, fullest, is_unit_name, main_unit, org_
 from index.parsing.people import (ACCOUNT, ROLE_UNIT, PersonDesc, is_person_name, names_apart_from_units, parse_people,
                                   parse_person, split_org_role)
 from index.parsing.sources import SourceText
-from index.parsing.speakers import read_label
+from index.parsing.speakers import PUBLISHER, read_label
 from index.records import Metadata
 from index.text import to_simplified
 
@@ -88,8 +88,13 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
     if publisher and _people(header, titles, intro, _asked_text(text, segments), [], text, cities,
                              box_people(layout.guest_box)):
         publisher = None  # the page names its people before they speak: who they are says whose it is
+    source_unit = next((main_unit(org) for line in [*outlets, *_SOURCE_FIELD.findall(text[:SOURCE_FIELD_CHARS]),
+                                                     *_BYLINE.findall(text[:SOURCE_FIELD_CHARS])]
+                        for _, org in org_mentions(line, cities) if is_unit_name(line.strip())), None)
+    speaks_itself = any(s.speaker == PUBLISHER for s in segments)  # the page answers the cases it heads
     found = cast.unit((signer[0] if signer and 2 * signer[1] > answers else None)
                       or publisher
+                      or (source_unit if speaks_itself else None)
                       or _hearing_holder(text[:SOURCE_FIELD_CHARS])
                       or _closing_signer(text)
                       or _maker(text, cities)
@@ -98,9 +103,7 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
                       or (signer[0] if signer else None)
                       or next((main_unit(org) for line in closing for _, org in org_mentions(line, cities)), None)
                       # a page no one speaks on: the unit its info line gives as the source ("来源：箬溪市住房公积金管理中心")
-                      or next((main_unit(org) for line in [*outlets, *_SOURCE_FIELD.findall(text[:SOURCE_FIELD_CHARS]),
-                                                            *_BYLINE.findall(text[:SOURCE_FIELD_CHARS])]
-                               for _, org in org_mentions(line, cities) if is_unit_name(line.strip())), None))
+                      or source_unit)
     given = "bureau" in source.metadata  # the front matter's bureau, "" for unknown, replaces the one read
     # 市…局 in a text whose city is clear; 市交通局 as the text writes it in full (市交通运输局)
     bureau = (qualify(fullest(front_bureau, text, cities), city) or front_bureau) if given and front_bureau else (

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from index.parsing.orgs import COURT_BUREAU, fullest, is_unit_name, main_unit, qualify, split_place
 from index.parsing.people import ROLE_UNIT, PersonDesc, is_person_name, is_speaker, parse_person
-from index.parsing.speakers import ACCOUNT_REPLY, read_label
+from index.parsing.speakers import ACCOUNT_REPLY, PUBLISHER, read_label
 from index.text import to_simplified
 
 # 城市更新科, 养老服务处: a section, its unit unnamed (a 街道办事处 is a unit of its own)
@@ -115,8 +115,10 @@ class Cast:
                 self.people.append(person)
             return
         for i, known in enumerate(self.people):
-            if known.name == person.name:
-                self.people[i] = PersonDesc(known.name, known.org or person.org, _fuller(known.role, person.role))
+            if known.name == person.name:  # named again by a shorter label: the title they came with
+                again = known.org and not person.org and known.role
+                self.people[i] = PersonDesc(known.name, known.org or person.org,
+                                            known.role if again else _fuller(known.role, person.role))
                 return
         for i, known in enumerate(self.people):  # the role said first ("专访……区长"), the name later: one person
             if known.name is None and known.role and known.role == person.role and known.org == person.org:
@@ -232,8 +234,10 @@ class Cast:
         reading = read_label(label)
         if reading.person is not None and reading.person.name:
             known, read = self.find(reading.person.name), self.placed(reading.person)
+            # named again by a shorter label ("仲裁员 蒲晓岚：" after "……仲裁一庭庭长 蒲晓岚："): the title they came with
+            again = known is not None and known.org and not read.org and known.role
             person = read if known is None else PersonDesc(known.name, _fuller(known.org, read.org),
-                                                           _fuller(known.role, read.role))
+                                                           known.role if again else _fuller(known.role, read.role))
             return self._of(person)
         if reading.title is not None:
             found = self.by_title(*reading.title)
@@ -250,7 +254,8 @@ class Cast:
             section = text[len(main_unit(text)):]  # 市交通运输局综合行政执法支队: the 支队 answers for its bureau
             return Speaker(section or unit, None, unit)
         main = self.main
-        if reading.word == ACCOUNT_REPLY:  # the account replying under its article: the unit that publishes it
+        if reading.word in (ACCOUNT_REPLY, PUBLISHER):  # the account replying under its article, the page's own
+            # words: the unit that publishes it
             return Speaker(self.bureau, None, self.bureau)
         if main is not None:  # 答, 嘉宾, 发布人: the main interviewee
             return self._of(main)

@@ -87,6 +87,7 @@ _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+")
 # a comment thread's marks before a label: the comment's floor ("#37 网友“…”："), a reply's tree line ("└ 市水务局回复：")
 _LIKES = re.compile(r"(?:👍|赞)[ \t\u3000]*\d+$")  # a comment's likes after its words
 ACCOUNT_REPLY = "作者"  # how a 公众号 marks its own replies under an article
+PUBLISHER = "〔发布单位〕"  # the synthetic label of the page's own words, answering a question it heads
 _AUTHOR_REPLY = re.compile(r"(?:\*\*|__)?作者(?:回复)?(?:\*\*|__)?[ \t\u3000]*[：:][ \t\u3000]*")
 # a thread's floor or reply mark; a Markdown list item opening with a bold name ("- **8栋王女士**：", "  - **作者**："),
 # as a 公众号's 精选留言 are copied
@@ -273,7 +274,7 @@ def read_label(name: str) -> LabelReading:
     if deputy := _DEPUTY.match(text):  # "钟秀梅代表（追问）", "市人大代表 钟秀梅": a deputy asks at a 代表问政
         if is_person_name(deputy["before"] or deputy["after"] or ""):
             return LabelReading("ask", "代表", nickname=deputy["before"] or deputy["after"])
-    if _ANSWERER.match(text):
+    if _ANSWERER.match(text) or text == PUBLISHER:
         return LabelReading("answer", word=text)
     if match := _ASK_WORD.match(text):
         rest = match["rest"].strip()
