@@ -16,7 +16,7 @@ from index.parsing.orgs import find_city, fullest, is_unit_name, main_unit, org_
 from index.parsing.people import (ACCOUNT, ROLE_UNIT, PersonDesc, is_person_name, names_apart_from_units, parse_people,
                                   parse_person, split_org_role)
 from index.parsing.sources import SourceText
-from index.parsing.speakers import read_label
+from index.parsing.speakers import PUBLISHER, read_label
 from index.records import Metadata
 from index.text import to_simplified
 
@@ -88,8 +88,13 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
     if publisher and _people(header, titles, intro, _asked_text(text, segments), [], text, cities,
                              box_people(layout.guest_box)):
         publisher = None  # the page names its people before they speak: who they are says whose it is
+    source_unit = next((main_unit(org) for line in [*outlets, *_SOURCE_FIELD.findall(text[:SOURCE_FIELD_CHARS]),
+                                                     *_BYLINE.findall(text[:SOURCE_FIELD_CHARS])]
+                        for _, org in org_mentions(line, cities) if is_unit_name(line.strip())), None)
+    speaks_itself = any(s.speaker == PUBLISHER for s in segments)  # the page answers the cases it heads
     found = cast.unit((signer[0] if signer and 2 * signer[1] > answers else None)
                       or publisher
+                      or (source_unit if speaks_itself else None)
                       or _hearing_holder(text[:SOURCE_FIELD_CHARS])
                       or _closing_signer(text)
                       or _maker(text, cities)
@@ -98,9 +103,7 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
                       or (signer[0] if signer else None)
                       or next((main_unit(org) for line in closing for _, org in org_mentions(line, cities)), None)
                       # a page no one speaks on: the unit its info line gives as the source ("来源：箬溪市住房公积金管理中心")
-                      or next((main_unit(org) for line in [*outlets, *_SOURCE_FIELD.findall(text[:SOURCE_FIELD_CHARS]),
-                                                            *_BYLINE.findall(text[:SOURCE_FIELD_CHARS])]
-                               for _, org in org_mentions(line, cities) if is_unit_name(line.strip())), None))
+                      or source_unit)
     given = "bureau" in source.metadata  # the front matter's bureau, "" for unknown, replaces the one read
     # 市…局 in a text whose city is clear; 市交通局 as the text writes it in full (市交通运输局)
     bureau = (qualify(fullest(front_bureau, text, cities), city) or front_bureau) if given and front_bureau else (
@@ -238,6 +241,8 @@ def _people(header: Header, titles: str, intro: str, asked: str, segments: list[
             named = _this_unit_named(line, cities)
             people += [p for p in parse_people(named, lead_in=True) if not _city_as_name(p, cities)]
             people += [p for m in _APPEARS.finditer(line) if (p := _appearing(m["who"], cities)) is not None]
+            people += [p for m in _INTRODUCED.finditer(line)
+                       if (p := _introduced((m["org"] or "") + m["who"])) is not None]
             if in_english and (listed := english_person(line)) is not None:  # "Lu Qingyuan, Director-General of …"
                 people.append(PersonDesc(*listed))
             if named != line:  # "采访了该局有关负责人": the unit's 负责人, named by role
@@ -269,8 +274,22 @@ _QUOTE_AS = re.compile(r"(?:注明|署名|表述为)[为是]?[“\"「](?P<who>[
 _APPEARS = re.compile(rf"(?P<who>[^，。；：:\s]{{2,40}}?{ROLE_UNIT}[\u4e00-\u9fff]{{2,3}}?)(?=出镜)")
 
 
+# "……请教了望津街道社会保障服务所所长邓雨辰，下面是她的答复。", "……的社区民警吴峻，他的答复如下": someone a
+# column's author asked, named before their answer
+_INTRODUCED = re.compile(rf"(?:(?P<org>[^，。；：:\s（(了]{{4,40}}?(?:公司|中心|局|所|站|队|委员会|办事处|医院|学校))[，,])?"
+                         rf"(?P<who>[^，。；：:\s（(了]{{0,40}}?{ROLE_UNIT}[\u4e00-\u9fff]{{2,3}}?)(?=[，,]?(?:下面|以下)?是?"
+                         r"(?:他|她)?(?:的|给了|给出了?|作了|作出了?)(?:答复|回复|解答))")
+
+
+def _introduced(who: str) -> PersonDesc | None:
+    """The person of "溠岍市公安局岍北分局望津派出所的社区民警吴峻", with the unit as written."""
+    person = parse_person(who.replace("的", ""))
+    return person if person is not None and person.name and person.org else None
+
+
 def _appearing(who: str, cities: tuple[str, ...]) -> PersonDesc | None:
-    """The person of "X局党组书记、局长邱明远" with only the unit kept of what comes before it ("合集简介：……")."""
+    """The person of "X局党组书记、局长邱明远" with only the unit kept of what comes before it ("合集简介：……",
+    "……转给了溠岍市公安局岍北分局望津派出所的社区民警吴峻")."""
     person = parse_person(who)
     if person is None or not person.name or not person.org:
         return None

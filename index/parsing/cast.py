@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from index.parsing.orgs import COURT_BUREAU, fullest, is_unit_name, main_unit, qualify, split_place
 from index.parsing.people import ROLE_UNIT, PersonDesc, is_person_name, is_speaker, parse_person
-from index.parsing.speakers import read_label
+from index.parsing.speakers import ACCOUNT_REPLY, PUBLISHER, read_label
 from index.text import to_simplified
 
 # 城市更新科, 养老服务处: a section, its unit unnamed (a 街道办事处 is a unit of its own)
@@ -31,6 +31,10 @@ _PLACE_CHAIN = re.compile(r"(?P<county>[\u4e00-\u9fff]{2}县)?(?P<town>[\u4e00-\
                           r"(?P<village>[\u4e00-\u9fff]{2}村)?")
 _TOWN_OFFICE = re.compile(r"(?P<town>(?:[\u4e00-\u9fff]{2,3}?[市县区])*[\u4e00-\u9fff]{2,3}?[镇乡])"
                           r"(?P<office>[\u4e00-\u9fff]{2,10}?(?:办公室|办))")
+# a street's office or station ("望津街道社会保障服务所"): of the 街道办事处, the office in the role
+_STREET_OFFICE = re.compile(r"(?P<street>(?:[\u4e00-\u9fff]{2,3}?[市县区])*[\u4e00-\u9fff]{2,3}?街道)(?!办事处)"
+                            r"(?P<office>[\u4e00-\u9fff]{2,12}?(?:办公室|办|所|站|中心))")
+_LEADING_WORDS = "由在向到了的和与对从给经把被将为于及或并"  # a word before a run of places, never its first character
 # the place a town's, a street's, a village's or a community's unit is of, and a run of places down to it
 _PLACE_OF_UNIT = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,4}?(?:社区|村|街道|镇|乡))(?=居民委员会|村民委员会|办事处|人民政府)")
 _PLACES = re.compile(r"(?:[\u4e00-\u9fff]{2,3}?市)?(?:[\u4e00-\u9fff]{2,3}?[区县])?(?:[\u4e00-\u9fff]{2,3}?(?:街道|镇|乡))?"
@@ -90,7 +94,8 @@ class Cast:
 
     def placed(self, person: PersonDesc) -> PersonDesc:
         """A person of a unit named by its level alone ("镇党委委员、副镇长", "村委会主任", "县住建局……股长") read as of the
-        document's own county, town or village ("漭塘镇党委委员、副镇长": the town's government)."""
+        document's own county, town or village ("漭塘镇党委委员、副镇长": the town's government); of a town's office,
+        its government; of a street's office or station ("……街道社会保障服务所"), its 街道办事处."""
         org = person.org or ""
         place = self.places.get(_LEVEL_OF.get(org[:1], "")) if org and not split_place(org)[0] else None
         if place:
@@ -98,6 +103,8 @@ class Cast:
             person = again if again is not None and again.name == person.name and again.org else person
         if person.org and (office := _TOWN_OFFICE.fullmatch(person.org)):  # a town's 办: the town's government
             return PersonDesc(person.name, office["town"] + "人民政府", office["office"] + (person.role or ""))
+        if person.org and (office := _STREET_OFFICE.fullmatch(person.org)):
+            return PersonDesc(person.name, office["street"] + "办事处", office["office"] + (person.role or ""))
         return person
 
     def add(self, person: PersonDesc) -> None:
@@ -108,8 +115,10 @@ class Cast:
                 self.people.append(person)
             return
         for i, known in enumerate(self.people):
-            if known.name == person.name:
-                self.people[i] = PersonDesc(known.name, known.org or person.org, _fuller(known.role, person.role))
+            if known.name == person.name:  # named again by a shorter label: the title they came with
+                again = known.org and not person.org and known.role
+                self.people[i] = PersonDesc(known.name, known.org or person.org,
+                                            known.role if again else _fuller(known.role, person.role))
                 return
         for i, known in enumerate(self.people):  # the role said first ("专访……区长"), the name later: one person
             if known.name is None and known.role and known.role == person.role and known.org == person.org:
@@ -158,6 +167,8 @@ class Cast:
     def _chain_to(self, place: str, above: str) -> str | None:
         """The longest run of places the text writes down to `place` ("涔岙市岙东区潆湾街道泫水社区"), under `above`."""
         chains = [w for w in _runs_ending_with(self.text, place) if _PLACES.fullmatch(w) and (not above or above == "市" or w.startswith(above))]
+        # "本文由溠岍市岍北区望津街道……": 由 is no part of the city's name when the run goes on without it
+        chains = [w for w in chains if not (w[0] in _LEADING_WORDS and w[1:] in chains)]
         return max(chains, key=len) if chains else None
 
     def find(self, name: str) -> PersonDesc | None:
@@ -223,8 +234,10 @@ class Cast:
         reading = read_label(label)
         if reading.person is not None and reading.person.name:
             known, read = self.find(reading.person.name), self.placed(reading.person)
+            # named again by a shorter label ("仲裁员 蒲晓岚：" after "……仲裁一庭庭长 蒲晓岚："): the title they came with
+            again = known is not None and known.org and not read.org and known.role
             person = read if known is None else PersonDesc(known.name, _fuller(known.org, read.org),
-                                                           _fuller(known.role, read.role))
+                                                           known.role if again else _fuller(known.role, read.role))
             return self._of(person)
         if reading.title is not None:
             found = self.by_title(*reading.title)
@@ -241,6 +254,9 @@ class Cast:
             section = text[len(main_unit(text)):]  # 市交通运输局综合行政执法支队: the 支队 answers for its bureau
             return Speaker(section or unit, None, unit)
         main = self.main
+        if reading.word in (ACCOUNT_REPLY, PUBLISHER):  # the account replying under its article, the page's own
+            # words: the unit that publishes it
+            return Speaker(self.bureau, None, self.bureau)
         if main is not None:  # 答, 嘉宾, 发布人: the main interviewee
             return self._of(main)
         if is_speaker(text) and reading.word is None:
@@ -248,9 +264,10 @@ class Cast:
         return Speaker(self.bureau, None, self.bureau)  # nobody named: the bureau speaks
 
 
-# a unit outside government: a university, an institute, a hospital, an association, a company
+# a unit outside government: a university, an institute, a hospital, an association, a company; and a department of
+# one (a company's 物业服务中心 at an estate)
 _INSTITUTION = re.compile(r"(?:大学|学院|学校|研究院|研究所|研究中心|科学院|社科院|医院|协会|学会|商会|公司|集团|银行|事务所)"
-                          r"(?:[\u4e00-\u9fff]{1,12}?(?:系|学院|研究所|研究中心|实验室|教研室|科|部|厂|分公司))?$")  # and a department
+                          r"(?:[\u4e00-\u9fff]{1,12}?(?:系|学院|研究所|研究中心|实验室|教研室|科|部|厂|分公司|中心|站|店))?$")
 _LAST_TITLE = re.compile(rf"{ROLE_UNIT}$")
 
 

@@ -27,7 +27,7 @@ from index.parsing.segment import SHORT_LINE, iter_lines, line_continues
 from index.parsing.sources import SourceText, read_source
 from index.parsing.speakers import (SECTION_WORDS, Label, accepted_labels, find_label, is_stamp_line, label_aliases,
                                      with_aliases_resolved)
-from index.parsing.turns import (has_answers, label_headed_questions, label_message_board, label_postfix_board,
+from index.parsing.turns import (has_answers, label_cases_among_speakers, label_headed_questions, label_message_board, label_postfix_board,
                                   label_unit_led_board, merge_answers, segments_of, turns_of)
 from index.records import Interview, Passage
 
@@ -73,7 +73,8 @@ def parse_source(source: SourceText, max_chars: int = DEFAULT_MAX_PASSAGE_CHARS)
         label_unit_led_board(blocks, text, source.headings)
     layout = _layout(blocks, text)
     segments = segments_of(layout.body)
-    headed = not board and not has_answers(segments) and label_headed_questions(blocks, text, source.headings)
+    headed = not board and (label_headed_questions(blocks, text, source.headings) if not has_answers(segments)
+                            else label_cases_among_speakers(blocks, text, source.headings))
     if signed_by_blocks(blocks) or headed:
         layout = _layout(blocks, text)
         segments = segments_of(layout.body)

@@ -53,7 +53,8 @@ _PLAIN = re.compile(r"^(?P<md>\*\*|__)?(?P<name>[^：:\n。，！？；,!?“”
 _ASCII_LABEL = re.compile(r"^(?:Q|A|Q\d+|A\d+|Host|Reporter|Interviewer|Interviewee)$", re.I)
 _ASKER = re.compile(r"记者|^主持|^诉求 |^问\d*$|^Q\d*$|^问题[一二三四五六七八九十\d]{1,3}$|提问|采访者|^Host$|^Reporter$|^Interviewer$",
                     re.I)
-_ANSWERER = re.compile(r"^答\d*$|^A\d*$|^Interviewee$|^回答$|^答复$", re.I)
+# and "作者" replying under a 公众号 article's comments: the account, the unit that publishes it
+_ANSWERER = re.compile(r"^答\d*$|^A\d*$|^Interviewee$|^回答$|^答复$|^作者(?:回复)?$", re.I)
 _OUTLET = re.compile(r"报(?:社|业|刊|网)?$|[日晚早周商导时]报|电视|广播|新闻|媒体|传媒|网$|台$|社$|壹点|客户端|杂志|频道|融媒|"
                      r"发布$")  # not "举报", "申报", "报名" inside words  # 青峪发布: a WeChat account
 # Whom a speech addresses, not who speaks: "新闻界的各位朋友：大家上午好！", "女士们、先生们：", "尊敬的各位来宾："
@@ -62,7 +63,7 @@ _ADDRESSEE = re.compile(r"(?:委员|代表)$")
 _SALUTATION = re.compile(r"各位|诸位|尊敬的|亲爱的|们$|^大家$")
 KNOWN_ROLES = re.compile(r"^(?:记者|问|答|答复|主持人|Q|A|Q\d+|A\d+|问\d+|答\d+|问题[一二三四五六七八九十\d]{1,3})$", re.I)
 NOT_LABELS = re.compile(
-    r"^(?:编者按|编者的话|编后|导语|摘要|原标题|标题|来源|稿源|责任编辑|编辑|校对|审核|整理|整理人|记录|记录人|供稿|作者|通讯员|摄影|图|文|时间|地点|"
+    r"^(?:编者按|编者的话|编后|导语|摘要|原标题|标题|来源|稿源|责任编辑|编辑|校对|审核|整理|整理人|记录|记录人|供稿|作者|通讯员|摄影|图|文|文字|图片|排版|美编|时间|地点|"
     r"日期|注|附|备注|关键词|链接|网址|电话|邮箱|地址|说明|提示|本期嘉宾|嘉宾|主题|访谈嘉宾|访谈主题|访谈时间|发布时间|"
     r"咨询电话|解读机关|发布机构|索引号|文号|特别说明|声明|附件|访谈简介|简介|内容简介|访谈介绍|栏目|栏目名称|节目|频道|"
     r"答复类型|办理结果|公开属性|公开方式|主题分类|联系单位|联系电话|联系人|抄送|抄报|访谈平台|直播平台|访谈方式|"
@@ -84,7 +85,13 @@ _DEPUTY = re.compile(r"^(?:(?P<before>[\u4e00-\u9fff·]{2,4}?)(?:代表|委员)|
                      r"(?P<after>[\u4e00-\u9fff·]{2,4}))(?:[（(](?:追问|提问|再问)[）)])?$")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+")
 # a comment thread's marks before a label: the comment's floor ("#37 网友“…”："), a reply's tree line ("└ 市水务局回复：")
-_THREAD_MARK = re.compile(r"^(?:#\d{1,5}[ \t\u3000]+|[└├┗┣╰]─*[ \t\u3000]*)")
+_LIKES = re.compile(r"(?:👍|赞)[ \t\u3000]*\d+$")  # a comment's likes after its words
+ACCOUNT_REPLY = "作者"  # how a 公众号 marks its own replies under an article
+PUBLISHER = "〔发布单位〕"  # the synthetic label of the page's own words, answering a question it heads
+_AUTHOR_REPLY = re.compile(r"(?:\*\*|__)?作者(?:回复)?(?:\*\*|__)?[ \t\u3000]*[：:][ \t\u3000]*")
+# a thread's floor or reply mark; a Markdown list item opening with a bold name ("- **8栋王女士**：", "  - **作者**："),
+# as a 公众号's 精选留言 are copied
+_THREAD_MARK = re.compile(r"^(?:#\d{1,5}[ \t\u3000]+|[└├┗┣╰]─*[ \t\u3000]*|[ \t]*[-*+][ \t]+(?=(?:\*\*|__)[^*_：:\n]{1,20}(?:\*\*|__)[：:]))")
 # "Q1 今年……？" / "A1 ……" (a 公众号's badges), "问 ……？" / "答 ……" (a slide's round badges): no colon, a space
 _QA_BADGE = re.compile(r"^(?P<name>[QＱAＡ][0-9０-９]{0,2}|[问答])[ \t\u3000\xa0]+(?=[\u4e00-\u9fff“「《])")
 _QA_WHO = re.compile(r"^(?:\*\*|__)?(?:[问答]|采纳情况|办理情况|办理结果|[\u4e00-\u9fff]{0,4}?(?:答复|回复)(?:意见)?)[（(](?P<who>[^（）()\n：:]{1,16})[）)]"
@@ -94,7 +101,7 @@ _NUMBERED_QA = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}
                           r"(?=[问答]$)")
 # a 电视问政's 现场评议员 and the deputies who ask there (人大代表, 政协委员) ask too
 # and at a 人大常委会 专题询问, the members who question (询问人, 追问 when they ask again)
-ASK_WORDS = r"(?:主持人|主持|主播|网友|网民|记者|听众|观众|市民|村民|家长|群众|评议员|人大代表|政协委员|询问人|追问)"
+ASK_WORDS = r"(?:主持人|主持|主播|网友|网民|记者|听众|观众|市民|村民|居民|家长|群众|评议员|人大代表|政协委员|询问人|追问)"
 # a 点评嘉宾 (an expert asked for comment) answers what the host puts to them
 ANSWER_WORDS = r"(?:访谈嘉宾|本期嘉宾|点评嘉宾|特邀嘉宾|嘉宾|点评专家|发布人|新闻发言人|发言人|答问人|解读人|受访人|受访者|应询人)"
 _ASK_WORD = re.compile(rf"^(?:现场)?(?P<word>{ASK_WORDS})(?:代表|提问|留言|问|说)?(?:$|[ \t\u3000]+|(?=[“\"「『‘'（(@]|{_CITIZEN}|尾号))"
@@ -152,6 +159,10 @@ def find_label(line: str) -> Label | None:
         return None  # "主持人10:00:03" alone on its line: a bare speaker line (`bare_label`), not "主持人10" saying "00:03"
     if heading := _MARKDOWN_HEADING.match(line) or _THREAD_MARK.match(line):  # "## 问：……？", "#37 网友“…”："
         label = find_label(line[heading.end():])
+        if label is None and heading.re is _THREAD_MARK and (reply := _AUTHOR_REPLY.match(line, heading.end())):
+            return Label(ACCOUNT_REPLY, reply.end())  # "  - **作者**：……" under a comment: the account replies (a byline elsewhere)
+        if label is not None and heading.re is _THREAD_MARK and _LIKES.search(line) and read_label(label.name).side != "ask":
+            label = replace(label, name=f"网友 {label.name}")  # "- **岍湾苑老吴**：……　👍 7": a reader's comment asks
         return replace(label, content_offset=label.content_offset + heading.end()) if label else None
     stamp = _LEAD_STAMP.match(line)
     if stamp and stamp.end() < len(line):
@@ -263,7 +274,7 @@ def read_label(name: str) -> LabelReading:
     if deputy := _DEPUTY.match(text):  # "钟秀梅代表（追问）", "市人大代表 钟秀梅": a deputy asks at a 代表问政
         if is_person_name(deputy["before"] or deputy["after"] or ""):
             return LabelReading("ask", "代表", nickname=deputy["before"] or deputy["after"])
-    if _ANSWERER.match(text):
+    if _ANSWERER.match(text) or text == PUBLISHER:
         return LabelReading("answer", word=text)
     if match := _ASK_WORD.match(text):
         rest = match["rest"].strip()
@@ -363,6 +374,12 @@ _MASCOT = re.compile(r"(?:我是|就是|是)?(?P<unit>[\u4e00-\u9fff]{2,30}?(?:�
                      r"虚拟形象|虚拟代言人|数字人|形象代言人)[“\"「](?P<alias>[\u4e00-\u9fff]{2,8})[”\"」]")
 
 
+# the one who writes a column in the first person: "**本期作者**：许晓棠（……网格员）"
+_AUTHOR = re.compile(r"^[ \t\u3000>*_]*(?:本期|本文|本篇)?作者[*_]*[ \t\u3000]*[：:][ \t\u3000*_]*"
+                     r"(?P<name>[\u4e00-\u9fff·]{2,4})(?=[（(　 \t]|$)", re.M)
+FIRST_PERSON_ANSWERS = ("我的回答", "我的答复", "我的回复", "我的解答", "我答", "我来答")
+
+
 def label_aliases(text: str) -> dict[str, str]:
     """Short forms declared for speakers ("以下简称“姜”") and the names they stand for (姜澄明; 记者), and a unit's
     mascot ("……局的IP形象“医保小岫”"), who stands for its unit."""
@@ -375,6 +392,9 @@ def label_aliases(text: str) -> dict[str, str]:
             aliases.setdefault(alias, before[at:])
     for match in _MASCOT.finditer(text):
         aliases.setdefault(match["alias"], match["unit"])
+    if (author := _AUTHOR.search(text)) and is_person_name(author["name"]):
+        for first_person in FIRST_PERSON_ANSWERS:  # "我的回答：" in a grid worker's diary: its author answers
+            aliases.setdefault(first_person, author["name"])
     return aliases
 
 

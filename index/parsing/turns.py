@@ -12,12 +12,13 @@ from index.parsing.metadata import strip_markup
 from index.parsing.orgs import is_unit_name
 from index.parsing.sections import is_courtesy_block, is_markdown_heading
 from index.parsing.segment import SHORT_LINE, enumerator, enumerator_end, make_paragraph
-from index.parsing.speakers import Label, is_asker, is_outlet, read_label
+from index.parsing.speakers import PUBLISHER, Label, is_asker, is_outlet, read_label
 from index.records import Turn
 from index.text import sentence_spans, to_simplified
 
 _QUESTION_END = re.compile(r"[？?][”’」』）)]*(?:\*\*|__)?$")
-_QUESTION_MARKER = re.compile(r"^(?:问题?[一二三四五六七八九十\d]+[、：:.．]?|问[：:]|Q\d*[：:.．])[ \t\u3000]*")
+_QUESTION_MARKER = re.compile(r"^(?:问题?[一二三四五六七八九十\d]+[、：:.．]?|问[：:]|Q\d*[：:.．]|案例[一二三四五六七八九十\d]+[、：:.．]?)"
+                              r"[ \t\u3000]*")
 MAX_QUESTION_HEADING_CHARS = 120
 MIN_QUESTION_HEADINGS = 2  # a document reads as headed questions from two of them on
 
@@ -40,6 +41,30 @@ def label_headed_questions(blocks: list[Block], text: str, marked: frozenset[int
         following = _next_words(blocks, block)
         if following is not None and following not in candidates:
             following.label = Label("答", 0, synthetic=True)
+            following.content_start = following.start
+    return True
+
+
+def label_cases_among_speakers(blocks: list[Block], text: str, marked: frozenset[int]) -> bool:
+    """Labels a page of cases or questions the page marked as headings ("案例一　……？"), answered first by the page
+    itself, then by people under their own labels ("……仲裁员 蒲晓岚："): each heading asks, the unlabelled paragraphs
+    after it are the publishing unit's answer. False (nothing changed) when fewer than two such headings are found."""
+    candidates = [b for b in blocks if b.label is None and not b.stamp and not b.field and b.start in marked
+                  and _is_question_heading(b, text, marked)]
+    answered = [b for b in candidates if (after := _next_words(blocks, b)) is not None and after.label is None
+                and after not in candidates]
+    if len(answered) < MIN_QUESTION_HEADINGS:
+        return False
+    for block in candidates:
+        line = text[block.start : block.end]
+        lead = len(line) - len(line.lstrip("*_#＃ \t\u3000"))
+        rest = line[lead:]
+        marker = enumerator_end(rest) or (match.end() if (match := _QUESTION_MARKER.match(rest)) else 0)
+        block.label = Label("问", lead + marker, synthetic=True)
+        block.content_start = block.start + lead + marker
+        following = _next_words(blocks, block)
+        if following is not None and following.label is None and following not in candidates:
+            following.label = Label(PUBLISHER, 0, synthetic=True)
             following.content_start = following.start
     return True
 
@@ -283,13 +308,14 @@ _HANDS_OFF = re.compile(r"(?:由|转|转交|转请)(?:承办单位|有关部门|
 
 
 def _hands_off(segment: Segment, text: str) -> bool:
-    """An answer whose first paragraph only passes the question to another unit, or says it is not this unit's and
-    where to ask (a heading may follow it)."""
+    """An answer whose first paragraph only passes the question to another unit, says it is not this unit's and
+    where to ask, or notes a suggestion for a meeting to discuss (a heading may follow it)."""
     first, *rest = [make_paragraph(text, b.content_start, b.end).text.strip() for b in segment.blocks]
     passed = bool(_HANDS_OFF.fullmatch(first)) or (len(first) <= MAX_HAND_OFF_CHARS and _PASSED_TO.search(first)
                                                      is not None and _ANSWERED_LATER.search(first) is not None) or (
         len(first) <= MAX_REFERRAL_CHARS and _NOT_OURS.search(first) is not None
-        and _ASK_ELSEWHERE.search(first) is not None)
+        and _ASK_ELSEWHERE.search(first) is not None) or (
+        len(first) <= MAX_HAND_OFF_CHARS and _NOTED_FOR.search(first) is not None)
     return passed and all(len(r) <= SHORT_LINE and not re.search(r"[。！？；]", r) for r in rest)
 
 
@@ -301,6 +327,9 @@ MAX_HAND_OFF_CHARS = 90
 _NOT_OURS = re.compile(r"不属于(?:本机关|本单位|本部门|本局|我局|我委|我单位)(?:负责公开|的?职责|的?职能|管辖|受理)")
 _ASK_ELSEWHERE = re.compile(r"(?:建议|请)(?:您|你)?(?:直接)?向[^。；！？]{2,30}?(?:申请|咨询|反映|联系|提出)")
 MAX_REFERRAL_CHARS = 160
+# "您的建议我已经记下来了，报给了社区“两委”，会在……议事会上讨论": a suggestion noted and passed on to be discussed
+_NOTED_FOR = re.compile(r"(?:记下来|记录下来|记下了|记录在案)[^。！？]{0,30}?(?:报给|转给|提交|反映给|交给|报送)[^。！？]{0,40}?"
+                        r"(?:讨论|研究|商议)")
 
 
 def _segment_text(segment: Segment, text: str) -> str:
@@ -345,6 +374,8 @@ def question_text(segment: Segment, text: str) -> str:
         if _FILM.match(words):  # what the host asks is after the film, and about it
             kept = []
             continue
+        if kept and _ASIDE.fullmatch(words.strip()):
+            continue  # "（这个问题我请教了……，下面是她的答复。）": the writer's aside after the question, no part of it
         sentences = [words[a:b] for a, b in sentence_spans(words)]
         polite = [bool(is_courtesy(sentence) or (_OPENING.search(to_simplified(sentence))
                                                  and not re.search(r"[？?]", sentence))) for sentence in sentences]  # 网友们想知道……？
@@ -375,6 +406,7 @@ def question_text(segment: Segment, text: str) -> str:
     return question if message or _ASKS.search(to_simplified(question)) else ""  # a 留言 or 建议 asks as it is
 
 
+_ASIDE = re.compile(r"[（(][^（）()]{4,}[）)]")  # a paragraph wholly in brackets
 _ASKED_LABEL = re.compile(r"问\d*")  # "问：……的批复文件。": what a 问 label opens is the question, a request too
 _ITEM_NUMBER = re.compile(r"^(?:0\d(?=[\u4e00-\u9fff《“])|\d{1,2}[ \t\u3000]+(?=\S))")  # "01这次……", "10 参保人……"
 MAX_TRANSITION_CHARS = 40  # a host's line of its own before the line that asks: a transition ("好，我们继续。")
