@@ -31,17 +31,7 @@ def label_headed_questions(blocks: list[Block], text: str, marked: frozenset[int
     answered = [b for b in candidates if (after := _next_words(blocks, b)) is not None and after not in candidates]
     if len(answered) < MIN_QUESTION_HEADINGS:
         return False
-    for block in candidates:
-        line = text[block.start : block.end]
-        lead = len(line) - len(line.lstrip("*_#＃ \t\u3000"))
-        rest = line[lead:]
-        marker = enumerator_end(rest) or (match.end() if (match := _QUESTION_MARKER.match(rest)) else 0)
-        block.label = Label("问", lead + marker, synthetic=True)
-        block.content_start = block.start + lead + marker
-        following = _next_words(blocks, block)
-        if following is not None and following not in candidates:
-            following.label = Label("答", 0, synthetic=True)
-            following.content_start = following.start
+    _label_headings(blocks, text, candidates, "答")
     return True
 
 
@@ -55,7 +45,13 @@ def label_cases_among_speakers(blocks: list[Block], text: str, marked: frozenset
                 and after not in candidates]
     if len(answered) < MIN_QUESTION_HEADINGS:
         return False
-    for block in candidates:
+    _label_headings(blocks, text, candidates, PUBLISHER)
+    return True
+
+
+def _label_headings(blocks: list[Block], text: str, headings: list[Block], answerer: str) -> None:
+    """Each heading asks (its words after any number or 问/案例 marker); the unlabelled block after it is `answerer`'s."""
+    for block in headings:
         line = text[block.start : block.end]
         lead = len(line) - len(line.lstrip("*_#＃ \t\u3000"))
         rest = line[lead:]
@@ -63,10 +59,9 @@ def label_cases_among_speakers(blocks: list[Block], text: str, marked: frozenset
         block.label = Label("问", lead + marker, synthetic=True)
         block.content_start = block.start + lead + marker
         following = _next_words(blocks, block)
-        if following is not None and following.label is None and following not in candidates:
-            following.label = Label(PUBLISHER, 0, synthetic=True)
+        if following is not None and following.label is None and following not in headings:
+            following.label = Label(answerer, 0, synthetic=True)
             following.content_start = following.start
-    return True
 
 
 # a 领导留言板, a 人民建议征集 reply, a 来信 reply, a 局长信箱; a 12345 consultation; a chatbot's knowledge base (标准问, 答案)
