@@ -12,7 +12,7 @@ from index.parsing.metadata import strip_markup
 from index.parsing.orgs import is_unit_name
 from index.parsing.sections import is_courtesy_block, is_markdown_heading
 from index.parsing.segment import SHORT_LINE, enumerator, enumerator_end, make_paragraph
-from index.parsing.speakers import PUBLISHER, Label, is_asker, is_outlet, read_label
+from index.parsing.speakers import PUBLISHER, Label, declared_parties, is_asker, is_outlet, read_label
 from index.records import Turn
 from index.text import sentence_spans, to_simplified
 
@@ -202,6 +202,7 @@ def label_message_board(blocks: list[Block], text: str) -> bool:
             continue
         if key in _UNIT_KEYS:
             unit = text[block.start + offset:block.end].strip()
+            unit = declared_parties(text).get(unit, unit)  # "采购人": the unit the notice names for it
         if key in _ASKING_KEYS:
             block.label = Label("网友", offset, synthetic=True)
         elif key in _REPLY_KEYS:  # a reply whose unit no line names is still the page's answer
@@ -316,7 +317,8 @@ def _hands_off(segment: Segment, text: str) -> bool:
 
 # "……已转芪崦市崦西县人民政府办理，办理结果由承办单位另行答复诉求人。": passed on, to be answered elsewhere
 _PASSED_TO = re.compile(r"已?(?:转交?|转至|转给|转请|移交)[\u4e00-\u9fff]{2,30}?(?:办理|处理|研究|核查|核实|整改)")
-_ANSWERED_LATER = re.compile(r"另行答复|另行回复|按程序答复|由承办单位|直接答复|(?:下一期|另行|后续)公示")
+_ANSWERED_LATER = re.compile(r"另行答复|另行回复|按程序答复|由承办单位|直接答复|(?:下一期|另行|后续)公示|"
+                             r"(?:核实|核查|办理)?结果将(?:在[^。，]{0,8})?(?:发布|公布|公示|告知|反馈)")
 MAX_HAND_OFF_CHARS = 90
 # "经核查，您申请的信息不属于本机关负责公开。……建议您向溠岍市城市管理局申请获取。": not this unit's, asked elsewhere
 _NOT_OURS = re.compile(r"不属于(?:本机关|本单位|本部门|本局|我局|我委|我单位)(?:负责公开|的?职责|的?职能|管辖|受理)")
