@@ -404,7 +404,7 @@ def question_text(segment: Segment, text: str) -> str:
     return question if message or _ASKS.search(to_simplified(question)) else ""  # a 留言 or 建议 asks as it is
 
 
-_CUE = re.compile(r"[（(【\[][^（）()【】\[\]]{1,12}[）)】\]]")  # a bracketed cue alone: "（音乐）"
+_CUE = re.compile(r"[（(【\[][\u4e00-\u9fff]{2,12}[）)】\]]")  # a bracketed cue alone: "（音乐）" (not a quiz's "（　）")
 _ASIDE = re.compile(r"[（(][^（）()]{4,}[）)]")  # a paragraph wholly in brackets
 _ASKED_LABEL = re.compile(r"问\d*")  # "问：……的批复文件。": what a 问 label opens is the question, a request too
 _THANKS_AT_END = re.compile(r"(?:谢谢|感谢|多谢)[啊呀啦了哈您你大家]*[。！!～~\s]*$")
