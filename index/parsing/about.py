@@ -16,7 +16,7 @@ from index.parsing.orgs import find_city, fullest, is_unit_name, main_unit, org_
 from index.parsing.people import (ACCOUNT, ROLE_UNIT, PersonDesc, is_person_name, names_apart_from_units, parse_people,
                                   parse_person, split_org_role)
 from index.parsing.sources import SourceText
-from index.parsing.speakers import PUBLISHER, read_label
+from index.parsing.speakers import GENERIC_ANSWERS, PUBLISHER, read_label
 from index.records import Metadata
 from index.text import to_simplified
 
@@ -85,13 +85,17 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
     answers = sum(1 for s in segments if not s.asks)
     signer = signed.most_common(1)[0] if signed else None
     publisher = _publisher_of_its_kind(people, outlets)
-    if publisher and _people(header, titles, intro, _asked_text(text, segments), [], text, cities,
-                             box_people(layout.guest_box)):
+    introduced = _people(header, titles, intro, _asked_text(text, segments), [], text, cities, box_people(layout.guest_box))
+    if publisher and introduced:
         publisher = None  # the page names its people before they speak: who they are says whose it is
+    answering = [read_label(s.speaker) for s in segments if not s.asks]
+    # "答：" on most answers, and people only under labels of their own, introduced nowhere: the page answers itself
+    unit_answers = not introduced and any(r.person and r.person.name for r in answering) and \
+        2 * sum(1 for r in answering if r.word in GENERIC_ANSWERS) > len(answering)
     source_unit = next((main_unit(org) for line in [*outlets, *_SOURCE_FIELD.findall(text[:SOURCE_FIELD_CHARS]),
                                                      *_BYLINE.findall(text[:SOURCE_FIELD_CHARS])]
                         for _, org in org_mentions(line, cities) if is_unit_name(line.strip())), None)
-    speaks_itself = any(s.speaker == PUBLISHER for s in segments)  # the page answers the cases it heads
+    speaks_itself = unit_answers or any(s.speaker == PUBLISHER for s in segments)  # the page answers itself
     found = cast.unit((signer[0] if signer and 2 * signer[1] > answers else None)
                       or publisher
                       or (source_unit if speaks_itself else None)
@@ -108,7 +112,8 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
     # 市…局 in a text whose city is clear; 市交通局 as the text writes it in full (市交通运输局)
     bureau = (qualify(fullest(front_bureau, text, cities), city) or front_bureau) if given and front_bureau else (
         front_bureau if given else found)
-    cast = Cast(people, city, text, cities, bureau or "", {found: bureau or ""} if given and found else None)
+    cast = Cast(people, city, text, cities, bureau or "", {found: bureau or ""} if given and found else None,
+                unit_answers)
     main = cast.main
     metadata = Metadata(
         title=_headline(title.headlines, source.hints.get("title")) or header.topic or source.hints.get("title")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from index.parsing.orgs import COURT_BUREAU, fullest, is_unit_name, main_unit, qualify, split_place
 from index.parsing.people import ROLE_UNIT, PersonDesc, is_person_name, is_speaker, parse_person
-from index.parsing.speakers import ACCOUNT_REPLY, PUBLISHER, read_label
+from index.parsing.speakers import ACCOUNT_REPLY, GENERIC_ANSWERS, PUBLISHER, read_label
 from index.text import to_simplified
 
 # 城市更新科, 养老服务处: a section, its unit unnamed (a 街道办事处 is a unit of its own)
@@ -74,8 +74,9 @@ class Cast:
     """The interview's people, first the main interviewee; resolves answerer labels to speakers."""
 
     def __init__(self, people: Iterable[PersonDesc], city: str | None, text: str, cities: tuple[str, ...] = (),
-                 bureau: str | None = None, renamed: dict[str, str] | None = None) -> None:
+                 bureau: str | None = None, renamed: dict[str, str] | None = None, unit_answers: bool = False) -> None:
         self.city, self.text, self.cities = city, text, cities
+        self.unit_answers = unit_answers  # "答：" is the page's unit: its people speak under their own labels only
         self.renamed = renamed or {}  # a unit read from the text -> the bureau the front matter gives it
         simplified = to_simplified(text)
         self._simplified = simplified if len(simplified) == len(text) and simplified != text else None
@@ -254,8 +255,8 @@ class Cast:
             section = text[len(main_unit(text)):]  # 市交通运输局综合行政执法支队: the 支队 answers for its bureau
             return Speaker(section or unit, None, unit)
         main = self.main
-        if reading.word in (ACCOUNT_REPLY, PUBLISHER):  # the account replying under its article, the page's own
-            # words: the unit that publishes it
+        if reading.word in (ACCOUNT_REPLY, PUBLISHER) or (self.unit_answers and reading.word in GENERIC_ANSWERS):
+            # the account replying under its article, the page's own words: the unit that publishes it
             return Speaker(self.bureau, None, self.bureau)
         if main is not None:  # 答, 嘉宾, 发布人: the main interviewee
             return self._of(main)

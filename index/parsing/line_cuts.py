@@ -84,10 +84,18 @@ def _signer(match: re.Match[str]) -> str:
     return (match["unit"] or match["giver"]).strip()
 
 
+# "**辟谣单位**：湑峣市水务局" on a line of its own under a 辟谣榜's answer: the unit that checked and answered
+_SIGNER_LINE = re.compile(r"[ \t\u3000]*(?:\*\*|__)?(?:辟谣单位|核实单位|核查单位|回应单位|求证单位)(?:\*\*|__)?[ \t\u3000]*[：:]"
+                          r"[ \t\u3000]*(?:\*\*|__)?(?P<unit>[^\s*_（）()：:]{2,30}?)(?:\*\*|__)?[ \t\u3000]*$")
+
+
 def _signers_after_answers(text: str, lines: list[Span]) -> tuple[list[Span], dict[int, str]]:
     out: list[Span] = []
     signers: dict[int, str] = {}
     for line in lines:
+        if (own := _SIGNER_LINE.fullmatch(text, line.start, line.end)) is not None and out:
+            signers[len(out) - 1] = own["unit"]
+            continue
         match = _SIGNER_AFTER.search(text, line.start, line.end)
         if match is not None and match.start() > line.start:
             signers[len(out)] = _signer(match)

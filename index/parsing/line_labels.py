@@ -45,7 +45,9 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     for i in skipped:
         labels[i] = None
     _answers_after_questions(labels, skipped | header)
+    _headings_over_askers(lines, labels, skipped | header)
     _questions_before_answers(lines, labels, skipped | header)
+    _section_answerers(lines, labels)
     return skipped
 
 
@@ -84,6 +86,23 @@ def _repeated_bands(lines: list[str], labels: list[Label | None]) -> set[int]:
 
 _PAGE_COUNTER = re.compile(r"^\d{1,3}[ \t]*/[ \t]*\d{1,3}$")
 MAX_LISTED_QUESTION_CHARS = 150
+
+
+_HEADING_MARKS = re.compile(r"^[ \t\u3000]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?(?:\d{1,3}[ \t\u3000]*[｜|丨][ \t\u3000]*)?")
+
+
+def _headings_over_askers(lines: list[str], labels: list[Label | None], aside: set[int]) -> None:
+    """An unlabelled heading that asks ("## 01｜网传“……”？") right over an asker's paragraph ("**传言**：……"): the
+    same asker's question, its number badge left out."""
+    for i, label in enumerate(labels):
+        if label is None or read_label(label.name).side != "ask":
+            continue
+        before = next((j for j in range(i - 1, -1, -1) if j not in aside and lines[j].strip()), None)
+        if before is None or labels[before] is not None:
+            continue
+        line = lines[before].strip()
+        if lines[before].lstrip().startswith("#") and QUESTION_END.search(line) and len(line) <= MAX_LISTED_QUESTION_CHARS:
+            labels[before] = Label(label.name, _HEADING_MARKS.match(lines[before]).end(), synthetic=True)  # type: ignore[union-attr]
 
 
 def _questions_before_answers(lines: list[str], labels: list[Label | None], aside: set[int]) -> None:
@@ -134,6 +153,25 @@ def signed_by(labels: list[Label | None], signers: dict[int, str]) -> None:
         label = labels[opening] if opening is not None else None
         if label is not None and read_label(label.name).side == "answer":
             labels[opening] = Label(unit, label.content_offset, synthetic=True)
+
+
+# a FAQ's group heading naming the unit that answers under it: "（二）户口登记（湑峣市公安局解答）"
+_SECTION_ANSWERER = re.compile(r"[（(](?:由|以下由)?(?P<unit>[\u4e00-\u9fff]{2,30}?(?:局|委员会|委|办公室|中心|院|政府))"
+                               r"(?:负责)?(?:解答|答复|回答|回复|供稿|提供)[）)][ \t\u3000]*$")
+MAX_SECTION_HEADING_CHARS = 50
+_GENERIC_ANSWER = re.compile(r"答|回答|答复|A|Ａ|解答")
+
+
+def _section_answerers(lines: list[str], labels: list[Label | None]) -> None:
+    """Each generic answer label ("答：") under a group heading that names the unit answering that group is the
+    unit's, up to the next such heading."""
+    unit: str | None = None
+    for i, line in enumerate(lines):
+        words = line.strip()
+        if labels[i] is None and len(words) <= MAX_SECTION_HEADING_CHARS and (named := _SECTION_ANSWERER.search(words)):
+            unit = named["unit"]
+        elif unit and (label := labels[i]) is not None and _GENERIC_ANSWER.fullmatch(label.name.strip()):
+            labels[i] = Label(unit, label.content_offset, synthetic=True)
 
 
 def signed_by_blocks(blocks: Sequence[Block]) -> bool:

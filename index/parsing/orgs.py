@@ -150,15 +150,16 @@ def qualify(org: str | None, city: str | None) -> str | None:
         return None
     if city and org.startswith("市") and not org.startswith("市场"):
         return city + org[1:]
-    if city and re.match(r"^[\u4e00-\u9fff]{2,3}?(?<![社小园])[区县](?!域)", org) and "市" not in org[:4]:
+    if city and re.match(r"^[\u4e00-\u9fff]{2,3}?(?<![社小园])[区县](?!域)", org) and not _OPENS_WITH_CITY.match(org):
         return city + org  # 青榆区人民政府: a district of the city
-    if city and _TOWN_UNIT.match(org) and "市" not in org[:4]:
+    if city and _TOWN_UNIT.match(org) and not _OPENS_WITH_CITY.match(org):
         return city + org  # 青石镇柳塘村村民委员会: a town of the city (a 县级市's towns lie under it)
     if city and _PLACELESS_BUREAU.fullmatch(org) and not split_place(org)[0]:
         return city + org  # "房屋局", as a city's own pages name its bureaus (a 新闻公报 of 滘澔市政府新闻处)
     return org
 
 
+_OPENS_WITH_CITY = re.compile(r"^[\u4e00-\u9fff]{0,3}?市(?!场)")  # 澜州市青榆区…; not 峣山区市场监督管理局
 _TOWN_UNIT = re.compile(r"^[\u4e00-\u9fff]{2,3}?[镇乡](?:人民政府|[\u4e00-\u9fff]{2,4}?(?:村|社区))")
 COURT_BUREAU = "执行局"  # a court's 执行局: the court's, no bureau of its own
 _PLACELESS_BUREAU = re.compile(rf"(?!国家|省|中央|全国|自治区|海关|中国|{COURT_BUREAU})[\u4e00-\u9fff]{{2,8}}局")

@@ -488,6 +488,7 @@ def _paragraphs(flows: Sequence[Sequence[_Line]]) -> list[str]:
                        or (not same_flow and (_opens_turn(line.text) or _NUMBERED_QUESTION.match(line.text)))  # a
                        # page (a slide, a leaflet's panel) that opens with a turn or a numbered question
                        or _NUMBERED_QUESTION.match(previous.text) is not None  # "10 ……能退吗？", its answer below
+                       or _QA_OPENER.match(line.text) is not None  # "问一：……", "答：……" after a table's last row
                        or (after_sentence and (not same_flow or _NUMBERED_ITEM.match(line.text) is not None
                                                or _NUMBERED_QUESTION.match(line.text) is not None
                                                or _opens_turn(line.text) or _RECORD_FIELD.match(line.text) is not None)))
@@ -513,6 +514,7 @@ def _right_margin(flow: Sequence[_Line]) -> float:
 
 # A numbered item or question (7. 《方案》…, 一、, （三）, Q3): after a sentence, it opens a paragraph. (第十三条 does not:
 # an answer quotes articles one after another.)
+_QA_OPENER = re.compile(r"^[ \t\u3000]*[问答][一二三四五六七八九十\d]{0,3}[：:]")
 _NUMBERED_QUESTION = re.compile(r"^\s*\d{1,2}[ \t\u3000]+[^。！\n]{2,60}[？?]$")  # "04 在哪里缴费？"
 _NUMBERED_ITEM = re.compile(r"\s*(?:\d{1,2}\s*[.、．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|"
                             r"Q\d{1,2}\b)")

@@ -314,7 +314,21 @@ def _unwrapped(body: str) -> str:
     return unwrap(body, lambda line: is_stamp_line(line) or find_label(line) is not None or is_boilerplate(line)
                   or opens_numbered_item(line),
                   lambda line: read_fields(line) is not None or LISTED_MENTION.match(line) is not None
-                  or _BRACKETED_ALONE.fullmatch(line) is not None or opens_exam_part(line))
+                  or _BRACKETED_ALONE.fullmatch(line) is not None or opens_exam_part(line) or _named_speaker(line))
+
+
+def _named_speaker(line: str) -> bool:
+    """A line opening with the host's label or a guest's title ("主持人：", "阙局长："): a turn of its own, even after
+    words that end no sentence (a speech-to-text transcript has none), and a caller's "听众（热线）："; not "市民：",
+    which a sentence may be cut before."""
+    from index.parsing.speakers import find_label, read_label
+
+    label = find_label(line)
+    if label is None or not label.explicit_colon:
+        return False
+    reading = read_label(label.name)
+    qualified = re.fullmatch(r"[\u4e00-\u9fff]{1,6}[（(][^（）()]{1,8}[）)]", label.name.strip()) is not None  # 听众（热线）
+    return reading.word in ("主持人", "记者") or reading.title is not None or (reading.side == "ask" and qualified)
 
 
 _BRACKETED_ALONE = re.compile(r"[【\[［][^】\]］\n]{1,12}[】\]］]")  # "【座谈实录】" on its own line: a heading, never a cut line's end

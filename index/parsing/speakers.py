@@ -51,19 +51,20 @@ _PLAIN = re.compile(r"^(?P<md>\*\*|__)?(?P<name>[^：:\n。，！？；,!?“”
                     r"[ \t\u3000]*"  # "许主任(市卫健委)", "X代表（追问）", "应询人 廖文博（市生态环境局局长）", "市民代表 钟雨桐（听障人士，手语提问）"
                     r"(?P=md)?[：:](?:\*\*|__)?[ \t\u3000]*")
 _ASCII_LABEL = re.compile(r"^(?:Q|A|Q\d+|A\d+|Host|Reporter|Interviewer|Interviewee)$", re.I)
-_ASKER = re.compile(r"记者|^主持|^诉求 |^问\d*$|^Q\d*$|^问题[一二三四五六七八九十\d]{1,3}$|提问|采访者|^Host$|^Reporter$|^Interviewer$",
+_ASKER = re.compile(r"记者|^主持|^诉求 |^问[一二三四五六七八九十\d]{0,3}$|^Q\d*$|^问题[一二三四五六七八九十\d]{1,3}$|提问|采访者|^Host$|^Reporter$|^Interviewer$",
                     re.I)
-# and "作者" replying under a 公众号 article's comments: the account, the unit that publishes it
-_ANSWERER = re.compile(r"^答\d*$|^A\d*$|^Interviewee$|^回答$|^答复$|^作者(?:回复)?$", re.I)
+# and "作者" replying under a 公众号 article's comments: the account, the unit that publishes it; a 辟谣榜's "真相"
+_ANSWERER = re.compile(r"^答\d*$|^A\d*$|^Interviewee$|^回答$|^答复$|^作者(?:回复)?$|^(?:真相|核实情况|核查情况|官方回应)$", re.I)
 _OUTLET = re.compile(r"报(?:社|业|刊|网)?$|[日晚早周商导时]报|电视|广播|新闻|媒体|传媒|网$|台$|社$|壹点|客户端|杂志|频道|融媒|"
                      r"发布$")  # not "举报", "申报", "报名" inside words  # 青峪发布: a WeChat account
 # Whom a speech addresses, not who speaks: "新闻界的各位朋友：大家上午好！", "女士们、先生们：", "尊敬的各位来宾："
 # a deputy or a member addressed alone on a line: the one a reply is written to ("刘建平委员：", "王芳代表：")
 _ADDRESSEE = re.compile(r"(?:委员|代表)$")
 _SALUTATION = re.compile(r"各位|诸位|尊敬的|亲爱的|们$|^大家$")
-KNOWN_ROLES = re.compile(r"^(?:记者|问|答|答复|主持人|Q|A|Q\d+|A\d+|问\d+|答\d+|问题[一二三四五六七八九十\d]{1,3})$", re.I)
+KNOWN_ROLES = re.compile(r"^(?:记者|问|答|答复|主持人|Q|A|Q\d+|A\d+|问[一二三四五六七八九十\d]{1,3}|答\d+|问题[一二三四五六七八九十\d]{1,3})$", re.I)
 NOT_LABELS = re.compile(
-    r"^(?:编者按|编者的话|编后|导语|摘要|原标题|标题|来源|稿源|责任编辑|编辑|校对|审核|整理|整理人|记录|记录人|供稿|作者|通讯员|摄影|图|文|文字|图片|排版|美编|时间|地点|"
+    r"^(?:编者按|编者的话|编后|导语|摘要|原标题|标题|来源|稿源|责任编辑|编辑|校对|审核|整理|整理人|记录|记录人|供稿|作者|通讯员|"
+    r"名[ \u3000]*称|地[ \u3000]*址|联系方式|摄影|图|文|文字|图片|排版|美编|时间|地点|"
     r"日期|注|附|备注|关键词|链接|网址|电话|邮箱|地址|说明|提示|本期嘉宾|嘉宾|主题|访谈嘉宾|访谈主题|访谈时间|发布时间|"
     r"咨询电话|解读机关|发布机构|索引号|文号|特别说明|声明|附件|访谈简介|简介|内容简介|访谈介绍|栏目|栏目名称|节目|频道|"
     r"答复类型|办理结果|公开属性|公开方式|主题分类|联系单位|联系电话|联系人|抄送|抄报|访谈平台|直播平台|访谈方式|"
@@ -87,6 +88,7 @@ _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+")
 # a comment thread's marks before a label: the comment's floor ("#37 网友“…”："), a reply's tree line ("└ 市水务局回复：")
 _LIKES = re.compile(r"(?:👍|赞)[ \t\u3000]*\d+$")  # a comment's likes after its words
 ACCOUNT_REPLY = "作者"  # how a 公众号 marks its own replies under an article
+GENERIC_ANSWERS = ("答", "A", "回答", "答复")  # label words that name no one
 PUBLISHER = "〔发布单位〕"  # the synthetic label of the page's own words, answering a question it heads
 _AUTHOR_REPLY = re.compile(r"(?:\*\*|__)?作者(?:回复)?(?:\*\*|__)?[ \t\u3000]*[：:][ \t\u3000]*")
 # a thread's floor or reply mark; a Markdown list item opening with a bold name ("- **8栋王女士**：", "  - **作者**："),
@@ -112,7 +114,7 @@ _HEARING_ROLE = re.compile(r"^(?P<word>听证主持人|听证会主持人|听证
                            r"成本监审(?:人|机构)代表|听证机关代表)[ \t\u3000]+(?P<rest>\S.*)$")
 # what the public said, answered below: "意见3：" in a 征求意见 report, "诉求内容：" in a window's digest, "问题描述："
 _OPINION = re.compile(r"意见[一二三四五六七八九十\d]{1,3}|(?:诉求|反映|咨询|留言|来信|提问|差评|评价|投诉)内容|问题描述|"
-                      r"(?:反映|来访|诉求|咨询)(?:问题|事项)")
+                      r"(?:反映|来访|诉求|咨询)(?:问题|事项)|传言|谣言|网传内容")  # and a rumour as it spread, checked below
 _ROLE_ONLY = re.compile(r"^(?P<org>.*?)(?P<role>(?:有关|相关)?负责(?:同志|人))$")
 
 Side = Literal["ask", "answer"]
@@ -380,6 +382,21 @@ _AUTHOR = re.compile(r"^[ \t\u3000>*_]*(?:本期|本文|本篇)?作者[*_]*[ \t\
 FIRST_PERSON_ANSWERS = ("我的回答", "我的答复", "我的回复", "我的解答", "我答", "我来答")
 
 
+# a procurement notice's 联系方式: "1．采购人信息" then "名　称：沨崟市教育局", or "采购人：沨崟市教育局" on one line
+_PARTY_DECLARED = re.compile(r"^[ \t\u3000]*(?:\d{1,2}[．.、][ \t\u3000]*)?(?P<party>采购人|采购代理机构|招标人|招标代理机构|"
+                             r"集中采购机构)(?:信息[ \t\u3000]*\n+[ \t\u3000]*名[ \t\u3000]*称|名称)?[ \t\u3000]*[：:][ \t\u3000]*"
+                             r"(?P<unit>[\u4e00-\u9fff]{4,30}?(?:局|委员会|委|中心|办公室|政府|院|学校|公司))[ \t\u3000]*$",
+                             re.M)
+
+
+def declared_parties(text: str) -> dict[str, str]:
+    """The units a procurement notice names for its parties ({"采购人": "沨崟市教育局"})."""
+    found: dict[str, str] = {}
+    for match in _PARTY_DECLARED.finditer(text):
+        found.setdefault(match["party"], match["unit"])
+    return found
+
+
 def label_aliases(text: str) -> dict[str, str]:
     """Short forms declared for speakers ("以下简称“姜”") and the names they stand for (姜澄明; 记者), and a unit's
     mascot ("……局的IP形象“医保小岫”"), who stands for its unit."""
@@ -392,6 +409,8 @@ def label_aliases(text: str) -> dict[str, str]:
             aliases.setdefault(alias, before[at:])
     for match in _MASCOT.finditer(text):
         aliases.setdefault(match["alias"], match["unit"])
+    for party, unit in declared_parties(text).items():  # "采购人：" answering for 沨崟市教育局
+        aliases.setdefault(party, unit)
     if (author := _AUTHOR.search(text)) and is_person_name(author["name"]):
         for first_person in FIRST_PERSON_ANSWERS:  # "我的回答：" in a grid worker's diary: its author answers
             aliases.setdefault(first_person, author["name"])

@@ -14,10 +14,11 @@ from collections.abc import Callable
 _COLUMNS = {
     "留言标题": ("问题标题", "留言标题", "诉求标题", "来信标题", "标题"),
     "留言时间": ("提问时间", "留言时间", "诉求时间", "来信时间"),
-    "留言内容": ("问题内容", "留言内容", "诉求内容", "来信内容", "提问内容", "企业诉求", "诉求", "咨询问题"),
-    "回复单位": ("答复单位", "回复单位", "办理单位", "承办单位", "答复部门"),
+    "留言内容": ("问题内容", "留言内容", "诉求内容", "来信内容", "提问内容", "企业诉求", "诉求", "咨询问题",
+             "供应商提出的问题", "供应商问题", "潜在供应商提出的问题"),  # and a 采购 澄清（答疑）公告's questions
+    "回复单位": ("答复单位", "回复单位", "办理单位", "承办单位", "答复部门", "答复方", "回复方"),
     "回复时间": ("答复时间", "回复时间", "办结时间"),
-    "回复内容": ("答复内容", "回复内容", "办理结果", "答复意见"),
+    "回复内容": ("答复内容", "回复内容", "办理结果", "答复意见", "答复"),
 }
 _KEY_OF = {name: key for key, names in _COLUMNS.items() for name in names}
 _NEEDED = {"留言内容", "回复内容"}
@@ -206,12 +207,19 @@ def question_grid_paragraphs(grid: list[list[Cell]]) -> list[str] | None:
 _PERSON_LEAD = re.compile(r"^[ \t\u3000]*(?P<who>[\u4e00-\u9fff、·]{2,30}?)(?:答复|补充|回复|解答|说明)[：:][ \t\u3000]*")
 
 
+# the parties of a 政府采购 or 招标 notice, named by their part (their names are given in its 联系方式 section)
+PARTIES = r"(?:采购人|采购代理机构|招标人|招标代理机构|集中采购机构)"
+PARTY_LEAD = re.compile(rf"^[ \t\u3000]*(?P<party>{PARTIES})[：:][ \t\u3000]*")
+
+
 def _by_person(reply: str) -> list[tuple[str | None, str]]:
-    """A reply cut where a paragraph opens with a person's answer ("……副镇长蔺德昭答复："): (that person, the words);
-    (None, the reply) when none does."""
+    """A reply cut where a paragraph opens with a person's answer ("……副镇长蔺德昭答复：") or a procurement's party's
+    ("采购人："): (who, the words); (None, the reply) when none does."""
     from index.parsing.people import parse_person
 
     def lead(line: str) -> tuple[str, int] | None:
+        if party := PARTY_LEAD.match(line):  # "采购人：……", "采购代理机构：……": a procurement's party answers
+            return party["party"], party.end()
         match = _PERSON_LEAD.match(line)
         person = parse_person(match["who"]) if match else None
         return (match["who"], match.end()) if match and person is not None and person.name else None

@@ -12,7 +12,7 @@ from index.parsing.metadata import strip_markup
 from index.parsing.orgs import is_unit_name
 from index.parsing.sections import is_courtesy_block, is_markdown_heading
 from index.parsing.segment import SHORT_LINE, enumerator, enumerator_end, make_paragraph
-from index.parsing.speakers import PUBLISHER, Label, is_asker, is_outlet, read_label
+from index.parsing.speakers import PUBLISHER, Label, declared_parties, is_asker, is_outlet, read_label
 from index.records import Turn
 from index.text import sentence_spans, to_simplified
 
@@ -202,6 +202,7 @@ def label_message_board(blocks: list[Block], text: str) -> bool:
             continue
         if key in _UNIT_KEYS:
             unit = text[block.start + offset:block.end].strip()
+            unit = declared_parties(text).get(unit, unit)  # "采购人": the unit the notice names for it
         if key in _ASKING_KEYS:
             block.label = Label("网友", offset, synthetic=True)
         elif key in _REPLY_KEYS:  # a reply whose unit no line names is still the page's answer
@@ -316,7 +317,8 @@ def _hands_off(segment: Segment, text: str) -> bool:
 
 # "……已转芪崦市崦西县人民政府办理，办理结果由承办单位另行答复诉求人。": passed on, to be answered elsewhere
 _PASSED_TO = re.compile(r"已?(?:转交?|转至|转给|转请|移交)[\u4e00-\u9fff]{2,30}?(?:办理|处理|研究|核查|核实|整改)")
-_ANSWERED_LATER = re.compile(r"另行答复|另行回复|按程序答复|由承办单位|直接答复|(?:下一期|另行|后续)公示")
+_ANSWERED_LATER = re.compile(r"另行答复|另行回复|按程序答复|由承办单位|直接答复|(?:下一期|另行|后续)公示|"
+                             r"(?:核实|核查|办理)?结果将(?:在[^。，]{0,8})?(?:发布|公布|公示|告知|反馈)")
 MAX_HAND_OFF_CHARS = 90
 # "经核查，您申请的信息不属于本机关负责公开。……建议您向溠岍市城市管理局申请获取。": not this unit's, asked elsewhere
 _NOT_OURS = re.compile(r"不属于(?:本机关|本单位|本部门|本局|我局|我委|我单位)(?:负责公开|的?职责|的?职能|管辖|受理)")
@@ -324,7 +326,7 @@ _ASK_ELSEWHERE = re.compile(r"(?:建议|请)(?:您|你)?(?:直接)?向[^。；�
 MAX_REFERRAL_CHARS = 160
 # "您的建议我已经记下来了，报给了社区“两委”，会在……议事会上讨论": a suggestion noted and passed on to be discussed
 _NOTED_FOR = re.compile(r"(?:记下来|记录下来|记下了|记录在案)[^。！？]{0,30}?(?:报给|转给|提交|反映给|交给|报送)[^。！？]{0,40}?"
-                        r"(?:讨论|研究|商议)")
+                        r"(?:讨论|研究|商议|答复|回复)")
 
 
 def _segment_text(segment: Segment, text: str) -> str:
@@ -369,8 +371,9 @@ def question_text(segment: Segment, text: str) -> str:
         if _FILM.match(words):  # what the host asks is after the film, and about it
             kept = []
             continue
-        if kept and _ASIDE.fullmatch(words.strip()):
-            continue  # "（这个问题我请教了……，下面是她的答复。）": the writer's aside after the question, no part of it
+        if (kept and _ASIDE.fullmatch(words.strip())) or _CUE.fullmatch(words.strip()):
+            continue  # "（这个问题我请教了……，下面是她的答复。）": the writer's aside after the question, no part of it;
+            # "（音乐）", "【节目间歇】": a programme's cue
         sentences = [words[a:b] for a, b in sentence_spans(words)]
         polite = [bool(is_courtesy(sentence) or (_OPENING.search(to_simplified(sentence))
                                                  and not re.search(r"[？?]", sentence))) for sentence in sentences]  # 网友们想知道……？
@@ -390,7 +393,7 @@ def question_text(segment: Segment, text: str) -> str:
     # "我们先请邝局长给大家开个头。" or a question put off to later a line, then the question a line
     if segment.speaker.startswith(("主持", "主播")):
         while len(kept) > 1 and (len(kept[0]) <= MAX_TRANSITION_CHARS or _DEFERRAL.search(kept[0])) \
-                and not re.search(r"[？?]", kept[0]) and re.search(r"[？?]", "".join(kept[1:])):
+                and not _asks(kept[0]) and _asks("".join(kept[1:])):
             kept.pop(0)
     question = "\n".join(kept)
     first = segment.blocks[0].label if segment.blocks else None
@@ -401,15 +404,40 @@ def question_text(segment: Segment, text: str) -> str:
     return question if message or _ASKS.search(to_simplified(question)) else ""  # a 留言 or 建议 asks as it is
 
 
+_CUE = re.compile(r"[（(【\[][\u4e00-\u9fff]{2,12}[）)】\]]")  # a bracketed cue alone: "（音乐）" (not a quiz's "（　）")
 _ASIDE = re.compile(r"[（(][^（）()]{4,}[）)]")  # a paragraph wholly in brackets
 _ASKED_LABEL = re.compile(r"问\d*")  # "问：……的批复文件。": what a 问 label opens is the question, a request too
+_THANKS_AT_END = re.compile(r"(?:谢谢|感谢|多谢)[啊呀啦了哈您你大家]*[。！!～~\s]*$")
+
+
+def _thanks_back(segment: Segment, text: str) -> bool:
+    """An asker's words after an answer that ask nothing and end with thanks (a programme's cue after them aside):
+    taking the answer."""
+    said = [words for b in segment.blocks if not _CUE.fullmatch((words := make_paragraph(text, b.content_start,
+                                                                                           b.end).text).strip())]
+    words = "\n".join(said)
+    return bool(_THANKS_AT_END.search(words)) and not _asks(words) and not _ASKS.search(to_simplified(words))
+
+
+_SENTENCE_MARKS = re.compile(r"[。！？!?；;，,]")
+
+
+def _asks(words: str) -> bool:
+    """Words that ask: a question mark, or in a speech-to-text line with no punctuation at all, a word that asks."""
+    if re.search(r"[？?]", words):
+        return True
+    return not _SENTENCE_MARKS.search(words) and bool(_ASKS.search(to_simplified(words)))
+
+
 _ITEM_NUMBER = re.compile(r"^(?:0\d(?=[\u4e00-\u9fff《“])|\d{1,2}[ \t\u3000]+(?=\S))")  # "01这次……", "10 参保人……"
 MAX_TRANSITION_CHARS = 40  # a host's line of its own before the line that asks: a transition ("好，我们继续。")
 # a caller's quoted question (its opening mark before the words) and the report's words after the closing mark
 _QUOTED_THEN_TOLD = re.compile(r"^(?P<asked>[^“”]*[？?][^“”]*?)”[^“”？?]*$")
 _QUOTE_MARK = re.compile(r"^(?:>[ \t\u3000]*)+", re.M)
 _ENGLISH_THANKS = re.compile(r"^(?i:thank you|thanks)(?i: very much| so much)?[.!,]?\s+(?=\S)")
-_LEADING_GREETING = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}?(?:局长|主任|同志|领导))?(?:您|你|大家)好[，,][ \t\u3000]*(?=\S)")
+# "您好，我在城东上班……"; a call's "喂你好 我想问一下……", "主持人你好 我是……" (a speech-to-text line, spaces for commas)
+_LEADING_GREETING = re.compile(r"^(?:喂[，, ]?)?(?:[\u4e00-\u9fff]{1,4}?(?:局长|主任|同志|领导)|主持人|主播)?(?:您|你|大家)好"
+                               r"(?:[，,][ \t\u3000]*|[ \t\u3000]+)(?=\S)")
 _CITIZEN_WORDS = frozenset({"网友", "网民", "听众", "观众", "市民", "村民", "家长", "群众"})
 _HANDS_BACK = re.compile(r"(?:接着|继续|再)(?:说|讲|谈|介绍)|请继续|补充")
 MAX_HAND_BACK_CHARS = 30  # a longer line says more than "go on"
@@ -452,8 +480,9 @@ def _interjects(waiting: Segment, other: Segment, text: str) -> bool:
     """Another asker's words that ask nothing (a netizen's cheer on a live page), or the host handing a caller's
     question to a guest ("预付卡的问题，请市场监管局的杜局长来回答。"), while a question waits for its answer: they
     leave the question as it is."""
-    if not question_text(waiting, text):
-        return False
+    asked = question_text(waiting, text)
+    if not asked or (not other.speaker.startswith("主持") and not _asks(asked)):
+        return False  # the host taking a call ("我们接下一位 喂你好请讲"): what the caller says is the question
     words = _segment_text(other, text)
     if other.speaker.startswith("主持"):
         return not re.search(r"[？?]", words) and not question_text(other, text)
@@ -488,8 +517,14 @@ def turns_of(segments: list[Segment], text: str, cast: Cast) -> list[Turn]:
 
     for segment in segments:
         if segment.asks:
+            after_answer = bool(turns) and (answered or question is None)
+            if after_answer and all(is_courtesy_block(b, text) for b in segment.blocks):
+                question, answered = None, False  # "谢谢骆科长！", "这位听众您看这个答复可以吗": no question
+                continue
             if answered and turns and _hands_back(segment, text):
                 continue  # "您接着说。", "请高岩同志补充。": the question just answered, answered on
+            if after_answer and _thanks_back(segment, text):
+                continue  # "那行 那六月份我试试 谢谢啊": the caller taking the answer, no new question
             if question is not None and not answered:
                 if question.speaker != segment.speaker and _interjects(question, segment, text):
                     continue  # "来了来了，前排支持！", "这个问题请梁局长来回答。" between a question and its answer
