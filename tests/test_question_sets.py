@@ -33,7 +33,8 @@ LATER_LAYOUTS = {name: [ROOT / "tests" / "fixtures" / f"layouts{n}" for n in bat
                                        ("layouts29", range(29, 30)),
                                        ("layouts30", range(30, 31)),
                                        ("layouts31", range(31, 32)),
-                                       ("layouts32", range(32, 33)))}
+                                       ("layouts32", range(32, 33)),
+                                       ("layouts33", range(33, 34)))}
 DEV = {"shipped": ROOT / "tests" / "data" / "dev" / "seed.jsonl", "bureaus": ROOT / "tests" / "data" / "dev" / "bureaus.jsonl",
        "layouts": ROOT / "tests" / "data" / "dev" / "layouts.jsonl",
        "layouts3": ROOT / "tests" / "data" / "dev" / "layouts3.jsonl",
