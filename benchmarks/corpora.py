@@ -60,7 +60,8 @@ LATER_LAYOUTS = {name: [ROOT / "tests" / "fixtures" / f"layouts{n}" for n in bat
                                        ("layouts29", range(29, 30)),
                                        ("layouts30", range(30, 31)),
                                        ("layouts31", range(31, 32)),
-                                       ("layouts32", range(32, 33)))}
+                                       ("layouts32", range(32, 33)),
+                                       ("layouts33", range(33, 34)))}
 FIXTURES = ROOT / "tests" / "fixtures" / "corpus"  # the small fictional interviews of the tests (the reader's data)
 WORK = ROOT / ".cache" / "benchmarks"
 TUNING = {"shipped": ROOT / "benchmarks" / "data" / "tuning" / "seed.jsonl",

@@ -85,8 +85,10 @@ def _signer(match: re.Match[str]) -> str:
 
 
 # "**辟谣单位**：湑峣市水务局" on a line of its own under a 辟谣榜's answer: the unit that checked and answered
-_SIGNER_LINE = re.compile(r"[ \t\u3000]*(?:\*\*|__)?(?:辟谣单位|核实单位|核查单位|回应单位|求证单位)(?:\*\*|__)?[ \t\u3000]*[：:]"
-                          r"[ \t\u3000]*(?:\*\*|__)?(?P<unit>[^\s*_（）()：:]{2,30}?)(?:\*\*|__)?[ \t\u3000]*$")
+# and a FAQ card's "责任单位：市人力资源和社会保障局　咨询电话：0128-6220 3345"
+_SIGNER_LINE = re.compile(r"[ \t\u3000]*(?:\*\*|__)?(?:辟谣单位|核实单位|核查单位|回应单位|求证单位|责任单位|解答单位)(?:\*\*|__)?"
+                          r"[ \t\u3000]*[：:][ \t\u3000]*(?:\*\*|__)?(?P<unit>[^\s*_（）()：:]{2,30}?)(?:\*\*|__)?"
+                          r"(?:[ \t\u3000]+(?:咨询电话|联系电话|电话)[：:][ \t\u3000]*[\d\- ]{3,20})?[ \t\u3000]*$")
 
 
 def _signers_after_answers(text: str, lines: list[Span]) -> tuple[list[Span], dict[int, str]]:

@@ -38,7 +38,7 @@ TITLE_WEIGHT, SOURCE_WEIGHT, TEXT_WEIGHT = 3, 2, 1
 CLEAR_CITY_RATIO = 2.0  # a city is clear when its votes are more than twice any other's
 
 # a unit's kind after 市/a city: 人力资源和社会保障局, 交通运输局, 卫生健康委员会
-ORG_KIND = r"[\u4e00-\u9fff]{1,16}?(?:局|委员会|管委会|办公室|委|厅|中心|署|人民法院|人民检察院)"
+ORG_KIND = r"[\u4e00-\u9fff]{1,16}?(?:局|委员会|管委会|办公室|委|厅|中心|署|人民法院|人民检察院|消防救援(?:总队|支队|大队))"
 NOT_IN_KIND = re.compile(r"[的了是在把被对将要也都还就让给从向与为着过呢吗吧啊我你他她这那其]")
 NOT_KIND_END = re.compile(r"(?:格局|大局|布局|全局|结局|当局|时局|开局|新局|变局|棋局|饭局|赌局|僵局|残局|骗局|邮局|顾委|常委)$")
 _SUB_UNIT = re.compile(r"(?:(?<=局|厅)|(?<=委员会)|(?<=委)(?!员会)|(?<=中心)|(?<=办事处))"

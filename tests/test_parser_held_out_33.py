@@ -1,0 +1,63 @@
+"""40. What the thirty-third batch of layouts (held out) found, each rule tested on text of its own: a policy FAQ
+whose cards name the unit responsible for each answer, and a rule's article-by-article reading answered by several
+units (tests/test_parser_held_out.py holds sections 1 to 36, _30 to _32 sections 37 to 39)."""
+
+from __future__ import annotations
+
+from index.parsing.parser import parse_text
+
+CARDS = """澄州市惠企政策“免申即享”常见问题解答
+
+澄州市营商环境建设局 2026年5月20日
+
+01 问：什么是“免申即享”？
+
+答：政策兑现部门通过共享数据主动识别符合条件的企业，无需申报即可享受。
+
+政策依据：《澄州市推行惠企政策“免申即享”工作方案》第三条
+
+责任单位：市营商环境建设局 咨询电话：0123-6218 7700
+
+02 问：稳岗返还还需要企业自己申请吗？
+
+答：不需要，中小微企业按60%返还。
+
+政策依据：《关于做好2026年失业保险稳岗返还工作的通知》第二条
+
+责任单位：市人力资源和社会保障局 咨询电话：0123-6220 3345
+"""
+
+
+def test_a_faq_card_is_answered_by_the_unit_its_responsibility_line_names() -> None:
+    interview = parse_text(CARDS)
+    assert [(t.question, t.answerer) for t in interview.turns if t.answer] == [
+        ("什么是“免申即享”？", "澄州市营商环境建设局"), ("稳岗返还还需要企业自己申请吗？", "澄州市人力资源和社会保障局")]
+    answers = [p for p in interview.passages if p.kind == "answer"]
+    assert any("政策依据" in p.text for p in answers)  # the basis is part of the answer ...
+    assert not any("责任单位" in p.text or "咨询电话：0123" in p.text for p in answers)  # ... the signature is not
+    assert not any(p.speaker == "政策依据" for p in interview.passages)
+
+
+READING = """《澄州市电动自行车管理规定》逐条解读
+
+来源：澄州市公安局
+
+第十二条　电动自行车应当在指定场所停放、充电。
+
+【实务问答】
+
+问：不戴头盔会被罚吗？
+
+答：对未佩戴安全头盔的，先予以教育劝导，拒不改正的处20元罚款。
+
+问：把电池拎回家里充电行不行？
+
+答（市消防救援支队）：不行。禁止在室内、楼道充电，违者可处500元以上罚款。
+"""
+
+
+def test_a_fire_and_rescue_detachment_answers_for_itself_not_for_the_police() -> None:
+    interview = parse_text(READING)
+    assert [(t.question, t.answerer) for t in interview.turns if t.answer] == [
+        ("不戴头盔会被罚吗？", "澄州市公安局"), ("把电池拎回家里充电行不行？", "澄州市消防救援支队")]
+    assert {p.bureau for p in interview.passages if p.kind == "answer"} == {"澄州市公安局", "澄州市消防救援支队"}
