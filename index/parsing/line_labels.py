@@ -49,6 +49,7 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     _questions_before_answers(lines, labels, skipped | header)
     _section_answerers(lines, labels)
     _experts_named_above(lines, labels, skipped)
+    _case_facts_before_questions(labels)
     return skipped
 
 
@@ -192,6 +193,17 @@ def _experts_named_above(lines: list[str], labels: list[Label | None], skipped: 
         elif (label := labels[i]) is not None and (role := _EXPERT_LABEL.fullmatch(label.name.strip())) \
                 and role["role"] in named:
             labels[i] = Label(named[role["role"]], label.content_offset, synthetic=True)
+
+
+def _case_facts_before_questions(labels: list[Label | None]) -> None:
+    """A case's facts ("【案情简介】") are told before its question only when an asker's label follows them before any
+    answer ("【消费者问】"); under a question heading they are the answer's first words (unlabelled)."""
+    for i, label in enumerate(labels):
+        if label is None or read_label(label.name).word != "案情":
+            continue
+        after = next((l for l in labels[i + 1:] if l is not None and read_label(l.name).word != "案情"), None)
+        if after is None or read_label(after.name).side != "ask":
+            labels[i] = None
 
 
 def signed_by_blocks(blocks: Sequence[Block]) -> bool:
