@@ -61,3 +61,41 @@ def test_a_fire_and_rescue_detachment_answers_for_itself_not_for_the_police() ->
     assert [(t.question, t.answerer) for t in interview.turns if t.answer] == [
         ("不戴头盔会被罚吗？", "澄州市公安局"), ("把电池拎回家里充电行不行？", "澄州市消防救援支队")]
     assert {p.bureau for p in interview.passages if p.kind == "answer"} == {"澄州市公安局", "澄州市消防救援支队"}
+
+
+CASES = """澄州市消费者协会发布第二季度消费维权典型案例
+
+本期答疑律师
+
+许砚秋　澄州明衡律师事务所律师
+
+案例一　健身房闭店，预付卡余额难退
+
+答疑律师：许砚秋
+
+【案情简介】3月，一家健身房以装修为由闭店，68名会员的卡无法使用。
+
+【消费者问】我办的三年卡才用了半年，剩下的钱还能要回来吗？
+
+【律师答】能。经营者单方停止服务属于违约，应当退回剩余预付款。
+
+【消费者又问】老板说把会员转到另一家店，我不同意，能只要退钱吗？
+
+【律师答】可以。转让合同须经消费者同意。
+
+【消协提醒】办理预付卡要选择证照齐全的商家，单次充值不宜过多。
+
+澄州市消费者协会
+2026年7月8日
+"""
+
+
+def test_consumer_cases_are_asked_by_the_consumer_and_answered_by_the_case_s_lawyer_then_the_association() -> None:
+    interview = parse_text(CASES)
+    assert interview.metadata.bureau == "澄州市消费者协会"  # a statutory body, a unit of its own
+    assert [(t.question, t.answerer) for t in interview.turns if t.answer] == [
+        ("我办的三年卡才用了半年，剩下的钱还能要回来吗？", "许砚秋"),
+        ("老板说把会员转到另一家店，我不同意，能只要退钱吗？", "许砚秋"),
+        ("老板说把会员转到另一家店，我不同意，能只要退钱吗？", "澄州市消费者协会")]  # "消协提醒": the 消协's
+    assert {p.bureau for p in interview.passages if p.speaker == "许砚秋"} == {""}  # a lawyer speaks for no bureau
+    assert not any("健身房以装修为由闭店" in p.text for p in interview.passages if p.speaker == "许砚秋")

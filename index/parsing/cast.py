@@ -267,7 +267,7 @@ class Cast:
 
 # a unit outside government: a university, an institute, a hospital, an association, a company; and a department of
 # one (a company's 物业服务中心 at an estate)
-_INSTITUTION = re.compile(r"(?:大学|学院|学校|研究院|研究所|研究中心|科学院|社科院|医院|协会|学会|商会|公司|集团|银行|事务所)"
+_INSTITUTION = re.compile(r"(?:大学|学院|学校|研究院|研究所|研究中心|科学院|社科院|医院|(?<!消费者)协会|学会|商会|公司|集团|银行|事务所)"
                           r"(?:[\u4e00-\u9fff]{1,12}?(?:系|学院|研究所|研究中心|实验室|教研室|科|部|厂|分公司|中心|站|店))?$")
 _LAST_TITLE = re.compile(rf"{ROLE_UNIT}$")
 

@@ -48,6 +48,8 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     _headings_over_askers(lines, labels, skipped | header)
     _questions_before_answers(lines, labels, skipped | header)
     _section_answerers(lines, labels)
+    _experts_named_above(lines, labels, skipped)
+    _case_facts_before_questions(labels)
     return skipped
 
 
@@ -172,6 +174,36 @@ def _section_answerers(lines: list[str], labels: list[Label | None]) -> None:
             unit = named["unit"]
         elif unit and (label := labels[i]) is not None and _GENERIC_ANSWER.fullmatch(label.name.strip()):
             labels[i] = Label(unit, label.content_offset, synthetic=True)
+
+
+# a case's expert named under its heading ("答疑律师：许砚秋"), whom its "【律师答】" labels then mean
+_EXPERT_LINE = re.compile(r"^[ \t\u3000]*(?:答疑|解答|点评|释法|主讲)(?P<role>律师|专家|法官|医生|检察官)[ \t\u3000]*[：:][ \t\u3000]*"
+                          r"(?P<name>[\u4e00-\u9fff·]{2,4})[ \t\u3000]*$")
+_EXPERT_LABEL = re.compile(r"(?P<role>律师|专家|法官|医生|检察官)(?:答|说|解答|点评)")
+
+
+def _experts_named_above(lines: list[str], labels: list[Label | None], skipped: set[int]) -> None:
+    """Each "律师答" label is the expert the line "答疑律师：……" last named; that line is a field, nobody's words."""
+    named: dict[str, str] = {}
+    for i, line in enumerate(lines):
+        if expert := _EXPERT_LINE.match(line):
+            named[expert["role"]] = expert["name"]
+            labels[i] = None
+            skipped.add(i)
+        elif (label := labels[i]) is not None and (role := _EXPERT_LABEL.fullmatch(label.name.strip())) \
+                and role["role"] in named:
+            labels[i] = Label(named[role["role"]], label.content_offset, synthetic=True)
+
+
+def _case_facts_before_questions(labels: list[Label | None]) -> None:
+    """A case's facts ("【案情简介】") are told before its question only when an asker's label follows them before any
+    answer ("【消费者问】"); under a question heading they are the answer's first words (unlabelled)."""
+    for i, label in enumerate(labels):
+        if label is None or read_label(label.name).word != "案情":
+            continue
+        after = next((l for l in labels[i + 1:] if l is not None and read_label(l.name).word != "案情"), None)
+        if after is None or read_label(after.name).side != "ask":
+            labels[i] = None
 
 
 def signed_by_blocks(blocks: Sequence[Block]) -> bool:

@@ -38,7 +38,9 @@ TITLE_WEIGHT, SOURCE_WEIGHT, TEXT_WEIGHT = 3, 2, 1
 CLEAR_CITY_RATIO = 2.0  # a city is clear when its votes are more than twice any other's
 
 # a unit's kind after 市/a city: 人力资源和社会保障局, 交通运输局, 卫生健康委员会
-ORG_KIND = r"[\u4e00-\u9fff]{1,16}?(?:局|委员会|管委会|办公室|委|厅|中心|署|人民法院|人民检察院|消防救援(?:总队|支队|大队))"
+# and units named as a whole: a 消防救援支队 (no 公安局's since 2018), a 消费者协会 (a statutory body)
+ORG_KIND = (r"(?:[\u4e00-\u9fff]{1,16}?(?:局|委员会|管委会|办公室|委|厅|中心|署|人民法院|人民检察院)|"
+            r"消防救援(?:总队|支队|大队)|消费者协会)")
 NOT_IN_KIND = re.compile(r"[的了是在把被对将要也都还就让给从向与为着过呢吗吧啊我你他她这那其]")
 NOT_KIND_END = re.compile(r"(?:格局|大局|布局|全局|结局|当局|时局|开局|新局|变局|棋局|饭局|赌局|僵局|残局|骗局|邮局|顾委|常委)$")
 _SUB_UNIT = re.compile(r"(?:(?<=局|厅)|(?<=委员会)|(?<=委)(?!员会)|(?<=中心)|(?<=办事处))"
@@ -95,7 +97,7 @@ def find_city(title: str, text: str, sources: Iterable[str] = ()) -> str | None:
     return top if not others or n > CLEAR_CITY_RATIO * others[0][1] else None
 
 
-_LONG_ENDINGS = (("委员会", "委"), ("办公室", "办"))
+_LONG_ENDINGS = (("委员会", "委"), ("办公室", "办"), ("协会", "协"))  # 消协 for 消费者协会 too
 
 
 def is_short_form(short: str, full: str) -> bool:
@@ -162,7 +164,8 @@ def qualify(org: str | None, city: str | None) -> str | None:
 _OPENS_WITH_CITY = re.compile(r"^[\u4e00-\u9fff]{0,3}?市(?!场)")  # 澜州市青榆区…; not 峣山区市场监督管理局
 _TOWN_UNIT = re.compile(r"^[\u4e00-\u9fff]{2,3}?[镇乡](?:人民政府|[\u4e00-\u9fff]{2,4}?(?:村|社区))")
 COURT_BUREAU = "执行局"  # a court's 执行局: the court's, no bureau of its own
-_PLACELESS_BUREAU = re.compile(rf"(?!国家|省|中央|全国|自治区|海关|中国|{COURT_BUREAU})[\u4e00-\u9fff]{{2,8}}局")
+_PLACELESS_BUREAU = re.compile(rf"(?!国家|省|中央|全国|自治区|海关|中国|{COURT_BUREAU})[\u4e00-\u9fff]{{2,8}}局|消费者协会|"
+                               r"消防救援(?:支队|大队)")
 
 
 _BELOW_DISTRICT = re.compile(r"社区|街道|村|镇|乡")  # a unit named with the places above it, in full

@@ -87,6 +87,9 @@ _DEPUTY = re.compile(r"^(?:(?P<before>[\u4e00-\u9fff·]{2,4}?)(?:代表|委员)|
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+")
 # a comment thread's marks before a label: the comment's floor ("#37 网友“…”："), a reply's tree line ("└ 市水务局回复：")
 _LIKES = re.compile(r"(?:👍|赞)[ \t\u3000]*\d+$")  # a comment's likes after its words
+_REMINDER = re.compile(r"(?P<unit>[\u4e00-\u9fff]{2,4}?)(?:提醒|温馨提示)")
+_CASE_FACTS = re.compile(r"案情简介|基本案情|案情回顾|案情介绍|案件经过|事件经过")
+_EXPERT_ANSWERS = re.compile(r"(?:律师|专家|法官|医生|检察官)(?:答|说|解答|点评)")
 ACCOUNT_REPLY = "作者"  # how a 公众号 marks its own replies under an article
 GENERIC_ANSWERS = ("答", "A", "回答", "答复")  # label words that name no one
 PUBLISHER = "〔发布单位〕"  # the synthetic label of the page's own words, answering a question it heads
@@ -103,10 +106,10 @@ _NUMBERED_QA = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}
                           r"(?=[问答]$)")  # "一、问", "1. 答", a card's badge "01 问"
 # a 电视问政's 现场评议员 and the deputies who ask there (人大代表, 政协委员) ask too
 # and at a 人大常委会 专题询问, the members who question (询问人, 追问 when they ask again)
-ASK_WORDS = r"(?:主持人|主持|主播|网友|网民|记者|听众|观众|市民|村民|居民|家长|群众|评议员|人大代表|政协委员|询问人|追问)"
+ASK_WORDS = r"(?:主持人|主持|主播|网友|网民|记者|听众|观众|市民|村民|居民|家长|群众|消费者|评议员|人大代表|政协委员|询问人|追问)"
 # a 点评嘉宾 (an expert asked for comment) answers what the host puts to them
 ANSWER_WORDS = r"(?:访谈嘉宾|本期嘉宾|点评嘉宾|特邀嘉宾|嘉宾|点评专家|发布人|新闻发言人|发言人|答问人|解读人|受访人|受访者|应询人)"
-_ASK_WORD = re.compile(rf"^(?:现场)?(?P<word>{ASK_WORDS})(?:代表|提问|留言|问|说)?(?:$|[ \t\u3000]+|(?=[“\"「『‘'（(@]|{_CITIZEN}|尾号))"
+_ASK_WORD = re.compile(rf"^(?:现场)?(?P<word>{ASK_WORDS})(?:代表|提问|留言|问|说|又问|再问)?(?:$|[ \t\u3000]+|(?=[“\"「『‘'（(@]|{_CITIZEN}|尾号))"
                        r"(?P<rest>.*)$")
 _ANSWER_WORD = re.compile(rf"^(?P<word>{ANSWER_WORDS})(?:$|[ \t\u3000]+)(?P<rest>.*)$")
 # who someone is at a hearing, before their name: its chair, a participant, a party's representative
@@ -271,6 +274,12 @@ def read_label(name: str) -> LabelReading:
         return LabelReading("ask", "网友", nickname=text[1:])
     if text.endswith("答") and _ROLE_ALONE.fullmatch(text[:-1]):  # "【局长答】": the 局长 answers
         text = text[:-1]
+    if _EXPERT_ANSWERS.fullmatch(text):  # "【律师答】": the case's 答疑律师, named above it (line_labels)
+        return LabelReading("answer", word=text)
+    if reminder := _REMINDER.fullmatch(text):  # "【消协提醒】": the unit named short, reminding
+        return LabelReading("answer", person=PersonDesc(None, reminder["unit"], None))
+    if _CASE_FACTS.fullmatch(text):  # "【案情简介】": what happened, told before the case's question
+        return LabelReading("ask", "案情")
     if citizen := _CITIZEN_DESCRIBED.fullmatch(text):  # "社区志愿者 彭女士", "芪南区实验小学五年级学生 葛小宇"
         return LabelReading("ask", "市民", nickname=citizen["name"])
     if deputy := _DEPUTY.match(text):  # "钟秀梅代表（追问）", "市人大代表 钟秀梅": a deputy asks at a 代表问政
