@@ -4,7 +4,9 @@ units (tests/test_parser_held_out.py holds sections 1 to 36, _30 to _32 sections
 
 from __future__ import annotations
 
-from index.parsing.parser import parse_text
+from pathlib import Path
+
+from index.parsing.parser import parse_file, parse_text
 
 CARDS = """澄州市惠企政策“免申即享”常见问题解答
 
@@ -99,3 +101,45 @@ def test_consumer_cases_are_asked_by_the_consumer_and_answered_by_the_case_s_law
         ("老板说把会员转到另一家店，我不同意，能只要退钱吗？", "澄州市消费者协会")]  # "消协提醒": the 消协's
     assert {p.bureau for p in interview.passages if p.speaker == "许砚秋"} == {""}  # a lawyer speaks for no bureau
     assert not any("健身房以装修为由闭店" in p.text for p in interview.passages if p.speaker == "许砚秋")
+
+
+FEATURE = """# 追问｜加装电梯为何迟迟不动工？记者追问三方
+
+澄州观察记者 蓝沐青 2026-05-11
+
+家住澄州市东湖区青阳街道的乔先生反映，他们单元加装电梯的项目迟迟没有动工。
+
+记者追问①手续早就办齐了，为什么还没动工？
+
+部门回应
+
+青阳街道办事处相关负责人告诉记者，施工队进场时发现电梯井压着一条燃气管线，必须先改线。
+
+该负责人说，改线方案已经审完，施工单位计划5月10日进场。
+
+记者追问②改线的费用要不要居民出？
+
+企业回应
+
+澄州清源燃气有限公司管网所副所长韦一帆介绍，改线费用由燃气企业承担40%，其余从财政补贴中列支。
+
+记者追问③装好以后谁来管？
+
+部门回应
+
+澄州市住房和城乡建设局城市更新科科长佟知夏表示，由出资业主共同确定使用管理人，维保费用按楼层分摊。
+
+澄州市市场监督管理局在给记者的书面回复中表示，加装的电梯投入使用后30日内要办理使用登记。
+"""
+
+
+def test_a_feature_that_reports_its_answers_credits_each_to_the_one_its_first_sentence_names(tmp_path: Path) -> None:
+    (tmp_path / "feature.md").write_text(FEATURE, encoding="utf-8")
+    interview = parse_file(tmp_path / "feature.md")
+    assert [(t.question, t.answerer) for t in interview.turns if t.answer] == [
+        ("手续早就办齐了，为什么还没动工？", "相关负责人"), ("改线的费用要不要居民出？", "韦一帆"),
+        ("装好以后谁来管？", "佟知夏"), ("装好以后谁来管？", "澄州市市场监督管理局")]
+    assert {(p.speaker, p.bureau) for p in interview.passages if p.kind == "answer"} == {
+        ("相关负责人", "澄州市东湖区青阳街道办事处"), ("韦一帆", ""),  # a gas company's man speaks for no bureau
+        ("佟知夏", "澄州市住房和城乡建设局"), ("澄州市市场监督管理局", "澄州市市场监督管理局")}
+    assert any("该负责人说" in p.text for p in interview.passages if p.speaker == "相关负责人")  # the same speaker on

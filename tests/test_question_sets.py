@@ -39,9 +39,7 @@ DEV = {"shipped": ROOT / "tests" / "data" / "dev" / "seed.jsonl", "bureaus": ROO
        "layouts": ROOT / "tests" / "data" / "dev" / "layouts.jsonl",
        "layouts3": ROOT / "tests" / "data" / "dev" / "layouts3.jsonl",
        **{name: ROOT / "tests" / "data" / "dev" / f"{name}.jsonl" for name in LATER_LAYOUTS}}
-# small sets, not every way of asking, each tagged the same way: layouts3 (48 questions), layouts33 (28: two of
-# its five files held back until they parse)
-PARTIAL = {"layouts3", "layouts33"}
+PARTIAL = {"layouts3"}  # a small set (48 questions): not every way of asking, each tagged the same way
 TUNING = {"shipped": ROOT / "benchmarks" / "data" / "tuning" / "seed.jsonl",
           "bureaus": ROOT / "benchmarks" / "data" / "tuning" / "bureaus.jsonl",
           "layouts2": ROOT / "benchmarks" / "data" / "tuning" / "layouts2.jsonl"}

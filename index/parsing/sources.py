@@ -27,6 +27,7 @@ from index.parsing.weibo_topic import weibo_topic_as_text
 from index.parsing.diarized import diarized_as_text
 from index.parsing.minutes import minutes_as_text
 from index.parsing.numbered_replies import numbered_replies_as_text
+from index.parsing.reported_replies import reported_replies_as_text
 from index.parsing.written_answers import written_answers_as_text
 from index.parsing.mail import mail_reply_as_text
 from index.parsing.table_export import pipe_table_as_text, table_export_as_text
@@ -355,6 +356,7 @@ def _as_prose(body: str) -> str:
     rewritten as turns, else the text without its line times."""
     unwrapped = _unwrapped(body)
     return (written_answers_as_text(unwrapped) or numbered_replies_as_text(unwrapped) or minutes_as_text(unwrapped)
+            or reported_replies_as_text(unwrapped)
             or _without_line_times(unwrapped))
 
 
@@ -398,6 +400,8 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
         article = extract_article(text)
         if not article.text.strip():
             raise CorpusParseError(file, "no article text found in the HTML page")
+        if (reported := reported_replies_as_text(article.text)) is not None:  # a 追问 feature: replies labelled
+            return SourceText(file, reported, 0, {}, article.metadata, encoding, _skip_note(file, path))
         return SourceText(file, article.text, 0, {}, article.metadata, encoding, _skip_note(file, path),
                           article.headings)
     metadata, body_start, warnings, hints = split_front_matter(text, file)

@@ -446,7 +446,8 @@ def accepted_labels(candidates: list[Label], intro_text: str) -> set[str]:
         reading = read_label(name)
         named = reading.person.name if reading.person else None
         says_who = reading.word or reading.person or reading.title or reading.outlet or reading.nickname
-        if label.bracketed and not says_who and not label.synthetic:
+        unit_in_brackets = label.bracketed and is_unit_name(name)  # 【……市市场监督管理局】 speaking as itself
+        if label.bracketed and not says_who and not label.synthetic and not unit_in_brackets:
             continue  # 【参会代表】, 【建议题目】, 【1号链接】: a section's heading or a card's tag, no speaker
         if (
             label.bracketed
