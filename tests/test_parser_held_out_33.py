@@ -143,3 +143,9 @@ def test_a_feature_that_reports_its_answers_credits_each_to_the_one_its_first_se
         ("相关负责人", "澄州市东湖区青阳街道办事处"), ("韦一帆", ""),  # a gas company's man speaks for no bureau
         ("佟知夏", "澄州市住房和城乡建设局"), ("澄州市市场监督管理局", "澄州市市场监督管理局")}
     assert any("该负责人说" in p.text for p in interview.passages if p.speaker == "相关负责人")  # the same speaker on
+
+
+def test_a_reminder_that_names_no_unit_is_the_page_s_own_words_never_a_bureau_named_after_it() -> None:
+    interview = parse_text(CASES.replace("【消协提醒】", "【温馨提醒】"))
+    reminder = next(p for p in interview.passages if "单次充值不宜过多" in p.text)
+    assert (reminder.speaker, reminder.bureau) == ("澄州市消费者协会", "澄州市消费者协会")  # not "温馨"

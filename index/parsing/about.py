@@ -85,13 +85,15 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
     answers = sum(1 for s in segments if not s.asks)
     signer = signed.most_common(1)[0] if signed else None
     publisher = _publisher_of_its_kind(people, outlets)
-    introduced = _people(header, titles, intro, _asked_text(text, segments), [], text, cities, box_people(layout.guest_box))
+    answering = [read_label(s.speaker) for s in segments if not s.asks]
+    # "答：" on most answers, and people only under labels of their own: the page answers itself, if it introduces no one
+    generic = any(r.person and r.person.name for r in answering) and \
+        2 * sum(1 for r in answering if r.word in GENERIC_ANSWERS) > len(answering)
+    introduced = _people(header, titles, intro, _asked_text(text, segments), [], text, cities,
+                         box_people(layout.guest_box)) if publisher or generic else []
     if publisher and introduced:
         publisher = None  # the page names its people before they speak: who they are says whose it is
-    answering = [read_label(s.speaker) for s in segments if not s.asks]
-    # "答：" on most answers, and people only under labels of their own, introduced nowhere: the page answers itself
-    unit_answers = not introduced and any(r.person and r.person.name for r in answering) and \
-        2 * sum(1 for r in answering if r.word in GENERIC_ANSWERS) > len(answering)
+    unit_answers = generic and not introduced
     source_unit = next((main_unit(org) for line in [*outlets, *_SOURCE_FIELD.findall(text[:SOURCE_FIELD_CHARS]),
                                                      *_BYLINE.findall(text[:SOURCE_FIELD_CHARS])]
                         for _, org in org_mentions(line, cities) if is_unit_name(line.strip())), None)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from index.parsing.orgs import COURT_BUREAU, fullest, is_unit_name, main_unit, qualify, split_place
 from index.parsing.people import ROLE_UNIT, PersonDesc, is_person_name, is_speaker, parse_person
-from index.parsing.speakers import ACCOUNT_REPLY, GENERIC_ANSWERS, PUBLISHER, read_label
+from index.parsing.speakers import ACCOUNT_REPLY, GENERIC_ANSWERS, PUBLISHER, REMINDER, read_label
 from index.text import to_simplified
 
 # 城市更新科, 养老服务处: a section, its unit unnamed (a 街道办事处 is a unit of its own)
@@ -246,6 +246,8 @@ class Cast:
                 return self._of(found)
             return Speaker("".join(reading.title).strip(), None, self.bureau)  # "Lu " of "Mr. Lu": no space
         if reading.person is not None:  # a role standing for a person: 负责人, 市医疗保障局有关负责人
+            if reading.word == REMINDER and not is_unit_name(self.unit(reading.person.org) or ""):
+                return Speaker(self.bureau, None, self.bureau)  # "【温馨提醒】": no unit it names, the page's own words
             return self._of(self.by_unit_and_title(reading.person) or reading.person)
         text = label.strip()
         if is_person_name(text):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from index.parsing.orgs import is_unit_name
 from index.parsing.segment import Span
 from index.parsing.speakers import Label, find_label, is_stamp_line, read_label
 
@@ -95,7 +96,7 @@ def _signers_after_answers(text: str, lines: list[Span]) -> tuple[list[Span], di
     out: list[Span] = []
     signers: dict[int, str] = {}
     for line in lines:
-        if (own := _SIGNER_LINE.fullmatch(text, line.start, line.end)) is not None and out:
+        if (own := _SIGNER_LINE.fullmatch(text, line.start, line.end)) is not None and out and is_unit_name(own["unit"]):
             signers[len(out) - 1] = own["unit"]
             continue
         match = _SIGNER_AFTER.search(text, line.start, line.end)

@@ -88,6 +88,7 @@ _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+")
 # a comment thread's marks before a label: the comment's floor ("#37 网友“…”："), a reply's tree line ("└ 市水务局回复：")
 _LIKES = re.compile(r"(?:👍|赞)[ \t\u3000]*\d+$")  # a comment's likes after its words
 _REMINDER = re.compile(r"(?P<unit>[\u4e00-\u9fff]{2,4}?)(?:提醒|温馨提示)")
+REMINDER = "提醒"  # the word of a "【消协提醒】" label: the unit it names short reminds
 _CASE_FACTS = re.compile(r"案情简介|基本案情|案情回顾|案情介绍|案件经过|事件经过")
 _EXPERT_ANSWERS = re.compile(r"(?:律师|专家|法官|医生|检察官)(?:答|说|解答|点评)")
 ACCOUNT_REPLY = "作者"  # how a 公众号 marks its own replies under an article
@@ -277,7 +278,7 @@ def read_label(name: str) -> LabelReading:
     if _EXPERT_ANSWERS.fullmatch(text):  # "【律师答】": the case's 答疑律师, named above it (line_labels)
         return LabelReading("answer", word=text)
     if reminder := _REMINDER.fullmatch(text):  # "【消协提醒】": the unit named short, reminding
-        return LabelReading("answer", person=PersonDesc(None, reminder["unit"], None))
+        return LabelReading("answer", REMINDER, PersonDesc(None, reminder["unit"], None))
     if _CASE_FACTS.fullmatch(text):  # "【案情简介】": what happened, told before the case's question
         return LabelReading("ask", "案情")
     if citizen := _CITIZEN_DESCRIBED.fullmatch(text):  # "社区志愿者 彭女士", "芪南区实验小学五年级学生 葛小宇"

@@ -183,6 +183,7 @@ def label_message_board(blocks: list[Block], text: str) -> bool:
         return False
     by = _REPLIES_BY.search(text)
     unit = by["unit"] if by and is_unit_name(by["unit"]) else ""
+    parties = declared_parties(text)
     # an entry's other fields ("- **状态**：已发布") and what follows them up to the next key (a separator, the export's
     # footer), and the paraphrases listed under its 相似问: nobody's words
     others = [i for i, line in enumerate(lines) if _BOLD_LISTED_KEY.match(line) and not _BOARD_FIELD.match(line)
@@ -202,7 +203,7 @@ def label_message_board(blocks: list[Block], text: str) -> bool:
             continue
         if key in _UNIT_KEYS:
             unit = text[block.start + offset:block.end].strip()
-            unit = declared_parties(text).get(unit, unit)  # "采购人": the unit the notice names for it
+            unit = parties.get(unit, unit)  # "采购人": the unit the notice names for it
         if key in _ASKING_KEYS:
             block.label = Label("网友", offset, synthetic=True)
         elif key in _REPLY_KEYS:  # a reply whose unit no line names is still the page's answer
@@ -416,7 +417,7 @@ def _thanks_back(segment: Segment, text: str) -> bool:
     said = [words for b in segment.blocks if not _CUE.fullmatch((words := make_paragraph(text, b.content_start,
                                                                                            b.end).text).strip())]
     words = "\n".join(said)
-    return bool(_THANKS_AT_END.search(words)) and not _asks(words) and not _ASKS.search(to_simplified(words))
+    return bool(_THANKS_AT_END.search(words)) and not _ASKS.search(to_simplified(words))  # no question mark either
 
 
 _SENTENCE_MARKS = re.compile(r"[。！？!?；;，,]")
