@@ -46,7 +46,6 @@ from index.search.query import parse_query  # noqa: E402
 from index.search.features import CANDIDATE_FEATURES as FEATURES, DECISION_FEATURES as EVIDENCE, RANKING_ONLY  # noqa: E402
 from index.search.features import SPREAD_FLOORS  # noqa: E402
 from index.search.searcher import Searcher  # noqa: E402
-from index.text import normalize_query  # noqa: E402
 
 MAX_MISSED_ANSWERS = 0.01  # the lower threshold keeps at least 99% of answerable (held-out) questions answered
 MAX_CONFIDENT_WRONG = 0.04  # the upper one lets at most 4% of unanswerable ones through with high confidence
@@ -107,7 +106,7 @@ def prepare(searchers: dict[str, Searcher], sets: dict[str, list[Question]], emb
             vetoed = probe.reason == "empty" or bool(probe.explanation and "veto" in probe.explanation)
             item = Item(q, corpus, group, vetoed, vecs)
             if not vetoed:
-                parts = parse_query(normalize_query(q.q, searcher.config.max_query_chars))
+                parts = parse_query(searcher.normalize(q.q))
                 scored = searcher.score(searcher.context(parts, *vecs))
                 item.scaled = np.stack([minmax(scored.features[f], SPREAD_FLOORS.get(f, 0.0)) for f in FEATURES], axis=1)
                 texts_ = [searcher.data.passages[int(r)].text for r in scored.rows]
@@ -175,7 +174,7 @@ def read_rows(items: list[Item], searchers: dict[str, Searcher], weights: tuple[
         searcher = with_calibration(searchers[item.corpus], Calibration(embedder.name, weights[0], NEUTRAL,
                                                                        fingerprint=embedder.fingerprint,
                                                                        decision_weights=weights[1]))
-        parts = parse_query(normalize_query(item.question.q, searcher.config.max_query_chars))
+        parts = parse_query(searcher.normalize(item.question.q))
         scored = searcher.score(searcher.context(parts, *item.vectors))
         order = ranking_order(scored)
         positions = [int(order[0])]

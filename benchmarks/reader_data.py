@@ -37,7 +37,6 @@ from index.reading.windows import WINDOW_CHARS, grow, passage_window, window_tex
 from index.search.features import ranking_order  # noqa: E402
 from index.search.query import parse_query  # noqa: E402
 from index.search.searcher import Searcher  # noqa: E402
-from index.text import normalize_query  # noqa: E402
 
 OTHER_WINDOWS = 2  # best-ranked other passages of the same interview per question
 DEFAULT_OUTPUT = ROOT / ".cache" / "reader" / "examples.jsonl"
@@ -113,7 +112,7 @@ def corpus_examples(name: str, searcher: Searcher, questions: list[Question], fi
     wanted = sorted({t for group in texts.values() for t in group})
     vectors = dict(zip(wanted, embedder.embed_queries(wanted))) if wanted else {}
     for q in asked:
-        parts = parse_query(normalize_query(q.q, searcher.config.max_query_chars))
+        parts = parse_query(searcher.normalize(q.q))
         if not parts.core:
             continue
         vecs = (vectors[texts[q.q][0]], vectors[texts[q.q][-1]])

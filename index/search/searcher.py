@@ -29,11 +29,12 @@ from index.search.features import (CANDIDATE_FEATURES, DECISION_FEATURES, SPREAD
 from index.search.fusion import informative_weight, weighted_fusion
 from index.reading.use import ReaderLike, Reading, read
 from index.search.lookups import PassageLookups
-from index.lexicon.places import foreign_places, place_names, searchable_text
+from index.lexicon.places import foreign_places, place_names, places_in, searchable_text
 from index.search.query import QueryParts, parse_query
+from index.search import typos
 from index.settings import SearchConfig
 from index.records import IndexData
-from index.text import arabic_numerals, normalize_query, query_words, strip_question_words
+from index.text import arabic_numerals, normalize_query, pos_tokens, query_words, strip_question_words
 
 EXACT_SEARCH_LIMIT = 5000  # up to this many passages every passage is scored; above, a candidate pool is
 DUPLICATE_COSINE = 0.985  # two hits closer than this are the same passage said twice: only the first is shown
@@ -45,6 +46,7 @@ _HAS_WORD = re.compile(r"[\w\u3400-\u9fff]")
 _CJK_CHARS = re.compile(r"[\u3400-\u9fff]")
 MIN_SUBJECT_CHARS = 4  # fewer Chinese characters left without the bureau's name: search with the name
 _LATIN_WORDS = re.compile(r"[a-z]+")
+_NAME_TAGS = ("nr", "ns", "nt", "nz")  # jieba's tags of a person's, a place's, an organisation's or another name
 
 
 def dedupe_key(text: str) -> str:
@@ -95,6 +97,25 @@ class Searcher(PassageLookups):
                 for place in self.bureau_index.places}
 
     @cached_property
+    def sounds(self) -> typos.Sounds:
+        """The corpus's two-character words by how they sound, for questions typed with a wrong candidate."""
+        return typos.sounds_of(self.data.vocabulary)
+
+    def normalize(self, query: str) -> str:
+        """The question normalised, its pinyin-input typos read as the corpus words they were typed for (奖历 ->
+        奖励); the names it holds are left as written."""
+        text = normalize_query(query, self.config.max_query_chars)
+        return typos.repair_typos(text, self.sounds, self.corpus_text, self.names_in(text))[0]
+
+    def names_in(self, text: str) -> list[str]:
+        """The bureaus, places and people a text names: what a typo repair never touches."""
+        tokens = pos_tokens(text)
+        names = [m.text for m in self.bureau_index.mentions(text)]
+        names += [p for p in self.bureau_index.places if p in text] + [p[:-1] for p in self.bureau_index.places if len(p) > 2]
+        names += places_in([w for w, _ in tokens], self.place_names)
+        return names + [w for w, flag in tokens if flag in _NAME_TAGS]
+
+    @cached_property
     def signs(self) -> rules.CorpusSigns:
         """What the decisive signs read of this corpus."""
         return rules.CorpusSigns(self.bureau_index, self.corpus_text, self.place_names, self.foreign_places)
@@ -122,7 +143,7 @@ class Searcher(PassageLookups):
     def search(self, query: str, top_k: int | None = None, bureau: str | None = None,
                interview_id: str | None = None, query_vector: np.ndarray | None = None,
                focus_vector: np.ndarray | None = None, explain: bool = False) -> SearchResult:
-        normalized = normalize_query(query, self.config.max_query_chars)
+        normalized = self.normalize(query)
         if not _HAS_WORD.search(normalized) or not self.data.passages:
             return SearchResult(query, False, (), normalized, reason=rules.EMPTY)
         parts = parse_query(normalized)
@@ -165,7 +186,7 @@ class Searcher(PassageLookups):
     def retrieval_texts(self, query: str) -> tuple[str, ...]:
         """The texts a question is embedded as: what it is about (courtesies, and the bureau and city it names, taken
         off), and its asking clause when that differs."""
-        parts = parse_query(normalize_query(query, self.config.max_query_chars))
+        parts = parse_query(self.normalize(query))
         core, focus = self.subject(parts.core), self.subject(parts.focus)
         return (core,) if focus == core else (core, focus)
 
