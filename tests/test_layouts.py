@@ -43,7 +43,8 @@ BATCHES = {"layouts": sorted(DATA.glob("layouts_expected_*.yaml")), "layouts2": 
            "layouts30": [DATA / "layouts30_expected.yaml"],
            "layouts31": [DATA / "layouts31_expected.yaml"],
            "layouts32": [DATA / "layouts32_expected.yaml"],
-           "layouts33": [DATA / "layouts33_expected.yaml"]}
+           "layouts33": [DATA / "layouts33_expected.yaml"],
+           "layouts34": [DATA / "layouts34_expected.yaml"]}
 EXPECTED: dict[str, dict[str, Any]] = {}
 for _batch, _paths in BATCHES.items():
     for _path in _paths:

@@ -104,6 +104,7 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
                       or _hearing_holder(text[:SOURCE_FIELD_CHARS])
                       or _closing_signer(text)
                       or _maker(text, cities)
+                      or _station_owner(titles)
                       or _main_org(people, titles, header, text, cities)
                       or (title.bureau if title.bureau and is_unit_name(title.bureau) else None)  # the issuer's line
                       or (signer[0] if signer else None)
@@ -228,6 +229,18 @@ def _maker(text: str, cities: tuple[str, ...]) -> str | None:
             if unit:
                 return unit
     return None
+
+
+# a town's or a village's own broadcast ("……白鹭镇应急广播（乡村大喇叭）播出稿"): its government's or committee's
+_STATION = re.compile(r"(?P<place>(?:[\u4e00-\u9fff]{2,3}?[市县区])*[\u4e00-\u9fff]{2,4}?(?P<level>镇|乡|街道|村|社区))"
+                      r"(?:应急广播|广播站|大喇叭|村村响)")
+_OWNER_OF = {"镇": "人民政府", "乡": "人民政府", "街道": "办事处", "村": "村民委员会", "社区": "居民委员会"}
+
+
+def _station_owner(titles: str) -> str | None:
+    """The unit whose broadcast a title names: a town's government, a street's office, a village's committee."""
+    match = _STATION.search(titles)
+    return f"{match['place']}{_OWNER_OF[match['level']]}" if match else None
 
 
 def _hearing_holder(text: str) -> str | None:

@@ -26,7 +26,7 @@ _KEYS = {
                "点评嘉宾", "特邀嘉宾", "点评专家", "本期上线单位及嘉宾", "上线单位及嘉宾", "上线嘉宾", "本期上线嘉宾",
                "做客嘉宾", "本期做客嘉宾", "应询人员", "应询人", "应询单位及人员", "到会应询人员", "参与回复人员",
                "回复人员", "答复人员", "列席人员", "列席", "宣讲答疑", "宣讲人", "宣讲人员", "答疑人员", "宣讲嘉宾",
-               "答疑嘉宾", "本期作者"),  # a column's author this issue, who answers in it ("我的回答：")
+               "答疑嘉宾", "本期作者", "到场答复", "现场答复", "到场领导", "到场嘉宾", "答复领导"),  # a column's author this issue, who answers in it ("我的回答：")
     "host": ("主持人", "主持", "节目主持人", "访谈主持人", "节目主持", "主播"),
     "reporter": ("记者", "采访记者", "主持记者", "采访人", "作者"),  # "记者：芷川广播电视台 何思远" in a header, not a question
     "source": ("来源", "信息来源", "稿源", "发布机构", "发布单位", "发文机关", "解读机关", "解读单位", "发布部门", "主办单位",
@@ -37,7 +37,8 @@ _KEYS = {
               "导出时间", "稿件编号", "签发人", "签发时间", "播出频率", "热线电话",
               "短信平台", "微信公众号", "收件人", "抄送", "附件", "To", "Cc", "Attachments", "带队", "带队领导", "走访企业",
               "走访单位", "走访对象", "所有者", "创建者", "最近修改", "最后修改", "最后编辑", "最近编辑", "参会人员", "记录人",
-              "本次议题", "会议议题", "议题", "承办", "承办单位", "协办", "协办单位", "参加人员", "本文作者"),
+              "本次议题", "会议议题", "议题", "承办", "承办单位", "协办", "协办单位", "参加人员", "本文作者",
+              "播出范围", "播出频次", "撰稿", "撰稿人", "播音", "播音员", "录制", "监制"),  # a broadcast script's head
 }
 _KEY_OF = {key: kind for kind, keys in _KEYS.items() for key in keys}
 _FIELD = re.compile(r"^[【\[［]?(?P<key>[\u4e00-\u9fff \u3000]{2,12}?|From|Sent|Date|To|Cc|Subject|Attachments)[】\]］]?"
@@ -152,12 +153,23 @@ def host_person(value: str) -> PersonDesc | None:
 
 
 def is_guest_line(line: str) -> bool:
-    """A line of a guest list: one or more people described by unit, role and name, and nothing else."""
+    """A line of a guest list: one or more people described by unit, role and name, or a unit's 负责人 unnamed
+    ("……发展和改革委员会有关负责人"), and nothing else."""
     line = _listed_person(line).strip("·•-—● ")
     if not line or len(line) > MAX_VALUE_CHARS or _SENTENCE.search(line):
         return False
     people = parse_people(line)
-    return bool(people) and all(p.name and (p.org or p.role) for p in people)
+    return (bool(people) and all(p.name and (p.org or p.role) for p in people)) or _unit_head(line) is not None
+
+
+_HEAD_ROLE = re.compile(r"(?:有关|相关)?负责(?:人|同志)")
+
+
+def _unit_head(line: str) -> PersonDesc | None:
+    """A unit's 负责人 named by role alone ("湝峂市发展和改革委员会有关负责人")."""
+    person = parse_person(line)
+    return person if person and not person.name and person.org and person.role and \
+        _HEAD_ROLE.fullmatch(person.role) else None
 
 
 @dataclass(slots=True)
@@ -220,7 +232,8 @@ def read_header(lines: list[str], labels: Sequence[object | None]) -> Header:
             header.lines.add(i + 1)
         if fields is None:
             if (collecting or _caption_of_guest(line)) and is_guest_line(line):
-                header.guests.extend(parse_people(_listed_person(line).strip("·•-—● ")))
+                listed = _listed_person(line).strip("·•-—● ")
+                header.guests.extend(parse_people(listed) or [p for p in [_unit_head(listed)] if p])
                 header.lines.add(i)
                 continue
             collecting = False

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from index.parsing import english
@@ -31,7 +31,8 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     _english_host(lines, labels)
     _bare_speaker_lines(lines, labels, header, host)
     _host_by_name(lines, labels, host)
-    _answerer_fields(lines, labels)
+    signatures = _tagged_entries(lines, labels)
+    _answerer_fields(lines, labels, signatures)
     _entry_askers(lines, labels)
     narration = _broadcast_script(lines, labels)
     _mention_replies(lines, labels)
@@ -41,7 +42,7 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     label_exam_items(lines, labels)
     skipped = (_speaker_headings(lines, labels, marked) | _on_screen_text(lines, labels) | _comments_and_titles(lines)
                | _translations(lines) | _signature(lines) | _repeated_bands(lines, labels) | _thread_replies(lines, labels)
-               | narration | _entry_furniture(lines, labels))
+               | narration | _entry_furniture(lines, labels) | signatures | _record_tags(labels))
     for i in skipped:
         labels[i] = None
     _answers_after_questions(labels, skipped | header)
@@ -283,7 +284,7 @@ _ANSWERER_FIELD = re.compile(r"^(?:\*\*|__)?(?:答疑法官|值班法官|答疑�
 # an entry's own fields, nobody's words: who asked by account or phone, when, how often read, its state
 _ENTRY_FIELD = re.compile(r"^(?:[-*•][ \t]+)?(?:\*\*|__)?(?:提问人|提问者|提问时间|留言时间|答复时间|回复时间|浏览|浏览量|浏览次数|"
                           r"来访人|来访时间|接访时间|接待时间|接待地点|陪同接待|陪同人员|处理方式|办理情况|"
-                          r"工单号|工单编号|受理时间|诉求人|诉求类型|回访情况|回访结果|办结时间|反映人|反映渠道|反映时间|卡点环节|"
+                          r"来电时间|来电人|来电类型|来电渠道|来电号码|工单号|工单编号|受理时间|诉求人|诉求类型|回访情况|回访结果|办结时间|反映人|反映渠道|反映时间|卡点环节|"
                           r"差评编号|评价时间|评价渠道|评价对象|评价等级|"
                           r"阅读|状态|办理状态|答复状态)(?:\*\*|__)?[ \t\u3000]*[：:]")
 # a column's entry title: its category in brackets, then the question as a headline ("[立案] 网上立案被退回了……吗？")
@@ -307,12 +308,12 @@ def _entry_askers(lines: list[str], labels: list[Label | None]) -> None:
             asker = None
 
 
-def _answerer_fields(lines: list[str], labels: list[Label | None]) -> None:
+def _answerer_fields(lines: list[str], labels: list[Label | None], signatures: Collection[int] = ()) -> None:
     """"答疑法官：温叙白（……）" on its own line: the answer below is 温叙白's, under a label that names no one
     ("答复意见：") too, up to the next question."""
     who, parts = None, {}
     for i, line in enumerate(lines):
-        field = _ANSWERER_FIELD.match(line.strip())
+        field = _ANSWERER_FIELD.match(line.strip()) if i not in signatures else None
         # "承办单位：市交通运输局（主办）、……街道办事处（协办）": each unit by the part it plays
         parts_named = {m["part"]: m["unit"] for m in _UNIT_AND_PART.finditer(field["who"]) if is_unit_name(m["unit"])} \
             if field else {}
@@ -326,6 +327,52 @@ def _answerer_fields(lines: list[str], labels: list[Label | None]) -> None:
             labels[i] = Label(name, reply.end(), synthetic=True)
         elif (label := labels[i]) is not None and who is not None and read_label(label.name).side == "ask":
             who, parts = None, {}
+
+
+# a page of entries each tagged by lines of one or two words: "来电诉求" over the caller's words, "热线答复" or
+# "转办回复" over an answer, signed under it ("答复律师：俞清禾　……律师事务所律师", "答复单位：市人社局……支队")
+_ASK_TAG = re.compile(r"(?:来电|来信|群众|职工|网友|市民)?(?:诉求|反映|咨询)(?:内容|问题)?|来电内容|问题描述")
+_ANSWER_TAG = re.compile(r"(?:热线|转办|律师|专家|部门|单位|工会|窗口|平台)(?:答复|回复|解答)|答复内容|回复内容")
+_SIGNATURE_FIELD = re.compile(r"^(?:答复|回复|解答|答疑)(?:律师|专家|人|单位|部门)[ \t\u3000]*[：:][ \t\u3000]*"
+                              r"(?P<who>[^\s：:][^：:\n]{1,40}?)[ \t\u3000]*$")
+_NAME_THEN_WHO = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,4})[ \t\u3000]+(?P<desc>\S{2,40})$")
+MIN_TAGGED_ENTRIES = 2
+
+
+# a meeting's record of what was decided or taken away under a question ("【现场定】……", "【带回办】……"): no one's
+# answer (a decision is the record's, a matter taken away is answered elsewhere)
+_RECORD_TAG = re.compile(r"(?:现场|当场|会后|带回|限期)(?:定|办|督办|交办|研究)|带回办理|现场督办")
+
+
+def _record_tags(labels: list[Label | None]) -> set[int]:
+    """The lines a record's own tag opens ("【现场定】", "【带回办】")."""
+    return {i for i, label in enumerate(labels) if label is not None and label.bracketed
+            and _RECORD_TAG.fullmatch(label.name.strip())}
+
+
+def _tagged_entries(lines: list[str], labels: list[Label | None]) -> set[int]:
+    """Labels a page of tagged entries: each ask tag's paragraphs are the question, each answer tag's the answer of
+    whoever signs it below (before the next tag), else of no one named. Returns the signatures' lines and those after
+    them up to the next tag (the next entry's heading and fields, a page's closing lines): no one's words."""
+    tags = [("ask" if _ASK_TAG.fullmatch(w) else "answer" if _ANSWER_TAG.fullmatch(w) else None)
+            for w in (line.strip().strip("*_【】[]") for line in lines)]
+    if tags.count("ask") < MIN_TAGGED_ENTRIES or tags.count("answer") < MIN_TAGGED_ENTRIES:
+        return set()
+    signatures: set[int] = set()
+    for i, tag in enumerate(tags):
+        if tag == "ask":
+            labels[i] = Label("诉求内容", len(lines[i]), synthetic=True)
+        elif tag == "answer":
+            end = next((k for k in range(i + 1, len(lines)) if tags[k] is not None), len(lines))
+            signed = next(((k, m["who"]) for k in range(i + 1, end) if (m := _SIGNATURE_FIELD.match(lines[k].strip()))),
+                          None)
+            who = "答"
+            if signed is not None:  # the signature ends the answer: what follows up to the next tag is no one's
+                signatures.update(range(signed[0], end))
+                named = _NAME_THEN_WHO.match(signed[1])
+                who = f"{named['desc']} {named['name']}" if named and is_person_name(named["name"]) else signed[1]
+            labels[i] = Label(who, len(lines[i]), synthetic=True)
+    return signatures
 
 
 # a reply's key that names no one ("答复意见：", "办理结果：") or only the part a unit plays ("【协办单位答复】")

@@ -40,12 +40,14 @@ CLEAR_CITY_RATIO = 2.0  # a city is clear when its votes are more than twice any
 # a unit's kind after 市/a city: 人力资源和社会保障局, 交通运输局, 卫生健康委员会
 # and units named as a whole: a 消防救援支队 (no 公安局's since 2018), a 消费者协会 (a statutory body)
 ORG_KIND = (r"(?:[\u4e00-\u9fff]{1,16}?(?:局|委员会|管委会|办公室|委|厅|中心|署|人民法院|人民检察院)|"
-            r"消防救援(?:总队|支队|大队)|消费者协会)")
+            r"消防救援(?:总队|支队|大队)|消费者协会|"
+            r"[\u4e00-\u9fff]{0,16}?(?:总工会|妇女联合会|残疾人联合会|红十字会))")  # and the people's organisations
 NOT_IN_KIND = re.compile(r"[的了是在把被对将要也都还就让给从向与为着过呢吗吧啊我你他她这那其]")
 NOT_KIND_END = re.compile(r"(?:格局|大局|布局|全局|结局|当局|时局|开局|新局|变局|棋局|饭局|赌局|僵局|残局|骗局|邮局|顾委|常委)$")
 _SUB_UNIT = re.compile(r"(?:(?<=局|厅)|(?<=委员会)|(?<=委)(?!员会)|(?<=中心)|(?<=办事处))"
                        r"[\u4e00-\u9fff]{2,12}(?:科|处|室|股|中心|站|队|所|专班)$|"
-                       r"(?:(?<=法院)|(?<=仲裁院))[\u4e00-\u9fff]{1,8}(?:庭|局)$")  # …管理中心归集管理科; …人民法院
+                       r"(?:(?<=法院)|(?<=仲裁院))[\u4e00-\u9fff]{1,8}(?:庭|局)$|"
+                       r"(?:(?<=工会)|(?<=联合会))[\u4e00-\u9fff]{2,12}(?:部|委员会|办公室|中心)$")  # 总工会权益保障部  # …管理中心归集管理科; …人民法院
 # 立案庭, 执行局; …劳动人事争议仲裁院仲裁一庭
 
 
@@ -180,7 +182,8 @@ def fullest(org: str, text: str, cities: Iterable[str] = ()) -> str:
         other_place, other_kind = split_place(mention)
         # the same place, or 市 for the document's own city (市人力社保局 and 桐川市人力资源和社会保障局 in a 桐川 text)
         same_place = not place or not other_place or other_place in (place, "市") or (place == "市" and other_place in cities)
-        if len(other_kind) > len(best) and same_place and (is_short_form(kind, other_kind) or (
+        if len(other_kind) > len(best) and same_place and main_unit(other_kind) == other_kind and (  # no section of it
+                is_short_form(kind, other_kind) or (
                 other_kind.endswith(kind) and _BELOW_DISTRICT.search(kind))):  # 槐荫社区居民委员会, with its 街道
             best = other_kind
     return place + best

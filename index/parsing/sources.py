@@ -30,7 +30,7 @@ from index.parsing.numbered_replies import numbered_replies_as_text
 from index.parsing.reported_replies import reported_replies_as_text
 from index.parsing.written_answers import written_answers_as_text
 from index.parsing.mail import mail_reply_as_text
-from index.parsing.table_export import pipe_table_as_text, table_export_as_text
+from index.parsing.table_export import answer_table_as_transcript, pipe_table_as_text, table_export_as_text
 from index.records import METADATA_FIELDS
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -390,7 +390,8 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
             hints["site"] = extracted.page_header
         if (transcript := diarized_as_text(extracted.text) or written_answers_as_text(extracted.text)
                 or numbered_replies_as_text(extracted.text)
-                or minutes_as_text(extracted.text)) is not None:  # forms read into labelled turns
+                or minutes_as_text(extracted.text)
+                or answer_table_as_transcript(extracted.text)) is not None:  # forms read into labelled turns
             return SourceText(file, transcript, 0, {}, hints, "", _skip_note(file, path))
         return SourceText(file, extracted.text, 0, {}, hints, "", _skip_note(file, path), extracted.headings)
     text, encoding = decode_bytes(data, file)
@@ -410,7 +411,8 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
         body = _without_markup(pipe_table_as_text(body) or body)
     body = mail_reply_as_text(body) or body
     body = initials_spelled_out(body)
-    text = text[:body_start] + (_subtitles_as_text(body) or table_export_as_text(body) or chat_export_as_text(body)
+    text = text[:body_start] + (_subtitles_as_text(body) or table_export_as_text(body) or answer_table_as_transcript(body)
+                                or chat_export_as_text(body)
                                 or forum_thread_as_text(body) or weibo_topic_as_text(body) or answers_page_as_text(body) or diarized_as_text(body) or _as_prose(body))
     warnings.extend(_skip_note(file, path))
     if encoding == "utf-8" and not _decodes(data, "utf-8"):

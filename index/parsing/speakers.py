@@ -54,13 +54,17 @@ _ASCII_LABEL = re.compile(r"^(?:Q|A|Q\d+|A\d+|Host|Reporter|Interviewer|Intervie
 _ASKER = re.compile(r"记者|^主持|^诉求 |^问[一二三四五六七八九十\d]{0,3}$|^Q\d*$|^问题[一二三四五六七八九十\d]{1,3}$|提问|采访者|^Host$|^Reporter$|^Interviewer$",
                     re.I)
 # and "作者" replying under a 公众号 article's comments: the account, the unit that publishes it; a 辟谣榜's "真相"
-_ANSWERER = re.compile(r"^答\d*$|^A\d*$|^Interviewee$|^回答$|^答复$|^作者(?:回复)?$|^(?:真相|核实情况|核查情况|官方回应)$", re.I)
+_ANSWERER = re.compile(r"^答\d*$|^A\d*$|^Interviewee$|^回答$|^答复$|^作者(?:回复)?$|^(?:真相|核实情况|核查情况|官方回应|(?:核查)?处理意见)$", re.I)
 _OUTLET = re.compile(r"报(?:社|业|刊|网)?$|[日晚早周商导时]报|电视|广播|新闻|媒体|传媒|网$|台$|社$|壹点|客户端|杂志|频道|融媒|"
                      r"发布$")  # not "举报", "申报", "报名" inside words  # 青峪发布: a WeChat account
 # Whom a speech addresses, not who speaks: "新闻界的各位朋友：大家上午好！", "女士们、先生们：", "尊敬的各位来宾："
 # a deputy or a member addressed alone on a line: the one a reply is written to ("刘建平委员：", "王芳代表：")
 _ADDRESSEE = re.compile(r"(?:委员|代表)$")
 _SALUTATION = re.compile(r"各位|诸位|尊敬的|亲爱的|们$|^大家$")
+_ANNOUNCER = re.compile(r"[男女](?:声|播音员?|主播)?|播音员?")  # who reads a broadcast script's lines
+_MASKED_NAME = re.compile(r"[\u4e00-\u9fff]某某?")  # a petitioner, a party, named with the given name masked
+# a unit's part of a reply to a petition, under the unit's name and the part it plays
+_UNIT_OPINION = re.compile(r"(?:(?:主办|协办|会办|配合)单位)?(?P<unit>\S{3,30}?)(?:核查处理意见|处理意见|核查情况|办理意见|答复意见|意见)")
 KNOWN_ROLES = re.compile(r"^(?:记者|问|答|答复|主持人|Q|A|Q\d+|A\d+|问[一二三四五六七八九十\d]{1,3}|答\d+|问题[一二三四五六七八九十\d]{1,3})$", re.I)
 NOT_LABELS = re.compile(
     r"^(?:编者按|编者的话|编后|导语|摘要|原标题|标题|来源|稿源|责任编辑|编辑|校对|审核|整理|整理人|记录|记录人|供稿|作者|通讯员|"
@@ -184,6 +188,29 @@ def find_label(line: str) -> Label | None:
     return _label_at(line)
 
 
+# a tag of the side that speaks, before the speaker's own label ("**【群众问】** 村民 罗大哥：", "【干部答】 冼镇长：")
+_DESCRIBED_ASKER = re.compile(r"[\u4e00-\u9fff]{2,10}[ \t\u3000]+(?:[老小阿][\u4e00-\u9fff]|[\u4e00-\u9fff]{1,3}"
+                              rf"(?:{_ADDRESS_FORMS}|大哥|大姐|大爷|大娘|婶|叔))")
+_SIDE_TAG = re.compile(r"(?P<who>[\u4e00-\u9fff]{0,4}?)(?P<side>问|答|追问|再问|提问|主持|主持人|回应|答复)")
+
+
+def _inner_label(rest: str, tag: re.Match[str]) -> Label | None:
+    """The speaker's label after a side's tag: one that names someone (a person, a title, a unit, a citizen) is the
+    label, on the tag's side (an asker's gets the tag's asking word: 村民 罗大哥 asks as 群众 does, 柑橘种植户 老蒲 too)."""
+    inner = _PLAIN.match(rest)
+    if inner is None or rest[inner.end():].strip() == "":
+        return None
+    name = inner.group("name").strip()
+    reading = read_label(name)
+    described = tag["side"] not in ("答", "回应", "答复") and _DESCRIBED_ASKER.fullmatch(name)  # "柑橘种植户 老蒲"
+    if not (reading.person or reading.title or reading.nickname or reading.word or is_unit_name(name) or described):
+        return None
+    if tag["side"] in ("答", "回应", "答复"):
+        return Label(name, inner.end()) if reading.side == "answer" else None
+    word = "主持人" if tag["side"].startswith("主持") else "追问" if tag["side"] in ("追问", "再问") else "群众"
+    return Label(name if reading.side == "ask" and reading.word else f"{word} {name}", inner.end())
+
+
 def _speaker_like(name: str) -> bool:
     """A timed line's words that name a speaker rather than start a sentence."""
     reading = read_label(name)
@@ -218,6 +245,8 @@ def _label_at(line: str) -> Label | None:
             return None
         if NOT_LABELS.match(name):
             return None
+        if (tag := _SIDE_TAG.fullmatch(name)) and (inner := _inner_label(line[match.end():], tag)) is not None:
+            return Label(inner.name, match.end() + inner.content_offset, bracketed=True)
         end = match.end()
         if trail := _TRAIL_STAMP.match(line[end:]):  # "[主持人] 10:05:12 …"
             return Label(name, end + trail.end(), bracketed=True, timestamped=True)
@@ -246,6 +275,11 @@ def _label_at(line: str) -> Label | None:
             return None
         if _ADDRESSEE.search(name) and not line[match.end():].strip():  # "刘建平委员：" heading a reply to a proposal
             return None
+        if _MASKED_NAME.fullmatch(name) and not line[match.end():].strip():  # "王某某：" heading a reply to a petition
+            return None
+        if (opinion := _UNIT_OPINION.fullmatch(name)) and is_unit_name(opinion["unit"]):
+            # "峮山区城市管理局核查处理意见：", "会办单位……局意见：": that unit answers, by the page's own marking
+            return Label(opinion["unit"], match.end(), synthetic=True)
         ascii_name = unicodedata.normalize("NFKC", name)  # Ｑ is Q
         if re.fullmatch(r"[A-Za-z0-9 ]+", ascii_name) and not _ASCII_LABEL.match(ascii_name):
             return None
@@ -286,6 +320,8 @@ def read_label(name: str) -> LabelReading:
     if deputy := _DEPUTY.match(text):  # "钟秀梅代表（追问）", "市人大代表 钟秀梅": a deputy asks at a 代表问政
         if is_person_name(deputy["before"] or deputy["after"] or ""):
             return LabelReading("ask", "代表", nickname=deputy["before"] or deputy["after"])
+    if _ANNOUNCER.fullmatch(text):  # "男：", "女：": a broadcast's two announcers, who put the questions
+        return LabelReading("ask", "主持人")
     if _ANSWERER.match(text) or text == PUBLISHER:
         return LabelReading("answer", word=text)
     if match := _ASK_WORD.match(text):

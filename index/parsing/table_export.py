@@ -225,3 +225,53 @@ def _by_person(reply: str) -> list[tuple[str | None, str]]:
         return (match["who"], match.end()) if match and person is not None and person.name else None
 
     return _cut_at_leads(reply, lead)
+
+
+# a press conference's 答问 table (序号 | 提问媒体 | 提问内容 | 答问人 | 答问内容): who answers is a person, named as the
+# release lists its speakers; each row is written as a transcript's two labelled lines, read with that list
+_PRESS_COLUMNS = {
+    "asker": ("提问媒体", "提问记者", "媒体", "提问单位", "提问人"),
+    "question": ("提问内容", "记者提问", "提问", "问题"),
+    "answerer": ("答问人", "回答人", "答复人", "发布人", "发言人", "答问嘉宾"),
+    "answer": ("答问内容", "回答内容", "答问", "回答"),
+}
+_PRESS_KEY_OF = {name: key for key, names in _PRESS_COLUMNS.items() for name in names}
+
+
+def answer_table_as_transcript(body: str) -> str | None:
+    """A text whose table of reporters' questions and named speakers' answers (tab-separated cells, a row a line) is
+    written as labelled lines ("湝峂日报记者：……", "阚泽远：……"), the lines around the table as they are; a cell two
+    speakers answer, each opening their words with their name ("岑海川：……阚泽远：我补充一点。……"), is cut between them.
+    None when the text has no such table."""
+    lines = body.split("\n")
+    for at, line in enumerate(lines):
+        header = [cell.strip() for cell in line.split("\t")]
+        keys = [_PRESS_KEY_OF.get(cell) for cell in header]
+        if line.count("\t") < 2 or not {"question", "answerer", "answer"} <= set(keys):
+            continue
+        end, out = at + 1, []
+        while end < len(lines) and (lines[end].count("\t") >= 2 or not lines[end].strip()):
+            cells = {key: cell.strip() for key, cell in zip(keys, lines[end].split("\t")) if key and cell.strip()}
+            end += 1
+            if "question" not in cells or "answer" not in cells:
+                continue
+            outlet = cells.get("asker", "")  # "湝峂日报": its reporter asks
+            asker = f"{outlet}记者" if outlet and "记者" not in outlet else outlet or "记者"
+            out.append(f"{asker}：{cells['question']}")
+            out += [f"{who}：{words}" for who, words in _speakers_of(cells["answer"], cells.get("answerer", ""))]
+        if len(out) < 2 * MIN_ROWS:
+            return None
+        return "\n".join([*lines[:at], "", *out, "", *lines[end:]])
+    return None
+
+
+def _speakers_of(answer: str, answerers: str) -> list[tuple[str, str]]:
+    """An answer cell's words by speaker: cut where a listed answerer's name and a colon open words of theirs."""
+    names = [name.strip() for name in re.split(r"[、，,；;]", answerers) if name.strip()]
+    if len(names) < 2:
+        return [(answerers or "答", answer)]
+    lead = re.compile("(" + "|".join(re.escape(name) for name in names) + r")[：:]")
+    parts = lead.split(answer)
+    if len(parts) < 3 or parts[0].strip():
+        return [(names[0], answer)]
+    return [(parts[k], parts[k + 1].strip()) for k in range(1, len(parts) - 1, 2) if parts[k + 1].strip()]

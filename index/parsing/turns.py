@@ -361,6 +361,7 @@ def question_text(segment: Segment, text: str) -> str:
     something; "" when it asks nothing (the answer is then a statement, such as a speaker's opening at a press
     conference)."""
     kept: list[str] = []
+    handed_over = False
     for block in segment.blocks:
         words = _without_outlet(strip_markup(make_paragraph(text, block.content_start, block.end).text))
         words = _ITEM_NUMBER.sub("", words)  # "01这次出台的《办法》……？": a FAQ item's number run into its question
@@ -372,6 +373,8 @@ def question_text(segment: Segment, text: str) -> str:
         if _FILM.match(words):  # what the host asks is after the film, and about it
             kept = []
             continue
+        if kept and is_markdown_heading(block, text):
+            continue  # "### 📦 电商创业" under a question nobody answered: the next topic's heading
         if (kept and _ASIDE.fullmatch(words.strip())) or _CUE.fullmatch(words.strip()):
             continue  # "（这个问题我请教了……，下面是她的答复。）": the writer's aside after the question, no part of it;
             # "（音乐）", "【节目间歇】": a programme's cue
@@ -385,10 +388,15 @@ def question_text(segment: Segment, text: str) -> str:
             end = len(sentences)  # "……介绍有关情况，并回答大家关心的问题。首先请万局长介绍。": no question before it
         last = max((i for i in range(end) if polite[i]), default=None)
         if last is None:
+            if handed_over:
+                kept, handed_over = [], False  # the question after a hand-over line is a new one
             kept.append("".join(sentences[:end]).strip() if end < len(sentences) else words)
             continue
-        kept = []
         rest = "".join(sentences[last + 1 : end]).strip()  # sentences are contiguous but for the spaces between
+        if not rest and all(polite) and re.search(r"[？?]", "".join(kept)):
+            handed_over = True  # "请两位嘉宾分别谈谈。" a line after a question: it ends the question
+            continue
+        kept, handed_over = [], False
         if rest:
             kept.append(rest)
     # "我们先请邝局长给大家开个头。" or a question put off to later a line, then the question a line
@@ -471,6 +479,12 @@ def _closed_by_note(question: Segment, text: str) -> bool:
     return bool(_PASSED_ON_NOTE.search(make_paragraph(text, last.content_start, last.end).text))
 
 
+def _new_section(question: Segment, text: str) -> bool:
+    """A Markdown heading after a question's first paragraph ("### 📦 电商创业"): what the asker says under it is
+    another question, on the next topic."""
+    return any(is_markdown_heading(b, text) for b in question.blocks[1:])
+
+
 def _board_message(segment: Segment) -> bool:
     """A message of a board or mailbox page (a synthetic 网友 label, or its "留言内容：" key): each one asks on its own."""
     first = segment.blocks[0].label if segment.blocks else None
@@ -530,7 +544,8 @@ def turns_of(segments: list[Segment], text: str, cast: Cast) -> list[Turn]:
                 if question.speaker != segment.speaker and _interjects(question, segment, text):
                     continue  # "来了来了，前排支持！", "这个问题请梁局长来回答。" between a question and its answer
                 if (question.speaker == segment.speaker and not _board_message(segment)
-                        and not _closed_by_note(question, text)) or _relays(question, segment, text):
+                        and not _closed_by_note(question, text) and not _new_section(question, text)) \
+                        or _relays(question, segment, text):
                     question.blocks.extend(segment.blocks)
                     continue
                 close(question)
