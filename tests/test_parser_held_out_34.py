@@ -228,3 +228,8 @@ HANDED_OVER = """主持人：很多网友问到家庭养老床位。这项政策
 def test_a_hand_over_on_its_own_line_after_the_question_ends_it() -> None:
     assert [(t.question, t.answerer) for t in parse_text(HANDED_OVER).turns if t.answer] == [
         ("很多网友问到家庭养老床位。这项政策具体怎么操作？", "邵文静")]
+
+
+def test_whose_matter_it_is_said_alone_is_an_answer() -> None:
+    turns = parse_text("主持人：楼道的灯坏了该找谁？\n\n钟明：这事归物业管。\n").turns
+    assert [(t.question, t.answerer, t.answer) for t in turns] == [("楼道的灯坏了该找谁？", "钟明", "这事归物业管。")]

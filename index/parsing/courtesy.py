@@ -54,9 +54,8 @@ _CLAUSE_PATTERNS = (
     # the host handing a question to a guest: "预付卡的问题，请市场监管局的杜局长来回答", "这个问题请梁局长回答"
     r"(?:(?:这个|这一|这类|此类|刚才的?|上述)?[\u4e00-\u9fff]{0,12}?问题(?:涉及[\u4e00-\u9fff]{1,6})?)?(?:先|再|就|那)?"
     r"(?:请|有请)(?!您|你)[\u4e00-\u9fff]{2,14}?(?:来)?(?:回答|解答|答复|回应)(?:一下)?",
-    # ... in plain words, and whose matter it is: "这个事归县水利局管，请祝股长给大家说说"
+    # ... in plain words: "请祝股长给大家说说" (whose matter it is, said before it, is read with it: below)
     r"(?:请|有请)(?!您|你)[\u4e00-\u9fff]{2,10}?(?:来)?(?:给|跟|和)?(?:大家|乡亲们|各位)?(?:说说|说一说|讲讲|讲一讲|谈谈|谈一谈)",
-    r"(?:这个|这件|这)?(?:事|事情|问题)?(?:归|由)[\u4e00-\u9fff]{2,14}?(?:管|负责)",
     # a vocative: the person addressed by surname and title ("张局长，您好！"; "周主任，请您……" still asks)
     r"[\u4e00-\u9fff]{1,2}(?:副)?(?:局长|主任|书记|区长|市长|县长|处长|科长|厅长|部长|院长|校长|行长|站长|所长|队长|"
     r"支队长|秘书长|总)",
@@ -69,6 +68,9 @@ _CLAUSE_PATTERNS = (
     r"(?:今天的|本场|本次|今天|本期)?(?:新闻)?(?:发布会|节目|微访谈|访谈|直播)(?:就)?(?:到此结束|到这里|结束)(?:了)?",
 )
 _TOPIC_THEN_HAND_OVER = re.compile(r"问题(?:涉及[\u4e00-\u9fff]{1,6})?[，,][ \t\u3000]*(?=(?:先|再|就|那)?请(?!您|你))")
+# whose matter it is, before a hand-over: "这个事归县水利局管，请祝股长……" (alone, "这事归物业管。" answers)
+_ROUTED_THEN_HAND_OVER = re.compile(r"(?:这个|这件|这)?(?:事|事情|问题)(?:归|由)[\u4e00-\u9fff]{2,14}?(?:管|负责)[，,]"
+                                    r"[ \t\u3000]*(?=(?:先|再|就|那)?请(?!您|你))")
 _CLAUSE = re.compile("|".join(f"(?:{p})" for p in _CLAUSE_PATTERNS))
 _SENTENCE_BREAK = re.compile(r"[。！？!?；;…\n]+")
 _CLAUSE_BREAK = re.compile(r"[，,、：:\s]+")
@@ -82,6 +84,7 @@ def is_courtesy(text: str) -> bool:
     from index.text import to_simplified  # 謝謝主持人 is 谢谢主持人
 
     text = _TOPIC_THEN_HAND_OVER.sub("问题请", to_simplified(text))  # "预付卡的问题，请……来回答": one clause
+    text = _ROUTED_THEN_HAND_OVER.sub("", text)
     clauses = [c.strip("“”‘’\"'（）() .") for s in _SENTENCE_BREAK.split(text)
                for c in (_LATIN_CLAUSE_BREAK if _LATIN.search(s) else _CLAUSE_BREAK).split(s)]
     clauses = [c for c in clauses if c]

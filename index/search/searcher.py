@@ -44,6 +44,7 @@ SUGGESTION_POOL = 12  # distinct passages looked at for suggestions (some have n
 _PUNCT_WS = re.compile(r"[\W_]+", re.UNICODE)
 _HAS_WORD = re.compile(r"[\w\u3400-\u9fff]")
 _CJK_CHARS = re.compile(r"[\u3400-\u9fff]")
+NORMALIZED_KEPT = 4096  # questions whose normalised form is kept (cleared when full)
 MIN_SUBJECT_CHARS = 4  # fewer Chinese characters left without the bureau's name: search with the name
 _LATIN_WORDS = re.compile(r"[a-z]+")
 _NAME_TAGS = ("nr", "ns", "nt", "nz")  # jieba's tags of a person's, a place's, an organisation's or another name
@@ -77,6 +78,7 @@ class Searcher(PassageLookups):
         self.to_english = chinese_map({w for r in self.evidence.english_rows
                                        for w in english_tokens(data.passages[r].text)}) if self.evidence.english_rows else {}
         self._dedupe = [dedupe_key(p.text) for p in data.passages]
+        self._normalized: dict[str, str] = {}  # a question as asked -> as searched (a batch reads each twice)
 
     @cached_property
     def corpus_text(self) -> str:
@@ -104,8 +106,14 @@ class Searcher(PassageLookups):
     def normalize(self, query: str) -> str:
         """The question normalised, its pinyin-input typos read as the corpus words they were typed for (奖历 ->
         奖励); the names it holds are left as written."""
+        if (known := self._normalized.get(query)) is not None:
+            return known
         text = normalize_query(query, self.config.max_query_chars)
-        return typos.repair_typos(text, self.sounds, self.corpus_text, self.names_in(text))[0]
+        repaired = typos.repair_typos(text, self.sounds, self.corpus_text, self.names_in(text))[0]
+        if len(self._normalized) >= NORMALIZED_KEPT:
+            self._normalized.clear()
+        self._normalized[query] = repaired
+        return repaired
 
     def names_in(self, text: str) -> list[str]:
         """The bureaus, places and people a text names: what a typo repair never touches."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Mapping
+from functools import lru_cache
 
 from pypinyin import lazy_pinyin
 
@@ -30,6 +31,7 @@ MIN_GAIN = 5.0  # how much likelier (log) the clause must read with the corpus w
 Sounds = Mapping[str, tuple[str, ...]]  # toneless pinyin -> the corpus's two-character words spelled so
 
 
+@lru_cache(maxsize=65536)
 def sound(word: str) -> str:
     """A word's pinyin without tones, syllables joined with spaces (奖励 -> "jiang li")."""
     return " ".join(lazy_pinyin(word))
