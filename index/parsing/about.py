@@ -16,13 +16,15 @@ from index.parsing.orgs import find_city, fullest, is_unit_name, main_unit, org_
 from index.parsing.people import (ACCOUNT, ROLE_UNIT, PersonDesc, is_person_name, names_apart_from_units, parse_people,
                                   parse_person, split_org_role)
 from index.parsing.sources import SourceText
-from index.parsing.speakers import GENERIC_ANSWERS, PUBLISHER, read_label
+from index.parsing.speakers import GENERIC_ANSWERS, PUBLISHER, LabelReading, read_label
 from index.records import Metadata
 from index.text import to_simplified
 
 # the press office, the city government hosting, the outlet: never the unit that answers (a district's or county's
 # government does answer: 凤屿区人民政府副区长)
 _HOST_UNITS = re.compile(r"新闻办|新闻办公室|政府办|政府办公室|(?<![区县镇乡]人民)(?<![区县镇乡])政府$|广播电视台|电视台|日报|晚报|报社|网$")
+# a 12345 hotline's centre, named in a digest's title: it passes the public's calls to the units that answer them
+_RELAY_UNIT = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}市)?123\d\d")
 
 
 def intro_text(text: str, layout: Layout, segments: list[Segment]) -> str:
@@ -96,15 +98,17 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
     unit_answers = generic and not introduced
     source_unit = next((main_unit(org) for line in [*outlets, *_SOURCE_FIELD.findall(text[:SOURCE_FIELD_CHARS]),
                                                      *_BYLINE.findall(text[:SOURCE_FIELD_CHARS])]
-                        for _, org in org_mentions(line, cities) if is_unit_name(line.strip())), None)
+                        for org in ([o for _, o in org_mentions(line, cities)] or [line.strip()])  # "县农业农村局"
+                        if is_unit_name(line.strip())), None)
     speaks_itself = unit_answers or any(s.speaker == PUBLISHER for s in segments)  # the page answers itself
     found = cast.unit((signer[0] if signer and 2 * signer[1] > answers else None)
                       or publisher
                       or (source_unit if speaks_itself else None)
                       or _hearing_holder(text[:SOURCE_FIELD_CHARS])
-                      or _closing_signer(text)
+                      or _closing_signer_answering(text, segments, cast)
                       or _maker(text, cities)
                       or _station_owner(titles)
+                      or _source_answering_most(source_unit, segments, cast)
                       or _main_org(people, titles, header, text, cities)
                       or (title.bureau if title.bureau and is_unit_name(title.bureau) else None)  # the issuer's line
                       or (signer[0] if signer else None)
@@ -283,7 +287,71 @@ def _people(header: Header, titles: str, intro: str, asked: str, segments: list[
     for reading in answerers:
         if reading.person is not None:
             people.append(reading.person)
+    people += _named_in_passing(answerers, people, text)
     return [p for p in people if p.name or p.role]
+
+
+def _closing_signer_answering(text: str, segments: list[Segment], cast: Cast) -> str | None:
+    """The unit that signs the page at its end, unless every answer on it is another unit's by name (a 12345
+    centre's digest of the units' replies is theirs, not the centre's)."""
+    signer = _closing_signer(text)
+    if signer is None:
+        return None
+    units = {cast(s.speaker)[2] for s in segments if not s.asks and s.blocks}
+    return signer if not units or "" in units or cast.unit(signer) in units else None
+
+
+def _source_answering_most(source_unit: str | None, segments: list[Segment], cast: Cast) -> str | None:
+    """The unit a page gives as its source ("来源：县农业农村局") when its people answer more than any other unit's
+    (a bureau's report of its own event, where an expert it invited answers first)."""
+    if not source_unit:
+        return None
+    units = Counter(cast(s.speaker)[2] for s in segments if not s.asks and s.blocks)
+    units.pop("", None)
+    ranked = units.most_common(2)
+    own = cast.unit(source_unit)
+    if ranked and ranked[0][0] == own and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return source_unit
+    return None
+
+
+def _named_in_passing(answerers: list[LabelReading], people: list[PersonDesc], text: str) -> list[PersonDesc]:
+    """Who an answerer called by surname and title ("郁厂长：") or by name alone ("巫晓禾：") is, when no list names
+    them: the person the text introduces in passing by role and full name ("……环保能源有限公司厂长郁成林带着小记者们……",
+    "县农业技术推广中心推广研究员巫晓禾、……")."""
+    found: list[PersonDesc] = []
+    for surname, title in {r.title for r in answerers if r.title and r.title[1]}:
+        if any(p.name and p.name.startswith(surname) and (p.role or "").endswith(title) for p in [*people, *found]):
+            continue
+        for match in re.finditer(rf"[^\s，。；：:、（()）“”的]{{0,30}}?{re.escape(title)}(?={re.escape(surname)})", text):
+            name = _full_name_at(text, match.end())
+            person = parse_person(match.group() + name) if name else None
+            if person is not None and person.name == name:
+                found.append(person)
+                break
+    for name in {r.person.name for r in answerers if r.person and r.person.name and not (r.person.org or r.person.role)}:
+        if any(p.name == name and (p.org or p.role) for p in [*people, *found]):
+            continue
+        for match in re.finditer(rf"[^\s，。；：:、（()）“”的]{{2,30}}?(?={re.escape(name)})", text):
+            person = parse_person(match.group() + name)
+            if person is not None and person.name == name and person.role:
+                found.append(person)
+                break
+    return found
+
+
+def _full_name_at(text: str, start: int) -> str | None:
+    """The name that starts at `start`: three characters, or two when the word splitter reads two and a verb after
+    them ("王芳说"); None when neither is a name."""
+    from index.text import pos_tokens
+
+    window = text[start:start + 4]
+    tokens = pos_tokens(window)
+    two = len(tokens) > 1 and len(tokens[0][0]) == 2 and tokens[1][1].startswith("v")
+    for name in ((window[:2], window[:3]) if two else (window[:3], window[:2])):
+        if is_person_name(name):
+            return name
+    return None
 
 
 _ROLE_ONLY = re.compile(r"负责(?:人|同志)$")
@@ -363,11 +431,11 @@ def _main_org(people: list[PersonDesc], titles: str, header: Header, text: str, 
             return person.org  # a company's engineer beside a bureau's 科长: the bureau's interview
     for line in titles.splitlines():
         for _, org in org_mentions(line, cities):
-            if not _HOST_UNITS.search(org):
+            if not _HOST_UNITS.search(org) and not _RELAY_UNIT.search(org):
                 return org
     for source in header.sources:
         for _, org in org_mentions(source, cities):
-            if not _HOST_UNITS.search(org):
+            if not _HOST_UNITS.search(org) and not _RELAY_UNIT.search(org):
                 return main_unit(org)
     return None
 

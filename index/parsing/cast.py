@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from index.lexicon.places import is_everyday_word
 from index.parsing.orgs import COURT_BUREAU, fullest, is_unit_name, main_unit, qualify, split_place
 from index.parsing.people import ROLE_UNIT, PersonDesc, is_person_name, is_speaker, parse_person
 from index.parsing.speakers import ACCOUNT_REPLY, GENERIC_ANSWERS, PUBLISHER, REMINDER, read_label
@@ -22,6 +23,8 @@ from index.text import to_simplified
 _BARE_SECTION = re.compile(r"[\u4e00-\u9fff]{2,10}(?:科|(?<!办事)处|室|股)|[\u4e00-\u9fff]{1,6}庭")  # 民一庭: a court's
 
 
+_NOT_PLACE_END = "社小园校景片城市辖灾厂矿营新"  # 社区, 小区, 校区, 景区, 片区: no district's name ends so
+_NOT_PLACE_STEM = re.compile(r"[全本我该各每这那此城辖市县区镇乡村]")  # 全县, 本区, 城区, 市县: no county's name
 _OWN_DISTRICT_UNIT = re.compile(r"^[区县](?![长委])[\u4e00-\u9fff]{2,}")  # "区教育局": the district's own
 _TOWN_OR_VILLAGE_UNIT = re.compile(r"(?:[镇乡]人民政府|街道办事处|(?:村|社区)(?:村民|居民)委员会)$")
 _TOWN_GOVERNMENT = re.compile(r"(?P<town>[\u4e00-\u9fff]{2,14}?[镇乡])人民政府")
@@ -34,7 +37,7 @@ _TOWN_OFFICE = re.compile(r"(?P<town>(?:[\u4e00-\u9fff]{2,3}?[市县区])*[\u4e0
 # a street's office or station ("望津街道社会保障服务所"): of the 街道办事处, the office in the role
 _STREET_OFFICE = re.compile(r"(?P<street>(?:[\u4e00-\u9fff]{2,3}?[市县区])*[\u4e00-\u9fff]{2,3}?街道)(?!办事处)"
                             r"(?P<office>[\u4e00-\u9fff]{2,12}?(?:办公室|办|所|站|中心))")
-_LEADING_WORDS = "由在向到了的和与对从给经把被将为于及或并住"  # 家住峃山区……: 住 too  # a word before a run of places, never its first character
+_LEADING_WORDS = "由在向到了的和与对从给经把被将为于及或并住进"  # 家住峃山区……: 住 too  # a word before a run of places, never its first character
 # the place a town's, a street's, a village's or a community's unit is of, and a run of places down to it
 _PLACE_OF_UNIT = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,4}?(?:社区|村|街道|镇|乡))(?=居民委员会|村民委员会|办事处|人民政府)")
 _PLACES = re.compile(r"(?:[\u4e00-\u9fff]{2,3}?市)?(?:[\u4e00-\u9fff]{2,3}?[区县])?(?:[\u4e00-\u9fff]{2,3}?(?:街道|镇|乡))?"
@@ -138,15 +141,29 @@ class Cast:
         unit = qualify(unit, self.city)
         if unit and _TOWN_OR_VILLAGE_UNIT.search(unit):
             unit = self._in_full(unit)
+        if unit and (national := re.search(rf"国家[\u4e00-\u9fff]{{2,10}}?总局{re.escape(unit)}", self.text)):
+            unit = national.group()  # a vertically run bureau as the text writes it in full: "国家税务总局……区税务局"
         return self.renamed.get(unit, unit) if unit else unit
 
     def _district_named(self, unit: str) -> str:
         """"区教育局" in a district's document: the district the text writes it with ("棹东区教育局"), when that
         district is named more than once (not "转给区教育局")."""
         written = re.finditer(rf"([\u4e00-\u9fff]{{2,3}}?{unit[0]}){re.escape(unit[1:])}", self.text)
-        times = {place: self.text.count(place) for place in {m.group(1) for m in written}}
+        times = {place: self.text.count(place) for place in {m.group(1) for m in written}
+                 if not is_everyday_word(place[:-1])}  # "建议区城管局……": 建议 is no district
         named = [(count, place) for place, count in times.items() if count >= 2]
-        return max(named)[1] + unit[1:] if named else unit
+        if named:
+            return max(named)[1] + unit[1:]
+        # "县植保植检站" in a county's document that never writes it with the county: the one county it names often
+        own = self._one_place(unit[0])
+        return own + unit[1:] if own else unit
+
+    def _one_place(self, level: str) -> str | None:
+        """The one county (level 县) or district (区) the document names often (twice or more), if only one."""
+        named = Counter(m.group() for m in re.finditer(rf"[\u4e00-\u9fff]{{2}}{level}(?=[\u4e00-\u9fff])", self.text))
+        often = [place for place, count in named.items() if count >= 2 and not is_everyday_word(place[:2])
+                 and not _NOT_PLACE_STEM.search(place[:2]) and place[1] not in _NOT_PLACE_END]
+        return often[0] if len(often) == 1 else None
 
     def _in_full(self, unit: str) -> str:
         """A town's or a village's unit as the text writes it with the places above it ("柘湍市湍西县楝坪镇人民政府"
@@ -163,13 +180,17 @@ class Cast:
         town = _TOWN_GOVERNMENT.fullmatch(self.bureau)
         if town and _VILLAGE.match(kind) and not re.search(r"[镇乡]|街道", kind):
             found.append(town["town"] + kind)  # 桉塘村村民委员会 in 楝坪镇's own briefing: the town's village
-        return max(found, key=len)
+        best = max(found, key=len)
+        if kind.endswith("街道办事处") and not re.search(r"[区县]", best[:best.find("街道")]) \
+                and (district := self._one_place("区")):
+            best = (qualify(district, self.city) or district) + kind  # 临瀔街道办事处 in a 瀔江区 document
+        return best
 
     def _chain_to(self, place: str, above: str) -> str | None:
         """The longest run of places the text writes down to `place` ("涔岙市岙东区潆湾街道泫水社区"), under `above`."""
         chains = [w for w in _runs_ending_with(self.text, place) if _PLACES.fullmatch(w) and (not above or above == "市" or w.startswith(above))]
         # "本文由溠岍市岍北区望津街道……": 由 is no part of the city's name when the run goes on without it
-        chains = [w for w in chains if not (w[0] in _LEADING_WORDS and w[1:] in chains)]
+        chains = [w for w in chains if not (w[0] in _LEADING_WORDS and (w[1:] in chains or w[1:] == place))]
         return max(chains, key=len) if chains else None
 
     def find(self, name: str) -> PersonDesc | None:

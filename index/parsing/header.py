@@ -17,12 +17,12 @@ from index.parsing.people import PersonDesc, is_person_name, parse_people, parse
 from index.text import to_simplified
 
 _KEYS = {
-    "topic": ("访谈主题", "主题", "访谈题目", "题目", "标题", "发布会主题", "访谈话题", "稿件标题", "Subject"),  # and a mail's 主题
+    "topic": ("访谈主题", "主题", "访谈题目", "题目", "标题", "发布会主题", "访谈话题", "稿件标题", "本期主题", "Subject"),  # and a mail's 主题
     "time": ("访谈时间", "时间", "发布时间", "日期", "发布日期", "直播时间", "召开时间", "成文日期", "访谈日期", "采访时间",
              "播出", "播出时间", "首播", "见报日期", "刊发日期", "出版日期", "发送时间", "会议时间", "Sent", "Date"),
     "place": ("地点", "访谈地点", "发布会地点", "会议地点", "采访地点"),
     "guests": ("访谈嘉宾", "嘉宾", "本期嘉宾", "嘉宾介绍", "发布人", "出席人员", "出席嘉宾", "出席领导", "受访者", "受访人",
-               "访谈对象", "主讲人", "新闻发言人", "发言人", "答问人", "解读人", "本期上场", "上场嘉宾", "问政对象",
+               "访谈对象", "主讲人", "主讲", "列席单位", "列席领导", "出席单位", "接待代表", "出镜", "本期出镜", "出镜嘉宾", "新闻发言人", "发言人", "答问人", "解读人", "本期上场", "上场嘉宾", "问政对象",
                "点评嘉宾", "特邀嘉宾", "点评专家", "本期上线单位及嘉宾", "上线单位及嘉宾", "上线嘉宾", "本期上线嘉宾",
                "做客嘉宾", "本期做客嘉宾", "应询人员", "应询人", "应询单位及人员", "到会应询人员", "参与回复人员",
                "回复人员", "答复人员", "列席人员", "列席", "宣讲答疑", "宣讲人", "宣讲人员", "答疑人员", "宣讲嘉宾",
@@ -30,15 +30,16 @@ _KEYS = {
     "host": ("主持人", "主持", "节目主持人", "访谈主持人", "节目主持", "主播"),
     "reporter": ("记者", "采访记者", "主持记者", "采访人", "作者"),  # "记者：芷川广播电视台 何思远" in a header, not a question
     "source": ("来源", "信息来源", "稿源", "发布机构", "发布单位", "发文机关", "解读机关", "解读单位", "发布部门", "主办单位",
-               "供稿单位", "解读部门", "起草单位", "发件人", "主办", "From"),
+               "供稿单位", "解读部门", "起草单位", "发件人", "主办", "出品", "出品单位", "From"),
     "other": ("访谈状态", "索引号", "主题分类", "文号", "有效性", "浏览次数", "阅读次数", "点击数", "字号", "访谈栏目", "栏目",
               "所属栏目", "访谈形式", "责任编辑", "编辑", "审核", "生效日期", "失效日期", "公开方式", "分类", "现场市民代表",
               "答复类型", "办理结果", "公开属性", "访谈平台", "直播平台", "访谈方式", "现场评议员", "评议员", "版次", "字数", "稿件状态",
               "导出时间", "稿件编号", "签发人", "签发时间", "播出频率", "热线电话",
               "短信平台", "微信公众号", "收件人", "抄送", "附件", "To", "Cc", "Attachments", "带队", "带队领导", "走访企业",
               "走访单位", "走访对象", "所有者", "创建者", "最近修改", "最后修改", "最后编辑", "最近编辑", "参会人员", "记录人",
-              "本次议题", "会议议题", "议题", "承办", "承办单位", "协办", "协办单位", "参加人员", "本文作者",
-              "播出范围", "播出频次", "撰稿", "撰稿人", "播音", "播音员", "录制", "监制"),  # a broadcast script's head
+              "本次议题", "会议议题", "议题", "记录", "承办", "承办单位", "协办", "协办单位", "参加人员", "本文作者",
+              "播出范围", "播出频次", "撰稿", "撰稿人", "播音", "播音员", "录制", "监制",  # a broadcast script's head
+              "期数", "片长", "时长", "联合制作", "制作", "发布平台"),  # and a video's
 }
 _KEY_OF = {key: kind for kind, keys in _KEYS.items() for key in keys}
 _FIELD = re.compile(r"^[【\[［]?(?P<key>[\u4e00-\u9fff \u3000]{2,12}?|From|Sent|Date|To|Cc|Subject|Attachments)[】\]］]?"
@@ -51,6 +52,7 @@ _NAME_FIRST = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,4})[ \t\u3000]+[\u4e00-
 _FIELDS_ON_ONE_LINE = re.compile(r"[ \t\u3000]{2,}|\t")
 _SENTENCE = re.compile(r"[。！？!?]|[，,].*[，,]")
 MAX_VALUE_CHARS = 80  # a longer "key：…" line is a sentence
+MAX_KEY_CHARS = 8  # a key alone on its line, no colon, is at most this long ("接待时间", "主 持 人")
 # what follows a source on a news page's info line, one space apart ("来源：松陵日报 记者：苏晴 2024-08-06 07:30")
 _SOURCE_TAIL = re.compile(r"\s+(?=(?:全媒体|融媒体|首席|见习|特约)?(?:记者|作者|通讯员|编辑|责任编辑|发布时间|更新时间|时间|日期)|"
                           r"(?:19|20)\d{2}\s*[-/年.]|[\u4e00-\u9fff]{2,6}[：:])")  # or any other key: "解读文件：《…》"
@@ -159,9 +161,11 @@ def is_guest_line(line: str) -> bool:
     if not line or len(line) > MAX_VALUE_CHARS or _SENTENCE.search(line):
         return False
     people = parse_people(line)
-    return (bool(people) and all(p.name and (p.org or p.role) for p in people)) or _unit_head(line) is not None
+    return (bool(people) and all(p.name and (p.org or p.role) for p in people)) or \
+        _unit_head(_NOTE_AFTER.sub("", line)) is not None
 
 
+_NOTE_AFTER = re.compile(r"[（(][^（）()]{2,30}[）)]$")  # "……相关负责人（应本人要求不出现姓名）": a note after who it is
 _HEAD_ROLE = re.compile(r"(?:有关|相关)?负责(?:人|同志)")
 
 
@@ -222,6 +226,8 @@ def read_header(lines: list[str], labels: Sequence[object | None]) -> Header:
         fields = read_fields(line)
         if fields is None and is_boilerplate(line):  # "当前位置：首页 > 在线访谈" above the header
             continue
+        if fields is None and (kind := field_key(_plain(line))) is not None and len(_plain(line)) <= MAX_KEY_CHARS:
+            fields = [(kind, "")]  # "接待代表" alone on its line, its value on the lines below (a table's cells)
         if fields == [("host", "")] and i + 1 < len(lines) and (host := _host_below(lines[i + 1])):
             header.host = header.host or parse_person(host) or PersonDesc(host, None, None)  # the name on the next line
             header.lines.update((i, i + 1))
@@ -233,7 +239,7 @@ def read_header(lines: list[str], labels: Sequence[object | None]) -> Header:
         if fields is None:
             if (collecting or _caption_of_guest(line)) and is_guest_line(line):
                 listed = _listed_person(line).strip("·•-—● ")
-                header.guests.extend(parse_people(listed) or [p for p in [_unit_head(listed)] if p])
+                header.guests.extend(parse_people(listed) or [p for p in [_unit_head(_NOTE_AFTER.sub("", listed))] if p])
                 header.lines.add(i)
                 continue
             collecting = False

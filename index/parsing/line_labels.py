@@ -341,7 +341,9 @@ MIN_TAGGED_ENTRIES = 2
 
 # a meeting's record of what was decided or taken away under a question ("【现场定】……", "【带回办】……"): no one's
 # answer (a decision is the record's, a matter taken away is answered elsewhere)
-_RECORD_TAG = re.compile(r"(?:现场|当场|会后|带回|限期)(?:定|办|督办|交办|研究)|带回办理|现场督办")
+# and, at a deputies' reception, who came and the deputies' own advice to the units ("【来访人】……", "【代表意见】……")
+_RECORD_TAG = re.compile(r"(?:现场|当场|会后|带回|限期)(?:定|办|督办|交办|研究)|带回办理|现场督办|办理情况|"
+                         r"来访人|来电人|反映人|代表(?:意见|建议)")
 
 
 def _record_tags(labels: list[Label | None]) -> set[int]:
@@ -593,8 +595,9 @@ def _symbol_marked_turns(lines: list[str], labels: list[Label | None]) -> None:
     symbol whose lines mostly ask is 问, the other 答."""
     marked: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
-        if labels[i] is None and len(line) > 1 and line[0] in _TURN_SYMBOLS:
-            marked.setdefault(line[0], []).append(i)
+        words = line.lstrip(" \t\u3000")
+        if len(words) > 1 and words[0] in _TURN_SYMBOLS:
+            marked.setdefault(words[0], []).append(i)
     used = sorted((m for m in marked if len(marked[m]) >= MIN_SYMBOL_TURNS), key=lambda m: -len(marked[m]))[:2]
     if len(used) != 2:
         return
@@ -604,8 +607,15 @@ def _symbol_marked_turns(lines: list[str], labels: list[Label | None]) -> None:
         return
     for mark, word in ((question, "问"), (answer, "答")):
         for i in marked[mark]:
-            offset = len(lines[i]) - len(lines[i][1:].lstrip(" \t\u3000"))
-            labels[i] = Label(word, offset, synthetic=True)
+            line = lines[i]
+            offset = len(line) - len(line.lstrip(" \t\u3000")[1:].lstrip(" \t\u3000"))
+            # "▲邹长贵（柳滩村种粮大户）：", "■巫晓禾：": the speaker's own label after the mark, on the mark's side
+            if (inner := find_label(line[offset:])) is not None and (reading := read_label(inner.name)).side:
+                name = inner.name if reading.side == ("ask" if word == "问" else "answer") or word == "答" \
+                    else f"群众 {inner.name}"
+                labels[i] = Label(name, offset + inner.content_offset, synthetic=True)
+            elif labels[i] is None:
+                labels[i] = Label(word, offset, synthetic=True)
 
 
 def _speaker_headings(lines: list[str], labels: list[Label | None], marked: set[int]) -> set[int]:

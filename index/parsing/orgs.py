@@ -39,7 +39,7 @@ CLEAR_CITY_RATIO = 2.0  # a city is clear when its votes are more than twice any
 
 # a unit's kind after 市/a city: 人力资源和社会保障局, 交通运输局, 卫生健康委员会
 # and units named as a whole: a 消防救援支队 (no 公安局's since 2018), a 消费者协会 (a statutory body)
-ORG_KIND = (r"(?:[\u4e00-\u9fff]{1,16}?(?:局|委员会|管委会|办公室|委|厅|中心|署|人民法院|人民检察院)|"
+ORG_KIND = (r"(?:(?:123\d\d)?[\u4e00-\u9fff]{1,16}?(?:局|委员会|管委会|办公室|委|厅|中心|署|人民法院|人民检察院)|"  # 12345……中心
             r"消防救援(?:总队|支队|大队)|消费者协会|"
             r"[\u4e00-\u9fff]{0,16}?(?:总工会|妇女联合会|残疾人联合会|红十字会))")  # and the people's organisations
 NOT_IN_KIND = re.compile(r"[的了是在把被对将要也都还就让给从向与为着过呢吗吧啊我你他她这那其]")
@@ -191,7 +191,7 @@ def fullest(org: str, text: str, cities: Iterable[str] = ()) -> str:
 
 def split_place(org: str) -> tuple[str, str]:
     """"溪宁市交通运输局" -> ("溪宁市", "交通运输局"); "市交通运输局" -> ("市", "交通运输局"); no place: ("", org)."""
-    match = re.match(r"^(?:[\u4e00-\u9fff]{2,3}?(?<![社小园])[市县区省](?=[\u4e00-\u9fff]{2,})|市(?!场))", org)  # no 社区
+    match = re.match(r"^(?:[\u4e00-\u9fff]{2,3}?(?<![社小园])[市县区省](?=[\u4e00-\u9fff]{2,}|123\d\d)|市(?!场))", org)  # no 社区
     if match is None:
         return "", org
     return match.group(), org[match.end():]

@@ -20,7 +20,7 @@ from index.parsing.line_cuts import QUESTION_END, jumps_between, page_lines
 from index.parsing.line_labels import FULL_STOP, headline_is_no_label, label_lines, signed_by, signed_by_blocks
 from index.parsing.metadata import (TitleBlock, classify_title_line, is_boilerplate, is_info_line, section_name,
                                     strip_markup)
-from index.parsing.orgs import is_unit_name, split_place
+from index.parsing.orgs import is_unit_name, local_name, split_place
 from index.parsing.passages import PassageBuilder
 from index.parsing.sections import cut_sections, is_courtesy_block, with_lead_in
 from index.parsing.segment import SHORT_LINE, iter_lines, line_continues
@@ -78,6 +78,7 @@ def parse_source(source: SourceText, max_chars: int = DEFAULT_MAX_PASSAGE_CHARS)
     if signed_by_blocks(blocks) or headed:
         layout = _layout(blocks, text)
         segments = segments_of(layout.body)
+    _end_at_document_sections(segments, blocks, text)
     metadata, cast = interview_metadata(source, layout, segments, header)
     segments = merge_answers(segments, cast)
     _drop_closing_headings(segments, text)
@@ -87,7 +88,7 @@ def parse_source(source: SourceText, max_chars: int = DEFAULT_MAX_PASSAGE_CHARS)
     warnings = list(source.warnings) + _add_passages(builder, layout, segments, bool(turns), source)
     if not metadata.bureau:
         warnings.append(f"{source.file}: no bureau found in the text; add `bureau:` to its front matter")
-    elif not split_place(metadata.bureau)[0] or metadata.bureau.startswith("市"):
+    elif not split_place(local_name(metadata.bureau))[0] or metadata.bureau.startswith("市"):
         warnings.append(f"{source.file}: the bureau's city is not in the text ({metadata.bureau}); add `bureau:` "
                         f"with the city to its front matter")
     if not builder.passages:
@@ -99,6 +100,30 @@ def parse_source(source: SourceText, max_chars: int = DEFAULT_MAX_PASSAGE_CHARS)
 
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+\S")
 _TOP_HEADING = re.compile(r"^#[ \t]+\S")  # "# ……集中答复来了！": a Markdown page's first level-one heading is its title
+
+
+def _end_at_document_sections(segments: list[Segment], blocks: list[Block], text: str) -> None:
+    """A Markdown heading of the level that heads the document's sections (one before the first speaker's label:
+    "## 第一站：……", then "## 第二站：……") ends the answer it falls in: what follows it up to the next label is the
+    reporter's narration of the next section, no one's answer. A deeper heading inside an answer is its own."""
+    first = next((b for b in blocks if b.label is not None), None)
+    if first is None:
+        return
+    levels = {len(m.group(1)) for b in blocks if b.start < first.start
+              and (m := _HEADING_LEVEL.match(text[b.start:b.end].strip())) and len(m.group(1)) > 1}
+    if not levels:
+        return
+    top = min(levels)
+    for segment in segments:
+        if segment.asks:
+            continue
+        cut = next((k for k, b in enumerate(segment.blocks) if k > 0 and b.label is None
+                    and (m := _HEADING_LEVEL.match(text[b.start:b.end].strip())) and len(m.group(1)) <= top), None)
+        if cut is not None:
+            del segment.blocks[cut:]
+
+
+_HEADING_LEVEL = re.compile(r"^(#{1,6})[ \t]+\S")
 
 
 def _drop_closing_headings(segments: list[Segment], text: str) -> None:

@@ -30,7 +30,8 @@ from index.parsing.numbered_replies import numbered_replies_as_text
 from index.parsing.reported_replies import reported_replies_as_text
 from index.parsing.written_answers import written_answers_as_text
 from index.parsing.mail import mail_reply_as_text
-from index.parsing.table_export import answer_table_as_transcript, pipe_table_as_text, table_export_as_text
+from index.parsing.table_export import (answer_table_as_transcript, pipe_table_as_text, storyboard_as_transcript,
+                                        table_export_as_text)
 from index.records import METADATA_FIELDS
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -391,7 +392,8 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
         if (transcript := diarized_as_text(extracted.text) or written_answers_as_text(extracted.text)
                 or numbered_replies_as_text(extracted.text)
                 or minutes_as_text(extracted.text)
-                or answer_table_as_transcript(extracted.text)) is not None:  # forms read into labelled turns
+                or answer_table_as_transcript(extracted.text)
+                or storyboard_as_transcript(extracted.text)) is not None:  # forms read into labelled turns
             return SourceText(file, transcript, 0, {}, hints, "", _skip_note(file, path))
         return SourceText(file, extracted.text, 0, {}, hints, "", _skip_note(file, path), extracted.headings)
     text, encoding = decode_bytes(data, file)
@@ -412,6 +414,7 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
     body = mail_reply_as_text(body) or body
     body = initials_spelled_out(body)
     text = text[:body_start] + (_subtitles_as_text(body) or table_export_as_text(body) or answer_table_as_transcript(body)
+                                or storyboard_as_transcript(body)
                                 or chat_export_as_text(body)
                                 or forum_thread_as_text(body) or weibo_topic_as_text(body) or answers_page_as_text(body) or diarized_as_text(body) or _as_prose(body))
     warnings.extend(_skip_note(file, path))

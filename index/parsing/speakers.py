@@ -111,7 +111,7 @@ _NUMBERED_QA = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}
                           r"(?=[问答]$)")  # "一、问", "1. 答", a card's badge "01 问"
 # a 电视问政's 现场评议员 and the deputies who ask there (人大代表, 政协委员) ask too
 # and at a 人大常委会 专题询问, the members who question (询问人, 追问 when they ask again)
-ASK_WORDS = r"(?:主持人|主持|主播|网友|网民|记者|听众|观众|市民|村民|居民|家长|群众|消费者|评议员|人大代表|政协委员|询问人|追问)"
+ASK_WORDS = r"(?:主持人|主持|主播|网友|网民|记者|听众|观众|市民|村民|居民|家长|群众|消费者|评议员|人大代表|政协委员|询问人|追问|学员)"
 # a 点评嘉宾 (an expert asked for comment) answers what the host puts to them
 ANSWER_WORDS = r"(?:访谈嘉宾|本期嘉宾|点评嘉宾|特邀嘉宾|嘉宾|点评专家|发布人|新闻发言人|发言人|答问人|解读人|受访人|受访者|应询人)"
 _ASK_WORD = re.compile(rf"^(?:现场)?(?P<word>{ASK_WORDS})(?:代表|提问|留言|问|说|又问|再问)?(?:$|[ \t\u3000]+|(?=[“\"「『‘'（(@]|{_CITIZEN}|尾号))"
@@ -121,7 +121,7 @@ _ANSWER_WORD = re.compile(rf"^(?P<word>{ANSWER_WORDS})(?:$|[ \t\u3000]+)(?P<rest
 _HEARING_ROLE = re.compile(r"^(?P<word>听证主持人|听证会主持人|听证参加人|参加人|陈述人|(?:定价)?申请人代表|定价机关代表|"
                            r"成本监审(?:人|机构)代表|听证机关代表)[ \t\u3000]+(?P<rest>\S.*)$")
 # what the public said, answered below: "意见3：" in a 征求意见 report, "诉求内容：" in a window's digest, "问题描述："
-_OPINION = re.compile(r"意见[一二三四五六七八九十\d]{1,3}|(?:诉求|反映|咨询|留言|来信|提问|差评|评价|投诉)内容|问题描述|"
+OPINION = re.compile(r"意见[一二三四五六七八九十\d]{1,3}|(?:诉求|反映|咨询|留言|来信|提问|差评|评价|投诉)内容|问题描述|"
                       r"(?:反映|来访|诉求|咨询)(?:问题|事项)|传言|谣言|网传内容")  # and a rumour as it spread, checked below
 _ROLE_ONLY = re.compile(r"^(?P<org>.*?)(?P<role>(?:有关|相关)?负责(?:同志|人))$")
 
@@ -206,6 +206,8 @@ def _inner_label(rest: str, tag: re.Match[str]) -> Label | None:
     if not (reading.person or reading.title or reading.nickname or reading.word or is_unit_name(name) or described):
         return None
     if tag["side"] in ("答", "回应", "答复"):
+        if reading.side == "ask" and reading.word == "代表" and reading.nickname:  # "【答复】聂清和代表：" answers
+            return Label(reading.nickname, inner.end())
         return Label(name, inner.end()) if reading.side == "answer" else None
     word = "主持人" if tag["side"].startswith("主持") else "追问" if tag["side"] in ("追问", "再问") else "群众"
     return Label(name if reading.side == "ask" and reading.word else f"{word} {name}", inner.end())
@@ -332,7 +334,7 @@ def read_label(name: str) -> LabelReading:
         if match["word"] == "记者":
             return LabelReading("ask", "记者", parse_person(rest) if rest else None)
         return LabelReading("ask", match["word"], nickname=nick)
-    if _OPINION.fullmatch(text):
+    if OPINION.fullmatch(text):
         return LabelReading("ask", "网友")
     if hearing := _HEARING_ROLE.match(text):  # "听证主持人　方振国", "参加人　许婉清（1号，消费者代表）", "定价机关代表　邓楠"
         word, rest = hearing["word"], hearing["rest"].strip()

@@ -275,3 +275,50 @@ def _speakers_of(answer: str, answerers: str) -> list[tuple[str, str]]:
     if len(parts) < 3 or parts[0].strip():
         return [(names[0], answer)]
     return [(parts[k], parts[k + 1].strip()) for k in range(1, len(parts) - 1, 2) if parts[k + 1].strip()]
+
+
+# a video's storyboard (分镜脚本: 镜号 | 画面 | 字幕/声音 | 时长): the sound column says who speaks ("主播：……"), a card
+# shows the question ("【问题卡】 市民来电：……"), and "同期声：……" is a guest's voice, named by the caption in the
+# same row's picture column ("字幕条：……科长　荀立言"), "同期声（续）" going on with the last one
+_PICTURE_COLUMNS = ("画面", "画面内容", "镜头内容")
+_SOUND_COLUMNS = ("字幕/声音", "声音/字幕", "声音", "解说/同期声", "同期声/解说", "台词", "字幕及声音")
+_CAPTION = re.compile(r"(?:字幕条|人名条|名条|字幕)[：:][ \t\u3000]*(?P<who>[^\t\n：:]{2,40}?)[ \t\u3000]*$")
+_LIVE_SOUND = re.compile(r"^同期声(?P<more>[（(]续[）)])?[：:][ \t\u3000]*")
+_CUE_TAG = re.compile(r"^【(?:音效|音乐|字幕|画外音提示|转场)】")
+_CUE_AFTER = re.compile(r"[ \t\u3000]*【(?:音效|音乐|字幕|转场)】.*$")  # "……再见。 【字幕】本期所涉政策……"
+_CARD_TAG = re.compile(r"^【[^】]{1,6}卡】[ \t\u3000]*")  # 【问题卡】: the card shows the question under its label
+_CALLER = re.compile(r"^(?P<who>市民|网友|听众|群众)(?:来电|来信|留言)[：:]")
+
+
+def storyboard_as_transcript(body: str) -> str | None:
+    """A storyboard table (tab-separated cells, a row a line) written as labelled lines: the sound column's words,
+    a guest's live sound labelled with the caption that names them; cues and picture notes left out. None when the
+    text has no such table."""
+    lines = body.split("\n")
+    for at, line in enumerate(lines):
+        header = [cell.strip() for cell in line.split("\t")]
+        picture = next((k for k, cell in enumerate(header) if cell in _PICTURE_COLUMNS), None)
+        sound = next((k for k, cell in enumerate(header) if cell in _SOUND_COLUMNS), None)
+        if line.count("\t") < 2 or picture is None or sound is None:
+            continue
+        end, out, speaker = at + 1, [], None
+        while end < len(lines) and (lines[end].count("\t") >= 2 or not lines[end].strip()):
+            cells = lines[end].split("\t")
+            end += 1
+            if len(cells) <= max(picture, sound):
+                continue
+            words, caption = cells[sound].strip(), _CAPTION.search(cells[picture].strip())
+            if (live := _LIVE_SOUND.match(words)) is not None:
+                speaker = caption["who"].strip() if caption and not live["more"] else speaker
+                if speaker:
+                    out.append(f"{speaker}：{words[live.end():]}")
+                continue
+            if _CUE_TAG.match(words):
+                continue  # "【音效】片头音乐": a cue, no one's words
+            words = _CALLER.sub(lambda m: f"{m['who']}：", _CARD_TAG.sub("", _CUE_AFTER.sub("", words)))
+            if words:
+                out.append(words)
+        if len(out) < 2 * MIN_ROWS:
+            return None
+        return "\n".join([*lines[:at], "", *out, "", *lines[end:]])
+    return None

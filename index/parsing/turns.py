@@ -12,7 +12,7 @@ from index.parsing.metadata import strip_markup
 from index.parsing.orgs import is_unit_name
 from index.parsing.sections import is_courtesy_block, is_markdown_heading
 from index.parsing.segment import SHORT_LINE, enumerator, enumerator_end, make_paragraph
-from index.parsing.speakers import PUBLISHER, Label, declared_parties, is_asker, is_outlet, read_label
+from index.parsing.speakers import OPINION, PUBLISHER, Label, declared_parties, is_asker, is_outlet, read_label
 from index.records import Turn
 from index.text import sentence_spans, to_simplified
 
@@ -486,9 +486,11 @@ def _new_section(question: Segment, text: str) -> bool:
 
 
 def _board_message(segment: Segment) -> bool:
-    """A message of a board or mailbox page (a synthetic 网友 label, or its "留言内容：" key): each one asks on its own."""
+    """A message of a board or mailbox page (a synthetic 网友 label, or its "留言内容：" key), or an entry's matter
+    under a bracketed key that says what it is ("【反映问题】"): each one asks on its own."""
     first = segment.blocks[0].label if segment.blocks else None
-    return first is not None and ((first.synthetic and first.name == "网友") or first.name == "留言内容")
+    return first is not None and ((first.synthetic and first.name == "网友") or first.name == "留言内容"
+                                  or (first.bracketed and OPINION.fullmatch(first.name.strip()) is not None))
 
 
 def _interjects(waiting: Segment, other: Segment, text: str) -> bool:
