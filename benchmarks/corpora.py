@@ -63,7 +63,8 @@ LATER_LAYOUTS = {name: [ROOT / "tests" / "fixtures" / f"layouts{n}" for n in bat
                                        ("layouts32", range(32, 33)),
                                        ("layouts33", range(33, 34)),
                                        ("layouts34", range(34, 35)),
-                                       ("layouts35", range(35, 36)))}
+                                       ("layouts35", range(35, 36)),
+                                       ("layouts36", range(36, 37)))}
 FIXTURES = ROOT / "tests" / "fixtures" / "corpus"  # the small fictional interviews of the tests (the reader's data)
 WORK = ROOT / ".cache" / "benchmarks"
 TUNING = {"shipped": ROOT / "benchmarks" / "data" / "tuning" / "seed.jsonl",

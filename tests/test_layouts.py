@@ -45,7 +45,8 @@ BATCHES = {"layouts": sorted(DATA.glob("layouts_expected_*.yaml")), "layouts2": 
            "layouts32": [DATA / "layouts32_expected.yaml"],
            "layouts33": [DATA / "layouts33_expected.yaml"],
            "layouts34": [DATA / "layouts34_expected.yaml"],
-           "layouts35": [DATA / "layouts35_expected.yaml"]}
+           "layouts35": [DATA / "layouts35_expected.yaml"],
+           "layouts36": [DATA / "layouts36_expected.yaml"]}
 EXPECTED: dict[str, dict[str, Any]] = {}
 for _batch, _paths in BATCHES.items():
     for _path in _paths:

@@ -36,7 +36,8 @@ LATER_LAYOUTS = {name: [ROOT / "tests" / "fixtures" / f"layouts{n}" for n in bat
                                        ("layouts32", range(32, 33)),
                                        ("layouts33", range(33, 34)),
                                        ("layouts34", range(34, 35)),
-                                       ("layouts35", range(35, 36)))}
+                                       ("layouts35", range(35, 36)),
+                                       ("layouts36", range(36, 37)))}
 DEV = {"shipped": ROOT / "tests" / "data" / "dev" / "seed.jsonl", "bureaus": ROOT / "tests" / "data" / "dev" / "bureaus.jsonl",
        "layouts": ROOT / "tests" / "data" / "dev" / "layouts.jsonl",
        "layouts3": ROOT / "tests" / "data" / "dev" / "layouts3.jsonl",

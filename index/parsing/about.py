@@ -325,7 +325,7 @@ def _named_in_passing(answerers: list[LabelReading], people: list[PersonDesc], t
             continue
         for match in re.finditer(rf"[^\s，。；：:、（()）“”的]{{0,30}}?{re.escape(title)}(?={re.escape(surname)})", text):
             name = _full_name_at(text, match.end())
-            person = parse_person(match.group() + name) if name else None
+            person = parse_person(_last_listed(match.group() + name)) if name else None
             if person is not None and person.name == name:
                 found.append(person)
                 break
@@ -333,11 +333,16 @@ def _named_in_passing(answerers: list[LabelReading], people: list[PersonDesc], t
         if any(p.name == name and (p.org or p.role) for p in [*people, *found]):
             continue
         for match in re.finditer(rf"[^\s，。；：:、（()）“”的]{{2,30}}?(?={re.escape(name)})", text):
-            person = parse_person(match.group() + name)
+            person = parse_person(_last_listed(match.group() + name))
             if person is not None and person.name == name and person.role:
                 found.append(person)
                 break
     return found
+
+
+def _last_listed(words: str) -> str:
+    """The last person of a run that lists several ("……主任张海峰和漷河区……科长孙悦" -> "漷河区……科长孙悦")."""
+    return names_apart_from_units(words).rsplit("、", 1)[-1]
 
 
 def _full_name_at(text: str, start: int) -> str | None:
@@ -355,7 +360,8 @@ def _full_name_at(text: str, start: int) -> str | None:
 
 
 _ROLE_ONLY = re.compile(r"负责(?:人|同志)$")
-_PERSON_FIELD = re.compile(r"^(?:接待领导|接访领导|带班领导|陪同接待|陪同领导|陪同人员)[ \t\u3000]*[：:][ \t\u3000]*"
+_PERSON_FIELD = re.compile(r"^(?:\*\*|__)?(?:接待领导|接访领导|带班领导|陪同接待|陪同领导|陪同人员|(?:本板|本期|本场|本版)?答疑专家|"
+                           r"解答专家|答疑嘉宾)(?:\*\*|__)?[ \t\u3000]*[：:](?:\*\*|__)?[ \t\u3000]*"
                            r"(?P<who>[^\n：:]{2,40}?)[ \t\u3000]*$", re.M)
 _QUOTE_AS = re.compile(r"(?:注明|署名|表述为)[为是]?[“\"「](?P<who>[^”\"」]{4,30}?)(?:表示|介绍|说|称)?[”\"」]")
 # "……局党组书记、局长邱明远出镜": someone the sentence describes, then appearing on a video

@@ -23,6 +23,7 @@ from index.text import to_simplified
 _BARE_SECTION = re.compile(r"[\u4e00-\u9fff]{2,10}(?:科|(?<!办事)处|室|股)|[\u4e00-\u9fff]{1,6}庭")  # 民一庭: a court's
 
 
+_OWN_KIND_SECTION = re.compile(r"(?P<kind>大队|支队|总队)(?P<section>[\u4e00-\u9fff]{2,10}(?:科|处|室|股|站))")
 _NOT_PLACE_END = "社小园校景片城市辖灾厂矿营新"  # 社区, 小区, 校区, 景区, 片区: no district's name ends so
 _NOT_PLACE_STEM = re.compile(r"[全本我该各每这那此城辖市县区镇乡村]")  # 全县, 本区, 城区, 市县: no county's name
 _OWN_DISTRICT_UNIT = re.compile(r"^[区县](?![长委])[\u4e00-\u9fff]{2,}")  # "区教育局": the district's own
@@ -135,6 +136,8 @@ class Cast:
         the bureau the front matter gives it)."""
         if not org:
             return None
+        if (own := _OWN_KIND_SECTION.fullmatch(org)) and (whole := self._own_unit(own["kind"])):
+            org = whole  # "大队防火监督科": the document's own 大队
         unit = fullest(main_unit(org), self.text, self.cities)
         if _OWN_DISTRICT_UNIT.match(unit):
             unit = self._district_named(unit)
@@ -230,7 +233,16 @@ class Cast:
         self(label)
         return self._known[label]
 
+    def _own_unit(self, kind: str) -> str | None:
+        """The unit of a kind the text names most ("崆山区消防救援大队"), for a section it calls by the kind alone."""
+        named = Counter(m.group() for m in re.finditer(rf"[\u4e00-\u9fff]{{2,12}}?{kind}", self.text)
+                        if is_unit_name(m.group()))
+        return named.most_common(1)[0][0] if named else None
+
     def _of(self, person: PersonDesc) -> Speaker:
+        # "大队防火监督科科长陈志远": a section of the document's own 大队, called by its kind alone
+        if person.org and (own := _OWN_KIND_SECTION.fullmatch(person.org)) and (unit := self._own_unit(own["kind"])):
+            person = PersonDesc(person.name, unit + own["section"], person.role)
         if person.org and person.name and is_institution(person.org):
             # 雁汀师范学院社会发展学院教授: an expert from outside government speaks for no bureau
             return Speaker(self.as_written(person.name) or "", self.as_written(person.org + (person.role or "")), "")

@@ -42,7 +42,7 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     label_exam_items(lines, labels)
     skipped = (_speaker_headings(lines, labels, marked) | _on_screen_text(lines, labels) | _comments_and_titles(lines)
                | _translations(lines) | _signature(lines) | _repeated_bands(lines, labels) | _thread_replies(lines, labels)
-               | narration | _entry_furniture(lines, labels) | signatures | _record_tags(labels))
+               | narration | _entry_furniture(lines, labels) | signatures | _record_tags(lines, labels))
     for i in skipped:
         labels[i] = None
     _answers_after_questions(labels, skipped | header)
@@ -109,15 +109,23 @@ def _headings_over_askers(lines: list[str], labels: list[Label | None], aside: s
 
 
 def _questions_before_answers(lines: list[str], labels: list[Label | None], aside: set[int]) -> None:
-    """A page whose answers are labelled (答：) and whose questions are not ("1. ……？" on the line above): the
-    unlabelled line that asks, right before an answer's label, is the question."""
+    """A page whose answers are labelled (答：, or by who speaks) and whose questions are not ("1. ……？" on the line
+    above): the unlabelled line that asks, right before an answer's label, is the question."""
     for i, label in enumerate(labels):
-        if label is None or read_label(label.name).word not in ("答", "A"):
+        reading = read_label(label.name) if label is not None else None
+        if reading is None or reading.side != "answer":
             continue
         before = next((j for j in range(i - 1, -1, -1) if j not in aside), None)
         if before is None or labels[before] is not None:
             continue
         line = lines[before].strip()
+        # under a speaker's own label ("市水务局有关负责人：") only a numbered question is one: "2. ……？"
+        numbered = enumerator_end(line) > 0
+        if reading.word not in ("答", "A") and not numbered:
+            continue
+        above = next((lines[j].strip() for j in range(before - 1, -1, -1) if lines[j].strip()), "")
+        if reading.word not in ("答", "A") and enumerator_end(above) > 0 and QUESTION_END.search(above):
+            continue  # "三、……？" / "四、……？": an agenda's items, listed one under another, not one asked here
         if QUESTION_END.search(line) and len(line) <= MAX_LISTED_QUESTION_CHARS:  # "1. ……？": the words after its number
             start = len(lines[before]) - len(lines[before].lstrip())
             start += enumerator_end(lines[before][start:])
@@ -159,7 +167,8 @@ def signed_by(labels: list[Label | None], signers: dict[int, str]) -> None:
 
 
 # a FAQ's group heading naming the unit that answers under it: "（二）户口登记（湑峣市公安局解答）"
-_SECTION_ANSWERER = re.compile(r"[（(](?:由|以下由)?(?P<unit>[\u4e00-\u9fff]{2,30}?(?:局|委员会|委|办公室|中心|院|政府))"
+_SECTION_ANSWERER = re.compile(r"[（(](?:本部分(?:口径|内容|问题)?|以下(?:口径|内容)?)?(?:由|以下由)?"
+                               r"(?P<unit>[\u4e00-\u9fff]{2,30}?(?:局|委员会|委|办公室|中心|院|政府|支队|大队))"
                                r"(?:负责)?(?:解答|答复|回答|回复|供稿|提供)[）)][ \t\u3000]*$")
 MAX_SECTION_HEADING_CHARS = 50
 _GENERIC_ANSWER = re.compile(r"答|回答|答复|A|Ａ|解答")
@@ -214,7 +223,14 @@ def signed_by_blocks(blocks: Sequence[Block]) -> bool:
     for at, block in enumerate(blocks):
         if block.signer is None:
             continue
-        opening = next((b for b in reversed(blocks[:at + 1]) if b.label is not None), None)
+        opening_at = next((k for k in range(at, -1, -1) if blocks[k].label is not None), None)
+        signed_at = next((k for k in range(at - 1, (opening_at or 0) - 1, -1) if blocks[k].signer is not None), None)
+        if signed_at is not None and signed_at + 1 <= at and blocks[signed_at + 1].label is None:
+            # a second unit's paragraphs after the first unit's signed ones, under one question: an answer of its own
+            blocks[signed_at + 1].label = Label(block.signer, 0, synthetic=True)
+            changed = True
+            continue
+        opening = blocks[opening_at] if opening_at is not None else None
         if opening is not None and opening.label is not None and opening.label.name != block.signer \
                 and read_label(opening.label.name).side == "answer":
             opening.label = Label(block.signer, opening.label.content_offset, synthetic=True)
@@ -276,7 +292,7 @@ _RULE = re.compile(r"^[━─—=＝\-_~～·•]{3,}$")
 
 # who answers a Q&A column's entry, as a field on its own line above the answer ("答疑法官：温叙白（……立案庭庭长）
 # 答复时间：2026-02-17 16:25"), the answer's time beside it
-_ANSWERER_FIELD = re.compile(r"^(?:\*\*|__)?(?:答疑法官|值班法官|答疑人|答疑专家|解答人|解答专家|答复人|回复人|答复单位|回复单位|"
+_ANSWERER_FIELD = re.compile(r"^(?:\*\*|__)?(?:答疑法官|值班法官|答疑人|(?:本板|本期|本场|本版)?答疑专家|解答人|解答专家|答复人|回复人|答复单位|回复单位|"
                              r"接待领导|接访领导|带班领导|接待人|承办单位|办理单位|整改单位)"
                              r"(?:\*\*|__)?[ \t\u3000]*[：:][ \t\u3000]*"
                              r"(?P<who>[^\s：:]{2,40}?(?:[ \t\u3000]+[\u4e00-\u9fff·]{2,4})?)"  # "局长 祝松年": the name apart
@@ -343,13 +359,17 @@ MIN_TAGGED_ENTRIES = 2
 # answer (a decision is the record's, a matter taken away is answered elsewhere)
 # and, at a deputies' reception, who came and the deputies' own advice to the units ("【来访人】……", "【代表意见】……")
 _RECORD_TAG = re.compile(r"(?:现场|当场|会后|带回|限期)(?:定|办|督办|交办|研究)|带回办理|现场督办|办理情况|"
-                         r"来访人|来电人|反映人|代表(?:意见|建议)")
+                         r"来访人|来电人|反映人|代表(?:意见|建议)|(?:调查员|工作人员|内部|编者|讲解员)提示")
 
 
-def _record_tags(labels: list[Label | None]) -> set[int]:
-    """The lines a record's own tag opens ("【现场定】", "【带回办】")."""
-    return {i for i, label in enumerate(labels) if label is not None and label.bracketed
-            and _RECORD_TAG.fullmatch(label.name.strip())}
+def _record_tags(lines: list[str], labels: list[Label | None]) -> set[int]:
+    """The lines a record's own tag opens ("【现场定】", "【带回办】", "　　【调查员提示】" indented under an answer)."""
+    return {i for i, label in enumerate(labels) if (label is not None and label.bracketed
+            and _RECORD_TAG.fullmatch(label.name.strip())) or ((tag := _OPENING_TAG.match(lines[i].strip()))
+                                                               and _RECORD_TAG.fullmatch(tag["tag"]))}
+
+
+_OPENING_TAG = re.compile(r"^【(?P<tag>[^】\n]{2,10})】")
 
 
 def _tagged_entries(lines: list[str], labels: list[Label | None]) -> set[int]:

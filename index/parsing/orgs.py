@@ -41,13 +41,13 @@ CLEAR_CITY_RATIO = 2.0  # a city is clear when its votes are more than twice any
 # and units named as a whole: a 消防救援支队 (no 公安局's since 2018), a 消费者协会 (a statutory body)
 ORG_KIND = (r"(?:(?:123\d\d)?[\u4e00-\u9fff]{1,16}?(?:局|委员会|管委会|办公室|委|厅|中心|署|人民法院|人民检察院)|"  # 12345……中心
             r"消防救援(?:总队|支队|大队)|消费者协会|"
-            r"[\u4e00-\u9fff]{0,16}?(?:总工会|妇女联合会|残疾人联合会|红十字会))")  # and the people's organisations
+            r"[\u4e00-\u9fff]{0,16}?(?:总工会|妇女联合会|残疾人联合会|红十字会|残联|妇联))")  # and the people's organisations
 NOT_IN_KIND = re.compile(r"[的了是在把被对将要也都还就让给从向与为着过呢吗吧啊我你他她这那其]")
 NOT_KIND_END = re.compile(r"(?:格局|大局|布局|全局|结局|当局|时局|开局|新局|变局|棋局|饭局|赌局|僵局|残局|骗局|邮局|顾委|常委)$")
-_SUB_UNIT = re.compile(r"(?:(?<=局|厅)|(?<=委员会)|(?<=委)(?!员会)|(?<=中心)|(?<=办事处))"
+_SUB_UNIT = re.compile(r"(?:(?<=局|厅)|(?<=委员会)|(?<=委)(?!员会)|(?<=中心)|(?<=办事处)|(?<=救援大队)|(?<=救援支队))"
                        r"[\u4e00-\u9fff]{2,12}(?:科|处|室|股|中心|站|队|所|专班)$|"
                        r"(?:(?<=法院)|(?<=仲裁院))[\u4e00-\u9fff]{1,8}(?:庭|局)$|"
-                       r"(?:(?<=工会)|(?<=联合会))[\u4e00-\u9fff]{2,12}(?:部|委员会|办公室|中心)$")  # 总工会权益保障部  # …管理中心归集管理科; …人民法院
+                       r"(?:(?<=工会)|(?<=联合会)|(?<=残联)|(?<=妇联))[\u4e00-\u9fff]{2,12}(?:部|委员会|办公室|中心)$")  # 总工会权益保障部  # …管理中心归集管理科; …人民法院
 # 立案庭, 执行局; …劳动人事争议仲裁院仲裁一庭
 
 
@@ -180,6 +180,10 @@ def fullest(org: str, text: str, cities: Iterable[str] = ()) -> str:
     cities = tuple(cities)
     for _, mention in org_mentions(text, cities):
         other_place, other_kind = split_place(mention)
+        if _ABBREVIATED.get(kind) == other_kind and (not place or not other_place or other_place in (place, "市")
+                                                     or (place == "市" and other_place in cities)):
+            best = other_kind  # 市残联 where the text writes 涢嵫市残疾人联合会 too
+            continue
         # the same place, or 市 for the document's own city (市人力社保局 and 桐川市人力资源和社会保障局 in a 桐川 text)
         same_place = not place or not other_place or other_place in (place, "市") or (place == "市" and other_place in cities)
         if len(other_kind) > len(best) and same_place and main_unit(other_kind) == other_kind and (  # no section of it
@@ -187,6 +191,11 @@ def fullest(org: str, text: str, cities: Iterable[str] = ()) -> str:
                 other_kind.endswith(kind) and _BELOW_DISTRICT.search(kind))):  # 槐荫社区居民委员会, with its 街道
             best = other_kind
     return place + best
+
+
+# the people's organisations by the short names everyone uses (no rule of first and last characters makes them)
+_ABBREVIATED = {"残联": "残疾人联合会", "妇联": "妇女联合会", "科协": "科学技术协会", "侨联": "归国华侨联合会",
+                "工商联": "工商业联合会", "文联": "文学艺术界联合会"}
 
 
 def split_place(org: str) -> tuple[str, str]:

@@ -18,7 +18,7 @@ ROLE_UNIT = (
     r"(?:书记|局长|厅长|处长|科长|股长|部长|厂长|主任|院长|所长|站长|队长|馆长|校长|行长|社长|会长|理事长|秘书长|主席|"
     r"巡视员|调研员|总经理|经理|(?:[\u4e00-\u9fff]{2,4}?)?主管|董事长|总工程师|总经济师|总会计师|新闻发言人|发言人|负责人|成员|委员|常委|市长|区长|"
     r"县长|镇长|乡长|总编辑|(?:[\u4e00-\u9fff]{2,4}?)?专员|督察长|总监|干部|(?:有关|相关)?负责(?:人|同志)|总队长|支队长|大队长|中队长|政委|教导员|"
-    r"庭长|审判长|审判员|(?:高级)?法官|检察长|检察官|仲裁员|(?:农业)?推广研究员|(?:正?高级)?农艺师|农技员|(?:第[\d一二三四五六七八九十]{1,3}网格)?(?:社区|专职|兼职)?(?:网格员|网格长|民警|辅警|社工))"
+    r"庭长|审判长|审判员|(?:高级)?法官|检察长|检察官|仲裁员|(?:农业)?推广研究员|(?:正?高级)?农艺师|(?:正?高级|助理)?工程师|农技员|(?:首席)?预报员|首席专家|(?:第[\d一二三四五六七八九十]{1,3}网格)?(?:社区|专职|兼职)?(?:网格员|网格长|民警|辅警|社工))"
 )
 ROLE = rf"{ROLE_UNIT}(?:[、，,\s兼和及]*{ROLE_UNIT})*"
 # what a person may be besides an official, in a guest list or a host line
@@ -41,7 +41,7 @@ _NOT_NAME_WORDS = re.compile(r"新闻|见闻|要闻|公开|说明|提示")  # �
 _VERB_FIRST = re.compile(r"^(?:专访|访问|采访|对话|走进|聚焦|解读|访谈|做客|访)")  # a headline, not a person
 _ROLE_PREFIX = re.compile(r"^(?:党组|党委|党工委|党总支|党支部|机关|常务|一级|二级|三级|四级|副)")
 SHORT_TITLE = re.compile(r"^(?P<surname>[\u4e00-\u9fff]{1,2}?)(?P<title>副?(?:局长|主任|书记|处长|科长|股长|厅长|部长|院长|"
-                         r"市长|区长|县长|镇长|乡长|站长|所长|队长|馆长|校长|行长|主席|总经理|经理|厂长|董事长|主管|庭长|法官|总|工|老师|教授|博士|专家))$")  # 楚工: an engineer
+                         r"市长|区长|县长|镇长|乡长|站长|所长|队长|馆长|校长|行长|主席|总经理|经理|厂长|董事长|主管|庭长|法官|首席|总|工|老师|教授|博士|专家))$")  # 楚工: an engineer
 HONORIFIC = re.compile(r"(?:先生|女士|同志)$")
 _TIMESTAMP = re.compile(r"\d{1,2}[:：]\d{2}")
 
@@ -192,7 +192,7 @@ def names_apart_from_units(text: str) -> str:
     return _NAME_AND_UNIT.sub(lambda m: f"{m['name']}、" if is_person_name(m["name"]) else m.group(), text)
 
 
-_NAME_AND_UNIT = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3})(?:和|与|及)(?=(?:该|[\u4e00-\u9fff]{2,4}市|市|区|县)"
+_NAME_AND_UNIT = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3})(?:和|与|及)(?=(?:该|[\u4e00-\u9fff]{2,4}[市区县]|市|区|县)"
                             r"[\u4e00-\u9fff]{0,16}?(?:局|委|办|中心))")
 # what may open a later person of a list: a conjunction, and a clause describing them that ends in 的
 LATER_PERSON = re.compile(r"^(?:以及|还有)(?:[^，。、的]{1,24}的)?")  # not 和: 和平区

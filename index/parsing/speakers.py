@@ -61,6 +61,9 @@ _OUTLET = re.compile(r"报(?:社|业|刊|网)?$|[日晚早周商导时]报|电�
 # a deputy or a member addressed alone on a line: the one a reply is written to ("刘建平委员：", "王芳代表：")
 _ADDRESSEE = re.compile(r"(?:委员|代表)$")
 _SALUTATION = re.compile(r"各位|诸位|尊敬的|亲爱的|们$|^大家$")
+_POINT_OPENING = re.compile(r"^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]{1,2}(?:是|点|条|项|，|、)|其[一二三四五六七八九十])")
+_STAFF = re.compile(r"调查员|工作人员|窗口人员|客服|坐席|话务员|接线员|办事员|咨询员|讲解员")
+_WHO_ASKS = re.compile(r"(?P<who>[\u4e00-\u9fff]{1,5}?(?:户|民|者|员|人|生|友|众|工|主|长|属|客|商|企|方))问")
 _ANNOUNCER = re.compile(r"[男女](?:声|播音员?|主播)?|播音员?")  # who reads a broadcast script's lines
 _MASKED_NAME = re.compile(r"[\u4e00-\u9fff]某某?")  # a petitioner, a party, named with the given name masked
 # a unit's part of a reply to a petition, under the unit's name and the part it plays
@@ -104,11 +107,11 @@ _AUTHOR_REPLY = re.compile(r"(?:\*\*|__)?作者(?:回复)?(?:\*\*|__)?[ \t\u3000
 _THREAD_MARK = re.compile(r"^(?:#\d{1,5}[ \t\u3000]+|[└├┗┣╰]─*[ \t\u3000]*|[ \t]*[-*+][ \t]+(?=(?:\*\*|__)[^*_：:\n]{1,20}(?:\*\*|__)[：:]))")
 # "Q1 今年……？" / "A1 ……" (a 公众号's badges), "问 ……？" / "答 ……" (a slide's round badges): no colon, a space
 _QA_BADGE = re.compile(r"^(?P<name>[QＱAＡ][0-9０-９]{0,2}|[问答])[ \t\u3000\xa0]+(?=[\u4e00-\u9fff“「《])")
-_QA_WHO = re.compile(r"^(?:\*\*|__)?(?:[问答]|采纳情况|办理情况|办理结果|[\u4e00-\u9fff]{0,4}?(?:答复|回复)(?:意见)?)[（(](?P<who>[^（）()\n：:]{1,16})[）)]"
+_QA_WHO = re.compile(r"^(?:\*\*|__)?(?:[问答]|补充|采纳情况|办理情况|办理结果|[\u4e00-\u9fff]{0,4}?(?:答复|回复)(?:意见)?)[（(](?P<who>[^（）()\n：:]{1,16})[）)]"
                      r"(?:\*\*|__)?[ \t\u3000]*[：:](?:\*\*|__)?[ \t\u3000]*")  # "答（章局长）：", "**采纳情况（市公安局）：**", "窗口答复（…）："
 _ROLE_FIRST = re.compile(r"^[（(]记者[）)][ \t\u3000]*(?P<name>[^：:\n。，！？()（）]{2,20}?)[ \t\u3000]*[：:][ \t\u3000]*")
 _NUMBERED_QA = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．]|\d{1,2}(?=[ \t\u3000]))[ \t\u3000]*"
-                          r"(?=[问答]$)")  # "一、问", "1. 答", a card's badge "01 问"
+                          r"(?=(?:[\u4e00-\u9fff]{1,5})?[问答]$)")  # "一、问", "1. 答", "01 问", "1. 住户问"
 # a 电视问政's 现场评议员 and the deputies who ask there (人大代表, 政协委员) ask too
 # and at a 人大常委会 专题询问, the members who question (询问人, 追问 when they ask again)
 ASK_WORDS = r"(?:主持人|主持|主播|网友|网民|记者|听众|观众|市民|村民|居民|家长|群众|消费者|评议员|人大代表|政协委员|询问人|追问|学员)"
@@ -269,8 +272,14 @@ def _label_at(line: str) -> Label | None:
         name = _NUMBERED_QA.sub("", match.group("name").strip())  # "一、问：", "1. 答：": the 问 and 答 of a list
         if not name or NOT_LABELS.match(name) or re.fullmatch(r"[\d\s.:]+", name) or "http" in name.lower():
             return None
-        if name[-1] in "答问" and is_person_name(name[:-1]):  # "刘振宇答：": 刘振宇 answers
+        if _POINT_OPENING.match(name):  # "三是门诊慢特病待遇：……": a point of an answer, no speaker
+            return None
+        if name[-1] in "答问" and (is_person_name(name[:-1]) or short_title(name[:-1])):  # "刘振宇答：", "宋科长答："
             name = name[:-1]
+        elif name[-1] == "答" and _STAFF.fullmatch(name[:-1]):  # "调查员答：": whoever serves answers for the page's unit
+            name = "答"
+        elif name.endswith("补充") and (is_person_name(name[:-2]) or short_title(name[:-2])):  # "宋科长补充：" adds
+            name = name[:-2]
         if re.search(r"\d{1,4}\s*[年月日]\s*\d", name):  # "2024年9月12日 15:00": a date and time, not a speaker
             return None
         if _SALUTATION.search(name):
@@ -336,6 +345,8 @@ def read_label(name: str) -> LabelReading:
         return LabelReading("ask", match["word"], nickname=nick)
     if OPINION.fullmatch(text):
         return LabelReading("ask", "网友")
+    if (asks := _WHO_ASKS.fullmatch(text)) and not short_title(asks["who"]) and not is_person_name(asks["who"]):
+        return LabelReading("ask", "群众", nickname=asks["who"])  # "种植户问", "家长问": who asks, by what they are
     if hearing := _HEARING_ROLE.match(text):  # "听证主持人　方振国", "参加人　许婉清（1号，消费者代表）", "定价机关代表　邓楠"
         word, rest = hearing["word"], hearing["rest"].strip()
         if word.endswith("主持人"):

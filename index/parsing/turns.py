@@ -479,6 +479,15 @@ def _closed_by_note(question: Segment, text: str) -> bool:
     return bool(_PASSED_ON_NOTE.search(make_paragraph(text, last.content_start, last.end).text))
 
 
+def _numbered(segment: Segment, text: str) -> bool:
+    """A question whose label a number opens ("8. 住户问：……"): an item of its own, never the one before it again."""
+    first = segment.blocks[0] if segment.blocks else None
+    return first is not None and first.label is not None and bool(_ITEM_MARK.match(text[first.start:first.end].lstrip()))
+
+
+_ITEM_MARK = re.compile(r"(?:\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}、)[ \t\u3000]*\S")
+
+
 def _new_section(question: Segment, text: str) -> bool:
     """A Markdown heading after a question's first paragraph ("### 📦 电商创业"): what the asker says under it is
     another question, on the next topic."""
@@ -546,7 +555,8 @@ def turns_of(segments: list[Segment], text: str, cast: Cast) -> list[Turn]:
                 if question.speaker != segment.speaker and _interjects(question, segment, text):
                     continue  # "来了来了，前排支持！", "这个问题请梁局长来回答。" between a question and its answer
                 if (question.speaker == segment.speaker and not _board_message(segment)
-                        and not _closed_by_note(question, text) and not _new_section(question, text)) \
+                        and not _closed_by_note(question, text) and not _new_section(question, text)
+                        and not _numbered(segment, text)) \
                         or _relays(question, segment, text):
                     question.blocks.extend(segment.blocks)
                     continue
