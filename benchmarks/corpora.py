@@ -28,6 +28,7 @@ Tuning sets (benchmarks/data/tuning/) fit; dev sets (tests/data/dev/) measure an
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -48,23 +49,23 @@ BUREAUS = ROOT / "tests" / "fixtures" / "bureaus"
 LAYOUTS = ROOT / "tests" / "fixtures" / "layouts"
 LAYOUTS2 = ROOT / "tests" / "fixtures" / "layouts2"
 LAYOUTS3 = ROOT / "tests" / "fixtures" / "layouts3"
-LATER_LAYOUTS = {name: [ROOT / "tests" / "fixtures" / f"layouts{n}" for n in batches]
-                 for name, batches in (("layouts4to7", range(4, 8)), ("layouts8to13", range(8, 14)),
-                                       ("layouts14to19", range(14, 20)), ("layouts20", range(20, 21)), ("layouts21", range(21, 22)),
-                                       ("layouts22", range(22, 23)),
-                                       ("layouts23to24", range(23, 25)),
-                                       ("layouts25", range(25, 26)),
-                                       ("layouts26", range(26, 27)),
-                                       ("layouts27", range(27, 28)),
-                                       ("layouts28", range(28, 29)),
-                                       ("layouts29", range(29, 30)),
-                                       ("layouts30", range(30, 31)),
-                                       ("layouts31", range(31, 32)),
-                                       ("layouts32", range(32, 33)),
-                                       ("layouts33", range(33, 34)),
-                                       ("layouts34", range(34, 35)),
-                                       ("layouts35", range(35, 36)),
-                                       ("layouts36", range(36, 37)))}
+DEV_DIR = ROOT / "tests" / "data" / "dev"
+_BATCH_RANGE = re.compile(r"layouts(?P<first>\d+)(?:to(?P<last>\d+))?")
+FIRST_LATER_BATCH = 4  # batches 1 to 3 have sets of their own shape (above)
+
+
+def later_layout_sets(dev: Path = DEV_DIR) -> dict[str, list[Path]]:
+    """Each dev set over the fourth batch of layouts and after, with the fixture folders it asks about: layoutsN.jsonl
+    asks about batch N, layoutsAtoB.jsonl about batches A to B; in the order of their batches."""
+    found = []
+    for path in dev.glob("layouts*.jsonl"):
+        if (match := _BATCH_RANGE.fullmatch(path.stem)) and int(match["first"]) >= FIRST_LATER_BATCH:
+            first, last = int(match["first"]), int(match["last"] or match["first"])
+            found.append((first, path.stem, [ROOT / "tests" / "fixtures" / f"layouts{n}" for n in range(first, last + 1)]))
+    return {name: folders for _, name, folders in sorted(found)}
+
+
+LATER_LAYOUTS = later_layout_sets()
 FIXTURES = ROOT / "tests" / "fixtures" / "corpus"  # the small fictional interviews of the tests (the reader's data)
 WORK = ROOT / ".cache" / "benchmarks"
 TUNING = {"shipped": ROOT / "benchmarks" / "data" / "tuning" / "seed.jsonl",

@@ -21,32 +21,10 @@ from tests.test_parser import assert_verbatim
 
 FIXTURES = ROOT / "tests" / "fixtures"
 DATA = ROOT / "tests" / "data"
-# three batches written apart, by different hands: layouts/ (ground truth layouts_expected_*.yaml), layouts2/ and
-# layouts3/ (each parsed held out when it came, measurements.md)
-BATCHES = {"layouts": sorted(DATA.glob("layouts_expected_*.yaml")), "layouts2": [DATA / "layouts2_expected.yaml"],
-           "layouts3": [DATA / "layouts3_expected.yaml"], "layouts4": [DATA / "layouts4_expected.yaml"],
-           "layouts5": [DATA / "layouts5_expected.yaml"], "layouts6": [DATA / "layouts6_expected.yaml"],
-           "layouts7": [DATA / "layouts7_expected.yaml"], "layouts8": [DATA / "layouts8_expected.yaml"],
-           "layouts9": [DATA / "layouts9_expected.yaml"], "layouts10": [DATA / "layouts10_expected.yaml"],
-           "layouts11": [DATA / "layouts11_expected.yaml"], "layouts12": [DATA / "layouts12_expected.yaml"],
-           "layouts13": [DATA / "layouts13_expected.yaml"], "layouts14": [DATA / "layouts14_expected.yaml"],
-           "layouts15": [DATA / "layouts15_expected.yaml"], "layouts16": [DATA / "layouts16_expected.yaml"],
-           "layouts17": [DATA / "layouts17_expected.yaml"], "layouts18": [DATA / "layouts18_expected.yaml"],
-           "layouts19": [DATA / "layouts19_expected.yaml"], "layouts20": [DATA / "layouts20_expected.yaml"],
-           "layouts21": [DATA / "layouts21_expected.yaml"], "layouts22": [DATA / "layouts22_expected.yaml"],
-           "layouts23": [DATA / "layouts23_expected.yaml"], "layouts24": [DATA / "layouts24_expected.yaml"],
-           "layouts25": [DATA / "layouts25_expected.yaml"],
-           "layouts26": [DATA / "layouts26_expected.yaml"],
-           "layouts27": [DATA / "layouts27_expected.yaml"],
-           "layouts28": [DATA / "layouts28_expected.yaml"],
-           "layouts29": [DATA / "layouts29_expected.yaml"],
-           "layouts30": [DATA / "layouts30_expected.yaml"],
-           "layouts31": [DATA / "layouts31_expected.yaml"],
-           "layouts32": [DATA / "layouts32_expected.yaml"],
-           "layouts33": [DATA / "layouts33_expected.yaml"],
-           "layouts34": [DATA / "layouts34_expected.yaml"],
-           "layouts35": [DATA / "layouts35_expected.yaml"],
-           "layouts36": [DATA / "layouts36_expected.yaml"]}
+# each batch of layouts (tests/fixtures/layoutsN/, written apart, each parsed held out when it came: measurements.md)
+# and its ground truth: tests/data/layoutsN_expected.yaml (the first batch's in two files, layouts_expected_*.yaml)
+BATCHES = {folder.name: sorted(DATA.glob(f"{folder.name}_expected*.yaml"))
+           for folder in sorted(FIXTURES.glob("layouts*")) if folder.is_dir()}
 EXPECTED: dict[str, dict[str, Any]] = {}
 for _batch, _paths in BATCHES.items():
     for _path in _paths:
@@ -59,6 +37,7 @@ def parsed(name: str) -> Interview:
 
 
 def test_every_fixture_has_its_ground_truth() -> None:
+    assert [batch for batch, keys in BATCHES.items() if not keys] == []  # a batch whose key is missing
     on_disk = sorted(f"{batch}/{p.name}" for batch in BATCHES for p in (FIXTURES / batch).iterdir())
     assert on_disk == sorted(EXPECTED)
 

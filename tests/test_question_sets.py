@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.corpora import FIRST_LATER_BATCH, LATER_LAYOUTS
 from index.evaluation import Question, load_questions
 from index.parsing.parser import parse_file
 from index.search.searcher import Searcher
@@ -21,23 +22,6 @@ BUREAUS = ROOT / "tests" / "fixtures" / "bureaus"
 LAYOUTS = ROOT / "tests" / "fixtures" / "layouts"
 LAYOUTS2 = ROOT / "tests" / "fixtures" / "layouts2"
 LAYOUTS3 = ROOT / "tests" / "fixtures" / "layouts3"
-LATER_LAYOUTS = {name: [ROOT / "tests" / "fixtures" / f"layouts{n}" for n in batches]
-                 for name, batches in (("layouts4to7", range(4, 8)), ("layouts8to13", range(8, 14)),
-                                       ("layouts14to19", range(14, 20)), ("layouts20", range(20, 21)), ("layouts21", range(21, 22)),
-                                       ("layouts22", range(22, 23)),
-                                       ("layouts23to24", range(23, 25)),
-                                       ("layouts25", range(25, 26)),
-                                       ("layouts26", range(26, 27)),
-                                       ("layouts27", range(27, 28)),
-                                       ("layouts28", range(28, 29)),
-                                       ("layouts29", range(29, 30)),
-                                       ("layouts30", range(30, 31)),
-                                       ("layouts31", range(31, 32)),
-                                       ("layouts32", range(32, 33)),
-                                       ("layouts33", range(33, 34)),
-                                       ("layouts34", range(34, 35)),
-                                       ("layouts35", range(35, 36)),
-                                       ("layouts36", range(36, 37)))}
 DEV = {"shipped": ROOT / "tests" / "data" / "dev" / "seed.jsonl", "bureaus": ROOT / "tests" / "data" / "dev" / "bureaus.jsonl",
        "layouts": ROOT / "tests" / "data" / "dev" / "layouts.jsonl",
        "layouts3": ROOT / "tests" / "data" / "dev" / "layouts3.jsonl",
@@ -85,6 +69,13 @@ def test_every_way_of_asking_is_there_and_tagged(paths: dict[str, Path]) -> None
             assert (q.expect is None) == (q.style in UNANSWERABLE_STYLES), q
             # answered by someone who speaks for no bureau (a company's engineer at a bureau's open day): bureau ""
             assert q.expect is None or (q.bureau is not None and q.file), q
+
+
+def test_every_later_batch_of_layouts_has_exactly_one_dev_set() -> None:
+    folders = [folder for folder in (ROOT / "tests" / "fixtures").glob("layouts*")
+               if folder.name[len("layouts"):].isdigit() and int(folder.name[len("layouts"):]) >= FIRST_LATER_BATCH]
+    asked = [folder for folders in LATER_LAYOUTS.values() for folder in folders]
+    assert sorted(asked) == sorted(folders)  # none left out, none asked about by two sets, none that is not there
 
 
 def test_every_expected_phrase_is_inside_one_passage_of_its_interview() -> None:

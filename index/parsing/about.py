@@ -18,7 +18,7 @@ from index.parsing.people import (ACCOUNT, ROLE_UNIT, PersonDesc, is_person_name
 from index.parsing.sources import SourceText
 from index.parsing.speakers import GENERIC_ANSWERS, PUBLISHER, LabelReading, read_label
 from index.records import Metadata
-from index.text import to_simplified
+from index.text import pos_tokens, to_simplified
 
 # the press office, the city government hosting, the outlet: never the unit that answers (a district's or county's
 # government does answer: 凤屿区人民政府副区长)
@@ -297,8 +297,13 @@ def _closing_signer_answering(text: str, segments: list[Segment], cast: Cast) ->
     signer = _closing_signer(text)
     if signer is None:
         return None
-    units = {cast(s.speaker)[2] for s in segments if not s.asks and s.blocks}
+    units = _answers_by_unit(segments, cast)
     return signer if not units or "" in units or cast.unit(signer) in units else None
+
+
+def _answers_by_unit(segments: list[Segment], cast: Cast) -> Counter[str]:
+    """How many answers each unit gives ("" for an answer whose unit the labels do not say)."""
+    return Counter(cast(s.speaker)[2] for s in segments if not s.asks and s.blocks)
 
 
 def _source_answering_most(source_unit: str | None, segments: list[Segment], cast: Cast) -> str | None:
@@ -306,7 +311,7 @@ def _source_answering_most(source_unit: str | None, segments: list[Segment], cas
     (a bureau's report of its own event, where an expert it invited answers first)."""
     if not source_unit:
         return None
-    units = Counter(cast(s.speaker)[2] for s in segments if not s.asks and s.blocks)
+    units = _answers_by_unit(segments, cast)
     units.pop("", None)
     ranked = units.most_common(2)
     own = cast.unit(source_unit)
@@ -348,8 +353,6 @@ def _last_listed(words: str) -> str:
 def _full_name_at(text: str, start: int) -> str | None:
     """The name that starts at `start`: three characters, or two when the word splitter reads two and a verb after
     them ("王芳说"); None when neither is a name."""
-    from index.text import pos_tokens
-
     window = text[start:start + 4]
     tokens = pos_tokens(window)
     two = len(tokens) > 1 and len(tokens[0][0]) == 2 and tokens[1][1].startswith("v")

@@ -103,13 +103,18 @@ class Searcher(PassageLookups):
         """The corpus's two-character words by how they sound, for questions typed with a wrong candidate."""
         return typos.sounds_of(self.data.vocabulary)
 
+    @cached_property
+    def written_pairs(self) -> frozenset[str]:
+        """Every two Chinese characters the passages write side by side (what a typo never is)."""
+        return typos.written_pairs(self.corpus_text)
+
     def normalize(self, query: str) -> str:
         """The question normalised, its pinyin-input typos read as the corpus words they were typed for (奖历 ->
         奖励); the names it holds are left as written."""
         if (known := self._normalized.get(query)) is not None:
             return known
         text = normalize_query(query, self.config.max_query_chars)
-        repaired = typos.repair_typos(text, self.sounds, self.corpus_text, self.names_in(text))[0]
+        repaired = typos.repair_typos(text, self.sounds, self.written_pairs, self.names_in(text))[0]
         if len(self._normalized) >= NORMALIZED_KEPT:
             self._normalized.clear()
         self._normalized[query] = repaired

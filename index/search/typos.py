@@ -16,7 +16,7 @@ Pure text work over the corpus's vocabulary and jieba's dictionary.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Container, Iterable, Mapping
 from functools import lru_cache
 
 from pypinyin import lazy_pinyin
@@ -46,9 +46,15 @@ def sounds_of(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
     return {spelled: tuple(sorted(group)) for spelled, group in found.items()}
 
 
-def sounds_like(pair: str, sounds: Sounds, corpus_text: str) -> str | None:
-    """The one corpus word that sounds like a pair of characters the corpus never writes and keeps one of them."""
-    if pair in corpus_text:
+def written_pairs(text: str) -> frozenset[str]:
+    """Every two Chinese characters the text writes side by side: what "the interviews write it" looks up."""
+    return frozenset(run[i:i + 2] for run in _CJK_RUN.findall(text) for i in range(len(run) - 1))
+
+
+def sounds_like(pair: str, sounds: Sounds, written: Container[str]) -> str | None:
+    """The one corpus word that sounds like a pair of characters the corpus never writes and keeps one of them
+    (`written`: the corpus's pairs, `written_pairs`, or its text)."""
+    if pair in written:
         return None
     fits = [w for w in sounds.get(sound(pair), ()) if w != pair and (w[0] == pair[0] or w[1] == pair[1])]
     return fits[0] if len(fits) == 1 else None
@@ -83,19 +89,22 @@ def _changed(pair: str, word: str) -> str:
     return pair[1] if word[0] == pair[0] else pair[0]
 
 
-def repairs_in(run: str, sounds: Sounds, corpus_text: str, kept: Collection[int] = ()) -> dict[int, str]:
+def repairs_in(run: str, sounds: Sounds, written: Container[str], kept: Collection[int] = ()) -> dict[int, str]:
     """The typos of a run of Chinese characters, by position: the best first, none overlapping; `kept` are the
     positions of names, never changed."""
     frequencies = jieba_modules()[0].dt.FREQ
-    spans = _word_spans(run)
+    spans: list[tuple[int, int]] | None = None  # the run's words, cut only when a pair sounds like a corpus word
     base = None
     found: list[tuple[float, int, str]] = []
     for i in range(len(run) - 1):
         pair = run[i:i + 2]
-        if i in kept or i + 1 in kept or frequencies.get(pair, 0) >= COMMON_WORD or _straddles(spans, i):
+        if i in kept or i + 1 in kept or frequencies.get(pair, 0) >= COMMON_WORD:
             continue
-        word = sounds_like(pair, sounds, corpus_text)
+        word = sounds_like(pair, sounds, written)
         if word is None or frequencies.get(_changed(pair, word), 0) < COMMON_CHARACTER:
+            continue
+        spans = _word_spans(run) if spans is None else spans
+        if _straddles(spans, i):
             continue
         base = log_probability(run) if base is None else base
         gain = log_probability(run[:i] + word + run[i + 2:]) - base
@@ -108,7 +117,7 @@ def repairs_in(run: str, sounds: Sounds, corpus_text: str, kept: Collection[int]
     return chosen
 
 
-def repair_typos(text: str, sounds: Sounds, corpus_text: str, names: Iterable[str] = ()) -> tuple[str, dict[str, str]]:
+def repair_typos(text: str, sounds: Sounds, written: Container[str], names: Iterable[str] = ()) -> tuple[str, dict[str, str]]:
     """The text with its pinyin-input typos replaced by the corpus words they were typed for, and what was replaced;
     `names` (bureaus, places, people the question names) are never changed."""
     if not sounds:
@@ -119,7 +128,7 @@ def repair_typos(text: str, sounds: Sounds, corpus_text: str, names: Iterable[st
 
     def repair_run(match: re.Match[str]) -> str:
         run = match.group()
-        chosen = repairs_in(run, sounds, corpus_text, {i - match.start() for i in kept})
+        chosen = repairs_in(run, sounds, written, {i - match.start() for i in kept})
         if not chosen:
             return run
         chars = list(run)
