@@ -69,7 +69,7 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
     closing += _REPRINTED_FROM.findall(text)  # "（原载《菱塘日报》2025年4月18日第3版）": the paper it first ran in
     outlets = [o for o in (title.outlet, source.hints.get("outlet"), source.hints.get("site"), *header.sources,
                            *closing) if o]
-    city = find_city(titles, text, outlets)
+    city = find_city(titles, text, [*outlets, *([title.bureau] if title.bureau else [])])  # the issuer's line too
     front_bureau = source.metadata.get("bureau")
     if front_bureau and split_place(front_bureau)[0] not in ("", "市"):
         city = split_place(front_bureau)[0] if split_place(front_bureau)[0].endswith("市") else city
@@ -109,12 +109,13 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
                       or _maker(text, cities)
                       or _station_owner(titles)
                       or _source_answering_most(source_unit, segments, cast)
+                      or _issuer_answering(title.bureau, segments, cast)
                       or _main_org(people, titles, header, text, cities)
                       or (title.bureau if title.bureau and is_unit_name(title.bureau) else None)  # the issuer's line
                       or (signer[0] if signer else None)
                       or next((main_unit(org) for line in closing for _, org in org_mentions(line, cities)), None)
                       # a page no one speaks on: the unit its info line gives as the source ("来源：箬溪市住房公积金管理中心")
-                      or source_unit)
+                      or source_unit) or cast.unit(source_unit)  # a section named alone ("读者服务部"): the site's
     given = "bureau" in source.metadata  # the front matter's bureau, "" for unknown, replaces the one read
     # 市…局 in a text whose city is clear; 市交通局 as the text writes it in full (市交通运输局)
     bureau = (qualify(fullest(front_bureau, text, cities), city) or front_bureau) if given and front_bureau else (
@@ -318,6 +319,14 @@ def _source_answering_most(source_unit: str | None, segments: list[Segment], cas
     if ranked and ranked[0][0] == own and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return source_unit
     return None
+
+
+def _issuer_answering(issuer: str | None, segments: list[Segment], cast: Cast) -> str | None:
+    """The unit on a document's issuer line ("洣嶓市嶓山区应急管理局　2027年4月18日" under its title) when its own people
+    answer in it (a drill's script, where the district's 副区长 speaks first)."""
+    if not issuer or not is_unit_name(issuer):
+        return None
+    return issuer if cast.unit(issuer) in _answers_by_unit(segments, cast) else None
 
 
 def _named_in_passing(answerers: list[LabelReading], people: list[PersonDesc], text: str) -> list[PersonDesc]:

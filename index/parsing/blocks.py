@@ -38,6 +38,7 @@ class Segment:
     question: str | None = None  # for an answer: the question it replies to
     asker: str | None = None
     turn: int | None = None  # for an answer: its index in the interview's turns
+    ends_section: bool = False  # an answer the document's next section heading ended: no one answers on after it
 
 
 @dataclass(slots=True)

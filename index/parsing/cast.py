@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from index.lexicon.places import is_everyday_word
 from index.parsing.orgs import COURT_BUREAU, fullest, is_unit_name, main_unit, qualify, split_place
 from index.parsing.people import ROLE_UNIT, PersonDesc, is_person_name, is_speaker, parse_person
-from index.parsing.speakers import ACCOUNT_REPLY, GENERIC_ANSWERS, PUBLISHER, REMINDER, read_label
+from index.parsing.speakers import ACCOUNT_REPLY, GENERIC_ANSWERS, PUBLISHER, REMINDER, UNIT_SHORT, read_label
 from index.text import to_simplified
 
 # 城市更新科, 养老服务处: a section, its unit unnamed (a 街道办事处 is a unit of its own)
-_BARE_SECTION = re.compile(r"[\u4e00-\u9fff]{2,10}(?:科|(?<!办事)处|室|股)|[\u4e00-\u9fff]{1,6}庭")  # 民一庭: a court's
+_BARE_SECTION = re.compile(r"[\u4e00-\u9fff]{2,10}(?:科|(?<!办事)处|室|股|(?<!总)(?<!宣传)(?<!组织)部)|[\u4e00-\u9fff]{1,6}庭")  # 民一庭: a court's
 
 
 _OWN_KIND_SECTION = re.compile(r"(?P<kind>大队|支队|总队)(?P<section>[\u4e00-\u9fff]{2,10}(?:科|处|室|股|站))")
@@ -44,6 +44,8 @@ _PLACE_OF_UNIT = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,4}?(?:社区|村|街�
 _PLACES = re.compile(r"(?:[\u4e00-\u9fff]{2,3}?市)?(?:[\u4e00-\u9fff]{2,3}?[区县])?(?:[\u4e00-\u9fff]{2,3}?(?:街道|镇|乡))?"
                      r"(?:[\u4e00-\u9fff]{2,4}?(?:社区|村))?")
 _LEVEL_OF = {"县": "county", "镇": "town", "乡": "town", "村": "village"}
+# the head of a city's, a county's or a town's government by title alone ("副市长", "常务副县长", "镇长")
+_HEAD_OF_GOVERNMENT = re.compile(r"(?:常务)?副?(?P<level>[市县镇乡])长")
 
 
 def _runs_ending_with(text: str, tail: str) -> list[str]:
@@ -102,6 +104,11 @@ class Cast:
         document's own county, town or village ("漭塘镇党委委员、副镇长": the town's government); of a town's office,
         its government; of a street's office or station ("……街道社会保障服务所"), its 街道办事处."""
         org = person.org or ""
+        if not org and person.name and (head := _HEAD_OF_GOVERNMENT.fullmatch(person.role or "")):
+            level = head["level"]  # "副市长周惟清": the head of a government speaks for it, not for the page's bureau
+            seat = "市" if level == "市" else self.places.get(_LEVEL_OF.get(level, ""))
+            if seat:
+                return PersonDesc(person.name, seat + "人民政府", person.role)
         place = self.places.get(_LEVEL_OF.get(org[:1], "")) if org and not split_place(org)[0] else None
         if place:
             again = parse_person(place[:-1] + org + (person.role or "") + (person.name or ""))
@@ -138,6 +145,8 @@ class Cast:
             return None
         if (own := _OWN_KIND_SECTION.fullmatch(org)) and (whole := self._own_unit(own["kind"])):
             org = whole  # "大队防火监督科": the document's own 大队
+        elif _BARE_SECTION.fullmatch(org) and not is_unit_name(org):
+            return None  # "读者服务部": a section of a unit the label does not name
         unit = fullest(main_unit(org), self.text, self.cities)
         if _OWN_DISTRICT_UNIT.match(unit):
             unit = self._district_named(unit)
@@ -151,7 +160,7 @@ class Cast:
     def _district_named(self, unit: str) -> str:
         """"区教育局" in a district's document: the district the text writes it with ("棹东区教育局"), when that
         district is named more than once (not "转给区教育局")."""
-        written = re.finditer(rf"([\u4e00-\u9fff]{{2,3}}?{unit[0]}){re.escape(unit[1:])}", self.text)
+        written = re.finditer(rf"((?:(?!市)[\u4e00-\u9fff]){{2,3}}?{unit[0]}){re.escape(unit[1:])}", self.text)  # not 市城东区
         times = {place: self.text.count(place) for place in {m.group(1) for m in written}
                  if not is_everyday_word(place[:-1])}  # "建议区城管局……": 建议 is no district
         named = [(count, place) for place, count in times.items() if count >= 2]
@@ -191,7 +200,8 @@ class Cast:
 
     def _chain_to(self, place: str, above: str) -> str | None:
         """The longest run of places the text writes down to `place` ("涔岙市岙东区潆湾街道泫水社区"), under `above`."""
-        chains = [w for w in _runs_ending_with(self.text, place) if _PLACES.fullmatch(w) and (not above or above == "市" or w.startswith(above))]
+        chains = [w for w in _runs_ending_with(self.text, place) if _PLACES.fullmatch(w)
+                  and (not above or above in ("市", self.city) or w.startswith(above))]  # 嶓山区青檀镇 in 洣嶓市's text
         # "本文由溠岍市岍北区望津街道……": 由 is no part of the city's name when the run goes on without it
         chains = [w for w in chains if not (w[0] in _LEADING_WORDS and (w[1:] in chains or w[1:] == place))]
         return max(chains, key=len) if chains else None
@@ -233,6 +243,19 @@ class Cast:
         self(label)
         return self._known[label]
 
+    def _unit_called(self, short: str) -> str | None:
+        """The one unit the text names whose name holds a short name's characters in order ("边检": 漋嵝出入境边防检查站,
+        "口岸办": 漋嵝市人民政府口岸办公室), written as the text writes it; None when no unit or several do."""
+        if len(short) < 2:
+            return None
+        pattern = re.compile(".*?".join(map(re.escape, short)))
+        units = {self.unit(unit) or unit for run in re.findall(r"[\u4e00-\u9fff]{3,24}", self.text)
+                 if pattern.search(run) and (unit := next((run[k:] for k in range(len(run) - 2)
+                                                           if is_unit_name(run[k:])), None))
+                 and pattern.search(unit) and unit != short}
+        fullest_units = {u for u in units if not any(u != v and u in v for v in units)}
+        return next(iter(fullest_units)) if len(fullest_units) == 1 else None
+
     def _own_unit(self, kind: str) -> str | None:
         """The unit of a kind the text names most ("崆山区消防救援大队"), for a section it calls by the kind alone."""
         named = Counter(m.group() for m in re.finditer(rf"[\u4e00-\u9fff]{{2,12}}?{kind}", self.text)
@@ -268,6 +291,9 @@ class Cast:
         reading = read_label(label)
         if reading.person is not None and reading.person.name:
             known, read = self.find(reading.person.name), self.placed(reading.person)
+            if (known is None or not known.role) and not (read.org or read.role) \
+                    and (unit := self._unit_called(read.name or "")):
+                return Speaker(unit, None, unit)  # "边检答：" in a joint notice: no one of that name, the unit named short
             # named again by a shorter label ("仲裁员 蒲晓岚：" after "……仲裁一庭庭长 蒲晓岚："): the title they came with
             again = known is not None and known.org and not read.org and known.role
             person = read if known is None else PersonDesc(known.name, _fuller(known.org, read.org),
@@ -279,6 +305,9 @@ class Cast:
                 return self._of(found)
             return Speaker("".join(reading.title).strip(), None, self.bureau)  # "Lu " of "Mr. Lu": no space
         if reading.person is not None:  # a role standing for a person: 负责人, 市医疗保障局有关负责人
+            if reading.word == UNIT_SHORT:  # "边检答": the unit the text names in full whose name holds those words
+                unit = self._unit_called(reading.person.org or "")
+                return Speaker(unit, None, unit) if unit else Speaker(self.bureau, None, self.bureau)
             if reading.word == REMINDER and not is_unit_name(self.unit(reading.person.org) or ""):
                 return Speaker(self.bureau, None, self.bureau)  # "【温馨提醒】": no unit it names, the page's own words
             return self._of(self.by_unit_and_title(reading.person) or reading.person)

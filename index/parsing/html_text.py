@@ -352,7 +352,7 @@ def _paragraphs(root: Tag) -> list[tuple[str, bool]]:
     buffer: list[tuple[str, bool]] = []
 
     def flush() -> None:
-        text = "".join(piece for piece, _ in buffer)
+        text = _badge_read("".join(piece for piece, _ in buffer))
         if text.strip():
             out.append((text, all(emphasised for piece, emphasised in buffer if piece.strip())))
         buffer.clear()
@@ -375,6 +375,9 @@ def _paragraphs(root: Tag) -> list[tuple[str, bool]]:
                     lines := _question_table(child) or _transcript_table(child) or _field_table(child)):
                 flush()
                 out.extend((line, False) for line in lines)
+            elif isinstance(child, Tag) and child.name not in _BLOCKS and not "".join(p for p, _ in buffer).strip() \
+                    and _BADGE_WORDS.fullmatch(child.get_text(strip=True)):
+                buffer.append((f"{_BADGE_MARK}{child.get_text(strip=True)}{_BADGE_MARK}", False))
             elif isinstance(child, Tag):
                 block = child.name in _BLOCKS
                 if block:
@@ -386,6 +389,28 @@ def _paragraphs(root: Tag) -> list[tuple[str, bool]]:
     walk(root, False)
     flush()
     return out
+
+
+# a badge drawn before a block's words ("<span class="badge">问</span>读者（……）：……", "<span>答</span>您好！……"): it says
+# which side speaks; a question that names its asker keeps that label, the others get the badge's
+_BADGE_WORDS = re.compile(r"问|追问|再问|问题|Q|答|回复|答复|解答|A|转|转办")
+_ASK_BADGES = frozenset({"问", "追问", "再问", "问题", "Q"})
+_BADGE_MARK = "\x00"
+_OWN_LABEL = re.compile(r"[ \t\u3000]*[^：:。！？!?\n]{1,24}[：:]")
+
+
+def _badge_read(text: str) -> str:
+    """A block's text with its opening badge read ("问读者：……" -> "读者：……"; "答您好" -> "答：您好")."""
+    if not text.startswith(_BADGE_MARK):
+        return text.replace(_BADGE_MARK, "")
+    badge, _, rest = text[1:].partition(_BADGE_MARK)
+    if not rest.strip():
+        return badge
+    if badge in _ASK_BADGES:
+        if _OWN_LABEL.match(rest):
+            return rest.lstrip(" \t\u3000")
+        return f"{'追问' if badge in ('追问', '再问') else '问'}：{rest.lstrip()}"
+    return f"答：{rest.lstrip()}"
 
 
 _CHAT_MARK = re.compile(r"avatar|(^|[\s_-])(msg|message|chat|bubble|talk|dialog)", re.I)

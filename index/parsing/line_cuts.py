@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from index.parsing.orgs import is_unit_name
+from index.parsing.people import is_person_name
 from index.parsing.segment import Span
 from index.parsing.speakers import Label, find_label, is_stamp_line, read_label
 
@@ -87,16 +88,32 @@ def _signer(match: re.Match[str]) -> str:
 
 # "**辟谣单位**：湑峣市水务局" on a line of its own under a 辟谣榜's answer: the unit that checked and answered
 # and a FAQ card's "责任单位：市人力资源和社会保障局　咨询电话：0128-6220 3345"
-_SIGNER_LINE = re.compile(r"[ \t\u3000]*(?:\*\*|__)?(?:辟谣单位|核实单位|核查单位|回应单位|求证单位|责任单位|解答单位)(?:\*\*|__)?"
+_SIGNER_LINE = re.compile(r"[ \t\u3000]*(?:\*\*|__)?(?P<key>辟谣单位|核实单位|核查单位|回应单位|求证单位|责任单位|解答单位|答复单位|回复单位)"
+                          r"(?:\*\*|__)?"
                           r"[ \t\u3000]*[：:][ \t\u3000]*(?:\*\*|__)?(?P<unit>[^\s*_（）()：:]{2,30}?)(?:\*\*|__)?"
                           r"(?:[ \t\u3000]+(?:咨询电话|联系电话|电话)[：:][ \t\u3000]*[\d\- ]{3,20})?[ \t\u3000]*$")
+
+
+_HEADING_KEYS = frozenset({"答复单位", "回复单位"})
+# "解答人：读者服务部副主任　季晓岚（工号L0107）" on a line of its own under an answer: who answered, with their post
+_PERSON_SIGNS = re.compile(r"[ \t\u3000]*(?:解答人|解答馆员|答疑人)[ \t\u3000]*[：:][ \t\u3000]*"
+                           r"(?P<desc>[^\s：:（）()]{2,30})[ \t\u3000]+(?P<name>[\u4e00-\u9fff·]{2,4})"
+                           r"(?:[（(][^（）()\n]{1,16}[）)])?[ \t\u3000]*$")
 
 
 def _signers_after_answers(text: str, lines: list[Span]) -> tuple[list[Span], dict[int, str]]:
     out: list[Span] = []
     signers: dict[int, str] = {}
+    # "答复单位：……" signs the answer above it on a page whose people sign theirs below them too ("解答人：……"); on
+    # others it heads the reply under it
+    signs_below = any(_PERSON_SIGNS.fullmatch(text, line.start, line.end) for line in lines)
     for line in lines:
-        if (own := _SIGNER_LINE.fullmatch(text, line.start, line.end)) is not None and out and is_unit_name(own["unit"]):
+        if (person := _PERSON_SIGNS.fullmatch(text, line.start, line.end)) is not None and out \
+                and is_person_name(person["name"]):
+            signers[len(out) - 1] = f"{person['name']}（{person['desc']}）"
+            continue
+        if (own := _SIGNER_LINE.fullmatch(text, line.start, line.end)) is not None and out and is_unit_name(own["unit"]) \
+                and (signs_below or own["key"] not in _HEADING_KEYS):
             signers[len(out) - 1] = own["unit"]
             continue
         match = _SIGNER_AFTER.search(text, line.start, line.end)

@@ -16,7 +16,7 @@ from index.parsing.metadata import TitleBlock, classify_title_line, is_boilerpla
 from index.parsing.orgs import is_unit_name
 from index.parsing.people import ACCOUNT, is_person_name, parse_people, split_org_role
 from index.parsing.segment import enumerator_end
-from index.parsing.speakers import Label, bare_label, find_label, read_label, without_trailing_stamp
+from index.parsing.speakers import ACCOUNT_REPLY, Label, bare_label, find_label, read_label, without_trailing_stamp
 
 FULL_STOP = re.compile(r"[。！？!?；;…][”’」』）)]*$")
 
@@ -42,7 +42,8 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     label_exam_items(lines, labels)
     skipped = (_speaker_headings(lines, labels, marked) | _on_screen_text(lines, labels) | _comments_and_titles(lines)
                | _translations(lines) | _signature(lines) | _repeated_bands(lines, labels) | _thread_replies(lines, labels)
-               | narration | _entry_furniture(lines, labels) | signatures | _record_tags(lines, labels))
+               | narration | _entry_furniture(lines, labels) | signatures | _record_tags(lines, labels)
+               | _quoted_comment_replies(lines, labels))
     for i in skipped:
         labels[i] = None
     _answers_after_questions(labels, skipped | header)
@@ -302,7 +303,7 @@ _ENTRY_FIELD = re.compile(r"^(?:[-*•][ \t]+)?(?:\*\*|__)?(?:提问人|提问�
                           r"来访人|来访时间|接访时间|接待时间|接待地点|陪同接待|陪同人员|处理方式|办理情况|"
                           r"来电时间|来电人|来电类型|来电渠道|来电号码|工单号|工单编号|受理时间|诉求人|诉求类型|回访情况|回访结果|办结时间|反映人|反映渠道|反映时间|卡点环节|"
                           r"差评编号|评价时间|评价渠道|评价对象|评价等级|"
-                          r"阅读|状态|办理状态|答复状态)(?:\*\*|__)?[ \t\u3000]*[：:]")
+                          r"阅读|状态|办理状态|答复状态|处理状态|咨询单号|咨询编号|咨询方式|咨询时间|咨询渠道)(?:\*\*|__)?[ \t\u3000]*[：:]")
 # a column's entry title: its category in brackets, then the question as a headline ("[立案] 网上立案被退回了……吗？")
 _TAGGED_TITLE = re.compile(r"^[\[【［](?P<tag>[\u4e00-\u9fff]{1,6})[\]】］][ \t\u3000]*[^。！!：:\n]{4,60}[？?]$")
 
@@ -405,6 +406,37 @@ _REPLY_KEY = re.compile(r"^[ \t\u3000]*(?:\*\*|__)?(?:[【\[](?P<bracketed>(?:�
                         r"(?:\*\*|__)?[ \t\u3000]*[：:])[ \t\u3000]*")
 _UNIT_AND_PART = re.compile(r"(?P<unit>[^、，,（）()\s]{4,30})[（(](?P<part>[^（）()、，,\s]{1,8}?)(?:单位)?[）)]")
 _PART_REPLIES = re.compile(r"(?P<part>主办|协办|会办|配合)单位(?:答复|回复|意见)?")
+
+
+# a 公众号's 精选留言 as copied: "**海外仓打工人**　广东　1月20日" over the reader's words, the account's reply quoted under
+# them ("> **作者**　回复：……"), its likes after ("👍 52")
+_COMMENT_HEAD = re.compile(r"^(?:\*\*|__)(?P<nick>[^*_\n]{1,20})(?:\*\*|__)[ \t\u3000]+[^\n]{0,16}?\d{1,2}月\d{1,2}日[ \t\u3000]*$")
+_QUOTED_REPLY = re.compile(r"^>[ \t]*(?:\*\*|__)?作者(?:\*\*|__)?[ \t\u3000]*(?:回复)?[：:][ \t\u3000]*")
+_LIKES_LINE = re.compile(r"^[ \t]*(?:👍|赞)[ \t\u3000]*\d+[ \t]*$")
+MIN_COMMENTS = 2
+
+
+def _quoted_comment_replies(lines: list[str], labels: list[Label | None]) -> set[int]:
+    """Labels the comments the account replied to as a reader's questions and the replies as the account's; returns
+    the comments' heads, likes and the comments no one replied to: no one's words here."""
+    heads = [i for i, line in enumerate(lines) if _COMMENT_HEAD.match(line.strip())]
+    if len(heads) < MIN_COMMENTS:
+        return set()
+    skipped: set[int] = set()
+    for n, head in enumerate(heads):
+        end = heads[n + 1] if n + 1 < len(heads) else len(lines)
+        reply = next((k for k in range(head + 1, end) if _QUOTED_REPLY.match(lines[k].strip())), None)
+        skipped.add(head)
+        skipped.update(k for k in range(head + 1, end) if _LIKES_LINE.match(lines[k]))
+        words = [k for k in range(head + 1, reply if reply is not None else end)
+                 if lines[k].strip() and not _LIKES_LINE.match(lines[k])]
+        if reply is None or not words:
+            skipped.update(words)
+            continue
+        nick = _COMMENT_HEAD.match(lines[head].strip())["nick"].strip()  # type: ignore[index]
+        labels[words[0]] = Label(f"网友“{nick}”", 0, synthetic=True)
+        labels[reply] = Label(ACCOUNT_REPLY, _QUOTED_REPLY.match(lines[reply]).end(), synthetic=True)  # type: ignore[union-attr]
+    return skipped
 
 
 def _entry_furniture(lines: list[str], labels: list[Label | None]) -> set[int]:

@@ -125,6 +125,8 @@ def classify_title_line(line: str, block: TitleBlock) -> str:
         return "byline"
     if (match := _DATE.search(text)) and (len(text) <= DATE_LINE_MAX_CHARS or _PAGE_DATE.match(text)):
         block.date = block.date or _iso_date(match)
+        if _BUREAU_LINE.match(issuer := text[: match.start()].strip(" \t\u3000")):  # "……应急管理局　2027年4月18日"
+            block.bureau = block.bureau or issuer
         return "date"
     if SECTION_WORDS.match(section_name(text)):
         return "section"

@@ -25,7 +25,7 @@ from index.parsing.passages import PassageBuilder
 from index.parsing.sections import cut_sections, is_courtesy_block, with_lead_in
 from index.parsing.segment import SHORT_LINE, iter_lines, line_continues
 from index.parsing.sources import SourceText, read_source
-from index.parsing.speakers import (SECTION_WORDS, Label, accepted_labels, find_label, is_stamp_line, label_aliases,
+from index.parsing.speakers import (SECTION_WORDS, Label, accepted_labels, declaring_lines, find_label, is_stamp_line, label_aliases,
                                      with_aliases_resolved)
 from index.parsing.turns import (has_answers, label_cases_among_speakers, label_headed_questions, label_message_board, label_postfix_board,
                                   label_unit_led_board, merge_answers, segments_of, turns_of)
@@ -78,14 +78,14 @@ def parse_source(source: SourceText, max_chars: int = DEFAULT_MAX_PASSAGE_CHARS)
     if signed_by_blocks(blocks) or headed:
         layout = _layout(blocks, text)
         segments = segments_of(layout.body)
-    _end_at_document_sections(segments, blocks, text)
+    narration = _end_at_document_sections(segments, blocks, text)
     metadata, cast = interview_metadata(source, layout, segments, header)
     segments = merge_answers(segments, cast)
     _drop_closing_headings(segments, text)
     turns = turns_of(segments, text, cast)
     interview_id = interview_id_for(source.file)
     builder = PassageBuilder(text, source.file, interview_id, metadata, max_chars, cast)
-    warnings = list(source.warnings) + _add_passages(builder, layout, segments, bool(turns), source)
+    warnings = list(source.warnings) + _add_passages(builder, layout, segments, bool(turns), source, narration)
     if not metadata.bureau:
         warnings.append(f"{source.file}: no bureau found in the text; add `bureau:` to its front matter")
     elif not split_place(local_name(metadata.bureau))[0] or metadata.bureau.startswith("市"):
@@ -102,25 +102,77 @@ _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+\S")
 _TOP_HEADING = re.compile(r"^#[ \t]+\S")  # "# ……集中答复来了！": a Markdown page's first level-one heading is its title
 
 
-def _end_at_document_sections(segments: list[Segment], blocks: list[Block], text: str) -> None:
+def _may_speak(label: Label, line: str) -> bool:
+    """A label that may be a speaker's, not a page's field ("当前位置：", "发布时间：", "浏览次数：2316")."""
+    return not (is_boilerplate(line) or is_info_line(line) or _PAGE_COUNTER.fullmatch(label.name))
+
+
+_PAGE_COUNTER = re.compile(r"(?:浏览|阅读|点击|访问)(?:次数|量|数)?")
+
+
+def _end_at_document_sections(segments: list[Segment], blocks: list[Block], text: str) -> list[Block]:
     """A Markdown heading of the level that heads the document's sections (one before the first speaker's label:
     "## 第一站：……", then "## 第二站：……") ends the answer it falls in: what follows it up to the next label is the
-    reporter's narration of the next section, no one's answer. A deeper heading inside an answer is its own."""
+    reporter's narration of the next section, no one's answer. A deeper heading inside an answer is its own.
+    Returns the blocks cut off: the document's own words, indexed as no one's."""
     first = next((b for b in blocks if b.label is not None), None)
     if first is None:
-        return
+        return []
     levels = {len(m.group(1)) for b in blocks if b.start < first.start
               and (m := _HEADING_LEVEL.match(text[b.start:b.end].strip())) and len(m.group(1)) > 1}
-    if not levels:
-        return
-    top = min(levels)
+    top = min(levels) if levels else 0
+    outline = _outline_headings(blocks, first, text)
+    if not levels and not outline:
+        return []
+    narration: list[Block] = []
     for segment in segments:
         if segment.asks:
             continue
-        cut = next((k for k, b in enumerate(segment.blocks) if k > 0 and b.label is None
-                    and (m := _HEADING_LEVEL.match(text[b.start:b.end].strip())) and len(m.group(1)) <= top), None)
+        cut = next((k for k, b in enumerate(segment.blocks) if k > 0 and b.label is None and (
+            b.start in outline or ((m := _HEADING_LEVEL.match(text[b.start:b.end].strip())) and len(m.group(1)) <= top))),
+            None)
         if cut is not None:
+            narration.extend(b for b in segment.blocks[cut:] if b.start not in outline
+                             and not _HEADING_LEVEL.match(text[b.start:b.end].strip()))  # its words, not its headings
             del segment.blocks[cut:]
+            segment.ends_section = True
+    return narration
+
+
+# a plain text's outline heading: "四、演练脚本", "（五）演练讲评（10:25—10:30）" (short, no sentence in it)
+_OUTLINE = re.compile(r"^[ \t\u3000]*(?:(?P<plain>[一二三四五六七八九十]{1,3})、|[（(](?P<bracketed>[一二三四五六七八九十]{1,3})[）)])"
+                      r"[^。！？；，,;!?]{2,30}$")
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _numeral(words: str) -> int:
+    """一 .. 十九 as a number."""
+    if words.startswith("十"):
+        return 10 + (_NUMERALS.index(words[1]) + 1 if len(words) > 1 else 0)
+    if len(words) > 1 and words[1] == "十":
+        return (_NUMERALS.index(words[0]) + 1) * 10 + (_NUMERALS.index(words[2]) + 1 if len(words) > 2 else 0)
+    return _NUMERALS.index(words[0]) + 1
+
+
+def _outline_headings(blocks: list[Block], first: Block, text: str) -> set[int]:
+    """The starts of the outline headings after the first speaker that go on numbering an outline begun before it
+    ("（一）预警发布" above the first label, then "（二）", "（三）"… between the answers; "五、保障措施" after "四、"): the
+    document's own sections, where an answer ends. An answer's own list ("（一）……" again) numbers from one anew."""
+    last: dict[str, int] = {}
+    found: set[int] = set()
+    for block in blocks:
+        if block.label is not None or not (m := _OUTLINE.match(text[block.start:block.end].strip())):
+            continue
+        style = "plain" if m["plain"] else "bracketed"
+        number = _numeral(m[style])
+        if block.start < first.start:
+            last[style] = number
+        elif style in last and number == last[style] + 1:
+            last[style] = number
+            found.add(block.start)
+            if style == "plain":
+                last.pop("bracketed", None)  # a new chapter numbers its own (一) anew
+    return found
 
 
 _HEADING_LEVEL = re.compile(r"^(#{1,6})[ \t]+\S")
@@ -162,8 +214,10 @@ def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) ->
     marked it as a heading), with their speaker labels; header fields and time stamps stand alone."""
     lines, askers, signers = page_lines(text, list(iter_lines(text, body_start)))
     line_texts = [text[s.start : s.end] for s in lines]
-    labels = with_aliases_resolved([askers.get(i) or find_label(line) for i, line in enumerate(line_texts)],
-                                   label_aliases(text))
+    labels = [askers.get(i) or find_label(line) for i, line in enumerate(line_texts)]
+    for i in declaring_lines(line_texts):  # "技术专家：区水利局……股长 丁一鸣": the cast of a script's parts, no one's words
+        labels[i] = None
+    labels = with_aliases_resolved(labels, label_aliases(text))
     headline_is_no_label(line_texts, labels)
     header = read_header(line_texts, labels)
     for i in header.lines:
@@ -171,8 +225,8 @@ def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) ->
     skipped = label_lines(line_texts, labels, header.lines, {i for i, span in enumerate(lines) if span.start in marked},
                           header.host.name if header.host else None)
     signed_by(labels, signers)
-    first = next((i for i, label in enumerate(labels) if label), len(lines))
-    intro_text = "\n".join(line_texts[:first])
+    first = next((i for i, label in enumerate(labels) if label and _may_speak(label, line_texts[i])), len(lines))
+    intro_text = "\n".join(line for line, label in zip(line_texts[:first], labels) if not label)  # no breadcrumb's
     accepted = accepted_labels([l for l in labels if l], intro_text)
     blocks: list[Block] = []
     for i, (span, label) in enumerate(zip(lines, labels)):
@@ -258,7 +312,10 @@ def _layout(blocks: list[Block], text: str) -> Layout:
     last_turn = max((i for i, b in enumerate(body) if b.label), default=0)
     end_at = next((i for i, b in enumerate(body) if i and not b.label and "\n" not in text[b.start:b.end] and (
         _AFTER_TRANSCRIPT.match(section_name(b.first_line)) or (i > last_turn and _is_rule(b)))), None)
-    body = body[:end_at] if end_at is not None else body  # "图片直播" and its captions below the transcript
+    if end_at is not None:  # "图片直播" and its captions below the transcript, up to the readers' comments replied to
+        again = next((k for k in range(end_at, len(body)) if body[k].label is not None and body[k].label.synthetic
+                      and body[k].label.name.startswith("网友“")), len(body))
+        body = body[:end_at] + body[again:]
     body = [b for b in body if b.label or not _is_rule(b)]  # a rule between two turns: nobody's words
     return Layout(title, pre, intro, headings, body, summary, summary_heading, guest_box)
 
@@ -343,13 +400,16 @@ _GUEST_BOX = re.compile(r"^[【\[]?(?:访谈嘉宾|嘉宾介绍|本期嘉宾|嘉
 
 # -- passages --------------------------------------------------------------------------------------------------------
 def _add_passages(builder: PassageBuilder, layout: Layout, segments: list[Segment], has_turns: bool,
-                  source: SourceText) -> list[str]:
-    """Cuts the intro, the answers (or, without turns, the paragraphs) and the summary; returns warnings."""
+                  source: SourceText, narration: list[Block]) -> list[str]:
+    """Cuts the intro, the answers (or, without turns, the paragraphs), the narration between the document's sections
+    and the summary; returns warnings."""
     text, marked = builder.text, source.headings
     warnings: list[str] = []
     for i, block in enumerate(layout.intro):
         builder.add_section([block], "intro", heading=layout.headings.get(i))
     if has_turns:
+        for heading, section in cut_sections(narration, text, marked=marked):
+            builder.add_section(section, "intro", heading=heading)
         for segment in _answer_segments(segments):
             sections = with_lead_in(cut_sections(segment.blocks, text, marked=marked, skip=is_courtesy_block), text)
             for heading, section in sections:

@@ -449,6 +449,7 @@ def _paragraphs(flows: Sequence[Sequence[_Line]]) -> list[str]:
     it unless that one ended short of the right margin, or this one is indented, or a gap lies between them."""
     paragraphs: list[list[str]] = []
     headers: set[str] = set()  # each table's first row
+    used = _labels_used(flows)
     previous: _Line | None = None
     previous_right = 0.0
     for flow in flows:
@@ -491,7 +492,8 @@ def _paragraphs(flows: Sequence[Sequence[_Line]]) -> list[str]:
                        or _QA_OPENER.match(line.text) is not None  # "问一：……", "答：……" after a table's last row
                        or (after_sentence and (not same_flow or _NUMBERED_ITEM.match(line.text) is not None
                                                or _NUMBERED_QUESTION.match(line.text) is not None
-                                               or _opens_turn(line.text) or _RECORD_FIELD.match(line.text) is not None)))
+                                               or _opens_turn(line.text, used)
+                                               or _RECORD_FIELD.match(line.text) is not None)))
                 if new and not after_sentence and has_unclosed_bracket("".join(paragraphs[-1])) \
                         and not _NUMBERED_ITEM.match(line.text) and not _opens_turn(line.text):
                     new = False  # a title centred over two lines ("关于《……入学" / "工作实施意见》的解读"), "（工作日…，" / "……）"
@@ -524,13 +526,28 @@ _NUMBERED_ITEM = re.compile(r"\s*(?:\d{1,2}\s*[.、．](?!\d)|[（(][一二三�
 _RECORD_FIELD = re.compile(r"\s*[\u4e00-\u9fff]{2,4}(?:情况|意见|问题|事项|领导|时间|地点|方式|结果|接待|人)[：:]")
 
 
-def _opens_turn(text: str) -> bool:
-    """A line that starts with a speaker's label ("嘉宾 谭若冰：", "网友：", "记者："): a new paragraph."""
+def _labels_used(flows: Sequence[Sequence[_Line]]) -> frozenset[str]:
+    """The labels that open two lines or more of the document ("副总指挥：" in a script that names its speakers by
+    their parts)."""
+    from index.parsing.speakers import find_label
+
+    names = Counter(label.name for flow in flows for line in flow if (label := find_label(line.text)) is not None)
+    return frozenset(name for name, count in names.items() if count >= MIN_LABEL_USES)
+
+
+MIN_LABEL_USES = 2
+
+
+def _opens_turn(text: str, used: frozenset[str] = frozenset()) -> bool:
+    """A line that starts with a speaker's label ("嘉宾 谭若冰：", "网友：", "记者："), or one the document opens lines
+    with again and again: a new paragraph."""
     from index.parsing.speakers import find_label, read_label
 
     label = find_label(text)
     if label is None:
         return False
+    if label.name in used:
+        return True
     reading = read_label(label.name)
     return reading.word is not None or reading.person is not None or reading.title is not None or bool(reading.outlet)
 

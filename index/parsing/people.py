@@ -14,11 +14,11 @@ from index.lexicon.names import COMPOUND_SURNAMES, SINGLE_SURNAMES
 from index.text import to_simplified
 
 ROLE_UNIT = (
-    r"(?:一级|二级|三级|四级)?(?:机关党委|党组|党委|党工委|党总支|党支部)?(?:常务)?(?:副)?"
+    r"(?:(?:(?![局委厅院])[\u4e00-\u9fff]){1,6}?窗口)?(?:一级|二级|三级|四级)?(?:机关党委|党组|党委|党工委|党总支|党支部)?(?:常务)?(?:副)?"
     r"(?:书记|局长|厅长|处长|科长|股长|部长|厂长|主任|院长|所长|站长|队长|馆长|校长|行长|社长|会长|理事长|秘书长|主席|"
-    r"巡视员|调研员|总经理|经理|(?:[\u4e00-\u9fff]{2,4}?)?主管|董事长|总工程师|总经济师|总会计师|新闻发言人|发言人|负责人|成员|委员|常委|市长|区长|"
+    r"巡视员|调研员|总经理|(?:值班|项目|客户|大堂|部门|区域)?经理|(?:[\u4e00-\u9fff]{2,4}?)?主管|董事长|总工程师|总经济师|总会计师|新闻发言人|发言人|负责人|成员|委员|常委|市长|区长|"
     r"县长|镇长|乡长|总编辑|(?:[\u4e00-\u9fff]{2,4}?)?专员|督察长|总监|干部|(?:有关|相关)?负责(?:人|同志)|总队长|支队长|大队长|中队长|政委|教导员|"
-    r"庭长|审判长|审判员|(?:高级)?法官|检察长|检察官|仲裁员|(?:农业)?推广研究员|(?:正?高级)?农艺师|(?:正?高级|助理)?工程师|农技员|(?:首席)?预报员|首席专家|(?:第[\d一二三四五六七八九十]{1,3}网格)?(?:社区|专职|兼职)?(?:网格员|网格长|民警|辅警|社工))"
+    r"庭长|审判长|审判员|(?:高级)?法官|检察长|检察官|仲裁员|(?:农业)?推广研究员|(?:正?高级)?农艺师|(?:正?高级|助理)?工程师|农技员|(?:首席)?预报员|首席专家|(?:第[\d一二三四五六七八九十]{1,3}网格)?(?:社区|专职|兼职)?(?:网格员|网格长|民警|辅警|社工)|(?:首席)?代办员|受理员|工作人员|(?:副)?研究馆员|馆员)"
 )
 ROLE = rf"{ROLE_UNIT}(?:[、，,\s兼和及]*{ROLE_UNIT})*"
 # what a person may be besides an official, in a guest list or a host line
@@ -231,6 +231,9 @@ def parse_people(text: str, lead_in: bool = False) -> list[PersonDesc]:
             continue
         candidate = f"{pending}、{piece}" if pending else piece
         person = parse_person(candidate)
+        if pending and (person is None or not person.name) and (alone := parse_person(piece)) is not None \
+                and alone.name and alone.role:
+            person = alone  # "会后，副市长周惟清": what went before named no one, the piece alone does
         if person is not None and person.name:
             if person.org is None and people and people[-1].org:
                 person = PersonDesc(person.name, people[-1].org, person.role)

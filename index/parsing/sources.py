@@ -22,6 +22,7 @@ from index.errors import CorpusParseError
 from index.parsing.documents import DOCX_SUFFIXES, PDF_SUFFIXES
 from index.parsing.answers_page import answers_page_as_text
 from index.parsing.chat_export import chat_export_as_text
+from index.parsing.form_records import form_records_as_text
 from index.parsing.forum_thread import forum_thread_as_text
 from index.parsing.weibo_topic import weibo_topic_as_text
 from index.parsing.diarized import diarized_as_text
@@ -390,6 +391,7 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
         if extracted.page_header:  # the issuer in a .docx's page header
             hints["site"] = extracted.page_header
         if (transcript := diarized_as_text(extracted.text) or written_answers_as_text(extracted.text)
+                or form_records_as_text(extracted.text)
                 or numbered_replies_as_text(extracted.text)
                 or minutes_as_text(extracted.text)
                 or answer_table_as_transcript(extracted.text)
@@ -415,7 +417,7 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
     body = initials_spelled_out(body)
     text = text[:body_start] + (_subtitles_as_text(body) or table_export_as_text(body) or answer_table_as_transcript(body)
                                 or storyboard_as_transcript(body)
-                                or chat_export_as_text(body)
+                                or chat_export_as_text(body) or form_records_as_text(body)
                                 or forum_thread_as_text(body) or weibo_topic_as_text(body) or answers_page_as_text(body) or diarized_as_text(body) or _as_prose(body))
     warnings.extend(_skip_note(file, path))
     if encoding == "utf-8" and not _decodes(data, "utf-8"):

@@ -46,8 +46,9 @@ _CITIZEN_LABEL = re.compile(rf"[\u4e00-\u9fff]{{1,4}}(?:{_ADDRESS_FORMS}|大娘|
 _NICKNAME = re.compile(r"^(?P<md>\*\*|__)?(?P<name>(?:网友|网民|市民|听众)[ \t\u3000]*(?:(?:[“\"「『‘'][^”\"」』’'\n]{1,20}"
                        rf"[”\"」』’']|{_CITIZEN}|尾号\d{{2,4}})(?:[（(][^）)\n]{{1,12}}[）)])?|[（(][^）)\n]{{1,12}}[）)]))"
                        r"(?P=md)?[ \t\u3000]*(?:问|说|提问|留言)?[：:](?:\*\*|__)?[ \t\u3000]*")
-_PLAIN = re.compile(r"^(?P<md>\*\*|__)?(?P<name>[^：:\n。，！？；,!?“”\"'()（）《》【】*]{1,30}?"
-                    r"(?:\([^()（）\n：:]{1,16}\)|（(?:追问|提问|再问|补充)）|（[^()（）\n：:。！？]{2,24}）|（\d{1,3}号[，,][^()（）\n：:。！？]{2,20}）)?)"
+_PLAIN = re.compile(r"^(?P<md>\*\*|__)?(?P<name>[^：:\n。，！？；,!?“”\"'()（）《》【】*]{1,30}?(?:(?:\*\*|__)(?=（))?"
+                    r"(?:\([^()（）\n：:]{1,16}\)|（(?:追问|提问|再问|补充)）|（[^()（）\n：:。！？]{2,24}）|（\d{1,3}号[，,][^()（）\n：:。！？]{2,20}）|"
+                    r"(?<=答\*\*)（[^()（）\n：:。！？]{2,40}）)?)"
                     r"[ \t\u3000]*"  # "许主任(市卫健委)", "X代表（追问）", "应询人 廖文博（市生态环境局局长）", "市民代表 钟雨桐（听障人士，手语提问）"
                     r"(?P=md)?[：:](?:\*\*|__)?[ \t\u3000]*")
 _ASCII_LABEL = re.compile(r"^(?:Q|A|Q\d+|A\d+|Host|Reporter|Interviewer|Interviewee)$", re.I)
@@ -95,6 +96,10 @@ _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+")
 # a comment thread's marks before a label: the comment's floor ("#37 网友“…”："), a reply's tree line ("└ 市水务局回复：")
 _LIKES = re.compile(r"(?:👍|赞)[ \t\u3000]*\d+$")  # a comment's likes after its words
 _REMINDER = re.compile(r"(?P<unit>[\u4e00-\u9fff]{2,4}?)(?:提醒|温馨提示)")
+# a unit named short answering ("边检答", "海关答", "口岸办答"), and one of its people named in brackets after it
+_SHORT_UNIT_ANSWERS = re.compile(r"(?P<unit>[\u4e00-\u9fff]{2,3}?)答")
+_ANSWERS_AS = re.compile(r"[\u4e00-\u9fff]{1,6}?答[ \t\u3000]*[（(](?P<who>[^（）()]{4,40})[）)]")
+UNIT_SHORT = "单位答"
 REMINDER = "提醒"  # the word of a "【消协提醒】" label: the unit it names short reminds
 _CASE_FACTS = re.compile(r"案情简介|基本案情|案情回顾|案情介绍|案件经过|事件经过")
 _EXPERT_ANSWERS = re.compile(r"(?:律师|专家|法官|医生|检察官)(?:答|说|解答|点评)")
@@ -114,7 +119,7 @@ _NUMBERED_QA = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}
                           r"(?=(?:[\u4e00-\u9fff]{1,5})?[问答]$)")  # "一、问", "1. 答", "01 问", "1. 住户问"
 # a 电视问政's 现场评议员 and the deputies who ask there (人大代表, 政协委员) ask too
 # and at a 人大常委会 专题询问, the members who question (询问人, 追问 when they ask again)
-ASK_WORDS = r"(?:主持人|主持|主播|网友|网民|记者|听众|观众|市民|村民|居民|家长|群众|消费者|评议员|人大代表|政协委员|询问人|追问|学员)"
+ASK_WORDS = r"(?:主持人|主持|主播|网友|网民|记者|听众|观众|市民|村民|居民|家长|群众|消费者|评议员|人大代表|政协委员|询问人|追问|学员|读者|解说)"
 # a 点评嘉宾 (an expert asked for comment) answers what the host puts to them
 ANSWER_WORDS = r"(?:访谈嘉宾|本期嘉宾|点评嘉宾|特邀嘉宾|嘉宾|点评专家|发布人|新闻发言人|发言人|答问人|解读人|受访人|受访者|应询人)"
 _ASK_WORD = re.compile(rf"^(?:现场)?(?P<word>{ASK_WORDS})(?:代表|提问|留言|问|说|又问|再问)?(?:$|[ \t\u3000]+|(?=[“\"「『‘'（(@]|{_CITIZEN}|尾号))"
@@ -141,6 +146,7 @@ class Label:
     timestamped: bool = False
     explicit_colon: bool = True
     synthetic: bool = False  # given by the parser to a question heading and its answer, not written in the text
+    marked: bool = False  # its own 答 or 问 says it speaks ("刘振宇答：", "边检答：")
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +183,9 @@ def find_label(line: str) -> Label | None:
         if label is not None and heading.re is _THREAD_MARK and _LIKES.search(line) and read_label(label.name).side != "ask":
             label = replace(label, name=f"网友 {label.name}")  # "- **岍湾苑老吴**：……　👍 7": a reader's comment asks
         return replace(label, content_offset=label.content_offset + heading.end()) if label else None
+    if (emoji := _EMOJI_MARK.match(line)) and emoji.end() < len(line):  # "🛂 **边检答**：……": a post's icon, then the label
+        label = _label_at(line[emoji.end():])
+        return replace(label, content_offset=label.content_offset + emoji.end()) if label else None
     stamp = _LEAD_STAMP.match(line)
     if stamp and stamp.end() < len(line):
         rest = line[stamp.end():]
@@ -189,6 +198,9 @@ def find_label(line: str) -> Label | None:
             return Label(label.name, stamp.end() + label.content_offset, label.bracketed, True, label.explicit_colon)
         return None
     return _label_at(line)
+
+
+_EMOJI_MARK = re.compile(r"^[ \t\u3000]*(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200D]?)+[ \t\u3000]*")
 
 
 # a tag of the side that speaks, before the speaker's own label ("**【群众问】** 村民 罗大哥：", "【干部答】 冼镇长：")
@@ -269,13 +281,14 @@ def _label_at(line: str) -> Label | None:
     if (match := english.LABEL.match(line)) and english.label_side(match["name"]) is not None:
         return Label(match["name"], match.end())  # "Lu Qingyuan:", "Huancha Daily:", "Moderator:"
     if match := _PLAIN.match(line):
-        name = _NUMBERED_QA.sub("", match.group("name").strip())  # "一、问：", "1. 答：": the 问 and 答 of a list
+        name = _NUMBERED_QA.sub("", re.sub(r"(?:\*\*|__)(?=（)", "", match.group("name").strip()))  # "一、问：", "1. 答："
         if not name or NOT_LABELS.match(name) or re.fullmatch(r"[\d\s.:]+", name) or "http" in name.lower():
             return None
         if _POINT_OPENING.match(name):  # "三是门诊慢特病待遇：……": a point of an answer, no speaker
             return None
+        marked = False
         if name[-1] in "答问" and (is_person_name(name[:-1]) or short_title(name[:-1])):  # "刘振宇答：", "宋科长答："
-            name = name[:-1]
+            name, marked = name[:-1], True
         elif name[-1] == "答" and _STAFF.fullmatch(name[:-1]):  # "调查员答：": whoever serves answers for the page's unit
             name = "答"
         elif name.endswith("补充") and (is_person_name(name[:-2]) or short_title(name[:-2])):  # "宋科长补充：" adds
@@ -300,13 +313,13 @@ def _label_at(line: str) -> Label | None:
             return None
         if re.fullmatch(r"(?:\d{4}-)?\d{1,2}-\d{1,2}[ \t\u3000]+\d{1,2}", name):  # "07-10 10:12": a time
             return None
-        return Label(name, match.end())
+        return Label(name, match.end(), marked=marked)
     return None
 
 
 # someone from the public described before their name: a pupil, a volunteer, a parent, a resident, a passenger
 _CITIZEN_DESCRIBED = re.compile(r"(?P<desc>[\u4e00-\u9fff]{0,16}?(?:学生|志愿者|家长|居民|业主|游客|乘客|消费者|职工|退休职工|"
-                                r"老人|市民代表|居民代表|群众代表|企业代表|商户|个体户))[ \t\u3000]+(?P<name>[\u4e00-\u9fff]{1,4}"
+                                r"老人|(?:市民|居民|群众|企业|村民|职工|家长|学生|商户|旁听|列席|听众|观众)代表|商户|个体户))[ \t\u3000]+(?P<name>[\u4e00-\u9fff]{1,4}"
                                 r"(?:先生|女士|阿姨|大爷|大妈|同学|师傅)?)")
 
 
@@ -322,6 +335,11 @@ def read_label(name: str) -> LabelReading:
         text = text[:-1]
     if _EXPERT_ANSWERS.fullmatch(text):  # "【律师答】": the case's 答疑律师, named above it (line_labels)
         return LabelReading("answer", word=text)
+    if (told := _ANSWERS_AS.fullmatch(text)) and (person := parse_person(told["who"])) is not None and person.name:
+        return LabelReading("answer", person=person)  # "机场答（……旅客服务中心值班经理　钱书言）": the person says
+    if (short := _SHORT_UNIT_ANSWERS.fullmatch(text)) and not short_title(short["unit"]) \
+            and not is_person_name(short["unit"]) and not re.fullmatch(ASK_WORDS, short["unit"]):
+        return LabelReading("answer", UNIT_SHORT, PersonDesc(None, short["unit"], None))  # "边检答": the unit named short
     if reminder := _REMINDER.fullmatch(text):  # "【消协提醒】": the unit named short, reminding
         return LabelReading("answer", REMINDER, PersonDesc(None, reminder["unit"], None))
     if _CASE_FACTS.fullmatch(text):  # "【案情简介】": what happened, told before the case's question
@@ -448,6 +466,39 @@ _PARTY_DECLARED = re.compile(r"^[ \t\u3000]*(?:\d{1,2}[．.、][ \t\u3000]*)?(?P
                              re.M)
 
 
+# a script's cast of parts, one a line ("技术专家：区水利局水旱灾害防御股股长 丁一鸣"), when the script then labels its
+# speakers by the part ("技术专家：……", "现场指挥（补充）：……")
+_PART_DECLARED = re.compile(r"^[ \t\u3000]*(?P<part>[\u4e00-\u9fff]{2,6})(?:[（(][^（）()\n]{1,10}[）)])?[ \t\u3000]*[：:][ \t\u3000]*"
+                            r"(?P<who>[^：:\n。；;，,]{4,40}?)[ \t\u3000]*$", re.M)
+MIN_PART_USES = 2  # the declaration and one line spoken under the part at least
+
+
+def _parts(text: str) -> dict[str, tuple[str, PersonDesc]]:
+    """The parts a script declares for its people and then labels lines with: {"技术专家": (the line, 丁一鸣 …)}."""
+    found: dict[str, tuple[str, PersonDesc]] = {}
+    for match in _PART_DECLARED.finditer(text):
+        part, person = match["part"], parse_person(match["who"])
+        if person is None or not person.name or not (person.org or person.role) or part in found:
+            continue
+        uses = re.findall(rf"^[ \t\u3000]*{part}(?:[（(][^（）()\n]{{1,10}}[）)])?[ \t\u3000]*[：:]", text, re.M)
+        if len(uses) >= MIN_PART_USES:
+            found[part] = (match.group().strip(), person)
+    return found
+
+
+def declared_parts(text: str) -> dict[str, str]:
+    """The answering parts a script declares, each as a label that names its person ({"技术专家": "丁一鸣（区水利局……股长）"});
+    not the parts that ask (解说, 主持人)."""
+    return {part: f"{person.name}（{person.org or ''}{person.role or ''}）" for part, (_, person) in _parts(text).items()
+            if not re.fullmatch(ASK_WORDS, part) and read_label(part).side != "ask"}
+
+
+def declaring_lines(lines: list[str]) -> list[int]:
+    """The lines that declare a script's parts: no one's words."""
+    declared = {line for line, _ in _parts("\n".join(lines)).values()}
+    return [i for i, line in enumerate(lines) if line.strip() in declared] if declared else []
+
+
 def declared_parties(text: str) -> dict[str, str]:
     """The units a procurement notice names for its parties ({"采购人": "沨崟市教育局"})."""
     found: dict[str, str] = {}
@@ -470,6 +521,8 @@ def label_aliases(text: str) -> dict[str, str]:
         aliases.setdefault(match["alias"], match["unit"])
     for party, unit in declared_parties(text).items():  # "采购人：" answering for 沨崟市教育局
         aliases.setdefault(party, unit)
+    for part, person in declared_parts(text).items():  # "技术专家：" speaking for 丁一鸣
+        aliases.setdefault(part, person)
     if (author := _AUTHOR.search(text)) and is_person_name(author["name"]):
         for first_person in FIRST_PERSON_ANSWERS:  # "我的回答：" in a grid worker's diary: its author answers
             aliases.setdefault(first_person, author["name"])
@@ -480,8 +533,13 @@ def with_aliases_resolved(labels: list[Label | None], aliases: dict[str, str]) -
     """Labels with each declared short form read as the name it stands for ("姜：" is 姜澄明's)."""
     if not aliases:
         return labels
-    return [replace(label, name=aliases[to_simplified(label.name)])
-            if label is not None and to_simplified(label.name) in aliases else label for label in labels]
+    return [replace(label, name=aliases[_part_of(label.name)])
+            if label is not None and _part_of(label.name) in aliases else label for label in labels]
+
+
+def _part_of(name: str) -> str:
+    """A label without what the speaker adds ("现场指挥（补充）" is 现场指挥's)."""
+    return re.sub(r"[（(](?:补充|追问|再问|续|接上|插话)[）)]$", "", to_simplified(name))
 
 
 def accepted_labels(candidates: list[Label], intro_text: str) -> set[str]:
@@ -490,6 +548,7 @@ def accepted_labels(candidates: list[Label], intro_text: str) -> set[str]:
     counts: dict[str, int] = {}
     for label in candidates:
         counts[label.name] = counts.get(label.name, 0) + 1
+    intro_text += "\n" + re.sub(r"[ \t\u3000]*\n[ \t\u3000]*", "", intro_text)  # a name the text wraps across two lines
     accepted = set()
     for label in candidates:
         name = to_simplified(label.name)
@@ -502,6 +561,7 @@ def accepted_labels(candidates: list[Label], intro_text: str) -> set[str]:
         if (
             label.bracketed
             or label.timestamped
+            or label.marked
             or KNOWN_ROLES.match(unicodedata.normalize("NFKC", name))
             or _ASCII_LABEL.match(unicodedata.normalize("NFKC", name))
             or reading.word is not None

@@ -355,6 +355,10 @@ def _without_outlet(words: str) -> str:
     return words[match.end():] if match and is_outlet(match["words"].removesuffix("记者")) else words
 
 
+# an editor's note under a question answered elsewhere
+_DEFERRED_NOTE = re.compile(r"[（(][^（）()]{0,40}(?:会后|另行|书面|转由|交由|转请)[^（）()]{0,30}(?:答复|回复|解答)[^（）()]{0,10}[）)]")
+
+
 def question_text(segment: Segment, text: str) -> str:
     """The question in what the host or a reporter said before an answer: what follows their last greeting,
     welcome, courtesy or hand-over ("郑局长您好，欢迎做客《问政澜州》。", "下面请何静怡副局长介绍……"), when it asks
@@ -373,6 +377,8 @@ def question_text(segment: Segment, text: str) -> str:
         if _FILM.match(words):  # what the host asks is after the film, and about it
             kept = []
             continue
+        if kept and _DEFERRED_NOTE.fullmatch(words.strip()):
+            break  # "（该问题涉及市交通运输局职能，会后由……书面答复。）": the question ends, what follows is not asked
         if kept and is_markdown_heading(block, text):
             continue  # "### 📦 电商创业" under a question nobody answered: the next topic's heading
         if (kept and _ASIDE.fullmatch(words.strip())) or _CUE.fullmatch(words.strip()):
@@ -526,6 +532,10 @@ def _defers(segment: Segment, text: str) -> bool:
         and bool(_DEFERRAL.search(words))
 
 
+# a host's question put to the audience and answered by what they are about to watch or hear
+_WATCH_ALONG = re.compile(r"(?:请大家|让我们|大家)(?:跟着|跟随|随着)?[^。！？\n]{0,8}?一起(?:来)?(?:看|听|观看|收看|收听)[^。！？\n]{0,6}[。！!]?$")
+
+
 def turns_of(segments: list[Segment], text: str, cast: Cast) -> list[Turn]:
     """Pairs each answer with the question before it; a question nobody answered stays as a turn without answer.
 
@@ -574,11 +584,15 @@ def turns_of(segments: list[Segment], text: str, cast: Cast) -> list[Turn]:
             question, segment.blocks = None, []  # "由承办单位按程序答复来访人。": passed on, no one's answer here
         elif segment.blocks:
             words = question_text(question, text) if question else ""
+            if _WATCH_ALONG.search(words):  # "山洪来了，我们该往哪里跑？请大家跟着演练一起看。": no one is asked
+                question, words = None, ""
             answer = _segment_text(segment, text)
             segment.question, segment.asker = words or None, question.speaker if question else None
             segment.turn = len(turns)
             turns.append(Turn(segment.asker or "", words, cast(segment.speaker)[0], answer))
             answered = True
+            if segment.ends_section:
+                question = None  # "（五）演练讲评" after it: who speaks next answers no question asked before
     if question is not None and not answered:
         close(question)
     return turns if any(t.answer for t in turns) else []

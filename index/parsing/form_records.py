@@ -1,0 +1,141 @@
+"""Forms filled in at a service window and published together (一次性告知单, 咨询登记表, 答复单): each form's fields one
+to a line, the key then the value ("咨询内容\t……", "告知内容\t1．……", "告知窗口\t市医疗保障局窗口", "告知人\t医保窗口工作人员
+聂晓彤"). Read as the question (咨询内容, a 追问) and the answer of whoever signs the form, credited to the unit of the
+window they sign for; a supplementary answer ("补充告知（税务）") to whoever signs as its 补充告知人."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from index.parsing.metadata import is_boilerplate
+from index.parsing.orgs import is_unit_name
+
+_FIELD = re.compile(r"^[ \t\u3000]*(?P<key>[\u4e00-\u9fff]{2,8}(?:[（(][\u4e00-\u9fff]{1,8}[）)])?)"
+                    r"(?:\t|[ \u3000]{2,}|[ \t\u3000]*[：:])[ \t\u3000]*(?P<value>\S.*)$")
+_ASK_KEY = re.compile(r"(?:咨询|诉求|反映|来电|来信|求助)(?:内容|事项|问题)|问题描述|"
+                      r"(?:办事人|办事群众|咨询人|来电人|群众)?(?:追问|再问|补充咨询)")
+_ANSWER_KEY = re.compile(r"(?P<extra>追加|补充)?(?:告知|答复|回复|解答)(?:内容|意见|说明)?(?:[（(][\u4e00-\u9fff]{1,8}[）)])?")
+_SIGNER_KEY = re.compile(r"(?P<extra>补充)?(?:告知|答复|回复|解答|经办|承办)人")
+_UNIT_KEY = re.compile(r"(?P<extra>补充)?(?:告知|答复|回复|解答|经办|承办)(?:窗口|单位|部门|科室)")
+_STATIONED = re.compile(r"(?:驻中心|驻厅|进驻|入驻)$")  # "市不动产登记中心驻中心窗口": the 市不动产登记中心's
+_DESC_THEN_NAME = re.compile(r"^(?P<desc>\S.{1,40}?)[ \t\u3000]+(?P<name>[\u4e00-\u9fff·]{2,4})$")
+MIN_FORMS = 2
+
+
+@dataclass
+class _Answer:
+    extra: str  # "补充" when a supplementary answer, signed by its own 补充告知人
+    paragraphs: list[str]
+
+
+@dataclass
+class _Form:
+    turns: list[tuple[str, list[str]] | _Answer] = field(default_factory=list)  # ("ask", paragraphs) or an answer
+    signers: dict[str, str] = field(default_factory=dict)  # "" or "补充" -> the signer's words
+    units: dict[str, str] = field(default_factory=dict)
+
+
+def _key_kind(key: str) -> tuple[str, str] | None:
+    """("ask" | "answer" | "signer" | "unit", the 补充 of a supplementary part) of a form's key, None for other fields."""
+    if _ASK_KEY.fullmatch(key):
+        return "ask", ""
+    for kind, pattern in (("signer", _SIGNER_KEY), ("unit", _UNIT_KEY), ("answer", _ANSWER_KEY)):
+        if match := pattern.fullmatch(key):
+            return kind, match["extra"] if match["extra"] == "补充" else ""
+    return None
+
+
+def _signer(signer: str | None, unit: str | None, publisher: str | None) -> tuple[str, str | None]:
+    """(the label, the line that lists them among the 答问人): "聂晓彤" and "市医疗保障局医保窗口工作人员　聂晓彤", the signer
+    named with the unit of the window they sign for and their post (a window of no unit named is the publisher's
+    own); the window's unit alone when no one signs."""
+    org = unit_of(unit) or publisher or ""
+    if not signer:
+        return org or "答", None
+    named = _DESC_THEN_NAME.match(signer)
+    if named is None:
+        return signer, None
+    return named["name"], f"{org}{named['desc']}\u3000{named['name']}"
+
+
+def unit_of(window: str | None) -> str | None:
+    """The unit a window belongs to ("国家税务总局……税务局驻中心办税窗口（B区10号）" -> "国家税务总局……税务局"), None for a
+    window of the centre itself ("综合受理窗口（A区3号）")."""
+    if not window:
+        return None
+    window = window.strip()
+    unit = next((window[:end] for end in range(len(window) - 2, 1, -1)
+                 if "窗口" in window[end:] and is_unit_name(window[:end])), None)
+    return _STATIONED.sub("", unit) if unit else None
+
+
+def _publisher(lines: list[str]) -> str | None:
+    """The unit that publishes the forms: the first line that opens with a unit's name ("洣嶓市政务服务中心　　2027年……")."""
+    for line in lines:
+        first = re.split(r"[ \t\u3000]+", line.strip(), maxsplit=1)[0]
+        if is_unit_name(first):
+            return first
+    return None
+
+
+def form_records_as_text(body: str) -> str | None:
+    """The forms as labelled turns ("群众：……", "聂晓彤（……）：……"), the lines before and after them kept above; None when
+    the text is no such register."""
+    lines = body.split("\n")
+    kinds = [(_key_kind(m["key"]), m) if (m := _FIELD.match(line)) else (None, None) for line in lines]
+    if sum(1 for kind, _ in kinds if kind and kind[0] == "ask") < MIN_FORMS or \
+            sum(1 for kind, _ in kinds if kind and kind[0] == "signer") < MIN_FORMS:
+        return None
+    forms: list[_Form] = []
+    head: list[str] = []
+    tail: list[str] = []
+    open_paragraphs: list[str] | None = None  # the question or answer that unkeyed lines go on
+    for line, (kind, match) in zip(lines, kinds):
+        if match is not None and kind is None:  # another field: 告知时间, 办事人签收
+            open_paragraphs = None
+            continue
+        if kind is None:
+            if not line.strip():
+                continue
+            if open_paragraphs is not None and not is_boilerplate(line) and not line.strip().startswith(("注：", "注:")):
+                open_paragraphs.append(line.strip())
+            else:
+                open_paragraphs = None
+                (tail if forms else head).append(line)
+            continue
+        what, extra = kind
+        value = match["value"].strip()
+        if what == "ask":
+            if not forms or not _is_follow_up(match["key"]) or not forms[-1].turns:
+                forms.append(_Form())
+                tail = []
+            open_paragraphs = [value]
+            forms[-1].turns.append(("ask", open_paragraphs))
+        elif what == "answer" and forms:
+            open_paragraphs = [value]
+            forms[-1].turns.append(_Answer(extra, open_paragraphs))
+        elif forms:
+            (forms[-1].signers if what == "signer" else forms[-1].units)[extra] = value
+            open_paragraphs = None
+    if len(forms) < MIN_FORMS:
+        return None
+    publisher = _publisher(head + tail)
+    listed: list[str] = []
+    turns: list[str] = []
+    for form in forms:
+        for turn in form.turns:
+            if isinstance(turn, _Answer):
+                extra = turn.extra if turn.extra in form.signers else ""
+                label, line = _signer(form.signers.get(extra), form.units.get(extra) or form.units.get(""),
+                                       publisher)
+                if line and line not in listed:
+                    listed.append(line)
+                turns += [f"{label}：{turn.paragraphs[0]}", *turn.paragraphs[1:], ""]
+            else:
+                turns += [f"群众：{turn[1][0]}", *turn[1][1:], ""]
+    return "\n".join([*head, "", "答问人：", *listed, "", *tail, "", *turns])
+
+
+def _is_follow_up(key: str) -> bool:
+    return bool(re.search(r"追问|再问|补充咨询", key))
