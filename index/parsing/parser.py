@@ -113,8 +113,9 @@ _PAGE_COUNTER = re.compile(r"(?:浏览|阅读|点击|访问)(?:次数|量|数)?"
 def _end_at_document_sections(segments: list[Segment], blocks: list[Block], text: str) -> list[Block]:
     """A Markdown heading of the level that heads the document's sections (one before the first speaker's label:
     "## 第一站：……", then "## 第二站：……") ends the answer it falls in: what follows it up to the next label is the
-    reporter's narration of the next section, no one's answer. A deeper heading inside an answer is its own.
-    Returns the blocks cut off: the document's own words, indexed as no one's."""
+    reporter's narration of the next section, no one's answer, and left out. A deeper heading inside an answer is its
+    own. A plain text's outline heading that goes on numbering the document's outline ends an answer too; returns the
+    blocks it cut off, the document's own words, indexed as no one's."""
     first = next((b for b in blocks if b.label is not None), None)
     if first is None:
         return []
@@ -132,8 +133,8 @@ def _end_at_document_sections(segments: list[Segment], blocks: list[Block], text
             b.start in outline or ((m := _HEADING_LEVEL.match(text[b.start:b.end].strip())) and len(m.group(1)) <= top))),
             None)
         if cut is not None:
-            narration.extend(b for b in segment.blocks[cut:] if b.start not in outline
-                             and not _HEADING_LEVEL.match(text[b.start:b.end].strip()))  # its words, not its headings
+            if segment.blocks[cut].start in outline:  # a plain outline's section: its words kept, as no one's
+                narration.extend(b for b in segment.blocks[cut + 1:] if b.start not in outline)
             del segment.blocks[cut:]
             segment.ends_section = True
     return narration
