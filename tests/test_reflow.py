@@ -95,7 +95,14 @@ def _tabulated(name: str) -> bool:
     return sum(1 for line in text.splitlines() if line.count("\t") >= 3) >= 3
 
 
-PLAIN = [name for name in READABLE if name.endswith(".txt") and not _captioned(name) and not _tabulated(name)]
+def _drawn(name: str) -> bool:
+    """A table drawn with box characters (│序号│问题│解答│): its rows are cut at the columns' width by construction."""
+    text, _ = decode_bytes((FIXTURES / name).read_bytes(), name)
+    return sum(1 for line in text.splitlines() if line.lstrip()[:1] and line.lstrip()[0] in "│┌├└") >= 3
+
+
+PLAIN = [name for name in READABLE if name.endswith(".txt") and not _captioned(name) and not _tabulated(name)
+         and not _drawn(name)]
 
 
 @pytest.mark.parametrize("name", PLAIN)

@@ -346,12 +346,32 @@ def _named_in_passing(answerers: list[LabelReading], people: list[PersonDesc], t
     for name in {r.person.name for r in answerers if r.person and r.person.name and not (r.person.org or r.person.role)}:
         if any(p.name == name and (p.org or p.role) for p in [*people, *found]):
             continue
-        for match in re.finditer(rf"[^\s，。；：:、（()）“”的]{{2,30}}?(?={re.escape(name)})", text):
-            person = parse_person(_last_listed(match.group() + name))
-            if person is not None and person.name == name and person.role:
+        for listed in re.finditer(rf"[^\s，。；：:（()）“”的]{{2,40}}?、(?={re.escape(name)})", text):
+            # "……接警员乔雨萌、申浩然": the second of a list that describes the first
+            person = next((p for p in parse_people(listed.group() + name) if p.name == name and p.role), None)
+            if person is not None:
                 found.append(person)
                 break
+        else:
+            _described_before(name, text, found)
     return found
+
+
+def _described_before(name: str, text: str, found: list[PersonDesc]) -> None:
+    """The person the text introduces by role (and unit) right before their name (the unit that sent them before
+    that: "……市场监管局派驻专区的……审查员吴海燕")."""
+    for match in re.finditer(rf"[^\s，。；：:、（()）“”的]{{2,30}}?(?={re.escape(name)})", text):
+        person = parse_person(_last_listed(match.group() + name))
+        if person is not None and person.name == name and person.role:
+            if not person.org and (sent := _SENT_BY.search(text, max(0, match.start() - 40), match.start())):
+                unit = next((sent["by"][k:] for k in range(len(sent["by"]) - 1) if is_unit_name(sent["by"][k:])), None)
+                person = PersonDesc(person.name, unit, person.role) if unit else person
+            found.append(person)
+            return
+
+
+# the unit that sent someone named after it: "峋阳区市场监管局派驻专区的食品经营许可审查员吴海燕"
+_SENT_BY = re.compile(r"(?P<by>[\u4e00-\u9fff]{2,24}?)(?:派驻|派到|进驻|入驻|驻)[\u4e00-\u9fff]{0,6}的$")
 
 
 def _last_listed(words: str) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from index.lexicon.places import is_everyday_word
-from index.parsing.orgs import COURT_BUREAU, fullest, is_unit_name, main_unit, qualify, split_place
+from index.parsing.orgs import COURT_BUREAU, org_mentions, fullest, is_unit_name, main_unit, qualify, split_place
 from index.parsing.people import ROLE_UNIT, PersonDesc, is_person_name, is_speaker, parse_person
 from index.parsing.speakers import ACCOUNT_REPLY, GENERIC_ANSWERS, PUBLISHER, REMINDER, UNIT_SHORT, read_label
 from index.text import to_simplified
@@ -143,6 +143,9 @@ class Cast:
         the bureau the front matter gives it)."""
         if not org:
             return None
+        if (said := org_mentions(org, self.cities)) and said[-1][0] > 0 and is_unit_name(org[said[-1][0]:]) \
+                and re.search(r"[的是为][ \t\u3000]*$", org[:said[-1][0]]):
+            org = org[said[-1][0]:]  # "接待他的是市市场监督管理局（登记注册科）": the unit, not the words before it
         if (own := _OWN_KIND_SECTION.fullmatch(org)) and (whole := self._own_unit(own["kind"])):
             org = whole  # "大队防火监督科": the document's own 大队
         elif _BARE_SECTION.fullmatch(org) and not is_unit_name(org):
@@ -331,7 +334,7 @@ class Cast:
 
 # a unit outside government: a university, an institute, a hospital, an association, a company; and a department of
 # one (a company's 物业服务中心 at an estate)
-_INSTITUTION = re.compile(r"(?:大学|学院|学校|研究院|研究所|研究中心|科学院|社科院|医院|(?<!消费者)协会|学会|商会|公司|集团|银行|事务所)"
+_INSTITUTION = re.compile(r"(?:大学|学院|学校|研究院|研究所|研究中心|科学院|社科院|医院|(?<!消费者)协会|学会|商会|公司|集团|银行|支行|分行|事务所)"
                           r"(?:[\u4e00-\u9fff]{1,12}?(?:系|学院|研究所|研究中心|实验室|教研室|科|部|厂|分公司|中心|站|店|所))?$")
 _LAST_TITLE = re.compile(rf"{ROLE_UNIT}$")
 

@@ -78,7 +78,7 @@ def _across_page_jumps(text: str, lines: list[Span]) -> list[Span]:
 # "……即可申请退费。（答复单位：市住建局）": the unit that answered, named after its answer
 # and "（此问由溠岍市卫生健康委员会提供）" under an answer in a booklet of one unit's answers: that question's unit
 _SIGNER_AFTER = re.compile(r"[ \t\u3000]*[（(](?:(?:答复|回复|办理|承办)单位[:：][ \t\u3000]*(?P<unit>[^（）()\n]{2,30})|"
-                           r"(?:此|本|该)(?:问|题|条|问题)由(?P<giver>[^（）()\n]{2,30}?)(?:提供|解答|答复|回复|供稿))[）)]"
+                           r"(?:此|本|该)(?:问|题|条|问题)(?:解答|答复|回答|内容)?由(?P<giver>[^（）()\n]{2,30}?)(?:提供|解答|答复|回复|供稿))[）)]"
                            r"[ \t\u3000]*$")
 
 

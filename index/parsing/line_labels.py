@@ -34,6 +34,8 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     signatures = _tagged_entries(lines, labels)
     _answerer_fields(lines, labels, signatures)
     _entry_askers(lines, labels)
+    _citizen_played(lines, labels)
+    _parts_named_per_record(lines, labels)
     narration = _broadcast_script(lines, labels)
     _mention_replies(lines, labels)
     _topic_headings(lines, labels)
@@ -310,6 +312,41 @@ _TAGGED_TITLE = re.compile(r"^[\[【［](?P<tag>[\u4e00-\u9fff]{1,6})[\]】］][
 
 _ASKER_FIELD = re.compile(r"^(?:[-*•][ \t]+)?(?:\*\*|__)?(?:提问人|提问者|留言人|咨询人|来访人|诉求人)(?:\*\*|__)?[ \t\u3000]*[：:]"
                           r"(?:\*\*|__)?[ \t\u3000]*(?P<who>\S.{0,30}?)[ \t\u3000]*$")
+
+
+# a visit's record naming who plays the citizen: "体验人\t市市场监督管理局党组书记、局长　杨永刚"
+_PLAYS_THE_CITIZEN = re.compile(r"^[ \t\u3000]*(?:体验人|体验者|暗访人|暗访者|体验官)[ \t\u3000]*[：:\t][^\n]*?"
+                                r"(?P<name>[\u4e00-\u9fff·]{2,4})[ \t\u3000]*$")
+
+
+def _citizen_played(lines: list[str], labels: list[Label | None]) -> None:
+    """The official a record says played the citizen asks under their own name ("杨永刚：我想……")."""
+    names = {m["name"] for line in lines if (m := _PLAYS_THE_CITIZEN.match(line)) and is_person_name(m["name"])}
+    for i, label in enumerate(labels):
+        if label is not None and label.name in names:
+            labels[i] = replace(label, name=f"提问人 {label.name}")
+
+
+# a call's or a case's line of who took part, over its record: "*接警时间：……　接警员：乔雨萌　三方转接：……中心　话务员　韩晓*"
+_PART_NAMED = re.compile(r"(?P<part>[\u4e00-\u9fff]{1,4}(?:员|警|官))[：:][ \t\u3000]*(?P<name>[\u4e00-\u9fff·]{2,4})(?=[ \t\u3000*_]|$)")
+_PART_PASSED_TO = re.compile(r"转接[：:][ \t\u3000]*(?P<unit>[^\s：:*_]{2,30}?)[ \t\u3000]+(?P<part>[\u4e00-\u9fff]{1,4}(?:员|警|官))"
+                             r"[ \t\u3000]+(?P<name>[\u4e00-\u9fff·]{2,4})(?=[ \t\u3000*_]|$)")
+
+
+def _parts_named_per_record(lines: list[str], labels: list[Label | None]) -> None:
+    """Labels that name a part ("**接警员**：", "**民警**：") stand for the person the record's line of who took part
+    names for it, from that line to the next such line (a new call, a new case)."""
+    named: dict[str, str] = {}
+    for i, line in enumerate(lines):
+        words = line.strip().strip("*_ ")
+        found = {m["part"]: f"{m['name']}（{m['unit']}{m['part']}）" for m in _PART_PASSED_TO.finditer(words)
+                 if is_person_name(m["name"])}
+        found.update({m["part"]: m["name"] for m in _PART_NAMED.finditer(words)
+                      if is_person_name(m["name"]) and m["part"] not in found})
+        if labels[i] is None and found:
+            named = found
+        elif labels[i] is not None and labels[i].name in named:  # type: ignore[union-attr]
+            labels[i] = replace(labels[i], name=named[labels[i].name])  # type: ignore[union-attr,arg-type]
 
 
 def _entry_askers(lines: list[str], labels: list[Label | None]) -> None:

@@ -187,7 +187,8 @@ def fullest(org: str, text: str, cities: Iterable[str] = ()) -> str:
             best = other_kind  # 市残联 where the text writes 涢嵫市残疾人联合会 too
             continue
         # the same place, or 市 for the document's own city (市人力社保局 and 桐川市人力资源和社会保障局 in a 桐川 text)
-        same_place = not place or not other_place or other_place in (place, "市") or (place == "市" and other_place in cities)
+        same_place = not place or not other_place or other_place == place or (other_place == "市" and not _LOWER_PLACE.search(
+            place)) or (place == "市" and other_place in cities)  # not 峋阳区市场监管局 as the city's 市场监督管理局
         if len(other_kind) > len(best) and same_place and main_unit(other_kind) == other_kind and (  # no section of it
                 is_short_form(kind, other_kind) or (
                 other_kind.endswith(kind) and _BELOW_DISTRICT.search(kind))):  # 槐荫社区居民委员会, with its 街道
@@ -198,6 +199,9 @@ def fullest(org: str, text: str, cities: Iterable[str] = ()) -> str:
 # the people's organisations by the short names everyone uses (no rule of first and last characters makes them)
 _ABBREVIATED = {"残联": "残疾人联合会", "妇联": "妇女联合会", "科协": "科学技术协会", "侨联": "归国华侨联合会",
                 "工商联": "工商业联合会", "文联": "文学艺术界联合会"}
+
+
+_LOWER_PLACE = re.compile(r"[区县镇乡]$|街道$")
 
 
 def split_place(org: str) -> tuple[str, str]:

@@ -18,13 +18,13 @@ ROLE_UNIT = (
     r"(?:书记|局长|厅长|处长|科长|股长|部长|厂长|主任|院长|所长|站长|队长|馆长|校长|行长|社长|会长|理事长|秘书长|主席|"
     r"巡视员|调研员|总经理|(?:值班|项目|客户|大堂|部门|区域)?经理|(?:[\u4e00-\u9fff]{2,4}?)?主管|董事长|总工程师|总经济师|总会计师|新闻发言人|发言人|负责人|成员|委员|常委|市长|区长|"
     r"县长|镇长|乡长|总编辑|(?:[\u4e00-\u9fff]{2,4}?)?专员|督察长|总监|干部|(?:有关|相关)?负责(?:人|同志)|总队长|支队长|大队长|中队长|政委|教导员|"
-    r"庭长|审判长|审判员|(?:高级)?法官|检察长|检察官|仲裁员|(?:农业)?推广研究员|(?:正?高级)?农艺师|(?:正?高级|助理)?工程师|农技员|(?:首席)?预报员|首席专家|(?:第[\d一二三四五六七八九十]{1,3}网格)?(?:社区|专职|兼职)?(?:网格员|网格长|民警|辅警|社工)|(?:首席)?代办员|受理员|工作人员|(?:副)?研究馆员|馆员)"
+    r"庭长|审判长|审判员|(?:高级)?法官|检察长|检察官|仲裁员|(?:农业)?推广研究员|(?:正?高级)?农艺师|(?:正?高级|助理)?工程师|农技员|(?:首席)?预报员|首席专家|(?:第[\d一二三四五六七八九十]{1,3}网格)?(?:社区|专职|兼职)?(?:网格员|网格长|民警|辅警|社工)|(?:首席|帮办)?代办员|话务员|接警员|接线员|坐席员|受理员|工作人员|(?:副)?研究馆员|馆员|(?:[\u4e00-\u9fff]{2,6}?)?(?:审查员|检查员|稽查员|调解员))"
 )
 ROLE = rf"{ROLE_UNIT}(?:[、，,\s兼和及]*{ROLE_UNIT})*"
 # what a person may be besides an official, in a guest list or a host line
 _OTHER_ROLES = r"(?:主持人|节目主持人|记者|首席记者|编辑|专家|教授|研究员|医生|律师|工程师|一级主任科员|二级主任科员|科员)"
 DESCRIPTION_ROLE = rf"(?:{ROLE_UNIT}|{_OTHER_ROLES})(?:[、，,\s兼和及]*(?:{ROLE_UNIT}|{_OTHER_ROLES}))*"
-ORG_SUFFIX = (r"(?:管委会|委员会|办公室|管理区|局|厅|委|办|部|院|中心|署|所|会|公司|集团|政府|处|站|队|馆|园区|大学|医院|厂|"
+ORG_SUFFIX = (r"(?:管委会|委员会|办公室|管理区|局|厅|委|办|部|院|中心|署|所|会|公司|集团|政府|处|站|队|馆|园区|大学|医院|厂|银行|支行|分行|"
               r"小学|中学|学校|幼儿园|"
               r"电视台|广播电台|台|报社|日报|晚报|网|社|科|股|系|庭|专班)")
 _ROLE_FULL = re.compile(rf"^{DESCRIPTION_ROLE}$")
@@ -180,7 +180,7 @@ _PLACE_COMMITTEE = re.compile(r"(?P<place>(?:[\u4e00-\u9fff]{2,4}市)?[\u4e00-\u
 _PLACE_HEAD = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,4}?(?P<level>区|县|镇|乡))(?P<role>(?:常务)?副?(?P=level)长)")
 _PLACE_LEVELS = frozenset("省县区镇乡村")  # after a place's name (柳塘村); 市 opens a unit of the document's city (周启航市人社局局长)
 _ONE_CHARACTER_PLACE = re.compile(r"^[\u4e00-\u9fff][市县区]")  # 航市 of "周启航市人社局局长": the name is longer
-_LIST_SEPARATORS = re.compile(r"[，,；;、\n]|(?<=[\u4e00-\u9fff])[ \t\u3000]{2,}(?=[\u4e00-\u9fff])")
+_LIST_SEPARATORS = re.compile(r"[，,；;、\n]|——|(?<=[\u4e00-\u9fff])[ \t\u3000]{2,}(?=[\u4e00-\u9fff])")
 # a person's account on a 微访谈 platform, or their nickname in a group chat ("（群昵称“医保局-谷雨桐”）")
 ACCOUNT = re.compile(r"[（(](?:@(?P<account>[^（）()\s]{1,30})|(?:群)?昵称[：:]?[“\"][^”\"（）()\n]{1,30}[”\"])[）)]")
 # "副局长邵文静和东湖区…主任蒋磊": a title and a name, then 和/及/与 before the next person (人力资源和社会保障局 is one unit).
@@ -204,6 +204,7 @@ _LEAD_IN = re.compile(
 _WHAT_THEY_DID = re.compile(r"(?:今早|今晨|今日|今天|昨日|昨天|日前|近日)?(?:[（(][^）)]{1,12}[）)])?(?:出席|接受|做客|参加)")
 
 
+_NAME_THEN_DOING = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?=带|为|向|给|陪|领|说|讲|介绍|解读|作)")
 _SHORT_FORM_NOTE = re.compile(r"[（(]以下简称[^（）()]{1,12}[）)]")
 
 
@@ -231,11 +232,17 @@ def parse_people(text: str, lead_in: bool = False) -> list[PersonDesc]:
             continue
         candidate = f"{pending}、{piece}" if pending else piece
         person = parse_person(candidate)
-        if pending and (person is None or not person.name) and (alone := parse_person(piece)) is not None \
-                and alone.name and alone.role:
-            person = alone  # "会后，副市长周惟清": what went before named no one, the piece alone does
+        if (person is None or not person.name) and not pending and people and people[-1].role and \
+                (then := _NAME_THEN_DOING.match(piece)) and is_person_name(then["name"]):
+            person = PersonDesc(then["name"], None, None)  # "……接警员乔雨萌、申浩然带大家听一听": the list's last
+        if pending and (alone := parse_person(piece)) is not None and alone.name and alone.role and (
+                person is None or not person.name or split_org_role(pending) == (None, None)):
+            person = alone  # "会后，副市长周惟清", "请本期讲述人——……接警员乔雨萌": what went before named no one
         if person is not None and person.name:
-            if person.org is None and people and people[-1].org:
+            if person.org is None and person.role is None and people and people[-1].role and not pending \
+                    and piece.startswith(person.name):  # "……接警员乔雨萌、申浩然": both of that unit and post
+                person = PersonDesc(person.name, people[-1].org, people[-1].role)
+            elif person.org is None and people and people[-1].org:
                 person = PersonDesc(person.name, people[-1].org, person.role)
             people.append(person)
             pending = ""

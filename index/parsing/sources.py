@@ -21,7 +21,9 @@ import yaml
 from index.errors import CorpusParseError
 from index.parsing.documents import DOCX_SUFFIXES, PDF_SUFFIXES
 from index.parsing.answers_page import answers_page_as_text
+from index.parsing.box_table import box_table_as_text
 from index.parsing.chat_export import chat_export_as_text
+from index.parsing.community_answers import community_answers_as_text
 from index.parsing.form_records import form_records_as_text
 from index.parsing.forum_thread import forum_thread_as_text
 from index.parsing.weibo_topic import weibo_topic_as_text
@@ -405,6 +407,9 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
         article = extract_article(text)
         if not article.text.strip():
             raise CorpusParseError(file, "no article text found in the HTML page")
+        head = article.text.split("\n问：", 1)[0].split("\n")
+        if (community := community_answers_as_text(text, head)) is not None:  # a 问大家 page: officials answer
+            return SourceText(file, community, 0, {}, article.metadata, encoding, _skip_note(file, path))
         if (reported := reported_replies_as_text(article.text)) is not None:  # a 追问 feature: replies labelled
             return SourceText(file, reported, 0, {}, article.metadata, encoding, _skip_note(file, path))
         return SourceText(file, article.text, 0, {}, article.metadata, encoding, _skip_note(file, path),
@@ -415,7 +420,7 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
         body = _without_markup(pipe_table_as_text(body) or body)
     body = mail_reply_as_text(body) or body
     body = initials_spelled_out(body)
-    text = text[:body_start] + (_subtitles_as_text(body) or table_export_as_text(body) or answer_table_as_transcript(body)
+    text = text[:body_start] + (_subtitles_as_text(body) or box_table_as_text(body) or table_export_as_text(body) or answer_table_as_transcript(body)
                                 or storyboard_as_transcript(body)
                                 or chat_export_as_text(body) or form_records_as_text(body)
                                 or forum_thread_as_text(body) or weibo_topic_as_text(body) or answers_page_as_text(body) or diarized_as_text(body) or _as_prose(body))

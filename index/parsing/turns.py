@@ -225,6 +225,9 @@ def _next_words(blocks: list[Block], block: Block) -> Block | None:
 _ABOUT_HEADING = re.compile(r"^(?:[一二三四五六七八九十\d]{1,3}[、.．]\s*)?关于[^。！？；]{2,40}的(?:问题|咨询|疑问)$")
 
 
+_SECTION_NUMBER = re.compile(r"^[ \t\u3000]*\d{1,2}(?:\.\d{1,2}){1,2}[ \t\u3000]+(?=\S)")  # "4.3　……？" a guide's question
+
+
 def _is_question_heading(block: Block, text: str, marked: frozenset[int]) -> bool:
     line = text[block.start : block.end]
     if "\n" in line.strip() or len(line) > MAX_QUESTION_HEADING_CHARS:
@@ -236,7 +239,7 @@ def _is_question_heading(block: Block, text: str, marked: frozenset[int]) -> boo
     bare = strip_markup(line)
     inner = bare.rstrip("？?”’」』）) ")
     emphasised = block.start in marked or line.lstrip().startswith(("**", "__", "#"))
-    numbered = enumerator(bare) is not None or _QUESTION_MARKER.match(bare)
+    numbered = enumerator(bare) is not None or _QUESTION_MARKER.match(bare) or _SECTION_NUMBER.match(bare)
     if emphasised or numbered:  # a context sentence may come first: "农民口袋鼓起来是大家最关心的。今年……如何？"
         return not re.search(r"[！!；;]", inner)
     return not re.search(r"[。！!；;]", inner) and len(bare) <= SHORT_LINE * 1.5
@@ -319,7 +322,8 @@ def _hands_off(segment: Segment, text: str) -> bool:
 # "……已转芪崦市崦西县人民政府办理，办理结果由承办单位另行答复诉求人。": passed on, to be answered elsewhere
 _PASSED_TO = re.compile(r"已?(?:转交?|转至|转给|转请|移交)[\u4e00-\u9fff]{2,30}?(?:办理|处理|研究|核查|核实|整改)")
 _ANSWERED_LATER = re.compile(r"另行答复|另行回复|按程序答复|由承办单位|直接答复|(?:下一期|另行|后续)公示|"
-                             r"(?:核实|核查|办理)?结果将(?:在[^。，]{0,8})?(?:发布|公布|公示|告知|反馈)")
+                             r"(?:核实|核查|办理)?结果将(?:在[^。，]{0,8})?(?:发布|公布|公示|告知|反馈)|"
+                             r"(?:答复|回复)(?:内容|意见)?将(?:在[^。，]{0,12})?(?:发布|公布|公示|告知|反馈)")
 MAX_HAND_OFF_CHARS = 90
 # "经核查，您申请的信息不属于本机关负责公开。……建议您向溠岍市城市管理局申请获取。": not this unit's, asked elsewhere
 _NOT_OURS = re.compile(r"不属于(?:本机关|本单位|本部门|本局|我局|我委|我单位)(?:负责公开|的?职责|的?职能|管辖|受理)")
@@ -444,7 +448,7 @@ def _asks(words: str) -> bool:
     return not _SENTENCE_MARKS.search(words) and bool(_ASKS.search(to_simplified(words)))
 
 
-_ITEM_NUMBER = re.compile(r"^(?:0\d(?=[\u4e00-\u9fff《“])|\d{1,2}[ \t\u3000]+(?=\S))")  # "01这次……", "10 参保人……"
+_ITEM_NUMBER = re.compile(r"^(?:0\d(?=[\u4e00-\u9fff《“])|\d{1,2}(?:\.\d{1,2}){0,2}[ \t\u3000]+(?=\S))")  # "01这次……", "10 参保人……"
 MAX_TRANSITION_CHARS = 40  # a host's line of its own before the line that asks: a transition ("好，我们继续。")
 # a caller's quoted question (its opening mark before the words) and the report's words after the closing mark
 _QUOTED_THEN_TOLD = re.compile(r"^(?P<asked>[^“”]*[？?][^“”]*?)”[^“”？?]*$")
