@@ -110,6 +110,7 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
                       or _station_owner(titles)
                       or _source_answering_most(source_unit, segments, cast)
                       or _issuer_answering(title.bureau, segments, cast)
+                      or _issuer_answering(_site_owner(title.first_line), segments, cast)
                       or _main_org(people, titles, header, text, cities)
                       or (title.bureau if title.bureau and is_unit_name(title.bureau) else None)  # the issuer's line
                       or (signer[0] if signer else None)
@@ -321,6 +322,12 @@ def _source_answering_most(source_unit: str | None, segments: list[Segment], cas
     return None
 
 
+def _site_owner(line: str | None) -> str | None:
+    """The unit a page's first line names as the site's owner ("淠岈市岈山区人民政府门户网站")."""
+    owner = re.sub(r"(?:门户网站|网站|官网)$", "", (line or "").strip())
+    return owner if owner != (line or "").strip() and is_unit_name(owner) else None
+
+
 def _issuer_answering(issuer: str | None, segments: list[Segment], cast: Cast) -> str | None:
     """The unit on a document's issuer line ("洣嶓市嶓山区应急管理局　2027年4月18日" under its title) when its own people
     answer in it (a drill's script, where the district's 副区长 speaks first)."""
@@ -334,8 +341,13 @@ def _named_in_passing(answerers: list[LabelReading], people: list[PersonDesc], t
     them: the person the text introduces in passing by role and full name ("……环保能源有限公司厂长郁成林带着小记者们……",
     "县农业技术推广中心推广研究员巫晓禾、……")."""
     found: list[PersonDesc] = []
-    for surname, title in {r.title for r in answerers if r.title and r.title[1]}:
+    described = _described_in_brackets(text)  # "袁卫东（岈山区人民政府副区长）" anywhere in the text
+    for surname, title in dict.fromkeys(r.title for r in answerers if r.title and r.title[1]):  # in the text's order
         if any(p.name and p.name.startswith(surname) and (p.role or "").endswith(title) for p in [*people, *found]):
+            continue
+        if len(same := [p for p in described if p.name and p.name.startswith(surname)]) == 1 and not any(
+                p.name and p.name.startswith(surname) for p in people):
+            found.append(same[0])  # "袁河长：" the one 袁 the text describes in brackets
             continue
         for match in re.finditer(rf"[^\s，。；：:、（()）“”的]{{0,30}}?{re.escape(title)}(?={re.escape(surname)})", text):
             name = _full_name_at(text, match.end())
@@ -343,8 +355,12 @@ def _named_in_passing(answerers: list[LabelReading], people: list[PersonDesc], t
             if person is not None and person.name == name:
                 found.append(person)
                 break
-    for name in {r.person.name for r in answerers if r.person and r.person.name and not (r.person.org or r.person.role)}:
+    for name in dict.fromkeys(r.person.name for r in answerers
+                              if r.person and r.person.name and not (r.person.org or r.person.role)):
         if any(p.name == name and (p.org or p.role) for p in [*people, *found]):
+            continue
+        if bracketed := next((p for p in described if p.name == name), None):
+            found.append(bracketed)  # "何俊（区水利局河湖管理股股长）" in a list above
             continue
         for listed in re.finditer(rf"[^\s，。；：:（()）“”的]{{2,40}}?、(?={re.escape(name)})", text):
             # "……接警员乔雨萌、申浩然": the second of a list that describes the first
@@ -355,6 +371,21 @@ def _named_in_passing(answerers: list[LabelReading], people: list[PersonDesc], t
         else:
             _described_before(name, text, found)
     return found
+
+
+_NAME_DESCRIBED = re.compile(r"(?P<name>[\u4e00-\u9fff·]{2,4})[（(](?P<desc>[^（）()\n，。；]{3,40})(?:[，,][^（）()\n]{0,60})?[）)]")
+
+
+def _described_in_brackets(text: str) -> list[PersonDesc]:
+    """The people the text names with their unit and post in brackets after them ("何俊（区水利局河湖管理股股长）")."""
+    people: list[PersonDesc] = []
+    for match in _NAME_DESCRIBED.finditer(text):
+        for name in (match["name"][-3:], match["name"][-2:]):
+            if is_person_name(name) and (person := parse_person(match["desc"] + name)) is not None \
+                    and person.name == name and (person.org or person.role):
+                people.append(person)
+                break
+    return people
 
 
 def _described_before(name: str, text: str, found: list[PersonDesc]) -> None:

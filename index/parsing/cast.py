@@ -196,9 +196,10 @@ class Cast:
         if town and _VILLAGE.match(kind) and not re.search(r"[镇乡]|街道", kind):
             found.append(town["town"] + kind)  # 桉塘村村民委员会 in 楝坪镇's own briefing: the town's village
         best = max(found, key=len)
-        if kind.endswith("街道办事处") and not re.search(r"[区县]", best[:best.find("街道")]) \
+        if (kind.endswith("街道办事处") or _TOWN_GOVERNMENT.fullmatch(kind)) \
+                and not re.search(r"[区县]", best[:max(best.find("街道"), best.find("镇"), best.find("乡"))]) \
                 and (district := self._one_place("区")):
-            best = (qualify(district, self.city) or district) + kind  # 临瀔街道办事处 in a 瀔江区 document
+            best = (qualify(district, self.city) or district) + kind  # 临瀔街道办事处, 白沙镇人民政府 in a 岈山区 document
         return best
 
     def _chain_to(self, place: str, above: str) -> str | None:

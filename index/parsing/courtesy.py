@@ -53,7 +53,7 @@ _CLAUSE_PATTERNS = (
     r"(?:一下)?(?:[\u4e00-\u9fff]{0,16}?(?:情况|内容|工作))?",
     # the host handing a question to a guest: "预付卡的问题，请市场监管局的杜局长来回答", "这个问题请梁局长回答"
     r"(?:(?:这个|这一|这类|此类|刚才的?|上述)?[\u4e00-\u9fff]{0,12}?问题(?:涉及[\u4e00-\u9fff]{1,6})?)?(?:先|再|就|那)?"
-    r"(?:请|有请)(?!您|你)[\u4e00-\u9fff]{2,14}?(?:来)?(?:回答|解答|答复|回应)(?:一下)?",
+    r"(?:请|有请)(?!您|你)[\u4e00-\u9fff]{2,14}?(?:来)?(?:回答|解答|答复|回应|说明)(?:一下)?",
     # ... in plain words: "请祝股长给大家说说" (whose matter it is, said before it, is read with it: below)
     r"(?:请|有请)(?!您|你)[\u4e00-\u9fff]{2,10}?(?:来)?(?:给|跟|和)?(?:大家|乡亲们|各位)?(?:说说|说一说|讲讲|讲一讲|谈谈|谈一谈)",
     # a vocative: the person addressed by surname and title ("张局长，您好！"; "周主任，请您……" still asks)

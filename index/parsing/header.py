@@ -25,8 +25,9 @@ _KEYS = {
                "访谈对象", "主讲人", "主讲", "列席单位", "列席领导", "出席单位", "接待代表", "出镜", "本期出镜", "出镜嘉宾", "新闻发言人", "发言人", "答问人", "解读人", "本期上场", "上场嘉宾", "问政对象",
                "点评嘉宾", "特邀嘉宾", "点评专家", "本期上线单位及嘉宾", "上线单位及嘉宾", "上线嘉宾", "本期上线嘉宾",
                "做客嘉宾", "本期做客嘉宾", "应询人员", "应询人", "应询单位及人员", "到会应询人员", "参与回复人员",
-               "回复人员", "答复人员", "列席人员", "列席", "宣讲答疑", "宣讲人", "宣讲人员", "答疑人员", "宣讲嘉宾",
-               "答疑嘉宾", "本期作者", "到场答复", "现场答复", "到场领导", "到场嘉宾", "答复领导"),  # a column's author this issue, who answers in it ("我的回答：")
+               "回复人员", "答复人员", "列席人员", "列席", "口述人", "口述者", "宣讲答疑", "宣讲人", "宣讲人员", "答疑人员", "宣讲嘉宾",
+               "答疑嘉宾", "本期作者", "到场答复", "现场答复", "到场领导", "到场嘉宾", "答复领导", "答辩单位", "答辩人", "答辩人员",
+               "巡河河长", "巡查河长", "陪同人员", "陪同"),  # a column's author this issue, who answers in it ("我的回答：")
     "host": ("主持人", "主持", "节目主持人", "访谈主持人", "节目主持", "主播"),
     "reporter": ("记者", "采访记者", "主持记者", "采访人", "作者"),  # "记者：芷川广播电视台 何思远" in a header, not a question
     "source": ("来源", "信息来源", "稿源", "发布机构", "发布单位", "发文机关", "解读机关", "解读单位", "发布部门", "主办单位",
@@ -39,7 +40,9 @@ _KEYS = {
               "走访单位", "走访对象", "所有者", "创建者", "最近修改", "最后修改", "最后编辑", "最近编辑", "参会人员", "记录人",
               "本次议题", "会议议题", "议题", "记录", "承办", "承办单位", "协办", "协办单位", "参加人员", "本文作者",
               "播出范围", "播出频次", "撰稿", "撰稿人", "播音", "播音员", "录制", "监制",  # a broadcast script's head
-              "期数", "片长", "时长", "联合制作", "制作", "发布平台"),  # and a video's
+              "期数", "片长", "时长", "联合制作", "制作", "发布平台",  # and a video's
+              "评审专家", "评审组", "评委", "专家组", "提问专家", "体验人", "体验方式", "体验事项",  # and a panel's askers
+              "档号", "采集单位", "整理", "整理人"),  # and an oral history's record
 }
 _KEY_OF = {key: kind for kind, keys in _KEYS.items() for key in keys}
 _FIELD = re.compile(r"^[【\[［]?(?P<key>[\u4e00-\u9fff \u3000]{2,12}?|From|Sent|Date|To|Cc|Subject|Attachments)[】\]］]?"
@@ -128,7 +131,7 @@ def read_fields(line: str) -> list[tuple[str, str]] | None:
     if not fields:
         return None
     for kind, value in fields:
-        if len(value) > MAX_VALUE_CHARS or (kind in ("guests", "host") and value and _SENTENCE.search(value)):
+        if len(value) > MAX_VALUE_CHARS or (kind in ("guests", "host", "reporter") and value and _SENTENCE.search(value)):
             return None
         if kind == "reporter" and (not value or _SENTENCE.search(value) or re.search(r"[？?]", value)):
             return None  # "记者：骆科长，您好！……？" asks

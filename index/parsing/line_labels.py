@@ -14,7 +14,7 @@ from index.parsing.exam_items import label_exam_items
 from index.parsing.line_cuts import QUESTION_END, repeated_bands
 from index.parsing.metadata import TitleBlock, classify_title_line, is_boilerplate
 from index.parsing.orgs import is_unit_name
-from index.parsing.people import ACCOUNT, is_person_name, parse_people, split_org_role
+from index.parsing.people import ACCOUNT, PersonDesc, is_person_name, parse_people, parse_person, short_title, split_org_role
 from index.parsing.segment import enumerator_end
 from index.parsing.speakers import ACCOUNT_REPLY, Label, bare_label, find_label, read_label, without_trailing_stamp
 
@@ -36,6 +36,7 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     _entry_askers(lines, labels)
     _citizen_played(lines, labels)
     _parts_named_per_record(lines, labels)
+    _record_subjects(lines, labels)
     narration = _broadcast_script(lines, labels)
     _mention_replies(lines, labels)
     _topic_headings(lines, labels)
@@ -305,7 +306,7 @@ _ENTRY_FIELD = re.compile(r"^(?:[-*•][ \t]+)?(?:\*\*|__)?(?:提问人|提问�
                           r"来访人|来访时间|接访时间|接待时间|接待地点|陪同接待|陪同人员|处理方式|办理情况|"
                           r"来电时间|来电人|来电类型|来电渠道|来电号码|工单号|工单编号|受理时间|诉求人|诉求类型|回访情况|回访结果|办结时间|反映人|反映渠道|反映时间|卡点环节|"
                           r"差评编号|评价时间|评价渠道|评价对象|评价等级|"
-                          r"阅读|状态|办理状态|答复状态|处理状态|咨询单号|咨询编号|咨询方式|咨询时间|咨询渠道)(?:\*\*|__)?[ \t\u3000]*[：:]")
+                          r"阅读|状态|办理状态|答复状态|处理状态|咨询单号|咨询编号|咨询方式|咨询时间|咨询渠道|抽查时间|抽查方式|检查时间)(?:\*\*|__)?[ \t\u3000]*[：:]")
 # a column's entry title: its category in brackets, then the question as a headline ("[立案] 网上立案被退回了……吗？")
 _TAGGED_TITLE = re.compile(r"^[\[【［](?P<tag>[\u4e00-\u9fff]{1,6})[\]】］][ \t\u3000]*[^。！!：:\n]{4,60}[？?]$")
 
@@ -314,14 +315,22 @@ _ASKER_FIELD = re.compile(r"^(?:[-*•][ \t]+)?(?:\*\*|__)?(?:提问人|提问�
                           r"(?:\*\*|__)?[ \t\u3000]*(?P<who>\S.{0,30}?)[ \t\u3000]*$")
 
 
-# a visit's record naming who plays the citizen: "体验人\t市市场监督管理局党组书记、局长　杨永刚"
-_PLAYS_THE_CITIZEN = re.compile(r"^[ \t\u3000]*(?:体验人|体验者|暗访人|暗访者|体验官)[ \t\u3000]*[：:\t][^\n]*?"
-                                r"(?P<name>[\u4e00-\u9fff·]{2,4})[ \t\u3000]*$")
+# a record's field naming who asks: the official playing the citizen ("体验人\t市市场监督管理局党组书记、局长　杨永刚"),
+# a panel's experts ("评审专家：……教授 史立平（组长）；市人大代表 何建平；……")
+_ASKING_FIELD = re.compile(r"^[ \t\u3000]*(?:体验人|体验者|暗访人|暗访者|体验官|评审专家|评审组|评委|专家组|提问专家|质询人)"
+                           r"[ \t\u3000]*[：:\t][ \t\u3000]*(?P<who>\S.*)$")
 
 
 def _citizen_played(lines: list[str], labels: list[Label | None]) -> None:
-    """The official a record says played the citizen asks under their own name ("杨永刚：我想……")."""
-    names = {m["name"] for line in lines if (m := _PLAYS_THE_CITIZEN.match(line)) and is_person_name(m["name"])}
+    """Whom a record's field names as asking ask under their own names ("杨永刚：我想……", "史立平：……？")."""
+    names: set[str] = set()
+    for line in lines:
+        if field := _ASKING_FIELD.match(line):
+            who = re.sub(r"[（(][^（）()]{1,8}[）)]", "", field["who"])  # "（组长）"
+            names.update(p.name for p in parse_people(who) if p.name)
+            for piece in re.split(r"[；;、，,]", who):  # "……教授 史立平", "市人大代表 何建平": the name that ends each
+                if is_person_name(last := re.split(r"[ \t\u3000]+", piece.strip(" \t\u3000"))[-1]):
+                    names.add(last)
     for i, label in enumerate(labels):
         if label is not None and label.name in names:
             labels[i] = replace(label, name=f"提问人 {label.name}")
@@ -331,6 +340,30 @@ def _citizen_played(lines: list[str], labels: list[Label | None]) -> None:
 _PART_NAMED = re.compile(r"(?P<part>[\u4e00-\u9fff]{1,4}(?:员|警|官))[：:][ \t\u3000]*(?P<name>[\u4e00-\u9fff·]{2,4})(?=[ \t\u3000*_]|$)")
 _PART_PASSED_TO = re.compile(r"转接[：:][ \t\u3000]*(?P<unit>[^\s：:*_]{2,30}?)[ \t\u3000]+(?P<part>[\u4e00-\u9fff]{1,4}(?:员|警|官))"
                              r"[ \t\u3000]+(?P<name>[\u4e00-\u9fff·]{2,4})(?=[ \t\u3000*_]|$)")
+
+
+# a spot check's or a visit's line naming whom the record talks to: "抽查对象：临江街道办事处副主任　孙海燕（街道防汛责任人）"
+_RECORD_SUBJECT = re.compile(r"^[ \t\u3000]*(?:抽查对象|被抽查人|检查对象|暗访对象|接访对象|回访对象)[ \t\u3000]*[：:][ \t\u3000]*"
+                             r"(?P<desc>[^（(\n]{3,40}?)[ \t\u3000]*(?:[（(][^（）()\n]{1,20}[）)])?[ \t\u3000]*$")
+_SUBJECT_ANSWERS = frozenset({"答", "被抽查人", "被检查人", "被访人", "受访人", "对方"})
+
+
+def _record_subjects(lines: list[str], labels: list[Label | None]) -> None:
+    """The answers of each record are its subject's ("答：", "被抽查人：", "孙海燕：", "韦镇长：" under "抽查对象：……"),
+    named with their unit and post, up to the next record's subject line."""
+    subject: PersonDesc | None = None
+    for i, line in enumerate(lines):
+        if match := _RECORD_SUBJECT.match(line):
+            subject = parse_person(match["desc"])
+            labels[i] = None
+            continue
+        label = labels[i]
+        if subject is None or subject.name is None or label is None:
+            continue
+        title = short_title(label.name)
+        if label.name in _SUBJECT_ANSWERS or label.name == subject.name or (
+                title is not None and subject.name.startswith(title[0])):
+            labels[i] = replace(label, name=f"{subject.name}（{subject.org or ''}{subject.role or ''}）")
 
 
 def _parts_named_per_record(lines: list[str], labels: list[Label | None]) -> None:
@@ -397,6 +430,7 @@ MIN_TAGGED_ENTRIES = 2
 # answer (a decision is the record's, a matter taken away is answered elsewhere)
 # and, at a deputies' reception, who came and the deputies' own advice to the units ("【来访人】……", "【代表意见】……")
 _RECORD_TAG = re.compile(r"(?:现场|当场|会后|带回|限期)(?:定|办|督办|交办|研究)|带回办理|现场督办|办理情况|"
+                         r"(?:项目|情况|工作)陈述|(?:现场|专家)?(?:评分|打分|点评)|"
                          r"来访人|来电人|反映人|代表(?:意见|建议)|(?:调查员|工作人员|内部|编者|讲解员)提示")
 
 

@@ -123,9 +123,11 @@ def classify_title_line(line: str, block: TitleBlock) -> str:
             block.outlet = outlet
         block.reporters = _names(match.group("names"))
         return "byline"
-    if (match := _DATE.search(text)) and (len(text) <= DATE_LINE_MAX_CHARS or _PAGE_DATE.match(text)):
+    if (match := _DATE.search(text)) and (len(re.sub(r"[（(][^（）()]{1,20}[）)]", "", text)) <= DATE_LINE_MAX_CHARS
+                                          or _PAGE_DATE.match(text)):  # "……委员会（……办公室） 2027年1月10日" too
         block.date = block.date or _iso_date(match)
-        if _BUREAU_LINE.match(issuer := text[: match.start()].strip(" \t\u3000")):  # "……应急管理局　2027年4月18日"
+        issuer = re.sub(r"[（(][^（）()]{1,20}[）)]$", "", text[: match.start()].strip(" \t\u3000"))  # "（……办公室）"
+        if _BUREAU_LINE.match(issuer):  # "……应急管理局　2027年4月18日"
             block.bureau = block.bureau or issuer
         return "date"
     if SECTION_WORDS.match(section_name(text)):

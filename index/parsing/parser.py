@@ -25,7 +25,7 @@ from index.parsing.passages import PassageBuilder
 from index.parsing.sections import cut_sections, is_courtesy_block, with_lead_in
 from index.parsing.segment import SHORT_LINE, iter_lines, line_continues
 from index.parsing.sources import SourceText, read_source
-from index.parsing.speakers import (SECTION_WORDS, Label, accepted_labels, declaring_lines, find_label, is_stamp_line, label_aliases,
+from index.parsing.speakers import (ANSWER_WORDS, SECTION_WORDS, Label, accepted_labels, declaring_lines, find_label, is_stamp_line, label_aliases, read_label,
                                      with_aliases_resolved)
 from index.parsing.turns import (has_answers, label_cases_among_speakers, label_headed_questions, label_message_board, label_postfix_board,
                                   label_unit_led_board, merge_answers, segments_of, turns_of)
@@ -127,6 +127,12 @@ def _end_at_document_sections(segments: list[Segment], blocks: list[Block], text
         return []
     narration: list[Block] = []
     for segment in segments:
+        opening = segment.blocks[0] if segment.blocks else None
+        if opening is not None and (opening.start in outline or (  # "【处理意见】" read as a label: a section, no one's
+                text.rfind("\n", 0, max(0, opening.start - 1)) + 1 in outline and not segment.asks)):
+            narration.extend(segment.blocks[1:] if opening.start in outline else segment.blocks)
+            segment.blocks = []
+            continue
         if segment.asks:
             continue
         cut = next((k for k, b in enumerate(segment.blocks) if k > 0 and b.label is None and (
@@ -143,6 +149,14 @@ def _end_at_document_sections(segments: list[Segment], blocks: list[Block], text
 # a plain text's outline heading: "四、演练脚本", "（五）演练讲评（10:25—10:30）" (short, no sentence in it)
 _OUTLINE = re.compile(r"^[ \t\u3000]*(?:(?P<plain>[一二三四五六七八九十]{1,3})、|[（(](?P<bracketed>[一二三四五六七八九十]{1,3})[）)])"
                       r"[^。！？；，,;!?]{2,30}$")
+_TAG_HEADING = re.compile(r"【[\u4e00-\u9fff]{2,12}】")
+
+
+def _names_no_speaker(words: str) -> bool:
+    """A heading's words that name no one ("处理意见", "发现问题"), not a speaker's ("主持人", "嘉宾 周航", "孙局长")."""
+    reading = read_label(words)
+    return reading.person is None and reading.title is None and reading.nickname is None and reading.side == "answer" \
+        and (reading.word is None or not re.fullmatch(ANSWER_WORDS, reading.word))
 _NUMERALS = "一二三四五六七八九十"
 
 
@@ -161,8 +175,18 @@ def _outline_headings(blocks: list[Block], first: Block, text: str) -> set[int]:
     document's own sections, where an answer ends. An answer's own list ("（一）……" again) numbers from one anew."""
     last: dict[str, int] = {}
     found: set[int] = set()
+    tagged = False  # "【沿河群众问答】" above the first label: every such heading is one of the document's sections
+    first = next((b for b in blocks if b.label is not None and not _TAG_HEADING.fullmatch(text[b.start:b.end].strip())),
+                 first)
     for block in blocks:
-        if block.label is not None or not (m := _OUTLINE.match(text[block.start:block.end].strip())):
+        line = text[block.start:block.end].strip()
+        if _TAG_HEADING.fullmatch(line) and (block.label is None or _names_no_speaker(line.strip("【】"))):
+            if block.start < first.start:
+                tagged = True
+            elif tagged:
+                found.add(block.start)
+            continue
+        if block.label is not None or not (m := _OUTLINE.match(line)):
             continue
         style = "plain" if m["plain"] else "bracketed"
         number = _numeral(m[style])
@@ -323,6 +347,14 @@ def _layout(blocks: list[Block], text: str) -> Layout:
 
 # a record's part ("一、典型接访事项及答复情况", "三、下一步工作"): a short heading numbered in Chinese, no sentence
 _PART = re.compile(r"^(?P<number>[一二三四五六七八九十]{1,3})、(?=[^。！？!?；;，,：:]{2,24}$)")
+_TAG_HEADING = re.compile(r"【[\u4e00-\u9fff]{2,12}】")
+
+
+def _names_no_speaker(words: str) -> bool:
+    """A heading's words that name no one ("处理意见", "发现问题"), not a speaker's ("主持人", "嘉宾 周航", "孙局长")."""
+    reading = read_label(words)
+    return reading.person is None and reading.title is None and reading.nickname is None and reading.side == "answer" \
+        and (reading.word is None or not re.fullmatch(ANSWER_WORDS, reading.word))
 _NUMERALS = "一二三四五六七八九十"
 
 

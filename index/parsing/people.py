@@ -18,7 +18,7 @@ ROLE_UNIT = (
     r"(?:书记|局长|厅长|处长|科长|股长|部长|厂长|主任|院长|所长|站长|队长|馆长|校长|行长|社长|会长|理事长|秘书长|主席|"
     r"巡视员|调研员|总经理|(?:值班|项目|客户|大堂|部门|区域)?经理|(?:[\u4e00-\u9fff]{2,4}?)?主管|董事长|总工程师|总经济师|总会计师|新闻发言人|发言人|负责人|成员|委员|常委|市长|区长|"
     r"县长|镇长|乡长|总编辑|(?:[\u4e00-\u9fff]{2,4}?)?专员|督察长|总监|干部|(?:有关|相关)?负责(?:人|同志)|总队长|支队长|大队长|中队长|政委|教导员|"
-    r"庭长|审判长|审判员|(?:高级)?法官|检察长|检察官|仲裁员|(?:农业)?推广研究员|(?:正?高级)?农艺师|(?:正?高级|助理)?工程师|农技员|(?:首席)?预报员|首席专家|(?:第[\d一二三四五六七八九十]{1,3}网格)?(?:社区|专职|兼职)?(?:网格员|网格长|民警|辅警|社工)|(?:首席|帮办)?代办员|话务员|接警员|接线员|坐席员|受理员|工作人员|(?:副)?研究馆员|馆员|(?:[\u4e00-\u9fff]{2,6}?)?(?:审查员|检查员|稽查员|调解员))"
+    r"庭长|审判长|审判员|(?:高级)?法官|检察长|检察官|仲裁员|(?:农业)?推广研究员|(?:正?高级)?农艺师|(?:正?高级|助理)?工程师|农技员|(?:首席)?预报员|首席专家|(?:第[\d一二三四五六七八九十]{1,3}网格)?(?:社区|专职|兼职)?(?:网格员|网格长|民警|辅警|社工)|(?:首席|帮办)?代办员|话务员|接警员|接线员|坐席员|(?:[\u4e00-\u9fff\d]{1,6}?)?(?:驾驶员|乘务员)|(?:[\u4e00-\u9fff]{2,8}?)?班长|受理员|工作人员|(?:副)?研究馆员|馆员|(?:[\u4e00-\u9fff]{2,6}?)?(?:审查员|检查员|稽查员|调解员))"
 )
 ROLE = rf"{ROLE_UNIT}(?:[、，,\s兼和及]*{ROLE_UNIT})*"
 # what a person may be besides an official, in a guest list or a host line
@@ -41,7 +41,8 @@ _NOT_NAME_WORDS = re.compile(r"新闻|见闻|要闻|公开|说明|提示")  # �
 _VERB_FIRST = re.compile(r"^(?:专访|访问|采访|对话|走进|聚焦|解读|访谈|做客|访)")  # a headline, not a person
 _ROLE_PREFIX = re.compile(r"^(?:党组|党委|党工委|党总支|党支部|机关|常务|一级|二级|三级|四级|副)")
 SHORT_TITLE = re.compile(r"^(?P<surname>[\u4e00-\u9fff]{1,2}?)(?P<title>副?(?:局长|主任|书记|处长|科长|股长|厅长|部长|院长|"
-                         r"市长|区长|县长|镇长|乡长|站长|所长|队长|馆长|校长|行长|主席|总经理|经理|厂长|董事长|主管|庭长|法官|首席|总|工|老师|教授|博士|专家))$")  # 楚工: an engineer
+                         r"市长|区长|县长|镇长|乡长|站长|所长|队长|馆长|校长|行长|主席|总经理|经理|厂长|董事长|主管|庭长|法官|首席|总|工|老师|教授|博士|专家|"
+                         r"河长|湖长|林长|班长))$")  # 楚工: an engineer
 HONORIFIC = re.compile(r"(?:先生|女士|同志)$")
 _TIMESTAMP = re.compile(r"\d{1,2}[:：]\d{2}")
 
@@ -136,7 +137,9 @@ def parse_person(desc: str) -> PersonDesc | None:
         return None
     if _COMMUNITY_HEAD.fullmatch(re.sub(r"\s+", "", desc)):  # "柳塘村党支部书记": a post, no name (柳 is a surname)
         return PersonDesc(None, *split_org_role(desc))
-    if bracket := re.fullmatch(r"(?P<name>[^（(）)\s]{2,6})\s*[（(](?P<desc>[^（(）)]{2,60})[）)]", desc):
+    # "区级河长　袁卫东（岈山区人民政府副区长）": the part they play, then the name with unit and post in brackets
+    if bracket := re.fullmatch(r"(?:[\u4e00-\u9fff]{1,6}(?:长|负责人)\s+)?(?P<name>[^（(）)\s]{2,6})\s*[（(](?P<desc>[^（(）)]{2,60})[）)]",
+                               desc):
         if (name := _name_part(bracket["name"])) is not None:
             org, role = split_org_role(bracket["desc"])
             return PersonDesc(name, org, role)
@@ -175,7 +178,8 @@ def parse_person(desc: str) -> PersonDesc | None:
 
 
 # "云岭区委", "滢珩市珩南区区委": the committee of a district or county (its city before it, 区 said twice or once)
-_PLACE_COMMITTEE = re.compile(r"(?P<place>(?:[\u4e00-\u9fff]{2,4}市)?[\u4e00-\u9fff]{2,4}?(?P<level>区|县|镇|乡))"
+_PLACE_COMMITTEE = re.compile(r"(?P<place>(?:[\u4e00-\u9fff]{2,4}市)?(?:[\u4e00-\u9fff]{2,4}?[区县](?=[\u4e00-\u9fff]{2,4}?[镇乡]))?"
+                              r"[\u4e00-\u9fff]{2,4}?(?P<level>区|县|镇|乡))"
                               r"(?:(?P=level)?委|(?P<party>党委))")
 _PLACE_HEAD = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,4}?(?P<level>区|县|镇|乡))(?P<role>(?:常务)?副?(?P=level)长)")
 _PLACE_LEVELS = frozenset("省县区镇乡村")  # after a place's name (柳塘村); 市 opens a unit of the document's city (周启航市人社局局长)

@@ -25,6 +25,7 @@ from index.parsing.box_table import box_table_as_text
 from index.parsing.chat_export import chat_export_as_text
 from index.parsing.community_answers import community_answers_as_text
 from index.parsing.form_records import form_records_as_text
+from index.parsing.forum_replies import forum_replies_as_text
 from index.parsing.forum_thread import forum_thread_as_text
 from index.parsing.weibo_topic import weibo_topic_as_text
 from index.parsing.diarized import diarized_as_text
@@ -417,7 +418,7 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
     metadata, body_start, warnings, hints = split_front_matter(text, file)
     body = text[body_start:]
     if suffix in MARKDOWN_SUFFIXES:  # a pipe table's cells keep their <br> until its rows are read
-        body = _without_markup(pipe_table_as_text(body) or body)
+        body = _without_markup(forum_replies_as_text(body) or pipe_table_as_text(body) or body)
     body = mail_reply_as_text(body) or body
     body = initials_spelled_out(body)
     text = text[:body_start] + (_subtitles_as_text(body) or box_table_as_text(body) or table_export_as_text(body) or answer_table_as_transcript(body)

@@ -119,9 +119,9 @@ _NUMBERED_QA = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}
                           r"(?=(?:[\u4e00-\u9fff]{1,5})?[问答]$)")  # "一、问", "1. 答", "01 问", "1. 住户问"
 # a 电视问政's 现场评议员 and the deputies who ask there (人大代表, 政协委员) ask too
 # and at a 人大常委会 专题询问, the members who question (询问人, 追问 when they ask again)
-ASK_WORDS = r"(?:主持人|主持|主播|网友|网民|记者|听众|观众|市民|村民|居民|家长|群众|消费者|评议员|人大代表|政协委员|询问人|追问|学员|读者|解说|报警人|求助人|来电人)"
+ASK_WORDS = r"(?:主持人|主持|主播|网友|网民|记者|听众|观众|市民|村民|居民|家长|群众|消费者|评议员|人大代表|政协委员|询问人|追问|学员|读者|解说|报警人|求助人|来电人|抽查人|检查人|采访人)"
 # a 点评嘉宾 (an expert asked for comment) answers what the host puts to them
-ANSWER_WORDS = r"(?:访谈嘉宾|本期嘉宾|点评嘉宾|特邀嘉宾|嘉宾|点评专家|发布人|新闻发言人|发言人|答问人|解读人|受访人|受访者|应询人)"
+ANSWER_WORDS = r"(?:访谈嘉宾|本期嘉宾|点评嘉宾|特邀嘉宾|嘉宾|点评专家|发布人|新闻发言人|发言人|答问人|解读人|受访人|受访者|应询人|答辩人)"
 _ASK_WORD = re.compile(rf"^(?:现场)?(?P<word>{ASK_WORDS})(?:代表|提问|留言|问|说|又问|再问)?(?:$|[ \t\u3000]+|(?=[“\"「『‘'（(@]|{_CITIZEN}|尾号))"
                        r"(?P<rest>.*)$")
 _ANSWER_WORD = re.compile(rf"^(?P<word>{ANSWER_WORDS})(?:$|[ \t\u3000]+)(?P<rest>.*)$")
@@ -323,6 +323,9 @@ _CITIZEN_DESCRIBED = re.compile(r"(?P<desc>[\u4e00-\u9fff]{0,16}?(?:学生|志�
                                 r"(?:先生|女士|阿姨|大爷|大妈|同学|师傅)?)")
 
 
+_DESCRIBED_OFFICIAL = re.compile(r"(?:局|委|办|政府|中心|大队|支队|站|所|科|股)[ \t\u3000]|(?:长|书记|主任|员)[ \t\u3000]")
+
+
 def read_label(name: str) -> LabelReading:
     """Who a label names and which side they are on (see LabelReading)."""
     text = to_simplified(unicodedata.normalize("NFKC", name)).strip(" *_\u3000")
@@ -346,6 +349,8 @@ def read_label(name: str) -> LabelReading:
         return LabelReading("ask", "案情")
     if citizen := _CITIZEN_DESCRIBED.fullmatch(text):  # "社区志愿者 彭女士", "芪南区实验小学五年级学生 葛小宇"
         return LabelReading("ask", "市民", nickname=citizen["name"])
+    if _DESCRIBED_ASKER.fullmatch(text) and not _DESCRIBED_OFFICIAL.search(text):  # "垂钓市民 张师傅", "柳湾村村民 老韩"
+        return LabelReading("ask", "市民", nickname=re.split(r"[ \t\u3000]+", text)[-1])
     if deputy := _DEPUTY.match(text):  # "钟秀梅代表（追问）", "市人大代表 钟秀梅": a deputy asks at a 代表问政
         if is_person_name(deputy["before"] or deputy["after"] or ""):
             return LabelReading("ask", "代表", nickname=deputy["before"] or deputy["after"])
