@@ -157,7 +157,6 @@ def _names_no_speaker(words: str) -> bool:
     reading = read_label(words)
     return reading.person is None and reading.title is None and reading.nickname is None and reading.side == "answer" \
         and (reading.word is None or not re.fullmatch(ANSWER_WORDS, reading.word))
-_NUMERALS = "一二三四五六七八九十"
 
 
 def _numeral(words: str) -> int:
@@ -347,14 +346,6 @@ def _layout(blocks: list[Block], text: str) -> Layout:
 
 # a record's part ("一、典型接访事项及答复情况", "三、下一步工作"): a short heading numbered in Chinese, no sentence
 _PART = re.compile(r"^(?P<number>[一二三四五六七八九十]{1,3})、(?=[^。！？!?；;，,：:]{2,24}$)")
-_TAG_HEADING = re.compile(r"【[\u4e00-\u9fff]{2,12}】")
-
-
-def _names_no_speaker(words: str) -> bool:
-    """A heading's words that name no one ("处理意见", "发现问题"), not a speaker's ("主持人", "嘉宾 周航", "孙局长")."""
-    reading = read_label(words)
-    return reading.person is None and reading.title is None and reading.nickname is None and reading.side == "answer" \
-        and (reading.word is None or not re.fullmatch(ANSWER_WORDS, reading.word))
 _NUMERALS = "一二三四五六七八九十"
 
 
