@@ -94,7 +94,9 @@ def test_a_panels_experts_ask_and_the_units_defending_answer() -> None:
         ("提问人 何建平", "卢婷"), ("提问人 史立平", "钟明"), ("提问人 史立平", "袁晓东")]  # the host's hand-over no question
 
 
-FORUM = """# 开发者社区精选问答
+FORUM = """[首页](https://data.example/) ｜ [数据目录](https://data.example/catalog) ｜ **开发者社区**
+
+# 开发者社区精选问答
 
 来源：澄州市政务服务和数据管理局
 
@@ -135,6 +137,7 @@ def test_a_developer_forums_headed_replies_answer_its_topics(tmp_path: Path) -> 
     speakers = {p.speaker: p.bureau for p in interview.passages if p.kind == "answer"}
     assert speakers["谢明"] == "" and speakers["高晓峰"] == "澄州市政务服务和数据管理局"
     assert not any("同问" in p.text or "气象部门" in p.text for p in interview.passages)  # other users: no one's
+    assert not any("数据目录" in p.text for p in interview.passages)  # the site's menu
 
 
 ORAL = """<html><head><title>口述史｜两代公交人眼里的四十年_澄州市交通运输局</title></head><body><div class="article">

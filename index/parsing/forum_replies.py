@@ -16,6 +16,14 @@ _FOLLOW_UP = re.compile(r"^\*\*(?P<nick>[^*\n]{1,30})\*\*[ \t\u3000]*追问[：:
 _COMMENT = re.compile(r"^\*\*[^*\n]{1,30}\*\*[ \t\u3000]*(?:[：:]|提问于)")
 _LIKES = re.compile(r"^(?:👍|💬|赞|评论)[ \t\u3000\d👍💬赞评论]*$")
 _FENCE = re.compile(r"^```")
+_LINK = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)")
+MAX_NAV_WORDS = 8  # what a bar of links may hold besides them: the page it is on ("**开发者社区**", "› 精选问答")
+
+
+def _navigation(line: str) -> bool:
+    """A bar of two links or more and little else (a site's menu, a breadcrumb)."""
+    rest = re.sub(r"[*_ \t\u3000·|｜›»>/]", "", _LINK.sub("", line))
+    return len(_LINK.findall(line)) >= 2 and len(rest) <= MAX_NAV_WORDS
 MIN_REPLIES = 2
 
 
@@ -63,7 +71,8 @@ def forum_replies_as_text(body: str) -> str | None:
     answered = [(q, r) for q, r in answered if r]
     if sum(len(r) for _, r in answered) < MIN_REPLIES:
         return None
-    head = [line for line in lines[:starts[0]] if line.strip() and not line.strip().startswith("---")]
+    head = [line for line in lines[:starts[0]] if line.strip() and not line.strip().startswith("---")
+            and not _navigation(line)]  # the site's navigation and breadcrumb: no one's words
     tail = [line for line in lines[starts[-1]:] if "主办" in line]
     out = [*head, *tail]
     for question, replies in answered:
