@@ -19,7 +19,6 @@ _ASKER = re.compile(r"ask-meta|cmt-user|comment-user|user-name|nick", re.I)
 _NAME = re.compile(r"ans-name|name|nick|user", re.I)
 _CERTIFIED = re.compile(r"认证(?:信息|主体)?[：:][ \t\u3000]*(?P<unit>[\u4e00-\u9fff]{4,40})")
 _OWN_ACCOUNT = re.compile(r"(?P<unit>[\u4e00-\u9fff]{4,40}?)(?:官方)?(?:账号|帐号)$")
-_FURNITURE = re.compile(r"^(?:答|问|官方|政务|回复[：:]?|\d{4}-\d{2}-\d{2}|有用\(\d+\)|去过|当地人)$")
 MIN_QUESTIONS = 2
 
 

@@ -34,7 +34,7 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     signatures = _tagged_entries(lines, labels)
     _answerer_fields(lines, labels, signatures)
     _entry_askers(lines, labels)
-    _citizen_played(lines, labels)
+    _askers_named_in_fields(lines, labels)
     _parts_named_per_record(lines, labels)
     _record_subjects(lines, labels)
     narration = _broadcast_script(lines, labels)
@@ -321,7 +321,7 @@ _ASKING_FIELD = re.compile(r"^[ \t\u3000]*(?:体验人|体验者|暗访人|暗�
                            r"[ \t\u3000]*[：:\t][ \t\u3000]*(?P<who>\S.*)$")
 
 
-def _citizen_played(lines: list[str], labels: list[Label | None]) -> None:
+def _askers_named_in_fields(lines: list[str], labels: list[Label | None]) -> None:
     """Whom a record's field names as asking ask under their own names ("杨永刚：我想……", "史立平：……？")."""
     names: set[str] = set()
     for line in lines:

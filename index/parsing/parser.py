@@ -23,7 +23,7 @@ from index.parsing.metadata import (TitleBlock, classify_title_line, is_boilerpl
 from index.parsing.orgs import is_unit_name, local_name, split_place
 from index.parsing.passages import PassageBuilder
 from index.parsing.sections import cut_sections, is_courtesy_block, with_lead_in
-from index.parsing.segment import SHORT_LINE, iter_lines, line_continues
+from index.parsing.segment import SHORT_LINE, enumerator, iter_lines, line_continues
 from index.parsing.sources import SourceText, read_source
 from index.parsing.speakers import (ANSWER_WORDS, SECTION_WORDS, Label, accepted_labels, declaring_lines, find_label, is_stamp_line, label_aliases, read_label,
                                      with_aliases_resolved)
@@ -147,7 +147,7 @@ def _end_at_document_sections(segments: list[Segment], blocks: list[Block], text
 
 
 # a plain text's outline heading: "四、演练脚本", "（五）演练讲评（10:25—10:30）" (short, no sentence in it)
-_OUTLINE = re.compile(r"^[ \t\u3000]*(?:(?P<plain>[一二三四五六七八九十]{1,3})、|[（(](?P<bracketed>[一二三四五六七八九十]{1,3})[）)])"
+_OUTLINE = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
                       r"[^。！？；，,;!?]{2,30}$")
 _TAG_HEADING = re.compile(r"【[\u4e00-\u9fff]{2,12}】")
 
@@ -157,15 +157,6 @@ def _names_no_speaker(words: str) -> bool:
     reading = read_label(words)
     return reading.person is None and reading.title is None and reading.nickname is None and reading.side == "answer" \
         and (reading.word is None or not re.fullmatch(ANSWER_WORDS, reading.word))
-
-
-def _numeral(words: str) -> int:
-    """一 .. 十九 as a number."""
-    if words.startswith("十"):
-        return 10 + (_NUMERALS.index(words[1]) + 1 if len(words) > 1 else 0)
-    if len(words) > 1 and words[1] == "十":
-        return (_NUMERALS.index(words[0]) + 1) * 10 + (_NUMERALS.index(words[2]) + 1 if len(words) > 2 else 0)
-    return _NUMERALS.index(words[0]) + 1
 
 
 def _outline_headings(blocks: list[Block], first: Block, text: str) -> set[int]:
@@ -185,17 +176,16 @@ def _outline_headings(blocks: list[Block], first: Block, text: str) -> set[int]:
             elif tagged:
                 found.add(block.start)
             continue
-        if block.label is not None or not (m := _OUTLINE.match(line)):
+        if block.label is not None or not _OUTLINE.match(line) or (numbered := enumerator(line)) is None:
             continue
-        style = "plain" if m["plain"] else "bracketed"
-        number = _numeral(m[style])
+        style, number = numbered  # "dun" for 四、, "paren" for （五）
         if block.start < first.start:
             last[style] = number
         elif style in last and number == last[style] + 1:
             last[style] = number
             found.add(block.start)
-            if style == "plain":
-                last.pop("bracketed", None)  # a new chapter numbers its own (一) anew
+            if style == "dun":
+                last.pop("paren", None)  # a new chapter numbers its own (一) anew
     return found
 
 
