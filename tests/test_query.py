@@ -187,3 +187,12 @@ def test_a_vertically_run_bureau_is_named_as_people_call_it() -> None:
     assert split_bureau("国家税务总局澜州市税务局").place == "澜州市"
     for question in ("澜州税务局，研发费用加计扣除按多少扣？", "澜州市税务局的预缴申报什么时候？"):
         assert [m.matches for m in bureaus.mentions(question)] == [("国家税务总局澜州市税务局",)], question
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("暑期托管点开设几个，名额有多少？", True), ("有几家医院能办？", True), ("一年最多能报几次？", True),
+    ("卡上还剩好几次没游，过期就作废了吗？", False), ("我开了个十几个人的小厂，能申请补贴吗？", False),
+    ("给社区打过好几次电话都没人修，这归谁管？", False)])
+def test_a_question_asks_for_a_number_only_by_an_interrogative(text: str, asks: bool) -> None:
+    from index.search.features import asks_for_number
+    assert asks_for_number(text) is asks, text

@@ -392,7 +392,7 @@ def _described_before(name: str, text: str, found: list[PersonDesc]) -> None:
     """The person the text introduces by role (and unit) right before their name (the unit that sent them before
     that: "……市场监管局派驻专区的……审查员吴海燕")."""
     for match in re.finditer(rf"[^\s，。；：:、（()）“”的]{{2,30}}?(?={re.escape(name)})", text):
-        person = parse_person(_last_listed(match.group() + name))
+        person = parse_person(_last_listed(_NARRATED_ACT.sub("", match.group()) + name))
         if person is not None and person.name == name and person.role:
             if not person.org and (sent := _SENT_BY.search(text, max(0, match.start() - 40), match.start())):
                 unit = next((sent["by"][k:] for k in range(len(sent["by"]) - 1) if is_unit_name(sent["by"][k:])), None)
@@ -402,6 +402,8 @@ def _described_before(name: str, text: str, found: list[PersonDesc]) -> None:
 
 
 # the unit that sent someone named after it: "峋阳区市场监管局派驻专区的食品经营许可审查员吴海燕"
+# what the writer did before naming them: "记者联系了" (……供电公司客户服务中心主任高丽), "随后采访了"
+_NARRATED_ACT = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:联系|采访|找到|询问|请教|走访|致电|拨通|见到|问)了")
 _SENT_BY = re.compile(r"(?P<by>[\u4e00-\u9fff]{2,24}?)(?:派驻|派到|进驻|入驻|驻)[\u4e00-\u9fff]{0,6}的$")
 
 

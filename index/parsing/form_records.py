@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from index.parsing.metadata import is_boilerplate
 from index.parsing.orgs import is_unit_name
+from index.parsing.reflow import unwrap
 
 _FIELD = re.compile(r"^[ \t\u3000]*(?P<key>[\u4e00-\u9fff]{2,8}(?:[（(][\u4e00-\u9fff]{1,8}[）)])?)"
                     r"(?:\t|[ \u3000]{2,}|[ \t\u3000]*[：:])[ \t\u3000]*(?P<value>\S.*)$")
@@ -17,7 +18,8 @@ _ASK_KEY = re.compile(r"(?:咨询|诉求|反映|来电|来信|求助)(?:内容|�
                       r"(?:办事人|办事群众|咨询人|来电人|群众)?(?:追问|再问|补充咨询)")
 _ANSWER_KEY = re.compile(r"(?P<extra>追加|补充)?(?:告知|答复|回复|解答)(?:内容|意见|说明)?(?:[（(][\u4e00-\u9fff]{1,8}[）)])?")
 _SIGNER_KEY = re.compile(r"(?P<extra>补充)?(?:告知|答复|回复|解答|经办|承办)人")
-_UNIT_KEY = re.compile(r"(?P<extra>补充)?(?:告知|答复|回复|解答|经办|承办)(?:窗口|单位|部门|科室)")
+_UNIT_KEY = re.compile(r"(?P<extra>补充)?(?:告知|答复|回复|解答|经办|承办|处理|办理)(?:窗口|单位|部门|科室)")
+_NO_ANSWER_YET = re.compile(r"[（(]?(?:暂无|无|待回复|待答复|办理中)[）)]?|[—-]+")  # "回复内容：（暂无）": not answered yet
 _STATIONED = re.compile(r"(?:驻中心|驻厅|进驻|入驻)$")  # "市不动产登记中心驻中心窗口": the 市不动产登记中心's
 _DESC_THEN_NAME = re.compile(r"^(?P<desc>\S.{1,40}?)[ \t\u3000]+(?P<name>[\u4e00-\u9fff·]{2,4})$")
 MIN_FORMS = 2
@@ -65,6 +67,8 @@ def unit_of(window: str | None) -> str | None:
     if not window:
         return None
     window = window.strip()
+    if "窗口" not in window and is_unit_name(window):
+        return window  # "处理单位：涑崞市交通运输局": the unit itself
     unit = next((window[:end] for end in range(len(window) - 2, 1, -1)
                  if "窗口" in window[end:] and is_unit_name(window[:end])), None)
     return _STATIONED.sub("", unit) if unit else None
@@ -85,8 +89,12 @@ def form_records_as_text(body: str) -> str | None:
     lines = body.split("\n")
     kinds = [(_key_kind(m["key"]), m) if (m := _FIELD.match(line)) else (None, None) for line in lines]
     if sum(1 for kind, _ in kinds if kind and kind[0] == "ask") < MIN_FORMS or \
-            sum(1 for kind, _ in kinds if kind and kind[0] == "signer") < MIN_FORMS:
-        return None
+            sum(1 for kind, _ in kinds if kind and kind[0] in ("signer", "unit")) < MIN_FORMS:
+        return None  # forms signed by someone, or by the unit that handled them (a 找错 page's "处理单位")
+    body = unwrap(body, lambda line: False, lambda line: _FIELD.match(line) is not None)  # a copy cut at its width
+    lines = body.split("\n")
+    kinds = [(_key_kind(m["key"]), m) if (m := _FIELD.match(line)) else (None, None) for line in lines]
+    keys = [m["key"] for _, m in kinds if m is not None]
     forms: list[_Form] = []
     head: list[str] = []
     tail: list[str] = []
@@ -94,6 +102,8 @@ def form_records_as_text(body: str) -> str | None:
     for line, (kind, match) in zip(lines, kinds):
         if match is not None and kind is None:  # another field: 告知时间, 办事人签收
             open_paragraphs = None
+            if not forms and keys.count(match["key"]) == 1:
+                head.append(line)  # the page's own: "来源：……", "说明：……"
             continue
         if kind is None:
             if not line.strip():
@@ -112,12 +122,15 @@ def form_records_as_text(body: str) -> str | None:
                 tail = []
             open_paragraphs = [value]
             forms[-1].turns.append(("ask", open_paragraphs))
+        elif what == "answer" and forms and _NO_ANSWER_YET.fullmatch(value):
+            open_paragraphs = None
         elif what == "answer" and forms:
             open_paragraphs = [value]
             forms[-1].turns.append(_Answer(extra, open_paragraphs))
         elif forms:
             (forms[-1].signers if what == "signer" else forms[-1].units)[extra] = value
             open_paragraphs = None
+    forms = [form for form in forms if any(isinstance(turn, _Answer) for turn in form.turns)]  # "（暂无）": none yet
     if len(forms) < MIN_FORMS:
         return None
     publisher = _publisher(head + tail)
@@ -134,7 +147,8 @@ def form_records_as_text(body: str) -> str | None:
                 turns += [f"{label}：{turn.paragraphs[0]}", *turn.paragraphs[1:], ""]
             else:
                 turns += [f"群众：{turn[1][0]}", *turn[1][1:], ""]
-    return "\n".join([*head, "", "答问人：", *listed, "", *tail, "", *turns])
+    answerers = ["", "答问人：", *listed] if listed else []
+    return "\n".join([*head, *answerers, "", *tail, "", *turns])
 
 
 def _is_follow_up(key: str) -> bool:

@@ -188,8 +188,9 @@ def _without_trailing_credits(text: str, lines: list[Span]) -> list[Span]:
 _MID_LINE_MARK = re.compile(r"(?<=[？?。！!])[ \t\u3000]*(?=【[问答]】)")  # "【问】……？【答】……" in one paragraph
 
 
-# "……都能领吗？ 韦立群：谢谢你的提问。": a speaker's label after a sentence's end and a space, in one paragraph
-_MID_LINE_SPEAKER = re.compile(r"(?<=[？?。！!])[ \t\u3000]+(?=[^\s：:，。！？]{2,16}：)")
+# "……都能领吗？ 韦立群：谢谢你的提问。": a speaker's label after a sentence's end and a space, in one paragraph (a
+# caption's "……？　市医疗保障局待遇保障科科长 孔维（右）答：……" too)
+_MID_LINE_SPEAKER = re.compile(r"(?<=[？?。！!])[ \t\u3000]+(?=[^\s：:，。！？]{2,16}：|[^\s：:，。！？]{2,24}[ \u3000][^\s：:，。！？]{2,10}：)")
 
 
 def _at_answer_marks(text: str, lines: list[Span]) -> list[Span]:

@@ -46,7 +46,7 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     skipped = (_speaker_headings(lines, labels, marked) | _on_screen_text(lines, labels) | _comments_and_titles(lines)
                | _translations(lines) | _signature(lines) | _repeated_bands(lines, labels) | _thread_replies(lines, labels)
                | narration | _entry_furniture(lines, labels) | signatures | _record_tags(lines, labels)
-               | _quoted_comment_replies(lines, labels))
+               | _quoted_comment_replies(lines, labels) | _photo_captions(lines, labels))
     for i in skipped:
         labels[i] = None
     _answers_after_questions(labels, skipped | header)
@@ -55,6 +55,24 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     _section_answerers(lines, labels)
     _experts_named_above(lines, labels, skipped)
     _case_facts_before_questions(labels)
+    return skipped
+
+
+_CAPTION = re.compile(r"^[ \t\u3000]*[▲△][ \t\u3000]*\S")
+MIN_CAPTIONS = 2
+
+
+def _photo_captions(lines: list[str], labels: list[Label | None]) -> set[int]:
+    """A photo's caption that quotes no one ("▲ 活动现场，居民排队咨询医保政策。"), on a page of captioned photos, and
+    the report's own words right under it ("据了解，……"): no one's answer, never the end of the answer above them."""
+    captions = [i for i, line in enumerate(lines) if _CAPTION.match(line)]
+    if len(captions) < MIN_CAPTIONS:
+        return set()
+    skipped = {i for i in captions if labels[i] is None}
+    for i in sorted(skipped):
+        after = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+        if after is not None and labels[after] is None and _REPORT_SUMMARY.match(lines[after].strip()):
+            skipped.add(after)
     return skipped
 
 

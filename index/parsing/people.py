@@ -96,6 +96,9 @@ _COMMUNITY_HEAD = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{2,8}}?)(?P<kind>社区
                              rf"(?:、{_COMMITTEE})?|{_COMMITTEE})")
 
 
+_QUOTED_NAME = re.compile(r"^“[^“”]{1,12}”")  # a product or campaign a post serves, quoted before it
+
+
 def split_org_role(desc: str) -> tuple[str | None, str | None]:
     """"威海市海洋发展局党组书记、局长" -> ("威海市海洋发展局", "党组书记、局长"); "局长" -> (None, "局长");
     "市财政局" -> ("市财政局", None); (None, None) when it is neither."""
@@ -112,7 +115,7 @@ def split_org_role(desc: str) -> tuple[str | None, str | None]:
         return head["name"] + committee, post
     for end in range(2, len(desc)):
         org, role = desc[:end], desc[end:]
-        if _ORG_END.search(org) and _ROLE_FULL.match(role):
+        if _ORG_END.search(org) and _ROLE_FULL.match(_QUOTED_NAME.sub("", role)):  # "“洺惠保”项目专员": a product's
             if (committee := _PLACE_COMMITTEE.fullmatch(org)) and f"{committee['level']}长" in role:
                 # "云岭区委副书记、区长": the district's head speaks for its government, the committee's post in the role
                 return committee["place"] + "人民政府", (committee["party"] or committee["level"] + "委") + role

@@ -90,7 +90,7 @@ SECTION_WORDS = re.compile(
 _TIME_IN_LABEL = re.compile(rf"^(?P<name>[^：:\n{_OPEN}。，！？]{{1,24}}?)[ \t\u3000]*[{_OPEN}(（]{_STAMP}[{_CLOSE})）]"
                             r"[ \t\u3000]*[：:][ \t\u3000]*")
 _ROLE_ALONE = re.compile(r"(?:常务)?副?(?:局长|主任|厅长|处长|区长|县长|市长|书记|部长|院长|所长|站长|队长|行长)")
-_DEPUTY = re.compile(r"^(?:(?P<before>[\u4e00-\u9fff·]{2,4}?)(?:代表|委员)|[市省区县]?(?:人大代表|政协委员)[ \t\u3000]*"
+_DEPUTY = re.compile(r"^(?:(?P<before>[\u4e00-\u9fff·]{2,4}?)(?:代表|委员|常委)|[市省区县]?(?:人大代表|政协委员)[ \t\u3000]*"
                      r"(?P<after>[\u4e00-\u9fff·]{2,4}))(?:[（(](?:追问|提问|再问)[）)])?$")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+")
 # a comment thread's marks before a label: the comment's floor ("#37 网友“…”："), a reply's tree line ("└ 市水务局回复：")
@@ -98,7 +98,7 @@ _LIKES = re.compile(r"(?:👍|赞)[ \t\u3000]*\d+$")  # a comment's likes after 
 _REMINDER = re.compile(r"(?P<unit>[\u4e00-\u9fff]{2,4}?)(?:提醒|温馨提示)")
 # a unit named short answering ("边检答", "海关答", "口岸办答"), and one of its people named in brackets after it
 _SHORT_UNIT_ANSWERS = re.compile(r"(?P<unit>[\u4e00-\u9fff]{2,3}?)答")
-_ANSWERS_AS = re.compile(r"[\u4e00-\u9fff]{1,6}?答[ \t\u3000]*[（(](?P<who>[^（）()]{4,40})[）)]")
+_ANSWERS_AS = re.compile(r"[\u4e00-\u9fff]{0,6}?答[ \t\u3000]*[（(](?P<who>[^（）()]{4,40})[）)]")
 UNIT_SHORT = "单位答"
 REMINDER = "提醒"  # the word of a "【消协提醒】" label: the unit it names short reminds
 _CASE_FACTS = re.compile(r"案情简介|基本案情|案情回顾|案情介绍|案件经过|事件经过")
@@ -184,8 +184,11 @@ def find_label(line: str) -> Label | None:
             label = replace(label, name=f"网友 {label.name}")  # "- **岍湾苑老吴**：……　👍 7": a reader's comment asks
         return replace(label, content_offset=label.content_offset + heading.end()) if label else None
     if (emoji := _EMOJI_MARK.match(line)) and emoji.end() < len(line):  # "🛂 **边检答**：……": a post's icon, then the label
-        label = _label_at(line[emoji.end():])
+        label = find_label(line[emoji.end():])
         return replace(label, content_offset=label.content_offset + emoji.end()) if label else None
+    if place := _PHOTO_PLACE.match(line):
+        label = _label_at(place["who"] + line[place.end():])
+        return replace(label, content_offset=label.content_offset + len(place["place"])) if label else None
     stamp = _LEAD_STAMP.match(line)
     if stamp and stamp.end() < len(line):
         rest = line[stamp.end():]
@@ -200,7 +203,11 @@ def find_label(line: str) -> Label | None:
     return _label_at(line)
 
 
-_EMOJI_MARK = re.compile(r"^[ \t\u3000]*(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200D]?)+[ \t\u3000]*")
+# a post's icon ("🛂"), a photo caption's mark ("▲")
+_EMOJI_MARK = re.compile(r"^[ \t\u3000]*(?:[\U0001F000-\U0001FAFF\u25B2\u25B3\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200D]?)+[ \t\u3000]*")
+# where a photo shows the speaker, after their name: "南关社区居民 李阿姨（左）问：", "……科长 孔维（右二）答："
+_PHOTO_PLACE = re.compile(r"^(?P<who>[^：:\n（(]{2,30}?)(?P<place>[（(](?:左|右|中|前排|后排)[一二三四五六七八九]?[）)])"
+                          r"(?=[问答]?[ \t\u3000]*[：:])")
 
 
 # a tag of the side that speaks, before the speaker's own label ("**【群众问】** 村民 罗大哥：", "【干部答】 冼镇长：")
@@ -332,6 +339,13 @@ def read_label(name: str) -> LabelReading:
     if (bracketed := re.fullmatch(r"(?P<who>[^()]{1,12})\((?P<what>[^()]{1,16})\)", text)) and \
             (short_title(bracketed["who"]) or re.fullmatch(ASK_WORDS, bracketed["who"])):
         text = bracketed["who"]  # "许主任(市卫健委)": the title says who; "主持人(苏晴)": the host
+    elif bracketed and _DESCRIBED_ASKER.fullmatch(bracketed["who"]) and not _DESCRIBED_OFFICIAL.search(bracketed["who"]):
+        text = bracketed["who"]  # "读者来信 张先生(峁南区南关小区)": a citizen described, where they live in brackets
+    if text.endswith("问") and len(text) > 3 and (asker := read_label(text[:-1])).side == "ask" and asker.nickname:
+        return asker  # "居民 王师傅问": the citizen asks, in the caption's own word
+    if re.search(r"[ \t\u3000][\u4e00-\u9fff·]{2,4}答$", text) and (answerer := read_label(text[:-1])).person \
+            and answerer.person.name and (answerer.person.org or answerer.person.role):
+        return answerer  # "……科科长 孔维答": the official described, then the caption's word
     if text.startswith("@") and len(text) > 1:  # "@晴天小猪2020": an account posting on a 微访谈 (a guest's is renamed)
         return LabelReading("ask", "网友", nickname=text[1:])
     if text.endswith("答") and _ROLE_ALONE.fullmatch(text[:-1]):  # "【局长答】": the 局长 answers
@@ -349,7 +363,7 @@ def read_label(name: str) -> LabelReading:
         return LabelReading("ask", "案情")
     if citizen := _CITIZEN_DESCRIBED.fullmatch(text):  # "社区志愿者 彭女士", "芪南区实验小学五年级学生 葛小宇"
         return LabelReading("ask", "市民", nickname=citizen["name"])
-    if _DESCRIBED_ASKER.fullmatch(text) and not _DESCRIBED_OFFICIAL.search(text):  # "垂钓市民 张师傅", "柳湾村村民 老韩"
+    if _DESCRIBED_ASKER.fullmatch(text) and not _DESCRIBED_OFFICIAL.search(text) and not text.startswith(("主持", "主播")):  # "垂钓市民 张师傅", "柳湾村村民 老韩"
         return LabelReading("ask", "市民", nickname=re.split(r"[ \t\u3000]+", text)[-1])
     if deputy := _DEPUTY.match(text):  # "钟秀梅代表（追问）", "市人大代表 钟秀梅": a deputy asks at a 代表问政
         if is_person_name(deputy["before"] or deputy["after"] or ""):
@@ -577,10 +591,14 @@ def accepted_labels(candidates: list[Label], intro_text: str) -> set[str]:
             or (len(label.name) >= 2 and label.name in intro_text)
         ):
             accepted.add(label.name)
+    # A name alone is a speaker whom a label named in full before ("峁南区医疗保障局副局长 褚建新：" … "褚建新：").
+    described = {reading.person.name for label in candidates if label.name in accepted
+                 and (reading := read_label(to_simplified(label.name))).person and reading.person.name}
+    accepted.update(label.name for label in candidates if to_simplified(label.name) in described)
     # A name that answers right after an accepted asker is a speaker too (a one-question interview: 记者：… 张三：…).
     for previous, label in zip(candidates, candidates[1:]):
         if previous.name in accepted and is_asker(previous.name) and not is_asker(label.name) \
-                and len(label.name) <= MAX_OUTLET_LABEL_CHARS and _names_someone(label.name):
+                and (len(label.name) <= MAX_OUTLET_LABEL_CHARS or is_unit_name(label.name)) and _names_someone(label.name):
             accepted.add(label.name)
     return accepted
 

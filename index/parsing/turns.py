@@ -419,7 +419,8 @@ def question_text(segment: Segment, text: str) -> str:
     # a 留言, a 建议, a citizen's own words: they ask as they are, a complaint without a question mark too
     message = (first is not None and (first.synthetic or read_label(first.name).word in _CITIZEN_WORDS
                                       or _ASKED_LABEL.fullmatch(first.name.strip()) is not None)) or \
-        segment.speaker.startswith(("诉求 ", "提问人 "))  # an appeal under "诉求N｜……", an entry's 提问人: its words ask
+        segment.speaker.startswith(("诉求 ", "提问人 ")) or (  # an appeal under "诉求N｜……", an entry's 提问人: its words ask
+            first is None and read_label(segment.speaker).word in _CITIZEN_WORDS)  # "读者来信 周先生：" over the letter
     return question if message or _ASKS.search(to_simplified(question)) else ""  # a 留言 or 建议 asks as it is
 
 

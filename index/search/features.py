@@ -44,8 +44,9 @@ DECISION_BASE = ("head_missing", "dense_rel", "coverage_top", "coverage_corpus",
 DECISION_FEATURES = (*DECISION_BASE, *(f"en_{name}" for name in DECISION_BASE), "english")
 WORDS_KEPT = 20_000  # passages whose normalised text word_coverage keeps (~12 MB at 300 characters a passage)
 MAX_CONTENT_WORDS = 8  # more content words than this say no more about how specific a question is
-# Questions that ask for a quantity or a time (interrogatives, not topics), and how a passage states one.
-_ASKS_NUMBER = re.compile(r"多少|几[个项家条次万亿元人户所座天年]|多大|多长|比例|百分之|how (?:many|much)|what percentage|"
+# Questions that ask for a quantity or a time (interrogatives, not topics), and how a passage states one ("好几次",
+# "十几个" say a quantity, they ask none).
+_ASKS_NUMBER = re.compile(r"多少|(?<![好十])几[个项家条次万亿元人户所座天年]|多大|多长|比例|百分之|how (?:many|much)|what percentage|"
                           r"what share|how large", re.I)
 _ASKS_TIME = re.compile(r"什么时候|何时|哪天|哪一天|几月|几号|几点|哪年|哪一年|截止|when\b|what time|which (?:day|year|month)",
                         re.I)
@@ -146,9 +147,14 @@ def question_heads(query: str) -> list[str]:
     return heads
 
 
+def asks_for_number(query: str) -> bool:
+    """The question asks for a quantity ("补贴多少钱", "有几个点位"), not just says one ("还剩好几次没游")."""
+    return _ASKS_NUMBER.search(query) is not None
+
+
 def _head_missing(query: str, where: str) -> bool:
     heads = question_heads(query)
-    asks_number = _ASKS_NUMBER.search(query) is not None
+    asks_number = asks_for_number(query)
     return bool(heads) and not any(h in where or _typed_value_in(h, where)
                                    or (asks_number and _MONEY_NOUN.search(h) and _AMOUNT.search(where)) for h in heads)
 
@@ -371,7 +377,7 @@ class Evidence:
             "absent_share": absent_share,
             "unknown_bureau": float(context.unknown_bureau is not None),
             "outside_lead": outside_lead,
-            "number_missing": float(bool(_ASKS_NUMBER.search(context.text)) and not _HAS_NUMBER.search(where)),
+            "number_missing": float(asks_for_number(context.text) and not _HAS_NUMBER.search(where)),
             "time_missing": float(bool(_ASKS_TIME.search(context.text)) and not _HAS_TIME.search(where)),
             "year_missing": float(year_missing(context.text, passage)),
             # the retrievers agree on the best passage (1: it is first by every weighted feature), and by how much
