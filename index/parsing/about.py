@@ -109,6 +109,7 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
                       or _maker(text, cities)
                       or _station_owner(titles)
                       or _source_answering_most(source_unit, segments, cast)
+                      or _site_answering(source_unit, text, segments, cast)
                       or _issuer_answering(title.bureau, segments, cast)
                       or _issuer_answering(_site_owner(title.first_line), segments, cast)
                       or _main_org(people, titles, header, text, cities)
@@ -122,7 +123,7 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
     bureau = (qualify(fullest(front_bureau, text, cities), city) or front_bureau) if given and front_bureau else (
         front_bureau if given else found)
     cast = Cast(people, city, text, cities, bureau or "", {found: bureau or ""} if given and found else None,
-                unit_answers)
+                unit_answers, next((line for line in (title.bureau, title.first_line) if line and is_unit_name(line)), None))
     main = cast.main
     metadata = Metadata(
         title=_headline(title.headlines, source.hints.get("title")) or header.topic or source.hints.get("title")
@@ -322,6 +323,19 @@ def _source_answering_most(source_unit: str | None, segments: list[Segment], cas
     return None
 
 
+_HOST_LINE = re.compile(r"(?:^|[ \t\u3000])主办(?:单位)?[：:][ \t\u3000]*(?P<unit>[^\s：:，,]{2,30})", re.M)
+
+
+def _site_answering(source_unit: str | None, text: str, segments: list[Segment], cast: Cast) -> str | None:
+    """The unit a page gives as its source ("来源：潏嵕市应急管理局") when it is the site's own ("主办：……", the same unit)
+    and answers on it: its page, though a unit below it answers more (a shelter's office on the 应急局's page)."""
+    if not source_unit:
+        return None
+    own = cast.unit(source_unit)
+    hosts = {cast.unit(m["unit"]) for m in _HOST_LINE.finditer(text) if is_unit_name(m["unit"])}
+    return source_unit if own and own in hosts and _answers_by_unit(segments, cast).get(own) else None
+
+
 def _site_owner(line: str | None) -> str | None:
     """The unit a page's first line names as the site's owner ("淠岈市岈山区人民政府门户网站")."""
     owner = re.sub(r"(?:门户网站|网站|官网)$", "", (line or "").strip())
@@ -391,8 +405,8 @@ def _described_in_brackets(text: str) -> list[PersonDesc]:
 def _described_before(name: str, text: str, found: list[PersonDesc]) -> None:
     """The person the text introduces by role (and unit) right before their name (the unit that sent them before
     that: "……市场监管局派驻专区的……审查员吴海燕")."""
-    for match in re.finditer(rf"[^\s，。；：:、（()）“”的]{{2,30}}?(?={re.escape(name)})", text):
-        person = parse_person(_last_listed(_NARRATED_ACT.sub("", match.group()) + name))
+    for match in re.finditer(rf"[^\s，。；：:、（()）“”的]{{2,30}}?[ \t\u3000]?(?={re.escape(name)})", text):
+        person = parse_person(_last_listed(_NARRATED_ACT.sub("", match.group()) + name))  # "……中队长　甄立" too
         if person is not None and person.name == name and person.role:
             if not person.org and (sent := _SENT_BY.search(text, max(0, match.start() - 40), match.start())):
                 unit = next((sent["by"][k:] for k in range(len(sent["by"]) - 1) if is_unit_name(sent["by"][k:])), None)

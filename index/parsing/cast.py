@@ -20,6 +20,7 @@ from index.parsing.speakers import ACCOUNT_REPLY, GENERIC_ANSWERS, PUBLISHER, RE
 from index.text import to_simplified
 
 # 城市更新科, 养老服务处: a section, its unit unnamed (a 街道办事处 is a unit of its own)
+_STAFF_POST = re.compile(r"(?:民警|辅警|工作人员|干事|科员)$")  # a post of whatever section one serves in
 _BARE_SECTION = re.compile(r"[\u4e00-\u9fff]{2,10}(?:科|(?<!办事)处|室|股|(?<!总)(?<!宣传)(?<!组织)部)|[\u4e00-\u9fff]{1,6}庭")  # 民一庭: a court's
 
 
@@ -80,8 +81,10 @@ class Cast:
     """The interview's people, first the main interviewee; resolves answerer labels to speakers."""
 
     def __init__(self, people: Iterable[PersonDesc], city: str | None, text: str, cities: tuple[str, ...] = (),
-                 bureau: str | None = None, renamed: dict[str, str] | None = None, unit_answers: bool = False) -> None:
+                 bureau: str | None = None, renamed: dict[str, str] | None = None, unit_answers: bool = False,
+                 issuer: str | None = None) -> None:
         self.city, self.text, self.cities = city, text, cities
+        self.issuer = issuer  # the section of the bureau that issues the page ("……公安局嵕北分局泮溪派出所"), if it is one
         self.unit_answers = unit_answers  # "答：" is the page's unit: its people speak under their own labels only
         self.renamed = renamed or {}  # a unit read from the text -> the bureau the front matter gives it
         simplified = to_simplified(text)
@@ -280,9 +283,21 @@ class Cast:
             return Speaker(self.as_written(person.name) or "", self.as_written(person.org + (role or "")), self.bureau)
         if person.org and role and (section := person.org[len(main_unit(person.org)):]):
             role = section + role  # 青峪市公安局经济犯罪侦查支队支队长: the bureau's section belongs to the role
+        elif not person.org and person.name and role and (section := self._issuing_section(role)):
+            role = section + role  # "副所长 冉志刚" on a poster the 派出所 issues: that 所's
         name = self.as_written(person.name or role or "")
         bureau = self.unit(person.org) or self.bureau
         return Speaker(name or bureau, self.as_written(role) if person.name else None, bureau)
+
+    def _issuing_section(self, role: str) -> str | None:
+        """The section of the bureau that issues the page, for a post of its own ("副所长" of a 派出所, "户籍民警" of
+        it), None when the page's issuer is the bureau itself or the post is not one of its."""
+        if not self.issuer or not self.bureau or self.unit(main_unit(self.issuer)) != self.bureau:
+            return None
+        section = self.issuer[len(main_unit(self.issuer)):]
+        kind = section[-1:] if section else ""
+        own_post = re.search(rf"{kind}长$", role) or _STAFF_POST.search(role)
+        return section if section and own_post else None
 
     def as_written(self, words: str | None) -> str | None:
         """Words read in Simplified Chinese as the text writes them (龔建平 in a Traditional text)."""
@@ -336,7 +351,7 @@ class Cast:
 # a unit outside government: a university, an institute, a hospital, an association, a company; and a department of
 # one (a company's 物业服务中心 at an estate)
 _INSTITUTION = re.compile(r"(?:大学|学院|学校|研究院|研究所|研究中心|科学院|社科院|医院|(?<!消费者)协会|学会|商会|公司|集团|银行|支行|分行|事务所)"
-                          r"(?:[\u4e00-\u9fff]{1,12}?(?:系|学院|研究所|研究中心|实验室|教研室|科|部|厂|分公司|中心|站|店|所))?$")
+                          r"(?:[\u4e00-\u9fff]{1,12}?(?:系|学院|研究所|研究中心|实验室|教研室|科|部|室|厂|分公司|中心|站|店|所))?$")
 _LAST_TITLE = re.compile(rf"{ROLE_UNIT}$")
 
 

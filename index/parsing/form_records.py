@@ -14,14 +14,20 @@ from index.parsing.reflow import unwrap
 
 _FIELD = re.compile(r"^[ \t\u3000]*(?P<key>[\u4e00-\u9fff]{2,8}(?:[（(][\u4e00-\u9fff]{1,8}[）)])?)"
                     r"(?:\t|[ \u3000]{2,}|[ \t\u3000]*[：:])[ \t\u3000]*(?P<value>\S.*)$")
-_ASK_KEY = re.compile(r"(?:咨询|诉求|反映|来电|来信|求助)(?:内容|事项|问题)|问题描述|"
+_KEY_ALONE = re.compile(r"^[ \t\u3000]*(?P<key>[\u4e00-\u9fff]{2,8})[ \t\u3000]*[：:][ \t\u3000]*(?P<value>)$")  # "意见内容：" over its lines
+_ASK_KEY = re.compile(r"(?:咨询|诉求|反映|来电|来信|求助|意见|投诉)(?:内容|事项|问题)|问题描述|"
                       r"(?:办事人|办事群众|咨询人|来电人|群众)?(?:追问|再问|补充咨询)")
 _ANSWER_KEY = re.compile(r"(?P<extra>追加|补充)?(?:告知|答复|回复|解答)(?:内容|意见|说明)?(?:[（(][\u4e00-\u9fff]{1,8}[）)])?")
 _SIGNER_KEY = re.compile(r"(?P<extra>补充)?(?:告知|答复|回复|解答|经办|承办)人")
 _UNIT_KEY = re.compile(r"(?P<extra>补充)?(?:告知|答复|回复|解答|经办|承办|处理|办理)(?:窗口|单位|部门|科室)")
-_NO_ANSWER_YET = re.compile(r"[（(]?(?:暂无|无|待回复|待答复|办理中)[）)]?|[—-]+")  # "回复内容：（暂无）": not answered yet
+# "回复内容：（暂无）", "（正在办理中，办结后补充公示）": not answered yet; "回复人：—": no one named
+_NO_ANSWER_YET = re.compile(r"[（(]?(?:暂无|无|待回复|待答复|办理中)[）)]?|[—-]+|[（(][^（）()]{0,8}(?:暂无|办理中|整理中|待回复|待答复)[^（）()]{0,20}[）)]")
+_UNIT_PARTS = re.compile(r"(?P<unit>[^、，,（）()]{2,40})[（(](?P<part>主办|协办)[）)]")  # "……局（主办）、……公司（协办）"
 _STATIONED = re.compile(r"(?:驻中心|驻厅|进驻|入驻)$")  # "市不动产登记中心驻中心窗口": the 市不动产登记中心's
 _DESC_THEN_NAME = re.compile(r"^(?P<desc>\S.{1,40}?)[ \t\u3000]+(?P<name>[\u4e00-\u9fff·]{2,4})$")
+_VALUE_GOES_ON = re.compile(r"[（(][\u4e00-\u9fff]{1,6}[）)](?:[、，,][^\s：:]{2,40})?")  # "（协办）" cut off its unit
+_RULE = re.compile(r"[─━═\-—_=*·]{3,}")
+_COMPANY = re.compile(r"(?:有限公司|有限责任公司|集团)(?:[\u4e00-\u9fff]{2,8}?(?:分公司|子公司))?$")
 MIN_FORMS = 2
 
 
@@ -53,12 +59,14 @@ def _signer(signer: str | None, unit: str | None, publisher: str | None) -> tupl
     named with the unit of the window they sign for and their post (a window of no unit named is the publisher's
     own); the window's unit alone when no one signs."""
     org = unit_of(unit) or publisher or ""
-    if not signer:
+    if not signer or _NO_ANSWER_YET.fullmatch(signer):  # "回复人：—": the unit as itself
         return org or "答", None
     named = _DESC_THEN_NAME.match(signer)
     if named is None:
         return signer, None
-    return named["name"], f"{org}{named['desc']}\u3000{named['name']}"
+    desc = named["desc"]
+    overlap = next((n for n in range(min(len(org), len(desc)), 1, -1) if org.endswith(desc[:n])), 0)
+    return named["name"], f"{org}{desc[overlap:]}\u3000{named['name']}"  # "……第二分公司" + "第二分公司调度室主任"
 
 
 def unit_of(window: str | None) -> str | None:
@@ -67,8 +75,8 @@ def unit_of(window: str | None) -> str | None:
     if not window:
         return None
     window = window.strip()
-    if "窗口" not in window and is_unit_name(window):
-        return window  # "处理单位：涑崞市交通运输局": the unit itself
+    if "窗口" not in window and (is_unit_name(window) or _COMPANY.search(window)):
+        return window  # "处理单位：涑崞市交通运输局": the unit itself (a company's too)
     unit = next((window[:end] for end in range(len(window) - 2, 1, -1)
                  if "窗口" in window[end:] and is_unit_name(window[:end])), None)
     return _STATIONED.sub("", unit) if unit else None
@@ -87,19 +95,25 @@ def form_records_as_text(body: str) -> str | None:
     """The forms as labelled turns ("群众：……", "聂晓彤（……）：……"), the lines before and after them kept above; None when
     the text is no such register."""
     lines = body.split("\n")
-    kinds = [(_key_kind(m["key"]), m) if (m := _FIELD.match(line)) else (None, None) for line in lines]
+    kinds = _kinds(lines)
     if sum(1 for kind, _ in kinds if kind and kind[0] == "ask") < MIN_FORMS or \
             sum(1 for kind, _ in kinds if kind and kind[0] in ("signer", "unit")) < MIN_FORMS:
         return None  # forms signed by someone, or by the unit that handled them (a 找错 page's "处理单位")
     body = unwrap(body, lambda line: False, lambda line: _FIELD.match(line) is not None)  # a copy cut at its width
     lines = body.split("\n")
-    kinds = [(_key_kind(m["key"]), m) if (m := _FIELD.match(line)) else (None, None) for line in lines]
+    kinds = _kinds(lines)
     keys = [m["key"] for _, m in kinds if m is not None]
     forms: list[_Form] = []
     head: list[str] = []
     tail: list[str] = []
     open_paragraphs: list[str] | None = None  # the question or answer that unkeyed lines go on
+    open_value: tuple[dict[str, str], str] | None = None  # a unit or signer field cut at the page's width
     for line, (kind, match) in zip(lines, kinds):
+        if kind is None and match is None and open_value and _VALUE_GOES_ON.fullmatch(line.strip()):
+            fields, key = open_value
+            fields[key] += line.strip()  # "……有限公司" / "（协办）"
+            continue
+        open_value = None
         if match is not None and kind is None:  # another field: 告知时间, 办事人签收
             open_paragraphs = None
             if not forms and keys.count(match["key"]) == 1:
@@ -108,7 +122,8 @@ def form_records_as_text(body: str) -> str | None:
         if kind is None:
             if not line.strip():
                 continue
-            if open_paragraphs is not None and not is_boilerplate(line) and not line.strip().startswith(("注：", "注:")):
+            if open_paragraphs is not None and not is_boilerplate(line) and not line.strip().startswith(("注：", "注:")) \
+                    and not _RULE.fullmatch(line.strip()):  # a rule between forms ends the one above
                 open_paragraphs.append(line.strip())
             else:
                 open_paragraphs = None
@@ -120,16 +135,23 @@ def form_records_as_text(body: str) -> str | None:
             if not forms or not _is_follow_up(match["key"]) or not forms[-1].turns:
                 forms.append(_Form())
                 tail = []
-            open_paragraphs = [value]
+            open_paragraphs = [value] if value else []
             forms[-1].turns.append(("ask", open_paragraphs))
         elif what == "answer" and forms and _NO_ANSWER_YET.fullmatch(value):
             open_paragraphs = None
         elif what == "answer" and forms:
-            open_paragraphs = [value]
+            open_paragraphs = [value] if value else []
             forms[-1].turns.append(_Answer(extra, open_paragraphs))
         elif forms:
-            (forms[-1].signers if what == "signer" else forms[-1].units)[extra] = value
+            answers = [turn for turn in forms[-1].turns if isinstance(turn, _Answer)]
+            if what == "signer" and not extra and "" in forms[-1].signers and answers and answers[-1].extra:
+                extra = "补充"  # "回复人：……" under a "补充回复：" signs it
+            fields = forms[-1].signers if what == "signer" else forms[-1].units
+            fields[extra], open_value = value, (fields, extra)
             open_paragraphs = None
+    for form in forms:  # "（正在办理中，……）" on the lines under "回复内容：": no answer yet
+        form.turns = [turn for turn in form.turns if not isinstance(turn, _Answer) or (
+            turn.paragraphs and not _NO_ANSWER_YET.fullmatch("".join(turn.paragraphs)))]
     forms = [form for form in forms if any(isinstance(turn, _Answer) for turn in form.turns)]  # "（暂无）": none yet
     if len(forms) < MIN_FORMS:
         return None
@@ -140,15 +162,28 @@ def form_records_as_text(body: str) -> str | None:
         for turn in form.turns:
             if isinstance(turn, _Answer):
                 extra = turn.extra if turn.extra in form.signers else ""
-                label, line = _signer(form.signers.get(extra), form.units.get(extra) or form.units.get(""),
-                                       publisher)
+                label, line = _signer(form.signers.get(extra), _unit_for(form, turn.extra), publisher)
                 if line and line not in listed:
                     listed.append(line)
                 turns += [f"{label}：{turn.paragraphs[0]}", *turn.paragraphs[1:], ""]
-            else:
+            elif turn[1]:
                 turns += [f"群众：{turn[1][0]}", *turn[1][1:], ""]
     answerers = ["", "答问人：", *listed] if listed else []
     return "\n".join([*head, *answerers, "", *tail, "", *turns])
+
+
+def _kinds(lines: list[str]) -> list[tuple[tuple[str, str] | None, re.Match[str] | None]]:
+    """Each line's field and what it is in a form, (None, None) for a line that is no field."""
+    return [(_key_kind(m["key"]), m) if (m := _FIELD.match(line) or _KEY_ALONE.match(line)) else (None, None)
+            for line in lines]
+
+
+def _unit_for(form: _Form, extra: str) -> str | None:
+    """The unit an answer is given for: its own key's, or the part it plays ("……局（主办）、……公司（协办）": the
+    answer the 主办's, a 补充 one the 协办's)."""
+    unit = form.units.get(extra) or form.units.get("")
+    parts = {m["part"]: m["unit"].strip() for m in _UNIT_PARTS.finditer(unit or "")}
+    return parts.get("协办" if extra and "协办" in parts else "主办", unit) if parts else unit
 
 
 def _is_follow_up(key: str) -> bool:

@@ -78,11 +78,16 @@ def _across_page_jumps(text: str, lines: list[Span]) -> list[Span]:
 # "……即可申请退费。（答复单位：市住建局）": the unit that answered, named after its answer
 # and "（此问由溠岍市卫生健康委员会提供）" under an answer in a booklet of one unit's answers: that question's unit
 _SIGNER_AFTER = re.compile(r"[ \t\u3000]*[（(](?:(?:答复|回复|办理|承办)单位[:：][ \t\u3000]*(?P<unit>[^（）()\n]{2,30})|"
+                           r"(?:解答|答复|回复)人?[:：][ \t\u3000]*(?P<by>[^（）()\n：:]{2,40})|"
                            r"(?:此|本|该)(?:问|题|条|问题)(?:解答|答复|回答|内容)?由(?P<giver>[^（）()\n]{2,30}?)(?:提供|解答|答复|回复|供稿))[）)]"
                            r"[ \t\u3000]*$")
 
 
 def _signer(match: re.Match[str]) -> str:
+    """The unit, or the person with their post ("钮思源（市教育局基础教育科科长）"), or the role, that signs."""
+    if by := match["by"]:  # "（解答：市教育局基础教育科科长　钮思源）", "（解答：市应急管理局）", "（解答：……有关负责人）"
+        named = re.fullmatch(r"(?P<desc>\S.{1,36}?)[ \t\u3000]+(?P<name>[\u4e00-\u9fff·]{2,4})", by.strip())
+        return f"{named['name']}（{named['desc']}）" if named and is_person_name(named["name"]) else by.strip()
     return (match["unit"] or match["giver"]).strip()
 
 
@@ -101,6 +106,30 @@ _PERSON_SIGNS = re.compile(r"[ \t\u3000]*(?:解答人|解答馆员|答疑人)[ \
                            r"(?:[（(][^（）()\n]{1,16}[）)])?[ \t\u3000]*$")
 
 
+# "—— 户籍民警　岑晓雯", "—— 本问由……委员会解答" right-aligned under an answer (a poster's card), the next card's "答"
+# badge run into it in a PDF's text layer
+_DASH_SIGNS = re.compile(r"[ \t\u3000]*(?:——|－－|--)[ \t\u3000]*(?:(?P<desc>[^\s：:（）()]{2,30})[ \t\u3000]+"
+                         r"(?P<name>[\u4e00-\u9fff·]{2,4})|(?:此|本|该)(?:问|题|条|问题)(?:解答|答复|回答|内容)?由(?P<giver>[^\s（）()]{2,30}?)"
+                         r"(?:提供|解答|答复|回复))(?:[ \t\u3000]*(?P<badge>答)[ \t\u3000]+\S.*)?[ \t\u3000]*")
+
+
+_ANSWER_END = re.compile(r"[。！!）)”][ \t\u3000]*$")  # a dash line signs words that end a sentence, not a headline
+
+
+def _dash_signer(text: str, line: Span) -> tuple[str, int] | None:
+    """Who signs the answer above on a dash line ("岑晓雯（户籍民警）", a unit), and where the line's own words start
+    again (a badge run into it), or None."""
+    match = _DASH_SIGNS.fullmatch(text, line.start, line.end)
+    if match is None:
+        return None
+    if match["giver"]:
+        return (match["giver"], match.start("badge") if match["badge"] else line.end) if is_unit_name(match["giver"]) \
+            else None
+    if not is_person_name(match["name"]):
+        return None
+    return f"{match['name']}（{match['desc']}）", match.start("badge") if match["badge"] else line.end
+
+
 def _signers_after_answers(text: str, lines: list[Span]) -> tuple[list[Span], dict[int, str]]:
     out: list[Span] = []
     signers: dict[int, str] = {}
@@ -108,6 +137,11 @@ def _signers_after_answers(text: str, lines: list[Span]) -> tuple[list[Span], di
     # others it heads the reply under it
     signs_below = any(_PERSON_SIGNS.fullmatch(text, line.start, line.end) for line in lines)
     for line in lines:
+        if out and _ANSWER_END.search(text, out[-1].start, out[-1].end) and (dashed := _dash_signer(text, line)) is not None:
+            signers[len(out) - 1] = dashed[0]
+            if dashed[1] < line.end:
+                out.append(Span(dashed[1], line.end))  # "答 冉所长补充：……": the next answer
+            continue
         if (person := _PERSON_SIGNS.fullmatch(text, line.start, line.end)) is not None and out \
                 and is_person_name(person["name"]):
             signers[len(out) - 1] = f"{person['name']}（{person['desc']}）"

@@ -37,6 +37,7 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     _askers_named_in_fields(lines, labels)
     _parts_named_per_record(lines, labels)
     _record_subjects(lines, labels)
+    badges = _badges_after_questions(lines, labels)
     narration = _broadcast_script(lines, labels)
     _mention_replies(lines, labels)
     _topic_headings(lines, labels)
@@ -46,7 +47,7 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     skipped = (_speaker_headings(lines, labels, marked) | _on_screen_text(lines, labels) | _comments_and_titles(lines)
                | _translations(lines) | _signature(lines) | _repeated_bands(lines, labels) | _thread_replies(lines, labels)
                | narration | _entry_furniture(lines, labels) | signatures | _record_tags(lines, labels)
-               | _quoted_comment_replies(lines, labels) | _photo_captions(lines, labels))
+               | _quoted_comment_replies(lines, labels) | _photo_captions(lines, labels) | badges)
     for i in skipped:
         labels[i] = None
     _answers_after_questions(labels, skipped | header)
@@ -56,6 +57,20 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     _experts_named_above(lines, labels, skipped)
     _case_facts_before_questions(labels)
     return skipped
+
+
+def _badges_after_questions(lines: list[str], labels: list[Label | None]) -> set[int]:
+    """A "问" badge on a line of its own right after a question (a poster's card in a PDF's text layer, the badge drawn
+    after the words): the question above it asks, with the badge's word; the badge is no one's words."""
+    badges: set[int] = set()
+    for i, line in enumerate(lines):
+        if line.strip() != "问" or labels[i] is not None:
+            continue
+        above = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
+        if above is not None and labels[above] is None and QUESTION_END.search(lines[above].strip()):
+            labels[above] = Label("问", 0, synthetic=True)
+            badges.add(i)
+    return badges
 
 
 _CAPTION = re.compile(r"^[ \t\u3000]*[▲△][ \t\u3000]*\S")

@@ -40,13 +40,13 @@ CLEAR_CITY_RATIO = 2.0  # a city is clear when its votes are more than twice any
 # a unit's kind after 市/a city: 人力资源和社会保障局, 交通运输局, 卫生健康委员会
 # and units named as a whole: a 消防救援支队 (no 公安局's since 2018), a 消费者协会 (a statutory body)
 ORG_KIND = (r"(?:(?:123\d\d)?[\u4e00-\u9fff]{1,16}?(?:局|委员会|管委会|办公室|委|厅|中心|署|人民法院|人民检察院)|"  # 12345……中心
-            r"消防救援(?:总队|支队|大队)|消费者协会|[\u4e00-\u9fff]{0,6}?(?:图书馆|档案馆|博物馆|文化馆|美术馆|纪念馆|科技馆)|"
+            r"消防救援(?:总队|支队|大队)|消费者协会|[\u4e00-\u9fff]{2,10}?(?:公园|景区|风景区|水库|公路|园林)管理处|[\u4e00-\u9fff]{0,6}?(?:图书馆|档案馆|博物馆|文化馆|美术馆|纪念馆|科技馆)|"
             r"[\u4e00-\u9fff]{2,6}?海关|[\u4e00-\u9fff]{2,8}?边防检查站|"
             r"[\u4e00-\u9fff]{0,16}?(?:总工会|妇女联合会|残疾人联合会|红十字会|残联|妇联))")  # and the people's organisations
 NOT_IN_KIND = re.compile(r"[的了是在把被对将要也都还就让给从向与为着过呢吗吧啊我你他她这那其]")
 NOT_KIND_END = re.compile(r"(?:格局|大局|布局|全局|结局|当局|时局|开局|新局|变局|棋局|饭局|赌局|僵局|残局|骗局|邮局|顾委|常委)$")
 _SUB_UNIT = re.compile(r"(?:(?<=局|厅)|(?<=委员会)|(?<=委)(?!员会)|(?<=中心)|(?<=办事处)|(?<=救援大队)|(?<=救援支队))"
-                       r"[\u4e00-\u9fff]{2,12}(?:科|处|室|股|中心|站|队|所|专班)$|"
+                       r"[\u4e00-\u9fff]{2,16}(?:科|处|室|股|中心|站|队|所|专班|(?<!政府)(?<!人民)办)$|"
                        r"(?:(?<=法院)|(?<=仲裁院))[\u4e00-\u9fff]{1,8}(?:庭|局)$|"
                        r"(?:(?<=工会)|(?<=联合会)|(?<=残联)|(?<=妇联))[\u4e00-\u9fff]{2,12}(?:部|委员会|办公室|中心)$|"
                        r"(?<=馆)[\u4e00-\u9fff]{2,10}(?:部|科|室|中心)$")  # 市档案馆利用服务科, 市图书馆读者服务部  # 总工会权益保障部  # …管理中心归集管理科; …人民法院
@@ -178,6 +178,9 @@ _BELOW_DISTRICT = re.compile(r"社区|街道|村|镇|乡")  # a unit named with 
 def fullest(org: str, text: str, cities: Iterable[str] = ()) -> str:
     """The longest way the text writes the same unit (市人社局 -> 市人力资源和社会保障局), keeping the place given."""
     place, kind = split_place(org)
+    if not place and _FACILITY_OFFICE.search(kind) and (
+            district := re.search(rf"([\u4e00-\u9fff]{{2,3}}?[区县]){re.escape(kind)}", text)):
+        place = district.group(1)  # "嵕山公园管理处" where the text writes "潏西区嵕山公园管理处": the district's
     best = kind
     cities = tuple(cities)
     for _, mention in org_mentions(text, cities):
@@ -194,6 +197,9 @@ def fullest(org: str, text: str, cities: Iterable[str] = ()) -> str:
                 other_kind.endswith(kind) and _BELOW_DISTRICT.search(kind))):  # 槐荫社区居民委员会, with its 街道
             best = other_kind
     return place + best
+
+
+_FACILITY_OFFICE = re.compile(r"(?:公园|景区|风景区|水库|公路|园林)管理处$")  # a facility's office, of whichever place runs it
 
 
 # the people's organisations by the short names everyone uses (no rule of first and last characters makes them)

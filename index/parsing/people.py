@@ -18,13 +18,13 @@ ROLE_UNIT = (
     r"(?:书记|局长|厅长|处长|科长|股长|部长|厂长|主任|院长|所长|站长|队长|馆长|校长|行长|社长|会长|理事长|秘书长|主席|"
     r"巡视员|调研员|总经理|(?:值班|项目|客户|大堂|部门|区域)?经理|(?:[\u4e00-\u9fff]{2,4}?)?主管|董事长|总工程师|总经济师|总会计师|新闻发言人|发言人|负责人|成员|委员|常委|市长|区长|"
     r"县长|镇长|乡长|总编辑|(?:[\u4e00-\u9fff]{2,4}?)?专员|督察长|总监|干部|(?:有关|相关)?负责(?:人|同志)|总队长|支队长|大队长|中队长|政委|教导员|"
-    r"庭长|审判长|审判员|(?:高级)?法官|检察长|检察官|仲裁员|(?:农业)?推广研究员|(?:正?高级)?农艺师|(?:正?高级|助理)?工程师|农技员|(?:首席)?预报员|首席专家|(?:第[\d一二三四五六七八九十]{1,3}网格)?(?:社区|专职|兼职)?(?:网格员|网格长|民警|辅警|社工)|(?:首席|帮办)?代办员|话务员|接警员|接线员|坐席员|(?:[\u4e00-\u9fff\d]{1,6}?)?(?:驾驶员|乘务员)|(?:[\u4e00-\u9fff]{2,8}?)?班长|受理员|工作人员|(?:副)?研究馆员|馆员|(?:[\u4e00-\u9fff]{2,6}?)?(?:审查员|检查员|稽查员|调解员))"
+    r"庭长|审判长|审判员|(?:高级)?法官|检察长|检察官|仲裁员|(?:农业)?推广研究员|(?:正?高级)?农艺师|(?:正?高级|助理)?工程师|农技员|(?:首席)?预报员|首席专家|(?:第[\d一二三四五六七八九十]{1,3}网格)?(?:社区|专职|兼职|户籍|治安|巡逻|责任区)?(?:网格员|网格长|民警|辅警|社工)|(?:首席|帮办)?代办员|话务员|接警员|接线员|坐席员|(?:[\u4e00-\u9fff\d]{1,6}?)?(?:驾驶员|乘务员)|(?:[\u4e00-\u9fff]{2,8}?)?班长|受理员|工作人员|(?:[\u4e00-\u9fff]{1,4}?)?队员|(?:副)?研究馆员|馆员|(?:[\u4e00-\u9fff]{2,6}?)?(?:审查员|检查员|稽查员|调解员))"
 )
 ROLE = rf"{ROLE_UNIT}(?:[、，,\s兼和及]*{ROLE_UNIT})*"
 # what a person may be besides an official, in a guest list or a host line
 _OTHER_ROLES = r"(?:主持人|节目主持人|记者|首席记者|编辑|专家|教授|研究员|医生|律师|工程师|一级主任科员|二级主任科员|科员)"
 DESCRIPTION_ROLE = rf"(?:{ROLE_UNIT}|{_OTHER_ROLES})(?:[、，,\s兼和及]*(?:{ROLE_UNIT}|{_OTHER_ROLES}))*"
-ORG_SUFFIX = (r"(?:管委会|委员会|办公室|管理区|局|厅|委|办|部|院|中心|署|所|会|公司|集团|政府|处|站|队|馆|园区|大学|医院|厂|银行|支行|分行|"
+ORG_SUFFIX = (r"(?:管委会|委员会|办公室|调度室|研究室|管理区|局|厅|委|办|部|院|中心|署|所|会|公司|集团|政府|处|站|队|馆|园区|大学|医院|厂|银行|支行|分行|"
               r"小学|中学|学校|幼儿园|"
               r"电视台|广播电台|台|报社|日报|晚报|网|社|科|股|系|庭|专班)")
 _ROLE_FULL = re.compile(rf"^{DESCRIPTION_ROLE}$")
@@ -96,6 +96,7 @@ _COMMUNITY_HEAD = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{2,8}}?)(?P<kind>社区
                              rf"(?:、{_COMMITTEE})?|{_COMMITTEE})")
 
 
+_DUTY_OF_A_PLACE = re.compile(r"(?:场所|场馆|现场|点位|区域|片区|楼栋)(?=负责人|管理员|联络员)")
 _QUOTED_NAME = re.compile(r"^“[^“”]{1,12}”")  # a product or campaign a post serves, quoted before it
 
 
@@ -105,6 +106,8 @@ def split_org_role(desc: str) -> tuple[str | None, str | None]:
     desc = _UNIT_PART.sub("", re.sub(r"\s+", "", desc.strip(" ，,、\u3000")))
     if not desc:
         return None, None
+    if (duty := _DUTY_OF_A_PLACE.match(desc)) and _ROLE_FULL.match(desc[duty.end():]):
+        return None, desc  # "场所负责人": in charge of the place, no unit named
     if _ROLE_FULL.match(desc):
         return None, desc
     if (own := _OWN_POST.match(desc)) and _ROLE_FULL.match(desc[own.end():]):
@@ -230,6 +233,10 @@ def parse_people(text: str, lead_in: bool = False) -> list[PersonDesc]:
         text = _WHAT_THEY_DID.split(text, maxsplit=1)[0]  # "……副局长梁卓尧今早（六月十二日）出席……": the list ends there
     text = _PERSON_AND.sub(r"\g<person>、", ACCOUNT.sub("", text))  # "唐韵（@茗川卫健唐韵）": the name, not the account
     text = names_apart_from_units(text)
+    tokens = text.split()
+    if len(tokens) >= 4 and len(tokens) % 2 == 0 and all(
+            _ROLE_FULL.match(role) and is_person_name(name) for role, name in zip(tokens[0::2], tokens[1::2])):
+        text = "、".join(f"{role} {name}" for role, name in zip(tokens[0::2], tokens[1::2]))  # "副所长　马志刚　户籍民警　林晓雯"
     people: list[PersonDesc] = []
     pending = ""
     name_first = False

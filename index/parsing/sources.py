@@ -240,10 +240,12 @@ def _without_markup(body: str) -> str:
     entities read, as a page's text is; other Markdown as it is."""
     if len(_HTML_TAG.findall(body)) + len(_HTML_ENTITY.findall(body)) < MIN_HTML_REMNANTS:
         return body
+    body = _CREDIT_LINE.sub(r"（\g<words>）", body)  # "<sub>答复单位：……</sub>" under an answer: its credit, as a page prints it
     text = _HTML_TAG.sub("", _HTML_BREAK.sub("\n", body))
     return html.unescape(text).replace("\xa0", " ")
 
 
+_CREDIT_LINE = re.compile(r"^[ \t]*<(?P<tag>sub|small)>[ \t]*(?P<words>[^<>\n]{2,60}?)[ \t]*</(?P=tag)>[ \t]*$", re.M)
 _CUE_TIME = re.compile(r"^\d{1,2}:\d{2}:\d{2}[,.]\d{3}[ \t]*-->[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{3}")
 _CUE_TAG = re.compile(r"\{\\[^{}]*\}|</?[ibu]>|</?font[^>]*>")
 MIN_CUES = 3

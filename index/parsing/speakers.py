@@ -174,6 +174,12 @@ def is_stamp_line(line: str) -> bool:
 
 def find_label(line: str) -> Label | None:
     """The speaker label opening `line`, if the line has the shape of one (acceptance is decided per document)."""
+    if head := _COMMENT_HEAD.fullmatch(line.strip()):  # "**嵕山小区　张女士**　2027-05-20 21:14" over a "> ……" comment
+        reply = _REPLY_PART.fullmatch(head["who"])
+        if reply and head["unit"] and is_unit_name(head["unit"]):
+            return Label(head["unit"], len(line), synthetic=True)  # "**管理单位回复**（……管理处）": that unit replies
+        if not reply and read_label(head["who"]).side == "ask" and read_label(head["who"]).nickname:
+            return Label(re.sub(r"[ \t\u3000]+", " ", head["who"]), len(line))
     if is_stamp_line(line) or _NAME_THEN_STAMP.fullmatch(line.strip()):
         return None  # "主持人10:00:03" alone on its line: a bare speaker line (`bare_label`), not "主持人10" saying "00:03"
     if heading := _MARKDOWN_HEADING.match(line) or _THREAD_MARK.match(line):  # "## 问：……？", "#37 网友“…”："
@@ -204,6 +210,16 @@ def find_label(line: str) -> Label | None:
 
 
 # a post's icon ("🛂"), a photo caption's mark ("▲")
+# an officer's number after the name ("甄立（CY0321）", "（警号：012345）"); the party an officer deals with; the part
+# someone plays on a record, then their name ("执法队员　甄立", "协同人员　庄晓梅")
+_ID_AFTER_NAME = re.compile(r"[ \t\u3000]*[（(](?:[\u4e00-\u9fff]{2,5}[:：])?[A-Za-z]{0,4}\d{3,8}[）)]$")
+_PARTY = re.compile(r"(?:当事人|行政相对人)[ \t\u3000]+(?P<name>[\u4e00-\u9fff·]{1,4})")
+_DUTY_THEN_NAME = re.compile(r"(?P<duty>[\u4e00-\u9fff]{2,6}(?:人员|队员))[ \t\u3000]+(?P<name>[\u4e00-\u9fff·]{2,4})")
+# a comment's or a reply's head on a line of its own, then the time: "**嵕山小区　张女士**　2027-05-20 21:14",
+# "**管理单位回复**（潏西区嵕山公园管理处）　2027-05-22 09:30"
+_COMMENT_HEAD = re.compile(r"\*\*(?P<who>[^*\n]{2,24})\*\*(?:[（(](?P<unit>[^（）()\n]{2,30})[）)])?[ \t\u3000]+"
+                           r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?)?")
+_REPLY_PART = re.compile(r"[\u4e00-\u9fff]{0,6}(?:回复|答复)")
 _EMOJI_MARK = re.compile(r"^[ \t\u3000]*(?:[\U0001F000-\U0001FAFF\u25B2\u25B3\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200D]?)+[ \t\u3000]*")
 # where a photo shows the speaker, after their name: "南关社区居民 李阿姨（左）问：", "……科长 孔维（右二）答："
 _PHOTO_PLACE = re.compile(r"^(?P<who>[^：:\n（(]{2,30}?)(?P<place>[（(](?:左|右|中|前排|后排)[一二三四五六七八九]?[）)])"
@@ -254,6 +270,10 @@ def _label_at(line: str) -> Label | None:
         asks = match["word"] in ("诉求", "提问", "问题", "问")
         return Label(f"诉求 {who}" if asks else who, len(line), synthetic=True)
     if match := _QA_BADGE.match(line):  # a badge, no colon
+        inner = _label_at(line[match.end():]) if match["name"] == "答" else None
+        if inner is not None and inner.explicit_colon and (reading := read_label(inner.name)).side == "answer" \
+                and (reading.title or reading.person):  # "答 冉所长补充：……": the badge, then who adds
+            return replace(inner, content_offset=inner.content_offset + match.end())
         return Label(unicodedata.normalize("NFKC", match["name"]), match.end())
     if match := _BRACKET.match(line):
         name = re.sub(r"\s+", " ", match.group("name").strip())
@@ -341,6 +361,12 @@ def read_label(name: str) -> LabelReading:
         text = bracketed["who"]  # "许主任(市卫健委)": the title says who; "主持人(苏晴)": the host
     elif bracketed and _DESCRIBED_ASKER.fullmatch(bracketed["who"]) and not _DESCRIBED_OFFICIAL.search(bracketed["who"]):
         text = bracketed["who"]  # "读者来信 张先生(峁南区南关小区)": a citizen described, where they live in brackets
+    if (coded := _ID_AFTER_NAME.search(text)) and coded.start() > 0:
+        text = text[:coded.start()]  # "执法队员　甄立（CY0321）": the officer's number is no part of who speaks
+    if party := _PARTY.fullmatch(text):  # "当事人　刘某": the party an officer deals with, asking
+        return LabelReading("ask", "市民", nickname=party["name"])
+    if (duty := _DUTY_THEN_NAME.fullmatch(text)) and is_person_name(duty["name"]):
+        return LabelReading("answer", person=PersonDesc(duty["name"], None, None))  # "协同人员　庄晓梅": who, by name
     if text.endswith("问") and len(text) > 3 and (asker := read_label(text[:-1])).side == "ask" and asker.nickname:
         return asker  # "居民 王师傅问": the citizen asks, in the caption's own word
     if re.search(r"[ \t\u3000][\u4e00-\u9fff·]{2,4}答$", text) and (answerer := read_label(text[:-1])).person \

@@ -424,6 +424,15 @@ def question_text(segment: Segment, text: str) -> str:
     return question if message or _ASKS.search(to_simplified(question)) else ""  # a 留言 or 建议 asks as it is
 
 
+_SCENE = re.compile(r"[（(](?:画面|现场画面|镜头|场景)[：:][^（）()]{2,80}[）)]")  # a record's note of what the camera shows
+
+
+def _ends_with_scene(segment: Segment, text: str) -> bool:
+    """An answer followed by a note of what the camera shows next ("（画面：当事人将桌椅收回店内……）"): the scene moves on."""
+    last = segment.blocks[-1] if segment.blocks else None
+    return last is not None and _SCENE.fullmatch(make_paragraph(text, last.content_start, last.end).text.strip()) is not None
+
+
 _CUE = re.compile(r"[（(【\[][\u4e00-\u9fff]{2,12}[）)】\]]")  # a bracketed cue alone: "（音乐）" (not a quiz's "（　）")
 _ASIDE = re.compile(r"[（(][^（）()]{4,}[）)]")  # a paragraph wholly in brackets
 _ASKED_LABEL = re.compile(r"问\d*")  # "问：……的批复文件。": what a 问 label opens is the question, a request too
@@ -597,8 +606,8 @@ def turns_of(segments: list[Segment], text: str, cast: Cast) -> list[Turn]:
             segment.turn = len(turns)
             turns.append(Turn(segment.asker or "", words, cast(segment.speaker)[0], answer))
             answered = True
-            if segment.ends_section:
-                question = None  # "（五）演练讲评" after it: who speaks next answers no question asked before
+            if segment.ends_section or _ends_with_scene(segment, text):
+                question = None  # "（五）演练讲评", "（画面：……）" after it: who speaks next answers no question asked before
     if question is not None and not answered:
         close(question)
     return turns if any(t.answer for t in turns) else []
