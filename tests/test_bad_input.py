@@ -365,7 +365,7 @@ async def test_reload_lists_bad_files_in_a_valid_message(fake_bot_api: FakeBotAP
 
 
 def test_a_5_mb_interview_parses_in_bounded_time(tmp_path: Path) -> None:
-    """Linear, not quadratic: ~3 s here; the bound only catches a parser that blows up on big files."""
+    """Linear, not quadratic: ~9 s here (2026-12-07); the bound only catches a parser that blows up on big files."""
     turns = [WATER]
     size, i = len(WATER.encode()), 0
     while size < 5 * 1024 * 1024:

@@ -110,8 +110,12 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
                       or _station_owner(titles)
                       or _source_answering_most(source_unit, segments, cast)
                       or _site_answering(source_unit, text, segments, cast)
+                      or _issuer_answering(source.hints.get("site"), segments, cast)  # a page header's unit that answers
                       or _issuer_answering(title.bureau, segments, cast)
                       or _issuer_answering(_site_owner(title.first_line), segments, cast)
+                      or (None if header.guests or introduced or source_unit or title.bureau or _people(
+                          header, titles, intro, _asked_text(text, segments), [], text, cities, box_people(layout.guest_box))
+                          else _unit_answering_most(segments, cast, intro))  # no one introduced: who answers most
                       or _main_org(people, titles, header, text, cities)
                       or (title.bureau if title.bureau and is_unit_name(title.bureau) else None)  # the issuer's line
                       or (signer[0] if signer else None)
@@ -267,9 +271,11 @@ def _people(header: Header, titles: str, intro: str, asked: str, segments: list[
         for line in source.splitlines():
             named = _this_unit_named(line, cities)
             people += [p for p in parse_people(named, lead_in=True) if not _city_as_name(p, cities)]
-            people += [p for m in _APPEARS.finditer(line) if (p := _appearing(m["who"], cities)) is not None]
-            people += [p for m in _INTRODUCED.finditer(line)
-                       if (p := _introduced((m["org"] or "") + m["who"])) is not None]
+            if "出镜" in line:  # the patterns are slow; a line without their last words cannot match
+                people += [p for m in _APPEARS.finditer(line) if (p := _appearing(m["who"], cities)) is not None]
+            if re.search(r"答复|回复|解答", line):
+                people += [p for m in _INTRODUCED.finditer(line)
+                           if (p := _introduced((m["org"] or "") + m["who"])) is not None]
             if in_english and (listed := english_person(line)) is not None:  # "Lu Qingyuan, Director-General of …"
                 people.append(PersonDesc(*listed))
             if named != line:  # "采访了该局有关负责人": the unit's 负责人, named by role
@@ -324,6 +330,22 @@ def _source_answering_most(source_unit: str | None, segments: list[Segment], cas
 
 
 _HOST_LINE = re.compile(r"(?:^|[ \t\u3000])主办(?:单位)?[：:][ \t\u3000]*(?P<unit>[^\s：:，,]{2,30})", re.M)
+
+
+MIN_ANSWERS_OF_MOST = 3
+
+
+def _unit_answering_most(segments: list[Segment], cast: Cast, intro: str) -> str | None:
+    """The unit whose people answer the most (three or more, more than any other) on a page that introduces no one
+    and names none of the units answering before they do (a paper's 你问我答, each answer by whichever unit the question
+    is for; not a notice its units publish jointly)."""
+    answering = _answers_by_unit(segments, cast)
+    if any(cast.unit(org) in answering for _, org in org_mentions(intro, cast.cities)):
+        return None
+    ranked = [(unit, n) for unit, n in answering.most_common(2) if unit]
+    if ranked and ranked[0][1] >= MIN_ANSWERS_OF_MOST and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
 
 
 def _site_answering(source_unit: str | None, text: str, segments: list[Segment], cast: Cast) -> str | None:

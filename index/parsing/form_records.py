@@ -10,23 +10,27 @@ from dataclasses import dataclass, field
 
 from index.parsing.metadata import is_boilerplate
 from index.parsing.orgs import is_unit_name
+from index.parsing.people import is_person_name, split_org_role
 from index.parsing.reflow import unwrap
 
-_FIELD = re.compile(r"^[ \t\u3000]*(?P<key>[\u4e00-\u9fff]{2,8}(?:[（(][\u4e00-\u9fff]{1,8}[）)])?)"
+_FIELD = re.compile(r"^[ \t\u3000]*(?P<key>[\u4e00-\u9fff]{2,8}(?:[（(][\u4e00-\u9fff]{1,16}[）)])?)"
                     r"(?:\t|[ \u3000]{2,}|[ \t\u3000]*[：:])[ \t\u3000]*(?P<value>\S.*)$")
 _KEY_ALONE = re.compile(r"^[ \t\u3000]*(?P<key>[\u4e00-\u9fff]{2,8})[ \t\u3000]*[：:][ \t\u3000]*(?P<value>)$")  # "意见内容：" over its lines
-_ASK_KEY = re.compile(r"(?:咨询|诉求|反映|来电|来信|求助|意见|投诉)(?:内容|事项|问题)|问题描述|"
-                      r"(?:办事人|办事群众|咨询人|来电人|群众)?(?:追问|再问|补充咨询)")
-_ANSWER_KEY = re.compile(r"(?P<extra>追加|补充)?(?:告知|答复|回复|解答)(?:内容|意见|说明)?(?:[（(][\u4e00-\u9fff]{1,8}[）)])?")
-_SIGNER_KEY = re.compile(r"(?P<extra>补充)?(?:告知|答复|回复|解答|经办|承办)人")
-_UNIT_KEY = re.compile(r"(?P<extra>补充)?(?:告知|答复|回复|解答|经办|承办|处理|办理)(?:窗口|单位|部门|科室)")
+_ASK_KEY = re.compile(r"(?:咨询|诉求|反映|来电|来信|求助|意见|投诉|吹哨)(?:内容|事项|问题)|问题描述|"
+                      r"(?:办事人|办事群众|咨询人|来电人|群众|企业)?(?:追问|再问|补充咨询)")
+_ANSWER_KEY = re.compile(r"(?P<extra>追加|补充)?(?:追问|配合(?:部门|单位)|现场)?(?:告知|答复|回复|解答|回应)(?:内容|意见|说明)?"
+                         r"(?:[（(](?P<who>[\u4e00-\u9fff]{1,16})[）)])?")  # "追问回应（苗家宁）", "配合部门回应（……局）"
+_SIGNER_KEY = re.compile(r"(?P<extra>补充)?(?:告知|答复|回复|解答|经办|承办|报到)人")
+_UNIT_KEY = re.compile(r"(?P<extra>补充)?(?:告知|答复|回复|解答|经办|承办|处理|办理|报到)(?:窗口|单位|部门|科室)")
 # "回复内容：（暂无）", "（正在办理中，办结后补充公示）": not answered yet; "回复人：—": no one named
-_NO_ANSWER_YET = re.compile(r"[（(]?(?:暂无|无|待回复|待答复|办理中)[）)]?|[—-]+|[（(][^（）()]{0,8}(?:暂无|办理中|整理中|待回复|待答复)[^（）()]{0,20}[）)]")
-_UNIT_PARTS = re.compile(r"(?P<unit>[^、，,（）()]{2,40})[（(](?P<part>主办|协办)[）)]")  # "……局（主办）、……公司（协办）"
+_NO_ANSWER_YET = re.compile(r"[（(]?(?:暂无|无|待回复|待答复|办理中)[）)]?|[—-]+|[（(][^（）()]{0,8}(?:暂无|办理中|整理中|待回复|待答复)[^（）()]{0,20}[）)]"
+                            r"|[（(][^（）()]{0,30}(?:办结后|正在)[^（）()]{0,30}(?:公开|公示|答复|回复)[^（）()]{0,10}[）)]")
+_UNIT_PARTS = re.compile(r"(?P<unit>[^、，,（）()]{2,40})[（(](?P<part>主办|协办|牵头|配合)[）)]")  # "……局（主办）、……公司（协办）"
 _STATIONED = re.compile(r"(?:驻中心|驻厅|进驻|入驻)$")  # "市不动产登记中心驻中心窗口": the 市不动产登记中心's
 _DESC_THEN_NAME = re.compile(r"^(?P<desc>\S.{1,40}?)[ \t\u3000]+(?P<name>[\u4e00-\u9fff·]{2,4})$")
 _VALUE_GOES_ON = re.compile(r"[（(][\u4e00-\u9fff]{1,6}[）)](?:[、，,][^\s：:]{2,40})?")  # "（协办）" cut off its unit
 _RULE = re.compile(r"[─━═\-—_=*·]{3,}")
+_NAMED_COMPANY = re.compile(r"[\u4e00-\u9fff]{4,}(?:有限公司|有限责任公司|集团|公司)")
 _COMPANY = re.compile(r"(?:有限公司|有限责任公司|集团)(?:[\u4e00-\u9fff]{2,8}?(?:分公司|子公司))?$")
 MIN_FORMS = 2
 
@@ -35,6 +39,7 @@ MIN_FORMS = 2
 class _Answer:
     extra: str  # "补充" when a supplementary answer, signed by its own 补充告知人
     paragraphs: list[str]
+    who: str | None = None  # whom its key names in brackets ("追问回应（苗家宁）", "配合部门回应（……住房和城乡建设局）")
 
 
 @dataclass
@@ -65,6 +70,8 @@ def _signer(signer: str | None, unit: str | None, publisher: str | None) -> tupl
     if named is None:
         return signer, None
     desc = named["desc"]
+    if _NAMED_COMPANY.match(split_org_role(desc)[0] or ""):  # "国网汧溁供电公司客户服务中心副主任": a company of its own
+        return named["name"], f"{desc}\u3000{named['name']}"
     overlap = next((n for n in range(min(len(org), len(desc)), 1, -1) if org.endswith(desc[:n])), 0)
     return named["name"], f"{org}{desc[overlap:]}\u3000{named['name']}"  # "……第二分公司" + "第二分公司调度室主任"
 
@@ -99,7 +106,8 @@ def form_records_as_text(body: str) -> str | None:
     if sum(1 for kind, _ in kinds if kind and kind[0] == "ask") < MIN_FORMS or \
             sum(1 for kind, _ in kinds if kind and kind[0] in ("signer", "unit")) < MIN_FORMS:
         return None  # forms signed by someone, or by the unit that handled them (a 找错 page's "处理单位")
-    body = unwrap(body, lambda line: False, lambda line: _FIELD.match(line) is not None)  # a copy cut at its width
+    body = unwrap(body, lambda line: False, lambda line: _FIELD.match(line) is not None or _KEY_ALONE.match(line) is not None
+                  or line.lstrip().startswith(("【", "[")))  # a copy cut at its width
     lines = body.split("\n")
     kinds = _kinds(lines)
     keys = [m["key"] for _, m in kinds if m is not None]
@@ -141,7 +149,9 @@ def form_records_as_text(body: str) -> str | None:
             open_paragraphs = None
         elif what == "answer" and forms:
             open_paragraphs = [value] if value else []
-            forms[-1].turns.append(_Answer(extra, open_paragraphs))
+            who = _ANSWER_KEY.fullmatch(match["key"])["who"]  # "追问回应（苗家宁）"; not "补充告知（税务）", a window's
+            forms[-1].turns.append(_Answer(extra, open_paragraphs, who if who and (is_unit_name(who) or is_person_name(who))
+                                           else None))
         elif forms:
             answers = [turn for turn in forms[-1].turns if isinstance(turn, _Answer)]
             if what == "signer" and not extra and "" in forms[-1].signers and answers and answers[-1].extra:
@@ -162,7 +172,8 @@ def form_records_as_text(body: str) -> str | None:
         for turn in form.turns:
             if isinstance(turn, _Answer):
                 extra = turn.extra if turn.extra in form.signers else ""
-                label, line = _signer(form.signers.get(extra), _unit_for(form, turn.extra), publisher)
+                label, line = (f"【{turn.who}】" if is_unit_name(turn.who) else turn.who, None) if turn.who else \
+                    _signer(form.signers.get(extra), _unit_for(form, turn.extra), publisher)  # 【……局】: a unit speaks
                 if line and line not in listed:
                     listed.append(line)
                 turns += [f"{label}：{turn.paragraphs[0]}", *turn.paragraphs[1:], ""]
@@ -183,7 +194,8 @@ def _unit_for(form: _Form, extra: str) -> str | None:
     answer the 主办's, a 补充 one the 协办's)."""
     unit = form.units.get(extra) or form.units.get("")
     parts = {m["part"]: m["unit"].strip() for m in _UNIT_PARTS.finditer(unit or "")}
-    return parts.get("协办" if extra and "协办" in parts else "主办", unit) if parts else unit
+    main, helper = (parts.get("主办") or parts.get("牵头")), (parts.get("协办") or parts.get("配合"))
+    return (helper if extra and helper else main or unit) if parts else unit
 
 
 def _is_follow_up(key: str) -> bool:

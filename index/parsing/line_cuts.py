@@ -17,8 +17,8 @@ QUESTION_END = re.compile(r"[？?][”’」』）)]*(?:\*\*|__)?$")
 def page_lines(text: str, lines: list[Span]) -> tuple[list[Span], dict[int, Label], dict[int, str]]:
     """The page's lines cut where its conventions cut them; the reporter each question line names after it; and the
     unit each answer's last line names after it ("……（答复单位：市住建局）")."""
-    lines = _at_answer_marks(text, _without_trailing_stamps(text, _without_trailing_credits(text, _at_qa_cells(
-        text, _without_leading_stamps(text, _across_page_jumps(text, lines))))))
+    lines = _without_reader_credits(text, _at_answer_marks(text, _without_trailing_stamps(text, _without_trailing_credits(
+        text, _at_qa_cells(text, _without_leading_stamps(text, _across_page_jumps(text, lines)))))))
     lines, signers = _signers_after_answers(text, lines)
     lines, askers = _askers_after_questions(text, lines)
     return lines, askers, signers
@@ -83,6 +83,11 @@ _SIGNER_AFTER = re.compile(r"[ \t\u3000]*[（(](?:(?:答复|回复|办理|承办
                            r"[ \t\u3000]*$")
 
 
+# a unit alone after a generic answer's last sentence, behind a dash or in brackets: who gave it (a 手机报's 你问我答)
+_UNIT_AFTER = re.compile(r"(?<=[。！!])[ \t\u3000]*(?:——|－－)?[ \t\u3000]*[（(]?(?P<unit>[^（）()\s。！？，、：:]{4,30})[）)]?[ \t\u3000]*$")
+UNNAMED_SIGNER = "\x00"  # marks a signature that renames a generic answer label only ("答：")
+
+
 def _signer(match: re.Match[str]) -> str:
     """The unit, or the person with their post ("钮思源（市教育局基础教育科科长）"), or the role, that signs."""
     if by := match["by"]:  # "（解答：市教育局基础教育科科长　钮思源）", "（解答：市应急管理局）", "（解答：……有关负责人）"
@@ -108,7 +113,7 @@ _PERSON_SIGNS = re.compile(r"[ \t\u3000]*(?:解答人|解答馆员|答疑人)[ \
 
 # "—— 户籍民警　岑晓雯", "—— 本问由……委员会解答" right-aligned under an answer (a poster's card), the next card's "答"
 # badge run into it in a PDF's text layer
-_DASH_SIGNS = re.compile(r"[ \t\u3000]*(?:——|－－|--)[ \t\u3000]*(?:(?P<desc>[^\s：:（）()]{2,30})[ \t\u3000]+"
+_DASH_SIGNS = re.compile(r"[ \t\u3000]*(?:——|－－|--)[ \t\u3000]*(?:(?:(?P<desc>[^\s：:（）()]{2,30})[ \t\u3000]+)?"
                          r"(?P<name>[\u4e00-\u9fff·]{2,4})|(?:此|本|该)(?:问|题|条|问题)(?:解答|答复|回答|内容)?由(?P<giver>[^\s（）()]{2,30}?)"
                          r"(?:提供|解答|答复|回复))(?:[ \t\u3000]*(?P<badge>答)[ \t\u3000]+\S.*)?[ \t\u3000]*")
 
@@ -127,7 +132,8 @@ def _dash_signer(text: str, line: Span) -> tuple[str, int] | None:
             else None
     if not is_person_name(match["name"]):
         return None
-    return f"{match['name']}（{match['desc']}）", match.start("badge") if match["badge"] else line.end
+    signer = f"{match['name']}（{match['desc']}）" if match["desc"] else match["name"]  # "—— 郗明远": a name alone
+    return signer, match.start("badge") if match["badge"] else line.end
 
 
 def _signers_after_answers(text: str, lines: list[Span]) -> tuple[list[Span], dict[int, str]]:
@@ -149,6 +155,11 @@ def _signers_after_answers(text: str, lines: list[Span]) -> tuple[list[Span], di
         if (own := _SIGNER_LINE.fullmatch(text, line.start, line.end)) is not None and out and is_unit_name(own["unit"]) \
                 and (signs_below or own["key"] not in _HEADING_KEYS):
             signers[len(out) - 1] = own["unit"]
+            continue
+        if (bare := _UNIT_AFTER.search(text, line.start, line.end)) is not None and bare.start() > line.start \
+                and is_unit_name(bare["unit"]):
+            signers[len(out)] = UNNAMED_SIGNER + bare["unit"]  # "……。——市住房公积金管理中心", "……。（市……中心）"
+            out.append(Span(line.start, bare.start()))
             continue
         match = _SIGNER_AFTER.search(text, line.start, line.end)
         if match is not None and match.start() > line.start:
@@ -190,6 +201,25 @@ def _at_qa_cells(text: str, lines: list[Span]) -> list[Span]:
 
 # "……怎么办？（峤南日报记者）": a reporter's question that names its outlet after the words, with no label before them
 _ASKER_AFTER = re.compile(r"(?<=[？?])[”’」』]?[ \t\u3000]*[（(](?P<who>[^（）()\n]{2,20}?记者)[）)][ \t\u3000]*$")
+
+
+# a reader who sent the question in, named after it: "（读者“漻水人家”）", "（尾号0517读者）"
+_READER = r"[（(](?:尾号\d{3,4})?读者(?:[“\"][^”\"\n]{1,16}[”\"])?[）)]"
+_READER_AFTER = re.compile(rf"(?<=[？?])[”’」』]?[ \t\u3000]*{_READER}[ \t\u3000]*$")
+_READER_CREDIT = re.compile(rf"[ \t\u3000]*{_READER}[ \t\u3000]*")
+
+
+def _without_reader_credits(text: str, lines: list[Span]) -> list[Span]:
+    """Questions without the reader who sent them in, after them on their line or on the next."""
+    out: list[Span] = []
+    for line in lines:
+        if out and _READER_CREDIT.fullmatch(text, line.start, line.end) and \
+                QUESTION_END.search(text[out[-1].start : out[-1].end].rstrip()):
+            continue  # "（读者“漻水人家”）" on the line under the question: who sent it in, no one's words
+        if (credit := _READER_AFTER.search(text, line.start, line.end)) is not None:
+            line = Span(line.start, credit.start())  # "……？（尾号0517读者）": the question ends before it
+        out.append(line)
+    return out
 
 
 def _askers_after_questions(text: str, lines: list[Span]) -> tuple[list[Span], dict[int, Label]]:

@@ -11,12 +11,13 @@ from dataclasses import replace
 from index.parsing import english
 from index.parsing.blocks import Block
 from index.parsing.exam_items import label_exam_items
-from index.parsing.line_cuts import QUESTION_END, repeated_bands
+from index.parsing.line_cuts import QUESTION_END, UNNAMED_SIGNER, repeated_bands
 from index.parsing.metadata import TitleBlock, classify_title_line, is_boilerplate
 from index.parsing.orgs import is_unit_name
 from index.parsing.people import ACCOUNT, PersonDesc, is_person_name, parse_people, parse_person, short_title, split_org_role
 from index.parsing.segment import enumerator_end
-from index.parsing.speakers import ACCOUNT_REPLY, Label, bare_label, find_label, read_label, without_trailing_stamp
+from index.parsing.speakers import (ACCOUNT_REPLY, GENERIC_ANSWERS, Label, bare_label, find_label, read_label,
+                                     without_trailing_stamp)
 
 FULL_STOP = re.compile(r"[。！？!?；;…][”’」』）)]*$")
 
@@ -37,6 +38,8 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     _askers_named_in_fields(lines, labels)
     _parts_named_per_record(lines, labels)
     _record_subjects(lines, labels)
+    _untagged_ask(lines, labels)
+    _salutations_under_replies(lines, labels)
     badges = _badges_after_questions(lines, labels)
     narration = _broadcast_script(lines, labels)
     _mention_replies(lines, labels)
@@ -57,6 +60,46 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     _experts_named_above(lines, labels, skipped)
     _case_facts_before_questions(labels)
     return skipped
+
+
+_ADDRESSED = re.compile(r"[\u4e00-\u9fff]{1,4}(?:同学|小朋友|小同学)")  # "子涵同学：" opening a letter's reply
+
+
+def _salutations_under_replies(lines: list[str], labels: list[Label | None]) -> None:
+    """A reply's first words addressing whom it answers ("**局长回信**：" over "子涵同学：你观察得真仔细！"): the
+    reply's own words, no one else speaking."""
+    previous: int | None = None
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        label = labels[i]
+        if label is not None and previous is not None and _ADDRESSED.fullmatch(label.name.strip()):
+            above = labels[previous]
+            if above is not None and not lines[previous][above.content_offset:].strip() \
+                    and read_label(above.name).side == "answer":
+                labels[i] = None
+        previous = i
+
+
+_ANSWER_BEFORE_SPEAKER = re.compile(r"^[ \t\u3000]*(?:\*\*|__)?(?:答|【答】|【送单】)(?:\*\*|__)?[ \t\u3000]*[：:]?")
+MIN_TAGGED = 2
+
+
+def _untagged_ask(lines: list[str], labels: list[Label | None]) -> None:
+    """On a page that tags each answer before its speaker ("答：市商务局……局长 乔振东：", "【送单】钟启航："), the people
+    it names without the tag ask ("上海瀚川……有限公司董事长 卫栋：", a 客商 at a 推介会)."""
+    tagged = {i for i, (line, label) in enumerate(zip(lines, labels))
+              if label is not None and (tag := _ANSWER_BEFORE_SPEAKER.match(line))
+              and (inner := find_label(line[tag.end():])) is not None and inner.name == label.name}
+    if len(tagged) < MIN_TAGGED:
+        return
+    answering = {label.name for i, label in enumerate(labels) if i in tagged and label is not None}
+    for i, label in enumerate(labels):
+        if label is None or i in tagged or label.name in answering or label.synthetic:
+            continue
+        reading = read_label(label.name)
+        if reading.side == "answer" and reading.person is not None and reading.person.name and reading.title is None:
+            labels[i] = replace(label, name=f"提问人 {label.name}")
 
 
 def _badges_after_questions(lines: list[str], labels: list[Label | None]) -> set[int]:
@@ -199,7 +242,10 @@ def signed_by(labels: list[Label | None], signers: dict[int, str]) -> None:
     for at, unit in signers.items():
         opening = next((i for i in range(at, -1, -1) if labels[i] is not None), None)
         label = labels[opening] if opening is not None else None
-        if label is not None and read_label(label.name).side == "answer":
+        generic_only = unit.startswith(UNNAMED_SIGNER)  # a unit after the words: it signs what no one else does
+        unit = unit.removeprefix(UNNAMED_SIGNER)
+        if label is not None and read_label(label.name).side == "answer" and (
+                not generic_only or label.name.strip() in GENERIC_ANSWERS):
             labels[opening] = Label(unit, label.content_offset, synthetic=True)
 
 

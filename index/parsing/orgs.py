@@ -17,7 +17,7 @@ from index.text import to_simplified
 CITY_LEVELS = ("市",)
 # the character before 市 in words that are not a city (城市, 全市, 超市, 上市, 副市长, 县市区, 一市两区)
 _NOT_CITY_LAST = frozenset("城都超股夜门集街上菜楼车花早闹黑全本我该各每省地县区级辖列在的至到副一二三四五六七八九十两多个"
-                           "访进请邀对向从于和与及为是由给入出来去往赴抵离了年月日号时着过们席强打询")  # 专访了市…, 今年市…, 出席市…,
+                           "访进请邀对向从于和与及为是由给入出来去往赴抵离了年月日号时着过们席强打询报呈送转")  # 专访了市…, 今年市…, 出席市…,
 # the slogans 交通强市, 制造强市, and 拨打市…热线, 咨询市…
 _NOT_CITY_STEMS = frozenset("城市 超市 都市 上市 门市 股市 楼市 车市 夜市 集市 菜市 省市 县市 地市 全市 本市 我市 该市 各市 "
                             "直辖 设区 地级 县级 副省 新城 老城 主城 中心".split())

@@ -16,7 +16,7 @@ from pathlib import Path
 from index.parsing.about import interview_metadata
 from index.parsing.blocks import Block, Layout, Segment
 from index.parsing.header import Header, read_header
-from index.parsing.line_cuts import QUESTION_END, jumps_between, page_lines
+from index.parsing.line_cuts import QUESTION_END, UNNAMED_SIGNER, jumps_between, page_lines
 from index.parsing.line_labels import FULL_STOP, headline_is_no_label, label_lines, signed_by, signed_by_blocks
 from index.parsing.metadata import (TitleBlock, classify_title_line, is_boilerplate, is_info_line, section_name,
                                     strip_markup)
@@ -244,7 +244,7 @@ def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) ->
     accepted = accepted_labels([l for l in labels if l], intro_text)
     blocks: list[Block] = []
     for i, (span, label) in enumerate(zip(lines, labels)):
-        if i - 1 in signers and blocks:
+        if i - 1 in signers and blocks and not signers[i - 1].startswith(UNNAMED_SIGNER):
             blocks[-1].signer = signers[i - 1]
         line = line_texts[i]
         if i in header.lines or i in skipped or is_stamp_line(line):
@@ -273,7 +273,7 @@ def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) ->
             previous.end = span.end
             continue
         blocks.append(Block(span.start, span.end, line, label, span.start + (label.content_offset if label else 0)))
-    if len(lines) - 1 in signers and blocks:
+    if len(lines) - 1 in signers and blocks and not signers[len(lines) - 1].startswith(UNNAMED_SIGNER):
         blocks[-1].signer = signers[len(lines) - 1]
     return blocks, header
 

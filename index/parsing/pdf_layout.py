@@ -11,10 +11,11 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index.errors import CorpusParseError
 from index.parsing.documents import MAX_EXTRACTED_CHARS, ExtractedText, join_paragraphs, too_long
+from index.parsing.orgs import is_unit_name
 from index.parsing.segment import has_unclosed_bracket, in_reading_order
 from index.parsing.speakers import opens_with_badge
 
@@ -96,7 +97,9 @@ def pdf_text(data: bytes, file: str, max_chars: int = MAX_EXTRACTED_CHARS) -> Ex
         [column for page in kept for column in page]))
     if not extracted.text:
         raise CorpusParseError(file, "the PDF has no text besides its page headers and footers")
-    return extracted
+    issuer = next((first for column in pages[0] for line in column if _key(line.text) in furniture
+                   and line.text.split() and is_unit_name(first := line.text.split()[0])), "")  # its left part
+    return replace(extracted, page_header=issuer) if issuer else extracted  # "汧溁市营商环境建设局" atop each page
 
 
 MIN_TABLE_COLUMNS = 2

@@ -8,6 +8,7 @@ surname, never a label word (主持人, 嘉宾, 网友), a role (局长) or a un
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from index.lexicon.names import COMPOUND_SURNAMES, SINGLE_SURNAMES
@@ -24,6 +25,7 @@ ROLE = rf"{ROLE_UNIT}(?:[、，,\s兼和及]*{ROLE_UNIT})*"
 # what a person may be besides an official, in a guest list or a host line
 _OTHER_ROLES = r"(?:主持人|节目主持人|记者|首席记者|编辑|专家|教授|研究员|医生|律师|工程师|一级主任科员|二级主任科员|科员)"
 DESCRIPTION_ROLE = rf"(?:{ROLE_UNIT}|{_OTHER_ROLES})(?:[、，,\s兼和及]*(?:{ROLE_UNIT}|{_OTHER_ROLES}))*"
+CACHED_READINGS = 1 << 16  # labels and descriptions read again and again on a big file: each read once
 ORG_SUFFIX = (r"(?:管委会|委员会|办公室|调度室|研究室|管理区|局|厅|委|办|部|院|中心|署|所|会|公司|集团|政府|处|站|队|馆|园区|大学|医院|厂|银行|支行|分行|"
               r"小学|中学|学校|幼儿园|"
               r"电视台|广播电台|台|报社|日报|晚报|网|社|科|股|系|庭|专班)")
@@ -60,6 +62,7 @@ def has_surname(name: str) -> bool:
     return name[:2] in COMPOUND_SURNAMES or name[:1] in SINGLE_SURNAMES
 
 
+@lru_cache(maxsize=CACHED_READINGS)
 def is_person_name(text: str) -> bool:
     """Two to four Chinese characters that start with a common surname and are no label, role, unit or pronoun
     (a name with a middle dot, 阿依古丽·买买提, too)."""
@@ -135,6 +138,7 @@ def _name_part(text: str) -> str | None:
     return text if is_person_name(text) else None
 
 
+@lru_cache(maxsize=CACHED_READINGS)
 def parse_person(desc: str) -> PersonDesc | None:
     """A person from a description: unit, role and name in either order, with or without spaces, or the name with
     the rest in brackets; a role alone ("市医疗保障局负责人") gives no name. None when nothing fits."""

@@ -9,13 +9,14 @@ stamp: no words of anyone. Whether a label really is a speaker is decided per do
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass, replace
 from typing import Literal
 
 from index.parsing import english
 from index.parsing.orgs import is_unit_name
-from index.parsing.people import ROLE_UNIT, PersonDesc, is_person_name, parse_person, short_title
+from index.parsing.people import CACHED_READINGS, ROLE_UNIT, PersonDesc, is_person_name, parse_person, short_title
 from index.text import to_simplified
 
 MAX_OUTLET_LABEL_CHARS = 12  # a longer label is a sentence with a colon, not a speaker
@@ -68,7 +69,7 @@ _WHO_ASKS = re.compile(r"(?P<who>[\u4e00-\u9fff]{1,5}?(?:户|民|者|员|人|生
 _ANNOUNCER = re.compile(r"[男女](?:声|播音员?|主播)?|播音员?")  # who reads a broadcast script's lines
 _MASKED_NAME = re.compile(r"[\u4e00-\u9fff]某某?")  # a petitioner, a party, named with the given name masked
 # a unit's part of a reply to a petition, under the unit's name and the part it plays
-_UNIT_OPINION = re.compile(r"(?:(?:主办|协办|会办|配合)单位)?(?P<unit>\S{3,30}?)(?:核查处理意见|处理意见|核查情况|办理意见|答复意见|意见)")
+_UNIT_OPINION = re.compile(r"(?:(?:主办|协办|会办|配合)单位)?(?P<unit>\S{3,30}?)(?:核查处理意见|处理意见|核查情况|办理意见|答复意见|意见|回信)")
 KNOWN_ROLES = re.compile(r"^(?:记者|问|答|答复|主持人|Q|A|Q\d+|A\d+|问[一二三四五六七八九十\d]{1,3}|答\d+|问题[一二三四五六七八九十\d]{1,3})$", re.I)
 NOT_LABELS = re.compile(
     r"^(?:编者按|编者的话|编后|导语|摘要|原标题|标题|来源|稿源|责任编辑|编辑|校对|审核|整理|整理人|记录|记录人|供稿|作者|通讯员|"
@@ -95,7 +96,7 @@ _DEPUTY = re.compile(r"^(?:(?P<before>[\u4e00-\u9fff·]{2,4}?)(?:代表|委员|�
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+")
 # a comment thread's marks before a label: the comment's floor ("#37 网友“…”："), a reply's tree line ("└ 市水务局回复：")
 _LIKES = re.compile(r"(?:👍|赞)[ \t\u3000]*\d+$")  # a comment's likes after its words
-_REMINDER = re.compile(r"(?P<unit>[\u4e00-\u9fff]{2,4}?)(?:提醒|温馨提示)")
+_REMINDER = re.compile(r"(?P<unit>(?!便民|友情|出行|安全)[\u4e00-\u9fff]{2,4}?)(?:提醒|温馨提示)")  # not a column: 【便民提醒】
 # a unit named short answering ("边检答", "海关答", "口岸办答"), and one of its people named in brackets after it
 _SHORT_UNIT_ANSWERS = re.compile(r"(?P<unit>[\u4e00-\u9fff]{2,3}?)答")
 _ANSWERS_AS = re.compile(r"[\u4e00-\u9fff]{0,6}?答[ \t\u3000]*[（(](?P<who>[^（）()]{4,40})[）)]")
@@ -112,7 +113,7 @@ _AUTHOR_REPLY = re.compile(r"(?:\*\*|__)?作者(?:回复)?(?:\*\*|__)?[ \t\u3000
 _THREAD_MARK = re.compile(r"^(?:#\d{1,5}[ \t\u3000]+|[└├┗┣╰]─*[ \t\u3000]*|[ \t]*[-*+][ \t]+(?=(?:\*\*|__)[^*_：:\n]{1,20}(?:\*\*|__)[：:]))")
 # "Q1 今年……？" / "A1 ……" (a 公众号's badges), "问 ……？" / "答 ……" (a slide's round badges): no colon, a space
 _QA_BADGE = re.compile(r"^(?P<name>[QＱAＡ][0-9０-９]{0,2}|[问答])[ \t\u3000\xa0]+(?=[\u4e00-\u9fff“「《])")
-_QA_WHO = re.compile(r"^(?:\*\*|__)?(?:[问答]|补充|采纳情况|办理情况|办理结果|[\u4e00-\u9fff]{0,4}?(?:答复|回复)(?:意见)?)[（(](?P<who>[^（）()\n：:]{1,16})[）)]"
+_QA_WHO = re.compile(r"^(?:\*\*|__)?(?:[问答]|补充|采纳情况|办理情况|办理结果|回信|[\u4e00-\u9fff]{0,4}?(?:答复|回复)(?:意见)?)(?:\*\*|__)?[（(](?P<who>[^（）()\n：:]{1,30})[）)]"
                      r"(?:\*\*|__)?[ \t\u3000]*[：:](?:\*\*|__)?[ \t\u3000]*")  # "答（章局长）：", "**采纳情况（市公安局）：**", "窗口答复（…）："
 _ROLE_FIRST = re.compile(r"^[（(]记者[）)][ \t\u3000]*(?P<name>[^：:\n。，！？()（）]{2,20}?)[ \t\u3000]*[：:][ \t\u3000]*")
 _NUMBERED_QA = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．]|\d{1,2}(?=[ \t\u3000]))[ \t\u3000]*"
@@ -229,7 +230,8 @@ _PHOTO_PLACE = re.compile(r"^(?P<who>[^：:\n（(]{2,30}?)(?P<place>[（(](?:左
 # a tag of the side that speaks, before the speaker's own label ("**【群众问】** 村民 罗大哥：", "【干部答】 冼镇长：")
 _DESCRIBED_ASKER = re.compile(r"[\u4e00-\u9fff]{2,10}[ \t\u3000]+(?:[老小阿][\u4e00-\u9fff]|[\u4e00-\u9fff]{1,3}"
                               rf"(?:{_ADDRESS_FORMS}|大哥|大姐|大爷|大娘|婶|叔))")
-_SIDE_TAG = re.compile(r"(?P<who>[\u4e00-\u9fff]{0,4}?)(?P<side>问|答|追问|再问|提问|主持|主持人|回应|答复)")
+_SIDE_TAG = re.compile(r"(?P<who>[\u4e00-\u9fff]{0,4}?)(?P<side>问|答|追问|再问|提问|主持|主持人|回应|答复|送单|点单)")
+_ANSWER_SIDES = ("答", "回应", "答复", "送单")  # "【送单】钟启航：" in a 企业点单·人社送单 list
 
 
 def _inner_label(rest: str, tag: re.Match[str]) -> Label | None:
@@ -239,11 +241,14 @@ def _inner_label(rest: str, tag: re.Match[str]) -> Label | None:
     if inner is None or rest[inner.end():].strip() == "":
         return None
     name = inner.group("name").strip()
+    if (noted := re.fullmatch(r"(?P<unit>[^（(]{2,30})[（(](?P<note>[^（）()]{2,12})[）)]", name)) and \
+            is_unit_name(noted["unit"]) and _UNIT_NOTE.search(noted["note"]):
+        name = noted["unit"]  # "市医疗保障局（会后书面答复）": the unit
     reading = read_label(name)
-    described = tag["side"] not in ("答", "回应", "答复") and _DESCRIBED_ASKER.fullmatch(name)  # "柑橘种植户 老蒲"
+    described = tag["side"] not in _ANSWER_SIDES and _DESCRIBED_ASKER.fullmatch(name)  # "柑橘种植户 老蒲"
     if not (reading.person or reading.title or reading.nickname or reading.word or is_unit_name(name) or described):
         return None
-    if tag["side"] in ("答", "回应", "答复"):
+    if tag["side"] in _ANSWER_SIDES:
         if reading.side == "ask" and reading.word == "代表" and reading.nickname:  # "【答复】聂清和代表：" answers
             return Label(reading.nickname, inner.end())
         return Label(name, inner.end()) if reading.side == "answer" else None
@@ -264,7 +269,16 @@ _BAR_LABEL = re.compile(r"^(?P<md>\*\*|__)?(?P<word>诉求|提问|问题|问|回
                         r"[ \t\u3000]*(?P<who>[^｜|\n*]{2,60}?)[ \t\u3000]*(?P=md)?[ \t\u3000]*$")
 
 
+# "点单1　汧溁瑞科电子有限公司　人力资源部经理　邵明雪" over a company's question (企业点单·部门送单): who asks
+_SCHOOL_CLASS = re.compile(r"[一二三四五六七八九\d]年级|[（(]?\d{1,2}[）)]?班$|[一二三四五六七八九十\d]班$")
+_UNIT_NOTE = re.compile(r"答复|回复|解答|书面|会后|补充")
+_ENTRY_NUMBER = re.compile(r"(?:事项|工单|案例|来信|点单)[一二三四五六七八九十\d]{1,3}")
+_ORDER_LINE = re.compile(r"^(?:点单|吹哨|诉求)[一二三四五六七八九十\d]{1,3}[ \t\u3000]+(?P<who>[^：:\n]{4,60}?)[ \t\u3000]*$")
+
+
 def _label_at(line: str) -> Label | None:
+    if (order := _ORDER_LINE.match(line)) and is_person_name(re.split(r"[ \t\u3000]+", order["who"].strip())[-1]):
+        return Label("诉求 " + re.sub(r"[ \t\u3000]+", " ", order["who"].strip()), len(line), synthetic=True)
     if match := _BAR_LABEL.match(line):
         who = re.sub(r"[ \t\u3000]+", " ", match["who"].strip())
         asks = match["word"] in ("诉求", "提问", "问题", "问")
@@ -283,9 +297,10 @@ def _label_at(line: str) -> Label | None:
         named = re.match(r"(?P<person>[\u4e00-\u9fff·]{2,4})[ \t\u3000]*[：:][ \t\u3000]*", line[match.end():])
         if re.fullmatch(ANSWER_WORDS, to_simplified(name)) and named and is_person_name(named["person"]):
             return Label(f"{name} {named['person']}", match.end() + named.end(), bracketed=True)  # "[嘉宾]陈文涛：……"
-        if SECTION_WORDS.match(name.replace(" ", "")) or STAMP_LINE.match(name) or not re.search(r"[\u4e00-\u9fff]", name):
+        if SECTION_WORDS.match(name.replace(" ", "")) or STAMP_LINE.match(name) or not re.search(r"[\u4e00-\u9fff]", name) \
+                or _ENTRY_NUMBER.fullmatch(name):  # "【事项1】编号：……": an entry's number, no one speaking
             return None
-        if re.search(r"[：:|｜]", name):  # 【字体：大 中 小】, 【来源：…】: page furniture, not a speaker
+        if re.search(r"[：:|｜·]", name):  # 【字体：大 中 小】, 【来源：…】, 【民生热线·你问我答】: furniture, a column
             return None
         if NOT_LABELS.match(name):
             return None
@@ -316,6 +331,11 @@ def _label_at(line: str) -> Label | None:
         marked = False
         if name[-1] in "答问" and (is_person_name(name[:-1]) or short_title(name[:-1])):  # "刘振宇答：", "宋科长答："
             name, marked = name[:-1], True
+        elif name == "答" and (inner := _inner_label(line[match.end():], _SIDE_TAG.fullmatch(name))) is not None:  # type: ignore[arg-type]
+            return Label(inner.name, match.end() + inner.content_offset, marked=True)  # "答：市商务局……局长 乔振东：……"
+        elif name[-1] == "答" and len(name) > 3 and (role := read_label(name[:-1])).side == "answer" and role.person \
+                and not role.person.name:
+            name, marked = name[:-1], True  # "市住建局有关负责人答：": the role answers
         elif name[-1] == "答" and _STAFF.fullmatch(name[:-1]):  # "调查员答：": whoever serves answers for the page's unit
             name = "答"
         elif name.endswith("补充") and (is_person_name(name[:-2]) or short_title(name[:-2])):  # "宋科长补充：" adds
@@ -353,12 +373,17 @@ _CITIZEN_DESCRIBED = re.compile(r"(?P<desc>[\u4e00-\u9fff]{0,16}?(?:学生|志�
 _DESCRIBED_OFFICIAL = re.compile(r"(?:局|委|办|政府|中心|大队|支队|站|所|科|股)[ \t\u3000]|(?:长|书记|主任|员)[ \t\u3000]")
 
 
+@lru_cache(maxsize=CACHED_READINGS)
 def read_label(name: str) -> LabelReading:
     """Who a label names and which side they are on (see LabelReading)."""
     text = to_simplified(unicodedata.normalize("NFKC", name)).strip(" *_\u3000")
     if (bracketed := re.fullmatch(r"(?P<who>[^()]{1,12})\((?P<what>[^()]{1,16})\)", text)) and \
             (short_title(bracketed["who"]) or re.fullmatch(ASK_WORDS, bracketed["who"])):
         text = bracketed["who"]  # "许主任(市卫健委)": the title says who; "主持人(苏晴)": the host
+    elif bracketed and _SCHOOL_CLASS.search(bracketed["what"]) and is_person_name(bracketed["who"]):
+        return LabelReading("ask", "市民", nickname=bracketed["who"])  # "王子涵（崄山路小学四年级二班）": a pupil writes in
+    elif bracketed and is_unit_name(bracketed["who"]) and _UNIT_NOTE.search(bracketed["what"]):
+        text = bracketed["who"]  # "市医疗保障局(会后书面答复)": the unit, with a note on how it answered
     elif bracketed and _DESCRIBED_ASKER.fullmatch(bracketed["who"]) and not _DESCRIBED_OFFICIAL.search(bracketed["who"]):
         text = bracketed["who"]  # "读者来信 张先生(峁南区南关小区)": a citizen described, where they live in brackets
     if (coded := _ID_AFTER_NAME.search(text)) and coded.start() > 0:
@@ -376,6 +401,8 @@ def read_label(name: str) -> LabelReading:
         return LabelReading("ask", "网友", nickname=text[1:])
     if text.endswith("答") and _ROLE_ALONE.fullmatch(text[:-1]):  # "【局长答】": the 局长 answers
         text = text[:-1]
+    elif text.endswith("回信") and _ROLE_ALONE.fullmatch(text[:-2]):  # "局长回信": the 局长 writes back
+        text = text[:-2]
     if _EXPERT_ANSWERS.fullmatch(text):  # "【律师答】": the case's 答疑律师, named above it (line_labels)
         return LabelReading("answer", word=text)
     if (told := _ANSWERS_AS.fullmatch(text)) and (person := parse_person(told["who"])) is not None and person.name:
