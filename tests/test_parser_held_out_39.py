@@ -67,6 +67,19 @@ def test_a_spot_checks_answers_are_its_subjects() -> None:
     assert not any("抽查时间" in p.text or "5月21日05:52" in p.text for p in interview.passages)
 
 
+def test_a_spot_checks_finding_is_the_records_own_words_not_the_last_subjects() -> None:
+    text = CHECK + """
+（三）岘北区石桥镇青石村
+
+抽查对象：青石村村委会主任（地质灾害隐患点监测员）
+抽查情况：5月21日06:20、06:45两次拨打均无人接听，已责成石桥镇对其批评教育。
+"""
+    interview = parse_text(text)
+    assert [t.answerer for t in interview.turns] == ["孙海燕", "韦建华"]  # the unanswered call is no one's turn
+    finding = next(p for p in interview.passages if "无人接听" in p.text)
+    assert finding.kind != "answer" and finding.speaker not in ("孙海燕", "韦建华")
+
+
 PANEL = """2027年澄州市民生实事候选项目评审答辩会实录
 
 澄州市发展和改革委员会（市民生实事工作办公室） 2027年1月10日

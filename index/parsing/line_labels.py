@@ -424,6 +424,7 @@ _PART_PASSED_TO = re.compile(r"转接[：:][ \t\u3000]*(?P<unit>[^\s：:*_]{2,30
 # a spot check's or a visit's line naming whom the record talks to: "抽查对象：临江街道办事处副主任　孙海燕（街道防汛责任人）"
 _RECORD_SUBJECT = re.compile(r"^[ \t\u3000]*(?:抽查对象|被抽查人|检查对象|暗访对象|接访对象|回访对象)[ \t\u3000]*[：:][ \t\u3000]*"
                              r"(?P<desc>[^（(\n]{3,40}?)[ \t\u3000]*(?:[（(][^（）()\n]{1,20}[）)])?[ \t\u3000]*$")
+_RECORD_FINDING = re.compile(r"(?:抽查|检查|暗访|核查|回访|走访)(?:情况|结果)")
 _SUBJECT_ANSWERS = frozenset({"答", "被抽查人", "被检查人", "被访人", "受访人", "对方"})
 
 
@@ -437,6 +438,9 @@ def _record_subjects(lines: list[str], labels: list[Label | None]) -> None:
             labels[i] = None
             continue
         label = labels[i]
+        if subject is not None and label is not None and _RECORD_FINDING.fullmatch(label.name):
+            labels[i] = None  # "抽查情况：两次拨打均无人接听": the record's own finding, no one's answer
+            continue
         if subject is None or subject.name is None or label is None:
             continue
         title = short_title(label.name)
