@@ -178,3 +178,11 @@ def test_a_directors_letters_are_the_pupils_questions_and_each_reply_its_signers
     answers = [p for p in interview.passages if p.kind == "answer"]
     assert answers[0].text.startswith("子轩同学：你观察得真仔细")  # the reply's salutation, no one else speaking
     assert not any("——" in p.text for p in answers)
+
+
+def test_a_replys_salutation_to_any_reader_is_no_label() -> None:
+    text = ("# 局长信箱回信选登\n\n**市民 王先生**：\n\n> 小区门口的路灯坏了三个月，谁来修？\n\n**局长回信**：\n\n"
+            "王先生：您好！这段路灯由我局负责维护，已于5月15日修复。\n")
+    interview = parse_text(text)
+    assert [(t.question[:6], t.answerer) for t in interview.turns] == [("小区门口的路", "局长")]
+    assert next(p for p in interview.passages if p.kind == "answer").text.startswith("王先生：您好")

@@ -91,8 +91,9 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
     # "答：" on most answers, and people only under labels of their own: the page answers itself, if it introduces no one
     generic = any(r.person and r.person.name for r in answering) and \
         2 * sum(1 for r in answering if r.word in GENERIC_ANSWERS) > len(answering)
-    introduced = _people(header, titles, intro, _asked_text(text, segments), [], text, cities,
-                         box_people(layout.guest_box)) if publisher or generic else []
+    # who the page names before they speak (its header, title, lead), answerer labels aside
+    named_before = _people(header, titles, intro, _asked_text(text, segments), [], text, cities, box_people(layout.guest_box))
+    introduced = named_before if publisher or generic else []
     if publisher and introduced:
         publisher = None  # the page names its people before they speak: who they are says whose it is
     unit_answers = generic and not introduced
@@ -113,8 +114,7 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
                       or _issuer_answering(source.hints.get("site"), segments, cast)  # a page header's unit that answers
                       or _issuer_answering(title.bureau, segments, cast)
                       or _issuer_answering(_site_owner(title.first_line), segments, cast)
-                      or (None if header.guests or introduced or source_unit or title.bureau or _people(
-                          header, titles, intro, _asked_text(text, segments), [], text, cities, box_people(layout.guest_box))
+                      or (None if header.guests or named_before or source_unit or title.bureau
                           else _unit_answering_most(segments, cast, intro))  # no one introduced: who answers most
                       or _main_org(people, titles, header, text, cities)
                       or (title.bureau if title.bureau and is_unit_name(title.bureau) else None)  # the issuer's line

@@ -62,7 +62,8 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     return skipped
 
 
-_ADDRESSED = re.compile(r"[\u4e00-\u9fff]{1,4}(?:同学|小朋友|小同学)")  # "子涵同学：" opening a letter's reply
+# whom a reply addresses as it opens: "子涵同学：", "王先生：", "尊敬的网友："
+_ADDRESSED = re.compile(r"(?:尊敬的|亲爱的)?[\u4e00-\u9fff]{0,4}(?:同学|小朋友|先生|女士|阿姨|大爷|师傅|老师|网友|市民|朋友)(?:们)?")
 
 
 def _salutations_under_replies(lines: list[str], labels: list[Label | None]) -> None:

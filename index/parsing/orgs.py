@@ -37,10 +37,11 @@ _DATELINE = re.compile(r"(?:^|[（(\s]|本报)(?P<stem>[\u4e00-\u9fff]{2,3}?)(?:
 TITLE_WEIGHT, SOURCE_WEIGHT, TEXT_WEIGHT = 3, 2, 1
 CLEAR_CITY_RATIO = 2.0  # a city is clear when its votes are more than twice any other's
 
+_FACILITY = r"(?:公园|景区|风景区|水库|公路|园林)"  # a facility its own 管理处 runs, for whichever place runs it
 # a unit's kind after 市/a city: 人力资源和社会保障局, 交通运输局, 卫生健康委员会
 # and units named as a whole: a 消防救援支队 (no 公安局's since 2018), a 消费者协会 (a statutory body)
 ORG_KIND = (r"(?:(?:123\d\d)?[\u4e00-\u9fff]{1,16}?(?:局|委员会|管委会|办公室|委|厅|中心|署|人民法院|人民检察院)|"  # 12345……中心
-            r"消防救援(?:总队|支队|大队)|消费者协会|[\u4e00-\u9fff]{2,10}?(?:公园|景区|风景区|水库|公路|园林)管理处|[\u4e00-\u9fff]{0,6}?(?:图书馆|档案馆|博物馆|文化馆|美术馆|纪念馆|科技馆)|"
+            r"消防救援(?:总队|支队|大队)|消费者协会|[\u4e00-\u9fff]{2,10}?" + _FACILITY + r"管理处|[\u4e00-\u9fff]{0,6}?(?:图书馆|档案馆|博物馆|文化馆|美术馆|纪念馆|科技馆)|"
             r"[\u4e00-\u9fff]{2,6}?海关|[\u4e00-\u9fff]{2,8}?边防检查站|"
             r"[\u4e00-\u9fff]{0,16}?(?:总工会|妇女联合会|残疾人联合会|红十字会|残联|妇联))")  # and the people's organisations
 NOT_IN_KIND = re.compile(r"[的了是在把被对将要也都还就让给从向与为着过呢吗吧啊我你他她这那其]")
@@ -199,7 +200,7 @@ def fullest(org: str, text: str, cities: Iterable[str] = ()) -> str:
     return place + best
 
 
-_FACILITY_OFFICE = re.compile(r"(?:公园|景区|风景区|水库|公路|园林)管理处$")  # a facility's office, of whichever place runs it
+_FACILITY_OFFICE = re.compile(rf"{_FACILITY}管理处$")
 
 
 # the people's organisations by the short names everyone uses (no rule of first and last characters makes them)

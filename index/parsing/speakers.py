@@ -241,9 +241,7 @@ def _inner_label(rest: str, tag: re.Match[str]) -> Label | None:
     if inner is None or rest[inner.end():].strip() == "":
         return None
     name = inner.group("name").strip()
-    if (noted := re.fullmatch(r"(?P<unit>[^（(]{2,30})[（(](?P<note>[^（）()]{2,12})[）)]", name)) and \
-            is_unit_name(noted["unit"]) and _UNIT_NOTE.search(noted["note"]):
-        name = noted["unit"]  # "市医疗保障局（会后书面答复）": the unit
+    name = unit_without_note(name) or name  # "市医疗保障局（会后书面答复）": the unit
     reading = read_label(name)
     described = tag["side"] not in _ANSWER_SIDES and _DESCRIBED_ASKER.fullmatch(name)  # "柑橘种植户 老蒲"
     if not (reading.person or reading.title or reading.nickname or reading.word or is_unit_name(name) or described):
@@ -272,6 +270,13 @@ _BAR_LABEL = re.compile(r"^(?P<md>\*\*|__)?(?P<word>诉求|提问|问题|问|回
 # "点单1　汧溁瑞科电子有限公司　人力资源部经理　邵明雪" over a company's question (企业点单·部门送单): who asks
 _SCHOOL_CLASS = re.compile(r"[一二三四五六七八九\d]年级|[（(]?\d{1,2}[）)]?班$|[一二三四五六七八九十\d]班$")
 _UNIT_NOTE = re.compile(r"答复|回复|解答|书面|会后|补充")
+_UNIT_NOTED = re.compile(r"(?P<unit>[^（(]{2,30})[（(](?P<note>[^（）()]{1,16})[）)]")
+
+
+def unit_without_note(name: str) -> str | None:
+    """The unit of a label that notes how it answered in brackets ("市医疗保障局（会后书面答复）"), else None."""
+    noted = _UNIT_NOTED.fullmatch(name.strip())
+    return noted["unit"] if noted and is_unit_name(noted["unit"]) and _UNIT_NOTE.search(noted["note"]) else None
 _ENTRY_NUMBER = re.compile(r"(?:事项|工单|案例|来信|点单)[一二三四五六七八九十\d]{1,3}")
 _ORDER_LINE = re.compile(r"^(?:点单|吹哨|诉求)[一二三四五六七八九十\d]{1,3}[ \t\u3000]+(?P<who>[^：:\n]{4,60}?)[ \t\u3000]*$")
 
@@ -382,8 +387,8 @@ def read_label(name: str) -> LabelReading:
         text = bracketed["who"]  # "许主任(市卫健委)": the title says who; "主持人(苏晴)": the host
     elif bracketed and _SCHOOL_CLASS.search(bracketed["what"]) and is_person_name(bracketed["who"]):
         return LabelReading("ask", "市民", nickname=bracketed["who"])  # "王子涵（崄山路小学四年级二班）": a pupil writes in
-    elif bracketed and is_unit_name(bracketed["who"]) and _UNIT_NOTE.search(bracketed["what"]):
-        text = bracketed["who"]  # "市医疗保障局(会后书面答复)": the unit, with a note on how it answered
+    elif bracketed and (unit := unit_without_note(text)):
+        text = unit  # "市医疗保障局(会后书面答复)": the unit, with a note on how it answered
     elif bracketed and _DESCRIBED_ASKER.fullmatch(bracketed["who"]) and not _DESCRIBED_OFFICIAL.search(bracketed["who"]):
         text = bracketed["who"]  # "读者来信 张先生(峁南区南关小区)": a citizen described, where they live in brackets
     if (coded := _ID_AFTER_NAME.search(text)) and coded.start() > 0:
