@@ -11,6 +11,7 @@ from index.text import corpus_words
 
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_ADDRESS = re.compile(r"\]\([^()\s]*\)|(?:https?://|www\.)[^\s()（）\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+")  # a link's target
 
 
 def passage_words(passage: Passage) -> set[str]:
@@ -29,8 +30,9 @@ def document_frequencies(passages: Sequence[Passage]) -> dict[str, int]:
 
 def in_english(passage: Passage) -> bool:
     """Whether a passage is written in English (a city's English page), read as a question is: most of its words
-    are Latin ones. Passages with more Chinese characters than Latin letters are not read word by word."""
-    text = passage.text
+    are Latin ones, web addresses not counted. Passages with more Chinese characters than Latin letters are not read
+    word by word."""
+    text = _ADDRESS.sub(" ", passage.text) if "//" in passage.text or "www." in passage.text else passage.text
     return len(_LATIN_LETTER.findall(text)) > len(_CJK_CHAR.findall(text)) and is_english(text)
 
 

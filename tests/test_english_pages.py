@@ -28,6 +28,10 @@ def passage(text: str, n: int = 0) -> Passage:
     ("全市已有158家离境退税商店，比去年底增加96家。", False),
     ("我们在“澴槎商务”APP和ETC通道上线了Alipay、WeChat Pay的外卡绑定服务。", False),
     ("Lu Qingyuan：我先回答离境退税的问题。全市离境退税商店已达158家。", False),
+    # a Chinese site's links: their addresses are no English words ("In Yuzong, …" matched the site's yuzong.gov.cn)
+    ("[首页](https://yjj.yuzong.example.gov.cn/) ｜ [应急科普](https://yjj.yuzong.example.gov.cn/kp/)", False),
+    ("详见https://www.huancha.example.gov.cn/zwgk/2025/notice-tax-refund-stores.html", False),
+    ("Details: [Tax refund stores](https://www.huancha.example.gov.cn/en/refund.html) opened in May.", True),
 ])
 def test_a_passage_is_english_when_most_of_its_words_are(text: str, english: bool) -> None:
     assert in_english(passage(text)) is english
