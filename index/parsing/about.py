@@ -93,6 +93,7 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
         2 * sum(1 for r in answering if r.word in GENERIC_ANSWERS) > len(answering)
     # who the page names before they speak (its header, title, lead), answerer labels aside
     named_before = _people(header, titles, intro, _asked_text(text, segments), [], text, cities, box_people(layout.guest_box))
+    named_in_page = named_before and _people(header, titles, intro, "", [], "", cities, box_people(layout.guest_box))
     introduced = named_before if publisher or generic else []
     if publisher and introduced:
         publisher = None  # the page names its people before they speak: who they are says whose it is
@@ -114,8 +115,10 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
                       or _issuer_answering(source.hints.get("site"), segments, cast)  # a page header's unit that answers
                       or _issuer_answering(title.bureau, segments, cast)
                       or _issuer_answering(_site_owner(title.first_line), segments, cast)
-                      or (None if header.guests or named_before or source_unit or title.bureau
-                          else _unit_answering_most(segments, cast, intro))  # no one introduced: who answers most
+                      # no one introduced (or only in the questions, one after another: a broadcast calling each
+                      # official in turn): the unit that answers most
+                      or (None if header.guests or named_in_page or source_unit or title.bureau
+                          else _unit_answering_most(segments, cast, intro))
                       or _main_org(people, titles, header, text, cities)
                       or (title.bureau if title.bureau and is_unit_name(title.bureau) else None)  # the issuer's line
                       or (signer[0] if signer else None)

@@ -42,7 +42,8 @@ _KEYS = {
               "播出范围", "播出频次", "撰稿", "撰稿人", "播音", "播音员", "录制", "监制",  # a broadcast script's head
               "期数", "片长", "时长", "联合制作", "制作", "发布平台",  # and a video's
               "评审专家", "评审组", "评委", "专家组", "提问专家", "体验人", "体验方式", "体验事项",  # and a panel's askers
-              "档号", "采集单位", "整理", "整理人"),  # and an oral history's record
+              "档号", "采集单位", "整理", "整理人", "形式", "发布形式", "发布方式",  # and an oral history's record
+              "播出平台", "播出渠道", "同步直播", "直播渠道", "文字整理", "整理单位", "速记", "文字速记"),  # a programme's transcript
 }
 _KEY_OF = {key: kind for kind, keys in _KEYS.items() for key in keys}
 _FIELD = re.compile(r"^[【\[［]?(?P<key>[\u4e00-\u9fff \u3000]{2,12}?|From|Sent|Date|To|Cc|Subject|Attachments)[】\]］]?"
@@ -223,6 +224,12 @@ def read_header(lines: list[str], labels: Sequence[object | None]) -> Header:
     nothing after it takes the guest lines that follow it (and is a speaker's label when none follows)."""
     header = Header()
     collecting = False
+    # a guest's line (name, unit and title, no colon) that comes again is a speaker's, over their words each time (a
+    # forum's transcript): then no such line is a caption of the header
+    seen: dict[str, int] = {}
+    for line in lines:
+        seen[line.strip()] = seen.get(line.strip(), 0) + 1
+    speaker_lines = any(seen[line.strip()] >= 2 and _caption_of_guest(line) for line in lines if line.strip())
     for i, line in enumerate(lines):
         if i in header.lines:  # the name under "主持人：", read with it
             continue
@@ -240,7 +247,7 @@ def read_header(lines: list[str], labels: Sequence[object | None]) -> Header:
             fields = [(fields[0][0], value)]  # "索引号：" and its value a line below: a table's cells a line each
             header.lines.add(i + 1)
         if fields is None:
-            if (collecting or _caption_of_guest(line)) and is_guest_line(line):
+            if (collecting or _caption_of_guest(line)) and is_guest_line(line) and not speaker_lines:
                 listed = _listed_person(line).strip("·•-—● ")
                 header.guests.extend(parse_people(listed) or [p for p in [_unit_head(_NOTE_AFTER.sub("", listed))] if p])
                 header.lines.add(i)

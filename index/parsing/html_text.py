@@ -358,7 +358,12 @@ def _paragraphs(root: Tag) -> list[tuple[str, bool]]:
         buffer.clear()
 
     def walk(node: Tag, emphasised: bool, pre: bool = False) -> None:
+        previous: object = None
         for child in node.children:
+            if isinstance(child, Tag) and isinstance(previous, Tag) and previous.name in _NAME_TAGS \
+                    and child.name in _TITLE_TAGS:  # "<strong>甘慕白</strong><em>……局长</em>": a style's margin parts them
+                buffer.append((" ", emphasised))
+            previous = child
             if isinstance(child, NavigableString):
                 if type(child) is NavigableString and pre:  # a <pre>'s lines are its paragraphs
                     *lines, last = str(child).split("\n")
@@ -389,6 +394,11 @@ def _paragraphs(root: Tag) -> list[tuple[str, bool]]:
     walk(root, False)
     flush()
     return out
+
+
+# a speaker's name in bold and their title beside it in another style, the page's style sheet spacing them
+_NAME_TAGS = frozenset({"strong", "b"})
+_TITLE_TAGS = frozenset({"em", "i", "small", "span"})
 
 
 # a badge drawn before a block's words ("<span class="badge">问</span>读者（……）：……", "<span>答</span>您好！……"): it says

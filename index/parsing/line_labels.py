@@ -185,8 +185,19 @@ def _headings_over_askers(lines: list[str], labels: list[Label | None], aside: s
         if before is None or labels[before] is not None:
             continue
         line = lines[before].strip()
+        if _asks_itself(lines, i, label):
+            continue  # "## 📍1号摊位｜工钱被拖欠……？" over "**🙋 石桥村　老周**：" who asks in his words: the booth's heading
         if lines[before].lstrip().startswith("#") and QUESTION_END.search(line) and len(line) <= MAX_LISTED_QUESTION_CHARS:
             labels[before] = Label(label.name, _HEADING_MARKS.match(lines[before]).end(), synthetic=True)  # type: ignore[union-attr]
+
+
+def _asks_itself(lines: list[str], i: int, label: Label) -> bool:
+    """Whether the asker labelled on line i asks in their own words (a question mark in them, on the label's line or,
+    for a label alone on its line, the next)."""
+    words = lines[i][label.content_offset:].strip()
+    if not words:
+        words = next((line.strip() for line in lines[i + 1:] if line.strip()), "")
+    return bool(re.search(r"[？?]", words))
 
 
 def _questions_before_answers(lines: list[str], labels: list[Label | None], aside: set[int]) -> None:
@@ -940,6 +951,10 @@ def _broadcast_script(lines: list[str], labels: list[Label | None]) -> set[int]:
 _GIVES_FLOOR = re.compile(r"请[^。！？]{0,12}?(?:回答|回应|答复|介绍|解答|说明|发言|提问)")
 
 
+# a host putting a question off: it is answered after the event, by someone not here
+_DEFERS = re.compile(r"会后|书面答复|书面回复|转交|转给|记录下来|记下来|另行(?:答复|回复|告知)|没有(?:安排|到场)")
+
+
 def _host_by_name(lines: list[str], labels: list[Label | None], host: str | None) -> None:
     """Lines labelled with the name of the host the header named ("主持人：…　谢清漪", then "谢清漪：……") are the
     host's; a chair who also answers (a 议事会's 主持人 replying to a resident) answers when they speak right after
@@ -954,7 +969,7 @@ def _host_by_name(lines: list[str], labels: list[Label | None], host: str | None
             words = lines[i][label.content_offset:].strip()
             answers = previous is not None and previous.name != host and read_label(previous.name).side == "ask" \
                 and not previous.name.startswith("主持") and not _GIVES_FLOOR.search(words) \
-                and not QUESTION_END.search(words)
+                and not QUESTION_END.search(words) and not _DEFERS.search(words)
             if not answers:
                 labels[i] = replace(label, name=f"主持人 {host}")
         previous = label
@@ -968,13 +983,19 @@ def _host_line(line: str, host: str | None) -> Label | None:
     return Label(f"主持人 {host}", len(line)) if bare == host else None
 
 
+# what a speaker's line stands over: words said (a sentence's mark, or more than a table's key: "当事人" under a
+# "协同人员" row's value is the next row, not what that person said)
+_SAID = re.compile(r"[。！？!?，,；;…]|\S{9,}")
+
+
 def _bare_speaker_lines(lines: list[str], labels: list[Label | None], header: set[int], host: str | None = None) -> None:
     """Speaker lines without a colon ("主持人", "临渚日报记者", "卢海平", the words on the next lines), when the document
     writes its turns that way: at least two such lines after the header, and both sides speaking (with these or with
     labels of their own)."""
     found = {i: bare for i, line in enumerate(lines)
              if labels[i] is None and i not in header and i + 1 < len(lines)
-             and (bare := _host_line(line, host) or bare_label(line)) and not _titles_above(lines[i + 1])}
+             and (bare := _host_line(line, host) or bare_label(line)) and not _titles_above(lines[i + 1])
+             and _SAID.search(lines[i + 1])}
     # the other side may stand alone on its lines with labels of its own ("主持人" bare, "[嘉宾]陈文涛" in brackets)
     alone = [label for line, label in zip(lines, labels) if label and label.content_offset >= len(line.rstrip())]
     sides = {read_label(label.name).side for label in [*found.values(), *alone]}

@@ -215,7 +215,9 @@ def _unquoted(series: str) -> str:
 _BREADCRUMB = re.compile(r"^(?:当前位置|您现在的位置|您的位置|所在位置|位置)[:：]|^[^。！？]{2,30}(?:\s*[>＞»›]{1,2}\s*[^。！？>＞»›]{1,30}){2,}$")
 # A row of site links ("网站首页 | 无障碍浏览 | English", "首页｜政务公开｜互动交流｜办事服务"): three or more short items
 # between bars, no sentence in it.
-_LINK_BAR = re.compile(r"^[^。！？，：:|｜]{1,10}(?:\s*[|｜]\s*[^。！？，：:|｜]{1,10}){2,}$")
+# A site's name may stand before its bar ("滍峄广播电视台　滍峄融媒　　首页 | 新闻 | 直播 | 节目回看"): then four items after it.
+_LINK_BAR = re.compile(r"^[^。！？，：:|｜]{1,10}(?:\s*[|｜]\s*[^。！？，：:|｜]{1,10}){2,}$|"
+                       r"^[^。！？，：:|｜]{11,24}(?:\s*[|｜]\s*[^。！？，：:|｜]{1,10}){4,}$")
 # A Markdown link ("[首页](https://…)", a picture "![图片](…)"); a row of two or more links and nothing else but what
 # parts them ("[首页](…) · [新闻动态](…) · [宣传教育](…)"); a picture on a line of its own, which says nothing.
 _MARKDOWN_LINK = re.compile(r"!?\[(?P<text>[^\[\]\n]{0,40})\]\((?:[^()\s\\]|\\.)*\)")

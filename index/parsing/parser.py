@@ -26,7 +26,7 @@ from index.parsing.sections import cut_sections, is_courtesy_block, with_lead_in
 from index.parsing.segment import SHORT_LINE, enumerator, iter_lines, line_continues
 from index.parsing.sources import SourceText, read_source
 from index.parsing.speakers import (ANSWER_WORDS, SECTION_WORDS, Label, accepted_labels, declaring_lines, find_label, is_stamp_line, label_aliases, read_label,
-                                     with_aliases_resolved)
+                                     tags_no_one, with_aliases_resolved)
 from index.parsing.turns import (has_answers, label_cases_among_speakers, label_headed_questions, label_message_board, label_postfix_board,
                                   label_unit_led_board, merge_answers, segments_of, turns_of)
 from index.records import Interview, Passage
@@ -233,7 +233,8 @@ def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) ->
         labels[i] = None
     labels = with_aliases_resolved(labels, label_aliases(text))
     headline_is_no_label(line_texts, labels)
-    header = read_header(line_texts, labels)
+    # a note's tag ("【虚构示例】本实录为……") is no speaker: the header goes on under it
+    header = read_header(line_texts, [None if label and tags_no_one(label) else label for label in labels])
     for i in header.lines:
         labels[i] = None
     skipped = label_lines(line_texts, labels, header.lines, {i for i, span in enumerate(lines) if span.start in marked},
@@ -266,6 +267,7 @@ def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) ->
             and previous.start not in marked
             and not jumps_between(text, previous.end, span.start)  # never over other articles of a newspaper's pages
             and line_continues(last := text[previous.content_start : previous.end].rsplit("\n", 1)[-1])
+            and not _RULE.fullmatch(last.strip())  # "=====" over the headline: a rule goes on into nothing
             and not is_info_line(last)
             # furniture goes on only into furniture: "……日报社出版 ……网：www……" is not the date line under it
             and (not is_boilerplate(last) or is_boilerplate(line))

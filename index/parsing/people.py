@@ -39,11 +39,11 @@ LABEL_WORDS = frozenset(
     "你们 他们 同志 朋友 领导 专家 群众 打印本页 关闭窗口".split()
 )
 _NOT_NAME_CHARS = re.compile(r"[局委厅办处署市省县区镇乡们的了我你他她它这那每该谁啥吗呢报台网社刊]")
-_NOT_NAME_WORDS = re.compile(r"新闻|见闻|要闻|公开|说明|提示")  # 骆闻笛 is a name, 某某新闻 is not
+_NOT_NAME_WORDS = re.compile(r"新闻|见闻|要闻|公开|说明|提示|籍贯")  # 骆闻笛 is a name, 某某新闻 is not
 _VERB_FIRST = re.compile(r"^(?:专访|访问|采访|对话|走进|聚焦|解读|访谈|做客|访)")  # a headline, not a person
 _ROLE_PREFIX = re.compile(r"^(?:党组|党委|党工委|党总支|党支部|机关|常务|一级|二级|三级|四级|副)")
 SHORT_TITLE = re.compile(r"^(?P<surname>[\u4e00-\u9fff]{1,2}?)(?P<title>副?(?:局长|主任|书记|处长|科长|股长|厅长|部长|院长|"
-                         r"市长|区长|县长|镇长|乡长|站长|所长|队长|馆长|校长|行长|主席|总经理|经理|厂长|董事长|主管|庭长|法官|首席|总|工|老师|教授|博士|专家|"
+                         r"市长|区长|县长|镇长|乡长|站长|所长|(?:支|大|中)?队长|馆长|校长|行长|主席|总经理|经理|厂长|董事长|主管|庭长|法官|首席|总|工|老师|教授|博士|专家|"
                          r"河长|湖长|林长|班长))$")  # 楚工: an engineer
 HONORIFIC = re.compile(r"(?:先生|女士|同志)$")
 _TIMESTAMP = re.compile(r"\d{1,2}[:：]\d{2}")
@@ -103,10 +103,14 @@ _DUTY_OF_A_PLACE = re.compile(r"(?:场所|场馆|现场|点位|区域|片区|楼
 _QUOTED_NAME = re.compile(r"^“[^“”]{1,12}”")  # a product or campaign a post serves, quoted before it
 
 
+_PRESENTING = re.compile(r"^[\u4e00-\u9fff]{0,8}的(?:就|正|便)?是")
+
+
 def split_org_role(desc: str) -> tuple[str | None, str | None]:
     """"威海市海洋发展局党组书记、局长" -> ("威海市海洋发展局", "党组书记、局长"); "局长" -> (None, "局长");
     "市财政局" -> ("市财政局", None); (None, None) when it is neither."""
     desc = _UNIT_PART.sub("", re.sub(r"\s+", "", desc.strip(" ，,、\u3000")))
+    desc = _PRESENTING.sub("", desc)  # "我身边的就是溪口街道办事处副主任": who stands there, then the unit
     if not desc:
         return None, None
     if (duty := _DUTY_OF_A_PLACE.match(desc)) and _ROLE_FULL.match(desc[duty.end():]):

@@ -183,6 +183,9 @@ def find_label(line: str) -> Label | None:
             return Label(re.sub(r"[ \t\u3000]+", " ", head["who"]), len(line))
     if is_stamp_line(line) or _NAME_THEN_STAMP.fullmatch(line.strip()):
         return None  # "主持人10:00:03" alone on its line: a bare speaker line (`bare_label`), not "主持人10" saying "00:03"
+    if (quote := _QUOTE_MARK.match(line)) and (label := find_label(line[quote.end():])) is not None \
+            and read_label(label.name).side == "ask" and not label.synthetic:  # "> 前来咨询的村民赵大姐问：……"
+        return replace(label, content_offset=label.content_offset + quote.end())
     if heading := _MARKDOWN_HEADING.match(line) or _THREAD_MARK.match(line):  # "## 问：……？", "#37 网友“…”："
         label = find_label(line[heading.end():])
         if label is None and heading.re is _THREAD_MARK and (reply := _AUTHOR_REPLY.match(line, heading.end())):
@@ -193,6 +196,14 @@ def find_label(line: str) -> Label | None:
     if (emoji := _EMOJI_MARK.match(line)) and emoji.end() < len(line):  # "🛂 **边检答**：……": a post's icon, then the label
         label = find_label(line[emoji.end():])
         return replace(label, content_offset=label.content_offset + emoji.end()) if label else None
+    if (bold := _BOLD_EMOJI.match(line)) and bold.end() < len(line):  # "**🙋 石桥村　老周**：", "**💬 柯科长**："
+        label = find_label(bold["md"] + line[bold.end():])
+        if label is None:
+            return None
+        label = replace(label, content_offset=label.content_offset + bold.end() - len(bold["md"]))
+        if _RAISED_HAND in bold["icon"] and read_label(label.name).side != "ask":
+            label = replace(label, name=f"群众 {label.name}")  # 🙋: who raises a hand asks
+        return label
     if place := _PHOTO_PLACE.match(line):
         label = _label_at(place["who"] + line[place.end():])
         return replace(label, content_offset=label.content_offset + len(place["place"])) if label else None
@@ -213,6 +224,8 @@ def find_label(line: str) -> Label | None:
 # a post's icon ("🛂"), a photo caption's mark ("▲")
 # an officer's number after the name ("甄立（CY0321）", "（警号：012345）"); the party an officer deals with; the part
 # someone plays on a record, then their name ("执法队员　甄立", "协同人员　庄晓梅")
+# a clause of the narration before the citizen it describes, then the caption's word: "前来咨询的村民赵大姐问"
+_DESCRIBED_BY_CLAUSE = re.compile(r"[\u4e00-\u9fff]{2,10}的(?P<who>[\u4e00-\u9fff]{3,8})问")
 _ID_AFTER_NAME = re.compile(r"[ \t\u3000]*[（(](?:[\u4e00-\u9fff]{2,5}[:：])?[A-Za-z]{0,4}\d{3,8}[）)]$")
 _PARTY = re.compile(r"(?:当事人|行政相对人)[ \t\u3000]+(?P<name>[\u4e00-\u9fff·]{1,4})")
 _DUTY_THEN_NAME = re.compile(r"(?P<duty>[\u4e00-\u9fff]{2,6}(?:人员|队员))[ \t\u3000]+(?P<name>[\u4e00-\u9fff·]{2,4})")
@@ -222,6 +235,11 @@ _COMMENT_HEAD = re.compile(r"\*\*(?P<who>[^*\n]{2,24})\*\*(?:[（(](?P<unit>[^�
                            r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?)?")
 _REPLY_PART = re.compile(r"[\u4e00-\u9fff]{0,6}(?:回复|答复)")
 _EMOJI_MARK = re.compile(r"^[ \t\u3000]*(?:[\U0001F000-\U0001FAFF\u25B2\u25B3\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200D]?)+[ \t\u3000]*")
+# a label's icon inside its bold: "**🙋 石桥村　老周**：" (a raised hand: who asks), "**💬 柯科长**："
+_QUOTE_MARK = re.compile(r"^[ \t]*>[ \t]*")  # a Markdown quote: an asker's words quoted in the article
+_BOLD_EMOJI = re.compile(r"^[ \t\u3000]*(?P<md>\*\*|__)(?P<icon>(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200D\u2640\u2642]*)+)"
+                         r"[ \t\u3000]*")
+_RAISED_HAND = "\U0001F64B"
 # where a photo shows the speaker, after their name: "南关社区居民 李阿姨（左）问：", "……科长 孔维（右二）答："
 _PHOTO_PLACE = re.compile(r"^(?P<who>[^：:\n（(]{2,30}?)(?P<place>[（(](?:左|右|中|前排|后排)[一二三四五六七八九]?[）)])"
                           r"(?=[问答]?[ \t\u3000]*[：:])")
@@ -252,6 +270,42 @@ def _inner_label(rest: str, tag: re.Match[str]) -> Label | None:
         return Label(name, inner.end()) if reading.side == "answer" else None
     word = "主持人" if tag["side"].startswith("主持") else "追问" if tag["side"] in ("追问", "再问") else "群众"
     return Label(name if reading.side == "ask" and reading.word else f"{word} {name}", inner.end())
+
+
+# a headline after a column's tag: a title's marks (《》, a dash before its subtitle), no sentence's end
+_HEADLINE = re.compile(r"(?=[^。！？!?；;\n]*(?:《|——))[^。！？!?；;：:\n]{8,60}")
+
+
+def _says_who(name: str) -> bool:
+    """A label that reads as someone: a person, a title, a side's word, a nickname, an outlet or a unit."""
+    reading = read_label(name)
+    return bool(reading.person or reading.title or reading.word or reading.nickname or reading.outlet
+                or is_unit_name(name))
+
+
+# where a broadcast reaches who speaks (not an overlay's "【弹幕】", "【系统】", whose lines are no one's words)
+_PLACE_TAG = re.compile(r"(?:演播室|演播厅|主会场|分会场|会场|现场|前方|外景|电话|视频|网络|远程)(?:连线|采访|报道|访谈)?|连线")
+
+
+def tags_no_one(label: Label) -> bool:
+    """A bracketed tag that reads as no one ("【虚构示例】", "【现场提问】"): a note's or a section's, never a speaker's."""
+    return label.bracketed and not label.synthetic and not _says_who(to_simplified(label.name))
+
+
+def _placed_label(tag: str, rest: str) -> Label | None:
+    """The label after a tag that says where (or how) a broadcast reaches its speaker, not who speaks: "【演播室】主持人
+    温以宁：", "【现场采访】……副主任 窦明川：", "【电话连线】荀振邦：". The tag reads as no one; the label after it names
+    someone (a person, a host or reporter, a unit)."""
+    if not _PLACE_TAG.fullmatch(tag) or _says_who(tag):
+        return None
+    inner = _PLAIN.match(rest)
+    if inner is None or not inner.group(0).rstrip().endswith(("：", ":")):
+        return None
+    name = inner.group("name").strip()
+    reading = read_label(name)
+    if not (reading.person or reading.word or reading.nickname or is_unit_name(name)):
+        return None
+    return Label(name, inner.end(), explicit_colon=True)
 
 
 def _speaker_like(name: str) -> bool:
@@ -311,6 +365,10 @@ def _label_at(line: str) -> Label | None:
             return None
         if (tag := _SIDE_TAG.fullmatch(name)) and (inner := _inner_label(line[match.end():], tag)) is not None:
             return Label(inner.name, match.end() + inner.content_offset, bracketed=True)
+        if (placed := _placed_label(name, line[match.end():])) is not None:  # "【电话连线】荀振邦：": where, then who
+            return replace(placed, content_offset=match.end() + placed.content_offset)
+        if _HEADLINE.fullmatch(line[match.end():].strip()) and not _says_who(name):
+            return None  # "【防汛特别直播】迎战“7·21”强降雨——《滍峄新闻》特别直播文字实录": a column's tag, then a headline
         end = match.end()
         if trail := _TRAIL_STAMP.match(line[end:]):  # "[主持人] 10:05:12 …"
             return Label(name, end + trail.end(), bracketed=True, timestamped=True)
@@ -371,7 +429,10 @@ def _label_at(line: str) -> Label | None:
 
 # someone from the public described before their name: a pupil, a volunteer, a parent, a resident, a passenger
 _CITIZEN_DESCRIBED = re.compile(r"(?P<desc>[\u4e00-\u9fff]{0,16}?(?:学生|志愿者|家长|居民|业主|游客|乘客|消费者|职工|退休职工|"
-                                r"老人|(?:市民|居民|群众|企业|村民|职工|家长|学生|商户|旁听|列席|听众|观众)代表|商户|个体户))[ \t\u3000]+(?P<name>[\u4e00-\u9fff]{1,4}"
+                                r"老人|(?:市民|居民|群众|企业|村民|职工|家长|学生|商户|旁听|列席|听众|观众)代表|商户|个体户|"
+                                # who works for themselves or a firm, asking at a consultation: "宠物店经营者 欧阳倩",
+                                # "快递员 小罗", "执业律师 卓一凡（……律师事务所）" (a lawyer who answers is a field's: 答复律师)
+                                r"经营者|经营户|店主|快递员|外卖员|骑手|司机|从业者|个体工商户|种植户|养殖户|执业律师))[ \t\u3000]+(?P<name>[\u4e00-\u9fff]{1,4}"
                                 r"(?:先生|女士|阿姨|大爷|大妈|同学|师傅)?)")
 
 
@@ -389,7 +450,8 @@ def read_label(name: str) -> LabelReading:
         return LabelReading("ask", "市民", nickname=bracketed["who"])  # "王子涵（崄山路小学四年级二班）": a pupil writes in
     elif bracketed and (unit := unit_without_note(text)):
         text = unit  # "市医疗保障局(会后书面答复)": the unit, with a note on how it answered
-    elif bracketed and _DESCRIBED_ASKER.fullmatch(bracketed["who"]) and not _DESCRIBED_OFFICIAL.search(bracketed["who"]):
+    elif bracketed and (_DESCRIBED_ASKER.fullmatch(bracketed["who"]) and not _DESCRIBED_OFFICIAL.search(bracketed["who"])
+                        or _CITIZEN_DESCRIBED.fullmatch(bracketed["who"])):
         text = bracketed["who"]  # "读者来信 张先生(峁南区南关小区)": a citizen described, where they live in brackets
     if (coded := _ID_AFTER_NAME.search(text)) and coded.start() > 0:
         text = text[:coded.start()]  # "执法队员　甄立（CY0321）": the officer's number is no part of who speaks
@@ -399,6 +461,9 @@ def read_label(name: str) -> LabelReading:
         return LabelReading("answer", person=PersonDesc(duty["name"], None, None))  # "协同人员　庄晓梅": who, by name
     if text.endswith("问") and len(text) > 3 and (asker := read_label(text[:-1])).side == "ask" and asker.nickname:
         return asker  # "居民 王师傅问": the citizen asks, in the caption's own word
+    if (described := _DESCRIBED_BY_CLAUSE.fullmatch(text)) and (asker := read_label(described["who"])).side == "ask" \
+            and asker.nickname:
+        return asker  # "前来咨询的村民赵大姐问": the narration's clause before the citizen, who asks
     if re.search(r"[ \t\u3000][\u4e00-\u9fff·]{2,4}答$", text) and (answerer := read_label(text[:-1])).person \
             and answerer.person.name and (answerer.person.org or answerer.person.role):
         return answerer  # "……科科长 孔维答": the official described, then the caption's word
@@ -662,7 +727,7 @@ def accepted_labels(candidates: list[Label], intro_text: str) -> set[str]:
 
 
 # "卢海平", "嘉宾 周启航", and with the unit and title after it in brackets: "郑立群（市教育局党组书记、局长）"
-_BARE = re.compile(r"^(?:\*\*|__)?(?P<name>[\u4e00-\u9fff·][\u4e00-\u9fff· \t\u3000]{1,20}?(?:[“\"][^”\"\n]{1,20}[”\"])?)"
+_BARE = re.compile(r"^(?:\*\*|__)?(?P<name>[\u4e00-\u9fff·][\u4e00-\u9fff· \t\u3000]{1,20}?(?:[ \t\u3000][\u4e00-\u9fff、]{2,24}?)?(?:[“\"][^”\"\n]{1,20}[”\"])?)"
                    r"(?:[（(][^（）()\n]{1,30}[）)])?(?:\*\*|__)?$")  # "网友“夜归人”" too
 
 
