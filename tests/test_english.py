@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from index.lexicon.english_units import units_in_question
 from index.lexicon.english import (dictionary_keywords, english_key, english_map, english_tokens, is_english,
                                    read_cedict, word_forms)
 
@@ -88,3 +89,16 @@ def test_a_phrase_is_tried_before_its_words() -> None:
 ])
 def test_a_question_is_english_when_most_of_its_words_are(question: str, english: bool) -> None:
     assert is_english(question) is english
+
+
+@pytest.mark.parametrize(("question", "units"), [
+    ("How do I apply for a passport at the Jingfeng public security bureau?", ["市公安局"]),
+    ("What is the minimum wage set by the Jiaohao labour department this year?", ["市人力资源和社会保障局"]),
+    ("How does Lanzhou's market regulation bureau keep its inspectors honest?", ["市市场监督管理局"]),
+    ("Is the Bureau of the Ecology and Environment open on Saturdays?", ["市生态环境局"]),
+    ("Health Commission of Qichuan: how many beds?", ["市卫生健康委员会"]),
+    ("In Mingmao, will government office car parks open at night?", []),  # an office is no unit named
+    ("Which fisheries bureau runs the summer fishing ban?", []),  # a unit the table does not know
+])
+def test_an_english_question_names_units_by_their_usual_english_names(question: str, units: list[str]) -> None:
+    assert units_in_question(question) == units

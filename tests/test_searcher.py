@@ -135,6 +135,19 @@ def test_the_signs_that_settle_a_question_refuse_it_even_with_no_threshold(tmp_p
     assert searcher.search("你好，请问疫情期间海域使用金可以缓缴吗？").answered  # a greeting before a question
 
 
+def test_a_question_in_english_naming_a_unit_of_the_corpus_city_that_no_interview_is_of_is_refused(
+        tmp_path: Path, corpus: Path) -> None:
+    searcher = searcher_for(tmp_path, corpus)  # the seed: 威海市海洋发展局
+    for question in ("What has the Weihai agriculture bureau done about seed subsidies?",
+                     "How does the Bureau of Public Security of Weihai handle ID cards?"):
+        result = searcher.search(question)
+        assert not result.answered and result.reason.startswith("unknown_bureau:威海市"), question
+    named = searcher.search("What has the Weihai ocean development bureau done about marine ranches?")
+    assert not (named.reason or "").startswith("unknown_bureau")  # a unit the table cannot name: no sign either way
+    elsewhere = searcher.search("What has the transport bureau done about ferries?")
+    assert not (elsewhere.reason or "").startswith("unknown_bureau")  # no city named: it may be any city's
+
+
 def test_low_confidence_answers_come_with_suggestions_of_what_the_interviews_answer(tmp_path: Path,
                                                                                     corpus: Path) -> None:
     searcher = searcher_for(tmp_path, corpus)

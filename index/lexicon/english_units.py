@@ -5,6 +5,8 @@ translations of the 机构改革 departments (GB/T 30240's practice), not from a
 
 from __future__ import annotations
 
+import re
+
 UNIT_STEMS: dict[str, str] = {
     "commerce": "商务",
     "culture, radio, television and tourism": "文化广电和旅游",
@@ -75,3 +77,46 @@ UNIT_ENDINGS: dict[str, str] = {
 PROVINCIAL_ENDINGS: dict[str, str] = {"department": "厅", "bureau": "局"}
 # the level of government before the unit -> the character a Chinese page writes before it (市商务局)
 LEVELS: dict[str, str] = {"municipal": "市", "city": "市", "provincial": "省", "district": "区", "county": "县"}
+
+# The short names people give units when they ask in English ("the Lanzhou agriculture bureau", "the labour
+# department") -> the stem of the unit's full Chinese name; with the portals' names above.
+QUESTION_STEMS: dict[str, str] = {
+    **UNIT_STEMS,
+    "agriculture": "农业农村",
+    "agricultural": "农业农村",
+    "environment": "生态环境",
+    "environmental": "生态环境",
+    "environmental protection": "生态环境",
+    "human resources": "人力资源和社会保障",
+    "labour": "人力资源和社会保障",
+    "labor": "人力资源和社会保障",
+    "social security": "人力资源和社会保障",
+    "housing": "住房和城乡建设",
+    "city management": "城市管理",
+    "police": "公安",
+    "tax": "税务",
+    "health": "卫生健康",
+}
+# the kinds of unit a question names: not "office" (a question's "government office car parks" is none)
+QUESTION_KINDS = ("bureau", "commission", "department", "administration")
+MAX_STEM_WORDS = 7  # "culture, radio, television, sports and tourism"
+
+
+def units_in_question(question: str) -> list[str]:
+    """The city units an English question names, in Chinese ("How do I renew my ID at the Xingzhang public security
+    bureau?" -> ["市公安局"]); only the kinds and stems above, so a unit it cannot name is left out."""
+    words = re.findall(r"[a-z]+", question.lower())
+    units: list[str] = []
+    for at, word in enumerate(words):
+        if word not in QUESTION_KINDS:
+            continue
+        before = next((" ".join(words[start:at]) for start in range(max(0, at - MAX_STEM_WORDS), at)
+                       if " ".join(words[start:at]) in QUESTION_STEMS), None)  # "public security bureau"
+        after = words[at + 1:at + 2] == ["of"] and next(  # "bureau of public security", "… of the …"
+            (" ".join(words[at + 2 + skip:end]) for skip in (0, 1) if words[at + 2:at + 2 + skip] in ([], ["the"])
+             for end in range(min(len(words), at + 2 + skip + MAX_STEM_WORDS), at + 2 + skip, -1)
+             if " ".join(words[at + 2 + skip:end]) in QUESTION_STEMS), None)
+        stem = QUESTION_STEMS.get(before or after or "")
+        if stem:
+            units.append(f"市{stem}{UNIT_ENDINGS[word]}")
+    return units

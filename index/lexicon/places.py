@@ -104,3 +104,10 @@ def searchable_text(passages: Iterable[Passage]) -> str:
 def foreign_places(names: Iterable[str], text: str) -> frozenset[str]:
     """The place names that `text` (the corpus) never mentions."""
     return frozenset(name for name in names if name not in text)
+
+
+def in_pinyin(places: Iterable[str]) -> dict[str, str]:
+    """Cities spelled in pinyin without tones, as a question in English names them (澜州市 -> lanzhou)."""
+    from pypinyin import lazy_pinyin
+
+    return {place: "".join(lazy_pinyin(place[:-1] if len(place) > 2 else place)).lower() for place in places}

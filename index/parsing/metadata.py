@@ -219,10 +219,10 @@ _BREADCRUMB = re.compile(r"^(?:当前位置|您现在的位置|您的位置|所�
 _LINK_BAR = re.compile(r"^[^。！？，：:|｜]{1,10}(?:\s*[|｜]\s*[^。！？，：:|｜]{1,10}){2,}$|"
                        r"^[^。！？，：:|｜]{11,24}(?:\s*[|｜]\s*[^。！？，：:|｜]{1,10}){4,}$")
 # A Markdown link ("[首页](https://…)", a picture "![图片](…)"); a row of two or more links and nothing else but what
-# parts them ("[首页](…) · [新闻动态](…) · [宣传教育](…)"); a picture on a line of its own, which says nothing.
+# parts them ("[首页](…) · [新闻动态](…) · [宣传教育](…)"). (A picture alone on its line stays: its alt text may be
+# a caption.)
 _MARKDOWN_LINK = re.compile(r"!?\[(?P<text>[^\[\]\n]{0,40})\]\((?:[^()\s\\]|\\.)*\)")
 _LINKS_ROW = re.compile(rf"^(?:{_MARKDOWN_LINK.pattern}[\s\u3000]*[·•|｜/、>＞»›\-]?[\s\u3000]*){{2,}}$")
-_PICTURE = re.compile(rf"^!{_MARKDOWN_LINK.pattern[2:]}$")
 _PAGE_FURNITURE = re.compile(r"^(?:[【\[]?(?:打印本页|关闭窗口|打印|关闭|返回顶部|分享到|收藏|我要纠错)[】\]]?[\s\u3000]*)+$|"
                              r"^(?:相关附件|附件下载|扫一扫在手机打开当前页)[:：]?|"
                              r"^[【\[]?(?:相关阅读|相关链接|相关新闻|延伸阅读|推荐阅读)[】\]]?[:：]?$|"
@@ -271,8 +271,8 @@ def is_boilerplate(line: str) -> bool:
     """Editor and source credits, breadcrumbs, imprints and page furniture ("【打印本页】【关闭窗口】") that belong to no
     passage."""
     text = to_simplified(strip_markup(line))  # 責任編輯：陳靜 too
-    if "](" in text:  # a page clipped to Markdown: its nav bar and breadcrumb as links, a picture alone
-        if _LINKS_ROW.match(text) or _PICTURE.match(text):
+    if "](" in text:  # a page clipped to Markdown: its nav bar and breadcrumb as links
+        if _LINKS_ROW.match(text):
             return True
         text = _MARKDOWN_LINK.sub(lambda link: link["text"], text)  # "[首页](…) › [互动交流](…) › 采纳情况反馈"
     return bool(_BOILERPLATE.match(text) or _IMPRINT.match(text.strip()) or _SOURCE.match(text)

@@ -23,13 +23,14 @@ from index.records import Hit, SearchResult
 from index.search import rules
 from index.search.bureaus import BureauIndex
 from index.search.decision import Calibration
+from index.lexicon.english_units import units_in_question
 from index.lexicon.english import EnglishKeywords, chinese_map, english_keywords, english_map, english_tokens, is_english
 from index.search.features import (CANDIDATE_FEATURES, DECISION_FEATURES, SPREAD_FLOORS, Evidence,
                                    QueryContext, Scored, decision_position, named_priority, ranking_order)
 from index.search.fusion import informative_weight, weighted_fusion
 from index.reading.use import ReaderLike, Reading, read
 from index.search.lookups import PassageLookups
-from index.lexicon.places import foreign_places, place_names, places_in, searchable_text
+from index.lexicon.places import foreign_places, in_pinyin, place_names, places_in, searchable_text
 from index.search.query import QueryParts, parse_query
 from index.search import typos
 from index.settings import SearchConfig
@@ -93,10 +94,20 @@ class Searcher(PassageLookups):
     @cached_property
     def places_in_pinyin(self) -> dict[str, str]:
         """The corpus's cities spelled in pinyin without tones (澜州市 -> lanzhou), for questions in English."""
-        from pypinyin import lazy_pinyin
+        return in_pinyin(self.bureau_index.places)
 
-        return {place: "".join(lazy_pinyin(place[:-1] if len(place) > 2 else place)).lower()
-                for place in self.bureau_index.places}
+    def _unknown_unit_in_english(self, parts: QueryParts) -> str | None:
+        """The unknown-bureau sign for a question in English: a unit it names after a corpus city spelled in pinyin
+        ("the Jingfeng public security bureau" -> 璟沣市公安局) that no interview is of and no passage mentions."""
+        if not _LATIN_WORDS.search(parts.asked.lower()) or not is_english(parts.asked):
+            return None
+        units = units_in_question(parts.asked)
+        words = set(_LATIN_WORDS.findall(parts.asked.lower()))
+        places = [place for place, spelled in self.places_in_pinyin.items() if spelled in words] if units else []
+        if len(places) != 1:
+            return None
+        unknown = rules.unknown_bureau("、".join(places[0] + unit.removeprefix("市") for unit in units), self.signs)
+        return rules.reason(rules.UNKNOWN_BUREAU, unknown) if unknown else None
 
     @cached_property
     def sounds(self) -> typos.Sounds:
@@ -160,7 +171,7 @@ class Searcher(PassageLookups):
         if not _HAS_WORD.search(normalized) or not self.data.passages:
             return SearchResult(query, False, (), normalized, reason=rules.EMPTY)
         parts = parse_query(normalized)
-        vetoed = rules.veto(parts, self.signs)
+        vetoed = rules.veto(parts, self.signs) or self._unknown_unit_in_english(parts)
         if vetoed:
             return SearchResult(query, False, (), normalized, reason=vetoed,
                                 explanation={"veto": vetoed} if explain else None)
