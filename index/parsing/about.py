@@ -22,6 +22,7 @@ from index.text import pos_tokens, to_simplified
 
 # the press office, the city government hosting, the outlet: never the unit that answers (a district's or county's
 # government does answer: 凤屿区人民政府副区长)
+_HOSPITAL = re.compile(r"医院$")  # a public hospital answers as itself, but no page is a hospital's bureau's
 _HOST_UNITS = re.compile(r"新闻办|新闻办公室|政府办|政府办公室|(?<![区县镇乡]人民)(?<![区县镇乡])政府$|广播电视台|电视台|日报|晚报|报社|网$")
 # a 12345 hotline's centre, named in a digest's title: it passes the public's calls to the units that answer them
 _RELAY_UNIT = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}市)?123\d\d")
@@ -536,8 +537,15 @@ def _title_people(titles: str, cities: tuple[str, ...]) -> list[PersonDesc]:
 def _main_org(people: list[PersonDesc], titles: str, header: Header, text: str, cities: tuple[str, ...]) -> str | None:
     """The unit the interview is about: the main interviewee's, else the first one the title names (not the press
     office or the outlet), else the one the source line names."""
+    if people and people[0].org and _HOSPITAL.search(main_unit(people[0].org)):
+        # a hospital's doctors first: the event is the bureau's that publishes it (来源：……卫生健康委员会)
+        published = next((main_unit(org) for source in header.sources for _, org in org_mentions(source, cities)
+                          if not _HOST_UNITS.search(org)), None)
+        if published:
+            return published
     for person in people:
-        if person.org and not _HOST_UNITS.search(person.org) and not is_institution(person.org):
+        if person.org and not _HOST_UNITS.search(person.org) and not is_institution(person.org) \
+                and not _HOSPITAL.search(main_unit(person.org)):
             return person.org  # a company's engineer beside a bureau's 科长: the bureau's interview
     for line in titles.splitlines():
         for _, org in org_mentions(line, cities):

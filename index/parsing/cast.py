@@ -151,7 +151,7 @@ class Cast:
             org = org[said[-1][0]:]  # "接待他的是市市场监督管理局（登记注册科）": the unit, not the words before it
         if (own := _OWN_KIND_SECTION.fullmatch(org)) and (whole := self._own_unit(own["kind"])):
             org = whole  # "大队防火监督科": the document's own 大队
-        elif _BARE_SECTION.fullmatch(org) and not is_unit_name(org):
+        elif _BARE_SECTION.fullmatch(org) and not is_unit_name(org) and main_unit(org) == org:
             return None  # "读者服务部": a section of a unit the label does not name
         unit = fullest(main_unit(org), self.text, self.cities)
         if _OWN_DISTRICT_UNIT.match(unit):
@@ -279,7 +279,8 @@ class Cast:
         role = person.role
         # "……局长钱文涛，城市更新科科长陶芸", "祁远山（执行局副局长）": a section of the interview's bureau, or its court's
         if person.org and person.name and self.bureau and (person.org == COURT_BUREAU or (
-                _BARE_SECTION.fullmatch(person.org) and not is_unit_name(person.org))):
+                _BARE_SECTION.fullmatch(person.org) and not is_unit_name(person.org)
+                and main_unit(person.org) == person.org)):  # (not "……市中心医院内分泌科": the hospital's)
             return Speaker(self.as_written(person.name) or "", self.as_written(person.org + (role or "")), self.bureau)
         if person.org and role and (section := person.org[len(main_unit(person.org)):]):
             role = section + role  # 青峪市公安局经济犯罪侦查支队支队长: the bureau's section belongs to the role
@@ -350,7 +351,8 @@ class Cast:
 
 # a unit outside government: a university, an institute, a hospital, an association, a company; and a department of
 # one (a company's 物业服务中心 at an estate)
-_INSTITUTION = re.compile(r"(?:大学|学院|学校|研究院|研究所|研究中心|科学院|社科院|医院|(?<!消费者)协会|学会|商会|公司|集团|银行|支行|分行|事务所)"
+# (not a hospital: a city's public hospital answers as a unit of its own, as a 中心 does)
+_INSTITUTION = re.compile(r"(?:大学|学院|学校|研究院|研究所|研究中心|科学院|社科院|(?<!消费者)协会|学会|商会|公司|集团|银行|支行|分行|事务所)"
                           r"(?:[\u4e00-\u9fff]{1,12}?(?:系|学院|研究所|研究中心|实验室|教研室|科|部|室|厂|分公司|中心|站|店|所))?$")
 _LAST_TITLE = re.compile(rf"{ROLE_UNIT}$")
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from index.errors import CorpusParseError
+from index.parsing.colour_key import colour_legend, with_answerer
 
 DOCX_SUFFIXES = (".docx",)
 PDF_SUFFIXES = (".pdf",)
@@ -141,6 +142,8 @@ def _docx_paragraphs(document, pages: list[dict[str, Any]]) -> Iterable[tuple[st
     """The paragraphs in reading order; the metadata of each page held as an altChunk is added to `pages`."""
     from docx.table import Table
 
+    legend = colour_legend("\n".join(p.text for p in document.paragraphs)) if "色" in "".join(
+        p.text for p in document.paragraphs[:MAX_LEGEND_PARAGRAPHS]) else {}
     for block in _body_blocks(document.element.body, document):
         if getattr(block, "tag", None) == f"{_W}altChunk":
             yield from _alt_chunk_paragraphs(block, document, pages)
@@ -149,7 +152,18 @@ def _docx_paragraphs(document, pages: list[dict[str, Any]]) -> Iterable[tuple[st
         else:
             for box in _text_boxes(block._p):  # a text box anchored in the paragraph: its paragraphs first
                 yield from ((_final_text(box_p), False) for box_p in box.iter(f"{_W}p"))
-            yield _final_text(block._p), _is_docx_heading(block)
+            text = _final_text(block._p)
+            yield (with_answerer(text, _font_colour(block._p), legend) if legend else text), _is_docx_heading(block)
+
+
+MAX_LEGEND_PARAGRAPHS = 200  # a colour legend stands above the answers it explains
+
+
+def _font_colour(p) -> str | None:  # type: ignore[no-untyped-def]
+    """The one font colour of a paragraph's words (hex), None when they differ or none is set."""
+    colours = {run.find(f"{_W}rPr/{_W}color").get(f"{_W}val") if run.find(f"{_W}rPr/{_W}color") is not None else None
+               for run in p.iter(f"{_W}r") if "".join(t.text or "" for t in run.iter(f"{_W}t")).strip()}
+    return colours.pop() if len(colours) == 1 else None
 
 
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"

@@ -101,7 +101,8 @@ def field_key(key: str) -> str | None:
 
 
 # a key naming the guests of some kind of programme or the answerers of an issue: "直播嘉宾", "连线嘉宾", "本期答复人"
-_GUESTS_KEY = re.compile(r"[\u4e00-\u9fff]{1,4}(?:嘉宾|答复人|回复人|答问人)|本期答疑|答疑人员|(?:送单|答疑|服务|宣讲)团队")
+_GUESTS_KEY = re.compile(r"[\u4e00-\u9fff]{1,4}(?:嘉宾|答复人|回复人|答问人)|本期答疑|答疑人员|(?:送单|答疑|服务|宣讲)团队|"
+                         r"[\u4e00-\u9fff]{0,6}(?:答疑|解答|出席|到场)的(?:有|是)")  # "本期到场答疑的有："
 
 
 def read_fields(line: str) -> list[tuple[str, str]] | None:

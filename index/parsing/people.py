@@ -23,7 +23,11 @@ ROLE_UNIT = (
 )
 ROLE = rf"{ROLE_UNIT}(?:[、，,\s兼和及]*{ROLE_UNIT})*"
 # what a person may be besides an official, in a guest list or a host line
-_OTHER_ROLES = r"(?:主持人|节目主持人|记者|首席记者|编辑|专家|教授|研究员|医生|律师|工程师|一级主任科员|二级主任科员|科员)"
+_OTHER_ROLES = (r"(?:主持人|节目主持人|记者|首席记者|编辑|专家|教授|研究员|医生|律师|工程师|一级主任科员|二级主任科员|科员|"
+                # a licensed profession: "注册房地产估价师", "注册会计师", "营养师"
+                r"(?:注册)?(?:[\u4e00-\u9fff]{0,4}?)(?:估价师|会计师|评估师|规划师|建筑师|营养师|药师)|"
+                # a hospital's grades: "主任医师", "主治医师", "主管护师", "护士长"
+                r"(?:副)?主任医师|主治医师|住院医师|医师|护士长|(?:主管)?护师|护士)")
 DESCRIPTION_ROLE = rf"(?:{ROLE_UNIT}|{_OTHER_ROLES})(?:[、，,\s兼和及]*(?:{ROLE_UNIT}|{_OTHER_ROLES}))*"
 CACHED_READINGS = 1 << 16  # labels and descriptions read again and again on a big file: each read once
 ORG_SUFFIX = (r"(?:管委会|委员会|办公室|调度室|研究室|管理区|局|厅|委|办|部|院|中心|署|所|会|公司|集团|政府|处|站|队|馆|园区|大学|医院|厂|银行|支行|分行|"

@@ -183,6 +183,9 @@ def find_label(line: str) -> Label | None:
             return Label(re.sub(r"[ \t\u3000]+", " ", head["who"]), len(line))
     if is_stamp_line(line) or _NAME_THEN_STAMP.fullmatch(line.strip()):
         return None  # "主持人10:00:03" alone on its line: a bare speaker line (`bare_label`), not "主持人10" saying "00:03"
+    if (item := _ITEM_BEFORE_TAG.match(line)) and (label := find_label(line[item.end():])) is not None \
+            and label.bracketed and read_label(label.name).side == "ask":  # "4．【……小学　二年级家长】……"
+        return replace(label, content_offset=label.content_offset + item.end())
     if (quote := _QUOTE_MARK.match(line)) and (label := find_label(line[quote.end():])) is not None \
             and read_label(label.name).side == "ask" and not label.synthetic:  # "> 前来咨询的村民赵大姐问：……"
         return replace(label, content_offset=label.content_offset + quote.end())
@@ -227,6 +230,19 @@ def find_label(line: str) -> Label | None:
 # a clause of the narration before the citizen it describes, then the caption's word: "前来咨询的村民赵大姐问"
 _DESCRIBED_BY_CLAUSE = re.compile(r"[\u4e00-\u9fff]{2,10}的(?P<who>[\u4e00-\u9fff]{3,8})问")
 _ID_AFTER_NAME = re.compile(r"[ \t\u3000]*[（(](?:[\u4e00-\u9fff]{2,5}[:：])?[A-Za-z]{0,4}\d{3,8}[）)]$")
+# a foreign national, by name and then nationality in brackets, at a forum for foreign residents
+FOREIGN_RESIDENT = "外籍人士"
+_COUNTRY = (r"(?:[\u4e00-\u9fff]{1,4}国|日本|意大利|俄罗斯|西班牙|澳大利亚|新加坡|巴西|印度(?:尼西亚)?|越南|马来西亚|"
+            r"加拿大|墨西哥|荷兰|瑞士|瑞典|挪威|波兰|埃及|南非|阿根廷|新西兰|葡萄牙|比利时|奥地利|芬兰|丹麦|菲律宾|"
+            r"巴基斯坦|哈萨克斯坦|蒙古|老挝|柬埔寨|缅甸|土耳其|以色列|伊朗|尼日利亚|肯尼亚|智利|秘鲁|乌克兰|爱尔兰|希腊)")
+_NATIONAL = re.compile(rf"^(?P<name>[A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff·.'’ \-]{{1,30}}?)[ \t\u3000]*[（(]{_COUNTRY}"
+                       r"(?:籍)?[，,、；;][^（）()\n]{0,60}[）)][ \t\u3000]*[：:][ \t\u3000]*")
+_LATIN_FOLLOW_UP = re.compile(r"^(?P<name>[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){1,3})[ \t]*[（(](?:追问|再问|补充提问)[）)]"
+                              r"[ \t\u3000]*[：:][ \t\u3000]*")
+_UNIT_THEN_TITLE = re.compile(r"(?P<unit>[\u4e00-\u9fff]{1,8}?(?:局|委|办|中心|医院|院|所|站|队))(?P<who>[\u4e00-\u9fff]{2,5})")
+_DESCRIBED_ONLY = re.compile(r"[\u4e00-\u9fff]{2,16}[ \t\u3000]+[\u4e00-\u9fff]{0,8}(?:家长|居民|村民|业主|学生|乘客|游客|"
+                            r"消费者|商户|职工)")
+_CARD = re.compile(r"举牌\d{1,3}号|\d{1,3}号举牌(?:人|者)?")
 _PARTY = re.compile(r"(?:当事人|行政相对人)[ \t\u3000]+(?P<name>[\u4e00-\u9fff·]{1,4})")
 _DUTY_THEN_NAME = re.compile(r"(?P<duty>[\u4e00-\u9fff]{2,6}(?:人员|队员))[ \t\u3000]+(?P<name>[\u4e00-\u9fff·]{2,4})")
 # a comment's or a reply's head on a line of its own, then the time: "**嵕山小区　张女士**　2027-05-20 21:14",
@@ -236,6 +252,8 @@ _COMMENT_HEAD = re.compile(r"\*\*(?P<who>[^*\n]{2,24})\*\*(?:[（(](?P<unit>[^�
 _REPLY_PART = re.compile(r"[\u4e00-\u9fff]{0,6}(?:回复|答复)")
 _EMOJI_MARK = re.compile(r"^[ \t\u3000]*(?:[\U0001F000-\U0001FAFF\u25B2\u25B3\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200D]?)+[ \t\u3000]*")
 # a label's icon inside its bold: "**🙋 石桥村　老周**：" (a raised hand: who asks), "**💬 柯科长**："
+_ADDED_AFTER = re.compile(r"[ \t\u3000]*[（(](?:补充|追问|再问|续)[）)][ \t\u3000]*[：:][ \t\u3000]*")
+_ITEM_BEFORE_TAG = re.compile(r"^[ \t\u3000]*\d{1,3}[．.、][ \t\u3000]*(?=【)")  # an item's number before its asker's tag
 _QUOTE_MARK = re.compile(r"^[ \t]*>[ \t]*")  # a Markdown quote: an asker's words quoted in the article
 _BOLD_EMOJI = re.compile(r"^[ \t\u3000]*(?P<md>\*\*|__)(?P<icon>(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200D\u2640\u2642]*)+)"
                          r"[ \t\u3000]*")
@@ -370,6 +388,8 @@ def _label_at(line: str) -> Label | None:
         if _HEADLINE.fullmatch(line[match.end():].strip()) and not _says_who(name):
             return None  # "【防汛特别直播】迎战“7·21”强降雨——《滍峄新闻》特别直播文字实录": a column's tag, then a headline
         end = match.end()
+        if added := _ADDED_AFTER.match(line, end):  # "〔2号席〕（补充）：……": who adds, and the words after the colon
+            return Label(name, added.end(), bracketed=True)
         if trail := _TRAIL_STAMP.match(line[end:]):  # "[主持人] 10:05:12 …"
             return Label(name, end + trail.end(), bracketed=True, timestamped=True)
         return Label(name, end, bracketed=True)
@@ -385,6 +405,8 @@ def _label_at(line: str) -> Label | None:
         return Label(re.sub(r"\s+", "", match.group("name")), match.end())
     if (match := english.LABEL.match(line)) and english.label_side(match["name"]) is not None:
         return Label(match["name"], match.end())  # "Lu Qingyuan:", "Huancha Daily:", "Moderator:"
+    if national := _NATIONAL.match(line) or _LATIN_FOLLOW_UP.match(line):  # "Daniel Weber（德国，……）：", "（追问）："
+        return Label(f"{FOREIGN_RESIDENT} {national['name'].strip()}", national.end())
     if match := _PLAIN.match(line):
         name = _NUMBERED_QA.sub("", re.sub(r"(?:\*\*|__)(?=（)", "", match.group("name").strip()))  # "一、问：", "1. 答："
         if not name or NOT_LABELS.match(name) or re.fullmatch(r"[\d\s.:]+", name) or "http" in name.lower():
@@ -455,6 +477,16 @@ def read_label(name: str) -> LabelReading:
         text = bracketed["who"]  # "读者来信 张先生(峁南区南关小区)": a citizen described, where they live in brackets
     if (coded := _ID_AFTER_NAME.search(text)) and coded.start() > 0:
         text = text[:coded.start()]  # "执法队员　甄立（CY0321）": the officer's number is no part of who speaks
+    if text.endswith(("补充", "补充说明")) and len(text) > 4 and (adds := read_label(re.sub(r"补充(?:说明)?$", "", text))).title:
+        return adds  # "邝主任补充": who adds to the answer before
+    if (unit_title := _UNIT_THEN_TITLE.fullmatch(text)) and (titled := short_title(unit_title["who"])):
+        return LabelReading("answer", title=titled)  # "医保局颜科长": the unit named short, then the surname and title
+    if text.startswith(f"{FOREIGN_RESIDENT} "):  # a foreign resident asks
+        return LabelReading("ask", "市民", nickname=text.removeprefix(f"{FOREIGN_RESIDENT} "))
+    if _DESCRIBED_ONLY.fullmatch(text) and not _DESCRIBED_OFFICIAL.search(text):
+        return LabelReading("ask", "市民", nickname=text)  # "澉嵬市实验小学 二年级家长": who asks, described, not named
+    if _CARD.fullmatch(text):  # "举牌17号": who holds up a numbered card to ask, at a briefing
+        return LabelReading("ask", "市民", nickname=text)
     if party := _PARTY.fullmatch(text):  # "当事人　刘某": the party an officer deals with, asking
         return LabelReading("ask", "市民", nickname=party["name"])
     if (duty := _DUTY_THEN_NAME.fullmatch(text)) and is_person_name(duty["name"]):
@@ -641,6 +673,23 @@ def declaring_lines(lines: list[str]) -> list[int]:
     return [i for i, line in enumerate(lines) if line.strip() in declared] if declared else []
 
 
+# a record's seat table: "  2号席　……局党组成员、副局长　瞿立衡", "  1号席　主持人　……副区长　聂冠群"
+_SEAT_DECLARED = re.compile(r"^[ \t\u3000]*(?P<seat>\d{1,2}号(?:席|座|位))[ \t\u3000]+(?P<host>主持人[ \t\u3000]+)?"
+                            r"(?P<who>[^\s：:。，][^\n：:。，]{3,60}?)[ \t\u3000]*$", re.M)
+
+
+def declared_seats(text: str) -> dict[str, str]:
+    """The people a seat table puts in each seat, as labels that name them ({"2号席": "……副局长　瞿立衡", "1号席":
+    "主持人 聂冠群"}), when the record labels its lines by seat."""
+    found: dict[str, str] = {}
+    for match in _SEAT_DECLARED.finditer(text):
+        person = parse_person(match["who"])
+        if person is None or not person.name or match["seat"] in found:
+            continue
+        found[match["seat"]] = f"主持人 {person.name}" if match["host"] else match["who"].strip()  # read as a label
+    return found
+
+
 def declared_parties(text: str) -> dict[str, str]:
     """The units a procurement notice names for its parties ({"采购人": "沨崟市教育局"})."""
     found: dict[str, str] = {}
@@ -665,6 +714,8 @@ def label_aliases(text: str) -> dict[str, str]:
         aliases.setdefault(party, unit)
     for part, person in declared_parts(text).items():  # "技术专家：" speaking for 丁一鸣
         aliases.setdefault(part, person)
+    for seat, person in declared_seats(text).items():  # "〔2号席〕：" speaking for the seat table's 瞿立衡
+        aliases.setdefault(seat, person)
     if (author := _AUTHOR.search(text)) and is_person_name(author["name"]):
         for first_person in FIRST_PERSON_ANSWERS:  # "我的回答：" in a grid worker's diary: its author answers
             aliases.setdefault(first_person, author["name"])

@@ -16,7 +16,7 @@ _COLUMNS = {
     "留言时间": ("提问时间", "留言时间", "诉求时间", "来信时间"),
     "留言内容": ("问题内容", "留言内容", "诉求内容", "来信内容", "提问内容", "企业诉求", "诉求", "咨询问题",
              "供应商提出的问题", "供应商问题", "潜在供应商提出的问题"),  # and a 采购 澄清（答疑）公告's questions
-    "回复单位": ("答复单位", "回复单位", "办理单位", "承办单位", "答复部门", "答复方", "回复方"),
+    "回复单位": ("答复单位", "回复单位", "办理单位", "承办单位", "答复部门", "答复方", "回复方", "责任单位"),
     "回复时间": ("答复时间", "回复时间", "办结时间"),
     "回复内容": ("答复内容", "回复内容", "办理结果", "答复意见", "答复"),
 }
@@ -136,13 +136,18 @@ def _listed_name(short: str, listed: list[str]) -> str:
 # a column named with a note in brackets ("议事情况（答复意见）"), or by what a feedback report calls it
 _FEEDBACK_COLUMNS = {"意见建议": "留言内容", "意见内容": "留言内容", "主要意见": "留言内容", "建议内容": "留言内容",
                      "说事内容": "留言内容", "采纳情况": "回复内容", "理由说明": "回复内容", "采纳理由": "回复内容",
-                     "处理意见": "回复内容", "处理情况": "回复内容", "议事情况": "回复内容"}
+                     "处理意见": "回复内容", "处理情况": "回复内容", "议事情况": "回复内容",
+                     # a 督察 信访举报件 disclosure: the complaint, then what the inquiry found and what was done
+                     "交办问题基本情况": "留言内容", "问题基本情况": "留言内容", "举报内容": "留言内容", "投诉内容": "留言内容",
+                     "调查核实情况": "回复内容", "核查情况": "回复内容", "处理和整改情况": "回复内容", "整改情况": "回复内容"}
 _BRACKETED = re.compile(r"^(?P<outer>[^（(]+)[（(](?P<inner>[^）)]+)[）)]$")
 MAX_HEADER_ROWS = 4
 _NO_VALUE = re.compile(r"^[—–\-－/／\\、无空\s]*$")  # a cell holding only a dash: nothing
 # a feedback row's status saying it went elsewhere: no reply of this table's units
 _PASSED_ON_STATUS = re.compile(r"^(?:已?转(?:有关|相关|其他)?(?:部门|单位)?(?:研究|办理|处理)|"
-                               r"转[\u4e00-\u9fff]{2,20}?(?:研究|办理))$")
+                               r"转[\u4e00-\u9fff]{2,20}?(?:研究|办理)|"
+                               # still being looked into: no reply yet ("正在调查核实中，结果将在后续批次中公开。")
+                               r"(?:正在|仍在)[\u4e00-\u9fff]{2,8}中(?:[，,][^。]{0,30})?[。.]?)$")
 
 Cell = tuple[int, str]  # the merged cell's identity (repeated in each row and column it covers) and its text
 
