@@ -125,7 +125,8 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
                       or (signer[0] if signer else None)
                       or next((main_unit(org) for line in closing for _, org in org_mentions(line, cities)), None)
                       # a page no one speaks on: the unit its info line gives as the source ("来源：箬溪市住房公积金管理中心")
-                      or source_unit) or cast.unit(source_unit)  # a section named alone ("读者服务部"): the site's
+                      or source_unit) or cast.unit(source_unit) \
+        or _court_of_sections(people, text)  # a court's 庭 and 执行局 answering: the court the record names
     given = "bureau" in source.metadata  # the front matter's bureau, "" for unknown, replaces the one read
     # 市…局 in a text whose city is clear; 市交通局 as the text writes it in full (市交通运输局)
     bureau = (qualify(fullest(front_bureau, text, cities), city) or front_bureau) if given and front_bureau else (
@@ -532,6 +533,20 @@ def _title_people(titles: str, cities: tuple[str, ...]) -> list[PersonDesc]:
             if person is not None and person.org:
                 people.append(person)
     return people
+
+
+_COURT = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:中级|高级)?人民(?:法院|检察院)")
+COURT_SECTIONS = re.compile(r"(?:执行局|诉讼服务中心|立案庭|[\u4e00-\u9fff]{1,10}庭|第[一二三四五六七八九十]{1,3}检察部)")
+
+
+def _court_of_sections(people: list[PersonDesc], text: str) -> str | None:
+    """The court (or procuratorate) a record names, when those who answer are of its sections only ("民事审判第三庭副
+    庭长", "执行局执行实施一处法官"): theirs."""
+    if not people or not all(p.org is None or COURT_SECTIONS.match(p.org) for p in people) or \
+            not any(p.org for p in people):
+        return None
+    court = _COURT.search(text[:SOURCE_FIELD_CHARS * 2])
+    return court.group() if court else None
 
 
 def _main_org(people: list[PersonDesc], titles: str, header: Header, text: str, cities: tuple[str, ...]) -> str | None:

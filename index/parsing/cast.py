@@ -24,6 +24,9 @@ _STAFF_POST = re.compile(r"(?:民警|辅警|工作人员|干事|科员)$")  # a 
 _BARE_SECTION = re.compile(r"[\u4e00-\u9fff]{2,10}(?:科|(?<!办事)处|室|股|(?<!总)(?<!宣传)(?<!组织)部)|[\u4e00-\u9fff]{1,6}庭")  # 民一庭: a court's
 
 
+# a court's sections, which speak for the court: "诉讼服务中心", "民事审判第三庭", "第八检察部" (of a procuratorate)
+_COURT_SECTION = re.compile(r"(?![\u4e00-\u9fff]*(?:法院|检察院))(?:执行局|诉讼服务中心|立案庭|[\u4e00-\u9fff]{1,10}庭|第[一二三四五六七八九十]{1,3}检察部)"
+                            r"(?:[\u4e00-\u9fff]{1,8}(?:处|科|室))?")
 _OWN_KIND_SECTION = re.compile(r"(?P<kind>大队|支队|总队)(?P<section>[\u4e00-\u9fff]{2,10}(?:科|处|室|股|站))")
 _NOT_PLACE_END = "社小园校景片城市辖灾厂矿营新"  # 社区, 小区, 校区, 景区, 片区: no district's name ends so
 _NOT_PLACE_STEM = re.compile(r"[全本我该各每这那此城辖市县区镇乡村]")  # 全县, 本区, 城区, 市县: no county's name
@@ -279,6 +282,7 @@ class Cast:
         role = person.role
         # "……局长钱文涛，城市更新科科长陶芸", "祁远山（执行局副局长）": a section of the interview's bureau, or its court's
         if person.org and person.name and self.bureau and (person.org == COURT_BUREAU or (
+                self.bureau.endswith(("法院", "检察院")) and _COURT_SECTION.fullmatch(person.org)) or (
                 _BARE_SECTION.fullmatch(person.org) and not is_unit_name(person.org)
                 and main_unit(person.org) == person.org)):  # (not "……市中心医院内分泌科": the hospital's)
             return Speaker(self.as_written(person.name) or "", self.as_written(person.org + (role or "")), self.bureau)
@@ -352,7 +356,7 @@ class Cast:
 # a unit outside government: a university, an institute, a hospital, an association, a company; and a department of
 # one (a company's 物业服务中心 at an estate)
 # (not a hospital: a city's public hospital answers as a unit of its own, as a 中心 does)
-_INSTITUTION = re.compile(r"(?:大学|学院|学校|研究院|研究所|研究中心|科学院|社科院|(?<!消费者)协会|学会|商会|公司|集团|银行|支行|分行|事务所)"
+_INSTITUTION = re.compile(r"(?:大学|学院|学校|研究院|研究所|研究中心|科学院|社科院|(?<!消费者)协会|学会|商会|公司|集团|银行|支行|分行|事务所|物业)"
                           r"(?:[\u4e00-\u9fff]{1,12}?(?:系|学院|研究所|研究中心|实验室|教研室|科|部|室|厂|分公司|中心|站|店|所))?$")
 _LAST_TITLE = re.compile(rf"{ROLE_UNIT}$")
 

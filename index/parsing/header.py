@@ -27,7 +27,7 @@ _KEYS = {
                "做客嘉宾", "本期做客嘉宾", "应询人员", "应询人", "应询单位及人员", "到会应询人员", "参与回复人员",
                "回复人员", "答复人员", "列席人员", "列席", "口述人", "口述者", "宣讲答疑", "宣讲人", "宣讲人员", "答疑人员", "宣讲嘉宾",
                "答疑嘉宾", "本期作者", "到场答复", "现场答复", "到场领导", "到场嘉宾", "答复领导", "答辩单位", "答辩人", "答辩人员",
-               "巡河河长", "巡查河长", "陪同人员", "陪同"),  # a column's author this issue, who answers in it ("我的回答：")
+               "巡河河长", "巡查河长", "陪同人员", "陪同", "磋商对象", "被磋商单位"),  # a column's author this issue, who answers in it ("我的回答：")
     "host": ("主持人", "主持", "节目主持人", "访谈主持人", "节目主持", "主播"),
     "reporter": ("记者", "采访记者", "主持记者", "采访人", "作者"),  # "记者：芷川广播电视台 何思远" in a header, not a question
     "source": ("来源", "信息来源", "稿源", "发布机构", "发布单位", "发文机关", "解读机关", "解读单位", "发布部门", "主办单位",
@@ -42,7 +42,8 @@ _KEYS = {
               "播出范围", "播出频次", "撰稿", "撰稿人", "播音", "播音员", "录制", "监制",  # a broadcast script's head
               "期数", "片长", "时长", "联合制作", "制作", "发布平台",  # and a video's
               "评审专家", "评审组", "评委", "专家组", "提问专家", "体验人", "体验方式", "体验事项",  # and a panel's askers
-              "档号", "采集单位", "整理", "整理人", "形式", "发布形式", "发布方式",  # and an oral history's record
+              "档号", "采集单位", "整理", "整理人", "形式", "发布形式", "发布方式", "承办检察官", "办案检察官", "人民监督员",
+              "客厅主人", "群众代表",  # a 政协 委员会客厅's hosts (its members, who ask) and the public  # and an oral history's record
               "播出平台", "播出渠道", "同步直播", "直播渠道", "文字整理", "整理单位", "速记", "文字速记"),  # a programme's transcript
 }
 _KEY_OF = {key: kind for kind, keys in _KEYS.items() for key in keys}
@@ -101,7 +102,7 @@ def field_key(key: str) -> str | None:
 
 
 # a key naming the guests of some kind of programme or the answerers of an issue: "直播嘉宾", "连线嘉宾", "本期答复人"
-_GUESTS_KEY = re.compile(r"[\u4e00-\u9fff]{1,4}(?:嘉宾|答复人|回复人|答问人)|本期答疑|答疑人员|(?:送单|答疑|服务|宣讲)团队|"
+_GUESTS_KEY = re.compile(r"[\u4e00-\u9fff]{1,4}(?:嘉宾|答复人|回复人|答问人|答疑人)|本期答疑|答疑人员|(?:送单|答疑|服务|宣讲)团队|"
                          r"[\u4e00-\u9fff]{0,6}(?:答疑|解答|出席|到场)的(?:有|是)")  # "本期到场答疑的有："
 
 
@@ -135,7 +136,8 @@ def read_fields(line: str) -> list[tuple[str, str]] | None:
     for kind, value in fields:
         if len(value) > MAX_VALUE_CHARS or (kind in ("guests", "host", "reporter") and value and _SENTENCE.search(value)):
             return None
-        if kind == "reporter" and (not value or _SENTENCE.search(value) or re.search(r"[？?]", value)):
+        cut_off = not value and len(fields) > 1 and (kind, value) == fields[-1]  # "……　作者：" / its name a line down
+        if kind == "reporter" and not cut_off and (not value or _SENTENCE.search(value) or re.search(r"[？?]", value)):
             return None  # "记者：骆科长，您好！……？" asks
         if kind == "host" and value and host_person(value) is None and not value.startswith("@"):
             return None  # "主持人：好的" speaks; "主持人：@茗川发布" is the host's account
@@ -165,7 +167,7 @@ def is_guest_line(line: str) -> bool:
     line = _listed_person(line).strip("·•-—● ")
     if not line or len(line) > MAX_VALUE_CHARS or _SENTENCE.search(line):
         return False
-    people = parse_people(line)
+    people = parse_people(line) or parse_people(_NOTE_AFTER.sub("", line))  # "……检察官　蒲岚（峒山中学法治副校长）"
     return (bool(people) and all(p.name and (p.org or p.role) for p in people)) or \
         _unit_head(_NOTE_AFTER.sub("", line)) is not None
 
@@ -220,6 +222,12 @@ def _value_below(lines: list[str], labels: Sequence[object | None], i: int) -> s
     return below
 
 
+def _ends_in_key(name: str) -> bool:
+    """A label whose last word is a header field's key: a field line's tail, not a speaker."""
+    words = re.split(r"[ \t\u3000]+", name.strip())
+    return len(words) > 1 and field_key(words[-1]) is not None
+
+
 def read_header(lines: list[str], labels: Sequence[object | None]) -> Header:
     """The header fields above the first turn (the first labelled line that is no header field); a guests key with
     nothing after it takes the guest lines that follow it (and is a speaker's label when none follows)."""
@@ -250,12 +258,13 @@ def read_header(lines: list[str], labels: Sequence[object | None]) -> Header:
         if fields is None:
             if (collecting or _caption_of_guest(line)) and is_guest_line(line) and not speaker_lines:
                 listed = _listed_person(line).strip("·•-—● ")
-                header.guests.extend(parse_people(listed) or [p for p in [_unit_head(_NOTE_AFTER.sub("", listed))] if p])
+                header.guests.extend(parse_people(listed) or parse_people(_NOTE_AFTER.sub("", listed))
+                                     or [p for p in [_unit_head(_NOTE_AFTER.sub("", listed))] if p])
                 header.lines.add(i)
                 continue
             collecting = False
-            if labels[i] is not None:
-                break
+            if labels[i] is not None and not _ends_in_key(getattr(labels[i], "name", "")):
+                break  # (not "祁念安　　浏览次数：1024", the rest of a field line cut after its "作者：")
             continue
         if any(kind in ("guests", "host") and not value for kind, value in fields) and len(fields) == 1 and (
                 i + 1 >= len(lines) or not is_guest_line(lines[i + 1])):

@@ -408,7 +408,8 @@ _ASKER_FIELD = re.compile(r"^(?:[-*•][ \t]+)?(?:\*\*|__)?(?:提问人|提问�
 
 # a record's field naming who asks: the official playing the citizen ("体验人\t市市场监督管理局党组书记、局长　杨永刚"),
 # a panel's experts ("评审专家：……教授 史立平（组长）；市人大代表 何建平；……")
-_ASKING_FIELD = re.compile(r"^[ \t\u3000]*(?:体验人|体验者|暗访人|暗访者|体验官|评审专家|评审组|评委|专家组|提问专家|质询人)"
+_ASKING_FIELD = re.compile(r"^[ \t\u3000]*(?:体验人|体验者|暗访人|暗访者|体验官|评审专家|评审组|评委|专家组|提问专家|质询人|"
+                           r"承办检察官|办案检察官|人民监督员)"  # a 诉前磋商's prosecutor questions the units consulted
                            r"[ \t\u3000]*[：:\t][ \t\u3000]*(?P<who>\S.*)$")
 
 
@@ -423,7 +424,7 @@ def _askers_named_in_fields(lines: list[str], labels: list[Label | None]) -> Non
                 if is_person_name(last := re.split(r"[ \t\u3000]+", piece.strip(" \t\u3000"))[-1]):
                     names.add(last)
     for i, label in enumerate(labels):
-        if label is not None and label.name in names:
+        if label is not None and re.sub(r"[（(][^（）()]{1,10}[）)]$", "", label.name) in names:  # "蔺秋生（人民监督员）"
             labels[i] = replace(label, name=f"提问人 {label.name}")
 
 
@@ -952,7 +953,8 @@ _GIVES_FLOOR = re.compile(r"请[^。！？]{0,12}?(?:回答|回应|答复|介绍
 
 
 # a host putting a question off: it is answered after the event, by someone not here
-_DEFERS = re.compile(r"会后|书面答复|书面回复|转交|转给|记录下来|记下来|另行(?:答复|回复|告知)|没有(?:安排|到场)")
+_DEFERS = re.compile(r"会后|课后|书面答复|书面回复|转交|转给|记录下来|记下来|另行(?:答复|回复|告知)|没有(?:安排|到场)|"
+                     r"分批(?:回复|答复)|就读到这里|就到这里")  # and a host closing the session
 
 
 def _host_by_name(lines: list[str], labels: list[Label | None], host: str | None) -> None:

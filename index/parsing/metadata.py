@@ -216,7 +216,7 @@ _BREADCRUMB = re.compile(r"^(?:当前位置|您现在的位置|您的位置|所�
 # A row of site links ("网站首页 | 无障碍浏览 | English", "首页｜政务公开｜互动交流｜办事服务"): three or more short items
 # between bars, no sentence in it.
 # A site's name may stand before its bar ("滍峄广播电视台　滍峄融媒　　首页 | 新闻 | 直播 | 节目回看"): then four items after it.
-_LINK_BAR = re.compile(r"^[^。！？，：:|｜]{1,10}(?:\s*[|｜]\s*[^。！？，：:|｜]{1,10}){2,}$|"
+_LINK_BAR = re.compile(r"^[^。！？，：:|｜]{1,10}(?:\s*[|｜]\s*[^。！？，：:|｜]{1,12}){2,}$|"
                        r"^[^。！？，：:|｜]{11,24}(?:\s*[|｜]\s*[^。！？，：:|｜]{1,10}){4,}$")
 # A Markdown link ("[首页](https://…)", a picture "![图片](…)"); a row of two or more links and nothing else but what
 # parts them ("[首页](…) · [新闻动态](…) · [宣传教育](…)"). (A picture alone on its line stays: its alt text may be
@@ -225,6 +225,7 @@ _MARKDOWN_LINK = re.compile(r"!?\[(?P<text>[^\[\]\n]{0,40})\]\((?:[^()\s\\]|\\.)
 _LINKS_ROW = re.compile(rf"^(?:{_MARKDOWN_LINK.pattern}[\s\u3000]*[·•|｜/、>＞»›\-]?[\s\u3000]*){{2,}}$")
 _PAGE_FURNITURE = re.compile(r"^(?:[【\[]?(?:打印本页|关闭窗口|打印|关闭|返回顶部|分享到|收藏|我要纠错)[】\]]?[\s\u3000]*)+$|"
                              r"^(?:相关附件|附件下载|扫一扫在手机打开当前页)[:：]?|"
+                             r"^扫(?:一扫|码)[^。！？\n]{0,12}?(?:观看|查看|阅读|打开|收听)[^。！？\n]{0,8}$|"  # 扫码在手机上观看
                              r"^[【\[]?(?:相关阅读|相关链接|相关新闻|延伸阅读|推荐阅读)[】\]]?[:：]?$|"
                              r"^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s+来自\s*\S{1,20}$|"  # 微博: …15:03 来自 微访谈
                              r"^(?:(?:转发|评论|赞|点赞|收藏)[（(]?\d+[）)]?[\s\u3000]*){2,}$|"  # 转发(86) 评论(213) 赞(540)

@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from index.parsing.about import interview_metadata
 from index.parsing.blocks import Block, Layout, Segment
+from index.parsing.cast import is_institution
 from index.parsing.header import Header, read_header
 from index.parsing.line_cuts import QUESTION_END, UNNAMED_SIGNER, jumps_between, page_lines
 from index.parsing.line_labels import FULL_STOP, headline_is_no_label, label_lines, signed_by, signed_by_blocks
 from index.parsing.metadata import (TitleBlock, classify_title_line, is_boilerplate, is_info_line, section_name,
                                     strip_markup)
 from index.parsing.orgs import is_unit_name, local_name, split_place
+from index.parsing.people import PersonDesc, parse_person
 from index.parsing.passages import PassageBuilder
 from index.parsing.sections import cut_sections, is_courtesy_block, with_lead_in
 from index.parsing.segment import SHORT_LINE, enumerator, iter_lines, line_continues
@@ -235,11 +238,14 @@ def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) ->
     headline_is_no_label(line_texts, labels)
     # a note's tag ("【虚构示例】本实录为……") is no speaker: the header goes on under it
     header = read_header(line_texts, [None if label and tags_no_one(label) else label for label in labels])
+    if header.host is None and (lead := _HOST_IN_LEAD.search(text[:LEAD_CHARS])) is not None:
+        header.host = parse_person(lead["who"])  # "课上由德育处主任宋知秋现场抽读纸条": who reads out the questions
     for i in header.lines:
         labels[i] = None
     skipped = label_lines(line_texts, labels, header.lines, {i for i, span in enumerate(lines) if span.start in marked},
                           header.host.name if header.host else None)
     signed_by(labels, signers)
+    _outsiders_ask(labels, header.guests)
     first = next((i for i, label in enumerate(labels) if label and _may_speak(label, line_texts[i])), len(lines))
     intro_text = "\n".join(line for line, label in zip(line_texts[:first], labels) if not label)  # no breadcrumb's
     accepted = accepted_labels([l for l in labels if l], intro_text)
@@ -278,6 +284,25 @@ def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) ->
     if len(lines) - 1 in signers and blocks and not signers[len(lines) - 1].startswith(UNNAMED_SIGNER):
         blocks[-1].signer = signers[len(lines) - 1]
     return blocks, header
+
+
+# who the lead says hosts or reads the questions out: "由德育处主任宋知秋现场抽读纸条", "由……副主任X主持"
+_HOST_IN_LEAD = re.compile(r"由(?P<who>[\u4e00-\u9fff、]{3,24}?[\u4e00-\u9fff]{2,3})(?:现场)?(?:主持|抽读|宣读|代读)")
+LEAD_CHARS = 2000
+
+
+def _outsiders_ask(labels: list[Label | None], guests: list[PersonDesc]) -> None:
+    """Where the header lists who answers, someone of a company it does not list ("康居物业项目经理 严旭：" among the
+    public at a 政协 客厅) asks, as the public does."""
+    listed = {g.name for g in guests if g.name}
+    if not listed:
+        return
+    for i, label in enumerate(labels):
+        reading = read_label(label.name) if label is not None and not label.synthetic else None
+        person = reading.person if reading is not None else None
+        if label is not None and person is not None and person.name and person.name not in listed and person.org \
+                and is_institution(person.org):
+            labels[i] = replace(label, name=f"群众 {label.name}")
 
 
 def _speaks_on(previous: Block | None, label: Label) -> bool:

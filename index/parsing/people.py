@@ -31,7 +31,7 @@ _OTHER_ROLES = (r"(?:主持人|节目主持人|记者|首席记者|编辑|专家
 DESCRIPTION_ROLE = rf"(?:{ROLE_UNIT}|{_OTHER_ROLES})(?:[、，,\s兼和及]*(?:{ROLE_UNIT}|{_OTHER_ROLES}))*"
 CACHED_READINGS = 1 << 16  # labels and descriptions read again and again on a big file: each read once
 ORG_SUFFIX = (r"(?:管委会|委员会|办公室|调度室|研究室|管理区|局|厅|委|办|部|院|中心|署|所|会|公司|集团|政府|处|站|队|馆|园区|大学|医院|厂|银行|支行|分行|"
-              r"小学|中学|学校|幼儿园|"
+              r"小学|中学|学校|幼儿园|物业|"
               r"电视台|广播电台|台|报社|日报|晚报|网|社|科|股|系|庭|专班)")
 _ROLE_FULL = re.compile(rf"^{DESCRIPTION_ROLE}$")
 _ROLE_ANY = re.compile(rf"{ROLE_UNIT}|{_OTHER_ROLES}")
@@ -47,7 +47,7 @@ _NOT_NAME_WORDS = re.compile(r"新闻|见闻|要闻|公开|说明|提示|籍贯"
 _VERB_FIRST = re.compile(r"^(?:专访|访问|采访|对话|走进|聚焦|解读|访谈|做客|访)")  # a headline, not a person
 _ROLE_PREFIX = re.compile(r"^(?:党组|党委|党工委|党总支|党支部|机关|常务|一级|二级|三级|四级|副)")
 SHORT_TITLE = re.compile(r"^(?P<surname>[\u4e00-\u9fff]{1,2}?)(?P<title>副?(?:局长|主任|书记|处长|科长|股长|厅长|部长|院长|"
-                         r"市长|区长|县长|镇长|乡长|站长|所长|(?:支|大|中)?队长|馆长|校长|行长|主席|总经理|经理|厂长|董事长|主管|庭长|法官|首席|总|工|老师|教授|博士|专家|"
+                         r"市长|区长|县长|镇长|乡长|站长|所长|(?:支|大|中)?队长|馆长|校长|行长|主席|总经理|经理|厂长|董事长|主管|庭长|法官|检察官|警官|首席|总|工|老师|教授|博士|专家|"
                          r"河长|湖长|林长|班长))$")  # 楚工: an engineer
 HONORIFIC = re.compile(r"(?:先生|女士|同志)$")
 _TIMESTAMP = re.compile(r"\d{1,2}[:：]\d{2}")

@@ -69,6 +69,10 @@ def unwrap(text: str, starts_turn: Callable[[str], bool], stands_alone: Callable
     return _joined(text.split("\n"), width - SHORT_OF_WIDTH, measure, starts_turn, stands_alone)
 
 
+# a line of header fields cut right after its last key: "发布时间：2027-06-18　　来源：……　　作者：" / "祁念安　……"
+_FIELDS_CUT_AT_KEY = re.compile(r"[\u4e00-\u9fff]{2,6}[：:][^：:\n]{1,40}[ \t\u3000]{2,}[\u4e00-\u9fff]{2,6}[：:]$")
+
+
 def _ends_words(line: str) -> bool:
     """A line that ends a sentence, or a turn stamped with its time after the words ("……解决？ 10:08:15")."""
     if re.search(r"\d[:：]$", line):  # a time cut in two ("…值守。 10:" / "13:44")
@@ -86,7 +90,8 @@ def _joined(lines: list[str], full: int, measure: Callable[[str], int], starts_t
             previous.strip()
             and line.strip()
             and measure(last) >= full
-            and not (_NO_JOIN_END.search(previous.rstrip()) and not has_unclosed_bracket(previous))  # "（答复单位：" goes on
+            and not (_NO_JOIN_END.search(previous.rstrip()) and not has_unclosed_bracket(previous)
+                     and not _FIELDS_CUT_AT_KEY.search(previous.rstrip()))  # "（答复单位：" goes on, and "……　作者："
             and not _INDENT.match(line)
             and not _NOTE.fullmatch(line.strip())
             and not (_ends_words(previous.rstrip()) and starts_turn(line.strip()))  # mid-sentence, a label is a cut word

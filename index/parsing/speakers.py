@@ -199,8 +199,12 @@ def find_label(line: str) -> Label | None:
     if (emoji := _EMOJI_MARK.match(line)) and emoji.end() < len(line):  # "🛂 **边检答**：……": a post's icon, then the label
         label = find_label(line[emoji.end():])
         return replace(label, content_offset=label.content_offset + emoji.end()) if label else None
+    if slip := _SLIP.match(line):  # "**📮 第1张纸条**（初二年级 · 匿名）" over the words it asks
+        return Label(f"提问 {slip['slip']}", len(line), synthetic=True)
     if (bold := _BOLD_EMOJI.match(line)) and bold.end() < len(line):  # "**🙋 石桥村　老周**：", "**💬 柯科长**："
         label = find_label(bold["md"] + line[bold.end():])
+        if label is None and (noted := _BOLD_THEN_NOTE.match(line, bold.end())):  # "**🙋 ……小骆同学**（举手提问）："
+            label = Label(re.sub(r"[ \t\u3000]+", " ", noted["who"].strip()), noted.end() - bold.end() + len(bold["md"]))
         if label is None:
             return None
         label = replace(label, content_offset=label.content_offset + bold.end() - len(bold["md"]))
@@ -243,7 +247,10 @@ _UNIT_THEN_TITLE = re.compile(r"(?P<unit>[\u4e00-\u9fff]{1,8}?(?:局|委|办|中
 _DESCRIBED_ONLY = re.compile(r"[\u4e00-\u9fff]{2,16}[ \t\u3000]+[\u4e00-\u9fff]{0,8}(?:家长|居民|村民|业主|学生|乘客|游客|"
                             r"消费者|商户|职工)")
 _CARD = re.compile(r"举牌\d{1,3}号|\d{1,3}号举牌(?:人|者)?")
-_PARTY = re.compile(r"(?:当事人|行政相对人)[ \t\u3000]+(?P<name>[\u4e00-\u9fff·]{1,4})")
+_PARTY = re.compile(r"(?:当事人|行政相对人)[ \t\u3000]+(?P<name>[\u4e00-\u9fff·]{1,4})|"
+                    # a lawsuit's parties, by their part ("上诉人郑某某", "被上诉人的委托诉讼代理人邢某")
+                    r"(?:(?:被)?上诉人|原告|被告|申请执行人|被执行人)(?:（[^（）]{1,8}）)?(?:的(?:委托诉讼)?代理人)?"
+                    r"[ \t\u3000]*(?P<party>[\u4e00-\u9fff·]{1,4})")
 _DUTY_THEN_NAME = re.compile(r"(?P<duty>[\u4e00-\u9fff]{2,6}(?:人员|队员))[ \t\u3000]+(?P<name>[\u4e00-\u9fff·]{2,4})")
 # a comment's or a reply's head on a line of its own, then the time: "**嵕山小区　张女士**　2027-05-20 21:14",
 # "**管理单位回复**（潏西区嵕山公园管理处）　2027-05-22 09:30"
@@ -254,9 +261,14 @@ _EMOJI_MARK = re.compile(r"^[ \t\u3000]*(?:[\U0001F000-\U0001FAFF\u25B2\u25B3\u2
 # a label's icon inside its bold: "**🙋 石桥村　老周**：" (a raised hand: who asks), "**💬 柯科长**："
 _ADDED_AFTER = re.compile(r"[ \t\u3000]*[（(](?:补充|追问|再问|续)[）)][ \t\u3000]*[：:][ \t\u3000]*")
 _ITEM_BEFORE_TAG = re.compile(r"^[ \t\u3000]*\d{1,3}[．.、][ \t\u3000]*(?=【)")  # an item's number before its asker's tag
+# an anonymous question, numbered, alone on its line over its words: a pupil's slip, a letter
+_SLIP = re.compile(r"^[ \t\u3000]*(?:\*\*|__)?(?:[\U0001F000-\U0001FAFF\u2600-\u27BF][\uFE0F]?[ \t\u3000]*)?"
+                   r"(?P<slip>第[一二三四五六七八九十\d]{1,3}(?:张|封|条)(?:纸条|来信|小纸条))(?:\*\*|__)?"
+                   r"(?:[ \t\u3000]*[（(][^（）()\n]{0,24}[）)])?[ \t\u3000]*$")
 _QUOTE_MARK = re.compile(r"^[ \t]*>[ \t]*")  # a Markdown quote: an asker's words quoted in the article
 _BOLD_EMOJI = re.compile(r"^[ \t\u3000]*(?P<md>\*\*|__)(?P<icon>(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200D\u2640\u2642]*)+)"
                          r"[ \t\u3000]*")
+_BOLD_THEN_NOTE = re.compile(r"(?P<who>[^*_\n：:]{2,30}?)(?:\*\*|__)[ \t\u3000]*[（(][^（）()\n]{1,12}[）)][ \t\u3000]*[：:][ \t\u3000]*")
 _RAISED_HAND = "\U0001F64B"
 # where a photo shows the speaker, after their name: "南关社区居民 李阿姨（左）问：", "……科长 孔维（右二）答："
 _PHOTO_PLACE = re.compile(r"^(?P<who>[^：:\n（(]{2,30}?)(?P<place>[（(](?:左|右|中|前排|后排)[一二三四五六七八九]?[）)])"
@@ -302,7 +314,8 @@ def _says_who(name: str) -> bool:
 
 
 # where a broadcast reaches who speaks (not an overlay's "【弹幕】", "【系统】", whose lines are no one's words)
-_PLACE_TAG = re.compile(r"(?:演播室|演播厅|主会场|分会场|会场|现场|前方|外景|电话|视频|网络|远程)(?:连线|采访|报道|访谈)?|连线")
+_PLACE_TAG = re.compile(r"(?:演播室|演播厅|主会场|分会场|会场|现场|前方|外景|电话|视频|网络|远程)(?:连线|采访|报道|访谈)?|连线|"
+                        r"[\u4e00-\u9fff]{1,8}界")  # and a 政协 member's sector: "【民进界】邬静姝委员："
 
 
 def tags_no_one(label: Label) -> bool:
@@ -458,7 +471,8 @@ _CITIZEN_DESCRIBED = re.compile(r"(?P<desc>[\u4e00-\u9fff]{0,16}?(?:学生|志�
                                 r"(?:先生|女士|阿姨|大爷|大妈|同学|师傅)?)")
 
 
-_DESCRIBED_OFFICIAL = re.compile(r"(?:局|委|办|政府|中心|大队|支队|站|所|科|股)[ \t\u3000]|(?:长|书记|主任|员)[ \t\u3000]")
+_DESCRIBED_OFFICIAL = re.compile(r"(?:局|委|办|政府|中心|大队|支队|站|所|科|股)[ \t\u3000]|(?:长|书记|主任|"
+                                 r"(?<!驾驶)(?<!快递)(?<!外卖)(?<!乘务)(?<!售票)员)[ \t\u3000]")  # not a driver's 员
 
 
 @lru_cache(maxsize=CACHED_READINGS)
@@ -488,7 +502,7 @@ def read_label(name: str) -> LabelReading:
     if _CARD.fullmatch(text):  # "举牌17号": who holds up a numbered card to ask, at a briefing
         return LabelReading("ask", "市民", nickname=text)
     if party := _PARTY.fullmatch(text):  # "当事人　刘某": the party an officer deals with, asking
-        return LabelReading("ask", "市民", nickname=party["name"])
+        return LabelReading("ask", "市民", nickname=party["name"] or party["party"])
     if (duty := _DUTY_THEN_NAME.fullmatch(text)) and is_person_name(duty["name"]):
         return LabelReading("answer", person=PersonDesc(duty["name"], None, None))  # "协同人员　庄晓梅": who, by name
     if text.endswith("问") and len(text) > 3 and (asker := read_label(text[:-1])).side == "ask" and asker.nickname:
@@ -620,6 +634,11 @@ def is_asker(name: str, interviewee: str | None = None) -> bool:
 # "局长姜澄明（以下简称“姜”）", "本刊记者（以下简称“记”）": a magazine names each speaker once, then labels by the short form
 _ALIAS = re.compile(r"(?P<before>[^，。；：、（(\s]{1,40})[（(]以下简称[:：]?[“\"「]?(?P<alias>[\u4e00-\u9fff]{1,3})[”\"」]?[）)]")
 MAX_NAME_CHARS = 4
+# a record's one-letter labels, each declared for whom it stands: "“法”指答疑法官岳明澜，“执”指执行局法官葛松年"
+_LETTER_DECLARED = re.compile(r"[“\"「](?P<alias>[\u4e00-\u9fff]{1,2})[”\"」](?:指|即|代表|为)(?P<who>[^，,。；;、“”\"「」\n]{3,30})")
+# who a video or an article's "我" is, declared after their name: "……局长 聂远帆（片中“我”）", "（文中“我”）"
+_FIRST_PERSON_DECLARED = re.compile(r"(?P<who>[^，。；：:（(\n]{2,40}?)[（(](?:片中|文中|视频中|下文|以下)[“\"「]"
+                                    r"(?P<alias>我|笔者|本人)[”\"」](?:[^（）()\n]{0,10})[）)]")
 
 
 # "我是湉岫市医疗保障局的IP形象“医保小岫”": a unit's mascot, who speaks for the unit
@@ -716,6 +735,11 @@ def label_aliases(text: str) -> dict[str, str]:
         aliases.setdefault(part, person)
     for seat, person in declared_seats(text).items():  # "〔2号席〕：" speaking for the seat table's 瞿立衡
         aliases.setdefault(seat, person)
+    for match in _LETTER_DECLARED.finditer(text):  # "笔录中“法”指答疑法官岳明澜，“执”指……": "法：" is 岳明澜
+        aliases.setdefault(match["alias"], re.sub(r"^(?:答疑|承办|主审|审理)(?=法官|检察官)", "", match["who"].strip()))
+    for match in _FIRST_PERSON_DECLARED.finditer(text):  # "……局长 聂远帆（片中“我”）": "我：" is he
+        if (person := parse_person(match["who"])) is not None and person.name:
+            aliases.setdefault(match["alias"], match["who"].strip())
     if (author := _AUTHOR.search(text)) and is_person_name(author["name"]):
         for first_person in FIRST_PERSON_ANSWERS:  # "我的回答：" in a grid worker's diary: its author answers
             aliases.setdefault(first_person, author["name"])

@@ -410,6 +410,10 @@ def question_text(segment: Segment, text: str) -> str:
         kept, handed_over = [], False
         if rest:
             kept.append(rest)
+    # a prosecutor's 通报 on a line of its own, then "请问水务局，……？": what was asked is the question
+    if segment.speaker.startswith("提问人 "):
+        while len(kept) > 1 and not re.search(r"[？?]", kept[0]) and re.search(r"[？?]", "".join(kept[1:])):
+            kept.pop(0)
     # "我们先请邝局长给大家开个头。" or a question put off to later a line, then the question a line
     if segment.speaker.startswith(("主持", "主播")):
         while len(kept) > 1 and (len(kept[0]) <= MAX_TRANSITION_CHARS or _DEFERRAL.search(kept[0])) \
