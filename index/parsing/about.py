@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import replace
 
 from index.parsing.blocks import Layout, Segment
-from index.parsing.cast import Cast, is_institution
+from index.parsing.cast import COURT_SECTION, Cast, is_institution
 from index.parsing.english import english_person, is_english
 from index.parsing.header import Header
 from index.parsing.metadata import MADE_BY, find_interviewee
@@ -536,13 +536,12 @@ def _title_people(titles: str, cities: tuple[str, ...]) -> list[PersonDesc]:
 
 
 _COURT = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:中级|高级)?人民(?:法院|检察院)")
-COURT_SECTIONS = re.compile(r"(?:执行局|诉讼服务中心|立案庭|[\u4e00-\u9fff]{1,10}庭|第[一二三四五六七八九十]{1,3}检察部)")
 
 
 def _court_of_sections(people: list[PersonDesc], text: str) -> str | None:
     """The court (or procuratorate) a record names, when those who answer are of its sections only ("民事审判第三庭副
     庭长", "执行局执行实施一处法官"): theirs."""
-    if not people or not all(p.org is None or COURT_SECTIONS.match(p.org) for p in people) or \
+    if not people or not all(p.org is None or COURT_SECTION.fullmatch(p.org) for p in people) or \
             not any(p.org for p in people):
         return None
     court = _COURT.search(text[:SOURCE_FIELD_CHARS * 2])

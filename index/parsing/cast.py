@@ -25,7 +25,7 @@ _BARE_SECTION = re.compile(r"[\u4e00-\u9fff]{2,10}(?:科|(?<!办事)处|室|股|
 
 
 # a court's sections, which speak for the court: "诉讼服务中心", "民事审判第三庭", "第八检察部" (of a procuratorate)
-_COURT_SECTION = re.compile(r"(?![\u4e00-\u9fff]*(?:法院|检察院))(?:执行局|诉讼服务中心|立案庭|[\u4e00-\u9fff]{1,10}庭|第[一二三四五六七八九十]{1,3}检察部)"
+COURT_SECTION = re.compile(r"(?![\u4e00-\u9fff]*(?:法院|检察院))(?:执行局|诉讼服务中心|立案庭|[\u4e00-\u9fff]{1,10}庭|第[一二三四五六七八九十]{1,3}检察部)"
                             r"(?:[\u4e00-\u9fff]{1,8}(?:处|科|室))?")
 _OWN_KIND_SECTION = re.compile(r"(?P<kind>大队|支队|总队)(?P<section>[\u4e00-\u9fff]{2,10}(?:科|处|室|股|站))")
 _NOT_PLACE_END = "社小园校景片城市辖灾厂矿营新"  # 社区, 小区, 校区, 景区, 片区: no district's name ends so
@@ -282,7 +282,7 @@ class Cast:
         role = person.role
         # "……局长钱文涛，城市更新科科长陶芸", "祁远山（执行局副局长）": a section of the interview's bureau, or its court's
         if person.org and person.name and self.bureau and (person.org == COURT_BUREAU or (
-                self.bureau.endswith(("法院", "检察院")) and _COURT_SECTION.fullmatch(person.org)) or (
+                self.bureau.endswith(("法院", "检察院")) and COURT_SECTION.fullmatch(person.org)) or (
                 _BARE_SECTION.fullmatch(person.org) and not is_unit_name(person.org)
                 and main_unit(person.org) == person.org)):  # (not "……市中心医院内分泌科": the hospital's)
             return Speaker(self.as_written(person.name) or "", self.as_written(person.org + (role or "")), self.bureau)
