@@ -142,8 +142,7 @@ def _docx_paragraphs(document, pages: list[dict[str, Any]]) -> Iterable[tuple[st
     """The paragraphs in reading order; the metadata of each page held as an altChunk is added to `pages`."""
     from docx.table import Table
 
-    legend = colour_legend("\n".join(p.text for p in document.paragraphs)) if "色" in "".join(
-        p.text for p in document.paragraphs[:MAX_LEGEND_PARAGRAPHS]) else {}
+    legend = colour_legend("\n".join(p.text for p in document.paragraphs[:MAX_LEGEND_PARAGRAPHS]))
     for block in _body_blocks(document.element.body, document):
         if getattr(block, "tag", None) == f"{_W}altChunk":
             yield from _alt_chunk_paragraphs(block, document, pages)

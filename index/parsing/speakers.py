@@ -307,10 +307,9 @@ _HEADLINE = re.compile(r"(?=[^。！？!?；;\n]*(?:《|——))[^。！？!?；
 
 
 def _says_who(name: str) -> bool:
-    """A label that reads as someone: a person, a title, a side's word, a nickname, an outlet or a unit."""
+    """A label that names someone (_names_someone), or a nickname or an outlet."""
     reading = read_label(name)
-    return bool(reading.person or reading.title or reading.word or reading.nickname or reading.outlet
-                or is_unit_name(name))
+    return _names_someone(name) or bool(reading.nickname or reading.outlet)
 
 
 # where a broadcast reaches who speaks (not an overlay's "【弹幕】", "【系统】", whose lines are no one's words)
