@@ -3,7 +3,6 @@ Chinese interviews across languages as the decision was fitted, so its English w
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

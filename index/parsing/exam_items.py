@@ -38,7 +38,7 @@ def label_exam_items(lines: list[str], labels: list[Label | None]) -> bool:
         while stem >= 0 and key - stem <= MAX_OPTIONS + 1 and not _STEM.match(lines[stem]) \
                 and not _KEY.match(lines[stem]) and not _NOTE.match(lines[stem]):
             stem -= 1  # its options, and the rest of a stem cut over lines ("（　）" a line of its own)
-        if stem >= 0 and (match := _STEM.match(lines[stem])) and not _KEY.match(lines[stem]):
+        if stem >= 0 and _STEM.match(lines[stem]) and not _KEY.match(lines[stem]):
             items.append((stem, key))
     if len(items) < MIN_ITEMS:
         return False

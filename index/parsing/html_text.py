@@ -86,7 +86,7 @@ def _questions_in_alt_text(soup: BeautifulSoup) -> None:
 
 def _answered_comments(tag: Tag, marks: str) -> bool:
     """A comment area in which units reply to the comments (a live page's 评论区 answered by the bureau): content."""
-    from index.parsing.line_labels import units_reply
+    from index.parsing.entry_labels import units_reply
 
     return bool(re.search(r"comment", marks, re.I)) and units_reply(tag.get_text("\n").split("\n"))
 

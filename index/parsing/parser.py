@@ -17,9 +17,11 @@ from pathlib import Path
 from index.parsing.about import interview_metadata
 from index.parsing.blocks import Block, Layout, Segment
 from index.parsing.cast import is_institution
+from index.parsing.declared import declaring_lines, label_aliases, with_aliases_resolved
+from index.parsing.entry_labels import signed_by, signed_by_blocks
 from index.parsing.header import Header, read_header
 from index.parsing.line_cuts import QUESTION_END, UNNAMED_SIGNER, jumps_between, page_lines
-from index.parsing.line_labels import FULL_STOP, headline_is_no_label, label_lines, signed_by, signed_by_blocks
+from index.parsing.line_labels import headline_is_no_label, label_lines
 from index.parsing.metadata import (TitleBlock, classify_title_line, is_boilerplate, is_info_line, section_name,
                                     strip_markup)
 from index.parsing.orgs import is_unit_name, local_name, split_place
@@ -28,8 +30,8 @@ from index.parsing.passages import PassageBuilder
 from index.parsing.sections import cut_sections, is_courtesy_block, with_lead_in
 from index.parsing.segment import SHORT_LINE, enumerator, iter_lines, line_continues
 from index.parsing.sources import SourceText, read_source
-from index.parsing.speakers import (ANSWER_WORDS, SECTION_WORDS, Label, accepted_labels, declaring_lines, find_label, is_stamp_line, label_aliases, read_label,
-                                     tags_no_one, with_aliases_resolved)
+from index.parsing.speakers import (ANSWER_WORDS, SECTION_WORDS, Label, accepted_labels, find_label, is_stamp_line, read_label,
+                                     tags_no_one)
 from index.parsing.turns import (has_answers, label_cases_among_speakers, label_headed_questions, label_message_board, label_postfix_board,
                                   label_unit_led_board, merge_answers, segments_of, turns_of)
 from index.records import Interview, Passage

@@ -12,7 +12,8 @@ from index.parsing.metadata import strip_markup
 from index.parsing.orgs import is_unit_name
 from index.parsing.sections import is_courtesy_block, is_markdown_heading
 from index.parsing.segment import SHORT_LINE, enumerator, enumerator_end, make_paragraph
-from index.parsing.speakers import OPINION, PUBLISHER, Label, declared_parties, is_asker, is_outlet, read_label
+from index.parsing.declared import declared_parties
+from index.parsing.speakers import OPINION, PUBLISHER, Label, is_asker, is_outlet, read_label
 from index.records import Turn
 from index.text import sentence_spans, to_simplified
 

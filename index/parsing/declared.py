@@ -1,0 +1,139 @@
+"""What a page declares its labels stand for: short forms ("以下简称“姜”"), a unit's mascot, one-letter labels
+("“法”指答疑法官……"), a video's "我", a column's author, a script's parts, a seat table and a notice's parties."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from index.parsing.people import PersonDesc, is_person_name, parse_person
+from index.parsing.speakers import ASK_WORDS, Label, read_label
+from index.text import to_simplified
+
+
+# "局长姜澄明（以下简称“姜”）", "本刊记者（以下简称“记”）": a magazine names each speaker once, then labels by the short form
+_ALIAS = re.compile(r"(?P<before>[^，。；：、（(\s]{1,40})[（(]以下简称[:：]?[“\"「]?(?P<alias>[\u4e00-\u9fff]{1,3})[”\"」]?[）)]")
+MAX_NAME_CHARS = 4
+# a record's one-letter labels, each declared for whom it stands: "“法”指答疑法官岳明澜，“执”指执行局法官葛松年"
+_LETTER_DECLARED = re.compile(r"[“\"「](?P<alias>[\u4e00-\u9fff]{1,2})[”\"」](?:指|即|代表|为)(?P<who>[^，,。；;、“”\"「」\n]{3,30})")
+# who a video or an article's "我" is, declared after their name: "……局长 聂远帆（片中“我”）", "（文中“我”）"
+_FIRST_PERSON_DECLARED = re.compile(r"(?P<who>[^，。；：:（(\n]{2,40}?)[（(](?:片中|文中|视频中|下文|以下)[“\"「]"
+                                    r"(?P<alias>我|笔者|本人)[”\"」](?:[^（）()\n]{0,10})[）)]")
+
+
+# "我是湉岫市医疗保障局的IP形象“医保小岫”": a unit's mascot, who speaks for the unit
+_MASCOT = re.compile(r"(?:我是|就是|是)?(?P<unit>[\u4e00-\u9fff]{2,30}?(?:局|委员会|委|办公室|中心|院|厅|政府))的(?:官方)?(?:IP形象|吉祥物|卡通形象|"
+                     r"虚拟形象|虚拟代言人|数字人|形象代言人)[“\"「](?P<alias>[\u4e00-\u9fff]{2,8})[”\"」]")
+
+
+# the one who writes a column in the first person: "**本期作者**：许晓棠（……网格员）"
+_AUTHOR = re.compile(r"^[ \t\u3000>*_]*(?:本期|本文|本篇)?作者[*_]*[ \t\u3000]*[：:][ \t\u3000*_]*"
+                     r"(?P<name>[\u4e00-\u9fff·]{2,4})(?=[（(　 \t]|$)", re.M)
+FIRST_PERSON_ANSWERS = ("我的回答", "我的答复", "我的回复", "我的解答", "我答", "我来答")
+
+
+# a procurement notice's 联系方式: "1．采购人信息" then "名　称：沨崟市教育局", or "采购人：沨崟市教育局" on one line
+_PARTY_DECLARED = re.compile(r"^[ \t\u3000]*(?:\d{1,2}[．.、][ \t\u3000]*)?(?P<party>采购人|采购代理机构|招标人|招标代理机构|"
+                             r"集中采购机构)(?:信息[ \t\u3000]*\n+[ \t\u3000]*名[ \t\u3000]*称|名称)?[ \t\u3000]*[：:][ \t\u3000]*"
+                             r"(?P<unit>[\u4e00-\u9fff]{4,30}?(?:局|委员会|委|中心|办公室|政府|院|学校|公司))[ \t\u3000]*$",
+                             re.M)
+
+
+# a script's cast of parts, one a line ("技术专家：区水利局水旱灾害防御股股长 丁一鸣"), when the script then labels its
+# speakers by the part ("技术专家：……", "现场指挥（补充）：……")
+_PART_DECLARED = re.compile(r"^[ \t\u3000]*(?P<part>[\u4e00-\u9fff]{2,6})(?:[（(][^（）()\n]{1,10}[）)])?[ \t\u3000]*[：:][ \t\u3000]*"
+                            r"(?P<who>[^：:\n。；;，,]{4,40}?)[ \t\u3000]*$", re.M)
+MIN_PART_USES = 2  # the declaration and one line spoken under the part at least
+
+
+def _parts(text: str) -> dict[str, tuple[str, PersonDesc]]:
+    """The parts a script declares for its people and then labels lines with: {"技术专家": (the line, 丁一鸣 …)}."""
+    found: dict[str, tuple[str, PersonDesc]] = {}
+    for match in _PART_DECLARED.finditer(text):
+        part, person = match["part"], parse_person(match["who"])
+        if person is None or not person.name or not (person.org or person.role) or part in found:
+            continue
+        uses = re.findall(rf"^[ \t\u3000]*{part}(?:[（(][^（）()\n]{{1,10}}[）)])?[ \t\u3000]*[：:]", text, re.M)
+        if len(uses) >= MIN_PART_USES:
+            found[part] = (match.group().strip(), person)
+    return found
+
+
+def declared_parts(text: str) -> dict[str, str]:
+    """The answering parts a script declares, each as a label that names its person ({"技术专家": "丁一鸣（区水利局……股长）"});
+    not the parts that ask (解说, 主持人)."""
+    return {part: f"{person.name}（{person.org or ''}{person.role or ''}）" for part, (_, person) in _parts(text).items()
+            if not re.fullmatch(ASK_WORDS, part) and read_label(part).side != "ask"}
+
+
+def declaring_lines(lines: list[str]) -> list[int]:
+    """The lines that declare a script's parts: no one's words."""
+    declared = {line for line, _ in _parts("\n".join(lines)).values()}
+    return [i for i, line in enumerate(lines) if line.strip() in declared] if declared else []
+
+
+# a record's seat table: "  2号席　……局党组成员、副局长　瞿立衡", "  1号席　主持人　……副区长　聂冠群"
+_SEAT_DECLARED = re.compile(r"^[ \t\u3000]*(?P<seat>\d{1,2}号(?:席|座|位))[ \t\u3000]+(?P<host>主持人[ \t\u3000]+)?"
+                            r"(?P<who>[^\s：:。，][^\n：:。，]{3,60}?)[ \t\u3000]*$", re.M)
+
+
+def declared_seats(text: str) -> dict[str, str]:
+    """The people a seat table puts in each seat, as labels that name them ({"2号席": "……副局长　瞿立衡", "1号席":
+    "主持人 聂冠群"}), when the record labels its lines by seat."""
+    found: dict[str, str] = {}
+    for match in _SEAT_DECLARED.finditer(text):
+        person = parse_person(match["who"])
+        if person is None or not person.name or match["seat"] in found:
+            continue
+        found[match["seat"]] = f"主持人 {person.name}" if match["host"] else match["who"].strip()  # read as a label
+    return found
+
+
+def declared_parties(text: str) -> dict[str, str]:
+    """The units a procurement notice names for its parties ({"采购人": "沨崟市教育局"})."""
+    found: dict[str, str] = {}
+    for match in _PARTY_DECLARED.finditer(text):
+        found.setdefault(match["party"], match["unit"])
+    return found
+
+
+def label_aliases(text: str) -> dict[str, str]:
+    """Short forms declared for speakers ("以下简称“姜”") and the names they stand for (姜澄明; 记者), and a unit's
+    mascot ("……局的IP形象“医保小岫”"), who stands for its unit."""
+    aliases: dict[str, str] = {}
+    text = to_simplified(text)
+    for match in _ALIAS.finditer(text):
+        before, alias = match["before"], match["alias"]
+        at = before.rfind(alias)
+        if at >= 0 and 2 <= len(before) - at <= MAX_NAME_CHARS:  # 姜澄明, 记者: the name opens with its short form
+            aliases.setdefault(alias, before[at:])
+    for match in _MASCOT.finditer(text):
+        aliases.setdefault(match["alias"], match["unit"])
+    for party, unit in declared_parties(text).items():  # "采购人：" answering for 沨崟市教育局
+        aliases.setdefault(party, unit)
+    for part, person in declared_parts(text).items():  # "技术专家：" speaking for 丁一鸣
+        aliases.setdefault(part, person)
+    for seat, person in declared_seats(text).items():  # "〔2号席〕：" speaking for the seat table's 瞿立衡
+        aliases.setdefault(seat, person)
+    for match in _LETTER_DECLARED.finditer(text):  # "笔录中“法”指答疑法官岳明澜，“执”指……": "法：" is 岳明澜
+        aliases.setdefault(match["alias"], re.sub(r"^(?:答疑|承办|主审|审理)(?=法官|检察官)", "", match["who"].strip()))
+    for match in _FIRST_PERSON_DECLARED.finditer(text):  # "……局长 聂远帆（片中“我”）": "我：" is he
+        if (person := parse_person(match["who"])) is not None and person.name:
+            aliases.setdefault(match["alias"], match["who"].strip())
+    if (author := _AUTHOR.search(text)) and is_person_name(author["name"]):
+        for first_person in FIRST_PERSON_ANSWERS:  # "我的回答：" in a grid worker's diary: its author answers
+            aliases.setdefault(first_person, author["name"])
+    return aliases
+
+
+def with_aliases_resolved(labels: list[Label | None], aliases: dict[str, str]) -> list[Label | None]:
+    """Labels with each declared short form read as the name it stands for ("姜：" is 姜澄明's)."""
+    if not aliases:
+        return labels
+    return [replace(label, name=aliases[_part_of(label.name)])
+            if label is not None and _part_of(label.name) in aliases else label for label in labels]
+
+
+def _part_of(name: str) -> str:
+    """A label without what the speaker adds ("现场指挥（补充）" is 现场指挥's)."""
+    return re.sub(r"[（(](?:补充|追问|再问|续|接上|插话)[）)]$", "", to_simplified(name))
