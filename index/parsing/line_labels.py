@@ -14,8 +14,8 @@ from index.parsing.entry_labels import (answerer_fields, answers_after_questions
 from index.parsing.exam_items import label_exam_items
 from index.parsing.line_cuts import QUESTION_END, repeated_bands
 from index.parsing.media_labels import (accounts_as_people, broadcast_script, callers_in_a_report, english_host,
-                                        mention_replies, names_nobody, on_screen_text, photo_captions, topic_headings,
-                                        translated_lines)
+                                        mention_replies, names_nobody, narration_lines, on_screen_text, photo_captions,
+                                        topic_headings, translated_lines)
 from index.parsing.metadata import TitleBlock, classify_title_line, is_boilerplate
 from index.parsing.people import split_org_role
 from index.parsing.segment import enumerator_end
@@ -50,9 +50,10 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     callers_in_a_report(lines, labels)
     label_exam_items(lines, labels)
     skipped = (_speaker_headings(lines, labels, marked) | on_screen_text(lines, labels) | comments_and_titles(lines)
-               | translated_lines(lines) | signature_lines(lines) | _repeated_bands(lines, labels) | thread_replies(lines, labels)
-               | narration | entry_furniture(lines, labels) | signatures | record_tags(lines, labels)
-               | quoted_comment_replies(lines, labels) | photo_captions(lines, labels) | badges)
+               | translated_lines(lines) | signature_lines(lines) | _repeated_bands(lines, labels)
+               | thread_replies(lines, labels) | narration | narration_lines(lines) | entry_furniture(lines, labels)
+               | signatures | record_tags(lines, labels) | quoted_comment_replies(lines, labels)
+               | photo_captions(lines, labels) | badges)
     for i in skipped:
         labels[i] = None
     answers_after_questions(labels, skipped | header)

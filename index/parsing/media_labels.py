@@ -192,6 +192,15 @@ def mention_replies(lines: list[str], labels: list[Label | None]) -> None:
             labels[i] = Label(units.get(who, who), match.end(), synthetic=True)
 
 
+# a video script's narration, marked as it opens: "（画外音）车开到濯河大桥……", "【旁白】……", "解说：……" (no one's words)
+_NARRATION_CUE = re.compile(r"^[ \t\u3000]*(?:[（(【\[](?:画外音|旁白|解说|解说词|配音)[）)】\]]|(?:画外音|旁白|解说词)[ \t\u3000]*[：:])")
+
+
+def narration_lines(lines: list[str]) -> set[int]:
+    """The lines a video script marks as narration, however few (a voice-over is no one's answer)."""
+    return {i for i, line in enumerate(lines) if _NARRATION_CUE.match(line)}
+
+
 def broadcast_script(lines: list[str], labels: list[Label | None]) -> set[int]:
     """A broadcast script's cues read (in place) as speakers; returns the narration's lines (no one's words)."""
     cues = [(i, m) for i, line in enumerate(lines) if (m := _CUE.match(line))]

@@ -89,7 +89,8 @@ def parse_source(source: SourceText, max_chars: int = DEFAULT_MAX_PASSAGE_CHARS)
     _drop_closing_headings(segments, text)
     turns = turns_of(segments, text, cast)
     interview_id = interview_id_for(source.file)
-    builder = PassageBuilder(text, source.file, interview_id, metadata, max_chars, cast)
+    builder = PassageBuilder(text, source.file, interview_id, metadata, max_chars, cast,
+                             [b.start for b in blocks if b.field])
     warnings = list(source.warnings) + _add_passages(builder, layout, segments, bool(turns), source, narration)
     if not metadata.bureau:
         warnings.append(f"{source.file}: no bureau found in the text; add `bureau:` to its front matter")

@@ -3,8 +3,9 @@ exact source offsets, its speaker, the question it answers, its heading and its 
 
 from __future__ import annotations
 
+import bisect
 import hashlib
-
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from index.parsing.blocks import Block, Segment
@@ -22,11 +23,12 @@ class PassageBuilder:
     """Cuts sections into passages of at most `max_chars`, at sentence ends, keeping exact source offsets."""
 
     def __init__(self, text: str, file: str, interview_id: str, metadata: Metadata, max_chars: int,
-                 people: Cast) -> None:
+                 people: Cast, asides: Collection[int] = ()) -> None:
         self.text, self.file, self.interview_id, self.metadata, self.max_chars = text, file, interview_id, metadata, max_chars
         self.people = people
         self.passages: list[Passage] = []
         self.bands = repeated_bands(text.splitlines())  # a page's repeated band: passages never run across it
+        self.asides = sorted(asides)  # where lines of no one's words start (a caption, a narration): nor across them
         self._ids: set[str] = set()
 
     def add_section(self, blocks: list[Block], kind: PassageKind, heading: str | None = None,
@@ -45,7 +47,8 @@ class PassageBuilder:
             paragraph = Span(block.content_start, block.end)
             if current is not None and paragraph.end - current.start <= self.max_chars and \
                     not jumps_between(self.text, current.end, paragraph.start) and \
-                    not any(line.strip() in self.bands for line in self.text[current.end : paragraph.start].splitlines()):
+                    not any(line.strip() in self.bands for line in self.text[current.end : paragraph.start].splitlines()) \
+                    and not self._aside_between(current.end, paragraph.start):
                 current = Span(current.start, paragraph.end)
                 continue
             if current is not None:
@@ -59,10 +62,14 @@ class PassageBuilder:
             spans.append(current)
         return spans
 
+    def _aside_between(self, start: int, end: int) -> bool:
+        at = bisect.bisect_left(self.asides, start)
+        return at < len(self.asides) and self.asides[at] < end
+
     def _add(self, span: Span, kind: PassageKind, heading: str | None, turn: int | None, segment: Segment | None) -> None:
         paragraph: Paragraph = make_paragraph(self.text, span.start, span.end)
-        if not paragraph.text:
-            return
+        if not any(ch.isalnum() for ch in paragraph.text):
+            return  # a rule ("——") or a mark alone says nothing
         meta = self.metadata
         interviewee = meta.interviewee
         if kind == "answer" and segment is not None:

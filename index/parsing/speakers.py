@@ -333,8 +333,8 @@ def _placed_label(tag: str, rest: str) -> Label | None:
         return None
     name = inner.group("name").strip()
     reading = read_label(name)
-    if not (reading.person or reading.word or reading.nickname or is_unit_name(name)):
-        return None
+    if not (reading.person or reading.word or reading.nickname or reading.title or is_unit_name(name)):
+        return None  # reading.title: "【电话连线】荀局长：", a surname and a title
     return Label(name, inner.end(), explicit_colon=True)
 
 
