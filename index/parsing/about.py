@@ -345,7 +345,9 @@ def _unit_answering_most(segments: list[Segment], cast: Cast, intro: str) -> str
     and names none of the units answering before they do (a paper's 你问我答, each answer by whichever unit the question
     is for; not a notice its units publish jointly)."""
     answering = _answers_by_unit(segments, cast)
-    if any(cast.unit(org) in answering for _, org in org_mentions(intro, cast.cities)):
+    asking = [read_label(s.speaker).word for s in segments if s.asks]
+    reporter_asks = bool(asking) and all(word == "记者" for word in asking)  # units a reporter says he went to
+    if not reporter_asks and any(cast.unit(org) in answering for _, org in org_mentions(intro, cast.cities)):
         return None
     ranked = [(unit, n) for unit, n in answering.most_common(2) if unit]
     if ranked and ranked[0][1] >= MIN_ANSWERS_OF_MOST and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):

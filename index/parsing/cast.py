@@ -336,8 +336,8 @@ class Cast:
                 return Speaker(self.bureau, None, self.bureau)  # "【温馨提醒】": no unit it names, the page's own words
             return self._of(self.by_unit_and_title(reading.person) or reading.person)
         text = label.strip()
-        if is_person_name(text):
-            return self._of(self.find(text) or PersonDesc(text, None, None))
+        if is_person_name(text) or ((listed := self.find(text)) is not None and listed.name == text):
+            return self._of(self.find(text) or PersonDesc(text, None, None))  # "贝立群：", named in the guest list
         if is_unit_name(text):  # a reply signed by its unit (回复单位：沐阳市医疗保障局), or "市医保局：" answering
             unit = self.unit(text) or text
             section = text[len(main_unit(text)):]  # 市交通运输局综合行政执法支队: the 支队 answers for its bureau
@@ -356,14 +356,19 @@ class Cast:
 # a unit outside government: a university, an institute, a hospital, an association, a company; and a department of
 # one (a company's 物业服务中心 at an estate)
 # (not a hospital: a city's public hospital answers as a unit of its own, as a 中心 does)
-_INSTITUTION = re.compile(r"(?:大学|学院|学校|研究院|研究所|研究中心|科学院|社科院|(?<!消费者)协会|学会|商会|公司|集团|银行|支行|分行|事务所|物业)"
+_INSTITUTION = re.compile(r"(?:大学|学院|学校|研究院|研究所|研究中心|科学院|社科院|(?<!消费者)协会|学会|商会|公司|集团|银行|支行|分行|事务所|物业|合作社|家庭农场)"
                           r"(?:[\u4e00-\u9fff]{1,12}?(?:系|学院|研究所|研究中心|实验室|教研室|科|部|室|厂|分公司|中心|站|店|所))?$")
 _LAST_TITLE = re.compile(rf"{ROLE_UNIT}$")
 
 
 def is_institution(org: str) -> bool:
-    """A unit outside government (a company's plant, a university's department): no bureau."""
-    return bool(_INSTITUTION.search(main_unit(org)))
+    """A unit outside government (a company's plant, a university's department): no bureau; not a city's own
+    institute ("滠岿市考古研究院", as its museum is its own unit)."""
+    unit = main_unit(org)
+    return bool(_INSTITUTION.search(unit)) and not _CITY_INSTITUTE.fullmatch(unit)
+
+
+_CITY_INSTITUTE = re.compile(r"(?:[\u4e00-\u9fff]{2,3}?市|市)(?:(?!大学|学院)[\u4e00-\u9fff]){1,6}?(?:研究院|研究所)")
 
 
 def _has_title(role: str, title: str) -> bool:

@@ -113,6 +113,8 @@ def label_aliases(text: str) -> dict[str, str]:
         aliases.setdefault(party, unit)
     for part, person in declared_parts(text).items():  # "技术专家：" speaking for 丁一鸣
         aliases.setdefault(part, person)
+    for slot, person in declared_lecturers(text).items():  # "解答（第一讲主讲人）：" is 房振宇's
+        aliases.setdefault(slot, person)
     for seat, person in declared_seats(text).items():  # "〔2号席〕：" speaking for the seat table's 瞿立衡
         aliases.setdefault(seat, person)
     for match in _LETTER_DECLARED.finditer(text):  # "笔录中“法”指答疑法官岳明澜，“执”指……": "法：" is 岳明澜
@@ -135,5 +137,27 @@ def with_aliases_resolved(labels: list[Label | None], aliases: dict[str, str]) -
 
 
 def _part_of(name: str) -> str:
-    """A label without what the speaker adds ("现场指挥（补充）" is 现场指挥's)."""
-    return re.sub(r"[（(](?:补充|追问|再问|续|接上|插话)[）)]$", "", to_simplified(name))
+    """A label without what the speaker adds ("现场指挥（补充）" is 现场指挥's), or the slot an answer names in
+    brackets ("解答（第一讲主讲人）" is 第一讲主讲人's)."""
+    name = re.sub(r"[（(](?:补充|追问|再问|续|接上|插话)[）)]$", "", to_simplified(name))
+    slot = _SLOT_ANSWERS.fullmatch(name)
+    return slot["slot"] if slot else name
+
+
+_SLOT_ANSWERS = re.compile(r"(?:解答|答|回答|答复|答疑)[（(](?P<slot>第[一二三四五六七八九十\d]{1,3}(?:讲|课|场)[^（）()]{0,6})[）)]")
+# a training's programme: "第一讲　《……》解读" with "主讲人：市人防办工程管理科科长　房振宇" on a line below it
+_LECTURE = re.compile(r"^[ \t\u3000]*(?P<slot>第[一二三四五六七八九十\d]{1,3}(?:讲|课|场))(?![\u4e00-\u9fff]*[：:])", re.M)
+_LECTURER = re.compile(r"^[ \t\u3000]*(?P<part>主讲人|主讲|授课人|授课老师|讲师)[ \t\u3000]*[：:][ \t\u3000]*(?P<who>[^\n]{4,40}?)[ \t\u3000]*$", re.M)
+MAX_LECTURE_ROW_CHARS = 200
+
+
+def declared_lecturers(text: str) -> dict[str, str]:
+    """Who gives each lecture of a training's programme, as a label that names them ({"第一讲主讲人": "市人防办……科长
+    房振宇"}), when answers are labelled by the lecture ("解答（第一讲主讲人）：")."""
+    found: dict[str, str] = {}
+    starts = list(_LECTURE.finditer(text))
+    for n, lecture in enumerate(starts):
+        end = min(starts[n + 1].start() if n + 1 < len(starts) else len(text), lecture.end() + MAX_LECTURE_ROW_CHARS)
+        if (who := _LECTURER.search(text, lecture.end(), end)) and (person := parse_person(who["who"])) and person.name:
+            found.setdefault(f"{lecture['slot']}{who['part']}", who["who"].strip())
+    return found

@@ -103,6 +103,9 @@ def field_key(key: str) -> str | None:
 
 # a key naming the guests of some kind of programme or the answerers of an issue: "直播嘉宾", "连线嘉宾", "本期答复人"
 _GUESTS_KEY = re.compile(r"[\u4e00-\u9fff]{1,4}(?:嘉宾|答复人|回复人|答问人|答疑人)|本期答疑|答疑人员|(?:送单|答疑|服务|宣讲)团队|"
+                         # a video conference's venues: "主会场：……局长 桑际川；……", "浰西县分会场、浰城区分会场：……"
+                         r"(?:[\u4e00-\u9fff]{0,8}?(?:主会场|分会场)、)*[\u4e00-\u9fff]{0,8}?(?:主会场|分会场)|"
+                         r"(?:通报|介绍|发布)(?:及|和|并)?(?:答问|答疑)|"  # "通报及答问：" over the officials' lines
                          r"[\u4e00-\u9fff]{0,6}(?:答疑|解答|出席|到场)的(?:有|是)")  # "本期到场答疑的有："
 
 

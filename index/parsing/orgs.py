@@ -42,12 +42,14 @@ _FACILITY = r"(?:公园|景区|风景区|水库|公路|园林)"  # a facility it
 # and units named as a whole: a 消防救援支队 (no 公安局's since 2018), a 消费者协会 (a statutory body)
 ORG_KIND = (r"(?:(?:123\d\d)?[\u4e00-\u9fff]{1,16}?(?:局|委员会|管委会|办公室|委|厅|中心|署|人民法院|人民检察院)|"  # 12345……中心
             r"消防救援(?:总队|支队|大队)|消费者协会|[\u4e00-\u9fff]{2,10}?" + _FACILITY + r"管理处|[\u4e00-\u9fff]{0,6}?(?:图书馆|档案馆|博物馆|文化馆|美术馆|纪念馆|科技馆)|"
+            r"(?:(?!大学|学院|科学院)[\u4e00-\u9fff]){1,6}?(?:研究院|研究所)|"
             r"[\u4e00-\u9fff]{2,6}?海关|[\u4e00-\u9fff]{2,8}?边防检查站|"
             r"[\u4e00-\u9fff]{0,16}?(?:总工会|妇女联合会|残疾人联合会|红十字会|残联|妇联))")  # and the people's organisations
 NOT_IN_KIND = re.compile(r"[的了是在把被对将要也都还就让给从向与为着过呢吗吧啊我你他她这那其]")
 NOT_KIND_END = re.compile(r"(?:格局|大局|布局|全局|结局|当局|时局|开局|新局|变局|棋局|饭局|赌局|僵局|残局|骗局|邮局|顾委|常委|"
                           r"客厅|大厅|餐厅|展厅|门厅|舞厅)$")  # "委员会客厅": a 政协 programme's name, no 厅
-_SUB_UNIT = re.compile(r"(?:(?<=局|厅)|(?<=委员会)|(?<=委)(?!员会)|(?<=中心)|(?<=办事处)|(?<=救援大队)|(?<=救援支队))"
+_SUB_UNIT = re.compile(r"(?:(?<=局|厅)|(?<=委员会)|(?<=委)(?!员会)|(?<=中心)|(?<=办事处)|(?<=救援大队)|(?<=救援支队)|"
+                       r"(?<=办)(?<!承办|督办|主办|交办|协办|代办|包办|举办|合办|查办|帮办|经办|开办|创办|兴办)(?!公室|事处|理|法|结|件))"
                        r"(?!医院|学院|大学|小学|中学|学校|幼儿园|公司|集团|银行)"  # "……市中心医院内分泌科": 市中心 is no unit
                        r"[\u4e00-\u9fff]{2,16}(?:科|处|室|股|中心|站|队|所|专班|(?<!政府)(?<!人民)办)$|"
                        r"(?:(?<=法院)|(?<=仲裁院))[\u4e00-\u9fff]{1,8}(?:庭|局)$|"
@@ -139,6 +141,10 @@ def org_mentions(text: str, cities: Iterable[str] = ()) -> list[tuple[int, str]]
     return found
 
 
+_SHORT_OFFICE = re.compile(r"(?:[\u4e00-\u9fff]{2,3}?[市县区]|[市县区])(?:委|政府)?[\u4e00-\u9fff]{1,4}?"
+                           r"(?<!承|督|主|交|协|代|包|举|合|查|帮|经|开|创|兴|操|置|筹|试|补|怎|么|好|难|要|能|来|去|再|没|不|会|得|着)办")
+
+
 def is_unit_name(text: str) -> bool:
     """The whole text names a unit ("沐阳市医疗保障局", "市人社局", "柳塘区人民政府"), or a section of one
     ("市交通运输局综合行政执法支队"), as a 留言板 reply is signed."""
@@ -147,6 +153,8 @@ def is_unit_name(text: str) -> bool:
         return True
     if (main := main_unit(text)) != text:
         return is_unit_name(main)
+    if _SHORT_OFFICE.fullmatch(text) and not NOT_IN_KIND.search(text):  # "市人防办", "县政府办": an office called short
+        return True
     return re.fullmatch(rf"(?:[\u4e00-\u9fff]{{2,3}}?[市县区]|市)?{ORG_KIND}", text) is not None and \
         not NOT_IN_KIND.search(text) and not NOT_KIND_END.search(text)
 

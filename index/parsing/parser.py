@@ -228,6 +228,9 @@ def _slow_file_warning(file: str, passages: list[Passage]) -> list[str]:
             f"{round(seconds / 60):,} minutes to embed (on 2 cores); `build` is busy that long"]
 
 
+_DATE_IN_NAME = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
+
+
 # -- lines and paragraphs ------------------------------------------------------------------------------------------
 def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) -> tuple[list[Block], Header]:
     """Lines joined into paragraphs (a long line without a sentence end continues on the next line, unless the page
@@ -235,6 +238,12 @@ def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) ->
     lines, askers, signers = page_lines(text, list(iter_lines(text, body_start)))
     line_texts = [text[s.start : s.end] for s in lines]
     labels = [askers.get(i) or find_label(line) for i, line in enumerate(line_texts)]
+    for i, label in enumerate(labels):  # "……记者　尤思睿　　2027-03-28 07:30　　来源：……": a byline, no one speaking
+        if label is not None and _DATE_IN_NAME.search(label.name) and is_info_line(line_texts[i]):
+            labels[i] = None
+        elif label is not None and label.name[-1:].isdigit() and not label.timestamped \
+                and line_texts[i][label.content_offset:label.content_offset + 1].isdigit():
+            labels[i] = None  # "视频回放　时长 01:12:36": a time's colon, no label's
     for i in declaring_lines(line_texts):  # "技术专家：区水利局……股长 丁一鸣": the cast of a script's parts, no one's words
         labels[i] = None
     labels = with_aliases_resolved(labels, label_aliases(text))

@@ -146,6 +146,17 @@ def _name_part(text: str) -> str | None:
     return text if is_person_name(text) else None
 
 
+def _spaced_name(text: str) -> str | None:
+    """A name set apart after a unit and post ("……副局长　贝立群"): two or three characters no word, role or unit,
+    whatever the surname (贝 and other rare ones are in no list)."""
+    text = HONORIFIC.sub("", text.strip(" ，,、\u3000"))
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", text) or text in LABEL_WORDS or _ROLE_PREFIX.match(text):
+        return None
+    if _ROLE_ANY.search(text) or _NOT_NAME_CHARS.search(text[1:]) or _NOT_NAME_WORDS.search(text):
+        return None
+    return text
+
+
 @lru_cache(maxsize=CACHED_READINGS)
 def parse_person(desc: str) -> PersonDesc | None:
     """A person from a description: unit, role and name in either order, with or without spaces, or the name with
@@ -166,6 +177,10 @@ def parse_person(desc: str) -> PersonDesc | None:
         if (name := _name_part(tokens[-1])) is not None:
             org, role = split_org_role("".join(tokens[:-1]))
             if org or role:
+                return PersonDesc(name, org, role)
+        if (name := _spaced_name(tokens[-1])) is not None:
+            org, role = split_org_role("".join(tokens[:-1]))
+            if org and role:
                 return PersonDesc(name, org, role)
         if (name := _name_part(tokens[0])) is not None:
             org, role = split_org_role("".join(tokens[1:]))

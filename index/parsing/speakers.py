@@ -22,7 +22,7 @@ from index.text import to_simplified
 MAX_OUTLET_LABEL_CHARS = 12  # a longer label is a sentence with a colon, not a speaker
 _ROLE_ANY = re.compile(ROLE_UNIT)
 _STAMP = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
-_OPEN, _CLOSE = r"【\[［〔", r"】\]］〕"
+_OPEN, _CLOSE = r"【\[［〔〖", r"】\]］〕〗"
 # a time alone on its line, with the day before it in a live page's feed ("06-12 10:24:40", "6月12日 10:24"; with the year it is a
 # page's date of publication)
 STAMP_LINE = re.compile(rf"^[{_OPEN}(（]?[ \t\u3000]*(?:(?:\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}月\d{{1,2}}日)[ \t\u3000]*)?{_STAMP}"
@@ -49,7 +49,8 @@ _NICKNAME = re.compile(r"^(?P<md>\*\*|__)?(?P<name>(?:网友|网民|市民|听�
                        r"(?P=md)?[ \t\u3000]*(?:问|说|提问|留言)?[：:](?:\*\*|__)?[ \t\u3000]*")
 _PLAIN = re.compile(r"^(?P<md>\*\*|__)?(?P<name>[^：:\n。，！？；,!?“”\"'()（）《》【】*]{1,30}?(?:(?:\*\*|__)(?=（))?"
                     r"(?:\([^()（）\n：:]{1,16}\)|（(?:追问|提问|再问|补充)）|（[^()（）\n：:。！？]{2,24}）|（\d{1,3}号[，,][^()（）\n：:。！？]{2,20}）|"
-                    r"(?<=答\*\*)（[^()（）\n：:。！？]{2,40}）)?)"
+                    r"(?<=答\*\*)（[^()（）\n：:。！？]{2,40}）|"
+                    r"（[^()（）\n：:。！？]{1,20}（[^()（）\n：:。！？]{1,6}）[^()（）\n：:。！？]{0,20}）)?)"  # "（县（区）人防部门）"
                     r"[ \t\u3000]*"  # "许主任(市卫健委)", "X代表（追问）", "应询人 廖文博（市生态环境局局长）", "市民代表 钟雨桐（听障人士，手语提问）"
                     r"(?P=md)?[：:](?:\*\*|__)?[ \t\u3000]*")
 _ASCII_LABEL = re.compile(r"^(?:Q|A|Q\d+|A\d+|Host|Reporter|Interviewer|Interviewee)$", re.I)
@@ -120,7 +121,7 @@ _NUMBERED_QA = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}
                           r"(?=(?:[\u4e00-\u9fff]{1,5})?[问答]$)")  # "一、问", "1. 答", "01 问", "1. 住户问"
 # a 电视问政's 现场评议员 and the deputies who ask there (人大代表, 政协委员) ask too
 # and at a 人大常委会 专题询问, the members who question (询问人, 追问 when they ask again)
-ASK_WORDS = r"(?:主持人|主持|主播|网友|网民|记者|听众|观众|市民|村民|居民|家长|群众|消费者|评议员|人大代表|政协委员|询问人|追问|学员|读者|解说|报警人|求助人|来电人|抽查人|检查人|采访人)"
+ASK_WORDS = r"(?:主持人|主持|主播|网友|网民|记者|听众|观众|市民|村民|居民|家长|群众|消费者|评议员|人大代表|政协委员|询问人|追问|学员|读者|解说|报警人|求助人|来电人|抽查人|检查人|采访人|台青|台胞|台湾青年|台湾同胞|港青|澳青|港澳青年)"
 # a 点评嘉宾 (an expert asked for comment) answers what the host puts to them
 ANSWER_WORDS = r"(?:访谈嘉宾|本期嘉宾|点评嘉宾|特邀嘉宾|嘉宾|点评专家|发布人|新闻发言人|发言人|答问人|解读人|受访人|受访者|应询人|答辩人)"
 _ASK_WORD = re.compile(rf"^(?:现场)?(?P<word>{ASK_WORDS})(?:代表|提问|留言|问|说|又问|再问)?(?:$|[ \t\u3000]+|(?=[“\"「『‘'（(@]|{_CITIZEN}|尾号))"
@@ -313,7 +314,7 @@ def _says_who(name: str) -> bool:
 
 
 # where a broadcast reaches who speaks (not an overlay's "【弹幕】", "【系统】", whose lines are no one's words)
-_PLACE_TAG = re.compile(r"(?:演播室|演播厅|主会场|分会场|会场|现场|前方|外景|电话|视频|网络|远程)(?:连线|采访|报道|访谈)?|连线|"
+_PLACE_TAG = re.compile(r"(?:演播室|演播厅|[\u4e00-\u9fff]{0,8}?(?:主会场|分会场)|会场|现场|前方|外景|电话|视频|网络|远程)(?:连线|采访|报道|访谈)?|连线|"
                         r"[\u4e00-\u9fff]{1,8}界")  # and a 政协 member's sector: "【民进界】邬静姝委员："
 
 
@@ -466,7 +467,9 @@ _CITIZEN_DESCRIBED = re.compile(r"(?P<desc>[\u4e00-\u9fff]{0,16}?(?:学生|志�
                                 r"老人|(?:市民|居民|群众|企业|村民|职工|家长|学生|商户|旁听|列席|听众|观众)代表|商户|个体户|"
                                 # who works for themselves or a firm, asking at a consultation: "宠物店经营者 欧阳倩",
                                 # "快递员 小罗", "执业律师 卓一凡（……律师事务所）" (a lawyer who answers is a field's: 答复律师)
-                                r"经营者|经营户|店主|快递员|外卖员|骑手|司机|从业者|个体工商户|种植户|养殖户|执业律师))[ \t\u3000]+(?P<name>[\u4e00-\u9fff]{1,4}"
+                                r"经营者|经营户|店主|快递员|外卖员|骑手|司机|从业者|个体工商户|种植户|养殖户|执业律师|"
+                                # who farms or deals in what farms grow: "种粮大户 隗长庚", "家庭农场主 兰秀英", "粮食经纪人 尤宝林"
+                                r"大户|农场主|农户|农民|经纪人))[ \t\u3000]+(?P<name>[\u4e00-\u9fff]{1,4}"
                                 r"(?:先生|女士|阿姨|大爷|大妈|同学|师傅)?)")
 
 
@@ -474,15 +477,23 @@ _DESCRIBED_OFFICIAL = re.compile(r"(?:局|委|办|政府|中心|大队|支队|�
                                  r"(?<!驾驶)(?<!快递)(?<!外卖)(?<!乘务)(?<!售票)员)[ \t\u3000]")  # not a driver's 员
 
 
+_NUMBERED_ASKER = re.compile(r"(?:问题|提问|问)[一二三四五六七八九十\d]{1,3}[ \t\u3000]+(?P<who>[^ \t\u3000].{1,30})")
+_FOLLOW_UP = re.compile(r"追问|再问|又问|补问|接着问|继续追问")
+
+
 @lru_cache(maxsize=CACHED_READINGS)
 def read_label(name: str) -> LabelReading:
     """Who a label names and which side they are on (see LabelReading)."""
     text = to_simplified(unicodedata.normalize("NFKC", name)).strip(" *_\u3000")
+    if numbered := _NUMBERED_ASKER.fullmatch(text):  # "问题1　第二组（物业服务企业）": the question's number, then who asks
+        return LabelReading("ask", "群众", nickname=numbered["who"].strip())
     if (bracketed := re.fullmatch(r"(?P<who>[^()]{1,12})\((?P<what>[^()]{1,16})\)", text)) and \
             (short_title(bracketed["who"]) or re.fullmatch(ASK_WORDS, bracketed["who"])):
         text = bracketed["who"]  # "许主任(市卫健委)": the title says who; "主持人(苏晴)": the host
     elif bracketed and _SCHOOL_CLASS.search(bracketed["what"]) and is_person_name(bracketed["who"]):
         return LabelReading("ask", "市民", nickname=bracketed["who"])  # "王子涵（崄山路小学四年级二班）": a pupil writes in
+    elif bracketed and _FOLLOW_UP.fullmatch(bracketed["what"]) and is_person_name(bracketed["who"]):
+        return LabelReading("ask", "市民", nickname=bracketed["who"])  # "林沛妤（追问）": who asked before asks again
     elif bracketed and (unit := unit_without_note(text)):
         text = unit  # "市医疗保障局(会后书面答复)": the unit, with a note on how it answered
     elif bracketed and (_DESCRIBED_ASKER.fullmatch(bracketed["who"]) and not _DESCRIBED_OFFICIAL.search(bracketed["who"])

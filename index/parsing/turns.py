@@ -342,6 +342,7 @@ def _segment_text(segment: Segment, text: str) -> str:
 
 _OPENING = re.compile(r"^(?:各位|女士们|先生们|大家好|网友们|听众朋友|观众朋友|亲爱的|尊敬的|朋友们)|"
                       r"欢迎(?:大家)?(?:收看|收听|关注|来到|做客|出席|参加|走进|光临)")
+_TALK_OF_QUESTIONS = re.compile(r"(?:回答|解答|答复|回应)[^。！？，,；;]{0,8}?(?:提问|问题)|提问环节|(?:开始|进行|依次|现场)提问")
 _ASKS = re.compile(r"[？?]|请问|请您|请你|介绍一下|谈谈|谈一谈|说说|说一说|讲讲|讲一讲|怎么|怎样|如何|什么|哪些|哪个|哪里|"
                    r"哪儿|多少|是否|有没有|能不能|可不可以|会不会|能否|吗|呢|关心|关注|想知道|想了解|想问|问")
 
@@ -427,7 +428,8 @@ def question_text(segment: Segment, text: str) -> str:
                                       or _ASKED_LABEL.fullmatch(first.name.strip()) is not None)) or \
         segment.speaker.startswith(("诉求 ", "提问人 ")) or (  # an appeal under "诉求N｜……", an entry's 提问人: its words ask
             first is None and read_label(segment.speaker).word in _CITIZEN_WORDS)  # "读者来信 周先生：" over the letter
-    return question if message or _ASKS.search(to_simplified(question)) else ""  # a 留言 or 建议 asks as it is
+    # "……通报情况，然后回答大家的提问。": words about the questions to come ask nothing
+    return question if message or _ASKS.search(_TALK_OF_QUESTIONS.sub("", to_simplified(question))) else ""
 
 
 _SCENE = re.compile(r"[（(](?:画面|现场画面|镜头|场景)[：:][^（）()]{2,80}[）)]")  # a record's note of what the camera shows
