@@ -220,3 +220,11 @@ def test_answers_labelled_by_the_lecture_are_its_lecturers_and_numbered_groups_a
         ("人防车位", "房振宇"), ("防护门坏", "阙明珠")]
     assert {(p.speaker, p.role, p.bureau) for p in interview.passages if p.kind == "answer"} == {
         ("房振宇", "工程管理科科长", "汶澜市人民防空办公室"), ("阙明珠", "物业管理科副科长", "汶澜市住房和城乡建设局")}
+
+
+def test_a_number_cut_after_its_point_or_dash_at_a_pdf_lines_end_is_joined_whole() -> None:
+    from index.parsing.pdf_layout import _join_lines
+
+    assert _join_lines(["北延线向东绕行约1.", "2公里。"]) == "北延线向东绕行约1.2公里。"
+    assert _join_lines(["举报电话0154-", "6120 3377。"]) == "举报电话0154-6120 3377。"
+    assert _join_lines(["Call 0154", "6120 now."]) == "Call 0154 6120 now."  # words keep their space

@@ -555,14 +555,17 @@ def _opens_turn(text: str, used: frozenset[str] = frozenset()) -> bool:
     return reading.word is not None or reading.person is not None or reading.title is not None or bool(reading.outlet)
 
 
+_NUMBER_CUT = re.compile(r"\d[.\-]$")
 _QUOTES = "“”‘’"  # Chinese text's quotation marks, which are not in the wide blocks: ”“ across a line break is one gap
 
 
 def _join_lines(lines: Sequence[str]) -> str:
-    """Lines of one paragraph: nothing between two Chinese characters, one space otherwise."""
+    """Lines of one paragraph: nothing between two Chinese characters, nor inside a number cut after its point or
+    dash ("1." and "2公里", "0154-" and "6120"), one space otherwise."""
     out = lines[0]
     for line in lines[1:]:
-        if out and line and (_wide(out[-1]) or _wide(line[0]) or (out[-1] in _QUOTES and line[0] in _QUOTES)):
+        if out and line and (_wide(out[-1]) or _wide(line[0]) or (out[-1] in _QUOTES and line[0] in _QUOTES)
+                             or (_NUMBER_CUT.search(out) is not None and line[0].isdigit())):
             out += line
         else:
             out += " " + line
