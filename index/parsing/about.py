@@ -25,6 +25,8 @@ from index.text import pos_tokens, to_simplified
 _HOSPITAL = re.compile(r"医院$")  # a public hospital answers as itself, but no page is a hospital's bureau's
 _HOST_UNITS = re.compile(r"新闻办|新闻办公室|政府办|政府办公室|(?<![区县镇乡]人民)(?<![区县镇乡])政府$|广播电视台|电视台|日报|晚报|报社|网$")
 # a 12345 hotline's centre, named in a digest's title: it passes the public's calls to the units that answer them
+_INSTITUTE = re.compile(r"研究院$|研究所$")  # a city's institute answers as a unit, and is no interview's bureau first
+_GOVERNMENT_HEAD = re.compile(r"(?:常务)?副?(?:市|区|县|州|盟|旗|镇|乡)长")
 _RELAY_UNIT = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}市)?123\d\d")
 
 
@@ -275,7 +277,7 @@ def _people(header: Header, titles: str, intro: str, asked: str, segments: list[
     for source in (intro, asked):
         for line in source.splitlines():
             named = _this_unit_named(line, cities)
-            people += [p for p in parse_people(named, lead_in=True) if not _city_as_name(p, cities)]
+            people += [p for p in parse_people(_as_listed(named), lead_in=True) if not _city_as_name(p, cities)]
             if "出镜" in line:  # the patterns are slow; a line without their last words cannot match
                 people += [p for m in _APPEARS.finditer(line) if (p := _appearing(m["who"], cities)) is not None]
             if re.search(r"答复|回复|解答", line):
@@ -303,6 +305,18 @@ def _people(header: Header, titles: str, intro: str, asked: str, segments: list[
             people.append(reading.person)
     people += _named_in_passing(answerers, people, text)
     return [p for p in people if p.name or p.role]
+
+
+# a lead introducing guests as children call them: "……供水管理科的工程师岑立川叔叔，和……办公室的副主任阮晴阿姨"
+_KIN_AFTER_NAME = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:叔叔|阿姨|伯伯|爷爷|奶奶)(?=[，,、。；;和]|$)")
+_OF_BEFORE_POST = re.compile(r"(?<=[科处室局所站队办院])的(?=[\u4e00-\u9fff]{0,6}?(?:师|员|长|主任)[\u4e00-\u9fff]{2,3}[，,、。；;和]?)")
+
+
+def _as_listed(line: str) -> str:
+    """A lead's sentence with the words between a unit, a post and a name taken out, as a guest list writes them."""
+    if not _KIN_AFTER_NAME.search(line):
+        return line
+    return re.sub(r"[，,]和", "，", _OF_BEFORE_POST.sub("", _KIN_AFTER_NAME.sub("", line)))
 
 
 def _closing_signer_answering(text: str, segments: list[Segment], cast: Cast) -> str | None:
@@ -560,8 +574,9 @@ def _main_org(people: list[PersonDesc], titles: str, header: Header, text: str, 
         if published:
             return published
     for person in people:
-        if person.org and not _HOST_UNITS.search(person.org) and not is_institution(person.org) \
-                and not _HOSPITAL.search(main_unit(person.org)):
+        heads_it = bool(person.role and _GOVERNMENT_HEAD.fullmatch(person.role))  # a 市长 speaks for the 人民政府
+        if person.org and (heads_it or not _HOST_UNITS.search(person.org)) and not is_institution(person.org) \
+                and not _HOSPITAL.search(main_unit(person.org)) and not _INSTITUTE.search(main_unit(person.org)):
             return person.org  # a company's engineer beside a bureau's 科长: the bureau's interview
     for line in titles.splitlines():
         for _, org in org_mentions(line, cities):

@@ -313,6 +313,10 @@ class Cast:
 
     def _read(self, label: str) -> Speaker:
         reading = read_label(label)
+        if reading.person is not None and reading.person.name and (kin := _KIN_ADDRESS.fullmatch(reading.person.name)) \
+                and len(same := [p for p in self.people if p.name and p.name.startswith(kin["surname"])
+                                 and not _KIN_ADDRESS.fullmatch(p.name)]) == 1:
+            return self._of(same[0])  # "岑叔叔": what children call 岑立川, whom the lead introduces
         if reading.person is not None and reading.person.name:
             known, read = self.find(reading.person.name), self.placed(reading.person)
             if (known is None or not known.role) and not (read.org or read.role) \
@@ -359,6 +363,10 @@ class Cast:
 _INSTITUTION = re.compile(r"(?:大学|学院|学校|研究院|研究所|研究中心|科学院|社科院|(?<!消费者)协会|学会|商会|公司|集团|银行|支行|分行|事务所|物业|合作社|家庭农场)"
                           r"(?:[\u4e00-\u9fff]{1,12}?(?:系|学院|研究所|研究中心|实验室|教研室|科|部|室|厂|分公司|中心|站|店|所))?$")
 _LAST_TITLE = re.compile(rf"{ROLE_UNIT}$")
+
+
+# a surname and what children call a grown-up: "岑叔叔", "阮阿姨", "周老师"
+_KIN_ADDRESS = re.compile(r"(?P<surname>[\u4e00-\u9fff])(?:叔叔|阿姨|伯伯|爷爷|奶奶|哥哥|姐姐|老师)答?")
 
 
 def is_institution(org: str) -> bool:

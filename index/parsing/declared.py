@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from index.parsing.orgs import is_unit_name
 from index.parsing.people import PersonDesc, is_person_name, parse_person
 from index.parsing.speakers import ASK_WORDS, Label, read_label
 from index.text import to_simplified
@@ -97,6 +98,33 @@ def declared_parties(text: str) -> dict[str, str]:
     return found
 
 
+# a note pairing bracketed labels with names: "说明：实录中以〔〕标注发言人，对应如下：〔市长〕符云舟，〔常务副市长〕简伯衡"
+_BRACKET_DECLARED = re.compile(r"[〔【\[［](?P<alias>[\u4e00-\u9fff]{1,8})[〕】\]］][ \t\u3000]*(?:为|是|即)?"
+                               r"(?P<who>[\u4e00-\u9fff·]{2,4})(?=[，,；;。、）)\s]|$)")
+MIN_BRACKET_DECLARED = 2  # two pairs on one line at least: a key to the labels, not a tag before a name
+
+
+# a record's note naming the unit a part stands for: "“承办单位”即澪嵃市城市管理局，“价格主管部门”即……"
+_UNIT_DECLARED = re.compile(r"[“\"「](?P<alias>[\u4e00-\u9fff]{2,8})[”\"」](?:即|指|是|为)(?P<unit>[\u4e00-\u9fff]{4,30}?"
+                            r"(?:局|委员会|委|办公室|中心|院|政府|厅|支队|大队))(?=[，,；;。、）)\s]|$)")
+
+
+def declared_units(text: str) -> dict[str, str]:
+    """The units a note names for a record's parts ({"承办单位": "澪嵃市城市管理局"}), when it labels replies by part."""
+    return {m["alias"]: m["unit"] for m in _UNIT_DECLARED.finditer(text) if is_unit_name(m["unit"])}
+
+
+def declared_brackets(text: str) -> dict[str, str]:
+    """The people a note pairs with bracketed labels ({"市长": "符云舟", "人社局长": "柯语晨"})."""
+    found: dict[str, str] = {}
+    for line in text.splitlines():
+        pairs = [(m["alias"], m["who"]) for m in _BRACKET_DECLARED.finditer(line) if is_person_name(m["who"])]
+        if len(pairs) >= MIN_BRACKET_DECLARED:
+            for alias, who in pairs:
+                found.setdefault(alias, who)
+    return found
+
+
 def label_aliases(text: str) -> dict[str, str]:
     """Short forms declared for speakers ("以下简称“姜”") and the names they stand for (姜澄明; 记者), and a unit's
     mascot ("……局的IP形象“医保小岫”"), who stands for its unit."""
@@ -113,6 +141,10 @@ def label_aliases(text: str) -> dict[str, str]:
         aliases.setdefault(party, unit)
     for part, person in declared_parts(text).items():  # "技术专家：" speaking for 丁一鸣
         aliases.setdefault(part, person)
+    for alias, unit in declared_units(text).items():  # "承办单位回应：" is the 城市管理局's
+        aliases.setdefault(alias, unit)
+    for alias, person in declared_brackets(text).items():  # "〔人社局长〕" is 柯语晨's, as the note says
+        aliases.setdefault(alias, person)
     for slot, person in declared_lecturers(text).items():  # "解答（第一讲主讲人）：" is 房振宇's
         aliases.setdefault(slot, person)
     for seat, person in declared_seats(text).items():  # "〔2号席〕：" speaking for the seat table's 瞿立衡
@@ -141,7 +173,7 @@ def _part_of(name: str) -> str:
     brackets ("解答（第一讲主讲人）" is 第一讲主讲人's)."""
     name = re.sub(r"[（(](?:补充|追问|再问|续|接上|插话)[）)]$", "", to_simplified(name))
     slot = _SLOT_ANSWERS.fullmatch(name)
-    return slot["slot"] if slot else name
+    return slot["slot"] if slot else re.sub(r"(?<=..)(?:回应|答复|回复)$", "", name)  # "承办单位回应": 承办单位's
 
 
 _SLOT_ANSWERS = re.compile(r"(?:解答|答|回答|答复|答疑)[（(](?P<slot>第[一二三四五六七八九十\d]{1,3}(?:讲|课|场)[^（）()]{0,6})[）)]")

@@ -231,6 +231,10 @@ def _ends_in_key(name: str) -> bool:
     return len(words) > 1 and field_key(words[-1]) is not None
 
 
+# a page's counter after the source on its line: "来源：漎岧日报　　阅读 2.1万"
+_READ_COUNT = re.compile(r"[ \t\u3000]+(?:浏览|阅读|点击)(?:次数|量)?[:：]?[ \t\u3000]*[\d.,，]+万?\+?次?$")
+
+
 def read_header(lines: list[str], labels: Sequence[object | None]) -> Header:
     """The header fields above the first turn (the first labelled line that is no header field); a guests key with
     nothing after it takes the guest lines that follow it (and is a speaker's label when none follows)."""
@@ -283,7 +287,7 @@ def read_header(lines: list[str], labels: Sequence[object | None]) -> Header:
             elif kind == "host":
                 header.host = header.host or host_person(value)
             elif kind == "source" and value:
-                header.sources.append(_MAIL_ADDRESS.sub("", value).strip(' "“”'))  # a mail's "单位" <x@y>: the unit
+                header.sources.append(_READ_COUNT.sub("", _MAIL_ADDRESS.sub("", value)).strip(' "“”'))  # a mail's "单位" <x@y>: the unit
             elif kind in ("topic", "time", "place") and value and getattr(header, kind) is None:
                 setattr(header, kind, value)
     return header

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from index.parsing import english
 from index.parsing.people import ACCOUNT, is_person_name, parse_people
-from index.parsing.speakers import Label, find_label, read_label
+from index.parsing.speakers import OVERLAY, Label, find_label, read_label
 
 
 _CAPTION = re.compile(r"^[ \t\u3000]*[▲△][ \t\u3000]*\S")
@@ -56,15 +56,12 @@ def translated_lines(lines: list[str]) -> set[int]:
 _ON_SCREEN = re.compile(r"屏幕文字|字幕|画面文字|屏显|画面字幕")
 
 
-# a live stream's overlays: viewers' scrolling comments and the platform's notices ("【弹幕】昵称：……", "【系统】直播间人数
-# 突破5000人"); the host reads out the comments that are asked
-_OVERLAY = re.compile(r"弹幕|系统|系统消息|系统提示|礼物|福袋|直播间公告")
 
 
 def on_screen_text(lines: list[str], labels: list[Label | None]) -> set[int]:
     skipped: set[int] = set()
     for i, label in enumerate(labels):
-        if label is not None and label.bracketed and _OVERLAY.fullmatch(label.name):
+        if label is not None and label.bracketed and OVERLAY.fullmatch(label.name):
             skipped.add(i)
         if label is None or not _ON_SCREEN.fullmatch(label.name):
             continue

@@ -50,7 +50,8 @@ _NICKNAME = re.compile(r"^(?P<md>\*\*|__)?(?P<name>(?:网友|网民|市民|听�
 _PLAIN = re.compile(r"^(?P<md>\*\*|__)?(?P<name>[^：:\n。，！？；,!?“”\"'()（）《》【】*]{1,30}?(?:(?:\*\*|__)(?=（))?"
                     r"(?:\([^()（）\n：:]{1,16}\)|（(?:追问|提问|再问|补充)）|（[^()（）\n：:。！？]{2,24}）|（\d{1,3}号[，,][^()（）\n：:。！？]{2,20}）|"
                     r"(?<=答\*\*)（[^()（）\n：:。！？]{2,40}）|"
-                    r"（[^()（）\n：:。！？]{1,20}（[^()（）\n：:。！？]{1,6}）[^()（）\n：:。！？]{0,20}）)?)"  # "（县（区）人防部门）"
+                    r"（[^()（）\n：:。！？]{1,20}（[^()（）\n：:。！？]{1,6}）[^()（）\n：:。！？]{0,20}）)?"  # "（县（区）人防部门）"
+                    r"(?:(?<=）)问)?)"  # "果果（8岁，……二年级）问：", the caption's word after who asks
                     r"[ \t\u3000]*"  # "许主任(市卫健委)", "X代表（追问）", "应询人 廖文博（市生态环境局局长）", "市民代表 钟雨桐（听障人士，手语提问）"
                     r"(?P=md)?[：:](?:\*\*|__)?[ \t\u3000]*")
 _ASCII_LABEL = re.compile(r"^(?:Q|A|Q\d+|A\d+|Host|Reporter|Interviewer|Interviewee)$", re.I)
@@ -86,7 +87,7 @@ NOT_LABELS = re.compile(
 SECTION_WORDS = re.compile(
     r"^(?:现场提问|文字实录|访谈实录|图文实录|图文直播|图片直播|视频直播|视频回放|视频点播|访谈简介|访谈背景|访谈介绍|嘉宾简介|嘉宾介绍|"
     r"精彩观点|精彩回顾|访谈摘要|打印本页|关闭窗口|打印|关闭|字号.*|大\s*中\s*小|编者按|编者的话|导语|背景|背景资料|"
-    r"相关链接|相关新闻|相关阅读|政策原文|政策解读|附件|访谈预告|互动交流|在线访谈|发布会实录|新闻发布会|答记者问|字体.*|"
+    r"相关链接|相关新闻|相关阅读|相关稿件|相关文章|相关报道|政策原文|政策解读|附件|访谈预告|互动交流|在线访谈|发布会实录|新闻发布会|答记者问|字体.*|"
     r"网友留言（?\d*）?|图片直播.*|(?:现场)?满意度测评|现场测评|测评结果|投票结果|长图|图片|组图|视频)$"
 )
 _TIME_IN_LABEL = re.compile(rf"^(?P<name>[^：:\n{_OPEN}。，！？]{{1,24}}?)[ \t\u3000]*[{_OPEN}(（]{_STAMP}[{_CLOSE})）]"
@@ -318,6 +319,12 @@ _PLACE_TAG = re.compile(r"(?:演播室|演播厅|[\u4e00-\u9fff]{0,8}?(?:主会�
                         r"[\u4e00-\u9fff]{1,8}界")  # and a 政协 member's sector: "【民进界】邬静姝委员："
 
 
+_COLUMN_TAG = re.compile(r"[\u4e00-\u9fff]{2,4}")
+# a live stream's overlays: viewers' scrolling comments and the platform's notices ("【弹幕】昵称：……", "【系统】直播间人数
+# 突破5000人"); the host reads out the comments that are asked
+OVERLAY = re.compile(r"弹幕|系统|系统消息|系统提示|礼物|福袋|直播间公告")
+
+
 def tags_no_one(label: Label) -> bool:
     """A bracketed tag that reads as no one ("【虚构示例】", "【现场提问】"): a note's or a section's, never a speaker's."""
     return label.bracketed and not label.synthetic and not _says_who(to_simplified(label.name))
@@ -327,10 +334,10 @@ def _placed_label(tag: str, rest: str) -> Label | None:
     """The label after a tag that says where (or how) a broadcast reaches its speaker, not who speaks: "【演播室】主持人
     温以宁：", "【现场采访】……副主任 窦明川：", "【电话连线】荀振邦：". The tag reads as no one; the label after it names
     someone (a person, a host or reporter, a unit)."""
-    if not _PLACE_TAG.fullmatch(tag) or _says_who(tag):
-        return None
+    if not (_PLACE_TAG.fullmatch(tag) or _COLUMN_TAG.fullmatch(tag)) or _says_who(tag) or OVERLAY.fullmatch(tag):
+        return None  # and a column's tag before its answerer: "【交账】市住建局副局长　包文澜："
     inner = _PLAIN.match(rest)
-    if inner is None or not inner.group(0).rstrip().endswith(("：", ":")):
+    if inner is None or not inner.group(0).rstrip(" \t\u3000*_").endswith(("：", ":")):  # "……包文澜：**" in bold
         return None
     name = inner.group("name").strip()
     reading = read_label(name)
@@ -427,8 +434,9 @@ def _label_at(line: str) -> Label | None:
         if _POINT_OPENING.match(name):  # "三是门诊慢特病待遇：……": a point of an answer, no speaker
             return None
         marked = False
-        if name[-1] in "答问" and (is_person_name(name[:-1]) or short_title(name[:-1])):  # "刘振宇答：", "宋科长答："
-            name, marked = name[:-1], True
+        if name[-1] in "答问" and (is_person_name(name[:-1]) or short_title(name[:-1])) \
+                and not (name[-1] == "答" and read_label(name[:-1]).side == "ask"):  # "刘振宇答：", "宋科长答："
+            name, marked = name[:-1], True  # (not "阮阿姨答", whom children call so: her 答 says she answers)
         elif name == "答" and (inner := _inner_label(line[match.end():], _SIDE_TAG.fullmatch(name))) is not None:  # type: ignore[arg-type]
             return Label(inner.name, match.end() + inner.content_offset, marked=True)  # "答：市商务局……局长 乔振东：……"
         elif name[-1] == "答" and len(name) > 3 and (role := read_label(name[:-1])).side == "answer" and role.person \
@@ -477,6 +485,8 @@ _DESCRIBED_OFFICIAL = re.compile(r"(?:局|委|办|政府|中心|大队|支队|�
                                  r"(?<!驾驶)(?<!快递)(?<!外卖)(?<!乘务)(?<!售票)员)[ \t\u3000]")  # not a driver's 员
 
 
+_AGED = re.compile(r"\d{1,2}岁(?:[，,、]|$)")
+_CODED_EXPERT = re.compile(r"(?:论证|评审|评估)?专家[甲乙丙丁戊己庚辛壬癸A-Za-zＡ-Ｚ]")
 _NUMBERED_ASKER = re.compile(r"(?:问题|提问|问)[一二三四五六七八九十\d]{1,3}[ \t\u3000]+(?P<who>[^ \t\u3000].{1,30})")
 _FOLLOW_UP = re.compile(r"追问|再问|又问|补问|接着问|继续追问")
 
@@ -485,11 +495,15 @@ _FOLLOW_UP = re.compile(r"追问|再问|又问|补问|接着问|继续追问")
 def read_label(name: str) -> LabelReading:
     """Who a label names and which side they are on (see LabelReading)."""
     text = to_simplified(unicodedata.normalize("NFKC", name)).strip(" *_\u3000")
+    if _CODED_EXPERT.fullmatch(text):  # "专家甲": an expert a 论证会's minutes do not name, putting questions to the units
+        return LabelReading("ask", "评审专家", nickname=text)
     if numbered := _NUMBERED_ASKER.fullmatch(text):  # "问题1　第二组（物业服务企业）": the question's number, then who asks
         return LabelReading("ask", "群众", nickname=numbered["who"].strip())
     if (bracketed := re.fullmatch(r"(?P<who>[^()]{1,12})\((?P<what>[^()]{1,16})\)", text)) and \
             (short_title(bracketed["who"]) or re.fullmatch(ASK_WORDS, bracketed["who"])):
         text = bracketed["who"]  # "许主任(市卫健委)": the title says who; "主持人(苏晴)": the host
+    elif bracketed and _AGED.match(bracketed["what"]) and re.fullmatch(r"[\u4e00-\u9fff]{1,4}", bracketed["who"]):
+        return LabelReading("ask", "市民", nickname=bracketed["who"])  # "果果（8岁，……二年级）": a child by pet name
     elif bracketed and _SCHOOL_CLASS.search(bracketed["what"]) and is_person_name(bracketed["who"]):
         return LabelReading("ask", "市民", nickname=bracketed["who"])  # "王子涵（崄山路小学四年级二班）": a pupil writes in
     elif bracketed and _FOLLOW_UP.fullmatch(bracketed["what"]) and is_person_name(bracketed["who"]):
