@@ -443,7 +443,7 @@ _RULE = re.compile(r"[━─═—\-=_*＊~～·•]{3,}")
 def _is_rule(block: Block) -> bool:
     return _RULE.fullmatch(block.first_line.strip()) is not None
 # a section of the page below the transcript: its photos, video, links, the next interview
-_AFTER_TRANSCRIPT = re.compile(r"^(?:图片直播|图文直播|视频直播|视频回放|视频点播|相关链接|相关新闻|相关阅读|相关稿件|延伸阅读|"
+_AFTER_TRANSCRIPT = re.compile(r"^(?:图片直播|图文直播|视频直播|视频回放|视频点播|相关链接|相关新闻|相关阅读|相关稿件|相关文章|相关报道|延伸阅读|"
                                r"往期回顾|往期访谈|访谈预告|下期预告|往期推荐|推荐阅读|精彩推荐|相关推荐|更多阅读)$")
 
 
