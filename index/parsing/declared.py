@@ -114,6 +114,19 @@ def declared_units(text: str) -> dict[str, str]:
     return {m["alias"]: m["unit"] for m in _UNIT_DECLARED.finditer(text) if is_unit_name(m["unit"])}
 
 
+# a report's key to its coded interviewees, a table row each: "M1	潖嵻市民政局	养老服务科科长"
+_CODE_ROW = re.compile(r"^[ \t\u3000]*(?P<code>[A-Z]{1,2}\d{0,2})[ \t\u3000|｜]+(?P<unit>[^\s|｜]{4,30})[ \t\u3000|｜]+"
+                       r"(?P<role>[^\s|｜]{2,20})[ \t\u3000|｜]*$", re.M)
+MIN_CODES = 2
+
+
+def declared_codes(text: str) -> dict[str, str]:
+    """The units and posts a code table gives its coded interviewees ({"M1": "潖嵻市民政局养老服务科科长"}), when
+    the record labels them by code ("M1：")."""
+    rows = {m["code"]: m["unit"] + m["role"] for m in _CODE_ROW.finditer(text) if is_unit_name(m["unit"])}
+    return rows if len(rows) >= MIN_CODES else {}
+
+
 def declared_brackets(text: str) -> dict[str, str]:
     """The people a note pairs with bracketed labels ({"市长": "符云舟", "人社局长": "柯语晨"})."""
     found: dict[str, str] = {}
@@ -143,6 +156,8 @@ def label_aliases(text: str) -> dict[str, str]:
         aliases.setdefault(part, person)
     for alias, unit in declared_units(text).items():  # "承办单位回应：" is the 城市管理局's
         aliases.setdefault(alias, unit)
+    for code, post in declared_codes(text).items():  # "M1：" is the 民政局's 养老服务科科长
+        aliases.setdefault(code, post)
     for alias, person in declared_brackets(text).items():  # "〔人社局长〕" is 柯语晨's, as the note says
         aliases.setdefault(alias, person)
     for slot, person in declared_lecturers(text).items():  # "解答（第一讲主讲人）：" is 房振宇's

@@ -64,3 +64,44 @@ def numbered_replies_as_text(body: str) -> str | None:
     if group:
         out.append(f"问：{''.join(group)}")
     return "\n".join(out)
+
+
+# a vox pop's questions listed by circled number ("**①** ……？", with "——……的郝女士" below), then answered by number:
+# "**回应①｜市交通运输局副局长　宓建华：**……", "**回应③（补充）｜……：**……"
+_CIRCLED_ITEM = re.compile(r"^[ \t]*(?:\*\*|__)?(?P<n>[①-⑳])(?:\*\*|__)?[ \t\u3000]*(?P<words>\S.*)$")
+_ATTRIBUTION = re.compile(r"^[ \t]*(?:——|—|--)[^\n]{1,60}$")  # "——在潖江路公交站等车的郝女士（34岁）"
+_CIRCLED_REPLY = re.compile(r"^[ \t]*(?P<md>\*\*|__)?(?:回应|答复|回复|解答)(?P<n>[①-⑳])(?:[（(]补充[）)])?[ \t\u3000]*[｜|]"
+                            r"[ \t\u3000]*(?P<label>[^：:\n*_]{2,40}?)[ \t\u3000]*[：:](?:\*\*|__)?[ \t\u3000]*(?P<words>.*)$")
+
+
+def circled_replies_as_text(body: str) -> str | None:
+    """The text with each reply by circled number ("回应①｜……：") put after the question it names, as "问：……" then
+    "LABEL：……"; the list of questions goes, and a question no reply names (one passed on) with it. None when it is no
+    such page (fewer than two replies naming listed questions)."""
+    lines = body.split("\n")
+    items: dict[str, str] = {}
+    listed: set[int] = set()
+    for i, line in enumerate(lines):
+        if (item := _CIRCLED_ITEM.match(line)) and _ASKS.search(item["words"]):
+            items.setdefault(item["n"], item["words"].strip())
+            listed.add(i)
+            after = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].strip()), None)
+            if after is not None and _ATTRIBUTION.match(lines[after]):
+                listed.add(after)
+    replies = [i for i, line in enumerate(lines) if (m := _CIRCLED_REPLY.match(line)) and m["n"] in items]
+    if len(replies) < MIN_ANSWERED:
+        return None
+    out: list[str] = []
+    asked: set[str] = set()
+    for i, line in enumerate(lines):
+        if i in listed:
+            continue
+        if i in replies:
+            reply = _CIRCLED_REPLY.match(line)
+            if reply["n"] not in asked:  # type: ignore[index]
+                out.extend([f"问：{items[reply['n']]}", ""])  # type: ignore[index]
+                asked.add(reply["n"])  # type: ignore[index]
+            out.append(f"{reply['label'].strip()}：{reply['words']}")  # type: ignore[index]
+            continue
+        out.append(line)
+    return "\n".join(out)

@@ -228,6 +228,7 @@ def _slow_file_warning(file: str, passages: list[Passage]) -> list[str]:
             f"{round(seconds / 60):,} minutes to embed (on 2 cores); `build` is busy that long"]
 
 
+_CODE_LABEL = re.compile(r"^[ \t\u3000]*(?P<code>[A-Z]{1,2}\d{0,2})[ \t]*[：:][ \t\u3000]*")
 _DATE_IN_NAME = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 
 
@@ -246,7 +247,11 @@ def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) ->
             labels[i] = None  # "视频回放　时长 01:12:36": a time's colon, no label's
     for i in declaring_lines(line_texts):  # "技术专家：区水利局……股长 丁一鸣": the cast of a script's parts, no one's words
         labels[i] = None
-    labels = with_aliases_resolved(labels, label_aliases(text))
+    aliases = label_aliases(text)
+    for i, line in enumerate(line_texts):  # "M1：……" under a table of codes: a code the page declares is a label
+        if labels[i] is None and (coded := _CODE_LABEL.match(line)) and coded["code"] in aliases:
+            labels[i] = Label(coded["code"], coded.end(), explicit_colon=True, marked=True)
+    labels = with_aliases_resolved(labels, aliases)
     headline_is_no_label(line_texts, labels)
     # a note's tag ("【虚构示例】本实录为……") is no speaker: the header goes on under it
     header = read_header(line_texts, [None if label and tags_no_one(label) else label for label in labels])

@@ -535,7 +535,12 @@ def _labels_used(flows: Sequence[Sequence[_Line]]) -> frozenset[str]:
     from index.parsing.speakers import find_label
 
     names = Counter(label.name for flow in flows for line in flow if (label := find_label(line.text)) is not None)
+    names.update(code["code"] for flow in flows for line in flow if (code := _CODE_OPENER.match(line.text)))
     return frozenset(name for name, count in names.items() if count >= MIN_LABEL_USES)
+
+
+# a coded interviewee opening a line ("M1：……", "H1：……"): a label when the document opens lines with it again
+_CODE_OPENER = re.compile(r"^[ \t\u3000]*(?P<code>[A-Z]{1,2}\d{1,2})[ \t]*[：:]")
 
 
 MIN_LABEL_USES = 2
@@ -546,6 +551,8 @@ def _opens_turn(text: str, used: frozenset[str] = frozenset()) -> bool:
     with again and again: a new paragraph."""
     from index.parsing.speakers import find_label, read_label
 
+    if (code := _CODE_OPENER.match(text)) and code["code"] in used:
+        return True
     label = find_label(text)
     if label is None:
         return False

@@ -30,8 +30,10 @@ from index.parsing.forum_thread import forum_thread_as_text
 from index.parsing.weibo_topic import weibo_topic_as_text
 from index.parsing.diarized import diarized_as_text
 from index.parsing.minutes import minutes_as_text
-from index.parsing.numbered_replies import numbered_replies_as_text
+from index.parsing.numbered_replies import circled_replies_as_text, numbered_replies_as_text
 from index.parsing.reported_replies import reported_replies_as_text
+from index.parsing.sms_export import sms_export_as_text
+from index.parsing.voice_notes import voice_notes_as_text
 from index.parsing.written_answers import written_answers_as_text
 from index.parsing.mail import mail_reply_as_text
 from index.parsing.table_export import (answer_table_as_transcript, pipe_table_as_text, storyboard_as_transcript,
@@ -362,7 +364,8 @@ def _as_prose(body: str) -> str:
     """Text whose lines are paragraphs (a hard-wrapped copy rejoined first): a 笔谈 or reported-speech minutes
     rewritten as turns, else the text without its line times."""
     unwrapped = _unwrapped(body)
-    return (written_answers_as_text(unwrapped) or numbered_replies_as_text(unwrapped) or minutes_as_text(unwrapped)
+    return (written_answers_as_text(unwrapped) or numbered_replies_as_text(unwrapped) or circled_replies_as_text(unwrapped)
+            or minutes_as_text(unwrapped)
             or reported_replies_as_text(unwrapped)
             or _without_line_times(unwrapped))
 
@@ -413,6 +416,8 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
         head = article.text.split("\n问：", 1)[0].split("\n")
         if (community := community_answers_as_text(text, head)) is not None:  # a 问大家 page: officials answer
             return SourceText(file, community, 0, {}, article.metadata, encoding, _skip_note(file, path))
+        if (voiced := voice_notes_as_text(article.text)) is not None:  # voice bubbles: who, their length, 转文字
+            return SourceText(file, voiced, 0, {}, article.metadata, encoding, _skip_note(file, path))
         if (reported := reported_replies_as_text(article.text)) is not None:  # a 追问 feature: replies labelled
             return SourceText(file, reported, 0, {}, article.metadata, encoding, _skip_note(file, path))
         return SourceText(file, article.text, 0, {}, article.metadata, encoding, _skip_note(file, path),
@@ -425,7 +430,7 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
     body = initials_spelled_out(body)
     text = text[:body_start] + (_subtitles_as_text(body) or box_table_as_text(body) or table_export_as_text(body) or answer_table_as_transcript(body)
                                 or storyboard_as_transcript(body)
-                                or chat_export_as_text(body) or form_records_as_text(body)
+                                or sms_export_as_text(body) or chat_export_as_text(body) or form_records_as_text(body)
                                 or forum_thread_as_text(body) or weibo_topic_as_text(body) or answers_page_as_text(body) or diarized_as_text(body) or _as_prose(body))
     warnings.extend(_skip_note(file, path))
     if encoding == "utf-8" and not _decodes(data, "utf-8"):

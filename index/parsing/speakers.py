@@ -122,7 +122,7 @@ _NUMBERED_QA = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}
                           r"(?=(?:[\u4e00-\u9fff]{1,5})?[问答]$)")  # "一、问", "1. 答", "01 问", "1. 住户问"
 # a 电视问政's 现场评议员 and the deputies who ask there (人大代表, 政协委员) ask too
 # and at a 人大常委会 专题询问, the members who question (询问人, 追问 when they ask again)
-ASK_WORDS = r"(?:主持人|主持|主播|网友|网民|记者|听众|观众|市民|村民|居民|家长|群众|消费者|评议员|人大代表|政协委员|询问人|追问|学员|读者|解说|报警人|求助人|来电人|抽查人|检查人|采访人|台青|台胞|台湾青年|台湾同胞|港青|澳青|港澳青年)"
+ASK_WORDS = r"(?:主持人|主持|主播|网友|网民|记者|听众|观众|市民|村民|居民|家长|群众|消费者|评议员|人大代表|政协委员|询问人|追问|学员|读者|解说|报警人|求助人|来电人|抽查人|检查人|采访人|台青|台胞|台湾青年|台湾同胞|港青|澳青|港澳青年|考生)"
 # a 点评嘉宾 (an expert asked for comment) answers what the host puts to them
 ANSWER_WORDS = r"(?:访谈嘉宾|本期嘉宾|点评嘉宾|特邀嘉宾|嘉宾|点评专家|发布人|新闻发言人|发言人|答问人|解读人|受访人|受访者|应询人|答辩人)"
 _ASK_WORD = re.compile(rf"^(?:现场)?(?P<word>{ASK_WORDS})(?:代表|提问|留言|问|说|又问|再问)?(?:$|[ \t\u3000]+|(?=[“\"「『‘'（(@]|{_CITIZEN}|尾号))"
@@ -319,6 +319,7 @@ _PLACE_TAG = re.compile(r"(?:演播室|演播厅|[\u4e00-\u9fff]{0,8}?(?:主会�
                         r"[\u4e00-\u9fff]{1,8}界")  # and a 政协 member's sector: "【民进界】邬静姝委员："
 
 
+_QUOTED_NICK = re.compile(r"[“\"「](?P<nick>[^”\"」\n：:]{1,20})[”\"」][ \t\u3000]*[：:][ \t\u3000]*")
 _COLUMN_TAG = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # a live stream's overlays: viewers' scrolling comments and the platform's notices ("【弹幕】昵称：……", "【系统】直播间人数
 # 突破5000人"); the host reads out the comments that are asked
@@ -336,6 +337,8 @@ def _placed_label(tag: str, rest: str) -> Label | None:
     someone (a person, a host or reporter, a unit)."""
     if not (_PLACE_TAG.fullmatch(tag) or _COLUMN_TAG.fullmatch(tag)) or _says_who(tag) or OVERLAY.fullmatch(tag):
         return None  # and a column's tag before its answerer: "【交账】市住建局副局长　包文澜："
+    if quoted := _QUOTED_NICK.match(rest):  # "【聊天区】“橙子妈妈”：": someone by a screen name, asking
+        return Label(f"网友“{quoted['nick']}”", quoted.end(), explicit_colon=True)
     inner = _PLAIN.match(rest)
     if inner is None or not inner.group(0).rstrip(" \t\u3000*_").endswith(("：", ":")):  # "……包文澜：**" in bold
         return None
@@ -655,6 +658,9 @@ def is_asker(name: str, interviewee: str | None = None) -> bool:
     return read_label(name).side == "ask"
 
 
+MIN_UNIT_LABEL_CHARS = 6  # a unit named in full (with its city), not "市政府"
+
+
 def accepted_labels(candidates: list[Label], intro_text: str) -> set[str]:
     """Names that really are speakers: label words, bracketed or timed labels, outlets, people and titles, repeated
     ones, names in the intro."""
@@ -682,6 +688,7 @@ def accepted_labels(candidates: list[Label], intro_text: str) -> set[str]:
             or (named is not None and (reading.person.org or reading.person.role or named in intro_text))
             or counts[label.name] >= 2
             or is_outlet(name)
+            or (len(name) >= MIN_UNIT_LABEL_CHARS and is_unit_name(name))  # "国家税务总局溇峘市税务局：" replying once
             or (len(label.name) >= 2 and label.name in intro_text)
         ):
             accepted.add(label.name)
