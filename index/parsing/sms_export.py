@@ -7,31 +7,41 @@ from __future__ import annotations
 
 import re
 
-_UP = re.compile(r"^[ \t\u3000]*(?:↑|▲)?[ \t\u3000]*上行[ \t\u3000]+(?P<who>\S+)(?:[ \t\u3000]+[\d\-/: ]{8,20})?[ \t\u3000]*$")
-_DOWN = re.compile(r"^[ \t\u3000]*(?:↓|▼)?[ \t\u3000]*下行(?:[ \t\u3000]+\S+)?(?:[ \t\u3000]+[\d\-/: ]{8,20})?[ \t\u3000]*$")
+_WHEN = r"\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?)?"
+# a direction line, and the message itself when a hard wrap ran it onto that line ("……08:52备案有效期内……")
+_UP = re.compile(rf"^[ \t\u3000]*(?:↑|▲)?[ \t\u3000]*上行[ \t\u3000]+(?P<who>[^\s\d]?[\d*＊]{{3,}}[\d*＊]*|\S+?)"
+                 rf"(?:[ \t\u3000]+{_WHEN})?[ \t\u3000]*(?P<rest>.*)$")
+_DOWN = re.compile(rf"^[ \t\u3000]*(?:↓|▼)?[ \t\u3000]*下行(?:[ \t\u3000]+\d{{5,}})?(?:[ \t\u3000]+{_WHEN})?[ \t\u3000]*(?P<rest>.*)$")
+_RULE_AT_END = re.compile(r"(?<=[^\s\-=━─—])[ \t\u3000]*(?=[\-=━─—]{8,}[ \t\u3000]*$)", re.M)  # "……核查。--------"
+_DIRECTION_INSIDE = re.compile(r"(?<=\S)[ \t\u3000]*(?=[↑↓][ \t\u3000]*(?:上行|下行)[ \t\u3000]+[\d*＊])")  # a message run onto the next header
 _SIGNED = re.compile(r"^[ \t\u3000]*【(?P<unit>[^】\n]{2,30})】[ \t\u3000]*(?P<words>.*)$")
 _RECEIPT = re.compile(r"短信已收到|已收到您的(?:短信|留言|咨询)|(?:将|会)(?:在工作时间内)?尽快(?:为您)?(?:回复|答复|处理)")
-MAX_RECEIPT_CHARS = 60
+_NOTE = re.compile(r"[（(][^（）()]*[）)]")
 MIN_MESSAGES = 2
 
 
 def sms_export_as_text(text: str) -> str | None:
     """The log with each message written as a labelled turn; None when it is no such log."""
-    lines = text.split("\n")
+    lines = _RULE_AT_END.sub("\n", _DIRECTION_INSIDE.sub("\n", text)).split("\n")
     if sum(1 for line in lines if _UP.match(line)) < MIN_MESSAGES or not any(_DOWN.match(line) for line in lines):
         return None
     out: list[str] = []
     sender: str | None = None  # who the next line of words is from
     replying = False
     last_unit: str | None = None
-    for line in lines:
-        if up := _UP.match(line):
+    for raw in lines:
+        line = raw
+        if up := _UP.match(raw):
             tail = re.sub(r"\D", "", up["who"])[-4:]  # "138****6021": a masked number, known by its last digits
             sender, replying = f"市民 尾号{tail}" if tail else "市民", False
-            continue
-        if _DOWN.match(line):
+            if not up["rest"].strip():
+                continue
+            line = up["rest"]
+        elif down := _DOWN.match(raw):
             sender, replying = None, True
-            continue
+            if not down["rest"].strip():
+                continue
+            line = down["rest"]
         if replying and line.strip():
             signed = _SIGNED.match(line)
             words = signed["words"] if signed else line.strip()
@@ -41,8 +51,12 @@ def sms_export_as_text(text: str) -> str | None:
                 out.append(line)
                 continue
             last_unit = unit
-            if _RECEIPT.search(words) and len(words) <= MAX_RECEIPT_CHARS:
-                continue  # an automatic receipt: nobody has answered yet
+            if _RECEIPT.search(words):  # an automatic receipt: nobody has answered yet
+                rest = "".join(part for part in re.split(r"(?<=[。！!])", words) if not _RECEIPT.search(part)).strip()
+                if not rest or _NOTE.fullmatch(rest):
+                    out.append(rest)  # the page's note after it, run onto its line by a wrap ("（该咨询……）")
+                    continue
+                words = rest
             out.append(f"{unit}：{words}")
             continue
         if sender is not None and line.strip():

@@ -365,7 +365,7 @@ def _as_prose(body: str) -> str:
     rewritten as turns, else the text without its line times."""
     unwrapped = _unwrapped(body)
     return (written_answers_as_text(unwrapped) or numbered_replies_as_text(unwrapped) or circled_replies_as_text(unwrapped)
-            or minutes_as_text(unwrapped)
+            or sms_export_as_text(unwrapped) or minutes_as_text(unwrapped)
             or reported_replies_as_text(unwrapped)
             or _without_line_times(unwrapped))
 
@@ -430,7 +430,7 @@ def read_source(path: Path, display_name: str | None = None) -> SourceText:
     body = initials_spelled_out(body)
     text = text[:body_start] + (_subtitles_as_text(body) or box_table_as_text(body) or table_export_as_text(body) or answer_table_as_transcript(body)
                                 or storyboard_as_transcript(body)
-                                or sms_export_as_text(body) or chat_export_as_text(body) or form_records_as_text(body)
+                                or chat_export_as_text(body) or form_records_as_text(body)
                                 or forum_thread_as_text(body) or weibo_topic_as_text(body) or answers_page_as_text(body) or diarized_as_text(body) or _as_prose(body))
     warnings.extend(_skip_note(file, path))
     if encoding == "utf-8" and not _decodes(data, "utf-8"):
