@@ -109,3 +109,25 @@ def test_children_by_pet_name_ask_and_their_uncle_and_aunt_are_whom_the_lead_int
         ("自来水是", "岑立川"), ("我们家一", "阮晴")]  # 阮阿姨答: her 答 says she answers, though 阿姨 asks elsewhere
     assert {(p.speaker, p.role) for p in interview.passages if p.kind == "answer"} == {
         ("岑立川", "供水管理科工程师"), ("阮晴", "节约用水办公室副主任")}
+
+
+PAGE_WITH_TIPS = """<html><body><article>
+<h1>小水滴问答第12期</h1>
+<p>来源：汶澜市水务局</p>
+<p>果果（8岁）问：自来水是从哪里来的呀？</p>
+<p>岑叔叔答：大部分来自城北的水库。</p>
+<p>豆豆（11岁）问：为什么不能去河里游泳？</p>
+<p>岑叔叔答：河底有暗流，小朋友下水非常危险。</p>
+<h3>家长小贴士</h3>
+<p>刷牙时用口杯接水，洗菜水留着浇花，都是孩子能做到的节水好习惯。</p>
+</article></body></html>
+"""
+
+
+def test_a_heading_of_the_page_below_the_last_answer_ends_it(tmp_path: Path) -> None:
+    path = tmp_path / "tips.html"
+    path.write_text(PAGE_WITH_TIPS, encoding="utf-8")
+    interview = parse_file(path, path.name)
+    answers = [p.text for p in interview.passages if p.kind == "answer"]
+    assert answers[-1] == "河底有暗流，小朋友下水非常危险。"
+    assert any("刷牙时用口杯接水" in p.text and p.kind != "answer" for p in interview.passages)  # kept, as no one's

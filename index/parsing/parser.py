@@ -83,7 +83,7 @@ def parse_source(source: SourceText, max_chars: int = DEFAULT_MAX_PASSAGE_CHARS)
     if signed_by_blocks(blocks) or headed:
         layout = _layout(blocks, text)
         segments = segments_of(layout.body)
-    narration = _end_at_document_sections(segments, blocks, text)
+    narration = _end_at_document_sections(segments, blocks, text) + _end_at_closing_heading(segments, source.headings)
     metadata, cast = interview_metadata(source, layout, segments, header)
     segments = merge_answers(segments, cast)
     _drop_closing_headings(segments, text)
@@ -149,6 +149,27 @@ def _end_at_document_sections(segments: list[Segment], blocks: list[Block], text
                 narration.extend(b for b in segment.blocks[cut + 1:] if b.start not in outline)
             del segment.blocks[cut:]
             segment.ends_section = True
+    return narration
+
+
+_ENUMERATED = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．]|第[一二三四五六七八九十\d]{1,3})")
+
+
+def _end_at_closing_heading(segments: list[Segment], marked: frozenset[int]) -> list[Block]:
+    """The one heading of the page's markup (an HTML <h3>, unnumbered) inside the last answer, after no question: the
+    page's own section below the interview ("家长小贴士", "延伸阅读"), no one's words; returns the blocks it cut off,
+    indexed as no one's."""
+    last = next((k for k in range(len(segments) - 1, -1, -1) if segments[k].blocks), None)
+    if last is None or segments[last].asks or not marked:
+        return []
+    segment = segments[last]
+    headings = [k for k, b in enumerate(segment.blocks) if k > 0 and b.label is None and b.start in marked]
+    if len(headings) != 1 or _ENUMERATED.match(segment.blocks[headings[0]].first_line):
+        return []  # an answer's own sections: several headings, or one numbered ("一、管网改造：")
+    cut = headings[0]
+    narration = segment.blocks[cut + 1:]
+    del segment.blocks[cut:]
+    segment.ends_section = True
     return narration
 
 
