@@ -120,3 +120,9 @@ def test_a_chat_areas_screen_name_asks_and_a_candidate_asks_and_an_exam_office_i
     assert label is not None and read_label(label.name).side == "ask"
     assert read_label("考生 蔚小禾").side == "ask"
     assert main_unit("汶澜市教育考试院中招办") == "汶澜市教育考试院"
+
+
+def test_a_line_shaped_like_a_voice_header_that_no_words_follow_stays() -> None:
+    text = voice_notes_as_text(VOICE + "\n感谢大家的留言，没来得及选登的我们会尽快回复\n\n🎙️ 来自 汶东区 · 退休职工 钮阿姨\n")
+    assert text is not None and "感谢大家的留言，没来得及选登的我们会尽快回复" in text  # no 转文字 under it: kept
+    assert "来自 汶东区 · 退休职工 钮阿姨" in text

@@ -13,7 +13,7 @@ from index.parsing.english import english_person, is_english
 from index.parsing.header import Header
 from index.parsing.metadata import MADE_BY, find_interviewee
 from index.parsing.orgs import find_city, fullest, is_unit_name, main_unit, org_mentions, qualify, split_place
-from index.parsing.people import (ACCOUNT, ROLE_UNIT, PersonDesc, is_person_name, names_apart_from_units, parse_people,
+from index.parsing.people import (ACCOUNT, KIN_WORDS, ROLE_UNIT, PersonDesc, is_person_name, names_apart_from_units, parse_people,
                                   parse_person, split_org_role)
 from index.parsing.sources import SourceText
 from index.parsing.speakers import GENERIC_ANSWERS, PUBLISHER, LabelReading, read_label
@@ -308,7 +308,7 @@ def _people(header: Header, titles: str, intro: str, asked: str, segments: list[
 
 
 # a lead introducing guests as children call them: "……供水管理科的工程师岑立川叔叔，和……办公室的副主任阮晴阿姨"
-_KIN_AFTER_NAME = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:叔叔|阿姨|伯伯|爷爷|奶奶)(?=[，,、。；;和]|$)")
+_KIN_AFTER_NAME = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{KIN_WORDS})(?=[，,、。；;和]|$)")
 _OF_BEFORE_POST = re.compile(r"(?<=[科处室局所站队办院])的(?=[\u4e00-\u9fff]{0,6}?(?:师|员|长|主任)[\u4e00-\u9fff]{2,3}[，,、。；;和]?)")
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from index.lexicon.places import is_everyday_word
 from index.parsing.orgs import COURT_BUREAU, org_mentions, fullest, is_unit_name, main_unit, qualify, split_place
-from index.parsing.people import ROLE_UNIT, PersonDesc, is_person_name, is_speaker, parse_person
+from index.parsing.people import KIN_WORDS, ROLE_UNIT, PersonDesc, is_person_name, is_speaker, parse_person
 from index.parsing.speakers import ACCOUNT_REPLY, GENERIC_ANSWERS, PUBLISHER, REMINDER, UNIT_SHORT, read_label
 from index.text import to_simplified
 
@@ -366,7 +366,7 @@ _LAST_TITLE = re.compile(rf"{ROLE_UNIT}$")
 
 
 # a surname and what children call a grown-up: "岑叔叔", "阮阿姨", "周老师"
-_KIN_ADDRESS = re.compile(r"(?P<surname>[\u4e00-\u9fff])(?:叔叔|阿姨|伯伯|爷爷|奶奶|哥哥|姐姐|老师)答?")
+_KIN_ADDRESS = re.compile(rf"(?P<surname>[\u4e00-\u9fff])(?:{KIN_WORDS}|老师)答?")
 
 
 def is_institution(org: str) -> bool:

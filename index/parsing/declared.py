@@ -114,6 +114,8 @@ def declared_units(text: str) -> dict[str, str]:
     return {m["alias"]: m["unit"] for m in _UNIT_DECLARED.finditer(text) if is_unit_name(m["unit"])}
 
 
+# a coded interviewee opening a line: "M1：……", "H1：……"
+CODE_LABEL = re.compile(r"^[ \t\u3000]*(?P<code>[A-Z]{1,2}\d{0,2})[ \t]*[：:][ \t\u3000]*")
 # a report's key to its coded interviewees, a table row each: "M1	潖嵻市民政局	养老服务科科长"
 _CODE_ROW = re.compile(r"^[ \t\u3000]*(?P<code>[A-Z]{1,2}\d{0,2})[ \t\u3000|｜]+(?P<unit>[^\s|｜]{4,30})[ \t\u3000|｜]+"
                        r"(?P<role>[^\s|｜]{2,20})[ \t\u3000|｜]*$", re.M)

@@ -17,7 +17,7 @@ from pathlib import Path
 from index.parsing.about import interview_metadata
 from index.parsing.blocks import Block, Layout, Segment
 from index.parsing.cast import is_institution
-from index.parsing.declared import declaring_lines, label_aliases, with_aliases_resolved
+from index.parsing.declared import CODE_LABEL, declaring_lines, label_aliases, with_aliases_resolved
 from index.parsing.entry_labels import signed_by, signed_by_blocks
 from index.parsing.header import Header, read_header
 from index.parsing.line_cuts import QUESTION_END, UNNAMED_SIGNER, jumps_between, page_lines
@@ -249,7 +249,6 @@ def _slow_file_warning(file: str, passages: list[Passage]) -> list[str]:
             f"{round(seconds / 60):,} minutes to embed (on 2 cores); `build` is busy that long"]
 
 
-_CODE_LABEL = re.compile(r"^[ \t\u3000]*(?P<code>[A-Z]{1,2}\d{0,2})[ \t]*[：:][ \t\u3000]*")
 _DATE_IN_NAME = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 
 
@@ -270,7 +269,7 @@ def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) ->
         labels[i] = None
     aliases = label_aliases(text)
     for i, line in enumerate(line_texts):  # "M1：……" under a table of codes: a code the page declares is a label
-        if labels[i] is None and (coded := _CODE_LABEL.match(line)) and coded["code"] in aliases:
+        if labels[i] is None and (coded := CODE_LABEL.match(line)) and coded["code"] in aliases:
             labels[i] = Label(coded["code"], coded.end(), explicit_colon=True, marked=True)
     labels = with_aliases_resolved(labels, aliases)
     headline_is_no_label(line_texts, labels)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from index.errors import CorpusParseError
+from index.parsing.declared import CODE_LABEL
 from index.parsing.documents import MAX_EXTRACTED_CHARS, ExtractedText, join_paragraphs, too_long
 from index.parsing.orgs import is_unit_name
 from index.parsing.segment import has_unclosed_bracket, in_reading_order
@@ -535,12 +536,14 @@ def _labels_used(flows: Sequence[Sequence[_Line]]) -> frozenset[str]:
     from index.parsing.speakers import find_label
 
     names = Counter(label.name for flow in flows for line in flow if (label := find_label(line.text)) is not None)
-    names.update(code["code"] for flow in flows for line in flow if (code := _CODE_OPENER.match(line.text)))
+    names.update(code["code"] for flow in flows for line in flow if (code := _coded(line.text)))
     return frozenset(name for name, count in names.items() if count >= MIN_LABEL_USES)
 
 
-# a coded interviewee opening a line ("M1：……", "H1：……"): a label when the document opens lines with it again
-_CODE_OPENER = re.compile(r"^[ \t\u3000]*(?P<code>[A-Z]{1,2}\d{1,2})[ \t]*[：:]")
+def _coded(text: str) -> re.Match[str] | None:
+    """A coded interviewee opening the line ("M1：……"): a label when the document opens lines with it again."""
+    code = CODE_LABEL.match(text)
+    return code if code and code["code"][-1].isdigit() else None
 
 
 MIN_LABEL_USES = 2
@@ -551,7 +554,7 @@ def _opens_turn(text: str, used: frozenset[str] = frozenset()) -> bool:
     with again and again: a new paragraph."""
     from index.parsing.speakers import find_label, read_label
 
-    if (code := _CODE_OPENER.match(text)) and code["code"] in used:
+    if (code := _coded(text)) and code["code"] in used:
         return True
     label = find_label(text)
     if label is None:

@@ -49,6 +49,8 @@ _ROLE_PREFIX = re.compile(r"^(?:党组|党委|党工委|党总支|党支部|机�
 SHORT_TITLE = re.compile(r"^(?P<surname>[\u4e00-\u9fff]{1,2}?)(?P<title>副?(?:局长|主任|书记|处长|科长|股长|厅长|部长|院长|"
                          r"市长|区长|县长|镇长|乡长|站长|所长|(?:支|大|中)?队长|馆长|校长|行长|主席|总经理|经理|厂长|董事长|主管|庭长|法官|检察官|警官|首席|总|工|老师|教授|博士|专家|"
                          r"河长|湖长|林长|班长))$")  # 楚工: an engineer
+# what children call a grown-up after the surname or the name: "岑叔叔", "阮晴阿姨"
+KIN_WORDS = "叔叔|阿姨|伯伯|爷爷|奶奶|哥哥|姐姐"
 HONORIFIC = re.compile(r"(?:先生|女士|同志)$")
 _TIMESTAMP = re.compile(r"\d{1,2}[:：]\d{2}")
 
@@ -75,11 +77,14 @@ def is_person_name(text: str) -> bool:
         parts = name.split("·")
         return (all(re.fullmatch(r"[\u4e00-\u9fff]{1,6}", p) for p in parts) and len(name) <= 12
                 and not re.search(r"[报网台社刊闻媒点局委市省县区]", name))
-    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name) or name in LABEL_WORDS or _ROLE_PREFIX.match(name):
+    return _name_shaped(name, 4) and has_surname(name)
+
+
+def _name_shaped(name: str, longest: int) -> bool:
+    """Two to `longest` Chinese characters that are no label, role, unit or pronoun (whatever the surname)."""
+    if not re.fullmatch(rf"[\u4e00-\u9fff]{{2,{longest}}}", name) or name in LABEL_WORDS or _ROLE_PREFIX.match(name):
         return False
-    if _ROLE_ANY.search(name) or _NOT_NAME_CHARS.search(name[1:]) or _NOT_NAME_WORDS.search(name):
-        return False
-    return has_surname(name)
+    return not (_ROLE_ANY.search(name) or _NOT_NAME_CHARS.search(name[1:]) or _NOT_NAME_WORDS.search(name))
 
 
 def is_speaker(text: str | None) -> bool:
@@ -150,11 +155,7 @@ def _spaced_name(text: str) -> str | None:
     """A name set apart after a unit and post ("……副局长　贝立群"): two or three characters no word, role or unit,
     whatever the surname (贝 and other rare ones are in no list)."""
     text = HONORIFIC.sub("", text.strip(" ，,、\u3000"))
-    if not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", text) or text in LABEL_WORDS or _ROLE_PREFIX.match(text):
-        return None
-    if _ROLE_ANY.search(text) or _NOT_NAME_CHARS.search(text[1:]) or _NOT_NAME_WORDS.search(text):
-        return None
-    return text
+    return text if _name_shaped(text, 3) else None
 
 
 @lru_cache(maxsize=CACHED_READINGS)

@@ -9,7 +9,7 @@ import re
 
 _WHEN = r"\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?)?"
 # a direction line, and the message itself when a hard wrap ran it onto that line ("……08:52备案有效期内……")
-_UP = re.compile(rf"^[ \t\u3000]*(?:↑|▲)?[ \t\u3000]*上行[ \t\u3000]+(?P<who>[^\s\d]?[\d*＊]{{3,}}[\d*＊]*|\S+?)"
+_UP = re.compile(rf"^[ \t\u3000]*(?:↑|▲)?[ \t\u3000]*上行[ \t\u3000]+(?P<who>[^\s\d]?[\d*＊]{{3,}}|\S+?)"
                  rf"(?:[ \t\u3000]+{_WHEN})?[ \t\u3000]*(?P<rest>.*)$")
 _DOWN = re.compile(rf"^[ \t\u3000]*(?:↓|▼)?[ \t\u3000]*下行(?:[ \t\u3000]+\d{{5,}})?(?:[ \t\u3000]+{_WHEN})?[ \t\u3000]*(?P<rest>.*)$")
 _RULE_AT_END = re.compile(r"(?<=[^\s\-=━─—])[ \t\u3000]*(?=[\-=━─—]{8,}[ \t\u3000]*$)", re.M)  # "……核查。--------"

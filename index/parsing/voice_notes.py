@@ -16,21 +16,27 @@ MIN_MESSAGES = 2
 
 
 def voice_notes_as_text(text: str) -> str | None:
-    """The page with each voice bubble written as a labelled turn; None when it is no such page."""
+    """The page with each voice bubble written as a labelled turn; None when it is no such page. A line shaped like a
+    header that no 转文字 follows ("……我们会尽快回复") stays as it is."""
     lines = text.split("\n")
     out: list[str] = []
-    who: str | None = None
+    held: tuple[str, int] | None = None  # the header waiting for its words: who, and where it stands in `out`
     found = 0
     for line in lines:
         if header := _HEADER.match(line):
             named = _SPACES.sub(" ", (header["who"] or header["replier"]).strip())
-            who = f"网友 {named}" if header["sender"] else named
+            held = (f"网友 {named}" if header["sender"] else named, len(out))
+            out.append(line)
             continue
         if _LENGTH.match(line):
             continue
-        if who is not None and (said := _TRANSCRIBED.match(line)):
+        if held is not None and (said := _TRANSCRIBED.match(line)):
+            who, at = held
+            del out[at]  # the header gives way to the turn it heads
             out.append(f"{who}：{said['words']}")
-            who, found = None, found + 1
+            held, found = None, found + 1
             continue
+        if line.strip():
+            held = None
         out.append(line)
     return "\n".join(out) if found >= MIN_MESSAGES else None
