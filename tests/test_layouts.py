@@ -5,7 +5,7 @@ every question with who answers it."""
 
 from __future__ import annotations
 
-
+from functools import cache
 from typing import Any
 
 import pytest
@@ -32,7 +32,9 @@ for _batch, _paths in BATCHES.items():
 READABLE = sorted(name for name, truth in EXPECTED.items() if truth["layout"] != "scanned_pdf")
 
 
+@cache
 def parsed(name: str) -> Interview:
+    """One parse a fixture for the whole session (an Interview is frozen all the way down)."""
     return parse_file(FIXTURES / name, name.split("/", 1)[1])
 
 

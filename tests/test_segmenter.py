@@ -25,7 +25,10 @@ else:
     started = segmenter.STARTED
 print(json.dumps({
     "started": started,
-    "pos": [[[p.word, p.flag] for p in jieba.posseg.lcut(t)] for t in texts],
+    # tagging (an HMM over each character) is twenty times slower than cutting: a spread sample of some 800 texts,
+    # the last ones (odd inputs) always in, keeps the test's time flat as batches of fixtures come
+    "pos": [[[p.word, p.flag] for p in jieba.posseg.lcut(t)]
+            for t in [*texts[:-6:max(1, len(texts) // 800)], *texts[-6:]]],
     "search": [jieba.lcut_for_search(t) for t in texts],
     "cut": [jieba.lcut(t) for t in texts],
     "freq": [jieba.dt.FREQ.get(w) for w in ("海洋", "海域使用金", "的", "不存在的词语")],
