@@ -11,7 +11,7 @@ from index.parsing.blocks import Layout, Segment
 from index.parsing.cast import COURT_SECTION, Cast, is_institution
 from index.parsing.english import english_person, is_english
 from index.parsing.header import Header
-from index.parsing.metadata import MADE_BY, find_interviewee
+from index.parsing.metadata import AFTER_ANOTHER, MADE_BY, find_interviewee
 from index.parsing.orgs import find_city, fullest, is_unit_name, main_unit, org_mentions, qualify, split_place
 from index.parsing.people import (ACCOUNT, KIN_WORDS, ROLE_UNIT, PersonDesc, is_person_name, names_apart_from_units, parse_people,
                                   parse_person, split_org_role)
@@ -542,7 +542,7 @@ def _title_people(titles: str, cities: tuple[str, ...]) -> list[PersonDesc]:
     people = []
     for line in titles.splitlines():
         for start, org in org_mentions(line, cities):
-            rest = line[start + len(org):]
+            rest = AFTER_ANOTHER.split(line[start + len(org):])[0]  # "局长祁远舟、……局副局长沈若微": one at a time
             after = re.match(r"^(?P<desc>(?:有关|相关)?负责(?:人|同志)|[^\s，,：:。！？—《“”]{2,16})"
                              r"(?:[ \t\u3000]+(?P<name>[\u4e00-\u9fff·]{2,4})$)?", rest)  # "……区长 韦清和": the name apart
             person = parse_person(org + after["desc"] + (f" {after['name']}" if after["name"] else "")) if after else None

@@ -210,3 +210,16 @@ def declared_lecturers(text: str) -> dict[str, str]:
         if (who := _LECTURER.search(text, lecture.end(), end)) and (person := parse_person(who["who"])) and person.name:
             found.setdefault(f"{lecture['slot']}{who['part']}", who["who"].strip())
     return found
+
+
+# a book's note on the marks its interviews open turns with: "“■”为采访者提问，“□”为祁远舟的回答，“◇”为沈若微的回答"
+_MARK_DECLARED = re.compile(r"[“\"「](?P<mark>[◆◇■□●○▲△★☆])[”\"」][ \t\u3000]*(?:为|是|指|代表|表示)"
+                            r"(?P<who>[^，,。；;、“”\"「」\n]{2,20}?)的?(?P<verb>提问|发问|问题|回答|答问|答复|问|答)(?=[，,。；;、）)]|$)")
+
+
+def declared_marks(text: str) -> dict[str, str]:
+    """What each declared mark opens: "问" for the one who asks, the name of the one who answers ({"■": "问", "□":
+    "祁远舟"}); empty unless both sides are declared."""
+    marks = {m["mark"]: "问" if m["verb"] in ("提问", "发问", "问题", "问") else m["who"].strip()
+             for m in _MARK_DECLARED.finditer(to_simplified(text))}
+    return marks if "问" in marks.values() and len(set(marks.values())) >= 2 else {}

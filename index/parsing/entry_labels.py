@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from index.parsing.blocks import Block
 from index.parsing.line_cuts import UNNAMED_SIGNER
+from index.parsing.metadata import AFTER_ANOTHER
 from index.parsing.orgs import is_unit_name
 from index.parsing.people import PersonDesc, is_person_name, parse_people, parse_person, short_title
 from index.parsing.speakers import ACCOUNT_REPLY, GENERIC_ANSWERS, Label, read_label
@@ -105,10 +106,11 @@ _RULE = re.compile(r"^[━─—=＝\-_~～·•]{3,}$")
 
 # who answers a Q&A column's entry, as a field on its own line above the answer ("答疑法官：温叙白（……立案庭庭长）
 # 答复时间：2026-02-17 16:25"), the answer's time beside it
-_ANSWERER_FIELD = re.compile(r"^(?:\*\*|__)?(?:答疑法官|值班法官|答疑人|(?:本板|本期|本场|本版)?答疑专家|解答人|解答专家|答复人|回复人|答复单位|回复单位|"
-                             r"接待领导|接访领导|带班领导|接待人|承办单位|办理单位|整改单位)"
-                             r"(?:\*\*|__)?[ \t\u3000]*[：:][ \t\u3000]*"
-                             r"(?P<who>[^\s：:]{2,40}?(?:[ \t\u3000]+[\u4e00-\u9fff·]{2,4})?)"  # "局长 祝松年": the name apart
+_ANSWERER_KEY = (r"^(?:\*\*|__)?(?:答疑法官|值班法官|答疑人|(?:本板|本期|本场|本版)?答疑专家|解答人|解答专家|答复人|回复人|答复单位|回复单位|"
+                             r"接待领导|接访领导|带班领导|接待人|承办单位|办理单位|整改单位|(?:回应|答复|回复)(?:主体|部门))"
+                 r"(?:\*\*|__)?[ \t\u3000]*[：:][ \t\u3000]*(?:\*\*|__)?")
+_ANSWERER_FIELD = re.compile(_ANSWERER_KEY +  # "局长 祝松年": the name apart; a sentence names no one ("正在核实。")
+                             r"(?P<who>[^\s：:。；;！？]{2,40}?(?:[ \t\u3000]+[\u4e00-\u9fff·]{2,4})?)(?:\*\*|__)?"
                              r"(?:[ \t\u3000]+[\u4e00-\u9fff]{2,6}[：:].*)?$")
 # an entry's own fields, nobody's words: who asked by account or phone, when, how often read, its state
 _ENTRY_FIELD = re.compile(r"^(?:[-*•][ \t]+)?(?:\*\*|__)?(?:提问人|提问者|提问时间|留言时间|答复时间|回复时间|浏览|浏览量|浏览次数|"
@@ -180,6 +182,33 @@ def record_subjects(lines: list[str], labels: list[Label | None]) -> None:
             labels[i] = replace(label, name=f"{subject.name}（{subject.org or ''}{subject.role or ''}）")
 
 
+# a line seating officials at a table, round by round: "【第二轮｜1号桌】入座：市文化广电和旅游局局长 屈星野、……"
+_SEATED = re.compile(r"^[ \t\u3000]*(?:[【\[［][^】\]］\n]{1,20}[】\]］])?[ \t\u3000]*(?:入座|就座|落座|转桌|换桌)"
+                     r"(?:嘉宾|领导|负责人)?[ \t\u3000]*[：:][ \t\u3000]*(?P<who>\S.{3,120})$")
+
+
+def seated_titles(lines: list[str], labels: list[Label | None]) -> set[int]:
+    """A bare post ("局长：", "副局长：") or a surname and post ("覃局长：") under a line seating officials is the one
+    seated there with that post, up to the next such line (the same "副局长" is someone else at the next table).
+    Returns the seating lines: no one's words."""
+    seated: list[PersonDesc] = []
+    seating: set[int] = set()
+    for i, line in enumerate(lines):
+        if match := _SEATED.match(line.strip()):
+            seated = [p for piece in AFTER_ANOTHER.split(match["who"]) for p in parse_people(piece.strip()) if p.name]
+            seating.add(i)
+            continue
+        if not seated or (label := labels[i]) is None:
+            continue
+        post = label.name.strip(" *_\u3000")
+        title = short_title(post)
+        person = next((p for p in seated if p.role and p.role.split("、")[-1] == post), None) or next(
+            (p for p in seated if title and p.role and p.role.endswith(title[1]) and p.name.startswith(title[0])), None)
+        if person is not None:
+            labels[i] = replace(label, name=f"{person.org or ''}{person.role} {person.name}")  # as the seat line writes it
+    return seating
+
+
 def parts_named_per_record(lines: list[str], labels: list[Label | None]) -> None:
     """Labels that name a part ("**接警员**：", "**民警**：") stand for the person the record's line of who took part
     names for it, from that line to the next such line (a new call, a new case)."""
@@ -209,12 +238,22 @@ def entry_askers(lines: list[str], labels: list[Label | None]) -> None:
             asker = None
 
 
-def answerer_fields(lines: list[str], labels: list[Label | None], signatures: Collection[int] = ()) -> None:
+_ANSWERER_KEY_ALONE = re.compile(_ANSWERER_KEY)
+
+
+def answerer_fields(lines: list[str], labels: list[Label | None], signatures: Collection[int] = ()) -> set[int]:
     """"答疑法官：温叙白（……）" on its own line: the answer below is 温叙白's, under a label that names no one
-    ("答复意见：") too, up to the next question."""
+    ("答复意见：") too, up to the next question. Returns the fields that name no one but say where the answer stands
+    ("回应主体：相关部门正在核实，……。"): no one's words, and no answer."""
     who, parts = None, {}
+    pending: set[int] = set()
     for i, line in enumerate(lines):
         field = _ANSWERER_FIELD.match(line.strip()) if i not in signatures else None
+        if field is None and i not in signatures and (key := _ANSWERER_KEY_ALONE.match(line.strip())) \
+                and re.search(r"[。；;！？]", line[key.end():]):
+            pending.add(i)
+            who, parts = None, {}
+            continue
         # "承办单位：市交通运输局（主办）、……街道办事处（协办）": each unit by the part it plays
         parts_named = {m["part"]: m["unit"] for m in _UNIT_AND_PART.finditer(field["who"]) if is_unit_name(m["unit"])} \
             if field else {}
@@ -228,6 +267,7 @@ def answerer_fields(lines: list[str], labels: list[Label | None], signatures: Co
             labels[i] = Label(name, reply.end(), synthetic=True)
         elif (label := labels[i]) is not None and who is not None and read_label(label.name).side == "ask":
             who, parts = None, {}
+    return pending
 
 
 # a page of entries each tagged by lines of one or two words: "来电诉求" over the caller's words, "热线答复" or
@@ -285,10 +325,10 @@ def tagged_entries(lines: list[str], labels: list[Label | None]) -> set[int]:
 
 # a reply's key that names no one ("答复意见：", "办理结果：") or only the part a unit plays ("【协办单位答复】")
 _REPLY_KEY = re.compile(r"^[ \t\u3000]*(?:\*\*|__)?(?:[【\[](?P<bracketed>(?:主办|协办|会办|配合)单位(?:答复|回复|意见)?)[】\]]|"
-                        r"(?P<plain>(?:答复|回复|办理|处理)(?:意见|内容|结果)?|处理情况|整改情况|整改结果|"
+                        r"(?P<plain>(?:答复|回复|回应|办理|处理)(?:意见|内容|结果)?|处理情况|整改情况|整改结果|"
                         r"(?:主办|协办|会办|配合)单位(?:答复|回复|意见)?|"
                         r"(?P<unit>[\u4e00-\u9fff]{4,30}?(?:局|委|中心|办公室|政府|办事处))(?:整改情况|答复|回复|办理结果|答复意见))"
-                        r"(?:\*\*|__)?[ \t\u3000]*[：:])[ \t\u3000]*")
+                        r"(?:\*\*|__)?[ \t\u3000]*[：:])(?:\*\*|__)?[ \t\u3000]*")
 _UNIT_AND_PART = re.compile(r"(?P<unit>[^、，,（）()\s]{4,30})[（(](?P<part>[^（）()、，,\s]{1,8}?)(?:单位)?[）)]")
 _PART_REPLIES = re.compile(r"(?P<part>主办|协办|会办|配合)单位(?:答复|回复|意见)?")
 

@@ -8,9 +8,10 @@ import re
 import unicodedata
 from dataclasses import replace
 
-from index.parsing.entry_labels import (answerer_fields, answers_after_questions, askers_named_in_fields, comments_and_titles,
+from index.parsing.entry_labels import (answerer_fields, seated_titles, answers_after_questions, askers_named_in_fields, comments_and_titles,
                                         entry_askers, entry_furniture, parts_named_per_record, quoted_comment_replies,
                                         record_subjects, record_tags, signature_lines, tagged_entries, thread_replies)
+from index.parsing.declared import declared_marks
 from index.parsing.exam_items import label_exam_items
 from index.parsing.line_cuts import QUESTION_END, repeated_bands
 from index.parsing.media_labels import (accounts_as_people, broadcast_script, callers_in_a_report, english_host,
@@ -33,13 +34,15 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     accounts_as_people(lines, labels)
     english_host(lines, labels)
     _bare_speaker_lines(lines, labels, header, host)
+    _parted_asker_lines(lines, labels, header)
     _host_by_name(lines, labels, host)
     signatures = tagged_entries(lines, labels)
-    answerer_fields(lines, labels, signatures)
+    pending = answerer_fields(lines, labels, signatures)
     entry_askers(lines, labels)
     askers_named_in_fields(lines, labels)
     parts_named_per_record(lines, labels)
     record_subjects(lines, labels)
+    seating = seated_titles(lines, labels)
     _untagged_ask(lines, labels)
     _salutations_under_replies(lines, labels)
     badges = _badges_after_questions(lines, labels)
@@ -53,7 +56,7 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
                | translated_lines(lines) | signature_lines(lines) | _repeated_bands(lines, labels)
                | thread_replies(lines, labels) | narration | narration_lines(lines) | entry_furniture(lines, labels)
                | signatures | record_tags(lines, labels) | quoted_comment_replies(lines, labels)
-               | photo_captions(lines, labels) | badges)
+               | photo_captions(lines, labels) | badges | pending | seating)
     for i in skipped:
         labels[i] = None
     answers_after_questions(labels, skipped | header)
@@ -250,15 +253,19 @@ def _badge_lines(lines: list[str], labels: list[Label | None]) -> None:
 
 
 HEADLINE_LINES = 3
+HEADLINE_SEARCH_LINES = 12
+_RULE_LINE = re.compile(r"^[ \t\u3000]*[=＝\-—_~～·•━─]{3,}[ \t\u3000]*$")
 _NOT_HEADLINES = frozenset({"boilerplate", "source", "date", "meta", "byline", "series", "note", "section"})
 
 
 def headline_is_no_label(lines: list[str], labels: list[Label | None]) -> None:
     """A first line shaped like a label is a headline ("栖川市教育局局长沈望舒：让每个孩子在家门口上好学",
     "专访市交通运输局局长邵振华：织密“一张网”") when its words end no sentence and no other line has that label."""
-    # the first line of words, after a breadcrumb, a paper's page line, a source or a date
-    first = next((i for i, line in enumerate(lines[:HEADLINE_LINES]) if not is_boilerplate(line) and (
-        labels[i] is not None or classify_title_line(line, TitleBlock()) not in _NOT_HEADLINES)), None)
+    # the first line of words, after a breadcrumb, a paper's page line, a source or a date (and a site's nav bar and
+    # the rule under it, blank lines aside)
+    top = [i for i, line in enumerate(lines[:HEADLINE_SEARCH_LINES]) if line.strip() and not _RULE_LINE.match(line)]
+    first = next((i for i in top[:HEADLINE_LINES] if not is_boilerplate(lines[i]) and (
+        labels[i] is not None or classify_title_line(lines[i], TitleBlock()) not in _NOT_HEADLINES)), None)
     if first is None or labels[first] is None:
         return
     label, words = labels[first], lines[first][labels[first].content_offset:].strip()
@@ -296,7 +303,13 @@ MIN_SYMBOL_TURNS = 2
 
 def _symbol_marked_turns(lines: list[str], labels: list[Label | None]) -> None:
     """A 专访 whose questions open with one symbol and answers with another, no names ("◆……？" / "◇……"): the
-    symbol whose lines mostly ask is 问, the other 答."""
+    symbol whose lines mostly ask is 问, the other 答; or each mark as the page's note declares it ("“□”为祁远舟的回答")."""
+    if declared := declared_marks("\n".join(lines)):
+        for i, line in enumerate(lines):
+            words = line.lstrip(" \t\u3000")
+            if len(words) > 1 and words[0] in declared:
+                labels[i] = Label(declared[words[0]], len(line) - len(words[1:].lstrip(" \t\u3000")), synthetic=True)
+        return
     marked: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
         words = line.lstrip(" \t\u3000")
@@ -432,3 +445,19 @@ def _bare_speaker_lines(lines: list[str], labels: list[Label | None], header: se
     if len(found) >= MIN_BARE_LABELS and {"ask", "answer"} <= sides:
         for i, label in found.items():
             labels[i] = label
+
+
+# an asker's line of parts set apart by bars, who last: "🌐 旅居 意大利·普拉托 ｜ 当地时间 13:05 ｜ 陈女士"
+_PARTED_LINE = re.compile(r"^[^｜|\n]{1,40}(?:[｜|][^｜|\n]{1,40}){0,3}[｜|][ \t\u3000]*(?P<who>[^｜|\s]{2,8})[ \t\u3000]*$")
+
+
+def _parted_asker_lines(lines: list[str], labels: list[Label | None], header: set[int]) -> None:
+    """Lines of parts set apart by bars whose last part is a citizen ("……｜当地时间 13:05 ｜陈女士"), the words on the
+    next lines: each line is that citizen asking, when the page writes two or more such lines."""
+    found = {i: Label(match["who"], len(line), synthetic=True) for i, line in enumerate(lines)
+             if labels[i] is None and i not in header and i + 1 < len(lines) and (match := _PARTED_LINE.match(line.strip()))
+             and (reading := read_label(match["who"])).side == "ask" and reading.nickname and _SAID.search(lines[i + 1])}
+    if len(found) >= MIN_BARE_LABELS:
+        for i, label in found.items():
+            labels[i] = label
+

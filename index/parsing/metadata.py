@@ -278,7 +278,12 @@ def is_boilerplate(line: str) -> bool:
         text = _MARKDOWN_LINK.sub(lambda link: link["text"], text)  # "[首页](…) › [互动交流](…) › 采纳情况反馈"
     return bool(_BOILERPLATE.match(text) or _IMPRINT.match(text.strip()) or _SOURCE.match(text)
                 or _BREADCRUMB.match(text) or _LINK_BAR.match(text) or _PAGE_FURNITURE.match(text) or _TOPIC_TAG.match(line.strip())
-                or _HASHTAGS.match(line.strip()))
+                or _HASHTAGS.match(line.strip()) or _CARD_INDEX.match(text.strip()))
+
+
+# a card's index printed at its top and foot (a bureau's deck of knowledge cards, 宣传扑克), run together across cards in
+# a PDF's text layer ("黑桃A黑桃2", "红桃K小王")
+_CARD_INDEX = re.compile(r"^(?:(?:黑桃|红桃|梅花|方块|方片|草花)(?:10|[2-9JQKA])|大王|小王)+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,7 +294,7 @@ class Person:
 
 
 _CLAUSE_BREAK = re.compile(r"[，。；！？：:,;!?\s“”—…]")  # "——访" subtitles and "……" end a clause too
-_AFTER_ANOTHER = re.compile(r"(?<=[\u4e00-\u9fff])(?:和|与|及|以及|、)(?=[市区县](?![长委])|[\u4e00-\u9fff]{2}[市区县])|"
+AFTER_ANOTHER = re.compile(r"(?<=[\u4e00-\u9fff])(?:和|与|及|以及|、)(?=[市区县](?![长委])|[\u4e00-\u9fff]{2}[市区县])|"
                             r"(?<=[长任记员授师])(?:和|与|及|以及)(?=[\u4e00-\u9fff])")  # "……范志鹏局长和湄汀体育学院……"
 _VERB_OR_SUBTITLE = re.compile(rf"{_INTERVIEW_VERB.pattern}|——[ \t\u3000]*访")  # "——访云岭区委副书记、区长冯晓岚"
 _SUBTITLE_VERB = re.compile(r"^(?:专访|采访|访问|访谈|访|对话)")
@@ -307,7 +312,7 @@ def find_interviewee(intro: str, known_name: str | None) -> Person:
             before = _CLAUSE_BREAK.split(intro[: match.start()].rstrip(" \t\u3000"))[-1]
             before = _SUBTITLE_VERB.sub("", _INTERVIEW_VERB.split(before)[-1])
             before = LATER_PERSON.sub("", before)  # "以及长期研究养老服务政策的雁汀师范学院……教授"
-            before = _AFTER_ANOTHER.split(before)[-1]  # "……局长李振声和市财政局教科文处处长": after the first person
+            before = AFTER_ANOTHER.split(before)[-1]  # "……局长李振声和市财政局教科文处处长": after the first person
             before = re.sub(r"^[了到]", "", before)  # what "邀请" left of "邀请到了"
             bureau, role = split_org_role(before)
             if bureau and (named := org_mentions(bureau)) and named[-1][0] + len(named[-1][1]) == len(bureau):
@@ -321,7 +326,9 @@ def find_interviewee(intro: str, known_name: str | None) -> Person:
         return _best_description(known_name, found)
     for verb in _VERB_OR_SUBTITLE.finditer(intro):
         rest = re.split(r"[，。；！？,;!?：:\n]", intro[verb.end() :])[0]  # 专访…局长何建明：让群众… (a headline)
-        match = re.search(rf"^(?P<desc>.*?{ROLE_UNIT})(?P<name>{_NAME})$", rest)
+        # "——访……局局长祁远舟、……局副局长沈若微": the first named of several
+        match = next(filter(None, (re.search(rf"^(?P<desc>.*?{ROLE_UNIT})(?P<name>{_NAME})$", words)
+                                   for words in (AFTER_ANOTHER.split(rest)[0], rest))), None)
         if match and re.search(rf"{ROLE}$", match.group("desc")):
             # found by the verb that introduces it; every mention of the name is then read for the fullest role
             return find_interviewee(intro, match.group("name"))

@@ -125,7 +125,7 @@ _NUMBERED_QA = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}
 ASK_WORDS = r"(?:主持人|主持|主播|网友|网民|记者|听众|观众|市民|村民|居民|家长|群众|消费者|评议员|人大代表|政协委员|询问人|追问|学员|读者|解说|报警人|求助人|来电人|抽查人|检查人|采访人|台青|台胞|台湾青年|台湾同胞|港青|澳青|港澳青年|考生)"
 # a 点评嘉宾 (an expert asked for comment) answers what the host puts to them
 ANSWER_WORDS = r"(?:访谈嘉宾|本期嘉宾|点评嘉宾|特邀嘉宾|嘉宾|点评专家|发布人|新闻发言人|发言人|答问人|解读人|受访人|受访者|应询人|答辩人)"
-_ASK_WORD = re.compile(rf"^(?:现场)?(?P<word>{ASK_WORDS})(?:代表|提问|留言|问|说|又问|再问)?(?:$|[ \t\u3000]+|(?=[“\"「『‘'（(@]|{_CITIZEN}|尾号))"
+_ASK_WORD = re.compile(rf"^(?:现场)?(?P<word>{ASK_WORDS})(?:代表|提问|留言|关切|诉求|疑问|问|说|又问|再问)?(?:$|[ \t\u3000]+|(?=[“\"「『‘'（(@]|{_CITIZEN}|尾号))"
                        r"(?P<rest>.*)$")
 _ANSWER_WORD = re.compile(rf"^(?P<word>{ANSWER_WORDS})(?:$|[ \t\u3000]+)(?P<rest>.*)$")
 # who someone is at a hearing, before their name: its chair, a participant, a party's representative
@@ -613,6 +613,8 @@ def read_label(name: str) -> LabelReading:
         if person.role in ("主持人", "节目主持人"):
             return LabelReading("ask", "主持人", person)
         if person.role and "记者" in person.role:
+            return LabelReading("ask", "记者", person, outlet=person.org)
+        if person.org and not person.role and is_outlet(person.org):  # "潩岯日报 周宁": the paper's reporter asks
             return LabelReading("ask", "记者", person, outlet=person.org)
         return LabelReading("answer", person=person)
     if is_outlet(text):
