@@ -122,7 +122,7 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
                       # official in turn): the unit that answers most
                       or (None if header.guests or named_in_page or source_unit or title.bureau
                           else _unit_answering_most(segments, cast, intro))
-                      or _main_org(people, titles, header, text, cities)
+                      or _unless_letters_signed(_main_org(people, titles, header, text, cities), text, segments, cast)
                       or (title.bureau if title.bureau and is_unit_name(title.bureau) else None)  # the issuer's line
                       or (signer[0] if signer else None)
                       or next((main_unit(org) for line in closing for _, org in org_mentions(line, cities)), None)
@@ -229,7 +229,11 @@ SIGNATURE_TAIL_CHARS = 300  # a notice's signature is in its last lines (a ficti
 def _closing_signer(text: str) -> str | None:
     """The unit that signs a notice at its end, with the date under it: the notice is that unit's."""
     found = [m["unit"] for m in _SIGNED_AT_END.finditer(text[-SIGNATURE_TAIL_CHARS:]) if is_unit_name(m["unit"])]
-    return found[-1] if found else None
+    # a collection of reply letters, each signed and dated: the last one's 落款 is its own, not the page's
+    return found[-1] if found and len(_letter_signers(text)) < MIN_SIGNING_UNITS else None
+
+
+MIN_SIGNING_UNITS = 3
 
 
 # a leaflet's or a booklet's maker: "渼沚市医疗保障局 编印", "渼沚市医疗保障局 国家税务总局渼沚市税务局 监制"
@@ -332,6 +336,19 @@ def _closing_signer_answering(text: str, segments: list[Segment], cast: Cast) ->
 def _answers_by_unit(segments: list[Segment], cast: Cast) -> Counter[str]:
     """How many answers each unit gives ("" for an answer whose unit the labels do not say)."""
     return Counter(cast(s.speaker)[2] for s in segments if not s.asks and s.blocks)
+
+
+def _unless_letters_signed(unit: str | None, text: str, segments: list[Segment], cast: Cast) -> str | None:
+    """A unit the title or the header names, unless the page collects reply letters that units signed and dated (three
+    units or more) and it answers none: the unit that signs most is then the page's (its issuer answers nothing)."""
+    if unit and len(_letter_signers(text)) >= MIN_SIGNING_UNITS and cast.unit(unit) not in _answers_by_unit(segments, cast):
+        return None
+    return unit
+
+
+def _letter_signers(text: str) -> set[str]:
+    """The units that sign and date a letter on the page (a 落款: the unit on a line, the date on the next)."""
+    return {m["unit"] for m in _SIGNED_AT_END.finditer(text) if is_unit_name(m["unit"])}
 
 
 def _source_answering_most(source_unit: str | None, segments: list[Segment], cast: Cast) -> str | None:

@@ -64,6 +64,9 @@ def signature_lines(lines: list[str]) -> set[int]:
     return set(found) if contact and len(found) >= MIN_SIGNATURE_LINES else set()
 
 
+_PUPILS_ADDRESSED = re.compile(r"(?:亲爱的)?[\u4e00-\u9fff、]{2,20}?(?:同学|同学们|小朋友|小朋友们)")
+
+
 def signed_by(labels: list[Label | None], signers: dict[int, str]) -> None:
     """Each answer whose last line names the unit that answered ("（答复单位：市住建局）") is that unit's: its label
     (【答复】, 答：) is renamed, its paragraphs before the signature read with it."""
@@ -72,8 +75,8 @@ def signed_by(labels: list[Label | None], signers: dict[int, str]) -> None:
         label = labels[opening] if opening is not None else None
         generic_only = unit.startswith(UNNAMED_SIGNER)  # a unit after the words: it signs what no one else does
         unit = unit.removeprefix(UNNAMED_SIGNER)
-        if label is not None and read_label(label.name).side == "answer" and (
-                not generic_only or label.name.strip() in GENERIC_ANSWERS):
+        if label is not None and (read_label(label.name).side == "answer" or _PUPILS_ADDRESSED.fullmatch(label.name)) and (
+                not generic_only or label.name.strip() in GENERIC_ANSWERS):  # "邝一凡同学：" opening a reply letter
             labels[opening] = Label(unit, label.content_offset, synthetic=True)
 
 
@@ -106,11 +109,11 @@ _RULE = re.compile(r"^[━─—=＝\-_~～·•]{3,}$")
 
 # who answers a Q&A column's entry, as a field on its own line above the answer ("答疑法官：温叙白（……立案庭庭长）
 # 答复时间：2026-02-17 16:25"), the answer's time beside it
-_ANSWERER_KEY = (r"^(?:\*\*|__)?(?:答疑法官|值班法官|答疑人|(?:本板|本期|本场|本版)?答疑专家|解答人|解答专家|答复人|回复人|答复单位|回复单位|"
+_ANSWERER_KEY = (r"^[【\[]?(?:\*\*|__)?(?:答疑法官|值班法官|答疑人|(?:本板|本期|本场|本版)?答疑专家|解答人|解答专家|答复人|回复人|答复单位|回复单位|"
                              r"接待领导|接访领导|带班领导|接待人|承办单位|办理单位|整改单位|(?:回应|答复|回复)(?:主体|部门))"
                  r"(?:\*\*|__)?[ \t\u3000]*[：:][ \t\u3000]*(?:\*\*|__)?")
 _ANSWERER_FIELD = re.compile(_ANSWERER_KEY +  # "局长 祝松年": the name apart; a sentence names no one ("正在核实。")
-                             r"(?P<who>[^\s：:。；;！？]{2,40}?(?:[ \t\u3000]+[\u4e00-\u9fff·]{2,4})?)(?:\*\*|__)?"
+                             r"(?P<who>[^\s：:。；;！？【】\[\]]{2,40}?(?:[ \t\u3000]+[\u4e00-\u9fff·]{2,4})?)(?:\*\*|__)?[】\]]?"
                              r"(?:[ \t\u3000]+[\u4e00-\u9fff]{2,6}[：:].*)?$")
 # an entry's own fields, nobody's words: who asked by account or phone, when, how often read, its state
 _ENTRY_FIELD = re.compile(r"^(?:[-*•][ \t]+)?(?:\*\*|__)?(?:提问人|提问者|提问时间|留言时间|答复时间|回复时间|浏览|浏览量|浏览次数|"
@@ -239,6 +242,8 @@ def entry_askers(lines: list[str], labels: list[Label | None]) -> None:
 
 
 _ANSWERER_KEY_ALONE = re.compile(_ANSWERER_KEY)
+_REPLY_WORDS = re.compile(r"(?:答复|回复|回应|办理|处理)(?:意见|内容|结果|回复|答复)?")
+_STATUS_REPLY = re.compile(r"(?:回应|答复|回复|办理|处理)(?:情况|状态|进展)")
 
 
 def answerer_fields(lines: list[str], labels: list[Label | None], signatures: Collection[int] = ()) -> set[int]:
@@ -247,6 +252,7 @@ def answerer_fields(lines: list[str], labels: list[Label | None], signatures: Co
     ("回应主体：相关部门正在核实，……。"): no one's words, and no answer."""
     who, parts = None, {}
     pending: set[int] = set()
+    named_fields = False
     for i, line in enumerate(lines):
         field = _ANSWERER_FIELD.match(line.strip()) if i not in signatures else None
         if field is None and i not in signatures and (key := _ANSWERER_KEY_ALONE.match(line.strip())) \
@@ -254,6 +260,14 @@ def answerer_fields(lines: list[str], labels: list[Label | None], signatures: Co
             pending.add(i)
             who, parts = None, {}
             continue
+        if who is None and named_fields and (label := labels[i]) is not None and _STATUS_REPLY.fullmatch(label.name):
+            # "【回应情况】" over "该意见已转有关部门研究……" where a field names each reply's unit: no unit answered
+            pending.add(i)
+            words = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), None)
+            if not lines[i][label.content_offset:].strip() and words is not None and labels[words] is None:
+                pending.add(words)  # the tag alone on its line, its words on the next
+            continue
+        named_fields = named_fields or field is not None
         # "承办单位：市交通运输局（主办）、……街道办事处（协办）": each unit by the part it plays
         parts_named = {m["part"]: m["unit"] for m in _UNIT_AND_PART.finditer(field["who"]) if is_unit_name(m["unit"])} \
             if field else {}
@@ -418,7 +432,7 @@ def answers_after_questions(labels: list[Label | None], aside: set[int]) -> None
     readings = [(read_label(label.name), label) for label in labels[first:] if label is not None]  # header keys aside
     # who answers, named ("发布于 …18" is not), or a unit a field or a reply names ("承办单位：……局")
     answering = [r for r, label in readings if r.side == "answer" and (r.word or r.person or r.title or (
-        label.synthetic and is_unit_name(label.name)))]
+        label.synthetic and is_unit_name(label.name)) or _REPLY_WORDS.fullmatch(label.name.strip(" *_")))]  # "办理回复："
     if answering or sum(1 for r, _ in readings if r.side == "ask") < MIN_UNANSWERED_QUESTIONS:
         return
     for i, label in enumerate(labels):

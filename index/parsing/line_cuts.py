@@ -142,7 +142,12 @@ def _signers_after_answers(text: str, lines: list[Span]) -> tuple[list[Span], di
     # "答复单位：……" signs the answer above it on a page whose people sign theirs below them too ("解答人：……"); on
     # others it heads the reply under it
     signs_below = any(_PERSON_SIGNS.fullmatch(text, line.start, line.end) for line in lines)
-    for line in lines:
+    dated = _letters_signed_and_dated(text, lines)
+    for k, line in enumerate(lines):
+        if k in dated:  # a letter's 落款: the unit on a line, the date on the next, under the reply
+            if dated[k] and out:
+                signers[len(out) - 1] = dated[k]
+            continue
         if out and _ANSWER_END.search(text, out[-1].start, out[-1].end) and (dashed := _dash_signer(text, line)) is not None:
             signers[len(out) - 1] = dashed[0]
             if dashed[1] < line.end:
@@ -305,3 +310,22 @@ def _without_trailing_stamps(text: str, lines: list[Span]) -> list[Span]:
         return lines
     return [Span(line.start, stamp.start()) if stamp and stamp.start() > line.start else line
             for line, stamp in zip(lines, stamps)]
+
+
+_LETTER_DATE = re.compile(r"[ \t\u3000]*\d{4}年\d{1,2}月\d{1,2}日[ \t\u3000]*")
+
+
+def _letters_signed_and_dated(text: str, lines: list[Span]) -> dict[int, str]:
+    """The sign-offs of reply letters ("湨岎市城市管理局" on a line, "2028年5月6日" on the next, under the letter's last
+    paragraph): the unit's line maps to the unit, the date's to ""; two or more such letters, or none is read."""
+    words = [text[line.start:line.end].strip() for line in lines]
+    found: dict[int, str] = {}
+    for k in range(1, len(lines) - 1):
+        after = next((j for j in range(k + 1, len(lines)) if words[j]), None)
+        if after is not None and is_unit_name(words[k]) and _LETTER_DATE.fullmatch(words[after]) \
+                and _ANSWER_END.search(words[k - 1] or next((w for w in reversed(words[:k]) if w), "")):
+            found[k], found[after] = words[k], ""
+    return found if len(found) >= 2 * MIN_LETTERS else {}
+
+
+MIN_LETTERS = 2

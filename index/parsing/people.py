@@ -43,7 +43,7 @@ LABEL_WORDS = frozenset(
     "你们 他们 同志 朋友 领导 专家 群众 打印本页 关闭窗口".split()
 )
 _NOT_NAME_CHARS = re.compile(r"[局委厅办处署市省县区镇乡们的了我你他她它这那每该谁啥吗呢报台网社刊]")
-_NOT_NAME_WORDS = re.compile(r"新闻|见闻|要闻|公开|说明|提示|籍贯")  # 骆闻笛 is a name, 某某新闻 is not
+_NOT_NAME_WORDS = re.compile(r"新闻|见闻|要闻|公开|说明|提示|籍贯|站$")  # 骆闻笛 is a name, 某某新闻 is not; 桂园站 a stop
 _VERB_FIRST = re.compile(r"^(?:专访|访问|采访|对话|走进|聚焦|解读|访谈|做客|访)")  # a headline, not a person
 _ROLE_PREFIX = re.compile(r"^(?:党组|党委|党工委|党总支|党支部|机关|常务|一级|二级|三级|四级|副)")
 SHORT_TITLE = re.compile(r"^(?P<surname>[\u4e00-\u9fff]{1,2}?)(?P<title>副?(?:局长|主任|书记|处长|科长|股长|厅长|部长|院长|"
@@ -96,7 +96,7 @@ def is_speaker(text: str | None) -> bool:
 
 
 # the part a unit plays, before its name: "协办单位市水利局农村水利科科长" is the 市水利局's
-_UNIT_PART = re.compile(r"^(?:协办|主办|承办|牵头|会办|配合|责任|参办)单位[：:]?")
+_UNIT_PART = re.compile(r"^(?:协办|主办|承办|牵头|会办|配合|责任|参办|项目|建设|实施|运营)单位[：:]?")  # "项目单位……公司副总经理"
 
 
 _OWN_POST = re.compile(r"^(?:本?局|本?委|本?厅)(?=党组|党委)")
@@ -119,6 +119,7 @@ def split_org_role(desc: str) -> tuple[str | None, str | None]:
     """"威海市海洋发展局党组书记、局长" -> ("威海市海洋发展局", "党组书记、局长"); "局长" -> (None, "局长");
     "市财政局" -> ("市财政局", None); (None, None) when it is neither."""
     desc = _UNIT_PART.sub("", re.sub(r"\s+", "", desc.strip(" ，,、\u3000")))
+    desc = re.sub(r"^(?:和|与|同|跟)(?=[市区县][\u4e00-\u9fff]{2})", "", desc)  # "……，和市公交集团副总经理": the unit after 和
     desc = _PRESENTING.sub("", desc)  # "我身边的就是溪口街道办事处副主任": who stands there, then the unit
     if not desc:
         return None, None

@@ -67,7 +67,9 @@ _ADDRESSEE = re.compile(r"(?:委员|代表)$")
 _SALUTATION = re.compile(r"各位|诸位|尊敬的|亲爱的|们$|^大家$")
 _POINT_OPENING = re.compile(r"^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]{1,2}(?:是|点|条|项|，|、)|其[一二三四五六七八九十])")
 _STAFF = re.compile(r"调查员|工作人员|窗口人员|客服|坐席|话务员|接线员|办事员|咨询员|讲解员")
-_WHO_ASKS = re.compile(r"(?P<who>[\u4e00-\u9fff]{1,5}?(?:户|民|者|员|人|生|友|众|工|主|长|属|客|商|企|方))问")
+# "种植户问", "也有人担心", "更多的人关心": who asks, by what they are, and the word for asking
+_WHO_ASKS = re.compile(r"(?P<who>[\u4e00-\u9fff]{1,5}?(?:户|民|者|员|人|生|友|众|工|主|长|属|客|商|企|方))"
+                       r"(?:问|担心|关心|疑惑|想知道)")
 _ANNOUNCER = re.compile(r"[男女](?:声|播音员?|主播)?|播音员?")  # who reads a broadcast script's lines
 _MASKED_NAME = re.compile(r"[\u4e00-\u9fff]某某?")  # a petitioner, a party, named with the given name masked
 # a unit's part of a reply to a petition, under the unit's name and the part it plays
@@ -132,7 +134,7 @@ _ANSWER_WORD = re.compile(rf"^(?P<word>{ANSWER_WORDS})(?:$|[ \t\u3000]+)(?P<rest
 _HEARING_ROLE = re.compile(r"^(?P<word>听证主持人|听证会主持人|听证参加人|参加人|陈述人|(?:定价)?申请人代表|定价机关代表|"
                            r"成本监审(?:人|机构)代表|听证机关代表)[ \t\u3000]+(?P<rest>\S.*)$")
 # what the public said, answered below: "意见3：" in a 征求意见 report, "诉求内容：" in a window's digest, "问题描述："
-OPINION = re.compile(r"意见[一二三四五六七八九十\d]{1,3}|(?:诉求|反映|咨询|留言|来信|提问|差评|评价|投诉)内容|问题描述|"
+OPINION = re.compile(r"意见[一二三四五六七八九十\d]{1,3}|(?:诉求|反映|咨询|留言|来信|提问|差评|评价|投诉|提案|建议)内容|问题描述|"
                       r"(?:反映|来访|诉求|咨询)(?:问题|事项)|传言|谣言|网传内容")  # and a rumour as it spread, checked below
 _ROLE_ONLY = re.compile(r"^(?P<org>.*?)(?P<role>(?:有关|相关)?负责(?:同志|人))$")
 
@@ -235,6 +237,8 @@ def find_label(line: str) -> Label | None:
 # someone plays on a record, then their name ("执法队员　甄立", "协同人员　庄晓梅")
 # a clause of the narration before the citizen it describes, then the caption's word: "前来咨询的村民赵大姐问"
 _DESCRIBED_BY_CLAUSE = re.compile(r"[\u4e00-\u9fff]{2,10}的(?P<who>[\u4e00-\u9fff]{3,8})问")
+# a passenger described by what they carry, with no word for asking: "拎着菜篮的周阿姨", "拖着行李箱的小谭"
+_CARRYING = re.compile(r"[\u4e00-\u9fff]{0,4}?[拎拖抱背提推扛牵领带](?:着)?[\u4e00-\u9fff]{1,6}的(?P<who>[老小阿][\u4e00-\u9fff]|[\u4e00-\u9fff]{2,6})")
 _ID_AFTER_NAME = re.compile(r"[ \t\u3000]*[（(](?:[\u4e00-\u9fff]{2,5}[:：])?[A-Za-z]{0,4}\d{3,8}[）)]$")
 # a foreign national, by name and then nationality in brackets, at a forum for foreign residents
 FOREIGN_RESIDENT = "外籍人士"
@@ -316,11 +320,13 @@ def _says_who(name: str) -> bool:
 
 # where a broadcast reaches who speaks (not an overlay's "【弹幕】", "【系统】", whose lines are no one's words)
 _PLACE_TAG = re.compile(r"(?:演播室|演播厅|[\u4e00-\u9fff]{0,8}?(?:主会场|分会场)|会场|现场|前方|外景|电话|视频|网络|远程)(?:连线|采访|报道|访谈)?|连线|"
+                        r"[\u4e00-\u9fff\d]{1,10}?站(?:上车|上船|登车)|驾驶座|驾驶位|"  # a ride-along: where each passenger got on
                         r"[\u4e00-\u9fff]{1,8}界")  # and a 政协 member's sector: "【民进界】邬静姝委员："
 
 
 _QUOTED_NICK = re.compile(r"[“\"「](?P<nick>[^”\"」\n：:]{1,20})[”\"」][ \t\u3000]*[：:][ \t\u3000]*")
 _COLUMN_TAG = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_NUMBERED_ITEM = re.compile(r"(?:意见|建议|留言|来信|诉求|问题|提问)[一二三四五六七八九十\d]{1,3}")
 # a live stream's overlays: viewers' scrolling comments and the platform's notices ("【弹幕】昵称：……", "【系统】直播间人数
 # 突破5000人"); the host reads out the comments that are asked
 OVERLAY = re.compile(r"弹幕|系统|系统消息|系统提示|礼物|福袋|直播间公告")
@@ -335,8 +341,12 @@ def _placed_label(tag: str, rest: str) -> Label | None:
     """The label after a tag that says where (or how) a broadcast reaches its speaker, not who speaks: "【演播室】主持人
     温以宁：", "【现场采访】……副主任 窦明川：", "【电话连线】荀振邦：". The tag reads as no one; the label after it names
     someone (a person, a host or reporter, a unit)."""
-    if not (_PLACE_TAG.fullmatch(tag) or _COLUMN_TAG.fullmatch(tag)) or _says_who(tag) or OVERLAY.fullmatch(tag):
+    if not _NUMBERED_ITEM.fullmatch(tag) and (  # "【意见1】网民“梧桐巷的猫”（……）：": an item's number, then who
+            not (_PLACE_TAG.fullmatch(tag) or _COLUMN_TAG.fullmatch(tag)) or _says_who(tag) or OVERLAY.fullmatch(tag)):
         return None  # and a column's tag before its answerer: "【交账】市住建局副局长　包文澜："
+    if _NUMBERED_ITEM.fullmatch(tag):
+        inner_label = find_label(rest)
+        return inner_label if inner_label is not None and _says_who(inner_label.name) else None
     if quoted := _QUOTED_NICK.match(rest):  # "【聊天区】“橙子妈妈”：": someone by a screen name, asking
         return Label(f"网友“{quoted['nick']}”", quoted.end(), explicit_colon=True)
     inner = _PLAIN.match(rest)
@@ -453,6 +463,8 @@ def _label_at(line: str) -> Label | None:
             return None
         if _SALUTATION.search(name):
             return None
+        if re.search(r"你们|您们", name) or name.endswith("了"):  # "你们的建议我们采纳了：": a sentence's clause
+            return None
         if _ADDRESSEE.search(name) and not line[match.end():].strip():  # "刘建平委员：" heading a reply to a proposal
             return None
         if _MASKED_NAME.fullmatch(name) and not line[match.end():].strip():  # "王某某：" heading a reply to a petition
@@ -474,11 +486,11 @@ def _label_at(line: str) -> Label | None:
 
 
 # someone from the public described before their name: a pupil, a volunteer, a parent, a resident, a passenger
-_CITIZEN_DESCRIBED = re.compile(r"(?P<desc>[\u4e00-\u9fff]{0,16}?(?:学生|志愿者|家长|居民|业主|游客|乘客|消费者|职工|退休职工|"
+_CITIZEN_DESCRIBED = re.compile(r"(?P<desc>[\u4e00-\u9fff\d]{0,16}?(?:学生|志愿者|家长|居民|业主|游客|乘客|消费者|职工|退休职工|"
                                 r"老人|(?:市民|居民|群众|企业|村民|职工|家长|学生|商户|旁听|列席|听众|观众)代表|商户|个体户|"
                                 # who works for themselves or a firm, asking at a consultation: "宠物店经营者 欧阳倩",
                                 # "快递员 小罗", "执业律师 卓一凡（……律师事务所）" (a lawyer who answers is a field's: 答复律师)
-                                r"经营者|经营户|店主|快递员|外卖员|骑手|司机|从业者|个体工商户|种植户|养殖户|执业律师|"
+                                r"经营者|经营户|店主|快递员|外卖员|骑手|司机|驾驶员|从业者|个体工商户|种植户|养殖户|执业律师|"
                                 # who farms or deals in what farms grow: "种粮大户 隗长庚", "家庭农场主 兰秀英", "粮食经纪人 尤宝林"
                                 r"大户|农场主|农户|农民|经纪人))[ \t\u3000]+(?P<name>[\u4e00-\u9fff]{1,4}"
                                 r"(?:先生|女士|阿姨|大爷|大妈|同学|师傅)?)")
@@ -490,7 +502,8 @@ _DESCRIBED_OFFICIAL = re.compile(r"(?:局|委|办|政府|中心|大队|支队|�
 
 _AGED = re.compile(r"\d{1,2}岁(?:[，,、]|$)")
 _CODED_EXPERT = re.compile(r"(?:论证|评审|评估)?专家[甲乙丙丁戊己庚辛壬癸A-Za-zＡ-Ｚ]")
-_NUMBERED_ASKER = re.compile(r"(?:问题|提问|问)[一二三四五六七八九十\d]{1,3}[ \t\u3000]+(?P<who>[^ \t\u3000].{1,30})")
+_NUMBERED_ASKER = re.compile(r"(?:问题|提问|问)[一二三四五六七八九十\d]{1,3}(?:[ \t\u3000]+(?P<who>[^ \t\u3000].{1,30})|"
+                             r"[（(](?P<bracketed>[^（）()]{2,30})[）)])")  # "问题1（惠通证券固定收益部）": who asks, in brackets
 _FOLLOW_UP = re.compile(r"追问|再问|又问|补问|接着问|继续追问")
 
 
@@ -501,7 +514,7 @@ def read_label(name: str) -> LabelReading:
     if _CODED_EXPERT.fullmatch(text):  # "专家甲": an expert a 论证会's minutes do not name, putting questions to the units
         return LabelReading("ask", "评审专家", nickname=text)
     if numbered := _NUMBERED_ASKER.fullmatch(text):  # "问题1　第二组（物业服务企业）": the question's number, then who asks
-        return LabelReading("ask", "群众", nickname=numbered["who"].strip())
+        return LabelReading("ask", "群众", nickname=(numbered["who"] or numbered["bracketed"]).strip())
     if (bracketed := re.fullmatch(r"(?P<who>[^()]{1,12})\((?P<what>[^()]{1,16})\)", text)) and \
             (short_title(bracketed["who"]) or re.fullmatch(ASK_WORDS, bracketed["who"])):
         text = bracketed["who"]  # "许主任(市卫健委)": the title says who; "主持人(苏晴)": the host
@@ -534,6 +547,9 @@ def read_label(name: str) -> LabelReading:
         return LabelReading("answer", person=PersonDesc(duty["name"], None, None))  # "协同人员　庄晓梅": who, by name
     if text.endswith("问") and len(text) > 3 and (asker := read_label(text[:-1])).side == "ask" and asker.nickname:
         return asker  # "居民 王师傅问": the citizen asks, in the caption's own word
+    if (carrying := _CARRYING.fullmatch(text)) and (re.fullmatch(r"[老小阿][\u4e00-\u9fff]", carrying["who"]) or (
+            (asker := read_label(carrying["who"])).side == "ask" and asker.nickname)):
+        return LabelReading("ask", "市民", nickname=carrying["who"])  # "拖着行李箱的小谭": a passenger, asking
     if (described := _DESCRIBED_BY_CLAUSE.fullmatch(text)) and (asker := read_label(described["who"])).side == "ask" \
             and asker.nickname:
         return asker  # "前来咨询的村民赵大姐问": the narration's clause before the citizen, who asks
