@@ -196,3 +196,10 @@ def test_a_vertically_run_bureau_is_named_as_people_call_it() -> None:
 def test_a_question_asks_for_a_number_only_by_an_interrogative(text: str, asks: bool) -> None:
     from index.search.features import asks_for_number
     assert asks_for_number(text) is asks, text
+
+
+@pytest.mark.parametrize("words, stated", [("区间车首班6:50、末班9:10", True), ("每天18:00到22:00亮灯", True),
+                                           ("9月30日前开通", True), ("车头挂红色的牌子", False), ("票价1元", False)])
+def test_a_clock_time_is_a_time_a_passage_states(words: str, stated: bool) -> None:
+    from index.search.features import states_a_time
+    assert states_a_time(words) is stated

@@ -54,7 +54,7 @@ _ASKS_TIME = re.compile(r"什么时候|何时|哪天|哪一天|几月|几号|几
 INTERROGATIVES = ("什么", "多少", "几", "哪", "谁", "怎么", "怎样", "如何", "吗", "是否", "有没有", "能不能", "啥", "咋",
                   "多久", "多长", "多大", "何时")
 _HAS_NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万亿]+(?:个|项|家|条|次|万|亿|元|人|户|所|座|倍|成)|%|％")
-_HAS_TIME = re.compile(r"\d+\s*[年月日时点]|[一二三四五六七八九十]+月|年底|年初|月底|月初|上半年|下半年|季度|期间|以来|之前|之后|"
+_HAS_TIME = re.compile(r"\d+\s*[年月日时点]|\d{1,2}:\d{2}|[一二三四五六七八九十]+月|年底|年初|月底|月初|上半年|下半年|季度|期间|以来|之前|之后|"
                        r"前|后|今年|去年|明年|当天|当日")
 NOUN_TAGS = ("n", "vn", "nz", "ns", "nt", "l", "j")
 
@@ -235,6 +235,11 @@ def _share_in(words: Sequence[str], where: str) -> float:
     return sum(1 for w in words if w in where) / max(1, len(words))
 
 
+def states_a_time(words: str) -> bool:
+    """Whether a passage's words (normalised: NFKC) give a time: a date, a month, a clock time (首班6:50), a period."""
+    return bool(_HAS_TIME.search(words))
+
+
 def words_of(passage: Passage, question: bool = True) -> str:
     """A passage's heading, question (when asked) and text as the question's words are looked for in them: NFKC,
     lower case, Simplified (a passage in Traditional characters holds the same words)."""
@@ -378,7 +383,7 @@ class Evidence:
             "unknown_bureau": float(context.unknown_bureau is not None),
             "outside_lead": outside_lead,
             "number_missing": float(asks_for_number(context.text) and not _HAS_NUMBER.search(where)),
-            "time_missing": float(bool(_ASKS_TIME.search(context.text)) and not _HAS_TIME.search(where)),
+            "time_missing": float(bool(_ASKS_TIME.search(context.text)) and not states_a_time(where)),
             "year_missing": float(year_missing(context.text, passage)),
             # the retrievers agree on the best passage (1: it is first by every weighted feature), and by how much
             "fused_top": float(fused[top]) / total_weight,
