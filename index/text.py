@@ -27,9 +27,16 @@ def _t2s():  # type: ignore[no-untyped-def]
     return opencc.OpenCC("t2s")
 
 
+_ASTRAL = re.compile(r"[\U00010000-\U0010FFFF]")
+
+
 def to_simplified(text: str) -> str:
-    """Traditional -> Simplified Chinese (OpenCC t2s); other text unchanged."""
-    return _t2s().convert(text)
+    """Traditional -> Simplified Chinese (OpenCC t2s); other text unchanged. A character whose Simplified form lies
+    outside the Basic Multilingual Plane stays as written (潕, the 潕河's, not 𣲘: no one types it so)."""
+    simplified = _t2s().convert(text)
+    if _ASTRAL.search(simplified) and len(simplified) == len(text):
+        return "".join(new if ord(new) <= 0xFFFF or ord(old) > 0xFFFF else old for new, old in zip(simplified, text))
+    return simplified
 
 
 def normalize_query(text: str, max_chars: int = 200, bot_username: str | None = None) -> str:

@@ -15,6 +15,8 @@ SINGLE_SURNAMES = frozenset(
     # rarer ones of the 百家姓 whose character starts no common word (蒯, 宓, 阎: 蒯文轩, 宓嘉言)
     "蒯宓郦酆訾逄夔隗濮郗笪芈仉缑闾眭宦綦谯阎邴郏弓荀籍蓟"
 )
+# 百家姓 surnames whose character starts common words (贝壳, 毕竟 aside): read as a surname only before a title (贝主任)
+SURNAMES_BEFORE_A_TITLE = frozenset("贝")
 COMPOUND_SURNAMES = frozenset({"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
                                "夏侯", "轩辕", "令狐", "钟离", "闻人", "端木", "南宫", "西门", "独孤", "申屠", "澹台", "呼延",
                                "万俟"})

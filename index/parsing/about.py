@@ -11,7 +11,7 @@ from index.parsing.blocks import Layout, Segment
 from index.parsing.cast import COURT_SECTION, Cast, is_institution
 from index.parsing.english import english_person, is_english
 from index.parsing.header import Header
-from index.parsing.metadata import AFTER_ANOTHER, MADE_BY, find_interviewee
+from index.parsing.metadata import AFTER_ANOTHER, MADE_BY, OWN_SECTION, find_interviewee
 from index.parsing.orgs import find_city, fullest, is_unit_name, main_unit, org_mentions, qualify, split_place
 from index.parsing.people import (ACCOUNT, KIN_WORDS, ROLE_UNIT, PersonDesc, is_person_name, names_apart_from_units, parse_people,
                                   parse_person, split_org_role)
@@ -410,6 +410,18 @@ def _issuer_answering(issuer: str | None, segments: list[Segment], cast: Cast) -
     return issuer if cast.unit(issuer) in _answers_by_unit(segments, cast) else None
 
 
+_POSTS_BEFORE = re.compile(r"[^\s，。；：:、（()）“”的]{2,30}$")
+
+
+def _own_section_resolved(person: PersonDesc, before: list[PersonDesc]) -> PersonDesc:
+    """"局渔政支队支队长鲍启帆" after "市海洋与渔业局……副局长阮海澄": a section of the 局 of the one named before, its
+    name in the post."""
+    if person.org and (own := OWN_SECTION.match(person.org)) and (
+            units := [p.org for p in before if p.org and p.org.endswith(own.group()) and not OWN_SECTION.match(p.org)]):
+        return PersonDesc(person.name, units[-1], person.org[1:] + (person.role or ""))
+    return person
+
+
 def _named_in_passing(answerers: list[LabelReading], people: list[PersonDesc], text: str) -> list[PersonDesc]:
     """Who an answerer called by surname and title ("郁厂长：") or by name alone ("巫晓禾：") is, when no list names
     them: the person the text introduces in passing by role and full name ("……环保能源有限公司厂长郁成林带着小记者们……",
@@ -423,11 +435,16 @@ def _named_in_passing(answerers: list[LabelReading], people: list[PersonDesc], t
                 p.name and p.name.startswith(surname) for p in people):
             found.append(same[0])  # "袁河长：" the one 袁 the text describes in brackets
             continue
-        for match in re.finditer(rf"[^\s，。；：:、（()）“”的]{{0,30}}?{re.escape(title)}(?={re.escape(surname)})", text):
-            name = _full_name_at(text, match.end())
-            person = parse_person(_last_listed(match.group() + name)) if name else None
+        for match in re.finditer(rf"[^\s，。；：:、（()）“”的]{{0,30}}?{re.escape(title)}(?=[ \t\u3000]?{re.escape(surname)})", text):
+            name = _full_name_at(text, match.end() + (text[match.end()] in " \t\u3000"))  # "……医保办主任　贝思齐"
+            if text[match.start() - 1:match.start()] == "、" and (before := _POSTS_BEFORE.search(text, 0, match.start() - 1)) \
+                    and all(split_org_role(before.group())):  # a unit and a post, no one's name
+                # "市海洋与渔业局党组成员、副局长阮海澄": the unit and every post
+                person = parse_person(names_apart_from_units(f"{before.group()}、{match.group()}{name}")) if name else None
+            else:
+                person = parse_person(_last_listed(match.group() + name)) if name else None
             if person is not None and person.name == name:
-                found.append(person)
+                found.append(_own_section_resolved(person, [*people, *found]))
                 break
     for name in dict.fromkeys(r.person.name for r in answerers
                               if r.person and r.person.name and not (r.person.org or r.person.role)):

@@ -131,24 +131,28 @@ _ASKER_FIELD = re.compile(r"^(?:[-*•][ \t]+)?(?:\*\*|__)?(?:提问人|提问�
 
 # a record's field naming who asks: the official playing the citizen ("体验人\t市市场监督管理局党组书记、局长　杨永刚"),
 # a panel's experts ("评审专家：……教授 史立平（组长）；市人大代表 何建平；……")
-_ASKING_FIELD = re.compile(r"^[ \t\u3000]*(?:体验人|体验者|暗访人|暗访者|体验官|评审专家|评审组|评委|专家组|提问专家|质询人|"
-                           r"承办检察官|办案检察官|人民监督员)"  # a 诉前磋商's prosecutor questions the units consulted
+_ASKING_FIELD = re.compile(r"^[ \t\u3000]*(?P<key>体验人|体验者|暗访人|暗访者|体验官|评审专家|评审组|评委|专家组|提问专家|质询人|"
+                           r"承办检察官|办案检察官|人民监督员|访谈人|采访人)"  # a 诉前磋商's prosecutor questions the units
                            r"[ \t\u3000]*[：:\t][ \t\u3000]*(?P<who>\S.*)$")
 
 
 def askers_named_in_fields(lines: list[str], labels: list[Label | None]) -> None:
     """Whom a record's field names as asking ask under their own names ("杨永刚：我想……", "史立平：……？")."""
     names: set[str] = set()
+    interviewers: set[str] = set()  # "访谈人：林小禾（……）": who interviews asks as a reporter does, by questions
     for line in lines:
         if field := _ASKING_FIELD.match(line):
-            who = re.sub(r"[（(][^（）()]{1,8}[）)]", "", field["who"])  # "（组长）"
+            before = set(names)
+            who = re.sub(r"[（(][^（）()]{1,20}[）)]", "", field["who"])  # "（组长）", "（文学院2026级汉语言文学）"
             names.update(p.name for p in parse_people(who) if p.name)
             for piece in re.split(r"[；;、，,]", who):  # "……教授 史立平", "市人大代表 何建平": the name that ends each
                 if is_person_name(last := re.split(r"[ \t\u3000]+", piece.strip(" \t\u3000"))[-1]):
                     names.add(last)
+            if field["key"] in ("访谈人", "采访人"):
+                interviewers |= names - before
     for i, label in enumerate(labels):
-        if label is not None and re.sub(r"[（(][^（）()]{1,10}[）)]$", "", label.name) in names:  # "蔺秋生（人民监督员）"
-            labels[i] = replace(label, name=f"提问人 {label.name}")
+        if label is not None and (name := re.sub(r"[（(][^（）()]{1,10}[）)]$", "", label.name)) in names:
+            labels[i] = replace(label, name=f"{'记者' if name in interviewers else '提问人'} {label.name}")  # "蔺秋生（人民监督员）"
 
 
 # a call's or a case's line of who took part, over its record: "*接警时间：……　接警员：乔雨萌　三方转接：……中心　话务员　韩晓*"

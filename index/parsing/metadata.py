@@ -300,6 +300,9 @@ _VERB_OR_SUBTITLE = re.compile(rf"{_INTERVIEW_VERB.pattern}|——[ \t\u3000]*�
 _SUBTITLE_VERB = re.compile(r"^(?:专访|采访|访问|访谈|访|对话)")
 
 
+OWN_SECTION = re.compile(r"^[局委厅](?=[\u4e00-\u9fff]{2,})")  # "局渔政支队": a section of the 局 named before it
+
+
 def find_interviewee(intro: str, known_name: str | None) -> Person:
     """The bureau, role and name from the sentences that introduce the interviewee.
 
@@ -317,6 +320,9 @@ def find_interviewee(intro: str, known_name: str | None) -> Person:
             bureau, role = split_org_role(before)
             if bureau and (named := org_mentions(bureau)) and named[-1][0] + len(named[-1][1]) == len(bureau):
                 bureau = named[-1][1]  # "围绕老旧小区改造向市住房和城乡建设局": the unit, not the words before it
+            if bureau and OWN_SECTION.match(bureau) and (units := [org for _, org in org_mentions(intro[:match.start()])
+                                                                   if not OWN_SECTION.match(org)]):
+                bureau, role = units[-1], bureau[1:] + (role or "")  # "……局副局长阮海澄，局渔政支队支队长鲍启帆": that 局's
             if not (bureau or role):
                 after = re.match(r"(?:[，,（(]|[ \t\u3000]+)\s*(?P<desc>[^，。；）)\n]{2,60})", intro[match.end() :])
                 if after:

@@ -11,12 +11,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from index.lexicon.names import SINGLE_SURNAMES
 from index.lexicon.places import is_everyday_word
 from index.text import to_simplified
 
 CITY_LEVELS = ("市",)
 # the character before 市 in words that are not a city (城市, 全市, 超市, 上市, 副市长, 县市区, 一市两区)
-_NOT_CITY_LAST = frozenset("城都超股夜门集街上菜楼车花早闹黑全本我该各每省地县区级辖列在的至到副一二三四五六七八九十两多个"
+_NOT_CITY_LAST = frozenset("城都超股夜门集后前街上菜楼车花早闹黑全本我该各每省地县区级辖列在的至到副一二三四五六七八九十两多个"
                            "访进请邀对向从于和与及为是由给入出来去往赴抵离了年月日号时着过们席强打询报呈送转")  # 专访了市…, 今年市…, 出席市…,
 # the slogans 交通强市, 制造强市, and 拨打市…热线, 咨询市…
 _NOT_CITY_STEMS = frozenset("城市 超市 都市 上市 门市 股市 楼市 车市 夜市 集市 菜市 省市 县市 地市 全市 本市 我市 该市 各市 "
@@ -50,9 +51,9 @@ NOT_KIND_END = re.compile(r"(?:格局|大局|布局|全局|结局|当局|时局|
                           r"客厅|大厅|餐厅|展厅|门厅|舞厅)$")  # "委员会客厅": a 政协 programme's name, no 厅
 _SUB_UNIT = re.compile(r"(?:(?<=局|厅)|(?<=委员会)|(?<=委)(?!员会)|(?<=中心)|(?<=办事处)|(?<=救援大队)|(?<=救援支队)|"
                        r"(?<=办)(?<!承办|督办|主办|交办|协办|代办|包办|举办|合办|查办|帮办|经办|开办|创办|兴办)(?!公室|事处|理|法|结|件)|"
-                       r"(?<=考试院)|(?<=研究院))"
+                       r"(?<=考试院)|(?<=研究院)|(?<=医院))"
                        r"(?!医院|学院|大学|小学|中学|学校|幼儿园|公司|集团|银行)"  # "……市中心医院内分泌科": 市中心 is no unit
-                       r"[\u4e00-\u9fff]{2,16}(?:科|处|室|股|中心|站|队|所|专班|(?<!政府)(?<!人民)办)$|"
+                       r"[\u4e00-\u9fff]{2,16}(?:科|处|室|股|中心|站|台|队|所|专班|(?<!政府)(?<!人民)办)$|"
                        r"(?:(?<=法院)|(?<=仲裁院))[\u4e00-\u9fff]{1,8}(?:庭|局)$|"
                        r"(?<=检察院)[\u4e00-\u9fff]{2,8}(?:部|处|室|科)$|"  # …人民检察院第九检察部
                        r"(?:(?<=工会)|(?<=联合会)|(?<=残联)|(?<=妇联))[\u4e00-\u9fff]{2,12}(?:部|委员会|办公室|中心)$|"
@@ -154,6 +155,8 @@ def is_unit_name(text: str) -> bool:
         return True
     if (main := main_unit(text)) != text:
         return is_unit_name(main)
+    if len(text) == 2 and text[1] in "局处科" and text[0] in SINGLE_SURNAMES and text[0] not in "分总市":
+        return False  # "雷局": 局长 雷 as people call him to his face, no unit
     if _SHORT_OFFICE.fullmatch(text) and not NOT_IN_KIND.search(text):  # "市人防办", "县政府办": an office called short
         return True
     return re.fullmatch(rf"(?:[\u4e00-\u9fff]{{2,3}}?[市县区]|市)?{ORG_KIND}", text) is not None and \

@@ -11,12 +11,12 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
-from index.lexicon.names import COMPOUND_SURNAMES, SINGLE_SURNAMES
+from index.lexicon.names import COMPOUND_SURNAMES, SINGLE_SURNAMES, SURNAMES_BEFORE_A_TITLE
 from index.text import to_simplified
 
 ROLE_UNIT = (
     r"(?:(?:(?![局委厅院])[\u4e00-\u9fff]){1,6}?窗口)?(?:一级|二级|三级|四级)?(?:机关党委|党组|党委|党工委|党总支|党支部)?(?:常务)?(?:副)?"
-    r"(?:书记|局长|厅长|处长|科长|股长|部长|厂长|主任|院长|所长|站长|队长|馆长|校长|行长|社长|会长|理事长|秘书长|主席|"
+    r"(?:书记|局长|厅长|处长|科长|股长|部长|厂长|主任|院长|所长|站长|队长|馆长|校长|行长|社长|会长|理事长|秘书长|主席|台长|"
     r"巡视员|调研员|总经理|(?:值班|项目|客户|大堂|部门|区域)?经理|(?:[\u4e00-\u9fff]{2,4}?)?主管|董事长|总工程师|总经济师|总会计师|新闻发言人|发言人|负责人|成员|委员|常委|市长|区长|"
     r"县长|镇长|乡长|总编辑|(?:[\u4e00-\u9fff]{2,4}?)?专员|督察长|总监|干部|(?:有关|相关)?负责(?:人|同志)|总队长|支队长|大队长|中队长|政委|教导员|"
     r"庭长|审判长|审判员|(?:高级)?法官|检察长|检察官|仲裁员|(?:农业)?推广研究员|(?:正?高级)?农艺师|(?:正?高级|助理)?工程师|农技员|(?:首席)?预报员|首席专家|(?:第[\d一二三四五六七八九十]{1,3}网格)?(?:社区|专职|兼职|户籍|治安|巡逻|责任区)?(?:网格员|网格长|民警|辅警|社工)|(?:首席|帮办)?代办员|话务员|接警员|接线员|坐席员|(?:[\u4e00-\u9fff\d]{1,6}?)?(?:驾驶员|乘务员)|(?:[\u4e00-\u9fff]{2,8}?)?班长|受理员|工作人员|(?:[\u4e00-\u9fff]{1,4}?)?队员|(?:副)?研究馆员|馆员|(?:[\u4e00-\u9fff]{2,6}?)?(?:审查员|检查员|稽查员|调解员))"
@@ -48,7 +48,7 @@ _VERB_FIRST = re.compile(r"^(?:专访|访问|采访|对话|走进|聚焦|解读|
 _ROLE_PREFIX = re.compile(r"^(?:党组|党委|党工委|党总支|党支部|机关|常务|一级|二级|三级|四级|副)")
 SHORT_TITLE = re.compile(r"^(?P<surname>[\u4e00-\u9fff]{1,2}?)(?P<title>副?(?:局长|主任|书记|处长|科长|股长|厅长|部长|院长|"
                          r"市长|区长|县长|镇长|乡长|站长|所长|(?:支|大|中)?队长|馆长|校长|行长|主席|总经理|经理|厂长|董事长|主管|庭长|法官|检察官|警官|首席|总|工|老师|教授|博士|专家|"
-                         r"河长|湖长|林长|班长))$")  # 楚工: an engineer
+                         r"河长|湖长|林长|班长|秘书长|台长))$")  # 楚工: an engineer; 俞副台长: a 气象台's
 # what children call a grown-up after the surname or the name: "岑叔叔", "阮晴阿姨"
 KIN_WORDS = "叔叔|阿姨|伯伯|爷爷|奶奶|哥哥|姐姐"
 HONORIFIC = re.compile(r"(?:先生|女士|同志)$")
@@ -96,7 +96,7 @@ def is_speaker(text: str | None) -> bool:
 
 
 # the part a unit plays, before its name: "协办单位市水利局农村水利科科长" is the 市水利局's
-_UNIT_PART = re.compile(r"^(?:协办|主办|承办|牵头|会办|配合|责任|参办|项目|建设|实施|运营)单位[：:]?")  # "项目单位……公司副总经理"
+_UNIT_PART = re.compile(r"^(?:协办|主办|承办|牵头|会办|配合|责任|参办|项目|建设|实施|运营|(?:施工)?总承包|分包)单位[：:]?")  # "项目单位……公司副总经理"
 
 
 _OWN_POST = re.compile(r"^(?:本?局|本?委|本?厅)(?=党组|党委)")
@@ -119,7 +119,7 @@ def split_org_role(desc: str) -> tuple[str | None, str | None]:
     """"威海市海洋发展局党组书记、局长" -> ("威海市海洋发展局", "党组书记、局长"); "局长" -> (None, "局长");
     "市财政局" -> ("市财政局", None); (None, None) when it is neither."""
     desc = _UNIT_PART.sub("", re.sub(r"\s+", "", desc.strip(" ，,、\u3000")))
-    desc = re.sub(r"^(?:和|与|同|跟)(?=[市区县][\u4e00-\u9fff]{2})", "", desc)  # "……，和市公交集团副总经理": the unit after 和
+    desc = re.sub(r"^(?:以及|和|与|同|跟|及)(?=[市区县][\u4e00-\u9fff]{2})", "", desc)  # "……，和市公交集团副总经理": the unit after 和
     desc = _PRESENTING.sub("", desc)  # "我身边的就是溪口街道办事处副主任": who stands there, then the unit
     if not desc:
         return None, None
@@ -306,7 +306,14 @@ def parse_people(text: str, lead_in: bool = False) -> list[PersonDesc]:
 
 def short_title(label: str) -> tuple[str, str] | None:
     """"周局长" -> ("周", "局长"); "方副局长" -> ("方", "副局长"); None when it is not a surname and a title."""
-    match = SHORT_TITLE.match(to_simplified(label.strip()))
-    if match and has_surname(match["surname"]) and len(match["surname"]) <= 2:
+    label = to_simplified(label.strip())
+    match = SHORT_TITLE.match(label)
+    if match and (has_surname(match["surname"]) or match["surname"] in SURNAMES_BEFORE_A_TITLE) \
+            and len(match["surname"]) <= 2:
         return match["surname"], match["title"]
+    if (clipped := _CLIPPED_TITLE.fullmatch(label)) and has_surname(clipped["surname"]):
+        return clipped["surname"], clipped["post"] + "长"  # "雷局", "汤科": 局长, 科长 as people call them to their face
     return None
+
+
+_CLIPPED_TITLE = re.compile(r"(?P<surname>[\u4e00-\u9fff])(?P<post>副?(?:局|处|科))")

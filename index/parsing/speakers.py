@@ -124,7 +124,7 @@ _NUMBERED_QA = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}
                           r"(?=(?:[\u4e00-\u9fff]{1,5})?[问答]$)")  # "一、问", "1. 答", "01 问", "1. 住户问"
 # a 电视问政's 现场评议员 and the deputies who ask there (人大代表, 政协委员) ask too
 # and at a 人大常委会 专题询问, the members who question (询问人, 追问 when they ask again)
-ASK_WORDS = r"(?:主持人|主持|主播|网友|网民|记者|听众|观众|市民|村民|居民|家长|群众|消费者|评议员|人大代表|政协委员|询问人|追问|学员|读者|解说|报警人|求助人|来电人|抽查人|检查人|采访人|台青|台胞|台湾青年|台湾同胞|港青|澳青|港澳青年|考生)"
+ASK_WORDS = r"(?:主持人|主持|主播|主审人|网友|网民|记者|听众|观众|市民|村民|居民|家长|群众|消费者|评议员|人大代表|政协委员|询问人|追问|学员|读者|解说|报警人|求助人|来电人|抽查人|检查人|采访人|台青|台胞|台湾青年|台湾同胞|港青|澳青|港澳青年|考生)"
 # a 点评嘉宾 (an expert asked for comment) answers what the host puts to them
 ANSWER_WORDS = r"(?:访谈嘉宾|本期嘉宾|点评嘉宾|特邀嘉宾|嘉宾|点评专家|发布人|新闻发言人|发言人|答问人|解读人|受访人|受访者|应询人|答辩人)"
 _ASK_WORD = re.compile(rf"^(?:现场)?(?P<word>{ASK_WORDS})(?:代表|提问|留言|关切|诉求|疑问|问|说|又问|再问)?(?:$|[ \t\u3000]+|(?=[“\"「『‘'（(@]|{_CITIZEN}|尾号))"
@@ -132,7 +132,9 @@ _ASK_WORD = re.compile(rf"^(?:现场)?(?P<word>{ASK_WORDS})(?:代表|提问|留�
 _ANSWER_WORD = re.compile(rf"^(?P<word>{ANSWER_WORDS})(?:$|[ \t\u3000]+)(?P<rest>.*)$")
 # who someone is at a hearing, before their name: its chair, a participant, a party's representative
 _HEARING_ROLE = re.compile(r"^(?P<word>听证主持人|听证会主持人|听证参加人|参加人|陈述人|(?:定价)?申请人代表|定价机关代表|"
-                           r"成本监审(?:人|机构)代表|听证机关代表)[ \t\u3000]+(?P<rest>\S.*)$")
+                           r"成本监审(?:人|机构)代表|听证机关代表|"
+                           # a 行政复议 hearing: the applicant and their agent ask, the respondent's agent answers
+                           r"申请人(?:委托)?代理人|申请人|第三人|被申请人(?:委托)?代理人)[ \t\u3000]+(?P<rest>\S.*)$")
 # what the public said, answered below: "意见3：" in a 征求意见 report, "诉求内容：" in a window's digest, "问题描述："
 OPINION = re.compile(r"意见[一二三四五六七八九十\d]{1,3}|(?:诉求|反映|咨询|留言|来信|提问|差评|评价|投诉|提案|建议)内容|问题描述|"
                       r"(?:反映|来访|诉求|咨询)(?:问题|事项)|传言|谣言|网传内容")  # and a rumour as it spread, checked below
@@ -239,6 +241,7 @@ def find_label(line: str) -> Label | None:
 _DESCRIBED_BY_CLAUSE = re.compile(r"[\u4e00-\u9fff]{2,10}的(?P<who>[\u4e00-\u9fff]{3,8})问")
 # a passenger described by what they carry, with no word for asking: "拎着菜篮的周阿姨", "拖着行李箱的小谭"
 _CARRYING = re.compile(r"[\u4e00-\u9fff]{0,4}?[拎拖抱背提推扛牵领带](?:着)?[\u4e00-\u9fff]{1,6}的(?P<who>[老小阿][\u4e00-\u9fff]|[\u4e00-\u9fff]{2,6})")
+_VESSEL_FIRST = re.compile(r"^[\u4e00-\u9fff]{1,4}\d{4,6}[ \t\u3000]+(?=\S)")  # a boat's registration number
 _ID_AFTER_NAME = re.compile(r"[ \t\u3000]*[（(](?:[\u4e00-\u9fff]{2,5}[:：])?[A-Za-z]{0,4}\d{3,8}[）)]$")
 # a foreign national, by name and then nationality in brackets, at a forum for foreign residents
 FOREIGN_RESIDENT = "外籍人士"
@@ -252,6 +255,7 @@ _LATIN_FOLLOW_UP = re.compile(r"^(?P<name>[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.
 _UNIT_THEN_TITLE = re.compile(r"(?P<unit>[\u4e00-\u9fff]{1,8}?(?:局|委|办|中心|医院|院|所|站|队))(?P<who>[\u4e00-\u9fff]{2,5})")
 _DESCRIBED_ONLY = re.compile(r"[\u4e00-\u9fff]{2,16}[ \t\u3000]+[\u4e00-\u9fff]{0,8}(?:家长|居民|村民|业主|学生|乘客|游客|"
                             r"消费者|商户|职工)")
+_BED = re.compile(r"(?:\d{1,3}|加)号?床(?:家属|患者|病人|病友|陪护)?(?:[（(][^（）()]{1,12}[）)])?")
 _CARD = re.compile(r"举牌\d{1,3}号|\d{1,3}号举牌(?:人|者)?")
 _PARTY = re.compile(r"(?:当事人|行政相对人)[ \t\u3000]+(?P<name>[\u4e00-\u9fff·]{1,4})|"
                     # a lawsuit's parties, by their part ("上诉人郑某某", "被上诉人的委托诉讼代理人邢某")
@@ -492,7 +496,7 @@ _CITIZEN_DESCRIBED = re.compile(r"(?P<desc>[\u4e00-\u9fff\d]{0,16}?(?:学生|志
                                 # "快递员 小罗", "执业律师 卓一凡（……律师事务所）" (a lawyer who answers is a field's: 答复律师)
                                 r"经营者|经营户|店主|快递员|外卖员|骑手|司机|驾驶员|从业者|个体工商户|种植户|养殖户|执业律师|"
                                 # who farms or deals in what farms grow: "种粮大户 隗长庚", "家庭农场主 兰秀英", "粮食经纪人 尤宝林"
-                                r"大户|农场主|农户|农民|经纪人))[ \t\u3000]+(?P<name>[\u4e00-\u9fff]{1,4}"
+                                r"大户|农场主|农户|农民|经纪人|渔民|船老大|船员|渔嫂))[ \t\u3000]+(?P<name>[\u4e00-\u9fff]{1,4}"
                                 r"(?:先生|女士|阿姨|大爷|大妈|同学|师傅)?)")
 
 
@@ -529,6 +533,8 @@ def read_label(name: str) -> LabelReading:
     elif bracketed and (_DESCRIBED_ASKER.fullmatch(bracketed["who"]) and not _DESCRIBED_OFFICIAL.search(bracketed["who"])
                         or _CITIZEN_DESCRIBED.fullmatch(bracketed["who"])):
         text = bracketed["who"]  # "读者来信 张先生(峁南区南关小区)": a citizen described, where they live in brackets
+    if (vessel := _VESSEL_FIRST.match(text)) and (aboard := read_label(text[vessel.end():])).side == "ask":
+        return aboard  # "潕渔60218 船老大 蒋海生": a fishing boat's number, then who on it asks
     if (coded := _ID_AFTER_NAME.search(text)) and coded.start() > 0:
         text = text[:coded.start()]  # "执法队员　甄立（CY0321）": the officer's number is no part of who speaks
     if text.endswith(("补充", "补充说明")) and len(text) > 4 and (adds := read_label(re.sub(r"补充(?:说明)?$", "", text))).title:
@@ -539,6 +545,8 @@ def read_label(name: str) -> LabelReading:
         return LabelReading("ask", "市民", nickname=text.removeprefix(f"{FOREIGN_RESIDENT} "))
     if _DESCRIBED_ONLY.fullmatch(text) and not _DESCRIBED_OFFICIAL.search(text):
         return LabelReading("ask", "市民", nickname=text)  # "澉嵬市实验小学 二年级家长": who asks, described, not named
+    if _BED.fullmatch(text):  # "12床家属（刘女士）": a patient or their family, by the bed, on a ward round
+        return LabelReading("ask", "市民", nickname=text)
     if _CARD.fullmatch(text):  # "举牌17号": who holds up a numbered card to ask, at a briefing
         return LabelReading("ask", "市民", nickname=text)
     if party := _PARTY.fullmatch(text):  # "当事人　刘某": the party an officer deals with, asking
@@ -600,7 +608,8 @@ def read_label(name: str) -> LabelReading:
         word, rest = hearing["word"], hearing["rest"].strip()
         if word.endswith("主持人"):
             return LabelReading("ask", "主持人", parse_person(rest))
-        if word.endswith("代表"):  # a party's representative: the applicant, the pricing authority, the auditor
+        if word.endswith("代表") or word.startswith("被申请人"):  # a party's representative: the applicant, the pricing
+            # authority, the auditor; the unit whose decision a 行政复议 reviews
             return LabelReading("answer", word, parse_person(rest) or PersonDesc(rest, None, None))
         return LabelReading("ask", "市民", nickname=re.split(r"[（(]", rest)[0].strip())
     if match := _ANSWER_WORD.match(text):

@@ -476,7 +476,7 @@ _QUOTE_MARK = re.compile(r"^(?:>[ \t\u3000]*)+", re.M)
 _ENGLISH_THANKS = re.compile(r"^(?i:thank you|thanks)(?i: very much| so much)?[.!,]?\s+(?=\S)")
 # "您好，我在城东上班……"; a call's "喂你好 我想问一下……", "主持人你好 我是……" (a speech-to-text line, spaces for commas)
 _LEADING_GREETING = re.compile(r"^(?:喂[，, ]?)?(?:(?:[\u4e00-\u9fff]{1,4}?(?:局长|主任|同志|领导)|主持人|主播)?(?:您|你|大家)好|"
-                               r"[\u4e00-\u9fff]{0,4}?(?:河长|镇长|区长|市长|书记|局长|主任|老师|警官)好)"
+                               r"[\u4e00-\u9fff]{0,4}?(?:河长|镇长|区长|市长|书记|局长|主任|老师|警官|领导)好)"
                                r"(?:[，,！!][ \t\u3000]*|[ \t\u3000]+)(?=\S)")  # "河长好！我在这儿……"
 _CITIZEN_WORDS = frozenset({"网友", "网民", "听众", "观众", "市民", "村民", "家长", "群众"})
 _HANDS_BACK = re.compile(r"(?:接着|继续|再)(?:说|讲|谈|介绍)|请继续|补充")
