@@ -159,3 +159,14 @@ def test_an_official_called_by_surname_and_a_clipped_post_and_the_interviewers_a
     # the interviewers' closing thanks ask nothing, though the record names them as who asks
     assert _answered(interview) == [("雷局，全市现", "雷振川"), ("大学生返乡创", "雷振川")]
     assert interview.metadata.bureau == "滘川市农业农村局"
+
+
+def test_a_rule_stays_a_line_of_its_own_in_a_hard_wrapped_copy_and_a_read_count_is_a_header_field() -> None:
+    from index.parsing.header import read_fields
+    from index.parsing.reflow import unwrap
+    full = "这是一段被硬换行切开的很长很长的正文内容，它在第三十八个字符处被切开了"
+    text = "\n".join([full[:38]] * 6 + ["─" * 38, "─" * 10, "下一段开头", full[:38], "─" * 20])
+    lines = unwrap(text, lambda line: False).split("\n")
+    assert "─" * 48 in lines and "─" * 20 in lines  # a rule cut in two is one again, and no rule joins words
+    assert not any("─" in line and line.strip("─") for line in lines)
+    assert read_fields("　阅读：847") == [("other", "847")]  # a read count cut onto a line of its own

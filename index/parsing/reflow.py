@@ -4,7 +4,7 @@ a sentence that ends at the margin no longer ends its paragraph.
 
 A text counts as wrapped when most of its long lines end within a few columns of one width (CJK characters two
 columns wide, as terminals and e-mail wrap them, or one each) and almost none is longer. A full line then goes on in
-the next, unless a blank line, an indented line or a note in brackets comes next, a speaker's label opens the next after a sentence's end,
+the next, unless a blank line, an indented line, a note in brackets or a rule (────) comes next (or the line is a rule), a speaker's label opens the next after a sentence's end,
 or the line ends a question or opens a label.
 """
 
@@ -27,6 +27,7 @@ _INDENT = re.compile(r"^(?:[ \t]{2,}|\u3000)")
 _ASCII_WORD = re.compile(r"[A-Za-z]")  # a word of letters cut at a space; digits were cut within a number
 _NO_JOIN_END = re.compile(r"[？?]$|(?<!\d)[：:]$")  # a question's end, a label alone; not a time cut after "10:"
 _TIME_AT_END = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?[\]】)）]?$")
+_RULE = re.compile(r"[─━—\-=＝_~～·•]{3,}")
 _NOTE = re.compile(r"（[^（）]*）|\([^()]*\)")  # a line wholly in brackets: an editor's note of its own
 
 
@@ -94,6 +95,8 @@ def _joined(lines: list[str], full: int, measure: Callable[[str], int], starts_t
                      and not _FIELDS_CUT_AT_KEY.search(previous.rstrip()))  # "（答复单位：" goes on, and "……　作者："
             and not _INDENT.match(line)
             and not _NOTE.fullmatch(line.strip())
+            # a page's rule ("────────") neither ends words nor goes on in them; a rule cut in two is one again
+            and bool(_RULE.fullmatch(line.strip())) == bool(_RULE.fullmatch(previous.strip()))
             and not (_ends_words(previous.rstrip()) and starts_turn(line.strip()))  # mid-sentence, a label is a cut word
             and not stands_alone(line.strip())
         ):
