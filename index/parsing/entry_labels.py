@@ -246,8 +246,10 @@ def entry_askers(lines: list[str], labels: list[Label | None]) -> None:
 
 
 _ANSWERER_KEY_ALONE = re.compile(_ANSWERER_KEY)
-_REPLY_WORDS = re.compile(r"(?:答复|回复|回应|办理|处理)(?:意见|内容|结果|回复|答复)?")
-_STATUS_REPLY = re.compile(r"(?:回应|答复|回复|办理|处理)(?:情况|状态|进展)")
+# a reply's own words: "答复意见", "办理回复", and where one stands ("回应情况", "办理状态")
+_REPLYING = r"(?:答复|回复|回应|办理|处理)"
+_REPLY_WORDS = re.compile(rf"{_REPLYING}(?:意见|内容|结果|回复|答复)?")
+_STATUS_REPLY = re.compile(rf"{_REPLYING}(?:情况|状态|进展)")
 
 
 def answerer_fields(lines: list[str], labels: list[Label | None], signatures: Collection[int] = ()) -> set[int]:
@@ -343,7 +345,7 @@ def tagged_entries(lines: list[str], labels: list[Label | None]) -> set[int]:
 
 # a reply's key that names no one ("答复意见：", "办理结果：") or only the part a unit plays ("【协办单位答复】")
 _REPLY_KEY = re.compile(r"^[ \t\u3000]*(?:\*\*|__)?(?:[【\[](?P<bracketed>(?:主办|协办|会办|配合)单位(?:答复|回复|意见)?)[】\]]|"
-                        r"(?P<plain>(?:答复|回复|回应|办理|处理)(?:意见|内容|结果)?|处理情况|整改情况|整改结果|"
+                        rf"(?P<plain>{_REPLYING}(?:意见|内容|结果)?|处理情况|整改情况|整改结果|"
                         r"(?:主办|协办|会办|配合)单位(?:答复|回复|意见)?|"
                         r"(?P<unit>[\u4e00-\u9fff]{4,30}?(?:局|委|中心|办公室|政府|办事处))(?:整改情况|答复|回复|办理结果|答复意见))"
                         r"(?:\*\*|__)?[ \t\u3000]*[：:])(?:\*\*|__)?[ \t\u3000]*")
