@@ -59,8 +59,9 @@ postgres:
 	  fi; \
 	fi
 
+# On every core (at most four), a test file to a worker: module fixtures are built once, session ones per worker.
 test: install browser postgres
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --maxprocesses=4 --dist loadfile
 
 bench: index
 	$(BIN)/python benchmarks/retrieval.py

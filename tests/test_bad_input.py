@@ -365,7 +365,8 @@ async def test_reload_lists_bad_files_in_a_valid_message(fake_bot_api: FakeBotAP
 
 
 def test_a_5_mb_interview_parses_in_bounded_time(tmp_path: Path) -> None:
-    """Linear, not quadratic: ~9 s here (2026-12-07); the bound only catches a parser that blows up on big files."""
+    """Linear, not quadratic: ~30 s here (parser 94, 2026-12-07; ~6 s a megabyte); the bound only catches a parser
+    that blows up on big files (a quadratic one would take hours), with room for a loaded machine."""
     turns = [WATER]
     size, i = len(WATER.encode()), 0
     while size < 5 * 1024 * 1024:
@@ -378,7 +379,7 @@ def test_a_5_mb_interview_parses_in_bounded_time(tmp_path: Path) -> None:
     path.write_text("".join(turns), encoding="utf-8")
     began = time.monotonic()
     interview = parse_file(path, "huge.txt")
-    assert time.monotonic() - began < 30
+    assert time.monotonic() - began < 120
     assert len(interview.passages) > 10_000 and "第4320批水厂预计1月建成" in "".join(p.text for p in interview.passages)
 
 

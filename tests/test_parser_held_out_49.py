@@ -9,19 +9,8 @@ from pathlib import Path
 
 from index.parsing.declared import declared_marks
 from index.parsing.metadata import is_boilerplate
-from index.parsing.parser import parse_file
-from index.records import Interview
 from index.parsing.speakers import read_label
-
-
-def _parsed(tmp_path: Path, text: str, name: str = "page.md") -> Interview:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return parse_file(path, name)
-
-
-def _answered(interview: Interview) -> list[tuple[str, str, str]]:
-    return [(t.asker, t.question[:6], t.answerer) for t in interview.turns if t.question and t.answer]
+from tests.parsing_helpers import answered_with_asker, parse_written
 
 
 CONCERNS = """# 回应关切｜网民近期关心的这些事（第2期）
@@ -59,9 +48,9 @@ CONCERNS = """# 回应关切｜网民近期关心的这些事（第2期）
 
 
 def test_a_concern_is_answered_by_each_unit_its_response_field_names(tmp_path: Path) -> None:
-    interview = _parsed(tmp_path, CONCERNS)
+    interview = parse_written(tmp_path, CONCERNS)
     assert read_label("网民关切").side == "ask"
-    assert _answered(interview) == [("网民关切", "湔河大桥晚上", "湔崦市交通运输局"),
+    assert answered_with_asker(interview) == [("网民关切", "湔河大桥晚上", "湔崦市交通运输局"),
                                     ("网民关切", "崦山公园的厕", "湔崦市城市管理局"),
                                     ("网民关切", "崦山公园的厕", "湔崦市园林局")]
     answers = [p.text for p in interview.passages if p.kind == "answer"]
@@ -98,12 +87,12 @@ CLOUD_QA = """“湔”见家乡·云端答疑会实录
 
 
 def test_the_hosts_introduction_of_the_guests_is_no_part_of_the_question(tmp_path: Path) -> None:
-    turns = _answered(_parsed(tmp_path, CLOUD_QA, "cloud.txt"))
+    turns = answered_with_asker(parse_written(tmp_path, CLOUD_QA, "cloud.txt"))
     assert turns[0][1:] == ("请严副主任先", "严可期")
 
 
 def test_an_askers_line_of_parts_with_who_last_labels_the_words_below_it(tmp_path: Path) -> None:
-    turns = _answered(_parsed(tmp_path, CLOUD_QA, "cloud.txt"))
+    turns = answered_with_asker(parse_written(tmp_path, CLOUD_QA, "cloud.txt"))
     assert turns[1:] == [("何女士", "我的护照快到", "裴远山"), ("葛先生", "孩子回国上学", "严可期")]
 
 
@@ -134,8 +123,8 @@ def test_marks_a_book_declares_are_its_speakers_and_a_subtitle_naming_two_gives_
     assert declared_marks("“■”为采访者提问，“□”为柏青阳的回答，“◇”为戚晓岚的回答。") == \
         {"■": "问", "□": "柏青阳", "◇": "戚晓岚"}
     assert declared_marks("“■”为柏青阳的回答") == {}  # no side that asks: nothing declared
-    interview = _parsed(tmp_path, BOOK, "book.txt")
-    assert [(q, who) for _, q, who in _answered(interview)] == [
+    interview = parse_written(tmp_path, BOOK, "book.txt")
+    assert [(q, who) for _, q, who in answered_with_asker(interview)] == [
         ("老旧小区改造", "柏青阳"), ("历史街区还能", "戚晓岚"), ("历史街区还能", "柏青阳"), ("钱从哪里来？", "柏青阳")]
     assert interview.metadata.bureau == "湔崦市住房和城乡建设局"  # the first one the subtitle names
     bureaus = {p.speaker: p.bureau for p in interview.passages if p.kind == "answer"}
@@ -185,16 +174,16 @@ TEA = """湔崦新闻网 | 首页 | 时政 | 民生 | 视频
 
 def test_a_bare_post_is_the_official_seated_at_that_table_and_a_papers_reporter_asks(tmp_path: Path) -> None:
     assert read_label("湔崦日报 陶冉").side == "ask"
-    interview = _parsed(tmp_path, TEA, "tea.txt")
-    assert [(who, q) for who, q, _ in _answered(interview)][0] == ("湔崦日报 陶冉", "地铁1号线什")
-    assert [answerer for _, _, answerer in _answered(interview)] == ["沙文渊", "甄若川", "庾嘉", "滕秋白"]
+    interview = parse_written(tmp_path, TEA, "tea.txt")
+    assert [(who, q) for who, q, _ in answered_with_asker(interview)][0] == ("湔崦日报 陶冉", "地铁1号线什")
+    assert [answerer for _, _, answerer in answered_with_asker(interview)] == ["沙文渊", "甄若川", "庾嘉", "滕秋白"]
     bureaus = {p.speaker: p.bureau for p in interview.passages if p.kind == "answer"}
     assert bureaus["庾嘉"] == "湔崦市商务局" and bureaus["滕秋白"] == "湔崦市医疗保障局"
     assert not any("入座：" in p.text for p in interview.passages)  # a seating line is no one's words
 
 
 def test_a_headline_under_a_sites_nav_bar_and_rule_is_the_title_not_a_label(tmp_path: Path) -> None:
-    interview = _parsed(tmp_path, TEA, "tea.txt")
+    interview = parse_written(tmp_path, TEA, "tea.txt")
     assert interview.metadata.title == "新春媒体茶叙会实录：局长们转桌，记者们边喝边问"
     assert interview.metadata.bureau == "湔崦市交通运输局"  # the city from the site, once the header is read
 

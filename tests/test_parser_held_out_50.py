@@ -7,20 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from index.parsing.parser import parse_file
 from index.parsing.people import is_person_name, parse_person
 from index.parsing.speakers import find_label, read_label
-from index.records import Interview
-
-
-def _parsed(tmp_path: Path, text: str, name: str) -> Interview:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return parse_file(path, name)
-
-
-def _answered(interview: Interview) -> list[tuple[str, str]]:
-    return [(t.question[:6], t.answerer) for t in interview.turns if t.question and t.answer]
+from tests.parsing_helpers import answered, parse_written
 
 
 def test_an_investor_asks_under_a_numbered_question_and_a_project_units_manager_is_the_companys() -> None:
@@ -61,8 +50,8 @@ POLL = """关于“课后服务”网上调查的结果反馈
 def test_a_comment_under_its_number_asks_and_the_unit_in_the_reply_field_answers(tmp_path: Path) -> None:
     label = find_label("【意见1】网民“梧桐巷的猫”（选B．18:00）：")
     assert label is not None and read_label(label.name).side == "ask" and "梧桐巷的猫" in label.name
-    interview = _parsed(tmp_path, POLL, "poll.txt")
-    assert _answered(interview) == [("学校课后服务", "滘川市教育局"), ("课后服务费请", "滘川市教育局")]
+    interview = parse_written(tmp_path, POLL, "poll.txt")
+    assert answered(interview) == [("学校课后服务", "滘川市教育局"), ("课后服务费请", "滘川市教育局")]
     # a reply that names no unit but says the matter is being studied answers nothing and is no one's words
     assert not any("转有关部门研究" in p.text for p in interview.passages if p.kind == "answer")
 
@@ -96,8 +85,8 @@ def test_a_passenger_by_the_stop_they_boarded_at_and_the_driver_ask(tmp_path: Pa
     for line in ("〔桂园站上车〕拎着菜篮的周阿姨：我今年", "〔驾驶座〕28路驾驶员 冉国栋：局长"):
         label = find_label(line)
         assert label is not None and read_label(label.name).side == "ask", line
-    interview = _parsed(tmp_path, RIDE, "ride.txt")
-    assert _answered(interview) == [("我今年六十八", "柏文川"), ("局长，我也问", "柏文川"), ("扫码乘车老是", "邰晓彤")]
+    interview = parse_written(tmp_path, RIDE, "ride.txt")
+    assert answered(interview) == [("我今年六十八", "柏文川"), ("局长，我也问", "柏文川"), ("扫码乘车老是", "邰晓彤")]
     roles = {p.speaker: p.role for p in interview.passages if p.kind == "answer"}
     assert roles["邰晓彤"] == "市公交集团副总经理"
 
@@ -193,8 +182,8 @@ PROPOSALS = """2027年滘川市“红领巾小提案”办理情况回复汇编
 def test_reply_letters_are_each_the_unit_that_signs_and_dates_them(tmp_path: Path) -> None:
     assert read_label("提案内容").side == "ask"
     assert find_label("你们的建议我们采纳了：5月底前在校门口安装隔离护栏。") is None  # a clause, no one's label
-    interview = _parsed(tmp_path, PROPOSALS, "proposals.txt")
-    assert _answered(interview) == [("校门口的人行", "滘川市城市管理局"), ("博物馆能不能", "滘川市文化广电和旅游局"),
+    interview = parse_written(tmp_path, PROPOSALS, "proposals.txt")
+    assert answered(interview) == [("校门口的人行", "滘川市城市管理局"), ("博物馆能不能", "滘川市文化广电和旅游局"),
                                     ("书包能不能轻", "滘川市教育局"), ("书包能不能轻", "滘川市卫生健康委员会"),
                                     ("公园里能不能", "滘川市城市管理局")]
     # the issuer answers nothing: the unit that signs most replies is the page's, not the last letter's signer

@@ -8,21 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from index.parsing.orgs import is_unit_name, main_unit
-from index.parsing.parser import parse_file
 from index.parsing.people import parse_person, short_title
 from index.parsing.speakers import read_label
-from index.records import Interview
 from index.text import to_simplified
-
-
-def _parsed(tmp_path: Path, text: str, name: str) -> Interview:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return parse_file(path, name)
-
-
-def _answered(interview: Interview) -> list[tuple[str, str]]:
-    return [(t.question[:6], t.answerer) for t in interview.turns if t.question and t.answer]
+from tests.parsing_helpers import answered, parse_written
 
 
 def test_a_character_whose_simplified_form_no_one_types_stays_as_written() -> None:
@@ -52,8 +41,8 @@ HEARING = """滘川市人民政府行政复议公开听审实录（摘编）
 
 def test_at_a_hearing_the_respondents_agent_answers_for_the_unit_under_review(tmp_path: Path) -> None:
     assert read_label("主审人").side == "ask" and read_label("申请人 何某某").side == "ask"
-    interview = _parsed(tmp_path, HEARING, "hearing.txt")
-    assert _answered(interview) == [("请被申请人说", "庞书衡"), ("请问被申请人", "庞书衡")]
+    interview = parse_written(tmp_path, HEARING, "hearing.txt")
+    assert answered(interview) == [("请被申请人说", "庞书衡"), ("请问被申请人", "庞书衡")]
     assert interview.metadata.bureau == "滘川市市场监督管理局"  # who answers, not the 司法局 that publishes the record
 
 
@@ -86,8 +75,8 @@ DECK = """开渔在即，这场“船头会”开在了渔港的甲板上
 def test_fishermen_by_their_boats_number_ask_and_a_bureaus_own_section_is_its(tmp_path: Path) -> None:
     assert read_label("滘渔60218 船老大 蒋海生").side == "ask"
     assert short_title("俞副台长") == ("俞", "副台长") and main_unit("市气象局海洋气象台") == "市气象局"
-    interview = _parsed(tmp_path, DECK, "deck.md")
-    assert [who for _, who in _answered(interview)] == ["阮海澄", "鲍启帆", "俞晓岚", "邝国梁"]
+    interview = parse_written(tmp_path, DECK, "deck.md")
+    assert [who for _, who in answered(interview)] == ["阮海澄", "鲍启帆", "俞晓岚", "邝国梁"]
     units = {p.speaker: (p.bureau, p.role) for p in interview.passages if p.kind == "answer"}
     assert units["鲍启帆"] == ("滘川市海洋与渔业局", "渔政支队支队长")  # "局渔政支队": the 局 named before it
     assert units["阮海澄"] == ("滘川市海洋与渔业局", "党组成员、副局长")  # "……局党组成员、副局长阮海澄": the unit too
@@ -116,8 +105,8 @@ WARD = """“医保服务进病房”床旁答疑记录
 def test_patients_by_their_bed_ask_and_a_hospitals_office_speaks_for_the_hospital(tmp_path: Path) -> None:
     assert read_label("12床家属（刘女士）").side == "ask"
     assert main_unit("滘川市第一人民医院医保办") == "滘川市第一人民医院"
-    interview = _parsed(tmp_path, WARD, "ward.txt")
-    assert _answered(interview) == [("我爸这次放了", "温若溪"), ("我爸这次放了", "贝思齐"), ("我是低保户，", "温若溪")]
+    interview = parse_written(tmp_path, WARD, "ward.txt")
+    assert answered(interview) == [("我爸这次放了", "温若溪"), ("我爸这次放了", "贝思齐"), ("我是低保户，", "温若溪")]
     units = {p.speaker: p.bureau for p in interview.passages if p.kind == "answer"}
     assert units["贝思齐"] == "滘川市第一人民医院"
 
@@ -155,9 +144,9 @@ PRACTICE = """“三下乡”社会实践｜实践团访谈市农业农村局记
 def test_an_official_called_by_surname_and_a_clipped_post_and_the_interviewers_ask(tmp_path: Path) -> None:
     assert short_title("雷局") == ("雷", "局长") and short_title("汤科") == ("汤", "科长")
     assert not is_unit_name("雷局") and is_unit_name("分局")
-    interview = _parsed(tmp_path, PRACTICE, "practice.txt")
+    interview = parse_written(tmp_path, PRACTICE, "practice.txt")
     # the interviewers' closing thanks ask nothing, though the record names them as who asks
-    assert _answered(interview) == [("雷局，全市现", "雷振川"), ("大学生返乡创", "雷振川")]
+    assert answered(interview) == [("雷局，全市现", "雷振川"), ("大学生返乡创", "雷振川")]
     assert interview.metadata.bureau == "滘川市农业农村局"
 
 

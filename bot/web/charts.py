@@ -25,6 +25,7 @@ ANSWERED_COLOR, NOT_FOUND_COLOR, BAR_COLOR, DISLIKED_COLOR = "#2f6f4f", "#c8553d
 FONTS = ["WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
          "DejaVu Sans", "sans-serif"]
 _LOCK = threading.Lock()
+_FONTS_CHECKED = False  # the system's fonts compared with matplotlib's cache once per process
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,11 +55,32 @@ def _short(text: str, width: int = LABEL_CHARS) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
+def _add_fonts_installed_since_the_cache() -> None:
+    """Teach matplotlib the system fonts its font cache misses: the cache is written once (per matplotlib version),
+    so a CJK font installed after the first import is otherwise never used and every label's width is measured
+    with DejaVu Sans (a warning per missing glyph)."""
+    from matplotlib import font_manager
+
+    known = {entry.fname for entry in font_manager.fontManager.ttflist}
+    for path in font_manager.findSystemFonts():
+        if path not in known:
+            try:
+                font_manager.fontManager.addfont(path)
+            except (OSError, RuntimeError, ValueError):  # a font file matplotlib cannot read is simply not used
+                continue
+
+
 def _svg(draw) -> str:  # type: ignore[no-untyped-def]
     import matplotlib
 
     matplotlib.use("Agg", force=False)
     from matplotlib.figure import Figure
+
+    global _FONTS_CHECKED
+    with _LOCK:
+        if not _FONTS_CHECKED:
+            _add_fonts_installed_since_the_cache()
+            _FONTS_CHECKED = True
 
     style = {"svg.fonttype": "none", "svg.hashsalt": "interview-qa", "font.family": "sans-serif",
              "font.sans-serif": FONTS, "font.size": 10, "axes.spines.top": False, "axes.spines.right": False}
