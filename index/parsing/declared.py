@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from index.parsing.orgs import is_unit_name
-from index.parsing.people import PersonDesc, is_person_name, parse_person
+from index.parsing.people import PersonDesc, is_person_name, parse_person, split_org_role
 from index.parsing.speakers import ASK_WORDS, Label, read_label
 from index.text import to_simplified
 
@@ -223,3 +223,30 @@ def declared_marks(text: str) -> dict[str, str]:
     marks = {m["mark"]: "问" if m["verb"] in ("提问", "发问", "问题", "问") else m["who"].strip()
              for m in _MARK_DECLARED.finditer(to_simplified(text))}
     return marks if "问" in marks.values() and len(set(marks.values())) >= 2 else {}
+
+
+# a play script's cast, one a line before the scenes: "鞠晓岚——市文化广电和旅游局党组成员、副局长", "苗　苗——返乡大学生，……"
+# (a two-character name padded to three with a space)
+_CAST_MEMBER = re.compile(r"^[ \t\u3000]*(?P<name>[\u4e00-\u9fff·](?:[ \t\u3000]?[\u4e00-\u9fff·]){1,3})[ \t\u3000]*"
+                          r"(?:——|—|－－|--)[ \t\u3000]*(?P<desc>[^\n]{2,60}?)[ \t\u3000]*$")
+MIN_CAST = 3
+
+
+def declared_cast(lines: list[str]) -> dict[str, str]:
+    """A script's cast list (three names or more, each "NAME——who they are"): each name, its spaces taken out, with the
+    label its lines are read under: the host, a unit's or a body's person by their post, anyone else a citizen."""
+    cast: dict[str, str] = {}
+    for line in lines:
+        if not (member := _CAST_MEMBER.match(line)):
+            continue
+        name, desc = re.sub(r"[ \t\u3000]", "", member["name"]), member["desc"].strip()
+        if re.search(r"^第|[幕场节章]$", name):  # "第一幕——……": a scene, not a person
+            continue
+        org, role = split_org_role(desc)
+        if re.search(r"主持", desc):
+            cast[name] = f"主持人 {name}"
+        elif org and role:
+            cast[name] = f"{desc} {name}"
+        else:
+            cast[name] = f"群众 {name}"
+    return cast if len(cast) >= MIN_CAST else {}

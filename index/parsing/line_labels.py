@@ -11,7 +11,7 @@ from dataclasses import replace
 from index.parsing.entry_labels import (answerer_fields, seated_titles, answers_after_questions, askers_named_in_fields, comments_and_titles,
                                         entry_askers, entry_furniture, parts_named_per_record, quoted_comment_replies,
                                         record_subjects, record_tags, signature_lines, tagged_entries, thread_replies)
-from index.parsing.declared import declared_marks
+from index.parsing.declared import declared_cast, declared_marks
 from index.parsing.exam_items import label_exam_items
 from index.parsing.line_cuts import QUESTION_END, repeated_bands
 from index.parsing.media_labels import (accounts_as_people, broadcast_script, callers_in_a_report, english_host,
@@ -30,6 +30,7 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     """Labels what the page's conventions label (in place), after the header was read; returns the lines that are
     no one's words (between an official's heading and its first question)."""
     _symbol_marked_turns(lines, labels)
+    _cast_lines(lines, labels, header)
     _spaced_speaker_lines(lines, labels, header)
     accounts_as_people(lines, labels)
     english_host(lines, labels)
@@ -294,6 +295,25 @@ def _spaced_speaker_lines(lines: list[str], labels: list[Label | None], header: 
     if len(found) >= MIN_SPACED_SPEAKERS and {read_label(l.name).side for l in found.values()} == {"ask", "answer"}:
         for i, label in found.items():
             labels[i] = label
+
+
+# a script's line: a name of the cast, a space, perhaps a stage direction in brackets, then the words (no colon)
+_CAST_LINE = re.compile(r"^(?:\*\*|__)?(?P<name>[\u4e00-\u9fff·](?:[ \u3000]?[\u4e00-\u9fff·]){1,3})(?:\*\*|__)?[ \t\u3000]+"
+                        r"(?:[（(][^（）()\n]{1,40}[）)][ \t\u3000]*)?(?=\S)")
+
+
+def _cast_lines(lines: list[str], labels: list[Label | None], header: set[int]) -> None:
+    """A script whose cast is listed once ("NAME——who"): a line that opens with a name of the cast and a space (no
+    colon) is theirs, a stage direction in brackets after the name no part of the words."""
+    cast = declared_cast(lines)
+    if not cast:
+        return
+    for i, line in enumerate(lines):
+        if i in header or not (match := _CAST_LINE.match(line)) \
+                or (label := cast.get(re.sub(r"[ \u3000]", "", match["name"]))) is None:
+            continue
+        if labels[i] is None or labels[i].content_offset > match.end():  # "卢晓棠　我再问个实在的：……": a colon
+            labels[i] = Label(label, match.end(), synthetic=True)  # inside the words is no label's
 
 
 MIN_SPEAKER_HEADINGS = 2

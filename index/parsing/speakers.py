@@ -35,9 +35,13 @@ _TIMED_NAME = re.compile(r"^(?P<name>[^：:。，！？；\n]{1,40}?)[ \t\u3000]
 _BRACKET = re.compile(rf"^(?P<md>\*\*|__)?[{_OPEN}](?P<name>[^{_CLOSE}\n]{{1,40}})[{_CLOSE}](?P=md)?(?!\()"
                       r"[ \t\u3000]*[：:]?(?:\*\*|__)?[ \t\u3000]*")
 _ADDRESS_FORMS = "先生|女士|阿姨|大爷|大妈|师傅|同学"
+# what neighbours and villagers call one another after a surname: "许大叔", "麦阿婆", "郝姐"
+_KIN_FORMS = "大哥|大姐|大叔|大娘|大婶|大嫂|阿婆|阿公|阿伯|奶奶|爷爷|婶|叔|嫂|姐|哥"
 _CITIZEN = rf"[\u4e00-\u9fff]{{1,3}}(?:{_ADDRESS_FORMS})"  # 王先生, 陈阿姨: a caller as the host greets them
 # a resident by their home, then who they are: "3栋李阿姨", "7栋501住户刘先生", "12栋2单元王师傅", "5栋楼栋长周建华"
-_HOUSEHOLD = re.compile(r"\d{1,3}(?:栋|幢|号楼|座)(?:\d{1,2}单元)?(?:\d{3,4}室?)?(?:住户|业主|居民代表|居民|楼栋长|楼长|单元长)?"
+# also by the flat's code, building-unit-door, and what was measured there: "3-2-501（17.2℃）鄢大爷", "6-302 老郜"
+_HOUSEHOLD = re.compile(r"(?:\d{1,3}(?:栋|幢|号楼|座)(?:\d{1,2}单元)?(?:\d{3,4}室?)?|(?!\d{4}-)\d{1,3}(?:-\d{1,2})?-\d{3,4}"
+                        r"(?:[（(][^（）()]{1,12}[）)])?[ \t\u3000]*)(?:住户|业主|居民代表|居民|楼栋长|楼长|单元长)?"
                         r"(?P<who>[\u4e00-\u9fff]{2,6})")
 # a label that is only such a form, or one of what they do and a kinship word ("快递小哥阿杰", "张大姐")
 _CITIZEN_LABEL = re.compile(rf"[\u4e00-\u9fff]{{1,4}}(?:{_ADDRESS_FORMS}|大娘|小哥|大姐|大叔|大哥|阿婆|奶奶|爷爷)"
@@ -231,9 +235,14 @@ def find_label(line: str) -> Label | None:
         if label is not None:
             return Label(label.name, stamp.end() + label.content_offset, label.bracketed, True, label.explicit_colon)
         return None
+    if (flat := _FLAT_FIRST.match(line)) and (label := _label_at(line[flat.end():])) is not None \
+            and read_label(flat["code"] + label.name).side == "ask":  # "3-2-501（17.2℃）鄢大爷：": a resident by their flat
+        return replace(label, name=flat["code"] + label.name, content_offset=flat.end() + label.content_offset)
     return _label_at(line)
 
 
+# a flat's code (building-unit-door) and what was measured there, before the resident's name
+_FLAT_FIRST = re.compile(r"^(?P<code>(?!\d{4}-)\d{1,3}(?:-\d{1,2})?-\d{3,4}(?:[（(][^（）()\n]{1,12}[）)])?)[ \t\u3000]*")
 # a post's icon ("🛂"), a photo caption's mark ("▲")
 # an officer's number after the name ("甄立（CY0321）", "（警号：012345）"); the party an officer deals with; the part
 # someone plays on a record, then their name ("执法队员　甄立", "协同人员　庄晓梅")
@@ -286,8 +295,8 @@ _PHOTO_PLACE = re.compile(r"^(?P<who>[^：:\n（(]{2,30}?)(?P<place>[（(](?:左
 
 
 # a tag of the side that speaks, before the speaker's own label ("**【群众问】** 村民 罗大哥：", "【干部答】 冼镇长：")
-_DESCRIBED_ASKER = re.compile(r"[\u4e00-\u9fff]{2,10}[ \t\u3000]+(?:[老小阿][\u4e00-\u9fff]|[\u4e00-\u9fff]{1,3}"
-                              rf"(?:{_ADDRESS_FORMS}|大哥|大姐|大爷|大娘|婶|叔))")
+_DESCRIBED_ASKER = re.compile(r"[\u4e00-\u9fff]{2,10}(?:[ \t\u3000]+[\u4e00-\u9fff]{2,6})?[ \t\u3000]+(?:[老小阿][\u4e00-\u9fff]|"
+                              rf"[\u4e00-\u9fff]{{1,3}}(?:{_ADDRESS_FORMS}|{_KIN_FORMS}))")  # "沙屿村 渔民 许大叔"
 _SIDE_TAG = re.compile(r"(?P<who>[\u4e00-\u9fff]{0,4}?)(?P<side>问|答|追问|再问|提问|主持|主持人|回应|答复|送单|点单)")
 _ANSWER_SIDES = ("答", "回应", "答复", "送单")  # "【送单】钟启航：" in a 企业点单·人社送单 list
 
@@ -629,9 +638,11 @@ def read_label(name: str) -> LabelReading:
         return LabelReading("answer", "负责人", PersonDesc(None, org, match["role"]))
     if english.is_english(text) and (side := english.label_side(text)) is not None:
         return _english_reading(text, side)
-    if _CITIZEN_LABEL.fullmatch(text):  # "王阿姨", "快递小哥阿杰": a citizen as people call them, who asks
+    if _CITIZEN_LABEL.fullmatch(text) or re.fullmatch(rf"[\u4e00-\u9fff](?:{_KIN_FORMS})", text):  # "王阿姨", "郝姐",
+        # "快递小哥阿杰": a citizen as people call them, who asks
         return LabelReading("ask", "市民", nickname=text)
-    if (home := _HOUSEHOLD.fullmatch(text)) and (is_person_name(home["who"]) or _CITIZEN_LABEL.fullmatch(home["who"])):
+    if (home := _HOUSEHOLD.fullmatch(text)) and (is_person_name(home["who"]) or _CITIZEN_LABEL.fullmatch(home["who"])
+                                                 or re.fullmatch(r"[老小阿][\u4e00-\u9fff]", home["who"])):
         return LabelReading("ask", "市民", nickname=home["who"])  # the digits are an address, never a time
     person = parse_person(text)
     if person is not None:
