@@ -48,7 +48,7 @@ def test_pupils_slips_ask_and_the_officials_are_called_by_what_pupils_call_them(
     assert interview.metadata.bureau == "汶澜市人民检察院"  # not its 第九检察部
     turns = [(t.asker, t.answerer, t.question[:6]) for t in interview.turns if t.answer and t.question]
     assert turns == [("提问 第1张纸条", "林岚", "偷偷用我妈手"), ("提问 第2张纸条", "周书航", "有人在班级群"),
-                     ("群众 初三（6）班 小骆同学", "周书航", "帮别人“跑分")]  # the host's closing answers nothing
+                     ("初三（6）班 小骆同学", "周书航", "帮别人“跑分")]  # a pupil by class asks as written; the host's closing answers nothing
     assert {(p.speaker, p.bureau) for p in interview.passages if p.kind == "answer"} == {
         ("林岚", "汶澜市人民检察院"), ("周书航", "汶澜市公安局")}
 

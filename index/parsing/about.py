@@ -116,6 +116,7 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
                       or _source_answering_most(source_unit, segments, cast)
                       or _site_answering(source_unit, text, segments, cast)
                       or _issuer_answering(source.hints.get("site"), segments, cast)  # a page header's unit that answers
+                      or _issuer_answering(_footer_owner(text), segments, cast)  # "……局　地址：……　版权所有"
                       or _issuer_answering(title.bureau, segments, cast)
                       or _issuer_answering(_site_owner(title.first_line), segments, cast)
                       # no one introduced (or only in the questions, one after another: a broadcast calling each
@@ -313,11 +314,18 @@ def _people(header: Header, titles: str, intro: str, asked: str, segments: list[
 
 # a lead introducing guests as children call them: "……供水管理科的工程师岑立川叔叔，和……办公室的副主任阮晴阿姨"
 _KIN_AFTER_NAME = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{KIN_WORDS})(?=[，,、。；;和]|$)")
+_HOSTS_OF_THE_PLACE = re.compile(r"(?:来到|走进|走访|深入)(?P<unit>[\u4e00-\u9fff]{2,24}?(?:学校|中学|小学|幼儿园|医院|卫生院|"
+                                 r"卫生服务中心|服务中心|养老院|福利院|站|所))(?:的[\u4e00-\u9fff]{2,10})?[，,](?:和|与|同|跟)"
+                                 r"(?=(?:校长|副校长|院长|副院长|站长|所长|主任|(?:[\u4e00-\u9fff]{0,6}门诊)?护士长)[\u4e00-\u9fff]{2,3})")
+_TOGETHER_AFTER_NAME = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:一起|一道|一同)(?=[，,、。；;]|$)")
 _OF_BEFORE_POST = re.compile(r"(?<=[科处室局所站队办院])的(?=[\u4e00-\u9fff]{0,6}?(?:师|员|长|主任)[\u4e00-\u9fff]{2,3}[，,、。；;和]?)")
 
 
 def _as_listed(line: str) -> str:
     """A lead's sentence with the words between a unit, a post and a name taken out, as a guest list writes them."""
+    line = _TOGETHER_AFTER_NAME.sub("", line)  # "……项目经理汝佳一起，与……": the name, then 一起
+    line = _HOSTS_OF_THE_PLACE.sub(lambda m: m.group()[:-1] + m["unit"], line)  # "来到……实验中学，和校长伏秀兰": the
+    # school's 校长 (a post with no unit, after the place the visit came to)
     if not _KIN_AFTER_NAME.search(line):
         return line
     return re.sub(r"[，,]和", "，", _OF_BEFORE_POST.sub("", _KIN_AFTER_NAME.sub("", line)))
@@ -410,6 +418,18 @@ def _issuer_answering(issuer: str | None, segments: list[Segment], cast: Cast) -
     return issuer if cast.unit(issuer) in _answers_by_unit(segments, cast) else None
 
 
+# a page's footer naming the unit it belongs to: "洄岬市卫生健康委员会　地址：……　电话：……　版权所有", "主办单位：……"
+_FOOTER_OWNER = re.compile(r"^[ \t\u3000]*(?:主办(?:单位)?[：:][ \t\u3000]*)?(?P<unit>[\u4e00-\u9fff]{4,30}?)[ \t\u3000]+"
+                           r"(?=[^\n]*?(?:版权所有|地址[：:]))[^\n]*$", re.M)
+FOOTER_CHARS = 400
+
+
+def _footer_owner(text: str) -> str | None:
+    """The unit a page's footer names as its owner, in its last lines."""
+    found = [m["unit"] for m in _FOOTER_OWNER.finditer(text[-FOOTER_CHARS:]) if is_unit_name(m["unit"])]
+    return found[-1] if found else None
+
+
 _POSTS_BEFORE = re.compile(r"[^\s，。；：:、（()）“”的]{2,30}$")
 
 
@@ -428,6 +448,7 @@ def _named_in_passing(answerers: list[LabelReading], people: list[PersonDesc], t
     "县农业技术推广中心推广研究员巫晓禾、……")."""
     found: list[PersonDesc] = []
     described = _described_in_brackets(text)  # "袁卫东（岈山区人民政府副区长）" anywhere in the text
+    text = _HOSTS_OF_THE_PLACE.sub(lambda m: m.group()[:-1] + m["unit"], text)  # "来到……中学，和校长伏秀兰": the school's
     for surname, title in dict.fromkeys(r.title for r in answerers if r.title and r.title[1]):  # in the text's order
         if any(p.name and p.name.startswith(surname) and (p.role or "").endswith(title) for p in [*people, *found]):
             continue
@@ -508,7 +529,8 @@ def _full_name_at(text: str, start: int) -> str | None:
     them ("王芳说"); None when neither is a name."""
     window = text[start:start + 4]
     tokens = pos_tokens(window)
-    two = len(tokens) > 1 and len(tokens[0][0]) == 2 and tokens[1][1].startswith("v")
+    two = len(tokens) > 1 and len(tokens[0][0]) == 2 and tokens[1][1].startswith("v") \
+        or bool(_TOGETHER_AFTER_NAME.match(window, 2))  # "汝佳一起": two characters, then 一起
     for name in ((window[:2], window[:3]) if two else (window[:3], window[:2])):
         if is_person_name(name):
             return name

@@ -41,7 +41,8 @@ _TOWN_OFFICE = re.compile(r"(?P<town>(?:[\u4e00-\u9fff]{2,3}?[市县区])*[\u4e0
                           r"(?P<office>[\u4e00-\u9fff]{2,10}?(?:办公室|办))")
 # a street's office or station ("望津街道社会保障服务所"): of the 街道办事处, the office in the role
 _STREET_OFFICE = re.compile(r"(?P<street>(?:[\u4e00-\u9fff]{2,3}?[市县区])*[\u4e00-\u9fff]{2,3}?街道)(?!办事处)"
-                            r"(?P<office>[\u4e00-\u9fff]{2,12}?(?:办公室|办|所|站|中心))")
+                            r"(?P<office>(?![\u4e00-\u9fff]{0,4}卫生服务)[\u4e00-\u9fff]{2,12}?(?:办公室|办|所|站|中心))")
+# (not a 社区卫生服务中心 or 站: a clinic of its own, the health bureau's, not the street office's)
 _LEADING_WORDS = "由在向到了的和与对从给经把被将为于及或并住进"  # 家住峃山区……: 住 too  # a word before a run of places, never its first character
 # the place a town's, a street's, a village's or a community's unit is of, and a run of places down to it
 _PLACE_OF_UNIT = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,4}?(?:社区|村|街道|镇|乡))(?=居民委员会|村民委员会|办事处|人民政府)")
@@ -360,7 +361,7 @@ class Cast:
 # a unit outside government: a university, an institute, a hospital, an association, a company; and a department of
 # one (a company's 物业服务中心 at an estate)
 # (not a hospital: a city's public hospital answers as a unit of its own, as a 中心 does)
-_INSTITUTION = re.compile(r"(?:大学|学院|学校|研究院|研究所|研究中心|科学院|社科院|(?<!消费者)协会|学会|商会|公司|集团|银行|支行|分行|事务所|物业|合作社|家庭农场)"
+_INSTITUTION = re.compile(r"(?:大学|学院|学校|研究院|研究所|研究中心|科学院|社科院|(?<!消费者)协会|学会|商会|公司|集团|银行|支行|分行|事务所|物业|合作社|家庭农场|社会工作服务(?:中心|站|社)|社工服务(?:中心|站|社))"
                           r"(?:[\u4e00-\u9fff]{1,12}?(?:系|学院|研究所|研究中心|实验室|教研室|科|部|室|厂|分公司|中心|站|店|所))?$")
 _LAST_TITLE = re.compile(rf"{ROLE_UNIT}$")
 

@@ -143,6 +143,7 @@ def _docx_paragraphs(document, pages: list[dict[str, Any]]) -> Iterable[tuple[st
     from docx.table import Table
 
     legend = colour_legend("\n".join(p.text for p in document.paragraphs[:MAX_LEGEND_PARAGRAPHS]))
+    notes, numbered = _footnotes(document), 0
     for block in _body_blocks(document.element.body, document):
         if getattr(block, "tag", None) == f"{_W}altChunk":
             yield from _alt_chunk_paragraphs(block, document, pages)
@@ -153,9 +154,26 @@ def _docx_paragraphs(document, pages: list[dict[str, Any]]) -> Iterable[tuple[st
                 yield from ((_final_text(box_p), False) for box_p in box.iter(f"{_W}p"))
             text = _final_text(block._p)
             yield (with_answerer(text, _font_colour(block._p), legend) if legend else text), _is_docx_heading(block)
+            for reference in block._p.iter(f"{_W}footnoteReference"):  # the page's foot, under the paragraph
+                numbered += 1
+                if note := notes.get(reference.get(f"{_W}id") or ""):
+                    yield f"{FOOTNOTE_MARK}{numbered}：{note}", False
 
 
 MAX_LEGEND_PARAGRAPHS = 200  # a colour legend stands above the answers it explains
+FOOTNOTE_MARK = "注"  # a footnote, read under the paragraph that refers to it: "注1：解答：……主任　冀曼青。"
+
+
+def _footnotes(document) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """The text of each footnote by its id (Word's separators aside); {} for a file without footnotes."""
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/footnotes") and not rel.is_external:
+            from lxml import etree
+
+            root = etree.fromstring(rel.target_part.blob)
+            return {note.get(f"{_W}id"): text for note in root.iter(f"{_W}footnote")
+                    if not note.get(f"{_W}type") and (text := " ".join(_final_text(p) for p in note.iter(f"{_W}p")).strip())}
+    return {}
 
 
 def _font_colour(p) -> str | None:  # type: ignore[no-untyped-def]

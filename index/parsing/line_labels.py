@@ -18,7 +18,7 @@ from index.parsing.media_labels import (accounts_as_people, broadcast_script, ca
                                         mention_replies, names_nobody, narration_lines, on_screen_text, photo_captions,
                                         topic_headings, translated_lines)
 from index.parsing.metadata import TitleBlock, classify_title_line, is_boilerplate
-from index.parsing.people import split_org_role
+from index.parsing.people import parse_person, split_org_role
 from index.parsing.segment import enumerator_end
 from index.parsing.speakers import Label, bare_label, find_label, read_label, without_trailing_stamp
 
@@ -31,6 +31,8 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     no one's words (between an official's heading and its first question)."""
     _symbol_marked_turns(lines, labels)
     _cast_lines(lines, labels, header)
+    _answerers_by_question_number(lines, labels)
+    _footnoted_answerers(lines, labels)
     _spaced_speaker_lines(lines, labels, header)
     accounts_as_people(lines, labels)
     english_host(lines, labels)
@@ -314,6 +316,76 @@ def _cast_lines(lines: list[str], labels: list[Label | None], header: set[int]) 
             continue
         if labels[i] is None or labels[i].content_offset > match.end():  # "卢晓棠　我再问个实在的：……": a colon
             labels[i] = Label(label, match.end(), synthetic=True)  # inside the words is no label's
+
+
+# a digest's 答疑分工: who answers which numbered questions ("第1—3问：市体育局……副局长 雍思远", "第11问：……"), a note
+# in brackets of who adds to one of them ("（第10问由赛事运营单位补充）")
+_ANSWERS_BY_NUMBER = re.compile(r"^[ \t\u3000]*第(?P<first>\d{1,2})(?:[—–\-~～至到]第?(?P<last>\d{1,2}))?问[ \t\u3000]*[：:]"
+                                r"[ \t\u3000]*(?P<who>[^（(\n]{4,60}?)[ \t\u3000]*(?:[（(](?P<note>[^）)\n]{2,40})[）)])?[ \t\u3000]*$")
+_ADDED_BY = re.compile(r"第(?P<number>\d{1,2})问由(?P<unit>[\u4e00-\u9fff]{2,20}?)补充")
+_NUMBERED_QUESTION = re.compile(r"^[ \t\u3000]*(?P<number>\d{1,2})[．.、](?!\d)")
+MIN_NUMBERED_ANSWERERS = 2
+
+
+def _answerers_by_question_number(lines: list[str], labels: list[Label | None]) -> None:
+    """A digest that names once who answers which numbered questions, then labels every answer only "答：": each
+    answer is of whom the list gives its question's number; "补充：" of the one whose unit the list's note says adds."""
+    by_number: dict[int, str] = {}
+    adds: dict[int, str] = {}
+    people: list[tuple[str, str]] = []
+    declared: list[int] = []
+    for i, line in enumerate(lines):
+        if not (match := _ANSWERS_BY_NUMBER.match(line)) or (person := parse_person(match["who"])) is None \
+                or not person.name:
+            continue
+        label = re.sub(r"[ \t\u3000]+", " ", match["who"].strip())
+        first, last = int(match["first"]), int(match["last"] or match["first"])
+        by_number.update({n: label for n in range(first, last + 1)})
+        people.append((person.org or "", label))
+        if match["note"] and (added := _ADDED_BY.search(match["note"])):
+            adds[int(added["number"])] = added["unit"]
+        declared.append(i)
+    if len(declared) < MIN_NUMBERED_ANSWERERS:
+        return
+    for i in declared:
+        labels[i] = None
+    for number, unit in adds.items():  # the unit the note names: the listed person of that unit, or of a unit it ends
+        adds[number] = next((label for org, label in people if unit in org or unit in label), "")
+    number = None
+    for i, line in enumerate(lines):
+        if i in declared:
+            continue
+        if (item := _NUMBERED_QUESTION.match(line)) and (labels[i] is None or read_label(labels[i].name).side == "ask"):
+            number = int(item["number"])
+            continue
+        label = labels[i]
+        if number is None or label is None or label.name not in ("答", "补充"):
+            continue
+        who = by_number.get(number) if label.name == "答" else (adds.get(number) or by_number.get(number))
+        if who:
+            labels[i] = Label(who, label.content_offset, synthetic=True)
+
+
+# a footnote under an answer saying who gave it ("注1：解答：市民政局婚姻登记处主任　冀曼青。"), or that it is who another
+# note says ("注2：解答人同注1。")
+_ANSWERER_NOTE = re.compile(r"^注(?P<number>\d{1,3})[：:][ \t\u3000]*(?:解答|答复|回答)(?:人|单位)?(?:[：:][ \t\u3000]*"
+                            r"(?P<who>[^。\n]{3,60}?)|同注(?P<same>\d{1,3}))[。.]?[ \t\u3000]*$")
+
+
+def _footnoted_answerers(lines: list[str], labels: list[Label | None]) -> None:
+    """Answers labelled only "答：" whose answerer a footnote under each names: the answer is theirs, the note no one's."""
+    named: dict[str, str] = {}
+    for i, line in enumerate(lines):
+        if not (note := _ANSWERER_NOTE.match(line)):
+            continue
+        who = re.sub(r"[ \t\u3000]+", " ", note["who"].strip()) if note["who"] else named.get(note["same"] or "")
+        if not who or (note["who"] and ((person := parse_person(note["who"])) is None or not person.name)):
+            continue
+        named[note["number"]] = who
+        labels[i] = None
+        answer = next((j for j in range(i - 1, -1, -1) if labels[j] is not None), None)
+        if answer is not None and labels[answer].name in ("答", "补充"):  # type: ignore[union-attr]
+            labels[answer] = Label(who, labels[answer].content_offset, synthetic=True)  # type: ignore[union-attr]
 
 
 MIN_SPEAKER_HEADINGS = 2

@@ -17,20 +17,20 @@ from index.text import to_simplified
 ROLE_UNIT = (
     r"(?:(?:(?![局委厅院])[\u4e00-\u9fff]){1,6}?窗口)?(?:一级|二级|三级|四级)?(?:机关党委|党组|党委|党工委|党总支|党支部)?(?:常务)?(?:副)?"
     r"(?:书记|局长|厅长|处长|科长|股长|部长|厂长|主任|院长|所长|站长|队长|馆长|校长|行长|社长|会长|理事长|秘书长|主席|台长|"
-    r"巡视员|调研员|总经理|(?:值班|项目|客户|大堂|部门|区域)?总?经理|(?:[\u4e00-\u9fff]{2,4}?)?主管|董事长|总工程师|总建筑师|总规划师|总经济师|总会计师|新闻发言人|发言人|负责人|成员|委员|常委|市长|区长|"
-    r"县长|镇长|乡长|总编辑|(?:[\u4e00-\u9fff]{2,4}?)?专员|督察长|总监|干部|(?:有关|相关)?负责(?:人|同志)|总队长|支队长|大队长|中队长|政委|教导员|"
+    r"巡视员|调研员|总经理|(?:驻校|驻场|驻点|驻厂)?(?:值班|项目|客户|大堂|部门|区域)?总?经理|(?:[\u4e00-\u9fff]{2,4}?)?主管|董事长|总工程师|总建筑师|总规划师|总经济师|总会计师|新闻发言人|发言人|负责人|成员|委员|常委|市长|区长|"
+    r"县长|镇长|乡长|总编辑|(?:[\u4e00-\u9fff]{2,4}?)?专员|督察长|(?:[\u4e00-\u9fff]{2}?)?总监|干部|(?:有关|相关)?负责(?:人|同志)|总队长|支队长|大队长|中队长|政委|教导员|"
     r"庭长|审判长|审判员|(?:高级)?法官|检察长|检察官|仲裁员|(?:农业)?推广研究员|(?:正?高级)?农艺师|(?:正?高级|助理)?工程师|农技员|(?:首席)?预报员|首席专家|(?:第[\d一二三四五六七八九十]{1,3}网格)?(?:社区|专职|兼职|户籍|治安|巡逻|责任区)?(?:网格员|网格长|民警|辅警|社工)|(?:首席|帮办)?代办员|话务员|接警员|接线员|坐席员|(?:[\u4e00-\u9fff\d]{1,6}?)?(?:驾驶员|乘务员)|(?:[\u4e00-\u9fff]{2,8}?)?班长|受理员|工作人员|(?:[\u4e00-\u9fff]{1,4}?)?队员|(?:副)?研究馆员|馆员|(?:[\u4e00-\u9fff]{2,6}?)?(?:审查员|检查员|稽查员|调解员))"
 )
 ROLE = rf"{ROLE_UNIT}(?:[、，,\s兼和及]*{ROLE_UNIT})*"
 # what a person may be besides an official, in a guest list or a host line
 _OTHER_ROLES = (r"(?:主持人|节目主持人|记者|首席记者|编辑|专家|教授|研究员|医生|律师|工程师|一级主任科员|二级主任科员|科员|"
                 # a licensed profession: "注册房地产估价师", "注册会计师", "营养师"
-                r"(?:注册)?(?:[\u4e00-\u9fff]{0,4}?)(?:估价师|会计师|评估师|规划师|建筑师|营养师|药师)|"
+                r"(?:注册)?(?:[\u4e00-\u9fff]{0,4}?)(?:估价师|会计师|评估师|规划师|建筑师|营养师|药师|辅导师|咨询师|社工师|社会工作师)|"
                 # a hospital's grades: "主任医师", "主治医师", "主管护师", "护士长"
-                r"(?:副)?主任医师|主治医师|住院医师|医师|护士长|(?:主管)?护师|护士)")
+                r"(?:副)?主任医师|主治医师|住院医师|医师|(?:(?![和与及同跟])[\u4e00-\u9fff]{1,6}门诊|门诊)?护士长|(?:主管)?护师|护士)")
 DESCRIPTION_ROLE = rf"(?:{ROLE_UNIT}|{_OTHER_ROLES})(?:[、，,\s兼和及]*(?:{ROLE_UNIT}|{_OTHER_ROLES}))*"
 CACHED_READINGS = 1 << 16  # labels and descriptions read again and again on a big file: each read once
-ORG_SUFFIX = (r"(?:管委会|委员会|办公室|调度室|研究室|[\u4e00-\u9fff]{2,6}室|管理区|局|厅|委|办|部|院|中心|署|所|会|公司|集团|政府|处|站|队|馆|园区|大学|医院|厂|银行|支行|分行|"
+ORG_SUFFIX = (r"(?:管委会|委员会|办公室|调度室|研究室|[\u4e00-\u9fff]{2,6}室|门诊|管理区|局|厅|委|办|部|院|中心|署|所|会|公司|集团|政府|处|站|队|馆|园区|大学|医院|厂|银行|支行|分行|"
               r"小学|中学|学校|幼儿园|物业|"
               r"电视台|广播电台|台|报社|日报|晚报|网|社|科|股|系|庭|专班)")
 _ROLE_FULL = re.compile(rf"^{DESCRIPTION_ROLE}$")
@@ -48,7 +48,7 @@ _VERB_FIRST = re.compile(r"^(?:专访|访问|采访|对话|走进|聚焦|解读|
 _ROLE_PREFIX = re.compile(r"^(?:党组|党委|党工委|党总支|党支部|机关|常务|一级|二级|三级|四级|副)")
 SHORT_TITLE = re.compile(r"^(?P<surname>[\u4e00-\u9fff]{1,2}?)(?P<title>副?(?:局长|主任|书记|处长|科长|股长|厅长|部长|院长|"
                          r"市长|区长|县长|镇长|乡长|站长|所长|(?:支|大|中)?队长|馆长|校长|行长|主席|总经理|经理|厂长|董事长|主管|庭长|法官|检察官|警官|首席|总|工|老师|教授|博士|专家|"
-                         r"河长|湖长|林长|班长|秘书长|台长))$")  # 楚工: an engineer; 俞副台长: a 气象台's
+                         r"河长|湖长|林长|班长|秘书长|台长|护士长|医生|大夫))$")  # 楚工: an engineer; 俞副台长: a 气象台's
 # what children call a grown-up after the surname or the name: "岑叔叔", "阮晴阿姨"
 KIN_WORDS = "叔叔|阿姨|伯伯|爷爷|奶奶|哥哥|姐姐"
 HONORIFIC = re.compile(r"(?:先生|女士|同志)$")
@@ -96,7 +96,7 @@ def is_speaker(text: str | None) -> bool:
 
 
 # the part a unit plays, before its name: "协办单位市水利局农村水利科科长" is the 市水利局's
-_UNIT_PART = re.compile(r"^(?:协办|主办|承办|牵头|会办|配合|责任|参办|项目|建设|实施|运营|(?:施工)?总承包|分包|施工|设计|勘察|监理|代建)单位[：:]?")  # "项目单位……公司副总经理"
+_UNIT_PART = re.compile(r"^(?:[\u4e00-\u9fff]{2})?(?:协办|主办|承办|牵头|会办|配合|责任|参办|项目|建设|实施|运营|(?:施工)?总承包|分包|施工|设计|勘察|监理|代建)单位[：:]?")  # "项目单位……公司副总经理"
 
 
 _OWN_POST = re.compile(r"^(?:本?局|本?委|本?厅)(?=党组|党委)")
@@ -114,6 +114,8 @@ _QUOTED_NAME = re.compile(r"^“[^“”]{1,12}”")  # a product or campaign a 
 
 # someone named, then a verb of bringing others along: what follows is the next person's unit and post
 _LEADS_OTHERS = re.compile(r"^[^，,。]{0,30}?[\u4e00-\u9fff]{2,4}(?:带着|带领|陪同|偕同|会同|连同)(?=[市区县省]?[\u4e00-\u9fff]{2})")
+_COMPANY_DESCRIBED = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:企业|机构)(?=[\u4e00-\u9fff]{4,30}?(?:有限公司|集团|股份公司))")
+_TOGETHER_AFTER = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:一起|一道|一同)$")
 _PRESENTING = re.compile(r"^[\u4e00-\u9fff]{0,8}的(?:就|正|便)?是")
 
 
@@ -121,7 +123,8 @@ def split_org_role(desc: str) -> tuple[str | None, str | None]:
     """"威海市海洋发展局党组书记、局长" -> ("威海市海洋发展局", "党组书记、局长"); "局长" -> (None, "局长");
     "市财政局" -> ("市财政局", None); (None, None) when it is neither."""
     desc = _UNIT_PART.sub("", re.sub(r"\s+", "", desc.strip(" ，,、\u3000")))
-    desc = re.sub(r"^(?:以及|和|与|同|跟|及)(?=[市区县][\u4e00-\u9fff]{2})|^还有(?=[\u4e00-\u9fff]{4})", "", desc)  # "……，和市公交集团副总经理": the unit after 和
+    desc = _COMPANY_DESCRIBED.sub("", desc)  # "学校食堂配餐企业溏嵴……有限公司": the company, described before its name
+    desc = re.sub(r"^(?:以及|和|与|同|跟|及|会同|联合|协同)(?=[市区县][\u4e00-\u9fff]{2})|^还有(?=[\u4e00-\u9fff]{4})", "", desc)  # "……，和市公交集团副总经理": the unit after 和
     desc = _LEADS_OTHERS.sub("", desc)  # "副局长宿远航带着市气象台首席预报员": the unit of who is brought along
     desc = _PRESENTING.sub("", desc)  # "我身边的就是溪口街道办事处副主任": who stands there, then the unit
     if not desc:
@@ -130,6 +133,8 @@ def split_org_role(desc: str) -> tuple[str | None, str | None]:
         return None, desc  # "场所负责人": in charge of the place, no unit named
     if _ROLE_FULL.match(desc):
         return None, desc
+    if desc[0] in "和与及同跟" and _ROLE_FULL.match(desc[1:]):
+        return None, desc[1:]  # "……，和门诊护士长": the post after 和
     if (own := _OWN_POST.match(desc)) and _ROLE_FULL.match(desc[own.end():]):
         return None, desc[own.end():]  # "局党组书记、局长": a post of the document's own unit
     if head := _COMMUNITY_HEAD.fullmatch(desc):  # "槐荫社区党委书记、居委会主任": the community's 居委会, its posts
@@ -167,6 +172,7 @@ def parse_person(desc: str) -> PersonDesc | None:
     """A person from a description: unit, role and name in either order, with or without spaces, or the name with
     the rest in brackets; a role alone ("市医疗保障局负责人") gives no name. None when nothing fits."""
     desc = to_simplified(desc).strip(" ，,、；;。：:\u3000\t")
+    desc = _TOGETHER_AFTER.sub("", desc)  # "……项目经理汝佳一起": the name before 一起
     if not desc or _VERB_FIRST.match(desc):
         return None
     if _COMMUNITY_HEAD.fullmatch(re.sub(r"\s+", "", desc)):  # "柳塘村党支部书记": a post, no name (柳 is a surname)

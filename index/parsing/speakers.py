@@ -36,7 +36,7 @@ _BRACKET = re.compile(rf"^(?P<md>\*\*|__)?[{_OPEN}](?P<name>[^{_CLOSE}\n]{{1,40}
                       r"[ \t\u3000]*[：:]?(?:\*\*|__)?[ \t\u3000]*")
 _ADDRESS_FORMS = "先生|女士|阿姨|大爷|大妈|师傅|同学"
 # what neighbours and villagers call one another after a surname: "许大叔", "麦阿婆", "郝姐"
-_KIN_FORMS = "大哥|大姐|大叔|大娘|大婶|大嫂|阿婆|阿公|阿伯|奶奶|爷爷|婶|叔|嫂|姐|哥"
+_KIN_FORMS = "大哥|大姐|大叔|大伯|大娘|大婶|大嫂|阿婆|阿公|阿伯|奶奶|爷爷|婶|叔|嫂|姐|哥"
 _CITIZEN = rf"[\u4e00-\u9fff]{{1,3}}(?:{_ADDRESS_FORMS})"  # 王先生, 陈阿姨: a caller as the host greets them
 # a resident by their home, then who they are: "3栋李阿姨", "7栋501住户刘先生", "12栋2单元王师傅", "5栋楼栋长周建华"
 # also by the flat's code, building-unit-door, and what was measured there: "3-2-501（17.2℃）鄢大爷", "6-302 老郜"
@@ -235,14 +235,22 @@ def find_label(line: str) -> Label | None:
         if label is not None:
             return Label(label.name, stamp.end() + label.content_offset, label.bracketed, True, label.explicit_colon)
         return None
+    if (item := _ITEM_THEN_ASKER.match(line)) and (label := _label_at(line[item.end():])) is not None \
+            and label.synthetic and read_label(label.name).side == "ask":  # "1．问（新人　小唐）：": the item's number
+        return replace(label, content_offset=item.end() + label.content_offset)
     if (flat := _FLAT_FIRST.match(line)) and (label := _label_at(line[flat.end():])) is not None \
             and read_label(flat["code"] + label.name).side == "ask":  # "3-2-501（17.2℃）鄢大爷：": a resident by their flat
         return replace(label, name=flat["code"] + label.name, content_offset=flat.end() + label.content_offset)
     return _label_at(line)
 
 
+_ITEM_THEN_ASKER = re.compile(r"^[ \t\u3000]*\d{1,2}[．.、][ \t\u3000]*(?=问[（(])")
 # a flat's code (building-unit-door) and what was measured there, before the resident's name
-_FLAT_FIRST = re.compile(r"^(?P<code>(?!\d{4}-)\d{1,3}(?:-\d{1,2})?-\d{3,4}(?:[（(][^（）()\n]{1,12}[）)])?)[ \t\u3000]*")
+# or a pupil's class: "初一（2）班　杭小雨"
+_CLASS = r"(?:初|高)[一二三](?:年级)?[（(]\d{1,2}[）)]班|[一二三四五六七八九]年级[（(]\d{1,2}[）)]班"
+_FLAT_FIRST = re.compile(r"^(?P<code>(?!\d{4}-)\d{1,3}(?:-\d{1,2})?-\d{3,4}(?:[（(][^（）()\n]{1,12}[）)])?|"
+                         rf"{_CLASS})[ \t\u3000]*")
+_PUPIL = re.compile(rf"(?:{_CLASS})[ \t\u3000]*(?P<name>[\u4e00-\u9fff]{{2,4}})")
 # a post's icon ("🛂"), a photo caption's mark ("▲")
 # an officer's number after the name ("甄立（CY0321）", "（警号：012345）"); the party an officer deals with; the part
 # someone plays on a record, then their name ("执法队员　甄立", "协同人员　庄晓梅")
@@ -295,8 +303,9 @@ _PHOTO_PLACE = re.compile(r"^(?P<who>[^：:\n（(]{2,30}?)(?P<place>[（(](?:左
 
 
 # a tag of the side that speaks, before the speaker's own label ("**【群众问】** 村民 罗大哥：", "【干部答】 冼镇长：")
-_DESCRIBED_ASKER = re.compile(r"[\u4e00-\u9fff]{2,10}(?:[ \t\u3000]+[\u4e00-\u9fff]{2,6})?[ \t\u3000]+(?:[老小阿][\u4e00-\u9fff]|"
-                              rf"[\u4e00-\u9fff]{{1,3}}(?:{_ADDRESS_FORMS}|{_KIN_FORMS}))")  # "沙屿村 渔民 许大叔"
+_ADDRESSED_ONE = rf"(?:[老小阿][\u4e00-\u9fff]|[\u4e00-\u9fff]{{1,3}}(?:{_ADDRESS_FORMS}|{_KIN_FORMS}))"
+_DESCRIBED_ASKER = re.compile(r"[\u4e00-\u9fff]{2,10}(?:[ \t\u3000]+[\u4e00-\u9fff]{2,6})?[ \t\u3000]+"  # "沙屿村 渔民 许大叔"
+                              rf"{_ADDRESSED_ONE}(?:[、和]{_ADDRESSED_ONE})?")  # "新人　周先生、林女士": a couple
 _SIDE_TAG = re.compile(r"(?P<who>[\u4e00-\u9fff]{0,4}?)(?P<side>问|答|追问|再问|提问|主持|主持人|回应|答复|送单|点单)")
 _ANSWER_SIDES = ("答", "回应", "答复", "送单")  # "【送单】钟启航：" in a 企业点单·人社送单 list
 
@@ -554,6 +563,8 @@ def read_label(name: str) -> LabelReading:
         return LabelReading("ask", "市民", nickname=text.removeprefix(f"{FOREIGN_RESIDENT} "))
     if _DESCRIBED_ONLY.fullmatch(text) and not _DESCRIBED_OFFICIAL.search(text):
         return LabelReading("ask", "市民", nickname=text)  # "澉嵬市实验小学 二年级家长": who asks, described, not named
+    if pupil := _PUPIL.fullmatch(text):  # "初一（2）班　杭小雨": a pupil by their class
+        return LabelReading("ask", "市民", nickname=pupil["name"])
     if _BED.fullmatch(text):  # "12床家属（刘女士）": a patient or their family, by the bed, on a ward round
         return LabelReading("ask", "市民", nickname=text)
     if _CARD.fullmatch(text):  # "举牌17号": who holds up a numbered card to ask, at a briefing

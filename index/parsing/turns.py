@@ -378,6 +378,7 @@ def question_text(segment: Segment, text: str) -> str:
     for block in segment.blocks:
         words = _without_outlet(strip_markup(make_paragraph(text, block.content_start, block.end).text))
         words = _ITEM_NUMBER.sub("", words)  # "01这次出台的《办法》……？": a FAQ item's number run into its question
+        words = _ASKER_NOTE.sub("", words)  # "（跑友“嵴上风”，……夜跑团）我连着……？": who asks, in brackets first
         words = _QUOTE_MARK.sub("", words)  # "> 我们今年想……": a Markdown blockquote's marks
         words = _ENGLISH_THANKS.sub("", words)  # "Thank you. Many foreign travelers say …": ". " ends no sentence here
         words = _LEADING_GREETING.sub("", words)  # "您好，我在城东上班……": a greeting clause before the question
@@ -475,9 +476,13 @@ _QUOTED_THEN_TOLD = re.compile(r"^(?P<asked>[^“”]*[？?][^“”]*?)”[^“
 _QUOTE_MARK = re.compile(r"^(?:>[ \t\u3000]*)+", re.M)
 _ENGLISH_THANKS = re.compile(r"^(?i:thank you|thanks)(?i: very much| so much)?[.!,]?\s+(?=\S)")
 # "您好，我在城东上班……"; a call's "喂你好 我想问一下……", "主持人你好 我是……" (a speech-to-text line, spaces for commas)
-_LEADING_GREETING = re.compile(r"^(?:喂[，, ]?)?(?:(?:[\u4e00-\u9fff]{1,4}?(?:局长|主任|同志|领导)|主持人|主播)?(?:您|你|大家)好|"
-                               r"[\u4e00-\u9fff]{0,4}?(?:河长|镇长|区长|市长|书记|局长|主任|老师|警官|领导)好)"
-                               r"(?:[，,！!][ \t\u3000]*|[ \t\u3000]+)(?=\S)")  # "河长好！我在这儿……"
+_LEADING_GREETING = re.compile(r"^(?:喂[，, ]?)?(?:(?:(?:[\u4e00-\u9fff]{1,4}?(?:局长|主任|同志|领导)|主持人|主播)?(?:您|你|大家)好|"
+                               r"[\u4e00-\u9fff]{0,4}?(?:河长|镇长|区长|市长|书记|局长|主任|老师|警官|校长|医生|领导)"
+                               r"(?:(?:早上|上午|中午|下午|晚上)?好|辛苦了))"
+                               r"(?:[，,！!][ \t\u3000]*|[ \t\u3000]+))+(?=\S)")  # "河长好！我在这儿……", "局长好！校长好！……"
+# who asks, in brackets before the question of a numbered digest: "（跑友“小马过河”）", "（跑友家属 董女士）"
+_ASKER_NOTE = re.compile(r"^[（(][^（）()\n]{0,6}?(?:跑友|网友|网民|市民|群众|读者|听众|观众|家长|家属|居民|村民|游客|乘客|"
+                         r"考生|学生|职工|车主|业主|商户|企业)[^（）()\n]{0,30}[）)][ \t\u3000]*(?=\S)")
 _CITIZEN_WORDS = frozenset({"网友", "网民", "听众", "观众", "市民", "村民", "家长", "群众"})
 _HANDS_BACK = re.compile(r"(?:接着|继续|再)(?:说|讲|谈|介绍)|请继续|补充")
 MAX_HAND_BACK_CHARS = 30  # a longer line says more than "go on"
