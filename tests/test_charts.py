@@ -17,7 +17,8 @@ def test_a_font_installed_after_the_cache_is_used(monkeypatch: pytest.MonkeyPatc
     chinese = [entry for entry in font_manager.fontManager.ttflist if entry.name in charts.FONTS[:-2]]
     if not chinese:  # the cache may already be the stale one: the system must have the font (make browser)
         assert any("wqy" in path for path in font_manager.findSystemFonts()), "run: make browser (fonts-wqy-microhei)"
-    stale = [entry for entry in font_manager.fontManager.ttflist if entry not in chinese]
+    files = {entry.fname for entry in chinese}  # every face of those files (a .ttc holds two): the cache knew none
+    stale = [entry for entry in font_manager.fontManager.ttflist if entry.fname not in files]
     monkeypatch.setattr(font_manager.fontManager, "ttflist", stale)
     monkeypatch.setattr(charts, "_FONTS_CHECKED", False)
     font_manager.fontManager._findfont_cached.cache_clear()
