@@ -13,8 +13,8 @@ from index.parsing.english import english_person, is_english
 from index.parsing.header import Header
 from index.parsing.metadata import AFTER_ANOTHER, MADE_BY, OWN_SECTION, find_interviewee
 from index.parsing.orgs import find_city, fullest, is_unit_name, main_unit, org_mentions, qualify, split_place
-from index.parsing.people import (ACCOUNT, KIN_WORDS, ROLE_UNIT, PersonDesc, is_person_name, names_apart_from_units, parse_people,
-                                  parse_person, split_org_role)
+from index.parsing.people import (ACCOUNT, KIN_WORDS, ROLE_UNIT, TOGETHER_AFTER_NAME, PersonDesc, is_person_name,
+                                  names_apart_from_units, parse_people, parse_person, split_org_role)
 from index.parsing.sources import SourceText
 from index.parsing.speakers import GENERIC_ANSWERS, PUBLISHER, LabelReading, read_label
 from index.records import Metadata
@@ -317,15 +317,20 @@ _KIN_AFTER_NAME = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{KIN_WORDS})(?=[，,
 _HOSTS_OF_THE_PLACE = re.compile(r"(?:来到|走进|走访|深入)(?P<unit>[\u4e00-\u9fff]{2,24}?(?:学校|中学|小学|幼儿园|医院|卫生院|"
                                  r"卫生服务中心|服务中心|养老院|福利院|站|所))(?:的[\u4e00-\u9fff]{2,10})?[，,](?:和|与|同|跟)"
                                  r"(?=(?:校长|副校长|院长|副院长|站长|所长|主任|(?:[\u4e00-\u9fff]{0,6}门诊)?护士长)[\u4e00-\u9fff]{2,3})")
-_TOGETHER_AFTER_NAME = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:一起|一道|一同)(?=[，,、。；;]|$)")
+
+
+def _place_posts_named(text: str) -> str:
+    """"来到……实验中学，和校长伏秀兰" as "来到……实验中学，……实验中学校长伏秀兰": a post with no unit, after the place
+    the visit came to, is that place's."""
+    return _HOSTS_OF_THE_PLACE.sub(lambda m: m.group()[:-1] + m["unit"], text)
+
+
 _OF_BEFORE_POST = re.compile(r"(?<=[科处室局所站队办院])的(?=[\u4e00-\u9fff]{0,6}?(?:师|员|长|主任)[\u4e00-\u9fff]{2,3}[，,、。；;和]?)")
 
 
 def _as_listed(line: str) -> str:
     """A lead's sentence with the words between a unit, a post and a name taken out, as a guest list writes them."""
-    line = _TOGETHER_AFTER_NAME.sub("", line)  # "……项目经理汝佳一起，与……": the name, then 一起
-    line = _HOSTS_OF_THE_PLACE.sub(lambda m: m.group()[:-1] + m["unit"], line)  # "来到……实验中学，和校长伏秀兰": the
-    # school's 校长 (a post with no unit, after the place the visit came to)
+    line = _place_posts_named(TOGETHER_AFTER_NAME.sub("", line))  # "……项目经理汝佳一起，与……": the name, then 一起
     if not _KIN_AFTER_NAME.search(line):
         return line
     return re.sub(r"[，,]和", "，", _OF_BEFORE_POST.sub("", _KIN_AFTER_NAME.sub("", line)))
@@ -448,7 +453,7 @@ def _named_in_passing(answerers: list[LabelReading], people: list[PersonDesc], t
     "县农业技术推广中心推广研究员巫晓禾、……")."""
     found: list[PersonDesc] = []
     described = _described_in_brackets(text)  # "袁卫东（岈山区人民政府副区长）" anywhere in the text
-    text = _HOSTS_OF_THE_PLACE.sub(lambda m: m.group()[:-1] + m["unit"], text)  # "来到……中学，和校长伏秀兰": the school's
+    text = _place_posts_named(text)
     for surname, title in dict.fromkeys(r.title for r in answerers if r.title and r.title[1]):  # in the text's order
         if any(p.name and p.name.startswith(surname) and (p.role or "").endswith(title) for p in [*people, *found]):
             continue
@@ -530,7 +535,7 @@ def _full_name_at(text: str, start: int) -> str | None:
     window = text[start:start + 4]
     tokens = pos_tokens(window)
     two = len(tokens) > 1 and len(tokens[0][0]) == 2 and tokens[1][1].startswith("v") \
-        or bool(_TOGETHER_AFTER_NAME.match(window, 2))  # "汝佳一起": two characters, then 一起
+        or bool(TOGETHER_AFTER_NAME.match(window, 2))  # "汝佳一起": two characters, then 一起
     for name in ((window[:2], window[:3]) if two else (window[:3], window[:2])):
         if is_person_name(name):
             return name

@@ -12,6 +12,7 @@ from index.parsing.entry_labels import (answerer_fields, seated_titles, answers_
                                         entry_askers, entry_furniture, parts_named_per_record, quoted_comment_replies,
                                         record_subjects, record_tags, signature_lines, tagged_entries, thread_replies)
 from index.parsing.declared import declared_cast, declared_marks
+from index.parsing.documents import FOOTNOTE_MARK
 from index.parsing.exam_items import label_exam_items
 from index.parsing.line_cuts import QUESTION_END, repeated_bands
 from index.parsing.media_labels import (accounts_as_people, broadcast_script, callers_in_a_report, english_host,
@@ -368,8 +369,8 @@ def _answerers_by_question_number(lines: list[str], labels: list[Label | None]) 
 
 # a footnote under an answer saying who gave it ("注1：解答：市民政局婚姻登记处主任　冀曼青。"), or that it is who another
 # note says ("注2：解答人同注1。")
-_ANSWERER_NOTE = re.compile(r"^注(?P<number>\d{1,3})[：:][ \t\u3000]*(?:解答|答复|回答)(?:人|单位)?(?:[：:][ \t\u3000]*"
-                            r"(?P<who>[^。\n]{3,60}?)|同注(?P<same>\d{1,3}))[。.]?[ \t\u3000]*$")
+_ANSWERER_NOTE = re.compile(rf"^{FOOTNOTE_MARK}(?P<number>\d{{1,3}})[：:][ \t\u3000]*(?:解答|答复|回答)(?:人|单位)?(?:[：:][ \t\u3000]*"
+                            rf"(?P<who>[^。\n]{{3,60}}?)|同{FOOTNOTE_MARK}(?P<same>\d{{1,3}}))[。.]?[ \t\u3000]*$")
 
 
 def _footnoted_answerers(lines: list[str], labels: list[Label | None]) -> None:
@@ -383,9 +384,9 @@ def _footnoted_answerers(lines: list[str], labels: list[Label | None]) -> None:
             continue
         named[note["number"]] = who
         labels[i] = None
-        answer = next((j for j in range(i - 1, -1, -1) if labels[j] is not None), None)
-        if answer is not None and labels[answer].name in ("答", "补充"):  # type: ignore[union-attr]
-            labels[answer] = Label(who, labels[answer].content_offset, synthetic=True)  # type: ignore[union-attr]
+        above = next(((j, label) for j in range(i - 1, -1, -1) if (label := labels[j]) is not None), None)
+        if above is not None and above[1].name in ("答", "补充"):
+            labels[above[0]] = Label(who, above[1].content_offset, synthetic=True)
 
 
 MIN_SPEAKER_HEADINGS = 2

@@ -115,7 +115,8 @@ _QUOTED_NAME = re.compile(r"^“[^“”]{1,12}”")  # a product or campaign a 
 # someone named, then a verb of bringing others along: what follows is the next person's unit and post
 _LEADS_OTHERS = re.compile(r"^[^，,。]{0,30}?[\u4e00-\u9fff]{2,4}(?:带着|带领|陪同|偕同|会同|连同)(?=[市区县省]?[\u4e00-\u9fff]{2})")
 _COMPANY_DESCRIBED = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:企业|机构)(?=[\u4e00-\u9fff]{4,30}?(?:有限公司|集团|股份公司))")
-_TOGETHER_AFTER = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:一起|一道|一同)$")
+# a name, then 一起: "……项目经理汝佳一起，与……" (the name is 汝佳)
+TOGETHER_AFTER_NAME = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:一起|一道|一同)(?=[，,、。；;]|$)")
 _PRESENTING = re.compile(r"^[\u4e00-\u9fff]{0,8}的(?:就|正|便)?是")
 
 
@@ -172,7 +173,7 @@ def parse_person(desc: str) -> PersonDesc | None:
     """A person from a description: unit, role and name in either order, with or without spaces, or the name with
     the rest in brackets; a role alone ("市医疗保障局负责人") gives no name. None when nothing fits."""
     desc = to_simplified(desc).strip(" ，,、；;。：:\u3000\t")
-    desc = _TOGETHER_AFTER.sub("", desc)  # "……项目经理汝佳一起": the name before 一起
+    desc = TOGETHER_AFTER_NAME.sub("", desc)  # "……项目经理汝佳一起": the name before 一起
     if not desc or _VERB_FIRST.match(desc):
         return None
     if _COMMUNITY_HEAD.fullmatch(re.sub(r"\s+", "", desc)):  # "柳塘村党支部书记": a post, no name (柳 is a surname)

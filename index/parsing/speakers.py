@@ -238,17 +238,17 @@ def find_label(line: str) -> Label | None:
     if (item := _ITEM_THEN_ASKER.match(line)) and (label := _label_at(line[item.end():])) is not None \
             and label.synthetic and read_label(label.name).side == "ask":  # "1．问（新人　小唐）：": the item's number
         return replace(label, content_offset=item.end() + label.content_offset)
-    if (flat := _FLAT_FIRST.match(line)) and (label := _label_at(line[flat.end():])) is not None \
-            and read_label(flat["code"] + label.name).side == "ask":  # "3-2-501（17.2℃）鄢大爷：": a resident by their flat
-        return replace(label, name=flat["code"] + label.name, content_offset=flat.end() + label.content_offset)
+    if (home := _HOME_OR_CLASS_FIRST.match(line)) and (label := _label_at(line[home.end():])) is not None \
+            and read_label(home["code"] + label.name).side == "ask":  # "3-2-501（17.2℃）鄢大爷：", "初一（2）班 杭小雨："
+        return replace(label, name=home["code"] + label.name, content_offset=home.end() + label.content_offset)
     return _label_at(line)
 
 
 _ITEM_THEN_ASKER = re.compile(r"^[ \t\u3000]*\d{1,2}[．.、][ \t\u3000]*(?=问[（(])")
-# a flat's code (building-unit-door) and what was measured there, before the resident's name
-# or a pupil's class: "初一（2）班　杭小雨"
+# a pupil's class: "初一（2）班　杭小雨"
 _CLASS = r"(?:初|高)[一二三](?:年级)?[（(]\d{1,2}[）)]班|[一二三四五六七八九]年级[（(]\d{1,2}[）)]班"
-_FLAT_FIRST = re.compile(r"^(?P<code>(?!\d{4}-)\d{1,3}(?:-\d{1,2})?-\d{3,4}(?:[（(][^（）()\n]{1,12}[）)])?|"
+# before who asks: a flat's code (building-unit-door) and what was measured there, or a pupil's class
+_HOME_OR_CLASS_FIRST = re.compile(r"^(?P<code>(?!\d{4}-)\d{1,3}(?:-\d{1,2})?-\d{3,4}(?:[（(][^（）()\n]{1,12}[）)])?|"
                          rf"{_CLASS})[ \t\u3000]*")
 _PUPIL = re.compile(rf"(?:{_CLASS})[ \t\u3000]*(?P<name>[\u4e00-\u9fff]{{2,4}})")
 # a post's icon ("🛂"), a photo caption's mark ("▲")
