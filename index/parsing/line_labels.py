@@ -319,11 +319,12 @@ def _cast_lines(lines: list[str], labels: list[Label | None], header: set[int]) 
             labels[i] = Label(label, match.end(), synthetic=True)  # inside the words is no label's
 
 
-# a digest's 答疑分工: who answers which numbered questions ("第1—3问：市体育局……副局长 雍思远", "第11问：……"), a note
+# a digest's 答疑分工: who answers which numbered questions ("第1—3问：市体育局……副局长 雍思远", "第11题：……", "问题4—5：……"), a note
 # in brackets of who adds to one of them ("（第10问由赛事运营单位补充）")
-_ANSWERS_BY_NUMBER = re.compile(r"^[ \t\u3000]*第(?P<first>\d{1,2})(?:[—–\-~～至到]第?(?P<last>\d{1,2}))?问[ \t\u3000]*[：:]"
+_ANSWERS_BY_NUMBER = re.compile(r"^[ \t\u3000]*(?:第(?P<first>\d{1,2})(?:(?P<sep>[—–\-~～至到、])第?(?P<last>\d{1,2}))?[问题]|问题"
+                                r"(?P<first2>\d{1,2})(?:(?P<sep2>[—–\-~～至到、])(?P<last2>\d{1,2}))?)[ \t\u3000]*[：:]"
                                 r"[ \t\u3000]*(?P<who>[^（(\n]{4,60}?)[ \t\u3000]*(?:[（(](?P<note>[^）)\n]{2,40})[）)])?[ \t\u3000]*$")
-_ADDED_BY = re.compile(r"第(?P<number>\d{1,2})问由(?P<unit>[\u4e00-\u9fff]{2,20}?)补充")
+_ADDED_BY = re.compile(r"(?:第|问题)(?P<number>\d{1,2})[问题]?由(?P<unit>[\u4e00-\u9fff]{2,20}?)补充")
 _NUMBERED_QUESTION = re.compile(r"^[ \t\u3000]*(?P<number>\d{1,2})[．.、](?!\d)")
 MIN_NUMBERED_ANSWERERS = 2
 
@@ -340,8 +341,10 @@ def _answerers_by_question_number(lines: list[str], labels: list[Label | None]) 
                 or not person.name:
             continue
         label = re.sub(r"[ \t\u3000]+", " ", match["who"].strip())
-        first, last = int(match["first"]), int(match["last"] or match["first"])
-        by_number.update({n: label for n in range(first, last + 1)})
+        first = int(match["first"] or match["first2"])
+        last = int(match["last"] or match["last2"] or first)
+        numbers = (first, last) if "、" in (match["sep"] or match["sep2"] or "") else range(first, last + 1)
+        by_number.update({n: label for n in numbers})
         people.append((person.org or "", label))
         if match["note"] and (added := _ADDED_BY.search(match["note"])):
             adds[int(added["number"])] = added["unit"]
