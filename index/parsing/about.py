@@ -82,7 +82,7 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
                      box_people(layout.guest_box))
     if city is None and (city := _city_of_own_account(people, outlets)):
         cities = (city,)
-    cast = Cast(people, city, text, cities)
+    cast = Cast(people, city, text, cities, site=source.hints.get("site"))
     people = [cast.placed(person) for person in people]  # "镇党委委员、副镇长": of the document's own town
     signed = Counter(s.speaker for s in segments if not s.asks and is_unit_name(s.speaker))  # a 留言板's replies
     # the unit that signs most replies, when it signs more than half of them (a 留言板's, a 人民建议征集's), else the one
@@ -135,7 +135,8 @@ def interview_metadata(source: SourceText, layout: Layout, segments: list[Segmen
     bureau = (qualify(fullest(front_bureau, text, cities), city) or front_bureau) if given and front_bureau else (
         front_bureau if given else found)
     cast = Cast(people, city, text, cities, bureau or "", {found: bureau or ""} if given and found else None,
-                unit_answers, next((line for line in (title.bureau, title.first_line) if line and is_unit_name(line)), None))
+                unit_answers, next((line for line in (title.bureau, title.first_line) if line and is_unit_name(line)), None),
+                source.hints.get("site"))
     main = cast.main
     metadata = Metadata(
         title=_headline(title.headlines, source.hints.get("title")) or header.topic or source.hints.get("title")
@@ -461,7 +462,8 @@ def _named_in_passing(answerers: list[LabelReading], people: list[PersonDesc], t
                 p.name and p.name.startswith(surname) for p in people):
             found.append(same[0])  # "袁河长：" the one 袁 the text describes in brackets
             continue
-        for match in re.finditer(rf"[^\s，。；：:、（()）“”的]{{0,30}}?{re.escape(title)}(?=[ \t\u3000]?{re.escape(surname)})", text):
+        in_full = _TITLE_IN_FULL.get(title, "")  # "贺总": the text writes "……总经理贺春燕"
+        for match in re.finditer(rf"[^\s，。；：:、（()）“”的]{{0,30}}?{re.escape(title)}{in_full}(?=[ \t\u3000]?{re.escape(surname)})", text):
             name = _full_name_at(text, match.end() + (text[match.end()] in " \t\u3000"))  # "……医保办主任　贝思齐"
             if text[match.start() - 1:match.start()] == "、" and (before := _POSTS_BEFORE.search(text, 0, match.start() - 1)) \
                     and all(split_org_role(before.group())):  # a unit and a post, no one's name
@@ -490,6 +492,8 @@ def _named_in_passing(answerers: list[LabelReading], people: list[PersonDesc], t
     return found
 
 
+# the posts a short title after a surname stands for, as people address them: "贺总" (总经理), "骆工" (工程师)
+_TITLE_IN_FULL = {"总": "(?:经理|裁|监|工程师|经济师|会计师)?", "工": "(?:程师)?"}
 _NAME_DESCRIBED = re.compile(r"(?P<name>[\u4e00-\u9fff·]{2,4})[（(](?P<desc>[^（）()\n，。；]{3,40})(?:[，,][^（）()\n]{0,60})?[）)]")
 
 

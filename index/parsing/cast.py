@@ -28,7 +28,7 @@ _BARE_SECTION = re.compile(r"[\u4e00-\u9fff]{2,10}(?:科|(?<!办事)处|室|股|
 COURT_SECTION = re.compile(r"(?![\u4e00-\u9fff]*(?:法院|检察院))(?:执行局|诉讼服务中心|立案庭|[\u4e00-\u9fff]{1,10}庭|第[一二三四五六七八九十]{1,3}检察部)"
                             r"(?:[\u4e00-\u9fff]{1,8}(?:处|科|室))?")
 _OWN_KIND_SECTION = re.compile(r"(?P<kind>大队|支队|总队)(?P<section>[\u4e00-\u9fff]{2,10}(?:科|处|室|股|站))")
-_NOT_PLACE_END = "社小园校景片城市辖灾厂矿营新"  # 社区, 小区, 校区, 景区, 片区: no district's name ends so
+_NOT_PLACE_END = "社小园校景片城市辖灾厂矿营新放控护验范"  # 社区, 小区, 校区, 景区, 片区, 禁放区, 管控区, 保护区, 试验区, 示范区: no district's name ends so
 _NOT_PLACE_STEM = re.compile(r"[全本我该各每这那此城辖市县区镇乡村]")  # 全县, 本区, 城区, 市县: no county's name
 _OWN_DISTRICT_UNIT = re.compile(r"^[区县](?![长委])[\u4e00-\u9fff]{2,}")  # "区教育局": the district's own
 _TOWN_OR_VILLAGE_UNIT = re.compile(r"(?:[镇乡]人民政府|街道办事处|(?:村|社区)(?:村民|居民)委员会)$")
@@ -43,6 +43,8 @@ _TOWN_OFFICE = re.compile(r"(?P<town>(?:[\u4e00-\u9fff]{2,3}?[市县区])*[\u4e0
 _STREET_OFFICE = re.compile(r"(?P<street>(?:[\u4e00-\u9fff]{2,3}?[市县区])*[\u4e00-\u9fff]{2,3}?街道)(?!办事处)"
                             r"(?P<office>(?![\u4e00-\u9fff]{0,4}卫生服务)[\u4e00-\u9fff]{2,12}?(?:办公室|办|所|站|中心))")
 # (not a 社区卫生服务中心 or 站: a clinic of its own, the health bureau's, not the street office's)
+# a street's party working committee ("桐荫街道党工委委员、副主任"): its members hold the office's posts too
+_STREET_PARTY = re.compile(r"(?P<street>(?:[\u4e00-\u9fff]{2,3}?[市县区])*[\u4e00-\u9fff]{2,3}?街道)(?P<party>党工委)")
 _LEADING_WORDS = "由在向到了的和与对从给经把被将为于及或并住进"  # 家住峃山区……: 住 too  # a word before a run of places, never its first character
 # the place a town's, a street's, a village's or a community's unit is of, and a run of places down to it
 _PLACE_OF_UNIT = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,4}?(?:社区|村|街道|镇|乡))(?=居民委员会|村民委员会|办事处|人民政府)")
@@ -86,8 +88,9 @@ class Cast:
 
     def __init__(self, people: Iterable[PersonDesc], city: str | None, text: str, cities: tuple[str, ...] = (),
                  bureau: str | None = None, renamed: dict[str, str] | None = None, unit_answers: bool = False,
-                 issuer: str | None = None) -> None:
+                 issuer: str | None = None, site: str | None = None) -> None:
         self.city, self.text, self.cities = city, text, cities
+        self.site = site or ""  # the site that publishes the page ("……市渌江区人民政府"): a district's own pages
         self.issuer = issuer  # the section of the bureau that issues the page ("……公安局嵕北分局泮溪派出所"), if it is one
         self.unit_answers = unit_answers  # "答：" is the page's unit: its people speak under their own labels only
         self.renamed = renamed or {}  # a unit read from the text -> the bureau the front matter gives it
@@ -124,6 +127,8 @@ class Cast:
             return PersonDesc(person.name, office["town"] + "人民政府", office["office"] + (person.role or ""))
         if person.org and (office := _STREET_OFFICE.fullmatch(person.org)):
             return PersonDesc(person.name, office["street"] + "办事处", office["office"] + (person.role or ""))
+        if person.org and (party := _STREET_PARTY.fullmatch(person.org)):  # "街道党工委委员、副主任": one post of both
+            return PersonDesc(person.name, party["street"] + "办事处", party["party"] + (person.role or ""))
         return person
 
     def add(self, person: PersonDesc) -> None:
@@ -182,6 +187,8 @@ class Cast:
 
     def _one_place(self, level: str) -> str | None:
         """The one county (level 县) or district (区) the document names often (twice or more), if only one."""
+        if site := re.search(rf"(?:^|市)((?:(?![市县区])[\u4e00-\u9fff]){{2,3}}?{level})(?:人民政府|政府|委员会)", self.site):
+            return site.group(1)  # the district whose site publishes the page
         named = Counter(m.group() for m in re.finditer(rf"[\u4e00-\u9fff]{{2}}{level}(?=[\u4e00-\u9fff])", self.text))
         often = [place for place, count in named.items() if count >= 2 and not is_everyday_word(place[:2])
                  and not _NOT_PLACE_STEM.search(place[:2]) and place[1] not in _NOT_PLACE_END]

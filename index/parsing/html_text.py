@@ -343,6 +343,8 @@ def _field_table(table: Tag) -> list[str] | None:
 # a line break in the source between two wide (Chinese) characters, as Word and editors wrap long lines: no space
 # (CSS Text 3 removes such a segment break; a space there would split a word: "适 用")
 _WIDE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+# an icon font's glyph (<i class="iconfont">&#xe6a3;</i>): a private-use code point, a picture and no text
+_ICON_GLYPHS = re.compile(r"[\ue000-\uf8ff]")
 _SEGMENT_BREAK_IN_WIDE = re.compile(rf"(?<=[{_WIDE}])[ \t]*(?:\r\n|\r|\n)[ \t]*(?=[{_WIDE}])")
 
 
@@ -372,7 +374,8 @@ def _paragraphs(root: Tag) -> list[tuple[str, bool]]:
                         flush()
                     buffer.append((last, emphasised))
                 elif type(child) is NavigableString:  # not comments, doctypes, CDATA
-                    buffer.append((_SEGMENT_BREAK_IN_WIDE.sub("", str(child)).replace("\n", " "), emphasised))
+                    text = _ICON_GLYPHS.sub("", _SEGMENT_BREAK_IN_WIDE.sub("", str(child)))
+                    buffer.append((text.replace("\n", " "), emphasised))
             elif isinstance(child, Tag) and (speaker := _avatar_speaker(child)):  # a chat bubble's speaker
                 flush()
                 out.append((f"{speaker}：", False))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import takewhile
 from dataclasses import replace
 
 from index.parsing.entry_labels import (answerer_fields, seated_titles, answers_after_questions, askers_named_in_fields, comments_and_titles,
@@ -38,6 +39,7 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     accounts_as_people(lines, labels)
     english_host(lines, labels)
     _bare_speaker_lines(lines, labels, header, host)
+    _handed_over_lines(lines, labels, header)
     _parted_asker_lines(lines, labels, header)
     _host_by_name(lines, labels, host)
     signatures = tagged_entries(lines, labels)
@@ -504,8 +506,11 @@ def _host_by_name(lines: list[str], labels: list[Label | None], host: str | None
     for i, label in enumerate(labels):
         if label is None:
             continue
-        if label.name == host:
+        if label.name == host or (label.name.endswith(host) and (person := read_label(label.name).person) is not None
+                                  and person.name == host):  # "班主任 秦岚" for the host 秦岚
             words = lines[i][label.content_offset:].strip()
+            if not words:  # a label on a line of its own: the words are the lines under it
+                words = "".join(lines[j] for j in takewhile(lambda j: labels[j] is None, range(i + 1, len(lines))))
             answers = previous is not None and previous.name != host and read_label(previous.name).side == "ask" \
                 and not previous.name.startswith("主持") and not _GIVES_FLOOR.search(words) \
                 and not QUESTION_END.search(words) and not _DEFERS.search(words)
@@ -537,10 +542,32 @@ def _bare_speaker_lines(lines: list[str], labels: list[Label | None], header: se
              and _SAID.search(lines[i + 1])}
     # the other side may stand alone on its lines with labels of its own ("主持人" bare, "[嘉宾]陈文涛" in brackets)
     alone = [label for line, label in zip(lines, labels) if label and label.content_offset >= len(line.rstrip())]
+    if found and all(lines[i + 1].lstrip().startswith(">") for i in found):  # "**学员 温秀芝**（……）" over "> ……？":
+        alone = [label for label in labels if label]  # each asker's words quoted under them, the answers labelled
     sides = {read_label(label.name).side for label in [*found.values(), *alone]}
     if len(found) >= MIN_BARE_LABELS and {"ask", "answer"} <= sides:
         for i, label in found.items():
             labels[i] = label
+
+
+# a note in brackets on a line of its own saying who has the one microphone now ("（扩音器递给封晓岚）", "（封晓岚把话筒递给
+# 桂长生）", "（话筒回到余小满手里）", "（话筒传给一位戴着口罩的阿姨，她说自己姓甘）"): the words after it, to the next note, are theirs
+_HANDED_OVER = re.compile(r"^[ \t\u3000]*[（(](?:[\u4e00-\u9fff·]{2,4}把)?(?:话筒|麦克风|扩音器|麦克|喇叭)(?:[又再]?(?:递给|传给|交给|转给|"
+                          r"递到|传到|回到|交到)|在)(?P<to>[^（）()\n]{2,60}?)(?:的)?(?:手里|手中|手上)?[）)][ \t\u3000]*$")
+MIN_HANDED_OVER = 3
+
+
+def _handed_over_lines(lines: list[str], labels: list[Label | None], header: set[int]) -> None:
+    """A record with no labels, who speaks told only by where the microphone went: the words after each note are
+    of whom it names (a person the page introduces, the host), or of the citizen it describes, who asks."""
+    notes = {i: match["to"] for i, line in enumerate(lines)
+             if labels[i] is None and i not in header and (match := _HANDED_OVER.match(line))}
+    if len(notes) < MIN_HANDED_OVER:
+        return
+    for i, to in notes.items():
+        person = parse_person(to)
+        named = person is not None and person.name == to
+        labels[i] = Label(to if named else "群众", len(lines[i]), synthetic=True)
 
 
 # an asker's line of parts set apart by bars, who last: "🌐 旅居 意大利·普拉托 ｜ 当地时间 13:05 ｜ 陈女士"

@@ -52,9 +52,9 @@ NOT_KIND_END = re.compile(r"(?:格局|大局|布局|全局|结局|当局|时局|
                           r"客厅|大厅|餐厅|展厅|门厅|舞厅)$")  # "委员会客厅": a 政协 programme's name, no 厅
 _SUB_UNIT = re.compile(r"(?:(?<=局|厅)|(?<=委员会)|(?<=委)(?!员会)|(?<=中心)|(?<=办事处)|(?<=救援大队)|(?<=救援支队)|"
                        r"(?<=办)(?<!承办|督办|主办|交办|协办|代办|包办|举办|合办|查办|帮办|经办|开办|创办|兴办)(?!公室|事处|理|法|结|件)|"
-                       r"(?<=考试院)|(?<=研究院)|(?<=医院))"
-                       r"(?!医院|学院|大学|小学|中学|学校|幼儿园|公司|集团|银行)"  # "……市中心医院内分泌科": 市中心 is no unit
-                       r"[\u4e00-\u9fff]{2,16}(?:科|处|室|股|中心|站|台|队|所|专班|(?<!政府)(?<!人民)办)$|"
+                       r"(?<=考试院)|(?<=研究院)|(?<=医院)|(?<=血站))"
+                       r"(?!医院|学院|大学|小学|中学|学校|幼儿园|公司|集团|银行|血站|卫生院)"  # "……市中心医院内分泌科": 市中心 is no unit
+                       r"[\u4e00-\u9fffA-Z\d]{2,16}(?:科|处|室|股|中心|站|台|队|所|专班|(?<!政府)(?<!人民)办)$|"
                        r"(?:(?<=法院)|(?<=仲裁院))[\u4e00-\u9fff]{1,8}(?:庭|局)$|"
                        r"(?<=检察院)[\u4e00-\u9fff]{2,8}(?:部|处|室|科)$|"  # …人民检察院第九检察部
                        r"(?:(?<=工会)|(?<=联合会)|(?<=残联)|(?<=妇联))[\u4e00-\u9fff]{2,12}(?:部|委员会|办公室|中心)$|"
@@ -204,6 +204,8 @@ def fullest(org: str, text: str, cities: Iterable[str] = ()) -> str:
     cities = tuple(cities)
     for _, mention in org_mentions(text, cities):
         other_place, other_kind = split_place(mention)
+        if _JOINED_UNITS.search(other_kind):
+            continue  # "市红十字会和市卫生健康委员会": two units joined, never a longer name of either
         if _ABBREVIATED.get(kind) == other_kind and (not place or not other_place or other_place in (place, "市")
                                                      or (place == "市" and other_place in cities)):
             best = other_kind  # 市残联 where the text writes 涢嵫市残疾人联合会 too
@@ -219,6 +221,7 @@ def fullest(org: str, text: str, cities: Iterable[str] = ()) -> str:
 
 
 _FACILITY_OFFICE = re.compile(rf"{_FACILITY}管理处$")
+_JOINED_UNITS = re.compile(r"[和与及、][市县区省]")
 
 
 # the people's organisations by the short names everyone uses (no rule of first and last characters makes them)

@@ -276,7 +276,10 @@ def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) ->
     # a note's tag ("【虚构示例】本实录为……") is no speaker: the header goes on under it
     header = read_header(line_texts, [None if label and tags_no_one(label) else label for label in labels])
     if header.host is None and (lead := _HOST_IN_LEAD.search(text[:LEAD_CHARS])) is not None:
-        header.host = parse_person(lead["who"])  # "课上由德育处主任宋知秋现场抽读纸条": who reads out the questions
+        # "课上由德育处主任宋知秋现场抽读纸条": who reads out the questions; "培训班班主任秦岚主持": the post and name at its end
+        header.host = parse_person(lead["who"]) if lead["who"] else next(
+            (person for start in range(len(lead["chair"]) - 1) if (person := parse_person(lead["chair"][start:])) and person.name),
+            None)
     for i in header.lines:
         labels[i] = None
     skipped = label_lines(line_texts, labels, header.lines, {i for i, span in enumerate(lines) if span.start in marked},
@@ -324,7 +327,8 @@ def _blocks(text: str, body_start: int, marked: frozenset[int] = frozenset()) ->
 
 
 # who the lead says hosts or reads the questions out: "由德育处主任宋知秋现场抽读纸条", "由……副主任X主持"
-_HOST_IN_LEAD = re.compile(r"由(?P<who>[\u4e00-\u9fff、]{3,24}?[\u4e00-\u9fff]{2,3})(?:现场)?(?:主持|抽读|宣读|代读)")
+_HOST_IN_LEAD = re.compile(r"由(?P<who>[\u4e00-\u9fff、]{3,24}?[\u4e00-\u9fff]{2,3})(?:现场)?(?:主持|抽读|宣读|代读)|"
+                           r"(?<=[，,；;。])(?P<chair>[\u4e00-\u9fff、]{3,24}?[\u4e00-\u9fff]{2,3})主持[。；;]")  # "……，班主任秦岚主持。"
 LEAD_CHARS = 2000
 
 

@@ -527,6 +527,12 @@ _CODED_EXPERT = re.compile(r"(?:论证|评审|评估)?专家[甲乙丙丁戊己�
 _NUMBERED_ASKER = re.compile(r"(?:问题|提问|问)[一二三四五六七八九十\d]{1,3}(?:[ \t\u3000]+(?P<who>[^ \t\u3000].{1,30})|"
                              r"[（(](?P<bracketed>[^（）()]{2,30})[）)])")  # "问题1（惠通证券固定收益部）": who asks, in brackets
 _FOLLOW_UP = re.compile(r"追问|再问|又问|补问|接着问|继续追问")
+# who asks, by what they are and a letter or number standing for their name ("志愿者A（……）", "家属B", "市民甲"), or a
+# number they were registered under ("集资参与人（登记号G-0235）"); never a post (负责人, 发言人, 工作人员)
+_CODED_ASKER = re.compile(r"(?P<who>[\u4e00-\u9fff]{1,6}?(?:者|属|民|众|友|生|户|客|(?<!负责)(?<!发言)(?<!主持)(?<!经办)"
+                          r"(?<!代理)(?<!联系)(?<!责任)(?<!审核)(?<!讲解)(?<!评审)(?<!证)人))"
+                          r"(?P<code>[A-ZＡ-Ｚ甲乙丙丁戊己庚辛壬癸]|\d{1,3}号?)?(?:[（(](?P<note>[^（）()]{1,40})[）)])?")
+_REGISTERED = re.compile(r"(?:登记|编|号码|证)号|序号")
 
 
 @lru_cache(maxsize=CACHED_READINGS)
@@ -535,6 +541,10 @@ def read_label(name: str) -> LabelReading:
     text = to_simplified(unicodedata.normalize("NFKC", name)).strip(" *_\u3000")
     if _CODED_EXPERT.fullmatch(text):  # "专家甲": an expert a 论证会's minutes do not name, putting questions to the units
         return LabelReading("ask", "评审专家", nickname=text)
+    if (coded := _CODED_ASKER.fullmatch(text)) and coded["who"] not in ("记者", "主持人") \
+            and (coded["code"] or coded["note"] and _REGISTERED.search(coded["note"])):  # "志愿者A", "市民甲", "集资参与人"
+        word = coded["who"] if re.fullmatch(ASK_WORDS, coded["who"]) else "群众"
+        return LabelReading("ask", word, nickname=coded["who"] + (coded["code"] or ""))
     if numbered := _NUMBERED_ASKER.fullmatch(text):  # "问题1　第二组（物业服务企业）": the question's number, then who asks
         return LabelReading("ask", "群众", nickname=(numbered["who"] or numbered["bracketed"]).strip())
     if (bracketed := re.fullmatch(r"(?P<who>[^()]{1,12})\((?P<what>[^()]{1,16})\)", text)) and \
@@ -755,7 +765,7 @@ def accepted_labels(candidates: list[Label], intro_text: str) -> set[str]:
 
 # "卢海平", "嘉宾 周启航", and with the unit and title after it in brackets: "郑立群（市教育局党组书记、局长）"
 _BARE = re.compile(r"^(?:\*\*|__)?(?P<name>[\u4e00-\u9fff·][\u4e00-\u9fff· \t\u3000]{1,20}?(?:[ \t\u3000][\u4e00-\u9fff、]{2,24}?)?(?:[“\"][^”\"\n]{1,20}[”\"])?)"
-                   r"(?:[（(][^（）()\n]{1,30}[）)])?(?:\*\*|__)?$")  # "网友“夜归人”" too
+                   r"(?:\*\*|__)?(?:[（(][^（）()\n]{1,30}[）)])?(?:\*\*|__)?$")  # "网友“夜归人”", "**学员 温秀芝**（……）" too
 
 
 def without_trailing_stamp(line: str) -> str:

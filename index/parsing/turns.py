@@ -477,7 +477,8 @@ _QUOTE_MARK = re.compile(r"^(?:>[ \t\u3000]*)+", re.M)
 _ENGLISH_THANKS = re.compile(r"^(?i:thank you|thanks)(?i: very much| so much)?[.!,]?\s+(?=\S)")
 # "您好，我在城东上班……"; a call's "喂你好 我想问一下……", "主持人你好 我是……" (a speech-to-text line, spaces for commas)
 _LEADING_GREETING = re.compile(r"^(?:喂[，, ]?)?(?:(?:(?:[\u4e00-\u9fff]{1,4}?(?:局长|主任|同志|领导)|主持人|主播)?(?:您|你|大家)好|"
-                               r"[\u4e00-\u9fff]{0,4}?(?:河长|镇长|区长|市长|书记|局长|主任|老师|警官|校长|医生|领导)"
+                               r"[\u4e00-\u9fff]{0,4}?(?:河长|镇长|区长|市长|书记|局长|处长|科长|所长|站长|院长|会长|主席|主任|老师|警官|校长|医生|领导|"
+                               r"(?<=[\u4e00-\u9fff])(?:总|工))"
                                r"(?:(?:早上|上午|中午|下午|晚上)?好|辛苦了))"
                                r"(?:[，,！!][ \t\u3000]*|[ \t\u3000]+))+(?=\S)")  # "河长好！我在这儿……", "局长好！校长好！……"
 # who asks, in brackets before the question of a numbered digest: "（跑友“小马过河”）", "（跑友家属 董女士）"
