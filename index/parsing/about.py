@@ -323,7 +323,13 @@ _HOSTS_OF_THE_PLACE = re.compile(r"(?:来到|走进|走访|深入)(?P<unit>[\u4e
 def _place_posts_named(text: str) -> str:
     """"来到……实验中学，和校长伏秀兰" as "来到……实验中学，……实验中学校长伏秀兰": a post with no unit, after the place
     the visit came to, is that place's."""
-    return _HOSTS_OF_THE_PLACE.sub(lambda m: m.group()[:-1] + m["unit"], text)
+    text = _HOSTS_OF_THE_PLACE.sub(lambda m: m.group()[:-1] + m["unit"], text)
+    return _COMPANY_THEN_POST.sub("", text)  # "……所在的……有限公司，人力资源部经理宫丽娜": the company's manager
+
+
+# a company named, then after a comma a post of a company's with no unit and a name: the post is that company's
+_COMPANY_THEN_POST = re.compile(r"(?<=有限公司|股份公司)[，,](?=[\u4e00-\u9fff]{0,8}?(?:经理|总监|主管|董事长|总经理|工程师)"
+                                r"[\u4e00-\u9fff]{2,3}(?:[，,、。；;]|也|一同|一起|和|与))")
 
 
 _OF_BEFORE_POST = re.compile(r"(?<=[科处室局所站队办院])的(?=[\u4e00-\u9fff]{0,6}?(?:师|员|长|主任)[\u4e00-\u9fff]{2,3}[，,、。；;和]?)")

@@ -30,6 +30,10 @@ COURT_SECTION = re.compile(r"(?![\u4e00-\u9fff]*(?:法院|检察院))(?:执行�
 _OWN_KIND_SECTION = re.compile(r"(?P<kind>大队|支队|总队)(?P<section>[\u4e00-\u9fff]{2,10}(?:科|处|室|股|站))")
 _NOT_PLACE_END = "社小园校景片城市辖灾厂矿营新放控护验范"  # 社区, 小区, 校区, 景区, 片区, 禁放区, 管控区, 保护区, 试验区, 示范区: no district's name ends so
 _NOT_PLACE_STEM = re.compile(r"[全本我该各每这那此城辖市县区镇乡村]")  # 全县, 本区, 城区, 市县: no county's name
+_DECLARED_SHORT_FORM = re.compile(r"(?P<full>[\u4e00-\u9fff]{4,30}?)[（(]以下简称[“\"「]?(?P<short>[\u4e00-\u9fff]{2,10})[”\"」]?[）)]")
+_TOWN_PARTY_OFFICE = re.compile(r"(?P<town>(?:[\u4e00-\u9fff]{2,3}?[市县区])*[\u4e00-\u9fff]{2,3}?[镇乡])"
+                                r"(?P<posts>党委(?:委员|成员)?、[\u4e00-\u9fff]{2,8}?(?:部|办|所|站))")
+_COMMITTEE_OFFICE = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2,8}?)委员会办公室")
 _OWN_DISTRICT_UNIT = re.compile(r"^[区县](?![长委])[\u4e00-\u9fff]{2,}")  # "区教育局": the district's own
 _TOWN_OR_VILLAGE_UNIT = re.compile(r"(?:[镇乡]人民政府|街道办事处|(?:村|社区)(?:村民|居民)委员会)$")
 _TOWN_GOVERNMENT = re.compile(r"(?P<town>[\u4e00-\u9fff]{2,14}?[镇乡])人民政府")
@@ -97,6 +101,9 @@ class Cast:
         simplified = to_simplified(text)
         self._simplified = simplified if len(simplified) == len(text) and simplified != text else None
         self.places = own_places(text)
+        # "县人民政府征兵办公室（以下简称“县征兵办”）": the short form the text declares for a unit
+        self.short_forms = {m["short"].lstrip("市县区"): m["full"] for m in _DECLARED_SHORT_FORM.finditer(text)
+                            if is_unit_name(m["full"])}  # by the short form's kind: "县供销社" is "峓西县供销社" too
         self.people: list[PersonDesc] = []
         for person in people:
             self.add(person)
@@ -127,6 +134,8 @@ class Cast:
             return PersonDesc(person.name, office["town"] + "人民政府", office["office"] + (person.role or ""))
         if person.org and (office := _STREET_OFFICE.fullmatch(person.org)):
             return PersonDesc(person.name, office["street"] + "办事处", office["office"] + (person.role or ""))
+        if person.org and (town := _TOWN_PARTY_OFFICE.fullmatch(person.org)):  # "镇党委委员、人民武装部部长"
+            return PersonDesc(person.name, town["town"] + "人民政府", town["posts"] + (person.role or ""))
         if person.org and (party := _STREET_PARTY.fullmatch(person.org)):  # "街道党工委委员、副主任": one post of both
             return PersonDesc(person.name, party["street"] + "办事处", party["party"] + (person.role or ""))
         return person
@@ -155,6 +164,7 @@ class Cast:
         the bureau the front matter gives it)."""
         if not org:
             return None
+        org = self.short_forms.get(split_place(org)[1].lstrip("市县区"), org)
         if (said := org_mentions(org, self.cities)) and said[-1][0] > 0 and is_unit_name(org[said[-1][0]:]) \
                 and re.search(r"[的是为][ \t\u3000]*$", org[:said[-1][0]]):
             org = org[said[-1][0]:]  # "接待他的是市市场监督管理局（登记注册科）": the unit, not the words before it
@@ -162,7 +172,7 @@ class Cast:
             org = whole  # "大队防火监督科": the document's own 大队
         elif _BARE_SECTION.fullmatch(org) and not is_unit_name(org) and main_unit(org) == org:
             return None  # "读者服务部": a section of a unit the label does not name
-        unit = fullest(main_unit(org), self.text, self.cities)
+        unit = fullest(self._main_unit(org), self.text, self.cities)
         if _OWN_DISTRICT_UNIT.match(unit):
             unit = self._district_named(unit)
         unit = qualify(unit, self.city)
@@ -171,6 +181,12 @@ class Cast:
         if unit and (national := re.search(rf"国家[\u4e00-\u9fff]{{2,10}}?总局{re.escape(unit)}", self.text)):
             unit = national.group()  # a vertically run bureau as the text writes it in full: "国家税务总局……区税务局"
         return self.renamed.get(unit, unit) if unit else unit
+
+    def _main_unit(self, org: str) -> str:
+        """The unit without its section; "市禁毒委员会办公室" whole where the text calls it 禁毒办: a coordinating
+        committee's office, a unit of its own (not the 办公室 section of a 卫生健康委员会)."""
+        office = _COMMITTEE_OFFICE.fullmatch(split_place(org)[1])
+        return org if office is not None and f"{office['stem']}办" in self.text else main_unit(org)
 
     def _district_named(self, unit: str) -> str:
         """"区教育局" in a district's document: the district the text writes it with ("棹东区教育局"), when that
@@ -212,7 +228,7 @@ class Cast:
         best = max(found, key=len)
         if (kind.endswith("街道办事处") or _TOWN_GOVERNMENT.fullmatch(kind)) \
                 and not re.search(r"[区县]", best[:max(best.find("街道"), best.find("镇"), best.find("乡"))]) \
-                and (district := self._one_place("区")):
+                and (district := self._one_place("区") or self._one_place("县")):
             best = (qualify(district, self.city) or district) + kind  # 临瀔街道办事处, 白沙镇人民政府 in a 岈山区 document
         return best
 
@@ -294,7 +310,7 @@ class Cast:
                 _BARE_SECTION.fullmatch(person.org) and not is_unit_name(person.org)
                 and main_unit(person.org) == person.org)):  # (not "……市中心医院内分泌科": the hospital's)
             return Speaker(self.as_written(person.name) or "", self.as_written(person.org + (role or "")), self.bureau)
-        if person.org and role and (section := person.org[len(main_unit(person.org)):]):
+        if person.org and role and (section := person.org[len(self._main_unit(person.org)):]):
             role = section + role  # 青峪市公安局经济犯罪侦查支队支队长: the bureau's section belongs to the role
         elif not person.org and person.name and role and (section := self._issuing_section(role)):
             role = section + role  # "副所长 冉志刚" on a poster the 派出所 issues: that 所's

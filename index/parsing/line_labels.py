@@ -40,6 +40,7 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     english_host(lines, labels)
     _bare_speaker_lines(lines, labels, header, host)
     _handed_over_lines(lines, labels, header)
+    _case_records(lines, labels, header)
     _parted_asker_lines(lines, labels, header)
     _host_by_name(lines, labels, host)
     signatures = tagged_entries(lines, labels)
@@ -568,6 +569,42 @@ def _handed_over_lines(lines: list[str], labels: list[Label | None], header: set
         person = parse_person(to)
         named = person is not None and person.name == to
         labels[i] = Label(to if named else "群众", len(lines[i]), synthetic=True)
+
+
+# a consultation written up as a clinic's case records (a 庄稼医院's 坐诊记录): "接诊：NAME" names who sees the visitor,
+# "【主诉】" is what the visitor asks, "【诊断】"/"【处方】" that one's answer, "【会诊】NAME：" another's added to it
+_SEEN_BY = re.compile(r"^[ \t\u3000]*(?:接诊|坐诊|主诊|接待)(?:专家|人)?[：:][ \t\u3000]*(?P<who>[\u4e00-\u9fff·]{2,4})[ \t\u3000]*$")
+_RECORD_TAG = re.compile(r"^[ \t\u3000]*【(?P<tag>主诉|诊断|处方|医嘱|建议|会诊)】[ \t\u3000]*")
+_GUIDE_TAG = re.compile(r"^[ \t\u3000]*【(?:导诊|分诊|叫号)】")
+MIN_CASE_RECORDS = 2
+
+
+def _case_records(lines: list[str], labels: list[Label | None], header: set[int]) -> None:
+    """Case records: each 【主诉】 asks; the first 【诊断】 or 【处方】 after it is the answer of whom the record's 接诊 line
+    names (the next tags go on with it); "【会诊】NAME：" is NAME's answer; the 接诊 line itself is no one's words."""
+    seen = [i for i, line in enumerate(lines) if i not in header and _SEEN_BY.match(line)]
+    complaints = [i for i, line in enumerate(lines) if (tag := _RECORD_TAG.match(line)) and tag["tag"] == "主诉"]
+    if len(seen) < MIN_CASE_RECORDS or len(complaints) < MIN_CASE_RECORDS:
+        return
+    doctor, answered = None, True
+    for i, line in enumerate(lines):
+        if i in header:
+            continue
+        if by := _SEEN_BY.match(line):
+            doctor, labels[i] = by["who"], None
+        elif _GUIDE_TAG.match(line) and (label := labels[i]) is not None and not label.name.startswith("主持"):
+            labels[i] = replace(label, name=f"主持人 {label.name}")  # "【导诊】于晓桐：" calls the next visitor in
+        elif tag := _RECORD_TAG.match(line):
+            if tag["tag"] == "主诉":
+                labels[i], answered = Label("群众", tag.end(), synthetic=True), False
+            elif tag["tag"] == "会诊" and (adds := find_label(line[tag.end():])) is not None:
+                labels[i] = Label(adds.name, tag.end() + adds.content_offset, synthetic=True)
+            elif not answered and doctor:
+                labels[i], answered = Label(doctor, tag.end(), synthetic=True), True
+            else:
+                labels[i] = None  # "【处方】" after "【诊断】": the same answer going on
+        elif labels[i] is not None and read_label(labels[i].name).side == "ask":
+            doctor = None  # the next visitor called: who saw the last one sees no one now
 
 
 # an asker's line of parts set apart by bars, who last: "🌐 旅居 意大利·普拉托 ｜ 当地时间 13:05 ｜ 陈女士"

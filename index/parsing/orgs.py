@@ -46,13 +46,15 @@ ORG_KIND = (r"(?:(?:123\d\d)?[\u4e00-\u9fff]{1,16}?(?:局|委员会|管委会|�
             r"消防救援(?:总队|支队|大队)|消费者协会|[\u4e00-\u9fff]{2,10}?" + _FACILITY + r"管理处|[\u4e00-\u9fff]{0,6}?(?:图书馆|档案馆|博物馆|文化馆|美术馆|纪念馆|科技馆)|"
             r"(?:(?!大学|学院|科学院)[\u4e00-\u9fff]){1,6}?(?:研究院|研究所)|"
             r"[\u4e00-\u9fff]{2,6}?海关|[\u4e00-\u9fff]{2,8}?边防检查站|"
-            r"[\u4e00-\u9fff]{0,16}?(?:总工会|妇女联合会|残疾人联合会|红十字会|残联|妇联))")  # and the people's organisations
+            # public institutions that answer as units of their own: "市救助管理站", "市中心血站", "市强制隔离戒毒所"
+            r"[\u4e00-\u9fff]{0,8}?(?:救助管理站|血站|急救站|水文站|气象台|戒毒所)|"
+            r"[\u4e00-\u9fff]{0,16}?(?:总工会|妇女联合会|残疾人联合会|红十字会|残联|妇联|供销合作社联合社|供销合作社|供销社))")  # and the people's organisations
 NOT_IN_KIND = re.compile(r"[的了是在把被对将要也都还就让给从向与为着过呢吗吧啊我你他她这那其]")
 NOT_KIND_END = re.compile(r"(?:格局|大局|布局|全局|结局|当局|时局|开局|新局|变局|棋局|饭局|赌局|僵局|残局|骗局|邮局|顾委|常委|"
                           r"客厅|大厅|餐厅|展厅|门厅|舞厅)$")  # "委员会客厅": a 政协 programme's name, no 厅
 _SUB_UNIT = re.compile(r"(?:(?<=局|厅)|(?<=委员会)|(?<=委)(?!员会)|(?<=中心)|(?<=办事处)|(?<=救援大队)|(?<=救援支队)|"
                        r"(?<=办)(?<!承办|督办|主办|交办|协办|代办|包办|举办|合办|查办|帮办|经办|开办|创办|兴办)(?!公室|事处|理|法|结|件)|"
-                       r"(?<=考试院)|(?<=研究院)|(?<=医院)|(?<=血站))"
+                       r"(?<=考试院)|(?<=研究院)|(?<=医院)|(?<=血站)|(?<=戒毒所)|(?<=研究所))"
                        r"(?!医院|学院|大学|小学|中学|学校|幼儿园|公司|集团|银行|血站|卫生院)"  # "……市中心医院内分泌科": 市中心 is no unit
                        r"[\u4e00-\u9fffA-Z\d]{2,16}(?:科|处|室|股|中心|站|台|队|所|专班|(?<!政府)(?<!人民)办)$|"
                        r"(?:(?<=法院)|(?<=仲裁院))[\u4e00-\u9fff]{1,8}(?:庭|局)$|"
@@ -82,8 +84,9 @@ def outlet_city(outlet: str | None) -> str | None:
     if match is None:
         return None
     stem = match["stem"]
-    if stem in _NOT_CITY_OUTLETS or stem[:2] in _NOT_CITY_OUTLETS or stem in _NOT_CITY_STEMS or stem[-1] in "县区镇乡":
-        return None  # 柏溪县人民政府: a county's site names no city
+    if stem in _NOT_CITY_OUTLETS or stem[:2] in _NOT_CITY_OUTLETS or stem in _NOT_CITY_STEMS or stem[-1] in "县区镇乡" \
+            or stem[0] in "县区镇乡市省" or "人民" in stem:
+        return None  # 柏溪县人民政府: a county's site names no city; 县人民政府征兵办公室: a unit of its, no city 县人民
     return stem + "市"
 
 
@@ -99,6 +102,8 @@ def find_city(title: str, text: str, sources: Iterable[str] = ()) -> str | None:
     for source in sources:
         if (city := outlet_city(source)) is not None:
             votes[city] += SOURCE_WEIGHT
+        elif government := _CITY_GOVERNMENT.match(to_simplified(source)):  # a county's site: "溱峓市溱东县人民政府"
+            votes[government["city"]] += SOURCE_WEIGHT
         else:  # a unit that published it ("来源：箬溪市住房公积金管理中心", a .docx's page header)
             for stem in set(_stems_before_city_unit(to_simplified(source))):
                 votes[stem + "市"] += SOURCE_WEIGHT
@@ -112,6 +117,7 @@ def find_city(title: str, text: str, sources: Iterable[str] = ()) -> str | None:
     return top if not others or n > CLEAR_CITY_RATIO * others[0][1] else None
 
 
+_CITY_GOVERNMENT = re.compile(r"^(?P<city>[\u4e00-\u9fff]{2,3}?市)(?:[\u4e00-\u9fff]{2,3}?[区县])?人民政府$")
 _LONG_ENDINGS = (("委员会", "委"), ("办公室", "办"), ("协会", "协"))  # 消协 for 消费者协会 too
 
 

@@ -258,6 +258,9 @@ _PUPIL = re.compile(rf"(?:{_CLASS})[ \t\u3000]*(?P<name>[\u4e00-\u9fff]{{2,4}})"
 _DESCRIBED_BY_CLAUSE = re.compile(r"[\u4e00-\u9fff]{2,10}的(?P<who>[\u4e00-\u9fff]{3,8})问")
 # a passenger described by what they carry, with no word for asking: "拎着菜篮的周阿姨", "拖着行李箱的小谭"
 _CARRYING = re.compile(r"[\u4e00-\u9fff]{0,4}?[拎拖抱背提推扛牵领带](?:着)?[\u4e00-\u9fff]{1,6}的(?P<who>[老小阿][\u4e00-\u9fff]|[\u4e00-\u9fff]{2,6})")
+_SOMEONE_DESCRIBED = re.compile(r"[\u4e00-\u9fff]{1,8}的(?:一位|一名)?(?:中年|老年|年轻|年长)?(?:男子|女子|男士|女士|老人|"
+                                r"老汉|大爷|大妈|大娘|阿姨|小伙子|小伙|姑娘|大哥|大姐)(?:\([^()]{1,16}\))?")
+_GUIDE = re.compile(r"(?:联络员|引导员)(?:[ \t\u3000]+(?P<who>[\u4e00-\u9fff·]{2,4}))?")
 _VESSEL_FIRST = re.compile(r"^[\u4e00-\u9fff]{1,4}\d{4,6}[ \t\u3000]+(?=\S)")  # a boat's registration number
 _ID_AFTER_NAME = re.compile(r"[ \t\u3000]*[（(](?:[\u4e00-\u9fff]{2,5}[:：])?[A-Za-z]{0,4}\d{3,8}[）)]$")
 # a foreign national, by name and then nationality in brackets, at a forum for foreign residents
@@ -512,9 +515,13 @@ _CITIZEN_DESCRIBED = re.compile(r"(?P<desc>[\u4e00-\u9fff\d]{0,16}?(?:学生|志
                                 r"老人|(?:市民|居民|群众|企业|村民|职工|家长|学生|商户|旁听|列席|听众|观众)代表|商户|个体户|"
                                 # who works for themselves or a firm, asking at a consultation: "宠物店经营者 欧阳倩",
                                 # "快递员 小罗", "执业律师 卓一凡（……律师事务所）" (a lawyer who answers is a field's: 答复律师)
-                                r"经营者|经营户|店主|快递员|外卖员|骑手|司机|驾驶员|从业者|个体工商户|种植户|养殖户|执业律师|"
+                                r"经营者|经营户|店主|摊主|摊贩|老板|快递员|外卖员|骑手|司机|驾驶员|从业者|个体工商户|种植户|养殖户|执业律师|"
                                 # who farms or deals in what farms grow: "种粮大户 隗长庚", "家庭农场主 兰秀英", "粮食经纪人 尤宝林"
-                                r"大户|农场主|农户|农民|经纪人|渔民|船老大|船员|渔嫂))[ \t\u3000]+(?P<name>[\u4e00-\u9fff]{1,4}"
+                                r"大户|农场主|农户|农民|经纪人|渔民|船老大|船员|渔嫂|"
+                                # whose family they are: "周子航母亲 刘桂琴", "邻居 石大婶"
+                                r"母亲|父亲|爷爷|奶奶|外公|外婆|妻子|丈夫|爱人|家属|亲属|邻居|"
+                                # whom a service helps: "受助人员 老万"
+                                r"受助人员|受助人|求助人员|救助对象|服务对象))[ \t\u3000]+(?P<name>[\u4e00-\u9fff]{1,4}"
                                 r"(?:先生|女士|阿姨|大爷|大妈|同学|师傅)?)")
 
 
@@ -573,6 +580,12 @@ def read_label(name: str) -> LabelReading:
         return LabelReading("ask", "市民", nickname=text.removeprefix(f"{FOREIGN_RESIDENT} "))
     if _DESCRIBED_ONLY.fullmatch(text) and not _DESCRIBED_OFFICIAL.search(text):
         return LabelReading("ask", "市民", nickname=text)  # "澉嵬市实验小学 二年级家长": who asks, described, not named
+    if (oneself := re.fullmatch(r"(?P<name>[\u4e00-\u9fff·]{2,4})本人", text)) and is_person_name(oneself["name"]):
+        return LabelReading("ask", "市民", nickname=oneself["name"])  # "韩雨桐本人": the one the visit is for asks
+    if _SOMEONE_DESCRIBED.fullmatch(text):  # "桥洞下的中年男子（自称姓孟）": someone met, described, asks
+        return LabelReading("ask", "市民", nickname=text)
+    if guide := _GUIDE.fullmatch(text):  # "联络员 甘小棠": who moves a visit's group on from place to place, hosting it
+        return LabelReading("ask", "主持人", parse_person(guide["who"]) if guide["who"] else None)
     if pupil := _PUPIL.fullmatch(text):  # "初一（2）班　杭小雨": a pupil by their class
         return LabelReading("ask", "市民", nickname=pupil["name"])
     if _BED.fullmatch(text):  # "12床家属（刘女士）": a patient or their family, by the bed, on a ward round
@@ -806,8 +819,40 @@ def transcript_rows(rows: list[list[str]]) -> list[str | None]:
     lines = [_speaker_row(cells) for cells in rows]
     speakers = [line.split("：", 1)[0] for line in lines if line]
     if len(speakers) < MIN_TRANSCRIPT_ROWS or len(set(speakers)) == len(speakers):
-        return [None] * len(rows)
+        return _columned_rows(rows) or [None] * len(rows)
     return lines
+
+
+_SPEAKER_COLUMN = re.compile(r"^(?:发言人|发言者|说话人|讲话人|姓名)$")
+_WORDS_COLUMN = re.compile(r"^(?:内容|发言内容|发言|对话内容|谈话内容|实录)$")
+_DITTO = frozenset({"〃", "″", "\"", "同上", "''"})
+_NO_ONE = frozenset({"—", "——", "-", "－", "/", "无"})
+
+
+def _columned_rows(rows: list[list[str]]) -> list[str | None] | None:
+    """A transcript table whose header names its speaker and words columns among others (时间 | 地点 | 发言人 | 内容):
+    each row as "speaker：words"; a ditto mark ("〃") is the speaker of the row above, the words going on; a row whose
+    speaker is "—" is a note of what happened, no one's words. None when there is no such header or too few rows."""
+    header = next((i for i, cells in enumerate(rows) if any(_SPEAKER_COLUMN.match(c.strip().replace(" ", "")) for c in cells)
+                   and any(_WORDS_COLUMN.match(c.strip().replace(" ", "")) for c in cells)), None)
+    if header is None:
+        return None
+    names = [c.strip().replace(" ", "") for c in rows[header]]
+    who = next(i for i, name in enumerate(names) if _SPEAKER_COLUMN.match(name))
+    said = next(i for i, name in enumerate(names) if _WORDS_COLUMN.match(name))
+    out: list[str | None] = [None] * len(rows)
+    speaker, spoken = None, 0
+    for i in range(header + 1, len(rows)):
+        cells = [c.strip() for c in rows[i]]
+        if len(cells) != len(names) or not cells[said]:
+            continue
+        if cells[who] not in _DITTO:
+            speaker = None if cells[who] in _NO_ONE or not cells[who] else cells[who]
+            out[i] = f"{speaker}：{cells[said]}" if speaker else cells[said]
+            spoken += speaker is not None
+        else:  # the same speaker as the row above, going on (or a note after a note)
+            out[i] = cells[said]
+    return out if spoken >= MIN_TRANSCRIPT_ROWS else None
 
 
 def _speaker_row(cells: list[str]) -> str | None:

@@ -505,7 +505,9 @@ def _relays(caller: Segment, host: Segment, text: str) -> bool:
 
 
 # an editor's note under a question that passes it on: "这个问题已转……中心，待其答复后在交流群内通知大家。"
-_PASSED_ON_NOTE = re.compile(r"(?:已|将)(?:转交?|转至|转给|移交|上报)[\u4e00-\u9fff]{2,30}[，,].{0,20}?(?:答复|回复|通知)")
+# "已记录，转老万户籍地民政部门核实后答复" too
+_PASSED_ON_NOTE = re.compile(r"(?:已|将)(?:[\u4e00-\u9fff]{1,4}[，,、])?(?:转交?|转至|转给|移交|上报)[\u4e00-\u9fff]{2,30}?(?:[，,].{0,20}?)?"
+                             r"(?:答复|回复|通知)")
 
 
 def _closed_by_note(question: Segment, text: str) -> bool:
