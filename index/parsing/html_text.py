@@ -343,9 +343,9 @@ def _field_table(table: Tag) -> list[str] | None:
 # a line break in the source between two wide (Chinese) characters, as Word and editors wrap long lines: no space
 # (CSS Text 3 removes such a segment break; a space there would split a word: "适 用")
 _WIDE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+_SEGMENT_BREAK_IN_WIDE = re.compile(rf"(?<=[{_WIDE}])[ \t]*(?:\r\n|\r|\n)[ \t]*(?=[{_WIDE}])")
 # an icon font's glyph (<i class="iconfont">&#xe6a3;</i>): a private-use code point, a picture and no text
 _ICON_GLYPHS = re.compile(r"[\ue000-\uf8ff]")
-_SEGMENT_BREAK_IN_WIDE = re.compile(rf"(?<=[{_WIDE}])[ \t]*(?:\r\n|\r|\n)[ \t]*(?=[{_WIDE}])")
 
 
 def _paragraphs(root: Tag) -> list[tuple[str, bool]]:
