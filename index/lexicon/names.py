@@ -16,6 +16,8 @@ SINGLE_SURNAMES = frozenset(
     "蒯宓郦酆訾逄夔隗濮郗笪芈仉缑闾眭宦綦谯阎邴郏弓荀籍蓟"
     # common ones the list had left out (傅, 萧, 赖) and rarer 百家姓 ones that start no word (贲, 殳, 佴, 璩, 禚: 贲国栋)
     "傅萧赖贲殳佴璩禚钭韶莘卻庾暨厍乜竺桓郈庹汝"
+    # 沃 and 鄂 of the 百家姓, and 禤, a Cantonese surname (沃佳宁, 鄂晓婷, 禤思齐)
+    "沃禤鄂"
 )
 # 百家姓 surnames whose character starts common words (贝壳, 毕竟 aside): read as a surname only before a title (贝主任)
 SURNAMES_BEFORE_A_TITLE = frozenset("贝洪")  # 洪 starts 洪水, 洪峰

@@ -480,6 +480,10 @@ def _named_in_passing(answerers: list[LabelReading], people: list[PersonDesc], t
             if person is not None and person.name == name:
                 found.append(_own_section_resolved(person, [*people, *found]))
                 break
+        else:  # "盛老师", "郜首席" as people address them: the one person of that surname the text describes
+            described_here = {p.name: p for p in _posts_then_names(text, surname)}
+            if len(described_here) == 1:
+                found.append(_own_section_resolved(next(iter(described_here.values())), [*people, *found]))
     for name in dict.fromkeys(r.person.name for r in answerers
                               if r.person and r.person.name and not (r.person.org or r.person.role)):
         if any(p.name == name and (p.org or p.role) for p in [*people, *found]):
@@ -496,6 +500,18 @@ def _named_in_passing(answerers: list[LabelReading], people: list[PersonDesc], t
         else:
             _described_before(name, text, found)
     return found
+
+
+def _posts_then_names(text: str, surname: str) -> list[PersonDesc]:
+    """The people of that surname the text writes after their unit and post, as a lead lists them
+    ("……天文辅导员盛可岚，")."""
+    out = []
+    for match in re.finditer(rf"[^\s，。；：:（()）“”的]{{2,30}}?{re.escape(surname)}[\u4e00-\u9fff]{{1,2}}(?=[，,、。；;和在])", text):
+        whole = parse_person(match.group())  # "……展教部副部长、天文辅导员盛可岚": every post, else the last listed
+        person = whole if whole is not None and whole.name else parse_person(_last_listed(match.group()))
+        if person is not None and person.name and person.name.startswith(surname) and (person.org or person.role):
+            out.append(person)
+    return out
 
 
 # the posts a short title after a surname stands for, as people address them: "贺总" (总经理), "骆工" (工程师)
@@ -544,7 +560,7 @@ def _full_name_at(text: str, start: int) -> str | None:
     them ("王芳说"); None when neither is a name."""
     window = text[start:start + 4]
     tokens = pos_tokens(window)
-    two = len(tokens) > 1 and len(tokens[0][0]) == 2 and tokens[1][1].startswith("v") \
+    two = len(tokens) > 1 and len(tokens[0][0]) == 2 and tokens[1][1].startswith(("v", "p")) \
         or bool(TOGETHER_AFTER_NAME.match(window, 2))  # "汝佳一起": two characters, then 一起
     for name in ((window[:2], window[:3]) if two else (window[:3], window[:2])):
         if is_person_name(name):

@@ -33,6 +33,8 @@ _NOT_PLACE_STEM = re.compile(r"[全本我该各每这那此城辖市县区镇乡
 _DECLARED_SHORT_FORM = re.compile(r"(?P<full>[\u4e00-\u9fff]{4,30}?)[（(]以下简称[“\"「]?(?P<short>[\u4e00-\u9fff]{2,10})[”\"」]?[）)]")
 _TOWN_PARTY_OFFICE = re.compile(r"(?P<town>(?:[\u4e00-\u9fff]{2,3}?[市县区])*[\u4e00-\u9fff]{2,3}?[镇乡])"
                                 r"(?P<posts>党委(?:委员|成员)?、[\u4e00-\u9fff]{2,8}?(?:部|办|所|站))")
+_YOUTH_LEAGUE_SHORT = frozenset({"团市委", "团区委", "团县委"})
+_YOUTH_LEAGUE = re.compile(r"共青团[\u4e00-\u9fff]{2,6}?[市区县]委员会")
 _COMMITTEE_OFFICE = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2,8}?)委员会办公室")
 _OWN_DISTRICT_UNIT = re.compile(r"^[区县](?![长委])[\u4e00-\u9fff]{2,}")  # "区教育局": the district's own
 _TOWN_OR_VILLAGE_UNIT = re.compile(r"(?:[镇乡]人民政府|街道办事处|(?:村|社区)(?:村民|居民)委员会)$")
@@ -165,6 +167,8 @@ class Cast:
         if not org:
             return None
         org = self.short_forms.get(split_place(org)[1].lstrip("市县区"), org)
+        if org in _YOUTH_LEAGUE_SHORT and (league := _YOUTH_LEAGUE.search(f"{self.text}\n{self.site}")):
+            org = league.group()  # "团市委": the 共青团……市委员会 the text names in full
         if (said := org_mentions(org, self.cities)) and said[-1][0] > 0 and is_unit_name(org[said[-1][0]:]) \
                 and re.search(r"[的是为][ \t\u3000]*$", org[:said[-1][0]]):
             org = org[said[-1][0]:]  # "接待他的是市市场监督管理局（登记注册科）": the unit, not the words before it
@@ -384,7 +388,7 @@ class Cast:
 # a unit outside government: a university, an institute, a hospital, an association, a company; and a department of
 # one (a company's 物业服务中心 at an estate)
 # (not a hospital: a city's public hospital answers as a unit of its own, as a 中心 does)
-_INSTITUTION = re.compile(r"(?:大学|学院|学校|研究院|研究所|研究中心|科学院|社科院|(?<!消费者)协会|学会|商会|公司|集团|银行|支行|分行|事务所|物业|合作社|家庭农场|社会工作服务(?:中心|站|社)|社工服务(?:中心|站|社))"
+_INSTITUTION = re.compile(r"(?:宠物医院|动物医院|诊所|大学|学院|学校|研究院|研究所|研究中心|科学院|社科院|(?<!消费者)(?<!科学技术)协会|学会|商会|公司|集团|银行|支行|分行|事务所|物业|合作社|家庭农场|社会工作服务(?:中心|站|社)|社工服务(?:中心|站|社))"
                           r"(?:[\u4e00-\u9fff]{1,12}?(?:系|学院|研究所|研究中心|实验室|教研室|科|部|室|厂|分公司|中心|站|店|所))?$")
 _LAST_TITLE = re.compile(rf"{ROLE_UNIT}$")
 

@@ -109,14 +109,14 @@ _RULE = re.compile(r"^[━─—=＝\-_~～·•]{3,}$")
 
 # who answers a Q&A column's entry, as a field on its own line above the answer ("答疑法官：温叙白（……立案庭庭长）
 # 答复时间：2026-02-17 16:25"), the answer's time beside it
-_ANSWERER_KEY = (r"^[【\[]?(?:\*\*|__)?(?:答疑法官|值班法官|答疑人|(?:本板|本期|本场|本版)?答疑专家|解答人|解答专家|答复人|回复人|答复单位|回复单位|"
+_ANSWERER_KEY = (r"^[【\[]?(?:\*\*|__)?(?:答疑法官|值班法官|答疑人|(?:本板|本期|本场|本版)?答疑专家|解答人|解答专家|答复人|回复人|回答人|答复单位|回复单位|"
                              r"接待领导|接访领导|带班领导|接待人|承办单位|办理单位|整改单位|(?:回应|答复|回复)(?:主体|部门))"
                  r"(?:\*\*|__)?[ \t\u3000]*[：:][ \t\u3000]*(?:\*\*|__)?")
 _ANSWERER_FIELD = re.compile(_ANSWERER_KEY +  # "局长 祝松年": the name apart; a sentence names no one ("正在核实。")
                              r"(?P<who>[^\s：:。；;！？【】\[\]]{2,40}?(?:[ \t\u3000]+[\u4e00-\u9fff·]{2,4})?)(?:\*\*|__)?[】\]]?"
                              r"(?:[ \t\u3000]+[\u4e00-\u9fff]{2,6}[：:].*)?$")
 # an entry's own fields, nobody's words: who asked by account or phone, when, how often read, its state
-_ENTRY_FIELD = re.compile(r"^(?:[-*•][ \t]+)?(?:\*\*|__)?(?:提问人|提问者|提问时间|留言时间|答复时间|回复时间|浏览|浏览量|浏览次数|"
+_ENTRY_FIELD = re.compile(r"^(?:[-*•][ \t]+)?(?:第\d{1,4}条[ \t\u3000]+)?(?:\*\*|__)?(?:提问人|提问者|提问时间|留言时间|答复时间|回复时间|浏览|浏览量|浏览次数|"
                           r"来访人|来访时间|接访时间|接待时间|接待地点|陪同接待|陪同人员|处理方式|办理情况|"
                           r"来电时间|来电人|来电类型|来电渠道|来电号码|工单号|工单编号|受理时间|诉求人|诉求类型|回访情况|回访结果|办结时间|反映人|反映渠道|反映时间|卡点环节|"
                           r"差评编号|评价时间|评价渠道|评价对象|评价等级|"
@@ -125,8 +125,9 @@ _ENTRY_FIELD = re.compile(r"^(?:[-*•][ \t]+)?(?:\*\*|__)?(?:提问人|提问�
 _TAGGED_TITLE = re.compile(r"^[\[【［](?P<tag>[\u4e00-\u9fff]{1,6})[\]】］][ \t\u3000]*[^。！!：:\n]{4,60}[？?]$")
 
 
-_ASKER_FIELD = re.compile(r"^(?:[-*•][ \t]+)?(?:\*\*|__)?(?:提问人|提问者|留言人|咨询人|来访人|诉求人)(?:\*\*|__)?[ \t\u3000]*[：:]"
-                          r"(?:\*\*|__)?[ \t\u3000]*(?P<who>\S.{0,30}?)[ \t\u3000]*$")
+_ASKER_FIELD = re.compile(r"^(?:[-*•][ \t]+)?(?:第\d{1,4}条[ \t\u3000]+)?(?:\*\*|__)?(?:提问人|提问者|留言人|咨询人|来访人|诉求人)(?:\*\*|__)?"
+                          r"[ \t\u3000]*[：:](?:\*\*|__)?[ \t\u3000]*(?P<who>\S.{0,30}?)"
+                          r"(?:[ \t\u3000]+[\u4e00-\u9fff]{2,6}[：:].*)?[ \t\u3000]*$")  # "第1条　提问人：……　提问时间：……"
 
 
 # a record's field naming who asks: the official playing the citizen ("体验人\t市市场监督管理局党组书记、局长　杨永刚"),
@@ -232,6 +233,9 @@ def parts_named_per_record(lines: list[str], labels: list[Label | None]) -> None
             labels[i] = replace(labels[i], name=named[labels[i].name])  # type: ignore[union-attr,arg-type]
 
 
+_QUESTION_KEYS = frozenset({"问题", "提问内容", "问题内容"})  # an export's field of the words asked, under "提问人："
+
+
 def entry_askers(lines: list[str], labels: list[Label | None]) -> None:
     """An entry's question labelled by what it is ("问题描述：") is asked by the entry's "提问人：": each entry's
     question its own, though all are labelled alike."""
@@ -239,8 +243,8 @@ def entry_askers(lines: list[str], labels: list[Label | None]) -> None:
     for i, line in enumerate(lines):
         if field := _ASKER_FIELD.match(line.strip()):
             asker = field["who"].strip("*_ ")
-        elif (label := labels[i]) is not None and asker and (reading := read_label(label.name)).side == "ask" \
-                and reading.word == "网友" and reading.nickname is None:
+        elif (label := labels[i]) is not None and asker and (label.name in _QUESTION_KEYS or (
+                (reading := read_label(label.name)).side == "ask" and reading.word == "网友" and reading.nickname is None)):
             labels[i] = replace(label, name=f"提问人 {asker}")
             asker = None
 
@@ -345,7 +349,7 @@ def tagged_entries(lines: list[str], labels: list[Label | None]) -> set[int]:
 
 # a reply's key that names no one ("答复意见：", "办理结果：") or only the part a unit plays ("【协办单位答复】")
 _REPLY_KEY = re.compile(r"^[ \t\u3000]*(?:\*\*|__)?(?:[【\[](?P<bracketed>(?:主办|协办|会办|配合)单位(?:答复|回复|意见)?)[】\]]|"
-                        rf"(?P<plain>{_REPLYING}(?:意见|内容|结果)?|处理情况|整改情况|整改结果|"
+                        rf"(?P<plain>{_REPLYING}(?:意见|内容|结果)?|回答内容|处理情况|整改情况|整改结果|"
                         r"(?:主办|协办|会办|配合)单位(?:答复|回复|意见)?|"
                         r"(?P<unit>[\u4e00-\u9fff]{4,30}?(?:局|委|中心|办公室|政府|办事处))(?:整改情况|答复|回复|办理结果|答复意见))"
                         r"(?:\*\*|__)?[ \t\u3000]*[：:])(?:\*\*|__)?[ \t\u3000]*")

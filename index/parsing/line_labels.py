@@ -40,6 +40,8 @@ def label_lines(lines: list[str], labels: list[Label | None], header: set[int], 
     english_host(lines, labels)
     _bare_speaker_lines(lines, labels, header, host)
     _handed_over_lines(lines, labels, header)
+    _tagged_askers(lines, labels, header)
+    _signed_notes(lines, labels, header)
     _case_records(lines, labels, header)
     _parted_asker_lines(lines, labels, header)
     _host_by_name(lines, labels, host)
@@ -569,6 +571,57 @@ def _handed_over_lines(lines: list[str], labels: list[Label | None], header: set
         person = parse_person(to)
         named = person is not None and person.name == to
         labels[i] = Label(to if named else "群众", len(lines[i]), synthetic=True)
+
+
+# an asker's line led by a tag in brackets describing what they came with ("【“豆包”（柯基，2岁）】郑阿姨：……"): the tag
+# (a name in quotes or a note in brackets, never a column's word such as 【弹幕】) is a note
+_TAG_THEN_ASKER = re.compile(r"^[ \t\u3000]*【(?=[^【】\n]*[“\"（(])[^【】\n]{1,30}】[ \t\u3000]*(?P<who>[^【】：:“”\n]{1,16}?)[：:]")
+
+
+def _tagged_askers(lines: list[str], labels: list[Label | None], header: set[int]) -> None:
+    """Lines that open with a tag in brackets, then an asker's label: that asker asks, the tag no part of the label."""
+    tagged = {i: match["who"].strip() for i, line in enumerate(lines) if i not in header and (match := _TAG_THEN_ASKER.match(line))}
+    readings = {i: read_label(who) for i, who in tagged.items()}
+    if sum(r.side == "ask" for r in readings.values()) < MIN_TAGGED_ASKERS:
+        return
+    for i, who in tagged.items():  # "老周" too, among the tagged askers: anyone but an official by name or title
+        if readings[i].side == "ask" or (readings[i].person is None and readings[i].title is None):
+            name = who if readings[i].side == "ask" else f"市民 {who}"
+            labels[i] = Label(name, _TAG_THEN_ASKER.match(lines[i]).end(), explicit_colon=True, synthetic=True)
+
+
+MIN_TAGGED_ASKERS = 2
+
+
+# notes signed under their words ("……？" then "——写贴人：外卖骑手 小邝"), each answered under a line naming who took it
+# down or adds ("揭贴人｜市人社局劳动关系科科长 漆明轩", "补充｜……站长 闫凯"), the words on the lines below
+_NOTE_SIGNED = re.compile(r"^[ \t\u3000]*[—－-]{1,2}[ \t\u3000]*(?:写贴人|提问人|留言人|写信人)[：:][ \t\u3000]*(?P<who>\S.{0,30}?)[ \t\u3000]*$")
+_NOTE_TAKEN = re.compile(r"^[ \t\u3000]*(?:揭贴人|答贴人|回答人|答复人|补充)[ \t\u3000]*[｜|][ \t\u3000]*(?P<who>\S.{1,40}?)[ \t\u3000]*$")
+MIN_SIGNED_NOTES = 2
+
+
+def _signed_notes(lines: list[str], labels: list[Label | None], header: set[int]) -> None:
+    """Notes whose asker signs under the words, each answered by whom the line after it names: the words above a
+    signature are the signer's question, those under "揭贴人｜……" or "补充｜……" that person's answer."""
+    signed = {i: m["who"] for i, line in enumerate(lines) if i not in header and (m := _NOTE_SIGNED.match(line))}
+    taken = {i: m["who"] for i, line in enumerate(lines) if i not in header and (m := _NOTE_TAKEN.match(line))}
+    if len(signed) < MIN_SIGNED_NOTES or len(taken) < MIN_SIGNED_NOTES:
+        return
+    for i, who in signed.items():
+        first = i
+        while first > 0 and labels[first - 1] is None and (first - 1) not in header and lines[first - 1].strip() \
+                and not _ITEM_MARK.match(lines[first - 1]) and (first - 1) not in taken and (first - 1) not in signed:
+            first -= 1
+        if first < i:
+            name = who if read_label(who).side == "ask" else f"市民 {who}"
+            labels[first] = Label(name, 0, synthetic=True)
+            labels[i] = None
+    for i, who in taken.items():
+        person = parse_person(who)
+        labels[i] = Label(person.name if person is not None and person.name else who, len(lines[i]), synthetic=True)
+
+
+_ITEM_MARK = re.compile(r"^[ \t\u3000]*(?:No\.?|NO\.?|第)?\d{1,3}[条号.．]?[ \t\u3000]*$")
 
 
 # a consultation written up as a clinic's case records (a 庄稼医院's 坐诊记录): "接诊：NAME" names who sees the visitor,

@@ -19,7 +19,7 @@ CITY_LEVELS = ("市",)
 # the character before 市 in words that are not a city (城市, 全市, 超市, 上市, 副市长, 县市区, 一市两区)
 _NOT_CITY_LAST = frozenset("城都超股夜门集后前街上菜楼车花早闹黑全本我该各每省地县区级辖列在的至到副一二三四五六七八九十两多个"
                            "访进请邀对向从于和与及为是由给入出来去往赴抵离了年月日号时着过们席强打询报呈送转"
-                           "以经按据将被把让当随凭沿替或而则就也还再又交找问归")  # 办法以市…, 按市…  # 专访了市…, 今年市…, 出席市…,
+                           "以经按据将被把让当随凭沿替或而则就也还再又交找问归团")  # 办法以市…, 按市…  # 专访了市…, 今年市…, 出席市…,
 # the slogans 交通强市, 制造强市, and 拨打市…热线, 咨询市…
 _NOT_CITY_STEMS = frozenset("城市 超市 都市 上市 门市 股市 楼市 车市 夜市 集市 菜市 省市 县市 地市 全市 本市 我市 该市 各市 "
                             "直辖 设区 地级 县级 副省 新城 老城 主城 中心".split())
@@ -43,12 +43,12 @@ _FACILITY = r"(?:公园|景区|风景区|水库|公路|园林)"  # a facility it
 # a unit's kind after 市/a city: 人力资源和社会保障局, 交通运输局, 卫生健康委员会
 # and units named as a whole: a 消防救援支队 (no 公安局's since 2018), a 消费者协会 (a statutory body)
 ORG_KIND = (r"(?:(?:123\d\d)?[\u4e00-\u9fff]{1,16}?(?:局|委员会|管委会|办公室|委|厅|中心|署|人民法院|人民检察院)|"  # 12345……中心
-            r"消防救援(?:总队|支队|大队)|消费者协会|[\u4e00-\u9fff]{2,10}?" + _FACILITY + r"管理处|[\u4e00-\u9fff]{0,6}?(?:图书馆|档案馆|博物馆|文化馆|美术馆|纪念馆|科技馆)|"
+            r"消防救援(?:总队|支队|大队)|消费者协会|[\u4e00-\u9fff]{2,10}?" + _FACILITY + r"管理处|[\u4e00-\u9fff]{0,6}?(?:图书馆|档案馆|博物馆|文化馆|美术馆|纪念馆|科技馆|科学技术馆)|"
             r"(?:(?!大学|学院|科学院)[\u4e00-\u9fff]){1,6}?(?:研究院|研究所)|"
             r"[\u4e00-\u9fff]{2,6}?海关|[\u4e00-\u9fff]{2,8}?边防检查站|"
             # public institutions that answer as units of their own: "市救助管理站", "市中心血站", "市强制隔离戒毒所"
             r"[\u4e00-\u9fff]{0,8}?(?:救助管理站|血站|急救站|水文站|气象台|戒毒所)|"
-            r"[\u4e00-\u9fff]{0,16}?(?:总工会|妇女联合会|残疾人联合会|红十字会|残联|妇联|供销合作社联合社|供销合作社|供销社))")  # and the people's organisations
+            r"[\u4e00-\u9fff]{0,16}?(?:总工会|妇女联合会|残疾人联合会|红十字会|残联|妇联|科学技术协会|科协|供销合作社联合社|供销合作社|供销社))")  # and the people's organisations
 NOT_IN_KIND = re.compile(r"[的了是在把被对将要也都还就让给从向与为着过呢吗吧啊我你他她这那其]")
 NOT_KIND_END = re.compile(r"(?:格局|大局|布局|全局|结局|当局|时局|开局|新局|变局|棋局|饭局|赌局|僵局|残局|骗局|邮局|顾委|常委|"
                           r"客厅|大厅|餐厅|展厅|门厅|舞厅)$")  # "委员会客厅": a 政协 programme's name, no 厅
@@ -247,10 +247,11 @@ def split_place(org: str) -> tuple[str, str]:
 
 
 def local_name(org: str) -> str:
-    """A vertically run bureau as people call it: "国家税务总局篁澍市税务局" -> "篁澍市税务局"; any other unit as it is."""
+    """A vertically run bureau as people call it: "国家税务总局篁澍市税务局" -> "篁澍市税务局" ("共青团泱峥市委员会" ->
+    "泱峥市委员会", for its place); any other unit as it is."""
     national = _NATIONAL_PREFIX.match(org)
     return org[national.end():] if national else org
 
 
 # a national administration's local bureau: "国家税务总局……市税务局", "国家金融监督管理总局……监管分局"
-_NATIONAL_PREFIX = re.compile(r"^国家[\u4e00-\u9fff]{2,10}?总局(?=[\u4e00-\u9fff]{2,3}?[市县区])")
+_NATIONAL_PREFIX = re.compile(r"^(?:国家[\u4e00-\u9fff]{2,10}?总局|共青团)(?=[\u4e00-\u9fff]{2,3}?[市县区])")  # and the Youth League's

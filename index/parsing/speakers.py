@@ -521,7 +521,7 @@ _CITIZEN_DESCRIBED = re.compile(r"(?P<desc>[\u4e00-\u9fff\d]{0,16}?(?:学生|志
                                 # whose family they are: "周子航母亲 刘桂琴", "邻居 石大婶"
                                 r"母亲|父亲|爷爷|奶奶|外公|外婆|妻子|丈夫|爱人|家属|亲属|邻居|"
                                 # whom a service helps: "受助人员 老万"
-                                r"受助人员|受助人|求助人员|救助对象|服务对象))[ \t\u3000]+(?P<name>[\u4e00-\u9fff]{1,4}"
+                                r"受助人员|受助人|求助人员|救助对象|服务对象|退休教师|退休干部|退休人员|退休工人))[ \t\u3000]+(?P<name>[\u4e00-\u9fff]{1,4}"
                                 r"(?:先生|女士|阿姨|大爷|大妈|同学|师傅)?)")
 
 
@@ -580,6 +580,9 @@ def read_label(name: str) -> LabelReading:
         return LabelReading("ask", "市民", nickname=text.removeprefix(f"{FOREIGN_RESIDENT} "))
     if _DESCRIBED_ONLY.fullmatch(text) and not _DESCRIBED_OFFICIAL.search(text):
         return LabelReading("ask", "市民", nickname=text)  # "澉嵬市实验小学 二年级家长": who asks, described, not named
+    if (parent := re.fullmatch(r"(?P<child>[\u4e00-\u9fff·]{2,4})的(?:爸爸|妈妈|父亲|母亲|爷爷|奶奶|姥姥|姥爷|外公|外婆|家长|家属)",
+                               text)) and is_person_name(parent["child"]):
+        return LabelReading("ask", "市民", nickname=text)  # "何一诺的爸爸": a child's parent asks
     if (oneself := re.fullmatch(r"(?P<name>[\u4e00-\u9fff·]{2,4})本人", text)) and is_person_name(oneself["name"]):
         return LabelReading("ask", "市民", nickname=oneself["name"])  # "韩雨桐本人": the one the visit is for asks
     if _SOMEONE_DESCRIBED.fullmatch(text):  # "桥洞下的中年男子（自称姓孟）": someone met, described, asks

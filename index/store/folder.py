@@ -30,7 +30,7 @@ from index.records import IndexData
 from index.store.vectors import VectorIndex
 
 FORMAT_VERSION = 3
-PARSER_VERSION = 99  # bump when parsing or what is embedded for a passage changes
+PARSER_VERSION = 100  # bump when parsing or what is embedded for a passage changes
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
 PLACES = "places.json"
