@@ -189,6 +189,14 @@ def test_a_vertically_run_bureau_is_named_as_people_call_it() -> None:
         assert [m.matches for m in bureaus.mentions(question)] == [("国家税务总局澜州市税务局",)], question
 
 
+def test_the_youth_leagues_committee_is_the_tuan_shi_wei_people_name() -> None:
+    """共青团泱峥市委员会 is "团市委" to a citizen (the blind dev set of the fifty-sixth batch asked so, and the question
+    was refused: the 团市委 it named matched no bureau of the corpus)."""
+    bureaus = BureauIndex(["共青团泱峥市委员会", "泱峥市人力资源和社会保障局"])
+    assert split_bureau("共青团泱峥市委员会").place == "泱峥市"
+    assert [m.matches for m in bureaus.mentions("团市委：泱峥暑假有没有免费的暑托班？")] == [("共青团泱峥市委员会",)]
+
+
 @pytest.mark.parametrize(("text", "asks"), [
     ("暑期托管点开设几个，名额有多少？", True), ("有几家医院能办？", True), ("一年最多能报几次？", True),
     ("卡上还剩好几次没游，过期就作废了吗？", False), ("我开了个十几个人的小厂，能申请补贴吗？", False),
