@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from index.lexicon.places import is_everyday_word
-from index.parsing.orgs import COURT_BUREAU, org_mentions, fullest, is_unit_name, main_unit, qualify, split_place
+from index.parsing.orgs import (COURT_BUREAU, GOVERNMENT_SITE, YOUTH_LEAGUE, org_mentions, fullest, is_unit_name, main_unit,
+                                qualify, split_place)
 from index.parsing.people import KIN_WORDS, ROLE_UNIT, PersonDesc, is_person_name, is_speaker, parse_person
 from index.parsing.speakers import ACCOUNT_REPLY, GENERIC_ANSWERS, PUBLISHER, REMINDER, UNIT_SHORT, read_label
 from index.text import to_simplified
@@ -34,7 +35,6 @@ _DECLARED_SHORT_FORM = re.compile(r"(?P<full>[\u4e00-\u9fff]{4,30}?)[（(]以下
 _TOWN_PARTY_OFFICE = re.compile(r"(?P<town>(?:[\u4e00-\u9fff]{2,3}?[市县区])*[\u4e00-\u9fff]{2,3}?[镇乡])"
                                 r"(?P<posts>党委(?:委员|成员)?、[\u4e00-\u9fff]{2,8}?(?:部|办|所|站))")
 _YOUTH_LEAGUE_SHORT = frozenset({"团市委", "团区委", "团县委"})
-_YOUTH_LEAGUE = re.compile(r"共青团[\u4e00-\u9fff]{2,6}?[市区县]委员会")
 _COMMITTEE_OFFICE = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2,8}?)委员会办公室")
 _OWN_DISTRICT_UNIT = re.compile(r"^[区县](?![长委])[\u4e00-\u9fff]{2,}")  # "区教育局": the district's own
 _TOWN_OR_VILLAGE_UNIT = re.compile(r"(?:[镇乡]人民政府|街道办事处|(?:村|社区)(?:村民|居民)委员会)$")
@@ -167,7 +167,7 @@ class Cast:
         if not org:
             return None
         org = self.short_forms.get(split_place(org)[1].lstrip("市县区"), org)
-        if org in _YOUTH_LEAGUE_SHORT and (league := _YOUTH_LEAGUE.search(f"{self.text}\n{self.site}")):
+        if org in _YOUTH_LEAGUE_SHORT and (league := YOUTH_LEAGUE.search(f"{self.text}\n{self.site}")):
             org = league.group()  # "团市委": the 共青团……市委员会 the text names in full
         if (said := org_mentions(org, self.cities)) and said[-1][0] > 0 and is_unit_name(org[said[-1][0]:]) \
                 and re.search(r"[的是为][ \t\u3000]*$", org[:said[-1][0]]):
@@ -207,8 +207,8 @@ class Cast:
 
     def _one_place(self, level: str) -> str | None:
         """The one county (level 县) or district (区) the document names often (twice or more), if only one."""
-        if site := re.search(rf"(?:^|市)((?:(?![市县区])[\u4e00-\u9fff]){{2,3}}?{level})(?:人民政府|政府|委员会)", self.site):
-            return site.group(1)  # the district whose site publishes the page
+        if (site := GOVERNMENT_SITE.match(self.site)) and (county := site["county"]) and county.endswith(level):
+            return county  # the district whose site publishes the page
         named = Counter(m.group() for m in re.finditer(rf"[\u4e00-\u9fff]{{2}}{level}(?=[\u4e00-\u9fff])", self.text))
         often = [place for place, count in named.items() if count >= 2 and not is_everyday_word(place[:2])
                  and not _NOT_PLACE_STEM.search(place[:2]) and place[1] not in _NOT_PLACE_END]

@@ -580,14 +580,15 @@ _TAG_THEN_ASKER = re.compile(r"^[ \t\u3000]*【(?=[^【】\n]*[“\"（(])[^【�
 
 def _tagged_askers(lines: list[str], labels: list[Label | None], header: set[int]) -> None:
     """Lines that open with a tag in brackets, then an asker's label: that asker asks, the tag no part of the label."""
-    tagged = {i: match["who"].strip() for i, line in enumerate(lines) if i not in header and (match := _TAG_THEN_ASKER.match(line))}
-    readings = {i: read_label(who) for i, who in tagged.items()}
+    tagged = {i: match for i, line in enumerate(lines) if i not in header and (match := _TAG_THEN_ASKER.match(line))}
+    readings = {i: read_label(match["who"].strip()) for i, match in tagged.items()}
     if sum(r.side == "ask" for r in readings.values()) < MIN_TAGGED_ASKERS:
         return
-    for i, who in tagged.items():  # "老周" too, among the tagged askers: anyone but an official by name or title
-        if readings[i].side == "ask" or (readings[i].person is None and readings[i].title is None):
-            name = who if readings[i].side == "ask" else f"市民 {who}"
-            labels[i] = Label(name, _TAG_THEN_ASKER.match(lines[i]).end(), explicit_colon=True, synthetic=True)
+    for i, match in tagged.items():  # "老周" too, among the tagged askers: anyone but an official by name or title
+        reading, who = readings[i], match["who"].strip()
+        if reading.side == "ask" or (reading.person is None and reading.title is None):
+            name = who if reading.side == "ask" else f"市民 {who}"
+            labels[i] = Label(name, match.end(), explicit_colon=True, synthetic=True)
 
 
 MIN_TAGGED_ASKERS = 2

@@ -102,7 +102,7 @@ def find_city(title: str, text: str, sources: Iterable[str] = ()) -> str | None:
     for source in sources:
         if (city := outlet_city(source)) is not None:
             votes[city] += SOURCE_WEIGHT
-        elif government := _CITY_GOVERNMENT.match(to_simplified(source)):  # a county's site: "溱峓市溱东县人民政府"
+        elif (government := GOVERNMENT_SITE.match(to_simplified(source))) and government["city"]:  # "溱峓市溱东县人民政府"
             votes[government["city"]] += SOURCE_WEIGHT
         else:  # a unit that published it ("来源：箬溪市住房公积金管理中心", a .docx's page header)
             for stem in set(_stems_before_city_unit(to_simplified(source))):
@@ -117,7 +117,11 @@ def find_city(title: str, text: str, sources: Iterable[str] = ()) -> str | None:
     return top if not others or n > CLEAR_CITY_RATIO * others[0][1] else None
 
 
-_CITY_GOVERNMENT = re.compile(r"^(?P<city>[\u4e00-\u9fff]{2,3}?市)(?:[\u4e00-\u9fff]{2,3}?[区县])?人民政府$")
+# a government's own site ("溱峓市溱东县人民政府"): its city, and the district or county whose site it is
+GOVERNMENT_SITE = re.compile(r"^(?P<city>[\u4e00-\u9fff]{2,3}?市)?(?P<county>(?:(?![市县区])[\u4e00-\u9fff]){2,3}?[区县])?"
+                             r"(?:人民政府|政府)$")
+# a place's Communist Youth League committee ("共青团泱峥市委员会"), which people call 团市委
+YOUTH_LEAGUE = re.compile(r"共青团(?P<place>[\u4e00-\u9fff]{2,6}?[市区县])委员会")
 _LONG_ENDINGS = (("委员会", "委"), ("办公室", "办"), ("协会", "协"))  # 消协 for 消费者协会 too
 
 

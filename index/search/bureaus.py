@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from index.lexicon.places import PLACE_TAG
-from index.parsing.orgs import NOT_IN_KIND, NOT_KIND_END, is_short_form, local_name, split_place
+from index.parsing.orgs import NOT_IN_KIND, NOT_KIND_END, YOUTH_LEAGUE, is_short_form, local_name, split_place
 
 _ORG_END = re.compile(r"(?:局|委员会|委|厅|办公室|办|署|中心)$")
 _GENERIC_ORG_END = re.compile(r"(?:局|委员会|委|厅)$")  # without 办: 怎么办 is no office
@@ -98,13 +98,10 @@ UNKNOWN = ""  # the bureau of a passage whose bureau could not be read
 def split_bureau(name: str) -> Bureau:
     """"澜州市农业农村局" -> (澜州市, 农业农村局); "市交通运输局" -> ("", 交通运输局): the city unknown; "国家税务总局篁澍市
     税务局" -> (篁澍市, 税务局), as people call it ("篁澍税务局")."""
-    if league := _YOUTH_LEAGUE.fullmatch(name):  # "共青团泱峥市委员会": the 团市委, as everyone calls it
+    if league := YOUTH_LEAGUE.fullmatch(name):  # "共青团泱峥市委员会": the 团市委, as everyone calls it
         return Bureau(name, league["place"], f"团{league['place'][-1]}委")
     place, kind = split_place(local_name(name))
     return Bureau(name, "" if place == "市" else place, kind)
-
-
-_YOUTH_LEAGUE = re.compile(r"共青团(?P<place>[\u4e00-\u9fff]{2,6}?[市区县])委员会")
 
 
 def same_kind_elsewhere(bureaus: Sequence[str]) -> tuple[tuple[int, str], ...]:
